@@ -1,0 +1,35 @@
+import type { Context, SessionFlavor } from "grammy";
+import type { I18nFlavor } from "@grammyjs/i18n";
+import type { Logger } from "../logger.js";
+import type { Customer } from "../features/customers/customers.service.js";
+import type { BotDeps } from "./deps.js";
+
+/** What the bot remembers per chat between messages (stored in the `kv` table). */
+export interface SessionData {
+  checkout: CheckoutDraft;
+}
+
+/**
+ * The purchase in progress. Slots can arrive in any order and several at once, so this is a
+ * slot-filling draft rather than a fixed sequence of questions.
+ */
+export interface CheckoutDraft {
+  stage: "idle" | "choosing" | "details" | "quoted";
+  mid?: number | undefined;
+  target?: string | undefined;
+  quantity?: number | undefined;
+  quoteId?: string | undefined;
+}
+
+export function initialSession(): SessionData {
+  return { checkout: { stage: "idle" } };
+}
+
+interface Enrichment {
+  deps: BotDeps;
+  log: Logger;
+  /** Set by the customer middleware for every update that has a sender. */
+  customer: Customer;
+}
+
+export type BotContext = Context & SessionFlavor<SessionData> & I18nFlavor & Enrichment;

@@ -1,0 +1,64 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, session, type BotConfig } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import { createKvStorage } from "../infra/db/kv-storage.js";
+import { catalogFeature } from "../features/catalog/catalog.bot.js";
+import { checkoutFeature } from "../features/checkout/checkout.bot.js";
+import { customersFeature } from "../features/customers/customers.bot.js";
+import { ordersFeature } from "../features/orders/orders.bot.js";
+import { paymentsFeature } from "../features/payments/payments.bot.js";
+import { walletFeature } from "../features/wallet/wallet.bot.js";
+import { initialSession, type BotContext, type SessionData } from "./context.js";
+import { customerMiddleware } from "./customer.middleware.js";
+import type { BotDeps } from "./deps.js";
+import { handleBotError } from "./error-handler.js";
+import { plainNumbersInTranslations } from "./i18n.js";
+import type { I18n } from "@grammyjs/i18n";
+import { unhandledFeature } from "./unhandled.js";
+import { dedupeUpdates } from "./update-dedupe.middleware.js";
+
+export interface CreateBotOptions {
+  token: string;
+  apiRoot: string;
+  deps: BotDeps;
+  /** Shared with notifications, so both render the same texts. */
+  i18n: I18n<BotContext>;
+  /** Skips getMe (tests). */
+  botInfo?: UserFromGetMe;
+  /** Replaces the HTTP client (tests). */
+  fetch?: typeof fetch;
+}
+
+export const ALLOWED_UPDATES = ["message", "callback_query", "pre_checkout_query"] as const;
+
+/** Builds the bot; the middleware order below is deliberate and written out once. */
+export function createBot(options: CreateBotOptions): Bot<BotContext> {
+  const client: NonNullable<BotConfig<BotContext>["client"]> = { apiRoot: options.apiRoot };
+  if (options.fetch) client.fetch = options.fetch;
+  const bot = new Bot<BotContext>(options.token, { client, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+
+  bot.use(async (ctx, next) => {
+    ctx.deps = options.deps;
+    ctx.log = options.deps.logger.child({ updateId: ctx.update.update_id });
+    await next();
+  });
+  bot.catch(handleBotError);
+  const guarded = bot.errorBoundary(handleBotError);
+  // One update at a time per chat: sessions and the purchase draft depend on it.
+  guarded.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  guarded.use(dedupeUpdates);
+  guarded.use(customerMiddleware);
+  guarded.use(
+    session<SessionData, BotContext>({
+      initial: initialSession,
+      storage: createKvStorage<SessionData>(options.deps.db, options.deps.clock, "session:"),
+      getSessionKey: (ctx) => ctx.chat?.id.toString(),
+    }),
+  );
+  guarded.use(options.i18n, plainNumbersInTranslations);
+  guarded.use(catalogFeature, customersFeature, walletFeature, ordersFeature, paymentsFeature, checkoutFeature);
+  guarded.use(unhandledFeature); // must stay last
+  return bot;
+}

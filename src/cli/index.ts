@@ -1,0 +1,76 @@
+import type { DestinationStream } from "pino";
+import { ConfigError, loadConfig, loadDotEnv } from "../config.js";
+import { createContainer } from "../container.js";
+import { migrateToLatest } from "../infra/db/migrations.js";
+import { createLogger } from "../logger.js";
+import { AppError } from "../shared/errors.js";
+import { ProviderCallError } from "../features/providers/provider.types.js";
+import { runCatalogCommand } from "./catalog.command.js";
+import { runProviderCommand } from "./provider.command.js";
+import { CliUsageError, type Output } from "./output.js";
+
+const USAGE = `Usage: npm run cli -- <command>
+
+  migrate                                   apply database migrations
+  provider add --name NAME --kind smm-v2 --url URL --key KEY [--currency USD --rate 16250]
+  provider list                             suppliers (keys are never shown)
+  provider test NAME                        call the supplier's balance; print balance and latency
+  catalog import NAME                       import (or re-import) a supplier's services
+  catalog search "TEXT"                     what the bot suggests for that text
+`;
+
+/** The operator CLI: the same container and services as the bot, with output for people. */
+export async function runCli(
+  argv: string[],
+  out: Output = { log: (l) => console.log(l), error: (l) => console.error(l) },
+  env?: Record<string, string | undefined>,
+  logDestination: DestinationStream = process.stderr,
+): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === "help" || command === "--help") {
+    out.log(USAGE);
+    return command ? 0 : 1;
+  }
+  let config;
+  try {
+    config = loadConfig(env);
+  } catch (error) {
+    out.error(error instanceof ConfigError ? error.message : String(error));
+    return 1;
+  }
+  const container = createContainer(config, createLogger(config.logLevel === "info" ? "warn" : config.logLevel, logDestination));
+  try {
+    const { applied } = await migrateToLatest(container.db, container.database.sqlite);
+    if (command === "migrate") {
+      out.log(applied.length > 0 ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.");
+      return 0;
+    }
+    if (command === "provider") return await runProviderCommand(container, rest, out);
+    if (command === "catalog") return await runCatalogCommand(container, rest, out);
+    throw new CliUsageError(`unknown command "${command}"`);
+  } catch (error) {
+    if (error instanceof CliUsageError) {
+      out.error(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof AppError || error instanceof ProviderCallError) {
+      out.error(`Error: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await container.close();
+  }
+}
+
+const invokedDirectly = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, "/").split("/").pop()!);
+if (invokedDirectly) {
+  loadDotEnv();
+  runCli(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(`Error: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
+}

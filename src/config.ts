@@ -1,0 +1,167 @@
+import { z } from "zod";
+
+/**
+ * The only reader of `process.env`. Every setting the process reads is declared here, parsed once
+ * with zod, and turned into a nested typed `Config`. A bad value stops start-up with every problem
+ * listed, so a typo never becomes a silent default.
+ */
+
+const PUBLIC_TELEGRAM_API = "https://api.telegram.org";
+
+/** Empty strings in `.env` files mean "not set", not "set to nothing". */
+const optionalText = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().optional());
+const optionalUrl = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.url().optional());
+const flag = (fallback: boolean) => z.preprocess((v) => (v === undefined || v === "" ? String(fallback) : v), z.stringbool());
+
+const EnvSchema = z.object({
+  NODE_ENV: optionalText,
+  TELEGRAM_BOT_TOKEN: optionalText,
+  TELEGRAM_API_ROOT: optionalUrl,
+  BOT_MODE: z.preprocess((v) => (v === "" || v === undefined ? "polling" : v), z.enum(["polling", "webhook"])),
+  PUBLIC_URL: optionalUrl,
+  WEBHOOK_SECRET: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.string().regex(/^[A-Za-z0-9_-]{12,256}$/, "use 12-256 characters from A-Z a-z 0-9 _ -").optional(),
+  ),
+  HOST: optionalText,
+  PORT: z.preprocess((v) => (v === "" || v === undefined ? "3000" : v), z.coerce.number().int().min(0).max(65535)),
+  DATABASE_URL: z.preprocess((v) => (v === "" || v === undefined ? "./data/shop.db" : v), z.string()),
+  DATA_DIR: z.preprocess((v) => (v === "" || v === undefined ? "./data" : v), z.string()),
+  MASTER_KEY: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.string().regex(/^[0-9a-fA-F]{64}$/, "must be 64 hexadecimal characters (32 bytes); generate one with `openssl rand -hex 32`").optional(),
+  ),
+  ADMIN_TELEGRAM_IDS: z.preprocess(
+    (v) => (typeof v === "string" ? v : ""),
+    z.string().transform((text, ctx) => {
+      const ids = text.split(",").map((part) => part.trim()).filter(Boolean);
+      const bad = ids.filter((id) => !/^\d{1,20}$/.test(id));
+      if (bad.length > 0) ctx.addIssue({ code: "custom", message: `not Telegram user ids: ${bad.join(", ")}` });
+      return ids.map(Number);
+    }),
+  ),
+  MIDTRANS_SERVER_KEY: optionalText,
+  MIDTRANS_CLIENT_KEY: optionalText,
+  MIDTRANS_IS_PRODUCTION: flag(false),
+  MIDTRANS_API_URL: optionalUrl,
+  OPENAI_API_KEY: optionalText,
+  OPENAI_BASE_URL: optionalUrl,
+  OPENAI_MODEL: z.preprocess((v) => (v === "" || v === undefined ? "gpt-4o-mini" : v), z.string()),
+  LOG_LEVEL: z.preprocess(
+    (v) => (v === "" || v === undefined ? "info" : v),
+    z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]),
+  ),
+});
+
+export type LogLevel = z.infer<typeof EnvSchema>["LOG_LEVEL"];
+
+export interface Config {
+  /** `sandbox` when no bot token is configured: every outside service is a local simulator. */
+  mode: "sandbox" | "live";
+  /** Real money: missing secrets are fatal instead of generated. */
+  production: boolean;
+  telegram: {
+    token: string | undefined;
+    apiRoot: string;
+    botMode: "polling" | "webhook";
+    webhookSecret: string | undefined;
+  };
+  server: { host: string; port: number; publicUrl: string | undefined };
+  database: { path: string };
+  dataDir: string;
+  masterKeyHex: string | undefined;
+  adminTelegramIds: number[];
+  midtrans: {
+    serverKey: string | undefined;
+    clientKey: string | undefined;
+    isProduction: boolean;
+    /** Core API base URL without the `/v2` suffix. */
+    apiUrl: string;
+  };
+  openai: { apiKey: string | undefined; baseUrl: string | undefined; model: string };
+  logLevel: LogLevel;
+}
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(`Invalid configuration\n${z.prettifyError(parsed.error)}`);
+  const e = parsed.data;
+
+  const problems: string[] = [];
+  const databasePath = toSqlitePath(e.DATABASE_URL, problems);
+  if (e.BOT_MODE === "webhook") {
+    if (!e.TELEGRAM_BOT_TOKEN) problems.push("BOT_MODE=webhook needs TELEGRAM_BOT_TOKEN");
+    if (!e.PUBLIC_URL) problems.push("BOT_MODE=webhook needs PUBLIC_URL (the HTTPS address Telegram calls)");
+    if (!e.WEBHOOK_SECRET) problems.push("BOT_MODE=webhook needs WEBHOOK_SECRET (12-256 characters A-Z a-z 0-9 _ -)");
+  }
+  const production = e.NODE_ENV === "production" || e.MIDTRANS_IS_PRODUCTION;
+  if (production && !e.MASTER_KEY) {
+    problems.push("MASTER_KEY is required in production (NODE_ENV=production or MIDTRANS_IS_PRODUCTION=true)");
+  }
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration\n${problems.map((p) => `✖ ${p}`).join("\n")}`);
+
+  const sandbox = !e.TELEGRAM_BOT_TOKEN;
+  return {
+    mode: sandbox ? "sandbox" : "live",
+    production,
+    telegram: {
+      token: e.TELEGRAM_BOT_TOKEN,
+      apiRoot: stripTrailingSlash(e.TELEGRAM_API_ROOT ?? PUBLIC_TELEGRAM_API),
+      botMode: e.BOT_MODE,
+      webhookSecret: e.WEBHOOK_SECRET,
+    },
+    server: {
+      // The sandbox is for one person on one machine: keep it on loopback unless told otherwise.
+      host: e.HOST ?? (sandbox ? "127.0.0.1" : "0.0.0.0"),
+      port: e.PORT,
+      publicUrl: e.PUBLIC_URL ? stripTrailingSlash(e.PUBLIC_URL) : undefined,
+    },
+    database: { path: databasePath },
+    dataDir: e.DATA_DIR,
+    masterKeyHex: e.MASTER_KEY?.toLowerCase(),
+    adminTelegramIds: e.ADMIN_TELEGRAM_IDS,
+    midtrans: {
+      serverKey: e.MIDTRANS_SERVER_KEY,
+      clientKey: e.MIDTRANS_CLIENT_KEY,
+      isProduction: e.MIDTRANS_IS_PRODUCTION,
+      apiUrl: normalizeMidtransUrl(
+        e.MIDTRANS_API_URL ?? (e.MIDTRANS_IS_PRODUCTION ? "https://api.midtrans.com" : "https://api.sandbox.midtrans.com"),
+      ),
+    },
+    openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL },
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** `DATABASE_URL` is a path (or `file:` URL) for SQLite; Postgres is the documented scale-out path, not built yet. */
+function toSqlitePath(url: string, problems: string[]): string {
+  if (/^postgres(ql)?:\/\//i.test(url)) {
+    problems.push("DATABASE_URL: Postgres is not supported yet; use a file path such as ./data/shop.db");
+    return url;
+  }
+  if (url.startsWith("sqlite:")) return url.slice("sqlite:".length).replace(/^\/\//, "");
+  if (url.startsWith("file:")) return url.slice("file:".length).replace(/^\/\//, "");
+  return url;
+}
+
+/** Accept both `https://api.midtrans.com` and `https://api.midtrans.com/v2`; paths are added by the client. */
+function normalizeMidtransUrl(url: string): string {
+  return stripTrailingSlash(url).replace(/\/v2$/, "");
+}
+
+function stripTrailingSlash(url: string): string {
+  return url.replace(/\/+$/, "");
+}
+
+/** Reads `.env` from the working directory when present; variables already set in the environment win. */
+export function loadDotEnv(path = ".env"): void {
+  try {
+    process.loadEnvFile(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+}

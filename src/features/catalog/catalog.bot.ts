@@ -1,0 +1,109 @@
+import { Composer, InlineKeyboard } from "grammy";
+import type { BotContext } from "../../bot/context.js";
+import { formatRupiah } from "../../shared/money.js";
+import { escapeHtml, truncate } from "../../shared/text.js";
+import type { Service } from "./catalog.service.js";
+import { isKind, isPlatform, PLATFORM_LABELS, type Platform } from "./catalog.vocabulary.js";
+
+/** Browsing by buttons: platforms → kinds → services (with their shop numbers and prices). */
+export const catalogFeature = new Composer<BotContext>();
+
+const PAGE_SIZE = 8;
+const count = new Intl.NumberFormat("id-ID");
+
+export function platformLabel(platform: string): string {
+  return isPlatform(platform) ? PLATFORM_LABELS[platform] : platform;
+}
+
+export function kindLabel(ctx: BotContext, kind: string): string {
+  return ctx.t(isKind(kind) ? `kind-${kind}` : "kind-other");
+}
+
+export async function showCategories(ctx: BotContext, introKey = "categories-pick"): Promise<void> {
+  const platforms = await ctx.deps.catalog.platformsWithServices();
+  if (platforms.length === 0) {
+    await ctx.reply(ctx.t("catalog-empty"));
+    return;
+  }
+  const keyboard = new InlineKeyboard();
+  platforms.forEach((p, i) => {
+    keyboard.text(`${platformLabel(p.platform)} (${p.count})`, `plat:${p.platform}`);
+    if (i % 2 === 1) keyboard.row();
+  });
+  await ctx.reply(ctx.t(introKey), { reply_markup: keyboard });
+}
+
+export async function showKinds(ctx: BotContext, platform: string): Promise<void> {
+  const kinds = await ctx.deps.catalog.kindsForPlatform(platform);
+  if (kinds.length === 0) return showCategories(ctx, "categories-none-for-platform");
+  const keyboard = new InlineKeyboard();
+  kinds.forEach((k, i) => {
+    keyboard.text(`${kindLabel(ctx, k.kind)} (${k.count})`, `list:${platform}:${k.kind}:0`);
+    if (i % 2 === 1) keyboard.row();
+  });
+  keyboard.row().text(ctx.t("button-all-categories"), "cat");
+  await ctx.reply(ctx.t("kinds-pick", { platform: platformLabel(platform) }), { reply_markup: keyboard });
+}
+
+export async function askPlatformForKind(ctx: BotContext, kind: string): Promise<void> {
+  const platforms = await ctx.deps.catalog.platformsWithServices(kind);
+  if (platforms.length === 0) return showCategories(ctx, "search-nothing");
+  const keyboard = new InlineKeyboard();
+  platforms.forEach((p, i) => {
+    keyboard.text(platformLabel(p.platform), `list:${p.platform}:${kind}:0`);
+    if (i % 2 === 1) keyboard.row();
+  });
+  await ctx.reply(ctx.t("platform-pick-for-kind", { kind: kindLabel(ctx, kind) }), { reply_markup: keyboard });
+}
+
+/** One message listing services by shop number, with a button per service and paging. */
+export async function showServiceList(ctx: BotContext, services: Service[], options: { title: string; total: number; nextPage?: string | undefined }): Promise<void> {
+  const lines = services.map((s) =>
+    ctx.t("service-line", {
+      mid: s.mid,
+      name: escapeHtml(truncate(s.name, 90)),
+      price: formatRupiah(s.pricePer1000),
+      min: count.format(s.min),
+      max: count.format(s.max),
+    }),
+  );
+  const keyboard = new InlineKeyboard();
+  services.forEach((s, i) => {
+    keyboard.text(`ID ${s.mid} · ${formatRupiah(s.pricePer1000)}`, `pick:${s.mid}`);
+    if (i % 2 === 1) keyboard.row();
+  });
+  if (options.nextPage) keyboard.row().text(ctx.t("button-more"), options.nextPage);
+  const footer = ctx.t("service-list-footer", { shown: services.length, total: options.total });
+  await ctx.reply(`${options.title}\n\n${lines.join("\n\n")}\n\n${footer}`, { parse_mode: "HTML", reply_markup: keyboard });
+}
+
+catalogFeature.callbackQuery("cat", async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await showCategories(ctx);
+});
+
+catalogFeature.callbackQuery(/^plat:([a-z_]+)$/, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await showKinds(ctx, ctx.match[1]!);
+});
+
+catalogFeature.callbackQuery(/^list:([a-z_]+):([a-z_]+):(\d{1,4})$/, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const [, platform, kind, pageText] = ctx.match;
+  const page = Number(pageText);
+  const { services, total } = await ctx.deps.catalog.listSellable({ platform: platform!, kind: kind! }, page, PAGE_SIZE);
+  if (services.length === 0) return showCategories(ctx, "search-nothing");
+  ctx.session.checkout = { ...ctx.session.checkout, stage: "choosing" };
+  const more = (page + 1) * PAGE_SIZE < total ? `list:${platform}:${kind}:${page + 1}` : undefined;
+  await showServiceList(ctx, services, { title: ctx.t("list-title", { platform: platformLabel(platform as Platform), kind: kindLabel(ctx, kind!) }), total, nextPage: more });
+});
+
+catalogFeature.command("start", async (ctx) => {
+  ctx.session.checkout = { stage: "idle" };
+  await ctx.reply(ctx.t("welcome", { name: escapeHtml(ctx.customer.firstName) }), { parse_mode: "HTML" });
+  await showCategories(ctx);
+});
+
+catalogFeature.command(["help", "bantuan"], async (ctx) => {
+  await ctx.reply(ctx.t("help"), { parse_mode: "HTML" });
+});

@@ -1,0 +1,21 @@
+import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+
+export type QuoteStatus = "open" | "ordered" | "expired" | "canceled";
+
+export interface QuoteTable {
+  id: string;
+  customer_id: number;
+  service_id: number;
+  target: string;
+  quantity: number;
+  price_per_1000: number;
+  amount: number;
+  cost_amount: number;
+  status: Generated<QuoteStatus>;
+  expires_at: number;
+  created_at: number;
+}
+
+export type QuoteRow = Selectable<QuoteTable>;
+export type NewQuoteRow = Insertable<QuoteTable>;
+export type QuoteUpdate = Updateable<QuoteTable>;

@@ -1,0 +1,59 @@
+import { sql } from "kysely";
+import type { Db } from "../../infra/db/open-database.js";
+import type { JobRow, NewJobRow } from "./jobs.table.js";
+
+/** Inserts a job; a job with the same dedupe key already queued makes this a no-op (returns false). */
+export async function insertJob(db: Db, row: NewJobRow): Promise<boolean> {
+  const result = await db
+    .insertInto("jobs")
+    .values(row)
+    .onConflict((oc) => oc.column("dedupe_key").doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/**
+ * Takes the next due job of the given kinds in one statement: a pending job whose time has come, or
+ * a running job whose lease ran out (its worker crashed). The lease is what makes a crash recoverable.
+ */
+export async function claimJob(db: Db, kinds: readonly string[], now: number, leaseUntil: number): Promise<JobRow | undefined> {
+  return db
+    .updateTable("jobs")
+    .set({ status: "running", lease_until: leaseUntil, attempts: sql`attempts + 1`, updated_at: now })
+    .where(
+      "id",
+      "=",
+      db
+        .selectFrom("jobs")
+        .select("id")
+        .where("kind", "in", [...kinds])
+        .where((eb) => eb.or([eb.and([eb("status", "=", "pending"), eb("run_at", "<=", now)]), eb.and([eb("status", "=", "running"), eb("lease_until", "<", now)])]))
+        .orderBy("run_at")
+        .orderBy("id")
+        .limit(1),
+    )
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function finishJob(db: Db, id: number, now: number): Promise<void> {
+  await db.updateTable("jobs").set({ status: "done", lease_until: null, updated_at: now }).where("id", "=", id).execute();
+}
+
+export async function rescheduleJob(db: Db, id: number, runAt: number, error: string, now: number): Promise<void> {
+  await db.updateTable("jobs").set({ status: "pending", run_at: runAt, lease_until: null, last_error: error, updated_at: now }).where("id", "=", id).execute();
+}
+
+export async function failJob(db: Db, id: number, error: string, now: number): Promise<void> {
+  await db.updateTable("jobs").set({ status: "failed", lease_until: null, last_error: error, updated_at: now }).where("id", "=", id).execute();
+}
+
+export async function nextDueTime(db: Db, kinds: readonly string[]): Promise<number | undefined> {
+  const row = await db
+    .selectFrom("jobs")
+    .select(sql<number | null>`min(case when status = 'pending' then run_at else lease_until end)`.as("next"))
+    .where("kind", "in", [...kinds])
+    .where("status", "in", ["pending", "running"])
+    .executeTakeFirst();
+  return row?.next ?? undefined;
+}

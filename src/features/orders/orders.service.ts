@@ -1,0 +1,64 @@
+import type { Clock } from "../../infra/clock/clock.js";
+import type { Db } from "../../infra/db/open-database.js";
+import type { NewOrderRow, OrderRow, OrderStatus, OrderUpdate } from "./orders.table.js";
+
+/**
+ * Orders only move forward. Every change is a conditional update ("from one of these states"), so
+ * two racing writers (a duplicate webhook, a retried job) cannot both apply it: the loser sees false.
+ */
+export const TERMINAL_STATUSES: readonly OrderStatus[] = ["completed", "partial", "canceled", "refunded", "expired"];
+
+export function createOrdersService(deps: { db: Db; clock: Clock }) {
+  const { db, clock } = deps;
+
+  return {
+    async create(trx: Db, row: Omit<NewOrderRow, "created_at" | "updated_at">): Promise<number> {
+      const now = clock.now();
+      const inserted = await trx.insertInto("orders").values({ ...row, created_at: now, updated_at: now }).returning("id").executeTakeFirstOrThrow();
+      return inserted.id;
+    },
+
+    /** Applies `update` only if the order is in one of `from`; returns whether it did. */
+    async transition(trx: Db, orderId: number, from: readonly OrderStatus[], update: OrderUpdate): Promise<boolean> {
+      const result = await trx
+        .updateTable("orders")
+        .set({ ...update, updated_at: clock.now() })
+        .where("id", "=", orderId)
+        .where("status", "in", [...from])
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    /**
+     * Marks a supplier call as about to be made. Only a paid order, or one whose last attempt
+     * provably never reached the supplier, can start one; returns false otherwise.
+     */
+    async startPlacement(trx: Db, orderId: number): Promise<boolean> {
+      const result = await trx
+        .updateTable("orders")
+        .set((eb) => ({ status: "placing", placement_state: "in_flight", attempts: eb("attempts", "+", 1), updated_at: clock.now() }))
+        .where("id", "=", orderId)
+        .where((eb) => eb.or([eb("status", "=", "paid"), eb.and([eb("status", "=", "placing"), eb("placement_state", "=", "idle")])]))
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    async findById(orderId: number, trx: Db = db): Promise<OrderRow | undefined> {
+      return trx.selectFrom("orders").selectAll().where("id", "=", orderId).executeTakeFirst();
+    },
+
+    async findByQuoteId(quoteId: string, trx: Db = db): Promise<OrderRow | undefined> {
+      return trx.selectFrom("orders").selectAll().where("quote_id", "=", quoteId).executeTakeFirst();
+    },
+
+    async listByStatus(status: OrderStatus, limit = 10_000): Promise<OrderRow[]> {
+      return db.selectFrom("orders").selectAll().where("status", "=", status).orderBy("id").limit(limit).execute();
+    },
+
+    async listForCustomer(customerId: number, limit = 10): Promise<OrderRow[]> {
+      return db.selectFrom("orders").selectAll().where("customer_id", "=", customerId).orderBy("id", "desc").limit(limit).execute();
+    },
+  };
+}
+
+export type OrdersService = ReturnType<typeof createOrdersService>;

@@ -1,0 +1,46 @@
+import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+
+export type OrderStatus =
+  | "awaiting_payment"
+  | "paid"
+  | "placing"
+  | "processing"
+  | "completed"
+  | "partial"
+  | "canceled"
+  | "unknown"
+  | "refunded"
+  | "expired"
+  | "manual";
+
+export interface OrderTable {
+  id: Generated<number>;
+  quote_id: string;
+  customer_id: number;
+  service_id: number;
+  provider_id: number | null;
+  target: string;
+  quantity: number;
+  amount: number;
+  cost_amount: number;
+  status: OrderStatus;
+  placement_state: Generated<"idle" | "in_flight">;
+  provider_order_id: string | null;
+  provider_status: string | null;
+  start_count: number | null;
+  remains: number | null;
+  last_status_check_at: number | null;
+  is_manual: Generated<number>;
+  admin_notes: string | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+  paid_at: number | null;
+  placed_at: number | null;
+  finished_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export type OrderRow = Selectable<OrderTable>;
+export type NewOrderRow = Insertable<OrderTable>;
+export type OrderUpdate = Updateable<OrderTable>;

@@ -1,0 +1,142 @@
+import type { Clock } from "../../infra/clock/clock.js";
+import type { Db } from "../../infra/db/open-database.js";
+import type { Logger } from "../../logger.js";
+import { decimalEqualsInteger, decimalToString, formatRupiah } from "../../shared/money.js";
+import type { FulfilmentService } from "../fulfilment/fulfilment.service.js";
+import type { NotificationsService } from "../notifications/notifications.service.js";
+import type { OrdersService } from "../orders/orders.service.js";
+import type { WalletService } from "../wallet/wallet.service.js";
+import { GatewayUnavailable, type GatewayStatus, type MidtransGateway } from "./midtrans.gateway.js";
+import { transitionPayment, updatePayment } from "./payments.repository.js";
+import type { PaymentRow } from "./payments.table.js";
+
+export type ConfirmationOutcome =
+  | "paid"
+  | "already_paid"
+  | "credited_to_wallet"
+  | "pending"
+  | "closed"
+  | "no_change"
+  | "amount_mismatch"
+  | "status_unavailable";
+
+export interface PaymentConfirmationDeps {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  gateway: MidtransGateway;
+  orders: OrdersService;
+  wallet: WalletService;
+  fulfilment: FulfilmentService;
+  notifications: NotificationsService;
+}
+
+/**
+ * Turns what the gateway says about one of our invoices into state. Only the gateway's status
+ * answer counts (a notification is just a reason to ask), and each outcome is one transaction that
+ * also writes the work and messages it implies: paid → order paid + "place" job, exactly once.
+ */
+export function createPaymentConfirmation(deps: PaymentConfirmationDeps) {
+  const { db, clock, logger, gateway, orders, wallet, fulfilment, notifications } = deps;
+
+  const flagAmountMismatch = async (payment: PaymentRow, received: string): Promise<ConfirmationOutcome> => {
+    const reason = `gateway amount ${received} differs from invoice amount ${payment.amount}`;
+    await db.transaction().execute(async (trx) => {
+      await updatePayment(trx, payment.id, { flagged_reason: reason, updated_at: clock.now() });
+      await notifications.toAdmins(trx, { key: "admin-amount-mismatch", vars: { reference: payment.reference, order: payment.order_id, expected: formatRupiah(payment.amount), received } });
+    });
+    logger.warn({ paymentId: payment.id, orderId: payment.order_id }, "payment amount mismatch: not fulfilled");
+    return "amount_mismatch";
+  };
+
+  const applyPaid = async (payment: PaymentRow, status: GatewayStatus): Promise<ConfirmationOutcome> => {
+    const now = clock.now();
+    return db.transaction().execute(async (trx) => {
+      const changed = await transitionPayment(trx, payment.id, ["creating", "pending", "expired", "canceled", "failed"], {
+        status: "paid",
+        paid_at: now,
+        gateway_status: status.transactionStatus,
+        gateway_transaction_id: status.transactionId ?? payment.gateway_transaction_id,
+        last_checked_at: now,
+        updated_at: now,
+      });
+      if (!changed) return "already_paid";
+      const order = await orders.findById(payment.order_id, trx);
+      if (!order) throw new Error(`payment ${payment.id} has no order`);
+      const moved = await orders.transition(trx, order.id, ["awaiting_payment", "expired"], { status: "paid", paid_at: now });
+      if (moved) {
+        await fulfilment.enqueuePlacement(trx, order.id);
+        await notifications.toCustomer(trx, order.customer_id, { key: "payment-received", vars: { order: order.id, amount: formatRupiah(payment.amount) } });
+        return "paid";
+      }
+      // The order was already paid by another invoice (a QR paid after it was replaced): the money
+      // still has one effect, a wallet credit, never a second supplier order.
+      await wallet.credit(trx, { customerId: order.customer_id, amount: payment.amount, reason: "refund", reference: `payment:${payment.id}:unapplied`, orderId: order.id, note: "payment for an order that was already paid" });
+      await notifications.toCustomer(trx, order.customer_id, { key: "payment-credited", vars: { order: order.id, amount: formatRupiah(payment.amount) } });
+      return "credited_to_wallet";
+    });
+  };
+
+  const applyClosed = async (payment: PaymentRow, status: GatewayStatus): Promise<ConfirmationOutcome> => {
+    const now = clock.now();
+    const next = status.state === "expired" ? "expired" : status.state === "canceled" ? "canceled" : "failed";
+    return db.transaction().execute(async (trx) => {
+      const changed = await transitionPayment(trx, payment.id, ["creating", "pending"], { status: next, gateway_status: status.transactionStatus, last_checked_at: now, updated_at: now });
+      if (!changed) return "no_change";
+      const order = await orders.findById(payment.order_id, trx);
+      if (order && next === "expired" && (await orders.transition(trx, order.id, ["awaiting_payment"], { status: "expired", finished_at: now }))) {
+        await notifications.toCustomer(trx, order.customer_id, { key: "payment-expired", vars: { order: order.id } });
+      } else if (order && order.status === "awaiting_payment") {
+        await notifications.toCustomer(trx, order.customer_id, { key: "payment-failed", vars: { order: order.id } });
+      }
+      return "closed";
+    });
+  };
+
+  const apply = async (payment: PaymentRow, status: GatewayStatus): Promise<ConfirmationOutcome> => {
+    switch (status.state) {
+      case "paid":
+        if (!status.grossAmount || !decimalEqualsInteger(status.grossAmount, payment.amount)) {
+          return flagAmountMismatch(payment, status.grossAmount ? decimalToString(status.grossAmount) : "(none)");
+        }
+        return applyPaid(payment, status);
+      case "expired":
+      case "canceled":
+      case "failed":
+        return applyClosed(payment, status);
+      case "not_found":
+        // A charge that never reached Midtrans (crash or timeout while creating) can be closed.
+        if (payment.status === "creating" && clock.now() - payment.created_at > 120_000) return applyClosed(payment, { ...status, state: "failed" });
+        return "pending";
+      case "refunded":
+        logger.warn({ paymentId: payment.id }, "gateway reports a refund or chargeback for this payment");
+        return "no_change";
+      case "pending":
+        await updatePayment(db, payment.id, { last_checked_at: clock.now(), gateway_status: status.transactionStatus });
+        return "pending";
+      case "unrecognized":
+        logger.warn({ paymentId: payment.id, status: status.transactionStatus }, "unrecognized gateway status; will ask again");
+        return "no_change";
+    }
+  };
+
+  return {
+    /** Applies a status already fetched from the gateway. */
+    applyStatus: apply,
+
+    /** Asks the gateway about a payment and applies the answer. Safe to call any number of times. */
+    async sync(payment: PaymentRow): Promise<ConfirmationOutcome> {
+      if (payment.status === "paid") return "already_paid";
+      let status: GatewayStatus;
+      try {
+        status = await gateway.status(payment.reference);
+      } catch (error) {
+        if (!(error instanceof GatewayUnavailable)) logger.warn({ err: error, paymentId: payment.id }, "gateway refused a status check");
+        return "status_unavailable";
+      }
+      return apply(payment, status);
+    },
+  };
+}
+
+export type PaymentConfirmation = ReturnType<typeof createPaymentConfirmation>;

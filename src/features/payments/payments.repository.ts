@@ -1,0 +1,39 @@
+import type { Db } from "../../infra/db/open-database.js";
+import type { NewPaymentRow, PaymentRow, PaymentStatus, PaymentUpdate } from "./payments.table.js";
+
+export async function insertPayment(db: Db, row: NewPaymentRow): Promise<number> {
+  return (await db.insertInto("payments").values(row).returning("id").executeTakeFirstOrThrow()).id;
+}
+
+export async function findPaymentByReference(db: Db, reference: string): Promise<PaymentRow | undefined> {
+  return db.selectFrom("payments").selectAll().where("reference", "=", reference).executeTakeFirst();
+}
+
+export async function findPaymentById(db: Db, id: number): Promise<PaymentRow | undefined> {
+  return db.selectFrom("payments").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function findOpenPaymentForOrder(db: Db, orderId: number): Promise<PaymentRow | undefined> {
+  return db.selectFrom("payments").selectAll().where("order_id", "=", orderId).where("status", "in", ["creating", "pending"]).executeTakeFirst();
+}
+
+export async function updatePayment(db: Db, id: number, update: PaymentUpdate): Promise<void> {
+  await db.updateTable("payments").set(update).where("id", "=", id).execute();
+}
+
+/** Forward-only: applies `update` only from one of `from`; returns whether it did. */
+export async function transitionPayment(db: Db, id: number, from: readonly PaymentStatus[], update: PaymentUpdate): Promise<boolean> {
+  const result = await db.updateTable("payments").set(update).where("id", "=", id).where("status", "in", [...from]).executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+export async function listOpenPayments(db: Db, createdBefore: number, limit: number): Promise<PaymentRow[]> {
+  return db
+    .selectFrom("payments")
+    .selectAll()
+    .where("status", "in", ["creating", "pending"])
+    .where("created_at", "<=", createdBefore)
+    .orderBy("id")
+    .limit(limit)
+    .execute();
+}

@@ -1,0 +1,26 @@
+import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+
+export type PaymentStatus = "creating" | "pending" | "paid" | "expired" | "canceled" | "failed";
+
+export interface PaymentTable {
+  id: Generated<number>;
+  order_id: number;
+  gateway: string;
+  reference: string;
+  gateway_transaction_id: string | null;
+  amount: number;
+  status: PaymentStatus;
+  gateway_status: string | null;
+  qr_string: string | null;
+  qr_url: string | null;
+  expires_at: number;
+  paid_at: number | null;
+  flagged_reason: string | null;
+  last_checked_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export type PaymentRow = Selectable<PaymentTable>;
+export type NewPaymentRow = Insertable<PaymentTable>;
+export type PaymentUpdate = Updateable<PaymentTable>;

@@ -1,0 +1,24 @@
+import type { Db } from "../../infra/db/open-database.js";
+import type { NewProviderRow, ProviderRow, ProviderUpdate } from "./providers.table.js";
+
+export async function insertProvider(db: Db, row: NewProviderRow): Promise<number> {
+  const inserted = await db.insertInto("providers").values(row).returning("id").executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+export async function updateProvider(db: Db, id: number, update: ProviderUpdate): Promise<void> {
+  await db.updateTable("providers").set(update).where("id", "=", id).execute();
+}
+
+export async function findProviderById(db: Db, id: number): Promise<ProviderRow | undefined> {
+  return db.selectFrom("providers").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function findProviderByName(db: Db, name: string): Promise<ProviderRow | undefined> {
+  // The column is COLLATE NOCASE, so names match whatever their case.
+  return db.selectFrom("providers").selectAll().where("name", "=", name).executeTakeFirst();
+}
+
+export async function listProviders(db: Db): Promise<ProviderRow[]> {
+  return db.selectFrom("providers").selectAll().orderBy("id").execute();
+}

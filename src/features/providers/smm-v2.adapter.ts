@@ -1,0 +1,188 @@
+import type { HttpClient, HttpOutcome } from "../../infra/http/http-client.js";
+import { classifySupplierError } from "./supplier-errors.js";
+import {
+  ProviderCallError,
+  type Balance,
+  type NormalizedOrderStatus,
+  type OrderStatusReport,
+  type PlaceOutcome,
+  type ProviderAdapter,
+  type ServiceCandidate,
+} from "./provider.types.js";
+
+/**
+ * SMM Panel API v2 ("Perfect Panel" style): one URL, form POSTs, `key` + `action`. Panels answer
+ * errors with HTTP 200 and `{"error": ...}`, send numbers as strings and ids as either, so the
+ * body is always parsed whatever the status and every value is coerced.
+ */
+export interface SmmV2Credentials {
+  key: string;
+}
+
+const STATUS_BATCH = 100;
+
+export function createSmmV2Adapter(config: { url: string; credentials: SmmV2Credentials }, http: HttpClient): ProviderAdapter {
+  const post = (fields: Record<string, string | number | undefined>, responseTimeoutMs?: number): Promise<HttpOutcome> =>
+    http.send({ method: "POST", url: config.url, form: { key: config.credentials.key, ...fields }, ...(responseTimeoutMs ? { responseTimeoutMs } : {}) });
+
+  /** For read calls: any failure is an error the caller may simply try again later. */
+  const readCall = async (fields: Record<string, string | number | undefined>, responseTimeoutMs?: number): Promise<unknown> => {
+    const outcome = await post(fields, responseTimeoutMs);
+    if (outcome.kind !== "response") throw new ProviderCallError("unavailable", `supplier unreachable (${outcome.code}: ${outcome.message})`);
+    const json = parseJson(outcome.body);
+    const error = errorText(json);
+    if (error !== undefined) throw new ProviderCallError("rejected", error, classifySupplierError(error));
+    if (outcome.status >= 400) throw new ProviderCallError("unavailable", `supplier answered HTTP ${outcome.status}`);
+    if (json === undefined) throw new ProviderCallError("bad_response", "supplier answer is not JSON");
+    return json;
+  };
+
+  return {
+    kind: "smm-v2",
+
+    async services() {
+      const json = await readCall({ action: "services" }, 60_000);
+      if (!Array.isArray(json)) throw new ProviderCallError("bad_response", "services answer is not a list");
+      return json.map(toCandidate);
+    },
+
+    async placeOrder(input): Promise<PlaceOutcome> {
+      const outcome = await post({ action: "add", service: input.providerServiceId, link: input.link, quantity: input.quantity });
+      if (outcome.kind === "not_sent") return { kind: "safe_to_retry", reason: `${outcome.code}: ${outcome.message}` };
+      if (outcome.kind === "no_answer") return { kind: "ambiguous", reason: `no answer after sending (${outcome.code})` };
+      if (outcome.status === 429) {
+        const retryAfter = Number(outcome.headers["retry-after"]);
+        return { kind: "safe_to_retry", reason: "rate limited (HTTP 429)", ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterMs: retryAfter * 1000 } : {}) };
+      }
+      if (outcome.status >= 500) return { kind: "ambiguous", reason: `supplier answered HTTP ${outcome.status}` };
+      const json = parseJson(outcome.body);
+      const error = errorText(json);
+      if (error !== undefined) return { kind: "rejected", errorClass: classifySupplierError(error), message: error };
+      if (outcome.status >= 400) return { kind: "rejected", errorClass: "unknown", message: `supplier refused the request (HTTP ${outcome.status})` };
+      const orderId = idText(isRecord(json) ? json.order : undefined);
+      if (orderId) return { kind: "placed", providerOrderId: orderId };
+      return { kind: "ambiguous", reason: json === undefined ? "answer is not JSON" : "answer has no order id" };
+    },
+
+    async status(providerOrderIds) {
+      const reports = new Map<string, OrderStatusReport>();
+      for (let i = 0; i < providerOrderIds.length; i += STATUS_BATCH) {
+        const chunk = providerOrderIds.slice(i, i + STATUS_BATCH);
+        if (chunk.length === 1) {
+          const id = chunk[0]!;
+          reports.set(id, toStatusReport(await readStatusSingle(readCall, id)));
+          continue;
+        }
+        const json = await readCall({ action: "status", orders: chunk.join(",") });
+        if (!isRecord(json)) throw new ProviderCallError("bad_response", "multi-status answer is not an object");
+        for (const id of chunk) reports.set(id, json[id] === undefined ? { kind: "error", message: "missing from the supplier's answer" } : toStatusReport(json[id]));
+      }
+      return reports;
+    },
+
+    async balance(): Promise<Balance> {
+      const json = await readCall({ action: "balance" });
+      if (!isRecord(json) || (typeof json.balance !== "string" && typeof json.balance !== "number")) {
+        throw new ProviderCallError("bad_response", "balance answer has no balance");
+      }
+      return { balance: String(json.balance), currency: typeof json.currency === "string" ? json.currency : "" };
+    },
+  };
+}
+
+/** A single-id status answer can itself be an error object; keep it as a per-id error, not a failed call. */
+async function readStatusSingle(readCall: (fields: Record<string, string>) => Promise<unknown>, id: string): Promise<unknown> {
+  try {
+    return await readCall({ action: "status", order: id });
+  } catch (error) {
+    if (error instanceof ProviderCallError && error.reason === "rejected") return { error: error.message };
+    throw error;
+  }
+}
+
+function toCandidate(row: unknown): ServiceCandidate {
+  const r = isRecord(row) ? row : {};
+  return {
+    id: r.service ?? r.id,
+    name: r.name,
+    type: r.type ?? "Default",
+    category: r.category ?? "",
+    rate: r.rate,
+    min: r.min,
+    max: r.max,
+    refill: r.refill ?? false,
+    cancel: r.cancel ?? false,
+    dripfeed: r.dripfeed ?? false,
+    description: r.description ?? r.desc ?? "",
+  };
+}
+
+function toStatusReport(entry: unknown): OrderStatusReport {
+  if (!isRecord(entry)) return { kind: "error", message: "unreadable status entry" };
+  const error = errorText(entry);
+  if (error !== undefined) return { kind: "error", message: error };
+  const rawStatus = typeof entry.status === "string" ? entry.status : "";
+  return {
+    kind: "status",
+    status: normalizeStatus(rawStatus),
+    rawStatus,
+    startCount: optionalInt(entry.start_count),
+    remains: optionalInt(entry.remains),
+    charge: entry.charge === undefined || entry.charge === null ? undefined : String(entry.charge),
+    currency: typeof entry.currency === "string" ? entry.currency : undefined,
+  };
+}
+
+/** Case-insensitive; both spellings of cancelled; clones' `Error` and `Refunded` mean not delivered. */
+export function normalizeStatus(raw: string): NormalizedOrderStatus {
+  switch (raw.trim().toLowerCase()) {
+    case "pending":
+      return "pending";
+    case "in progress":
+    case "inprogress":
+    case "processing":
+      return "in_progress";
+    case "completed":
+    case "complete":
+    case "success":
+      return "completed";
+    case "partial":
+      return "partial";
+    case "canceled":
+    case "cancelled":
+    case "error":
+    case "refunded":
+    case "failed":
+      return "canceled";
+    default:
+      return "unrecognized";
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function errorText(json: unknown): string | undefined {
+  if (!isRecord(json) || json.error === undefined || json.error === null || json.error === false) return undefined;
+  return typeof json.error === "string" ? json.error : JSON.stringify(json.error);
+}
+
+function idText(value: unknown): string | undefined {
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  if (typeof value === "string" && value.trim() !== "") return value.trim();
+  return undefined;
+}
+
+function optionalInt(value: unknown): number | undefined {
+  const n = typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : Number.NaN;
+  return Number.isInteger(n) ? n : undefined;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,5 @@
+export interface KvTable {
+  key: string;
+  value: string;
+  updated_at: number;
+}

@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from "kysely";
+import type { Db, RawSqlite } from "./open-database.js";
+
+export const MIGRATIONS_DIR = fileURLToPath(new URL("../../../migrations", import.meta.url));
+
+/**
+ * Feeds `migrations/*.sql` to Kysely's Migrator. Each file runs through better-sqlite3's `exec`,
+ * because a file holds several statements (Kysely's `prepare` takes one) and the Migrator has
+ * already opened the transaction on this same connection.
+ */
+class SqlFileMigrationProvider implements MigrationProvider {
+  constructor(
+    private readonly sqlite: RawSqlite,
+    private readonly directory: string,
+  ) {}
+
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const migrations: Record<string, Migration> = {};
+    for (const file of readdirSync(this.directory).filter((f) => f.endsWith(".sql")).sort()) {
+      const text = readFileSync(join(this.directory, file), "utf8");
+      migrations[file.replace(/\.sql$/, "")] = {
+        up: async () => {
+          this.sqlite.exec(text);
+        },
+      };
+    }
+    return migrations;
+  }
+}
+
+export interface MigrationReport {
+  applied: string[];
+}
+
+export async function migrateToLatest(db: Db, sqlite: RawSqlite, directory = MIGRATIONS_DIR): Promise<MigrationReport> {
+  const migrator = new Migrator({ db, provider: new SqlFileMigrationProvider(sqlite, directory) });
+  const result: MigrationResultSet = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
+    throw new Error(`migration ${failed} failed: ${(result.error as Error).message ?? String(result.error)}`, { cause: result.error });
+  }
+  return { applied: (result.results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName) };
+}

@@ -1,0 +1,141 @@
+# English. Amounts and times are formatted in code and passed as text.
+
+welcome = Hi, <b>{ $name }</b>! 👋
+    Buy followers, likes, views and other social media services here — pay with QRIS, processed automatically.
+    Just type what you want, for example <i>buy 1000 instagram followers</i>, or pick a category below.
+greeting = Hi, <b>{ $name }</b>! What are you looking for today?
+help = <b>How to order</b>
+    1. Type what you are looking for, e.g. <i>ig followers</i> or <i>tiktok views 5000</i>.
+    2. Pick a service by its number (e.g. <i>ID 12</i>, or just type <i>12</i>).
+    3. Send the target link/username and the quantity.
+    4. Check the summary, tap <b>Pay with QRIS</b> and scan the QR.
+
+    Commands: /start main menu · /orders order history · /balance wallet · /language change language · /cancel drop the order in progress
+error-generic = Sorry, something went wrong on our side. Please try again in a moment 🙏
+not-understood = Sorry, I didn't get that. Tell me which service you need (e.g. <i>instagram followers</i>) or pick a category:
+not-understood-media = I can only read text messages. Type the service you need, or /start for the menu.
+button-stale = This button is no longer valid.
+
+catalog-empty = The service catalog is still empty. Please try again later.
+categories-pick = Pick a platform:
+categories-none-for-platform = No services for that platform yet. Pick another one:
+search-nothing = Sorry, nothing matches that yet. Pick from these categories:
+kinds-pick = Which <b>{ $platform }</b> service are you looking for?
+platform-pick-for-kind = { $kind } for which platform?
+button-all-categories = « All platforms
+button-more = More »
+list-title = <b>{ $platform } — { $kind }</b>
+search-title = <b>Matching services</b>
+service-line = <b>ID { $mid }</b> · { $name }
+    { $price } / 1000 · min { $min } · max { $max }
+service-list-footer = Showing { $shown } of { $total }. Pick with a button or type the number, e.g. <i>ID 12</i>.
+
+kind-followers = Followers
+kind-likes = Likes
+kind-views = Views
+kind-comments = Comments
+kind-subscribers = Subscribers
+kind-members = Members
+kind-shares = Shares
+kind-saves = Saves
+kind-plays = Plays
+kind-watch_hours = Watch hours
+kind-reactions = Reactions
+kind-retweets = Retweets/Reposts
+kind-story_views = Story views
+kind-live_views = Live views
+kind-votes = Votes
+kind-listeners = Listeners
+kind-other = Other
+
+pick-product-first = Noted! Now pick the service first (type its number, e.g. <i>ID 12</i>).
+service-selected = ✅ <b>ID { $mid }</b> — { $name }
+    Price: <b>{ $price }</b> / 1000 · min { $min } · max { $max } · { $refill }
+refill-yes = refill guaranteed
+refill-no = no refill
+ask-target-and-quantity = Send the target <b>link or @username</b> and the <b>quantity</b> ({ $min }–{ $max }).
+    Example: <code>{ $example } 1000</code>
+ask-target = Send the target <b>link or @username</b>. Example: <code>{ $example }</code>
+ask-quantity = What <b>quantity</b>? At least { $min }, at most { $max }.
+problem-unknown-mid = There is no service <b>ID { $mid }</b>. Check the number in the list, or type the service you need.
+problem-not-sellable = Service <b>ID { $mid }</b> cannot be ordered through the bot yet. Please pick another one.
+problem-quantity = A quantity of { $quantity } won't work: this service takes at least <b>{ $min }</b> and at most <b>{ $max }</b>.
+problem-target-invalid = That target doesn't look right: send a full link (https://…) or an @username.
+problem-target-platform = That is not a <b>{ $platform }</b> link. Send a valid { $platform } link or an @username.
+quote = 🧾 <b>Order summary</b>
+    Service: <b>ID { $mid }</b> — { $name }
+    Target: { $target }
+    Quantity: { $quantity }
+    Price: { $price } / 1000
+    <b>Total: { $total }</b>
+    Price valid until { $until }.
+button-pay-qris = 💳 Pay with QRIS
+button-cancel = ✖️ Cancel
+checkout-canceled = OK, order cancelled. Type the service you need any time.
+
+pay-creating = Creating your QRIS…
+invoice-caption = 🧾 <b>Order #{ $order }</b>
+    Total: <b>{ $total }</b>
+    Pay before <b>{ $until }</b> ({ $minutes } minutes).
+    Scan this QR with any bank or e-wallet app that supports QRIS. The order is processed automatically once the payment arrives.
+button-check-payment = 🔄 Check payment
+payment-not-found = Payment not found.
+payment-check-paid = The payment for order #{ $order } has been received ✅
+payment-check-pending = No payment yet. The QR is valid until { $until }.
+payment-check-closed = This invoice is no longer active. Place a new order to pay again.
+pay-problem-unavailable = The shop has not enabled payments yet. Please contact the admin.
+pay-problem-quote-expired = This price quote has expired. Send your order again for the current price.
+pay-problem-service-unavailable = This service is not available right now. Please pick another one.
+pay-problem-order-closed = Order #{ $order } for this quote is already paid or closed. See /orders.
+pay-problem-in-progress = Your QRIS is being created, one moment please.
+pay-problem-gateway = The payment gateway is having trouble. Tap Pay again in a moment; you have not been charged.
+
+payment-received = ✅ Payment of <b>{ $amount }</b> for order <b>#{ $order }</b> received. Your order is being sent to the supplier.
+payment-credited = 💰 A payment of <b>{ $amount }</b> arrived after order #{ $order } was already paid, so it went to your wallet balance. See /balance.
+payment-expired = ⌛ The invoice for order #{ $order } expired and was not charged. Send your order again if you still want it.
+payment-failed = The payment for order #{ $order } was cancelled by the payment provider. You have not been charged.
+order-processing = 🚀 Order <b>#{ $order }</b> is being processed. We'll tell you when it's done. Check any time with /orders.
+order-started = ⏳ Order <b>#{ $order }</b> has started.
+order-completed = 🎉 Order <b>#{ $order }</b> is complete! Thank you for shopping with us.
+order-partial = Order <b>#{ $order }</b> was only partly delivered ({ $remains } not delivered). <b>{ $amount }</b> went back to your wallet (/balance).
+order-canceled = Order <b>#{ $order }</b> was cancelled by the supplier. <b>{ $amount }</b> went back to your wallet in full (/balance).
+order-refunded = Sorry, order <b>#{ $order }</b> could not be processed: { $reason ->
+        [invalid_link] the supplier did not accept the link or target
+        [quantity_range] the quantity is outside the supplier's limits
+        [duplicate_active_link] there is still an active order for the same link
+        [invalid_service] the service is currently unavailable
+       *[other] the supplier cannot process orders right now
+    }. <b>{ $amount }</b> went back to your wallet (/balance).
+order-checking = We are checking order <b>#{ $order }</b> with the supplier by hand. Your payment is safe — an admin will make sure it is delivered or refunded.
+
+balance = 💰 Wallet balance: <b>{ $amount }</b>
+ledger-recent = <b>Recent transactions</b>
+ledger-line = { $when } · { $amount } · { $reason } (order #{ $order })
+ledger-reason-refund = refund
+ledger-reason-topup = top-up
+ledger-reason-adjustment = adjustment
+
+orders-none = You have no orders yet. Type the service you need to start.
+orders-title = <b>Latest orders</b>
+order-line = <b>#{ $order }</b> · { $status }
+    { $quantity } → { $target }
+    { $amount } · { $when }
+order-status-awaiting_payment = awaiting payment
+order-status-paid = paid
+order-status-placing = sent to supplier
+order-status-processing = processing
+order-status-completed = completed ✅
+order-status-partial = partial (rest refunded)
+order-status-canceled = cancelled (refunded)
+order-status-unknown = being checked by an admin
+order-status-refunded = refunded
+order-status-expired = expired
+order-status-manual = handled manually by an admin
+
+language-pick = Pilih bahasa / Choose your language:
+language-set = Language changed to English 🇬🇧
+
+admin-amount-mismatch = ⚠️ Payment amount mismatch on invoice { $reference } (order #{ $order }): expected { $expected }, received { $received }. The order was NOT fulfilled; please check.
+admin-order-rejected = ⚠️ The supplier refused order #{ $order }: { $message }. The customer was refunded to their wallet.
+admin-order-unknown = 🚨 The supplier outcome of order #{ $order } is unknown ({ $reason }). Do not resend before checking the supplier's panel.
+admin-order-manual = 📝 Order #{ $order } is waiting to be handled manually.

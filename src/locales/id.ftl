@@ -1,0 +1,141 @@
+# Bahasa Indonesia (default). Amounts and times are formatted in code and passed as text.
+
+welcome = Halo, <b>{ $name }</b>! 👋
+    Di sini kamu bisa beli followers, likes, views dan layanan sosmed lainnya — bayar pakai QRIS, diproses otomatis.
+    Ketik saja yang kamu mau, misalnya <i>mau beli followers instagram 1000</i>, atau pilih kategori di bawah.
+greeting = Halo, <b>{ $name }</b>! Mau cari layanan apa hari ini?
+help = <b>Cara pesan</b>
+    1. Tulis yang kamu cari, misalnya <i>followers ig</i> atau <i>views tiktok 5000</i>.
+    2. Pilih layanan dengan nomornya (contoh: <i>ID 12</i> atau ketik <i>12</i>).
+    3. Kirim link/username target dan jumlahnya.
+    4. Cek ringkasan, tekan <b>Bayar QRIS</b>, lalu scan QR-nya.
+
+    Perintah: /start menu utama · /pesanan riwayat pesanan · /saldo saldo dompet · /bahasa ganti bahasa · /batal batalkan pesanan yang sedang diisi
+error-generic = Maaf, ada kendala di sistem kami. Coba lagi sebentar lagi ya 🙏
+not-understood = Maaf, aku belum paham maksudnya. Coba tulis layanan yang kamu cari (misalnya <i>followers instagram</i>) atau pilih kategori:
+not-understood-media = Aku hanya bisa membaca pesan teks. Ketik layanan yang kamu cari atau /start untuk menu.
+button-stale = Tombol ini sudah tidak berlaku.
+
+catalog-empty = Katalog layanan masih kosong. Silakan coba lagi nanti.
+categories-pick = Pilih platform:
+categories-none-for-platform = Belum ada layanan untuk platform itu. Pilih platform lain:
+search-nothing = Maaf, belum ada layanan yang cocok. Pilih dari kategori berikut:
+kinds-pick = Layanan <b>{ $platform }</b> apa yang kamu cari?
+platform-pick-for-kind = { $kind } untuk platform apa?
+button-all-categories = « Semua platform
+button-more = Lihat lainnya »
+list-title = <b>{ $platform } — { $kind }</b>
+search-title = <b>Layanan yang cocok</b>
+service-line = <b>ID { $mid }</b> · { $name }
+    { $price } / 1000 · min { $min } · maks { $max }
+service-list-footer = Menampilkan { $shown } dari { $total }. Pilih dengan tombol atau ketik nomornya, misalnya <i>ID 12</i>.
+
+kind-followers = Followers
+kind-likes = Likes
+kind-views = Views
+kind-comments = Komentar
+kind-subscribers = Subscribers
+kind-members = Member
+kind-shares = Share
+kind-saves = Save
+kind-plays = Plays
+kind-watch_hours = Jam tayang
+kind-reactions = Reaksi
+kind-retweets = Retweet/Repost
+kind-story_views = Story views
+kind-live_views = Live views
+kind-votes = Vote
+kind-listeners = Listeners
+kind-other = Lainnya
+
+pick-product-first = Noted! Sekarang pilih layanannya dulu ya (ketik nomornya, misalnya <i>ID 12</i>).
+service-selected = ✅ <b>ID { $mid }</b> — { $name }
+    Harga: <b>{ $price }</b> / 1000 · min { $min } · maks { $max } · { $refill }
+refill-yes = bergaransi refill
+refill-no = tanpa refill
+ask-target-and-quantity = Kirim <b>link atau @username</b> target dan <b>jumlah</b> ({ $min }–{ $max }).
+    Contoh: <code>{ $example } 1000</code>
+ask-target = Kirim <b>link atau @username</b> targetnya. Contoh: <code>{ $example }</code>
+ask-quantity = Berapa <b>jumlah</b>nya? Minimal { $min }, maksimal { $max }.
+problem-unknown-mid = Layanan dengan nomor <b>ID { $mid }</b> tidak ditemukan. Cek lagi nomornya di daftar, atau ketik layanan yang kamu cari.
+problem-not-sellable = Layanan <b>ID { $mid }</b> belum bisa dipesan lewat bot. Silakan pilih layanan lain.
+problem-quantity = Jumlah { $quantity } tidak bisa: untuk layanan ini minimal <b>{ $min }</b> dan maksimal <b>{ $max }</b>.
+problem-target-invalid = Target belum benar: kirim link lengkap (https://…) atau @username.
+problem-target-platform = Link itu bukan link <b>{ $platform }</b>. Kirim link { $platform } yang benar atau @username.
+quote = 🧾 <b>Ringkasan pesanan</b>
+    Layanan: <b>ID { $mid }</b> — { $name }
+    Target: { $target }
+    Jumlah: { $quantity }
+    Harga: { $price } / 1000
+    <b>Total: { $total }</b>
+    Harga berlaku sampai { $until }.
+button-pay-qris = 💳 Bayar dengan QRIS
+button-cancel = ✖️ Batal
+checkout-canceled = Oke, pesanan dibatalkan. Ketik layanan yang kamu cari kapan saja.
+
+pay-creating = Membuat QRIS…
+invoice-caption = 🧾 <b>Pesanan #{ $order }</b>
+    Total: <b>{ $total }</b>
+    Bayar sebelum <b>{ $until }</b> ({ $minutes } menit).
+    Scan QR ini dengan aplikasi bank atau e-wallet apa pun yang mendukung QRIS. Pesanan diproses otomatis setelah pembayaran masuk.
+button-check-payment = 🔄 Cek pembayaran
+payment-not-found = Pembayaran tidak ditemukan.
+payment-check-paid = Pembayaran pesanan #{ $order } sudah diterima ✅
+payment-check-pending = Pembayaran belum masuk. QR berlaku sampai { $until }.
+payment-check-closed = Tagihan ini sudah tidak aktif. Buat pesanan baru untuk membayar lagi.
+pay-problem-unavailable = Pembayaran belum diaktifkan oleh toko. Silakan hubungi admin.
+pay-problem-quote-expired = Penawaran harga ini sudah kedaluwarsa. Kirim lagi pesananmu untuk harga terbaru.
+pay-problem-service-unavailable = Layanan ini sedang tidak tersedia. Silakan pilih layanan lain.
+pay-problem-order-closed = Pesanan #{ $order } untuk penawaran ini sudah dibayar atau ditutup. Cek /pesanan.
+pay-problem-in-progress = QRIS sedang dibuat, tunggu sebentar ya.
+pay-problem-gateway = Gateway pembayaran sedang bermasalah. Tekan Bayar lagi sebentar lagi; kamu belum ditagih.
+
+payment-received = ✅ Pembayaran <b>{ $amount }</b> untuk pesanan <b>#{ $order }</b> sudah diterima. Pesanan sedang diteruskan ke supplier.
+payment-credited = 💰 Pembayaran <b>{ $amount }</b> masuk setelah pesanan #{ $order } sudah dibayar, jadi dananya kami masukkan ke saldo dompetmu. Cek /saldo.
+payment-expired = ⌛ Tagihan pesanan #{ $order } sudah kedaluwarsa dan tidak ditagih. Kirim lagi pesananmu kalau masih mau.
+payment-failed = Pembayaran pesanan #{ $order } dibatalkan oleh penyedia pembayaran. Kamu belum ditagih.
+order-processing = 🚀 Pesanan <b>#{ $order }</b> sedang diproses. Kami kabari lagi saat selesai. Cek status kapan saja dengan /pesanan.
+order-started = ⏳ Pesanan <b>#{ $order }</b> mulai dikerjakan.
+order-completed = 🎉 Pesanan <b>#{ $order }</b> selesai! Terima kasih sudah belanja.
+order-partial = Pesanan <b>#{ $order }</b> hanya terkirim sebagian ({ $remains } belum terkirim). <b>{ $amount }</b> dikembalikan ke saldo dompetmu (/saldo).
+order-canceled = Pesanan <b>#{ $order }</b> dibatalkan oleh supplier. <b>{ $amount }</b> dikembalikan penuh ke saldo dompetmu (/saldo).
+order-refunded = Maaf, pesanan <b>#{ $order }</b> tidak bisa diproses: { $reason ->
+        [invalid_link] link atau target tidak diterima supplier
+        [quantity_range] jumlahnya di luar batas supplier
+        [duplicate_active_link] masih ada pesanan aktif untuk link yang sama
+        [invalid_service] layanan sedang tidak tersedia
+       *[other] supplier sedang tidak bisa memproses pesanan
+    }. <b>{ $amount }</b> sudah dikembalikan ke saldo dompetmu (/saldo).
+order-checking = Pesanan <b>#{ $order }</b> sedang kami cek manual dengan supplier. Tenang, pembayaranmu aman — admin akan memastikan pesanan diproses atau dananya dikembalikan.
+
+balance = 💰 Saldo dompet: <b>{ $amount }</b>
+ledger-recent = <b>Transaksi terakhir</b>
+ledger-line = { $when } · { $amount } · { $reason } (pesanan #{ $order })
+ledger-reason-refund = pengembalian dana
+ledger-reason-topup = isi saldo
+ledger-reason-adjustment = penyesuaian
+
+orders-none = Kamu belum punya pesanan. Ketik layanan yang kamu cari untuk mulai.
+orders-title = <b>Pesanan terakhir</b>
+order-line = <b>#{ $order }</b> · { $status }
+    { $quantity } → { $target }
+    { $amount } · { $when }
+order-status-awaiting_payment = menunggu pembayaran
+order-status-paid = sudah dibayar
+order-status-placing = diteruskan ke supplier
+order-status-processing = diproses
+order-status-completed = selesai ✅
+order-status-partial = sebagian (sisa dikembalikan)
+order-status-canceled = dibatalkan (dana dikembalikan)
+order-status-unknown = dicek admin
+order-status-refunded = dana dikembalikan
+order-status-expired = kedaluwarsa
+order-status-manual = diproses manual oleh admin
+
+language-pick = Pilih bahasa / Choose your language:
+language-set = Bahasa diganti ke Bahasa Indonesia 🇮🇩
+
+admin-amount-mismatch = ⚠️ Nominal pembayaran tidak cocok untuk tagihan { $reference } (pesanan #{ $order }): seharusnya { $expected }, diterima { $received }. Pesanan TIDAK diproses; mohon dicek.
+admin-order-rejected = ⚠️ Supplier menolak pesanan #{ $order }: { $message }. Dana sudah dikembalikan ke saldo pelanggan.
+admin-order-unknown = 🚨 Hasil pesanan #{ $order } di supplier tidak pasti ({ $reason }). Jangan kirim ulang sebelum dicek di panel supplier.
+admin-order-manual = 📝 Pesanan #{ $order } menunggu diproses manual.

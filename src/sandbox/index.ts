@@ -1,0 +1,86 @@
+import { randomBytes } from "node:crypto";
+import { Hono } from "hono";
+import { createMidtransSimulator } from "./midtrans/midtrans-simulator.js";
+import { renderSandboxPage } from "./sandbox-page.js";
+import { createSmmPanelSimulator, type SmmSimulatorOptions } from "./smm/smm-panel-simulator.js";
+import { createTelegramEmulator } from "./telegram/bot-api-emulator.js";
+
+/**
+ * Every outside service on one Hono app, for `npm start` without a bot token and for tests:
+ *   /                chat page (talk to the bot as a customer, pay invoices)
+ *   /telegram        Bot API emulator  (TELEGRAM_API_ROOT)
+ *   /smm/api/v2      SMM panel (API v2) simulator
+ *   /midtrans        Midtrans Core API simulator (MIDTRANS_API_URL)
+ * The product reaches them only through configuration, exactly as it reaches the real services.
+ */
+export interface SandboxOptions {
+  now?: () => number;
+  /** Where Midtrans notifications go unless a charge overrides it. */
+  notificationUrl?: string;
+  smm?: Partial<Omit<SmmSimulatorOptions, "key" | "now">>;
+}
+
+export function createSandbox(options: SandboxOptions = {}) {
+  const secret = () => randomBytes(12).toString("hex");
+  const telegram = createTelegramEmulator({ token: `7000000001:SANDBOX${secret()}`, ...(options.now ? { now: options.now } : {}) });
+  const smm = createSmmPanelSimulator({ key: `smm-${secret()}`, ...(options.now ? { now: options.now } : {}), ...options.smm });
+  const midtrans = createMidtransSimulator({
+    serverKey: `SB-Mid-server-${secret()}`,
+    ...(options.notificationUrl ? { notificationUrl: options.notificationUrl } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
+
+  const app = new Hono();
+  app.get("/", (c) => c.html(renderSandboxPage()));
+  app.route("/telegram", telegram.routes);
+  app.route("/smm", smm.routes);
+  app.route("/midtrans", midtrans.routes);
+
+  app.get("/chat/api/state", (c) => {
+    const user = Number(c.req.query("user") ?? telegram.users()[0]!.id);
+    const since = Number(c.req.query("since") ?? 0);
+    return c.json({ users: telegram.users(), ...telegram.changesSince(user, since) });
+  });
+  app.post("/chat/api/send", async (c) => {
+    const body = (await c.req.json()) as { user: number; text: string };
+    if (typeof body.text !== "string" || body.text.trim() === "") return c.json({ error: "empty message" }, 400);
+    telegram.userSays(Number(body.user), body.text.slice(0, 4096));
+    return c.json({ ok: true });
+  });
+  app.post("/chat/api/press", async (c) => {
+    const body = (await c.req.json()) as { user: number; messageId: number; data: string };
+    try {
+      telegram.userPresses(Number(body.user), Number(body.messageId), String(body.data));
+      return c.json({ ok: true });
+    } catch (error) {
+      return c.json({ error: (error as Error).message }, 400);
+    }
+  });
+  app.get("/chat/files/:fileId", (c) => {
+    const file = telegram.file(c.req.param("fileId"));
+    return file ? c.body(new Uint8Array(file.bytes), 200, { "content-type": file.type }) : c.notFound();
+  });
+  app.get("/chat/api/panels", (c) =>
+    c.json({
+      supplierOrders: [...smm.orders.values()].slice(-10).reverse().map((o) => ({ order: o.order, service: o.service, link: o.link, quantity: o.quantity, outcome: o.outcome })),
+    }),
+  );
+
+  return {
+    app,
+    telegram,
+    smm,
+    midtrans,
+    /** Call once the sandbox's public address is known (it appears in QR image URLs). */
+    setBaseUrl(baseUrl: string): void {
+      midtrans.setPublicBaseUrl(`${baseUrl}/midtrans`);
+    },
+    close(): void {
+      telegram.close();
+      smm.close();
+      midtrans.close();
+    },
+  };
+}
+
+export type Sandbox = ReturnType<typeof createSandbox>;

@@ -1,0 +1,127 @@
+import type { UserFromGetMe } from "grammy/types";
+import { createBot } from "../../src/bot/index.js";
+import { createTelegramSender } from "../../src/bot/telegram-sender.js";
+import { createContainer } from "../../src/container.js";
+import { createPaymentsRoutes } from "../../src/features/payments/payments.api.js";
+import type { ManualClock } from "../../src/infra/clock/clock.js";
+import { migrateToLatest } from "../../src/infra/db/migrations.js";
+import { createHttpClient } from "../../src/infra/http/http-client.js";
+import type { SandboxOptions } from "../../src/sandbox/index.js";
+import type { ChatMessage } from "../../src/sandbox/telegram/bot-api-emulator.js";
+import { createServer } from "../../src/server/index.js";
+import { listen } from "../../src/server/listen.js";
+import { testConfig } from "./config.js";
+import { captureLogs } from "./log-capture.js";
+import { startSandboxServer } from "./sandbox-server.js";
+
+export const ADMIN_ID = 900001;
+export const SUPPLIER = "panel";
+
+export interface ShopKitOptions {
+  /** Shared by the product and the stand-ins, so tests can move time for both. */
+  clock?: ManualClock;
+  smm?: SandboxOptions["smm"];
+  env?: Record<string, string>;
+  importCatalog?: boolean;
+  /** Supplier response timeout; short by default so "the supplier hangs" tests stay fast. */
+  responseTimeoutMs?: number;
+}
+
+/**
+ * The product's real parts (SQLite with the real migrations, the real bot, the real HTTP server)
+ * against the sandbox stand-ins on their own port, over real HTTP. Updates are fed to
+ * `bot.handleUpdate` so a test continues only once the bot has finished, and jobs run when the
+ * test says so (`runJobs`), which keeps every step deterministic.
+ */
+export async function createShopKit(options: ShopKitOptions = {}) {
+  const clock = options.clock;
+  const standIns = await startSandboxServer({ ...(clock ? { now: clock.now } : {}), ...(options.smm ? { smm: options.smm } : {}) });
+  const { sandbox } = standIns;
+  const logs = captureLogs();
+  const config = testConfig({ ...standIns.env, ADMIN_TELEGRAM_IDS: String(ADMIN_ID), ...options.env });
+  const http = createHttpClient({ connectTimeoutMs: 1_000, responseTimeoutMs: options.responseTimeoutMs ?? 1_500 });
+  const container = createContainer(config, logs.logger, { http, ...(clock ? { clock } : {}) });
+  await migrateToLatest(container.db, container.database.sqlite);
+
+  const bot = createBot({
+    token: sandbox.telegram.token,
+    apiRoot: config.telegram.apiRoot,
+    deps: { ...container, adminTelegramIds: config.adminTelegramIds },
+    i18n: container.i18n,
+    botInfo: sandbox.telegram.bot as unknown as UserFromGetMe,
+  });
+  container.notifications.bindSender(createTelegramSender(bot.api));
+  const app = createServer({ db: container.db, logger: logs.logger, routes: [{ path: "/webhooks", app: createPaymentsRoutes(container.midtransWebhook) }] });
+  const server = await listen(app, "127.0.0.1", 0);
+  const productUrl = `http://127.0.0.1:${server.port}`;
+  sandbox.midtrans.setNotificationUrl(`${productUrl}/webhooks/midtrans`);
+  sandbox.telegram.addUser({ id: ADMIN_ID, first_name: "Owner", username: "owner", language_code: "id" });
+
+  await container.providers.add({ name: SUPPLIER, kind: "smm-v2", url: standIns.smmUrl, credentials: { key: sandbox.smm.key } });
+  if (options.importCatalog !== false) await container.catalog.importFromProvider(SUPPLIER);
+
+  const customer = (userId = 100001) => {
+    const seen = () => sandbox.telegram.messagesIn(userId).length;
+    const replyAfter = async (make: () => { update_id: number }) => {
+      const before = seen();
+      await bot.handleUpdate(make() as never);
+      return sandbox.telegram.messagesIn(userId).slice(before).filter((m) => m.from === "bot");
+    };
+    const api = {
+      id: userId,
+      /** Sends a message and returns the bot's replies to it. */
+      say: (text: string) => replyAfter(() => sandbox.telegram.userSays(userId, text)),
+      press: (messageId: number, data: string) => replyAfter(() => sandbox.telegram.userPresses(userId, messageId, data)),
+      /** Presses the newest button whose callback data matches. */
+      async pressButton(data: RegExp): Promise<ChatMessage[]> {
+        const message = [...api.botMessages()].reverse().find((m) => m.buttons.flat().some((b) => b.callback_data && data.test(b.callback_data)));
+        if (!message) throw new Error(`no button matching ${data}`);
+        const button = message.buttons.flat().find((b) => b.callback_data && data.test(b.callback_data))!;
+        return api.press(message.message_id, button.callback_data!);
+      },
+      botMessages: () => sandbox.telegram.messagesIn(userId).filter((m) => m.from === "bot"),
+      lastText: () => api.botMessages().at(-1)?.plain ?? "",
+      toasts: () => sandbox.telegram.toastsIn(userId),
+    };
+    return api;
+  };
+
+  return {
+    config,
+    container,
+    db: container.db,
+    bot,
+    app,
+    sandbox,
+    standIns,
+    productUrl,
+    logs,
+    customer,
+    /** Runs every due job (notifications, supplier calls) until none is left. */
+    runJobs: () => container.worker.runDue(),
+    /** The newest Midtrans transaction (our invoice at the gateway). */
+    latestTransaction() {
+      const all = [...sandbox.midtrans.transactions.values()];
+      if (all.length === 0) throw new Error("no Midtrans transaction yet");
+      return all.at(-1)!;
+    },
+    postNotification(body: unknown) {
+      return app.request("/webhooks/midtrans", { method: "POST", headers: { "content-type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) });
+    },
+    async close() {
+      await server.close();
+      await container.close();
+      await standIns.close();
+    },
+  };
+}
+
+export type ShopKit = Awaited<ReturnType<typeof createShopKit>>;
+
+/** Drives a customer from nothing to a QRIS invoice for `mid` (the path most tests start from). */
+export async function buyUntilInvoice(kit: ShopKit, input: { mid: number; target: string; quantity: number; userId?: number }) {
+  const customer = kit.customer(input.userId);
+  await customer.say(`ID ${input.mid} ${input.target} ${input.quantity}`);
+  const replies = await customer.pressButton(/^pay:/);
+  return { customer, replies, transaction: kit.latestTransaction() };
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    // Native SQLite and real sockets: separate processes keep tests from sharing handles.
+    pool: "forks",
+    allowOnly: !process.env.CI,
+    env: { LOG_LEVEL: "silent" },
+  },
+});
