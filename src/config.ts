@@ -8,29 +8,26 @@ import { z } from "zod";
 
 const PUBLIC_TELEGRAM_API = "https://api.telegram.org";
 
-/** Empty strings in `.env` files mean "not set", not "set to nothing". */
-const optionalText = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().optional());
-const optionalUrl = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.url().optional());
-const flag = (fallback: boolean) => z.preprocess((v) => (v === undefined || v === "" ? String(fallback) : v), z.stringbool());
+/** Blank values in `.env` files ("", "  ") mean "not set", not "set to nothing". */
+const isBlank = (v: unknown) => v === undefined || (typeof v === "string" && v.trim() === "");
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (isBlank(v) ? undefined : v), schema.optional());
+const orDefault = <T extends z.ZodType>(fallback: string, schema: T) => z.preprocess((v) => (isBlank(v) ? fallback : v), schema);
+const optionalText = optional(z.string().trim());
+const optionalUrl = optional(z.url());
+const flag = (fallback: boolean) => orDefault(String(fallback), z.stringbool());
 
 const EnvSchema = z.object({
   NODE_ENV: optionalText,
   TELEGRAM_BOT_TOKEN: optionalText,
   TELEGRAM_API_ROOT: optionalUrl,
-  BOT_MODE: z.preprocess((v) => (v === "" || v === undefined ? "polling" : v), z.enum(["polling", "webhook"])),
+  BOT_MODE: orDefault("polling", z.enum(["polling", "webhook"])),
   PUBLIC_URL: optionalUrl,
-  WEBHOOK_SECRET: z.preprocess(
-    (v) => (v === "" ? undefined : v),
-    z.string().regex(/^[A-Za-z0-9_-]{12,256}$/, "use 12-256 characters from A-Z a-z 0-9 _ -").optional(),
-  ),
+  WEBHOOK_SECRET: optional(z.string().regex(/^[A-Za-z0-9_-]{12,256}$/, "use 12-256 characters from A-Z a-z 0-9 _ -")),
   HOST: optionalText,
-  PORT: z.preprocess((v) => (v === "" || v === undefined ? "3000" : v), z.coerce.number().int().min(0).max(65535)),
-  DATABASE_URL: z.preprocess((v) => (v === "" || v === undefined ? "./data/shop.db" : v), z.string()),
-  DATA_DIR: z.preprocess((v) => (v === "" || v === undefined ? "./data" : v), z.string()),
-  MASTER_KEY: z.preprocess(
-    (v) => (v === "" ? undefined : v),
-    z.string().regex(/^[0-9a-fA-F]{64}$/, "must be 64 hexadecimal characters (32 bytes); generate one with `openssl rand -hex 32`").optional(),
-  ),
+  PORT: orDefault("3000", z.coerce.number().int().min(0).max(65535)),
+  DATABASE_URL: orDefault("./data/shop.db", z.string().trim()),
+  DATA_DIR: orDefault("./data", z.string().trim()),
+  MASTER_KEY: optional(z.string().regex(/^[0-9a-fA-F]{64}$/, "must be 64 hexadecimal characters (32 bytes); generate one with `openssl rand -hex 32`")),
   ADMIN_TELEGRAM_IDS: z.preprocess(
     (v) => (typeof v === "string" ? v : ""),
     z.string().transform((text, ctx) => {
@@ -46,11 +43,8 @@ const EnvSchema = z.object({
   MIDTRANS_API_URL: optionalUrl,
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: optionalUrl,
-  OPENAI_MODEL: z.preprocess((v) => (v === "" || v === undefined ? "gpt-4o-mini" : v), z.string()),
-  LOG_LEVEL: z.preprocess(
-    (v) => (v === "" || v === undefined ? "info" : v),
-    z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]),
-  ),
+  OPENAI_MODEL: orDefault("gpt-4o-mini", z.string().trim()),
+  LOG_LEVEL: orDefault("info", z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"])),
 });
 
 export type LogLevel = z.infer<typeof EnvSchema>["LOG_LEVEL"];

@@ -14,6 +14,7 @@ help = <b>How to order</b>
 error-generic = Sorry, something went wrong on our side. Please try again in a moment 🙏
 not-understood = Sorry, I didn't get that. Tell me which service you need (e.g. <i>instagram followers</i>) or pick a category:
 not-understood-media = I can only read text messages. Type the service you need, or /start for the menu.
+unknown-command = I don't know that command. Type /help for the list, or just write the service you need.
 button-stale = This button is no longer valid.
 
 catalog-empty = The service catalog is still empty. Please try again later.

@@ -14,6 +14,7 @@ help = <b>Cara pesan</b>
 error-generic = Maaf, ada kendala di sistem kami. Coba lagi sebentar lagi ya 🙏
 not-understood = Maaf, aku belum paham maksudnya. Coba tulis layanan yang kamu cari (misalnya <i>followers instagram</i>) atau pilih kategori:
 not-understood-media = Aku hanya bisa membaca pesan teks. Ketik layanan yang kamu cari atau /start untuk menu.
+unknown-command = Perintah itu tidak ada. Ketik /bantuan untuk daftar perintah, atau tulis saja layanan yang kamu cari.
 button-stale = Tombol ini sudah tidak berlaku.
 
 catalog-empty = Katalog layanan masih kosong. Silakan coba lagi nanti.

@@ -21,7 +21,7 @@ export interface Understanding {
 }
 
 const URL_PATTERN = /(?:https?:\/\/[^\s<>"]+|(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|id|me|be|tv|gg|co|app|link|ly|am|ee|in|watch|dog|sg|my)(?:\/[^\s<>"]*)?)/i;
-const USERNAME_PATTERN = /(?:^|\s)(@[A-Za-z0-9._]{1,64})(?=$|\s|[,!?])/;
+const USERNAME_PATTERN = /(?:^|\s)(@[A-Za-z0-9._]{1,64})(?=$|\s|[,!?;:])/;
 const EXPLICIT_MID = /(?:^|\s)(?:(?:id|mid|no|nomor|nomer|number|kode|code|layanan|service)\s*[.:#]?\s*|#)(\d{1,7})(?=$|\s|[,.!?])/i;
 const PICK_MID = /(?:^|\s)(?:pilih|ambil|choose|pick|select|yg|yang)\s+(?:(?:id|no|nomor|mid)\s*[.:#]?\s*)?(\d{1,7})(?=$|\s|[,.!?])/i;
 const QUANTITY = /(?:^|[\s:=x])(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)\s*(k|rb|ribu|jt|juta|m)?(?=$|[\s,!?)]|\.(?:\s|$))/gi;
@@ -47,8 +47,9 @@ export function understand(message: string): Understanding {
     return match[group];
   };
 
-  const url = take(URL_PATTERN);
-  const username = url ? undefined : take(USERNAME_PATTERN, 1);
+  // Punctuation that ends a sentence or separates slots is not part of a link or a username.
+  const url = take(URL_PATTERN)?.replace(/[.,;:!?)\]]+$/, "");
+  const username = url ? undefined : take(USERNAME_PATTERN, 1)?.replace(/[.]+$/, "");
   const midText = take(EXPLICIT_MID, 1) ?? take(PICK_MID, 1);
   const quantities = [...rest.matchAll(QUANTITY)].map((m) => toQuantity(m[1]!, m[2]));
   const words = normalizeText(rest).trim();

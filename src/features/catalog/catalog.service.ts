@@ -1,6 +1,7 @@
 import type { Clock } from "../../infra/clock/clock.js";
 import type { Db } from "../../infra/db/open-database.js";
 import { costPer1000, parseDecimal, sellPricePer1000, type Decimal } from "../../shared/money.js";
+import { ProviderCallError } from "../providers/provider.types.js";
 import type { ProvidersService } from "../providers/providers.service.js";
 import type { SettingsService } from "../settings/settings.service.js";
 import { classifyService } from "./catalog.classify.js";
@@ -82,6 +83,8 @@ export function createCatalogService(deps: CatalogServiceDeps) {
       const adapter = await providers.adapterFor(provider.id);
       const candidates = await adapter.services(); // network first, never inside the transaction
       const { valid, skipped } = validateServices(candidates);
+      // An empty list is what a panel in maintenance sends; taking it literally would unlist the whole shop.
+      if (valid.length === 0) throw new ProviderCallError("bad_response", `${provider.name} listed no valid services (${candidates.length} rows received); the catalog was left unchanged`);
       const pricing = {
         rateToIdr: parseDecimal(provider.rateToIdr) ?? { units: 1n, scale: 0 },
         marginPercent: parseDecimal(await settings.get("pricing.default_margin_percent")) ?? { units: 30n, scale: 0 },

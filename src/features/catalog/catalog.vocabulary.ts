@@ -99,7 +99,7 @@ const PLATFORM_ALIASES: ReadonlyArray<readonly [Platform, readonly string[]]> = 
 const KIND_ALIASES: ReadonlyArray<readonly [Kind, readonly string[]]> = [
   ["watch_hours", ["watch hours", "watch hour", "watchtime", "watch time", "jam tayang", "jam tonton"]],
   ["story_views", ["story views", "story view", "views story", "view story", "penonton story", "story"]],
-  ["live_views", ["live views", "live view", "live stream views", "penonton live", "live stream", "live"]],
+  ["live_views", ["live views", "live view", "live stream views", "penonton live", "live stream", "lives", "live"]],
   ["listeners", ["monthly listeners", "listeners", "listener", "pendengar"]],
   ["followers", ["followers", "follower", "follow", "folower", "folowers", "followes", "follwers", "pengikut", "foll", "fols", "flw", "followr"]],
   ["likes", ["likes", "like", "suka", "love", "loves", "laik", "lik", "jempol", "likers", "lkes"]],

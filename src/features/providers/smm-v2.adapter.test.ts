@@ -170,6 +170,13 @@ describe("services(): reading the supplier's catalog", () => {
     const adapter = createSmmV2Adapter({ url: await closedPortUrl(), credentials: { key: KEY } }, fastHttp());
     await expectCallError(adapter.services(), { reason: "unavailable" });
   });
+
+  // Suspected bug: a 429 body {"error":"Too many requests"} is read as a supplier refusal.
+  it("fails with unavailable (try later), not as a refusal, when the panel rate-limits the read (HTTP 429)", async () => {
+    const { sim, adapter } = await startPanel();
+    sim.setFault("services", "http429", 1);
+    await expectCallError(adapter.services(), { reason: "unavailable" });
+  });
 });
 
 describe("placeOrder(): success", () => {
@@ -274,7 +281,7 @@ describe("placeOrder(): telling 'never sent' from 'maybe processed'", () => {
     sim.setFault("add", "hang", 1);
     const started = performance.now();
     const outcome = await adapter.placeOrder(input);
-    expect(outcome.kind).toBe("ambiguous");
+    expect(outcome).toMatchObject({ kind: "ambiguous", reason: expect.stringMatching(/no answer/) });
     expect(performance.now() - started).toBeLessThan(5_000);
     // The dangerous case: the supplier did take the order, so a blind retry would order twice.
     expect(sim.addCalls()).toBe(1);
@@ -284,7 +291,7 @@ describe("placeOrder(): telling 'never sent' from 'maybe processed'", () => {
   it("is ambiguous when the connection is reset after the panel read the order", async () => {
     const { sim, adapter } = await startPanel();
     sim.setFault("add", "reset", 1);
-    expect((await adapter.placeOrder(input)).kind).toBe("ambiguous");
+    expect(await adapter.placeOrder(input)).toMatchObject({ kind: "ambiguous", reason: expect.stringMatching(/no answer/) });
     expect(sim.orders.size).toBe(1);
   });
 
@@ -448,6 +455,12 @@ describe("balance()", () => {
     expect(charge).toBe(sim.orders.get(Number(id))!.charge);
     expect(fiveDecimals(before.balance) - fiveDecimals(after.balance)).toBe(fiveDecimals(charge));
     expect(fiveDecimals(charge)).toBeGreaterThan(0n);
+  });
+
+  it("fails with unavailable when the panel reads the request but never answers", async () => {
+    const { sim, adapter } = await startPanel();
+    sim.setFault("balance", "hang", 1);
+    await expectCallError(adapter.balance(), { reason: "unavailable", message: /UND_ERR_HEADERS_TIMEOUT/ });
   });
 
   it("fails with rejected/auth on a wrong key", async () => {

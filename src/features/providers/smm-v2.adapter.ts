@@ -29,6 +29,8 @@ export function createSmmV2Adapter(config: { url: string; credentials: SmmV2Cred
   const readCall = async (fields: Record<string, string | number | undefined>, responseTimeoutMs?: number): Promise<unknown> => {
     const outcome = await post(fields, responseTimeoutMs);
     if (outcome.kind !== "response") throw new ProviderCallError("unavailable", `supplier unreachable (${outcome.code}: ${outcome.message})`);
+    // Rate limits and server errors are passing trouble, whatever their body says.
+    if (outcome.status === 429 || outcome.status >= 500) throw new ProviderCallError("unavailable", `supplier answered HTTP ${outcome.status}`);
     const json = parseJson(outcome.body);
     const error = errorText(json);
     if (error !== undefined) throw new ProviderCallError("rejected", error, classifySupplierError(error));
