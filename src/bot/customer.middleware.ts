@@ -4,12 +4,13 @@ import type { BotContext } from "./context.js";
 
 /**
  * Knows who is writing before anything else runs: finds or creates the customer, and follows the
- * language they write in unless they picked one with /language. Updates without a person (channel
- * posts) stop here.
+ * language they write in unless they picked one with /language. The shop sells in private chats:
+ * updates from groups and channels, or without a person, stop here.
  */
 export async function customerMiddleware(ctx: BotContext, next: NextFunction): Promise<void> {
   const from = ctx.from;
   if (!from || from.is_bot) return;
+  if (ctx.chat && ctx.chat.type !== "private") return;
   const customer = await ctx.deps.customers.touch({
     telegramId: from.id,
     chatId: ctx.chat?.id ?? from.id,

@@ -158,6 +158,12 @@ describe("the purchase dialog", () => {
     expect(first.at(-1)!.photo).toBeTruthy();
   });
 
+  it("stays silent in group chats (the shop sells in private chats)", async () => {
+    const before = kit.sandbox.telegram.calls.length;
+    await kit.bot.handleUpdate({ update_id: 9_000_000_001, message: { message_id: 1, date: 0, chat: { id: -100123, type: "group", title: "Arisan" }, from: { id: 100001, is_bot: false, first_name: "Budi" }, text: "followers ig" } } as never);
+    expect(kit.sandbox.telegram.calls.length).toBe(before);
+  });
+
   it("shows the wallet balance with /saldo and the order history with /pesanan", async () => {
     const customer = newCustomer();
     expect((await customer.say("/saldo"))[0]!.plain).toContain("Saldo dompet: Rp\u00a00");
