@@ -7,6 +7,7 @@ import type { BotContext } from "./bot/context.js";
 import { registerCommands } from "./bot/commands.js";
 import { createTelegramSender } from "./bot/telegram-sender.js";
 import { createContainer, type Container, type ContainerOverrides } from "./container.js";
+import { createSupplierCallbackRoutes } from "./features/fulfilment/fulfilment.api.js";
 import { createPaymentsRoutes } from "./features/payments/payments.api.js";
 import { migrateToLatest } from "./infra/db/migrations.js";
 import { createScheduler } from "./infra/scheduler/scheduler.js";
@@ -14,7 +15,7 @@ import { everyMinutes } from "./infra/scheduler/every.js";
 import { createServer } from "./server/index.js";
 import { listen } from "./server/listen.js";
 import { createSandbox, type Sandbox } from "./sandbox/index.js";
-import { ensureSandboxSupplier } from "./sandbox-setup.js";
+import { ensureSandboxSuppliers } from "./sandbox-setup.js";
 import { pruneFinishedJobs } from "./features/jobs/jobs.housekeeping.js";
 import { pruneHandledUpdates } from "./bot/update-dedupe.middleware.js";
 
@@ -49,7 +50,11 @@ export async function startApplication(baseConfig: Config, logger: Logger, overr
   const app = createServer({
     db: container.db,
     logger,
-    routes: [{ path: "/webhooks", app: createPaymentsRoutes(container.midtransWebhook) }, ...(sandbox ? [{ path: "/sandbox", app: sandbox.app }] : [])],
+    routes: [
+      { path: "/webhooks", app: createPaymentsRoutes(container.midtransWebhook) },
+      { path: "/webhooks", app: createSupplierCallbackRoutes(container.supplierCallbacks) },
+      ...(sandbox ? [{ path: "/sandbox", app: sandbox.app }] : []),
+    ],
     ...(webhookMode ? { telegramWebhook: webhookCallback(bot, "hono", { secretToken: config.telegram.webhookSecret! }) } : {}),
   });
 
@@ -60,7 +65,7 @@ export async function startApplication(baseConfig: Config, logger: Logger, overr
   const url = `http://${config.server.host === "0.0.0.0" ? "127.0.0.1" : config.server.host}:${server.port}`;
 
   if (sandbox) {
-    await ensureSandboxSupplier(container, sandbox, `${localUrl}/sandbox/smm/api/v2`, logger);
+    await ensureSandboxSuppliers(container, sandbox, `${localUrl}/sandbox`, localUrl, logger);
     await bot.init();
   } else {
     const disabled = await container.providers.disableSandboxProviders();

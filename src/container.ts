@@ -1,11 +1,13 @@
 import type { Config } from "./config.js";
 import type { Logger } from "./logger.js";
 import { createI18n, createTranslator } from "./bot/i18n.js";
+import { createCatalogManagement } from "./features/catalog/catalog.management.js";
 import { createCatalogService } from "./features/catalog/catalog.service.js";
 import { createCheckoutService } from "./features/checkout/checkout.service.js";
 import { createCustomersService } from "./features/customers/customers.service.js";
 import { createFulfilmentService, PLACE_ORDER_JOB } from "./features/fulfilment/fulfilment.service.js";
 import { createStatusSync } from "./features/fulfilment/fulfilment.status-sync.js";
+import { createSupplierCallbacks } from "./features/fulfilment/supplier-callbacks.js";
 import { createJobQueue, createJobWorker } from "./features/jobs/job-queue.js";
 import { createNotificationsService, NOTIFY_JOB } from "./features/notifications/notifications.service.js";
 import { createOrdersService } from "./features/orders/orders.service.js";
@@ -46,13 +48,15 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
   const customers = createCustomersService({ db, clock });
   const providers = createProvidersService({ db, clock, http, secretBox });
   const catalog = createCatalogService({ db, clock, providers, settings });
-  const checkout = createCheckoutService({ db, clock, catalog, settings });
+  const catalogManagement = createCatalogManagement({ db, clock, catalog, providers, settings });
+  const checkout = createCheckoutService({ db, clock, logger, catalog, providers, settings });
   const orders = createOrdersService({ db, clock });
   const wallet = createWalletService({ db, clock });
   const queue = createJobQueue({ db, clock });
   const notifications = createNotificationsService({ queue, customers, translate: createTranslator(i18n), adminChatIds: config.adminTelegramIds, logger });
   const fulfilment = createFulfilmentService({ db, clock, logger, queue, orders, catalog, providers, wallet, notifications });
-  const statusSync = createStatusSync({ db, clock, logger, orders, providers, wallet, notifications });
+  const statusSync = createStatusSync({ db, clock, logger, orders, catalog, providers, wallet, notifications });
+  const supplierCallbacks = createSupplierCallbacks({ providers, statusSync, logger });
 
   const serverKey = config.midtrans.serverKey;
   const gateway = serverKey
@@ -100,6 +104,7 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
     customers,
     providers,
     catalog,
+    catalogManagement,
     checkout,
     orders,
     wallet,
@@ -107,6 +112,7 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
     notifications,
     fulfilment,
     statusSync,
+    supplierCallbacks,
     payments,
     confirmation,
     midtransWebhook,

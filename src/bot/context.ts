@@ -3,6 +3,7 @@ import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Logger } from "../logger.js";
 import type { Customer } from "../features/customers/customers.service.js";
 import type { BotDeps } from "./deps.js";
+import type { TargetKind } from "../features/catalog/catalog.games.js";
 
 /** What the bot remembers per chat between messages (stored in the `kv` table). */
 export interface SessionData {
@@ -16,7 +17,10 @@ export interface SessionData {
 export interface CheckoutDraft {
   stage: "idle" | "choosing" | "details" | "quoted";
   mid?: number | undefined;
+  /** What the selected service needs: a link, or an account (player id, phone, customer number). */
+  targetKind?: TargetKind | undefined;
   target?: string | undefined;
+  zone?: string | undefined;
   quantity?: number | undefined;
   quoteId?: string | undefined;
 }

@@ -29,7 +29,7 @@ export async function runCatalogCommand(container: Container, args: string[], ou
         out.log("No matching services: the bot would show the categories instead.");
         return 0;
       }
-      out.log(table([["MID", "NAME", "PRICE/1000", "MIN-MAX"], ...result.services.map((s) => [String(s.mid), s.name, formatRupiah(s.pricePer1000), `${s.min}-${s.max}`])]));
+      out.log(table([["MID", "NAME", "PRICE/1000", "MIN-MAX"], ...result.services.map((s) => [String(s.mid), s.name, formatRupiah(s.unitPrice), `${s.min}-${s.max}`])]));
       out.log(`${result.services.length} of ${result.total} matching services shown.`);
       return 0;
     }

@@ -28,7 +28,9 @@ button-more = More »
 list-title = <b>{ $platform } — { $kind }</b>
 search-title = <b>Matching services</b>
 service-line = <b>ID { $mid }</b> · { $name }
-    { $price } / 1000 · min { $min } · max { $max }
+    { $price } · min { $min } · max { $max }
+service-line-item = <b>ID { $mid }</b> · { $name }
+    { $price }
 service-list-footer = Showing { $shown } of { $total }. Pick with a button or type the number, e.g. <i>ID 12</i>.
 
 kind-followers = Followers
@@ -47,13 +49,14 @@ kind-story_views = Story views
 kind-live_views = Live views
 kind-votes = Votes
 kind-listeners = Listeners
+kind-diamonds = Diamonds / game items
+kind-membership = Membership
+kind-topup = Top-up
 kind-other = Other
 
 pick-product-first = Noted! Now pick the service first (type its number, e.g. <i>ID 12</i>).
 service-selected = ✅ <b>ID { $mid }</b> — { $name }
-    Price: <b>{ $price }</b> / 1000 · min { $min } · max { $max } · { $refill }
-refill-yes = refill guaranteed
-refill-no = no refill
+    Price: <b>{ $price }</b>
 ask-target-and-quantity = Send the target <b>link or @username</b> and the <b>quantity</b> ({ $min }–{ $max }).
     Example: <code>{ $example } 1000</code>
 ask-target = Send the target <b>link or @username</b>. Example: <code>{ $example }</code>
@@ -70,6 +73,13 @@ quote = 🧾 <b>Order summary</b>
     Price: { $price } / 1000
     <b>Total: { $total }</b>
     Price valid until { $until }.
+quote-topup = 🧾 <b>Order summary</b>
+    Product: <b>ID { $mid }</b> — { $name }
+    Account: { $account }
+    Nickname: <b>{ $nickname }</b>
+    Quantity: { $quantity }
+    <b>Total: { $total }</b>
+    Make sure this is the right account. Price valid until { $until }.
 button-pay-qris = 💳 Pay with QRIS
 button-cancel = ✖️ Cancel
 checkout-canceled = OK, order cancelled. Type the service you need any time.
@@ -98,6 +108,7 @@ payment-failed = The payment for order #{ $order } was cancelled by the payment 
 order-processing = 🚀 Order <b>#{ $order }</b> is being processed. We'll tell you when it's done. Check any time with /orders.
 order-started = ⏳ Order <b>#{ $order }</b> has started.
 order-completed = 🎉 Order <b>#{ $order }</b> is complete! Thank you for shopping with us.
+order-completed-note = 🎉 Order <b>#{ $order }</b> is complete! Note: <code>{ $note }</code>
 order-partial = Order <b>#{ $order }</b> was only partly delivered ({ $remains } not delivered). <b>{ $amount }</b> went back to your wallet (/balance).
 order-canceled = Order <b>#{ $order }</b> was cancelled by the supplier. <b>{ $amount }</b> went back to your wallet in full (/balance).
 order-refunded = Sorry, order <b>#{ $order }</b> could not be processed: { $reason ->
@@ -140,3 +151,21 @@ admin-amount-mismatch = ⚠️ Payment amount mismatch on invoice { $reference }
 admin-order-rejected = ⚠️ The supplier refused order #{ $order }: { $message }. The customer was refunded to their wallet.
 admin-order-unknown = 🚨 The supplier outcome of order #{ $order } is unknown ({ $reason }). Do not resend before checking the supplier's panel.
 admin-order-manual = 📝 Order #{ $order } is waiting to be handled manually.
+admin-order-failover = 🔁 Order #{ $order } moved to a backup supplier (ID { $mid }) because: { $reason }
+
+fact-limits = min { $min } · max { $max }
+fact-refill = refill guaranteed
+fact-refill-days = { $days }-day refill guarantee
+fact-refill-lifetime = lifetime refill guarantee
+fact-no-refill = no refill
+fact-speed = speed { $speed }
+fact-per-day = /day
+ask-player-id = Send your { $game } <b>player ID</b>. Example: <code>123456789</code>
+ask-player-id-zone = Send your { $game } <b>player ID</b> and <b>Zone/Server ID</b>. Example: <code>12345678 (1234)</code>
+ask-phone = Send the destination <b>phone number</b>. Example: <code>081234567890</code>
+ask-customer-no = Send the <b>customer number</b> / meter ID. Example: <code>12345678901</code>
+problem-player-id = That player ID doesn't look right: send the number shown on your game profile.
+problem-zone-missing = This game needs the <b>Zone/Server ID</b> too, e.g. <code>12345678 (1234)</code>.
+problem-phone = That phone number doesn't look right: send a number starting with 08 or +62.
+problem-customer-no = That customer number doesn't look right: send 6–20 digits.
+problem-account-not-found = No game account was found with that ID. Please check your ID (and Zone ID).

@@ -28,7 +28,9 @@ button-more = Lihat lainnya »
 list-title = <b>{ $platform } — { $kind }</b>
 search-title = <b>Layanan yang cocok</b>
 service-line = <b>ID { $mid }</b> · { $name }
-    { $price } / 1000 · min { $min } · maks { $max }
+    { $price } · min { $min } · maks { $max }
+service-line-item = <b>ID { $mid }</b> · { $name }
+    { $price }
 service-list-footer = Menampilkan { $shown } dari { $total }. Pilih dengan tombol atau ketik nomornya, misalnya <i>ID 12</i>.
 
 kind-followers = Followers
@@ -47,13 +49,14 @@ kind-story_views = Story views
 kind-live_views = Live views
 kind-votes = Vote
 kind-listeners = Listeners
+kind-diamonds = Diamond / item game
+kind-membership = Membership
+kind-topup = Top up
 kind-other = Lainnya
 
 pick-product-first = Noted! Sekarang pilih layanannya dulu ya (ketik nomornya, misalnya <i>ID 12</i>).
 service-selected = ✅ <b>ID { $mid }</b> — { $name }
-    Harga: <b>{ $price }</b> / 1000 · min { $min } · maks { $max } · { $refill }
-refill-yes = bergaransi refill
-refill-no = tanpa refill
+    Harga: <b>{ $price }</b>
 ask-target-and-quantity = Kirim <b>link atau @username</b> target dan <b>jumlah</b> ({ $min }–{ $max }).
     Contoh: <code>{ $example } 1000</code>
 ask-target = Kirim <b>link atau @username</b> targetnya. Contoh: <code>{ $example }</code>
@@ -70,6 +73,13 @@ quote = 🧾 <b>Ringkasan pesanan</b>
     Harga: { $price } / 1000
     <b>Total: { $total }</b>
     Harga berlaku sampai { $until }.
+quote-topup = 🧾 <b>Ringkasan pesanan</b>
+    Produk: <b>ID { $mid }</b> — { $name }
+    Akun: { $account }
+    Nickname: <b>{ $nickname }</b>
+    Jumlah: { $quantity }
+    <b>Total: { $total }</b>
+    Pastikan akunnya benar. Harga berlaku sampai { $until }.
 button-pay-qris = 💳 Bayar dengan QRIS
 button-cancel = ✖️ Batal
 checkout-canceled = Oke, pesanan dibatalkan. Ketik layanan yang kamu cari kapan saja.
@@ -98,6 +108,7 @@ payment-failed = Pembayaran pesanan #{ $order } dibatalkan oleh penyedia pembaya
 order-processing = 🚀 Pesanan <b>#{ $order }</b> sedang diproses. Kami kabari lagi saat selesai. Cek status kapan saja dengan /pesanan.
 order-started = ⏳ Pesanan <b>#{ $order }</b> mulai dikerjakan.
 order-completed = 🎉 Pesanan <b>#{ $order }</b> selesai! Terima kasih sudah belanja.
+order-completed-note = 🎉 Pesanan <b>#{ $order }</b> selesai! Keterangan: <code>{ $note }</code>
 order-partial = Pesanan <b>#{ $order }</b> hanya terkirim sebagian ({ $remains } belum terkirim). <b>{ $amount }</b> dikembalikan ke saldo dompetmu (/saldo).
 order-canceled = Pesanan <b>#{ $order }</b> dibatalkan oleh supplier. <b>{ $amount }</b> dikembalikan penuh ke saldo dompetmu (/saldo).
 order-refunded = Maaf, pesanan <b>#{ $order }</b> tidak bisa diproses: { $reason ->
@@ -140,3 +151,21 @@ admin-amount-mismatch = ⚠️ Nominal pembayaran tidak cocok untuk tagihan { $r
 admin-order-rejected = ⚠️ Supplier menolak pesanan #{ $order }: { $message }. Dana sudah dikembalikan ke saldo pelanggan.
 admin-order-unknown = 🚨 Hasil pesanan #{ $order } di supplier tidak pasti ({ $reason }). Jangan kirim ulang sebelum dicek di panel supplier.
 admin-order-manual = 📝 Pesanan #{ $order } menunggu diproses manual.
+admin-order-failover = 🔁 Pesanan #{ $order } dipindah ke supplier cadangan (ID { $mid }) karena: { $reason }
+
+fact-limits = min { $min } · maks { $max }
+fact-refill = bergaransi refill
+fact-refill-days = garansi refill { $days } hari
+fact-refill-lifetime = garansi refill selamanya
+fact-no-refill = tanpa refill
+fact-speed = kecepatan { $speed }
+fact-per-day = /hari
+ask-player-id = Kirim <b>ID pemain</b> { $game } kamu. Contoh: <code>123456789</code>
+ask-player-id-zone = Kirim <b>ID pemain</b> dan <b>Zone/Server ID</b> { $game }. Contoh: <code>12345678 (1234)</code>
+ask-phone = Kirim <b>nomor HP</b> tujuan. Contoh: <code>081234567890</code>
+ask-customer-no = Kirim <b>nomor pelanggan</b> / ID meter. Contoh: <code>12345678901</code>
+problem-player-id = ID pemain belum benar: kirim angka ID yang tertera di profil game.
+problem-zone-missing = Game ini butuh <b>Zone/Server ID</b> juga, contoh: <code>12345678 (1234)</code>.
+problem-phone = Nomor HP belum benar: kirim nomor yang diawali 08 atau +62.
+problem-customer-no = Nomor pelanggan belum benar: kirim 6–20 angka.
+problem-account-not-found = Akun dengan ID itu tidak ditemukan di game. Cek lagi ID (dan Zone ID) kamu.

@@ -1,15 +1,21 @@
 import { randomBytes } from "node:crypto";
 import { Hono } from "hono";
+import { createDigiflazzSimulator } from "./digiflazz/digiflazz-simulator.js";
+import { createIndoPanelSimulator } from "./indo-panel/indo-panel-simulator.js";
 import { createMidtransSimulator } from "./midtrans/midtrans-simulator.js";
 import { renderSandboxPage } from "./sandbox-page.js";
 import { createSmmPanelSimulator, type SmmSimulatorOptions } from "./smm/smm-panel-simulator.js";
 import { createTelegramEmulator } from "./telegram/bot-api-emulator.js";
+import { createVipResellerSimulator } from "./vip-reseller/vip-reseller-simulator.js";
 
 /**
  * Every outside service on one Hono app, for `npm start` without a bot token and for tests:
  *   /                chat page (talk to the bot as a customer, pay invoices)
  *   /telegram        Bot API emulator  (TELEGRAM_API_ROOT)
  *   /smm/api/v2      SMM panel (API v2) simulator
+ *   /indo/<panel>    CentralSMM, MedanPedia and Irvankede simulators
+ *   /vip/api         VIP Reseller (game top-ups) simulator
+ *   /digiflazz/v1    Digiflazz (prepaid top-ups) simulator
  *   /midtrans        Midtrans Core API simulator (MIDTRANS_API_URL)
  * The product reaches them only through configuration, exactly as it reaches the real services.
  */
@@ -24,6 +30,19 @@ export function createSandbox(options: SandboxOptions = {}) {
   const secret = () => randomBytes(12).toString("hex");
   const telegram = createTelegramEmulator({ token: `7000000001:SANDBOX${secret()}`, ...(options.now ? { now: options.now } : {}) });
   const smm = createSmmPanelSimulator({ key: `smm-${secret()}`, ...(options.now ? { now: options.now } : {}), ...options.smm });
+  const now = options.now ? { now: options.now } : {};
+  // The sandbox registers these suppliers itself, so it keeps the keys it made up.
+  const credentials = {
+    vip: { apiId: `SBX${secret().slice(0, 8)}`, apiKey: secret() },
+    digiflazz: { username: `sandbox${secret().slice(0, 6)}`, apiKey: secret(), webhookSecret: secret() },
+  };
+  const vip = createVipResellerSimulator({ ...credentials.vip, ...now });
+  const digiflazz = createDigiflazzSimulator({ ...credentials.digiflazz, ...now });
+  const indoPanels = {
+    centralsmm: createIndoPanelSimulator({ panel: "centralsmm", apiId: secret().slice(0, 8), apiKey: secret(), secretKey: secret(), ...now }),
+    medanpedia: createIndoPanelSimulator({ panel: "medanpedia", apiId: secret().slice(0, 8), apiKey: secret(), ...now }),
+    irvankede: createIndoPanelSimulator({ panel: "irvankede", apiId: secret().slice(0, 8), apiKey: secret(), ...now }),
+  };
   const midtrans = createMidtransSimulator({
     serverKey: `SB-Mid-server-${secret()}`,
     ...(options.notificationUrl ? { notificationUrl: options.notificationUrl } : {}),
@@ -35,6 +54,9 @@ export function createSandbox(options: SandboxOptions = {}) {
   app.route("/telegram", telegram.routes);
   app.route("/smm", smm.routes);
   app.route("/midtrans", midtrans.routes);
+  app.route("/vip", vip.routes);
+  app.route("/digiflazz", digiflazz.routes);
+  for (const [panel, sim] of Object.entries(indoPanels)) app.route(`/indo/${panel}`, sim.routes);
 
   app.get("/chat/api/state", (c) => {
     const user = Number(c.req.query("user") ?? telegram.users()[0]!.id);
@@ -71,6 +93,10 @@ export function createSandbox(options: SandboxOptions = {}) {
     telegram,
     smm,
     midtrans,
+    vip,
+    digiflazz,
+    indoPanels,
+    credentials,
     /** Call once the sandbox's public address is known (it appears in QR image URLs). */
     setBaseUrl(baseUrl: string): void {
       midtrans.setPublicBaseUrl(`${baseUrl}/midtrans`);
@@ -79,6 +105,9 @@ export function createSandbox(options: SandboxOptions = {}) {
       telegram.close();
       smm.close();
       midtrans.close();
+      vip.close();
+      digiflazz.close();
+      for (const sim of Object.values(indoPanels)) sim.close();
     },
   };
 }

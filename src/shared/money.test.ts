@@ -3,12 +3,12 @@ import { describe, expect, it } from "vitest";
 import {
   amountForQuantity,
   ceilDecimal,
-  costPer1000,
+  unitCostInRupiah,
   decimalEqualsInteger,
   formatRupiah,
   parseDecimal,
   proRataFloor,
-  sellPricePer1000,
+  sellUnitPrice,
   toGatewayAmount,
   type Decimal,
 } from "./money.js";
@@ -144,28 +144,28 @@ describe("proRataFloor: partial refunds", () => {
   });
 });
 
-describe("sellPricePer1000: the shop's price list", () => {
+describe("sellUnitPrice: the shop's price list", () => {
   const usdRate = dec("16250.5");
   const supplierRate = dec("0.90");
 
   it("applies a decimal margin and a decimal currency rate exactly, then rounds up to the step", () => {
     // 0.90 × 16250.5 = 14625.45; × 1.125 = 16453.63125 → 16454 → next 100 = 16500
-    expect(sellPricePer1000({ costRate: supplierRate, rateToIdr: usdRate, marginPercent: dec("12.5"), roundStep: 100 })).toBe(16500);
-    expect(sellPricePer1000({ costRate: supplierRate, rateToIdr: usdRate, marginPercent: dec("12.5"), roundStep: 1 })).toBe(16454);
+    expect(sellUnitPrice({ costRate: supplierRate, rateToIdr: usdRate, marginPercent: dec("12.5"), roundStep: 100 })).toBe(16500);
+    expect(sellUnitPrice({ costRate: supplierRate, rateToIdr: usdRate, marginPercent: dec("12.5"), roundStep: 1 })).toBe(16454);
   });
 
   it("does not round a price that already sits on the step", () => {
-    expect(sellPricePer1000({ costRate: dec("10000"), rateToIdr: dec("1"), marginPercent: dec("50"), roundStep: 500 })).toBe(15000);
+    expect(sellUnitPrice({ costRate: dec("10000"), rateToIdr: dec("1"), marginPercent: dec("50"), roundStep: 500 })).toBe(15000);
   });
 
   it("treats a step of zero as whole rupiah", () => {
-    expect(sellPricePer1000({ costRate: dec("0.01"), rateToIdr: dec("1"), marginPercent: dec("0"), roundStep: 0 })).toBe(1);
+    expect(sellUnitPrice({ costRate: dec("0.01"), rateToIdr: dec("1"), marginPercent: dec("0"), roundStep: 0 })).toBe(1);
   });
 
   it("never sells below the supplier cost, even with a zero margin", () => {
-    const price = sellPricePer1000({ costRate: supplierRate, rateToIdr: usdRate, marginPercent: dec("0"), roundStep: 1 });
+    const price = sellUnitPrice({ costRate: supplierRate, rateToIdr: usdRate, marginPercent: dec("0"), roundStep: 1 });
     expect(price).toBe(14626);
-    expect(price).toBeGreaterThanOrEqual(costPer1000(supplierRate, usdRate));
+    expect(price).toBeGreaterThanOrEqual(unitCostInRupiah(supplierRate, usdRate));
   });
 
   it("is never below cost for any rate, currency rate, non-negative margin and step (property)", () => {
@@ -178,7 +178,7 @@ describe("sellPricePer1000: the shop's price list", () => {
         fc.record({ units: fc.bigInt({ min: 0n, max: 10_000n }), scale: fc.integer({ min: 0, max: 3 }) }),
         fc.integer({ min: 1, max: 1000 }),
         (costRate, rateToIdr, marginPercent, roundStep) => {
-          const price = BigInt(sellPricePer1000({ costRate, rateToIdr, marginPercent, roundStep }));
+          const price = BigInt(sellUnitPrice({ costRate, rateToIdr, marginPercent, roundStep }));
           const scale = 10n ** BigInt(costRate.scale + rateToIdr.scale);
           return price * scale >= costRate.units * rateToIdr.units && price % BigInt(roundStep) === 0n;
         },
@@ -187,10 +187,10 @@ describe("sellPricePer1000: the shop's price list", () => {
   });
 });
 
-describe("costPer1000", () => {
+describe("unitCostInRupiah", () => {
   it("assumes the worse cost by rounding the supplier cost up", () => {
-    expect(costPer1000(dec("0.90"), dec("16250.5"))).toBe(14626);
-    expect(costPer1000(dec("2.00"), dec("15000"))).toBe(30000);
+    expect(unitCostInRupiah(dec("0.90"), dec("16250.5"))).toBe(14626);
+    expect(unitCostInRupiah(dec("2.00"), dec("15000"))).toBe(30000);
   });
 });
 

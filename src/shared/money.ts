@@ -68,11 +68,11 @@ export function ceilDiv(numerator: bigint, denominator: bigint): bigint {
 }
 
 /**
- * Total for `quantity` units of a service priced per 1000 units, rounded up to whole rupiah so the
- * shop never undercharges by a fraction.
+ * Total for `quantity` units of a service priced per `unitSize` units (1000 for SMM services, 1 for
+ * top-ups), rounded up to whole rupiah so the shop never undercharges by a fraction.
  */
-export function amountForQuantity(pricePer1000: number, quantity: number): number {
-  return toSafeNumber(ceilDiv(BigInt(pricePer1000) * BigInt(quantity), 1000n));
+export function amountForQuantity(unitPrice: number, quantity: number, unitSize = 1000): number {
+  return toSafeNumber(ceilDiv(BigInt(unitPrice) * BigInt(quantity), BigInt(unitSize)));
 }
 
 /** Pro-rata share of an amount, rounded down (used for partial refunds: never refund more than paid). */
@@ -82,10 +82,10 @@ export function proRataFloor(amount: number, part: number, whole: number): numbe
 }
 
 /**
- * Sell price per 1000 units in rupiah: supplier rate × rate to IDR × (100 + margin) / 100, rounded up
- * to the shop's price step. Everything stays exact until the final rounding.
+ * Sell price per unit (of 1000, or per item) in rupiah: supplier rate × rate to IDR × (100 + margin)
+ * / 100, rounded up to the shop's price step. Everything stays exact until the final rounding.
  */
-export function sellPricePer1000(input: {
+export function sellUnitPrice(input: {
   costRate: Decimal;
   rateToIdr: Decimal;
   marginPercent: Decimal;
@@ -99,8 +99,8 @@ export function sellPricePer1000(input: {
   return toSafeNumber(ceilDiv(rupiah, step) * step);
 }
 
-/** Supplier cost per 1000 units in rupiah, rounded up (the shop assumes the worse cost). */
-export function costPer1000(costRate: Decimal, rateToIdr: Decimal): number {
+/** Supplier cost per unit in rupiah, rounded up (the shop assumes the worse cost). */
+export function unitCostInRupiah(costRate: Decimal, rateToIdr: Decimal): number {
   return toSafeNumber(ceilDecimal(multiplyDecimals(costRate, rateToIdr)));
 }
 

@@ -102,7 +102,7 @@ describe("the bot, live, against the stand-ins", () => {
 
     const tx = [...standIns.sandbox.midtrans.transactions.values()][0]!;
     const service = await app.container.catalog.findByMid(1);
-    expect(tx.gross_amount).toBe(Math.ceil((service!.pricePer1000 * 500) / 1000));
+    expect(tx.gross_amount).toBe(Math.ceil((service!.unitPrice * 500) / 1000));
 
     // A forged notification first: refused, and nothing moves.
     const forged = await fetch(`${app.url}/webhooks/midtrans`, {

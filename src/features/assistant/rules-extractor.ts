@@ -1,4 +1,6 @@
+import { isGame } from "../catalog/catalog.games.js";
 import { detectKind, detectPlatform, normalizeText, type Kind, type Platform } from "../catalog/catalog.vocabulary.js";
+import { parseAccount } from "../checkout/checkout.target.js";
 
 /**
  * Reads a customer message with rules only: what they want to do and the slots they gave (a shop
@@ -14,6 +16,8 @@ export interface Understanding {
   /** A shop number named explicitly ("ID 2", "pilih 2", "#2"). */
   mid: number | undefined;
   target: string | undefined;
+  /** Game zone or server, when a player id came with one. */
+  zone: string | undefined;
   quantity: number | undefined;
   /** The whole message is one number: a pick or a quantity, depending on what was asked. */
   bareNumber: number | undefined;
@@ -39,6 +43,7 @@ const ID_WORDS = new Set("saya aku mau beli dong ya yang untuk buat dan atau den
 const EN_WORDS = new Set("i want to buy the please my for and or with how much price cheap need can you is are pay get some thanks thank would like".split(" "));
 
 export function understand(message: string): Understanding {
+  const gameContext = isGameMessage(message);
   let rest = ` ${message.trim()} `;
   const take = (pattern: RegExp, group = 0): string | undefined => {
     const match = pattern.exec(rest);
@@ -50,25 +55,35 @@ export function understand(message: string): Understanding {
   // Punctuation that ends a sentence or separates slots is not part of a link or a username.
   const url = take(URL_PATTERN)?.replace(/[.,;:!?)\]]+$/, "");
   const username = url ? undefined : take(USERNAME_PATTERN, 1)?.replace(/[.]+$/, "");
-  const midText = take(EXPLICIT_MID, 1) ?? take(PICK_MID, 1);
-  const quantities = [...rest.matchAll(QUANTITY)].map((m) => toQuantity(m[1]!, m[2]));
+  // In a game top-up, "id 12345678 (1234)" is the player's account and "86" the product: no shop number, no quantity.
+  const account = gameContext && !url && !username ? parseAccount(rest) : undefined;
+  const midText = gameContext ? undefined : (take(EXPLICIT_MID, 1) ?? take(PICK_MID, 1));
+  const quantities = gameContext ? [] : [...rest.matchAll(QUANTITY)].map((m) => toQuantity(m[1]!, m[2]));
   const words = normalizeText(rest).trim();
   // "x 1000" / "2 x" is a multiplication sign, not X (Twitter).
   const platformText = rest.replace(/(?:^|\s)x(?=\s*\d)|(?<=\d\s*)x(?=\s|$)/gi, " ");
-  const bareNumber = !url && !username && !midText && /^\s*\d[\d.,]*\s*(?:k|rb|ribu)?\s*$/i.test(rest) ? quantities[0] : undefined;
+  const bareNumber = !gameContext && !url && !username && !midText && /^\s*\d[\d.,]*\s*(?:k|rb|ribu)?\s*$/i.test(rest) ? quantities[0] : undefined;
 
   const understanding: Understanding = {
     intent: "unknown",
     platform: detectPlatform(platformText),
     kind: detectKind(rest),
     mid: midText === undefined ? undefined : Number(midText),
-    target: url ?? username,
+    target: url ?? username ?? account?.target,
+    zone: account?.zone,
     quantity: bareNumber === undefined ? quantities.find((q) => q !== undefined && q > 0) : undefined,
     bareNumber,
     language: detectLanguage(message),
   };
   understanding.intent = intentOf(message.trim(), understanding, words);
   return understanding;
+}
+
+/** A message about a game top-up: it names a game, or game currency. */
+function isGameMessage(message: string): boolean {
+  const platform = detectPlatform(message);
+  const kind = detectKind(message);
+  return (platform !== undefined && isGame(platform)) || kind === "diamonds" || kind === "membership";
 }
 
 function intentOf(text: string, u: Understanding, words: string): Intent {

@@ -56,25 +56,48 @@ export async function askPlatformForKind(ctx: BotContext, kind: string): Promise
   await ctx.reply(ctx.t("platform-pick-for-kind", { kind: kindLabel(ctx, kind) }), { reply_markup: keyboard });
 }
 
+/** "Rp 12.300 / 1000" for SMM services, "Rp 20.600" for items (top-ups). */
+export function priceLabel(service: Pick<Service, "unitPrice" | "unitSize">): string {
+  return service.unitSize === 1 ? formatRupiah(service.unitPrice) : `${formatRupiah(service.unitPrice)} / ${service.unitSize}`;
+}
+
 /** One message listing services by shop number, with a button per service and paging. */
 export async function showServiceList(ctx: BotContext, services: Service[], options: { title: string; total: number; nextPage?: string | undefined }): Promise<void> {
   const lines = services.map((s) =>
-    ctx.t("service-line", {
+    ctx.t(s.unitSize === 1 ? "service-line-item" : "service-line", {
       mid: s.mid,
       name: escapeHtml(truncate(s.name, 90)),
-      price: formatRupiah(s.pricePer1000),
+      price: priceLabel(s),
       min: count.format(s.min),
       max: count.format(s.max),
     }),
   );
   const keyboard = new InlineKeyboard();
   services.forEach((s, i) => {
-    keyboard.text(`ID ${s.mid} · ${formatRupiah(s.pricePer1000)}`, `pick:${s.mid}`);
+    keyboard.text(`ID ${s.mid} · ${formatRupiah(s.unitPrice)}`, `pick:${s.mid}`);
     if (i % 2 === 1) keyboard.row();
   });
   if (options.nextPage) keyboard.row().text(ctx.t("button-more"), options.nextPage);
   const footer = ctx.t("service-list-footer", { shown: services.length, total: options.total });
   await ctx.reply(`${options.title}\n\n${lines.join("\n\n")}\n\n${footer}`, { parse_mode: "HTML", reply_markup: keyboard });
+}
+
+/**
+ * The card shown when a service is picked: price, limits, and the supplier's description, or one
+ * built from what its name says (refill guarantee, speed) when the supplier gives none.
+ */
+export function describeService(ctx: BotContext, service: Service): string {
+  const facts: string[] = [];
+  if (service.unitSize !== 1) facts.push(ctx.t("fact-limits", { min: count.format(service.min), max: count.format(service.max) }));
+  if (service.targetKind === "link") {
+    if (service.refillDays === 0) facts.push(ctx.t("fact-refill-lifetime"));
+    else if (service.refillDays) facts.push(ctx.t("fact-refill-days", { days: service.refillDays }));
+    else facts.push(ctx.t(service.refill ? "fact-refill" : "fact-no-refill"));
+    if (service.speed) facts.push(ctx.t("fact-speed", { speed: service.speed.replace("/day", ctx.t("fact-per-day")) }));
+  }
+  const description = service.description ? `\n\n<i>${escapeHtml(service.description.slice(0, 400))}</i>` : "";
+  const header = ctx.t("service-selected", { mid: service.mid, name: escapeHtml(service.name), price: priceLabel(service) });
+  return `${header}${facts.length > 0 ? `\n${facts.join(" · ")}` : ""}${description}`;
 }
 
 catalogFeature.callbackQuery("cat", async (ctx) => {

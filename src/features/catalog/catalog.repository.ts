@@ -2,8 +2,8 @@ import { sql } from "kysely";
 import type { Db } from "../../infra/db/open-database.js";
 import type { NewServiceRow, ServiceRow, ServiceUpdate } from "./catalog.table.js";
 
-/** Order types the bot can take today: a link and a quantity. */
-export const SELLABLE_TYPES = ["Default"] as const;
+/** Order types the bot can take today: a link and a quantity, or a top-up for an account. */
+export const SELLABLE_TYPES = ["Default", "Top-up"] as const;
 
 /** A service with whether its supplier is active (a disabled supplier's services are not sold). */
 export type ServiceWithSupplier = ServiceRow & { provider_active: number };
@@ -70,7 +70,7 @@ export async function listSellableServices(db: Db, filter: SellableFilter): Prom
   if (words.length > 0) {
     query = query.where((eb) => eb.or(words.flatMap((w) => [eb("services.name", "like", `%${w}%`), eb("services.category", "like", `%${w}%`)])));
   }
-  return query.orderBy("services.price_per_1000").orderBy("services.mid").execute();
+  return query.orderBy("services.unit_price").orderBy("services.mid").execute();
 }
 
 export async function countSellableByPlatform(db: Db, kind?: string): Promise<Array<{ platform: string; count: number }>> {
@@ -89,3 +89,69 @@ export async function countSellableByKind(db: Db, platform: string): Promise<Arr
 }
 
 
+
+export async function listPriceRules(db: Db) {
+  return db.selectFrom("price_rules").selectAll().execute();
+}
+
+/** One rule per target: setting a margin again replaces it. */
+export async function upsertPriceRule(db: Db, rule: { scope: "provider" | "category" | "service"; providerId?: number; category?: string; serviceId?: number; marginPercent: string }, now: number): Promise<void> {
+  const updated = await db
+    .updateTable("price_rules")
+    .set({ margin_percent: rule.marginPercent, updated_at: now })
+    .where("scope", "=", rule.scope)
+    .where(sql<boolean>`coalesce(provider_id, 0) = ${rule.providerId ?? 0}`)
+    .where(sql<boolean>`coalesce(category, '') = ${rule.category ?? ""} collate nocase`)
+    .where(sql<boolean>`coalesce(service_id, 0) = ${rule.serviceId ?? 0}`)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) > 0) return;
+  await db
+    .insertInto("price_rules")
+    .values({ scope: rule.scope, provider_id: rule.providerId ?? null, category: rule.category ?? null, service_id: rule.serviceId ?? null, margin_percent: rule.marginPercent, created_at: now, updated_at: now })
+    .execute();
+}
+
+export async function listAllServicesWithRate(db: Db) {
+  return db
+    .selectFrom("services")
+    .innerJoin("providers", "providers.id", "services.provider_id")
+    .select(["services.id", "services.mid", "services.name", "services.provider_id", "services.category", "services.cost_rate", "services.unit_price", "services.unit_cost", "services.price_override", "services.disabled_reason", "services.active", "services.removed_at", "providers.rate_to_idr"])
+    .execute();
+}
+
+export async function findServicesByIds(db: Db, ids: readonly number[]): Promise<ServiceWithSupplier[]> {
+  if (ids.length === 0) return [];
+  return withSupplier(db).where("services.id", "in", [...ids]).execute();
+}
+
+export async function findServiceByProviderRef(db: Db, providerId: number, providerServiceId: string): Promise<ServiceWithSupplier | undefined> {
+  return withSupplier(db).where("services.provider_id", "=", providerId).where("services.provider_service_id", "=", providerServiceId).executeTakeFirst();
+}
+
+export interface ServiceListFilter {
+  platform?: string | undefined;
+  category?: string | undefined;
+  providerId?: number | undefined;
+  includeInactive?: boolean | undefined;
+}
+
+export async function listServices(db: Db, filter: ServiceListFilter): Promise<ServiceWithSupplier[]> {
+  let query = withSupplier(db);
+  if (!filter.includeInactive) query = query.where("services.active", "=", 1);
+  if (filter.platform) query = query.where("services.platform", "=", filter.platform);
+  if (filter.category) query = query.where(sql<boolean>`services.category = ${filter.category} collate nocase`);
+  if (filter.providerId) query = query.where("services.provider_id", "=", filter.providerId);
+  return query.orderBy("services.mid").execute();
+}
+
+export async function backupsOf(db: Db, serviceId: number): Promise<Array<ServiceWithSupplier & { priority: number }>> {
+  return db
+    .selectFrom("service_backups")
+    .innerJoin("services", "services.id", "service_backups.backup_service_id")
+    .innerJoin("providers", "providers.id", "services.provider_id")
+    .selectAll("services")
+    .select(["providers.active as provider_active", "service_backups.priority"])
+    .where("service_backups.service_id", "=", serviceId)
+    .orderBy("service_backups.priority")
+    .execute();
+}

@@ -5,6 +5,8 @@ export interface SearchQuery {
   platform: Platform | undefined;
   kind: Kind | undefined;
   keywords: string[];
+  /** Numbers that name a product ("86" diamonds, "10.000" credit), for ranking only. */
+  numbers: string[];
 }
 
 // Words that carry no product meaning in either language (including chat fillers).
@@ -18,25 +20,28 @@ const STOPWORDS = new Set(
 export function parseSearchText(text: string): SearchQuery {
   const words = normalizeText(text).trim().split(" ").filter(Boolean);
   const keywords = [...new Set(words.filter((w) => w.length >= 3 && !/^\d+$/.test(w) && !STOPWORDS.has(w) && !VOCABULARY_WORDS.has(w)))];
-  return { platform: detectPlatform(text), kind: detectKind(text), keywords };
+  const numbers = [...new Set((text.match(/\d{1,3}(?:[.,]\d{3})+|\d+/g) ?? []).map((n) => n.replace(/[.,]/g, "")).filter((n) => n.length >= 2 && n.length <= 7))];
+  return { platform: detectPlatform(text), kind: detectKind(text), keywords, numbers };
 }
 
 export interface Rankable {
   mid: number;
   name: string;
   category: string;
-  pricePer1000: number;
+  unitPrice: number;
 }
 
-/** Best keyword match first, then the cheapest, then the oldest shop number. */
-export function rankServices<T extends Rankable>(services: readonly T[], keywords: readonly string[]): T[] {
+/** Best keyword (and product number) match first, then the cheapest, then the oldest shop number. */
+export function rankServices<T extends Rankable>(services: readonly T[], keywords: readonly string[], numbers: readonly string[] = []): T[] {
   const score = (s: T) => {
     const name = s.name.toLowerCase();
     const category = s.category.toLowerCase();
-    return keywords.reduce((sum, k) => sum + (name.includes(k) ? 3 : 0) + (category.includes(k) ? 1 : 0), 0);
+    const nameNumbers = new Set((s.name.match(/\d{1,3}(?:[.,]\d{3})+|\d+/g) ?? []).map((n) => n.replace(/[.,]/g, "")));
+    const byWords = keywords.reduce((sum, k) => sum + (name.includes(k) ? 3 : 0) + (category.includes(k) ? 1 : 0), 0);
+    return byWords + numbers.reduce((sum, n) => sum + (nameNumbers.has(n) ? 4 : 0), 0);
   };
   return services
     .map((service) => ({ service, score: score(service) }))
-    .sort((a, b) => b.score - a.score || a.service.pricePer1000 - b.service.pricePer1000 || a.service.mid - b.service.mid)
+    .sort((a, b) => b.score - a.score || a.service.unitPrice - b.service.unitPrice || a.service.mid - b.service.mid)
     .map((entry) => entry.service);
 }

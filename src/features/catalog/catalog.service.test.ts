@@ -167,17 +167,17 @@ describe("prices", () => {
   it("sells at cost + 30% rounded up to a multiple of 100 rupiah (service 1001: 19,800 → 25,800)", async () => {
     const k = await startKit();
     await k.container.catalog.importFromProvider(SUPPLIER);
-    expect(await k.container.catalog.findByMid(1)).toMatchObject({ costPer1000: 19_800, pricePer1000: 25_800 });
+    expect(await k.container.catalog.findByMid(1)).toMatchObject({ unitCost: 19_800, unitPrice: 25_800 });
   });
 
   it("prices every imported service from its exact rate, never below cost", async () => {
     const k = await startKit();
     await k.container.catalog.importFromProvider(SUPPLIER);
     for (const row of await serviceRows(k)) {
-      expect(row.cost_per_1000, `cost of ${row.provider_service_id}`).toBe(expectedCost(row.cost_rate));
-      expect(row.price_per_1000, `price of ${row.provider_service_id}`).toBe(expectedPrice(row.cost_rate));
-      expect(row.price_per_1000 % 100).toBe(0);
-      expect(row.price_per_1000).toBeGreaterThanOrEqual(row.cost_per_1000);
+      expect(row.unit_cost, `cost of ${row.provider_service_id}`).toBe(expectedCost(row.cost_rate));
+      expect(row.unit_price, `price of ${row.provider_service_id}`).toBe(expectedPrice(row.cost_rate));
+      expect(row.unit_price % 100).toBe(0);
+      expect(row.unit_price).toBeGreaterThanOrEqual(row.unit_cost);
     }
   });
 
@@ -185,10 +185,10 @@ describe("prices", () => {
     const k = await startKit([igFollowers(1, "[A]", "1000.01"), igFollowers(2, "[B]", "0.05"), igFollowers(3, "[C]", "10000")]);
     await k.container.catalog.importFromProvider(SUPPLIER);
     // 1000.01 × 1.3 = 1300.013 → 1301 → 1400; cost rounds up to 1001.
-    expect(await k.container.catalog.findByMid(1)).toMatchObject({ costPer1000: 1001, pricePer1000: 1400 });
-    expect(await k.container.catalog.findByMid(2)).toMatchObject({ costPer1000: 1, pricePer1000: 100 });
+    expect(await k.container.catalog.findByMid(1)).toMatchObject({ unitCost: 1001, unitPrice: 1400 });
+    expect(await k.container.catalog.findByMid(2)).toMatchObject({ unitCost: 1, unitPrice: 100 });
     // Exactly on a step: 13,000, not 13,100.
-    expect(await k.container.catalog.findByMid(3)).toMatchObject({ costPer1000: 10_000, pricePer1000: 13_000 });
+    expect(await k.container.catalog.findByMid(3)).toMatchObject({ unitCost: 10_000, unitPrice: 13_000 });
   });
 
   it("prices a USD supplier in rupiah using its rate to IDR", async () => {
@@ -197,14 +197,14 @@ describe("prices", () => {
     const report = await k.container.catalog.importFromProvider("usd-panel");
     expect(report).toMatchObject({ imported: 3, skipped: [] });
     // 0.90 × 16250 = 14,625 → × 1.3 = 19,012.5 → 19,100
-    expect(await k.container.catalog.findByMid(1)).toMatchObject({ providerServiceId: "11", costPer1000: 14_625, pricePer1000: 19_100 });
+    expect(await k.container.catalog.findByMid(1)).toMatchObject({ providerServiceId: "11", unitCost: 14_625, unitPrice: 19_100 });
     // 0.0123 × 16250 = 199.875 → cost 200; × 1.3 = 259.8375 → 300
-    expect(await k.container.catalog.findByMid(2)).toMatchObject({ costPer1000: 200, pricePer1000: 300 });
+    expect(await k.container.catalog.findByMid(2)).toMatchObject({ unitCost: 200, unitPrice: 300 });
     // 2.5 × 16250 = 40,625 → × 1.3 = 52,812.5 → 52,900
-    expect(await k.container.catalog.findByMid(3)).toMatchObject({ costPer1000: 40_625, pricePer1000: 52_900 });
+    expect(await k.container.catalog.findByMid(3)).toMatchObject({ unitCost: 40_625, unitPrice: 52_900 });
     const row = await k.db.selectFrom("services").selectAll().where("mid", "=", 2).executeTakeFirstOrThrow();
     expect(row.cost_rate).toBe("0.0123");
-    expect(row.price_per_1000).toBe(expectedPrice("0.0123", "16250"));
+    expect(row.unit_price).toBe(expectedPrice("0.0123", "16250"));
   });
 
   it("gives a second supplier's services the shop numbers after the first supplier's", async () => {
@@ -217,8 +217,8 @@ describe("prices", () => {
     expect(await midOf(k, "11", "usd-panel")).toBe(3);
     expect(await midOf(k, "12", "usd-panel")).toBe(4);
     // Same supplier rate, different currency: the IDR panel sells at 100, the USD panel at 19,100.
-    expect((await k.container.catalog.findByMid(1))!.pricePer1000).toBe(100);
-    expect((await k.container.catalog.findByMid(3))!.pricePer1000).toBe(19_100);
+    expect((await k.container.catalog.findByMid(1))!.unitPrice).toBe(100);
+    expect((await k.container.catalog.findByMid(3))!.unitPrice).toBe(19_100);
   });
 
   it("reprices every service with the same numbers when the shop's margin changes", async () => {
@@ -230,8 +230,8 @@ describe("prices", () => {
     // Only services whose rounded price moves count as updated; none is added or renumbered.
     expect(report.updated + report.unchanged).toBe(312);
     expect(report.updated).toBeGreaterThan(300);
-    for (const row of await serviceRows(k)) expect(row.price_per_1000).toBe(expectedPrice(row.cost_rate, "1", 50n));
-    expect(await k.container.catalog.findByMid(1)).toMatchObject({ providerServiceId: "1001", pricePer1000: 29_700 });
+    for (const row of await serviceRows(k)) expect(row.unit_price).toBe(expectedPrice(row.cost_rate, "1", 50n));
+    expect(await k.container.catalog.findByMid(1)).toMatchObject({ providerServiceId: "1001", unitPrice: 29_700 });
   });
 });
 
@@ -251,7 +251,7 @@ describe("when the supplier's feed changes between imports", () => {
     feed[1] = { ...feed[1]!, rate: "6000.00" };
     const report = await k.container.catalog.importFromProvider(SUPPLIER);
     expect(report).toMatchObject({ imported: 0, updated: 1, unchanged: 2, removed: 0 });
-    expect(await k.container.catalog.findByMid(2)).toMatchObject({ providerServiceId: "502", costPer1000: 6_000, pricePer1000: 7_800, active: true });
+    expect(await k.container.catalog.findByMid(2)).toMatchObject({ providerServiceId: "502", unitCost: 6_000, unitPrice: 7_800, active: true });
   });
 
   it("reports a renamed service as updated with the same shop number", async () => {
@@ -337,7 +337,7 @@ describe("search", () => {
     expect(result.services).toHaveLength(7);
     for (const s of result.services) expect(s).toMatchObject({ platform: "instagram", kind: "followers", type: "Default", sellable: true });
     for (const s of result.services) expect(s.name).toMatch(/^Instagram Followers /);
-    const prices = result.services.map((s) => s.pricePer1000);
+    const prices = result.services.map((s) => s.unitPrice);
     expect(prices).toEqual([...prices].sort((a, b) => a - b));
     expect(result.services[0]!.name).toBe("Instagram Followers [Bot] [Super Murah]");
   });
@@ -348,12 +348,12 @@ describe("search", () => {
     expect(result.services).toHaveLength(8);
     // Instagram, TikTok, Twitter, Spotify and Shopee "Followers" (8 each, minus one Package each) + Facebook Page Followers.
     expect(result.total).toBe(43);
-    const prices = result.services.map((s) => s.pricePer1000);
+    const prices = result.services.map((s) => s.unitPrice);
     expect(prices).toEqual([...prices].sort((a, b) => a - b));
     const everything = await k.container.catalog.search("followers", 100);
     expect(everything.services).toHaveLength(43);
     expect(everything.services.slice(0, 8).map((s) => s.mid)).toEqual(result.services.map((s) => s.mid));
-    expect(Math.max(...result.services.map((s) => s.pricePer1000))).toBeLessThanOrEqual(Math.min(...everything.services.slice(8).map((s) => s.pricePer1000)));
+    expect(Math.max(...result.services.map((s) => s.unitPrice))).toBeLessThanOrEqual(Math.min(...everything.services.slice(8).map((s) => s.unitPrice)));
   });
 
   it("ranks services whose names match the customer's extra words first ('indonesia')", async () => {
@@ -366,7 +366,7 @@ describe("search", () => {
     expect(names.slice(2).some((n) => n.includes("Indonesia"))).toBe(false);
     // Within each group, still cheapest first.
     const [a, b] = result.services;
-    expect(a!.pricePer1000).toBeLessThanOrEqual(b!.pricePer1000);
+    expect(a!.unitPrice).toBeLessThanOrEqual(b!.unitPrice);
   });
 
   it("finds services by a descriptive word alone when no platform or kind is named", async () => {

@@ -1,27 +1,26 @@
 import type { Clock } from "../../infra/clock/clock.js";
 import type { Db } from "../../infra/db/open-database.js";
-import { costPer1000, parseDecimal, sellPricePer1000, type Decimal } from "../../shared/money.js";
-import { ProviderCallError } from "../providers/provider.types.js";
+import { errorMessage } from "../../shared/errors.js";
 import type { ProvidersService } from "../providers/providers.service.js";
 import type { SettingsService } from "../settings/settings.service.js";
-import { classifyService } from "./catalog.classify.js";
+import type { TargetKind } from "./catalog.games.js";
+import { applySupplierList, type ImportReport } from "./catalog.import.js";
+import { buildPricingRules, type PricingRules } from "./catalog.pricing.js";
 import {
+  backupsOf,
   countSellableByKind,
   countSellableByPlatform,
-  deactivateServices,
   findServiceById,
   findServiceByMid,
-  insertServices,
-  listProviderServices,
+  findServicesByIds,
+  listPriceRules,
   listSellableServices,
-  nextMid,
+  listServices,
   SELLABLE_TYPES,
-  updateService,
+  type ServiceListFilter,
   type ServiceWithSupplier,
 } from "./catalog.repository.js";
 import { parseSearchText, rankServices, type SearchQuery } from "./catalog.search.js";
-import type { NewServiceRow, ServiceRow, ServiceUpdate } from "./catalog.table.js";
-import { validateServices, type SkippedRow, type ValidService } from "./catalog.validate.js";
 
 export interface CatalogServiceDeps {
   db: Db;
@@ -44,23 +43,24 @@ export interface Service {
   description: string;
   min: number;
   max: number;
-  pricePer1000: number;
-  costPer1000: number;
+  /** Rupiah per `unitSize` units: per 1000 for SMM services, per item for top-ups. */
+  unitPrice: number;
+  unitCost: number;
+  unitSize: number;
+  targetKind: TargetKind;
+  zoneRequired: boolean;
+  brand: string;
   refill: boolean;
+  refillDays: number | null;
+  speed: string | null;
   cancel: boolean;
+  dripfeed: boolean;
+  priceOverride: number | null;
+  disabledReason: string | null;
+  removed: boolean;
   mode: "auto" | "manual";
   active: boolean;
   sellable: boolean;
-}
-
-export interface ImportReport {
-  provider: string;
-  received: number;
-  imported: number;
-  updated: number;
-  unchanged: number;
-  removed: number;
-  skipped: SkippedRow[];
 }
 
 export interface SearchResult {
@@ -69,58 +69,49 @@ export interface SearchResult {
   total: number;
 }
 
+export type { ImportReport } from "./catalog.import.js";
+
 export function createCatalogService(deps: CatalogServiceDeps) {
   const { db, clock, providers, settings } = deps;
 
-  return {
-    /**
-     * Fetches a supplier's services, validates every row, and writes the valid ones in one
-     * transaction: new services get the next shop numbers, known ones keep theirs, and services the
-     * supplier no longer lists are deactivated (orders in flight keep their own copy of the details).
-     */
-    async importFromProvider(providerName: string): Promise<ImportReport> {
-      const provider = await providers.requireByName(providerName);
-      const adapter = await providers.adapterFor(provider.id);
-      const candidates = await adapter.services(); // network first, never inside the transaction
-      const { valid, skipped } = validateServices(candidates);
-      // An empty list is what a panel in maintenance sends; taking it literally would unlist the whole shop.
-      if (valid.length === 0) throw new ProviderCallError("bad_response", `${provider.name} listed no valid services (${candidates.length} rows received); the catalog was left unchanged`);
-      const pricing = {
-        rateToIdr: parseDecimal(provider.rateToIdr) ?? { units: 1n, scale: 0 },
-        marginPercent: parseDecimal(await settings.get("pricing.default_margin_percent")) ?? { units: 30n, scale: 0 },
-        roundStep: await settings.get("pricing.round_step"),
-      };
-      const now = clock.now();
+  const pricingRules = async (trx: Db = db): Promise<PricingRules> =>
+    buildPricingRules(await listPriceRules(trx), await settings.get("pricing.default_margin_percent"), await settings.get("pricing.round_step"));
 
-      return db.transaction().execute(async (trx) => {
-        const existing = new Map((await listProviderServices(trx, provider.id)).map((row) => [row.provider_service_id, row]));
-        let mid = await nextMid(trx);
-        const inserts: NewServiceRow[] = [];
-        let updated = 0;
-        let unchanged = 0;
-        for (const service of valid) {
-          const fields = serviceFields(service, pricing);
-          const current = existing.get(service.providerServiceId);
-          existing.delete(service.providerServiceId);
-          if (!current) {
-            inserts.push({ ...fields, mid: mid++, provider_id: provider.id, provider_service_id: service.providerServiceId, removed_at: null, created_at: now, updated_at: now });
-            continue;
-          }
-          const change = diff(current, fields);
-          if (Object.keys(change).length === 0 && current.removed_at === null) {
-            unchanged++;
-            continue;
-          }
-          // A service the supplier lists again comes back; one an admin disabled stays disabled.
-          const revived: ServiceUpdate = current.removed_at === null ? {} : { active: 1, removed_at: null };
-          await updateService(trx, current.id, { ...change, ...revived, updated_at: now });
-          updated++;
-        }
-        await insertServices(trx, inserts);
-        const gone = [...existing.values()].filter((row) => row.removed_at === null).map((row) => row.id);
-        await deactivateServices(trx, gone, now);
-        return { provider: provider.name, received: candidates.length, imported: inserts.length, updated, unchanged, removed: gone.length, skipped };
-      });
+  return {
+    pricingRules,
+
+    /**
+     * Fetches a supplier's list (outside any transaction), then applies it in one transaction and
+     * records the run in `catalog_syncs`, errors included.
+     */
+    async importFromProvider(providerName: string, trigger = "cli"): Promise<ImportReport & { syncId: number }> {
+      const provider = await providers.requireByName(providerName);
+      const started = clock.now();
+      const { id: syncId } = await db.insertInto("catalog_syncs").values({ provider_id: provider.id, trigger, started_at: started, finished_at: null, error: null }).returning("id").executeTakeFirstOrThrow();
+      try {
+        const candidates = await (await providers.adapterFor(provider.id)).services();
+        const rules = await pricingRules();
+        const report = await db.transaction().execute((trx) => applySupplierList(trx, { provider, candidates, rules, clock }));
+        await db
+          .updateTable("catalog_syncs")
+          .set({
+            finished_at: clock.now(),
+            received: report.received,
+            imported: report.imported,
+            updated: report.updated,
+            unchanged: report.unchanged,
+            removed: report.removed,
+            repriced: report.repriced,
+            disabled_below_cost: report.disabledBelowCost,
+            skipped: report.skipped.length,
+          })
+          .where("id", "=", syncId)
+          .execute();
+        return { ...report, syncId };
+      } catch (error) {
+        await db.updateTable("catalog_syncs").set({ finished_at: clock.now(), error: errorMessage(error) }).where("id", "=", syncId).execute();
+        throw error;
+      }
     },
 
     async findByMid(mid: number): Promise<Service | undefined> {
@@ -133,6 +124,15 @@ export function createCatalogService(deps: CatalogServiceDeps) {
       return row ? toService(row) : undefined;
     },
 
+    async findByIds(ids: readonly number[]): Promise<Map<number, Service>> {
+      return new Map((await findServicesByIds(db, ids)).map((row) => [row.id, toService(row)]));
+    },
+
+    /** Backup services of a service, in the order fulfilment should try them. */
+    async backupsFor(serviceId: number): Promise<Service[]> {
+      return (await backupsOf(db, serviceId)).map(toService);
+    },
+
     /** What the bot suggests for a customer's words: same ranking for the CLI and the chat. */
     async search(text: string, limit = 8): Promise<SearchResult> {
       const query = parseSearchText(text);
@@ -142,13 +142,22 @@ export function createCatalogService(deps: CatalogServiceDeps) {
         kind: query.kind,
         anyWords: query.platform || query.kind ? undefined : query.keywords,
       });
-      const ranked = rankServices(rows.map(toService), query.keywords);
+      const ranked = rankServices(rows.map(toService), query.keywords, query.numbers);
       return { query, services: ranked.slice(0, limit), total: ranked.length };
     },
 
     async listSellable(filter: { platform?: string; kind?: string }, page = 0, pageSize = 8): Promise<{ services: Service[]; total: number }> {
       const rows = await listSellableServices(db, filter);
       return { services: rows.slice(page * pageSize, (page + 1) * pageSize).map(toService), total: rows.length };
+    },
+
+    /** Every service (for admins), active only unless asked. */
+    async list(filter: ServiceListFilter): Promise<Service[]> {
+      return (await listServices(db, filter)).map(toService);
+    },
+
+    async recentSyncs(limit = 10) {
+      return db.selectFrom("catalog_syncs").selectAll().orderBy("id", "desc").limit(limit).execute();
     },
 
     /** Platforms with something to sell, optionally only those selling one kind. */
@@ -159,37 +168,8 @@ export function createCatalogService(deps: CatalogServiceDeps) {
 
 export type CatalogService = ReturnType<typeof createCatalogService>;
 
-type ServiceFields = Omit<NewServiceRow, "mid" | "provider_id" | "provider_service_id" | "removed_at" | "created_at" | "updated_at">;
-
-function serviceFields(service: ValidService, pricing: { rateToIdr: Decimal; marginPercent: Decimal; roundStep: number }): ServiceFields {
-  const { platform, kind } = classifyService(service);
-  return {
-    name: service.name,
-    category: service.category,
-    platform,
-    kind,
-    type: service.type,
-    description: service.description,
-    min_quantity: service.min,
-    max_quantity: service.max,
-    cost_rate: service.rateText,
-    cost_per_1000: costPer1000(service.rate, pricing.rateToIdr),
-    price_per_1000: sellPricePer1000({ costRate: service.rate, rateToIdr: pricing.rateToIdr, marginPercent: pricing.marginPercent, roundStep: pricing.roundStep }),
-    refill: service.refill ? 1 : 0,
-    cancel: service.cancel ? 1 : 0,
-    dripfeed: service.dripfeed ? 1 : 0,
-  };
-}
-
-function diff(current: ServiceRow, next: ServiceFields): ServiceUpdate {
-  const change: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(next)) {
-    if (current[key as keyof ServiceRow] !== value) change[key] = value;
-  }
-  return change as ServiceUpdate;
-}
-
 export function toService(row: ServiceWithSupplier): Service {
+  const active = row.active === 1 && row.provider_active === 1;
   return {
     id: row.id,
     mid: row.mid,
@@ -203,12 +183,22 @@ export function toService(row: ServiceWithSupplier): Service {
     description: row.description,
     min: row.min_quantity,
     max: row.max_quantity,
-    pricePer1000: row.price_per_1000,
-    costPer1000: row.cost_per_1000,
+    unitPrice: row.unit_price,
+    unitCost: row.unit_cost,
+    unitSize: row.unit_size,
+    targetKind: row.target_kind,
+    zoneRequired: row.zone_required === 1,
+    brand: row.brand,
     refill: row.refill === 1,
+    refillDays: row.refill_days,
+    speed: row.speed,
     cancel: row.cancel === 1,
+    dripfeed: row.dripfeed === 1,
+    priceOverride: row.price_override,
+    disabledReason: row.disabled_reason,
+    removed: row.removed_at !== null,
     mode: row.mode,
-    active: row.active === 1 && row.provider_active === 1,
-    sellable: row.active === 1 && row.provider_active === 1 && (SELLABLE_TYPES as readonly string[]).includes(row.type),
+    active,
+    sellable: active && (SELLABLE_TYPES as readonly string[]).includes(row.type),
   };
 }

@@ -15,6 +15,10 @@ export interface ValidService {
   cancel: boolean;
   dripfeed: boolean;
   description: string;
+  unit: "per_1000" | "per_item";
+  brand: string;
+  /** False when the supplier lists it but cannot sell it now. */
+  available: boolean;
 }
 
 export type SkipCode = "missing_id" | "name_empty" | "min_invalid" | "max_invalid" | "min_above_max" | "rate_invalid" | "duplicate_id";
@@ -52,12 +56,15 @@ export function validateServices(candidates: readonly ServiceCandidate[]): { val
       category: typeof candidate.category === "string" ? candidate.category.replace(/\s+/g, " ").trim() : "",
       rate: parseDecimal(candidate.rate)!,
       rateText: String(candidate.rate).trim(),
-      min: positiveInt(candidate.min)!,
-      max: positiveInt(candidate.max)!,
+      min: positiveInt(minOf(candidate))!,
+      max: positiveInt(maxOf(candidate))!,
       refill: truthy(candidate.refill),
       cancel: truthy(candidate.cancel),
       dripfeed: truthy(candidate.dripfeed),
       description: typeof candidate.description === "string" ? candidate.description.trim() : "",
+      unit: candidate.unit ?? "per_1000",
+      brand: typeof candidate.brand === "string" ? candidate.brand.trim() : "",
+      available: candidate.available === undefined ? true : truthy(candidate.available),
     });
   }
   return { valid, skipped };
@@ -67,14 +74,23 @@ function validationProblem(candidate: ServiceCandidate, id: string | undefined, 
   if (!id) return { code: "missing_id", reason: "service id is missing" };
   if (firstRow !== undefined) return { code: "duplicate_id", reason: `service id ${id} already appeared in row ${firstRow}` };
   if (!cleanName(candidate.name)) return { code: "name_empty", reason: "name is empty" };
-  const min = positiveInt(candidate.min);
+  const min = positiveInt(minOf(candidate));
   if (min === undefined) return { code: "min_invalid", reason: `min is not a positive whole number (got ${show(candidate.min)})` };
-  const max = positiveInt(candidate.max);
+  const max = positiveInt(maxOf(candidate));
   if (max === undefined) return { code: "max_invalid", reason: `max is not a positive whole number (got ${show(candidate.max)})` };
   if (min > max) return { code: "min_above_max", reason: `min ${min} is greater than max ${max}` };
   const rate = parseDecimal(candidate.rate);
   if (!rate || !isPositive(rate)) return { code: "rate_invalid", reason: `rate is not a positive number (got ${show(candidate.rate)})` };
   return undefined;
+}
+
+/** Products sold per item (top-ups) are bought one at a time when the supplier states no limits. */
+function minOf(candidate: ServiceCandidate): unknown {
+  return candidate.min ?? (candidate.unit === "per_item" ? 1 : undefined);
+}
+
+function maxOf(candidate: ServiceCandidate): unknown {
+  return candidate.max ?? (candidate.unit === "per_item" ? 1 : undefined);
 }
 
 function cleanName(value: unknown): string {

@@ -18,6 +18,19 @@ export const PLATFORMS = [
   "soundcloud",
   "linkedin",
   "website",
+  // Games and digital top-ups (sold per item)
+  "mobile_legends",
+  "free_fire",
+  "pubg_mobile",
+  "genshin_impact",
+  "valorant",
+  "honor_of_kings",
+  "call_of_duty_mobile",
+  "roblox",
+  "pulsa",
+  "data",
+  "emoney",
+  "pln",
   "other",
 ] as const;
 export type Platform = (typeof PLATFORMS)[number];
@@ -39,6 +52,9 @@ export const KINDS = [
   "live_views",
   "votes",
   "listeners",
+  "diamonds",
+  "membership",
+  "topup",
   "other",
 ] as const;
 export type Kind = (typeof KINDS)[number];
@@ -58,6 +74,18 @@ export const PLATFORM_LABELS: Record<Platform, string> = {
   soundcloud: "SoundCloud",
   linkedin: "LinkedIn",
   website: "Website",
+  mobile_legends: "Mobile Legends",
+  free_fire: "Free Fire",
+  pubg_mobile: "PUBG Mobile",
+  genshin_impact: "Genshin Impact",
+  valorant: "Valorant",
+  honor_of_kings: "Honor of Kings",
+  call_of_duty_mobile: "Call of Duty Mobile",
+  roblox: "Roblox",
+  pulsa: "Pulsa",
+  data: "Paket Data",
+  emoney: "E-Money",
+  pln: "Token PLN",
   other: "Lainnya / Other",
 };
 
@@ -93,6 +121,18 @@ const PLATFORM_ALIASES: ReadonlyArray<readonly [Platform, readonly string[]]> = 
   ["soundcloud", ["soundcloud", "sound cloud"]],
   ["linkedin", ["linkedin", "linked in"]],
   ["website", ["website", "web traffic", "traffic", "situs", "web"]],
+  ["mobile_legends", ["mobile legends", "mobile legend", "mobilelegends", "mlbb", "ml", "mole"]],
+  ["free_fire", ["free fire", "freefire", "ff", "ff max"]],
+  ["pubg_mobile", ["pubg mobile", "pubgm", "pubg"]],
+  ["genshin_impact", ["genshin impact", "genshin"]],
+  ["valorant", ["valorant", "valo"]],
+  ["honor_of_kings", ["honor of kings", "hok"]],
+  ["call_of_duty_mobile", ["call of duty mobile", "call of duty", "codm", "cod mobile"]],
+  ["roblox", ["roblox"]],
+  ["pulsa", ["pulsa", "isi pulsa", "telkomsel", "tsel", "simpati", "indosat", "im3", "smartfren", "axis", "xl"]],
+  ["data", ["paket data", "kuota", "paket internet", "kuota internet", "data"]],
+  ["emoney", ["e money", "emoney", "ovo", "gopay", "go pay", "shopeepay", "shopee pay", "linkaja", "saldo dana", "top up dana", "topup dana", "isi dana", "saldo ovo"]],
+  ["pln", ["pln", "token listrik", "token pln", "listrik"]],
 ];
 
 // Longer phrases first so "story views" wins over "views" and "watch hours" over "hours".
@@ -113,7 +153,12 @@ const KIND_ALIASES: ReadonlyArray<readonly [Kind, readonly string[]]> = [
   ["retweets", ["retweets", "retweet", "repost", "reposts", "rt"]],
   ["votes", ["votes", "vote", "poll", "voting"]],
   ["views", ["views", "view", "viewers", "tayangan", "penonton", "ditonton", "tonton", "vw", "impressions", "reels views", "video views"]],
+  ["membership", ["weekly diamond pass", "weekly pass", "wdp", "starlight", "twilight pass", "membership", "member mingguan", "member bulanan", "welkin", "welkin moon"]],
+  ["diamonds", ["diamonds", "diamond", "diamon", "dm", "dms", "uc", "genesis crystals", "genesis crystal", "crystal", "valorant points", "vp", "robux", "tokens", "cod points", "cp"]],
 ];
+
+// "Top up" says how, not what: any more specific kind in the same message wins over it.
+const WEAK_KIND_ALIASES: ReadonlyArray<readonly [Kind, readonly string[]]> = [["topup", ["top up", "topup", "isi ulang", "isi saldo", "voucher"]]];
 
 /** Lower-cases and turns punctuation into spaces, padded so aliases can be matched as whole words. */
 export function normalizeText(text: string): string {
@@ -188,12 +233,13 @@ export function detectPlatform(text: string): Platform | undefined {
 }
 
 export function detectKind(text: string): Kind | undefined {
-  return findFirst(normalizeText(text), KIND_ALIASES)?.value;
+  const normalized = normalizeText(text);
+  return findFirst(normalized, KIND_ALIASES)?.value ?? findFirst(normalized, WEAK_KIND_ALIASES)?.value;
 }
 
 /** Every alias word, so a search can tell "what was asked for" from "how it was described". */
 export const VOCABULARY_WORDS: ReadonlySet<string> = new Set(
-  [...PLATFORM_ALIASES, ...KIND_ALIASES].flatMap(([, aliases]) => aliases.flatMap((a) => a.split(" "))),
+  [...PLATFORM_ALIASES, ...KIND_ALIASES, ...WEAK_KIND_ALIASES].flatMap(([, aliases]) => aliases.flatMap((a) => a.split(" "))),
 );
 
 export function isPlatform(value: string): value is Platform {

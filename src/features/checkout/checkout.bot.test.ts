@@ -30,7 +30,7 @@ describe("the purchase dialog", () => {
     const service = await kit.container.catalog.findByMid(2);
     expect(list!.plain).toContain("Instagram — Followers");
     expect(list!.plain).toMatch(/ID 2 · Instagram Followers \[Real Global\]/);
-    expect(list!.plain).toContain(`Rp\u00a0${service!.pricePer1000.toLocaleString("id-ID")} / 1000`);
+    expect(list!.plain).toContain(`Rp\u00a0${service!.unitPrice.toLocaleString("id-ID")} / 1000`);
     expect(list!.buttons.flat().map((b) => b.callback_data)).toContain("pick:2");
     expect(list!.plain).not.toMatch(/TikTok|YouTube/);
   });
@@ -68,7 +68,7 @@ describe("the purchase dialog", () => {
     const replies = await customer.say("ID 2 https://instagram.com/budi_santoso 1500");
     const quote = await kit.db.selectFrom("quotes").selectAll().orderBy("created_at", "desc").executeTakeFirstOrThrow();
     const service = await kit.container.catalog.findByMid(2);
-    expect(quote.amount).toBe(Math.ceil((service!.pricePer1000 * 1500) / 1000));
+    expect(quote.amount).toBe(Math.ceil((service!.unitPrice * 1500) / 1000));
     expect(quote.status).toBe("open");
     expect(quote.expires_at).toBeGreaterThan(Date.now());
     const last = replies.at(-1)!;

@@ -8,7 +8,10 @@ export interface QuoteTable {
   service_id: number;
   target: string;
   quantity: number;
-  price_per_1000: number;
+  unit_price: number;
+  unit_size: Generated<number>;
+  zone: string | null;
+  nickname: string | null;
   amount: number;
   cost_amount: number;
   status: Generated<QuoteStatus>;

@@ -1,4 +1,5 @@
 import { err, ok, type Result } from "../../shared/result.js";
+import type { TargetKind } from "../catalog/catalog.games.js";
 import { PLATFORM_HOSTS, type Platform } from "../catalog/catalog.vocabulary.js";
 
 export type TargetProblem = { code: "target_missing" } | { code: "target_invalid" } | { code: "target_wrong_platform"; platform: string };
@@ -30,4 +31,45 @@ export function normalizeTarget(input: string, platform: string): Result<string,
   const host = url.hostname.toLowerCase();
   if (hosts && !hosts.some((h) => host === h || host.endsWith(`.${h}`))) return err({ code: "target_wrong_platform", platform });
   return ok(url.toString());
+}
+
+export type AccountProblem = { code: "player_id_invalid" } | { code: "zone_missing" } | { code: "phone_invalid" } | { code: "customer_no_invalid" };
+
+/**
+ * A top-up's account: a game player id (with a zone/server for the games that have one), an
+ * Indonesian phone number (normalised to 08…), or a customer number (PLN).
+ */
+export function normalizeAccount(targetKind: TargetKind, input: { target: string; zone?: string | undefined }, zoneRequired: boolean): Result<{ target: string; zone: string | undefined }, AccountProblem> {
+  const target = input.target.trim();
+  switch (targetKind) {
+    case "game_id": {
+      if (!/^[A-Za-z0-9._#-]{3,40}$/.test(target)) return err({ code: "player_id_invalid" });
+      const zone = input.zone?.trim();
+      if (!zoneRequired) return ok({ target, zone: undefined });
+      if (!zone || !/^[A-Za-z0-9_-]{1,20}$/.test(zone)) return err({ code: "zone_missing" });
+      return ok({ target, zone });
+    }
+    case "phone": {
+      const digits = target.replace(/[\s().-]/g, "").replace(/^\+?62/, "0");
+      return /^08\d{7,12}$/.test(digits) ? ok({ target: digits, zone: undefined }) : err({ code: "phone_invalid" });
+    }
+    default: {
+      const digits = target.replace(/[\s-]/g, "");
+      return /^\d{6,20}$/.test(digits) ? ok({ target: digits, zone: undefined }) : err({ code: "customer_no_invalid" });
+    }
+  }
+}
+
+/**
+ * Reads an account from what customers type: "12345678 (1234)", "12345678 1234", "12345678|1234",
+ * "id 12345678 zone 1234", "uid: 800123456", "0812-3456-7890".
+ */
+export function parseAccount(text: string): { target: string; zone: string | undefined } | undefined {
+  const labelled = /\b(?:id|uid|user\s*id|player\s*id|id\s*game)\s*[:.#]?\s*([A-Za-z0-9._-]{3,40})(?:\s*(?:\(\s*([A-Za-z0-9_-]{1,20})\s*\)|[\s|/,-]+(?:zone|server|sv|zona)\s*(?:id)?\s*[:.]?\s*([A-Za-z0-9_-]{1,20})))?/i.exec(text);
+  if (labelled) return { target: labelled[1]!, zone: labelled[2] ?? labelled[3] };
+  const phone = /(?:^|\s)(\+?62[\d\s-]{8,16}|08[\d\s-]{7,16})(?=$|\s)/.exec(text);
+  if (phone) return { target: phone[1]!.replace(/[\s-]/g, ""), zone: undefined };
+  const plain = /(?:^|\s)(\d{4,20})\s*(?:\(\s*(\d{1,10})\s*\)|[\s|/]+(\d{1,10}))?(?=$|\s|[.,!?])/.exec(text);
+  if (plain) return { target: plain[1]!, zone: plain[2] ?? plain[3] };
+  return undefined;
 }

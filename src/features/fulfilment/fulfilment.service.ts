@@ -1,8 +1,8 @@
 import type { Clock } from "../../infra/clock/clock.js";
 import type { Db } from "../../infra/db/open-database.js";
 import type { Logger } from "../../logger.js";
-import { formatRupiah } from "../../shared/money.js";
-import type { CatalogService } from "../catalog/catalog.service.js";
+import { amountForQuantity, formatRupiah } from "../../shared/money.js";
+import type { CatalogService, Service } from "../catalog/catalog.service.js";
 import { RetryJob, type JobContext, type JobQueue } from "../jobs/job-queue.js";
 import type { NotificationsService } from "../notifications/notifications.service.js";
 import type { OrdersService } from "../orders/orders.service.js";
@@ -15,6 +15,9 @@ export const PLACE_ORDER_JOB = "place_order";
 
 /** Attempts for a call that provably never reached the supplier, waiting 5, 10, 20 s between them. */
 const MAX_PLACEMENT_ATTEMPTS = 3;
+
+/** Refusals about the customer's own input: another supplier would refuse them too. */
+const INPUT_PROBLEMS: ReadonlySet<SupplierErrorClass> = new Set(["invalid_link", "quantity_range"]);
 
 export interface FulfilmentServiceDeps {
   db: Db;
@@ -29,12 +32,17 @@ export interface FulfilmentServiceDeps {
 }
 
 /**
- * Places paid orders with suppliers. Every supplier outcome is classified: accepted → processing;
- * never sent → retried; maybe processed → `unknown`, never re-sent blindly; refused → refunded to
- * the wallet. A payment therefore ends in one supplier order or one refund, never both.
+ * Places paid orders with suppliers. Every supplier outcome is classified: accepted → processing
+ * (or completed, for instant top-ups); never sent → retried; maybe processed → `unknown`, never
+ * re-sent blindly; refused → the next backup supplier, or a refund to the wallet. A payment
+ * therefore ends in one supplier order or one refund, never both.
  */
 export function createFulfilmentService(deps: FulfilmentServiceDeps) {
   const { db, clock, logger, queue, orders, catalog, providers, wallet, notifications } = deps;
+
+  const enqueuePlacement = async (trx: Db, orderId: number, attempt = 0): Promise<void> => {
+    await queue.enqueue(trx, { kind: PLACE_ORDER_JOB, payload: { orderId }, dedupeKey: attempt === 0 ? `place:${orderId}` : `place:${orderId}:${attempt}`, maxAttempts: 10 });
+  };
 
   const refund = async (order: OrderRow, reason: { errorClass: SupplierErrorClass; message: string }): Promise<void> => {
     const now = clock.now();
@@ -45,7 +53,29 @@ export function createFulfilmentService(deps: FulfilmentServiceDeps) {
       await notifications.toCustomer(trx, order.customer_id, { key: "order-refunded", vars: { order: order.id, amount: formatRupiah(order.amount), reason: reason.errorClass } });
       await notifications.toAdmins(trx, { key: "admin-order-rejected", vars: { order: order.id, message: reason.message } });
     });
-    logger.warn({ orderId: order.id, errorClass: reason.errorClass }, "supplier refused the order; refunded to wallet");
+    logger.warn({ orderId: order.id, errorClass: reason.errorClass }, "order refunded to wallet");
+  };
+
+  /**
+   * Moves a refused order to the next usable backup supplier: one that is active, takes the
+   * quantity, and costs no more than the customer paid. Returns false when none is left.
+   */
+  const failover = async (order: OrderRow, reason: string): Promise<boolean> => {
+    const backups = await catalog.backupsFor(order.service_id);
+    for (let index = order.failovers; index < backups.length; index++) {
+      const backup = backups[index]!;
+      if (!usableBackup(backup, order)) continue;
+      const moved = await db.transaction().execute(async (trx) => {
+        const ok = await orders.transition(trx, order.id, ["placing"], { supplier_service_id: backup.id, provider_id: backup.providerId, failovers: index + 1, attempts: 0, placement_state: "idle", last_error: reason });
+        if (!ok) return false;
+        await enqueuePlacement(trx, order.id, index + 1);
+        await notifications.toAdmins(trx, { key: "admin-order-failover", vars: { order: order.id, reason, mid: backup.mid } });
+        return true;
+      });
+      if (moved) logger.warn({ orderId: order.id, backupMid: backup.mid, reason }, "order moved to a backup supplier");
+      return moved;
+    }
+    return false;
   };
 
   const markUnknown = async (order: OrderRow, reason: string): Promise<void> => {
@@ -58,11 +88,30 @@ export function createFulfilmentService(deps: FulfilmentServiceDeps) {
     logger.error({ orderId: order.id, reason }, "supplier outcome unknown; order needs reconciliation");
   };
 
+  const accept = async (order: OrderRow, outcome: { providerOrderId: string; status?: string | undefined; note?: string | undefined }): Promise<void> => {
+    const now = clock.now();
+    const done = outcome.status === "completed";
+    await db.transaction().execute(async (trx) => {
+      // `unknown` too: a slow call can finish after a second worker gave up on it.
+      const moved = await orders.transition(trx, order.id, ["placing", "unknown"], {
+        status: done ? "completed" : "processing",
+        placement_state: "idle",
+        provider_order_id: outcome.providerOrderId,
+        supplier_note: outcome.note ?? null,
+        placed_at: now,
+        ...(done ? { finished_at: now } : {}),
+        last_error: null,
+      });
+      if (!moved) return;
+      if (done) await notifications.toCustomer(trx, order.customer_id, outcome.note ? { key: "order-completed-note", vars: { order: order.id, note: outcome.note } } : { key: "order-completed", vars: { order: order.id } });
+      else await notifications.toCustomer(trx, order.customer_id, { key: "order-processing", vars: { order: order.id } });
+    });
+    logger.info({ orderId: order.id, providerOrderId: outcome.providerOrderId, completed: done }, "supplier order placed");
+  };
+
   return {
     /** Queues the supplier call for a paid order, inside the caller's transaction; once per order. */
-    async enqueuePlacement(trx: Db, orderId: number): Promise<void> {
-      await queue.enqueue(trx, { kind: PLACE_ORDER_JOB, payload: { orderId }, dedupeKey: `place:${orderId}`, maxAttempts: 10 });
-    },
+    enqueuePlacement: (trx: Db, orderId: number) => enqueuePlacement(trx, orderId),
 
     /** The `place_order` job. Idempotent: it reads the order's state before doing anything. */
     async placeOrder(payload: unknown, _job: JobContext): Promise<void> {
@@ -75,7 +124,7 @@ export function createFulfilmentService(deps: FulfilmentServiceDeps) {
       }
       if (order.status !== "paid" && order.status !== "placing") return;
 
-      const service = await catalog.findById(order.service_id);
+      const service = await catalog.findById(order.supplier_service_id ?? order.service_id);
       if (!service) throw new Error(`order ${order.id} refers to a missing service`);
       if (service.mode === "manual") {
         await db.transaction().execute(async (trx) => {
@@ -86,37 +135,46 @@ export function createFulfilmentService(deps: FulfilmentServiceDeps) {
         return;
       }
       if (!(await db.transaction().execute((trx) => orders.startPlacement(trx, order.id)))) return;
+      const placing: OrderRow = { ...order, status: "placing" };
       const attempt = order.attempts + 1;
 
-      const adapter = await providers.adapterFor(order.provider_id ?? service.providerId);
-      const outcome = await adapter.placeOrder({ providerServiceId: service.providerServiceId, link: order.target, quantity: order.quantity });
-      const now = clock.now();
+      const adapter = await providers.adapterFor(service.providerId);
+      const outcome = await adapter.placeOrder({
+        reference: supplierReference(order),
+        providerServiceId: service.providerServiceId,
+        serviceType: service.type,
+        target: order.target,
+        zone: order.zone ?? undefined,
+        quantity: order.quantity,
+      });
       switch (outcome.kind) {
         case "placed":
-          await db.transaction().execute(async (trx) => {
-            // `unknown` too: a slow call can finish after a second worker gave up on it.
-            const moved = await orders.transition(trx, order.id, ["placing", "unknown"], {
-              status: "processing",
-              placement_state: "idle",
-              provider_order_id: outcome.providerOrderId,
-              placed_at: now,
-              last_error: null,
-            });
-            if (moved) await notifications.toCustomer(trx, order.customer_id, { key: "order-processing", vars: { order: order.id } });
-          });
-          logger.info({ orderId: order.id, providerOrderId: outcome.providerOrderId }, "supplier order placed");
-          return;
+          return accept(order, outcome);
         case "safe_to_retry":
           await orders.transition(db, order.id, ["placing"], { placement_state: "idle", last_error: outcome.reason });
           if (attempt < MAX_PLACEMENT_ATTEMPTS) throw new RetryJob(outcome.retryAfterMs ?? 5_000 * 2 ** (attempt - 1), outcome.reason);
-          return refund({ ...order, status: "placing" }, { errorClass: "unknown", message: `supplier unreachable after ${attempt} attempts: ${outcome.reason}` });
+          if (await failover(placing, `supplier unreachable after ${attempt} attempts: ${outcome.reason}`)) return;
+          return refund(placing, { errorClass: "unknown", message: `supplier unreachable after ${attempt} attempts: ${outcome.reason}` });
         case "ambiguous":
-          return markUnknown({ ...order, status: "placing" }, outcome.reason);
+          return markUnknown(placing, outcome.reason);
         case "rejected":
-          return refund({ ...order, status: "placing" }, { errorClass: outcome.errorClass, message: outcome.message });
+          if (!INPUT_PROBLEMS.has(outcome.errorClass) && (await failover(placing, outcome.message))) return;
+          return refund(placing, { errorClass: outcome.errorClass, message: outcome.message });
       }
     },
   };
 }
 
 export type FulfilmentService = ReturnType<typeof createFulfilmentService>;
+
+function usableBackup(backup: Service, order: OrderRow): boolean {
+  return backup.active && order.quantity >= backup.min && order.quantity <= backup.max && amountForQuantity(backup.unitCost, order.quantity, backup.unitSize) <= order.amount;
+}
+
+/**
+ * The reference a supplier sees for an order: stable across retries (idempotent suppliers dedupe on
+ * it), new after a failover, so a refused attempt never blocks the next supplier.
+ */
+export function supplierReference(order: { id: number; failovers?: number }): string {
+  return `TB${order.id}-${order.failovers ?? 0}`;
+}

@@ -37,6 +37,11 @@ export interface OrderTable {
   paid_at: number | null;
   placed_at: number | null;
   finished_at: number | null;
+  supplier_service_id: number | null;
+  zone: string | null;
+  nickname: string | null;
+  supplier_note: string | null;
+  failovers: Generated<number>;
   created_at: number;
   updated_at: number;
 }

@@ -5,8 +5,8 @@ import type { Db } from "../../infra/db/open-database.js";
 import type { HttpClient } from "../../infra/http/http-client.js";
 import { AppError, errorMessage } from "../../shared/errors.js";
 import { isPositive, parseDecimal } from "../../shared/money.js";
-import { CREDENTIAL_FIELDS, createProviderAdapter } from "./provider-adapters.js";
-import { PROVIDER_KINDS, type Balance, type ProviderAdapter, type ProviderKind } from "./provider.types.js";
+import { createProviderAdapter, requiredCredentials } from "./provider-adapters.js";
+import { INDO_PANELS, PROVIDER_KINDS, type Balance, type ProviderAdapter, type ProviderCredentials, type ProviderKind, type ProviderOptions } from "./provider.types.js";
 import { findProviderById, findProviderByName, insertProvider, listProviders, updateProvider } from "./providers.repository.js";
 import type { ProviderRow } from "./providers.table.js";
 
@@ -17,7 +17,7 @@ export interface ProvidersServiceDeps {
   secretBox: SecretBox;
 }
 
-/** What callers may see of a supplier: never its credentials. */
+/** What callers may see of a supplier: never its credentials, only which ones are set. */
 export interface ProviderSummary {
   id: number;
   name: string;
@@ -25,6 +25,7 @@ export interface ProviderSummary {
   apiUrl: string;
   currency: string;
   rateToIdr: string;
+  options: ProviderOptions;
   active: boolean;
   isSandbox: boolean;
   lastTest: { at: number; ok: boolean; message: string; latencyMs: number | null; balance: string | null } | null;
@@ -37,6 +38,30 @@ export interface ConnectionTest {
   message: string;
 }
 
+const Credentials = z.object({
+  key: z.string().trim().min(1).optional(),
+  apiId: z.string().trim().min(1).optional(),
+  apiKey: z.string().trim().min(1).optional(),
+  secretKey: z.string().trim().min(1).optional(),
+  username: z.string().trim().min(1).optional(),
+  webhookSecret: z.string().trim().min(1).optional(),
+});
+
+const Options = z.object({
+  panel: z.enum(INDO_PANELS, { message: `panel must be one of: ${INDO_PANELS.join(", ")}` }).optional(),
+  priceTier: z.enum(["basic", "premium", "special"]).optional(),
+  idempotencyParam: z.string().regex(/^[a-z_]{1,40}$/).optional(),
+  testing: z.boolean().optional(),
+});
+
+const rate = z
+  .string()
+  .trim()
+  .refine((text) => {
+    const d = parseDecimal(text);
+    return d !== undefined && isPositive(d);
+  }, "rate to IDR must be a positive number such as 16250");
+
 const AddProviderInput = z
   .object({
     name: z
@@ -47,23 +72,36 @@ const AddProviderInput = z
       .regex(/^[\p{L}\p{N} ._-]+$/u, "name may hold letters, digits, spaces, dots, dashes and underscores"),
     kind: z.enum(PROVIDER_KINDS, { message: `kind must be one of: ${PROVIDER_KINDS.join(", ")}` }),
     url: z.url({ protocol: /^https?$/, message: "url must be an http(s) address" }),
-    credentials: z.record(z.string(), z.string()),
+    credentials: Credentials,
+    options: Options.default({}),
     currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "currency is a 3-letter code such as IDR or USD").default("IDR"),
-    rateToIdr: z.string().trim().optional(),
+    rateToIdr: rate.optional(),
     isSandbox: z.boolean().default(false),
   })
   .superRefine((input, ctx) => {
-    for (const field of CREDENTIAL_FIELDS[input.kind]) {
-      if (!input.credentials[field]?.trim()) ctx.addIssue({ code: "custom", path: ["credentials", field], message: `${field} is required for ${input.kind}` });
-    }
-    if (input.rateToIdr !== undefined) {
-      const rate = parseDecimal(input.rateToIdr);
-      if (!rate || !isPositive(rate)) ctx.addIssue({ code: "custom", path: ["rateToIdr"], message: "rate to IDR must be a positive number such as 16250" });
-    } else if (input.currency !== "IDR") {
+    checkCredentials(input.kind, input.options, input.credentials, (message, path) => ctx.addIssue({ code: "custom", path, message }));
+    if (input.rateToIdr === undefined && input.currency !== "IDR") {
       ctx.addIssue({ code: "custom", path: ["rateToIdr"], message: `a ${input.currency} supplier needs its rate to IDR (for example 16250)` });
     }
   });
 export type AddProviderInput = z.input<typeof AddProviderInput>;
+
+const EditProviderInput = z.object({
+  url: z.url({ protocol: /^https?$/, message: "url must be an http(s) address" }).optional(),
+  credentials: Credentials.optional(),
+  options: Options.optional(),
+  currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "currency is a 3-letter code such as IDR or USD").optional(),
+  rateToIdr: rate.optional(),
+  active: z.boolean().optional(),
+});
+export type EditProviderInput = z.input<typeof EditProviderInput>;
+
+function checkCredentials(kind: ProviderKind, options: ProviderOptions, credentials: ProviderCredentials, report: (message: string, path: string[]) => void): void {
+  if (kind === "indo-panel" && !options.panel) report(`indo-panel suppliers need a panel: ${INDO_PANELS.join(", ")}`, ["options", "panel"]);
+  for (const field of requiredCredentials(kind, options)) {
+    if (!credentials[field]) report(`${field} is required for ${kind}${kind === "indo-panel" && options.panel ? ` (${options.panel})` : ""}`, ["credentials", field]);
+  }
+}
 
 export function createProvidersService(deps: ProvidersServiceDeps) {
   const { db, clock, http, secretBox } = deps;
@@ -76,20 +114,23 @@ export function createProvidersService(deps: ProvidersServiceDeps) {
     return row;
   };
 
+  const credentialsOf = (row: ProviderRow): ProviderCredentials => JSON.parse(secretBox.open(row.credentials, aad(row.id))) as ProviderCredentials;
+
   const adapterForRow = (row: ProviderRow): ProviderAdapter => {
     const cached = adapters.get(row.id);
     if (cached && cached.updatedAt === row.updated_at) return cached.adapter;
-    const credentials = JSON.parse(secretBox.open(row.credentials, aad(row.id))) as Record<string, string>;
-    const adapter = createProviderAdapter(row.kind as ProviderKind, row.api_url, credentials, http);
+    const adapter = createProviderAdapter({ kind: row.kind as ProviderKind, url: row.api_url, credentials: credentialsOf(row), options: parseOptions(row.options) }, http);
     adapters.set(row.id, { updatedAt: row.updated_at, adapter });
     return adapter;
   };
+
+  const invalid = (error: z.ZodError) => new AppError("providers.invalid_input", z.prettifyError(error));
 
   return {
     /** Registers a supplier; its credentials are sealed to the new row before the transaction commits. */
     async add(input: AddProviderInput): Promise<ProviderSummary> {
       const parsed = AddProviderInput.safeParse(input);
-      if (!parsed.success) throw new AppError("providers.invalid_input", z.prettifyError(parsed.error));
+      if (!parsed.success) throw invalid(parsed.error);
       const value = parsed.data;
       if (await findProviderByName(db, value.name)) throw new AppError("providers.duplicate_name", `a supplier named "${value.name}" already exists`);
       const now = clock.now();
@@ -99,6 +140,7 @@ export function createProvidersService(deps: ProvidersServiceDeps) {
           kind: value.kind,
           api_url: value.url,
           credentials: "",
+          options: JSON.stringify(value.options),
           currency: value.currency,
           rate_to_idr: value.rateToIdr ?? "1",
           is_sandbox: value.isSandbox ? 1 : 0,
@@ -116,26 +158,39 @@ export function createProvidersService(deps: ProvidersServiceDeps) {
       return toSummary((await findProviderById(db, id))!);
     },
 
-    /** Changes a supplier's address or credentials (sealed again to the same row) or turns it on or off. */
-    async edit(name: string, changes: { url?: string; credentials?: Record<string, string>; active?: boolean }): Promise<ProviderSummary> {
+    /**
+     * Changes a supplier. Credentials given are merged over the stored ones (change one key without
+     * retyping the others) and sealed again to the same row.
+     */
+    async edit(name: string, changes: EditProviderInput): Promise<ProviderSummary> {
       const row = await requireByName(name);
-      if (changes.url !== undefined && !z.url({ protocol: /^https?$/ }).safeParse(changes.url).success) {
-        throw new AppError("providers.invalid_input", "url must be an http(s) address");
+      const parsed = EditProviderInput.safeParse(changes);
+      if (!parsed.success) throw invalid(parsed.error);
+      const value = parsed.data;
+      const kind = row.kind as ProviderKind;
+      const options = value.options ? { ...parseOptions(row.options), ...value.options } : undefined;
+      const credentials = value.credentials ? { ...credentialsOf(row), ...value.credentials } : undefined;
+      if (options || credentials) {
+        const problems: string[] = [];
+        checkCredentials(kind, options ?? parseOptions(row.options), credentials ?? credentialsOf(row), (message) => problems.push(message));
+        if (problems.length > 0) throw new AppError("providers.invalid_input", problems.join("\n"));
       }
-      for (const field of changes.credentials ? CREDENTIAL_FIELDS[row.kind as ProviderKind] : []) {
-        if (!changes.credentials?.[field]?.trim()) throw new AppError("providers.invalid_input", `${field} is required for ${row.kind}`);
-      }
+      const currency = value.currency ?? row.currency;
+      if (currency !== "IDR" && value.currency && !value.rateToIdr) throw new AppError("providers.invalid_input", `a ${currency} supplier needs its rate to IDR (for example 16250)`);
       await updateProvider(db, row.id, {
-        ...(changes.url !== undefined ? { api_url: changes.url } : {}),
-        ...(changes.credentials ? { credentials: secretBox.seal(JSON.stringify(changes.credentials), aad(row.id)) } : {}),
-        ...(changes.active !== undefined ? { active: changes.active ? 1 : 0 } : {}),
+        ...(value.url !== undefined ? { api_url: value.url } : {}),
+        ...(credentials ? { credentials: secretBox.seal(JSON.stringify(credentials), aad(row.id)) } : {}),
+        ...(options ? { options: JSON.stringify(options) } : {}),
+        ...(value.currency ? { currency: value.currency } : {}),
+        ...(value.rateToIdr ? { rate_to_idr: value.rateToIdr } : {}),
+        ...(value.active !== undefined ? { active: value.active ? 1 : 0 } : {}),
         updated_at: clock.now(),
       });
       adapters.delete(row.id);
       return toSummary((await findProviderById(db, row.id))!);
     },
 
-    /** A live bot never sells through the local simulator, even when it shares the sandbox's database. */
+    /** A live bot never sells through the local simulators, even when it shares the sandbox's database. */
     async disableSandboxProviders(): Promise<number> {
       const result = await db.updateTable("providers").set({ active: 0, updated_at: clock.now() }).where("is_sandbox", "=", 1).where("active", "=", 1).executeTakeFirst();
       return Number(result.numUpdatedRows);
@@ -157,6 +212,18 @@ export function createProvidersService(deps: ProvidersServiceDeps) {
     async getById(id: number): Promise<ProviderSummary | undefined> {
       const row = await findProviderById(db, id);
       return row ? toSummary(row) : undefined;
+    },
+
+    /** Which credential fields are stored (never their values), for masked display. */
+    async credentialFieldsSet(name: string): Promise<Array<keyof ProviderCredentials>> {
+      const credentials = credentialsOf(await requireByName(name));
+      return (Object.keys(credentials) as Array<keyof ProviderCredentials>).filter((k) => Boolean(credentials[k]));
+    },
+
+    /** The webhook secret of a supplier, for verifying its callbacks (never shown anywhere). */
+    async webhookSecretOf(providerId: number): Promise<string | undefined> {
+      const row = await findProviderById(db, providerId);
+      return row ? credentialsOf(row).webhookSecret : undefined;
     },
 
     /** The adapter with decrypted credentials; cached until the supplier row changes. */
@@ -191,6 +258,14 @@ export function createProvidersService(deps: ProvidersServiceDeps) {
 
 export type ProvidersService = ReturnType<typeof createProvidersService>;
 
+function parseOptions(text: string): ProviderOptions {
+  try {
+    return JSON.parse(text) as ProviderOptions;
+  } catch {
+    return {};
+  }
+}
+
 function toSummary(row: ProviderRow): ProviderSummary {
   return {
     id: row.id,
@@ -199,6 +274,7 @@ function toSummary(row: ProviderRow): ProviderSummary {
     apiUrl: row.api_url,
     currency: row.currency,
     rateToIdr: row.rate_to_idr,
+    options: parseOptions(row.options),
     active: row.active === 1,
     isSandbox: row.is_sandbox === 1,
     lastTest:

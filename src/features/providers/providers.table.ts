@@ -6,6 +6,7 @@ export interface ProviderTable {
   kind: string;
   api_url: string;
   credentials: string;
+  options: Generated<string>;
   currency: Generated<string>;
   rate_to_idr: Generated<string>;
   active: Generated<number>;

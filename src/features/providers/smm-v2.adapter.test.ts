@@ -5,6 +5,7 @@ import { createHttpClient, type HttpClient } from "../../infra/http/http-client.
 import { createSmmPanelSimulator, type SmmPanelSimulator, type SmmSimulatorOptions } from "../../sandbox/smm/smm-panel-simulator.js";
 import { listen, type RunningServer } from "../../server/listen.js";
 import { ProviderCallError, type OrderStatusReport, type PlaceOutcome, type ProviderAdapter, type SupplierErrorClass } from "./provider.types.js";
+import type { StatusQuery } from "./provider.types.js";
 import { createSmmV2Adapter, normalizeStatus } from "./smm-v2.adapter.js";
 import { classifySupplierError } from "./supplier-errors.js";
 
@@ -50,7 +51,7 @@ async function startPanel(options: Partial<SmmSimulatorOptions> = {}): Promise<P
   cleanups.push(() => sim.close());
   const url = `http://127.0.0.1:${server.port}/api/v2`;
   const http = fastHttp();
-  return { sim, url, adapter: createSmmV2Adapter({ url, credentials: { key: KEY } }, http), adapterWithKey: (key) => createSmmV2Adapter({ url, credentials: { key } }, http) };
+  return { sim, url, adapter: createSmmV2Adapter({ url, key: KEY }, http), adapterWithKey: (key) => createSmmV2Adapter({ url, key }, http) };
 }
 
 /** A port nothing listens on: connections to it are refused before a byte is sent. */
@@ -97,6 +98,11 @@ function fiveDecimals(text: string): bigint {
 }
 
 const statusRequests = (sim: SmmPanelSimulator) => sim.requests.filter((r) => r.action === "status");
+
+/** Status queries for SMM v2 need only the supplier's order ids. */
+function byIds(ids: string[]): StatusQuery[] {
+  return ids.map((providerOrderId) => ({ providerOrderId, reference: `ref-${providerOrderId}`, providerServiceId: "1001", target: "https://instagram.com/x" }));
+}
 
 describe("services(): reading the supplier's catalog", () => {
   it("maps every row, keeping ids as sent (number or string) and rates as exact strings", async () => {
@@ -148,7 +154,7 @@ describe("services(): reading the supplier's catalog", () => {
     const app = new Hono();
     app.post("/api/v2", (c) => c.json({ data: [{ service: 1, name: "x", rate: "1", min: "1", max: "2" }] }));
     const server = await serve(app);
-    const adapter = createSmmV2Adapter({ url: `http://127.0.0.1:${server.port}/api/v2`, credentials: { key: KEY } }, fastHttp());
+    const adapter = createSmmV2Adapter({ url: `http://127.0.0.1:${server.port}/api/v2`, key: KEY }, fastHttp());
     await expectCallError(adapter.services(), { reason: "bad_response" });
   });
 
@@ -167,7 +173,7 @@ describe("services(): reading the supplier's catalog", () => {
   });
 
   it("fails with unavailable when nothing listens at the address", async () => {
-    const adapter = createSmmV2Adapter({ url: await closedPortUrl(), credentials: { key: KEY } }, fastHttp());
+    const adapter = createSmmV2Adapter({ url: await closedPortUrl(), key: KEY }, fastHttp());
     await expectCallError(adapter.services(), { reason: "unavailable" });
   });
 
@@ -182,7 +188,7 @@ describe("services(): reading the supplier's catalog", () => {
 describe("placeOrder(): success", () => {
   it("returns placed with the supplier's order id as a string, and the panel records the order", async () => {
     const { sim, adapter } = await startPanel();
-    const outcome = await adapter.placeOrder({ providerServiceId: FOLLOWERS, link: LINK, quantity: 1000 });
+    const outcome = await adapter.placeOrder({ reference: "ref-1", serviceType: "Default", providerServiceId: FOLLOWERS, target: LINK, quantity: 1000 });
     expect(outcome).toEqual({ kind: "placed", providerOrderId: "58001" });
     const add = sim.requests.find((r) => r.action === "add");
     expect(add?.fields).toMatchObject({ service: FOLLOWERS, link: LINK, quantity: "1000" });
@@ -191,8 +197,8 @@ describe("placeOrder(): success", () => {
 
   it("gives each accepted order its own id", async () => {
     const { adapter } = await startPanel();
-    const first = placed(await adapter.placeOrder({ providerServiceId: FOLLOWERS, link: "https://instagram.com/a", quantity: 100 }));
-    const second = placed(await adapter.placeOrder({ providerServiceId: FOLLOWERS, link: "https://instagram.com/b", quantity: 100 }));
+    const first = placed(await adapter.placeOrder({ reference: "ref-1", serviceType: "Default", providerServiceId: FOLLOWERS, target: "https://instagram.com/a", quantity: 100 }));
+    const second = placed(await adapter.placeOrder({ reference: "ref-1", serviceType: "Default", providerServiceId: FOLLOWERS, target: "https://instagram.com/b", quantity: 100 }));
     expect(first).not.toBe(second);
     expect(typeof second).toBe("string");
   });
@@ -201,7 +207,7 @@ describe("placeOrder(): success", () => {
 describe.each(["english", "keys"] as const)("placeOrder(): supplier refusals, %s messages", (errorStyle) => {
   const place = async (options: Partial<SmmSimulatorOptions>, input: { service?: string; link?: string; quantity?: number }) => {
     const { adapter } = await startPanel({ errorStyle, ...options });
-    return adapter.placeOrder({ providerServiceId: input.service ?? FOLLOWERS, link: input.link ?? LINK, quantity: input.quantity ?? 1000 });
+    return adapter.placeOrder({ reference: "ref-1", serviceType: "Default", providerServiceId: input.service ?? FOLLOWERS, target: input.link ?? LINK, quantity: input.quantity ?? 1000 });
   };
 
   it("classifies an unknown service as invalid_service and keeps the panel's message", async () => {
@@ -225,8 +231,8 @@ describe.each(["english", "keys"] as const)("placeOrder(): supplier refusals, %s
   it("classifies a second order on a link that is still running as duplicate_active_link", async () => {
     const clock = manualClock();
     const { adapter } = await startPanel({ errorStyle, now: clock.now });
-    placed(await adapter.placeOrder({ providerServiceId: FOLLOWERS, link: LINK, quantity: 1000 }));
-    const second = await adapter.placeOrder({ providerServiceId: FOLLOWERS, link: LINK, quantity: 1000 });
+    placed(await adapter.placeOrder({ reference: "ref-1", serviceType: "Default", providerServiceId: FOLLOWERS, target: LINK, quantity: 1000 }));
+    const second = await adapter.placeOrder({ reference: "ref-1", serviceType: "Default", providerServiceId: FOLLOWERS, target: LINK, quantity: 1000 });
     expect(second).toMatchObject({ kind: "rejected", errorClass: "duplicate_active_link" });
   });
 
@@ -236,7 +242,7 @@ describe.each(["english", "keys"] as const)("placeOrder(): supplier refusals, %s
 
   it("classifies a wrong key as auth", async () => {
     const panel = await startPanel({ errorStyle });
-    const outcome = await panel.adapterWithKey("wrong").placeOrder({ providerServiceId: FOLLOWERS, link: LINK, quantity: 1000 });
+    const outcome = await panel.adapterWithKey("wrong").placeOrder({ reference: "ref-1", serviceType: "Default", providerServiceId: FOLLOWERS, target: LINK, quantity: 1000 });
     expect(outcome).toMatchObject({ kind: "rejected", errorClass: "auth" });
   });
 
@@ -248,10 +254,10 @@ describe.each(["english", "keys"] as const)("placeOrder(): supplier refusals, %s
 });
 
 describe("placeOrder(): telling 'never sent' from 'maybe processed'", () => {
-  const input = { providerServiceId: FOLLOWERS, link: LINK, quantity: 1000 };
+  const input = { reference: "ref-1", serviceType: "Default", providerServiceId: FOLLOWERS, target: LINK, quantity: 1000 };
 
   it("is safe_to_retry when the connection is refused (nothing was sent)", async () => {
-    const adapter = createSmmV2Adapter({ url: await closedPortUrl(), credentials: { key: KEY } }, fastHttp());
+    const adapter = createSmmV2Adapter({ url: await closedPortUrl(), key: KEY }, fastHttp());
     const outcome = await adapter.placeOrder(input);
     expect(outcome.kind).toBe("safe_to_retry");
     expect(outcome.kind === "safe_to_retry" && outcome.reason).toMatch(/ECONNREFUSED/);
@@ -299,7 +305,7 @@ describe("placeOrder(): telling 'never sent' from 'maybe processed'", () => {
     const app = new Hono();
     app.post("/api/v2", (c) => c.json({ status: "ok" }));
     const server = await serve(app);
-    const adapter = createSmmV2Adapter({ url: `http://127.0.0.1:${server.port}/api/v2`, credentials: { key: KEY } }, fastHttp());
+    const adapter = createSmmV2Adapter({ url: `http://127.0.0.1:${server.port}/api/v2`, key: KEY }, fastHttp());
     expect(await adapter.placeOrder(input)).toMatchObject({ kind: "ambiguous" });
   });
 
@@ -307,7 +313,7 @@ describe("placeOrder(): telling 'never sent' from 'maybe processed'", () => {
     const app = new Hono();
     app.post("/api/v2", (c) => c.json({ order: "77001" }));
     const server = await serve(app);
-    const adapter = createSmmV2Adapter({ url: `http://127.0.0.1:${server.port}/api/v2`, credentials: { key: KEY } }, fastHttp());
+    const adapter = createSmmV2Adapter({ url: `http://127.0.0.1:${server.port}/api/v2`, key: KEY }, fastHttp());
     expect(await adapter.placeOrder(input)).toEqual({ kind: "placed", providerOrderId: "77001" });
   });
 });
@@ -315,7 +321,7 @@ describe("placeOrder(): telling 'never sent' from 'maybe processed'", () => {
 describe("status(): following orders at the supplier", () => {
   const placeMany = async (adapter: ProviderAdapter, links: string[], quantity = 1000) => {
     const ids: string[] = [];
-    for (const link of links) ids.push(placed(await adapter.placeOrder({ providerServiceId: FOLLOWERS, link, quantity })));
+    for (const link of links) ids.push(placed(await adapter.placeOrder({ reference: "ref-1", serviceType: "Default", providerServiceId: FOLLOWERS, target: link, quantity })));
     return ids;
   };
 
@@ -323,7 +329,7 @@ describe("status(): following orders at the supplier", () => {
     const clock = manualClock();
     const { sim, adapter } = await startPanel({ now: clock.now });
     const [id] = await placeMany(adapter, [LINK]);
-    const reports = await adapter.status([id!]);
+    const reports = await adapter.status(byIds([id!]));
     expect([...reports.keys()]).toEqual([id]);
     expect(statusOf(reports.get(id!))).toMatchObject({ status: "pending", rawStatus: "Pending", remains: 1000, currency: "IDR" });
     const [request] = statusRequests(sim);
@@ -333,7 +339,7 @@ describe("status(): following orders at the supplier", () => {
 
   it("keeps an unknown single id as a per-id error instead of failing the call", async () => {
     const { adapter } = await startPanel();
-    const reports = await adapter.status(["999"]);
+    const reports = await adapter.status(byIds(["999"]));
     expect(reports.get("999")).toEqual({ kind: "error", message: "Incorrect order ID" });
   });
 
@@ -341,7 +347,7 @@ describe("status(): following orders at the supplier", () => {
     const clock = manualClock();
     const { sim, adapter } = await startPanel({ now: clock.now });
     const [a, b] = await placeMany(adapter, ["https://instagram.com/a", "https://instagram.com/b"]);
-    const reports = await adapter.status([a!, "999", b!]);
+    const reports = await adapter.status(byIds([a!, "999", b!]));
     expect(reports.size).toBe(3);
     expect(reports.get("999")).toEqual({ kind: "error", message: "Incorrect order ID" });
     expect(statusOf(reports.get(a!)).status).toBe("pending");
@@ -359,7 +365,7 @@ describe("status(): following orders at the supplier", () => {
     ids[0] = real[0]!;
     ids[150] = real[1]!;
     ids[249] = real[2]!;
-    const reports = await adapter.status(ids);
+    const reports = await adapter.status(byIds(ids));
     const requests = statusRequests(sim);
     expect(requests).toHaveLength(3);
     expect(requests.map((r) => r.fields.orders!.split(",").length)).toEqual([100, 100, 50]);
@@ -372,7 +378,7 @@ describe("status(): following orders at the supplier", () => {
   it("asks for a lone id left over after full chunks with order= (the single form)", async () => {
     const { sim, adapter } = await startPanel();
     const ids = Array.from({ length: 101 }, (_, i) => String(900_000 + i));
-    const reports = await adapter.status(ids);
+    const reports = await adapter.status(byIds(ids));
     expect(reports.size).toBe(101);
     const requests = statusRequests(sim);
     expect(requests).toHaveLength(2);
@@ -381,7 +387,7 @@ describe("status(): following orders at the supplier", () => {
 
   it("returns an empty map and calls nobody for no ids", async () => {
     const { sim, adapter } = await startPanel();
-    expect((await adapter.status([])).size).toBe(0);
+    expect((await adapter.status(byIds([]))).size).toBe(0);
     expect(statusRequests(sim)).toHaveLength(0);
   });
 
@@ -391,17 +397,17 @@ describe("status(): following orders at the supplier", () => {
     const [id] = await placeMany(adapter, [LINK]);
     const startCount = sim.orders.get(Number(id))!.startCount;
 
-    const pending = statusOf((await adapter.status([id!])).get(id!));
+    const pending = statusOf((await adapter.status(byIds([id!]))).get(id!));
     expect(pending).toMatchObject({ status: "pending", rawStatus: "Pending", remains: 1000, startCount: 0 });
 
     clock.advance(2_000);
-    const running = statusOf((await adapter.status([id!])).get(id!));
+    const running = statusOf((await adapter.status(byIds([id!]))).get(id!));
     expect(running).toMatchObject({ status: "in_progress", rawStatus: "In progress", startCount });
     expect(running.remains).toBeGreaterThan(0);
     expect(running.remains).toBeLessThan(1000);
 
     clock.advance(5_000);
-    const done = statusOf((await adapter.status([id!])).get(id!));
+    const done = statusOf((await adapter.status(byIds([id!]))).get(id!));
     expect(done).toMatchObject({ status: "completed", rawStatus: "Completed", remains: 0, startCount });
   });
 
@@ -412,7 +418,7 @@ describe("status(): following orders at the supplier", () => {
     sim.script("budi-sebagian", "Partial");
     const [canceled, partial, completed] = await placeMany(adapter, ["https://instagram.com/budi-gagal", "https://instagram.com/budi-sebagian", "https://instagram.com/budi-ok"]);
     clock.advance(10_000);
-    const reports = await adapter.status([canceled!, partial!, completed!]);
+    const reports = await adapter.status(byIds([canceled!, partial!, completed!]));
     expect(statusOf(reports.get(canceled!))).toMatchObject({ status: "canceled", rawStatus: "Cancelled", remains: 1000 });
     expect(statusOf(reports.get(partial!))).toMatchObject({ status: "partial", rawStatus: "Partial", remains: 300 });
     expect(statusOf(reports.get(completed!))).toMatchObject({ status: "completed", remains: 0 });
@@ -425,7 +431,7 @@ describe("status(): following orders at the supplier", () => {
     const [id] = await placeMany(adapter, ["https://instagram.com/sebagian"], 500);
     clock.advance(5_000);
     const simOrder = sim.orders.get(Number(id))!;
-    const report = statusOf((await adapter.status([id!])).get(id!));
+    const report = statusOf((await adapter.status(byIds([id!]))).get(id!));
     expect(report.startCount).toBe(simOrder.startCount);
     expect(typeof report.startCount).toBe("number");
     expect(report.remains).toBe(150);
@@ -434,9 +440,9 @@ describe("status(): following orders at the supplier", () => {
   });
 
   it("fails with unavailable when the panel cannot be reached", async () => {
-    const adapter = createSmmV2Adapter({ url: await closedPortUrl(), credentials: { key: KEY } }, fastHttp());
-    await expectCallError(adapter.status(["1", "2"]), { reason: "unavailable" });
-    await expectCallError(adapter.status(["1"]), { reason: "unavailable" });
+    const adapter = createSmmV2Adapter({ url: await closedPortUrl(), key: KEY }, fastHttp());
+    await expectCallError(adapter.status(byIds(["1", "2"])), { reason: "unavailable" });
+    await expectCallError(adapter.status(byIds(["1"])), { reason: "unavailable" });
   });
 });
 
@@ -449,9 +455,9 @@ describe("balance()", () => {
   it("drops by exactly the order's charge after an add", async () => {
     const { sim, adapter } = await startPanel();
     const before = await adapter.balance();
-    const id = placed(await adapter.placeOrder({ providerServiceId: FOLLOWERS, link: LINK, quantity: 1000 }));
+    const id = placed(await adapter.placeOrder({ reference: "ref-1", serviceType: "Default", providerServiceId: FOLLOWERS, target: LINK, quantity: 1000 }));
     const after = await adapter.balance();
-    const charge = statusOf((await adapter.status([id])).get(id)).charge!;
+    const charge = statusOf((await adapter.status(byIds([id]))).get(id)).charge!;
     expect(charge).toBe(sim.orders.get(Number(id))!.charge);
     expect(fiveDecimals(before.balance) - fiveDecimals(after.balance)).toBe(fiveDecimals(charge));
     expect(fiveDecimals(charge)).toBeGreaterThan(0n);

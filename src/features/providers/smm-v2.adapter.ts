@@ -1,12 +1,18 @@
 import type { HttpClient, HttpOutcome } from "../../infra/http/http-client.js";
 import { classifySupplierError } from "./supplier-errors.js";
+import { smmOrderFields } from "./smm-v2.order-fields.js";
 import {
   ProviderCallError,
+  unsupported,
   type Balance,
+  type CancelOutcome,
   type NormalizedOrderStatus,
   type OrderStatusReport,
   type PlaceOutcome,
   type ProviderAdapter,
+  type RefillOutcome,
+  type RefillStatus,
+  type RefillStatusReport,
   type ServiceCandidate,
 } from "./provider.types.js";
 
@@ -15,15 +21,18 @@ import {
  * errors with HTTP 200 and `{"error": ...}`, send numbers as strings and ids as either, so the
  * body is always parsed whatever the status and every value is coerced.
  */
-export interface SmmV2Credentials {
+export interface SmmV2Config {
+  url: string;
   key: string;
+  /** Set for panels that make `add` idempotent on a client key (NotPanel: "request_id"). */
+  idempotencyParam?: string | undefined;
 }
 
-const STATUS_BATCH = 100;
+const BATCH = 100;
 
-export function createSmmV2Adapter(config: { url: string; credentials: SmmV2Credentials }, http: HttpClient): ProviderAdapter {
+export function createSmmV2Adapter(config: SmmV2Config, http: HttpClient): ProviderAdapter {
   const post = (fields: Record<string, string | number | undefined>, responseTimeoutMs?: number): Promise<HttpOutcome> =>
-    http.send({ method: "POST", url: config.url, form: { key: config.credentials.key, ...fields }, ...(responseTimeoutMs ? { responseTimeoutMs } : {}) });
+    http.send({ method: "POST", url: config.url, form: { key: config.key, ...fields }, ...(responseTimeoutMs ? { responseTimeoutMs } : {}) });
 
   /** For read calls: any failure is an error the caller may simply try again later. */
   const readCall = async (fields: Record<string, string | number | undefined>, responseTimeoutMs?: number): Promise<unknown> => {
@@ -39,8 +48,20 @@ export function createSmmV2Adapter(config: { url: string; credentials: SmmV2Cred
     return json;
   };
 
+  /** Runs a batched action (≤ 100 ids per call); single ids use the single form, several the multi form. */
+  const batched = async <T>(ids: string[], single: (id: string) => Promise<T>, multi: (chunk: string[]) => Promise<Map<string, T>>): Promise<Map<string, T>> => {
+    const results = new Map<string, T>();
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const chunk = ids.slice(i, i + BATCH);
+      if (chunk.length === 1) results.set(chunk[0]!, await single(chunk[0]!));
+      else for (const [id, value] of await multi(chunk)) results.set(id, value);
+    }
+    return results;
+  };
+
   return {
     kind: "smm-v2",
+    capabilities: { refill: true, cancel: true, idempotentPlace: Boolean(config.idempotencyParam), statusBatch: BATCH, checkTarget: false },
 
     async services() {
       const json = await readCall({ action: "services" }, 60_000);
@@ -49,9 +70,12 @@ export function createSmmV2Adapter(config: { url: string; credentials: SmmV2Cred
     },
 
     async placeOrder(input): Promise<PlaceOutcome> {
-      const outcome = await post({ action: "add", service: input.providerServiceId, link: input.link, quantity: input.quantity });
+      const idempotency = config.idempotencyParam ? { [config.idempotencyParam]: input.reference } : {};
+      const outcome = await post({ action: "add", service: input.providerServiceId, ...smmOrderFields(input), ...idempotency });
       if (outcome.kind === "not_sent") return { kind: "safe_to_retry", reason: `${outcome.code}: ${outcome.message}` };
-      if (outcome.kind === "no_answer") return { kind: "ambiguous", reason: `no answer after sending (${outcome.code})` };
+      if (outcome.kind === "no_answer") {
+        return config.idempotencyParam ? { kind: "safe_to_retry", reason: `no answer (${outcome.code}); the panel dedupes on ${config.idempotencyParam}` } : { kind: "ambiguous", reason: `no answer after sending (${outcome.code})` };
+      }
       if (outcome.status === 429) {
         const retryAfter = Number(outcome.headers["retry-after"]);
         return { kind: "safe_to_retry", reason: "rate limited (HTTP 429)", ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterMs: retryAfter * 1000 } : {}) };
@@ -66,20 +90,61 @@ export function createSmmV2Adapter(config: { url: string; credentials: SmmV2Cred
       return { kind: "ambiguous", reason: json === undefined ? "answer is not JSON" : "answer has no order id" };
     },
 
-    async status(providerOrderIds) {
-      const reports = new Map<string, OrderStatusReport>();
-      for (let i = 0; i < providerOrderIds.length; i += STATUS_BATCH) {
-        const chunk = providerOrderIds.slice(i, i + STATUS_BATCH);
-        if (chunk.length === 1) {
-          const id = chunk[0]!;
-          reports.set(id, toStatusReport(await readStatusSingle(readCall, id)));
-          continue;
-        }
-        const json = await readCall({ action: "status", orders: chunk.join(",") });
-        if (!isRecord(json)) throw new ProviderCallError("bad_response", "multi-status answer is not an object");
-        for (const id of chunk) reports.set(id, json[id] === undefined ? { kind: "error", message: "missing from the supplier's answer" } : toStatusReport(json[id]));
+    async status(queries) {
+      return batched(
+        queries.map((q) => q.providerOrderId),
+        async (id) => toStatusReport(await readSingle(readCall, { action: "status", order: id })),
+        async (chunk) => {
+          const json = await readCall({ action: "status", orders: chunk.join(",") });
+          if (!isRecord(json)) throw new ProviderCallError("bad_response", "multi-status answer is not an object");
+          return new Map(chunk.map((id) => [id, json[id] === undefined ? { kind: "error", message: "missing from the supplier's answer" } : toStatusReport(json[id])] as const));
+        },
+      );
+    },
+
+    async refill(providerOrderIds) {
+      return batched<RefillOutcome>(
+        providerOrderIds,
+        async (id) => {
+          const json = await readSingle(readCall, { action: "refill", order: id });
+          const refillId = idText(isRecord(json) ? json.refill : undefined);
+          return refillId ? { kind: "created", refillId } : { kind: "error", message: errorText(json) ?? "no refill id in the answer" };
+        },
+        async (chunk) => listAnswer(await readCall({ action: "refill", orders: chunk.join(",") }), "order", (entry) => {
+          const refillId = idText(entry.refill);
+          return refillId ? { kind: "created", refillId } : { kind: "error", message: errorText(entry.refill) ?? "no refill id in the answer" };
+        }),
+      );
+    },
+
+    async refillStatus(refillIds) {
+      const toReport = (status: unknown): RefillStatusReport =>
+        typeof status === "string" ? { kind: "status", status: normalizeRefillStatus(status), rawStatus: status } : { kind: "error", message: errorText(status) ?? "unreadable refill status" };
+      return batched<RefillStatusReport>(
+        refillIds,
+        async (id) => {
+          const json = await readSingle(readCall, { action: "refill_status", refill: id });
+          return isRecord(json) && json.status !== undefined ? toReport(json.status) : { kind: "error", message: errorText(json) ?? "unreadable refill status" };
+        },
+        async (chunk) => listAnswer(await readCall({ action: "refill_status", refills: chunk.join(",") }), "refill", (entry) => toReport(entry.status)),
+      );
+    },
+
+    async cancel(providerOrderIds) {
+      const results = new Map<string, CancelOutcome>();
+      for (let i = 0; i < providerOrderIds.length; i += BATCH) {
+        const chunk = providerOrderIds.slice(i, i + BATCH);
+        const answer = await listAnswer(await readCall({ action: "cancel", orders: chunk.join(",") }), "order", (entry): CancelOutcome => {
+          const error = errorText(entry.cancel);
+          return error === undefined && entry.cancel !== undefined ? { kind: "requested" } : { kind: "error", message: error ?? "cancel not accepted" };
+        });
+        for (const id of chunk) results.set(id, answer.get(id) ?? { kind: "error", message: "missing from the supplier's answer" });
       }
-      return reports;
+      return results;
+    },
+
+    async checkTarget() {
+      throw unsupported("smm-v2", "account checks");
     },
 
     async balance(): Promise<Balance> {
@@ -92,14 +157,25 @@ export function createSmmV2Adapter(config: { url: string; credentials: SmmV2Cred
   };
 }
 
-/** A single-id status answer can itself be an error object; keep it as a per-id error, not a failed call. */
-async function readStatusSingle(readCall: (fields: Record<string, string>) => Promise<unknown>, id: string): Promise<unknown> {
+/** A single-id answer can itself be an error object: keep it as that id's error, not a failed call. */
+async function readSingle(readCall: (fields: Record<string, string>) => Promise<unknown>, fields: Record<string, string>): Promise<unknown> {
   try {
-    return await readCall({ action: "status", order: id });
+    return await readCall(fields);
   } catch (error) {
     if (error instanceof ProviderCallError && error.reason === "rejected") return { error: error.message };
     throw error;
   }
+}
+
+/** Multi answers to refill, refill_status and cancel are lists of `{ <idField>: id, … }` entries. */
+function listAnswer<T>(json: unknown, idField: string, map: (entry: Record<string, unknown>) => T): Map<string, T> {
+  if (!Array.isArray(json)) throw new ProviderCallError("bad_response", "batch answer is not a list");
+  const results = new Map<string, T>();
+  for (const entry of json) {
+    const id = isRecord(entry) ? idText(entry[idField]) : undefined;
+    if (id) results.set(id, map(entry as Record<string, unknown>));
+  }
+  return results;
 }
 
 function toCandidate(row: unknown): ServiceCandidate {
@@ -133,6 +209,28 @@ function toStatusReport(entry: unknown): OrderStatusReport {
     charge: entry.charge === undefined || entry.charge === null ? undefined : String(entry.charge),
     currency: typeof entry.currency === "string" ? entry.currency : undefined,
   };
+}
+
+export function normalizeRefillStatus(raw: string): RefillStatus {
+  switch (raw.trim().toLowerCase()) {
+    case "pending":
+    case "awaiting":
+      return "pending";
+    case "in progress":
+    case "processing":
+      return "in_progress";
+    case "completed":
+    case "complete":
+      return "completed";
+    case "rejected":
+    case "failed":
+    case "error":
+    case "canceled":
+    case "cancelled":
+      return "rejected";
+    default:
+      return "unrecognized";
+  }
 }
 
 /** Case-insensitive; both spellings of cancelled; clones' `Error` and `Refunded` mean not delivered. */

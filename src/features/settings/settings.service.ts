@@ -11,6 +11,10 @@ const SETTINGS = {
   "pricing.default_margin_percent": { schema: z.string().regex(/^\d{1,4}(\.\d{1,4})?$/), fallback: "30" },
   /** Sell prices per 1000 are rounded up to a multiple of this many rupiah. */
   "pricing.round_step": { schema: z.number().int().min(1).max(100_000), fallback: 100 },
+  /** The least a sale must earn over supplier cost, in rupiah per order (small orders are raised to it). */
+  "pricing.min_profit_per_order": { schema: z.number().int().min(0).max(10_000_000), fallback: 0 },
+  /** When suppliers' catalogs are re-synced (cron, Asia/Jakarta). */
+  "catalog.sync_cron": { schema: z.string().regex(/^\S+( \S+){4,5}$/), fallback: "15 */6 * * *" },
   "checkout.quote_ttl_minutes": { schema: z.number().int().min(1).max(24 * 60), fallback: 30 },
   "payments.invoice_expiry_minutes": { schema: z.number().int().min(1).max(24 * 60), fallback: 15 },
   /** How often supplier order statuses are synced. */

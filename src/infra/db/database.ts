@@ -1,4 +1,4 @@
-import type { ServiceTable } from "../../features/catalog/catalog.table.js";
+import type { CatalogSyncTable, PriceRuleTable, ServiceBackupTable, ServiceTable } from "../../features/catalog/catalog.table.js";
 import type { QuoteTable } from "../../features/checkout/checkout.table.js";
 import type { CustomerTable } from "../../features/customers/customers.table.js";
 import type { JobTable } from "../../features/jobs/jobs.table.js";
@@ -17,6 +17,9 @@ export interface Database {
   customers: CustomerTable;
   providers: ProviderTable;
   services: ServiceTable;
+  price_rules: PriceRuleTable;
+  service_backups: ServiceBackupTable;
+  catalog_syncs: CatalogSyncTable;
   quotes: QuoteTable;
   orders: OrderTable;
   payments: PaymentTable;

@@ -1,0 +1,142 @@
+import type { Clock } from "../../infra/clock/clock.js";
+import type { Db } from "../../infra/db/open-database.js";
+import { parseDecimal } from "../../shared/money.js";
+import { ProviderCallError, type ServiceCandidate } from "../providers/provider.types.js";
+import type { ProviderSummary } from "../providers/providers.service.js";
+import { classifyService } from "./catalog.classify.js";
+import { marginFor, priceUnit, type PricingRules } from "./catalog.pricing.js";
+import { deactivateServices, insertServices, listProviderServices, nextMid, updateService } from "./catalog.repository.js";
+import type { NewServiceRow, ServiceRow, ServiceUpdate } from "./catalog.table.js";
+import { validateServices, type SkippedRow, type ValidService } from "./catalog.validate.js";
+
+export interface ServiceChange {
+  mid: number;
+  name: string;
+  before?: number;
+  after?: number;
+  cost?: number;
+}
+
+export interface ImportReport {
+  provider: string;
+  received: number;
+  imported: number;
+  updated: number;
+  unchanged: number;
+  removed: number;
+  /** Services whose sell price changed (a supplier cost change, or a new rule). */
+  repriced: number;
+  /** Services with a fixed price that the supplier's cost now exceeds: no longer sold. */
+  disabledBelowCost: number;
+  skipped: SkippedRow[];
+  changes: { repriced: ServiceChange[]; removed: ServiceChange[]; disabled: ServiceChange[] };
+}
+
+type Fields = Omit<NewServiceRow, "mid" | "provider_id" | "provider_service_id" | "removed_at" | "created_at" | "updated_at" | "price_override" | "disabled_reason" | "active">;
+
+/**
+ * Writes a supplier's validated list in one transaction: new services get the next shop numbers
+ * (never reused, never renumbered), known ones keep theirs and are updated and repriced, and
+ * services the supplier stopped listing are deactivated — orders in flight keep their own copy of
+ * price, target and supplier, so they are untouched.
+ */
+export async function applySupplierList(
+  trx: Db,
+  input: { provider: ProviderSummary; candidates: ServiceCandidate[]; rules: PricingRules; clock: Clock },
+): Promise<ImportReport> {
+  const { provider, candidates, rules, clock } = input;
+  const { valid, skipped } = validateServices(candidates);
+  // An empty list is what a panel in maintenance sends; taking it literally would unlist the whole shop.
+  if (valid.length === 0) throw new ProviderCallError("bad_response", `${provider.name} listed no valid services (${candidates.length} rows received); the catalog was left unchanged`);
+  const rateToIdr = parseDecimal(provider.rateToIdr) ?? { units: 1n, scale: 0 };
+  const now = clock.now();
+  const report: ImportReport = { provider: provider.name, received: candidates.length, imported: 0, updated: 0, unchanged: 0, removed: 0, repriced: 0, disabledBelowCost: 0, skipped, changes: { repriced: [], removed: [], disabled: [] } };
+
+  const existing = new Map((await listProviderServices(trx, provider.id)).map((row) => [row.provider_service_id, row]));
+  let mid = await nextMid(trx);
+  const inserts: NewServiceRow[] = [];
+  for (const service of valid) {
+    const current = existing.get(service.providerServiceId);
+    existing.delete(service.providerServiceId);
+    const pricing = priceUnit({
+      costRate: service.rate,
+      rateToIdr,
+      margin: marginFor(rules, { id: current?.id, providerId: provider.id, category: service.category }),
+      roundStep: rules.roundStep,
+      override: current?.price_override ?? null,
+    });
+    const fields = serviceFields(service, pricing.unitCost, pricing.unitPrice);
+    if (!current) {
+      inserts.push({ ...fields, mid: mid++, provider_id: provider.id, provider_service_id: service.providerServiceId, price_override: null, active: service.available ? 1 : 0, disabled_reason: service.available ? null : "unavailable", removed_at: null, created_at: now, updated_at: now });
+      continue;
+    }
+    const state = nextState(current, service.available, pricing.belowCost);
+    const change: ServiceUpdate = { ...diff(current, fields), ...(state.active !== current.active || state.disabled_reason !== current.disabled_reason || current.removed_at !== null ? state : {}) };
+    if (Object.keys(change).length === 0) {
+      report.unchanged++;
+      continue;
+    }
+    await updateService(trx, current.id, { ...change, updated_at: now });
+    report.updated++;
+    if (change.unit_price !== undefined) {
+      report.repriced++;
+      report.changes.repriced.push({ mid: current.mid, name: current.name, before: current.unit_price, after: pricing.unitPrice });
+    }
+    if (state.disabled_reason === "below_cost" && current.disabled_reason !== "below_cost") {
+      report.disabledBelowCost++;
+      report.changes.disabled.push({ mid: current.mid, name: current.name, after: pricing.unitPrice, cost: pricing.unitCost });
+    }
+  }
+  await insertServices(trx, inserts);
+  report.imported = inserts.length;
+  const gone = [...existing.values()].filter((row) => row.removed_at === null);
+  await deactivateServices(trx, gone.map((row) => row.id), now);
+  report.removed = gone.length;
+  report.changes.removed = gone.map((row) => ({ mid: row.mid, name: row.name }));
+  return report;
+}
+
+/**
+ * Whether a listed service is sold: an admin's "off" stands; a fixed price below the new cost
+ * turns it off ("below_cost"); a supplier's "unavailable" turns it off until it is available again.
+ */
+function nextState(current: ServiceRow, available: boolean, belowCost: boolean): Pick<ServiceUpdate, "active" | "disabled_reason" | "removed_at"> {
+  if (current.disabled_reason === "admin") return { active: 0, disabled_reason: "admin", removed_at: null };
+  if (belowCost) return { active: 0, disabled_reason: "below_cost", removed_at: null };
+  if (!available) return { active: 0, disabled_reason: "unavailable", removed_at: null };
+  return { active: 1, disabled_reason: null, removed_at: null };
+}
+
+function serviceFields(service: ValidService, unitCost: number, unitPrice: number): Fields {
+  const c = classifyService({ name: service.name, category: service.category, brand: service.brand, unit: service.unit });
+  return {
+    name: service.name,
+    category: service.category,
+    platform: c.platform,
+    kind: c.kind,
+    type: service.type,
+    description: service.description,
+    min_quantity: service.min,
+    max_quantity: service.max,
+    cost_rate: service.rateText,
+    unit_cost: unitCost,
+    unit_price: unitPrice,
+    unit_size: service.unit === "per_item" ? 1 : 1000,
+    target_kind: c.targetKind,
+    zone_required: c.zoneRequired ? 1 : 0,
+    brand: service.brand,
+    refill_days: c.refillDays,
+    speed: c.speed,
+    refill: service.refill ? 1 : 0,
+    cancel: service.cancel ? 1 : 0,
+    dripfeed: service.dripfeed ? 1 : 0,
+  };
+}
+
+function diff(current: ServiceRow, next: Fields): ServiceUpdate {
+  const change: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(next)) {
+    if (current[key as keyof ServiceRow] !== value) change[key] = value;
+  }
+  return change as ServiceUpdate;
+}

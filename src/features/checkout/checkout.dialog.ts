@@ -1,0 +1,117 @@
+import { InlineKeyboard } from "grammy";
+import type { BotContext } from "../../bot/context.js";
+import { formatRupiah } from "../../shared/money.js";
+import { escapeHtml, formatJakartaTime } from "../../shared/text.js";
+import { describeService, showCategories } from "../catalog/catalog.bot.js";
+import type { Service } from "../catalog/catalog.service.js";
+import { askText, problemText } from "./checkout.messages.js";
+import type { Quote } from "./checkout.service.js";
+
+/**
+ * The slot-filling steps of a purchase: pick a service, gather what it needs (a link and quantity,
+ * or an account), explain problems, and quote once everything is valid. Slots given early are kept.
+ */
+const count = new Intl.NumberFormat("id-ID");
+
+export interface Given {
+  target?: string | undefined;
+  zone?: string | undefined;
+  quantity?: number | undefined;
+}
+
+export async function selectService(ctx: BotContext, mid: number, given: Given): Promise<void> {
+  const selected = await ctx.deps.checkout.selectService(mid);
+  if (!selected.ok) {
+    await ctx.reply(problemText(ctx, selected.error), { parse_mode: "HTML" });
+    return;
+  }
+  const service = selected.value;
+  const previous = ctx.session.checkout;
+  // Slots that came with the request ("followers IG 1000") carry over to the first pick, not to a switch.
+  const carried: Given = previous.mid === undefined ? previous : {};
+  ctx.session.checkout = {
+    stage: "details",
+    mid,
+    targetKind: service.targetKind,
+    target: given.target ?? carried.target,
+    zone: given.zone ?? carried.zone,
+    quantity: given.quantity ?? carried.quantity,
+  };
+  await ctx.reply(describeService(ctx, service), { parse_mode: "HTML" });
+  await continueDetails(ctx, service);
+}
+
+export async function mergeDetails(ctx: BotContext, given: Given): Promise<void> {
+  const draft = ctx.session.checkout;
+  ctx.session.checkout = {
+    ...draft,
+    stage: "details",
+    quoteId: undefined,
+    target: given.target ?? draft.target,
+    zone: given.target !== undefined ? given.zone : draft.zone,
+    quantity: given.quantity ?? draft.quantity,
+  };
+  await continueDetails(ctx);
+}
+
+/** Validates what the draft holds, explains problems, asks for what is missing, or quotes. */
+export async function continueDetails(ctx: BotContext, known?: Service): Promise<void> {
+  const draft = ctx.session.checkout;
+  if (draft.mid === undefined) return showCategories(ctx);
+  let service = known;
+  if (!service) {
+    const selected = await ctx.deps.checkout.selectService(draft.mid);
+    if (!selected.ok) {
+      ctx.session.checkout = { stage: "idle" };
+      return void (await ctx.reply(problemText(ctx, selected.error), { parse_mode: "HTML" }));
+    }
+    service = selected.value;
+  }
+  draft.quantity ??= ctx.deps.checkout.defaultQuantity(service);
+  const problems: string[] = [];
+  if (draft.quantity !== undefined) {
+    const quantity = ctx.deps.checkout.checkQuantity(service, draft.quantity);
+    if (!quantity.ok) {
+      problems.push(problemText(ctx, quantity.error));
+      draft.quantity = undefined;
+    }
+  }
+  if (draft.target !== undefined) {
+    const target = ctx.deps.checkout.checkTarget(service, { target: draft.target, zone: draft.zone });
+    if (target.ok) Object.assign(draft, target.value);
+    else {
+      problems.push(problemText(ctx, target.error));
+      if (target.error.code !== "zone_missing") draft.target = undefined;
+    }
+  }
+  if (draft.target !== undefined && draft.quantity !== undefined && problems.length === 0) return quote(ctx, service, draft.target, draft.zone, draft.quantity);
+  problems.push(askText(ctx, service, { target: draft.target === undefined || problems.length > 0, quantity: draft.quantity === undefined }));
+  await ctx.reply(problems.join("\n\n"), { parse_mode: "HTML" });
+}
+
+async function quote(ctx: BotContext, service: Service, target: string, zone: string | undefined, quantity: number): Promise<void> {
+  const result = await ctx.deps.checkout.quote({ customerId: ctx.customer.id, mid: service.mid, target, zone, quantity });
+  if (!result.ok) {
+    if (result.error.code === "account_not_found") Object.assign(ctx.session.checkout, { target: undefined, zone: undefined });
+    await ctx.reply(`${problemText(ctx, result.error)}\n\n${askText(ctx, service, { target: true, quantity: false })}`, { parse_mode: "HTML" });
+    return;
+  }
+  const q = result.value;
+  ctx.session.checkout = { stage: "quoted", mid: service.mid, targetKind: service.targetKind, target: q.target, zone: q.zone ?? undefined, quantity: q.quantity, quoteId: q.id };
+  const keyboard = new InlineKeyboard().text(ctx.t("button-pay-qris"), `pay:${q.id}`).row().text(ctx.t("button-cancel"), "draft:cancel");
+  await ctx.reply(renderQuote(ctx, q), { parse_mode: "HTML", reply_markup: keyboard, link_preview_options: { is_disabled: true } });
+}
+
+export function renderQuote(ctx: BotContext, q: Quote): string {
+  const common = { mid: q.service.mid, name: escapeHtml(q.service.name), total: formatRupiah(q.amount), until: formatJakartaTime(q.expiresAt) };
+  if (q.service.targetKind === "link") {
+    return ctx.t("quote", { ...common, target: escapeHtml(q.target), quantity: count.format(q.quantity), price: formatRupiah(q.unitPrice) });
+  }
+  const account = escapeHtml(q.zone ? `${q.target} (${q.zone})` : q.target);
+  return ctx.t("quote-topup", { ...common, account, nickname: q.nickname ? escapeHtml(q.nickname) : "-", quantity: count.format(q.quantity) });
+}
+
+export async function cancelDraft(ctx: BotContext): Promise<void> {
+  ctx.session.checkout = { stage: "idle" };
+  await ctx.reply(ctx.t("checkout-canceled"));
+}

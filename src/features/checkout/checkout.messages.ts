@@ -1,0 +1,56 @@
+import type { BotContext } from "../../bot/context.js";
+import { platformLabel } from "../catalog/catalog.bot.js";
+import type { Service } from "../catalog/catalog.service.js";
+import type { QuoteProblem } from "./checkout.service.js";
+
+const count = new Intl.NumberFormat("id-ID");
+
+/** Every problem with what the customer gave, explained in their language. */
+export function problemText(ctx: BotContext, problem: QuoteProblem): string {
+  switch (problem.code) {
+    case "unknown_mid":
+      return ctx.t("problem-unknown-mid", { mid: problem.mid });
+    case "not_sellable":
+      return ctx.t("problem-not-sellable", { mid: problem.mid });
+    case "quantity_out_of_range":
+      return ctx.t("problem-quantity", { quantity: count.format(problem.quantity), min: count.format(problem.min), max: count.format(problem.max) });
+    case "target_missing":
+    case "target_invalid":
+      return ctx.t("problem-target-invalid");
+    case "target_wrong_platform":
+      return ctx.t("problem-target-platform", { platform: platformLabel(problem.platform) });
+    case "player_id_invalid":
+      return ctx.t("problem-player-id");
+    case "zone_missing":
+      return ctx.t("problem-zone-missing");
+    case "phone_invalid":
+      return ctx.t("problem-phone");
+    case "customer_no_invalid":
+      return ctx.t("problem-customer-no");
+    case "account_not_found":
+      return ctx.t("problem-account-not-found");
+  }
+}
+
+/** What to ask for next, given what the draft still lacks. */
+export function askText(ctx: BotContext, service: Service, missing: { target: boolean; quantity: boolean }): string {
+  const limits = { min: count.format(service.min), max: count.format(service.max) };
+  switch (service.targetKind) {
+    case "game_id":
+      return missing.target ? ctx.t(service.zoneRequired ? "ask-player-id-zone" : "ask-player-id", { game: platformLabel(service.platform) }) : ctx.t("ask-quantity", limits);
+    case "phone":
+      return missing.target ? ctx.t("ask-phone") : ctx.t("ask-quantity", limits);
+    case "customer_no":
+      return missing.target ? ctx.t("ask-customer-no") : ctx.t("ask-quantity", limits);
+    case "link": {
+      const example = `https://${hostExample(service.platform)}`;
+      const key = missing.target && missing.quantity ? "ask-target-and-quantity" : missing.target ? "ask-target" : "ask-quantity";
+      return ctx.t(key, { ...limits, example });
+    }
+  }
+}
+
+function hostExample(platform: string): string {
+  const hosts: Record<string, string> = { instagram: "instagram.com/username", tiktok: "tiktok.com/@username", youtube: "youtube.com/@channel", facebook: "facebook.com/page", twitter: "x.com/username", telegram: "t.me/channel", spotify: "open.spotify.com/track", shopee: "shopee.co.id/shop" };
+  return hosts[platform] ?? "example.com/page";
+}
