@@ -85,6 +85,7 @@ export async function startApplication(baseConfig: Config, logger: Logger, overr
   const scheduler = createScheduler(logger);
   if (container.reconciler) scheduler.register("payments-reconcile", "* * * * *", () => container.reconciler!.reconcileOpenPayments());
   scheduler.register("status-sync", everyMinutes(await container.settings.get("fulfilment.status_sync_minutes")), () => container.statusSync.syncAll());
+  scheduler.register("catalog-resync", await container.settings.get("catalog.sync_cron"), () => container.catalogResync.syncAll());
   scheduler.register("housekeeping", "17 3 * * *", async () => {
     await pruneFinishedJobs(container.db, container.clock);
     await pruneHandledUpdates(container.db, container.clock.now());

@@ -1,6 +1,7 @@
 import type { Config } from "./config.js";
 import type { Logger } from "./logger.js";
 import { createI18n, createTranslator } from "./bot/i18n.js";
+import { createCatalogResync } from "./features/catalog/catalog.job.js";
 import { createCatalogManagement } from "./features/catalog/catalog.management.js";
 import { createCatalogService } from "./features/catalog/catalog.service.js";
 import { createCheckoutService } from "./features/checkout/checkout.service.js";
@@ -57,6 +58,7 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
   const fulfilment = createFulfilmentService({ db, clock, logger, queue, orders, catalog, providers, wallet, notifications });
   const statusSync = createStatusSync({ db, clock, logger, orders, catalog, providers, wallet, notifications });
   const supplierCallbacks = createSupplierCallbacks({ providers, statusSync, logger });
+  const catalogResync = createCatalogResync({ db, logger, catalog, providers, notifications });
 
   const serverKey = config.midtrans.serverKey;
   const gateway = serverKey
@@ -105,6 +107,7 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
     providers,
     catalog,
     catalogManagement,
+    catalogResync,
     checkout,
     orders,
     wallet,

@@ -1,22 +1,35 @@
 import type { DestinationStream } from "pino";
-import { ConfigError, loadConfig, loadDotEnv } from "../config.js";
+import { ConfigError, loadConfig } from "../config.js";
 import { createContainer } from "../container.js";
 import { migrateToLatest } from "../infra/db/migrations.js";
 import { createLogger } from "../logger.js";
 import { AppError } from "../shared/errors.js";
 import { ProviderCallError } from "../features/providers/provider.types.js";
 import { runCatalogCommand } from "./catalog.command.js";
-import { runProviderCommand } from "./provider.command.js";
+import { inFlags, runProviderCommand } from "./provider.command.js";
 import { CliUsageError, type Output } from "./output.js";
 
 const USAGE = `Usage: npm run cli -- <command>
 
   migrate                                   apply database migrations
-  provider add --name NAME --kind smm-v2 --url URL --key KEY [--currency USD --rate 16250]
-  provider list                             suppliers (keys are never shown)
+
+  provider add --name NAME --kind KIND --url URL [credentials] [--currency USD --rate 16250]
+      smm-v2:        --key KEY [--idempotency-param request_id]
+      indo-panel:    --panel centralsmm|medanpedia|irvankede --api-id ID --key KEY [--secret SECRET_KEY (CentralSMM)]
+      vip-reseller:  --api-id ID --key KEY [--price-tier basic|premium|special]
+      digiflazz:     --username USER --key KEY [--secret WEBHOOK_SECRET]
+  provider edit NAME [--url URL] [any credential flag] [--currency C --rate R]
+  provider disable NAME | provider enable NAME
+  provider list                             suppliers (credentials are never shown)
   provider test NAME                        call the supplier's balance; print balance and latency
-  catalog import NAME                       import (or re-import) a supplier's services
+
+  catalog import NAME | catalog sync NAME   import or re-sync a supplier's services
   catalog search "TEXT"                     what the bot suggests for that text
+  catalog list [--platform P] [--category C] [--provider NAME] [--all]
+  catalog price --margin 25 [--category C | --provider NAME | --mid MID]
+  catalog price --mid MID --price RUPIAH | catalog price --mid MID --clear
+  catalog disable MID | catalog enable MID
+  catalog backup MID [--add PROVIDER:SERVICE_ID | --remove PROVIDER:SERVICE_ID]
 `;
 
 /** The operator CLI: the same container and services as the bot, with output for people. */
@@ -54,23 +67,11 @@ export async function runCli(
       return 2;
     }
     if (error instanceof AppError || error instanceof ProviderCallError) {
-      out.error(`Error: ${error.message}`);
+      out.error(`Error: ${inFlags(error.message)}`);
       return 1;
     }
     throw error;
   } finally {
     await container.close();
   }
-}
-
-const invokedDirectly = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, "/").split("/").pop()!);
-if (invokedDirectly) {
-  loadDotEnv();
-  runCli(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(`Error: ${error instanceof Error ? error.message : String(error)}`);
-      process.exit(1);
-    },
-  );
 }

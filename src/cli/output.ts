@@ -1,3 +1,5 @@
+import { parseArgs } from "node:util";
+
 export interface Output {
   log(line: string): void;
   error(line: string): void;
@@ -11,4 +13,14 @@ export class CliUsageError extends Error {
 export function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));
   return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd()).join("\n");
+}
+
+/** `--name value` options, all strings; an unknown option is a usage error, not a silent typo. */
+export function stringOptions(args: string[], names: string[]): Record<string, string | undefined> {
+  try {
+    const { values } = parseArgs({ args, options: Object.fromEntries(names.map((n) => [n, { type: "string" as const }])), strict: true, allowPositionals: false });
+    return values as Record<string, string | undefined>;
+  } catch (error) {
+    throw new CliUsageError((error as Error).message);
+  }
 }

@@ -1,68 +1,117 @@
-import { parseArgs } from "node:util";
 import type { Container } from "../container.js";
 import { maskSecret } from "../infra/crypto/secret-box.js";
-import { CliUsageError, table, type Output } from "./output.js";
+import type { ProviderCredentials, ProviderKind, ProviderOptions } from "../features/providers/provider.types.js";
+import { CliUsageError, stringOptions, table, type Output } from "./output.js";
+
+const FIELDS = ["name", "kind", "url", "key", "api-id", "secret", "username", "panel", "currency", "rate", "price-tier", "idempotency-param", "testing"];
+
+/**
+ * Maps the CLI's flags to each kind's credential fields:
+ *   smm-v2: --key · indo-panel: --api-id --key [--secret for CentralSMM] --panel
+ *   vip-reseller: --api-id --key · digiflazz: --username --key [--secret = webhook secret]
+ */
+function credentialsFrom(kind: string, v: Record<string, string | undefined>): ProviderCredentials {
+  const set = (c: ProviderCredentials) => Object.fromEntries(Object.entries(c).filter(([, value]) => value !== undefined)) as ProviderCredentials;
+  switch (kind) {
+    case "smm-v2":
+      return set({ key: v.key });
+    case "digiflazz":
+      return set({ username: v.username, apiKey: v.key, webhookSecret: v.secret });
+    default:
+      return set({ apiId: v["api-id"], apiKey: v.key, secretKey: v.secret });
+  }
+}
+
+function optionsFrom(v: Record<string, string | undefined>): ProviderOptions {
+  return Object.fromEntries(
+    Object.entries({ panel: v.panel, priceTier: v["price-tier"], idempotencyParam: v["idempotency-param"], testing: v.testing === undefined ? undefined : v.testing === "true" }).filter(([, value]) => value !== undefined),
+  ) as ProviderOptions;
+}
+
+/** The service names credential fields; the operator typed flags. */
+const FLAG_OF: Record<string, string> = { apiId: "--api-id", apiKey: "--key", secretKey: "--secret", webhookSecret: "--secret", username: "--username", key: "--key", rateToIdr: "--rate", panel: "--panel" };
+
+export function inFlags(message: string): string {
+  return message.replace(/(?<![\w-])(apiId|apiKey|secretKey|webhookSecret|username|key)\b(?= is required)/g, (field) => FLAG_OF[field] ?? field);
+}
 
 export async function runProviderCommand(container: Container, args: string[], out: Output): Promise<number> {
   const [sub, ...rest] = args;
+  const providers = container.providers;
   switch (sub) {
     case "add": {
-      const values = stringOptions(rest, ["name", "kind", "url", "key", "currency", "rate"]);
-      for (const required of ["name", "kind", "url", "key"] as const) if (!values[required]) throw new CliUsageError(`provider add needs --${required}`);
-      const provider = await container.providers.add({
-        name: values.name!,
-        kind: values.kind as "smm-v2",
-        url: values.url!,
-        credentials: { key: values.key! },
-        ...(values.currency ? { currency: values.currency } : {}),
-        ...(values.rate ? { rateToIdr: values.rate } : {}),
+      const v = stringOptions(rest, FIELDS);
+      for (const required of ["name", "kind", "url"] as const) if (!v[required]) throw new CliUsageError(`provider add needs --${required}`);
+      const provider = await providers.add({
+        name: v.name!,
+        kind: v.kind as ProviderKind,
+        url: v.url!,
+        credentials: credentialsFrom(v.kind!, v),
+        options: optionsFrom(v),
+        ...(v.currency ? { currency: v.currency } : {}),
+        ...(v.rate ? { rateToIdr: v.rate } : {}),
       });
-      out.log(`Added supplier "${provider.name}" (${provider.kind}, ${provider.apiUrl}); key stored encrypted.`);
+      out.log(`Added supplier "${provider.name}" (${provider.kind}, ${provider.apiUrl}); credentials stored encrypted.`);
       out.log(`Next: npm run cli -- provider test ${quote(provider.name)}  then  npm run cli -- catalog import ${quote(provider.name)}`);
       return 0;
     }
+    case "edit": {
+      const [name, ...flags] = rest;
+      if (!name || name.startsWith("--")) throw new CliUsageError("provider edit needs a supplier name");
+      const current = await providers.requireByName(name);
+      const v = stringOptions(flags, FIELDS.filter((f) => f !== "name" && f !== "kind"));
+      const credentials = credentialsFrom(current.kind, v);
+      const options = optionsFrom(v);
+      const updated = await providers.edit(name, {
+        ...(v.url ? { url: v.url } : {}),
+        ...(Object.keys(credentials).length > 0 ? { credentials } : {}),
+        ...(Object.keys(options).length > 0 ? { options } : {}),
+        ...(v.currency ? { currency: v.currency } : {}),
+        ...(v.rate ? { rateToIdr: v.rate } : {}),
+      });
+      out.log(`Updated supplier "${updated.name}".${v.rate || v.currency ? " Run catalog sync to reprice its services." : ""}`);
+      return 0;
+    }
+    case "disable":
+    case "enable": {
+      const name = rest[0];
+      if (!name) throw new CliUsageError(`provider ${sub} needs a supplier name`);
+      await providers.edit(name, { active: sub === "enable" });
+      out.log(sub === "enable" ? `Supplier "${name}" enabled: its services are sold again.` : `Supplier "${name}" disabled: its services are no longer sold; orders in flight are not touched.`);
+      return 0;
+    }
     case "list": {
-      const providers = await container.providers.list();
-      if (providers.length === 0) {
+      const list = await providers.list();
+      if (list.length === 0) {
         out.log("No suppliers yet. Add one with: npm run cli -- provider add --name NAME --kind smm-v2 --url URL --key KEY");
         return 0;
       }
-      out.log(
-        table([
-          ["NAME", "KIND", "URL", "KEY", "CURRENCY", "ACTIVE", "LAST TEST"],
-          ...providers.map((p) => [
-            p.name,
-            p.kind,
-            p.apiUrl,
-            maskSecret("set"),
-            p.currency === "IDR" ? "IDR" : `${p.currency} (×${p.rateToIdr})`,
-            p.active ? "yes" : "no",
-            p.lastTest ? `${p.lastTest.ok ? "ok" : "failed"} ${new Date(p.lastTest.at).toISOString()}` : "never",
-          ]),
-        ]),
-      );
+      const rows = [["NAME", "KIND", "URL", "CREDENTIALS", "CURRENCY", "ACTIVE", "LAST TEST"]];
+      for (const p of list) {
+        const fields = await providers.credentialFieldsSet(p.name);
+        rows.push([
+          p.name,
+          p.kind + (p.options.panel ? `/${p.options.panel}` : ""),
+          p.apiUrl,
+          fields.map((f) => `${f}=${maskSecret("set")}`).join(" "),
+          p.currency === "IDR" ? "IDR" : `${p.currency} (×${p.rateToIdr})`,
+          p.active ? "yes" : "no",
+          p.lastTest ? `${p.lastTest.ok ? "ok" : "failed"} ${new Date(p.lastTest.at).toISOString()}` : "never",
+        ]);
+      }
+      out.log(table(rows));
       return 0;
     }
     case "test": {
       const name = rest[0];
       if (!name) throw new CliUsageError("provider test needs a supplier name");
-      const result = await container.providers.test(name);
+      const result = await providers.test(name);
       if (result.ok) out.log(`${name}: OK — balance ${result.balance!.balance} ${result.balance!.currency}, latency ${result.latencyMs} ms`);
       else out.error(`${name}: FAILED after ${result.latencyMs} ms — ${result.message}`);
       return result.ok ? 0 : 1;
     }
     default:
-      throw new CliUsageError(sub ? `unknown provider command "${sub}"` : "provider needs a command: add, list or test");
-  }
-}
-
-/** `--name value` options, all strings; an unknown option is a usage error, not a silent typo. */
-function stringOptions(args: string[], names: string[]): Record<string, string | undefined> {
-  try {
-    const { values } = parseArgs({ args, options: Object.fromEntries(names.map((n) => [n, { type: "string" as const }])), strict: true, allowPositionals: false });
-    return values as Record<string, string | undefined>;
-  } catch (error) {
-    throw new CliUsageError((error as Error).message);
+      throw new CliUsageError(sub ? `unknown provider command "${sub}"` : "provider needs a command: add, edit, disable, enable, list or test");
   }
 }
 

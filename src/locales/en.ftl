@@ -169,3 +169,6 @@ problem-zone-missing = This game needs the <b>Zone/Server ID</b> too, e.g. <code
 problem-phone = That phone number doesn't look right: send a number starting with 08 or +62.
 problem-customer-no = That customer number doesn't look right: send 6–20 digits.
 problem-account-not-found = No game account was found with that ID. Please check your ID (and Zone ID).
+admin-catalog-sync = 🔄 { $provider } catalog updated: { $imported } new, { $removed } removed by the supplier, { $repriced } repriced, { $skipped } rows skipped.
+admin-catalog-below-cost = ⛔ { $count } { $provider } services are no longer sold because their fixed price is now below the supplier's cost: ID { $mids }. Change their price to sell them again.
+admin-catalog-sync-failed = ⚠️ The { $provider } catalog could not be updated: { $message }. The previous catalog stays in use.

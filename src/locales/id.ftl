@@ -169,3 +169,6 @@ problem-zone-missing = Game ini butuh <b>Zone/Server ID</b> juga, contoh: <code>
 problem-phone = Nomor HP belum benar: kirim nomor yang diawali 08 atau +62.
 problem-customer-no = Nomor pelanggan belum benar: kirim 6–20 angka.
 problem-account-not-found = Akun dengan ID itu tidak ditemukan di game. Cek lagi ID (dan Zone ID) kamu.
+admin-catalog-sync = 🔄 Katalog { $provider } diperbarui: { $imported } baru, { $removed } dihapus supplier, { $repriced } ganti harga, { $skipped } baris dilewati.
+admin-catalog-below-cost = ⛔ { $count } layanan { $provider } dihentikan karena harga tetapnya kini di bawah modal supplier: ID { $mids }. Ubah harganya untuk menjual lagi.
+admin-catalog-sync-failed = ⚠️ Katalog { $provider } gagal diperbarui: { $message }. Katalog lama tetap dipakai.

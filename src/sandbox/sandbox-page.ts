@@ -55,7 +55,7 @@ export function renderSandboxPage(): string {
       <p class="muted">"Pay" acts as the customer's banking app: Midtrans settles the QR and sends its signed notification to the shop.</p></div>
     <div class="card"><h2>📦 Supplier orders (SMM panel simulator)</h2><div id="orders" class="muted">No supplier orders yet.</div>
       <p class="muted">Orders go Pending → In progress → Completed in about 25 s. A link containing "partial" or "cancel" ends that way.</p></div>
-    <div class="card"><h2>Try</h2><div class="muted">mau beli followers instagram · saya pilih ID 2 · https://instagram.com/budi 1000 · ya · /saldo · /pesanan · /bahasa</div></div>
+    <div class="card"><h2>Try</h2><div class="muted">mau beli followers instagram · saya pilih ID 2 · https://instagram.com/budi 1000 · ya · top up ML 86 diamond 12345678 (1234) · pulsa telkomsel 10000 · /saldo · /pesanan · /bahasa</div></div>
   </aside>
 </main>
 <div class="toast" id="toast"></div>

@@ -2,6 +2,7 @@ import type { UserFromGetMe } from "grammy/types";
 import { createBot } from "../../src/bot/index.js";
 import { createTelegramSender } from "../../src/bot/telegram-sender.js";
 import { createContainer } from "../../src/container.js";
+import { createSupplierCallbackRoutes } from "../../src/features/fulfilment/fulfilment.api.js";
 import { createPaymentsRoutes } from "../../src/features/payments/payments.api.js";
 import type { ManualClock } from "../../src/infra/clock/clock.js";
 import { migrateToLatest } from "../../src/infra/db/migrations.js";
@@ -51,10 +52,18 @@ export async function createShopKit(options: ShopKitOptions = {}) {
     botInfo: sandbox.telegram.bot as unknown as UserFromGetMe,
   });
   container.notifications.bindSender(createTelegramSender(bot.api));
-  const app = createServer({ db: container.db, logger: logs.logger, routes: [{ path: "/webhooks", app: createPaymentsRoutes(container.midtransWebhook) }] });
+  const app = createServer({
+    db: container.db,
+    logger: logs.logger,
+    routes: [
+      { path: "/webhooks", app: createPaymentsRoutes(container.midtransWebhook) },
+      { path: "/webhooks", app: createSupplierCallbackRoutes(container.supplierCallbacks) },
+    ],
+  });
   const server = await listen(app, "127.0.0.1", 0);
   const productUrl = `http://127.0.0.1:${server.port}`;
   sandbox.midtrans.setNotificationUrl(`${productUrl}/webhooks/midtrans`);
+  sandbox.digiflazz.setCallbackUrl(`${productUrl}/webhooks/digiflazz`);
   sandbox.telegram.addUser({ id: ADMIN_ID, first_name: "Owner", username: "owner", language_code: "id" });
 
   await container.providers.add({ name: SUPPLIER, kind: "smm-v2", url: standIns.smmUrl, credentials: { key: sandbox.smm.key } });
@@ -86,9 +95,19 @@ export async function createShopKit(options: ShopKitOptions = {}) {
     return api;
   };
 
+  /** Registers one of the sandbox's top-up suppliers and imports its catalog. */
+  const addTopupSupplier = async (kind: "vip-reseller" | "digiflazz") => {
+    const name = kind === "vip-reseller" ? "vip" : "digiflazz";
+    if (kind === "vip-reseller") await container.providers.add({ name, kind, url: `${standIns.url}/vip/api`, credentials: sandbox.credentials.vip });
+    else await container.providers.add({ name, kind, url: `${standIns.url}/digiflazz/v1`, credentials: sandbox.credentials.digiflazz });
+    await container.catalog.importFromProvider(name);
+    return name;
+  };
+
   return {
     config,
     container,
+    addTopupSupplier,
     db: container.db,
     bot,
     app,

@@ -18,6 +18,8 @@ export interface Understanding {
   target: string | undefined;
   /** Game zone or server, when a player id came with one. */
   zone: string | undefined;
+  /** The message read as a top-up account, in case the service picked turns out to be one ("ID 313 12345678 (1234)"). */
+  account: { target: string; zone: string | undefined } | undefined;
   quantity: number | undefined;
   /** The whole message is one number: a pick or a quantity, depending on what was asked. */
   bareNumber: number | undefined;
@@ -71,6 +73,7 @@ export function understand(message: string): Understanding {
     mid: midText === undefined ? undefined : Number(midText),
     target: url ?? username ?? account?.target,
     zone: account?.zone,
+    account: account ?? (url || username ? undefined : parseAccount(rest)),
     quantity: bareNumber === undefined ? quantities.find((q) => q !== undefined && q > 0) : undefined,
     bareNumber,
     language: detectLanguage(message),

@@ -110,6 +110,7 @@ export function createCatalogManagement(deps: { db: Db; clock: Clock; catalog: C
     async setEnabled(mid: number, enabled: boolean): Promise<Service> {
       const service = await requireService(mid);
       if (enabled && service.removed) throw new AppError("catalog.not_listed", `service ${mid} is no longer listed by its supplier; it comes back by itself if the supplier lists it again`);
+      if (enabled && service.disabledReason === "unavailable") throw new AppError("catalog.not_listed", `service ${mid} is out of stock at its supplier; it is sold again by itself when the supplier has it`);
       if (enabled && service.unitPrice < service.unitCost) throw new AppError("catalog.below_cost", `service ${mid} is priced below cost; change its price first`);
       await updateService(db, service.id, enabled ? { active: 1, disabled_reason: null, updated_at: clock.now() } : { active: 0, disabled_reason: "admin", updated_at: clock.now() });
       return requireService(mid);

@@ -137,7 +137,7 @@ export interface ServiceListFilter {
 
 export async function listServices(db: Db, filter: ServiceListFilter): Promise<ServiceWithSupplier[]> {
   let query = withSupplier(db);
-  if (!filter.includeInactive) query = query.where("services.active", "=", 1);
+  if (!filter.includeInactive) query = query.where("services.active", "=", 1).where("providers.active", "=", 1);
   if (filter.platform) query = query.where("services.platform", "=", filter.platform);
   if (filter.category) query = query.where(sql<boolean>`services.category = ${filter.category} collate nocase`);
   if (filter.providerId) query = query.where("services.provider_id", "=", filter.providerId);

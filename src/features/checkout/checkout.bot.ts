@@ -66,7 +66,7 @@ async function handleMessage(ctx: BotContext, u: Understanding, text: string): P
     case "orders":
       return showOrders(ctx);
     case "select":
-      return selectService(ctx, u.mid!, { target: u.target, zone: u.zone, quantity: u.quantity });
+      return selectService(ctx, u.mid!, { target: u.target, zone: u.zone, quantity: u.quantity, account: u.account });
     case "confirm":
       if (draft.stage === "quoted" && draft.quoteId) return startPayment(ctx, draft.quoteId);
       if (draft.stage === "details" && draft.mid !== undefined) return continueDetails(ctx);

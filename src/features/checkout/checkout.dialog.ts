@@ -17,6 +17,8 @@ export interface Given {
   target?: string | undefined;
   zone?: string | undefined;
   quantity?: number | undefined;
+  /** What the same message says if the service needs an account rather than a link and quantity. */
+  account?: { target: string; zone: string | undefined } | undefined;
 }
 
 export async function selectService(ctx: BotContext, mid: number, given: Given): Promise<void> {
@@ -29,13 +31,14 @@ export async function selectService(ctx: BotContext, mid: number, given: Given):
   const previous = ctx.session.checkout;
   // Slots that came with the request ("followers IG 1000") carry over to the first pick, not to a switch.
   const carried: Given = previous.mid === undefined ? previous : {};
+  const slots = service.targetKind === "link" || !given.account ? given : { ...given.account, quantity: undefined };
   ctx.session.checkout = {
     stage: "details",
     mid,
     targetKind: service.targetKind,
-    target: given.target ?? carried.target,
-    zone: given.zone ?? carried.zone,
-    quantity: given.quantity ?? carried.quantity,
+    target: slots.target ?? carried.target,
+    zone: slots.zone ?? carried.zone,
+    quantity: service.targetKind === "link" ? (slots.quantity ?? carried.quantity) : undefined,
   };
   await ctx.reply(describeService(ctx, service), { parse_mode: "HTML" });
   await continueDetails(ctx, service);

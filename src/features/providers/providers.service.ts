@@ -83,6 +83,10 @@ const AddProviderInput = z
     if (input.rateToIdr === undefined && input.currency !== "IDR") {
       ctx.addIssue({ code: "custom", path: ["rateToIdr"], message: `a ${input.currency} supplier needs its rate to IDR (for example 16250)` });
     }
+    // A rate on a rupiah supplier would multiply every cost by it: refuse rather than guess.
+    if (input.rateToIdr !== undefined && input.currency === "IDR" && parseDecimal(input.rateToIdr)?.units !== 1n) {
+      ctx.addIssue({ code: "custom", path: ["rateToIdr"], message: "a rate to IDR only applies to a supplier priced in another currency: give its currency too (for example USD)" });
+    }
   });
 export type AddProviderInput = z.input<typeof AddProviderInput>;
 
@@ -124,7 +128,7 @@ export function createProvidersService(deps: ProvidersServiceDeps) {
     return adapter;
   };
 
-  const invalid = (error: z.ZodError) => new AppError("providers.invalid_input", z.prettifyError(error));
+  const invalid = (error: z.ZodError) => new AppError("providers.invalid_input", error.issues.map((issue) => `✖ ${issue.message}`).join("\n"));
 
   return {
     /** Registers a supplier; its credentials are sealed to the new row before the transaction commits. */
@@ -176,13 +180,18 @@ export function createProvidersService(deps: ProvidersServiceDeps) {
         if (problems.length > 0) throw new AppError("providers.invalid_input", problems.join("\n"));
       }
       const currency = value.currency ?? row.currency;
-      if (currency !== "IDR" && value.currency && !value.rateToIdr) throw new AppError("providers.invalid_input", `a ${currency} supplier needs its rate to IDR (for example 16250)`);
+      if (currency !== "IDR" && value.currency && value.currency !== row.currency && !value.rateToIdr) throw new AppError("providers.invalid_input", `a ${currency} supplier needs its rate to IDR (for example 16250)`);
+      if (currency === "IDR" && value.rateToIdr && parseDecimal(value.rateToIdr)?.units !== 1n) {
+        throw new AppError("providers.invalid_input", "a rate to IDR only applies to a supplier priced in another currency: give its currency too (for example USD)");
+      }
+      // Back to rupiah: the old conversion rate no longer applies.
+      const rateToIdr = value.rateToIdr ?? (value.currency === "IDR" ? "1" : undefined);
       await updateProvider(db, row.id, {
         ...(value.url !== undefined ? { api_url: value.url } : {}),
         ...(credentials ? { credentials: secretBox.seal(JSON.stringify(credentials), aad(row.id)) } : {}),
         ...(options ? { options: JSON.stringify(options) } : {}),
         ...(value.currency ? { currency: value.currency } : {}),
-        ...(value.rateToIdr ? { rate_to_idr: value.rateToIdr } : {}),
+        ...(rateToIdr ? { rate_to_idr: rateToIdr } : {}),
         ...(value.active !== undefined ? { active: value.active ? 1 : 0 } : {}),
         updated_at: clock.now(),
       });
