@@ -46,6 +46,7 @@ export async function startApplication(baseConfig: Config, logger: Logger, overr
 
   const bot = createBot({ token: config.telegram.token!, apiRoot: config.telegram.apiRoot, deps: botDeps(container), i18n: container.i18n });
   container.notifications.bindSender(createTelegramSender(bot.api));
+  container.stars.bindApi({ refundStarPayment: async (userId, chargeId) => void (await bot.api.refundStarPayment(userId, chargeId)) });
   const webhookMode = config.telegram.botMode === "webhook";
   const app = createServer({
     db: container.db,
@@ -129,6 +130,7 @@ function botDeps(c: Container) {
     checkout: c.checkout,
     orders: c.orders,
     payments: c.payments,
+    stars: c.stars,
     wallet: c.wallet,
     adminTelegramIds: c.config.adminTelegramIds,
   };

@@ -7,6 +7,7 @@ import { createCatalogService } from "./features/catalog/catalog.service.js";
 import { createCheckoutService } from "./features/checkout/checkout.service.js";
 import { createCustomersService } from "./features/customers/customers.service.js";
 import { createFulfilmentService, PLACE_ORDER_JOB } from "./features/fulfilment/fulfilment.service.js";
+import { createRefunds, STARS_REFUND_JOB } from "./features/fulfilment/fulfilment.refunds.js";
 import { createStatusSync } from "./features/fulfilment/fulfilment.status-sync.js";
 import { createSupplierCallbacks } from "./features/fulfilment/supplier-callbacks.js";
 import { createJobQueue, createJobWorker } from "./features/jobs/job-queue.js";
@@ -15,7 +16,10 @@ import { createOrdersService } from "./features/orders/orders.service.js";
 import { createMidtransGateway } from "./features/payments/midtrans.gateway.js";
 import { createPaymentConfirmation } from "./features/payments/payments.confirmation.js";
 import { createPaymentReconciler } from "./features/payments/payments.job.js";
+import { createOrderOpener } from "./features/payments/payments.orders.js";
 import { createPaymentsService } from "./features/payments/payments.service.js";
+import { createStarsPayments } from "./features/payments/payments.stars.js";
+import { createAuditService } from "./features/audit/audit.service.js";
 import { createMidtransWebhook } from "./features/payments/payments.webhook.js";
 import { createProvidersService } from "./features/providers/providers.service.js";
 import { createSettingsService } from "./features/settings/settings.service.js";
@@ -55,8 +59,9 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
   const wallet = createWalletService({ db, clock });
   const queue = createJobQueue({ db, clock });
   const notifications = createNotificationsService({ queue, customers, translate: createTranslator(i18n), adminChatIds: config.adminTelegramIds, logger });
-  const fulfilment = createFulfilmentService({ db, clock, logger, queue, orders, catalog, providers, wallet, notifications });
-  const statusSync = createStatusSync({ db, clock, logger, orders, catalog, providers, wallet, notifications });
+  const refunds = createRefunds({ wallet, queue, notifications });
+  const fulfilment = createFulfilmentService({ db, clock, logger, queue, orders, catalog, providers, refunds, notifications });
+  const statusSync = createStatusSync({ db, clock, logger, orders, catalog, providers, refunds, notifications, settings });
   const supplierCallbacks = createSupplierCallbacks({ providers, statusSync, logger });
   const catalogResync = createCatalogResync({ db, logger, catalog, providers, notifications });
 
@@ -73,8 +78,11 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
         }),
       )
     : undefined;
-  const confirmation = gateway ? createPaymentConfirmation({ db, clock, logger, gateway, orders, wallet, fulfilment, notifications }) : undefined;
-  const payments = createPaymentsService({ db, clock, logger, gateway, checkout, orders, settings, confirmation });
+  const confirmation = gateway ? createPaymentConfirmation({ db, clock, logger, gateway, checkout, orders, wallet, fulfilment, notifications, settings }) : undefined;
+  const opener = createOrderOpener({ checkout, orders });
+  const payments = createPaymentsService({ db, clock, logger, gateway, confirmation, checkout, orders, opener, wallet, fulfilment, notifications, settings });
+  const stars = createStarsPayments({ db, clock, logger, queue, checkout, orders, opener, fulfilment, notifications, settings });
+  const audit = createAuditService({ db, clock });
   const midtransWebhook = serverKey && confirmation ? createMidtransWebhook({ db, clock, logger, serverKey, confirmation, notifications }) : undefined;
   const reconciler = gateway && confirmation ? createPaymentReconciler({ db, clock, logger, gateway, confirmation }) : undefined;
 
@@ -85,11 +93,13 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
     handlers: {
       [NOTIFY_JOB]: (payload) => notifications.deliver(payload),
       [PLACE_ORDER_JOB]: (payload, job) => fulfilment.placeOrder(payload, job),
+      [STARS_REFUND_JOB]: (payload) => stars.refund(payload),
     },
     // Messages go out one at a time, in order; supplier calls may overlap.
     lanes: [
       { name: "messages", kinds: [NOTIFY_JOB], concurrency: 1 },
       { name: "supplier", kinds: [PLACE_ORDER_JOB], concurrency: 4 },
+      { name: "refunds", kinds: [STARS_REFUND_JOB], concurrency: 1 },
     ],
   });
 
@@ -117,6 +127,9 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
     statusSync,
     supplierCallbacks,
     payments,
+    stars,
+    audit,
+    refunds,
     confirmation,
     midtransWebhook,
     reconciler,

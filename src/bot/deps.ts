@@ -3,6 +3,7 @@ import type { CheckoutService } from "../features/checkout/checkout.service.js";
 import type { CustomersService } from "../features/customers/customers.service.js";
 import type { OrdersService } from "../features/orders/orders.service.js";
 import type { PaymentsService } from "../features/payments/payments.service.js";
+import type { StarsPayments } from "../features/payments/payments.stars.js";
 import type { WalletService } from "../features/wallet/wallet.service.js";
 import type { Db } from "../infra/db/open-database.js";
 import type { Clock } from "../infra/clock/clock.js";
@@ -18,6 +19,7 @@ export interface BotDeps {
   checkout: CheckoutService;
   orders: OrdersService;
   payments: PaymentsService;
+  stars: StarsPayments;
   wallet: WalletService;
   adminTelegramIds: readonly number[];
 }

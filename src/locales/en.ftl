@@ -172,3 +172,26 @@ problem-account-not-found = No game account was found with that ID. Please check
 admin-catalog-sync = 🔄 { $provider } catalog updated: { $imported } new, { $removed } removed by the supplier, { $repriced } repriced, { $skipped } rows skipped.
 admin-catalog-below-cost = ⛔ { $count } { $provider } services are no longer sold because their fixed price is now below the supplier's cost: ID { $mids }. Change their price to sell them again.
 admin-catalog-sync-failed = ⚠️ The { $provider } catalog could not be updated: { $message }. The previous catalog stays in use.
+
+button-pay-wallet = 👛 Pay from balance ({ $balance })
+button-pay-stars = ⭐ Pay with Telegram Stars ({ $stars })
+pay-problem-balance = Your wallet holds { $balance }, not enough for { $amount }. Top up with /topup or pay by QRIS.
+payment-received-wallet = ✅ Order <b>#{ $order }</b> paid from your balance ({ $amount }). It is being sent to the supplier.
+payment-received-stars = ✅ Payment of { $stars } ⭐ for order <b>#{ $order }</b> received. It is being sent to the supplier.
+stars-refused-unknown = This invoice is not known.
+stars-refused-price = The invoice's price has changed. Please order again.
+stars-refused-expired = This invoice has expired. Please order again.
+stars-refunded-late = Your { $stars } ⭐ payment for order #{ $order } arrived after its invoice was closed, so we refunded the Stars.
+order-refunded-stars = Order <b>#{ $order }</b> could not be processed. Your Telegram Stars payment was refunded in full.
+paysupport = <b>Payment support</b>
+    A problem with a payment? Send your order number (see /orders) and an admin will help. Orders that fail are refunded automatically: QRIS and balance payments to your wallet (/balance), Telegram Stars to your Telegram account.
+topup-ask = How much would you like to add? Pick an amount below or type, for example, <code>/topup 75000</code>.
+topup-out-of-range = Top-ups are at least { $min } and at most { $max }.
+topup-caption = 👛 <b>Wallet top-up</b>
+    Total: <b>{ $total }</b>
+    Pay before <b>{ $until }</b> ({ $minutes } minutes). Your balance updates automatically once the payment arrives.
+topup-received = 👛 Top-up of <b>{ $amount }</b> received. See /balance.
+payment-late-credited = 💰 Your payment of <b>{ $amount }</b> for order #{ $order } arrived after its invoice expired, so it went to your wallet balance. You can use it for your next order (/balance).
+admin-stars-unknown = ⚠️ A Telegram Stars payment arrived for an unknown invoice (charge { $charge }). Please refund it by hand.
+admin-order-stuck = ⏰ Order #{ $order } has shown no progress for { $hours } hours (supplier status: { $status }). Please check it.
+ledger-reason-purchase = purchase

@@ -172,3 +172,26 @@ problem-account-not-found = Akun dengan ID itu tidak ditemukan di game. Cek lagi
 admin-catalog-sync = 🔄 Katalog { $provider } diperbarui: { $imported } baru, { $removed } dihapus supplier, { $repriced } ganti harga, { $skipped } baris dilewati.
 admin-catalog-below-cost = ⛔ { $count } layanan { $provider } dihentikan karena harga tetapnya kini di bawah modal supplier: ID { $mids }. Ubah harganya untuk menjual lagi.
 admin-catalog-sync-failed = ⚠️ Katalog { $provider } gagal diperbarui: { $message }. Katalog lama tetap dipakai.
+
+button-pay-wallet = 👛 Bayar pakai saldo ({ $balance })
+button-pay-stars = ⭐ Bayar dengan Telegram Stars ({ $stars })
+pay-problem-balance = Saldo dompetmu { $balance }, kurang untuk total { $amount }. Isi saldo dengan /topup atau bayar pakai QRIS.
+payment-received-wallet = ✅ Pesanan <b>#{ $order }</b> dibayar pakai saldo ({ $amount }). Pesanan sedang diteruskan ke supplier.
+payment-received-stars = ✅ Pembayaran { $stars } ⭐ untuk pesanan <b>#{ $order }</b> sudah diterima. Pesanan sedang diteruskan ke supplier.
+stars-refused-unknown = Tagihan ini tidak dikenal.
+stars-refused-price = Harga tagihan sudah berubah. Buat pesanan lagi.
+stars-refused-expired = Tagihan ini sudah kedaluwarsa. Buat pesanan lagi.
+stars-refunded-late = Pembayaran { $stars } ⭐ untuk pesanan #{ $order } masuk setelah tagihannya ditutup, jadi Stars-nya kami kembalikan.
+order-refunded-stars = Pesanan <b>#{ $order }</b> tidak bisa diproses. Pembayaran Telegram Stars-mu dikembalikan penuh.
+paysupport = <b>Bantuan pembayaran</b>
+    Ada masalah dengan pembayaran? Kirim nomor pesanan kamu (lihat /pesanan) dan admin akan membantu. Pesanan yang gagal diproses otomatis dikembalikan: QRIS dan saldo ke dompet (/saldo), Telegram Stars ke akun Telegram-mu.
+topup-ask = Mau isi saldo berapa? Pilih nominal di bawah atau ketik misalnya <code>/topup 75000</code>.
+topup-out-of-range = Nominal isi saldo minimal { $min } dan maksimal { $max }.
+topup-caption = 👛 <b>Isi saldo</b>
+    Total: <b>{ $total }</b>
+    Bayar sebelum <b>{ $until }</b> ({ $minutes } menit). Saldo masuk otomatis setelah pembayaran diterima.
+topup-received = 👛 Isi saldo <b>{ $amount }</b> berhasil. Cek /saldo.
+payment-late-credited = 💰 Pembayaran <b>{ $amount }</b> untuk pesanan #{ $order } masuk setelah tagihannya kedaluwarsa, jadi dananya kami masukkan ke saldo dompetmu. Kamu bisa memakainya untuk pesanan berikutnya (/saldo).
+admin-stars-unknown = ⚠️ Ada pembayaran Telegram Stars untuk tagihan yang tidak dikenal (charge { $charge }). Mohon dikembalikan manual.
+admin-order-stuck = ⏰ Pesanan #{ $order } tidak ada kemajuan selama { $hours } jam (status supplier: { $status }). Mohon dicek.
+ledger-reason-purchase = pembelian

@@ -52,6 +52,7 @@ export async function createShopKit(options: ShopKitOptions = {}) {
     botInfo: sandbox.telegram.bot as unknown as UserFromGetMe,
   });
   container.notifications.bindSender(createTelegramSender(bot.api));
+  container.stars.bindApi({ refundStarPayment: async (userId, chargeId) => void (await bot.api.refundStarPayment(userId, chargeId)) });
   const app = createServer({
     db: container.db,
     logger: logs.logger,

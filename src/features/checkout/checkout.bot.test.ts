@@ -73,7 +73,7 @@ describe("the purchase dialog", () => {
     expect(quote.expires_at).toBeGreaterThan(Date.now());
     const last = replies.at(-1)!;
     expect(last.plain).toContain(`Total: Rp\u00a0${quote.amount.toLocaleString("id-ID")}`);
-    expect(last.buttons.flat().map((b) => b.callback_data)).toEqual([`pay:${quote.id}`, "draft:cancel"]);
+    expect(last.buttons.flat().map((b) => b.callback_data)).toEqual([`pay:${quote.id}`, `payw:${quote.id}`, `pays:${quote.id}`, "draft:cancel"]);
   });
 
   it("explains a quantity out of range with the service's limits and keeps the valid link", async () => {

@@ -1,9 +1,9 @@
-import { InlineKeyboard } from "grammy";
 import type { BotContext } from "../../bot/context.js";
 import { formatRupiah } from "../../shared/money.js";
 import { escapeHtml, formatJakartaTime } from "../../shared/text.js";
 import { describeService, showCategories } from "../catalog/catalog.bot.js";
 import type { Service } from "../catalog/catalog.service.js";
+import { payKeyboard } from "../payments/payments.bot.js";
 import { askText, problemText } from "./checkout.messages.js";
 import type { Quote } from "./checkout.service.js";
 
@@ -101,8 +101,7 @@ async function quote(ctx: BotContext, service: Service, target: string, zone: st
   }
   const q = result.value;
   ctx.session.checkout = { stage: "quoted", mid: service.mid, targetKind: service.targetKind, target: q.target, zone: q.zone ?? undefined, quantity: q.quantity, quoteId: q.id };
-  const keyboard = new InlineKeyboard().text(ctx.t("button-pay-qris"), `pay:${q.id}`).row().text(ctx.t("button-cancel"), "draft:cancel");
-  await ctx.reply(renderQuote(ctx, q), { parse_mode: "HTML", reply_markup: keyboard, link_preview_options: { is_disabled: true } });
+  await ctx.reply(renderQuote(ctx, q), { parse_mode: "HTML", reply_markup: await payKeyboard(ctx, q), link_preview_options: { is_disabled: true } });
 }
 
 export function renderQuote(ctx: BotContext, q: Quote): string {

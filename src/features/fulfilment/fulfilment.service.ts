@@ -9,7 +9,7 @@ import type { OrdersService } from "../orders/orders.service.js";
 import type { OrderRow } from "../orders/orders.table.js";
 import type { SupplierErrorClass } from "../providers/provider.types.js";
 import type { ProvidersService } from "../providers/providers.service.js";
-import type { WalletService } from "../wallet/wallet.service.js";
+import type { Refunds } from "./fulfilment.refunds.js";
 
 export const PLACE_ORDER_JOB = "place_order";
 
@@ -27,7 +27,7 @@ export interface FulfilmentServiceDeps {
   orders: OrdersService;
   catalog: CatalogService;
   providers: ProvidersService;
-  wallet: WalletService;
+  refunds: Refunds;
   notifications: NotificationsService;
 }
 
@@ -38,7 +38,7 @@ export interface FulfilmentServiceDeps {
  * therefore ends in one supplier order or one refund, never both.
  */
 export function createFulfilmentService(deps: FulfilmentServiceDeps) {
-  const { db, clock, logger, queue, orders, catalog, providers, wallet, notifications } = deps;
+  const { db, clock, logger, queue, orders, catalog, providers, refunds, notifications } = deps;
 
   const enqueuePlacement = async (trx: Db, orderId: number, attempt = 0): Promise<void> => {
     await queue.enqueue(trx, { kind: PLACE_ORDER_JOB, payload: { orderId }, dedupeKey: attempt === 0 ? `place:${orderId}` : `place:${orderId}:${attempt}`, maxAttempts: 10 });
@@ -49,11 +49,10 @@ export function createFulfilmentService(deps: FulfilmentServiceDeps) {
     await db.transaction().execute(async (trx) => {
       const moved = await orders.transition(trx, order.id, ["placing"], { status: "refunded", placement_state: "idle", last_error: reason.message, finished_at: now });
       if (!moved) return;
-      await wallet.credit(trx, { customerId: order.customer_id, amount: order.amount, reason: "refund", reference: `refund:order:${order.id}`, orderId: order.id, note: reason.message });
-      await notifications.toCustomer(trx, order.customer_id, { key: "order-refunded", vars: { order: order.id, amount: formatRupiah(order.amount), reason: reason.errorClass } });
+      await refunds.refund(trx, order, { amount: order.amount, note: reason.message, notice: { key: "order-refunded", vars: { order: order.id, amount: formatRupiah(order.amount), reason: reason.errorClass } } });
       await notifications.toAdmins(trx, { key: "admin-order-rejected", vars: { order: order.id, message: reason.message } });
     });
-    logger.warn({ orderId: order.id, errorClass: reason.errorClass }, "order refunded to wallet");
+    logger.warn({ orderId: order.id, errorClass: reason.errorClass }, "order refunded");
   };
 
   /**

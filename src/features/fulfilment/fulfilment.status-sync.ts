@@ -5,10 +5,11 @@ import { formatRupiah, proRataFloor } from "../../shared/money.js";
 import type { CatalogService } from "../catalog/catalog.service.js";
 import type { NotificationsService } from "../notifications/notifications.service.js";
 import type { OrdersService } from "../orders/orders.service.js";
-import type { OrderRow } from "../orders/orders.table.js";
-import type { OrderStatusReport } from "../providers/provider.types.js";
+import type { OrderRow, OrderUpdate } from "../orders/orders.table.js";
+import type { OrderStatusReport, ProviderAdapter, StatusQuery } from "../providers/provider.types.js";
 import type { ProvidersService } from "../providers/providers.service.js";
-import type { WalletService } from "../wallet/wallet.service.js";
+import type { SettingsService } from "../settings/settings.service.js";
+import type { Refunds } from "./fulfilment.refunds.js";
 import { supplierReference } from "./fulfilment.service.js";
 
 export interface StatusSyncReport {
@@ -16,15 +17,33 @@ export interface StatusSyncReport {
   changed: number;
   supplierCalls: number;
   failedSuppliers: number;
+  flaggedStuck: number;
+}
+
+export interface StatusSyncDeps {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  orders: OrdersService;
+  catalog: CatalogService;
+  providers: ProvidersService;
+  refunds: Refunds;
+  notifications: NotificationsService;
+  settings: SettingsService;
+  /** Waits between two calls to the same supplier (real time, injectable for benchmarks). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /**
- * Asks suppliers how orders in progress are doing (many ids per call) and moves each order on:
- * completed, partial (the undelivered share refunded, rounded down), or canceled (refunded in full).
- * Refund references are unique per order, so a supplier flipping a status later never pays twice.
+ * Asks suppliers how orders in progress are doing, as many ids per call as each supplier takes,
+ * pausing between calls to the same supplier, and moves each order on: completed, partial (the
+ * undelivered share refunded, rounded down), or canceled (refunded in full). Refund references are
+ * unique per order, so a supplier flipping a status later never pays twice. Orders with no progress
+ * for too long are flagged to admins once.
  */
-export function createStatusSync(deps: { db: Db; clock: Clock; logger: Logger; orders: OrdersService; catalog: CatalogService; providers: ProvidersService; wallet: WalletService; notifications: NotificationsService }) {
-  const { db, clock, logger, orders, catalog, providers, wallet, notifications } = deps;
+export function createStatusSync(deps: StatusSyncDeps) {
+  const { db, clock, logger, orders, catalog, providers, refunds, notifications, settings } = deps;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
   const applyReport = async (order: OrderRow, report: OrderStatusReport): Promise<boolean> => {
     const now = clock.now();
@@ -32,34 +51,33 @@ export function createStatusSync(deps: { db: Db; clock: Clock; logger: Logger; o
       await orders.transition(db, order.id, ["processing"], { last_status_check_at: now, last_error: report.message });
       return false;
     }
-    const progress = {
+    const moved = order.provider_status?.toLowerCase() !== report.rawStatus.toLowerCase() || (report.remains !== undefined && report.remains !== order.remains);
+    const progress: OrderUpdate = {
       provider_status: report.rawStatus,
       start_count: report.startCount ?? order.start_count,
       remains: report.remains ?? order.remains,
       supplier_note: report.note ?? order.supplier_note,
       last_status_check_at: now,
+      ...(moved ? { last_progress_at: now, stuck_flagged_at: null } : {}),
     };
     return db.transaction().execute(async (trx) => {
       switch (report.status) {
         case "completed": {
-          const moved = await orders.transition(trx, order.id, ["processing"], { ...progress, status: "completed", remains: 0, finished_at: now });
-          if (moved) await notifications.toCustomer(trx, order.customer_id, report.note ? { key: "order-completed-note", vars: { order: order.id, note: report.note } } : { key: "order-completed", vars: { order: order.id } });
-          return moved;
+          const done = await orders.transition(trx, order.id, ["processing"], { ...progress, status: "completed", remains: 0, finished_at: now });
+          if (done) await notifications.toCustomer(trx, order.customer_id, report.note ? { key: "order-completed-note", vars: { order: order.id, note: report.note } } : { key: "order-completed", vars: { order: order.id } });
+          return done;
         }
         case "partial": {
           const remains = Math.min(Math.max(report.remains ?? 0, 0), order.quantity);
-          const moved = await orders.transition(trx, order.id, ["processing"], { ...progress, status: "partial", remains, finished_at: now });
-          if (!moved) return false;
+          if (!(await orders.transition(trx, order.id, ["processing"], { ...progress, status: "partial", remains, finished_at: now }))) return false;
           const amount = proRataFloor(order.amount, remains, order.quantity);
-          if (amount > 0) await wallet.credit(trx, { customerId: order.customer_id, amount, reason: "refund", reference: `refund:order:${order.id}`, orderId: order.id, note: `partial: ${remains} of ${order.quantity} not delivered` });
-          await notifications.toCustomer(trx, order.customer_id, { key: "order-partial", vars: { order: order.id, remains, amount: formatRupiah(amount) } });
+          const notice = { key: "order-partial", vars: { order: order.id, remains, amount: formatRupiah(amount) } };
+          if ((await refunds.refund(trx, order, { amount, note: `partial: ${remains} of ${order.quantity} not delivered`, notice })) === "none") await notifications.toCustomer(trx, order.customer_id, notice);
           return true;
         }
         case "canceled": {
-          const moved = await orders.transition(trx, order.id, ["processing"], { ...progress, status: "canceled", finished_at: now });
-          if (!moved) return false;
-          await wallet.credit(trx, { customerId: order.customer_id, amount: order.amount, reason: "refund", reference: `refund:order:${order.id}`, orderId: order.id, note: `supplier status ${report.rawStatus}` });
-          await notifications.toCustomer(trx, order.customer_id, { key: "order-canceled", vars: { order: order.id, amount: formatRupiah(order.amount) } });
+          if (!(await orders.transition(trx, order.id, ["processing"], { ...progress, status: "canceled", finished_at: now }))) return false;
+          await refunds.refund(trx, order, { amount: order.amount, note: `supplier status ${report.rawStatus}`, notice: { key: "order-canceled", vars: { order: order.id, amount: formatRupiah(order.amount) } } });
           return true;
         }
         case "pending":
@@ -75,52 +93,76 @@ export function createStatusSync(deps: { db: Db; clock: Clock; logger: Logger; o
     });
   };
 
-  return {
-    /** Every order in progress, grouped by supplier, many ids per call. */
-    syncAll: () => sync(undefined),
-
-    /** Only these orders (a supplier's callback, an admin's "sync now"). */
-    syncOrders: (orderIds: readonly number[]) => sync(new Set(orderIds)),
+  /** Orders with no reported progress for longer than the setting: told to admins once. */
+  const flagStuck = async (active: readonly OrderRow[]): Promise<number> => {
+    const limit = (await settings.get("fulfilment.stuck_after_hours")) * 3_600_000;
+    const now = clock.now();
+    let flagged = 0;
+    for (const order of active) {
+      const since = order.last_progress_at ?? order.placed_at ?? order.paid_at ?? order.created_at;
+      if (order.stuck_flagged_at !== null || now - since < limit) continue;
+      await db.transaction().execute(async (trx) => {
+        if (!(await orders.transition(trx, order.id, ["processing"], { stuck_flagged_at: now }))) return;
+        await notifications.toAdmins(trx, { key: "admin-order-stuck", vars: { order: order.id, hours: Math.floor((now - since) / 3_600_000), status: order.provider_status ?? "-" } });
+        flagged++;
+      });
+    }
+    return flagged;
   };
 
-  async function sync(only: ReadonlySet<number> | undefined): Promise<StatusSyncReport> {
-    const active = (await orders.listByStatus("processing")).filter((o) => o.provider_order_id && o.provider_id && (!only || only.has(o.id)));
-    const services = await catalog.findByIds([...new Set(active.map((o) => o.supplier_service_id ?? o.service_id))]);
-    const byProvider = new Map<number, OrderRow[]>();
-    for (const order of active) {
-      const group = byProvider.get(order.provider_id!);
-      if (group) group.push(order);
-      else byProvider.set(order.provider_id!, [order]);
-    }
-    const report: StatusSyncReport = { checked: 0, changed: 0, supplierCalls: 0, failedSuppliers: 0 };
-    for (const [providerId, group] of byProvider) {
-      let reports: Map<string, OrderStatusReport>;
-      try {
-        const adapter = await providers.adapterFor(providerId);
-        reports = await adapter.status(
-          group.map((o) => ({
-            providerOrderId: o.provider_order_id!,
-            reference: supplierReference(o),
-            providerServiceId: services.get(o.supplier_service_id ?? o.service_id)?.providerServiceId ?? "",
-            target: o.target,
-            zone: o.zone ?? undefined,
-          })),
-        );
-        report.supplierCalls += Math.ceil(group.length / adapter.capabilities.statusBatch);
-      } catch (error) {
-        report.failedSuppliers++;
-        logger.warn({ err: error, providerId }, "status sync failed for a supplier; will try next round");
-        continue;
-      }
-      for (const order of group) {
+  /** One supplier's orders, in calls of the supplier's batch size, pausing between calls. */
+  const syncSupplier = async (adapter: ProviderAdapter, group: OrderRow[], queries: StatusQuery[], pauseMs: number, report: StatusSyncReport): Promise<void> => {
+    const batch = adapter.capabilities.statusBatch;
+    for (let i = 0; i < queries.length; i += batch) {
+      if (i > 0 && pauseMs > 0) await sleep(pauseMs);
+      const reports = await adapter.status(queries.slice(i, i + batch));
+      report.supplierCalls++;
+      for (const order of group.slice(i, i + batch)) {
         const entry = reports.get(order.provider_order_id!);
         if (!entry) continue;
         report.checked++;
         if (await applyReport(order, entry)) report.changed++;
       }
     }
+  };
+
+  async function sync(only: ReadonlySet<number> | undefined): Promise<StatusSyncReport> {
+    const active = (await orders.listByStatus("processing")).filter((o) => o.provider_order_id && o.provider_id && (!only || only.has(o.id)));
+    const services = await catalog.findByIds([...new Set(active.map((o) => o.supplier_service_id ?? o.service_id))]);
+    const pauseMs = await settings.get("fulfilment.status_pause_ms");
+    const byProvider = new Map<number, OrderRow[]>();
+    for (const order of active) {
+      const group = byProvider.get(order.provider_id!);
+      if (group) group.push(order);
+      else byProvider.set(order.provider_id!, [order]);
+    }
+    const report: StatusSyncReport = { checked: 0, changed: 0, supplierCalls: 0, failedSuppliers: 0, flaggedStuck: 0 };
+    for (const [providerId, group] of byProvider) {
+      const queries = group.map((o) => ({
+        providerOrderId: o.provider_order_id!,
+        reference: supplierReference(o),
+        providerServiceId: services.get(o.supplier_service_id ?? o.service_id)?.providerServiceId ?? "",
+        target: o.target,
+        zone: o.zone ?? undefined,
+      }));
+      try {
+        await syncSupplier(await providers.adapterFor(providerId), group, queries, pauseMs, report);
+      } catch (error) {
+        report.failedSuppliers++;
+        logger.warn({ err: error, providerId }, "status sync failed for a supplier; will try next round");
+      }
+    }
+    if (!only) report.flaggedStuck = await flagStuck(await orders.listByStatus("processing"));
     return report;
   }
+
+  return {
+    /** Every order in progress, grouped by supplier. */
+    syncAll: () => sync(undefined),
+
+    /** Only these orders (a supplier's callback, an admin's "sync order N"). */
+    syncOrders: (orderIds: readonly number[]) => sync(new Set(orderIds)),
+  };
 }
 
 export type StatusSync = ReturnType<typeof createStatusSync>;

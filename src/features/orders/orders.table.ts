@@ -42,6 +42,11 @@ export interface OrderTable {
   nickname: string | null;
   supplier_note: string | null;
   failovers: Generated<number>;
+  paid_with: "midtrans" | "wallet" | "stars" | null;
+  paid_payment_id: number | null;
+  last_progress_at: number | null;
+  stuck_flagged_at: number | null;
+  cancel_requested_at: number | null;
   created_at: number;
   updated_at: number;
 }

@@ -2,9 +2,11 @@ import type { Clock } from "../../infra/clock/clock.js";
 import type { Db } from "../../infra/db/open-database.js";
 import type { Logger } from "../../logger.js";
 import { decimalEqualsInteger, decimalToString, formatRupiah } from "../../shared/money.js";
+import type { CheckoutService } from "../checkout/checkout.service.js";
 import type { FulfilmentService } from "../fulfilment/fulfilment.service.js";
 import type { NotificationsService } from "../notifications/notifications.service.js";
 import type { OrdersService } from "../orders/orders.service.js";
+import type { SettingsService } from "../settings/settings.service.js";
 import type { WalletService } from "../wallet/wallet.service.js";
 import { GatewayUnavailable, type GatewayStatus, type MidtransGateway } from "./midtrans.gateway.js";
 import { transitionPayment, updatePayment } from "./payments.repository.js";
@@ -25,25 +27,27 @@ export interface PaymentConfirmationDeps {
   clock: Clock;
   logger: Logger;
   gateway: MidtransGateway;
+  checkout: CheckoutService;
   orders: OrdersService;
   wallet: WalletService;
   fulfilment: FulfilmentService;
   notifications: NotificationsService;
+  settings: SettingsService;
 }
 
 /**
- * Turns what the gateway says about one of our invoices into state. Only the gateway's status
+ * Turns what the gateway says about one of our QRIS invoices into state. Only the gateway's status
  * answer counts (a notification is just a reason to ask), and each outcome is one transaction that
  * also writes the work and messages it implies: paid → order paid + "place" job, exactly once.
  */
 export function createPaymentConfirmation(deps: PaymentConfirmationDeps) {
-  const { db, clock, logger, gateway, orders, wallet, fulfilment, notifications } = deps;
+  const { db, clock, logger, gateway, checkout, orders, wallet, fulfilment, notifications, settings } = deps;
 
   const flagAmountMismatch = async (payment: PaymentRow, received: string): Promise<ConfirmationOutcome> => {
     const reason = `gateway amount ${received} differs from invoice amount ${payment.amount}`;
     await db.transaction().execute(async (trx) => {
       await updatePayment(trx, payment.id, { flagged_reason: reason, updated_at: clock.now() });
-      await notifications.toAdmins(trx, { key: "admin-amount-mismatch", vars: { reference: payment.reference, order: payment.order_id, expected: formatRupiah(payment.amount), received } });
+      await notifications.toAdmins(trx, { key: "admin-amount-mismatch", vars: { reference: payment.reference, order: payment.order_id ?? "-", expected: formatRupiah(payment.amount), received } });
     });
     logger.warn({ paymentId: payment.id, orderId: payment.order_id }, "payment amount mismatch: not fulfilled");
     return "amount_mismatch";
@@ -51,7 +55,8 @@ export function createPaymentConfirmation(deps: PaymentConfirmationDeps) {
 
   const applyPaid = async (payment: PaymentRow, status: GatewayStatus): Promise<ConfirmationOutcome> => {
     const now = clock.now();
-    return db.transaction().execute(async (trx) => {
+    const latePolicy = await settings.get("payments.late_payment_policy");
+    return db.transaction().execute(async (trx): Promise<ConfirmationOutcome> => {
       const changed = await transitionPayment(trx, payment.id, ["creating", "pending", "expired", "canceled", "failed"], {
         status: "paid",
         paid_at: now,
@@ -61,19 +66,25 @@ export function createPaymentConfirmation(deps: PaymentConfirmationDeps) {
         updated_at: now,
       });
       if (!changed) return "already_paid";
-      const order = await orders.findById(payment.order_id, trx);
-      if (!order) throw new Error(`payment ${payment.id} has no order`);
-      const moved = await orders.transition(trx, order.id, ["awaiting_payment", "expired"], { status: "paid", paid_at: now });
-      if (moved) {
+      const credit = async (note: string, key: string): Promise<ConfirmationOutcome> => {
+        await wallet.credit(trx, { customerId: payment.customer_id, amount: payment.amount, reason: payment.purpose === "topup" ? "topup" : "refund", reference: `payment:${payment.id}`, orderId: payment.order_id, note });
+        await notifications.toCustomer(trx, payment.customer_id, { key, vars: { order: payment.order_id ?? "-", amount: formatRupiah(payment.amount) } });
+        return "credited_to_wallet";
+      };
+      if (payment.purpose === "topup" || payment.order_id === null) return credit("wallet top-up by QRIS", "topup-received");
+
+      const order = (await orders.findById(payment.order_id, trx))!;
+      // Paid after the invoice expired: fulfil while the quote's price still holds (a shop setting), else credit.
+      const quoteValid = order.status === "expired" && latePolicy === "fulfil_if_quote_valid" && ((await checkout.quoteRow(trx, order.quote_id))?.expires_at ?? 0) > now;
+      const payable = order.status === "awaiting_payment" || quoteValid;
+      if (payable && (await orders.transition(trx, order.id, ["awaiting_payment", "expired"], { status: "paid", paid_at: now, paid_with: "midtrans", paid_payment_id: payment.id, finished_at: null }))) {
         await fulfilment.enqueuePlacement(trx, order.id);
         await notifications.toCustomer(trx, order.customer_id, { key: "payment-received", vars: { order: order.id, amount: formatRupiah(payment.amount) } });
         return "paid";
       }
-      // The order was already paid by another invoice (a QR paid after it was replaced): the money
-      // still has one effect, a wallet credit, never a second supplier order.
-      await wallet.credit(trx, { customerId: order.customer_id, amount: payment.amount, reason: "refund", reference: `payment:${payment.id}:unapplied`, orderId: order.id, note: "payment for an order that was already paid" });
-      await notifications.toCustomer(trx, order.customer_id, { key: "payment-credited", vars: { order: order.id, amount: formatRupiah(payment.amount) } });
-      return "credited_to_wallet";
+      // The order was already paid another way, or its price no longer holds: the money still has
+      // one effect, a wallet credit, never a second supplier order.
+      return credit(order.status === "expired" ? "paid after the invoice expired" : "payment for an order that was already paid", order.status === "expired" ? "payment-late-credited" : "payment-credited");
     });
   };
 
@@ -82,7 +93,7 @@ export function createPaymentConfirmation(deps: PaymentConfirmationDeps) {
     const next = status.state === "expired" ? "expired" : status.state === "canceled" ? "canceled" : "failed";
     return db.transaction().execute(async (trx) => {
       const changed = await transitionPayment(trx, payment.id, ["creating", "pending"], { status: next, gateway_status: status.transactionStatus, last_checked_at: now, updated_at: now });
-      if (!changed) return "no_change";
+      if (!changed || payment.order_id === null) return changed ? "closed" : "no_change";
       const order = await orders.findById(payment.order_id, trx);
       if (order && next === "expired" && (await orders.transition(trx, order.id, ["awaiting_payment"], { status: "expired", finished_at: now }))) {
         await notifications.toCustomer(trx, order.customer_id, { key: "payment-expired", vars: { order: order.id } });
@@ -105,8 +116,10 @@ export function createPaymentConfirmation(deps: PaymentConfirmationDeps) {
       case "failed":
         return applyClosed(payment, status);
       case "not_found":
-        // A charge that never reached Midtrans (crash or timeout while creating) can be closed.
+        // A charge that never reached Midtrans (crash or timeout while creating), or one Midtrans no
+        // longer knows after its expiry, is closed.
         if (payment.status === "creating" && clock.now() - payment.created_at > 120_000) return applyClosed(payment, { ...status, state: "failed" });
+        if (payment.status === "pending" && payment.expires_at < clock.now()) return applyClosed(payment, { ...status, state: "expired" });
         return "pending";
       case "refunded":
         logger.warn({ paymentId: payment.id }, "gateway reports a refund or chargeback for this payment");

@@ -32,6 +32,7 @@ export async function listOpenPayments(db: Db, createdBefore: number, limit: num
     .selectFrom("payments")
     .selectAll()
     .where("status", "in", ["creating", "pending"])
+    .where("gateway", "=", "midtrans")
     .where("created_at", "<=", createdBefore)
     .orderBy("id")
     .limit(limit)

@@ -2,18 +2,24 @@ import type { Clock } from "../../infra/clock/clock.js";
 import { randomId } from "../../infra/clock/clock.js";
 import type { Db } from "../../infra/db/open-database.js";
 import type { Logger } from "../../logger.js";
+import { formatRupiah } from "../../shared/money.js";
 import { err, ok, type Result } from "../../shared/result.js";
 import type { CheckoutService } from "../checkout/checkout.service.js";
+import type { FulfilmentService } from "../fulfilment/fulfilment.service.js";
+import type { NotificationsService } from "../notifications/notifications.service.js";
 import type { OrdersService } from "../orders/orders.service.js";
 import type { SettingsService } from "../settings/settings.service.js";
+import type { WalletService } from "../wallet/wallet.service.js";
 import { GatewayRejected, type MidtransGateway } from "./midtrans.gateway.js";
-import { findOpenPaymentForOrder, findPaymentById, insertPayment, transitionPayment } from "./payments.repository.js";
 import type { PaymentConfirmation } from "./payments.confirmation.js";
+import type { OpenOrderProblem, OrderOpener } from "./payments.orders.js";
+import { findOpenPaymentForOrder, findPaymentById, insertPayment, transitionPayment } from "./payments.repository.js";
 import type { PaymentRow, PaymentStatus } from "./payments.table.js";
 
 export interface Invoice {
   paymentId: number;
-  orderId: number;
+  /** The order being paid; null for a wallet top-up. */
+  orderId: number | null;
   reference: string;
   amount: number;
   qrString: string | null;
@@ -24,29 +30,40 @@ export interface Invoice {
 }
 
 export type InvoiceProblem =
+  | OpenOrderProblem
   | { code: "payments_unavailable" }
-  | { code: "quote_not_found" }
-  | { code: "quote_expired" }
-  | { code: "service_unavailable" }
-  | { code: "order_closed"; orderId: number; status: string }
   | { code: "invoice_in_progress" }
   | { code: "gateway_unavailable" }
   | { code: "gateway_rejected"; message: string };
+
+export type WalletPayProblem = OpenOrderProblem | { code: "insufficient_balance"; balance: number; amount: number } | { code: "rail_disabled" };
+export type TopupProblem = { code: "payments_unavailable" } | { code: "amount_out_of_range"; min: number; max: number } | { code: "gateway_unavailable" } | { code: "gateway_rejected"; message: string };
+
+export type Rail = "qris" | "wallet" | "stars";
 
 export interface PaymentsServiceDeps {
   db: Db;
   clock: Clock;
   logger: Logger;
-  /** Absent when no Midtrans server key is configured: the bot then says payments are off. */
+  /** Absent when no Midtrans server key is configured: QRIS is then not offered. */
   gateway: MidtransGateway | undefined;
+  confirmation: PaymentConfirmation | undefined;
   checkout: CheckoutService;
   orders: OrdersService;
+  opener: OrderOpener;
+  wallet: WalletService;
+  fulfilment: FulfilmentService;
+  notifications: NotificationsService;
   settings: SettingsService;
-  confirmation: PaymentConfirmation | undefined;
 }
 
+/**
+ * Paying for a quote by QRIS or from the wallet, and topping the wallet up by QRIS. Every rail
+ * opens the quote's one order first; the money then moves in one transaction with the order's
+ * state and the job that places it (wallet), or when the gateway confirms (QRIS).
+ */
 export function createPaymentsService(deps: PaymentsServiceDeps) {
-  const { db, clock, logger, gateway, checkout, orders, settings, confirmation } = deps;
+  const { db, clock, logger, gateway, confirmation, checkout, orders, opener, wallet, fulfilment, notifications, settings } = deps;
 
   const toInvoice = (payment: PaymentRow, reused: boolean): Invoice => ({
     paymentId: payment.id,
@@ -59,111 +76,124 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
     reused,
   });
 
+  /** Calls Midtrans for a payment row written as `creating`; closes it if the charge fails. */
+  const charge = async (payment: { id: number; reference: string; amount: number }, itemName: string, customerName: string, expiryMinutes: number): Promise<Result<Invoice, { code: "gateway_unavailable" } | { code: "gateway_rejected"; message: string }>> => {
+    try {
+      const result = await gateway!.createQrisCharge({ reference: payment.reference, amount: payment.amount, itemName, customerName, expiryMinutes });
+      await transitionPayment(db, payment.id, ["creating"], { status: "pending", gateway_transaction_id: result.transactionId, qr_string: result.qrString ?? null, qr_url: result.qrUrl ?? null, updated_at: clock.now() });
+    } catch (error) {
+      // The customer never saw a QR for this charge, so nobody can pay it: close it here and at
+      // Midtrans (best effort). Tapping Pay again makes a new one.
+      await transitionPayment(db, payment.id, ["creating"], { status: "failed", updated_at: clock.now() });
+      await gateway!.cancel(payment.reference).catch(() => undefined);
+      logger.warn({ err: error, paymentId: payment.id }, "QRIS charge failed");
+      return err(error instanceof GatewayRejected ? { code: "gateway_rejected", message: error.message } : { code: "gateway_unavailable" });
+    }
+    return ok(toInvoice((await findPaymentById(db, payment.id))!, false));
+  };
+
+  const newPaymentRow = (fields: { purpose: "order" | "topup"; orderId: number | null; customerId: number; gateway: "midtrans" | "wallet"; reference: string; amount: number; status: PaymentStatus; expiresAt: number; now: number }) => ({
+    purpose: fields.purpose,
+    order_id: fields.orderId,
+    customer_id: fields.customerId,
+    gateway: fields.gateway,
+    reference: fields.reference,
+    gateway_transaction_id: null,
+    amount: fields.amount,
+    stars_amount: null,
+    status: fields.status,
+    gateway_status: null,
+    qr_string: null,
+    qr_url: null,
+    expires_at: fields.expiresAt,
+    paid_at: fields.status === "paid" ? fields.now : null,
+    flagged_reason: null,
+    last_checked_at: null,
+    created_at: fields.now,
+    updated_at: fields.now,
+  });
+
   return {
+    /** The ways to pay the shop offers now (QRIS only when Midtrans is configured). */
+    async rails(): Promise<Rail[]> {
+      return (await settings.get("payments.rails")).filter((rail) => rail !== "qris" || gateway !== undefined);
+    },
+
     /**
-     * Turns a quote into an order awaiting payment and a QRIS invoice. The order and the payment row
-     * are written first (one transaction, one open invoice per order), then Midtrans is called
-     * outside the transaction. A double tap finds the open invoice and shows it again.
+     * A QRIS invoice for a quote. The order and the payment row are written first (one open invoice
+     * per order), then Midtrans is called outside the transaction. A double tap shows the same QR.
      */
-    async createInvoiceForQuote(quoteId: string, customer: { id: number; firstName: string }): Promise<Result<Invoice, InvoiceProblem>> {
+    async payByQris(quoteId: string, customer: { id: number; firstName: string }): Promise<Result<Invoice, InvoiceProblem>> {
       if (!gateway) return err({ code: "payments_unavailable" });
       const quote = await checkout.findQuote(quoteId);
       if (!quote || quote.customerId !== customer.id) return err({ code: "quote_not_found" });
       const now = clock.now();
       const expiryMinutes = await settings.get("payments.invoice_expiry_minutes");
 
-      type Prepared = { problem: InvoiceProblem } | { reuse: PaymentRow } | { create: { paymentId: number; reference: string } };
+      type Prepared = { problem: InvoiceProblem } | { reuse: PaymentRow } | { create: { id: number; reference: string; amount: number } };
       const prepared = await db.transaction().execute(async (trx): Promise<Prepared> => {
-        const row = await checkout.quoteRow(trx, quoteId);
-        if (!row) return { problem: { code: "quote_not_found" } };
-        let order = await orders.findByQuoteId(quoteId, trx);
-        if (order) {
-          if (order.status !== "awaiting_payment") return { problem: { code: "order_closed", orderId: order.id, status: order.status } };
-          const open = await findOpenPaymentForOrder(trx, order.id);
-          if (open?.status === "pending" && open.expires_at > now) return { reuse: open };
-          if (open) return { problem: { code: "invoice_in_progress" } };
-        }
-        if (row.expires_at <= now) {
-          await checkout.closeQuote(trx, quoteId, "expired");
-          return { problem: { code: "quote_expired" } };
-        }
-        if (!order) {
-          if (row.status !== "open") return { problem: { code: "quote_expired" } };
-          if (!quote.service.active) return { problem: { code: "service_unavailable" } };
-          const orderId = await orders.create(trx, {
-            quote_id: row.id,
-            customer_id: row.customer_id,
-            service_id: row.service_id,
-            provider_id: quote.service.providerId,
-            target: row.target,
-            zone: row.zone,
-            nickname: row.nickname,
-            supplier_service_id: row.service_id,
-            supplier_note: null,
-            quantity: row.quantity,
-            amount: row.amount,
-            cost_amount: row.cost_amount,
-            status: "awaiting_payment",
-            provider_order_id: null,
-            provider_status: null,
-            start_count: null,
-            remains: null,
-            last_status_check_at: null,
-            admin_notes: null,
-            last_error: null,
-            paid_at: null,
-            placed_at: null,
-            finished_at: null,
-          });
-          await checkout.closeQuote(trx, quoteId, "ordered");
-          order = (await orders.findById(orderId, trx))!;
-        }
-        const reference = `TB-${order.id}-${randomId("", 6).toUpperCase()}`;
-        const paymentId = await insertPayment(trx, {
-          order_id: order.id,
-          gateway: "midtrans",
-          reference,
-          gateway_transaction_id: null,
-          amount: order.amount,
-          status: "creating",
-          gateway_status: null,
-          qr_string: null,
-          qr_url: null,
-          expires_at: now + expiryMinutes * 60_000,
-          paid_at: null,
-          flagged_reason: null,
-          last_checked_at: null,
-          created_at: now,
-          updated_at: now,
-        });
-        return { create: { paymentId, reference } };
+        const opened = await opener.open(trx, { quoteId, customerId: customer.id, service: quote.service, now });
+        if ("problem" in opened) return opened;
+        const open = await findOpenPaymentForOrder(trx, opened.order.id);
+        if (open?.gateway === "midtrans" && open.status === "pending" && open.expires_at > now) return { reuse: open };
+        if (open?.gateway === "midtrans" && open.status === "creating") return { problem: { code: "invoice_in_progress" } };
+        await opener.closeOtherOpenPayments(trx, opened.order.id, undefined, now);
+        const reference = `TB-${opened.order.id}-${randomId("", 6).toUpperCase()}`;
+        const id = await insertPayment(trx, newPaymentRow({ purpose: "order", orderId: opened.order.id, customerId: customer.id, gateway: "midtrans", reference, amount: opened.order.amount, status: "creating", expiresAt: now + expiryMinutes * 60_000, now }));
+        return { create: { id, reference, amount: opened.order.amount } };
       });
-
       if ("problem" in prepared) return err(prepared.problem);
       if ("reuse" in prepared) return ok(toInvoice(prepared.reuse, true));
+      return charge(prepared.create, `${quote.service.name} x${quote.quantity}`, customer.firstName, expiryMinutes);
+    },
 
-      const { paymentId, reference } = prepared.create;
-      const order = (await orders.findByQuoteId(quoteId))!;
-      try {
-        const charge = await gateway.createQrisCharge({ reference, amount: order.amount, itemName: `${quote.service.name} x${order.quantity}`, customerName: customer.firstName, expiryMinutes });
-        await transitionPayment(db, paymentId, ["creating"], { status: "pending", gateway_transaction_id: charge.transactionId, qr_string: charge.qrString ?? null, qr_url: charge.qrUrl ?? null, updated_at: clock.now() });
-      } catch (error) {
-        // The customer never saw a QR for this charge, so nobody can pay it: close it here and at
-        // Midtrans (best effort). The order stays awaiting payment; tapping Pay again makes a new one.
-        await transitionPayment(db, paymentId, ["creating"], { status: "failed", updated_at: clock.now() });
-        await gateway.cancel(reference).catch(() => undefined);
-        logger.warn({ err: error, orderId: order.id }, "QRIS charge failed");
-        return err(error instanceof GatewayRejected ? { code: "gateway_rejected", message: error.message } : { code: "gateway_unavailable" });
-      }
-      return ok(toInvoice((await findPaymentById(db, paymentId))!, false));
+    /**
+     * Pays a quote from the wallet: the debit, the paid order and its "place" job in one
+     * transaction, so money and order can never part. Refused when the balance is too low.
+     */
+    async payFromWallet(quoteId: string, customer: { id: number }): Promise<Result<{ orderId: number; amount: number; balance: number }, WalletPayProblem>> {
+      if (!(await settings.get("payments.rails")).includes("wallet")) return err({ code: "rail_disabled" });
+      const quote = await checkout.findQuote(quoteId);
+      if (!quote || quote.customerId !== customer.id) return err({ code: "quote_not_found" });
+      const now = clock.now();
+      let superseded: string[] = [];
+      const result = await db.transaction().execute(async (trx): Promise<Result<{ orderId: number; amount: number; balance: number }, WalletPayProblem>> => {
+        const opened = await opener.open(trx, { quoteId, customerId: customer.id, service: quote.service, now });
+        if ("problem" in opened) return err(opened.problem);
+        const order = opened.order;
+        if (!(await wallet.debit(trx, { customerId: customer.id, amount: order.amount, reason: "purchase", reference: `purchase:order:${order.id}`, orderId: order.id }))) {
+          return err({ code: "insufficient_balance", balance: await wallet.balance(customer.id, trx), amount: order.amount });
+        }
+        const closed = await opener.closeOtherOpenPayments(trx, order.id, undefined, now);
+        const paymentId = await insertPayment(trx, newPaymentRow({ purpose: "order", orderId: order.id, customerId: customer.id, gateway: "wallet", reference: `WL-${order.id}-${randomId("", 6).toUpperCase()}`, amount: order.amount, status: "paid", expiresAt: now, now }));
+        if (!(await orders.transition(trx, order.id, ["awaiting_payment"], { status: "paid", paid_at: now, paid_with: "wallet", paid_payment_id: paymentId }))) throw new Error(`order ${order.id} changed while paying from the wallet`);
+        await fulfilment.enqueuePlacement(trx, order.id);
+        await notifications.toCustomer(trx, customer.id, { key: "payment-received-wallet", vars: { order: order.id, amount: formatRupiah(order.amount) } });
+        superseded = closed.filter((p) => p.gateway === "midtrans").map((p) => p.reference);
+        return ok({ orderId: order.id, amount: order.amount, balance: await wallet.balance(customer.id, trx) });
+      });
+      // A QR shown earlier for this order is withdrawn; if it is paid anyway, that money goes to the wallet.
+      for (const reference of superseded) await gateway?.cancel(reference).catch(() => undefined);
+      return result;
+    },
+
+    /** A QRIS invoice that credits the wallet when paid. */
+    async createTopup(customer: { id: number; firstName: string }, amount: number): Promise<Result<Invoice, TopupProblem>> {
+      if (!gateway) return err({ code: "payments_unavailable" });
+      const [min, max] = [await settings.get("wallet.topup_min"), await settings.get("wallet.topup_max")];
+      if (!Number.isSafeInteger(amount) || amount < min || amount > max) return err({ code: "amount_out_of_range", min, max });
+      const now = clock.now();
+      const expiryMinutes = await settings.get("payments.invoice_expiry_minutes");
+      const reference = `TU-${customer.id}-${randomId("", 6).toUpperCase()}`;
+      const id = await insertPayment(db, newPaymentRow({ purpose: "topup", orderId: null, customerId: customer.id, gateway: "midtrans", reference, amount, status: "creating", expiresAt: now + expiryMinutes * 60_000, now }));
+      return charge({ id, reference, amount }, "Top up saldo", customer.firstName, expiryMinutes);
     },
 
     /** "I have paid": asks the gateway now instead of waiting for its notification. */
-    async checkPayment(paymentId: number, customerId: number): Promise<{ status: PaymentStatus; orderId: number; expiresAt: number } | undefined> {
+    async checkPayment(paymentId: number, customerId: number): Promise<{ status: PaymentStatus; orderId: number | null; expiresAt: number } | undefined> {
       const payment = await findPaymentById(db, paymentId);
-      const order = payment ? await orders.findById(payment.order_id) : undefined;
-      if (!payment || !order || order.customer_id !== customerId) return undefined;
-      if (confirmation && (payment.status === "pending" || payment.status === "creating")) await confirmation.sync(payment);
+      if (!payment || payment.customer_id !== customerId) return undefined;
+      if (confirmation && payment.gateway === "midtrans" && (payment.status === "pending" || payment.status === "creating")) await confirmation.sync(payment);
       const fresh = (await findPaymentById(db, paymentId))!;
       return { status: fresh.status, orderId: fresh.order_id, expiresAt: fresh.expires_at };
     },

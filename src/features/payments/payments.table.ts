@@ -1,14 +1,19 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 
 export type PaymentStatus = "creating" | "pending" | "paid" | "expired" | "canceled" | "failed";
+export type PaymentGateway = "midtrans" | "wallet" | "stars";
 
 export interface PaymentTable {
   id: Generated<number>;
-  order_id: number;
-  gateway: string;
+  purpose: Generated<"order" | "topup">;
+  /** Set for order payments; null for wallet top-ups. */
+  order_id: number | null;
+  customer_id: number;
+  gateway: PaymentGateway;
   reference: string;
   gateway_transaction_id: string | null;
   amount: number;
+  stars_amount: number | null;
   status: PaymentStatus;
   gateway_status: string | null;
   qr_string: string | null;

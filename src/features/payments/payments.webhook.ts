@@ -89,7 +89,7 @@ export function createMidtransWebhook(deps: { db: Db; clock: Clock; logger: Logg
       if (!gross || !decimalEqualsInteger(gross, payment.amount)) {
         await db.transaction().execute(async (trx) => {
           await updatePayment(trx, payment.id, { flagged_reason: `notified amount ${note.gross_amount} differs from ${payment.amount}`, updated_at: clock.now() });
-          await notifications.toAdmins(trx, { key: "admin-amount-mismatch", vars: { reference: payment.reference, order: payment.order_id, expected: formatRupiah(payment.amount), received: note.gross_amount } });
+          await notifications.toAdmins(trx, { key: "admin-amount-mismatch", vars: { reference: payment.reference, order: payment.order_id ?? "-", expected: formatRupiah(payment.amount), received: note.gross_amount } });
         });
         await setOutcome(key, "amount_mismatch");
         return { status: 200, body: { status: "amount_mismatch" } };

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createHttpClient } from "../../infra/http/http-client.js";
 import { createSmmPanelSimulator, type SmmPanelSimulator } from "../../sandbox/smm/smm-panel-simulator.js";
 import { listen, type RunningServer } from "../../server/listen.js";
-import { ProviderCallError, type PlaceOrderInput, type ProviderAdapter } from "./provider.types.js";
+import { ProviderCallError, type OrderExtras, type PlaceOrderInput, type ProviderAdapter } from "./provider.types.js";
 import { createSmmV2Adapter } from "./smm-v2.adapter.js";
 import { smmOrderFields } from "./smm-v2.order-fields.js";
 
@@ -105,7 +105,7 @@ describe("order fields by service type (wire-contracts 1.3)", () => {
     ["Poll", { answerNumber: 2 }, { link: base.target, quantity: 1000, answer_number: 2 }],
     ["Subscriptions", { subscription: { username: "budi", min: 100, max: 200, posts: 5, delay: 30 } }, { username: "budi", min: 100, max: 200, posts: 5, delay: 30 }],
   ] as const)("%s sends exactly its parameters", (type, extras, expected) => {
-    const fields = Object.fromEntries(Object.entries(smmOrderFields({ ...base, serviceType: type, extras })).filter(([, v]) => v !== undefined));
+    const fields = Object.fromEntries(Object.entries(smmOrderFields({ ...base, serviceType: type, extras: extras as OrderExtras })).filter(([, v]) => v !== undefined));
     expect(fields).toEqual(expected);
   });
 

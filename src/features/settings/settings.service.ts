@@ -19,6 +19,19 @@ const SETTINGS = {
   "payments.invoice_expiry_minutes": { schema: z.number().int().min(1).max(24 * 60), fallback: 15 },
   /** How often supplier order statuses are synced. */
   "fulfilment.status_sync_minutes": { schema: z.number().int().min(1).max(24 * 60), fallback: 15 },
+  /** Pause between two status calls to the same supplier (rate limits). */
+  "fulfilment.status_pause_ms": { schema: z.number().int().min(0).max(60_000), fallback: 2_000 },
+  /** An order with no reported progress for this long is flagged to admins. */
+  "fulfilment.stuck_after_hours": { schema: z.number().int().min(1).max(24 * 30), fallback: 24 },
+  /** A QR paid after it expired: fulfil when the quote is still valid (else wallet), or always credit the wallet. */
+  "payments.late_payment_policy": { schema: z.enum(["fulfil_if_quote_valid", "wallet"]), fallback: "fulfil_if_quote_valid" },
+  /** Which ways to pay are offered. */
+  "payments.rails": { schema: z.array(z.enum(["qris", "wallet", "stars"])).min(1), fallback: ["qris", "wallet", "stars"] },
+  /** Rupiah per Telegram Star, for pricing Stars invoices. */
+  "payments.stars_rate_idr": { schema: z.number().int().min(1).max(100_000), fallback: 250 },
+  /** Wallet top-ups by QRIS: the smallest and largest amount. */
+  "wallet.topup_min": { schema: z.number().int().min(1_000), fallback: 10_000 },
+  "wallet.topup_max": { schema: z.number().int().min(1_000), fallback: 5_000_000 },
 } as const;
 
 type SettingsSpec = typeof SETTINGS;

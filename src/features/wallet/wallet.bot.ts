@@ -6,7 +6,7 @@ import { formatJakartaDateTime } from "../../shared/text.js";
 /** `/saldo`: the wallet balance and its latest entries (refunds land here). */
 export const walletFeature = new Composer<BotContext>();
 
-walletFeature.command(["saldo", "balance"], (ctx) => showBalance(ctx));
+walletFeature.command(["saldo", "balance", "wallet"], (ctx) => showBalance(ctx));
 
 export async function showBalance(ctx: BotContext): Promise<void> {
   const balance = await ctx.deps.wallet.balance(ctx.customer.id);
@@ -15,7 +15,7 @@ export async function showBalance(ctx: BotContext): Promise<void> {
     ctx.t("ledger-line", {
       when: formatJakartaDateTime(e.createdAt),
       amount: `${e.amount > 0 ? "+" : "−"}${formatRupiah(Math.abs(e.amount))}`,
-      reason: ctx.t(`ledger-reason-${e.reason === "refund" || e.reason === "topup" ? e.reason : "adjustment"}`),
+      reason: ctx.t(`ledger-reason-${["refund", "topup", "purchase"].includes(e.reason) ? e.reason : "adjustment"}`),
       order: e.orderId ?? "-",
     }),
   );

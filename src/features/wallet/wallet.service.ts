@@ -16,10 +16,12 @@ export interface LedgerEntry {
   createdAt: number;
 }
 
+export type LedgerReason = "refund" | "topup" | "adjustment" | "purchase";
+
 export interface Credit {
   customerId: number;
   amount: number;
-  reason: "refund" | "topup" | "adjustment";
+  reason: LedgerReason;
   /** Idempotency key, e.g. `refund:order:12`. */
   reference: string;
   orderId?: number | null;
@@ -44,6 +46,22 @@ export function createWalletService(deps: { db: Db; clock: Clock }) {
           note: credit.note ?? null,
           created_at: clock.now(),
         })
+        .onConflict((oc) => oc.column("reference").doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+    },
+
+    /**
+     * Debits inside the caller's transaction, refusing to take the balance below zero. Returns false
+     * when the balance is too low or the reference was already debited. The caller's transaction
+     * holds the database's one writer, so the balance cannot change between the check and the debit.
+     */
+    async debit(trx: Db, debit: Credit): Promise<boolean> {
+      if (!Number.isSafeInteger(debit.amount) || debit.amount <= 0) throw new RangeError(`debit amount must be a positive integer, got ${debit.amount}`);
+      if ((await this.balance(debit.customerId, trx)) < debit.amount) return false;
+      const result = await trx
+        .insertInto("ledger_entries")
+        .values({ customer_id: debit.customerId, amount: -debit.amount, reason: debit.reason, reference: debit.reference, order_id: debit.orderId ?? null, note: debit.note ?? null, created_at: clock.now() })
         .onConflict((oc) => oc.column("reference").doNothing())
         .executeTakeFirst();
       return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;

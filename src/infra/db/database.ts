@@ -8,6 +8,8 @@ import type { ProviderTable } from "../../features/providers/providers.table.js"
 import type { SettingTable } from "../../features/settings/settings.table.js";
 import type { LedgerEntryTable } from "../../features/wallet/wallet.table.js";
 import type { WebhookEventTable } from "../../features/webhooks/webhook-events.table.js";
+import type { AuditLogTable } from "../../features/audit/audit.table.js";
+import type { RefillTable } from "../../features/orders/refills.table.js";
 import type { KvTable } from "./kv.table.js";
 
 // The one place infra knows about feature tables, and only their types (`import type`).
@@ -26,4 +28,6 @@ export interface Database {
   ledger_entries: LedgerEntryTable;
   jobs: JobTable;
   webhook_events: WebhookEventTable;
+  refills: RefillTable;
+  audit_log: AuditLogTable;
 }

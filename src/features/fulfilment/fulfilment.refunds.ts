@@ -1,0 +1,34 @@
+import type { Db } from "../../infra/db/open-database.js";
+import { formatRupiah } from "../../shared/money.js";
+import type { JobQueue } from "../jobs/job-queue.js";
+import type { Notice, NotificationsService } from "../notifications/notifications.service.js";
+import type { OrderRow } from "../orders/orders.table.js";
+import type { WalletService } from "../wallet/wallet.service.js";
+
+export const STARS_REFUND_JOB = "refund_stars";
+
+/**
+ * Where a refund goes. A full refund of an order paid with Telegram Stars goes back as Stars (Telegram
+ * refunds a Stars payment only whole); everything else is credited to the wallet in rupiah. Each
+ * order has one refund reference, so a refund written twice lands once.
+ */
+export function createRefunds(deps: { wallet: WalletService; queue: JobQueue; notifications: NotificationsService }) {
+  const { wallet, queue, notifications } = deps;
+
+  return {
+    /** Inside the caller's transaction (the same one that moves the order to its refunded state). */
+    async refund(trx: Db, order: OrderRow, refund: { amount: number; note: string; notice: Notice }): Promise<"wallet" | "stars" | "none"> {
+      if (refund.amount <= 0) return "none";
+      if (order.paid_with === "stars" && refund.amount === order.amount && order.paid_payment_id !== null) {
+        await queue.enqueue(trx, { kind: STARS_REFUND_JOB, payload: { orderId: order.id, paymentId: order.paid_payment_id }, dedupeKey: `refund-stars:${order.id}`, maxAttempts: 10 });
+        await notifications.toCustomer(trx, order.customer_id, { key: "order-refunded-stars", vars: { order: order.id, amount: formatRupiah(refund.amount) } });
+        return "stars";
+      }
+      const credited = await wallet.credit(trx, { customerId: order.customer_id, amount: refund.amount, reason: "refund", reference: `refund:order:${order.id}`, orderId: order.id, note: refund.note });
+      if (credited) await notifications.toCustomer(trx, order.customer_id, refund.notice);
+      return credited ? "wallet" : "none";
+    },
+  };
+}
+
+export type Refunds = ReturnType<typeof createRefunds>;

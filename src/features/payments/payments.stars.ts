@@ -1,0 +1,183 @@
+import type { Clock } from "../../infra/clock/clock.js";
+import { randomId } from "../../infra/clock/clock.js";
+import type { Db } from "../../infra/db/open-database.js";
+import type { Logger } from "../../logger.js";
+import { ceilDiv, formatRupiah, toSafeNumber } from "../../shared/money.js";
+import { err, ok, type Result } from "../../shared/result.js";
+import type { CheckoutService } from "../checkout/checkout.service.js";
+import { STARS_REFUND_JOB } from "../fulfilment/fulfilment.refunds.js";
+import type { FulfilmentService } from "../fulfilment/fulfilment.service.js";
+import type { JobQueue } from "../jobs/job-queue.js";
+import type { NotificationsService } from "../notifications/notifications.service.js";
+import type { OrdersService } from "../orders/orders.service.js";
+import type { SettingsService } from "../settings/settings.service.js";
+import type { OpenOrderProblem, OrderOpener } from "./payments.orders.js";
+import { findPaymentById, findPaymentByReference, insertPayment, transitionPayment, updatePayment } from "./payments.repository.js";
+
+/**
+ * Telegram Stars: an XTR invoice per order (priced from the rupiah total at the shop's Stars rate),
+ * a pre-checkout answer that re-checks the order, and `successful_payment` as the only proof of
+ * payment — deduplicated on Telegram's charge id. Refunds go back as Stars, whole.
+ */
+export interface StarsInvoice {
+  paymentId: number;
+  orderId: number;
+  /** The invoice payload (≤ 128 bytes): our payment reference, nothing else. */
+  payload: string;
+  stars: number;
+  amount: number;
+  title: string;
+  description: string;
+}
+
+export type StarsProblem = OpenOrderProblem | { code: "rail_disabled" };
+
+/** What the bot lets this feature do on Telegram (bound once the bot exists). */
+export interface StarsApi {
+  refundStarPayment(telegramUserId: number, chargeId: string): Promise<void>;
+}
+
+export type StarsConfirmation = "paid" | "already_paid" | "refund_queued" | "unknown_invoice";
+
+
+export interface StarsPaymentsDeps {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  queue: JobQueue;
+  checkout: CheckoutService;
+  orders: OrdersService;
+  opener: OrderOpener;
+  fulfilment: FulfilmentService;
+  notifications: NotificationsService;
+  settings: SettingsService;
+}
+
+export function createStarsPayments(deps: StarsPaymentsDeps) {
+  const { db, clock, logger, queue, checkout, orders, opener, fulfilment, notifications, settings } = deps;
+  let api: StarsApi | undefined;
+
+  return {
+    bindApi(starsApi: StarsApi): void {
+      api = starsApi;
+    },
+
+    /** A rupiah amount in Stars at the shop's rate, rounded up. */
+    async starsFor(amount: number): Promise<number> {
+      return toSafeNumber(ceilDiv(BigInt(amount), BigInt(await settings.get("payments.stars_rate_idr"))));
+    },
+
+    /** Prices the quote's order in Stars and writes a pending Stars payment for it. */
+    async createInvoice(quoteId: string, customer: { id: number }): Promise<Result<StarsInvoice, StarsProblem>> {
+      if (!(await settings.get("payments.rails")).includes("stars")) return err({ code: "rail_disabled" });
+      const quote = await checkout.findQuote(quoteId);
+      if (!quote || quote.customerId !== customer.id) return err({ code: "quote_not_found" });
+      const rate = await settings.get("payments.stars_rate_idr");
+      const expiryMinutes = await settings.get("payments.invoice_expiry_minutes");
+      const now = clock.now();
+      return db.transaction().execute(async (trx): Promise<Result<StarsInvoice, StarsProblem>> => {
+        const opened = await opener.open(trx, { quoteId, customerId: customer.id, service: quote.service, now });
+        if ("problem" in opened) return err(opened.problem);
+        const order = opened.order;
+        await opener.closeOtherOpenPayments(trx, order.id, undefined, now);
+        const stars = toSafeNumber(ceilDiv(BigInt(order.amount), BigInt(rate)));
+        const payload = `ST-${order.id}-${randomId("", 6).toUpperCase()}`;
+        const paymentId = await insertPayment(trx, {
+          purpose: "order",
+          order_id: order.id,
+          customer_id: customer.id,
+          gateway: "stars",
+          reference: payload,
+          gateway_transaction_id: null,
+          amount: order.amount,
+          stars_amount: stars,
+          status: "pending",
+          gateway_status: null,
+          qr_string: null,
+          qr_url: null,
+          expires_at: now + expiryMinutes * 60_000,
+          paid_at: null,
+          flagged_reason: null,
+          last_checked_at: null,
+          created_at: now,
+          updated_at: now,
+        });
+        return ok({ paymentId, orderId: order.id, payload, stars, amount: order.amount, title: `Pesanan #${order.id}`.slice(0, 32), description: `${quote.service.name} × ${quote.quantity}`.slice(0, 255) });
+      });
+    },
+
+    /**
+     * Telegram asks before charging (answer within 10 s): only an open, unexpired invoice of this
+     * customer for exactly this many Stars may be paid. Returns a reason key when it may not.
+     */
+    async preCheckout(input: { payload: string; currency: string; totalAmount: number; customerId: number }): Promise<{ ok: true } | { ok: false; reason: string }> {
+      const payment = await findPaymentByReference(db, input.payload);
+      if (!payment || payment.gateway !== "stars" || payment.customer_id !== input.customerId) return { ok: false, reason: "stars-refused-unknown" };
+      if (input.currency !== "XTR" || input.totalAmount !== payment.stars_amount) return { ok: false, reason: "stars-refused-price" };
+      if (payment.status !== "pending" || payment.expires_at <= clock.now()) return { ok: false, reason: "stars-refused-expired" };
+      const order = payment.order_id === null ? undefined : await orders.findById(payment.order_id);
+      if (!order || order.status !== "awaiting_payment") return { ok: false, reason: "stars-refused-expired" };
+      return { ok: true };
+    },
+
+    /**
+     * `successful_payment`: the money is in. Pays the order once (the charge id is unique); Stars
+     * that arrive for an invoice that can no longer be fulfilled are refunded, never kept silently.
+     */
+    async confirm(input: { payload: string; chargeId: string; currency: string; totalAmount: number; customerId: number }): Promise<StarsConfirmation> {
+      const now = clock.now();
+      return db.transaction().execute(async (trx): Promise<StarsConfirmation> => {
+        const payment = await findPaymentByReference(trx, input.payload);
+        if (!payment || payment.gateway !== "stars") {
+          logger.error({ chargeId: input.chargeId }, "Stars payment for an unknown invoice: refund it by hand");
+          await notifications.toAdmins(trx, { key: "admin-stars-unknown", vars: { charge: input.chargeId } });
+          return "unknown_invoice";
+        }
+        if (payment.gateway_transaction_id === input.chargeId && payment.status === "paid") return "already_paid";
+        const changed = await transitionPayment(trx, payment.id, ["pending", "expired", "canceled"], { status: "paid", paid_at: now, gateway_transaction_id: input.chargeId, gateway_status: "successful_payment", updated_at: now });
+        if (!changed) return "already_paid";
+        const order = payment.order_id === null ? undefined : await orders.findById(payment.order_id, trx);
+        if (order && (await orders.transition(trx, order.id, ["awaiting_payment"], { status: "paid", paid_at: now, paid_with: "stars", paid_payment_id: payment.id }))) {
+          await fulfilment.enqueuePlacement(trx, order.id);
+          await notifications.toCustomer(trx, order.customer_id, { key: "payment-received-stars", vars: { order: order.id, stars: payment.stars_amount ?? input.totalAmount, amount: formatRupiah(payment.amount) } });
+          return "paid";
+        }
+        await queue.enqueue(trx, { kind: STARS_REFUND_JOB, payload: { orderId: payment.order_id, paymentId: payment.id }, dedupeKey: `refund-stars:payment:${payment.id}`, maxAttempts: 10 });
+        await notifications.toCustomer(trx, payment.customer_id, { key: "stars-refunded-late", vars: { order: payment.order_id ?? "-", stars: payment.stars_amount ?? input.totalAmount } });
+        return "refund_queued";
+      });
+    },
+
+    /** The refund job: Telegram refunds a Stars payment whole, once (a repeat is a no-op). */
+    async refund(payload: unknown): Promise<void> {
+      const { paymentId } = payload as { orderId: number; paymentId: number };
+      const payment = await findPaymentById(db, paymentId);
+      if (!payment || payment.gateway !== "stars" || !payment.gateway_transaction_id || payment.gateway_status === "refunded") return;
+      if (!api) throw new Error("Stars API not bound yet");
+      const customer = await db.selectFrom("customers").select("telegram_id").where("id", "=", payment.customer_id).executeTakeFirstOrThrow();
+      try {
+        await api.refundStarPayment(customer.telegram_id, payment.gateway_transaction_id);
+      } catch (error) {
+        if (!/CHARGE_ALREADY_REFUNDED/i.test(String((error as Error).message))) throw error;
+      }
+      await updatePayment(db, payment.id, { gateway_status: "refunded", updated_at: clock.now() });
+    },
+
+    /** Open Stars invoices past their expiry close, with their order (Telegram has no invoice expiry of its own). */
+    async expireStale(): Promise<number> {
+      const now = clock.now();
+      const stale = await db.selectFrom("payments").selectAll().where("gateway", "=", "stars").where("status", "=", "pending").where("expires_at", "<=", now).execute();
+      for (const payment of stale) {
+        await db.transaction().execute(async (trx) => {
+          if (!(await transitionPayment(trx, payment.id, ["pending"], { status: "expired", updated_at: now }))) return;
+          if (payment.order_id !== null && (await orders.transition(trx, payment.order_id, ["awaiting_payment"], { status: "expired", finished_at: now }))) {
+            await notifications.toCustomer(trx, payment.customer_id, { key: "payment-expired", vars: { order: payment.order_id } });
+          }
+        });
+      }
+      return stale.length;
+    },
+  };
+}
+
+export type StarsPayments = ReturnType<typeof createStarsPayments>;
