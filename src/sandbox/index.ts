@@ -78,6 +78,14 @@ export function createSandbox(options: SandboxOptions = {}) {
       return c.json({ error: (error as Error).message }, 400);
     }
   });
+  app.post("/chat/api/pay-invoice", async (c) => {
+    const body = (await c.req.json()) as { user: number; messageId: number };
+    try {
+      return c.json(await telegram.payInvoice(Number(body.user), Number(body.messageId)));
+    } catch (error) {
+      return c.json({ ok: false, error: (error as Error).message }, 400);
+    }
+  });
   app.get("/chat/files/:fileId", (c) => {
     const file = telegram.file(c.req.param("fileId"));
     return file ? c.body(new Uint8Array(file.bytes), 200, { "content-type": file.type }) : c.notFound();

@@ -36,6 +36,7 @@ export function renderSandboxPage(): string {
   .row { display:flex; justify-content:space-between; align-items:center; gap:8px; padding:6px 0; border-top:1px solid #f0f0f0; font-size:14px; }
   .row button { border:0; border-radius:6px; background:#2e7d32; color:#fff; padding:5px 10px; cursor:pointer; }
   .muted { color: var(--muted); font-size:13px; }
+  .stars { margin-top:6px; border:0; border-radius:8px; background:#f5b301; color:#222; padding:8px 10px; cursor:pointer; font: inherit; }
   .toast { position:fixed; left:50%; top:70px; transform:translateX(-50%); background:#333; color:#fff; padding:10px 16px; border-radius:8px; display:none; max-width:80%; z-index:5; }
   @media (max-width: 820px) { main { grid-template-columns: 1fr; height:auto; } #log { height: 60vh; } }
 </style>
@@ -85,6 +86,13 @@ function render() {
     div.className = "msg " + m.from;
     if (m.photo) { const img = document.createElement("img"); img.src = base + "/chat/files/" + encodeURIComponent(m.photo); img.alt = "photo"; div.appendChild(img); }
     if (m.text) { const body = document.createElement("div"); body.innerHTML = m.from === "bot" ? m.text.replace(/<(?!\\/?(b|i|u|s|code|pre|a)\\b)/g, "&lt;") : escapeHtml(m.text); div.appendChild(body); }
+    if (m.invoice) {
+      const pay = document.createElement("button"); pay.className = "stars";
+      pay.textContent = "Pay " + m.invoice.amount + " ⭐ (Telegram Stars)";
+      pay.onclick = () => api("/chat/api/pay-invoice", { user, messageId: m.message_id }).then((r) => toast(r.ok ? "Paid with Stars" : r.error));
+      div.appendChild(pay);
+    }
+    if (m.successfulPayment) div.textContent = "⭐ " + m.successfulPayment.amount + " Stars paid";
     if (m.buttons && m.buttons.length) {
       const kb = document.createElement("div"); kb.className = "kb";
       for (const row of m.buttons) {

@@ -25,6 +25,10 @@ export interface ChatMessage {
   /** Text as a reader sees it (HTML removed), for assertions and the chat page. */
   plain: string;
   photo?: string | undefined;
+  /** A Stars (or other) invoice the bot sent. */
+  invoice?: { title: string; description: string; payload: string; currency: string; amount: number } | undefined;
+  /** The service message Telegram shows once an invoice is paid. */
+  successfulPayment?: { currency: string; amount: number; payload: string; chargeId: string } | undefined;
   buttons: InlineButton[][];
   date: number;
   rev: number;
@@ -64,6 +68,10 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
   let messageSeq = 1;
   let rev = 1;
   let callbackSeq = 1;
+  let checkoutSeq = 1;
+  // Pre-checkout queries waiting for the bot's answer, and Stars charges (for refunds).
+  const checkouts = new Map<string, { userId: number; messageId: number; answer?: { ok: boolean; error_message?: string } }>();
+  const charges = new Map<string, { userId: number; amount: number; refunded: boolean }>();
   let webhook: { url: string; secret: string | undefined } | undefined;
   let webhookChain: Promise<void> = Promise.resolve();
   let commands: Record<string, unknown> = {};
@@ -92,6 +100,16 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
       if (m.text) base.caption = m.text;
     } else if (m.text !== undefined) base.text = m.text;
     if (m.buttons.length > 0) base.reply_markup = { inline_keyboard: m.buttons };
+    if (m.invoice) base.invoice = { title: m.invoice.title, description: m.invoice.description, start_parameter: "", currency: m.invoice.currency, total_amount: m.invoice.amount };
+    if (m.successfulPayment) {
+      base.successful_payment = {
+        currency: m.successfulPayment.currency,
+        total_amount: m.successfulPayment.amount,
+        invoice_payload: m.successfulPayment.payload,
+        telegram_payment_charge_id: m.successfulPayment.chargeId,
+        provider_payment_charge_id: "",
+      };
+    }
     return base;
   };
 
@@ -261,6 +279,40 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
       toasts.push({ callbackId, chatId, text: typeof p.text === "string" ? p.text : "", showAlert: p.show_alert === true || p.show_alert === "true", rev: rev++ });
       return okResult(true);
     },
+    sendInvoice: (p) => {
+      const chatId = Number(p.chat_id);
+      if (!knownChat(chatId)) return fail(400, "Bad Request: chat not found");
+      const prices = (Array.isArray(p.prices) ? p.prices : []) as Array<{ label: string; amount: number }>;
+      const title = String(p.title ?? "");
+      const description = String(p.description ?? "");
+      const payload = String(p.payload ?? "");
+      if (title.length < 1 || title.length > 32) return fail(400, "Bad Request: invoice title must be 1-32 characters");
+      if (description.length < 1 || description.length > 255) return fail(400, "Bad Request: invoice description must be 1-255 characters");
+      if (Buffer.byteLength(payload) < 1 || Buffer.byteLength(payload) > 128) return fail(400, "Bad Request: invoice payload must be 1-128 bytes");
+      if (p.currency === "XTR" && (prices.length !== 1 || (p.provider_token !== undefined && p.provider_token !== ""))) return fail(400, "Bad Request: Stars invoices take exactly one price and no provider token");
+      const amount = prices.reduce((sum, price) => sum + Number(price.amount), 0);
+      if (!Number.isInteger(amount) || amount < 1) return fail(400, "Bad Request: invoice amount must be a positive integer");
+      const message = addBotMessage(chatId, { text: `${title}\n${description}` });
+      Object.assign(message, { invoice: { title, description, payload, currency: String(p.currency), amount }, plain: `${title}\n${description}` });
+      return okResult(toMessage(message));
+    },
+    answerPreCheckoutQuery: (p) => {
+      const query = checkouts.get(String(p.pre_checkout_query_id));
+      if (!query) return fail(400, "Bad Request: QUERY_ID_INVALID");
+      if (query.answer) return fail(400, "Bad Request: query is too old and response timeout expired or query ID is invalid");
+      const ok = p.ok === true || p.ok === "true";
+      if (!ok && !p.error_message) return fail(400, "Bad Request: error_message is required when ok is false");
+      query.answer = { ok, ...(ok ? {} : { error_message: String(p.error_message) }) };
+      wakeAll();
+      return okResult(true);
+    },
+    refundStarPayment: (p) => {
+      const charge = charges.get(String(p.telegram_payment_charge_id));
+      if (!charge || charge.userId !== Number(p.user_id)) return fail(400, "Bad Request: CHARGE_NOT_FOUND");
+      if (charge.refunded) return fail(400, "Bad Request: CHARGE_ALREADY_REFUNDED");
+      charge.refunded = true;
+      return okResult(true);
+    },
     sendChatAction: () => okResult(true),
     setMyCommands: (p) => {
       commands[String(p.language_code ?? "")] = p.commands;
@@ -337,6 +389,54 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
       if (!message.buttons.flat().some((b) => b.callback_data === data)) throw new Error(`message ${messageId} has no button with data ${data}`);
       const user = userOf(userId);
       return pushUpdate({ callback_query: { id: `${userId}-${callbackSeq++}`, from: telegramUser(user), chat_instance: String(userId), data, message: toMessage(message) } });
+    },
+
+    /** The customer taps Pay on an invoice: Telegram first asks the bot (pre_checkout_query). */
+    startInvoicePayment(userId: number, messageId: number): { update: Update; queryId: string } {
+      const message = findMessage(userId, messageId);
+      if (!message?.invoice) throw new Error(`message ${messageId} in chat ${userId} is not an invoice`);
+      const queryId = `pcq-${checkoutSeq++}`;
+      checkouts.set(queryId, { userId, messageId });
+      const update = pushUpdate({
+        pre_checkout_query: { id: queryId, from: telegramUser(userOf(userId)), currency: message.invoice.currency, total_amount: message.invoice.amount, invoice_payload: message.invoice.payload },
+      });
+      return { update, queryId };
+    },
+
+    preCheckoutAnswer(queryId: string) {
+      return checkouts.get(queryId)?.answer;
+    },
+
+    /** After an "ok" answer Telegram charges and tells the bot with a successful_payment message. */
+    finishInvoicePayment(queryId: string): { update: Update; chargeId: string } {
+      const query = checkouts.get(queryId);
+      if (!query?.answer?.ok) throw new Error(`pre-checkout ${queryId} was not approved`);
+      const invoice = findMessage(query.userId, query.messageId)!.invoice!;
+      const chargeId = `stxSANDBOX${randomBytes(8).toString("hex")}`;
+      charges.set(chargeId, { userId: query.userId, amount: invoice.amount, refunded: false });
+      return { update: this.repeatSuccessfulPayment(query.userId, { currency: invoice.currency, amount: invoice.amount, payload: invoice.payload, chargeId }), chargeId };
+    },
+
+    /** Telegram may deliver the same payment twice: a new update with the same charge. */
+    repeatSuccessfulPayment(userId: number, payment: { currency: string; amount: number; payload: string; chargeId: string }): Update {
+      const message: ChatMessage = { message_id: messageSeq++, chat_id: userId, from: "user", plain: `⭐ ${payment.amount} paid`, successfulPayment: payment, buttons: [], date: seconds(), rev: rev++, deleted: false };
+      chatOf(userId).push(message);
+      return pushUpdate({ message: toMessage(message) });
+    },
+
+    /** The whole Stars payment as a person does it, for bots that poll: ask, wait up to 10 s, charge. */
+    async payInvoice(userId: number, messageId: number, timeoutMs = 10_000): Promise<{ ok: boolean; chargeId?: string; error?: string }> {
+      const { queryId } = this.startInvoicePayment(userId, messageId);
+      const deadline = Date.now() + timeoutMs;
+      while (!this.preCheckoutAnswer(queryId) && Date.now() < deadline && !closed) await new Promise((r) => setTimeout(r, 25));
+      const answer = this.preCheckoutAnswer(queryId);
+      if (!answer) return { ok: false, error: "the bot did not answer the pre-checkout query within 10 s" };
+      if (!answer.ok) return { ok: false, error: answer.error_message ?? "refused" };
+      return { ok: true, chargeId: this.finishInvoicePayment(queryId).chargeId };
+    },
+
+    starsCharge(chargeId: string) {
+      return charges.get(chargeId);
     },
 
     /** Adds a person who can chat (tests use their own ids). */
