@@ -86,6 +86,8 @@ export async function startApplication(baseConfig: Config, logger: Logger, overr
   const scheduler = createScheduler(logger);
   if (container.reconciler) scheduler.register("payments-reconcile", "* * * * *", () => container.reconciler!.reconcileOpenPayments());
   scheduler.register("status-sync", everyMinutes(await container.settings.get("fulfilment.status_sync_minutes")), () => container.statusSync.syncAll());
+  scheduler.register("refill-sync", "*/10 * * * *", () => container.aftercare.syncRefills());
+  scheduler.register("stars-expiry", "* * * * *", () => container.stars.expireStale());
   scheduler.register("catalog-resync", await container.settings.get("catalog.sync_cron"), () => container.catalogResync.syncAll());
   scheduler.register("housekeeping", "17 3 * * *", async () => {
     await pruneFinishedJobs(container.db, container.clock);
@@ -132,6 +134,8 @@ function botDeps(c: Container) {
     payments: c.payments,
     stars: c.stars,
     wallet: c.wallet,
+    aftercare: c.aftercare,
+    statusSync: c.statusSync,
     adminTelegramIds: c.config.adminTelegramIds,
   };
 }

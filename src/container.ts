@@ -7,6 +7,7 @@ import { createCatalogService } from "./features/catalog/catalog.service.js";
 import { createCheckoutService } from "./features/checkout/checkout.service.js";
 import { createCustomersService } from "./features/customers/customers.service.js";
 import { createFulfilmentService, PLACE_ORDER_JOB } from "./features/fulfilment/fulfilment.service.js";
+import { createAftercare } from "./features/fulfilment/fulfilment.aftercare.js";
 import { createRefunds, STARS_REFUND_JOB } from "./features/fulfilment/fulfilment.refunds.js";
 import { createStatusSync } from "./features/fulfilment/fulfilment.status-sync.js";
 import { createSupplierCallbacks } from "./features/fulfilment/supplier-callbacks.js";
@@ -63,6 +64,7 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
   const fulfilment = createFulfilmentService({ db, clock, logger, queue, orders, catalog, providers, refunds, notifications });
   const statusSync = createStatusSync({ db, clock, logger, orders, catalog, providers, refunds, notifications, settings });
   const supplierCallbacks = createSupplierCallbacks({ providers, statusSync, logger });
+  const aftercare = createAftercare({ db, clock, logger, orders, catalog, providers, notifications });
   const catalogResync = createCatalogResync({ db, logger, catalog, providers, notifications });
 
   const serverKey = config.midtrans.serverKey;
@@ -126,6 +128,7 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
     fulfilment,
     statusSync,
     supplierCallbacks,
+    aftercare,
     payments,
     stars,
     audit,

@@ -195,3 +195,40 @@ payment-late-credited = 💰 Your payment of <b>{ $amount }</b> for order #{ $or
 admin-stars-unknown = ⚠️ A Telegram Stars payment arrived for an unknown invoice (charge { $charge }). Please refund it by hand.
 admin-order-stuck = ⏰ Order #{ $order } has shown no progress for { $hours } hours (supplier status: { $status }). Please check it.
 ledger-reason-purchase = purchase
+
+orders-footer = Orders { $from }–{ $to } of { $total }. Tap an order number for its details.
+button-older = Older »
+button-newer = « Newer
+button-all-orders = « All orders
+button-refresh = 🔄 Refresh status
+button-refill = ♻️ Request refill
+button-cancel-order = ✖️ Cancel order
+order-not-found = Order not found.
+order-refreshed = Status refreshed
+order-detail = 📦 <b>Order #{ $order }</b> · { $status }
+    Service: { $service }
+    Target: { $target }
+    Quantity: { $quantity } · { $amount }
+    Created: { $when }
+order-progress = Delivered: <b>{ $delivered }</b> of { $quantity } (start count { $start })
+order-note = Note: <code>{ $note }</code>
+order-cancel-pending = A cancel request was sent to the supplier; you are refunded as soon as the supplier cancels it.
+order-refill-status = Last refill: { $status } ({ $when })
+refill-status-requested = requested
+refill-status-pending = waiting
+refill-status-in_progress = in progress
+refill-status-completed = completed
+refill-status-rejected = rejected
+refill-requested = ♻️ A refill for order #{ $order } was requested from the supplier. We'll tell you when it's done.
+refill-completed = ♻️ The refill of order <b>#{ $order }</b> is complete.
+refill-rejected = The supplier rejected the refill of order #{ $order }. Contact an admin if the count is still short.
+cancel-requested = A cancel request for order #{ $order } was sent to the supplier. You are refunded to your wallet as soon as the supplier cancels it.
+aftercare-not-found = Order not found.
+aftercare-refill-not-offered = This service has no refill guarantee.
+aftercare-refill-not-yet = A refill can be requested once the order is complete.
+aftercare-refill-expired = This order's refill guarantee has ended.
+aftercare-refill-in-progress = A refill for this order is still running.
+aftercare-cancel-not-offered = This service cannot be cancelled.
+aftercare-cancel-too-late = This order can no longer be cancelled.
+aftercare-supplier-refused = The supplier refused the request: { $message }
+aftercare-supplier-unavailable = The supplier cannot be reached right now. Please try again in a moment.

@@ -195,3 +195,40 @@ payment-late-credited = 💰 Pembayaran <b>{ $amount }</b> untuk pesanan #{ $ord
 admin-stars-unknown = ⚠️ Ada pembayaran Telegram Stars untuk tagihan yang tidak dikenal (charge { $charge }). Mohon dikembalikan manual.
 admin-order-stuck = ⏰ Pesanan #{ $order } tidak ada kemajuan selama { $hours } jam (status supplier: { $status }). Mohon dicek.
 ledger-reason-purchase = pembelian
+
+orders-footer = Pesanan { $from }–{ $to } dari { $total }. Tekan nomor pesanan untuk detail.
+button-older = Lebih lama »
+button-newer = « Lebih baru
+button-all-orders = « Semua pesanan
+button-refresh = 🔄 Perbarui status
+button-refill = ♻️ Minta refill
+button-cancel-order = ✖️ Batalkan pesanan
+order-not-found = Pesanan tidak ditemukan.
+order-refreshed = Status diperbarui
+order-detail = 📦 <b>Pesanan #{ $order }</b> · { $status }
+    Layanan: { $service }
+    Target: { $target }
+    Jumlah: { $quantity } · { $amount }
+    Dibuat: { $when }
+order-progress = Terkirim: <b>{ $delivered }</b> dari { $quantity } (jumlah awal { $start })
+order-note = Keterangan: <code>{ $note }</code>
+order-cancel-pending = Permintaan pembatalan sudah dikirim ke supplier; dana dikembalikan begitu supplier membatalkannya.
+order-refill-status = Refill terakhir: { $status } ({ $when })
+refill-status-requested = diminta
+refill-status-pending = menunggu
+refill-status-in_progress = diproses
+refill-status-completed = selesai
+refill-status-rejected = ditolak
+refill-requested = ♻️ Refill untuk pesanan #{ $order } sudah diminta ke supplier. Kami kabari saat selesai.
+refill-completed = ♻️ Refill pesanan <b>#{ $order }</b> selesai.
+refill-rejected = Refill pesanan #{ $order } ditolak supplier. Hubungi admin kalau jumlahnya masih kurang.
+cancel-requested = Permintaan batal untuk pesanan #{ $order } dikirim ke supplier. Dana dikembalikan ke saldo begitu supplier membatalkannya.
+aftercare-not-found = Pesanan tidak ditemukan.
+aftercare-refill-not-offered = Layanan ini tidak bergaransi refill.
+aftercare-refill-not-yet = Refill bisa diminta setelah pesanan selesai.
+aftercare-refill-expired = Masa garansi refill pesanan ini sudah habis.
+aftercare-refill-in-progress = Refill untuk pesanan ini masih berjalan.
+aftercare-cancel-not-offered = Layanan ini tidak bisa dibatalkan.
+aftercare-cancel-too-late = Pesanan ini sudah tidak bisa dibatalkan.
+aftercare-supplier-refused = Supplier menolak permintaan: { $message }
+aftercare-supplier-unavailable = Supplier sedang tidak bisa dihubungi. Coba lagi sebentar lagi.

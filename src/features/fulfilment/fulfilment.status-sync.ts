@@ -1,6 +1,7 @@
 import type { Clock } from "../../infra/clock/clock.js";
 import type { Db } from "../../infra/db/open-database.js";
 import type { Logger } from "../../logger.js";
+import { groupBy } from "../../shared/collections.js";
 import { formatRupiah, proRataFloor } from "../../shared/money.js";
 import type { CatalogService } from "../catalog/catalog.service.js";
 import type { NotificationsService } from "../notifications/notifications.service.js";
@@ -130,12 +131,7 @@ export function createStatusSync(deps: StatusSyncDeps) {
     const active = (await orders.listByStatus("processing")).filter((o) => o.provider_order_id && o.provider_id && (!only || only.has(o.id)));
     const services = await catalog.findByIds([...new Set(active.map((o) => o.supplier_service_id ?? o.service_id))]);
     const pauseMs = await settings.get("fulfilment.status_pause_ms");
-    const byProvider = new Map<number, OrderRow[]>();
-    for (const order of active) {
-      const group = byProvider.get(order.provider_id!);
-      if (group) group.push(order);
-      else byProvider.set(order.provider_id!, [order]);
-    }
+    const byProvider = groupBy(active, (o) => o.provider_id!);
     const report: StatusSyncReport = { checked: 0, changed: 0, supplierCalls: 0, failedSuppliers: 0, flaggedStuck: 0 };
     for (const [providerId, group] of byProvider) {
       const queries = group.map((o) => ({

@@ -1,25 +1,94 @@
-import { Composer } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../../bot/context.js";
 import { formatRupiah } from "../../shared/money.js";
 import { escapeHtml, formatJakartaDateTime, truncate } from "../../shared/text.js";
+import type { AftercareProblem } from "../fulfilment/fulfilment.aftercare.js";
 
-/** `/pesanan`: the customer's latest orders with their status. */
+/** `/pesanan`: order history in pages, each order's detail and progress, refill and cancel requests. */
 export const ordersFeature = new Composer<BotContext>();
 
-ordersFeature.command(["pesanan", "orders"], (ctx) => showOrders(ctx));
+const PAGE = 5;
+const count = new Intl.NumberFormat("id-ID");
 
-export async function showOrders(ctx: BotContext): Promise<void> {
-  const orders = await ctx.deps.orders.listForCustomer(ctx.customer.id, 10);
-  if (orders.length === 0) return void (await ctx.reply(ctx.t("orders-none")));
+ordersFeature.command(["pesanan", "orders"], (ctx) => showOrders(ctx));
+ordersFeature.callbackQuery(/^ords:(\d{1,5})$/, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await showOrders(ctx, Number(ctx.match[1]));
+});
+ordersFeature.callbackQuery(/^ord:(\d{1,12})$/, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await showOrder(ctx, Number(ctx.match[1]));
+});
+ordersFeature.callbackQuery(/^ordsync:(\d{1,12})$/, async (ctx) => {
+  const orderId = Number(ctx.match[1]);
+  if (await ctx.deps.aftercare.detail(orderId, ctx.customer.id)) await ctx.deps.statusSync.syncOrders([orderId]);
+  await ctx.answerCallbackQuery({ text: ctx.t("order-refreshed") });
+  await showOrder(ctx, orderId);
+});
+ordersFeature.callbackQuery(/^refill:(\d{1,12})$/, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const result = await ctx.deps.aftercare.requestRefill(Number(ctx.match[1]), ctx.customer.id);
+  await ctx.reply(result.ok ? ctx.t("refill-requested", { order: Number(ctx.match[1]) }) : problemText(ctx, result.error));
+});
+ordersFeature.callbackQuery(/^ordcancel:(\d{1,12})$/, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const result = await ctx.deps.aftercare.requestCancel(Number(ctx.match[1]), ctx.customer.id);
+  await ctx.reply(result.ok ? ctx.t("cancel-requested", { order: Number(ctx.match[1]) }) : problemText(ctx, result.error));
+});
+
+export async function showOrders(ctx: BotContext, page = 0): Promise<void> {
+  const { orders, total } = await ctx.deps.orders.pageForCustomer(ctx.customer.id, page, PAGE);
+  if (total === 0) return void (await ctx.reply(ctx.t("orders-none")));
   const lines = orders.map((o) =>
     ctx.t("order-line", {
       order: o.id,
       status: ctx.t(`order-status-${o.status}`),
-      quantity: o.quantity,
+      quantity: count.format(o.quantity),
       target: escapeHtml(truncate(o.target, 60)),
       amount: formatRupiah(o.amount),
       when: formatJakartaDateTime(o.created_at),
     }),
   );
-  await ctx.reply(`${ctx.t("orders-title")}\n\n${lines.join("\n\n")}`, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
+  const keyboard = new InlineKeyboard();
+  orders.forEach((o, i) => {
+    keyboard.text(`#${o.id}`, `ord:${o.id}`);
+    if (i % 5 === 4) keyboard.row();
+  });
+  keyboard.row();
+  if (page > 0) keyboard.text(ctx.t("button-newer"), `ords:${page - 1}`);
+  if ((page + 1) * PAGE < total) keyboard.text(ctx.t("button-older"), `ords:${page + 1}`);
+  const footer = ctx.t("orders-footer", { from: page * PAGE + 1, to: page * PAGE + orders.length, total });
+  await ctx.reply(`${ctx.t("orders-title")}\n\n${lines.join("\n\n")}\n\n${footer}`, { parse_mode: "HTML", reply_markup: keyboard, link_preview_options: { is_disabled: true } });
+}
+
+async function showOrder(ctx: BotContext, orderId: number): Promise<void> {
+  const detail = await ctx.deps.aftercare.detail(orderId, ctx.customer.id);
+  if (!detail) return void (await ctx.reply(ctx.t("order-not-found")));
+  const { order, service, delivered, refills, canRefill, canCancel } = detail;
+  const lines = [
+    ctx.t("order-detail", {
+      order: order.id,
+      status: ctx.t(`order-status-${order.status}`),
+      service: escapeHtml(service ? `ID ${service.mid} — ${service.name}` : "-"),
+      target: escapeHtml(order.zone ? `${order.target} (${order.zone})` : order.target),
+      quantity: count.format(order.quantity),
+      amount: formatRupiah(order.amount),
+      when: formatJakartaDateTime(order.created_at),
+    }),
+  ];
+  if (delivered !== null && service?.unitSize !== 1) lines.push(ctx.t("order-progress", { delivered: count.format(delivered), quantity: count.format(order.quantity), start: order.start_count === null ? "-" : count.format(order.start_count) }));
+  if (order.supplier_note) lines.push(ctx.t("order-note", { note: escapeHtml(order.supplier_note) }));
+  if (order.cancel_requested_at) lines.push(ctx.t("order-cancel-pending"));
+  if (refills[0]) lines.push(ctx.t("order-refill-status", { status: ctx.t(`refill-status-${refills[0].status}`), when: formatJakartaDateTime(refills[0].created_at) }));
+  const keyboard = new InlineKeyboard();
+  if (order.status === "processing") keyboard.text(ctx.t("button-refresh"), `ordsync:${order.id}`);
+  if (canRefill) keyboard.text(ctx.t("button-refill"), `refill:${order.id}`);
+  if (canCancel) keyboard.text(ctx.t("button-cancel-order"), `ordcancel:${order.id}`);
+  keyboard.row().text(ctx.t("button-all-orders"), "ords:0");
+  await ctx.reply(lines.join("\n"), { parse_mode: "HTML", reply_markup: keyboard, link_preview_options: { is_disabled: true } });
+}
+
+function problemText(ctx: BotContext, problem: AftercareProblem): string {
+  if (problem.code === "supplier_refused") return ctx.t("aftercare-supplier-refused", { message: escapeHtml(problem.message) });
+  return ctx.t(`aftercare-${problem.code.replaceAll("_", "-")}`);
 }

@@ -58,6 +58,13 @@ export function createOrdersService(deps: { db: Db; clock: Clock }) {
     async listForCustomer(customerId: number, limit = 10): Promise<OrderRow[]> {
       return db.selectFrom("orders").selectAll().where("customer_id", "=", customerId).orderBy("id", "desc").limit(limit).execute();
     },
+
+    /** A page of a customer's orders, newest first, and how many there are. */
+    async pageForCustomer(customerId: number, page: number, pageSize: number): Promise<{ orders: OrderRow[]; total: number }> {
+      const total = await db.selectFrom("orders").select((eb) => eb.fn.countAll<number>().as("n")).where("customer_id", "=", customerId).executeTakeFirstOrThrow();
+      const orders = await db.selectFrom("orders").selectAll().where("customer_id", "=", customerId).orderBy("id", "desc").limit(pageSize).offset(page * pageSize).execute();
+      return { orders, total: total.n };
+    },
   };
 }
 
