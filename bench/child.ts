@@ -60,13 +60,17 @@ export async function startChild(file: URL): Promise<ChildHandle> {
 
 /** The child's side: runs handlers for the parent; "stop" runs `onStop` and exits. Exits if the parent goes. */
 export function serveParent(handlers: Record<string, (args: any) => unknown>, onStop: () => Promise<void> = async () => undefined): void {
-  const send = (reply: Reply, then?: () => void) => process.send!(reply, then);
+  const send = (reply: Reply, then: () => void = () => undefined): void => void process.send!(reply, undefined, {}, then);
   process.on("message", async (message: { id: number; cmd: string; args: unknown }) => {
     if (message.cmd === "stop") {
       await onStop().catch(() => undefined);
-      return send({ id: message.id, result: null }, () => process.exit(0));
+      send({ id: message.id, result: null }, () => process.exit(0));
+      return;
     }
-    if (message.cmd === "ready") return send({ id: message.id, result: null });
+    if (message.cmd === "ready") {
+      send({ id: message.id, result: null });
+      return;
+    }
     try {
       const handler = handlers[message.cmd];
       if (!handler) throw new Error(`unknown command ${message.cmd}`);

@@ -81,6 +81,8 @@ export async function startApplication(baseConfig: Config, logger: Logger, overr
     await bot.api.deleteWebhook().catch((error: unknown) => logger.warn({ err: error }, "cannot remove an old webhook"));
     runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
   }
+  const released = await container.queue.releaseAfterRestart();
+  if (released > 0) logger.warn({ released }, "jobs interrupted by a previous crash are taken again");
   container.worker.start();
 
   const scheduler = createScheduler(logger);

@@ -44,6 +44,7 @@ const EnvSchema = z.object({
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: optionalUrl,
   OPENAI_MODEL: orDefault("gpt-4o-mini", z.string().trim()),
+  FAILPOINTS: optional(z.string().regex(/^[a-z_]+(,[a-z_]+)*$/, "comma-separated failpoint names")),
   LOG_LEVEL: orDefault("info", z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"])),
 });
 
@@ -74,6 +75,8 @@ export interface Config {
   };
   openai: { apiKey: string | undefined; baseUrl: string | undefined; model: string };
   logLevel: LogLevel;
+  /** Crash points for recovery tests only (see infra/failpoints.ts). */
+  failpoints: string[];
 }
 
 export class ConfigError extends Error {
@@ -128,6 +131,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL },
     logLevel: e.LOG_LEVEL,
+    failpoints: e.FAILPOINTS ? e.FAILPOINTS.split(",") : [],
   };
 }
 

@@ -21,6 +21,8 @@ import { createOrderOpener } from "./features/payments/payments.orders.js";
 import { createPaymentsService } from "./features/payments/payments.service.js";
 import { createStarsPayments } from "./features/payments/payments.stars.js";
 import { createAuditService } from "./features/audit/audit.service.js";
+import { createOrderAdmin } from "./features/orders/orders.admin.js";
+import { createWalletAdmin } from "./features/wallet/wallet.admin.js";
 import { createMidtransWebhook } from "./features/payments/payments.webhook.js";
 import { createProvidersService } from "./features/providers/providers.service.js";
 import { createSettingsService } from "./features/settings/settings.service.js";
@@ -29,6 +31,7 @@ import { systemClock, type Clock } from "./infra/clock/clock.js";
 import { resolveMasterKey } from "./infra/crypto/master-key.js";
 import { createSecretBox } from "./infra/crypto/secret-box.js";
 import { openDatabase } from "./infra/db/open-database.js";
+import { createFailpoints } from "./infra/failpoints.js";
 import { createHttpClient, type HttpClient } from "./infra/http/http-client.js";
 import { createMidtransCoreApi } from "./infra/midtrans/midtrans-core-api.js";
 
@@ -49,6 +52,7 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
   const masterKey = resolveMasterKey({ hex: config.masterKeyHex, dataDir: config.dataDir, production: config.production });
   const secretBox = createSecretBox(masterKey.key);
   const i18n = createI18n();
+  const failpoints = createFailpoints(config.failpoints);
 
   const settings = createSettingsService({ db, clock });
   const customers = createCustomersService({ db, clock });
@@ -61,7 +65,7 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
   const queue = createJobQueue({ db, clock });
   const notifications = createNotificationsService({ queue, customers, translate: createTranslator(i18n), adminChatIds: config.adminTelegramIds, logger });
   const refunds = createRefunds({ wallet, queue, notifications });
-  const fulfilment = createFulfilmentService({ db, clock, logger, queue, orders, catalog, providers, refunds, notifications });
+  const fulfilment = createFulfilmentService({ db, clock, logger, queue, orders, catalog, providers, refunds, notifications, failpoints });
   const statusSync = createStatusSync({ db, clock, logger, orders, catalog, providers, refunds, notifications, settings });
   const supplierCallbacks = createSupplierCallbacks({ providers, statusSync, logger });
   const aftercare = createAftercare({ db, clock, logger, orders, catalog, providers, notifications });
@@ -85,7 +89,9 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
   const payments = createPaymentsService({ db, clock, logger, gateway, confirmation, checkout, orders, opener, wallet, fulfilment, notifications, settings });
   const stars = createStarsPayments({ db, clock, logger, queue, checkout, orders, opener, fulfilment, notifications, settings });
   const audit = createAuditService({ db, clock });
-  const midtransWebhook = serverKey && confirmation ? createMidtransWebhook({ db, clock, logger, serverKey, confirmation, notifications }) : undefined;
+  const orderAdmin = createOrderAdmin({ db, clock, orders, fulfilment, statusSync, refunds, notifications, audit });
+  const walletAdmin = createWalletAdmin({ db, clock, wallet, audit, notifications });
+  const midtransWebhook = serverKey && confirmation ? createMidtransWebhook({ db, clock, logger, serverKey, confirmation, notifications, failpoints }) : undefined;
   const reconciler = gateway && confirmation ? createPaymentReconciler({ db, clock, logger, gateway, confirmation }) : undefined;
 
   const worker = createJobWorker({
@@ -132,6 +138,8 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
     payments,
     stars,
     audit,
+    orderAdmin,
+    walletAdmin,
     refunds,
     confirmation,
     midtransWebhook,

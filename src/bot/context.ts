@@ -23,6 +23,8 @@ export interface CheckoutDraft {
   zone?: string | undefined;
   quantity?: number | undefined;
   quoteId?: string | undefined;
+  /** The customer chose to order again while an earlier order on the same link is still running. */
+  duplicateOk?: boolean | undefined;
 }
 
 export function initialSession(): SessionData {

@@ -6,6 +6,7 @@ import { createLogger } from "../logger.js";
 import { AppError } from "../shared/errors.js";
 import { ProviderCallError } from "../features/providers/provider.types.js";
 import { runCatalogCommand } from "./catalog.command.js";
+import { runOrderCommand, runWalletCommand } from "./order.command.js";
 import { inFlags, runProviderCommand } from "./provider.command.js";
 import { CliUsageError, type Output } from "./output.js";
 
@@ -30,6 +31,13 @@ const USAGE = `Usage: npm run cli -- <command>
   catalog price --mid MID --price RUPIAH | catalog price --mid MID --clear
   catalog disable MID | catalog enable MID
   catalog backup MID [--add PROVIDER:SERVICE_ID | --remove PROVIDER:SERVICE_ID]
+
+  order list [--status S] [--customer TELEGRAM_ID] [--limit N]
+  order show ID | order sync [ID]           details; sync now (all, or one order)
+  order resolve ID --placed SUPPLIER_ORDER_ID | --retry | --refund --reason TEXT   (orders in "unknown")
+  order refund ID [--amount RUPIAH] --reason TEXT
+  order outcome ID --status completed|partial|canceled [--remains N] [--start-count N] [--note T] --reason TEXT
+  wallet show TELEGRAM_ID | wallet adjust TELEGRAM_ID --amount ±RUPIAH --reason TEXT
 `;
 
 /** The operator CLI: the same container and services as the bot, with output for people. */
@@ -60,6 +68,8 @@ export async function runCli(
     }
     if (command === "provider") return await runProviderCommand(container, rest, out);
     if (command === "catalog") return await runCatalogCommand(container, rest, out);
+    if (command === "order") return await runOrderCommand(container, rest, out);
+    if (command === "wallet") return await runWalletCommand(container, rest, out);
     throw new CliUsageError(`unknown command "${command}"`);
   } catch (error) {
     if (error instanceof CliUsageError) {

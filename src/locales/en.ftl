@@ -232,3 +232,7 @@ aftercare-cancel-not-offered = This service cannot be cancelled.
 aftercare-cancel-too-late = This order can no longer be cancelled.
 aftercare-supplier-refused = The supplier refused the request: { $message }
 aftercare-supplier-unavailable = The supplier cannot be reached right now. Please try again in a moment.
+order-refunded-admin = 💰 An admin refunded <b>{ $amount }</b> for order #{ $order } to your wallet (/balance).
+wallet-adjusted = 👛 An admin adjusted your wallet: { $amount }. Your balance is now { $balance }.
+duplicate-active-order = ⚠️ Order <b>#{ $order }</b> for the same link and service is still running. Suppliers usually refuse a second order until the first is done. Wait for it, or order anyway?
+button-order-anyway = Order anyway

@@ -232,3 +232,7 @@ aftercare-cancel-not-offered = Layanan ini tidak bisa dibatalkan.
 aftercare-cancel-too-late = Pesanan ini sudah tidak bisa dibatalkan.
 aftercare-supplier-refused = Supplier menolak permintaan: { $message }
 aftercare-supplier-unavailable = Supplier sedang tidak bisa dihubungi. Coba lagi sebentar lagi.
+order-refunded-admin = 💰 <b>{ $amount }</b> untuk pesanan #{ $order } dikembalikan ke saldo dompetmu oleh admin (/saldo).
+wallet-adjusted = 👛 Saldo dompetmu disesuaikan admin: { $amount }. Saldo sekarang { $balance }.
+duplicate-active-order = ⚠️ Masih ada pesanan aktif <b>#{ $order }</b> untuk link dan layanan yang sama. Supplier biasanya menolak pesanan kedua sampai yang pertama selesai. Tunggu dulu, atau tetap pesan?
+button-order-anyway = Tetap pesan

@@ -26,6 +26,13 @@ checkoutFeature.callbackQuery("draft:cancel", async (ctx) => {
   await cancelDraft(ctx);
 });
 
+checkoutFeature.callbackQuery("dupok", async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  ctx.session.checkout.duplicateOk = true;
+  await continueDetails(ctx);
+});
+
 checkoutFeature.command(["batal", "cancel"], (ctx) => cancelDraft(ctx));
 
 checkoutFeature.on("message:text", async (ctx, next) => {

@@ -1,3 +1,4 @@
+import { InlineKeyboard } from "grammy";
 import type { BotContext } from "../../bot/context.js";
 import { formatRupiah } from "../../shared/money.js";
 import { escapeHtml, formatJakartaTime } from "../../shared/text.js";
@@ -50,6 +51,7 @@ export async function mergeDetails(ctx: BotContext, given: Given): Promise<void>
     ...draft,
     stage: "details",
     quoteId: undefined,
+    duplicateOk: given.target === undefined || given.target === draft.target ? draft.duplicateOk : undefined,
     target: given.target ?? draft.target,
     zone: given.target !== undefined ? given.zone : draft.zone,
     quantity: given.quantity ?? draft.quantity,
@@ -87,7 +89,14 @@ export async function continueDetails(ctx: BotContext, known?: Service): Promise
       if (target.error.code !== "zone_missing") draft.target = undefined;
     }
   }
-  if (draft.target !== undefined && draft.quantity !== undefined && problems.length === 0) return quote(ctx, service, draft.target, draft.zone, draft.quantity);
+  if (draft.target !== undefined && draft.quantity !== undefined && problems.length === 0) {
+    const running = service.targetKind === "link" && !draft.duplicateOk ? await ctx.deps.checkout.activeOrderFor(service.id, draft.target) : undefined;
+    if (running) {
+      const keyboard = new InlineKeyboard().text(ctx.t("button-order-anyway"), "dupok").text(ctx.t("button-cancel"), "draft:cancel");
+      return void (await ctx.reply(ctx.t("duplicate-active-order", { order: running.id }), { parse_mode: "HTML", reply_markup: keyboard }));
+    }
+    return quote(ctx, service, draft.target, draft.zone, draft.quantity);
+  }
   problems.push(askText(ctx, service, { target: draft.target === undefined || problems.length > 0, quantity: draft.quantity === undefined }));
   await ctx.reply(problems.join("\n\n"), { parse_mode: "HTML" });
 }

@@ -142,6 +142,21 @@ export function createCheckoutService(deps: { db: Db; clock: Clock; logger: Logg
       return ok(await toQuote(row));
     },
 
+    /**
+     * An order still running for the same service and target, if any: suppliers refuse (or mix up)
+     * a second order on a link until the first is done, so the customer is asked first.
+     */
+    async activeOrderFor(serviceId: number, target: string): Promise<{ id: number; status: string } | undefined> {
+      return db
+        .selectFrom("orders")
+        .select(["id", "status"])
+        .where("service_id", "=", serviceId)
+        .where("target", "=", target)
+        .where("status", "in", ["paid", "placing", "processing", "unknown", "manual"])
+        .orderBy("id", "desc")
+        .executeTakeFirst();
+    },
+
     async findQuote(id: string): Promise<Quote | undefined> {
       const row = await db.selectFrom("quotes").selectAll().where("id", "=", id).executeTakeFirst();
       return row ? toQuote(row) : undefined;

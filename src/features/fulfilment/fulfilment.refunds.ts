@@ -17,16 +17,27 @@ export function createRefunds(deps: { wallet: WalletService; queue: JobQueue; no
 
   return {
     /** Inside the caller's transaction (the same one that moves the order to its refunded state). */
-    async refund(trx: Db, order: OrderRow, refund: { amount: number; note: string; notice: Notice }): Promise<"wallet" | "stars" | "none"> {
+    async refund(trx: Db, order: OrderRow, refund: { amount: number; note: string; notice: Notice; reference?: string }): Promise<"wallet" | "stars" | "none"> {
       if (refund.amount <= 0) return "none";
       if (order.paid_with === "stars" && refund.amount === order.amount && order.paid_payment_id !== null) {
         await queue.enqueue(trx, { kind: STARS_REFUND_JOB, payload: { orderId: order.id, paymentId: order.paid_payment_id }, dedupeKey: `refund-stars:${order.id}`, maxAttempts: 10 });
         await notifications.toCustomer(trx, order.customer_id, { key: "order-refunded-stars", vars: { order: order.id, amount: formatRupiah(refund.amount) } });
         return "stars";
       }
-      const credited = await wallet.credit(trx, { customerId: order.customer_id, amount: refund.amount, reason: "refund", reference: `refund:order:${order.id}`, orderId: order.id, note: refund.note });
+      const credited = await wallet.credit(trx, { customerId: order.customer_id, amount: refund.amount, reason: "refund", reference: refund.reference ?? `refund:order:${order.id}`, orderId: order.id, note: refund.note });
       if (credited) await notifications.toCustomer(trx, order.customer_id, refund.notice);
       return credited ? "wallet" : "none";
+    },
+
+    /** Rupiah already refunded for an order (all refund entries), so admin refunds never exceed what was paid. */
+    async refundedSoFar(trx: Db, orderId: number): Promise<number> {
+      const row = await trx
+        .selectFrom("ledger_entries")
+        .select((eb) => eb.fn.coalesce(eb.fn.sum<number>("amount"), eb.lit(0)).as("total"))
+        .where("order_id", "=", orderId)
+        .where("reason", "=", "refund")
+        .executeTakeFirstOrThrow();
+      return Number(row.total);
     },
   };
 }

@@ -9,6 +9,7 @@ import type { OrdersService } from "../orders/orders.service.js";
 import type { OrderRow } from "../orders/orders.table.js";
 import type { SupplierErrorClass } from "../providers/provider.types.js";
 import type { ProvidersService } from "../providers/providers.service.js";
+import type { Failpoints } from "../../infra/failpoints.js";
 import type { Refunds } from "./fulfilment.refunds.js";
 
 export const PLACE_ORDER_JOB = "place_order";
@@ -29,6 +30,7 @@ export interface FulfilmentServiceDeps {
   providers: ProvidersService;
   refunds: Refunds;
   notifications: NotificationsService;
+  failpoints?: Failpoints;
 }
 
 /**
@@ -39,9 +41,10 @@ export interface FulfilmentServiceDeps {
  */
 export function createFulfilmentService(deps: FulfilmentServiceDeps) {
   const { db, clock, logger, queue, orders, catalog, providers, refunds, notifications } = deps;
+  const failpoints = deps.failpoints ?? { hit: () => undefined };
 
-  const enqueuePlacement = async (trx: Db, orderId: number, attempt = 0): Promise<void> => {
-    await queue.enqueue(trx, { kind: PLACE_ORDER_JOB, payload: { orderId }, dedupeKey: attempt === 0 ? `place:${orderId}` : `place:${orderId}:${attempt}`, maxAttempts: 10 });
+  const enqueuePlacement = async (trx: Db, orderId: number, key?: string): Promise<void> => {
+    await queue.enqueue(trx, { kind: PLACE_ORDER_JOB, payload: { orderId }, dedupeKey: key === undefined ? `place:${orderId}` : `place:${orderId}:${key}`, maxAttempts: 10 });
   };
 
   const refund = async (order: OrderRow, reason: { errorClass: SupplierErrorClass; message: string }): Promise<void> => {
@@ -67,7 +70,7 @@ export function createFulfilmentService(deps: FulfilmentServiceDeps) {
       const moved = await db.transaction().execute(async (trx) => {
         const ok = await orders.transition(trx, order.id, ["placing"], { supplier_service_id: backup.id, provider_id: backup.providerId, failovers: index + 1, attempts: 0, placement_state: "idle", last_error: reason });
         if (!ok) return false;
-        await enqueuePlacement(trx, order.id, index + 1);
+        await enqueuePlacement(trx, order.id, `failover:${index + 1}`);
         await notifications.toAdmins(trx, { key: "admin-order-failover", vars: { order: order.id, reason, mid: backup.mid } });
         return true;
       });
@@ -112,6 +115,9 @@ export function createFulfilmentService(deps: FulfilmentServiceDeps) {
     /** Queues the supplier call for a paid order, inside the caller's transaction; once per order. */
     enqueuePlacement: (trx: Db, orderId: number) => enqueuePlacement(trx, orderId),
 
+    /** Queues another placement after an admin's decision (the first job is spent); `key` keeps it once. */
+    requeuePlacement: (trx: Db, orderId: number, key: string) => enqueuePlacement(trx, orderId, key),
+
     /** The `place_order` job. Idempotent: it reads the order's state before doing anything. */
     async placeOrder(payload: unknown, _job: JobContext): Promise<void> {
       const orderId = (payload as { orderId: number }).orderId;
@@ -138,6 +144,7 @@ export function createFulfilmentService(deps: FulfilmentServiceDeps) {
       const attempt = order.attempts + 1;
 
       const adapter = await providers.adapterFor(service.providerId);
+      failpoints.hit("before_supplier_call");
       const outcome = await adapter.placeOrder({
         reference: supplierReference(order),
         providerServiceId: service.providerServiceId,
@@ -146,6 +153,7 @@ export function createFulfilmentService(deps: FulfilmentServiceDeps) {
         zone: order.zone ?? undefined,
         quantity: order.quantity,
       });
+      failpoints.hit("after_supplier_call");
       switch (outcome.kind) {
         case "placed":
           return accept(order, outcome);

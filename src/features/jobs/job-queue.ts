@@ -2,7 +2,7 @@ import type { Clock } from "../../infra/clock/clock.js";
 import type { Db } from "../../infra/db/open-database.js";
 import type { Logger } from "../../logger.js";
 import { errorMessage } from "../../shared/errors.js";
-import { claimJob, failJob, finishJob, insertJob, nextDueTime, rescheduleJob } from "./jobs.repository.js";
+import { claimJob, failJob, finishJob, insertJob, nextDueTime, releaseRunningJobs, rescheduleJob } from "./jobs.repository.js";
 
 /**
  * The outbox. A state change and the work it implies are written in one transaction (`enqueue` takes
@@ -83,6 +83,13 @@ export function createJobQueue(deps: { db: Db; clock: Clock }) {
     reschedule: (id: number, delayMs: number, error: string) => rescheduleJob(db, id, clock.now() + delayMs, error, clock.now()),
     fail: (id: number, error: string) => failJob(db, id, error, clock.now()),
     nextDueTime: (kinds: readonly string[]) => nextDueTime(db, kinds),
+
+    /**
+     * A single worker process owns the queue (SQLite deployment): at its start, any job still marked
+     * running belongs to a process that died mid-job, so it is taken again now instead of after its
+     * lease runs out. Handlers are idempotent and detect a half-done supplier call themselves.
+     */
+    releaseAfterRestart: () => releaseRunningJobs(db, clock.now()),
   };
 }
 

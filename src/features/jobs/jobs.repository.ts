@@ -57,3 +57,9 @@ export async function nextDueTime(db: Db, kinds: readonly string[]): Promise<num
     .executeTakeFirst();
   return row?.next ?? undefined;
 }
+
+/** Start-up of the one worker process: jobs left running by a process that died are free again. */
+export async function releaseRunningJobs(db: Db, now: number): Promise<number> {
+  const result = await db.updateTable("jobs").set({ status: "pending", lease_until: null, updated_at: now }).where("status", "=", "running").executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

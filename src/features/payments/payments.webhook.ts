@@ -3,6 +3,7 @@ import type { Clock } from "../../infra/clock/clock.js";
 import type { Db } from "../../infra/db/open-database.js";
 import type { Logger } from "../../logger.js";
 import { decimalEqualsInteger, formatRupiah, parseDecimal } from "../../shared/money.js";
+import type { Failpoints } from "../../infra/failpoints.js";
 import type { NotificationsService } from "../notifications/notifications.service.js";
 import { isValidMidtransSignature } from "./midtrans.signature.js";
 import type { PaymentConfirmation } from "./payments.confirmation.js";
@@ -34,7 +35,7 @@ const ACK_BUDGET_MS = 3_000;
  * answer is 200, so Midtrans does not spend its few retries on our own trouble: the reconciler
  * covers a failed status check.
  */
-export function createMidtransWebhook(deps: { db: Db; clock: Clock; logger: Logger; serverKey: string; confirmation: PaymentConfirmation; notifications: NotificationsService }) {
+export function createMidtransWebhook(deps: { db: Db; clock: Clock; logger: Logger; serverKey: string; confirmation: PaymentConfirmation; notifications: NotificationsService; failpoints?: Failpoints }) {
   const { db, clock, logger, serverKey, confirmation, notifications } = deps;
 
   const recordEvent = async (key: string, rawBody: string): Promise<"new" | "retry" | "duplicate"> => {
@@ -98,6 +99,7 @@ export function createMidtransWebhook(deps: { db: Db; clock: Clock; logger: Logg
       const work = confirmation
         .sync(payment)
         .then(async (outcome) => {
+          if (outcome === "paid") deps.failpoints?.hit("after_payment_commit");
           await setOutcome(key, outcome);
           return outcome;
         })

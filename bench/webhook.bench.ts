@@ -1,0 +1,130 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createContainer, type Container } from "../src/container.js";
+import { createPaymentsRoutes } from "../src/features/payments/payments.api.js";
+import { migrateToLatest } from "../src/infra/db/migrations.js";
+import { createServer } from "../src/server/index.js";
+import { listen, type RunningServer } from "../src/server/listen.js";
+import { testConfig } from "../test/kit/config.js";
+import { captureLogs } from "../test/kit/log-capture.js";
+import { startChild, type ChildHandle } from "./child.js";
+import { measure, type BenchRow } from "./measure.js";
+import type { LoadResult } from "./webhook-load.child.js";
+
+/**
+ * Issue 4, P1/P2: how many genuine Midtrans settlement notifications the real HTTP server ingests
+ * per second, and how fast it answers, on an on-disk database (WAL, synchronous=FULL). Each request
+ * runs the full product path: signature → event dedupe → invoice lookup → amount check → GET status
+ * at the gateway → order paid + place_order job. The Midtrans simulator and the load generator run
+ * in child processes, so the measured server's event loop does only the product's work (on 2 cores
+ * they share the second core). Every request of the measured run is a different order's
+ * notification until the list wraps; afterwards the database must show each notified order paid
+ * exactly once with exactly one place_order job.
+ */
+const WARMUP_ORDERS = 500;
+const ORDERS = 6_000;
+const CONNECTIONS = 50;
+const WARMUP_S = 2;
+const DURATION_S = 15;
+const SETUP_CONCURRENCY = 16;
+
+const count = (n: number) => n.toLocaleString("en");
+
+/** Quote + QRIS invoice for each order, as the bot does when a customer taps Pay. */
+async function createInvoices(container: Container, customer: { id: number; firstName: string }, total: number): Promise<string[]> {
+  const references: string[] = new Array(total);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < total; i = next++) {
+      const quote = await container.checkout.quote({ customerId: customer.id, mid: 2, target: `https://instagram.com/bench.${i}`, quantity: 1000 });
+      if (!quote.ok) throw new Error(`quote ${i} failed: ${JSON.stringify(quote.error)}`);
+      const invoice = await container.payments.payByQris(quote.value.id, customer);
+      if (!invoice.ok) throw new Error(`invoice ${i} failed: ${JSON.stringify(invoice.error)}`);
+      references[i] = invoice.value.reference;
+    }
+  };
+  await Promise.all(Array.from({ length: SETUP_CONCURRENCY }, worker));
+  return references;
+}
+
+/** Each notified order (one midtrans event each): paid exactly once, with exactly one place_order job, no wallet credit. */
+async function verify(container: Container): Promise<{ notified: number; good: number; outcomes: string; jobs: number; credits: number }> {
+  const db = container.db;
+  for (let waited = 0; waited < 5_000; waited += 100) {
+    const open = await db.selectFrom("webhook_events").select((eb) => eb.fn.countAll<number>().as("n")).where("outcome", "is", null).executeTakeFirstOrThrow();
+    if (open.n === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const events = await db.selectFrom("webhook_events").select(["dedupe_key", "outcome"]).where("source", "=", "midtrans").execute();
+  const payments = new Map((await db.selectFrom("payments").select(["id", "reference", "order_id", "status"]).execute()).map((p) => [p.reference, p]));
+  const orders = new Map((await db.selectFrom("orders").select(["id", "status", "paid_payment_id"]).execute()).map((o) => [o.id, o]));
+  const jobs = (await db.selectFrom("jobs").select("payload").where("kind", "=", "place_order").execute()).map((j) => (JSON.parse(j.payload) as { orderId: number }).orderId);
+  const jobsPerOrder = new Map<number, number>();
+  for (const orderId of jobs) jobsPerOrder.set(orderId, (jobsPerOrder.get(orderId) ?? 0) + 1);
+  const outcomes = new Map<string, number>();
+  let good = 0;
+  for (const event of events) {
+    outcomes.set(event.outcome ?? "null", (outcomes.get(event.outcome ?? "null") ?? 0) + 1);
+    const payment = payments.get(event.dedupe_key.split(":")[0]!);
+    const order = payment?.order_id ? orders.get(payment.order_id) : undefined;
+    if (event.outcome === "paid" && payment?.status === "paid" && order?.status === "paid" && order.paid_payment_id === payment.id && jobsPerOrder.get(order.id) === 1) good++;
+  }
+  const credits = await db.selectFrom("ledger_entries").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  return { notified: events.length, good, outcomes: [...outcomes].map(([k, n]) => `${k} ${count(n)}`).join(", "), jobs: jobs.length, credits: credits.n };
+}
+
+export async function benchWebhook(): Promise<BenchRow[]> {
+  const dir = mkdtempSync(join(tmpdir(), "bench-webhook-"));
+  let standIns: ChildHandle | undefined;
+  let load: ChildHandle | undefined;
+  let container: Container | undefined;
+  let server: RunningServer | undefined;
+  try {
+    standIns = await startChild(new URL("./standins.child.ts", import.meta.url));
+    load = await startChild(new URL("./webhook-load.child.ts", import.meta.url));
+    const info = await standIns.call<{ env: Record<string, string>; smmUrl: string; smmKey: string }>("info");
+    const logs = captureLogs("warn");
+    container = createContainer(testConfig({ ...info.env, DATABASE_URL: join(dir, "shop.db"), DATA_DIR: dir }), logs.logger);
+    await migrateToLatest(container.db, container.database.sqlite);
+    const pragmas = `${container.database.sqlite.pragma("journal_mode", { simple: true })}, synchronous=${["OFF", "NORMAL", "FULL", "EXTRA"][container.database.sqlite.pragma("synchronous", { simple: true }) as number]}`;
+    await container.providers.add({ name: "panel", kind: "smm-v2", url: info.smmUrl, credentials: { key: info.smmKey } });
+    await container.catalog.importFromProvider("panel");
+    const customer = await container.customers.touch({ telegramId: 100001, chatId: 100001, username: "budi", firstName: "Budi", languageCode: "id" });
+
+    const setup = await measure(() => createInvoices(container!, customer, WARMUP_ORDERS + ORDERS));
+    const bodies = await standIns.call<string[]>("settle", setup.result);
+    const app = createServer({ db: container.db, logger: logs.logger, routes: [{ path: "/webhooks", app: createPaymentsRoutes(container.midtransWebhook) }] });
+    server = await listen(app, "127.0.0.1", 0);
+    const url = `http://127.0.0.1:${server.port}/webhooks/midtrans`;
+
+    await load.call<LoadResult>("run", { url, bodies: bodies.slice(0, WARMUP_ORDERS), connections: CONNECTIONS, durationS: WARMUP_S });
+    const warmed = (await verify(container)).notified;
+    const run = await load.call<LoadResult>("run", { url, bodies: bodies.slice(WARMUP_ORDERS), connections: CONNECTIONS, durationS: DURATION_S });
+    const check = await verify(container);
+    const measuredDistinct = check.notified - warmed;
+    const errorLogs = logs.text().split("\n").filter((line) => /"level":(50|60)/.test(line)).length;
+
+    return [
+      { metric: "database", value: pragmas, goal: "wal, synchronous=FULL", ok: pragmas === "wal, synchronous=FULL" },
+      { metric: `setup: ${count(WARMUP_ORDERS + ORDERS)} quotes + QRIS invoices`, value: `${(setup.ms / 1000).toFixed(1)} s (${Math.round(setup.result.length / (setup.ms / 1000))}/s)`, goal: "", ok: undefined },
+      { metric: `webhook requests/s (c=${CONNECTIONS}, ${run.durationS} s)`, value: count(Math.round(run.reqPerS)), goal: "≥ 1,000", ok: run.reqPerS >= 1_000 },
+      { metric: "  requests", value: count(run.total), goal: "", ok: undefined },
+      { metric: "  distinct orders / duplicates", value: `${count(measuredDistinct)} / ${count(run.total - measuredDistinct)}`, goal: "", ok: undefined },
+      { metric: "latency p50 / p90", value: `${run.p50} ms / ${run.p90} ms`, goal: "", ok: undefined },
+      { metric: "latency p99", value: `${run.p99} ms`, goal: "< 50 ms", ok: run.p99 < 50 },
+      { metric: "latency max", value: `${run.max} ms`, goal: "", ok: undefined },
+      { metric: "non-2xx / errors / timeouts", value: `${run.non2xx} / ${run.errors} / ${run.timeouts}`, goal: "0", ok: run.non2xx + run.errors + run.timeouts === 0 },
+      { metric: "notified orders paid once, 1 place_order job", value: `${count(check.good)} of ${count(check.notified)}`, goal: "all", ok: check.good === check.notified && check.jobs === check.notified && check.credits === 0 },
+      { metric: "  event outcomes", value: check.outcomes, goal: "", ok: undefined },
+      { metric: "  place_order jobs / wallet credits", value: `${count(check.jobs)} / ${check.credits}`, goal: "", ok: undefined },
+      { metric: "  error logs", value: String(errorLogs), goal: "0", ok: errorLogs === 0 },
+    ];
+  } finally {
+    await load?.stop();
+    await server?.close();
+    await container?.close();
+    await standIns?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,144 @@
+import type { Clock } from "../../infra/clock/clock.js";
+import type { Db } from "../../infra/db/open-database.js";
+import { AppError } from "../../shared/errors.js";
+import { formatRupiah, proRataFloor } from "../../shared/money.js";
+import type { AuditService } from "../audit/audit.service.js";
+import type { Refunds } from "../fulfilment/fulfilment.refunds.js";
+import type { FulfilmentService } from "../fulfilment/fulfilment.service.js";
+import type { StatusSync } from "../fulfilment/fulfilment.status-sync.js";
+import type { Notice, NotificationsService } from "../notifications/notifications.service.js";
+import type { OrdersService } from "./orders.service.js";
+import type { OrderRow, OrderStatus } from "./orders.table.js";
+
+export type UnknownResolution = { kind: "placed"; providerOrderId: string } | { kind: "not_placed" } | { kind: "refund" };
+
+export interface ManualOutcome {
+  status: "completed" | "partial" | "canceled";
+  remains?: number | undefined;
+  startCount?: number | undefined;
+  note?: string | undefined;
+}
+
+/** States from which an admin may refund: the customer has paid and no refund has closed the order. */
+const REFUNDABLE: readonly OrderStatus[] = ["processing", "completed", "partial", "unknown", "manual"];
+
+/**
+ * What an admin does to orders by hand (CLI today, the Mini App next): look, sync now, decide the
+ * fate of an order whose supplier outcome is unknown, refund, or set the outcome of a manual order.
+ * Every change is one transaction with its audit entry; refunds never exceed what was paid.
+ */
+export function createOrderAdmin(deps: { db: Db; clock: Clock; orders: OrdersService; fulfilment: FulfilmentService; statusSync: StatusSync; refunds: Refunds; notifications: NotificationsService; audit: AuditService }) {
+  const { db, clock, orders, fulfilment, statusSync, refunds, notifications, audit } = deps;
+
+  const require = async (trx: Db, orderId: number): Promise<OrderRow> => {
+    const order = await orders.findById(orderId, trx);
+    if (!order) throw new AppError("orders.not_found", `no order #${orderId}`);
+    return order;
+  };
+
+  return {
+    async list(filter: { status?: OrderStatus | undefined; customerTelegramId?: number | undefined; limit?: number | undefined }): Promise<OrderRow[]> {
+      let query = db.selectFrom("orders").selectAll("orders");
+      if (filter.status) query = query.where("orders.status", "=", filter.status);
+      if (filter.customerTelegramId) query = query.innerJoin("customers", "customers.id", "orders.customer_id").where("customers.telegram_id", "=", filter.customerTelegramId);
+      return query.orderBy("orders.id", "desc").limit(filter.limit ?? 20).execute();
+    },
+
+    async show(orderId: number) {
+      const order = await require(db, orderId);
+      return {
+        order,
+        payments: await db.selectFrom("payments").selectAll().where("order_id", "=", orderId).orderBy("id").execute(),
+        ledger: await db.selectFrom("ledger_entries").selectAll().where("order_id", "=", orderId).orderBy("id").execute(),
+        refills: await db.selectFrom("refills").selectAll().where("order_id", "=", orderId).orderBy("id").execute(),
+        audit: await audit.recent({ subject: `order:${orderId}` }),
+      };
+    },
+
+    /** "Sync now" for every order in progress, or "force sync order N". */
+    syncNow: (orderId?: number) => (orderId === undefined ? statusSync.syncAll() : statusSync.syncOrders([orderId])),
+
+    /**
+     * An order whose supplier call may or may not have gone through: the admin checked the
+     * supplier's panel and says what happened. Only `unknown` orders can be resolved this way.
+     */
+    async resolveUnknown(orderId: number, resolution: UnknownResolution, actor: string, reason: string): Promise<OrderRow> {
+      const now = clock.now();
+      await db.transaction().execute(async (trx) => {
+        const order = await require(trx, orderId);
+        if (order.status !== "unknown") throw new AppError("orders.invalid_state", `order #${orderId} is ${order.status}, not unknown`);
+        let moved: boolean;
+        if (resolution.kind === "placed") {
+          moved = await orders.transition(trx, orderId, ["unknown"], { status: "processing", provider_order_id: resolution.providerOrderId, placed_at: now, last_error: null });
+          if (moved) await notifications.toCustomer(trx, order.customer_id, { key: "order-processing", vars: { order: orderId } });
+        } else if (resolution.kind === "not_placed") {
+          // The admin vouches that the supplier has no such order: placing it again is safe.
+          moved = await orders.transition(trx, orderId, ["unknown"], { status: "placing", placement_state: "idle", attempts: 0, last_error: null });
+          if (moved) await fulfilment.requeuePlacement(trx, orderId, `resolve:${now}`);
+        } else {
+          moved = await orders.transition(trx, orderId, ["unknown"], { status: "refunded", finished_at: now });
+          if (moved) await refunds.refund(trx, order, { amount: order.amount, note: `admin: ${reason}`, notice: { key: "order-refunded", vars: { order: orderId, amount: formatRupiah(order.amount), reason: "other" } } });
+        }
+        if (!moved) throw new AppError("orders.invalid_state", `order #${orderId} changed meanwhile`);
+        await audit.record(trx, { actor, action: `order.resolve_unknown.${resolution.kind}`, subject: `order:${orderId}`, before: { status: order.status }, after: resolution, reason });
+      });
+      return (await orders.findById(orderId))!;
+    },
+
+    /**
+     * Refunds a paid order to the customer, in full (closing it as refunded) or in part. The total of
+     * refunds never exceeds what the customer paid.
+     */
+    async refund(orderId: number, input: { amount?: number | undefined; reason: string }, actor: string): Promise<{ refunded: number; order: OrderRow }> {
+      if (!input.reason.trim()) throw new AppError("orders.invalid_input", "a refund needs a reason");
+      const now = clock.now();
+      const refunded = await db.transaction().execute(async (trx) => {
+        const order = await require(trx, orderId);
+        if (!REFUNDABLE.includes(order.status)) throw new AppError("orders.invalid_state", `order #${orderId} is ${order.status}: nothing to refund`);
+        const left = order.amount - (await refunds.refundedSoFar(trx, orderId));
+        const amount = input.amount ?? left;
+        if (!Number.isSafeInteger(amount) || amount <= 0) throw new AppError("orders.invalid_input", "the refund amount is a whole number of rupiah above zero");
+        if (amount > left) throw new AppError("orders.invalid_input", `at most ${formatRupiah(left)} is left to refund on order #${orderId}`);
+        const closes = amount === left;
+        if (closes && !(await orders.transition(trx, orderId, REFUNDABLE, { status: "refunded", finished_at: order.finished_at ?? now }))) throw new AppError("orders.invalid_state", `order #${orderId} changed meanwhile`);
+        await refunds.refund(trx, order, {
+          amount,
+          note: `admin: ${input.reason}`,
+          reference: `refund:order:${orderId}:admin:${now}`,
+          notice: { key: "order-refunded-admin", vars: { order: orderId, amount: formatRupiah(amount) } },
+        });
+        await audit.record(trx, { actor, action: "order.refund", subject: `order:${orderId}`, before: { status: order.status, refundable: left }, after: { refunded: amount, status: closes ? "refunded" : order.status }, reason: input.reason });
+        return amount;
+      });
+      return { refunded, order: (await orders.findById(orderId))! };
+    },
+
+    /** The outcome of a manual order (or a correction by hand), with the refund it implies. */
+    async setOutcome(orderId: number, outcome: ManualOutcome, actor: string, reason: string): Promise<OrderRow> {
+      const now = clock.now();
+      await db.transaction().execute(async (trx) => {
+        const order = await require(trx, orderId);
+        if (order.status !== "manual" && order.status !== "processing" && order.status !== "unknown") throw new AppError("orders.invalid_state", `order #${orderId} is ${order.status}; only manual, processing or unknown orders take an outcome`);
+        const remains = outcome.status === "completed" ? 0 : outcome.status === "canceled" ? order.quantity : Math.min(Math.max(outcome.remains ?? 0, 1), order.quantity);
+        const moved = await orders.transition(trx, orderId, ["manual", "processing", "unknown"], {
+          status: outcome.status,
+          remains,
+          start_count: outcome.startCount ?? order.start_count,
+          admin_notes: outcome.note ?? order.admin_notes,
+          finished_at: now,
+        });
+        if (!moved) throw new AppError("orders.invalid_state", `order #${orderId} changed meanwhile`);
+        if (outcome.status === "completed") await notifications.toCustomer(trx, order.customer_id, { key: "order-completed", vars: { order: orderId } });
+        else {
+          const amount = outcome.status === "canceled" ? order.amount : proRataFloor(order.amount, remains, order.quantity);
+          const notice: Notice = outcome.status === "canceled" ? { key: "order-canceled", vars: { order: orderId, amount: formatRupiah(amount) } } : { key: "order-partial", vars: { order: orderId, remains, amount: formatRupiah(amount) } };
+          await refunds.refund(trx, order, { amount, note: `admin set ${outcome.status}: ${reason}`, notice });
+        }
+        await audit.record(trx, { actor, action: "order.set_outcome", subject: `order:${orderId}`, before: { status: order.status, remains: order.remains }, after: { ...outcome, remains }, reason });
+      });
+      return (await orders.findById(orderId))!;
+    },
+  };
+}
+
+export type OrderAdmin = ReturnType<typeof createOrderAdmin>;
