@@ -13,6 +13,7 @@ interface Reply {
 }
 
 export interface ChildHandle {
+  pid: number;
   call<T>(cmd: string, args?: unknown): Promise<T>;
   /** Asks the child to close its servers and exit; kills it if it has not exited within 5 s. */
   stop(): Promise<void>;
@@ -47,6 +48,7 @@ export async function startChild(file: URL): Promise<ChildHandle> {
     });
   await call("ready");
   return {
+    pid: child.pid!,
     call,
     async stop() {
       if (exited) return;

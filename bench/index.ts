@@ -1,6 +1,8 @@
 import { execSync } from "node:child_process";
 import { benchCatalogImport } from "./catalog-import.bench.js";
 import { printTable } from "./measure.js";
+import { benchStatusSync } from "./status-sync.bench.js";
+import { benchWebhook } from "./webhook.bench.js";
 
 /** `npm run bench`: every benchmark, printed as tables. Targets live here, never in tests. */
 const commit = (() => {
@@ -12,10 +14,17 @@ const commit = (() => {
 })();
 console.log(`commit ${commit} · node ${process.version} · SQLite WAL, synchronous=FULL · ${new Date().toISOString()}`);
 
-const benches: Array<[string, () => Promise<Awaited<ReturnType<typeof benchCatalogImport>>>]> = [["Catalog import and re-sync (issue 3)", benchCatalogImport]];
+const benches: Array<[string, string, () => Promise<Awaited<ReturnType<typeof benchCatalogImport>>>]> = [
+  ["catalog", "Catalog import and re-sync (issue 3)", benchCatalogImport],
+  ["webhook", "Midtrans webhook ingest (issue 4, P1/P2)", benchWebhook],
+  ["status-sync", "Status sync of 10,000 open orders (issue 4, P7)", benchStatusSync],
+];
 
+// `npm run bench -- webhook` runs only the benchmarks named.
+const only = process.argv.slice(2);
 let missed = 0;
-for (const [title, run] of benches) {
+for (const [name, title, run] of benches) {
+  if (only.length > 0 && !only.includes(name)) continue;
   const rows = await run();
   printTable(title, rows);
   missed += rows.filter((r) => r.ok === false).length;

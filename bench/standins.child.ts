@@ -7,6 +7,14 @@ import { serveParent } from "./child.js";
  * would (a loopback round trip), not the simulator's CPU on the same event loop.
  */
 const standIns = await startSandboxServer();
+const midtrans = standIns.sandbox.midtrans;
+const basicAuth = `Basic ${Buffer.from(`${midtrans.serverKey}:`).toString("base64")}`;
+
+/** Settles a transaction without notifying; returns its genuine signed notification body. */
+const settle = async (reference: string): Promise<string> => {
+  if (!(await midtrans.pay(reference, { notify: false }))) throw new Error(`cannot settle ${reference} at the simulator`);
+  return JSON.stringify(midtrans.notificationFor(reference));
+};
 
 serveParent(
   {
@@ -14,11 +22,21 @@ serveParent(
     /** The customer pays each QR (no notification sent); returns the genuine signed notification bodies. */
     settle: async (references: string[]) => {
       const bodies: string[] = [];
-      for (const reference of references) {
-        if (!(await standIns.sandbox.midtrans.pay(reference, { notify: false }))) throw new Error(`cannot settle ${reference} at the simulator`);
-        bodies.push(JSON.stringify(standIns.sandbox.midtrans.notificationFor(reference)));
-      }
+      for (const reference of references) bodies.push(await settle(reference));
       return bodies;
+    },
+    /** Invoices written straight into the product's database: charged through the simulator's own charge route, then settled. */
+    seed: async (invoices: Array<{ reference: string; amount: number }>) => {
+      const transactionIds: string[] = [];
+      const bodies: string[] = [];
+      for (const { reference, amount } of invoices) {
+        const body = { payment_type: "qris", transaction_details: { order_id: reference, gross_amount: amount }, qris: { acquirer: "gopay" }, custom_expiry: { expiry_duration: 15, unit: "minute" } };
+        const res = await midtrans.routes.request("/v2/charge", { method: "POST", headers: { authorization: basicAuth, "content-type": "application/json" }, body: JSON.stringify(body) });
+        if (res.status !== 200) throw new Error(`charge ${reference} answered ${res.status}`);
+        transactionIds.push(((await res.json()) as { transaction_id: string }).transaction_id);
+        bodies.push(await settle(reference));
+      }
+      return { transactionIds, bodies };
     },
   },
   () => standIns.close(),

@@ -11,6 +11,8 @@ export interface LoadRun {
   bodies: string[];
   connections: number;
   durationS: number;
+  /** Requests per second across all connections; absent: as fast as the server answers. */
+  rate?: number;
 }
 
 export interface LoadResult {
@@ -29,13 +31,14 @@ export interface LoadResult {
 }
 
 serveParent({
-  run: async ({ url, bodies, connections, durationS }: LoadRun): Promise<LoadResult> => {
+  run: async ({ url, bodies, connections, durationS, rate }: LoadRun): Promise<LoadResult> => {
     let next = 0;
     const result = await autocannon({
       url,
       connections,
       duration: durationS,
       timeout: 10,
+      ...(rate === undefined ? {} : { overallRate: rate }),
       requests: [{ method: "POST", headers: { "content-type": "application/json" }, setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length]! }) }],
     });
     const total = result["2xx"] + result.non2xx;

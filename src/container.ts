@@ -32,6 +32,7 @@ import { resolveMasterKey } from "./infra/crypto/master-key.js";
 import { createSecretBox } from "./infra/crypto/secret-box.js";
 import { openDatabase } from "./infra/db/open-database.js";
 import { createFailpoints } from "./infra/failpoints.js";
+import { createGroupCommit } from "./infra/db/group-commit.js";
 import { createHttpClient, type HttpClient } from "./infra/http/http-client.js";
 import { createMidtransCoreApi } from "./infra/midtrans/midtrans-core-api.js";
 
@@ -80,6 +81,7 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
           isProduction: config.midtrans.isProduction,
           apiUrl: config.midtrans.apiUrl,
           timeoutMs: 10_000,
+          http,
           notificationUrl: config.server.publicUrl ? `${config.server.publicUrl}/webhooks/midtrans` : undefined,
         }),
       )
@@ -91,7 +93,7 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
   const audit = createAuditService({ db, clock });
   const orderAdmin = createOrderAdmin({ db, clock, orders, fulfilment, statusSync, refunds, notifications, audit });
   const walletAdmin = createWalletAdmin({ db, clock, wallet, audit, notifications });
-  const midtransWebhook = serverKey && confirmation ? createMidtransWebhook({ db, clock, logger, serverKey, confirmation, notifications, failpoints }) : undefined;
+  const midtransWebhook = serverKey && confirmation ? createMidtransWebhook({ db, commits: createGroupCommit(db), clock, logger, serverKey, confirmation, notifications, failpoints }) : undefined;
   const reconciler = gateway && confirmation ? createPaymentReconciler({ db, clock, logger, gateway, confirmation }) : undefined;
 
   const worker = createJobWorker({

@@ -17,8 +17,10 @@ export function table(rows: string[][]): string {
 
 /** `--name value` options, all strings; an unknown option is a usage error, not a silent typo. */
 export function stringOptions(args: string[], names: string[]): Record<string, string | undefined> {
+  // "--amount -5000": node's parser would read -5000 as a flag; a negative number is a value.
+  const joined = args.flatMap((arg, i) => (/^-\d/.test(arg) && args[i - 1]?.startsWith("--") && !args[i - 1]!.includes("=") ? [] : /^--/.test(arg) && /^-\d/.test(args[i + 1] ?? "") && !arg.includes("=") ? [`${arg}=${args[i + 1]}`] : [arg]));
   try {
-    const { values } = parseArgs({ args, options: Object.fromEntries(names.map((n) => [n, { type: "string" as const }])), strict: true, allowPositionals: false });
+    const { values } = parseArgs({ args: joined, options: Object.fromEntries(names.map((n) => [n, { type: "string" as const }])), strict: true, allowPositionals: false });
     return values as Record<string, string | undefined>;
   } catch (error) {
     throw new CliUsageError((error as Error).message);

@@ -236,3 +236,5 @@ order-refunded-admin = 💰 An admin refunded <b>{ $amount }</b> for order #{ $o
 wallet-adjusted = 👛 An admin adjusted your wallet: { $amount }. Your balance is now { $balance }.
 duplicate-active-order = ⚠️ Order <b>#{ $order }</b> for the same link and service is still running. Suppliers usually refuse a second order until the first is done. Wait for it, or order anyway?
 button-order-anyway = Order anyway
+duplicate-active-link = ⚠️ An order for the same link and service is still running. Suppliers usually refuse a second order until the first is done. Wait for it, or order anyway?
+order-canceled-admin = Order <b>#{ $order }</b> was cancelled by an admin. <b>{ $amount }</b> went back to your wallet (/balance).

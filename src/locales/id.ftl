@@ -236,3 +236,5 @@ order-refunded-admin = 💰 <b>{ $amount }</b> untuk pesanan #{ $order } dikemba
 wallet-adjusted = 👛 Saldo dompetmu disesuaikan admin: { $amount }. Saldo sekarang { $balance }.
 duplicate-active-order = ⚠️ Masih ada pesanan aktif <b>#{ $order }</b> untuk link dan layanan yang sama. Supplier biasanya menolak pesanan kedua sampai yang pertama selesai. Tunggu dulu, atau tetap pesan?
 button-order-anyway = Tetap pesan
+duplicate-active-link = ⚠️ Masih ada pesanan aktif untuk link dan layanan yang sama. Supplier biasanya menolak pesanan kedua sampai yang pertama selesai. Tunggu dulu, atau tetap pesan?
+order-canceled-admin = Pesanan <b>#{ $order }</b> dibatalkan oleh admin. <b>{ $amount }</b> dikembalikan ke saldo dompetmu (/saldo).

@@ -93,7 +93,9 @@ export async function continueDetails(ctx: BotContext, known?: Service): Promise
     const running = service.targetKind === "link" && !draft.duplicateOk ? await ctx.deps.checkout.activeOrderFor(service.id, draft.target) : undefined;
     if (running) {
       const keyboard = new InlineKeyboard().text(ctx.t("button-order-anyway"), "dupok").text(ctx.t("button-cancel"), "draft:cancel");
-      return void (await ctx.reply(ctx.t("duplicate-active-order", { order: running.id }), { parse_mode: "HTML", reply_markup: keyboard }));
+      // Another customer's order number is theirs alone: say only that the link is busy.
+      const text = running.customerId === ctx.customer.id ? ctx.t("duplicate-active-order", { order: running.id }) : ctx.t("duplicate-active-link");
+      return void (await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard }));
     }
     return quote(ctx, service, draft.target, draft.zone, draft.quantity);
   }
@@ -109,7 +111,7 @@ async function quote(ctx: BotContext, service: Service, target: string, zone: st
     return;
   }
   const q = result.value;
-  ctx.session.checkout = { stage: "quoted", mid: service.mid, targetKind: service.targetKind, target: q.target, zone: q.zone ?? undefined, quantity: q.quantity, quoteId: q.id };
+  ctx.session.checkout = { stage: "quoted", mid: service.mid, targetKind: service.targetKind, target: q.target, zone: q.zone ?? undefined, quantity: q.quantity, quoteId: q.id, duplicateOk: ctx.session.checkout.duplicateOk };
   await ctx.reply(renderQuote(ctx, q), { parse_mode: "HTML", reply_markup: await payKeyboard(ctx, q), link_preview_options: { is_disabled: true } });
 }
 

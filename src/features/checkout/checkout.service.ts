@@ -146,15 +146,16 @@ export function createCheckoutService(deps: { db: Db; clock: Clock; logger: Logg
      * An order still running for the same service and target, if any: suppliers refuse (or mix up)
      * a second order on a link until the first is done, so the customer is asked first.
      */
-    async activeOrderFor(serviceId: number, target: string): Promise<{ id: number; status: string } | undefined> {
-      return db
+    async activeOrderFor(serviceId: number, target: string): Promise<{ id: number; status: string; customerId: number } | undefined> {
+      const running = await db
         .selectFrom("orders")
-        .select(["id", "status"])
+        .select(["id", "status", "customer_id", "target"])
         .where("service_id", "=", serviceId)
-        .where("target", "=", target)
         .where("status", "in", ["paid", "placing", "processing", "unknown", "manual"])
         .orderBy("id", "desc")
-        .executeTakeFirst();
+        .execute();
+      const same = running.find((o) => sameTarget(o.target, target));
+      return same ? { id: same.id, status: same.status, customerId: same.customer_id } : undefined;
     },
 
     async findQuote(id: string): Promise<Quote | undefined> {
@@ -176,3 +177,9 @@ export function createCheckoutService(deps: { db: Db; clock: Clock; logger: Logg
 }
 
 export type CheckoutService = ReturnType<typeof createCheckoutService>;
+
+/** "https://www.instagram.com/budi/" and "https://instagram.com/budi" are the same account. */
+export function sameTarget(a: string, b: string): boolean {
+  const key = (t: string) => t.trim().toLowerCase().replace(/^https?:\/\/(www\.|m\.)?/, "").replace(/[/?#]+$/, "");
+  return key(a) === key(b);
+}

@@ -16,28 +16,39 @@ export function createRefunds(deps: { wallet: WalletService; queue: JobQueue; no
   const { wallet, queue, notifications } = deps;
 
   return {
-    /** Inside the caller's transaction (the same one that moves the order to its refunded state). */
+    /**
+     * Inside the caller's transaction (the same one that moves the order to its refunded state).
+     * Never more than what is left of the order's amount after earlier refunds, whoever made them.
+     */
     async refund(trx: Db, order: OrderRow, refund: { amount: number; note: string; notice: Notice; reference?: string }): Promise<"wallet" | "stars" | "none"> {
-      if (refund.amount <= 0) return "none";
-      if (order.paid_with === "stars" && refund.amount === order.amount && order.paid_payment_id !== null) {
+      const already = await this.refundedSoFar(trx, order.id);
+      const amount = Math.min(refund.amount, order.amount - already);
+      if (amount <= 0) return "none";
+      if (order.paid_with === "stars" && amount === order.amount && order.paid_payment_id !== null) {
         await queue.enqueue(trx, { kind: STARS_REFUND_JOB, payload: { orderId: order.id, paymentId: order.paid_payment_id }, dedupeKey: `refund-stars:${order.id}`, maxAttempts: 10 });
-        await notifications.toCustomer(trx, order.customer_id, { key: "order-refunded-stars", vars: { order: order.id, amount: formatRupiah(refund.amount) } });
+        await notifications.toCustomer(trx, order.customer_id, { key: "order-refunded-stars", vars: { order: order.id, amount: formatRupiah(amount) } });
         return "stars";
       }
-      const credited = await wallet.credit(trx, { customerId: order.customer_id, amount: refund.amount, reason: "refund", reference: refund.reference ?? `refund:order:${order.id}`, orderId: order.id, note: refund.note });
-      if (credited) await notifications.toCustomer(trx, order.customer_id, refund.notice);
+      const credited = await wallet.credit(trx, { customerId: order.customer_id, amount, reason: "refund", reference: refund.reference ?? `refund:order:${order.id}`, orderId: order.id, note: refund.note });
+      if (credited) await notifications.toCustomer(trx, order.customer_id, amount === refund.amount ? refund.notice : { ...refund.notice, vars: { ...refund.notice.vars, amount: formatRupiah(amount) } });
       return credited ? "wallet" : "none";
     },
 
-    /** Rupiah already refunded for an order (all refund entries), so admin refunds never exceed what was paid. */
+    /**
+     * Rupiah already refunded of an order's amount: its refund entries (automatic and admin), and a
+     * Stars refund counts as the whole amount. A second payment for the same order credited back to
+     * the wallet (`payment:<id>`) returns other money and does not count.
+     */
     async refundedSoFar(trx: Db, orderId: number): Promise<number> {
+      const reference = `refund:order:${orderId}`;
       const row = await trx
         .selectFrom("ledger_entries")
         .select((eb) => eb.fn.coalesce(eb.fn.sum<number>("amount"), eb.lit(0)).as("total"))
         .where("order_id", "=", orderId)
-        .where("reason", "=", "refund")
+        .where((eb) => eb.or([eb("reference", "=", reference), eb("reference", "like", `${reference}:%`)]))
         .executeTakeFirstOrThrow();
-      return Number(row.total);
+      const stars = await trx.selectFrom("jobs").select("id").where("dedupe_key", "=", `refund-stars:${orderId}`).executeTakeFirst();
+      return stars ? Number.MAX_SAFE_INTEGER : Number(row.total);
     },
   };
 }

@@ -63,6 +63,25 @@ describe("placing a paid order with the supplier", () => {
     expect(kit.sandbox.smm.addCalls()).toBe(0);
   });
 
+  it("re-sends a call cut off by a crash when the supplier dedupes on our reference, and gets one transaction", async () => {
+    kit = await createShopKit();
+    await kit.addTopupSupplier("digiflazz");
+    const mid = (await kit.db.selectFrom("services").select("mid").where("platform", "=", "pulsa").where("active", "=", 1).orderBy("mid").executeTakeFirstOrThrow()).mid;
+    const customer = kit.customer();
+    await customer.say(`ID ${mid} 081234567890`);
+    await customer.pressButton(/^pay:/);
+    await kit.sandbox.midtrans.pay(kit.latestTransaction().order_id);
+    // The first attempt reached Digiflazz, then the worker died before recording the answer.
+    const order = await orderRow(kit);
+    await kit.db.updateTable("orders").set({ status: "placing", placement_state: "in_flight", attempts: 1 }).execute();
+    await kit.db.updateTable("jobs").set({ status: "running", lease_until: 0 }).where("kind", "=", "place_order").execute();
+    const adapter = await kit.container.providers.adapterFor((await kit.container.catalog.findByMid(mid))!.providerId);
+    await adapter.placeOrder({ reference: `TB${order.id}-0`, providerServiceId: (await kit.container.catalog.findByMid(mid))!.providerServiceId, serviceType: "Top-up", target: "081234567890", quantity: 1 });
+    await kit.runJobs();
+    expect((await orderRow(kit)).status).toBe("processing");
+    expect(kit.sandbox.digiflazz.transactions.size).toBe(1);
+  });
+
   it("retries a call that never reached the supplier, then succeeds", async () => {
     const clock = createManualClock(Date.now());
     const { kit } = await paidOrder({ clock });

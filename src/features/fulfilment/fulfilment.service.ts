@@ -121,29 +121,32 @@ export function createFulfilmentService(deps: FulfilmentServiceDeps) {
     /** The `place_order` job. Idempotent: it reads the order's state before doing anything. */
     async placeOrder(payload: unknown, _job: JobContext): Promise<void> {
       const orderId = (payload as { orderId: number }).orderId;
-      const order = await orders.findById(orderId);
+      let order = await orders.findById(orderId);
       if (!order) return;
-      if (order.status === "placing" && order.placement_state === "in_flight") {
-        // A worker died during the supplier call: the supplier may have the order. Never re-send.
-        return markUnknown(order, "the worker stopped while the supplier call was in flight");
-      }
       if (order.status !== "paid" && order.status !== "placing") return;
 
       const service = await catalog.findById(order.supplier_service_id ?? order.service_id);
       if (!service) throw new Error(`order ${order.id} refers to a missing service`);
       if (service.mode === "manual") {
         await db.transaction().execute(async (trx) => {
-          if (await orders.transition(trx, order.id, ["paid"], { status: "manual", is_manual: 1 })) {
-            await notifications.toAdmins(trx, { key: "admin-order-manual", vars: { order: order.id } });
+          if (await orders.transition(trx, orderId, ["paid"], { status: "manual", is_manual: 1 })) {
+            await notifications.toAdmins(trx, { key: "admin-order-manual", vars: { order: orderId } });
           }
         });
         return;
       }
-      if (!(await db.transaction().execute((trx) => orders.startPlacement(trx, order.id)))) return;
+      const adapter = await providers.adapterFor(service.providerId);
+      if (order.status === "placing" && order.placement_state === "in_flight") {
+        // A worker died during the supplier call: the supplier may have the order. Re-sending is safe
+        // only where the supplier dedupes on our reference; anywhere else, never re-send.
+        if (!adapter.capabilities.idempotentPlace) return markUnknown(order, "the worker stopped while the supplier call was in flight");
+        await orders.transition(db, order.id, ["placing"], { placement_state: "idle" });
+        order = { ...order, placement_state: "idle" };
+      }
+      if (!(await db.transaction().execute((trx) => orders.startPlacement(trx, orderId)))) return;
       const placing: OrderRow = { ...order, status: "placing" };
       const attempt = order.attempts + 1;
 
-      const adapter = await providers.adapterFor(service.providerId);
       failpoints.hit("before_supplier_call");
       const outcome = await adapter.placeOrder({
         reference: supplierReference(order),

@@ -1,13 +1,12 @@
 import type { Clock } from "../../infra/clock/clock.js";
 import type { Db } from "../../infra/db/open-database.js";
 import type { Logger } from "../../logger.js";
-import { groupBy } from "../../shared/collections.js";
 import { formatRupiah, proRataFloor } from "../../shared/money.js";
 import type { CatalogService } from "../catalog/catalog.service.js";
 import type { NotificationsService } from "../notifications/notifications.service.js";
 import type { OrdersService } from "../orders/orders.service.js";
 import type { OrderRow, OrderUpdate } from "../orders/orders.table.js";
-import type { OrderStatusReport, ProviderAdapter, StatusQuery } from "../providers/provider.types.js";
+import type { OrderStatusReport } from "../providers/provider.types.js";
 import type { ProvidersService } from "../providers/providers.service.js";
 import type { SettingsService } from "../settings/settings.service.js";
 import type { Refunds } from "./fulfilment.refunds.js";
@@ -46,10 +45,11 @@ export function createStatusSync(deps: StatusSyncDeps) {
   const { db, clock, logger, orders, catalog, providers, refunds, notifications, settings } = deps;
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
-  const applyReport = async (order: OrderRow, report: OrderStatusReport): Promise<boolean> => {
+  /** One order's report, inside the transaction of its supplier call. */
+  const applyReport = async (trx: Db, order: OrderRow, report: OrderStatusReport): Promise<boolean> => {
     const now = clock.now();
     if (report.kind === "error") {
-      await orders.transition(db, order.id, ["processing"], { last_status_check_at: now, last_error: report.message });
+      await orders.transition(trx, order.id, ["processing"], { last_status_check_at: now, last_error: report.message });
       return false;
     }
     const moved = order.provider_status?.toLowerCase() !== report.rawStatus.toLowerCase() || (report.remains !== undefined && report.remains !== order.remains);
@@ -61,47 +61,44 @@ export function createStatusSync(deps: StatusSyncDeps) {
       last_status_check_at: now,
       ...(moved ? { last_progress_at: now, stuck_flagged_at: null } : {}),
     };
-    return db.transaction().execute(async (trx) => {
-      switch (report.status) {
-        case "completed": {
-          const done = await orders.transition(trx, order.id, ["processing"], { ...progress, status: "completed", remains: 0, finished_at: now });
-          if (done) await notifications.toCustomer(trx, order.customer_id, report.note ? { key: "order-completed-note", vars: { order: order.id, note: report.note } } : { key: "order-completed", vars: { order: order.id } });
-          return done;
-        }
-        case "partial": {
-          const remains = Math.min(Math.max(report.remains ?? 0, 0), order.quantity);
-          if (!(await orders.transition(trx, order.id, ["processing"], { ...progress, status: "partial", remains, finished_at: now }))) return false;
-          const amount = proRataFloor(order.amount, remains, order.quantity);
-          const notice = { key: "order-partial", vars: { order: order.id, remains, amount: formatRupiah(amount) } };
-          if ((await refunds.refund(trx, order, { amount, note: `partial: ${remains} of ${order.quantity} not delivered`, notice })) === "none") await notifications.toCustomer(trx, order.customer_id, notice);
-          return true;
-        }
-        case "canceled": {
-          if (!(await orders.transition(trx, order.id, ["processing"], { ...progress, status: "canceled", finished_at: now }))) return false;
-          await refunds.refund(trx, order, { amount: order.amount, note: `supplier status ${report.rawStatus}`, notice: { key: "order-canceled", vars: { order: order.id, amount: formatRupiah(order.amount) } } });
-          return true;
-        }
-        case "pending":
-        case "in_progress":
-        case "unrecognized": {
-          const started = report.status === "in_progress" && order.provider_status?.toLowerCase() !== report.rawStatus.toLowerCase();
-          await orders.transition(trx, order.id, ["processing"], progress);
-          if (started) await notifications.toCustomer(trx, order.customer_id, { key: "order-started", vars: { order: order.id } });
-          if (report.status === "unrecognized") logger.warn({ orderId: order.id, status: report.rawStatus }, "unrecognized supplier status; still polling");
-          return started;
-        }
+    switch (report.status) {
+      case "completed": {
+        const done = await orders.transition(trx, order.id, ["processing"], { ...progress, status: "completed", remains: 0, finished_at: now });
+        if (done) await notifications.toCustomer(trx, order.customer_id, report.note ? { key: "order-completed-note", vars: { order: order.id, note: report.note } } : { key: "order-completed", vars: { order: order.id } });
+        return done;
       }
-    });
+      case "partial": {
+        const remains = Math.min(Math.max(report.remains ?? 0, 0), order.quantity);
+        if (!(await orders.transition(trx, order.id, ["processing"], { ...progress, status: "partial", remains, finished_at: now }))) return false;
+        const amount = proRataFloor(order.amount, remains, order.quantity);
+        const notice = { key: "order-partial", vars: { order: order.id, remains, amount: formatRupiah(amount) } };
+        if ((await refunds.refund(trx, order, { amount, note: `partial: ${remains} of ${order.quantity} not delivered`, notice })) === "none") await notifications.toCustomer(trx, order.customer_id, notice);
+        return true;
+      }
+      case "canceled": {
+        if (!(await orders.transition(trx, order.id, ["processing"], { ...progress, status: "canceled", finished_at: now }))) return false;
+        await refunds.refund(trx, order, { amount: order.amount, note: `supplier status ${report.rawStatus}`, notice: { key: "order-canceled", vars: { order: order.id, amount: formatRupiah(order.amount) } } });
+        return true;
+      }
+      case "pending":
+      case "in_progress":
+      case "unrecognized": {
+        const started = report.status === "in_progress" && order.provider_status?.toLowerCase() !== report.rawStatus.toLowerCase();
+        await orders.transition(trx, order.id, ["processing"], progress);
+        if (started) await notifications.toCustomer(trx, order.customer_id, { key: "order-started", vars: { order: order.id } });
+        if (report.status === "unrecognized") logger.warn({ orderId: order.id, status: report.rawStatus }, "unrecognized supplier status; still polling");
+        return started;
+      }
+    }
   };
 
   /** Orders with no reported progress for longer than the setting: told to admins once. */
-  const flagStuck = async (active: readonly OrderRow[]): Promise<number> => {
-    const limit = (await settings.get("fulfilment.stuck_after_hours")) * 3_600_000;
+  const flagStuck = async (): Promise<number> => {
     const now = clock.now();
+    const stalled = await orders.listStalled(now - (await settings.get("fulfilment.stuck_after_hours")) * 3_600_000);
     let flagged = 0;
-    for (const order of active) {
+    for (const order of stalled) {
       const since = order.last_progress_at ?? order.placed_at ?? order.paid_at ?? order.created_at;
-      if (order.stuck_flagged_at !== null || now - since < limit) continue;
       await db.transaction().execute(async (trx) => {
         if (!(await orders.transition(trx, order.id, ["processing"], { stuck_flagged_at: now }))) return;
         await notifications.toAdmins(trx, { key: "admin-order-stuck", vars: { order: order.id, hours: Math.floor((now - since) / 3_600_000), status: order.provider_status ?? "-" } });
@@ -111,44 +108,55 @@ export function createStatusSync(deps: StatusSyncDeps) {
     return flagged;
   };
 
-  /** One supplier's orders, in calls of the supplier's batch size, pausing between calls. */
-  const syncSupplier = async (adapter: ProviderAdapter, group: OrderRow[], queries: StatusQuery[], pauseMs: number, report: StatusSyncReport): Promise<void> => {
-    const batch = adapter.capabilities.statusBatch;
-    for (let i = 0; i < queries.length; i += batch) {
-      if (i > 0 && pauseMs > 0) await sleep(pauseMs);
-      const reports = await adapter.status(queries.slice(i, i + batch));
+  /**
+   * One supplier's orders in progress, a page of the supplier's batch size per call, pausing
+   * between calls. Each call's answers are applied in one transaction: one disk flush per call.
+   */
+  const syncSupplier = async (providerId: number, onlyIds: readonly number[] | undefined, pauseMs: number, report: StatusSyncReport): Promise<void> => {
+    const adapter = await providers.adapterFor(providerId);
+    let afterId = 0;
+    for (let call = 0; ; call++) {
+      const page = await orders.pageInProgress(providerId, afterId, adapter.capabilities.statusBatch, onlyIds);
+      if (page.length === 0) return;
+      afterId = page.at(-1)!.id;
+      if (call > 0 && pauseMs > 0) await sleep(pauseMs);
+      const services = await catalog.findByIds([...new Set(page.map((o) => o.supplier_service_id ?? o.service_id))]);
+      const reports = await adapter.status(
+        page.map((o) => ({
+          providerOrderId: o.provider_order_id!,
+          reference: supplierReference(o),
+          providerServiceId: services.get(o.supplier_service_id ?? o.service_id)?.providerServiceId ?? "",
+          target: o.target,
+          zone: o.zone ?? undefined,
+        })),
+      );
       report.supplierCalls++;
-      for (const order of group.slice(i, i + batch)) {
-        const entry = reports.get(order.provider_order_id!);
-        if (!entry) continue;
-        report.checked++;
-        if (await applyReport(order, entry)) report.changed++;
-      }
+      const changed = await db.transaction().execute(async (trx) => {
+        let count = 0;
+        for (const order of page) {
+          const entry = reports.get(order.provider_order_id!);
+          if (!entry) continue;
+          report.checked++;
+          if (await applyReport(trx, order, entry)) count++;
+        }
+        return count;
+      });
+      report.changed += changed;
     }
   };
 
-  async function sync(only: ReadonlySet<number> | undefined): Promise<StatusSyncReport> {
-    const active = (await orders.listByStatus("processing")).filter((o) => o.provider_order_id && o.provider_id && (!only || only.has(o.id)));
-    const services = await catalog.findByIds([...new Set(active.map((o) => o.supplier_service_id ?? o.service_id))]);
+  async function sync(onlyIds: readonly number[] | undefined): Promise<StatusSyncReport> {
     const pauseMs = await settings.get("fulfilment.status_pause_ms");
-    const byProvider = groupBy(active, (o) => o.provider_id!);
     const report: StatusSyncReport = { checked: 0, changed: 0, supplierCalls: 0, failedSuppliers: 0, flaggedStuck: 0 };
-    for (const [providerId, group] of byProvider) {
-      const queries = group.map((o) => ({
-        providerOrderId: o.provider_order_id!,
-        reference: supplierReference(o),
-        providerServiceId: services.get(o.supplier_service_id ?? o.service_id)?.providerServiceId ?? "",
-        target: o.target,
-        zone: o.zone ?? undefined,
-      }));
+    for (const providerId of await orders.providersWithOrdersInProgress(onlyIds)) {
       try {
-        await syncSupplier(await providers.adapterFor(providerId), group, queries, pauseMs, report);
+        await syncSupplier(providerId, onlyIds, pauseMs, report);
       } catch (error) {
         report.failedSuppliers++;
         logger.warn({ err: error, providerId }, "status sync failed for a supplier; will try next round");
       }
     }
-    if (!only) report.flaggedStuck = await flagStuck(await orders.listByStatus("processing"));
+    if (!onlyIds) report.flaggedStuck = await flagStuck();
     return report;
   }
 
@@ -157,7 +165,7 @@ export function createStatusSync(deps: StatusSyncDeps) {
     syncAll: () => sync(undefined),
 
     /** Only these orders (a supplier's callback, an admin's "sync order N"). */
-    syncOrders: (orderIds: readonly number[]) => sync(new Set(orderIds)),
+    syncOrders: (orderIds: readonly number[]) => sync(orderIds),
   };
 }
 

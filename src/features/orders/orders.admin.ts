@@ -1,4 +1,4 @@
-import type { Clock } from "../../infra/clock/clock.js";
+import { randomId, type Clock } from "../../infra/clock/clock.js";
 import type { Db } from "../../infra/db/open-database.js";
 import { AppError } from "../../shared/errors.js";
 import { formatRupiah, proRataFloor } from "../../shared/money.js";
@@ -63,6 +63,7 @@ export function createOrderAdmin(deps: { db: Db; clock: Clock; orders: OrdersSer
      * supplier's panel and says what happened. Only `unknown` orders can be resolved this way.
      */
     async resolveUnknown(orderId: number, resolution: UnknownResolution, actor: string, reason: string): Promise<OrderRow> {
+      requireReason(reason);
       const now = clock.now();
       await db.transaction().execute(async (trx) => {
         const order = await require(trx, orderId);
@@ -90,7 +91,7 @@ export function createOrderAdmin(deps: { db: Db; clock: Clock; orders: OrdersSer
      * refunds never exceeds what the customer paid.
      */
     async refund(orderId: number, input: { amount?: number | undefined; reason: string }, actor: string): Promise<{ refunded: number; order: OrderRow }> {
-      if (!input.reason.trim()) throw new AppError("orders.invalid_input", "a refund needs a reason");
+      requireReason(input.reason);
       const now = clock.now();
       const refunded = await db.transaction().execute(async (trx) => {
         const order = await require(trx, orderId);
@@ -104,7 +105,7 @@ export function createOrderAdmin(deps: { db: Db; clock: Clock; orders: OrdersSer
         await refunds.refund(trx, order, {
           amount,
           note: `admin: ${input.reason}`,
-          reference: `refund:order:${orderId}:admin:${now}`,
+          reference: `refund:order:${orderId}:admin:${randomId("", 8)}`,
           notice: { key: "order-refunded-admin", vars: { order: orderId, amount: formatRupiah(amount) } },
         });
         await audit.record(trx, { actor, action: "order.refund", subject: `order:${orderId}`, before: { status: order.status, refundable: left }, after: { refunded: amount, status: closes ? "refunded" : order.status }, reason: input.reason });
@@ -115,11 +116,15 @@ export function createOrderAdmin(deps: { db: Db; clock: Clock; orders: OrdersSer
 
     /** The outcome of a manual order (or a correction by hand), with the refund it implies. */
     async setOutcome(orderId: number, outcome: ManualOutcome, actor: string, reason: string): Promise<OrderRow> {
+      requireReason(reason);
       const now = clock.now();
       await db.transaction().execute(async (trx) => {
         const order = await require(trx, orderId);
         if (order.status !== "manual" && order.status !== "processing" && order.status !== "unknown") throw new AppError("orders.invalid_state", `order #${orderId} is ${order.status}; only manual, processing or unknown orders take an outcome`);
-        const remains = outcome.status === "completed" ? 0 : outcome.status === "canceled" ? order.quantity : Math.min(Math.max(outcome.remains ?? 0, 1), order.quantity);
+        if (outcome.status === "partial" && (!Number.isInteger(outcome.remains) || outcome.remains! < 1 || outcome.remains! >= order.quantity)) {
+          throw new AppError("orders.invalid_input", `a partial outcome needs how many were not delivered: between 1 and ${order.quantity - 1}`);
+        }
+        const remains = outcome.status === "completed" ? 0 : outcome.status === "canceled" ? order.quantity : outcome.remains!;
         const moved = await orders.transition(trx, orderId, ["manual", "processing", "unknown"], {
           status: outcome.status,
           remains,
@@ -131,7 +136,7 @@ export function createOrderAdmin(deps: { db: Db; clock: Clock; orders: OrdersSer
         if (outcome.status === "completed") await notifications.toCustomer(trx, order.customer_id, { key: "order-completed", vars: { order: orderId } });
         else {
           const amount = outcome.status === "canceled" ? order.amount : proRataFloor(order.amount, remains, order.quantity);
-          const notice: Notice = outcome.status === "canceled" ? { key: "order-canceled", vars: { order: orderId, amount: formatRupiah(amount) } } : { key: "order-partial", vars: { order: orderId, remains, amount: formatRupiah(amount) } };
+          const notice: Notice = outcome.status === "canceled" ? { key: "order-canceled-admin", vars: { order: orderId, amount: formatRupiah(amount) } } : { key: "order-partial", vars: { order: orderId, remains, amount: formatRupiah(amount) } };
           await refunds.refund(trx, order, { amount, note: `admin set ${outcome.status}: ${reason}`, notice });
         }
         await audit.record(trx, { actor, action: "order.set_outcome", subject: `order:${orderId}`, before: { status: order.status, remains: order.remains }, after: { ...outcome, remains }, reason });
@@ -142,3 +147,7 @@ export function createOrderAdmin(deps: { db: Db; clock: Clock; orders: OrdersSer
 }
 
 export type OrderAdmin = ReturnType<typeof createOrderAdmin>;
+
+function requireReason(reason: string): void {
+  if (!reason.trim()) throw new AppError("orders.invalid_input", "say why: every admin change to an order is recorded with its reason");
+}

@@ -51,8 +51,36 @@ export function createOrdersService(deps: { db: Db; clock: Clock }) {
       return trx.selectFrom("orders").selectAll().where("quote_id", "=", quoteId).executeTakeFirst();
     },
 
-    async listByStatus(status: OrderStatus, limit = 10_000): Promise<OrderRow[]> {
-      return db.selectFrom("orders").selectAll().where("status", "=", status).orderBy("id").limit(limit).execute();
+    /** Suppliers that hold orders in progress (of these ids, when given). */
+    async providersWithOrdersInProgress(onlyIds?: readonly number[]): Promise<number[]> {
+      let query = db.selectFrom("orders").select("provider_id").distinct().where("status", "=", "processing").where("provider_order_id", "is not", null).where("provider_id", "is not", null);
+      if (onlyIds) query = query.where("id", "in", onlyIds.length > 0 ? [...onlyIds] : [-1]);
+      return (await query.execute()).map((r) => r.provider_id!);
+    },
+
+    /** The next page (by id) of one supplier's orders in progress, optionally only some ids. */
+    async pageInProgress(providerId: number, afterId: number, limit: number, onlyIds?: readonly number[]): Promise<OrderRow[]> {
+      let query = db
+        .selectFrom("orders")
+        .selectAll()
+        .where("status", "=", "processing")
+        .where("provider_id", "=", providerId)
+        .where("provider_order_id", "is not", null)
+        .where("id", ">", afterId);
+      if (onlyIds) query = query.where("id", "in", onlyIds.length > 0 ? [...onlyIds] : [-1]);
+      return query.orderBy("id").limit(limit).execute();
+    },
+
+    /** Orders in progress with no reported progress since `before` that were not flagged yet. */
+    async listStalled(before: number): Promise<OrderRow[]> {
+      return db
+        .selectFrom("orders")
+        .selectAll()
+        .where("status", "=", "processing")
+        .where("stuck_flagged_at", "is", null)
+        .where((eb) => eb(eb.fn.coalesce("last_progress_at", "placed_at", "paid_at", "created_at"), "<", before))
+        .orderBy("id")
+        .execute();
     },
 
     async listForCustomer(customerId: number, limit = 10): Promise<OrderRow[]> {

@@ -1,4 +1,6 @@
+import type { Transaction } from "kysely";
 import type { Clock } from "../../infra/clock/clock.js";
+import type { Database } from "../../infra/db/database.js";
 import type { Db } from "../../infra/db/open-database.js";
 import type { Logger } from "../../logger.js";
 import { decimalEqualsInteger, decimalToString, formatRupiah } from "../../shared/money.js";
@@ -6,7 +8,7 @@ import type { CheckoutService } from "../checkout/checkout.service.js";
 import type { FulfilmentService } from "../fulfilment/fulfilment.service.js";
 import type { NotificationsService } from "../notifications/notifications.service.js";
 import type { OrdersService } from "../orders/orders.service.js";
-import type { SettingsService } from "../settings/settings.service.js";
+import type { SettingsService, SettingValue } from "../settings/settings.service.js";
 import type { WalletService } from "../wallet/wallet.service.js";
 import { GatewayUnavailable, type GatewayStatus, type MidtransGateway } from "./midtrans.gateway.js";
 import { transitionPayment, updatePayment } from "./payments.repository.js";
@@ -21,6 +23,12 @@ export type ConfirmationOutcome =
   | "no_change"
   | "amount_mismatch"
   | "status_unavailable";
+
+export interface ConfirmationContext {
+  latePolicy: SettingValue<"payments.late_payment_policy">;
+}
+
+type Executor = Transaction<Database>;
 
 export interface PaymentConfirmationDeps {
   db: Db;
@@ -43,89 +51,83 @@ export interface PaymentConfirmationDeps {
 export function createPaymentConfirmation(deps: PaymentConfirmationDeps) {
   const { db, clock, logger, gateway, checkout, orders, wallet, fulfilment, notifications, settings } = deps;
 
-  const flagAmountMismatch = async (payment: PaymentRow, received: string): Promise<ConfirmationOutcome> => {
+  const flagAmountMismatch = async (trx: Executor, payment: PaymentRow, received: string): Promise<ConfirmationOutcome> => {
     const reason = `gateway amount ${received} differs from invoice amount ${payment.amount}`;
-    await db.transaction().execute(async (trx) => {
-      await updatePayment(trx, payment.id, { flagged_reason: reason, updated_at: clock.now() });
-      await notifications.toAdmins(trx, { key: "admin-amount-mismatch", vars: { reference: payment.reference, order: payment.order_id ?? "-", expected: formatRupiah(payment.amount), received } });
-    });
+    await updatePayment(trx, payment.id, { flagged_reason: reason, updated_at: clock.now() });
+    await notifications.toAdmins(trx, { key: "admin-amount-mismatch", vars: { reference: payment.reference, order: payment.order_id ?? "-", expected: formatRupiah(payment.amount), received } });
     logger.warn({ paymentId: payment.id, orderId: payment.order_id }, "payment amount mismatch: not fulfilled");
     return "amount_mismatch";
   };
 
-  const applyPaid = async (payment: PaymentRow, status: GatewayStatus): Promise<ConfirmationOutcome> => {
+  const applyPaid = async (trx: Executor, payment: PaymentRow, status: GatewayStatus, context: ConfirmationContext): Promise<ConfirmationOutcome> => {
     const now = clock.now();
-    const latePolicy = await settings.get("payments.late_payment_policy");
-    return db.transaction().execute(async (trx): Promise<ConfirmationOutcome> => {
-      const changed = await transitionPayment(trx, payment.id, ["creating", "pending", "expired", "canceled", "failed"], {
-        status: "paid",
-        paid_at: now,
-        gateway_status: status.transactionStatus,
-        gateway_transaction_id: status.transactionId ?? payment.gateway_transaction_id,
-        last_checked_at: now,
-        updated_at: now,
-      });
-      if (!changed) return "already_paid";
-      const credit = async (note: string, key: string): Promise<ConfirmationOutcome> => {
-        await wallet.credit(trx, { customerId: payment.customer_id, amount: payment.amount, reason: payment.purpose === "topup" ? "topup" : "refund", reference: `payment:${payment.id}`, orderId: payment.order_id, note });
-        await notifications.toCustomer(trx, payment.customer_id, { key, vars: { order: payment.order_id ?? "-", amount: formatRupiah(payment.amount) } });
-        return "credited_to_wallet";
-      };
-      if (payment.purpose === "topup" || payment.order_id === null) return credit("wallet top-up by QRIS", "topup-received");
-
-      const order = (await orders.findById(payment.order_id, trx))!;
-      // Paid after the invoice expired: fulfil while the quote's price still holds (a shop setting), else credit.
-      const quoteValid = order.status === "expired" && latePolicy === "fulfil_if_quote_valid" && ((await checkout.quoteRow(trx, order.quote_id))?.expires_at ?? 0) > now;
-      const payable = order.status === "awaiting_payment" || quoteValid;
-      if (payable && (await orders.transition(trx, order.id, ["awaiting_payment", "expired"], { status: "paid", paid_at: now, paid_with: "midtrans", paid_payment_id: payment.id, finished_at: null }))) {
-        await fulfilment.enqueuePlacement(trx, order.id);
-        await notifications.toCustomer(trx, order.customer_id, { key: "payment-received", vars: { order: order.id, amount: formatRupiah(payment.amount) } });
-        return "paid";
-      }
-      // The order was already paid another way, or its price no longer holds: the money still has
-      // one effect, a wallet credit, never a second supplier order.
-      return credit(order.status === "expired" ? "paid after the invoice expired" : "payment for an order that was already paid", order.status === "expired" ? "payment-late-credited" : "payment-credited");
+    const changed = await transitionPayment(trx, payment.id, ["creating", "pending", "expired", "canceled", "failed"], {
+      status: "paid",
+      paid_at: now,
+      gateway_status: status.transactionStatus,
+      gateway_transaction_id: status.transactionId ?? payment.gateway_transaction_id,
+      last_checked_at: now,
+      updated_at: now,
     });
+    if (!changed) return "already_paid";
+    const credit = async (note: string, key: string): Promise<ConfirmationOutcome> => {
+      await wallet.credit(trx, { customerId: payment.customer_id, amount: payment.amount, reason: payment.purpose === "topup" ? "topup" : "refund", reference: `payment:${payment.id}`, orderId: payment.order_id, note });
+      await notifications.toCustomer(trx, payment.customer_id, { key, vars: { order: payment.order_id ?? "-", amount: formatRupiah(payment.amount) } });
+      return "credited_to_wallet";
+    };
+    if (payment.purpose === "topup" || payment.order_id === null) return credit("wallet top-up by QRIS", "topup-received");
+
+    const order = (await orders.findById(payment.order_id, trx))!;
+    // Paid after the invoice expired: fulfil while the quote's price still holds (a shop setting), else credit.
+    const quoteValid = order.status === "expired" && context.latePolicy === "fulfil_if_quote_valid" && ((await checkout.quoteRow(trx, order.quote_id))?.expires_at ?? 0) > now;
+    const payable = order.status === "awaiting_payment" || quoteValid;
+    if (payable && (await orders.transition(trx, order.id, ["awaiting_payment", "expired"], { status: "paid", paid_at: now, paid_with: "midtrans", paid_payment_id: payment.id, finished_at: null }))) {
+      await fulfilment.enqueuePlacement(trx, order.id);
+      await notifications.toCustomer(trx, order.customer_id, { key: "payment-received", vars: { order: order.id, amount: formatRupiah(payment.amount) } });
+      return "paid";
+    }
+    // The order was already paid another way, or its price no longer holds: the money still has
+    // one effect, a wallet credit, never a second supplier order.
+    return credit(order.status === "expired" ? "paid after the invoice expired" : "payment for an order that was already paid", order.status === "expired" ? "payment-late-credited" : "payment-credited");
   };
 
-  const applyClosed = async (payment: PaymentRow, status: GatewayStatus): Promise<ConfirmationOutcome> => {
+  const applyClosed = async (trx: Executor, payment: PaymentRow, status: GatewayStatus): Promise<ConfirmationOutcome> => {
     const now = clock.now();
     const next = status.state === "expired" ? "expired" : status.state === "canceled" ? "canceled" : "failed";
-    return db.transaction().execute(async (trx) => {
-      const changed = await transitionPayment(trx, payment.id, ["creating", "pending"], { status: next, gateway_status: status.transactionStatus, last_checked_at: now, updated_at: now });
-      if (!changed || payment.order_id === null) return changed ? "closed" : "no_change";
-      const order = await orders.findById(payment.order_id, trx);
-      if (order && next === "expired" && (await orders.transition(trx, order.id, ["awaiting_payment"], { status: "expired", finished_at: now }))) {
-        await notifications.toCustomer(trx, order.customer_id, { key: "payment-expired", vars: { order: order.id } });
-      } else if (order && order.status === "awaiting_payment") {
-        await notifications.toCustomer(trx, order.customer_id, { key: "payment-failed", vars: { order: order.id } });
-      }
-      return "closed";
-    });
+    const changed = await transitionPayment(trx, payment.id, ["creating", "pending"], { status: next, gateway_status: status.transactionStatus, last_checked_at: now, updated_at: now });
+    if (!changed || payment.order_id === null) return changed ? "closed" : "no_change";
+    const order = await orders.findById(payment.order_id, trx);
+    if (order && next === "expired" && (await orders.transition(trx, order.id, ["awaiting_payment"], { status: "expired", finished_at: now }))) {
+      await notifications.toCustomer(trx, order.customer_id, { key: "payment-expired", vars: { order: order.id } });
+    } else if (order && order.status === "awaiting_payment") {
+      await notifications.toCustomer(trx, order.customer_id, { key: "payment-failed", vars: { order: order.id } });
+    }
+    return "closed";
   };
 
-  const apply = async (payment: PaymentRow, status: GatewayStatus): Promise<ConfirmationOutcome> => {
+  /** One gateway answer → state, inside the caller's transaction (which must be the only one used). */
+  const applyWithin = async (trx: Executor, payment: PaymentRow, status: GatewayStatus, context: ConfirmationContext): Promise<ConfirmationOutcome> => {
     switch (status.state) {
       case "paid":
         if (!status.grossAmount || !decimalEqualsInteger(status.grossAmount, payment.amount)) {
-          return flagAmountMismatch(payment, status.grossAmount ? decimalToString(status.grossAmount) : "(none)");
+          return flagAmountMismatch(trx, payment, status.grossAmount ? decimalToString(status.grossAmount) : "(none)");
         }
-        return applyPaid(payment, status);
+        return applyPaid(trx, payment, status, context);
       case "expired":
       case "canceled":
       case "failed":
-        return applyClosed(payment, status);
+        return applyClosed(trx, payment, status);
       case "not_found":
         // A charge that never reached Midtrans (crash or timeout while creating), or one Midtrans no
         // longer knows after its expiry, is closed.
-        if (payment.status === "creating" && clock.now() - payment.created_at > 120_000) return applyClosed(payment, { ...status, state: "failed" });
-        if (payment.status === "pending" && payment.expires_at < clock.now()) return applyClosed(payment, { ...status, state: "expired" });
+        if (payment.status === "creating" && clock.now() - payment.created_at > 120_000) return applyClosed(trx, payment, { ...status, state: "failed" });
+        if (payment.status === "pending" && payment.expires_at < clock.now()) return applyClosed(trx, payment, { ...status, state: "expired" });
         return "pending";
       case "refunded":
         logger.warn({ paymentId: payment.id }, "gateway reports a refund or chargeback for this payment");
         return "no_change";
       case "pending":
-        await updatePayment(db, payment.id, { last_checked_at: clock.now(), gateway_status: status.transactionStatus });
+        await updatePayment(trx, payment.id, { last_checked_at: clock.now(), gateway_status: status.transactionStatus });
         return "pending";
       case "unrecognized":
         logger.warn({ paymentId: payment.id, status: status.transactionStatus }, "unrecognized gateway status; will ask again");
@@ -133,21 +135,36 @@ export function createPaymentConfirmation(deps: PaymentConfirmationDeps) {
     }
   };
 
+  /** What applying needs from outside the transaction (settings are read through `db`). */
+  const context = async (): Promise<ConfirmationContext> => ({ latePolicy: await settings.get("payments.late_payment_policy") });
+
+  const applyStatus = async (payment: PaymentRow, status: GatewayStatus): Promise<ConfirmationOutcome> => {
+    const ctx = await context();
+    return db.transaction().execute((trx) => applyWithin(trx, payment, status, ctx));
+  };
+
+  /** The gateway's answer about a payment, or undefined when it cannot be had right now. */
+  const fetchStatus = async (payment: PaymentRow): Promise<GatewayStatus | undefined> => {
+    try {
+      return await gateway.status(payment.reference);
+    } catch (error) {
+      if (!(error instanceof GatewayUnavailable)) logger.warn({ err: error, paymentId: payment.id }, "gateway refused a status check");
+      return undefined;
+    }
+  };
+
   return {
-    /** Applies a status already fetched from the gateway. */
-    applyStatus: apply,
+    context,
+    applyWithin,
+    fetchStatus,
+    /** Applies a status already fetched from the gateway, in a transaction of its own. */
+    applyStatus,
 
     /** Asks the gateway about a payment and applies the answer. Safe to call any number of times. */
     async sync(payment: PaymentRow): Promise<ConfirmationOutcome> {
       if (payment.status === "paid") return "already_paid";
-      let status: GatewayStatus;
-      try {
-        status = await gateway.status(payment.reference);
-      } catch (error) {
-        if (!(error instanceof GatewayUnavailable)) logger.warn({ err: error, paymentId: payment.id }, "gateway refused a status check");
-        return "status_unavailable";
-      }
-      return apply(payment, status);
+      const status = await fetchStatus(payment);
+      return status ? applyStatus(payment, status) : "status_unavailable";
     },
   };
 }

@@ -3,15 +3,37 @@ import type { Db } from "../../infra/db/open-database.js";
 import type { Logger } from "../../logger.js";
 import { GatewayRejected, type MidtransGateway } from "./midtrans.gateway.js";
 import type { PaymentConfirmation } from "./payments.confirmation.js";
-import { findPaymentById, listOpenPayments } from "./payments.repository.js";
+import { findPaymentById, listOpenPayments, listRecentlyClosedPayments, updatePayment } from "./payments.repository.js";
+import type { PaymentRow } from "./payments.table.js";
+
+const MINUTE = 60_000;
+/**
+ * How long and how often a closed QR is asked about again: every 2 minutes in its first hour, then
+ * every 30 minutes until a day has passed (about 75 status calls for an invoice nobody pays).
+ */
+const CLOSED_SWEEP = [
+  { youngerThan: 60 * MINUTE, every: 2 * MINUTE },
+  { youngerThan: 24 * 60 * MINUTE, every: 30 * MINUTE },
+] as const;
 
 /**
  * The reconciler: asks the gateway about every open invoice, so a payment whose notification never
  * arrived (our outage, Midtrans giving up after its retries, a lost commit) is still found, and
  * expires invoices ourselves, because Midtrans does not enforce QRIS expiries under 15 minutes.
+ * It then keeps asking about QRs the shop closed for a day: one paid after we withdrew or expired it
+ * (and whose notification was lost) still gets its one effect, the order or a wallet credit.
  */
 export function createPaymentReconciler(deps: { db: Db; clock: Clock; logger: Logger; gateway: MidtransGateway; confirmation: PaymentConfirmation }) {
   const { db, clock, logger, gateway, confirmation } = deps;
+
+  const recentlyClosed = async (): Promise<PaymentRow[]> => {
+    const now = clock.now();
+    const seen = new Map<number, PaymentRow>();
+    for (const { youngerThan, every } of CLOSED_SWEEP) {
+      for (const payment of await listRecentlyClosedPayments(db, now - youngerThan, now - every, 500)) seen.set(payment.id, payment);
+    }
+    return [...seen.values()];
+  };
 
   return {
     async reconcileOpenPayments(): Promise<{ checked: number; changed: number }> {
@@ -39,8 +61,15 @@ export function createPaymentReconciler(deps: { db: Db; clock: Clock; logger: Lo
         }
         if (outcome !== "pending" && outcome !== "no_change" && outcome !== "status_unavailable") changed++;
       }
-      if (changed > 0) logger.info({ checked: open.length, changed }, "payments reconciled");
-      return { checked: open.length, changed };
+      const closed = await recentlyClosed();
+      for (const payment of closed) {
+        const outcome = await confirmation.sync(payment);
+        if (outcome === "paid" || outcome === "credited_to_wallet") changed++;
+        else if (outcome !== "status_unavailable") await updatePayment(db, payment.id, { last_checked_at: clock.now() });
+      }
+      const checked = open.length + closed.length;
+      if (changed > 0) logger.info({ checked, changed }, "payments reconciled");
+      return { checked, changed };
     },
   };
 }

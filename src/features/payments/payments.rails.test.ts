@@ -197,6 +197,54 @@ describe("a QRIS paid after its invoice expired", () => {
   });
 });
 
+describe("a QR the shop closed", () => {
+  it("is asked about again for a day, on a back-off, and a payment made with no notification is found", async () => {
+    const customer = await quote();
+    await customer.pressButton(/^pay:/);
+    const tx = kit.latestTransaction();
+    const created = clock.now();
+    const reconcile = () => kit.container.reconciler!.reconcileOpenPayments();
+    clock.advance(16 * 60_000);
+    expect(await reconcile()).toEqual({ checked: 1, changed: 1 }); // expired (and canceled at Midtrans)
+    expect((await orderRow()).status).toBe("expired");
+
+    // First hour: every 2 minutes.
+    clock.advance(60_000);
+    expect((await reconcile()).checked).toBe(0);
+    clock.advance(61_000);
+    expect((await reconcile()).checked).toBe(1);
+    clock.advance(60_000);
+    expect((await reconcile()).checked).toBe(0);
+    // After the first hour: every 30 minutes.
+    clock.set(created + 61 * 60_000);
+    expect((await reconcile()).checked).toBe(1);
+    clock.advance(20 * 60_000);
+    expect((await reconcile()).checked).toBe(0);
+    clock.advance(11 * 60_000);
+    expect((await reconcile()).checked).toBe(1);
+
+    // Paid much later, and Midtrans' notification never arrives: the next sweep finds it.
+    clock.set(created + 5 * 3_600_000);
+    await kit.sandbox.midtrans.pay(tx.order_id, { late: true, notify: false });
+    expect(await reconcile()).toEqual({ checked: 1, changed: 1 });
+    await kit.runJobs();
+    const order = await orderRow();
+    expect(order.status).toBe("expired"); // the quote's price no longer holds: credited, not placed
+    expect(await ledger()).toEqual([expect.objectContaining({ amount: order.amount, reference: expect.stringMatching(/^payment:/) })]);
+    expect(customer.lastText()).toContain("setelah tagihannya kedaluwarsa");
+    expect(kit.sandbox.smm.addCalls()).toBe(0);
+  });
+
+  it("is no longer asked about a day after it was made", async () => {
+    const customer = await quote();
+    await customer.pressButton(/^pay:/);
+    clock.advance(16 * 60_000);
+    await kit.container.reconciler!.reconcileOpenPayments();
+    clock.advance(24 * 3_600_000);
+    expect(await kit.container.reconciler!.reconcileOpenPayments()).toEqual({ checked: 0, changed: 0 });
+  });
+});
+
 describe("rails the shop offers", () => {
   it("shows only the enabled ways to pay", async () => {
     await kit.container.settings.set("payments.rails", ["qris"]);

@@ -38,3 +38,20 @@ export async function listOpenPayments(db: Db, createdBefore: number, limit: num
     .limit(limit)
     .execute();
 }
+
+/**
+ * QRIS invoices the shop closed (expired, or withdrawn for another way to pay) since `createdAfter`
+ * and not asked about since `checkedBefore`: a QR can still be settled after we gave up on it.
+ */
+export async function listRecentlyClosedPayments(db: Db, createdAfter: number, checkedBefore: number, limit: number): Promise<PaymentRow[]> {
+  return db
+    .selectFrom("payments")
+    .selectAll()
+    .where("status", "in", ["expired", "canceled"])
+    .where("gateway", "=", "midtrans")
+    .where("created_at", ">=", createdAfter)
+    .where((eb) => eb.or([eb("last_checked_at", "is", null), eb("last_checked_at", "<", checkedBefore)]))
+    .orderBy("id")
+    .limit(limit)
+    .execute();
+}

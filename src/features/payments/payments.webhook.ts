@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Clock } from "../../infra/clock/clock.js";
+import type { GroupCommit } from "../../infra/db/group-commit.js";
 import type { Db } from "../../infra/db/open-database.js";
 import type { Logger } from "../../logger.js";
 import { decimalEqualsInteger, formatRupiah, parseDecimal } from "../../shared/money.js";
@@ -30,36 +31,65 @@ const ACK_BUDGET_MS = 3_000;
 
 /**
  * `POST /webhooks/midtrans`. Order of checks (reliability matrix, section 3): signature (bad → 401,
- * nothing written, nothing called) → record the event (a duplicate is a no-op) → our invoice and
- * its amount → ask the gateway, act on its answer. Whatever happens after the signature check, the
- * answer is 200, so Midtrans does not spend its few retries on our own trouble: the reconciler
- * covers a failed status check.
+ * nothing written, nothing called) → an event already handled is a no-op → our invoice and its
+ * amount → ask the gateway, act on its answer. The state change and the event record (raw body and
+ * outcome) are one write, committed together with whatever else arrives at the same moment (group
+ * commit), so a burst of notifications costs few disk flushes. Whatever happens after the
+ * signature check, the answer is 200, so Midtrans does not spend its few retries on our own
+ * trouble: the reconciler covers a failed status check.
  */
-export function createMidtransWebhook(deps: { db: Db; clock: Clock; logger: Logger; serverKey: string; confirmation: PaymentConfirmation; notifications: NotificationsService; failpoints?: Failpoints }) {
-  const { db, clock, logger, serverKey, confirmation, notifications } = deps;
+export function createMidtransWebhook(deps: { db: Db; commits: GroupCommit; clock: Clock; logger: Logger; serverKey: string; confirmation: PaymentConfirmation; notifications: NotificationsService; failpoints?: Failpoints }) {
+  const { db, commits, clock, logger, serverKey, confirmation, notifications } = deps;
 
-  const recordEvent = async (key: string, rawBody: string): Promise<"new" | "retry" | "duplicate"> => {
-    const inserted = await db
-      .insertInto("webhook_events")
-      .values({ source: "midtrans", dedupe_key: key, payload: rawBody, outcome: null, received_at: clock.now() })
-      .onConflict((oc) => oc.columns(["source", "dedupe_key"]).doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return "new";
-    const existing = await db.selectFrom("webhook_events").select("outcome").where("source", "=", "midtrans").where("dedupe_key", "=", key).executeTakeFirstOrThrow();
-    if (existing.outcome === null || SETTLED_OUTCOMES.has(existing.outcome)) return "duplicate";
-    // The first delivery could not finish (gateway down): claim this one for another try.
-    const claimed = await db
-      .updateTable("webhook_events")
-      .set({ outcome: null })
-      .where("source", "=", "midtrans")
-      .where("dedupe_key", "=", key)
-      .where("outcome", "=", existing.outcome)
-      .executeTakeFirst();
-    return Number(claimed.numUpdatedRows) > 0 ? "retry" : "duplicate";
+  const alreadyHandled = async (key: string): Promise<boolean> => {
+    const existing = await db.selectFrom("webhook_events").select("outcome").where("source", "=", "midtrans").where("dedupe_key", "=", key).executeTakeFirst();
+    return existing !== undefined && (existing.outcome === null || SETTLED_OUTCOMES.has(existing.outcome));
   };
 
-  const setOutcome = (key: string, outcome: string) =>
-    db.updateTable("webhook_events").set({ outcome }).where("source", "=", "midtrans").where("dedupe_key", "=", key).execute();
+  /** Stores the notification with its outcome; a settled outcome recorded first is kept. */
+  const recordEvent = (trx: Db, key: string, rawBody: string, outcome: string) =>
+    trx
+      .insertInto("webhook_events")
+      .values({ source: "midtrans", dedupe_key: key, payload: rawBody, outcome, received_at: clock.now() })
+      .onConflict((oc) =>
+        oc
+          .columns(["source", "dedupe_key"])
+          .doUpdateSet({ outcome })
+          .where("webhook_events.outcome", "not in", [...SETTLED_OUTCOMES]),
+      )
+      .execute();
+
+  const process = async (key: string, rawBody: string, note: z.infer<typeof Notification>): Promise<string> => {
+    const payment = await findPaymentByReference(db, note.order_id);
+    if (!payment) {
+      await commits.run((trx) => recordEvent(trx, key, rawBody, "unknown_order"));
+      logger.info({ reference: note.order_id }, "notification for an unknown invoice ignored");
+      return "unknown_order";
+    }
+    const gross = parseDecimal(note.gross_amount);
+    if (!gross || !decimalEqualsInteger(gross, payment.amount)) {
+      await commits.run(async (trx) => {
+        await updatePayment(trx, payment.id, { flagged_reason: `notified amount ${note.gross_amount} differs from ${payment.amount}`, updated_at: clock.now() });
+        await notifications.toAdmins(trx, { key: "admin-amount-mismatch", vars: { reference: payment.reference, order: payment.order_id ?? "-", expected: formatRupiah(payment.amount), received: note.gross_amount } });
+        await recordEvent(trx, key, rawBody, "amount_mismatch");
+      });
+      return "amount_mismatch";
+    }
+    const status = payment.status === "paid" ? undefined : await confirmation.fetchStatus(payment);
+    if (payment.status !== "paid" && !status) {
+      // Keep the notification; the reconciler asks again.
+      await commits.run((trx) => recordEvent(trx, key, rawBody, "status_unavailable"));
+      return "status_unavailable";
+    }
+    const context = await confirmation.context();
+    const outcome = await commits.run(async (trx) => {
+      const result = status ? await confirmation.applyWithin(trx, payment, status, context) : "already_paid";
+      await recordEvent(trx, key, rawBody, result);
+      return result;
+    });
+    if (outcome === "paid") deps.failpoints?.hit("after_payment_commit");
+    return outcome;
+  };
 
   return {
     async handle(rawBody: string): Promise<WebhookAnswer> {
@@ -78,36 +108,13 @@ export function createMidtransWebhook(deps: { db: Db; clock: Clock; logger: Logg
       }
 
       const key = `${note.order_id}:${note.transaction_status ?? ""}:${note.status_code}:${note.gross_amount}`;
-      if ((await recordEvent(key, rawBody)) === "duplicate") return { status: 200, body: { status: "duplicate" } };
+      if (await alreadyHandled(key)) return { status: 200, body: { status: "duplicate" } };
 
-      const payment = await findPaymentByReference(db, note.order_id);
-      if (!payment) {
-        await setOutcome(key, "unknown_order");
-        logger.info({ reference: note.order_id }, "notification for an unknown invoice ignored");
-        return { status: 200, body: { status: "unknown_order" } };
-      }
-      const gross = parseDecimal(note.gross_amount);
-      if (!gross || !decimalEqualsInteger(gross, payment.amount)) {
-        await db.transaction().execute(async (trx) => {
-          await updatePayment(trx, payment.id, { flagged_reason: `notified amount ${note.gross_amount} differs from ${payment.amount}`, updated_at: clock.now() });
-          await notifications.toAdmins(trx, { key: "admin-amount-mismatch", vars: { reference: payment.reference, order: payment.order_id ?? "-", expected: formatRupiah(payment.amount), received: note.gross_amount } });
-        });
-        await setOutcome(key, "amount_mismatch");
-        return { status: 200, body: { status: "amount_mismatch" } };
-      }
-
-      const work = confirmation
-        .sync(payment)
-        .then(async (outcome) => {
-          if (outcome === "paid") deps.failpoints?.hit("after_payment_commit");
-          await setOutcome(key, outcome);
-          return outcome;
-        })
-        .catch(async (error: unknown) => {
-          logger.error({ err: error, paymentId: payment.id }, "applying a payment notification failed");
-          await setOutcome(key, "error").catch(() => undefined);
-          return "error";
-        });
+      const work = process(key, rawBody, note).catch(async (error: unknown) => {
+        logger.error({ err: error, reference: note.order_id }, "applying a payment notification failed");
+        await commits.run((trx) => recordEvent(trx, key, rawBody, "error")).catch(() => undefined);
+        return "error";
+      });
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<"queued">((resolve) => {
         timer = setTimeout(() => resolve("queued"), ACK_BUDGET_MS);

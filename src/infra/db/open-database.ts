@@ -4,6 +4,7 @@ import BetterSqlite3 from "better-sqlite3";
 import { Kysely, SqliteDialect } from "kysely";
 import * as sqliteVec from "sqlite-vec";
 import type { Database } from "./database.js";
+import { withStatementCache } from "./statement-cache.js";
 
 export type Db = Kysely<Database>;
 export type RawSqlite = BetterSqlite3.Database;
@@ -28,7 +29,7 @@ export function openDatabase(path: string): OpenedDatabase {
   if (!inMemory) sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   let closed = false;
   return {
     db,
