@@ -35,6 +35,16 @@ const SETTINGS = {
   /** Wallet top-ups by QRIS: the smallest and largest amount. */
   "wallet.topup_min": { schema: z.number().int().min(1_000), fallback: 10_000 },
   "wallet.topup_max": { schema: z.number().int().min(1_000), fallback: 5_000_000 },
+  /** Tokens the LLM may spend per day (Asia/Jakarta), all customers together; 0 turns the LLM off. */
+  "assistant.llm_daily_token_budget": { schema: z.number().int().min(0).max(1_000_000_000), fallback: 300_000 },
+  /** LLM calls one customer may cause per day; past it their messages are read by the rules. */
+  "assistant.llm_customer_daily_calls": { schema: z.number().int().min(0).max(100_000), fallback: 60 },
+  /** Messages a customer may send per minute before the bot stops answering for a while. */
+  "assistant.rate_limit_per_minute": { schema: z.number().int().min(1).max(600), fallback: 20 },
+  /** Misunderstood messages in a row after which a person is offered (hand-off). */
+  "assistant.handoff_after_misunderstandings": { schema: z.number().int().min(1).max(20), fallback: 3 },
+  /** Days conversation transcripts are kept (context for the assistant and for hand-offs). */
+  "assistant.transcript_retention_days": { schema: z.number().int().min(1).max(3_650), fallback: 30 },
 } as const;
 
 type SettingsSpec = typeof SETTINGS;
