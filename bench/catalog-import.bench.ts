@@ -38,6 +38,8 @@ export async function benchCatalogImport(): Promise<BenchRow[]> {
     await migrateToLatest(container.db, container.database.sqlite);
     await container.providers.add({ name: "panel", kind: "smm-v2", url: standIns.smmUrl, credentials: { key: standIns.sandbox.smm.key } });
     const first = await measure(() => container.catalog.importFromProvider("panel"));
+    // The search index follows the import in the background; let it finish so it is not timed as part of the re-sync.
+    await container.knowledge.idle();
     const repriced = repriceFivePercent(services);
     const resync = await measure(() => container.catalog.importFromProvider("panel"));
     await container.close();

@@ -1,6 +1,9 @@
 import { execSync } from "node:child_process";
+import { benchAdminCatalog } from "./admin-catalog.bench.js";
+import { benchAssistant } from "./assistant.bench.js";
 import { benchCatalogImport } from "./catalog-import.bench.js";
 import { printTable } from "./measure.js";
+import { benchRetrieval } from "./retrieval.bench.js";
 import { benchStatusSync } from "./status-sync.bench.js";
 import { benchWebhook } from "./webhook.bench.js";
 
@@ -18,6 +21,9 @@ const benches: Array<[string, string, () => Promise<Awaited<ReturnType<typeof be
   ["catalog", "Catalog import and re-sync (issue 3)", benchCatalogImport],
   ["webhook", "Midtrans webhook ingest (issue 4, P1/P2)", benchWebhook],
   ["status-sync", "Status sync of 10,000 open orders (issue 4, P7)", benchStatusSync],
+  ["admin-catalog", "Admin app: service list over 20,000 services (issue 6)", benchAdminCatalog],
+  ["retrieval", "Knowledge base: hybrid product and FAQ search over 20,000 services (issue 5)", benchRetrieval],
+  ["assistant", "Assistant: rules vs LLM calls, prompt caching and cost per message (issue 5, P11)", benchAssistant],
 ];
 
 // `npm run bench -- webhook` runs only the benchmarks named.

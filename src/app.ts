@@ -11,11 +11,18 @@ import { createSupplierCallbackRoutes } from "./features/fulfilment/fulfilment.a
 import { createPaymentsRoutes } from "./features/payments/payments.api.js";
 import { migrateToLatest } from "./infra/db/migrations.js";
 import { createScheduler } from "./infra/scheduler/scheduler.js";
-import { everyMinutes } from "./infra/scheduler/every.js";
+import { registerSettingSchedules } from "./schedules.js";
+import { createAdminMenuButtons } from "./bot/menu-button.js";
 import { createServer } from "./server/index.js";
+import { createMiniAppRoutes } from "./server/miniapp-static.js";
+import { createAdminApi } from "./features/admin/admin.api.js";
 import { listen } from "./server/listen.js";
 import { createSandbox, type Sandbox } from "./sandbox/index.js";
 import { ensureSandboxSuppliers } from "./sandbox-setup.js";
+import { rulesBrain } from "./sandbox-brain.js";
+import { createChatModel } from "./infra/llm/chat-model.js";
+import { createOpenAiClient } from "./infra/llm/openai-client.js";
+import { SANDBOX_ADMIN } from "./sandbox/miniapp-launch.js";
 import { pruneFinishedJobs } from "./features/jobs/jobs.housekeeping.js";
 import { pruneHandledUpdates } from "./bot/update-dedupe.middleware.js";
 
@@ -35,11 +42,11 @@ export interface RunningApplication {
  */
 export async function startApplication(baseConfig: Config, logger: Logger, overrides: ContainerOverrides = {}): Promise<RunningApplication> {
   const localUrl = `http://127.0.0.1:${baseConfig.server.port}`;
-  const sandbox = baseConfig.mode === "sandbox" ? createSandbox({ notificationUrl: `${localUrl}/webhooks/midtrans` }) : undefined;
+  const sandbox = baseConfig.mode === "sandbox" ? createSandbox({ notificationUrl: `${localUrl}/webhooks/midtrans`, openaiBrain: rulesBrain }) : undefined;
   const config: Config = sandbox ? sandboxConfig(baseConfig, sandbox, localUrl) : baseConfig;
   sandbox?.setBaseUrl(`${localUrl}/sandbox`);
 
-  const container = createContainer(config, logger, overrides);
+  const container = createContainer(config, logger, sandbox ? { chat: sandboxChatModel(sandbox, localUrl, config), ...overrides } : overrides);
   const { applied } = await migrateToLatest(container.db, container.database.sqlite);
   if (applied.length > 0) logger.info({ applied }, "database migrated");
   if (container.masterKey.origin === "generated") logger.warn({ path: container.masterKey.path }, "MASTER_KEY not set: generated one for this machine; set MASTER_KEY before going live");
@@ -54,6 +61,8 @@ export async function startApplication(baseConfig: Config, logger: Logger, overr
     routes: [
       { path: "/webhooks", app: createPaymentsRoutes(container.midtransWebhook) },
       { path: "/webhooks", app: createSupplierCallbackRoutes(container.supplierCallbacks) },
+      { path: "/api/admin", app: createAdminApi(container) },
+      { path: "/miniapp", app: createMiniAppRoutes() },
       ...(sandbox ? [{ path: "/sandbox", app: sandbox.app }] : []),
     ],
     ...(webhookMode ? { telegramWebhook: webhookCallback(bot, "hono", { secretToken: config.telegram.webhookSecret! }) } : {}),
@@ -72,7 +81,18 @@ export async function startApplication(baseConfig: Config, logger: Logger, overr
     const disabled = await container.providers.disableSandboxProviders();
     if (disabled > 0) logger.warn({ disabled }, "disabled the sandbox supplier: a live bot never sells through the simulator");
   }
+  // The search index follows catalog changes from here on; this pass builds it for a shop that had
+  // none and catches up with anything changed while the bot was down. In the background: with
+  // OpenAI embeddings a first build of a big catalog takes a while, and the bot answers meanwhile.
+  void container.knowledge.sync().then(
+    (report) => logger.info({ services: report.services, faq: report.faq }, "knowledge index in sync"),
+    (error: unknown) => logger.warn({ err: error }, "knowledge index sync at start-up failed; searches build it on first use"),
+  );
   await registerCommands(bot, logger);
+  // Staff get a menu button that opens the admin app (https only), now and whenever staff change.
+  const menuButtons = createAdminMenuButtons({ api: bot.api, admins: container.admins, publicUrl: config.server.publicUrl, label: "Admin", logger });
+  await menuButtons.sync();
+  container.admins.onChanged(() => void menuButtons.sync());
 
   let runner: RunnerHandle | undefined;
   if (webhookMode) {
@@ -87,13 +107,14 @@ export async function startApplication(baseConfig: Config, logger: Logger, overr
 
   const scheduler = createScheduler(logger);
   if (container.reconciler) scheduler.register("payments-reconcile", "* * * * *", () => container.reconciler!.reconcileOpenPayments());
-  scheduler.register("status-sync", everyMinutes(await container.settings.get("fulfilment.status_sync_minutes")), () => container.statusSync.syncAll());
+  const settingSchedules = await registerSettingSchedules(scheduler, container, logger);
   scheduler.register("refill-sync", "*/10 * * * *", () => container.aftercare.syncRefills());
   scheduler.register("stars-expiry", "* * * * *", () => container.stars.expireStale());
-  scheduler.register("catalog-resync", await container.settings.get("catalog.sync_cron"), () => container.catalogResync.syncAll());
   scheduler.register("housekeeping", "17 3 * * *", async () => {
     await pruneFinishedJobs(container.db, container.clock);
     await pruneHandledUpdates(container.db, container.clock.now());
+    await container.transcripts.prune();
+    await container.handoff.prune();
   });
 
   logger.info({ url, mode: config.mode, botMode: config.telegram.botMode, bot: bot.botInfo.username }, "shop bot running");
@@ -106,13 +127,22 @@ export async function startApplication(baseConfig: Config, logger: Logger, overr
     async stop() {
       if (stopped) return;
       stopped = true;
+      settingSchedules.stop();
       scheduler.stopAll();
       if (runner?.isRunning()) await runner.stop();
       sandbox?.close();
       await server.close();
+      // A first index build with OpenAI embeddings can take minutes: stop it; the next start resumes from the embedding cache.
+      await container.knowledge.stop();
       await container.close();
     },
   };
+}
+
+/** Without OPENAI_API_KEY the sandbox's assistant reads through the OpenAI stand-in, so the LLM path runs too. */
+function sandboxChatModel(sandbox: Sandbox, localUrl: string, config: Config) {
+  const client = createOpenAiClient({ apiKey: sandbox.openai.apiKey, baseUrl: `${localUrl}/sandbox/openai/v1`, timeoutMs: config.openai.timeoutMs, maxRetries: config.openai.maxRetries });
+  return createChatModel(client, config.openai.model, { limitField: "max_tokens" });
 }
 
 function sandboxConfig(config: Config, sandbox: Sandbox, localUrl: string): Config {
@@ -121,6 +151,8 @@ function sandboxConfig(config: Config, sandbox: Sandbox, localUrl: string): Conf
     telegram: { ...config.telegram, token: sandbox.telegram.token, apiRoot: `${localUrl}/sandbox/telegram`, botMode: "polling" },
     midtrans: { ...config.midtrans, serverKey: sandbox.midtrans.serverKey, isProduction: false, apiUrl: `${localUrl}/sandbox/midtrans` },
     server: { ...config.server, publicUrl: config.server.publicUrl ?? localUrl },
+    // The sandbox's owner may open the admin app (from /sandbox/admin).
+    adminTelegramIds: [...new Set([...config.adminTelegramIds, SANDBOX_ADMIN.id])],
   };
 }
 
@@ -138,6 +170,19 @@ function botDeps(c: Container) {
     wallet: c.wallet,
     aftercare: c.aftercare,
     statusSync: c.statusSync,
+    settings: c.settings,
+    transcripts: c.transcripts,
+    handoff: c.handoff,
+    assistant: c.assistant,
+    knowledge: c.knowledge,
     adminTelegramIds: c.config.adminTelegramIds,
+    admins: c.admins,
+    adminStats: c.adminStats,
+    providers: c.providers,
+    orderAdmin: c.orderAdmin,
+    orderDetail: c.orderDetail,
+    audit: c.audit,
+    botTexts: c.botTexts,
+    config: c.config,
   };
 }

@@ -155,3 +155,15 @@ describe("loadConfig: values are normalised", () => {
     expect(loadConfig({ TELEGRAM_API_ROOT: "http://127.0.0.1:8081/" }).telegram.apiRoot).toBe("http://127.0.0.1:8081");
   });
 });
+
+describe("loadConfig: the LLM", () => {
+  it("always bounds a request in time and retries", () => {
+    expect(loadConfig({}).openai).toMatchObject({ timeoutMs: 8_000, maxRetries: 1 });
+    expect(loadConfig({ OPENAI_TIMEOUT_MS: "2500", OPENAI_MAX_RETRIES: "0" }).openai).toMatchObject({ timeoutMs: 2_500, maxRetries: 0 });
+  });
+
+  it("refuses a timeout or retry count that would hold a chat", () => {
+    expect(() => loadConfig({ OPENAI_TIMEOUT_MS: "600000" })).toThrow(ConfigError);
+    expect(() => loadConfig({ OPENAI_MAX_RETRIES: "10" })).toThrow(/OPENAI_MAX_RETRIES/);
+  });
+});

@@ -44,6 +44,10 @@ const EnvSchema = z.object({
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: optionalUrl,
   OPENAI_MODEL: orDefault("gpt-4o-mini", z.string().trim()),
+  OPENAI_TIMEOUT_MS: orDefault("8000", z.coerce.number().int().min(100).max(120_000)),
+  OPENAI_MAX_RETRIES: orDefault("1", z.coerce.number().int().min(0).max(5)),
+  OPENAI_EMBEDDING_MODEL: orDefault("text-embedding-3-small", z.string().trim()),
+  OPENAI_EMBEDDING_DIMENSIONS: optional(z.coerce.number().int().min(8).max(4096)),
   FAILPOINTS: optional(z.string().regex(/^[a-z_]+(,[a-z_]+)*$/, "comma-separated failpoint names")),
   LOG_LEVEL: orDefault("info", z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"])),
 });
@@ -73,7 +77,19 @@ export interface Config {
     /** Core API base URL without the `/v2` suffix. */
     apiUrl: string;
   };
-  openai: { apiKey: string | undefined; baseUrl: string | undefined; model: string };
+  openai: {
+    apiKey: string | undefined;
+    baseUrl: string | undefined;
+    model: string;
+    /** Per request; a slow model falls back to the rules instead of holding the chat. */
+    timeoutMs: number;
+    /** Retries on 429, 5xx, timeouts and network errors (the SDK's backoff). */
+    maxRetries: number;
+    /** For the knowledge base's vectors; without an API key a local embedder is used instead. */
+    embeddingModel: string;
+    /** Vector length; unset: 512 for text-embedding-3 models, the model's own length otherwise. */
+    embeddingDimensions: number | undefined;
+  };
   logLevel: LogLevel;
   /** Crash points for recovery tests only (see infra/failpoints.ts). */
   failpoints: string[];
@@ -129,7 +145,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         e.MIDTRANS_API_URL ?? (e.MIDTRANS_IS_PRODUCTION ? "https://api.midtrans.com" : "https://api.sandbox.midtrans.com"),
       ),
     },
-    openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL },
+    openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, timeoutMs: e.OPENAI_TIMEOUT_MS, maxRetries: e.OPENAI_MAX_RETRIES, embeddingModel: e.OPENAI_EMBEDDING_MODEL, embeddingDimensions: e.OPENAI_EMBEDDING_DIMENSIONS },
     logLevel: e.LOG_LEVEL,
     failpoints: e.FAILPOINTS ? e.FAILPOINTS.split(",") : [],
   };

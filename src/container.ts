@@ -2,6 +2,8 @@ import type { Config } from "./config.js";
 import type { Logger } from "./logger.js";
 import { createI18n, createTranslator } from "./bot/i18n.js";
 import { createCatalogResync } from "./features/catalog/catalog.job.js";
+import { createImportTasks } from "./features/catalog/catalog.import-tasks.js";
+import { createAdminStats } from "./features/admin/admin.stats.service.js";
 import { createCatalogManagement } from "./features/catalog/catalog.management.js";
 import { createCatalogService } from "./features/catalog/catalog.service.js";
 import { createCheckoutService } from "./features/checkout/checkout.service.js";
@@ -13,19 +15,35 @@ import { createStatusSync } from "./features/fulfilment/fulfilment.status-sync.j
 import { createSupplierCallbacks } from "./features/fulfilment/supplier-callbacks.js";
 import { createJobQueue, createJobWorker } from "./features/jobs/job-queue.js";
 import { createNotificationsService, NOTIFY_JOB } from "./features/notifications/notifications.service.js";
+import { knowledgeEmbedder } from "./features/knowledge/knowledge.embedder.js";
+import { createKnowledgeService } from "./features/knowledge/knowledge.service.js";
+import type { Embedder } from "./infra/llm/embedder.js";
+import { createHandoffService } from "./features/assistant/handoff.service.js";
+import { createTranscriptsService } from "./features/assistant/transcripts.service.js";
+import { createAssistant } from "./features/assistant/assistant.service.js";
+import { createChatModel, type ChatModel } from "./infra/llm/chat-model.js";
+import { createOpenAiClient } from "./infra/llm/openai-client.js";
 import { createOrdersService } from "./features/orders/orders.service.js";
 import { createMidtransGateway } from "./features/payments/midtrans.gateway.js";
+import { createMidtransSettings } from "./features/payments/midtrans.settings.js";
 import { createPaymentConfirmation } from "./features/payments/payments.confirmation.js";
 import { createPaymentReconciler } from "./features/payments/payments.job.js";
 import { createOrderOpener } from "./features/payments/payments.orders.js";
 import { createPaymentsService } from "./features/payments/payments.service.js";
 import { createStarsPayments } from "./features/payments/payments.stars.js";
+import { createAdminsService } from "./features/admin/admins.service.js";
 import { createAuditService } from "./features/audit/audit.service.js";
 import { createOrderAdmin } from "./features/orders/orders.admin.js";
+import { createOrderDetail } from "./features/orders/orders.detail.js";
 import { createWalletAdmin } from "./features/wallet/wallet.admin.js";
 import { createMidtransWebhook } from "./features/payments/payments.webhook.js";
 import { createProvidersService } from "./features/providers/providers.service.js";
 import { createSettingsService } from "./features/settings/settings.service.js";
+import { createSettingsAdmin } from "./features/settings/settings.admin.js";
+import { createBotTexts } from "./features/settings/bot-texts.service.js";
+import { createFaqAdmin } from "./features/settings/faq.admin.js";
+import { BROADCAST_JOB, createBroadcasts } from "./features/notifications/broadcast.service.js";
+import { createPacer } from "./infra/clock/pacer.js";
 import { createWalletService } from "./features/wallet/wallet.service.js";
 import { systemClock, type Clock } from "./infra/clock/clock.js";
 import { resolveMasterKey } from "./infra/crypto/master-key.js";
@@ -34,11 +52,14 @@ import { openDatabase } from "./infra/db/open-database.js";
 import { createFailpoints } from "./infra/failpoints.js";
 import { createGroupCommit } from "./infra/db/group-commit.js";
 import { createHttpClient, type HttpClient } from "./infra/http/http-client.js";
-import { createMidtransCoreApi } from "./infra/midtrans/midtrans-core-api.js";
 
 export interface ContainerOverrides {
   clock?: Clock;
   http?: HttpClient;
+  /** The knowledge base's embedder (tests count its calls or point it at a fake server). */
+  embedder?: Embedder;
+  /** The assistant's chat model when OPENAI_API_KEY is not set (the sandbox's stand-in model). */
+  chat?: ChatModel;
 }
 
 /**
@@ -56,45 +77,64 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
   const failpoints = createFailpoints(config.failpoints);
 
   const settings = createSettingsService({ db, clock });
+  const audit = createAuditService({ db, clock });
   const customers = createCustomersService({ db, clock });
-  const providers = createProvidersService({ db, clock, http, secretBox });
+  const providers = createProvidersService({ db, clock, http, secretBox, audit });
   const catalog = createCatalogService({ db, clock, providers, settings });
-  const catalogManagement = createCatalogManagement({ db, clock, catalog, providers, settings });
+  const catalogManagement = createCatalogManagement({ db, clock, catalog, providers, settings, audit });
+  const knowledge = createKnowledgeService({ db, clock, logger, catalog, embedder: overrides.embedder ?? knowledgeEmbedder(config.openai) });
+  // The search index follows the catalog (imports, scheduled re-syncs, admin edits, once committed)
+  // without holding them up: it is a read model, and product searches wait for it themselves.
+  catalog.onChanged(() => {
+    knowledge.syncServices().catch((error: unknown) => logger.warn({ err: error }, "the knowledge index did not follow a catalog change; the next change or restart retries"));
+  });
   const checkout = createCheckoutService({ db, clock, logger, catalog, providers, settings });
   const orders = createOrdersService({ db, clock });
   const wallet = createWalletService({ db, clock });
   const queue = createJobQueue({ db, clock });
-  const notifications = createNotificationsService({ queue, customers, translate: createTranslator(i18n), adminChatIds: config.adminTelegramIds, logger });
+  const admins = createAdminsService({ db, clock, audit, ownerIds: config.adminTelegramIds });
+  // Alerts go to the whole staff list as it is when the alert is written (owners from the environment included).
+  const notifications = createNotificationsService({ queue, customers, translate: createTranslator(i18n), adminChatIds: (trx) => admins.allIds(trx), logger });
   const refunds = createRefunds({ wallet, queue, notifications });
   const fulfilment = createFulfilmentService({ db, clock, logger, queue, orders, catalog, providers, refunds, notifications, failpoints });
   const statusSync = createStatusSync({ db, clock, logger, orders, catalog, providers, refunds, notifications, settings });
   const supplierCallbacks = createSupplierCallbacks({ providers, statusSync, logger });
   const aftercare = createAftercare({ db, clock, logger, orders, catalog, providers, notifications });
   const catalogResync = createCatalogResync({ db, logger, catalog, providers, notifications });
+  const importTasks = createImportTasks({ db, clock, logger, catalog, providers, audit });
+  const adminStats = createAdminStats({ db, clock });
+  const transcripts = createTranscriptsService({ db, clock, customers, settings });
+  const assistant = createAssistant({ db, clock, logger, settings, chat: chatModelFor(config.openai) ?? overrides.chat });
+  const handoff = createHandoffService({ db, clock, logger, customers, transcripts, notifications, settings, adminTelegramIds: config.adminTelegramIds, staffIds: () => admins.allIds() });
 
-  const serverKey = config.midtrans.serverKey;
-  const gateway = serverKey
-    ? createMidtransGateway(
-        createMidtransCoreApi({
-          serverKey,
-          clientKey: config.midtrans.clientKey,
-          isProduction: config.midtrans.isProduction,
-          apiUrl: config.midtrans.apiUrl,
-          timeoutMs: 10_000,
-          http,
-          notificationUrl: config.server.publicUrl ? `${config.server.publicUrl}/webhooks/midtrans` : undefined,
-        }),
-      )
-    : undefined;
-  const confirmation = gateway ? createPaymentConfirmation({ db, clock, logger, gateway, checkout, orders, wallet, fulfilment, notifications, settings }) : undefined;
+  // Midtrans is resolved at each call: keys set in the admin app (sealed in the database) win over
+  // MIDTRANS_* (the bootstrap and fallback), and a change reaches the gateway, the webhook's
+  // signature check and the reconciler at once. Without any key, QRIS is simply not offered.
+  const midtrans = createMidtransSettings({
+    db,
+    clock,
+    http,
+    secretBox,
+    audit,
+    bootstrap: config.midtrans,
+    notificationUrl: config.server.publicUrl ? `${config.server.publicUrl}/webhooks/midtrans` : undefined,
+    masterKeyFromEnv: masterKey.origin === "env",
+  });
+  const gateway = createMidtransGateway(midtrans.coreApi);
+  const confirmation = createPaymentConfirmation({ db, clock, logger, gateway, checkout, orders, wallet, fulfilment, notifications, settings });
   const opener = createOrderOpener({ checkout, orders });
-  const payments = createPaymentsService({ db, clock, logger, gateway, confirmation, checkout, orders, opener, wallet, fulfilment, notifications, settings });
+  const payments = createPaymentsService({ db, clock, logger, gateway, gatewayConfigured: midtrans.configured, confirmation, checkout, orders, opener, wallet, fulfilment, notifications, settings });
   const stars = createStarsPayments({ db, clock, logger, queue, checkout, orders, opener, fulfilment, notifications, settings });
-  const audit = createAuditService({ db, clock });
   const orderAdmin = createOrderAdmin({ db, clock, orders, fulfilment, statusSync, refunds, notifications, audit });
+  const orderDetail = createOrderDetail({ db, refunds, audit });
   const walletAdmin = createWalletAdmin({ db, clock, wallet, audit, notifications });
-  const midtransWebhook = serverKey && confirmation ? createMidtransWebhook({ db, commits: createGroupCommit(db), clock, logger, serverKey, confirmation, notifications, failpoints }) : undefined;
-  const reconciler = gateway && confirmation ? createPaymentReconciler({ db, clock, logger, gateway, confirmation }) : undefined;
+  const midtransWebhook = createMidtransWebhook({ db, commits: createGroupCommit(db), clock, logger, serverKey: midtrans.serverKey, confirmation, notifications, failpoints });
+  const reconciler = createPaymentReconciler({ db, clock, logger, gateway, confirmation });
+  const settingsAdmin = createSettingsAdmin({ db, settings, audit, catalogManagement });
+  const botTexts = createBotTexts({ db, clock, audit, translate: createTranslator(i18n) });
+  const faqAdmin = createFaqAdmin({ db, knowledge, audit });
+  // Under Telegram's ~30 messages a second for bulk sends, leaving room for the shop's own notices.
+  const broadcasts = createBroadcasts({ db, clock, logger, queue, notifications, audit, pacer: createPacer(25) });
 
   const worker = createJobWorker({
     queue,
@@ -104,12 +144,16 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
       [NOTIFY_JOB]: (payload) => notifications.deliver(payload),
       [PLACE_ORDER_JOB]: (payload, job) => fulfilment.placeOrder(payload, job),
       [STARS_REFUND_JOB]: (payload) => stars.refund(payload),
+      [BROADCAST_JOB]: (payload, job) => broadcasts.deliver(payload, job),
     },
     // Messages go out one at a time, in order; supplier calls may overlap.
     lanes: [
       { name: "messages", kinds: [NOTIFY_JOB], concurrency: 1 },
       { name: "supplier", kinds: [PLACE_ORDER_JOB], concurrency: 4 },
       { name: "refunds", kinds: [STARS_REFUND_JOB], concurrency: 1 },
+      // Broadcasts on a lane of their own (paced by the broadcasts' pacer), so a big one never
+      // holds up payment and order notices on the messages lane.
+      { name: "broadcasts", kinds: [BROADCAST_JOB], concurrency: 4 },
     ],
   });
 
@@ -123,11 +167,22 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
     masterKey,
     i18n,
     settings,
+    settingsAdmin,
+    botTexts,
+    faqAdmin,
+    broadcasts,
+    midtrans,
     customers,
     providers,
     catalog,
     catalogManagement,
+    knowledge,
     catalogResync,
+    importTasks,
+    adminStats,
+    transcripts,
+    handoff,
+    assistant,
     checkout,
     orders,
     wallet,
@@ -140,7 +195,9 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
     payments,
     stars,
     audit,
+    admins,
     orderAdmin,
+    orderDetail,
     walletAdmin,
     refunds,
     confirmation,
@@ -149,6 +206,8 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
     worker,
     async close(): Promise<void> {
       await worker.stop();
+      // Index writes already asked for finish first (a CLI import exits with its index up to date).
+      await knowledge.idle();
       await http.close();
       await database.close();
     },
@@ -156,3 +215,11 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
 }
 
 export type Container = ReturnType<typeof createContainer>;
+
+/** The LLM the assistant reads with, when an API key is configured (any OpenAI-compatible server). */
+function chatModelFor(openai: Config["openai"]) {
+  if (!openai.apiKey) return undefined;
+  const client = createOpenAiClient({ apiKey: openai.apiKey, baseUrl: openai.baseUrl, timeoutMs: openai.timeoutMs, maxRetries: openai.maxRetries });
+  // A custom base URL is an OpenAI-compatible server (Ollama, vLLM…), which reads `max_tokens`.
+  return createChatModel(client, openai.model, { limitField: openai.baseUrl ? "max_tokens" : "max_completion_tokens" });
+}

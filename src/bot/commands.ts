@@ -10,6 +10,7 @@ const COMMANDS = {
     { command: "bahasa", description: "Ganti bahasa" },
     { command: "bantuan", description: "Cara pesan" },
     { command: "batal", description: "Batalkan pesanan yang sedang diisi" },
+    { command: "cs", description: "Bicara dengan admin" },
   ],
   en: [
     { command: "start", description: "Main menu" },
@@ -18,6 +19,7 @@ const COMMANDS = {
     { command: "language", description: "Change language" },
     { command: "help", description: "How to order" },
     { command: "cancel", description: "Drop the order in progress" },
+    { command: "human", description: "Talk to a person" },
   ],
 };
 

@@ -4,11 +4,18 @@ import type { Logger } from "../logger.js";
 import type { Customer } from "../features/customers/customers.service.js";
 import type { BotDeps } from "./deps.js";
 import type { TargetKind } from "../features/catalog/catalog.games.js";
+import type { AdminRole } from "../features/admin/admins.table.js";
 
 /** What the bot remembers per chat between messages (stored in the `kv` table). */
 export interface SessionData {
   checkout: CheckoutDraft;
+  /** Messages the dialog misunderstood in a row; enough of them hand the customer to a person. */
+  misunderstood?: number | undefined;
+  /** A staff member's /admin step that waits for a typed answer (an order number, a refund's reason). */
+  admin?: AdminChatStep | undefined;
 }
+
+export type AdminChatStep = { awaiting: "order" } | { awaiting: "refund_reason"; orderId: number } | { awaiting: "refund_confirm"; orderId: number; reason: string };
 
 /**
  * The purchase in progress. Slots can arrive in any order and several at once, so this is a
@@ -36,6 +43,8 @@ interface Enrichment {
   log: Logger;
   /** Set by the customer middleware for every update that has a sender. */
   customer: Customer;
+  /** The sender's staff role, set early for every update; undefined for everyone else. */
+  staffRole?: AdminRole | undefined;
 }
 
 export type BotContext = Context & SessionFlavor<SessionData> & I18nFlavor & Enrichment;

@@ -7,6 +7,18 @@ import type { StatusSync } from "../features/fulfilment/fulfilment.status-sync.j
 import type { PaymentsService } from "../features/payments/payments.service.js";
 import type { StarsPayments } from "../features/payments/payments.stars.js";
 import type { WalletService } from "../features/wallet/wallet.service.js";
+import type { SettingsService } from "../features/settings/settings.service.js";
+import type { TranscriptsService } from "../features/assistant/transcripts.service.js";
+import type { HandoffService } from "../features/assistant/handoff.service.js";
+import type { Assistant } from "../features/assistant/assistant.service.js";
+import type { KnowledgeService } from "../features/knowledge/knowledge.service.js";
+import type { AdminsService } from "../features/admin/admins.service.js";
+import type { AdminStats } from "../features/admin/admin.stats.service.js";
+import type { ProvidersService } from "../features/providers/providers.service.js";
+import type { OrderAdmin } from "../features/orders/orders.admin.js";
+import type { OrderDetail } from "../features/orders/orders.detail.js";
+import type { AuditService } from "../features/audit/audit.service.js";
+import type { BotTexts } from "../features/settings/bot-texts.service.js";
 import type { Db } from "../infra/db/open-database.js";
 import type { Clock } from "../infra/clock/clock.js";
 import type { Logger } from "../logger.js";
@@ -25,5 +37,21 @@ export interface BotDeps {
   wallet: WalletService;
   aftercare: Aftercare;
   statusSync: StatusSync;
+  settings: SettingsService;
+  transcripts: TranscriptsService;
+  handoff: HandoffService;
+  assistant: Assistant;
+  knowledge: KnowledgeService;
   adminTelegramIds: readonly number[];
+  /** Staff and what they may do (/admin and hand-offs answer anyone with a role). */
+  admins: AdminsService;
+  adminStats: AdminStats;
+  providers: ProvidersService;
+  orderAdmin: OrderAdmin;
+  orderDetail: OrderDetail;
+  audit: AuditService;
+  /** Welcome and help texts the shop rewrote in the admin app. */
+  botTexts: BotTexts;
+  /** Where the admin Mini App is served: PUBLIC_URL (absent: /admin shows no app button). */
+  config: { server: { publicUrl: string | undefined } };
 }

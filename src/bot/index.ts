@@ -3,6 +3,9 @@ import { sequentialize } from "@grammyjs/runner";
 import { Bot, session, type BotConfig } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { createKvStorage } from "../infra/db/kv-storage.js";
+import { assistantFeature } from "../features/assistant/assistant.bot.js";
+import { handoffFeature } from "../features/assistant/handoff.bot.js";
+import { recordIncoming, recordOutgoing } from "../features/assistant/transcripts.bot.js";
 import { catalogFeature } from "../features/catalog/catalog.bot.js";
 import { checkoutFeature } from "../features/checkout/checkout.bot.js";
 import { customersFeature } from "../features/customers/customers.bot.js";
@@ -14,6 +17,10 @@ import { customerMiddleware } from "./customer.middleware.js";
 import type { BotDeps } from "./deps.js";
 import { handleBotError } from "./error-handler.js";
 import { plainNumbersInTranslations } from "./i18n.js";
+import { botTextOverrides } from "./bot-texts.middleware.js";
+import { resolveStaff } from "./admins.js";
+import { adminFeature } from "../features/admin/admin.bot.js";
+import { rateLimitCustomers } from "./rate-limit.middleware.js";
 import type { I18n } from "@grammyjs/i18n";
 import { unhandledFeature } from "./unhandled.js";
 import { dedupeUpdates } from "./update-dedupe.middleware.js";
@@ -38,6 +45,8 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   if (options.fetch) client.fetch = options.fetch;
   const bot = new Bot<BotContext>(options.token, { client, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+  // Installed after auto-retry, so it wraps the retries and records a message once, when it went out.
+  bot.api.config.use(recordOutgoing(options.deps));
 
   bot.use(async (ctx, next) => {
     ctx.deps = options.deps;
@@ -49,6 +58,8 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   // One update at a time per chat: sessions and the purchase draft depend on it.
   guarded.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   guarded.use(dedupeUpdates);
+  // Before the rate limit and the hand-off (both ask whether the sender is staff).
+  guarded.use(resolveStaff);
   guarded.use(customerMiddleware);
   guarded.use(
     session<SessionData, BotContext>({
@@ -57,8 +68,17 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
       getSessionKey: (ctx) => ctx.chat?.id.toString(),
     }),
   );
-  guarded.use(options.i18n, plainNumbersInTranslations);
+  guarded.use(options.i18n, plainNumbersInTranslations, botTextOverrides);
+  // After i18n (the notice is in the customer's language), before anything that reaches the LLM.
+  guarded.use(rateLimitCustomers(options.deps));
+  guarded.use(recordIncoming);
+  // Before the features: while a person has the conversation, the dialog must not answer.
+  guarded.use(handoffFeature);
+  // /admin for staff only; everyone else falls through and is answered like any unknown command.
+  guarded.use(adminFeature);
   guarded.use(catalogFeature, customersFeature, walletFeature, ordersFeature, paymentsFeature, checkoutFeature);
+  // Free text, read by the assistant, after every feature's commands and buttons.
+  guarded.use(assistantFeature);
   guarded.use(unhandledFeature); // must stay last
   return bot;
 }

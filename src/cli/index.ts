@@ -6,6 +6,7 @@ import { createLogger } from "../logger.js";
 import { AppError } from "../shared/errors.js";
 import { ProviderCallError } from "../features/providers/provider.types.js";
 import { runCatalogCommand } from "./catalog.command.js";
+import { runFaqCommand, runKnowledgeCommand } from "./knowledge.command.js";
 import { runOrderCommand, runWalletCommand } from "./order.command.js";
 import { inFlags, runProviderCommand } from "./provider.command.js";
 import { CliUsageError, type Output } from "./output.js";
@@ -31,6 +32,11 @@ const USAGE = `Usage: npm run cli -- <command>
   catalog price --mid MID --price RUPIAH | catalog price --mid MID --clear
   catalog disable MID | catalog enable MID
   catalog backup MID [--add PROVIDER:SERVICE_ID | --remove PROVIDER:SERVICE_ID]
+
+  knowledge sync | knowledge rebuild         bring the search index in line with the catalog and FAQ (rebuild: from scratch)
+  knowledge search "TEXT" [--platform P] [--kind K] [--limit N]   what the knowledge base finds (mid, name, price)
+  faq list [--lang id|en] | faq show SLUG [--lang en] | faq search "TEXT" [--lang L]
+  faq set SLUG --lang id --title "…" --body "…" | faq remove SLUG [--lang L]
 
   order list [--status S] [--customer TELEGRAM_ID] [--limit N]
   order show ID | order sync [ID]           details; sync now (all, or one order)
@@ -68,6 +74,8 @@ export async function runCli(
     }
     if (command === "provider") return await runProviderCommand(container, rest, out);
     if (command === "catalog") return await runCatalogCommand(container, rest, out);
+    if (command === "knowledge") return await runKnowledgeCommand(container, rest, out);
+    if (command === "faq") return await runFaqCommand(container, rest, out);
     if (command === "order") return await runOrderCommand(container, rest, out);
     if (command === "wallet") return await runWalletCommand(container, rest, out);
     throw new CliUsageError(`unknown command "${command}"`);

@@ -238,3 +238,103 @@ duplicate-active-order = ⚠️ Order <b>#{ $order }</b> for the same link and s
 button-order-anyway = Order anyway
 duplicate-active-link = ⚠️ An order for the same link and service is still running. Suppliers usually refuse a second order until the first is done. Wait for it, or order anyway?
 order-canceled-admin = Order <b>#{ $order }</b> was cancelled by an admin. <b>{ $amount }</b> went back to your wallet (/balance).
+order-manual-wallet = 📝 An admin placed order <b>#{ $order }</b> for you: { $service } × { $quantity }, paid from your wallet ({ $amount }; balance now { $balance }). The admin will handle it and let you know.
+order-manual-external = 📝 An admin placed order <b>#{ $order }</b> for you: { $service } × { $quantity } ({ $amount }, already paid outside the bot). The admin will handle it and let you know.
+
+# Rate limit and hand-off to a person (customers)
+rate-limited = Slow down a little 🙏 Those messages came too fast; wait about a minute, then send again.
+handoff-opened = 🙋 Sure, one of our team will answer you right here (number #{ $number }). Just write your question; the bot stays quiet meanwhile.
+    Type /cancel or tap the button below to go back to the bot.
+handoff-opened-misunderstood = Sorry, I don't seem to be able to help with that. 🙋 One of our team will answer you right here (number #{ $number }). Just write your question.
+    Type /cancel or tap the button below to go back to the bot.
+handoff-already-open = You are already connected with our team (#{ $number }). Just write your message; they will answer here.
+handoff-unavailable = Sorry, nobody from the team can be reached through the bot right now. Please try again later.
+handoff-button-leave = 🤖 Back to the bot
+handoff-left = 🤖 OK, you're back with the bot. Just type the service you need.
+handoff-closed = ✅ Our team has finished the chat. The bot is ready to help again — just type the service you need.
+handoff-command-while-open = You are talking with our team (#{ $number }). Write your message for them, or type /cancel to go back to the bot.
+handoff-text-only = For now only text messages can be passed on to the team. Please write your message as text.
+handoff-not-for-admins = You are a shop admin: hand-offs are how customers reach the admins.
+handoff-admin-says = 🧑‍💼 <b>Admin</b>: { $text }
+
+# Hand-off (admins)
+handoff-alert = 🙋 <b>Hand-off #{ $number }</b> — { $customer }
+    Reason: { $reason ->
+        [asked] the customer asked for a person
+       *[misunderstood] the bot misunderstood several times
+    }
+
+    <b>Recent conversation</b>
+    { $transcript }
+
+    ↩️ Reply to this message to answer, or <code>/reply { $number } text</code>. Done: <code>/end { $number }</code>.
+handoff-button-end = ✅ End #{ $number }
+handoff-relay = 💬 <b>#{ $number }</b> { $customer }:
+    { $text }
+handoff-closed-by-customer = 🤖 Hand-off #{ $number } ({ $customer }) was ended by the customer; the bot is back.
+handoff-admins-only = ⛔ This command is for shop admins only.
+handoff-usage-reply = Usage: <code>/reply number text</code>, e.g. <code>/reply 12 We checked it for you</code>. Or reply to the hand-off message.
+handoff-usage-end = Usage: <code>/end number</code>, e.g. <code>/end 12</code>.
+handoff-not-found = There is no hand-off #{ $number }. See the open ones with /handoffs.
+handoff-already-closed = Hand-off #{ $number } is already closed; nothing was sent. See the open ones with /handoffs.
+handoff-customer-unreachable = The message for hand-off #{ $number } was not delivered: the customer blocked the bot or deleted the chat.
+handoff-reply-sent = ✓ Sent to { $customer } (#{ $number })
+handoff-ended = ✅ Hand-off #{ $number } closed. { $customer } was told the bot is back.
+handoff-ended-toast = Hand-off #{ $number } closed.
+handoff-already-closed-toast = Hand-off #{ $number } was already closed.
+handoff-list-empty = No open hand-offs.
+handoff-list-title = <b>Open hand-offs ({ $count })</b>
+handoff-list-line = #{ $number } · { $customer } · { $reason ->
+        [asked] asked for a person
+       *[misunderstood] bot misunderstood
+    } · since { $since }
+
+# Assistant
+question-no-answer = Sorry, I don't have a sure answer to that yet. Shall I connect you to an admin?
+question-related = This may help too:
+button-talk-to-admin = 💬 Talk to an admin
+refill-which-order = Which order should be refilled? Pick it below, then tap <b>Refill</b>.
+smalltalk-reply = You're welcome 😊 To order, just write what you need (for example <i>instagram followers</i>).
+
+# Admin chat (/admin), for staff only
+admin-menu = 🛠 <b>Shop admin</b>
+    Stats, supplier balances, status sync, order lookup and hand-offs. Every setting is in the admin app.
+admin-button-stats = 📊 Today
+admin-button-balances = 💰 Supplier balances
+admin-button-sync = 🔄 Sync all orders
+admin-button-find = 🔎 Find an order
+admin-button-handoffs = 🙋 Open hand-offs
+admin-button-app = 📱 Open the admin app
+admin-stats = 📊 <b>Today</b> (since 00:00 WIB)
+    Revenue: <b>{ $revenue }</b> · profit: <b>{ $profit }</b>
+    Paid orders: <b>{ $paid }</b>
+admin-stats-status = { $status }: { $count }
+admin-balances = 💰 <b>Supplier balances</b>
+admin-balances-none = No active supplier yet.
+admin-balance-failed = ⚠️ { $message }
+admin-syncing = 🔄 Syncing…
+admin-sync-done = 🔄 <b>Sync done</b>: { $checked } orders checked, { $changed } changed, { $failed } suppliers did not answer.
+admin-find-ask = 🔎 Send the order number, for example <code>123</code> (or /cancel).
+admin-find-invalid = An order number is digits, for example <code>123</code>. Try again, or /cancel.
+admin-order-not-found = There is no order #{ $order }.
+admin-order = 📦 <b>Order #{ $order }</b> — { $status }
+    { $service }
+    Target: <code>{ $target }</code>
+    Quantity: { $quantity } · { $amount }
+    Customer: { $customer }
+    Created: { $created }
+admin-order-refunded = Refunded so far: { $refunded } · left: { $left }
+admin-button-order-sync = 🔄 Sync this order
+admin-button-order-refund = 💸 Refund in full
+admin-order-synced = Asked the supplier.
+admin-refund-ask = 💸 Full refund of order #{ $order }: { $amount } to the customer's balance.
+    Write the reason (kept in the audit log), or /cancel.
+admin-refund-confirm = 💸 Refund <b>{ $amount }</b> of order #{ $order } to { $customer }'s balance?
+    Reason: { $reason }
+admin-button-refund-yes = ✅ Yes, refund
+admin-button-refund-no = Cancel
+admin-refund-done = ✅ { $amount } for order #{ $order } went back to the customer's balance.
+admin-refund-failed = The refund did not go through: { $message }
+admin-refund-dropped = Refund canceled.
+admin-step-dropped = OK, dropped.
+admin-no-permission = Your role cannot do this.

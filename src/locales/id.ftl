@@ -238,3 +238,103 @@ duplicate-active-order = ⚠️ Masih ada pesanan aktif <b>#{ $order }</b> untuk
 button-order-anyway = Tetap pesan
 duplicate-active-link = ⚠️ Masih ada pesanan aktif untuk link dan layanan yang sama. Supplier biasanya menolak pesanan kedua sampai yang pertama selesai. Tunggu dulu, atau tetap pesan?
 order-canceled-admin = Pesanan <b>#{ $order }</b> dibatalkan oleh admin. <b>{ $amount }</b> dikembalikan ke saldo dompetmu (/saldo).
+order-manual-wallet = 📝 Admin membuat pesanan <b>#{ $order }</b> untukmu: { $service } × { $quantity }, dibayar dari saldo dompetmu ({ $amount }; saldo sekarang { $balance }). Admin akan memprosesnya dan mengabarimu.
+order-manual-external = 📝 Admin membuat pesanan <b>#{ $order }</b> untukmu: { $service } × { $quantity } ({ $amount }, sudah dibayar di luar bot). Admin akan memprosesnya dan mengabarimu.
+
+# Rate limit and hand-off to a person (customers)
+rate-limited = Pelan-pelan ya kak 🙏 Pesannya terlalu cepat, tunggu sekitar satu menit lalu kirim lagi.
+handoff-opened = 🙋 Oke kak, admin kami akan membalas di sini (nomor #{ $number }). Tulis saja pertanyaanmu; selama itu bot tidak ikut menjawab.
+    Ketik /batal atau tekan tombol di bawah untuk kembali ke bot.
+handoff-opened-misunderstood = Maaf kak, sepertinya aku belum bisa membantu. 🙋 Admin kami akan membalas di sini (nomor #{ $number }). Tulis saja pertanyaanmu.
+    Ketik /batal atau tekan tombol di bawah untuk kembali ke bot.
+handoff-already-open = Kamu sudah terhubung dengan admin (#{ $number }). Tulis saja pesanmu, admin akan membalas di sini.
+handoff-unavailable = Maaf kak, admin belum bisa dihubungi lewat bot saat ini. Silakan coba lagi nanti.
+handoff-button-leave = 🤖 Kembali ke bot
+handoff-left = 🤖 Oke, kamu kembali ke bot. Ketik saja layanan yang kamu cari.
+handoff-closed = ✅ Admin sudah menyelesaikan percakapan. Bot siap membantu lagi — ketik saja layanan yang kamu cari.
+handoff-command-while-open = Kamu sedang terhubung dengan admin (#{ $number }). Tulis pesanmu untuk admin, atau ketik /batal untuk kembali ke bot.
+handoff-text-only = Untuk sekarang hanya pesan teks yang bisa diteruskan ke admin. Tulis pesanmu dalam bentuk teks ya.
+handoff-not-for-admins = Kamu admin toko: hand-off dipakai pelanggan untuk menghubungi admin.
+handoff-admin-says = 🧑‍💼 <b>Admin</b>: { $text }
+
+# Hand-off (admins)
+handoff-alert = 🙋 <b>Hand-off #{ $number }</b> — { $customer }
+    Alasan: { $reason ->
+        [asked] pelanggan minta bicara dengan admin
+       *[misunderstood] bot beberapa kali tidak paham
+    }
+
+    <b>Percakapan terakhir</b>
+    { $transcript }
+
+    ↩️ Reply pesan ini untuk menjawab, atau <code>/balas { $number } teks</code>. Selesai: <code>/selesai { $number }</code>.
+handoff-button-end = ✅ Selesai #{ $number }
+handoff-relay = 💬 <b>#{ $number }</b> { $customer }:
+    { $text }
+handoff-closed-by-customer = 🤖 Hand-off #{ $number } ({ $customer }) diakhiri oleh pelanggan; bot melayani lagi.
+handoff-admins-only = ⛔ Perintah ini khusus admin toko.
+handoff-usage-reply = Cara pakai: <code>/balas nomor teks</code>, misalnya <code>/balas 12 Sudah kami cek ya kak</code>. Atau reply pesan hand-off-nya.
+handoff-usage-end = Cara pakai: <code>/selesai nomor</code>, misalnya <code>/selesai 12</code>.
+handoff-not-found = Tidak ada hand-off #{ $number }. Lihat yang masih terbuka dengan /handoffs.
+handoff-already-closed = Hand-off #{ $number } sudah selesai; pesan tidak dikirim. Lihat yang masih terbuka dengan /handoffs.
+handoff-customer-unreachable = Pesan untuk hand-off #{ $number } tidak terkirim: pelanggan memblokir bot atau menghapus chat.
+handoff-reply-sent = ✓ Terkirim ke { $customer } (#{ $number })
+handoff-ended = ✅ Hand-off #{ $number } selesai. { $customer } sudah diberi tahu bahwa bot melayani lagi.
+handoff-ended-toast = Hand-off #{ $number } selesai.
+handoff-already-closed-toast = Hand-off #{ $number } sudah selesai sebelumnya.
+handoff-list-empty = Tidak ada hand-off yang terbuka.
+handoff-list-title = <b>Hand-off terbuka ({ $count })</b>
+handoff-list-line = #{ $number } · { $customer } · { $reason ->
+        [asked] minta admin
+       *[misunderstood] bot tidak paham
+    } · sejak { $since }
+
+# Assistant
+question-no-answer = Maaf, aku belum punya jawaban pasti untuk itu. Mau aku sambungkan ke admin?
+question-related = Mungkin juga membantu:
+button-talk-to-admin = 💬 Bicara dengan admin
+refill-which-order = Refill untuk pesanan yang mana? Pilih pesanannya di bawah, lalu tekan <b>Refill</b>.
+smalltalk-reply = Sama-sama kak 😊 Kalau mau pesan, tulis saja layanan yang dicari (misalnya <i>followers ig</i>).
+
+# Admin chat (/admin), for staff only
+admin-menu = 🛠 <b>Admin toko</b>
+    Statistik, saldo supplier, sync status, cari pesanan dan hand-off. Semua pengaturan ada di aplikasi admin.
+admin-button-stats = 📊 Hari ini
+admin-button-balances = 💰 Saldo supplier
+admin-button-sync = 🔄 Sync semua pesanan
+admin-button-find = 🔎 Cari pesanan
+admin-button-handoffs = 🙋 Hand-off terbuka
+admin-button-app = 📱 Buka aplikasi admin
+admin-stats = 📊 <b>Hari ini</b> (sejak 00.00 WIB)
+    Omzet: <b>{ $revenue }</b> · laba: <b>{ $profit }</b>
+    Pesanan dibayar: <b>{ $paid }</b>
+admin-stats-status = { $status }: { $count }
+admin-balances = 💰 <b>Saldo supplier</b>
+admin-balances-none = Belum ada supplier aktif.
+admin-balance-failed = ⚠️ { $message }
+admin-syncing = 🔄 Sedang sync…
+admin-sync-done = 🔄 <b>Sync selesai</b>: { $checked } pesanan dicek, { $changed } berubah, { $failed } supplier tidak menjawab.
+admin-find-ask = 🔎 Kirim nomor pesanan, misalnya <code>123</code> (atau /batal).
+admin-find-invalid = Nomor pesanan berupa angka, misalnya <code>123</code>. Coba lagi, atau /batal.
+admin-order-not-found = Pesanan #{ $order } tidak ada.
+admin-order = 📦 <b>Pesanan #{ $order }</b> — { $status }
+    { $service }
+    Target: <code>{ $target }</code>
+    Jumlah: { $quantity } · { $amount }
+    Pelanggan: { $customer }
+    Dibuat: { $created }
+admin-order-refunded = Sudah dikembalikan: { $refunded } · sisa: { $left }
+admin-button-order-sync = 🔄 Sync pesanan ini
+admin-button-order-refund = 💸 Refund penuh
+admin-order-synced = Status supplier dicek.
+admin-refund-ask = 💸 Refund penuh pesanan #{ $order }: { $amount } ke saldo pelanggan.
+    Tulis alasannya (dicatat di log audit), atau /batal.
+admin-refund-confirm = 💸 Refund <b>{ $amount }</b> pesanan #{ $order } ke saldo { $customer }?
+    Alasan: { $reason }
+admin-button-refund-yes = ✅ Ya, refund
+admin-button-refund-no = Batal
+admin-refund-done = ✅ { $amount } untuk pesanan #{ $order } sudah dikembalikan ke saldo pelanggan.
+admin-refund-failed = Refund tidak bisa: { $message }
+admin-refund-dropped = Refund dibatalkan.
+admin-step-dropped = Oke, dibatalkan.
+admin-no-permission = Peranmu tidak boleh melakukan ini.

@@ -3,6 +3,9 @@ import { Hono } from "hono";
 import { createDigiflazzSimulator } from "./digiflazz/digiflazz-simulator.js";
 import { createIndoPanelSimulator } from "./indo-panel/indo-panel-simulator.js";
 import { createMidtransSimulator } from "./midtrans/midtrans-simulator.js";
+import { miniAppLaunchUrl, SANDBOX_ADMIN } from "./miniapp-launch.js";
+import type { Brain } from "./openai/openai-schema-brain.js";
+import { createOpenAiSimulator } from "./openai/openai-simulator.js";
 import { renderSandboxPage } from "./sandbox-page.js";
 import { createSmmPanelSimulator, type SmmSimulatorOptions } from "./smm/smm-panel-simulator.js";
 import { createTelegramEmulator } from "./telegram/bot-api-emulator.js";
@@ -11,12 +14,14 @@ import { createVipResellerSimulator } from "./vip-reseller/vip-reseller-simulato
 /**
  * Every outside service on one Hono app, for `npm start` without a bot token and for tests:
  *   /                chat page (talk to the bot as a customer, pay invoices)
+ *   /admin           opens the admin Mini App (/miniapp) as the sandbox's owner
  *   /telegram        Bot API emulator  (TELEGRAM_API_ROOT)
  *   /smm/api/v2      SMM panel (API v2) simulator
  *   /indo/<panel>    CentralSMM, MedanPedia and Irvankede simulators
  *   /vip/api         VIP Reseller (game top-ups) simulator
  *   /digiflazz/v1    Digiflazz (prepaid top-ups) simulator
  *   /midtrans        Midtrans Core API simulator (MIDTRANS_API_URL)
+ *   /openai/v1       OpenAI-compatible chat and embeddings server (OPENAI_BASE_URL)
  * The product reaches them only through configuration, exactly as it reaches the real services.
  */
 export interface SandboxOptions {
@@ -24,11 +29,14 @@ export interface SandboxOptions {
   /** Where Midtrans notifications go unless a charge overrides it. */
   notificationUrl?: string;
   smm?: Partial<Omit<SmmSimulatorOptions, "key" | "now">>;
+  /** How the OpenAI stand-in answers; the composition root injects one that knows the product's prompts. */
+  openaiBrain?: Brain;
 }
 
 export function createSandbox(options: SandboxOptions = {}) {
   const secret = () => randomBytes(12).toString("hex");
   const telegram = createTelegramEmulator({ token: `7000000001:SANDBOX${secret()}`, ...(options.now ? { now: options.now } : {}) });
+  telegram.addUser({ id: SANDBOX_ADMIN.id, first_name: SANDBOX_ADMIN.firstName, username: SANDBOX_ADMIN.username, language_code: SANDBOX_ADMIN.languageCode });
   const smm = createSmmPanelSimulator({ key: `smm-${secret()}`, ...(options.now ? { now: options.now } : {}), ...options.smm });
   const now = options.now ? { now: options.now } : {};
   // The sandbox registers these suppliers itself, so it keeps the keys it made up.
@@ -49,11 +57,16 @@ export function createSandbox(options: SandboxOptions = {}) {
     ...(options.now ? { now: options.now } : {}),
   });
 
+  const openai = createOpenAiSimulator({ apiKey: `sk-sandbox-${secret()}`, ...now, ...(options.openaiBrain ? { brain: options.openaiBrain } : {}) });
+
   const app = new Hono();
   app.get("/", (c) => c.html(renderSandboxPage()));
+  // "Open the admin app": as the sandbox's owner, signed just now like Telegram would.
+  app.get("/admin", (c) => c.redirect(miniAppLaunchUrl(`${new URL(c.req.url).origin}/miniapp/`, telegram.token, SANDBOX_ADMIN, new Date(options.now?.() ?? Date.now()))));
   app.route("/telegram", telegram.routes);
   app.route("/smm", smm.routes);
   app.route("/midtrans", midtrans.routes);
+  app.route("/openai", openai.routes);
   app.route("/vip", vip.routes);
   app.route("/digiflazz", digiflazz.routes);
   for (const [panel, sim] of Object.entries(indoPanels)) app.route(`/indo/${panel}`, sim.routes);
@@ -101,6 +114,7 @@ export function createSandbox(options: SandboxOptions = {}) {
     telegram,
     smm,
     midtrans,
+    openai,
     vip,
     digiflazz,
     indoPanels,
@@ -113,6 +127,7 @@ export function createSandbox(options: SandboxOptions = {}) {
       telegram.close();
       smm.close();
       midtrans.close();
+      openai.close();
       vip.close();
       digiflazz.close();
       for (const sim of Object.values(indoPanels)) sim.close();

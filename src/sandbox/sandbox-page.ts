@@ -45,6 +45,7 @@ export function renderSandboxPage(): string {
 <header>
   <h1>🛍️ Sandbox shop — chatting as <span id="who"></span></h1>
   <label>Customer <select id="user"></select></label>
+  <a href="admin" target="_blank" rel="noopener">🛠️ Open the admin app (as the shop owner)</a>
 </header>
 <main>
   <section id="chat">

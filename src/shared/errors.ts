@@ -16,6 +16,8 @@ export type ErrorCode =
   | "catalog.not_listed"
   | "catalog.unknown_backup"
   | "catalog.invalid_backup"
+  | "catalog.invalid_input"
+  | "catalog.import_running"
   | "orders.not_found"
   | "orders.invalid_state"
   | "orders.invalid_input"
@@ -25,6 +27,17 @@ export type ErrorCode =
   | "payments.bad_request"
   | "payments.gateway_unavailable"
   | "payments.gateway_rejected"
+  | "payments.invalid_keys"
+  | "payments.keys_in_use"
+  | "settings.invalid_input"
+  | "notifications.invalid_input"
+  | "notifications.not_found"
+  | "admin.unauthorized"
+  | "admin.forbidden"
+  | "admin.invalid_input"
+  | "admin.not_found"
+  | "knowledge.invalid_input"
+  | "knowledge.not_found"
   | "internal";
 
 export class AppError extends Error {

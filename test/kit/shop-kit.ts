@@ -10,6 +10,8 @@ import { createHttpClient } from "../../src/infra/http/http-client.js";
 import type { SandboxOptions } from "../../src/sandbox/index.js";
 import type { ChatMessage } from "../../src/sandbox/telegram/bot-api-emulator.js";
 import { createServer } from "../../src/server/index.js";
+import { createMiniAppRoutes } from "../../src/server/miniapp-static.js";
+import { createAdminApi } from "../../src/features/admin/admin.api.js";
 import { listen } from "../../src/server/listen.js";
 import { testConfig } from "./config.js";
 import { captureLogs } from "./log-capture.js";
@@ -26,6 +28,8 @@ export interface ShopKitOptions {
   importCatalog?: boolean;
   /** Supplier response timeout; short by default so "the supplier hangs" tests stay fast. */
   responseTimeoutMs?: number;
+  /** Messages per customer per minute; the kit lifts it to the maximum unless a test sets it. */
+  rateLimitPerMinute?: number;
 }
 
 /**
@@ -43,6 +47,8 @@ export async function createShopKit(options: ShopKitOptions = {}) {
   const http = createHttpClient({ connectTimeoutMs: 1_000, responseTimeoutMs: options.responseTimeoutMs ?? 1_500 });
   const container = createContainer(config, logs.logger, { http, ...(clock ? { clock } : {}) });
   await migrateToLatest(container.db, container.database.sqlite);
+  // Tests type at machine speed; the limit is read when the bot is created, so it is set first.
+  await container.settings.set("assistant.rate_limit_per_minute", options.rateLimitPerMinute ?? 600);
 
   const bot = createBot({
     token: sandbox.telegram.token,
@@ -59,6 +65,8 @@ export async function createShopKit(options: ShopKitOptions = {}) {
     routes: [
       { path: "/webhooks", app: createPaymentsRoutes(container.midtransWebhook) },
       { path: "/webhooks", app: createSupplierCallbackRoutes(container.supplierCallbacks) },
+      { path: "/api/admin", app: createAdminApi(container) },
+      { path: "/miniapp", app: createMiniAppRoutes() },
     ],
   });
   const server = await listen(app, "127.0.0.1", 0);

@@ -136,8 +136,12 @@ describe("understand: short replies and account questions", () => {
     expect(understand(text).intent).toBe("balance");
   });
 
-  it.each(["pesanan saya", "cek pesanan", "my orders"])("reads %j as asking for past orders", (text) => {
-    expect(understand(text).intent).toBe("orders");
+  it.each(["pesanan saya", "my orders", "riwayat pesanan"])("reads %j as asking for past orders", (text) => {
+    expect(understand(text).intent).toBe("order_history");
+  });
+
+  it("reads checking orders without a number as asking how orders are doing", () => {
+    expect(understand("cek pesanan")).toMatchObject({ intent: "order_status", orderId: undefined });
   });
 
   it("lets a shop number win over a confirming word", () => {

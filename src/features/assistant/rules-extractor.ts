@@ -1,128 +1,169 @@
-import { isGame } from "../catalog/catalog.games.js";
-import { detectKind, detectPlatform, normalizeText, type Kind, type Platform } from "../catalog/catalog.vocabulary.js";
+import { detectKind, detectPlatform, normalizeText } from "../catalog/catalog.vocabulary.js";
 import { parseAccount } from "../checkout/checkout.target.js";
+import { hasWord, intentOf, isNo, isQuestionForm } from "./rules-intent.js";
+import { detectLanguage } from "./rules-language.js";
+import { isDigitalPlatform, isTopupPlatform, refineProduct } from "./rules-product.js";
+import { DURATION, isExplained, isNoise, spellAmounts } from "./rules-query.js";
+import { isWalletTopup, takeOrderRef, topupAccount } from "./rules-references.js";
+import { AMOUNT, BARE_NUMBER, createCutter, EXPLICIT_MID, PICK_MID, QUANTITY, toQuantity, URL_PATTERN, USERNAME_PATTERN, YANG_MID } from "./rules-slots.js";
+import { emptyUnderstanding, type DialogContext, type Understanding } from "./understanding.js";
+import * as W from "./rules-words.js";
+
+export type { Intent, Understanding } from "./understanding.js";
+export { toQuantity } from "./rules-slots.js";
+export { detectLanguage } from "./rules-language.js";
 
 /**
  * Reads a customer message with rules only: what they want to do and the slots they gave (a shop
- * number, a link or @username, a quantity, a platform, a kind). Several slots can come in one
- * message ("ID 12 https://instagram.com/budi 1000"). This is the path with no LLM at all.
+ * number, a link or @username, a quantity, a platform, a kind, an order number, a top-up amount).
+ * Several slots can come in one message ("ID 12 https://instagram.com/budi 1000"). This is the
+ * path with no LLM at all, and the one the assistant falls back to.
  */
-export type Intent = "browse" | "select" | "details" | "confirm" | "cancel" | "greeting" | "help" | "balance" | "orders" | "unknown";
-
-export interface Understanding {
-  intent: Intent;
-  platform: Platform | undefined;
-  kind: Kind | undefined;
-  /** A shop number named explicitly ("ID 2", "pilih 2", "#2"). */
-  mid: number | undefined;
-  target: string | undefined;
-  /** Game zone or server, when a player id came with one. */
-  zone: string | undefined;
-  /** The message read as a top-up account, in case the service picked turns out to be one ("ID 313 12345678 (1234)"). */
-  account: { target: string; zone: string | undefined } | undefined;
-  quantity: number | undefined;
-  /** The whole message is one number: a pick or a quantity, depending on what was asked. */
-  bareNumber: number | undefined;
-  language: "id" | "en" | undefined;
+export interface RuleReading {
+  understanding: Understanding;
+  /** Words the rules could not place (not a filler, keyword, product word, slot or number). */
+  unexplained: string[];
+  /** Every word was placed and nothing in the message makes the reading doubtful: no LLM needed. */
+  confident: boolean;
 }
 
-const URL_PATTERN = /(?:https?:\/\/[^\s<>"]+|(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|id|me|be|tv|gg|co|app|link|ly|am|ee|in|watch|dog|sg|my)(?:\/[^\s<>"]*)?)/i;
-const USERNAME_PATTERN = /(?:^|\s)(@[A-Za-z0-9._]{1,64})(?=$|\s|[,!?;:])/;
-const EXPLICIT_MID = /(?:^|\s)(?:(?:id|mid|no|nomor|nomer|number|kode|code|layanan|service)\s*[.:#]?\s*|#)(\d{1,7})(?=$|\s|[,.!?])/i;
-const PICK_MID = /(?:^|\s)(?:pilih|ambil|choose|pick|select|yg|yang)\s+(?:(?:id|no|nomor|mid)\s*[.:#]?\s*)?(\d{1,7})(?=$|\s|[,.!?])/i;
-const QUANTITY = /(?:^|[\s:=x])(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)\s*(k|rb|ribu|jt|juta|m)?(?=$|[\s,!?)]|\.(?:\s|$))/gi;
+export function understand(message: string, context?: DialogContext): Understanding {
+  return readMessage(message, context).understanding;
+}
 
-const CANCEL = /^(?:batal|batalkan|cancel|gak jadi|ga jadi|nggak jadi|enggak jadi|tidak jadi|gajadi|stop|keluar|exit)\b/i;
-const CONFIRM = /^(?:ya|iya|y|yes|ok|oke|okay|okey|lanjut|bayar|pay|setuju|gas|gass|sip|siap|yup|yoi|mantap|confirm|konfirmasi|deal)\b/i;
-const GREETING = /^(?:hi|hai|halo|hallo|hello|helo|hey|pagi|siang|sore|malam|selamat \w+|assalamu.?alaikum|p|ping|min|permisi|start|mulai)\b/i;
-const HELP = /\b(?:help|bantuan|tolong|cara|gimana|bagaimana|how to|how do|panduan|menu)\b/i;
-const BALANCE = /\b(?:saldo|balance|dompet|wallet)\b/i;
-const ORDERS = /\b(?:pesanan saya|pesananku|order saya|orderan|my orders?|riwayat|history|status pesanan|status order|cek pesanan|cek order|lacak)\b/i;
-const WANT = /\b(?:beli|mau|pengen|pingin|ingin|order|pesan|buy|want|need|butuh|cari|nambah|tambah|naikin|boost|jual|harga|price|list|daftar)\b/i;
+// English phrases whose words are product words elsewhere: "I'd like to", "follow up", "dm admin", "live chat".
+const FALSE_FRIENDS = /\b(?:would like|i'?d like|like to|follow[ -]?up|dm(?= (?:admin|cs|owner|me)\b)|live (?:chat|agent))\b/gi;
+const ACCOUNT_LABELS = new Set(["id", "uid", "user", "player", "game", "zone", "server", "sv", "zona"]);
+const MAX_CONFIDENT_WORDS = 12;
 
-// Only words that tell the languages apart: "followers", "order" or "hi" are everyday Indonesian too.
-const ID_WORDS = new Set("saya aku mau beli dong ya yang untuk buat dan atau dengan tolong berapa harga murah pengikut suka tayangan penonton komen gak nggak tidak bisa ada kak gan sudah udah bayar pesanan pesan jadi kok sih nih deh apa gimana terima kasih".split(" "));
-const EN_WORDS = new Set("i want to buy the please my for and or with how much price cheap need can you is are pay get some thanks thank would like".split(" "));
-
-export function understand(message: string): Understanding {
-  const gameContext = isGameMessage(message);
-  let rest = ` ${message.trim()} `;
-  const take = (pattern: RegExp, group = 0): string | undefined => {
-    const match = pattern.exec(rest);
-    if (!match) return undefined;
-    rest = rest.replace(match[0], " ");
-    return match[group];
-  };
+export function readMessage(message: string, context?: DialogContext): RuleReading {
+  const text = message.trim();
+  const vocabularyText = text.replace(FALSE_FRIENDS, " ");
+  // A top-up (game or digital) is sold per item: "86" names the product and "12345678 (1234)" the account.
+  const topupContext = isTopupMessage(vocabularyText);
+  const cut = createCutter(text);
 
   // Punctuation that ends a sentence or separates slots is not part of a link or a username.
-  const url = take(URL_PATTERN)?.replace(/[.,;:!?)\]]+$/, "");
-  const username = url ? undefined : take(USERNAME_PATTERN, 1)?.replace(/[.]+$/, "");
-  // In a game top-up, "id 12345678 (1234)" is the player's account and "86" the product: no shop number, no quantity.
-  const account = gameContext && !url && !username ? parseAccount(rest) : undefined;
-  const midText = gameContext ? undefined : (take(EXPLICIT_MID, 1) ?? take(PICK_MID, 1));
-  const quantities = gameContext ? [] : [...rest.matchAll(QUANTITY)].map((m) => toQuantity(m[1]!, m[2]));
-  const words = normalizeText(rest).trim();
-  // "x 1000" / "2 x" is a multiplication sign, not X (Twitter).
-  const platformText = rest.replace(/(?:^|\s)x(?=\s*\d)|(?<=\d\s*)x(?=\s|$)/gi, " ");
-  const bareNumber = !gameContext && !url && !username && !midText && /^\s*\d[\d.,]*\s*(?:k|rb|ribu)?\s*$/i.test(rest) ? quantities[0] : undefined;
+  const url = cut.take(URL_PATTERN)?.replace(/[.,;:!?)\]]+$/, "");
+  const username = url ? undefined : cut.take(USERNAME_PATTERN, 1)?.replace(/[.]+$/, "");
+  const plain = normalizeText(cut.rest());
+  const plainWords = plain.trim().split(" ").filter(Boolean);
+  const orderId = takeOrderRef(cut, plainWords);
+  const { platform, kind } = refineProduct({
+    platform: detectPlatform(withoutTimesSign(cut.rest().replace(FALSE_FRIENDS, " "))),
+    kind: detectKind(cut.rest().replace(FALSE_FRIENDS, " ")),
+    text: vocabularyText,
+    url,
+  });
+  const walletTopup = orderId === undefined && !topupContext && isWalletTopup(plain, plainWords, platform, kind, cut.rest());
+  const amountMatch = walletTopup ? AMOUNT.exec(cut.rest()) : null;
+  if (amountMatch) cut.take(AMOUNT);
+  const account = topupContext && !url && !username ? topupAccount(cut.rest()) : undefined;
+  const midText = topupContext || walletTopup ? undefined : (cut.take(EXPLICIT_MID, 1) ?? cut.take(PICK_MID, 1) ?? (!platform && !kind ? cut.take(YANG_MID, 1) : undefined));
+  const quantities = topupContext || walletTopup ? [] : [...cut.rest().replace(DURATION, " ").matchAll(QUANTITY)].map((m) => toQuantity(m[1]!, m[2]));
+  const bareNumber = !topupContext && !url && !username && !midText && orderId === undefined && !walletTopup && BARE_NUMBER.test(cut.rest()) ? quantities[0] : undefined;
 
-  const understanding: Understanding = {
-    intent: "unknown",
-    platform: detectPlatform(platformText),
-    kind: detectKind(rest),
+  const u: Understanding = {
+    ...emptyUnderstanding("rules"),
+    platform,
+    kind,
     mid: midText === undefined ? undefined : Number(midText),
     target: url ?? username ?? account?.target,
     zone: account?.zone,
-    account: account ?? (url || username ? undefined : parseAccount(rest)),
+    account: account ?? (url || username ? undefined : parseAccount(cut.rest())),
     quantity: bareNumber === undefined ? quantities.find((q) => q !== undefined && q > 0) : undefined,
     bareNumber,
-    language: detectLanguage(message),
+    orderId,
+    amount: amountMatch ? toQuantity(amountMatch[1]!, amountMatch[2]) : undefined,
+    language: detectLanguage(text),
   };
-  understanding.intent = intentOf(message.trim(), understanding, words);
-  return understanding;
-}
-
-/** A message about a game top-up: it names a game, or game currency. */
-function isGameMessage(message: string): boolean {
-  const platform = detectPlatform(message);
-  const kind = detectKind(message);
-  return (platform !== undefined && isGame(platform)) || kind === "diamonds" || kind === "membership";
-}
-
-function intentOf(text: string, u: Understanding, words: string): Intent {
-  if (u.mid !== undefined) return "select";
-  if (CANCEL.test(text)) return "cancel";
-  if (BALANCE.test(text) && !u.platform && !u.kind) return "balance";
-  if (ORDERS.test(text)) return "orders";
-  if (u.platform || u.kind) return "browse";
-  if (u.target || u.quantity !== undefined || u.bareNumber !== undefined) return "details";
-  if (CONFIRM.test(text) && words.split(" ").length <= 3) return "confirm";
-  if (HELP.test(text)) return "help";
-  if (GREETING.test(text)) return "greeting";
-  if (WANT.test(text)) return "browse";
-  return "unknown";
-}
-
-/** "1.000", "1,000", "1k", "2,5rb", "1.5k", "2 jt" → whole units; anything else → undefined. */
-export function toQuantity(number: string, suffix: string | undefined): number | undefined {
-  const unit = suffix?.toLowerCase();
-  const multiplier = unit === "k" || unit === "rb" || unit === "ribu" ? 1_000 : unit === "jt" || unit === "juta" || unit === "m" ? 1_000_000 : 1;
-  const grouped = /^\d{1,3}(?:[.,]\d{3})+$/.test(number);
-  const value = grouped && multiplier === 1 ? Number(number.replace(/[.,]/g, "")) : Number(number.replace(",", ".")) * multiplier;
-  return Number.isSafeInteger(value) ? value : undefined;
-}
-
-/** A language only when the words say so clearly; otherwise the customer's current one stays. */
-export function detectLanguage(text: string): "id" | "en" | undefined {
-  const words = normalizeText(text).trim().split(" ");
-  let id = 0;
-  let en = 0;
-  for (const w of words) {
-    if (ID_WORDS.has(w)) id++;
-    if (EN_WORDS.has(w)) en++;
+  u.intent = intentOf({ n: plain, words: plainWords, raw: text, platform, kind, mid: u.mid, orderId, walletTopup, target: u.target, quantity: u.quantity, bareNumber });
+  const injection = W.INJECTION_MARKERS.some((marker) => marker.test(text));
+  if (injection) resistInjection(u, text);
+  applyContext(u, plainWords, context);
+  if (u.intent === "topup" || u.intent === "balance") {
+    // The wallet is not a product: "isi saldo" must not search the catalog for top-ups.
+    u.platform = undefined;
+    u.kind = undefined;
   }
-  if (id > en) return "id";
-  // One English-looking word in an Indonesian message proves little; two do.
-  if (en >= 2 && en > id) return "en";
-  return undefined;
+
+  const restWords = normalizeText(topupContext && isDigitalPlatform(platform) ? spellAmounts(cut.rest()) : cut.rest())
+    .trim()
+    .split(" ")
+    .filter((w) => w && !(account && (ACCOUNT_LABELS.has(w) || w === account.target.toLowerCase() || w === account.zone?.toLowerCase())));
+  const durations = new Set([...cut.rest().matchAll(DURATION)].map((m) => m[1]!));
+  const descriptive = restWords.filter((w) => !isNoise(w, topupContext, durations));
+  if (u.intent === "browse" || u.intent === "question") u.query = descriptive.length > 0 ? descriptive.join(" ") : undefined;
+
+  const unexplained = restWords.filter((w) => !isExplained(w));
+  const confident = !injection && isConfident(u, text, plainWords, unexplained, descriptive);
+  return { understanding: u, unexplained, confident };
+}
+
+/** A message about a top-up: it names a game or a digital product line, or a game currency. */
+function isTopupMessage(message: string): boolean {
+  const kind = detectKind(message);
+  return isTopupPlatform(detectPlatform(message)) || kind === "diamonds" || kind === "membership";
+}
+
+/**
+ * An attempt to instruct the bot: no shop number, order, amount or money-moving intent is taken
+ * from it. A product it still asks for is read as browsing, unless it is an order to set a price.
+ */
+function resistInjection(u: Understanding, text: string): void {
+  // A kind is what makes it a product request: "admin telegram id" names a platform, "top up my wallet" only a way of paying.
+  u.intent = !W.PRICE_COMMAND.test(text) && u.kind !== undefined && u.kind !== "topup" ? "browse" : "unknown";
+  u.mid = undefined;
+  u.orderId = undefined;
+  u.amount = undefined;
+}
+
+/** "x 1000" / "2 x" is a multiplication sign, not X (Twitter). */
+function withoutTimesSign(text: string): string {
+  return text.replace(/(?:^|\s)x(?=\s*\d)|(?<=\d\s*)x(?=\s|$)/gi, " ");
+}
+
+/** What the bot asked for settles what a bare number or a short "no" means. */
+function applyContext(u: Understanding, words: readonly string[], context: DialogContext | undefined): void {
+  switch (context?.awaiting) {
+    case "pick":
+      if (u.bareNumber !== undefined && u.bareNumber > 0 && u.bareNumber <= 9_999_999) {
+        u.intent = "select";
+        u.mid = u.bareNumber;
+      }
+      return;
+    case "quantity":
+      if (u.bareNumber !== undefined) u.quantity = u.bareNumber;
+      return;
+    case "account":
+      if (u.account && (u.intent === "details" || u.intent === "unknown")) {
+        u.intent = "details";
+        u.target = u.account.target;
+        u.zone = u.account.zone;
+        u.quantity = undefined;
+      }
+      return;
+    case "confirm":
+      if (isNo(words)) u.intent = "cancel";
+      return;
+    default:
+  }
+}
+
+/**
+ * Confident: every word was placed and nothing makes the reading doubtful. A product request may
+ * carry a few descriptive words (they become the search query) but no contrast ("bukan ig, tiktok")
+ * and no question; long messages always go to the LLM when there is one.
+ */
+function isConfident(u: Understanding, text: string, words: readonly string[], unexplained: readonly string[], descriptive: readonly string[]): boolean {
+  if (words.length === 0) return !u.target;
+  if (words.length > MAX_CONFIDENT_WORDS || u.intent === "unknown") return false;
+  if (u.intent === "browse") {
+    // "berapa harga …?" asks for the product list; other questions about a product may be FAQ questions.
+    const priceAsk = /\b(?:harga|price|prices|how much|berapa|brp|pricelist)\b/i.test(text);
+    const doubtful = hasWord(words, W.CONTRAST_WORDS) || (isQuestionForm(text, words) && !priceAsk) || descriptive.length > 3;
+    return !doubtful && (u.platform !== undefined || u.kind !== undefined) && unexplained.every((w) => descriptive.includes(w));
+  }
+  if (hasWord(words, W.CONTRAST_WORDS)) return false;
+  return unexplained.length === 0;
 }

@@ -97,3 +97,12 @@ export function emptyUnderstanding(source: Understanding["source"]): Understandi
     source,
   };
 }
+
+/**
+ * The product search a message asks for: what the bot runs for "browse" and what `npm run
+ * eval:nlu` measures, so both always agree. The descriptive words when the reader separated them,
+ * else the whole message.
+ */
+export function productQueryFor(u: Understanding, message: string): { text: string; platform: Platform | undefined; kind: Kind | undefined } {
+  return { text: u.query ?? message, platform: u.platform, kind: u.kind };
+}

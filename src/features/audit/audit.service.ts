@@ -37,6 +37,23 @@ export function createAuditService(deps: { db: Db; clock: Clock }) {
       if (filter.subject) query = query.where("subject", "=", filter.subject);
       return query.orderBy("id", "desc").limit(limit).execute();
     },
+
+    /**
+     * A page of the log, newest first, with the total. `subject` is exact ("order:12") or, ending
+     * in ":" or naming only a kind ("order"), every subject of that kind; `actor` is exact.
+     */
+    async page(filter: { subject?: string | undefined; actor?: string | undefined }, page: number, pageSize: number): Promise<{ entries: AuditLogRow[]; total: number }> {
+      let query = deps.db.selectFrom("audit_log");
+      const subject = filter.subject?.trim();
+      if (subject) {
+        const kindOnly = /^[a-z-]+:?$/i.test(subject); // no LIKE wildcards can get in
+        query = kindOnly ? query.where("subject", "like", `${subject.replace(/:$/, "")}:%`) : query.where("subject", "=", subject);
+      }
+      if (filter.actor?.trim()) query = query.where("actor", "=", filter.actor.trim());
+      const total = await query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+      const entries = await query.selectAll().orderBy("id", "desc").limit(pageSize).offset(page * pageSize).execute();
+      return { entries, total: Number(total.n) };
+    },
   };
 }
 

@@ -32,6 +32,29 @@ export interface ImportReport {
   changes: { repriced: ServiceChange[]; removed: ServiceChange[]; disabled: ServiceChange[] };
 }
 
+/**
+ * How far an import has got, for a progress bar: rows received from the supplier, rows checked,
+ * and rows written (a known service updated or left as it was, or a new one inserted) of `total`
+ * valid rows.
+ */
+export interface ImportProgress {
+  phase: "fetching" | "validating" | "writing" | "done";
+  fetched: number;
+  validated: number;
+  skipped: number;
+  written: number;
+  total: number;
+}
+
+/**
+ * Told every few hundred rows; may return a promise. It runs inside the import's transaction, so it
+ * must not touch the database (SQLite's one connection is held until the import commits).
+ */
+export type ImportProgressListener = (progress: ImportProgress) => void | Promise<void>;
+
+/** Rows between progress reports while writing. */
+const PROGRESS_EVERY = 250;
+
 type Fields = Omit<NewServiceRow, "mid" | "provider_id" | "provider_service_id" | "removed_at" | "created_at" | "updated_at" | "price_override" | "disabled_reason" | "active">;
 
 /**
@@ -42,10 +65,13 @@ type Fields = Omit<NewServiceRow, "mid" | "provider_id" | "provider_service_id" 
  */
 export async function applySupplierList(
   trx: Db,
-  input: { provider: ProviderSummary; candidates: ServiceCandidate[]; rules: PricingRules; clock: Clock },
+  input: { provider: ProviderSummary; candidates: ServiceCandidate[]; rules: PricingRules; clock: Clock; onProgress?: ImportProgressListener | undefined },
 ): Promise<ImportReport> {
   const { provider, candidates, rules, clock } = input;
   const { valid, skipped } = validateServices(candidates);
+  const progress: ImportProgress = { phase: "writing", fetched: candidates.length, validated: candidates.length, skipped: skipped.length, written: 0, total: valid.length };
+  const tell = async () => input.onProgress?.({ ...progress });
+  await tell();
   // An empty list is what a panel in maintenance sends; taking it literally would unlist the whole shop.
   if (valid.length === 0) throw new ProviderCallError("bad_response", `${provider.name} listed no valid services (${candidates.length} rows received); the catalog was left unchanged`);
   const rateToIdr = parseDecimal(provider.rateToIdr) ?? { units: 1n, scale: 0 };
@@ -55,7 +81,8 @@ export async function applySupplierList(
   const existing = new Map((await listProviderServices(trx, provider.id)).map((row) => [row.provider_service_id, row]));
   let mid = await nextMid(trx);
   const inserts: NewServiceRow[] = [];
-  for (const service of valid) {
+  for (const [index, service] of valid.entries()) {
+    if (index > 0 && index % PROGRESS_EVERY === 0) await tell();
     const current = existing.get(service.providerServiceId);
     existing.delete(service.providerServiceId);
     const pricing = priceUnit({
@@ -65,11 +92,12 @@ export async function applySupplierList(
       roundStep: rules.roundStep,
       override: current?.price_override ?? null,
     });
-    const fields = serviceFields(service, pricing.unitCost, pricing.unitPrice);
+    const fields = keepAdminText(serviceFields(service, pricing.unitCost, pricing.unitPrice), current);
     if (!current) {
       inserts.push({ ...fields, mid: mid++, provider_id: provider.id, provider_service_id: service.providerServiceId, price_override: null, active: service.available ? 1 : 0, disabled_reason: service.available ? null : "unavailable", removed_at: null, created_at: now, updated_at: now });
       continue;
     }
+    progress.written++;
     const state = nextState(current, service.available, pricing.belowCost);
     const change: ServiceUpdate = { ...diff(current, fields), ...(state.active !== current.active || state.disabled_reason !== current.disabled_reason || current.removed_at !== null ? state : {}) };
     if (Object.keys(change).length === 0) {
@@ -87,7 +115,13 @@ export async function applySupplierList(
       report.changes.disabled.push({ mid: current.mid, name: current.name, after: pricing.unitPrice, cost: pricing.unitCost });
     }
   }
-  await insertServices(trx, inserts);
+  // New services go in by chunks, so the progress bar moves during a first import of a big list.
+  for (let i = 0; i < inserts.length; i += PROGRESS_EVERY * 4) {
+    const chunk = inserts.slice(i, i + PROGRESS_EVERY * 4);
+    await insertServices(trx, chunk);
+    progress.written += chunk.length;
+    await tell();
+  }
   report.imported = inserts.length;
   const gone = [...existing.values()].filter((row) => row.removed_at === null);
   await deactivateServices(trx, gone.map((row) => row.id), now);
@@ -105,6 +139,16 @@ function nextState(current: ServiceRow, available: boolean, belowCost: boolean):
   if (belowCost) return { active: 0, disabled_reason: "below_cost", removed_at: null };
   if (!available) return { active: 0, disabled_reason: "unavailable", removed_at: null };
   return { active: 1, disabled_reason: null, removed_at: null };
+}
+
+/** An admin's own name or description wins over the supplier's on every re-sync. */
+function keepAdminText(fields: Fields, current: ServiceRow | undefined): Fields {
+  if (!current) return fields;
+  return {
+    ...fields,
+    ...(current.name_override !== null ? { name: current.name_override } : {}),
+    ...(current.description_override !== null ? { description: current.description_override } : {}),
+  };
 }
 
 function serviceFields(service: ValidService, unitCost: number, unitPrice: number): Fields {

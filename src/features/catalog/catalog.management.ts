@@ -1,12 +1,13 @@
 import type { Clock } from "../../infra/clock/clock.js";
 import type { Db } from "../../infra/db/open-database.js";
 import { AppError } from "../../shared/errors.js";
-import { formatRupiah, parseDecimal } from "../../shared/money.js";
+import { decimalToString, formatRupiah, parseDecimal } from "../../shared/money.js";
+import type { AuditService } from "../audit/audit.service.js";
 import type { ProvidersService } from "../providers/providers.service.js";
 import type { SettingsService } from "../settings/settings.service.js";
 import type { ServiceChange } from "./catalog.import.js";
 import { marginFor, parseMargin, priceUnit } from "./catalog.pricing.js";
-import { findServiceByMid, findServiceByProviderRef, listAllServicesWithRate, updateService, upsertPriceRule } from "./catalog.repository.js";
+import { deletePriceRule, findServiceByMid, findServiceByProviderRef, listAllServicesWithRate, updateService, upsertPriceRule } from "./catalog.repository.js";
 import { toService, type CatalogService, type Service } from "./catalog.service.js";
 
 export type MarginScope = { scope: "default" } | { scope: "provider"; provider: string } | { scope: "category"; category: string } | { scope: "service"; mid: number };
@@ -20,11 +21,41 @@ export interface RepriceReport {
 }
 
 /**
- * What a shop owner changes by hand: margins, fixed prices, which services are sold, and backup
- * suppliers. Every price change goes through the same rule: never below the supplier's cost.
+ * What a shop owner changes by hand: margins, fixed prices, which services are sold, names and
+ * descriptions, manual or automatic fulfilment, and backup suppliers. Every price change goes
+ * through the same rule: never below the supplier's cost. Every change is audited with the actor
+ * ("cli" when the operator CLI makes it, "telegram:<id>" from the admin app).
  */
-export function createCatalogManagement(deps: { db: Db; clock: Clock; catalog: CatalogService; providers: ProvidersService; settings: SettingsService }) {
-  const { db, clock, catalog, providers, settings } = deps;
+export function createCatalogManagement(deps: { db: Db; clock: Clock; catalog: CatalogService; providers: ProvidersService; settings: SettingsService; audit: AuditService }) {
+  const { db, clock, catalog, providers, settings, audit } = deps;
+
+  /** Changes one service and audits it in the same transaction. */
+  const changeService = async (service: Service, action: string, update: Parameters<typeof updateService>[2], before: unknown, after: unknown, actor: string): Promise<void> => {
+    await db.transaction().execute(async (trx) => {
+      await updateService(trx, service.id, { ...update, updated_at: clock.now() });
+      await audit.record(trx, { actor, action, subject: `service:${service.mid}`, before, after });
+    });
+    await catalog.notifyChanged({ reason: "admin" });
+  };
+
+  const marginSubject = async (target: MarginScope): Promise<{ subject: string; rule: Parameters<typeof deletePriceRule>[1] | undefined; current: string | null }> => {
+    const rules = await catalog.pricingRules();
+    const text = (d: { units: bigint; scale: number } | undefined) => (d ? decimalToString(d) : null);
+    switch (target.scope) {
+      case "default":
+        return { subject: "pricing:default", rule: undefined, current: text(rules.defaultMargin) };
+      case "provider": {
+        const provider = await providers.requireByName(target.provider);
+        return { subject: `provider:${provider.id}`, rule: { scope: "provider", providerId: provider.id }, current: text(rules.byProvider.get(provider.id)) };
+      }
+      case "category":
+        return { subject: `category:${target.category.toLowerCase()}`, rule: { scope: "category", category: target.category }, current: text(rules.byCategory.get(target.category.toLowerCase())) };
+      case "service": {
+        const service = await requireService(target.mid);
+        return { subject: `service:${service.mid}`, rule: { scope: "service", serviceId: service.id }, current: text(rules.byService.get(service.id)) };
+      }
+    }
+  };
 
   const requireService = async (mid: number): Promise<Service> => {
     const row = await findServiceByMid(db, mid);
@@ -36,7 +67,7 @@ export function createCatalogManagement(deps: { db: Db; clock: Clock; catalog: C
   const repriceAll = async (): Promise<RepriceReport> => {
     const rules = await catalog.pricingRules();
     const now = clock.now();
-    return db.transaction().execute(async (trx) => {
+    const repriced = await db.transaction().execute(async (trx) => {
       const report: RepriceReport = { checked: 0, repriced: 0, disabledBelowCost: 0, reenabled: 0, changes: [] };
       for (const row of await listAllServicesWithRate(trx)) {
         report.checked++;
@@ -62,19 +93,22 @@ export function createCatalogManagement(deps: { db: Db; clock: Clock; catalog: C
       }
       return report;
     });
+    await catalog.notifyChanged({ reason: "admin" });
+    return repriced;
   };
 
   return {
     repriceAll,
 
     /** Sets a margin for a scope (replacing an earlier one) and reprices everything it affects. */
-    async setMargin(target: MarginScope, marginPercent: string): Promise<RepriceReport> {
+    async setMargin(target: MarginScope, marginPercent: string, actor = "cli"): Promise<RepriceReport> {
       try {
         parseMargin(marginPercent);
       } catch (error) {
         throw new AppError("catalog.invalid_price", (error as Error).message);
       }
       const now = clock.now();
+      const { subject, current } = await marginSubject(target);
       switch (target.scope) {
         case "default":
           await settings.set("pricing.default_margin_percent", marginPercent.trim());
@@ -89,11 +123,22 @@ export function createCatalogManagement(deps: { db: Db; clock: Clock; catalog: C
           await upsertPriceRule(db, { scope: "service", serviceId: (await requireService(target.mid)).id, marginPercent: marginPercent.trim() }, now);
           break;
       }
+      await audit.record(db, { actor, action: "pricing.margin", subject, before: { marginPercent: current }, after: { marginPercent: marginPercent.trim() } });
+      return repriceAll();
+    },
+
+    /**
+     * Removes the margin set for a supplier, category or service: it then follows the next rule up
+     * (category, supplier, the shop's default). The default itself cannot be removed.
+     */
+    async clearMargin(target: Exclude<MarginScope, { scope: "default" }>, actor = "cli"): Promise<RepriceReport> {
+      const { subject, rule, current } = await marginSubject(target);
+      if (rule && (await deletePriceRule(db, rule))) await audit.record(db, { actor, action: "pricing.margin", subject, before: { marginPercent: current }, after: { marginPercent: null } });
       return repriceAll();
     },
 
     /** A fixed sell price for one service (or back to its margin with null). Never below cost. */
-    async setFixedPrice(mid: number, unitPrice: number | null): Promise<Service> {
+    async setFixedPrice(mid: number, unitPrice: number | null, actor = "cli"): Promise<Service> {
       const service = await requireService(mid);
       if (unitPrice !== null) {
         if (!Number.isSafeInteger(unitPrice) || unitPrice <= 0) throw new AppError("catalog.invalid_price", "a price is a whole number of rupiah above zero");
@@ -101,23 +146,53 @@ export function createCatalogManagement(deps: { db: Db; clock: Clock; catalog: C
           throw new AppError("catalog.below_cost", `${formatRupiah(unitPrice)} is below the supplier's cost of ${formatRupiah(service.unitCost)} per ${service.unitSize === 1 ? "item" : "1000"}`);
         }
       }
-      await updateService(db, service.id, { price_override: unitPrice, ...(unitPrice !== null ? { unit_price: unitPrice } : {}), updated_at: clock.now() });
+      await changeService(service, "service.price", { price_override: unitPrice, ...(unitPrice !== null ? { unit_price: unitPrice } : {}) }, { unitPrice: service.unitPrice, fixedPrice: service.priceOverride }, { fixedPrice: unitPrice }, actor);
       if (unitPrice === null || service.disabledReason === "below_cost") await repriceAll();
       return requireService(mid);
     },
 
     /** Turns a service off (never sold, never re-enabled by a sync) or back on. */
-    async setEnabled(mid: number, enabled: boolean): Promise<Service> {
+    async setEnabled(mid: number, enabled: boolean, actor = "cli"): Promise<Service> {
       const service = await requireService(mid);
       if (enabled && service.removed) throw new AppError("catalog.not_listed", `service ${mid} is no longer listed by its supplier; it comes back by itself if the supplier lists it again`);
       if (enabled && service.disabledReason === "unavailable") throw new AppError("catalog.not_listed", `service ${mid} is out of stock at its supplier; it is sold again by itself when the supplier has it`);
       if (enabled && service.unitPrice < service.unitCost) throw new AppError("catalog.below_cost", `service ${mid} is priced below cost; change its price first`);
-      await updateService(db, service.id, enabled ? { active: 1, disabled_reason: null, updated_at: clock.now() } : { active: 0, disabled_reason: "admin", updated_at: clock.now() });
+      const update = enabled ? { active: 1, disabled_reason: null } : { active: 0, disabled_reason: "admin" as const };
+      await changeService(service, enabled ? "service.enable" : "service.disable", update, { active: service.active, disabledReason: service.disabledReason }, { active: enabled, disabledReason: update.disabled_reason }, actor);
+      return requireService(mid);
+    },
+
+    /**
+     * The shop's own name or description for a service (null: the supplier's again, from the next
+     * re-sync on). Kept over every re-sync; the search index and the bot show it like any name.
+     */
+    async setDetails(mid: number, changes: { name?: string | null | undefined; description?: string | null | undefined }, actor = "cli"): Promise<Service> {
+      const service = await requireService(mid);
+      const name = changes.name === undefined || changes.name === null ? changes.name : changes.name.replace(/\s+/g, " ").trim();
+      const description = changes.description === undefined || changes.description === null ? changes.description : changes.description.trim();
+      if (name !== undefined && name !== null && (name.length === 0 || name.length > 200)) throw new AppError("catalog.invalid_input", "a service name is 1 to 200 characters");
+      if (description !== undefined && description !== null && description.length > 2000) throw new AppError("catalog.invalid_input", "a description is at most 2000 characters");
+      const update: Parameters<typeof updateService>[2] = {
+        ...(name !== undefined ? { name_override: name, ...(name !== null ? { name } : {}) } : {}),
+        ...(description !== undefined ? { description_override: description, ...(description !== null ? { description } : {}) } : {}),
+      };
+      if (Object.keys(update).length === 0) return service;
+      const before = { ...(name !== undefined ? { name: service.name, nameOverridden: service.nameOverridden } : {}), ...(description !== undefined ? { description: service.description, descriptionOverridden: service.descriptionOverridden } : {}) };
+      const after = { ...(name !== undefined ? { name } : {}), ...(description !== undefined ? { description } : {}) };
+      await changeService(service, "service.details", update, before, after, actor);
+      return requireService(mid);
+    },
+
+    /** Manual services are paid and then handed to an admin instead of the supplier's API. */
+    async setMode(mid: number, mode: "auto" | "manual", actor = "cli"): Promise<Service> {
+      const service = await requireService(mid);
+      if (service.mode === mode) return service;
+      await changeService(service, "service.mode", { mode }, { mode: service.mode }, { mode }, actor);
       return requireService(mid);
     },
 
     /** Adds a backup supplier service (already imported) at the end of the service's list. */
-    async addBackup(mid: number, providerName: string, providerServiceId: string): Promise<Service[]> {
+    async addBackup(mid: number, providerName: string, providerServiceId: string, actor = "cli"): Promise<Service[]> {
       const service = await requireService(mid);
       const provider = await providers.requireByName(providerName);
       const backup = await findServiceByProviderRef(db, provider.id, providerServiceId);
@@ -127,19 +202,27 @@ export function createCatalogManagement(deps: { db: Db; clock: Clock; catalog: C
         throw new AppError("catalog.invalid_backup", `service ${providerServiceId} of ${provider.name} sells a different kind of product (${backup.target_kind}, per ${backup.unit_size}) than service ${mid}`);
       }
       const last = await db.selectFrom("service_backups").select((eb) => eb.fn.max("priority").as("max")).where("service_id", "=", service.id).executeTakeFirst();
-      await db
-        .insertInto("service_backups")
-        .values({ service_id: service.id, backup_service_id: backup.id, priority: (last?.max ?? 0) + 1, created_at: clock.now() })
-        .onConflict((oc) => oc.columns(["service_id", "backup_service_id"]).doNothing())
-        .execute();
+      await db.transaction().execute(async (trx) => {
+        const added = await trx
+          .insertInto("service_backups")
+          .values({ service_id: service.id, backup_service_id: backup.id, priority: (last?.max ?? 0) + 1, created_at: clock.now() })
+          .onConflict((oc) => oc.columns(["service_id", "backup_service_id"]).doNothing())
+          .executeTakeFirst();
+        if (Number(added.numInsertedOrUpdatedRows ?? 0n) > 0) await audit.record(trx, { actor, action: "service.backup_add", subject: `service:${mid}`, after: { backupMid: backup.mid, provider: provider.name, providerServiceId } });
+      });
       return catalog.backupsFor(service.id);
     },
 
-    async removeBackup(mid: number, providerName: string, providerServiceId: string): Promise<Service[]> {
+    async removeBackup(mid: number, providerName: string, providerServiceId: string, actor = "cli"): Promise<Service[]> {
       const service = await requireService(mid);
       const provider = await providers.requireByName(providerName);
       const backup = await findServiceByProviderRef(db, provider.id, providerServiceId);
-      if (backup) await db.deleteFrom("service_backups").where("service_id", "=", service.id).where("backup_service_id", "=", backup.id).execute();
+      if (backup) {
+        await db.transaction().execute(async (trx) => {
+          const removed = await trx.deleteFrom("service_backups").where("service_id", "=", service.id).where("backup_service_id", "=", backup.id).executeTakeFirst();
+          if (Number(removed.numDeletedRows) > 0) await audit.record(trx, { actor, action: "service.backup_remove", subject: `service:${mid}`, before: { backupMid: backup.mid, provider: provider.name, providerServiceId } });
+        });
+      }
       return catalog.backupsFor(service.id);
     },
 

@@ -55,3 +55,14 @@ export function parseMargin(text: string): Decimal {
   if (!margin || margin.units < 0n || !/^\d{1,4}(\.\d{1,4})?$/.test(text.trim())) throw new RangeError(`margin must be a percentage of 0 or more, such as 25 or 12.5 (got ${text})`);
   return margin;
 }
+
+/** Which rule sets a service's margin, for showing it: the most specific that exists. */
+export function marginSourceOf(rules: PricingRules, service: { id: number; providerId: number; category: string }): { margin: Decimal; scope: "service" | "category" | "provider" | "default" } {
+  const own = rules.byService.get(service.id);
+  if (own) return { margin: own, scope: "service" };
+  const category = rules.byCategory.get(service.category.toLowerCase());
+  if (category) return { margin: category, scope: "category" };
+  const provider = rules.byProvider.get(service.providerId);
+  if (provider) return { margin: provider, scope: "provider" };
+  return { margin: rules.defaultMargin, scope: "default" };
+}

@@ -155,3 +155,65 @@ export async function backupsOf(db: Db, serviceId: number): Promise<Array<Servic
     .orderBy("service_backups.priority")
     .execute();
 }
+
+/** The admin list's filter: every field optional; `text` matches a shop number, a name or a category. */
+export interface ServicePageFilter {
+  text?: string | undefined;
+  platform?: string | undefined;
+  category?: string | undefined;
+  providerId?: number | undefined;
+  /** "sold": active service of an active supplier; "off": anything else; undefined: both. */
+  state?: "sold" | "off" | undefined;
+}
+
+/**
+ * One page of services for the admin list, with the total matching. Filtering and paging happen in
+ * SQLite so a shop with tens of thousands of services sends one page, never the whole catalog.
+ */
+export async function pageServices(db: Db, filter: ServicePageFilter, page: { offset: number; limit: number }): Promise<{ rows: ServiceWithSupplier[]; total: number }> {
+  let query = withSupplier(db);
+  const text = filter.text?.trim();
+  if (text) {
+    const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const mid = /^\d{1,9}$/.test(text) ? Number(text) : undefined;
+    query = query.where((eb) =>
+      eb.or([
+        ...(mid !== undefined ? [eb("services.mid", "=", mid), eb("services.provider_service_id", "=", text)] : []),
+        sql<boolean>`services.name like ${like} escape '\\'`,
+        sql<boolean>`services.category like ${like} escape '\\'`,
+      ]),
+    );
+  }
+  if (filter.platform) query = query.where("services.platform", "=", filter.platform);
+  if (filter.category) query = query.where(sql<boolean>`services.category = ${filter.category} collate nocase`);
+  if (filter.providerId) query = query.where("services.provider_id", "=", filter.providerId);
+  if (filter.state === "sold") query = query.where("services.active", "=", 1).where("providers.active", "=", 1);
+  if (filter.state === "off") query = query.where((eb) => eb.or([eb("services.active", "=", 0), eb("providers.active", "=", 0)]));
+  const counted = await query.clearSelect().select(sql<number>`count(*)`.as("total")).executeTakeFirstOrThrow();
+  const rows = await query.orderBy("services.mid").limit(page.limit).offset(page.offset).execute();
+  return { rows, total: counted.total };
+}
+
+/** Platforms and categories with how many services each has, for the admin list's filters. */
+export async function serviceFacets(db: Db): Promise<Array<{ platform: string; category: string; count: number }>> {
+  return db
+    .selectFrom("services")
+    .select(["platform", "category", sql<number>`count(*)`.as("count")])
+    .where("removed_at", "is", null)
+    .groupBy(["platform", "category"])
+    .orderBy("platform")
+    .orderBy("category")
+    .execute();
+}
+
+/** Deletes a margin rule (the service, category or supplier then follows the next rule up). */
+export async function deletePriceRule(db: Db, rule: { scope: "provider" | "category" | "service"; providerId?: number; category?: string; serviceId?: number }): Promise<boolean> {
+  const deleted = await db
+    .deleteFrom("price_rules")
+    .where("scope", "=", rule.scope)
+    .where(sql<boolean>`coalesce(provider_id, 0) = ${rule.providerId ?? 0}`)
+    .where(sql<boolean>`coalesce(category, '') = ${rule.category ?? ""} collate nocase`)
+    .where(sql<boolean>`coalesce(service_id, 0) = ${rule.serviceId ?? 0}`)
+    .executeTakeFirst();
+  return Number(deleted.numDeletedRows) > 0;
+}

@@ -1,10 +1,10 @@
 import type { Clock } from "../../infra/clock/clock.js";
 import type { Db } from "../../infra/db/open-database.js";
 import { errorMessage } from "../../shared/errors.js";
-import type { ProvidersService } from "../providers/providers.service.js";
+import type { ProviderSummary, ProvidersService } from "../providers/providers.service.js";
 import type { SettingsService } from "../settings/settings.service.js";
 import type { TargetKind } from "./catalog.games.js";
-import { applySupplierList, type ImportReport } from "./catalog.import.js";
+import { applySupplierList, type ImportProgressListener, type ImportReport } from "./catalog.import.js";
 import { buildPricingRules, type PricingRules } from "./catalog.pricing.js";
 import {
   backupsOf,
@@ -16,7 +16,10 @@ import {
   listPriceRules,
   listSellableServices,
   listServices,
+  pageServices,
   SELLABLE_TYPES,
+  serviceFacets,
+  type ServicePageFilter,
   type ServiceListFilter,
   type ServiceWithSupplier,
 } from "./catalog.repository.js";
@@ -56,6 +59,9 @@ export interface Service {
   cancel: boolean;
   dripfeed: boolean;
   priceOverride: number | null;
+  /** The admin renamed it / rewrote its description: re-syncs keep that text. */
+  nameOverridden: boolean;
+  descriptionOverridden: boolean;
   disabledReason: string | null;
   removed: boolean;
   mode: "auto" | "manual";
@@ -69,50 +75,111 @@ export interface SearchResult {
   total: number;
 }
 
-export type { ImportReport } from "./catalog.import.js";
+export type { ImportProgress, ImportReport } from "./catalog.import.js";
+
+/** Lets the event loop answer other requests (progress polls) between chunks of a long import. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** A committed change to what the shop sells, for whoever follows the catalog (the search index). */
+export interface CatalogChange {
+  reason: "import" | "admin";
+}
+export type CatalogChangeListener = (change: CatalogChange) => void | Promise<void>;
 
 export function createCatalogService(deps: CatalogServiceDeps) {
   const { db, clock, providers, settings } = deps;
+  const listeners = new Set<CatalogChangeListener>();
+  /** Runs after the change committed; a listener's failure is its own to report, the change stands. */
+  const notifyChanged = async (change: CatalogChange): Promise<void> => {
+    await Promise.allSettled([...listeners].map(async (listener) => listener(change)));
+  };
+  /** Suppliers whose list is being imported right now in this process: since when, and how many runs. */
+  const importing = new Map<number, { since: number; runs: number }>();
 
   const pricingRules = async (trx: Db = db): Promise<PricingRules> =>
     buildPricingRules(await listPriceRules(trx), await settings.get("pricing.default_margin_percent"), await settings.get("pricing.round_step"));
 
+  const runImport = async (provider: ProviderSummary, trigger: string, onProgress: ImportProgressListener | undefined): Promise<ImportReport & { syncId: number }> => {
+    const tell: ImportProgressListener | undefined = onProgress
+      ? async (progress) => {
+          await onProgress(progress);
+          await yieldToEventLoop();
+        }
+      : undefined;
+    const started = clock.now();
+    const { id: syncId } = await db.insertInto("catalog_syncs").values({ provider_id: provider.id, trigger, started_at: started, finished_at: null, error: null }).returning("id").executeTakeFirstOrThrow();
+    try {
+      await tell?.({ phase: "fetching", fetched: 0, validated: 0, skipped: 0, written: 0, total: 0 });
+      const candidates = await (await providers.adapterFor(provider.id)).services();
+      await tell?.({ phase: "validating", fetched: candidates.length, validated: 0, skipped: 0, written: 0, total: 0 });
+      const rules = await pricingRules();
+      const report = await db.transaction().execute((trx) => applySupplierList(trx, { provider, candidates, rules, clock, onProgress: tell }));
+      await db
+        .updateTable("catalog_syncs")
+        .set({
+          finished_at: clock.now(),
+          received: report.received,
+          imported: report.imported,
+          updated: report.updated,
+          unchanged: report.unchanged,
+          removed: report.removed,
+          repriced: report.repriced,
+          disabled_below_cost: report.disabledBelowCost,
+          skipped: report.skipped.length,
+        })
+        .where("id", "=", syncId)
+        .execute();
+      await notifyChanged({ reason: "import" });
+      return { ...report, syncId };
+    } catch (error) {
+      await db.updateTable("catalog_syncs").set({ finished_at: clock.now(), error: errorMessage(error) }).where("id", "=", syncId).execute();
+      throw error;
+    }
+  };
+
   return {
     pricingRules,
 
+    /** Follows committed changes: imports and re-syncs here, admin edits through `notifyChanged`. Returns the unsubscribe. */
+    onChanged(listener: CatalogChangeListener): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    notifyChanged,
+
     /**
      * Fetches a supplier's list (outside any transaction), then applies it in one transaction and
-     * records the run in `catalog_syncs`, errors included.
+     * records the run in `catalog_syncs`, errors included. Two imports started together apply their
+     * lists one after the other (SQLite runs one transaction at a time), so nothing is duplicated;
+     * the admin app refuses to start a second one meanwhile (`importRunningSince`). `onProgress`
+     * hears how far it got; between its reports the event loop may answer other requests.
      */
-    async importFromProvider(providerName: string, trigger = "cli"): Promise<ImportReport & { syncId: number }> {
+    async importFromProvider(providerName: string, trigger = "cli", options: { onProgress?: ImportProgressListener } = {}): Promise<ImportReport & { syncId: number }> {
       const provider = await providers.requireByName(providerName);
-      const started = clock.now();
-      const { id: syncId } = await db.insertInto("catalog_syncs").values({ provider_id: provider.id, trigger, started_at: started, finished_at: null, error: null }).returning("id").executeTakeFirstOrThrow();
+      const running = importing.get(provider.id);
+      importing.set(provider.id, { since: running?.since ?? clock.now(), runs: (running?.runs ?? 0) + 1 });
       try {
-        const candidates = await (await providers.adapterFor(provider.id)).services();
-        const rules = await pricingRules();
-        const report = await db.transaction().execute((trx) => applySupplierList(trx, { provider, candidates, rules, clock }));
-        await db
-          .updateTable("catalog_syncs")
-          .set({
-            finished_at: clock.now(),
-            received: report.received,
-            imported: report.imported,
-            updated: report.updated,
-            unchanged: report.unchanged,
-            removed: report.removed,
-            repriced: report.repriced,
-            disabled_below_cost: report.disabledBelowCost,
-            skipped: report.skipped.length,
-          })
-          .where("id", "=", syncId)
-          .execute();
-        return { ...report, syncId };
-      } catch (error) {
-        await db.updateTable("catalog_syncs").set({ finished_at: clock.now(), error: errorMessage(error) }).where("id", "=", syncId).execute();
-        throw error;
+        return await runImport(provider, trigger, options.onProgress);
+      } finally {
+        const left = importing.get(provider.id)!;
+        if (left.runs <= 1) importing.delete(provider.id);
+        else importing.set(provider.id, { ...left, runs: left.runs - 1 });
       }
     },
+
+    /** When an import of this supplier started, while it runs in this process. */
+    importRunningSince(providerId: number): number | undefined {
+      return importing.get(providerId)?.since;
+    },
+
+    /** One page of services for the admin list (any state), filtered in the database. */
+    async page(filter: ServicePageFilter, page: { offset: number; limit: number }): Promise<{ services: Service[]; total: number }> {
+      const { rows, total } = await pageServices(db, filter, page);
+      return { services: rows.map(toService), total };
+    },
+
+    /** Platforms and their categories with service counts, for filters. */
+    facets: () => serviceFacets(db),
 
     async findByMid(mid: number): Promise<Service | undefined> {
       const row = await findServiceByMid(db, mid);
@@ -160,6 +227,11 @@ export function createCatalogService(deps: CatalogServiceDeps) {
       return db.selectFrom("catalog_syncs").selectAll().orderBy("id", "desc").limit(limit).execute();
     },
 
+    /** A supplier's latest imports and re-syncs, newest first. */
+    async recentSyncsOf(providerId: number, limit = 10) {
+      return db.selectFrom("catalog_syncs").selectAll().where("provider_id", "=", providerId).orderBy("id", "desc").limit(limit).execute();
+    },
+
     /** Platforms with something to sell, optionally only those selling one kind. */
     platformsWithServices: (kind?: string) => countSellableByPlatform(db, kind),
     kindsForPlatform: (platform: string) => countSellableByKind(db, platform),
@@ -195,6 +267,8 @@ export function toService(row: ServiceWithSupplier): Service {
     cancel: row.cancel === 1,
     dripfeed: row.dripfeed === 1,
     priceOverride: row.price_override,
+    nameOverridden: row.name_override !== null,
+    descriptionOverridden: row.description_override !== null,
     disabledReason: row.disabled_reason,
     removed: row.removed_at !== null,
     mode: row.mode,

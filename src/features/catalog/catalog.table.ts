@@ -25,6 +25,9 @@ export interface ServiceTable {
   refill_days: number | null;
   speed: string | null;
   price_override: number | null;
+  /** An admin's own name/description: a re-sync keeps them instead of the supplier's text. */
+  name_override: string | null;
+  description_override: string | null;
   disabled_reason: "admin" | "below_cost" | "unavailable" | null;
   refill: number;
   cancel: number;

@@ -103,6 +103,19 @@ describe("detectKind: what the customer wants delivered", () => {
     expect(detectKind("rtx")).toBeUndefined();
   });
 
+  it("does not take everyday words one edit from an alias for a kind or platform", () => {
+    expect(detectKind("lihat layanan instagram")).toBeUndefined();
+    expect(detectPlatform("money back guarantee")).toBeUndefined();
+    expect(detectKind("followup")).toBeUndefined();
+  });
+
+  it("knows chat names of games and kinds", () => {
+    expect(detectPlatform("mobel lejen 86")).toBe("mobile_legends");
+    expect(detectPlatform("dm epep")).toBe("free_fire");
+    expect(detectKind("viewers story")).toBe("story_views");
+    expect(detectKind("tambah folls")).toBe("followers");
+  });
+
   it("returns nothing for messages that name no product", () => {
     expect(detectKind("sudah bayar")).toBeUndefined();
     expect(detectKind("where is my order")).toBeUndefined();

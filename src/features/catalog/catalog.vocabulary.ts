@@ -106,7 +106,7 @@ export const PLATFORM_HOSTS: Partial<Record<Platform, string[]>> = {
   linkedin: ["linkedin.com", "lnkd.in"],
 };
 
-const PLATFORM_ALIASES: ReadonlyArray<readonly [Platform, readonly string[]]> = [
+export const PLATFORM_ALIASES: ReadonlyArray<readonly [Platform, readonly string[]]> = [
   ["instagram", ["instagram", "ig", "insta", "instgram", "instagam", "instagrm", "igram", "instagramm"]],
   ["tiktok", ["tiktok", "tik tok", "tt", "tiktk", "tictok", "tiktod", "tik-tok"]],
   ["youtube", ["youtube", "yt", "you tube", "utub", "yutub", "youtub", "yutube", "ytb"]],
@@ -121,8 +121,8 @@ const PLATFORM_ALIASES: ReadonlyArray<readonly [Platform, readonly string[]]> = 
   ["soundcloud", ["soundcloud", "sound cloud"]],
   ["linkedin", ["linkedin", "linked in"]],
   ["website", ["website", "web traffic", "traffic", "situs", "web"]],
-  ["mobile_legends", ["mobile legends", "mobile legend", "mobilelegends", "mlbb", "ml", "mole"]],
-  ["free_fire", ["free fire", "freefire", "ff", "ff max"]],
+  ["mobile_legends", ["mobile legends", "mobile legend", "mobilelegends", "mlbb", "ml", "mole", "mobel lejen", "mobile lejen", "moba legends"]],
+  ["free_fire", ["free fire", "freefire", "ff", "ff max", "epep", "fre fire"]],
   ["pubg_mobile", ["pubg mobile", "pubgm", "pubg"]],
   ["genshin_impact", ["genshin impact", "genshin"]],
   ["valorant", ["valorant", "valo"]],
@@ -136,12 +136,12 @@ const PLATFORM_ALIASES: ReadonlyArray<readonly [Platform, readonly string[]]> = 
 ];
 
 // Longer phrases first so "story views" wins over "views" and "watch hours" over "hours".
-const KIND_ALIASES: ReadonlyArray<readonly [Kind, readonly string[]]> = [
+export const KIND_ALIASES: ReadonlyArray<readonly [Kind, readonly string[]]> = [
   ["watch_hours", ["watch hours", "watch hour", "watchtime", "watch time", "jam tayang", "jam tonton"]],
-  ["story_views", ["story views", "story view", "views story", "view story", "penonton story", "story"]],
+  ["story_views", ["story views", "story view", "views story", "view story", "viewers story", "story viewers", "penonton story", "story"]],
   ["live_views", ["live views", "live view", "live stream views", "penonton live", "live stream", "lives", "live"]],
   ["listeners", ["monthly listeners", "listeners", "listener", "pendengar"]],
-  ["followers", ["followers", "follower", "follow", "folower", "folowers", "followes", "follwers", "pengikut", "foll", "fols", "flw", "followr"]],
+  ["followers", ["followers", "follower", "follow", "folower", "folowers", "followes", "follwers", "pengikut", "foll", "folls", "fols", "flw", "followr"]],
   ["likes", ["likes", "like", "suka", "love", "loves", "laik", "lik", "jempol", "likers", "lkes"]],
   ["comments", ["comments", "comment", "komen", "komentar", "coment", "comen", "komens", "komeng"]],
   ["subscribers", ["subscribers", "subscriber", "subscribe", "subs", "sub", "subcriber", "subscriber", "langganan", "subsciber"]],
@@ -158,7 +158,7 @@ const KIND_ALIASES: ReadonlyArray<readonly [Kind, readonly string[]]> = [
 ];
 
 // "Top up" says how, not what: any more specific kind in the same message wins over it.
-const WEAK_KIND_ALIASES: ReadonlyArray<readonly [Kind, readonly string[]]> = [["topup", ["top up", "topup", "isi ulang", "isi saldo", "voucher"]]];
+export const WEAK_KIND_ALIASES: ReadonlyArray<readonly [Kind, readonly string[]]> = [["topup", ["top up", "topup", "isi ulang", "isi saldo", "voucher"]]];
 
 /** Lower-cases and turns punctuation into spaces, padded so aliases can be matched as whole words. */
 export function normalizeText(text: string): string {
@@ -189,12 +189,16 @@ function findFirst<T>(normalized: string, table: ReadonlyArray<readonly [T, read
   return best ?? findTypo(normalized, table);
 }
 
+// Everyday words within an edit or two of an alias: "layanan" (service) is not "tayangan" (views),
+// "money" is not "emoney", "followup" is not "follower".
+const NOT_TYPOS: ReadonlySet<string> = new Set(["layanan", "money", "followup"]);
+
 /** One typo (two in long words) is forgiven: "folowwers", "instagarm". Short aliases must match exactly. */
 function findTypo<T>(normalized: string, table: ReadonlyArray<readonly [T, readonly string[]]>): Match<T> | undefined {
   const words = normalized.trim().split(" ");
   let position = 0;
   for (const word of words) {
-    if (word.length >= 5) {
+    if (word.length >= 5 && !NOT_TYPOS.has(word)) {
       for (const [value, aliases] of table) {
         for (const alias of aliases) {
           if (alias.length >= 5 && !alias.includes(" ") && withinEdits(word, alias, alias.length >= 8 ? 2 : 1)) {

@@ -75,6 +75,12 @@ export function createCustomersService(deps: { db: Db; clock: Clock }) {
       const row = await db.selectFrom("customers").selectAll().where("id", "=", id).executeTakeFirst();
       return row ? toCustomer(row) : undefined;
     },
+
+    /** A private chat's id is the person's Telegram id, so this also finds the customer behind a chat. */
+    async findByTelegramId(telegramId: number): Promise<Customer | undefined> {
+      const row = await db.selectFrom("customers").selectAll().where("telegram_id", "=", telegramId).executeTakeFirst();
+      return row ? toCustomer(row) : undefined;
+    },
   };
 }
 

@@ -14,15 +14,48 @@ export interface Notice {
   /** A key in src/locales/*.ftl */
   key: string;
   vars?: Record<string, string | number>;
+  /** Inline buttons under the message; each label is a key rendered in the recipient's language. */
+  buttons?: NoticeButton[][];
+  /** Given to delivery listeners with the sent message's id, e.g. "handoff:12" (see `onDelivered`). */
+  tag?: string;
+}
+
+export interface NoticeButton {
+  key: string;
+  vars?: Record<string, string | number>;
+  /** callback_data, at most 64 bytes */
+  data: string;
+}
+
+export interface SentMessage {
+  chatId: number;
+  messageId: number;
 }
 
 export interface MessageSender {
-  /** Rejects with `RecipientUnreachable` when the person blocked the bot or deleted the chat. */
-  sendText(chatId: number, html: string): Promise<void>;
+  /**
+   * Rejects with `RecipientUnreachable` when the person blocked the bot or deleted the chat, and
+   * with `RateLimited` when Telegram asks to wait longer than the sender retries by itself.
+   */
+  sendText(chatId: number, html: string, buttons?: Array<Array<{ text: string; data: string }>>): Promise<SentMessage>;
 }
+
+/** Told after Telegram accepted a tagged notice; a failure here is logged, never re-sent. */
+export type DeliveryListener = (sent: SentMessage & { tag: string }) => Promise<void>;
 
 export class RecipientUnreachable extends Error {
   override readonly name = "RecipientUnreachable";
+}
+
+/** Telegram said "too many requests" for longer than the sender waits by itself (auto-retry). */
+export class RateLimited extends Error {
+  override readonly name = "RateLimited";
+  constructor(
+    readonly retryAfterSeconds: number,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 export const NOTIFY_JOB = "notify";
@@ -33,9 +66,32 @@ interface NotifyPayload extends Notice {
   language?: string;
 }
 
-export function createNotificationsService(deps: { queue: JobQueue; customers: CustomersService; translate: Translate; adminChatIds: readonly number[]; logger: Logger }) {
+export function createNotificationsService(deps: {
+  queue: JobQueue;
+  customers: CustomersService;
+  translate: Translate;
+  /**
+   * Who gets admin alerts: a fixed list, or the staff list read at the moment of the alert, through
+   * the alert's own transaction (staff change while the shop runs).
+   */
+  adminChatIds: readonly number[] | ((executor: Db) => Promise<readonly number[]>);
+  logger: Logger;
+}) {
   const { queue, customers, translate, logger } = deps;
   let sender: MessageSender | undefined;
+  const listeners: DeliveryListener[] = [];
+
+  const send = async (chatId: number, language: string, notice: Notice): Promise<SentMessage> => {
+    if (!sender) throw new Error("no message sender bound yet");
+    const buttons = notice.buttons?.map((row) => row.map((b) => ({ text: translate(language, b.key, b.vars), data: b.data })));
+    return sender.sendText(chatId, translate(language, notice.key, notice.vars), buttons);
+  };
+
+  const recipient = async (target: { customerId: number } | { chatId: number; language?: string }) => {
+    if (!("customerId" in target)) return { chatId: target.chatId, language: target.language ?? "id" };
+    const customer = await customers.findById(target.customerId);
+    return customer ? { chatId: customer.chatId, language: customer.language } : undefined;
+  };
 
   return {
     /** The bot is built after the services; it hands its sender over once it exists. */
@@ -43,38 +99,66 @@ export function createNotificationsService(deps: { queue: JobQueue; customers: C
       sender = messageSender;
     },
 
+    /** Features that need the Telegram message id of what they queued (to map replies) listen here. */
+    onDelivered(listener: DeliveryListener): void {
+      listeners.push(listener);
+    },
+
+    /**
+     * Sends at once, outside the outbox, for a caller that must know the outcome now (an admin's
+     * answer in a hand-off). Rejects with `RecipientUnreachable` like the sender.
+     */
+    async sendNow(target: { customerId: number } | { chatId: number; language?: string }, notice: Notice): Promise<SentMessage> {
+      const to = await recipient(target);
+      if (!to) throw new RecipientUnreachable("no such customer");
+      return send(to.chatId, to.language, notice);
+    },
+
     async toCustomer(trx: Db, customerId: number, notice: Notice): Promise<void> {
       await queue.enqueue(trx, { kind: NOTIFY_JOB, payload: { customerId, ...notice } satisfies NotifyPayload, maxAttempts: 8 });
     },
 
     async toAdmins(trx: Db, notice: Notice): Promise<void> {
-      for (const chatId of deps.adminChatIds) {
+      const chatIds = typeof deps.adminChatIds === "function" ? await deps.adminChatIds(trx) : deps.adminChatIds;
+      for (const chatId of chatIds) {
         await queue.enqueue(trx, { kind: NOTIFY_JOB, payload: { chatId, language: "id", ...notice } satisfies NotifyPayload, maxAttempts: 8 });
       }
-      if (deps.adminChatIds.length === 0) logger.warn({ notice: notice.key }, "admin alert with no ADMIN_TELEGRAM_IDS configured");
+      if (chatIds.length === 0) logger.warn({ notice: notice.key }, "admin alert with no ADMIN_TELEGRAM_IDS configured");
+    },
+
+    /**
+     * Sends a text written by a person (a broadcast), already checked as Telegram HTML, at once.
+     * Rejects with `RecipientUnreachable` or `RateLimited` like the sender.
+     */
+    async sendHtml(chatId: number, html: string): Promise<SentMessage> {
+      if (!sender) throw new Error("no message sender bound yet");
+      return sender.sendText(chatId, html);
     },
 
     /** The `notify` job: renders in the recipient's language and sends. */
     async deliver(payload: unknown): Promise<void> {
       const notice = payload as NotifyPayload;
       if (!sender) throw new Error("no message sender bound yet");
-      let chatId = notice.chatId;
-      let language = notice.language ?? "id";
-      if (notice.customerId !== undefined) {
-        const customer = await customers.findById(notice.customerId);
-        if (!customer) return;
-        chatId = customer.chatId;
-        language = customer.language;
-      }
-      if (chatId === undefined) return;
+      const to = notice.customerId !== undefined ? await recipient({ customerId: notice.customerId }) : notice.chatId !== undefined ? { chatId: notice.chatId, language: notice.language ?? "id" } : undefined;
+      if (!to) return;
+      let sent: SentMessage;
       try {
-        await sender.sendText(chatId, translate(language, notice.key, notice.vars));
+        sent = await send(to.chatId, to.language, notice);
       } catch (error) {
         if (error instanceof RecipientUnreachable) {
-          logger.info({ chatId, notice: notice.key }, "recipient unreachable; message dropped");
+          logger.info({ chatId: to.chatId, notice: notice.key }, "recipient unreachable; message dropped");
           return;
         }
         throw error;
+      }
+      // The message is out: a listener failing must not fail the job, or the retry would send it twice.
+      if (notice.tag === undefined) return;
+      for (const listener of listeners) {
+        try {
+          await listener({ ...sent, tag: notice.tag });
+        } catch (error) {
+          logger.error({ err: error, tag: notice.tag }, "delivery listener failed");
+        }
       }
     },
   };

@@ -410,6 +410,7 @@ describe("wallet adjustments by an admin", () => {
     await expectAppError(k.container.walletAdmin.adjust(customerId, 1_000, "  \n ", ACTOR), "wallet.invalid_input");
     await expectAppError(k.container.walletAdmin.adjust(customerId + 999, 1_000, "nobody", ACTOR), "wallet.invalid_input");
     expect(await k.db.selectFrom("ledger_entries").selectAll().execute()).toEqual([]);
-    expect(await k.db.selectFrom("audit_log").selectAll().execute()).toEqual([]);
+    // (Adding the sample supplier writes its own audit entry; none is about a wallet.)
+    expect(await k.db.selectFrom("audit_log").selectAll().where("action", "like", "wallet.%").execute()).toEqual([]);
   });
 });

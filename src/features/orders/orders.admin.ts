@@ -20,7 +20,7 @@ export interface ManualOutcome {
 }
 
 /** States from which an admin may refund: the customer has paid and no refund has closed the order. */
-const REFUNDABLE: readonly OrderStatus[] = ["processing", "completed", "partial", "unknown", "manual"];
+export const REFUNDABLE: readonly OrderStatus[] = ["processing", "completed", "partial", "unknown", "manual"];
 
 /**
  * What an admin does to orders by hand (CLI today, the Mini App next): look, sync now, decide the
@@ -57,6 +57,21 @@ export function createOrderAdmin(deps: { db: Db; clock: Clock; orders: OrdersSer
 
     /** "Sync now" for every order in progress, or "force sync order N". */
     syncNow: (orderId?: number) => (orderId === undefined ? statusSync.syncAll() : statusSync.syncOrders([orderId])),
+
+    /**
+     * An admin's "sync this order now", with its audit entry. The sync commits in its own
+     * transactions around the supplier call, so the entry records what changed, written after it.
+     */
+    async forceSync(orderId: number, actor: string, reason: string) {
+      requireReason(reason);
+      const before = await require(db, orderId);
+      if (before.status !== "processing" || !before.provider_order_id) throw new AppError("orders.invalid_state", `order #${orderId} is ${before.status}: only an order in progress at a supplier can be synced`);
+      const report = await statusSync.syncOrders([orderId]);
+      const after = (await orders.findById(orderId))!;
+      const seen = (o: OrderRow) => ({ status: o.status, provider_status: o.provider_status, start_count: o.start_count, remains: o.remains });
+      await db.transaction().execute((trx) => audit.record(trx, { actor, action: "order.sync", subject: `order:${orderId}`, before: seen(before), after: { ...seen(after), supplierAnswered: report.checked > 0 }, reason }));
+      return { report, order: after };
+    },
 
     /**
      * An order whose supplier call may or may not have gone through: the admin checked the

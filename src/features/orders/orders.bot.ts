@@ -27,8 +27,7 @@ ordersFeature.callbackQuery(/^ordsync:(\d{1,12})$/, async (ctx) => {
 });
 ordersFeature.callbackQuery(/^refill:(\d{1,12})$/, async (ctx) => {
   await ctx.answerCallbackQuery();
-  const result = await ctx.deps.aftercare.requestRefill(Number(ctx.match[1]), ctx.customer.id);
-  await ctx.reply(result.ok ? ctx.t("refill-requested", { order: Number(ctx.match[1]) }) : problemText(ctx, result.error));
+  await requestRefill(ctx, Number(ctx.match[1]));
 });
 ordersFeature.callbackQuery(/^ordcancel:(\d{1,12})$/, async (ctx) => {
   await ctx.answerCallbackQuery();
@@ -61,7 +60,7 @@ export async function showOrders(ctx: BotContext, page = 0): Promise<void> {
   await ctx.reply(`${ctx.t("orders-title")}\n\n${lines.join("\n\n")}\n\n${footer}`, { parse_mode: "HTML", reply_markup: keyboard, link_preview_options: { is_disabled: true } });
 }
 
-async function showOrder(ctx: BotContext, orderId: number): Promise<void> {
+export async function showOrder(ctx: BotContext, orderId: number): Promise<void> {
   const detail = await ctx.deps.aftercare.detail(orderId, ctx.customer.id);
   if (!detail) return void (await ctx.reply(ctx.t("order-not-found")));
   const { order, service, delivered, refills, canRefill, canCancel } = detail;
@@ -86,6 +85,12 @@ async function showOrder(ctx: BotContext, orderId: number): Promise<void> {
   if (canCancel) keyboard.text(ctx.t("button-cancel-order"), `ordcancel:${order.id}`);
   keyboard.row().text(ctx.t("button-all-orders"), "ords:0");
   await ctx.reply(lines.join("\n"), { parse_mode: "HTML", reply_markup: keyboard, link_preview_options: { is_disabled: true } });
+}
+
+/** Asks the supplier to refill one of the customer's orders, and says how that went. */
+export async function requestRefill(ctx: BotContext, orderId: number): Promise<void> {
+  const result = await ctx.deps.aftercare.requestRefill(orderId, ctx.customer.id);
+  await ctx.reply(result.ok ? ctx.t("refill-requested", { order: orderId }) : problemText(ctx, result.error));
 }
 
 function problemText(ctx: BotContext, problem: AftercareProblem): string {

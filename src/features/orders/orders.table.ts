@@ -42,7 +42,8 @@ export interface OrderTable {
   nickname: string | null;
   supplier_note: string | null;
   failovers: Generated<number>;
-  paid_with: "midtrans" | "wallet" | "stars" | null;
+  /** "external": an admin's manual order paid outside the bot (cash, bank transfer); refunds go to the wallet. */
+  paid_with: "midtrans" | "wallet" | "stars" | "external" | null;
   paid_payment_id: number | null;
   last_progress_at: number | null;
   stuck_flagged_at: number | null;

@@ -76,9 +76,7 @@ paymentsFeature.callbackQuery(/^paycheck:(\d{1,12})$/, async (ctx) => {
 
 paymentsFeature.command(["topup", "isisaldo"], async (ctx) => {
   const amount = Number((ctx.match ?? "").replace(/[.,\s]|rp/gi, ""));
-  if (Number.isSafeInteger(amount) && amount > 0) return startTopup(ctx, amount);
-  const keyboard = new InlineKeyboard().text("Rp 25.000", "topup:25000").text("Rp 50.000", "topup:50000").row().text("Rp 100.000", "topup:100000").text("Rp 250.000", "topup:250000");
-  await ctx.reply(ctx.t("topup-ask"), { parse_mode: "HTML", reply_markup: keyboard });
+  await startTopup(ctx, Number.isSafeInteger(amount) && amount > 0 ? amount : undefined);
 });
 
 paymentsFeature.callbackQuery(/^topup:(\d{1,9})$/, async (ctx) => {
@@ -94,7 +92,12 @@ export async function startPayment(ctx: BotContext, quoteId: string): Promise<vo
   await sendQr(ctx, result.value, "invoice-caption");
 }
 
-async function startTopup(ctx: BotContext, amount: number): Promise<void> {
+/** A wallet top-up: the QRIS for `amount`, or buttons with usual amounts when none was given. */
+export async function startTopup(ctx: BotContext, amount: number | undefined): Promise<void> {
+  if (amount === undefined) {
+    const keyboard = new InlineKeyboard().text("Rp 25.000", "topup:25000").text("Rp 50.000", "topup:50000").row().text("Rp 100.000", "topup:100000").text("Rp 250.000", "topup:250000");
+    return void (await ctx.reply(ctx.t("topup-ask"), { parse_mode: "HTML", reply_markup: keyboard }));
+  }
   const result = await ctx.deps.payments.createTopup({ id: ctx.customer.id, firstName: ctx.customer.firstName }, amount);
   if (!result.ok) {
     const problem = result.error;

@@ -47,6 +47,11 @@ export interface PaymentsServiceDeps {
   logger: Logger;
   /** Absent when no Midtrans server key is configured: QRIS is then not offered. */
   gateway: MidtransGateway | undefined;
+  /**
+   * Whether the gateway has keys right now (they can be set or removed in the admin app while the
+   * shop runs). Without it, a gateway that is present counts as configured.
+   */
+  gatewayConfigured?: () => Promise<boolean>;
   confirmation: PaymentConfirmation | undefined;
   checkout: CheckoutService;
   orders: OrdersService;
@@ -64,6 +69,7 @@ export interface PaymentsServiceDeps {
  */
 export function createPaymentsService(deps: PaymentsServiceDeps) {
   const { db, clock, logger, gateway, confirmation, checkout, orders, opener, wallet, fulfilment, notifications, settings } = deps;
+  const qrisReady = async (): Promise<boolean> => gateway !== undefined && (deps.gatewayConfigured ? await deps.gatewayConfigured() : true);
 
   const toInvoice = (payment: PaymentRow, reused: boolean): Invoice => ({
     paymentId: payment.id,
@@ -116,7 +122,8 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
   return {
     /** The ways to pay the shop offers now (QRIS only when Midtrans is configured). */
     async rails(): Promise<Rail[]> {
-      return (await settings.get("payments.rails")).filter((rail) => rail !== "qris" || gateway !== undefined);
+      const qris = await qrisReady();
+      return (await settings.get("payments.rails")).filter((rail) => rail !== "qris" || qris);
     },
 
     /**
@@ -124,7 +131,7 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
      * per order), then Midtrans is called outside the transaction. A double tap shows the same QR.
      */
     async payByQris(quoteId: string, customer: { id: number; firstName: string }): Promise<Result<Invoice, InvoiceProblem>> {
-      if (!gateway) return err({ code: "payments_unavailable" });
+      if (!(await qrisReady())) return err({ code: "payments_unavailable" });
       const quote = await checkout.findQuote(quoteId);
       if (!quote || quote.customerId !== customer.id) return err({ code: "quote_not_found" });
       const now = clock.now();
@@ -179,7 +186,7 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
 
     /** A QRIS invoice that credits the wallet when paid. */
     async createTopup(customer: { id: number; firstName: string }, amount: number): Promise<Result<Invoice, TopupProblem>> {
-      if (!gateway) return err({ code: "payments_unavailable" });
+      if (!(await qrisReady())) return err({ code: "payments_unavailable" });
       const [min, max] = [await settings.get("wallet.topup_min"), await settings.get("wallet.topup_max")];
       if (!Number.isSafeInteger(amount) || amount < min || amount > max) return err({ code: "amount_out_of_range", min, max });
       const now = clock.now();

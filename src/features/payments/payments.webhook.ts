@@ -38,7 +38,17 @@ const ACK_BUDGET_MS = 3_000;
  * signature check, the answer is 200, so Midtrans does not spend its few retries on our own
  * trouble: the reconciler covers a failed status check.
  */
-export function createMidtransWebhook(deps: { db: Db; commits: GroupCommit; clock: Clock; logger: Logger; serverKey: string; confirmation: PaymentConfirmation; notifications: NotificationsService; failpoints?: Failpoints }) {
+export function createMidtransWebhook(deps: {
+  db: Db;
+  commits: GroupCommit;
+  clock: Clock;
+  logger: Logger;
+  /** The key notifications are signed with; a function when it can change while the shop runs (admin app). */
+  serverKey: string | (() => Promise<string | undefined>);
+  confirmation: PaymentConfirmation;
+  notifications: NotificationsService;
+  failpoints?: Failpoints;
+}) {
   const { db, commits, clock, logger, serverKey, confirmation, notifications } = deps;
 
   const alreadyHandled = async (key: string): Promise<boolean> => {
@@ -102,7 +112,10 @@ export function createMidtransWebhook(deps: { db: Db; commits: GroupCommit; cloc
       const parsed = Notification.safeParse(json);
       if (!parsed.success) return { status: 400, body: { status: "invalid_notification" } };
       const note = parsed.data;
-      if (!isValidMidtransSignature(note, serverKey)) {
+      const signingKey = typeof serverKey === "string" ? serverKey : await serverKey();
+      // Keys removed in the admin app: like a shop without Midtrans (Midtrans retries; the reconciler catches up).
+      if (!signingKey) return { status: 503, body: { status: "payments_not_configured" } };
+      if (!isValidMidtransSignature(note, signingKey)) {
         logger.warn({ reference: note.order_id }, "midtrans notification with an invalid signature rejected");
         return { status: 401, body: { status: "invalid_signature" } };
       }

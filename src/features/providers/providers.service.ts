@@ -5,7 +5,8 @@ import type { Db } from "../../infra/db/open-database.js";
 import type { HttpClient } from "../../infra/http/http-client.js";
 import { AppError, errorMessage } from "../../shared/errors.js";
 import { isPositive, parseDecimal } from "../../shared/money.js";
-import { createProviderAdapter, requiredCredentials } from "./provider-adapters.js";
+import type { AuditService } from "../audit/audit.service.js";
+import { CREDENTIAL_FIELDS, createProviderAdapter, requiredCredentials } from "./provider-adapters.js";
 import { INDO_PANELS, PROVIDER_KINDS, type Balance, type ProviderAdapter, type ProviderCredentials, type ProviderKind, type ProviderOptions } from "./provider.types.js";
 import { findProviderById, findProviderByName, insertProvider, listProviders, updateProvider } from "./providers.repository.js";
 import type { ProviderRow } from "./providers.table.js";
@@ -15,6 +16,7 @@ export interface ProvidersServiceDeps {
   clock: Clock;
   http: HttpClient;
   secretBox: SecretBox;
+  audit: AuditService;
 }
 
 /** What callers may see of a supplier: never its credentials, only which ones are set. */
@@ -29,6 +31,16 @@ export interface ProviderSummary {
   active: boolean;
   isSandbox: boolean;
   lastTest: { at: number; ok: boolean; message: string; latencyMs: number | null; balance: string | null } | null;
+}
+
+/** A supplier's balance as asked for the dashboard: an error or a timeout stays with its supplier. */
+export interface BalanceCheck {
+  id: number;
+  name: string;
+  ok: boolean;
+  balance: Balance | null;
+  latencyMs: number;
+  message: string;
 }
 
 export interface ConnectionTest {
@@ -107,8 +119,26 @@ function checkCredentials(kind: ProviderKind, options: ProviderOptions, credenti
   }
 }
 
+/** Every credential field a kind can hold: the ones it needs, then the optional ones. */
+export function credentialFieldsOf(kind: ProviderKind): Array<keyof ProviderCredentials> {
+  const fields: Array<keyof ProviderCredentials> = [...CREDENTIAL_FIELDS[kind]];
+  if (kind === "indo-panel") fields.push("secretKey");
+  fields.push("webhookSecret");
+  return fields;
+}
+
+/** What an audit entry may say about a supplier: everything but its credentials. */
+function auditView(summary: ProviderSummary) {
+  return { name: summary.name, kind: summary.kind, apiUrl: summary.apiUrl, currency: summary.currency, rateToIdr: summary.rateToIdr, options: summary.options, active: summary.active };
+}
+
+/** The keys of `after` whose values differ from `before`. */
+function changedKeys<T extends object>(before: T, after: T): Array<keyof T> {
+  return (Object.keys(after) as Array<keyof T>).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+}
+
 export function createProvidersService(deps: ProvidersServiceDeps) {
-  const { db, clock, http, secretBox } = deps;
+  const { db, clock, http, secretBox, audit } = deps;
   const aad = (id: number) => `provider:${id}`;
   const adapters = new Map<number, { updatedAt: number; adapter: ProviderAdapter }>();
 
@@ -131,8 +161,11 @@ export function createProvidersService(deps: ProvidersServiceDeps) {
   const invalid = (error: z.ZodError) => new AppError("providers.invalid_input", error.issues.map((issue) => `✖ ${issue.message}`).join("\n"));
 
   return {
-    /** Registers a supplier; its credentials are sealed to the new row before the transaction commits. */
-    async add(input: AddProviderInput): Promise<ProviderSummary> {
+    /**
+     * Registers a supplier; its credentials are sealed to the new row before the transaction commits.
+     * The audit entry names which credential fields were given, never their values.
+     */
+    async add(input: AddProviderInput, actor = "cli"): Promise<ProviderSummary> {
       const parsed = AddProviderInput.safeParse(input);
       if (!parsed.success) throw invalid(parsed.error);
       const value = parsed.data;
@@ -157,6 +190,9 @@ export function createProvidersService(deps: ProvidersServiceDeps) {
           updated_at: now,
         });
         await updateProvider(trx, newId, { credentials: secretBox.seal(JSON.stringify(value.credentials), aad(newId)) });
+        const created = toSummary((await findProviderById(trx, newId))!);
+        const credentialFields = Object.keys(value.credentials).filter((k) => Boolean(value.credentials[k as keyof ProviderCredentials]));
+        await audit.record(trx, { actor, action: "provider.add", subject: `provider:${newId}`, before: null, after: { ...auditView(created), credentialFields } });
         return newId;
       });
       return toSummary((await findProviderById(db, id))!);
@@ -166,7 +202,7 @@ export function createProvidersService(deps: ProvidersServiceDeps) {
      * Changes a supplier. Credentials given are merged over the stored ones (change one key without
      * retyping the others) and sealed again to the same row.
      */
-    async edit(name: string, changes: EditProviderInput): Promise<ProviderSummary> {
+    async edit(name: string, changes: EditProviderInput, actor = "cli"): Promise<ProviderSummary> {
       const row = await requireByName(name);
       const parsed = EditProviderInput.safeParse(changes);
       if (!parsed.success) throw invalid(parsed.error);
@@ -186,17 +222,74 @@ export function createProvidersService(deps: ProvidersServiceDeps) {
       }
       // Back to rupiah: the old conversion rate no longer applies.
       const rateToIdr = value.rateToIdr ?? (value.currency === "IDR" ? "1" : undefined);
-      await updateProvider(db, row.id, {
-        ...(value.url !== undefined ? { api_url: value.url } : {}),
-        ...(credentials ? { credentials: secretBox.seal(JSON.stringify(credentials), aad(row.id)) } : {}),
-        ...(options ? { options: JSON.stringify(options) } : {}),
-        ...(value.currency ? { currency: value.currency } : {}),
-        ...(rateToIdr ? { rate_to_idr: rateToIdr } : {}),
-        ...(value.active !== undefined ? { active: value.active ? 1 : 0 } : {}),
-        updated_at: clock.now(),
+      // Which credential fields changed is audited by name; their values never leave the secret box.
+      const storedCredentials = credentials ? credentialsOf(row) : undefined;
+      const credentialsChanged = credentials && storedCredentials ? (Object.keys(credentials) as Array<keyof ProviderCredentials>).filter((k) => credentials[k] !== storedCredentials[k]) : [];
+      const updated = await db.transaction().execute(async (trx) => {
+        await updateProvider(trx, row.id, {
+          ...(value.url !== undefined ? { api_url: value.url } : {}),
+          ...(credentials ? { credentials: secretBox.seal(JSON.stringify(credentials), aad(row.id)) } : {}),
+          ...(options ? { options: JSON.stringify(options) } : {}),
+          ...(value.currency ? { currency: value.currency } : {}),
+          ...(rateToIdr ? { rate_to_idr: rateToIdr } : {}),
+          ...(value.active !== undefined ? { active: value.active ? 1 : 0 } : {}),
+          updated_at: clock.now(),
+        });
+        const after = toSummary((await findProviderById(trx, row.id))!);
+        const [b, a] = [auditView(toSummary(row)), auditView(after)];
+        const changed = changedKeys(b, a);
+        if (changed.length > 0 || credentialsChanged.length > 0) {
+          await audit.record(trx, {
+            actor,
+            action: value.active !== undefined && changed.length === 1 && changed[0] === "active" && credentialsChanged.length === 0 ? (value.active ? "provider.enable" : "provider.disable") : "provider.edit",
+            subject: `provider:${row.id}`,
+            before: Object.fromEntries(changed.map((k) => [k, b[k]])),
+            after: { ...Object.fromEntries(changed.map((k) => [k, a[k]])), ...(credentialsChanged.length > 0 ? { credentialsChanged } : {}) },
+          });
+        }
+        return after;
       });
       adapters.delete(row.id);
-      return toSummary((await findProviderById(db, row.id))!);
+      return updated;
+    },
+
+    /**
+     * One credential in full, for an owner who asked to see it. The audit entry says who read which
+     * field of which supplier, and nothing of the value. Callers check the permission.
+     */
+    async revealCredential(name: string, field: keyof ProviderCredentials, actor: string): Promise<string> {
+      const row = await requireByName(name);
+      const value = credentialsOf(row)[field];
+      if (!value) throw new AppError("providers.not_found", `${row.name} has no ${field} set`);
+      await audit.record(db, { actor, action: "provider.reveal", subject: `provider:${row.id}`, after: { field } });
+      return value;
+    },
+
+    /**
+     * Asks every active supplier for its balance at once, each bounded by `timeoutMs`, so one slow or
+     * failing supplier shows as such without holding up or failing the others. Nothing is recorded:
+     * this is a look, not a connection test.
+     */
+    async checkBalances(timeoutMs: number): Promise<BalanceCheck[]> {
+      const rows = (await listProviders(db)).filter((row) => row.active === 1);
+      return Promise.all(
+        rows.map(async (row): Promise<BalanceCheck> => {
+          const started = performance.now();
+          const latency = () => Math.round(performance.now() - started);
+          let timer: NodeJS.Timeout | undefined;
+          try {
+            const timeout = new Promise<never>((_, reject) => {
+              timer = setTimeout(() => reject(new Error(`no answer within ${Math.round(timeoutMs / 100) / 10} s`)), timeoutMs);
+            });
+            const balance = await Promise.race([adapterForRow(row).balance(), timeout]);
+            return { id: row.id, name: row.name, ok: true, balance, latencyMs: latency(), message: "ok" };
+          } catch (error) {
+            return { id: row.id, name: row.name, ok: false, balance: null, latencyMs: latency(), message: errorMessage(error) };
+          } finally {
+            clearTimeout(timer);
+          }
+        }),
+      );
     },
 
     /** A live bot never sells through the local simulators, even when it shares the sandbox's database. */

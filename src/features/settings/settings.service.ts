@@ -51,8 +51,29 @@ type SettingsSpec = typeof SETTINGS;
 export type SettingKey = keyof SettingsSpec;
 export type SettingValue<K extends SettingKey> = z.infer<SettingsSpec[K]["schema"]>;
 
+/** Every setting's name, in the order they are declared. */
+export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];
+
+/** Checks a value against a setting's schema (the admin app validates before it writes). */
+export function parseSetting<K extends SettingKey>(key: K, value: unknown): { ok: true; value: SettingValue<K> } | { ok: false; message: string } {
+  const parsed = SETTINGS[key].schema.safeParse(value);
+  return parsed.success ? { ok: true, value: parsed.data as SettingValue<K> } : { ok: false, message: parsed.error.issues.map((i) => i.message).join("; ") };
+}
+
+/** A setting's schema, for forms that show its bounds and choices. */
+export function settingSchema(key: SettingKey): z.ZodType {
+  return SETTINGS[key].schema;
+}
+
+/** The value a setting has when nobody set it. */
+export function settingDefault<K extends SettingKey>(key: K): SettingValue<K> {
+  return SETTINGS[key].fallback as SettingValue<K>;
+}
+
 export function createSettingsService(deps: { db: Db; clock: Clock }) {
   const cache = new Map<SettingKey, unknown>();
+  // Told after a value is stored, so work that was set up from a setting (a schedule) can follow it.
+  const listeners: Array<(key: SettingKey) => void> = [];
 
   return {
     async get<K extends SettingKey>(key: K): Promise<SettingValue<K>> {
@@ -74,6 +95,11 @@ export function createSettingsService(deps: { db: Db; clock: Clock }) {
         .onConflict((oc) => oc.column("key").doUpdateSet({ value: text, updated_at: now }))
         .execute();
       cache.set(key, valid);
+      for (const listener of listeners) listener(key);
+    },
+
+    onChange(listener: (key: SettingKey) => void): void {
+      listeners.push(listener);
     },
   };
 }

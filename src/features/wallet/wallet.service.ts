@@ -80,6 +80,13 @@ export function createWalletService(deps: { db: Db; clock: Clock }) {
       const rows = await db.selectFrom("ledger_entries").selectAll().where("customer_id", "=", customerId).orderBy("id", "desc").limit(limit).execute();
       return rows.map((r) => ({ id: r.id, amount: r.amount, reason: r.reason, reference: r.reference, orderId: r.order_id, note: r.note, createdAt: r.created_at }));
     },
+
+    /** A page of a customer's ledger, newest first, and how many entries there are (the admin app). */
+    async pageEntries(customerId: number, page: number, pageSize: number): Promise<{ entries: LedgerEntry[]; total: number }> {
+      const total = await db.selectFrom("ledger_entries").select((eb) => eb.fn.countAll<number>().as("n")).where("customer_id", "=", customerId).executeTakeFirstOrThrow();
+      const rows = await db.selectFrom("ledger_entries").selectAll().where("customer_id", "=", customerId).orderBy("id", "desc").limit(pageSize).offset(page * pageSize).execute();
+      return { entries: rows.map((r) => ({ id: r.id, amount: r.amount, reason: r.reason, reference: r.reference, orderId: r.order_id, note: r.note, createdAt: r.created_at })), total: Number(total.n) };
+    },
   };
 }
 

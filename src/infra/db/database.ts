@@ -9,7 +9,15 @@ import type { SettingTable } from "../../features/settings/settings.table.js";
 import type { LedgerEntryTable } from "../../features/wallet/wallet.table.js";
 import type { WebhookEventTable } from "../../features/webhooks/webhook-events.table.js";
 import type { AuditLogTable } from "../../features/audit/audit.table.js";
+import type { AdminTable } from "../../features/admin/admins.table.js";
 import type { RefillTable } from "../../features/orders/refills.table.js";
+import type { HandoffMessageTable, HandoffTable } from "../../features/assistant/handoff.table.js";
+import type { TranscriptTable } from "../../features/assistant/transcripts.table.js";
+import type { FaqDocumentTable, KnowledgeDocumentTable, KnowledgeEmbeddingTable, KnowledgeMetaTable } from "../../features/knowledge/knowledge.table.js";
+import type { LlmUsageTable } from "../../features/assistant/llm-usage.table.js";
+import type { GatewayKeysTable } from "../../features/payments/gateway-keys.table.js";
+import type { BotTextTable } from "../../features/settings/bot-texts.table.js";
+import type { BroadcastRecipientTable, BroadcastTable } from "../../features/notifications/broadcast.table.js";
 import type { KvTable } from "./kv.table.js";
 
 // The one place infra knows about feature tables, and only their types (`import type`).
@@ -30,4 +38,17 @@ export interface Database {
   webhook_events: WebhookEventTable;
   refills: RefillTable;
   audit_log: AuditLogTable;
+  llm_usage: LlmUsageTable;
+  transcripts: TranscriptTable;
+  handoffs: HandoffTable;
+  handoff_messages: HandoffMessageTable;
+  admins: AdminTable;
+  faq_documents: FaqDocumentTable;
+  knowledge_documents: KnowledgeDocumentTable;
+  knowledge_embeddings: KnowledgeEmbeddingTable;
+  knowledge_meta: KnowledgeMetaTable;
+  gateway_keys: GatewayKeysTable;
+  bot_texts: BotTextTable;
+  broadcasts: BroadcastTable;
+  broadcast_recipients: BroadcastRecipientTable;
 }

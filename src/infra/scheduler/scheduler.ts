@@ -34,3 +34,13 @@ export function createScheduler(logger: Logger, timezone = "Asia/Jakarta"): Sche
     },
   };
 }
+
+/** Whether croner accepts a pattern (checked before a schedule setting is stored, not at the next start). */
+export function isValidCron(pattern: string): boolean {
+  try {
+    new Cron(pattern, { paused: true, timezone: "Asia/Jakarta" }).stop();
+    return true;
+  } catch {
+    return false;
+  }
+}

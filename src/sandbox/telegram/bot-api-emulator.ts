@@ -16,6 +16,7 @@ export interface EmulatedUser {
 }
 
 type InlineButton = { text: string; callback_data?: string; url?: string; web_app?: { url: string } };
+export type MenuButton = { type: "commands" } | { type: "default" } | { type: "web_app"; text: string; web_app: { url: string } };
 
 export interface ChatMessage {
   message_id: number;
@@ -75,6 +76,11 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
   let webhook: { url: string; secret: string | undefined } | undefined;
   let webhookChain: Promise<void> = Promise.resolve();
   let commands: Record<string, unknown> = {};
+  // Menu buttons as Telegram keeps them: one per private chat, and the bot's default for the rest.
+  const menuButtons = new Map<number, MenuButton>();
+  let defaultMenuButton: MenuButton = { type: "commands" };
+  // People who blocked the bot: sending to them fails with 403, as with Telegram.
+  const blocked = new Set<number>();
   // Long polls wake on new updates; message waiters (tests, the page) wake on bot messages.
   const pollWaiters = new Set<Waiter>();
   const waiters = new Set<Waiter>();
@@ -185,6 +191,24 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
   };
 
   const knownChat = (chatId: number) => users.has(chatId) || messages.has(chatId);
+  const blockedError = () => fail(403, "Forbidden: bot was blocked by the user");
+
+  /** Telegram opens Mini Apps only from https addresses, in keyboards and menu buttons alike. */
+  const webAppProblem = (buttons: InlineButton[][]) => {
+    const insecure = buttons.flat().find((b) => b.web_app && !/^https:\/\//i.test(b.web_app.url));
+    return insecure ? fail(400, `Bad Request: inline keyboard button Web App URL '${insecure.web_app!.url}' is invalid: Only HTTPS links are allowed`) : undefined;
+  };
+
+  const readMenuButton = (value: unknown): MenuButton | { error: ReturnType<typeof fail> } => {
+    const parsed = (typeof value === "string" ? safeJson(value) : value) as Record<string, unknown> | undefined;
+    if (parsed === undefined) return { type: "default" };
+    if (parsed.type === "default" || parsed.type === "commands") return { type: parsed.type };
+    if (parsed.type !== "web_app") return { error: fail(400, "Bad Request: can't parse menu button: unsupported button type") };
+    const webApp = parsed.web_app as { url?: unknown } | undefined;
+    if (typeof parsed.text !== "string" || parsed.text.trim() === "" || typeof webApp?.url !== "string") return { error: fail(400, "Bad Request: can't parse menu button: text and web_app.url are required") };
+    if (!/^https:\/\//i.test(webApp.url)) return { error: fail(400, `Bad Request: Web App URL '${webApp.url}' is invalid: Only HTTPS links are allowed`) };
+    return { type: "web_app", text: parsed.text, web_app: { url: webApp.url } };
+  };
 
   /** The Bot API methods the product uses. Anything else fails loudly, so missing coverage shows. */
   const methods: Record<string, (p: Record<string, unknown>, c: Context) => Promise<unknown> | unknown> = {
@@ -225,13 +249,18 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
     sendMessage: (p) => {
       const chatId = Number(p.chat_id);
       if (!knownChat(chatId)) return fail(400, "Bad Request: chat not found");
+      if (blocked.has(chatId)) return blockedError();
       const text = checkText(p.text, p.parse_mode, true);
       if (typeof text !== "string") return text.error;
-      return okResult(toMessage(addBotMessage(chatId, { text, parseMode: p.parse_mode, buttons: readButtons(p.reply_markup) ?? [] })));
+      const buttons = readButtons(p.reply_markup) ?? [];
+      const insecure = webAppProblem(buttons);
+      if (insecure) return insecure;
+      return okResult(toMessage(addBotMessage(chatId, { text, parseMode: p.parse_mode, buttons })));
     },
     sendPhoto: async (p) => {
       const chatId = Number(p.chat_id);
       if (!knownChat(chatId)) return fail(400, "Bad Request: chat not found");
+      if (blocked.has(chatId)) return blockedError();
       const caption = checkText(p.caption, p.parse_mode, false);
       if (typeof caption !== "string") return caption.error;
       let fileId: string;
@@ -253,6 +282,8 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
       const text = checkText(p.text, p.parse_mode, true);
       if (typeof text !== "string") return text.error;
       const buttons = readButtons(p.reply_markup) ?? [];
+      const insecure = webAppProblem(buttons);
+      if (insecure) return insecure;
       if (text === message.text && JSON.stringify(buttons) === JSON.stringify(message.buttons)) return fail(400, "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
       Object.assign(message, { text, plain: plainOf(text, p.parse_mode), buttons, rev: rev++ });
       wakeAll();
@@ -320,8 +351,20 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
     },
     deleteMyCommands: () => ((commands = {}), okResult(true)),
     getMyCommands: (p) => okResult(commands[String(p.language_code ?? "")] ?? []),
-    setChatMenuButton: () => okResult(true),
-    getChatMenuButton: () => okResult({ type: "commands" }),
+    setChatMenuButton: (p) => {
+      const button = readMenuButton(p.menu_button);
+      if ("error" in button) return button.error;
+      if (p.chat_id === undefined || p.chat_id === "") {
+        defaultMenuButton = button.type === "default" ? { type: "commands" } : button;
+        return okResult(true);
+      }
+      const chatId = Number(p.chat_id);
+      if (!knownChat(chatId)) return fail(400, "Bad Request: chat not found");
+      if (button.type === "default") menuButtons.delete(chatId);
+      else menuButtons.set(chatId, button);
+      return okResult(true);
+    },
+    getChatMenuButton: (p) => okResult(p.chat_id === undefined || p.chat_id === "" ? defaultMenuButton : (menuButtons.get(Number(p.chat_id)) ?? defaultMenuButton)),
     setMyDescription: () => okResult(true),
     setMyShortDescription: () => okResult(true),
     getFile: (p) => (files.has(String(p.file_id)) ? okResult({ file_id: p.file_id, file_unique_id: String(p.file_id).slice(0, 16), file_path: `photos/${String(p.file_id)}.png` }) : fail(400, "Bad Request: invalid file_id")),
@@ -373,13 +416,18 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
     calls,
     users: () => [...users.values()],
 
-    /** A person types a message in the chat. Returns the update it produced. */
-    userSays(userId: number, text: string): Update {
+    /**
+     * A person types a message in the chat, optionally as a reply to an earlier message there
+     * (Telegram then includes that message as `reply_to_message`). Returns the update it produced.
+     */
+    userSays(userId: number, text: string, options: { replyTo?: number } = {}): Update {
       const user = userOf(userId);
+      const repliedTo = options.replyTo === undefined ? undefined : findMessage(user.id, options.replyTo);
+      if (options.replyTo !== undefined && !repliedTo) throw new Error(`no message ${options.replyTo} in chat ${userId} to reply to`);
       const message: ChatMessage = { message_id: messageSeq++, chat_id: user.id, from: "user", text, plain: text, buttons: [], date: seconds(), rev: rev++, deleted: false };
       chatOf(user.id).push(message);
       const entities = text.startsWith("/") ? [{ type: "bot_command", offset: 0, length: text.split(/\s/)[0]!.length }] : undefined;
-      return pushUpdate({ message: { ...toMessage(message), ...(entities ? { entities } : {}) } });
+      return pushUpdate({ message: { ...toMessage(message), ...(entities ? { entities } : {}), ...(repliedTo ? { reply_to_message: toMessage(repliedTo) } : {}) } });
     },
 
     /** A person taps an inline button. Fails like Telegram would if the button does not exist. */
@@ -437,6 +485,17 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
 
     starsCharge(chargeId: string) {
       return charges.get(chargeId);
+    },
+
+    /** The menu button a private chat shows (its own, or the bot's default). */
+    menuButtonOf(chatId: number): MenuButton {
+      return menuButtons.get(chatId) ?? defaultMenuButton;
+    },
+
+    /** The person blocks the bot (or unblocks it): messages to them then fail with 403. */
+    setBlocked(userId: number, value = true): void {
+      if (value) blocked.add(userId);
+      else blocked.delete(userId);
     },
 
     /** Adds a person who can chat (tests use their own ids). */

@@ -1,0 +1,34 @@
+import { rawInitData } from "./telegram";
+
+/** An answer from the admin API that is not a success, with the server's own message. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The admin API client: every request signs in with the Telegram initData (`Authorization: tma …`),
+ * sends and receives JSON, and turns error answers into ApiError with the server's message (which
+ * is written for people: the screens show it as is).
+ */
+export async function api<T>(path: string, options: { method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; body?: unknown; query?: Record<string, string | number | boolean | undefined> } = {}): Promise<T> {
+  const url = new URL(`${import.meta.env.BASE_URL.replace(/\/miniapp\/?$/, "")}/api/admin${path}`, window.location.origin);
+  for (const [key, value] of Object.entries(options.query ?? {})) if (value !== undefined && value !== "") url.searchParams.set(key, String(value));
+  const response = await fetch(url, {
+    method: options.method ?? "GET",
+    headers: { authorization: `tma ${rawInitData()}`, ...(options.body === undefined ? {} : { "content-type": "application/json" }) },
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  const text = await response.text();
+  const data = text ? (JSON.parse(text) as unknown) : undefined;
+  if (!response.ok) {
+    const error = (data as { error?: { code?: string; message?: string } } | undefined)?.error;
+    throw new ApiError(response.status, error?.code ?? "http_error", error?.message ?? `HTTP ${response.status}`);
+  }
+  return data as T;
+}

@@ -1,0 +1,22 @@
+import { auditTexts } from "./audit";
+import { commonTexts } from "./common";
+import { componentTexts } from "./components";
+import { customersTexts } from "./customers";
+import { dashboardTexts } from "./dashboard";
+import { importTexts } from "./imports";
+import { ordersTexts } from "./orders";
+import { serviceTexts } from "./services";
+import { supplierTexts } from "./suppliers";
+
+/** Every area's texts, merged. One import line per area file. */
+export const TEXTS: ReadonlyArray<{ id: Record<string, string>; en: Record<string, string> }> = [
+  commonTexts,
+  componentTexts,
+  ordersTexts,
+  customersTexts,
+  auditTexts,
+  dashboardTexts,
+  supplierTexts,
+  importTexts,
+  serviceTexts,
+];

@@ -1,0 +1,115 @@
+import "./shop-areas.css";
+import { ButtonCell, Cell, List, Section, Switch } from "@telegram-apps/telegram-ui";
+import { useEffect, useState } from "react";
+import { api } from "../api";
+import { ErrorNote, Loading } from "../components/Status";
+import { useI18n } from "../i18n";
+import { useNavigation } from "../navigation";
+import { useCan } from "../session";
+import { useAction } from "../use-action";
+import { useLoad } from "../use-api";
+import { offReasonKey, type ServiceDetail as Detail } from "./shop-areas.types";
+
+/**
+ * One service: price, cost and where its margin comes from, whether it is sold (a switch), how it
+ * is fulfilled, its description and backup suppliers; editors for price and details.
+ */
+export function ServiceDetail() {
+  const { t, rupiah, number } = useI18n();
+  const { route, push } = useNavigation();
+  const mid = Number(route.params.mid);
+  const canManage = useCan("manage");
+  // Reloaded whenever the screen shows again after an editor (navigation remounts it).
+  const loaded = useLoad(() => api<Detail>(`/services/${mid}`), [mid]);
+  const [detail, setDetail] = useState<Detail | undefined>(undefined);
+  useEffect(() => setDetail(loaded.data), [loaded.data]);
+  const action = useAction<Detail>(setDetail);
+
+  if (!detail) return loaded.error ? <ErrorNote error={loaded.error} onRetry={loaded.reload} /> : <Loading />;
+  const s = detail.service;
+  const unit = s.unitSize === 1 ? t("services.unit.item") : number(s.unitSize);
+  const off = offReasonKey(s);
+
+  return (
+    <List>
+      <Section header={t("service.header", { mid: s.mid })}>
+        <Cell multiline subtitle={`${s.platform} · ${s.category}`} data-testid="service-name">
+          {s.name}
+        </Cell>
+        <Cell after={s.supplier ?? "—"}>{t("service.supplier")}</Cell>
+        <Cell after={s.providerServiceId}>{t("service.supplier_ref")}</Cell>
+        <Cell after={`${number(s.min)}–${number(s.max)}`}>{t("service.quantity")}</Cell>
+      </Section>
+
+      <Section header={t("service.price")}>
+        <Cell after={<strong data-testid="service-price">{t("services.price_per", { price: rupiah(s.unitPrice), unit })}</strong>}>{t("service.price")}</Cell>
+        <Cell after={<span data-testid="service-cost">{t("services.price_per", { price: rupiah(s.unitCost), unit })}</span>}>{t("service.cost")}</Cell>
+        <Cell multiline after={<span data-testid="service-margin">{s.priceOverride !== null ? t("services.fixed") : t(`service.margin.scope.${detail.margin.scope}`, { percent: detail.margin.percent })}</span>}>
+          {t("service.margin")}
+        </Cell>
+        {s.priceOverride !== null && (
+          <Cell multiline data-testid="service-fixed">
+            {t("service.fixed_price", { price: rupiah(s.priceOverride) })}
+          </Cell>
+        )}
+        {canManage && (
+          <ButtonCell before={<span aria-hidden>💰</span>} onClick={() => push("service-price", { mid })} data-testid="service-edit-price">
+            {t("service.edit_price")}
+          </ButtonCell>
+        )}
+      </Section>
+
+      <Section header={t("service.status")} footer={off ? t(off) : undefined}>
+        <Cell
+          Component="label"
+          after={<Switch checked={s.active} disabled={!canManage || action.busy} onChange={(e) => action.run(() => api<Detail>(`/services/${mid}/enabled`, { method: "PUT", body: { enabled: e.target.checked } }))} data-testid="service-sold" />}
+          data-testid="service-sold-cell"
+        >
+          <span data-testid="service-state" className={s.active ? "shop-ok" : "shop-fail"}>
+            {s.active ? t("service.sold") : t("services.state.off")}
+          </span>
+        </Cell>
+        <Cell multiline subtitle={t(`service.mode.${s.mode}`)} data-testid="service-mode">
+          {t("service.mode")}
+        </Cell>
+        {action.error !== undefined && <ErrorNote error={action.error} />}
+      </Section>
+
+      <Section header={t("service.description")}>
+        <Cell multiline>{s.description || "—"}</Cell>
+        {canManage && (
+          <ButtonCell before={<span aria-hidden>✏️</span>} onClick={() => push("service-edit", { mid })} data-testid="service-edit-details">
+            {t("service.edit_details")}
+          </ButtonCell>
+        )}
+      </Section>
+
+      <Section header={t("service.backups")} footer={t("service.backups.hint")} data-testid="service-backups">
+        {detail.backups.length === 0 && <Cell>{t("service.backups.none")}</Cell>}
+        {detail.backups.map((b, i) => (
+          <Cell
+            key={b.mid}
+            multiline
+            before={<span aria-hidden>{i + 1}.</span>}
+            subhead={`ID ${b.mid} · ${b.supplier ?? "—"}`}
+            subtitle={t("services.cost", { cost: rupiah(b.unitCost) })}
+            after={
+              canManage ? (
+                <button type="button" className="link-button" onClick={() => action.run(() => api<Detail>(`/services/${mid}/backups/${b.mid}`, { method: "DELETE" }))} data-testid={`service-backup-remove-${b.mid}`}>
+                  {t("service.backups.remove")}
+                </button>
+              ) : undefined
+            }
+          >
+            {b.name}
+          </Cell>
+        ))}
+        {canManage && (
+          <ButtonCell before={<span aria-hidden>➕</span>} onClick={() => push("service-backup-add", { mid })} data-testid="service-backup-add">
+            {t("service.backups.add")}
+          </ButtonCell>
+        )}
+      </Section>
+    </List>
+  );
+}

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import type { AdminArea } from "./admin.areas.js";
+import { requirePermission } from "./admin.auth.js";
+import { idParam, jsonBody } from "./admin.http.js";
+import { answering } from "./admin.service-errors.js";
+
+const PreviewBody = z.object({ html: z.string().max(20_000), audience: z.unknown() });
+
+/**
+ * Broadcasts to customers (manage): a preview (the message as Telegram will show it, or what is
+ * wrong with its HTML, and how many customers the audience holds), sending (queued at once,
+ * delivered paced on the outbox), progress with sent / failed / blocked counts, and cancelling.
+ */
+export const broadcastsArea: AdminArea = (api, deps) => {
+  api.get("/broadcasts", requirePermission("manage"), async (c) => c.json({ items: await deps.broadcasts.list() }));
+
+  api.post("/broadcasts/preview", requirePermission("manage"), async (c) => {
+    const { html, audience } = await jsonBody(c, PreviewBody);
+    return c.json(await answering(() => deps.broadcasts.preview(html, audience)));
+  });
+
+  api.post("/broadcasts", requirePermission("manage"), async (c) => {
+    const body = await jsonBody(c, z.unknown());
+    return c.json(await answering(() => deps.broadcasts.start(body, c.get("admin").actor)), 201);
+  });
+
+  api.get("/broadcasts/:id", requirePermission("manage"), async (c) => c.json(await answering(() => deps.broadcasts.get(idParam(c)))));
+
+  api.post("/broadcasts/:id/cancel", requirePermission("manage"), async (c) => c.json(await answering(() => deps.broadcasts.cancel(idParam(c), c.get("admin").actor))));
+};

@@ -1,0 +1,119 @@
+import { z } from "zod";
+import { createOrderDetail } from "../orders/orders.detail.js";
+import { createManualOrders } from "../orders/orders.manual.js";
+import { createOrderQueries } from "../orders/orders.queries.js";
+import type { OrderStatus } from "../orders/orders.table.js";
+import { createOrderOpener } from "../payments/payments.orders.js";
+import { AppError } from "../../shared/errors.js";
+import { actorNamer } from "./admin.actors.js";
+import type { AdminArea } from "./admin.areas.js";
+import { requirePermission } from "./admin.auth.js";
+import { idParam, jsonBody, parseInput } from "./admin.http.js";
+import { can } from "./admin.permissions.js";
+import { answering } from "./admin.service-errors.js";
+
+const STATUSES = ["awaiting_payment", "paid", "placing", "processing", "completed", "partial", "canceled", "unknown", "refunded", "expired", "manual"] as const satisfies readonly OrderStatus[];
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a day is written YYYY-MM-DD");
+const reason = z.string({ message: "say why: every change is recorded with its reason" }).trim().min(1, "say why: every change is recorded with its reason").max(500);
+const count = z.number().int().min(0).max(1_000_000_000);
+
+const ListQuery = z
+  .object({
+    status: z.enum(STATUSES).optional(),
+    from: day.optional(),
+    to: day.optional(),
+    customer: z.string().trim().max(64).optional(),
+    customerId: z.coerce.number().int().positive().optional(),
+    q: z.string().trim().max(200).optional(),
+    page: z.coerce.number().int().min(0).default(0),
+    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "the first day comes before the last", path: ["from"] });
+
+const SyncBody = z.object({ reason });
+const OutcomeBody = z.object({ status: z.enum(["completed", "partial", "canceled"]), remains: count.optional(), startCount: count.optional(), note: z.string().trim().max(500).optional(), reason });
+const ResolveBody = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("placed"), providerOrderId: z.string().trim().min(1, "the supplier's order id").max(64), reason }),
+  z.object({ kind: z.literal("not_placed"), reason }),
+  z.object({ kind: z.literal("refund"), reason }),
+]);
+const RefundBody = z.object({ amount: z.number().int().positive("a refund is a whole number of rupiah above zero").optional(), reason });
+const ManualQuoteBody = z.object({ customerId: z.number().int().positive(), mid: z.number().int().positive(), target: z.string().trim().min(1).max(300), zone: z.string().trim().max(20).optional(), quantity: z.number().int().positive() });
+const ManualCreateBody = z.object({ quoteId: z.string().min(1).max(64), payment: z.enum(["wallet", "external"]), reason });
+
+/**
+ * Orders in the admin app: find (view), look at one with its timeline (view), force a status sync,
+ * set an outcome or resolve an unknown order (operate), refund (refund), and make a manual order
+ * for a customer (manage). The changes go through the same services as the CLI, each writing its
+ * audit entry and telling the customer in the same transaction.
+ */
+export const ordersArea: AdminArea = (api, deps) => {
+  const queries = createOrderQueries({ db: deps.db });
+  const details = createOrderDetail({ db: deps.db, refunds: deps.refunds, audit: deps.audit });
+  const manual = createManualOrders({
+    db: deps.db,
+    clock: deps.clock,
+    checkout: deps.checkout,
+    opener: createOrderOpener({ checkout: deps.checkout, orders: deps.orders }),
+    orders: deps.orders,
+    wallet: deps.wallet,
+    notifications: deps.notifications,
+    audit: deps.audit,
+  });
+  const admin = deps.orderAdmin;
+
+  const detail = async (orderId: number) => {
+    const [view, nameOf] = await Promise.all([details.detail(orderId), actorNamer(deps.admins)]);
+    return { ...view, timeline: view.timeline.map((e) => (e.kind === "audit" ? { ...e, actorName: nameOf(e.actor).name, actorRole: nameOf(e.actor).role } : e)) };
+  };
+
+  api.get("/orders", requirePermission("view"), async (c) => {
+    const { page, pageSize, ...filter } = parseInput(ListQuery, c.req.query());
+    const result = await queries.page(filter, page, pageSize);
+    return c.json({ ...result, page, pageSize });
+  });
+
+  api.get("/orders/:id", requirePermission("view"), async (c) => c.json(await detail(idParam(c))));
+
+  api.post("/orders/:id/sync", requirePermission("operate"), async (c) => {
+    const id = idParam(c);
+    const body = await jsonBody(c, SyncBody);
+    const { report } = await answering(() => admin.forceSync(id, c.get("admin").actor, body.reason));
+    return c.json({ report, detail: await detail(id) });
+  });
+
+  api.post("/orders/:id/outcome", requirePermission("operate"), async (c) => {
+    const id = idParam(c);
+    const { reason: why, ...outcome } = await jsonBody(c, OutcomeBody);
+    await answering(() => admin.setOutcome(id, outcome, c.get("admin").actor, why));
+    return c.json(await detail(id));
+  });
+
+  api.post("/orders/:id/resolve", requirePermission("operate"), async (c) => {
+    const id = idParam(c);
+    const body = await jsonBody(c, ResolveBody);
+    // Resolving by refunding moves money back: that is the refund permission, not operate.
+    if (body.kind === "refund" && !can(c.get("admin").role, "refund")) throw new AppError("admin.forbidden", `your role (${c.get("admin").role}) cannot refund`, { httpStatus: 403 });
+    const resolution = body.kind === "placed" ? { kind: "placed" as const, providerOrderId: body.providerOrderId } : { kind: body.kind };
+    await answering(() => admin.resolveUnknown(id, resolution, c.get("admin").actor, body.reason));
+    return c.json(await detail(id));
+  });
+
+  api.post("/orders/:id/refund", requirePermission("refund"), async (c) => {
+    const id = idParam(c);
+    const body = await jsonBody(c, RefundBody);
+    const { refunded } = await answering(() => admin.refund(id, { amount: body.amount, reason: body.reason }, c.get("admin").actor));
+    return c.json({ refunded, detail: await detail(id) });
+  });
+
+  api.post("/orders/manual/quote", requirePermission("manage"), async (c) => {
+    const body = await jsonBody(c, ManualQuoteBody);
+    return c.json(await answering(() => manual.quote(body)));
+  });
+
+  api.post("/orders/manual", requirePermission("manage"), async (c) => {
+    const body = await jsonBody(c, ManualCreateBody);
+    const order = await answering(() => manual.create(body, c.get("admin").actor));
+    return c.json(await detail(order.id), 201);
+  });
+};

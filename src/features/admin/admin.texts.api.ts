@@ -1,0 +1,45 @@
+import { z } from "zod";
+import type { AdminArea } from "./admin.areas.js";
+import { requirePermission } from "./admin.auth.js";
+import { jsonBody, parseInput } from "./admin.http.js";
+import { answering } from "./admin.service-errors.js";
+
+const Language = z.enum(["id", "en"], { message: 'language is "id" or "en"' });
+const TextBody = z.object({ text: z.string({ message: "text is the new message" }).max(4096, "Telegram takes at most 4096 characters") });
+const FaqQuery = z.object({ language: Language.optional() });
+
+/**
+ * What the bot says (manage): the welcome and help texts per language (the shop's own text, or
+ * the default, with a reset), checked as Telegram HTML before they are stored; and the FAQ the
+ * assistant answers from, per language, re-indexed on every change. Both audited.
+ */
+export const textsArea: AdminArea = (api, deps) => {
+  api.get("/texts", requirePermission("manage"), async (c) => c.json({ texts: await deps.botTexts.list() }));
+
+  api.put("/texts/:key/:language", requirePermission("manage"), async (c) => {
+    const { text } = await jsonBody(c, TextBody);
+    await answering(() => deps.botTexts.set(c.req.param("key"), c.req.param("language"), text, c.get("admin").actor));
+    return c.json({ texts: await deps.botTexts.list() });
+  });
+
+  api.delete("/texts/:key/:language", requirePermission("manage"), async (c) => {
+    await answering(() => deps.botTexts.reset(c.req.param("key"), c.req.param("language"), c.get("admin").actor));
+    return c.json({ texts: await deps.botTexts.list() });
+  });
+
+  api.get("/faq", requirePermission("manage"), async (c) => {
+    const { language } = parseInput(FaqQuery, c.req.query());
+    return c.json({ items: await deps.faqAdmin.list(language) });
+  });
+
+  api.put("/faq", requirePermission("manage"), async (c) => {
+    const body = await jsonBody(c, z.unknown());
+    return c.json({ item: await answering(() => deps.faqAdmin.save(body, c.get("admin").actor)) });
+  });
+
+  api.delete("/faq/:slug/:language", requirePermission("manage"), async (c) => {
+    const language = parseInput(Language, c.req.param("language"));
+    await answering(() => deps.faqAdmin.remove(c.req.param("slug"), language, c.get("admin").actor));
+    return c.json({ removed: true });
+  });
+};

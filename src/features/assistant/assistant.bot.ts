@@ -1,0 +1,76 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../../bot/context.js";
+import { escapeHtml } from "../../shared/text.js";
+import { showCategories } from "../catalog/catalog.bot.js";
+import { continueDetails } from "../checkout/checkout.dialog.js";
+import { handledAsAccount, handlePurchaseMessage } from "../checkout/checkout.bot.js";
+import { requestRefill, showOrder, showOrders } from "../orders/orders.bot.js";
+import { startTopup } from "../payments/payments.bot.js";
+import { showBalance } from "../wallet/wallet.bot.js";
+import { answerQuestion } from "./assistant.answers.js";
+import { dialogContextFor } from "./assistant.context.js";
+import { countMisunderstanding, resetMisunderstanding, startHandoff } from "./handoff.bot.js";
+import type { Understanding } from "./understanding.js";
+
+/**
+ * What customers write, read by the assistant (the rules, or the LLM within its guard and budget)
+ * and routed to the feature that answers it: the purchase dialog, orders, the wallet, the shop's
+ * FAQ, or a person. Commands and buttons are handled by their features before this.
+ */
+export const assistantFeature = new Composer<BotContext>();
+
+assistantFeature.on("message:text", async (ctx, next) => {
+  const text = ctx.message.text;
+  if (text.startsWith("/")) return next();
+  const context = await dialogContextFor(ctx);
+  const u = await ctx.deps.assistant.understand({ customerId: ctx.customer.id, text, context });
+  ctx.log.debug({ intent: u.intent, source: u.source }, "message read");
+  if (u.intent !== "unknown") resetMisunderstanding(ctx);
+  if (await handledAsAccount(ctx, u, text)) return;
+  if (await handlePurchaseMessage(ctx, u, text)) return;
+  await answer(ctx, u, text);
+});
+
+// "Talk to a person" offered under an answer the shop's documents did not have.
+assistantFeature.callbackQuery("ask:human", async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  await startHandoff(ctx, "asked");
+});
+
+/** Everything that is not the purchase itself. */
+async function answer(ctx: BotContext, u: Understanding, text: string): Promise<void> {
+  const selecting = ctx.session.checkout.stage === "details" || ctx.session.checkout.stage === "quoted";
+  switch (u.intent) {
+    case "order_status":
+      return u.orderId === undefined ? showOrders(ctx) : showOrder(ctx, u.orderId);
+    case "order_history":
+      return showOrders(ctx);
+    case "balance":
+      return showBalance(ctx);
+    case "topup":
+      return startTopup(ctx, u.amount);
+    case "refill":
+      if (u.orderId !== undefined) return requestRefill(ctx, u.orderId);
+      await ctx.reply(ctx.t("refill-which-order"), { parse_mode: "HTML" });
+      return showOrders(ctx);
+    case "question":
+      return answerQuestion(ctx, text);
+    case "human":
+      return void (await startHandoff(ctx, "asked"));
+    case "greeting":
+      await ctx.reply(ctx.t("greeting", { name: escapeHtml(ctx.customer.firstName) }), { parse_mode: "HTML" });
+      return selecting ? continueDetails(ctx) : showCategories(ctx);
+    case "help":
+      return void (await ctx.reply(ctx.t("help"), { parse_mode: "HTML" }));
+    case "smalltalk":
+      await ctx.reply(ctx.t("smalltalk-reply"), { parse_mode: "HTML" });
+      return selecting ? continueDetails(ctx) : undefined;
+    default:
+      // Not understood: ask again, and after a few in a row hand the chat to a person.
+      if (await countMisunderstanding(ctx)) return;
+      if (selecting) return continueDetails(ctx);
+      await ctx.reply(ctx.t("not-understood"), { parse_mode: "HTML" });
+      return showCategories(ctx);
+  }
+}

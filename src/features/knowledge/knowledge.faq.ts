@@ -1,0 +1,125 @@
+import { z } from "zod";
+import type { Clock } from "../../infra/clock/clock.js";
+import type { Db } from "../../infra/db/open-database.js";
+import { AppError } from "../../shared/errors.js";
+import type { KnowledgeIndex } from "./knowledge.index.js";
+import { questionLanguage } from "./knowledge.stopwords.js";
+import { readQuestionText } from "./knowledge.query.js";
+import { reciprocalRankFusion } from "./knowledge.ranking.js";
+import { documentsByIds, searchText } from "./knowledge.repository.js";
+import type { FaqDocumentRow } from "./knowledge.table.js";
+import { wordsOf } from "./knowledge.text.js";
+import type { FaqDocument, FaqHit, FaqLanguage } from "./knowledge.types.js";
+
+export const FaqInputSchema = z.object({
+  slug: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(64, "a slug has at most 64 characters")
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "a slug is lower-case words joined by hyphens, e.g. cara-bayar"),
+  language: z.enum(["id", "en"], { error: 'language is "id" or "en"' }),
+  title: z.string().trim().min(1, "a title is needed").max(200, "a title has at most 200 characters"),
+  body: z.string().trim().min(1, "a body is needed").max(4000, "a body has at most 4000 characters"),
+  active: z.boolean().optional(),
+});
+export type FaqInput = z.input<typeof FaqInputSchema>;
+
+const Language = z.enum(["id", "en"], { error: 'language is "id" or "en"' });
+
+function parse<T>(schema: z.ZodType<T>, input: unknown): T {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new AppError("knowledge.invalid_input", parsed.error.issues.map((i) => (i.path.length > 0 ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; "), { httpStatus: 400 });
+  return parsed.data;
+}
+
+export function toFaqDocument(row: FaqDocumentRow): FaqDocument {
+  return { id: row.id, slug: row.slug, language: row.language, title: row.title, body: row.body, active: row.active === 1, updatedAt: row.updated_at };
+}
+
+/** The FAQ rows themselves (what admins edit); indexing them is the service's job. */
+export function createFaqStore(deps: { db: Db; clock: Clock }) {
+  const { db, clock } = deps;
+  return {
+    async list(filter: { language?: FaqLanguage | undefined; includeInactive?: boolean | undefined } = {}): Promise<FaqDocument[]> {
+      let query = db.selectFrom("faq_documents").selectAll().orderBy("slug").orderBy("language", "desc");
+      if (filter.language) query = query.where("language", "=", parse(Language, filter.language));
+      if (!filter.includeInactive) query = query.where("active", "=", 1);
+      return (await query.execute()).map(toFaqDocument);
+    },
+
+    async get(slug: string, language: FaqLanguage = "id"): Promise<FaqDocument | undefined> {
+      const row = await db.selectFrom("faq_documents").selectAll().where("slug", "=", slug.trim().toLowerCase()).where("language", "=", parse(Language, language)).executeTakeFirst();
+      return row ? toFaqDocument(row) : undefined;
+    },
+
+    /** Creates or replaces the document for (slug, language). */
+    async upsert(input: FaqInput): Promise<FaqDocument> {
+      const v = parse(FaqInputSchema, input);
+      const now = clock.now();
+      const active = v.active === undefined ? undefined : v.active ? 1 : 0;
+      const row = await db
+        .insertInto("faq_documents")
+        .values({ slug: v.slug, language: v.language, title: v.title, body: v.body, active: active ?? 1, created_at: now, updated_at: now })
+        .onConflict((oc) => oc.columns(["slug", "language"]).doUpdateSet({ title: v.title, body: v.body, updated_at: now, ...(active !== undefined ? { active } : {}) }))
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toFaqDocument(row);
+    },
+
+    /** Removes one language, or every language of the slug; fails when there was nothing to remove. */
+    async remove(slug: string, language?: FaqLanguage): Promise<number> {
+      let query = db.deleteFrom("faq_documents").where("slug", "=", slug.trim().toLowerCase());
+      if (language) query = query.where("language", "=", parse(Language, language));
+      const removed = Number((await query.executeTakeFirst()).numDeletedRows);
+      if (removed === 0) throw new AppError("knowledge.not_found", `no FAQ "${slug}"${language ? ` in language ${language}` : ""}`, { httpStatus: 404 });
+      return removed;
+    },
+  };
+}
+
+export type FaqStore = ReturnType<typeof createFaqStore>;
+
+/** A vector-only match must be at least this similar (cosine) to count: keeps unrelated questions out. */
+const MIN_SIMILARITY = 0.3;
+
+/**
+ * FAQ search: BM25 and vectors fused by reciprocal rank, one hit per slug, each shown in the
+ * customer's language when that version exists (else the language of the best match).
+ */
+export async function searchFaq(deps: { db: Db; index: KnowledgeIndex }, text: string, options: { language?: FaqLanguage | undefined; limit?: number | undefined }): Promise<FaqHit[]> {
+  const { db, index } = deps;
+  const limit = Math.min(Math.max(options.limit ?? 3, 1), 20);
+  const reading = readQuestionText(text);
+  const spelling = await index.spelling();
+  const words = [...new Set(reading.words.map((w) => spelling.correct(w)))];
+  if (reading.descriptors.length === 0 && words.length === 0) return [];
+  const any = [
+    ...(reading.descriptors.length > 0 ? [`terms : (${reading.descriptors.map((t) => `"${t}"`).join(" OR ")})`] : []),
+    ...(words.length > 0 ? [`{title body} : (${words.map((w) => `"${w}"`).join(" OR ")})`] : []),
+  ];
+  const textIds = await searchText(db, `facets : sfaq AND (${any.join(" OR ")})`, 20);
+  const vector = await index.embedQuery(reading.embedText || text);
+  const vectorIds = (await index.store().search(vector, 20, { shelf: "faq" })).filter((h) => 1 - h.distance >= MIN_SIMILARITY).map((h) => h.id);
+  const scores = reciprocalRankFusion([textIds, vectorIds]);
+  const rows = (await documentsByIds(db, [...scores.keys()])).filter((r) => r.source === "faq");
+  if (rows.length === 0) return [];
+  const faqRows = await db.selectFrom("faq_documents").selectAll().where("id", "in", rows.map((r) => r.source_id)).where("active", "=", 1).execute();
+  const byId = new Map(faqRows.map((r) => [r.id, toFaqDocument(r)]));
+  const matched = rows
+    .flatMap((r) => (byId.has(r.source_id) ? [{ document: byId.get(r.source_id)!, score: scores.get(r.id)! }] : []))
+    .sort((a, b) => b.score - a.score || a.document.id - b.document.id);
+  const language = options.language ?? questionLanguage(wordsOf(text)) ?? matched[0]?.document.language;
+
+  const bestBySlug = new Map<string, FaqHit>();
+  for (const hit of matched) if (!bestBySlug.has(hit.document.slug)) bestBySlug.set(hit.document.slug, hit);
+  const slugs = [...bestBySlug.keys()].slice(0, limit);
+  const translations = language
+    ? await db.selectFrom("faq_documents").selectAll().where("slug", "in", slugs.length > 0 ? slugs : [""]).where("language", "=", language).where("active", "=", 1).execute()
+    : [];
+  const inLanguage = new Map(translations.map((r) => [r.slug, toFaqDocument(r)]));
+  return slugs.map((slug) => {
+    const hit = bestBySlug.get(slug)!;
+    return { document: inLanguage.get(slug) ?? hit.document, score: hit.score };
+  });
+}

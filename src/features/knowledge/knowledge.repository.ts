@@ -1,0 +1,102 @@
+import { sql } from "kysely";
+import type { Db } from "../../infra/db/open-database.js";
+import type { IndexDocument } from "./knowledge.documents.js";
+import type { KnowledgeDocumentRow } from "./knowledge.table.js";
+
+export type Source = "service" | "faq";
+
+/** Every indexed row of a source, for diffing against what should be indexed. */
+export async function listDocuments(db: Db, source: Source): Promise<KnowledgeDocumentRow[]> {
+  return db.selectFrom("knowledge_documents").selectAll().where("source", "=", source).execute();
+}
+
+/** Inserts and returns source id → document id (the FTS rowid and vector key). */
+export async function insertDocuments(db: Db, documents: readonly IndexDocument[], now: number): Promise<Map<number, number>> {
+  const ids = new Map<number, number>();
+  // 13 columns per row: 400 rows stay well under SQLite's bound-parameter limit.
+  for (let i = 0; i < documents.length; i += 400) {
+    const chunk = documents.slice(i, i + 400);
+    const rows = await db
+      .insertInto("knowledge_documents")
+      .values(chunk.map((d) => ({ ...columns(d), source: d.source, source_id: d.sourceId, updated_at: now })))
+      .returning(["id", "source_id"])
+      .execute();
+    for (const row of rows) ids.set(row.source_id, row.id);
+  }
+  return ids;
+}
+
+export async function updateDocument(db: Db, id: number, document: IndexDocument, now: number): Promise<void> {
+  await db.updateTable("knowledge_documents").set({ ...columns(document), updated_at: now }).where("id", "=", id).execute();
+}
+
+export async function deleteDocuments(db: Db, ids: readonly number[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500) await db.deleteFrom("knowledge_documents").where("id", "in", ids.slice(i, i + 500)).execute();
+}
+
+function columns(d: IndexDocument) {
+  return { title: d.title, body: d.body, terms: d.terms, facets: d.facets, platform: d.platform, kind: d.kind, language: d.language, price: d.price, embed_text: d.embedText, text_hash: d.textHash };
+}
+
+/**
+ * Best BM25 matches, best first. The MATCH, `ORDER BY rank` and `LIMIT` stay alone in the
+ * statement (filters are FTS column filters inside the expression), so FTS5 can stop early.
+ */
+export async function searchText(db: Db, expression: string, limit: number): Promise<number[]> {
+  const result = await sql<{ id: number }>`select rowid as id from knowledge_fts where knowledge_fts match ${expression} order by rank limit ${limit}`.execute(db);
+  return result.rows.map((r) => r.id);
+}
+
+export type RankRow = Pick<KnowledgeDocumentRow, "id" | "source" | "source_id" | "title" | "terms" | "platform" | "kind" | "language" | "price">;
+
+export async function documentsByIds(db: Db, ids: readonly number[]): Promise<RankRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom("knowledge_documents")
+    .select(["id", "source", "source_id", "title", "terms", "platform", "kind", "language", "price"])
+    .where("id", "in", [...ids])
+    .execute();
+}
+
+export interface Tier {
+  platforms?: readonly string[] | undefined;
+  kinds?: readonly string[] | undefined;
+}
+
+function inTier(db: Db, tier: Tier) {
+  let query = db.selectFrom("knowledge_documents").where("source", "=", "service");
+  if (tier.platforms) query = query.where("platform", "in", [...tier.platforms]);
+  if (tier.kinds) query = query.where("kind", "in", [...tier.kinds]);
+  return query;
+}
+
+/** The cheapest services of a platform and kind, whatever their words: "murah" must not miss one. */
+export async function cheapestInTier(db: Db, tier: Tier, limit: number): Promise<number[]> {
+  const rows = await inTier(db, tier).select("id").orderBy("price").orderBy("source_id").limit(limit).execute();
+  return rows.map((r) => r.id);
+}
+
+export async function countInTier(db: Db, tier: Tier): Promise<number> {
+  const row = await inTier(db, tier).select(sql<number>`count(*)`.as("count")).executeTakeFirstOrThrow();
+  return row.count;
+}
+
+/** Shelves (platforms) that hold at least one service, for routing vector searches. */
+export async function platformsIndexed(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom("knowledge_documents").select("platform").distinct().where("source", "=", "service").execute();
+  return rows.map((r) => r.platform);
+}
+
+/** Words of names and texts with how many documents hold them: the spelling corrector's dictionary. */
+export async function textVocabulary(db: Db): Promise<Array<{ term: string; doc: number }>> {
+  const result = await sql<{ term: string; doc: number }>`select term, sum(doc) as doc from knowledge_fts_terms where col in ('title', 'body') group by term`.execute(db);
+  return result.rows;
+}
+
+export async function getMeta(db: Db, key: string): Promise<string | undefined> {
+  return (await db.selectFrom("knowledge_meta").select("value").where("key", "=", key).executeTakeFirst())?.value;
+}
+
+export async function setMeta(db: Db, key: string, value: string): Promise<void> {
+  await db.insertInto("knowledge_meta").values({ key, value }).onConflict((oc) => oc.column("key").doUpdateSet({ value })).execute();
+}

@@ -1,0 +1,139 @@
+import type { Db } from "../../infra/db/open-database.js";
+import type { CatalogService } from "../catalog/catalog.service.js";
+import type { Kind } from "../catalog/catalog.vocabulary.js";
+import type { KnowledgeIndex } from "./knowledge.index.js";
+import { kindFamily, NARROWER_KIND, platformFamily } from "./knowledge.lexicon.js";
+import { readProductText } from "./knowledge.query.js";
+import { isRelevant, rankProducts, reciprocalRankFusion, type ProductCandidate } from "./knowledge.ranking.js";
+import { cheapestInTier, countInTier, documentsByIds, searchText, type RankRow, type Tier } from "./knowledge.repository.js";
+import { facetToken, wordsOf } from "./knowledge.text.js";
+import type { ProductQuery, ProductResults } from "./knowledge.types.js";
+
+/** How many each search contributes to the fusion: enough that the right product is in the pool. */
+const POOL = 100;
+
+export interface ProductSearchDeps {
+  db: Db;
+  index: KnowledgeIndex;
+  catalog: Pick<CatalogService, "findByIds">;
+}
+
+/**
+ * The product search behind the chat: the customer's words read against the lexicon (typos,
+ * slang, links and quantities dealt with), BM25 over names and meanings and a vector search over
+ * the same platform, fused by reciprocal rank, then ordered as `rankProducts` says. Services come
+ * back from the catalog, so every price is the database's.
+ */
+export async function findProducts(deps: ProductSearchDeps, query: ProductQuery): Promise<ProductResults> {
+  const { db, index, catalog } = deps;
+  const limit = Math.min(Math.max(query.limit ?? 8, 1), 50);
+  const reading = readProductText(query.text);
+  const spelling = await index.spelling();
+  const corrected = new Map(reading.words.map((w) => [w, spelling.correct(w)]));
+  const words = [...new Set(corrected.values())];
+
+  // Given platform and kind restrict; a kind stands for its family ("subscriber telegram" → members).
+  const filter: Tier = { platforms: query.platform ? platformFamily(query.platform) : undefined, kinds: query.kind ? kindFamily(query.kind) : undefined };
+  const wish = { platform: query.platform ?? reading.platform, kind: preferredKind(query.kind, reading.kind, filter.kinds) };
+  // Kinds named but not chosen still describe ("diamond" in "weekly diamond pass").
+  const wishTokens = new Set([wish.platform && facetToken("p", wish.platform), wish.kind && facetToken("k", wish.kind)]);
+  const descriptors = [...reading.descriptors, ...reading.facets.filter((f) => f.startsWith("k") && !wishTokens.has(f)), ...words];
+  const terms = [...new Set([...reading.facets, ...reading.descriptors, ...(wish.platform ? [facetToken("p", wish.platform)] : []), ...(wish.kind ? [facetToken("k", wish.kind)] : [])])];
+  if (terms.length === 0 && words.length === 0 && !filter.platforms && !filter.kinds) return { services: [], total: 0 };
+
+  // A platform named in the words narrows both searches to it (when the shop sells on it): a
+  // tenth of the rows to score, and ranking puts that platform first anyway.
+  const route = filter.platforms ?? (wish.platform && (await index.platforms()).has(wish.platform) ? [wish.platform] : undefined);
+  const expression = textExpression(route, filter.kinds, terms.filter((t) => !route?.some((p) => t === facetToken("p", p))), words);
+  const textIds = expression ? await searchText(db, expression, POOL) : [];
+  const rows = new Map((await documentsByIds(db, textIds)).map((r) => [r.id, r]));
+  const shelves = route ?? routeByText(textIds, rows);
+  const vector = await index.embedQuery(reading.embedText.split(" ").map((w) => corrected.get(w) ?? w).join(" ") || query.text);
+  const vectorIds = (await index.store().search(vector, POOL, { shelf: shelves, kind: filter.kinds })).map((h) => h.id);
+  const cheapTier: Tier = { platforms: filter.platforms ?? (wish.platform ? [wish.platform] : undefined), kinds: filter.kinds ?? (wish.kind ? [wish.kind] : undefined) };
+  const cheapIds = reading.cheap && (cheapTier.platforms || cheapTier.kinds) ? await cheapestInTier(db, cheapTier, 30) : [];
+  const missing = [...vectorIds, ...cheapIds].filter((id) => !rows.has(id));
+  for (const row of await documentsByIds(db, missing)) rows.set(row.id, row);
+
+  const scores = reciprocalRankFusion([textIds, vectorIds]);
+  const productWish = { platform: wish.platform, kind: wish.kind, descriptors, cheap: reading.cheap };
+  const candidates = [...rows.values()]
+    .filter((row) => row.source === "service" && inFilter(row, filter))
+    .map((row) => toCandidate(row, scores.get(row.id) ?? 0))
+    .filter((c) => isRelevant(c, productWish));
+  // Once the best match is of the platform and kind asked for, the list keeps to them (and their
+  // kind's family) instead of padding with other products; "how many" counts the same scope.
+  const ranked = rankProducts(candidates, productWish);
+  const scope = scopeOf(filter, wish, ranked[0]);
+  const inScope = ranked.filter((c) => inFilter(c, scope));
+
+  const picked = inScope.slice(0, limit + 8);
+  const services = await catalog.findByIds(picked.map((c) => c.sourceId));
+  const sellable = picked.flatMap((c) => {
+    const service = services.get(c.sourceId);
+    return service?.sellable ? [service] : [];
+  });
+  const results = sellable.slice(0, limit);
+  const total = scope.platforms || scope.kinds ? await countInTier(db, scope) : inScope.length;
+  return { services: results, total: Math.max(total, results.length) };
+}
+
+/**
+ * The kind to rank first: the narrower of the one given and the one read ("weekly diamond pass"
+ * given, "diamond" read → the pass), the one read when only it fits, else the one given.
+ */
+function preferredKind(given: string | undefined, read: string | undefined, allowed: readonly string[] | undefined): string | undefined {
+  if (!read || (allowed && !allowed.includes(read))) return given ?? read;
+  if (!given) return read;
+  return NARROWER_KIND[given as Kind] === read ? given : read;
+}
+
+/**
+ * `facets : (platforms) AND facets : (kinds) AND (any meaning token or word)`, each part only when
+ * there is one. Filters ride inside the MATCH as column filters, so the statement stays
+ * `MATCH … ORDER BY rank LIMIT n`; FAQ documents that match an unfiltered search are dropped later.
+ */
+function textExpression(platforms: readonly string[] | undefined, kinds: readonly string[] | undefined, terms: readonly string[], words: readonly string[]): string {
+  const any = [
+    ...(terms.length > 0 ? [`terms : (${terms.map(quote).join(" OR ")})`] : []),
+    ...(words.length > 0 ? [`{title body} : (${words.map(quote).join(" OR ")})`] : []),
+  ];
+  return [
+    ...(platforms ? [`facets : (${platforms.map((p) => facetToken("p", p)).join(" OR ")})`] : []),
+    ...(kinds ? [`facets : (${kinds.map((k) => facetToken("k", k)).join(" OR ")})`] : []),
+    ...(any.length > 0 ? [`(${any.join(" OR ")})`] : []),
+  ].join(" AND ");
+}
+
+const quote = (token: string) => `"${token.replace(/"/g, "")}"`;
+
+/** No platform named: search vectors on the platforms the best word matches are on (at most three). */
+function routeByText(textIds: readonly number[], rows: ReadonlyMap<number, RankRow>): string[] | undefined {
+  const platforms = [...new Set(textIds.slice(0, 10).flatMap((id) => (rows.get(id)?.source === "service" ? [rows.get(id)!.platform] : [])))].slice(0, 3);
+  return platforms.length > 0 ? platforms : undefined;
+}
+
+function inFilter(row: Pick<RankRow, "platform" | "kind">, filter: Tier): boolean {
+  return (!filter.platforms || filter.platforms.includes(row.platform)) && (!filter.kinds || filter.kinds.includes(row.kind));
+}
+
+function toCandidate(row: RankRow, score: number): ProductCandidate {
+  return {
+    id: row.id,
+    sourceId: row.source_id,
+    platform: row.platform,
+    kind: row.kind,
+    price: row.price ?? 0,
+    tokens: new Set([...wordsOf(row.title), ...row.terms.split(" ")]),
+    score,
+  };
+}
+
+/** The given filter, narrowed to the platform and kind family asked for when the best match has them. */
+function scopeOf(filter: Tier, wish: { platform: string | undefined; kind: string | undefined }, top: ProductCandidate | undefined): Tier {
+  const family = wish.kind ? kindFamily(wish.kind) : undefined;
+  return {
+    platforms: filter.platforms ?? (wish.platform && top?.platform === wish.platform ? [wish.platform] : undefined),
+    kinds: filter.kinds ?? (family && top && family.includes(top.kind) ? family : undefined),
+  };
+}

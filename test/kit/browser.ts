@@ -1,0 +1,37 @@
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { buildMiniAppIfStale } from "../../scripts/miniapp-build.js";
+import { MINIAPP_DIST } from "../../src/server/miniapp-static.js";
+import { miniAppLaunchUrl } from "../../src/sandbox/miniapp-launch.js";
+
+export const ARTIFACTS = join(MINIAPP_DIST, "..", "..", "test-artifacts", "miniapp");
+
+/** Builds the Mini App when its sources are newer than the build, as `npm start` does. */
+export async function ensureMiniAppBuilt(): Promise<void> {
+  await buildMiniAppIfStale();
+}
+
+/** Headless Chromium from Debian (`apt-get install chromium`), driven by playwright-core. */
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (!existsSync(executablePath)) throw new Error(`the admin app's browser tests need Chromium at ${executablePath}: apt-get install chromium (or set CHROMIUM_PATH)`);
+  return chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-dev-shm-usage"] });
+}
+
+/**
+ * Opens the admin Mini App as a Telegram client would: /miniapp with launch parameters in the hash
+ * and initData signed with the bot's token for `user`, on a phone-sized screen.
+ */
+export async function openMiniApp(browser: Browser, options: { productUrl: string; botToken: string; user: { id: number; firstName: string; username?: string; languageCode?: string }; now?: Date }): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, locale: "id-ID" });
+  const page = await context.newPage();
+  await page.goto(miniAppLaunchUrl(`${options.productUrl}/miniapp/`, options.botToken, options.user, options.now ?? new Date()));
+  return page;
+}
+
+/** Keeps a screenshot as a test artifact (test-artifacts/miniapp/<name>.png). */
+export async function keepScreenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
