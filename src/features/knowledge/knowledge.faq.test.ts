@@ -46,6 +46,18 @@ describe("the shop's FAQ: seeded, searchable in both languages, editable", () =>
     expect(document?.language).toBe(language);
   });
 
+  it.each([["aman gak min?"], ["is it safe"]])("%j → is it safe (tanpa-password)", async (question) => {
+    expect((await best(question))?.slug).toBe("tanpa-password");
+  });
+
+  // A question the FAQ does not cover gets no answer (the assistant then offers a person) rather than the nearest topic.
+  it.each([["apakah toko ini punya cabang offline di bandung?"], ["siapa presiden indonesia"], ["kamu bisa masak?"], ["what is the weather today"], ["is this legit?"]])(
+    "%j → nothing",
+    async (question) => {
+      expect(await shop.knowledge.searchFaq(question, {})).toEqual([]);
+    },
+  );
+
   it("answers in the customer's language, whatever language the question matched", async () => {
     expect(await best("how do I pay with qris", "id")).toMatchObject({ slug: "cara-bayar", language: "id" });
     expect(await best("bayar pakai saldo", "en")).toMatchObject({ slug: "cara-bayar", language: "en" });

@@ -4,24 +4,27 @@ import type { Db } from "../../infra/db/open-database.js";
 import { AppError } from "../../shared/errors.js";
 import type { KnowledgeIndex } from "./knowledge.index.js";
 import { questionLanguage } from "./knowledge.stopwords.js";
-import { readQuestionText } from "./knowledge.query.js";
+import { coversQuestion } from "./knowledge.faq-relevance.js";
+import { questionUnits, readQuestionText } from "./knowledge.query.js";
 import { reciprocalRankFusion } from "./knowledge.ranking.js";
 import { documentsByIds, searchText } from "./knowledge.repository.js";
 import type { FaqDocumentRow } from "./knowledge.table.js";
 import { wordsOf } from "./knowledge.text.js";
 import type { FaqDocument, FaqHit, FaqLanguage } from "./knowledge.types.js";
 
+// Each field names itself when it is missing or of the wrong type: zod's own "expected string,
+// received undefined" is not something an admin in the Mini App or the CLI can act on.
 export const FaqInputSchema = z.object({
   slug: z
-    .string()
+    .string({ error: "a slug is needed, e.g. cara-bayar" })
     .trim()
     .toLowerCase()
     .max(64, "a slug has at most 64 characters")
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "a slug is lower-case words joined by hyphens, e.g. cara-bayar"),
   language: z.enum(["id", "en"], { error: 'language is "id" or "en"' }),
-  title: z.string().trim().min(1, "a title is needed").max(200, "a title has at most 200 characters"),
-  body: z.string().trim().min(1, "a body is needed").max(4000, "a body has at most 4000 characters"),
-  active: z.boolean().optional(),
+  title: z.string({ error: "a title is needed" }).trim().min(1, "a title is needed").max(200, "a title has at most 200 characters"),
+  body: z.string({ error: "a body is needed" }).trim().min(1, "a body is needed").max(4000, "a body has at most 4000 characters"),
+  active: z.boolean({ error: "active is true or false" }).optional(),
 });
 export type FaqInput = z.input<typeof FaqInputSchema>;
 
@@ -84,8 +87,9 @@ export type FaqStore = ReturnType<typeof createFaqStore>;
 const MIN_SIMILARITY = 0.3;
 
 /**
- * FAQ search: BM25 and vectors fused by reciprocal rank, one hit per slug, each shown in the
- * customer's language when that version exists (else the language of the best match).
+ * FAQ search: BM25 and vectors fused by reciprocal rank, kept only where the document covers the
+ * question (knowledge.faq-relevance.ts), one hit per slug, each shown in the customer's language
+ * when that version exists (else the language of the best match).
  */
 export async function searchFaq(deps: { db: Db; index: KnowledgeIndex }, text: string, options: { language?: FaqLanguage | undefined; limit?: number | undefined }): Promise<FaqHit[]> {
   const { db, index } = deps;
@@ -106,8 +110,12 @@ export async function searchFaq(deps: { db: Db; index: KnowledgeIndex }, text: s
   if (rows.length === 0) return [];
   const faqRows = await db.selectFrom("faq_documents").selectAll().where("id", "in", rows.map((r) => r.source_id)).where("active", "=", 1).execute();
   const byId = new Map(faqRows.map((r) => [r.id, toFaqDocument(r)]));
+  const units = questionUnits(text);
   const matched = rows
-    .flatMap((r) => (byId.has(r.source_id) ? [{ document: byId.get(r.source_id)!, score: scores.get(r.id)! }] : []))
+    .flatMap((r) => {
+      const document = byId.get(r.source_id);
+      return document && coversQuestion(units, { title: document.title, body: document.body, terms: r.terms }) ? [{ document, score: scores.get(r.id)! }] : [];
+    })
     .sort((a, b) => b.score - a.score || a.document.id - b.document.id);
   const language = options.language ?? questionLanguage(wordsOf(text)) ?? matched[0]?.document.language;
 

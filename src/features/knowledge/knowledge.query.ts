@@ -126,3 +126,24 @@ export function readQuestionText(text: string): { descriptors: string[]; words: 
   const words = unique([...items.flatMap((i) => (i.kind === "word" ? [i.text] : [])), ...plain]);
   return { descriptors, words, embedText: wordsOf(text).join(" ") };
 }
+
+/** One meaningful word of a question: what it means (when the lexicon knows) and whether that took a typo guess. */
+export interface QuestionUnit {
+  word: string;
+  concept: string | undefined;
+  guessed: boolean;
+}
+
+/** The words of a question one by one, for judging how much of it a FAQ document covers. */
+export function questionUnits(text: string): QuestionUnit[] {
+  const units = new Map<string, QuestionUnit>();
+  for (const token of tokenize(text.replace(URL, " ").replace(HANDLE, " "))) {
+    if (token.kind !== "word" || QUESTION_STOPWORDS.has(token.text)) continue;
+    const exact = readItems([token], { fuzzy: false, stopwords: QUESTION_STOPWORDS })[0];
+    const read = exact?.kind === "concept" ? exact : readItems([token], { fuzzy: true, stopwords: QUESTION_STOPWORDS })[0];
+    if (!read) continue;
+    const unit = read.kind === "concept" ? { word: token.text, concept: read.concept.token, guessed: read !== exact } : { word: read.kind === "word" ? read.text : token.text, concept: undefined, guessed: false };
+    units.set(unit.concept ?? unit.word, unit);
+  }
+  return [...units.values()];
+}

@@ -26,7 +26,7 @@ export const QUESTION_STOPWORDS: ReadonlySet<string> = new Set(
   halo hai hi hello helo hey pagi siang sore malam selamat permisi makasih terima kasih thanks thx please pls plz
   saya aku ak gue gua gw ku kamu anda i me my we our you your the a an to of for in on at is are do does di ke dari yang yg itu ini
   and dan atau with dengan dgn apa apakah gimana bagaimana gmn how what kalau kalo klo if mau ingin pengen bisa can could would
-  cara berapa brp`.split(/\s+/),
+  cara berapa brp gak ga gk nggak ngga enggak kalian punya disini sini ada adakah tolong this that there it`.split(/\s+/),
 );
 
 // Words only one of the two languages uses in questions to a shop.

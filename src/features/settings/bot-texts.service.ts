@@ -92,8 +92,9 @@ export function createBotTexts(deps: { db: Db; clock: Clock; audit: AuditService
       for (const [, name] of text.matchAll(/\{(\w+)\}/g)) {
         if (!allowed.includes(name!)) throw invalid(allowed.length > 0 ? `unknown placeholder {${name}}: this text can use ${allowed.map((p) => `{${p}}`).join(", ")}` : `this text has no placeholders; {${name}} would be shown as it is`);
       }
-      // Checked with the placeholders filled as the longest name Telegram allows, so the sent message fits too.
-      const problem = telegramHtmlProblem(text.replace(/\{(\w+)\}/g, "x".repeat(64)));
+      // Checked as written first, so a problem's position is where the admin typed it; then with the
+      // placeholders filled as the longest name Telegram allows, so the sent message fits too.
+      const problem = telegramHtmlProblem(text) ?? telegramHtmlProblem(text.replace(/\{(\w+)\}/g, "x".repeat(64)));
       if (problem) throw invalid(`the text cannot be sent by Telegram: ${problem}`);
       const now = clock.now();
       await db.transaction().execute(async (trx) => {
