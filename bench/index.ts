@@ -3,6 +3,7 @@ import { benchAdminCatalog } from "./admin-catalog.bench.js";
 import { benchAssistant } from "./assistant.bench.js";
 import { benchCatalogImport } from "./catalog-import.bench.js";
 import { printTable } from "./measure.js";
+import { benchPurchaseLlm } from "./purchase-llm.bench.js";
 import { benchRetrieval } from "./retrieval.bench.js";
 import { benchStatusSync } from "./status-sync.bench.js";
 import { benchWebhook } from "./webhook.bench.js";
@@ -24,6 +25,7 @@ const benches: Array<[string, string, () => Promise<Awaited<ReturnType<typeof be
   ["admin-catalog", "Admin app: service list over 20,000 services (issue 6)", benchAdminCatalog],
   ["retrieval", "Knowledge base: hybrid product and FAQ search over 20,000 services (issue 5)", benchRetrieval],
   ["assistant", "Assistant: rules vs LLM calls, prompt caching and cost per message (issue 5, P11)", benchAssistant],
+  ["purchase-llm", "Assistant: LLM calls in scripted purchases through the real bot (issue 5, P11)", benchPurchaseLlm],
 ];
 
 // `npm run bench -- webhook` runs only the benchmarks named.

@@ -94,7 +94,8 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
   const queue = createJobQueue({ db, clock });
   const admins = createAdminsService({ db, clock, audit, ownerIds: config.adminTelegramIds });
   // Alerts go to the whole staff list as it is when the alert is written (owners from the environment included).
-  const notifications = createNotificationsService({ queue, customers, translate: createTranslator(i18n), adminChatIds: (trx) => admins.allIds(trx), logger });
+  // Everything the bot sends on its own shares Telegram's ~30 messages a second (broadcasts pace themselves lower still).
+  const notifications = createNotificationsService({ queue, customers, translate: createTranslator(i18n), adminChatIds: (trx) => admins.allIds(trx), logger, pacer: createPacer(30) });
   const refunds = createRefunds({ wallet, queue, notifications });
   const fulfilment = createFulfilmentService({ db, clock, logger, queue, orders, catalog, providers, refunds, notifications, failpoints });
   const statusSync = createStatusSync({ db, clock, logger, orders, catalog, providers, refunds, notifications, settings });

@@ -4,7 +4,7 @@ import { requirePermission } from "./admin.auth.js";
 import { idParam, jsonBody } from "./admin.http.js";
 import { answering } from "./admin.service-errors.js";
 
-const PreviewBody = z.object({ html: z.string().max(20_000), audience: z.unknown() });
+const PreviewBody = z.object({ html: z.string({ message: "the message text (Telegram HTML) is missing" }).max(20_000, "at most 20000 characters of HTML"), audience: z.unknown() });
 
 /**
  * Broadcasts to customers (manage): a preview (the message as Telegram will show it, or what is

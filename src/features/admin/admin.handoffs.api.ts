@@ -17,6 +17,8 @@ const view = (h: Handoff) => ({ number: h.number, reason: h.reason, status: h.st
 const problems = {
   not_found: (n: number) => new AppError("admin.not_found", `no hand-off #${n}`, { httpStatus: 404 }),
   closed: (n: number) => new AppError("admin.invalid_input", `hand-off #${n} has already ended; the message was not sent`, { httpStatus: 409 }),
+  /** Ending one that has ended: nothing was sent to anyone, nothing to say about a message. */
+  already_ended: (n: number) => new AppError("admin.invalid_input", `hand-off #${n} has already ended`, { httpStatus: 409 }),
   unreachable: (n: number) => new AppError("admin.invalid_input", `the answer to hand-off #${n} did not arrive: the customer blocked the bot or deleted the chat`, { httpStatus: 409 }),
 };
 
@@ -56,7 +58,7 @@ export const handoffsArea: AdminArea = (api, deps) => {
   api.post("/handoffs/:number/end", requirePermission("operate"), async (c) => {
     const number = idParam(c, "number");
     const result = await deps.handoff.close(number, { admin: c.get("admin").telegramId });
-    if (!result.ok) throw problems[result.error](number);
+    if (!result.ok) throw problems[result.error === "closed" ? "already_ended" : result.error](number);
     return c.json({ handoff: view(result.value.handoff) });
   });
 };

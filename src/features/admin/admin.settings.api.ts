@@ -29,11 +29,6 @@ export const settingsArea: AdminArea = (api, deps) => {
     return c.json({ groups: SETTING_GROUPS.map(({ group }) => ({ group, settings: all.filter((s) => s.group === group) })) });
   });
 
-  api.put("/settings/:key", requirePermission("manage"), async (c) => {
-    const { value } = await jsonBody(c, ValueBody);
-    return c.json(await answering(() => deps.settingsAdmin.change(c.req.param("key"), value, c.get("admin").actor)));
-  });
-
   const keysView = async (role: Parameters<typeof can>[0]) => ({ ...(await deps.midtrans.view()), canReveal: can(role, "reveal") });
 
   api.get("/settings/midtrans", requirePermission("keys"), async (c) => c.json(await keysView(c.get("admin").role)));
@@ -61,5 +56,12 @@ export const settingsArea: AdminArea = (api, deps) => {
     // Not cached anywhere on the way back: the app shows it once, on request.
     c.header("cache-control", "no-store");
     return c.json({ field, value });
+  });
+
+  // After the Midtrans routes: Hono runs handlers in the order they were added, and this one would
+  // otherwise take PUT /settings/midtrans as a setting named "midtrans".
+  api.put("/settings/:key", requirePermission("manage"), async (c) => {
+    const { value } = await jsonBody(c, ValueBody);
+    return c.json(await answering(() => deps.settingsAdmin.change(c.req.param("key"), value, c.get("admin").actor)));
   });
 };

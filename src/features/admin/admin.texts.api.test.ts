@@ -80,7 +80,7 @@ describe("bot texts in the admin app", () => {
       ["/texts/help/en", { text: "   " }, "the text cannot be sent by Telegram: the message is empty"],
       ["/texts/help/en", { text: "x".repeat(4097) }, "text: Telegram takes at most 4096 characters"],
       ["/texts/help/en", {}, "text: text is the new message"],
-      ["/texts/help/en", "not json", "the request body must be JSON"],
+      ["/texts/help/en", "just a string", 'give the new text as { "text": "…" }'],
       ["/texts/goodbye/id", { text: "Bye" }, "the bot text goodbye cannot be changed; these can: welcome, help"],
       ["/texts/help/fr", { text: "Aide" }, 'language is "id" or "en"'],
     ];
@@ -189,6 +189,7 @@ describe("the FAQ in the admin app", () => {
       [{ language: "id", title: "t", body: "b" }, "slug: a slug is needed, e.g. cara-bayar"],
       [{ ...opening, body: "x".repeat(4001) }, "body: a body has at most 4000 characters"],
       [{ ...opening, active: "no" }, "active: active is true or false"],
+      ["just a string", "an FAQ entry is { slug, language, title, body }"],
     ];
     for (const [body, message] of cases) {
       const answer = await calls.admin().put("/faq", body);
@@ -204,7 +205,7 @@ describe("the FAQ in the admin app", () => {
     expect(await answerTo("toko buka jam berapa?")).not.toContain("Admin online");
     const removal = (await auditOf("faq:jam-buka:id")).at(-1)!;
     expect(removal.action).toBe("faq.remove");
-    expect([JSON.parse(removal.before!).body, JSON.parse(removal.after!)]).toEqual(["Admin online jam 09.00 sampai 21.00 WIB; pesanan otomatis tetap jalan 24 jam.", null]);
+    expect([JSON.parse(removal.before!).body, JSON.parse(removal.after!)]).toEqual([opening.body, null]);
 
     const again = await calls.admin().delete("/faq/jam-buka/id");
     expect([again.status, again.body.error.message]).toEqual([404, 'no FAQ "jam-buka" in language id']);

@@ -5,7 +5,7 @@ import { jsonBody, parseInput } from "./admin.http.js";
 import { answering } from "./admin.service-errors.js";
 
 const Language = z.enum(["id", "en"], { message: 'language is "id" or "en"' });
-const TextBody = z.object({ text: z.string({ message: "text is the new message" }).max(4096, "Telegram takes at most 4096 characters") });
+const TextBody = z.object({ text: z.string({ message: "text is the new message" }).max(4096, "Telegram takes at most 4096 characters") }, { error: 'give the new text as { "text": "…" }' });
 const FaqQuery = z.object({ language: Language.optional() });
 
 /**

@@ -185,6 +185,13 @@ describe("readMessage: when the rules are sure enough to skip the LLM", () => {
     expect(readMessage(text).confident).toBe(false);
   });
 
+  it("takes a bare link or @username without the LLM only when the bot asked for the target", () => {
+    for (const text of ["https://instagram.com/tokobot", "@tokobot"]) {
+      expect(readMessage(text, awaiting("target"))).toMatchObject({ confident: true, understanding: { target: text } });
+      expect(readMessage(text).confident).toBe(false);
+    }
+  });
+
   it("lists the words it could not place", () => {
     expect(readMessage("followers ig kira-kira kapan").unexplained).toEqual(["kira", "kira"]);
   });

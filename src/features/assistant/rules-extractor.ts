@@ -96,7 +96,7 @@ export function readMessage(message: string, context?: DialogContext): RuleReadi
   if (u.intent === "browse" || u.intent === "question") u.query = descriptive.length > 0 ? descriptive.join(" ") : undefined;
 
   const unexplained = restWords.filter((w) => !isExplained(w));
-  const confident = !injection && isConfident(u, text, plainWords, unexplained, descriptive);
+  const confident = !injection && isConfident(u, text, plainWords, unexplained, descriptive, context);
   return { understanding: u, unexplained, confident };
 }
 
@@ -155,8 +155,9 @@ function applyContext(u: Understanding, words: readonly string[], context: Dialo
  * carry a few descriptive words (they become the search query) but no contrast ("bukan ig, tiktok")
  * and no question; long messages always go to the LLM when there is one.
  */
-function isConfident(u: Understanding, text: string, words: readonly string[], unexplained: readonly string[], descriptive: readonly string[]): boolean {
-  if (words.length === 0) return !u.target;
+function isConfident(u: Understanding, text: string, words: readonly string[], unexplained: readonly string[], descriptive: readonly string[], context: DialogContext | undefined): boolean {
+  // A bare link or @username is unclear on its own ("what about it?"), and exactly the answer when the bot asked for the target.
+  if (words.length === 0) return !u.target || context?.awaiting === "target" || context?.awaiting === "account";
   if (words.length > MAX_CONFIDENT_WORDS || u.intent === "unknown") return false;
   if (u.intent === "browse") {
     // "berapa harga …?" asks for the product list; other questions about a product may be FAQ questions.

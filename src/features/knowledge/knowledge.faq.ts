@@ -25,7 +25,7 @@ export const FaqInputSchema = z.object({
   title: z.string({ error: "a title is needed" }).trim().min(1, "a title is needed").max(200, "a title has at most 200 characters"),
   body: z.string({ error: "a body is needed" }).trim().min(1, "a body is needed").max(4000, "a body has at most 4000 characters"),
   active: z.boolean({ error: "active is true or false" }).optional(),
-});
+}, { error: "an FAQ entry is { slug, language, title, body }" });
 export type FaqInput = z.input<typeof FaqInputSchema>;
 
 const Language = z.enum(["id", "en"], { error: 'language is "id" or "en"' });

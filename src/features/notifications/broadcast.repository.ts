@@ -48,14 +48,18 @@ export async function findRecipient(db: Db, broadcastId: number, customerId: num
   return db.selectFrom("broadcast_recipients").selectAll().where("broadcast_id", "=", broadcastId).where("customer_id", "=", customerId).executeTakeFirst();
 }
 
-/** Records one recipient's outcome, once: only a pending recipient moves. */
+/**
+ * Records one recipient's outcome, once: only a pending recipient moves. A message that did go out
+ * is recorded as sent even when the broadcast was canceled while it was on its way (the cancel
+ * marked it canceled), so the counts say who really received it.
+ */
 export async function settleRecipient(db: Db, broadcastId: number, customerId: number, status: Exclude<RecipientStatus, "pending">, error: string | null, now: number): Promise<boolean> {
   const result = await db
     .updateTable("broadcast_recipients")
     .set({ status, error, updated_at: now })
     .where("broadcast_id", "=", broadcastId)
     .where("customer_id", "=", customerId)
-    .where("status", "=", "pending")
+    .where("status", "in", status === "sent" ? ["pending", "canceled"] : ["pending"])
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }

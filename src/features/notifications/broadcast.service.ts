@@ -21,8 +21,11 @@ const DAY = 86_400_000;
 const AudienceSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("all") }),
   z.object({ kind: z.literal("buyers"), days: z.number({ message: "days is a whole number" }).int("days is a whole number").min(1, "at least 1 day").max(3_650, "at most 3650 days") }),
-]);
-const StartInput = z.object({ html: z.string().max(20_000), audience: AudienceSchema });
+], { message: 'the audience is {"kind":"all"} or {"kind":"buyers","days":N}' });
+const StartInput = z.object({
+  html: z.string({ message: "the message text (Telegram HTML) is missing" }).max(20_000, "at most 20000 characters of HTML"),
+  audience: AudienceSchema,
+});
 
 export interface BroadcastView {
   id: number;
@@ -149,6 +152,8 @@ export function createBroadcasts(deps: { db: Db; clock: Clock; logger: Logger; q
       const broadcast = await findBroadcast(db, broadcastId);
       if (!broadcast || broadcast.status !== "sending") return;
       await pacer.wait();
+      // A cancel may have come while this job waited for its turn.
+      if ((await findBroadcast(db, broadcastId))?.status !== "sending") return;
       let outcome: { status: "sent" | "blocked" | "failed"; error: string | null };
       try {
         // Sent before its outcome is written: a crash in between sends this one message again on restart.

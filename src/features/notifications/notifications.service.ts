@@ -1,3 +1,4 @@
+import type { Pacer } from "../../infra/clock/pacer.js";
 import type { Db } from "../../infra/db/open-database.js";
 import type { Logger } from "../../logger.js";
 import type { CustomersService } from "../customers/customers.service.js";
@@ -76,6 +77,12 @@ export function createNotificationsService(deps: {
    */
   adminChatIds: readonly number[] | ((executor: Db) => Promise<readonly number[]>);
   logger: Logger;
+  /**
+   * Telegram's limit on what a bot sends on its own (~30 messages a second, all chats together).
+   * Every message sent here (notices, broadcasts, hand-off answers) waits for it, so a broadcast
+   * and a burst of order notices together stay under it; replies to a chat update do not.
+   */
+  pacer?: Pacer;
 }) {
   const { queue, customers, translate, logger } = deps;
   let sender: MessageSender | undefined;
@@ -84,7 +91,9 @@ export function createNotificationsService(deps: {
   const send = async (chatId: number, language: string, notice: Notice): Promise<SentMessage> => {
     if (!sender) throw new Error("no message sender bound yet");
     const buttons = notice.buttons?.map((row) => row.map((b) => ({ text: translate(language, b.key, b.vars), data: b.data })));
-    return sender.sendText(chatId, translate(language, notice.key, notice.vars), buttons);
+    const text = translate(language, notice.key, notice.vars);
+    await deps.pacer?.wait();
+    return sender.sendText(chatId, text, buttons);
   };
 
   const recipient = async (target: { customerId: number } | { chatId: number; language?: string }) => {
@@ -132,6 +141,7 @@ export function createNotificationsService(deps: {
      */
     async sendHtml(chatId: number, html: string): Promise<SentMessage> {
       if (!sender) throw new Error("no message sender bound yet");
+      await deps.pacer?.wait();
       return sender.sendText(chatId, html);
     },
 
