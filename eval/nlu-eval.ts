@@ -325,10 +325,10 @@ const pct = (r: Rate) => (r.total === 0 ? "   -  " : `${(r.rate * 100).toFixed(1
 const count = (r: Rate) => `${r.hits}/${r.total}`.padStart(8);
 
 /** The report as the terminal table `npm run eval:nlu` prints. */
-export function formatNluReport(report: NluEvalReport): string {
+export function formatNluReport(report: NluEvalReport, title = "NLU evaluation"): string {
   const lines: string[] = [];
   const tags = [...new Set([...Object.keys(report.intent.byTag), ...Object.keys(report.retrieval.byTag)])].sort();
-  lines.push(`NLU evaluation: ${report.cases} cases, rules reader (no LLM), idle context`, "");
+  lines.push(`${title}: ${report.cases} cases, rules reader (no LLM), idle context`, "");
   lines.push("Goals");
   for (const g of report.goals) lines.push(`  ${g.name.padEnd(20)} ${(g.value * 100).toFixed(1).padStart(5)}%  (goal ≥ ${(g.target * 100).toFixed(0)}%)  ${g.ok ? "ok" : "MISSED"}`);
   lines.push("");
