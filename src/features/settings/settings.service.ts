@@ -54,10 +54,36 @@ export type SettingValue<K extends SettingKey> = z.infer<SettingsSpec[K]["schema
 /** Every setting's name, in the order they are declared. */
 export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];
 
+/** What a value of these settings looks like, for the message when a typed one does not. */
+const FORMAT_HINTS: Partial<Record<SettingKey, string>> = {
+  "pricing.default_margin_percent": "a percentage such as 30 or 12.5 is needed",
+  "catalog.sync_cron": "a schedule of five fields is needed: minute hour day month weekday, e.g. 15 */6 * * *",
+};
+
+/** A refusal in words an admin can act on (the Mini App shows it as it is), rather than zod's "expected int, received number". */
+function issueMessage(key: SettingKey, issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case "too_small":
+      return issue.origin === "array" ? `choose at least ${String(issue.minimum)}` : `the smallest allowed is ${String(issue.minimum)}`;
+    case "too_big":
+      return `the largest allowed is ${String(issue.maximum)}`;
+    case "invalid_type":
+      if (issue.expected === "number" || issue.expected === "int") return "a whole number is needed";
+      if (issue.expected === "array") return "a list of choices is needed";
+      return FORMAT_HINTS[key] ?? issue.message;
+    case "invalid_value":
+      return `choose one of ${issue.values.map(String).join(", ")}`;
+    case "invalid_format":
+      return FORMAT_HINTS[key] ?? issue.message;
+    default:
+      return issue.message;
+  }
+}
+
 /** Checks a value against a setting's schema (the admin app validates before it writes). */
 export function parseSetting<K extends SettingKey>(key: K, value: unknown): { ok: true; value: SettingValue<K> } | { ok: false; message: string } {
   const parsed = SETTINGS[key].schema.safeParse(value);
-  return parsed.success ? { ok: true, value: parsed.data as SettingValue<K> } : { ok: false, message: parsed.error.issues.map((i) => i.message).join("; ") };
+  return parsed.success ? { ok: true, value: parsed.data as SettingValue<K> } : { ok: false, message: [...new Set(parsed.error.issues.map((i) => issueMessage(key, i)))].join("; ") };
 }
 
 /** A setting's schema, for forms that show its bounds and choices. */
