@@ -8,6 +8,7 @@ import { ProviderCallError } from "../features/providers/provider.types.js";
 import { runCatalogCommand } from "./catalog.command.js";
 import { runFaqCommand, runKnowledgeCommand } from "./knowledge.command.js";
 import { runOrderCommand, runWalletCommand } from "./order.command.js";
+import { runStaffCommand } from "./staff.command.js";
 import { inFlags, runProviderCommand } from "./provider.command.js";
 import { CliUsageError, type Output } from "./output.js";
 
@@ -44,6 +45,7 @@ const USAGE = `Usage: npm run cli -- <command>
   order refund ID [--amount RUPIAH] --reason TEXT
   order outcome ID --status completed|partial|canceled [--remains N] [--start-count N] [--note T] --reason TEXT
   wallet show TELEGRAM_ID | wallet adjust TELEGRAM_ID --amount ±RUPIAH --reason TEXT
+  staff list | staff add TELEGRAM_ID --role owner|admin|operator [--name NAME] | staff remove TELEGRAM_ID
 `;
 
 /** The operator CLI: the same container and services as the bot, with output for people. */
@@ -78,6 +80,7 @@ export async function runCli(
     if (command === "faq") return await runFaqCommand(container, rest, out);
     if (command === "order") return await runOrderCommand(container, rest, out);
     if (command === "wallet") return await runWalletCommand(container, rest, out);
+    if (command === "staff") return await runStaffCommand(container, rest, out);
     throw new CliUsageError(`unknown command "${command}"`);
   } catch (error) {
     if (error instanceof CliUsageError) {

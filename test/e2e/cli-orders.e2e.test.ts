@@ -222,3 +222,28 @@ describe("wallets from the CLI", () => {
     expect((await must("wallet", "show", String(userId))).stdout.split("\n")[0]).toBe(`Sari (${userId}): balance ${rupiah(11_000)}`);
   });
 });
+
+describe("staff from the CLI", () => {
+  it("adds an operator, changes the role, removes them, with audit entries; owners from ADMIN_TELEGRAM_IDS stay", async () => {
+    expect((await must("staff", "add", "555001", "--role", "operator", "--name", "Rina")).stdout).toBe("Telegram 555001 is now operator.");
+    expect((await must("staff", "add", "555001", "--role", "admin", "--name", "Rina")).stdout).toBe("Telegram 555001 is now admin.");
+    const rows = (await must("staff", "list")).stdout.split("\n");
+    expect(rows.find((r) => r.startsWith("555001"))).toMatch(/^555001\s+admin\s+Rina\s+app$/);
+    expect(rows.find((r) => r.startsWith(String(ADMIN_ID)))).toMatch(/owner\s+.*ADMIN_TELEGRAM_IDS$/);
+    // The running shop reads the same table.
+    expect(await kit.container.admins.roleOf(555001)).toBe("admin");
+
+    expect((await cli("staff", "remove", String(ADMIN_ID))).stderr).toBe("Error: this person is an owner through ADMIN_TELEGRAM_IDS; change it there");
+    expect((await cli("staff", "add", "555002", "--role", "boss"))).toMatchObject({ code: 1, stderr: "Error: role must be owner, admin or operator" });
+    expect((await cli("staff", "add", "abc", "--role", "admin")).code).toBe(2);
+    expect((await must("staff", "remove", "555001")).stdout).toBe("Telegram 555001 is no longer staff.");
+    expect((await cli("staff", "remove", "555001")).stderr).toBe("Error: no staff member with Telegram id 555001");
+
+    const audit = await kit.db.selectFrom("audit_log").select(["actor", "action"]).where("subject", "=", "admin:555001").orderBy("id").execute();
+    expect(audit).toEqual([
+      { actor: "cli", action: "staff.grant" },
+      { actor: "cli", action: "staff.grant" },
+      { actor: "cli", action: "staff.revoke" },
+    ]);
+  });
+});

@@ -7,7 +7,8 @@ import { jsonBody } from "./admin.http.js";
 import { can } from "./admin.permissions.js";
 import { answering } from "./admin.service-errors.js";
 
-const ValueBody = z.object({ value: z.unknown() }).refine((b) => b.value !== undefined, "give the new value as { value }");
+// nonoptional carries the message: a refine on the object never runs when zod already refused the missing key.
+const ValueBody = z.object({ value: z.unknown().nonoptional("give the new value as { value }") }, { error: "give the new value as { value }" });
 const KeysBody = z.object({
   environment: z.enum(["sandbox", "production"], { message: 'environment is "sandbox" or "production"' }),
   // Empty fields mean "not given": an edit never blanks a stored key by accident.

@@ -15,6 +15,9 @@ export interface EmulatedUser {
   language_code: string;
 }
 
+/** How Telegram may refuse a message besides a block: 429 with retry_after, or an internal error. */
+export type SendFault = { kind: "flood"; retryAfter: number } | { kind: "server_error" };
+
 type InlineButton = { text: string; callback_data?: string; url?: string; web_app?: { url: string } };
 export type MenuButton = { type: "commands" } | { type: "default" } | { type: "web_app"; text: string; web_app: { url: string } };
 
@@ -81,6 +84,8 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
   let defaultMenuButton: MenuButton = { type: "commands" };
   // People who blocked the bot: sending to them fails with 403, as with Telegram.
   const blocked = new Set<number>();
+  // Telegram's other refusals of a message to one chat (tests): flood control, a server error.
+  const sendFaults = new Map<number, SendFault & { left: number }>();
   // Long polls wake on new updates; message waiters (tests, the page) wake on bot messages.
   const pollWaiters = new Set<Waiter>();
   const waiters = new Set<Waiter>();
@@ -250,6 +255,10 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
       const chatId = Number(p.chat_id);
       if (!knownChat(chatId)) return fail(400, "Bad Request: chat not found");
       if (blocked.has(chatId)) return blockedError();
+      const fault = sendFaults.get(chatId);
+      if (fault && fault.left-- > 0) {
+        return fault.kind === "flood" ? fail(429, `Too Many Requests: retry after ${fault.retryAfter}`, { retry_after: fault.retryAfter }) : fail(500, "Internal Server Error");
+      }
       const text = checkText(p.text, p.parse_mode, true);
       if (typeof text !== "string") return text.error;
       const buttons = readButtons(p.reply_markup) ?? [];
@@ -496,6 +505,11 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
     setBlocked(userId: number, value = true): void {
       if (value) blocked.add(userId);
       else blocked.delete(userId);
+    },
+
+    /** The next `times` messages to this chat are refused as Telegram may refuse them (flood control, a 500). */
+    failSends(chatId: number, fault: SendFault, times = 1): void {
+      sendFaults.set(chatId, { ...fault, left: times });
     },
 
     /** Adds a person who can chat (tests use their own ids). */
