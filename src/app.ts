@@ -115,6 +115,7 @@ export async function startApplication(baseConfig: Config, logger: Logger, overr
     await pruneHandledUpdates(container.db, container.clock.now());
     await container.transcripts.prune();
     await container.handoff.prune();
+    await container.assistant.pruneUsage();
   });
 
   logger.info({ url, mode: config.mode, botMode: config.telegram.botMode, bot: bot.botInfo.username }, "shop bot running");

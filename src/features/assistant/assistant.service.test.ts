@@ -6,7 +6,7 @@ import { rulesBrain } from "../../sandbox-brain.js";
 import { startOpenAiStandIn } from "../../../test/kit/openai-stand-in.js";
 import { createShopKit, type ShopKit } from "../../../test/kit/shop-kit.js";
 import { createAssistant } from "./assistant.service.js";
-import { jakartaDay } from "./llm-budget.js";
+import { jakartaDay, USAGE_KEPT_DAYS } from "./llm-budget.js";
 import { reading } from "./llm-schema.js";
 import { understand as readByRules } from "./rules-extractor.js";
 import type { DialogContext } from "./understanding.js";
@@ -155,6 +155,18 @@ describe("assistant: the LLM path over loopback HTTP", () => {
         [jakartaDay(clock.now()), 11, "understand", 1],
         [jakartaDay(clock.now()), 12, "understand", 2],
       ]);
+    });
+
+    it("forgets usage older than 90 days and keeps the rest", async () => {
+      await assistant().understand({ customerId: 14, text: UNCLEAR });
+      const booked = jakartaDay(clock.now());
+      clock.advance(USAGE_KEPT_DAYS * 86_400_000);
+      await assistant().understand({ customerId: 14, text: UNCLEAR });
+      await assistant().pruneUsage();
+      expect((await kit.db.selectFrom("llm_usage").select("day").where("customer_id", "=", 14).execute()).map((r) => r.day)).toEqual([booked, jakartaDay(clock.now())]);
+      clock.advance(86_400_000);
+      await assistant().pruneUsage();
+      expect((await kit.db.selectFrom("llm_usage").select("day").where("customer_id", "=", 14).execute()).map((r) => r.day)).toEqual([jakartaDay(clock.now() - 86_400_000)]);
     });
 
     it("starts a new day at midnight in Jakarta, not in UTC", async () => {

@@ -90,6 +90,8 @@ export function createAssistant(deps: AssistantDeps) {
     resetStats: () => stats.reset(),
     /** Today's LLM usage from the database (Asia/Jakarta day). */
     usageToday: (customerId?: number) => budget.today(customerId),
+    /** Housekeeping: forgets LLM usage older than USAGE_KEPT_DAYS (llm-budget.ts). */
+    pruneUsage: () => budget.prune(),
   };
 }
 

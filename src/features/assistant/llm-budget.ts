@@ -2,7 +2,7 @@ import type { Clock } from "../../infra/clock/clock.js";
 import type { Db } from "../../infra/db/open-database.js";
 import type { LlmUsage } from "../../infra/llm/chat-model.js";
 import type { SettingsService } from "../settings/settings.service.js";
-import { addUsage, usageOn, type UsageTotals } from "./llm-usage.repository.js";
+import { addUsage, deleteUsageBefore, usageOn, type UsageTotals } from "./llm-usage.repository.js";
 import type { LlmPurpose } from "./llm-usage.table.js";
 
 /** Why the LLM was not asked: switched off (budget 0), the shop's tokens for today, or this customer's calls. */
@@ -12,6 +12,9 @@ export type BudgetRefusal = "llm_disabled" | "budget_tokens" | "budget_customer"
 export const SHOP_CUSTOMER = 0;
 
 const JAKARTA_OFFSET_MS = 7 * 3_600_000;
+const DAY_MS = 86_400_000;
+/** Usage is kept long enough to compare a few months of LLM cost; only budgets read today's. */
+export const USAGE_KEPT_DAYS = 90;
 
 /** "2026-11-21" for the day in Asia/Jakarta (UTC+7 all year: no daylight saving). */
 export function jakartaDay(epochMs: number): string {
@@ -51,6 +54,11 @@ export function createLlmBudget(deps: { db: Db; clock: Clock; settings: Settings
         cachedTokens: input.usage.cachedTokens,
         at,
       });
+    },
+
+    /** The housekeeping job: drops usage older than USAGE_KEPT_DAYS. Returns how many rows. */
+    prune(): Promise<number> {
+      return deleteUsageBefore(deps.db, jakartaDay(deps.clock.now() - USAGE_KEPT_DAYS * DAY_MS));
     },
 
     /** Today's usage (Asia/Jakarta), for the whole shop or one customer. */

@@ -66,3 +66,9 @@ export async function usageOn(db: Db, day: string, customerId?: number): Promise
   const row = await query.executeTakeFirstOrThrow();
   return { calls: Number(row.calls), failures: Number(row.failures), promptTokens: Number(row.promptTokens), completionTokens: Number(row.completionTokens), cachedTokens: Number(row.cachedTokens) };
 }
+
+/** Drops the rows of days before `day` (YYYY-MM-DD sorts as text); returns how many. */
+export async function deleteUsageBefore(db: Db, day: string): Promise<number> {
+  const result = await db.deleteFrom("llm_usage").where("day", "<", day).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

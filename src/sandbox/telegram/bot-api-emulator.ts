@@ -15,8 +15,8 @@ export interface EmulatedUser {
   language_code: string;
 }
 
-/** How Telegram may refuse a message besides a block: 429 with retry_after, or an internal error. */
-export type SendFault = { kind: "flood"; retryAfter: number } | { kind: "server_error" };
+/** How Telegram may refuse a message besides a block: 429 with retry_after, or a 400 with its description. */
+export type SendFault = { kind: "flood"; retryAfter: number } | { kind: "rejected"; description: string };
 
 type InlineButton = { text: string; callback_data?: string; url?: string; web_app?: { url: string } };
 export type MenuButton = { type: "commands" } | { type: "default" } | { type: "web_app"; text: string; web_app: { url: string } };
@@ -257,7 +257,7 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
       if (blocked.has(chatId)) return blockedError();
       const fault = sendFaults.get(chatId);
       if (fault && fault.left-- > 0) {
-        return fault.kind === "flood" ? fail(429, `Too Many Requests: retry after ${fault.retryAfter}`, { retry_after: fault.retryAfter }) : fail(500, "Internal Server Error");
+        return fault.kind === "flood" ? fail(429, `Too Many Requests: retry after ${fault.retryAfter}`, { retry_after: fault.retryAfter }) : fail(400, fault.description);
       }
       const text = checkText(p.text, p.parse_mode, true);
       if (typeof text !== "string") return text.error;
@@ -507,7 +507,7 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
       else blocked.delete(userId);
     },
 
-    /** The next `times` messages to this chat are refused as Telegram may refuse them (flood control, a 500). */
+    /** The next `times` messages to this chat are refused as Telegram may refuse them (flood control, a bad request). */
     failSends(chatId: number, fault: SendFault, times = 1): void {
       sendFaults.set(chatId, { ...fault, left: times });
     },
