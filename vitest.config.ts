@@ -7,6 +7,8 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Native SQLite and real sockets: separate processes keep tests from sharing handles.
     pool: "forks",
+    // Builds the admin Mini App once, before any worker opens it in a browser.
+    globalSetup: ["test/global-setup.ts"],
     allowOnly: !process.env.CI,
     env: { LOG_LEVEL: "silent" },
   },

@@ -10,6 +10,8 @@ import { fileURLToPath } from "node:url";
  */
 const ROOT = fileURLToPath(new URL("../miniapp", import.meta.url));
 const INDEX = join(ROOT, "dist", "index.html");
+// Server code the Mini App imports too (its previews parse Telegram HTML as the server checks it).
+const SHARED = [fileURLToPath(new URL("../src/shared/telegram-html.ts", import.meta.url))];
 
 function newest(path: string): number {
   const stat = statSync(path);
@@ -19,7 +21,7 @@ function newest(path: string): number {
 
 export function miniAppIsStale(): boolean {
   if (!existsSync(INDEX)) return true;
-  const sources = Math.max(newest(join(ROOT, "src")), newest(join(ROOT, "index.html")), newest(join(ROOT, "vite.config.ts")));
+  const sources = Math.max(newest(join(ROOT, "src")), newest(join(ROOT, "index.html")), newest(join(ROOT, "vite.config.ts")), ...SHARED.map(newest));
   return statSync(INDEX).mtimeMs < sources;
 }
 

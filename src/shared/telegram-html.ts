@@ -68,19 +68,19 @@ export function parseTelegramHtml(html: string): { ok: true; tree: HtmlNode } | 
     const at = `at character ${i + 1}`;
     if (rest[0] === "&") {
       const entity = ENTITY.exec(rest);
-      if (!entity) return { ok: false, problem: `a lone "&" ${at}: write &amp;amp; for an ampersand` };
+      if (!entity) return { ok: false, problem: `a lone "&" ${at}: write &amp; for an ampersand` };
       text += decodeEntity(entity[1]!);
       i += entity[0].length;
       continue;
     }
-    if (rest[0] === ">") return { ok: false, problem: `a lone ">" ${at}: write &amp;gt;` };
+    if (rest[0] === ">") return { ok: false, problem: `a lone ">" ${at}: write &gt;` };
     if (rest[0] !== "<") {
       text += rest[0];
       i++;
       continue;
     }
     const tag = TAG.exec(rest);
-    if (!tag) return { ok: false, problem: `a "<" that does not start a tag ${at}: write &amp;lt; for a less-than sign` };
+    if (!tag) return { ok: false, problem: `a "<" that does not start a tag ${at}: write &lt; for a less-than sign` };
     const [whole, closing, rawName, rawAttributes] = tag;
     const name = rawName!.toLowerCase();
     const rule = TAGS[name];

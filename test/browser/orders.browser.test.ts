@@ -115,6 +115,8 @@ describe("orders, customers and the audit log in the admin app", () => {
     // Budi's wallet now holds the whole amount, in two ledger entries.
     await page.getByTestId("order-customer").click();
     await expect.poll(() => text(page, "customer-balance"), { timeout: 10_000 }).toBe(rupiah(amount));
+    // The ledger is a request of its own: it may arrive after the balance.
+    await expect.poll(() => text(page, "customer-ledger"), { timeout: 10_000 }).toContain(`+${rupiah(2_500)}`);
     const ledger = await text(page, "customer-ledger");
     expect(ledger).toContain(`+${rupiah(2_500)}`);
     expect(ledger).toContain(`+${rupiah(amount - 2_500)}`);
@@ -128,7 +130,7 @@ describe("orders, customers and the audit log in the admin app", () => {
     await snap(page, "customers-2-adjust");
     await pressMain(page, `Kurangi ${rupiah(5_000)}`);
     await expect.poll(() => text(page, "customer-balance"), { timeout: 10_000 }).toBe(rupiah(amount - 5_000));
-    expect(await text(page, "customer-ledger")).toContain(`−${rupiah(5_000)}`);
+    await expect.poll(() => text(page, "customer-ledger"), { timeout: 10_000 }).toContain(`−${rupiah(5_000)}`);
 
     // The customer's audit log: the adjustment with its balance before and after.
     await page.getByTestId("customer-audit").click();

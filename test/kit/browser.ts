@@ -1,15 +1,19 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { buildMiniAppIfStale } from "../../scripts/miniapp-build.js";
+import { miniAppIsStale } from "../../scripts/miniapp-build.js";
 import { MINIAPP_DIST } from "../../src/server/miniapp-static.js";
 import { miniAppLaunchUrl } from "../../src/sandbox/miniapp-launch.js";
 
 export const ARTIFACTS = join(MINIAPP_DIST, "..", "..", "test-artifacts", "miniapp");
 
-/** Builds the Mini App when its sources are newer than the build, as `npm start` does. */
+/**
+ * The built Mini App the browser tests open. Vitest's global setup (test/global-setup.ts) builds
+ * it once before the workers start; a worker never builds, so no test's page loads from a build
+ * another worker is rewriting.
+ */
 export async function ensureMiniAppBuilt(): Promise<void> {
-  await buildMiniAppIfStale();
+  if (miniAppIsStale()) throw new Error("the admin Mini App build is missing or older than its sources: run the tests through vitest (its global setup builds it) or npm run build");
 }
 
 /** Headless Chromium from Debian (`apt-get install chromium`), driven by playwright-core. */

@@ -6,7 +6,11 @@ import { dashboardTexts } from "./dashboard";
 import { importTexts } from "./imports";
 import { ordersTexts } from "./orders";
 import { serviceTexts } from "./services";
+import { settingsTexts } from "./settings";
 import { supplierTexts } from "./suppliers";
+import { broadcastsTexts } from "./broadcasts";
+import { handoffsTexts } from "./handoffs";
+import { staffTexts } from "./staff";
 
 /** Every area's texts, merged. One import line per area file. */
 export const TEXTS: ReadonlyArray<{ id: Record<string, string>; en: Record<string, string> }> = [
@@ -19,4 +23,8 @@ export const TEXTS: ReadonlyArray<{ id: Record<string, string>; en: Record<strin
   supplierTexts,
   importTexts,
   serviceTexts,
+  settingsTexts,
+  handoffsTexts,
+  broadcastsTexts,
+  staffTexts,
 ];

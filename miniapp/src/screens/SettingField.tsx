@@ -32,7 +32,7 @@ export function SettingField(props: { setting: SettingView; draft: SettingDraft;
       <>
         {(setting.options ?? []).map((option) => (
           <Cell key={option} Component="label" multiline before={<Radio name={setting.key} value={option} checked={draft === option} onChange={() => onChange(option)} />} data-testid={`setting-option-${option}`}>
-            {t(`setting.option.${option}`)}
+            {t(`setting.option.${setting.key}.${option}`)}
           </Cell>
         ))}
       </>
@@ -45,7 +45,7 @@ export function SettingField(props: { setting: SettingView; draft: SettingDraft;
       <>
         {(setting.options ?? []).map((option) => (
           <Cell key={option} Component="label" multiline before={<Checkbox checked={chosen.includes(option)} onChange={() => toggle(option)} />} data-testid={`setting-option-${option}`}>
-            {t(`setting.option.${option}`)}
+            {t(`setting.option.${setting.key}.${option}`)}
           </Cell>
         ))}
       </>

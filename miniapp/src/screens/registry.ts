@@ -19,6 +19,14 @@ import { Services } from "./Services";
 import { SupplierDetail } from "./SupplierDetail";
 import { SupplierForm } from "./SupplierForm";
 import { Suppliers } from "./Suppliers";
+import { BotTextEdit } from "./BotTextEdit";
+import { BotTexts } from "./BotTexts";
+import { Faq } from "./Faq";
+import { FaqEdit } from "./FaqEdit";
+import { Midtrans } from "./Midtrans";
+import { SettingEdit } from "./SettingEdit";
+import { Settings } from "./Settings";
+import { TEAM_SCREENS } from "./team.registry";
 
 /**
  * Every screen of the app. `menu` screens are listed on Home (in this order) when the signed-in
@@ -56,4 +64,12 @@ export const SCREENS: ScreenDefinition[] = [
   { id: "supplier-form", title: "supplier.edit", component: SupplierForm },
   { id: "imports", title: "imports.title", component: Imports, menu: { icon: "📥", permission: "manage" } },
   { id: "audit", title: "audit.title", component: Audit, menu: { icon: "🧾", permission: "view" } },
+  { id: "settings", title: "settings.title", component: Settings, menu: { icon: "⚙️", permission: "manage" } },
+  { id: "setting", title: "settings.title", component: SettingEdit },
+  { id: "settings-midtrans", title: "midtrans.title", component: Midtrans },
+  { id: "bot-texts", title: "texts.title", component: BotTexts },
+  { id: "bot-text", title: "texts.title", component: BotTextEdit },
+  { id: "faq", title: "faq.title", component: Faq },
+  { id: "faq-edit", title: "faq.title", component: FaqEdit },
+  ...TEAM_SCREENS,
 ];

@@ -13,9 +13,9 @@ export function settingValueText(setting: Pick<SettingView, "key" | "kind">, val
     case "percent":
       return `${String(value)}%`;
     case "choice":
-      return t(`setting.option.${String(value)}`);
+      return t(`setting.option.${setting.key}.${String(value)}`);
     case "choices":
-      return Array.isArray(value) ? value.map((v) => t(`setting.option.${String(v)}`)).join(", ") : String(value);
+      return Array.isArray(value) ? value.map((v) => t(`setting.option.${setting.key}.${String(v)}`)).join(", ") : String(value);
     default:
       return String(value);
   }

@@ -51,10 +51,13 @@ describe("broadcast preview", () => {
   });
 
   it("says what is wrong with HTML Telegram would refuse, with where", async () => {
+    // Plain text (JSON for the app), so an entity is written as the person types it.
     const cases: Array<[string, string]> = [
       ["<b>Promo", "<b> is never closed"],
+      ["1 < 2", 'a "<" that does not start a tag at character 3: write &lt; for a less-than sign'],
+      ["2 > 1", 'a lone ">" at character 3: write &gt;'],
       ["<div>Promo</div>", "<div> is not supported by Telegram (at character 1); use b, i, u, s, a, code, pre, blockquote or tg-spoiler"],
-      ["Diskon 50% & gratis", 'a lone "&" at character 12: write &amp;amp; for an ampersand'],
+      ["Diskon 50% & gratis", 'a lone "&" at character 12: write &amp; for an ampersand'],
       ['<a href="javascript:alert(1)">klik</a>', "<a> has an unsupported href (at character 1)"],
       ["   ", "the message is empty"],
     ];

@@ -10,9 +10,9 @@ const ROLES = ["owner", "admin", "operator"] as const;
 const AddBody = z.object({
   telegramId: z.number({ message: "telegramId is the person's numeric Telegram id" }).int().positive(),
   role: z.enum(ROLES, { message: "role is owner, admin or operator" }),
-  name: z.string().trim().max(64).default(""),
+  name: z.string({ message: "name is text" }).trim().max(64, "at most 64 characters").default(""),
 });
-const ChangeBody = z.object({ role: z.enum(ROLES, { message: "role is owner, admin or operator" }), name: z.string().trim().max(64).optional() });
+const ChangeBody = z.object({ role: z.enum(ROLES, { message: "role is owner, admin or operator" }), name: z.string({ message: "name is text" }).trim().max(64, "at most 64 characters").optional() });
 
 const yourself = () => new AppError("admin.invalid_input", "you cannot change or remove your own access; ask another owner", { httpStatus: 400 });
 

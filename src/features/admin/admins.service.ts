@@ -90,16 +90,19 @@ export function createAdminsService(deps: { db: Db; clock: Clock; audit: AuditSe
       const { telegramId, role, name } = parsed.data;
       if (configured.has(telegramId)) throw new AppError("admin.invalid_input", "this person is an owner through ADMIN_TELEGRAM_IDS; change it there", { httpStatus: 400 });
       const now = clock.now();
-      await db.transaction().execute(async (trx) => {
+      const isChange = await db.transaction().execute(async (trx) => {
         const before = await trx.selectFrom("admins").selectAll().where("telegram_id", "=", telegramId).executeTakeFirst();
+        // Saving what is already there changes nothing, so it records nothing either.
+        if (before && before.role === role && before.name === name) return false;
         await trx
           .insertInto("admins")
           .values({ telegram_id: telegramId, role, name, added_by: actor, created_at: now, updated_at: now })
           .onConflict((oc) => oc.column("telegram_id").doUpdateSet({ role, name, updated_at: now }))
           .execute();
-        await audit.record(trx, { actor, action: "staff.grant", subject: `admin:${telegramId}`, before: before ? { role: before.role } : null, after: { role, name } });
+        await audit.record(trx, { actor, action: "staff.grant", subject: `admin:${telegramId}`, before: before ? { role: before.role, name: before.name } : null, after: { role, name } });
+        return true;
       });
-      changed();
+      if (isChange) changed();
       return { telegramId, role, name, fromConfig: false };
     },
 

@@ -24,8 +24,8 @@ export function createAuditService(deps: { db: Db; clock: Clock }) {
           actor: entry.actor,
           action: entry.action,
           subject: entry.subject,
-          before: entry.before === undefined ? null : JSON.stringify(entry.before),
-          after: entry.after === undefined ? null : JSON.stringify(entry.after),
+          before: entry.before == null ? null : JSON.stringify(entry.before),
+          after: entry.after == null ? null : JSON.stringify(entry.after),
           reason: entry.reason ?? null,
           created_at: deps.clock.now(),
         })

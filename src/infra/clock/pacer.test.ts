@@ -2,11 +2,9 @@ import { describe, expect, it } from "vitest";
 import { createPacer } from "./pacer.js";
 
 /** Lets `count` callers through the pacer at once and returns when each got through (ms, performance.now). */
-async function releases(pacer: ReturnType<typeof createPacer>, count: number, whileQueued?: () => void): Promise<number[]> {
+async function releases(pacer: ReturnType<typeof createPacer>, count: number): Promise<number[]> {
   const times: number[] = [];
-  const all = Array.from({ length: count }, () => pacer.wait().then(() => void times.push(performance.now())));
-  whileQueued?.();
-  await Promise.all(all);
+  await Promise.all(Array.from({ length: count }, () => pacer.wait().then(() => void times.push(performance.now()))));
   return times;
 }
 
@@ -23,11 +21,17 @@ describe("the pacer", () => {
 
   it("keeps the gap after the event loop was busy, instead of letting the late ones through together", async () => {
     const pacer = createPacer(100);
-    // Everyone is waiting when the process is busy for 120 ms: their timers all fire late, together.
-    const times = await releases(pacer, 8, () => {
-      const until = performance.now() + 120;
+    const times: number[] = [];
+    const all = Array.from({ length: 10 }, () => pacer.wait().then(() => void times.push(performance.now())));
+    // A few are through when the process is busy for 80 ms: the timers of those still waiting all
+    // fire late, together; each must still be let through 10 ms after the one before.
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    setImmediate(() => {
+      const until = performance.now() + 80;
       while (performance.now() < until);
     });
+    await Promise.all(all);
+    expect(Math.max(...gaps(times))).toBeGreaterThanOrEqual(70); // the stall happened while callers waited
     expect(Math.min(...gaps(times))).toBeGreaterThanOrEqual(9.5);
   });
 

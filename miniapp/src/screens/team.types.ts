@@ -1,0 +1,79 @@
+/**
+ * What the hand-off, broadcast and staff areas of the admin API answer
+ * (src/features/admin/admin.{handoffs,broadcasts,staff}.api.ts).
+ */
+import type { StaffRole } from "./orders.types";
+
+export interface HandoffCustomer {
+  id: number;
+  telegramId: number;
+  username: string | null;
+  firstName: string;
+  language: string;
+}
+
+export interface HandoffItem {
+  number: number;
+  reason: "asked" | "misunderstood";
+  status: "open" | "closed";
+  openedAt: number;
+  closedAt: number | null;
+  /** "customer" or "telegram:<id>" (recent ones only). */
+  closedBy?: string | null;
+  customer: HandoffCustomer;
+}
+
+export interface Turn {
+  role: "customer" | "bot" | "admin";
+  text: string;
+  createdAt: number;
+}
+
+export interface HandoffDetail {
+  handoff: Omit<HandoffItem, "customer" | "closedBy">;
+  customer: HandoffCustomer;
+  /** Oldest first. */
+  transcript: Turn[];
+}
+
+export type Audience = { kind: "all" } | { kind: "buyers"; days: number };
+
+/** Telegram HTML parsed by the server (src/shared/telegram-html.ts): text already decoded. */
+export interface HtmlNode {
+  tag: string;
+  attributes: Record<string, string>;
+  children: Array<HtmlNode | string>;
+}
+
+export interface BroadcastPreview {
+  problem: string | null;
+  tree: HtmlNode | null;
+  recipients: number;
+}
+
+export type RecipientStatus = "pending" | "sent" | "failed" | "blocked" | "canceled";
+
+export interface Broadcast {
+  id: number;
+  status: "sending" | "done" | "canceled";
+  audience: Audience;
+  html: string;
+  /** The message as a reader sees it, shortened. */
+  preview: string;
+  total: number;
+  counts: Record<RecipientStatus, number>;
+  createdAt: number;
+  createdBy: string;
+  finishedAt: number | null;
+  canceledBy: string | null;
+}
+
+export interface StaffMember {
+  telegramId: number;
+  role: StaffRole;
+  name: string;
+  /** An owner from ADMIN_TELEGRAM_IDS: shown, never changed here. */
+  fromConfig: boolean;
+}
+
+export const STAFF_ROLES: readonly StaffRole[] = ["operator", "admin", "owner"];
