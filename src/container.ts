@@ -106,7 +106,7 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
   const adminStats = createAdminStats({ db, clock });
   const transcripts = createTranscriptsService({ db, clock, customers, settings });
   const assistant = createAssistant({ db, clock, logger, settings, chat: chatModelFor(config.openai) ?? overrides.chat });
-  const handoff = createHandoffService({ db, clock, logger, customers, transcripts, notifications, settings, adminTelegramIds: config.adminTelegramIds, staffIds: () => admins.allIds() });
+  const handoff = createHandoffService({ db, clock, logger, customers, transcripts, notifications, settings, audit, adminTelegramIds: config.adminTelegramIds, staffIds: () => admins.allIds() });
 
   // Midtrans is resolved at each call: keys set in the admin app (sealed in the database) win over
   // MIDTRANS_* (the bootstrap and fallback), and a change reaches the gateway, the webhook's

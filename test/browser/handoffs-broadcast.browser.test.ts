@@ -133,7 +133,7 @@ describe("hand-offs, broadcasts and staff in the admin app", () => {
     const html = '<b>Promo 12.12</b>\nDiskon 20% &amp; bonus <i>saldo</i> — <a href="https://t.me/toko_sandbox_bot">pesan di sini</a>';
     await page.getByTestId("broadcast-html").fill(html);
     await expect.poll(() => page.getByTestId("broadcast-rendered").count(), { timeout: 10_000 }).toBe(1);
-    expect(await page.getByTestId("broadcast-rendered").locator("strong").innerText()).toBe("Promo 12.12");
+    expect(await page.getByTestId("broadcast-rendered").locator("b").innerText()).toBe("Promo 12.12");
     expect(await page.getByTestId("broadcast-rendered").locator("a").getAttribute("href")).toBe("https://t.me/toko_sandbox_bot");
     expect(await text(page, "broadcast-rendered")).toContain("Diskon 20% & bonus saldo");
     expect(await text(page, "broadcast-recipients")).toContain(`Akan dikirim ke ${audience} pelanggan`);

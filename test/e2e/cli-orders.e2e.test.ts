@@ -230,7 +230,8 @@ describe("staff from the CLI", () => {
     const rows = (await must("staff", "list")).stdout.split("\n");
     expect(rows.find((r) => r.startsWith("555001"))).toMatch(/^555001\s+admin\s+Rina\s+app$/);
     expect(rows.find((r) => r.startsWith(String(ADMIN_ID)))).toMatch(/owner\s+.*ADMIN_TELEGRAM_IDS$/);
-    // The running shop reads the same table.
+    // The running shop reads the same table; it re-reads its cached staff list every 30 seconds.
+    clock.advance(30_001);
     expect(await kit.container.admins.roleOf(555001)).toBe("admin");
 
     expect((await cli("staff", "remove", String(ADMIN_ID))).stderr).toBe("Error: this person is an owner through ADMIN_TELEGRAM_IDS; change it there");

@@ -11,8 +11,6 @@ import { parseTelegramHtml, type HtmlNode } from "../../../src/shared/telegram-h
 export function TelegramPreview(props: { html: string; testId?: string; problemText: (problem: string) => string; fill?: (text: string) => string }) {
   // Placeholders are filled in the text only, after parsing: a problem's position stays where the admin typed it.
   const parsed = parseTelegramHtml(props.html);
-  const fill = props.fill ?? ((text: string) => text);
-  const render = (node: HtmlNode | string, index: number): ReactNode => (typeof node === "string" ? fill(node) : element(node, index, node.children.map(render)));
   if (!parsed.ok) {
     return (
       <div className="tg-preview tg-preview-problem" role="alert" data-testid={props.testId ? `${props.testId}-problem` : undefined}>
@@ -20,9 +18,16 @@ export function TelegramPreview(props: { html: string; testId?: string; problemT
       </div>
     );
   }
+  return <TelegramMessage tree={parsed.tree} testId={props.testId} fill={props.fill} />;
+}
+
+/** A message already parsed (here, or by the server for a broadcast preview), drawn as a chat bubble. */
+export function TelegramMessage(props: { tree: HtmlNode; testId?: string | undefined; fill?: ((text: string) => string) | undefined }) {
+  const fill = props.fill ?? ((text: string) => text);
+  const render = (node: HtmlNode | string, index: number): ReactNode => (typeof node === "string" ? fill(node) : element(node, index, node.children.map(render)));
   return (
     <div className="tg-preview" data-testid={props.testId}>
-      {parsed.tree.children.map(render)}
+      {props.tree.children.map(render)}
     </div>
   );
 }
@@ -63,6 +68,7 @@ function element(node: HtmlNode, index: number, children: ReactNode[]): ReactNod
         </span>
       );
     default:
+      // tg-emoji and anything newer: its text (a custom emoji's fallback).
       return <span key={index}>{children}</span>;
   }
 }

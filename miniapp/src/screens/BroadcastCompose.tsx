@@ -10,7 +10,7 @@ import { useAction } from "../use-action";
 import { useLoad } from "../use-api";
 import { useDebounced } from "../use-debounced";
 import { parseDays, sendingTime } from "./broadcast-format";
-import { BroadcastMessage } from "./BroadcastMessage";
+import { TelegramMessage } from "../components/TelegramPreview";
 import type { Audience, Broadcast, BroadcastPreview } from "./team.types";
 
 /**
@@ -85,7 +85,7 @@ export function BroadcastCompose() {
             <span className="team-problem">{t("broadcast.problem", { problem: current.problem })}</span>
           </Cell>
         ) : (
-          current.tree && <BroadcastMessage tree={current.tree} testId="broadcast-rendered" />
+          current.tree && <TelegramMessage tree={current.tree} testId="broadcast-rendered" />
         )}
         {current && (
           <Cell multiline data-testid="broadcast-recipients" description={current.recipients > 0 ? t("broadcast.pace", { duration: sendingTime(t, current.recipients) }) : undefined}>

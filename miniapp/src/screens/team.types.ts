@@ -2,6 +2,7 @@
  * What the hand-off, broadcast and staff areas of the admin API answer
  * (src/features/admin/admin.{handoffs,broadcasts,staff}.api.ts).
  */
+import type { HtmlNode } from "../../../src/shared/telegram-html";
 import type { StaffRole } from "./orders.types";
 
 export interface HandoffCustomer {
@@ -38,12 +39,6 @@ export interface HandoffDetail {
 
 export type Audience = { kind: "all" } | { kind: "buyers"; days: number };
 
-/** Telegram HTML parsed by the server (src/shared/telegram-html.ts): text already decoded. */
-export interface HtmlNode {
-  tag: string;
-  attributes: Record<string, string>;
-  children: Array<HtmlNode | string>;
-}
 
 export interface BroadcastPreview {
   problem: string | null;

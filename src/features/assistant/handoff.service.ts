@@ -2,6 +2,7 @@ import type { Clock } from "../../infra/clock/clock.js";
 import type { Db } from "../../infra/db/open-database.js";
 import type { Logger } from "../../logger.js";
 import { err, ok, type Result } from "../../shared/result.js";
+import type { AuditService } from "../audit/audit.service.js";
 import type { Customer, CustomersService } from "../customers/customers.service.js";
 import { RecipientUnreachable, type NotificationsService } from "../notifications/notifications.service.js";
 import type { SettingsService } from "../settings/settings.service.js";
@@ -44,6 +45,8 @@ export function createHandoffService(deps: {
   transcripts: TranscriptsService;
   notifications: NotificationsService;
   settings: SettingsService;
+  /** Records an admin ending a hand-off (customers leaving is theirs to do, not an admin change). */
+  audit?: AuditService;
   adminTelegramIds: readonly number[];
   /** The staff list at the moment of asking (the admin app adds staff); replaces adminTelegramIds when given. */
   staffIds?: () => Promise<readonly number[]>;
@@ -147,7 +150,10 @@ export function createHandoffService(deps: {
         const now = clock.now();
         if (!(await closeHandoff(trx, number, now, by === "customer" ? "customer" : `telegram:${by.admin}`))) return false;
         if (by === "customer") await notifications.toAdmins(trx, { key: "handoff-closed-by-customer", vars: { number: String(number), customer: customerLabel(customer) } });
-        else await notifications.toCustomer(trx, customer.id, { key: "handoff-closed" });
+        else {
+          await notifications.toCustomer(trx, customer.id, { key: "handoff-closed" });
+          await deps.audit?.record(trx, { actor: `telegram:${by.admin}`, action: "handoff.end", subject: `handoff:${number}`, before: { status: "open" }, after: { status: "closed" } });
+        }
         return true;
       });
       if (!closed) return err("closed");
