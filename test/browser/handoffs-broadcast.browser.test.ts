@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManualClock, type ManualClock } from "../../src/infra/clock/clock.js";
-import { ensureMiniAppBuilt, keepScreenshot, launchBrowser, openMiniApp } from "../kit/browser.js";
+import { ensureMiniAppBuilt, launchBrowser, openMiniApp, pressMain, snap, textOf } from "../kit/browser.js";
 import { ADMIN_ID, createShopKit, type ShopKit } from "../kit/shop-kit.js";
 
 /**
@@ -28,22 +28,7 @@ afterAll(async () => {
   await kit?.close();
 });
 
-const text = (page: Page, testId: string) => page.getByTestId(testId).first().innerText();
 const open = (user: { id: number; firstName: string }) => openMiniApp(browser, { productUrl: kit.productUrl, botToken: kit.sandbox.telegram.token, user, now: new Date(clock.now()) });
-
-/** Keeps a screenshot once telegram-ui's transitions have ended. */
-async function snap(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(400);
-  await keepScreenshot(page, name);
-}
-
-/** Presses the screen's MainButton (drawn by the browser shell outside Telegram) once it is enabled. */
-async function pressMain(page: Page, label: string | RegExp): Promise<void> {
-  const button = page.getByTestId("main-button");
-  await expect.poll(() => button.innerText(), { timeout: 10_000 }).toMatch(label);
-  await expect.poll(() => button.isEnabled()).toBe(true);
-  await button.click();
-}
 
 async function home(page: Page): Promise<void> {
   while ((await page.getByTestId("back-button").count()) > 0) await page.getByTestId("back-button").click();
@@ -62,18 +47,18 @@ describe("hand-offs, broadcasts and staff in the admin app", () => {
     const page = await open({ id: ADMIN_ID, firstName: "Owner" });
     await page.getByTestId("nav-handoffs").click({ timeout: 15_000 });
     await expect.poll(() => page.getByTestId(`handoff-row-${number}`).count(), { timeout: 10_000 }).toBe(1);
-    expect(await text(page, "handoffs-open")).toContain("Budi (@budi_sandbox)");
-    expect(await text(page, "handoffs-open")).toContain("Pelanggan minta admin");
+    expect(await textOf(page, "handoffs-open")).toContain("Budi (@budi_sandbox)");
+    expect(await textOf(page, "handoffs-open")).toContain("Pelanggan minta admin");
     await snap(page, "handoffs-1-inbox");
 
     // The conversation as a chat: the customer's words, and what the bot answered.
     await page.getByTestId(`handoff-row-${number}`).click();
     await expect.poll(() => page.getByTestId("turn-customer").count(), { timeout: 10_000 }).toBe(3);
-    const chat = await text(page, "handoff-chat");
+    const chat = await textOf(page, "handoff-chat");
     expect(chat).toContain("pesanan saya kemarin belum masuk kak");
     expect(chat).toContain("tolong dicek ya, link instagram.com/budi");
     expect(chat).toContain("admin kami akan membalas di sini");
-    expect(await text(page, "handoff-status")).toContain("Terbuka");
+    expect(await textOf(page, "handoff-status")).toContain("Terbuka");
     await snap(page, "handoffs-2-conversation");
 
     // The answer goes to Budi through the bot at once, and joins the conversation.
@@ -93,7 +78,7 @@ describe("hand-offs, broadcasts and staff in the admin app", () => {
     await page.getByTestId("handoff-end").click();
     await snap(page, "handoffs-4-end-confirm");
     await page.getByTestId("handoff-end-yes").click();
-    await expect.poll(() => text(page, "handoff-status"), { timeout: 10_000 }).toContain("Selesai");
+    await expect.poll(() => textOf(page, "handoff-status"), { timeout: 10_000 }).toContain("Selesai");
     expect(await page.getByTestId("handoff-reply").count()).toBe(0);
     expect(await page.getByTestId("main-button").count()).toBe(0);
     await snap(page, "handoffs-5-ended");
@@ -103,8 +88,8 @@ describe("hand-offs, broadcasts and staff in the admin app", () => {
 
     await page.getByTestId("back-button").click();
     await expect.poll(() => page.getByTestId("handoffs-recent").count(), { timeout: 10_000 }).toBe(1);
-    expect(await text(page, "handoffs-recent")).toContain(`#${number}`);
-    expect(await text(page, "handoffs-open")).toContain("Tidak ada pelanggan yang menunggu admin");
+    expect(await textOf(page, "handoffs-recent")).toContain(`#${number}`);
+    expect(await textOf(page, "handoffs-open")).toContain("Tidak ada pelanggan yang menunggu admin");
     await page.context().close();
   });
 
@@ -124,8 +109,8 @@ describe("hand-offs, broadcasts and staff in the admin app", () => {
 
     // A typo in the HTML: the server says what is wrong, and sending stays off.
     await page.getByTestId("broadcast-html").fill("<b>Promo 12.12</b>\nDiskon 20% & bonus <i>saldo");
-    await expect.poll(() => text(page, "broadcast-problem"), { timeout: 10_000 }).toContain("Telegram akan menolak pesan ini");
-    expect(await text(page, "broadcast-problem")).toContain('a lone "&"');
+    await expect.poll(() => textOf(page, "broadcast-problem"), { timeout: 10_000 }).toContain("Telegram akan menolak pesan ini");
+    expect(await textOf(page, "broadcast-problem")).toContain('a lone "&"');
     expect(await page.getByTestId("main-button").isEnabled()).toBe(false);
     await snap(page, "broadcast-1-problem");
 
@@ -135,14 +120,14 @@ describe("hand-offs, broadcasts and staff in the admin app", () => {
     await expect.poll(() => page.getByTestId("broadcast-rendered").count(), { timeout: 10_000 }).toBe(1);
     expect(await page.getByTestId("broadcast-rendered").locator("b").innerText()).toBe("Promo 12.12");
     expect(await page.getByTestId("broadcast-rendered").locator("a").getAttribute("href")).toBe("https://t.me/toko_sandbox_bot");
-    expect(await text(page, "broadcast-rendered")).toContain("Diskon 20% & bonus saldo");
-    expect(await text(page, "broadcast-recipients")).toContain(`Akan dikirim ke ${audience} pelanggan`);
+    expect(await textOf(page, "broadcast-rendered")).toContain("Diskon 20% & bonus saldo");
+    expect(await textOf(page, "broadcast-recipients")).toContain(`Akan dikirim ke ${audience} pelanggan`);
     // Buyers of the last 30 days: nobody has bought yet, so nothing can be sent to them.
     await page.getByTestId("broadcast-audience-buyers").click();
-    await expect.poll(() => text(page, "broadcast-recipients"), { timeout: 10_000 }).toContain("Belum ada pelanggan untuk penerima ini");
+    await expect.poll(() => textOf(page, "broadcast-recipients"), { timeout: 10_000 }).toContain("Belum ada pelanggan untuk penerima ini");
     expect(await page.getByTestId("main-button").isEnabled()).toBe(false);
     await page.getByTestId("broadcast-audience-all").click();
-    await expect.poll(() => text(page, "broadcast-recipients"), { timeout: 10_000 }).toContain(`Akan dikirim ke ${audience} pelanggan`);
+    await expect.poll(() => textOf(page, "broadcast-recipients"), { timeout: 10_000 }).toContain(`Akan dikirim ke ${audience} pelanggan`);
     await snap(page, "broadcast-2-preview");
 
     // Sending asks first.
@@ -154,20 +139,20 @@ describe("hand-offs, broadcasts and staff in the admin app", () => {
 
     // The progress screen, before the outbox has run and then to the end.
     await expect.poll(() => page.getByTestId("broadcast-progress").count(), { timeout: 10_000 }).toBe(1);
-    expect(await text(page, "broadcast-status")).toBe("Mengirim");
-    expect(await text(page, "broadcast-count-pending")).toBe(String(audience));
+    expect(await textOf(page, "broadcast-status")).toBe("Mengirim");
+    expect(await textOf(page, "broadcast-count-pending")).toBe(String(audience));
     await snap(page, "broadcast-4-queued");
     kit.container.worker.start();
     try {
       await expect.poll(() => page.getByTestId("broadcast-progress").getAttribute("data-percent"), { timeout: 20_000 }).toBe("100");
-      await expect.poll(() => text(page, "broadcast-status"), { timeout: 10_000 }).toBe("Selesai");
+      await expect.poll(() => textOf(page, "broadcast-status"), { timeout: 10_000 }).toBe("Selesai");
     } finally {
       await kit.container.worker.stop();
     }
-    expect(await text(page, "broadcast-count-sent")).toBe(String(audience - 1));
-    expect(await text(page, "broadcast-count-blocked")).toBe("1");
-    expect(await text(page, "broadcast-count-failed")).toBe("0");
-    expect(await text(page, "broadcast-processed")).toContain(`${audience} dari ${audience} diproses`);
+    expect(await textOf(page, "broadcast-count-sent")).toBe(String(audience - 1));
+    expect(await textOf(page, "broadcast-count-blocked")).toBe("1");
+    expect(await textOf(page, "broadcast-count-failed")).toBe("0");
+    expect(await textOf(page, "broadcast-processed")).toContain(`${audience} dari ${audience} diproses`);
     expect(await page.getByTestId("broadcast-cancel").count()).toBe(0);
     await snap(page, "broadcast-5-done");
 
@@ -179,7 +164,7 @@ describe("hand-offs, broadcasts and staff in the admin app", () => {
     await page.getByTestId("back-button").click();
     const sent = await kit.db.selectFrom("broadcasts").select("id").executeTakeFirstOrThrow();
     await expect.poll(() => page.getByTestId(`broadcast-row-${sent.id}`).count(), { timeout: 10_000 }).toBe(1);
-    expect(await text(page, `broadcast-row-${sent.id}`)).toContain(`${audience - 1} dari ${audience} terkirim`);
+    expect(await textOf(page, `broadcast-row-${sent.id}`)).toContain(`${audience - 1} dari ${audience} terkirim`);
     await snap(page, "broadcast-6-list");
     await page.context().close();
   });
@@ -188,7 +173,7 @@ describe("hand-offs, broadcasts and staff in the admin app", () => {
     const page = await open({ id: ADMIN_ID, firstName: "Owner" });
     await page.getByTestId("nav-staff").click({ timeout: 15_000 });
     await expect.poll(() => page.getByTestId(`staff-row-${ADMIN_ID}`).count(), { timeout: 10_000 }).toBe(1);
-    expect(await text(page, `staff-row-${ADMIN_ID}`)).toContain("ADMIN_TELEGRAM_IDS");
+    expect(await textOf(page, `staff-row-${ADMIN_ID}`)).toContain("ADMIN_TELEGRAM_IDS");
 
     await page.getByTestId("staff-add").click();
     await page.getByTestId("staff-telegram-id").fill("12ab");
@@ -198,7 +183,7 @@ describe("hand-offs, broadcasts and staff in the admin app", () => {
     await snap(page, "staff-1-add");
     await pressMain(page, "Tambahkan sebagai Operator");
     await expect.poll(() => page.getByTestId("staff-row-700123").count(), { timeout: 10_000 }).toBe(1);
-    expect(await text(page, "staff-row-700123")).toContain("Operator");
+    expect(await textOf(page, "staff-row-700123")).toContain("Operator");
     expect(await kit.container.admins.roleOf(700_123)).toBe("operator");
     await snap(page, "staff-2-list");
 
@@ -215,10 +200,10 @@ describe("hand-offs, broadcasts and staff in the admin app", () => {
     await page.getByTestId("staff-role-admin").click({ timeout: 10_000 });
     await pressMain(page, "Simpan peran");
     await expect.poll(() => page.getByTestId("staff-change-confirm").count(), { timeout: 10_000 }).toBe(1);
-    expect(await text(page, "staff-change-confirm")).toContain("dari Operator menjadi Admin");
+    expect(await textOf(page, "staff-change-confirm")).toContain("dari Operator menjadi Admin");
     await snap(page, "staff-4-change-confirm");
     await pressMain(page, "Ya, jadikan Admin");
-    await expect.poll(() => text(page, "staff-row-700123"), { timeout: 10_000 }).toContain("Admin");
+    await expect.poll(() => textOf(page, "staff-row-700123"), { timeout: 10_000 }).toContain("Admin");
     expect(await kit.container.admins.roleOf(700_123)).toBe("admin");
 
     // Removing asks first, and takes effect at once.
@@ -242,7 +227,7 @@ describe("hand-offs, broadcasts and staff in the admin app", () => {
     await home(page);
     await page.getByText("English").click();
     await page.getByTestId("nav-staff").click();
-    await expect.poll(() => text(page, "staff-list"), { timeout: 10_000 }).toContain("Staff (1)");
+    await expect.poll(() => textOf(page, "staff-list"), { timeout: 10_000 }).toContain("Staff (1)");
     await snap(page, "staff-7-english");
     await page.context().close();
   });

@@ -1,7 +1,7 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManualClock, type ManualClock } from "../../src/infra/clock/clock.js";
-import { ensureMiniAppBuilt, keepScreenshot, launchBrowser, openMiniApp } from "../kit/browser.js";
+import { ensureMiniAppBuilt, launchBrowser, openMiniApp, pressMain, snap, textOf } from "../kit/browser.js";
 import { ADMIN_ID, buyUntilInvoice, createShopKit, type ShopKit } from "../kit/shop-kit.js";
 
 /**
@@ -36,21 +36,6 @@ async function buyAndPay(userId: number, target: string, quantity: number) {
 }
 
 const rupiah = (amount: number) => `Rp ${new Intl.NumberFormat("id-ID").format(amount)}`;
-const text = (page: Page, testId: string) => page.getByTestId(testId).first().innerText();
-
-/** Keeps a screenshot once telegram-ui's transitions (the segmented control's pill) have ended. */
-async function snap(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(400);
-  await keepScreenshot(page, name);
-}
-
-/** Presses the screen's MainButton (drawn by the browser shell outside Telegram) once it is enabled. */
-async function pressMain(page: Page, label: string | RegExp): Promise<void> {
-  const button = page.getByTestId("main-button");
-  await expect.poll(() => button.innerText(), { timeout: 10_000 }).toMatch(label);
-  await expect.poll(() => button.isEnabled()).toBe(true);
-  await button.click();
-}
 
 describe("orders, customers and the audit log in the admin app", () => {
   it("finds a paid order, syncs it, refunds part then the rest, adjusts the customer's balance and shows it all in the audit log", async () => {
@@ -69,15 +54,15 @@ describe("orders, customers and the audit log in the admin app", () => {
     await page.getByTestId("orders-customer").fill("@budi_sandbox");
     await expect.poll(() => page.getByTestId(`order-row-${alexOrder.id}`).count(), { timeout: 10_000 }).toBe(0);
     await expect.poll(() => page.getByTestId(`order-row-${budiOrder.id}`).count()).toBe(1);
-    expect(await text(page, "orders-list")).toContain("1 pesanan");
+    expect(await textOf(page, "orders-list")).toContain("1 pesanan");
     await snap(page, "orders-2-filtered");
 
     // The order and its timeline: created, paid by QRIS, placed with the supplier.
     await page.getByTestId(`order-row-${budiOrder.id}`).click();
     await expect.poll(() => page.getByTestId("timeline-placed").count(), { timeout: 10_000 }).toBe(1);
-    expect(await text(page, "timeline-paid")).toContain("QRIS (Midtrans)");
-    expect(await text(page, "timeline-placed")).toContain((await kit.db.selectFrom("orders").select("provider_order_id").where("id", "=", budiOrder.id).executeTakeFirstOrThrow()).provider_order_id!);
-    expect(await text(page, "order-status")).toContain("Diproses");
+    expect(await textOf(page, "timeline-paid")).toContain("QRIS (Midtrans)");
+    expect(await textOf(page, "timeline-placed")).toContain((await kit.db.selectFrom("orders").select("provider_order_id").where("id", "=", budiOrder.id).executeTakeFirstOrThrow()).provider_order_id!);
+    expect(await textOf(page, "order-status")).toContain("Diproses");
     await snap(page, "orders-3-detail");
 
     // The supplier finishes it (25 s in the simulator); a forced sync brings the news.
@@ -86,38 +71,38 @@ describe("orders, customers and the audit log in the admin app", () => {
     await page.getByTestId("reason").fill("pelanggan tanya lewat WhatsApp");
     await snap(page, "orders-4-sync-form");
     await pressMain(page, /Sinkronkan/);
-    await expect.poll(() => text(page, "order-status"), { timeout: 10_000 }).toContain("Selesai");
+    await expect.poll(() => textOf(page, "order-status"), { timeout: 10_000 }).toContain("Selesai");
     expect(await page.getByTestId("timeline-finished").count()).toBe(1);
     await snap(page, "orders-5-synced");
 
     // Refund part of it…
     await page.getByTestId("action-refund").click();
-    await expect.poll(() => text(page, "refund-left"), { timeout: 10_000 }).toBe(rupiah(amount));
+    await expect.poll(() => textOf(page, "refund-left"), { timeout: 10_000 }).toBe(rupiah(amount));
     await page.getByTestId("refund-part").click();
     await page.getByTestId("refund-amount").fill("2500");
     expect(await page.getByTestId("refund-amount").inputValue()).toBe("2.500");
     await page.getByTestId("reason").fill("kompensasi keterlambatan");
     await snap(page, "orders-6-refund-part");
     await pressMain(page, `Refund ${rupiah(2_500)}`);
-    await expect.poll(() => text(page, "order-refunded"), { timeout: 10_000 }).toBe(rupiah(2_500));
-    expect(await text(page, "order-left")).toBe(rupiah(amount - 2_500));
+    await expect.poll(() => textOf(page, "order-refunded"), { timeout: 10_000 }).toBe(rupiah(2_500));
+    expect(await textOf(page, "order-left")).toBe(rupiah(amount - 2_500));
 
     // …then all that is left: the order closes as refunded.
     await page.getByTestId("action-refund").click();
-    await expect.poll(() => text(page, "refund-left"), { timeout: 10_000 }).toBe(rupiah(amount - 2_500));
+    await expect.poll(() => textOf(page, "refund-left"), { timeout: 10_000 }).toBe(rupiah(amount - 2_500));
     await page.getByTestId("reason").fill("pelanggan minta sisanya");
     await pressMain(page, `Refund ${rupiah(amount - 2_500)}`);
-    await expect.poll(() => text(page, "order-status"), { timeout: 10_000 }).toContain("Dana dikembalikan");
-    expect(await text(page, "order-left")).toBe(rupiah(0));
+    await expect.poll(() => textOf(page, "order-status"), { timeout: 10_000 }).toContain("Dana dikembalikan");
+    expect(await textOf(page, "order-left")).toBe(rupiah(0));
     expect(await page.getByTestId("action-refund").count()).toBe(0);
     await snap(page, "orders-7-refunded");
 
     // Budi's wallet now holds the whole amount, in two ledger entries.
     await page.getByTestId("order-customer").click();
-    await expect.poll(() => text(page, "customer-balance"), { timeout: 10_000 }).toBe(rupiah(amount));
+    await expect.poll(() => textOf(page, "customer-balance"), { timeout: 10_000 }).toBe(rupiah(amount));
     // The ledger is a request of its own: it may arrive after the balance.
-    await expect.poll(() => text(page, "customer-ledger"), { timeout: 10_000 }).toContain(`+${rupiah(2_500)}`);
-    const ledger = await text(page, "customer-ledger");
+    await expect.poll(() => textOf(page, "customer-ledger"), { timeout: 10_000 }).toContain(`+${rupiah(2_500)}`);
+    const ledger = await textOf(page, "customer-ledger");
     expect(ledger).toContain(`+${rupiah(2_500)}`);
     expect(ledger).toContain(`+${rupiah(amount - 2_500)}`);
     await snap(page, "customers-1-detail");
@@ -129,13 +114,13 @@ describe("orders, customers and the audit log in the admin app", () => {
     await page.getByTestId("reason").fill("koreksi bonus ganda");
     await snap(page, "customers-2-adjust");
     await pressMain(page, `Kurangi ${rupiah(5_000)}`);
-    await expect.poll(() => text(page, "customer-balance"), { timeout: 10_000 }).toBe(rupiah(amount - 5_000));
-    await expect.poll(() => text(page, "customer-ledger"), { timeout: 10_000 }).toContain(`−${rupiah(5_000)}`);
+    await expect.poll(() => textOf(page, "customer-balance"), { timeout: 10_000 }).toBe(rupiah(amount - 5_000));
+    await expect.poll(() => textOf(page, "customer-ledger"), { timeout: 10_000 }).toContain(`−${rupiah(5_000)}`);
 
     // The customer's audit log: the adjustment with its balance before and after.
     await page.getByTestId("customer-audit").click();
-    await expect.poll(() => text(page, "audit-list"), { timeout: 10_000 }).toContain("Saldo disesuaikan");
-    const customerAudit = await text(page, "audit-list");
+    await expect.poll(() => textOf(page, "audit-list"), { timeout: 10_000 }).toContain("Saldo disesuaikan");
+    const customerAudit = await textOf(page, "audit-list");
     expect(customerAudit).toContain("koreksi bonus ganda");
     expect(customerAudit).toContain(`balance: ${new Intl.NumberFormat("id-ID").format(amount)} → ${new Intl.NumberFormat("id-ID").format(amount - 5_000)}`);
     await snap(page, "audit-1-customer");
@@ -146,8 +131,8 @@ describe("orders, customers and the audit log in the admin app", () => {
     expect(await page.getByTestId("back-button").count()).toBe(0);
     await page.getByTestId("nav-audit").click({ timeout: 10_000 });
     await page.getByTestId("audit-subject").fill(`order:${budiOrder.id}`);
-    await expect.poll(() => text(page, "audit-list"), { timeout: 10_000 }).toContain("3 entri");
-    const orderAudit = await text(page, "audit-list");
+    await expect.poll(() => textOf(page, "audit-list"), { timeout: 10_000 }).toContain("3 entri");
+    const orderAudit = await textOf(page, "audit-list");
     expect(orderAudit).toContain("Sinkron status paksa");
     expect(orderAudit).toContain("kompensasi keterlambatan");
     expect(orderAudit).toContain("pelanggan minta sisanya");
@@ -178,13 +163,13 @@ describe("orders, customers and the audit log in the admin app", () => {
     await owner.getByTestId("manual-quantity").fill("300");
     await pressMain(owner, "Hitung harga");
     await expect.poll(() => owner.getByTestId("manual-amount").count(), { timeout: 10_000 }).toBe(1);
-    const price = await text(owner, "manual-amount");
+    const price = await textOf(owner, "manual-amount");
     await owner.getByTestId("manual-pay-external").click();
     await owner.getByTestId("reason").fill("dibayar tunai di toko");
     await snap(owner, "orders-8-manual-form");
     await pressMain(owner, `Buat pesanan · ${price}`);
-    await expect.poll(() => text(owner, "order-status"), { timeout: 10_000 }).toContain("Manual");
-    expect(await text(owner, "timeline-paid")).toContain("di luar bot");
+    await expect.poll(() => textOf(owner, "order-status"), { timeout: 10_000 }).toContain("Manual");
+    expect(await textOf(owner, "timeline-paid")).toContain("di luar bot");
     const manual = await kit.db.selectFrom("orders").selectAll().orderBy("id", "desc").executeTakeFirstOrThrow();
     expect(manual).toMatchObject({ status: "manual", is_manual: 1, paid_with: "external", customer_id: alex.id });
     expect(`Rp ${new Intl.NumberFormat("id-ID").format(manual.amount)}`).toBe(price);
@@ -196,7 +181,7 @@ describe("orders, customers and the audit log in the admin app", () => {
     await owner.getByTestId("reason").fill("sudah terkirim");
     await snap(owner, "orders-9-outcome-form");
     await pressMain(owner, "Simpan hasil");
-    await expect.poll(() => text(owner, "order-status"), { timeout: 10_000 }).toContain("Selesai");
+    await expect.poll(() => textOf(owner, "order-status"), { timeout: 10_000 }).toContain("Selesai");
     await snap(owner, "orders-10-manual-completed");
     await owner.context().close();
 
@@ -223,7 +208,7 @@ describe("orders, customers and the audit log in the admin app", () => {
     await operator.getByTestId("reason").fill("ada di panel supplier");
     await snap(operator, "orders-11-resolve-operator");
     await pressMain(operator, "Tandai sudah di supplier");
-    await expect.poll(() => text(operator, "order-status"), { timeout: 10_000 }).toContain("Diproses");
+    await expect.poll(() => textOf(operator, "order-status"), { timeout: 10_000 }).toContain("Diproses");
     expect((await kit.db.selectFrom("orders").select("provider_order_id").where("id", "=", unknown.id).executeTakeFirstOrThrow()).provider_order_id).toBe(String(supplierOrder.order));
 
     // The same screens in English.
@@ -232,8 +217,8 @@ describe("orders, customers and the audit log in the admin app", () => {
     await operator.getByTestId("nav-orders").click();
     expect(await operator.getByTestId("orders-status").inputValue()).toBe("unknown"); // filters stay while the app is open
     await operator.getByTestId("orders-status").selectOption("");
-    await expect.poll(() => text(operator, "orders-list"), { timeout: 10_000 }).toContain("Processing");
-    expect(await text(operator, "orders-list")).toMatch(/\d+ orders/);
+    await expect.poll(() => textOf(operator, "orders-list"), { timeout: 10_000 }).toContain("Processing");
+    expect(await textOf(operator, "orders-list")).toMatch(/\d+ orders/);
     await snap(operator, "orders-12-english");
     await operator.context().close();
   });

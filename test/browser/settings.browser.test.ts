@@ -1,6 +1,6 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureMiniAppBuilt, keepScreenshot, launchBrowser, openMiniApp } from "../kit/browser.js";
+import { back, ensureMiniAppBuilt, launchBrowser, openMiniApp, pressMain, snap, textOf } from "../kit/browser.js";
 import { ADMIN_ID, createShopKit, type ShopKit } from "../kit/shop-kit.js";
 
 /**
@@ -24,26 +24,6 @@ afterAll(async () => {
   await kit?.close();
 });
 
-const text = (page: Page, testId: string) => page.getByTestId(testId).first().innerText();
-
-/** Keeps a screenshot once telegram-ui's transitions (the segmented control's pill) have ended. */
-async function snap(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(400);
-  await keepScreenshot(page, name);
-}
-
-/** Presses the screen's MainButton (drawn by the browser shell outside Telegram) once it is enabled. */
-async function pressMain(page: Page, label: string | RegExp): Promise<void> {
-  const button = page.getByTestId("main-button");
-  await expect.poll(() => button.innerText(), { timeout: 10_000 }).toMatch(label);
-  await expect.poll(() => button.isEnabled()).toBe(true);
-  await button.click();
-}
-
-async function back(page: Page, times = 1): Promise<void> {
-  for (let i = 0; i < times; i++) await page.getByTestId("back-button").click();
-}
-
 /** What the bot answers a new Indonesian customer, as they read it. */
 async function botSays(userId: number, message: string): Promise<string> {
   return (await kit.customer(userId).say(message)).map((m) => m.plain).join("\n");
@@ -53,59 +33,59 @@ describe("settings in the admin app", () => {
   it("changes settings, saves and tests Midtrans keys, rewrites the welcome text and adds an FAQ entry", async () => {
     const page = await openMiniApp(browser, { productUrl: kit.productUrl, botToken: kit.sandbox.telegram.token, user: { id: ADMIN_ID, firstName: "Owner" } });
     await page.getByTestId("nav-settings").click({ timeout: 15_000 });
-    await expect.poll(() => text(page, "setting-value-payments.invoice_expiry_minutes"), { timeout: 10_000 }).toBe("15");
-    expect(await text(page, "settings-group-payments")).toContain("Masa berlaku tagihan QRIS (menit)");
-    expect(await text(page, "setting-value-payments.late_payment_policy")).toBe("Proses pesanan jika harganya masih berlaku (jika tidak, masuk saldo)");
-    expect(await text(page, "setting-value-payments.rails")).toBe("QRIS, Saldo dompet, Telegram Stars");
+    await expect.poll(() => textOf(page, "setting-value-payments.invoice_expiry_minutes"), { timeout: 10_000 }).toBe("15");
+    expect(await textOf(page, "settings-group-payments")).toContain("Masa berlaku tagihan QRIS (menit)");
+    expect(await textOf(page, "setting-value-payments.late_payment_policy")).toBe("Proses pesanan jika harganya masih berlaku (jika tidak, masuk saldo)");
+    expect(await textOf(page, "setting-value-payments.rails")).toBe("QRIS, Saldo dompet, Telegram Stars");
     await snap(page, "settings-1-list");
 
     // The invoice expiry: 0 is refused with the server's own message, 30 is saved and shown.
     await page.getByTestId("setting-row-payments.invoice_expiry_minutes").click();
     await expect.poll(() => page.getByTestId("setting-input").inputValue(), { timeout: 10_000 }).toBe("15");
-    expect(await text(page, "setting-editor")).toContain("Antara 1 dan 1.440.");
+    expect(await textOf(page, "setting-editor")).toContain("Antara 1 dan 1.440.");
     await page.getByTestId("setting-input").fill("0");
     await pressMain(page, "Simpan pengaturan");
     await expect.poll(() => page.getByTestId("error").count(), { timeout: 10_000 }).toBe(1);
-    expect(await text(page, "error")).toContain("payments.invoice_expiry_minutes: the smallest allowed is 1");
+    expect(await textOf(page, "error")).toContain("payments.invoice_expiry_minutes: the smallest allowed is 1");
     expect(await kit.container.settings.get("payments.invoice_expiry_minutes")).toBe(15);
     await snap(page, "settings-2-refused");
     await page.getByTestId("setting-input").fill("30");
     await pressMain(page, "Simpan pengaturan");
-    await expect.poll(() => text(page, "setting-value-payments.invoice_expiry_minutes"), { timeout: 10_000 }).toBe("30");
-    expect(await text(page, "setting-row-payments.invoice_expiry_minutes")).toContain("Bawaan: 15");
+    await expect.poll(() => textOf(page, "setting-value-payments.invoice_expiry_minutes"), { timeout: 10_000 }).toBe("30");
+    expect(await textOf(page, "setting-row-payments.invoice_expiry_minutes")).toContain("Bawaan: 15");
     expect(await kit.container.settings.get("payments.invoice_expiry_minutes")).toBe(30);
 
     // The late-payment policy, one of two choices.
     await page.getByTestId("setting-row-payments.late_payment_policy").click();
     await page.getByTestId("setting-option-wallet").click({ timeout: 10_000 });
     await pressMain(page, "Simpan pengaturan");
-    await expect.poll(() => text(page, "setting-value-payments.late_payment_policy"), { timeout: 10_000 }).toBe("Selalu masukkan ke saldo dompet");
+    await expect.poll(() => textOf(page, "setting-value-payments.late_payment_policy"), { timeout: 10_000 }).toBe("Selalu masukkan ke saldo dompet");
     expect(await kit.container.settings.get("payments.late_payment_policy")).toBe("wallet");
     await snap(page, "settings-3-saved");
 
     // Midtrans: keys from the environment, masked; a wrong sandbox key fails the test, the right one passes.
     const serverKey = kit.sandbox.midtrans.serverKey;
     await page.getByTestId("settings-midtrans").click();
-    await expect.poll(() => text(page, "midtrans-source"), { timeout: 10_000 }).toContain("Lingkungan (MIDTRANS_*)");
-    expect(await text(page, "midtrans-key-serverKey")).toBe("••••••••");
-    expect(await text(page, "midtrans-key-clientKey")).toBe("Belum diisi");
+    await expect.poll(() => textOf(page, "midtrans-source"), { timeout: 10_000 }).toContain("Lingkungan (MIDTRANS_*)");
+    expect(await textOf(page, "midtrans-key-serverKey")).toBe("••••••••");
+    expect(await textOf(page, "midtrans-key-clientKey")).toBe("Belum diisi");
     expect(await page.content()).not.toContain(serverKey);
     await page.getByTestId("midtrans-form-serverKey").fill("SB-Mid-server-notthekey123");
     await pressMain(page, "Simpan kunci");
-    await expect.poll(() => text(page, "midtrans-source"), { timeout: 10_000 }).toContain("Aplikasi admin");
-    expect(await text(page, "midtrans-saved")).toContain("Kunci tersimpan");
+    await expect.poll(() => textOf(page, "midtrans-source"), { timeout: 10_000 }).toContain("Aplikasi admin");
+    expect(await textOf(page, "midtrans-saved")).toContain("Kunci tersimpan");
     expect(await page.getByTestId("midtrans-form-serverKey").inputValue()).toBe("");
     await page.getByTestId("midtrans-test").click();
     await expect.poll(() => page.getByTestId("midtrans-test-result").count(), { timeout: 10_000 }).toBe(1);
-    expect(await text(page, "midtrans-test-result")).toContain("Kunci ditolak Midtrans");
-    expect(await text(page, "midtrans-test-result")).toContain("Midtrans refused the key for sandbox (401)");
+    expect(await textOf(page, "midtrans-test-result")).toContain("Kunci ditolak Midtrans");
+    expect(await textOf(page, "midtrans-test-result")).toContain("Midtrans refused the key for sandbox (401)");
 
     // Production needs its own server key: switching without one is refused with the reason.
     await page.getByTestId("midtrans-env-production").click();
-    expect(await text(page, "midtrans-form")).toContain("Production menagih uang sungguhan");
+    expect(await textOf(page, "midtrans-form")).toContain("Production menagih uang sungguhan");
     await pressMain(page, "Simpan kunci");
     await expect.poll(() => page.getByTestId("error").count(), { timeout: 10_000 }).toBe(1);
-    expect(await text(page, "error")).toContain("enter the production server key: sandbox and production keys differ");
+    expect(await textOf(page, "error")).toContain("enter the production server key: sandbox and production keys differ");
     await snap(page, "settings-4-midtrans-production-refused");
 
     await page.getByTestId("midtrans-env-sandbox").click();
@@ -113,11 +93,11 @@ describe("settings in the admin app", () => {
     await page.getByTestId("midtrans-form-clientKey").fill("SB-Mid-client-browser01");
     await pressMain(page, "Simpan kunci");
     await expect.poll(() => page.getByTestId("midtrans-test-result").count(), { timeout: 10_000 }).toBe(0);
-    await expect.poll(() => text(page, "midtrans-key-clientKey")).toBe("••••••••");
-    expect(await text(page, "midtrans-environment")).toBe("Sandbox");
+    await expect.poll(() => textOf(page, "midtrans-key-clientKey")).toBe("••••••••");
+    expect(await textOf(page, "midtrans-environment")).toBe("Sandbox");
     await page.getByTestId("midtrans-test").click();
     await expect.poll(() => page.getByTestId("midtrans-test-result").count(), { timeout: 10_000 }).toBe(1);
-    expect(await text(page, "midtrans-test-result")).toMatch(/Terhubung: Midtrans menerima kunci\s+\d+ ms/);
+    expect(await textOf(page, "midtrans-test-result")).toMatch(/Terhubung: Midtrans menerima kunci\s+\d+ ms/);
     expect(await page.content()).not.toContain(serverKey);
     expect(await kit.container.midtrans.view()).toMatchObject({ source: "app", environment: "sandbox", lastTest: { ok: true, outcome: "valid" } });
     await snap(page, "settings-5-midtrans-tested");
@@ -126,7 +106,7 @@ describe("settings in the admin app", () => {
     await page.getByTestId("midtrans-key-reveal-serverKey").click();
     await page.getByTestId("midtrans-key-reveal-serverKey-yes").click();
     await expect.poll(() => page.getByTestId("midtrans-key-value-serverKey").count(), { timeout: 10_000 }).toBe(1);
-    expect(await text(page, "midtrans-key-value-serverKey")).toBe(serverKey);
+    expect(await textOf(page, "midtrans-key-value-serverKey")).toBe(serverKey);
     await page.getByTestId("midtrans-key-hide-serverKey").click();
     expect(await page.content()).not.toContain(serverKey);
 
@@ -135,27 +115,27 @@ describe("settings in the admin app", () => {
     await page.getByTestId("settings-texts").click();
     await page.getByTestId("bot-text-welcome-id").click({ timeout: 10_000 });
     await expect.poll(() => page.getByTestId("bot-text-input").inputValue(), { timeout: 10_000 }).toMatch(/^Halo, <b>\{name\}<\/b>! 👋/);
-    await expect.poll(() => text(page, "bot-text-preview")).toMatch(/^Halo, Budi! 👋/);
+    await expect.poll(() => textOf(page, "bot-text-preview")).toMatch(/^Halo, Budi! 👋/);
     await page.getByTestId("bot-text-input").fill("Selamat datang, <b>{name}! Toko buka 24 jam.");
-    await expect.poll(() => text(page, "bot-text-preview-problem")).toBe("Telegram akan menolak teks ini: <b> is never closed");
+    await expect.poll(() => textOf(page, "bot-text-preview-problem")).toBe("Telegram akan menolak teks ini: <b> is never closed");
     await pressMain(page, "Simpan teks");
     await expect.poll(() => page.getByTestId("error").count(), { timeout: 10_000 }).toBe(1);
-    expect(await text(page, "error")).toContain("the text cannot be sent by Telegram: <b> is never closed");
+    expect(await textOf(page, "error")).toContain("the text cannot be sent by Telegram: <b> is never closed");
     await snap(page, "settings-6-text-refused");
     await page.getByTestId("bot-text-input").fill("Selamat datang, <b>{name}</b>! Toko buka <i>24 jam</i>.");
-    await expect.poll(() => text(page, "bot-text-preview")).toBe("Selamat datang, Budi! Toko buka 24 jam.");
+    await expect.poll(() => textOf(page, "bot-text-preview")).toBe("Selamat datang, Budi! Toko buka 24 jam.");
     expect(await page.getByTestId("bot-text-preview").locator("b").innerText()).toBe("Budi");
     await snap(page, "settings-7-text-preview");
     await pressMain(page, "Simpan teks");
-    await expect.poll(() => text(page, "bot-text-welcome-id"), { timeout: 10_000 }).toContain("Diubah");
-    expect(await text(page, "bot-text-welcome-en")).toContain("Bawaan");
+    await expect.poll(() => textOf(page, "bot-text-welcome-id"), { timeout: 10_000 }).toContain("Diubah");
+    expect(await textOf(page, "bot-text-welcome-en")).toContain("Bawaan");
     const [greeting] = await kit.customer(100_001).say("/start");
     expect(greeting!.plain).toBe("Selamat datang, Budi! Toko buka 24 jam.");
 
     // An FAQ entry: its slug follows the title; the bot answers from it at once.
     await back(page);
     await page.getByTestId("settings-faq").click();
-    await expect.poll(() => text(page, "faq-list"), { timeout: 10_000 }).toContain("Cara bayar");
+    await expect.poll(() => textOf(page, "faq-list"), { timeout: 10_000 }).toContain("Cara bayar");
     expect(await botSays(310_001, "toko buka jam berapa?")).not.toContain("08.00");
     await page.getByTestId("faq-add").click();
     await page.getByTestId("faq-title").fill("Jam buka toko");
@@ -164,7 +144,7 @@ describe("settings in the admin app", () => {
     await snap(page, "settings-8-faq-new");
     await pressMain(page, "Simpan FAQ");
     await expect.poll(() => page.getByTestId("faq-row-jam-buka-toko-id").count(), { timeout: 10_000 }).toBe(1);
-    expect(await text(page, "faq-row-jam-buka-toko-id")).toContain("Jam buka toko");
+    expect(await textOf(page, "faq-row-jam-buka-toko-id")).toContain("Jam buka toko");
     expect(await botSays(310_002, "toko buka jam berapa?")).toContain("Toko buka setiap hari dari jam 08.00 sampai 22.00 WIB");
     await snap(page, "settings-9-faq-list");
 
@@ -172,7 +152,7 @@ describe("settings in the admin app", () => {
     await page.getByTestId("faq-row-jam-buka-toko-id").click();
     await expect.poll(() => page.getByTestId("faq-title").inputValue(), { timeout: 10_000 }).toBe("Jam buka toko");
     await page.getByTestId("faq-delete").click();
-    expect(await text(page, "faq-delete-yes")).toBe("Ya");
+    expect(await textOf(page, "faq-delete-yes")).toBe("Ya");
     await page.getByTestId("faq-delete-yes").click();
     await expect.poll(() => page.getByTestId("faq-list").count(), { timeout: 10_000 }).toBe(1);
     await expect.poll(() => page.getByTestId("faq-row-jam-buka-toko-id").count()).toBe(0);
@@ -190,7 +170,7 @@ describe("settings in the admin app", () => {
     const admin = await openMiniApp(browser, { productUrl: kit.productUrl, botToken: kit.sandbox.telegram.token, user: { id: 900_101, firstName: "Ayu" } });
     await admin.getByTestId("nav-settings").click({ timeout: 15_000 });
     await admin.getByTestId("settings-midtrans").click({ timeout: 10_000 });
-    await expect.poll(() => text(admin, "midtrans-key-serverKey"), { timeout: 10_000 }).toBe("••••••••");
+    await expect.poll(() => textOf(admin, "midtrans-key-serverKey"), { timeout: 10_000 }).toBe("••••••••");
     expect(await admin.getByTestId("midtrans-key-reveal-serverKey").count()).toBe(0);
     expect(await admin.getByTestId("midtrans-test").count()).toBe(1);
     await snap(admin, "settings-10-admin-keys");

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureMiniAppBuilt, keepScreenshot, launchBrowser, openMiniApp } from "../kit/browser.js";
+import { back, ensureMiniAppBuilt, keepScreenshot, launchBrowser, openMiniApp, pressMain, textOf } from "../kit/browser.js";
 import { ADMIN_ID, buyUntilInvoice, createShopKit, type ShopKit } from "../kit/shop-kit.js";
 
 /**
@@ -24,15 +24,6 @@ afterAll(async () => {
 });
 
 const rupiah = (amount: number) => `Rp ${new Intl.NumberFormat("id-ID").format(amount)}`;
-const text = (page: Page, testId: string) => page.getByTestId(testId).first().innerText();
-
-/** Presses the screen's MainButton (drawn by the browser shell outside Telegram) once it is enabled. */
-async function pressMain(page: Page, label: string | RegExp): Promise<void> {
-  const button = page.getByTestId("main-button");
-  await expect.poll(() => button.innerText(), { timeout: 10_000 }).toMatch(label);
-  await expect.poll(() => button.isEnabled()).toBe(true);
-  await button.click();
-}
 
 /** How full the import's progress bar is drawn (0–1), once its width animation has run. */
 const barFill = (page: Page) =>
@@ -40,10 +31,6 @@ const barFill = (page: Page) =>
     const fill = bar.firstElementChild as HTMLElement;
     return Math.round((fill.getBoundingClientRect().width / bar.getBoundingClientRect().width) * 100) / 100;
   });
-
-async function back(page: Page, times = 1): Promise<void> {
-  for (let i = 0; i < times; i++) await page.getByTestId("back-button").click();
-}
 
 describe("suppliers, import and services in the admin app", () => {
   it("adds a supplier, tests it, imports its catalog, reprices a service and turns it off and on", async () => {
@@ -61,20 +48,20 @@ describe("suppliers, import and services in the admin app", () => {
     const supplier = await kit.container.providers.requireByName("Panel Simulator");
 
     // Its keys show masked; the owner may reveal one, which is audited.
-    await expect.poll(() => text(page, "supplier-keys")).toContain("••••••••");
+    await expect.poll(() => textOf(page, "supplier-keys")).toContain("••••••••");
     expect(await page.content()).not.toContain(kit.sandbox.smm.key);
     await page.getByTestId("supplier-key-reveal-key").click();
     await page.getByTestId("supplier-key-reveal-key-yes").click();
     await expect.poll(() => page.getByTestId("supplier-key-value-key").count()).toBe(1);
-    expect(await text(page, "supplier-key-value-key")).toBe(kit.sandbox.smm.key);
+    expect(await textOf(page, "supplier-key-value-key")).toBe(kit.sandbox.smm.key);
     await page.getByTestId("supplier-key-hide-key").click();
     expect(await page.content()).not.toContain(kit.sandbox.smm.key);
 
     // Test the connection: balance, latency, result.
     await page.getByTestId("supplier-test").click();
     await expect.poll(() => page.getByTestId("supplier-test-result").count(), { timeout: 10_000 }).toBe(1);
-    expect(await text(page, "supplier-test-result")).toMatch(/Terhubung: saldo Rp 25\.000\.000 \(\d+ ms\)/);
-    expect(await text(page, "supplier-last-test")).toContain("OK");
+    expect(await textOf(page, "supplier-test-result")).toMatch(/Terhubung: saldo Rp 25\.000\.000 \(\d+ ms\)/);
+    expect(await textOf(page, "supplier-last-test")).toContain("OK");
     await keepScreenshot(page, "suppliers-2-tested");
 
     // Import its catalog: the progress bar runs to the end and the report shows what was skipped and why.
@@ -84,10 +71,10 @@ describe("suppliers, import and services in the admin app", () => {
     await expect.poll(() => page.getByTestId("imports-progress").getAttribute("data-percent"), { timeout: 20_000 }).toBe("100");
     await expect.poll(() => page.getByTestId("imports-report").count(), { timeout: 10_000 }).toBe(1);
     await expect.poll(() => barFill(page)).toBe(1);
-    expect(await text(page, "imports-report-imported")).toBe("312");
-    expect(await text(page, "imports-report-skipped")).toBe("6");
-    expect(await text(page, "imports-skipped")).toContain("Nama kosong");
-    expect(await text(page, "imports-phase")).toContain("Selesai");
+    expect(await textOf(page, "imports-report-imported")).toBe("312");
+    expect(await textOf(page, "imports-report-skipped")).toBe("6");
+    expect(await textOf(page, "imports-skipped")).toContain("Nama kosong");
+    expect(await textOf(page, "imports-phase")).toContain("Selesai");
     await keepScreenshot(page, "import-1-report");
 
     // Find a service and give it its own margin, then a fixed price.
@@ -95,7 +82,7 @@ describe("suppliers, import and services in the admin app", () => {
     await page.getByTestId("nav-services").click();
     await page.getByTestId("services-search").fill("Instagram Followers [Real Global]");
     const mid = (await kit.container.catalog.page({ text: "Instagram Followers [Real Global]", providerId: supplier.id }, { offset: 0, limit: 1 })).services[0]!.mid;
-    await expect.poll(() => text(page, "services-list"), { timeout: 10_000 }).toMatch(/^1 layanan/i);
+    await expect.poll(() => textOf(page, "services-list"), { timeout: 10_000 }).toMatch(/^1 layanan/i);
     expect(await page.getByTestId(`service-row-${mid}`).count()).toBe(1);
     await keepScreenshot(page, "services-1-search");
     await page.getByTestId(`service-row-${mid}`).click();
@@ -105,32 +92,32 @@ describe("suppliers, import and services in the admin app", () => {
     await page.getByTestId("service-edit-price").click();
     await page.getByTestId("price-margin").fill("50");
     await pressMain(page, "Simpan harga");
-    await expect.poll(() => text(page, "service-margin"), { timeout: 10_000 }).toContain("50% (khusus layanan ini)");
+    await expect.poll(() => textOf(page, "service-margin"), { timeout: 10_000 }).toContain("50% (khusus layanan ini)");
     const margined = (await kit.container.catalog.findByMid(mid))!;
     expect(margined.unitPrice).toBeGreaterThan(before.unitPrice);
-    expect(await text(page, "service-price")).toContain(rupiah(margined.unitPrice));
+    expect(await textOf(page, "service-price")).toContain(rupiah(margined.unitPrice));
 
     await page.getByTestId("service-edit-price").click();
     await page.getByTestId("price-mode-fixed").click();
     await page.getByTestId("price-fixed").fill(String(before.unitCost - 1));
     await pressMain(page, "Simpan harga");
     await expect.poll(() => page.getByTestId("error").count(), { timeout: 10_000 }).toBe(1);
-    expect(await text(page, "error")).toContain("below the supplier's cost");
+    expect(await textOf(page, "error")).toContain("below the supplier's cost");
     await keepScreenshot(page, "services-2-below-cost-refused");
     await page.getByTestId("price-fixed").fill("15000");
     await pressMain(page, "Simpan harga");
-    await expect.poll(() => text(page, "service-price"), { timeout: 10_000 }).toContain(rupiah(15_000));
-    expect(await text(page, "service-fixed")).toContain(rupiah(15_000));
+    await expect.poll(() => textOf(page, "service-price"), { timeout: 10_000 }).toContain(rupiah(15_000));
+    expect(await textOf(page, "service-fixed")).toContain(rupiah(15_000));
     expect((await kit.container.catalog.findByMid(mid))!.unitPrice).toBe(15_000);
     await keepScreenshot(page, "services-3-fixed-price");
 
     // Stop selling it, then sell it again.
     await page.getByTestId("service-sold-cell").click();
-    await expect.poll(() => text(page, "service-state"), { timeout: 10_000 }).toBe("Tidak dijual");
+    await expect.poll(() => textOf(page, "service-state"), { timeout: 10_000 }).toBe("Tidak dijual");
     expect((await kit.container.catalog.findByMid(mid))!).toMatchObject({ active: false, disabledReason: "admin" });
     await keepScreenshot(page, "services-4-disabled");
     await page.getByTestId("service-sold-cell").click();
-    await expect.poll(() => text(page, "service-state"), { timeout: 10_000 }).toBe("Dijual");
+    await expect.poll(() => textOf(page, "service-state"), { timeout: 10_000 }).toBe("Dijual");
     expect((await kit.container.catalog.findByMid(mid))!.active).toBe(true);
 
     const actions = (await kit.db.selectFrom("audit_log").select(["action", "actor"]).orderBy("id").execute()).filter((a) => a.actor === `telegram:${ADMIN_ID}`).map((a) => a.action);
@@ -145,11 +132,11 @@ describe("suppliers, import and services in the admin app", () => {
     await kit.runJobs();
     await back(page, 2);
     await page.getByTestId("nav-dashboard").click();
-    await expect.poll(() => text(page, "dashboard-balances"), { timeout: 10_000 }).toContain("Panel Simulator");
+    await expect.poll(() => textOf(page, "dashboard-balances"), { timeout: 10_000 }).toContain("Panel Simulator");
     await expect.poll(() => page.getByTestId(`dashboard-balance-${supplier.id}`).innerText()).toMatch(/Rp \d/);
-    expect(await text(page, "dashboard-revenue")).toBe(rupiah(30_000));
-    expect(await text(page, "dashboard-profit")).toBe(rupiah(2 * (15_000 - before.unitCost)));
-    expect(await text(page, "dashboard-orders")).toBe("2");
+    expect(await textOf(page, "dashboard-revenue")).toBe(rupiah(30_000));
+    expect(await textOf(page, "dashboard-profit")).toBe(rupiah(2 * (15_000 - before.unitCost)));
+    expect(await textOf(page, "dashboard-orders")).toBe("2");
     expect(await page.getByTestId("dashboard-chart").locator("rect").count()).toBe(30);
     await keepScreenshot(page, "dashboard-1");
     await page.context().close();

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { expect } from "vitest";
 import { miniAppIsStale } from "../../scripts/miniapp-build.js";
 import { MINIAPP_DIST } from "../../src/server/miniapp-static.js";
 import { miniAppLaunchUrl } from "../../src/sandbox/miniapp-launch.js";
@@ -38,4 +39,26 @@ export async function openMiniApp(browser: Browser, options: { productUrl: strin
 export async function keepScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** The text of the first element with this test id. */
+export const textOf = (page: Page, testId: string) => page.getByTestId(testId).first().innerText();
+
+/** Keeps a screenshot once telegram-ui's transitions (the segmented control's pill) have ended. */
+export async function snap(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(400);
+  await keepScreenshot(page, name);
+}
+
+/** Presses the screen's MainButton (drawn by the browser shell outside Telegram) once it shows `label` and is enabled. */
+export async function pressMain(page: Page, label: string | RegExp): Promise<void> {
+  const button = page.getByTestId("main-button");
+  await expect.poll(() => button.innerText(), { timeout: 10_000 }).toMatch(label);
+  await expect.poll(() => button.isEnabled()).toBe(true);
+  await button.click();
+}
+
+/** Goes back `times` screens with the BackButton. */
+export async function back(page: Page, times = 1): Promise<void> {
+  for (let i = 0; i < times; i++) await page.getByTestId("back-button").click();
 }

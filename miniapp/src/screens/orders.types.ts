@@ -1,4 +1,8 @@
 /** What the orders and customers areas of the admin API answer (src/features/admin/admin.orders.api.ts, admin.customers.api.ts). */
+// Shapes the server defines once and sends as they are: read from its source (type-only, erased from the bundle).
+export type { OrderListItem } from "../../../src/features/orders/orders.queries";
+export type { CustomerListItem } from "../../../src/features/customers/customers.admin";
+export type { LedgerEntry } from "../../../src/features/wallet/wallet.service";
 export const ORDER_STATUSES = ["awaiting_payment", "paid", "placing", "processing", "completed", "partial", "canceled", "unknown", "refunded", "expired", "manual"] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
@@ -9,18 +13,6 @@ export interface Page<T> {
   pageSize: number;
 }
 
-export interface OrderListItem {
-  id: number;
-  status: OrderStatus;
-  isManual: boolean;
-  target: string;
-  quantity: number;
-  amount: number;
-  createdAt: number;
-  paidAt: number | null;
-  service: { mid: number | null; name: string };
-  customer: { id: number; telegramId: number; username: string | null; firstName: string };
-}
 
 export type TimelineEvent =
   | { at: number; kind: "created"; quantity: number; amount: number }
@@ -68,16 +60,6 @@ export interface OrderDetail {
   timeline: TimelineEvent[];
 }
 
-export interface CustomerListItem {
-  id: number;
-  telegramId: number;
-  username: string | null;
-  firstName: string;
-  language: "id" | "en";
-  balance: number;
-  orders: number;
-  createdAt: number;
-}
 
 export interface CustomerDetail {
   customer: { id: number; telegramId: number; username: string | null; firstName: string; language: "id" | "en"; createdAt: number };
@@ -87,15 +69,6 @@ export interface CustomerDetail {
   recentOrders: Array<{ id: number; status: OrderStatus; target: string; quantity: number; amount: number; createdAt: number; isManual: boolean }>;
 }
 
-export interface LedgerEntry {
-  id: number;
-  amount: number;
-  reason: string;
-  reference: string;
-  orderId: number | null;
-  note: string | null;
-  createdAt: number;
-}
 
 export interface ManualQuote {
   quoteId: string;

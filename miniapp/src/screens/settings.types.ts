@@ -2,6 +2,9 @@
  * What the settings and texts areas of the admin API answer
  * (src/features/admin/admin.{settings,texts}.api.ts).
  */
+// Shapes the server defines once and sends as they are: read from its source (type-only, erased from the bundle).
+import type { MidtransTest } from "../../../src/features/payments/midtrans.settings";
+export type { MidtransTest };
 export type SettingKind = "integer" | "percent" | "cron" | "choice" | "choices";
 
 /** One shop setting with its bounds (integer), choices (choice, choices) and default. */
@@ -28,13 +31,6 @@ export interface SettingChange {
 
 export type GatewayEnvironment = "sandbox" | "production";
 
-export interface MidtransTest {
-  at: number;
-  ok: boolean;
-  outcome: "valid" | "wrong_key" | "not_configured" | "unreachable" | "unexpected";
-  latencyMs: number;
-  message: string;
-}
 
 export interface MidtransKeys {
   source: "app" | "env" | "none";

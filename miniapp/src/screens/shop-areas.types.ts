@@ -2,6 +2,9 @@
  * What the dashboard, suppliers, import and services areas of the admin API answer
  * (src/features/admin/admin.{dashboard,suppliers,import,services}.api.ts). Money is whole rupiah.
  */
+// Shapes the server defines once and sends as they are: read from its source (type-only, erased from the bundle).
+import type { TopService, WindowName } from "../../../src/features/admin/admin.stats.service";
+export type { TopService, WindowName };
 /** One page of a list the server pages (`page` counts from 0). */
 export interface Paged<T> {
   items: T[];
@@ -10,15 +13,6 @@ export interface Paged<T> {
   pageSize: number;
 }
 
-export type WindowName = "today" | "d7" | "d30";
-
-export interface TopService {
-  serviceId: number;
-  mid: number;
-  name: string;
-  orders: number;
-  revenue: number;
-}
 
 export interface DashboardStats {
   generatedAt: number;
