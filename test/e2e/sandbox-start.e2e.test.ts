@@ -40,6 +40,20 @@ describe("npm start without configuration", () => {
     expect(html).toContain("Sandbox shop");
   });
 
+  it("opens the admin app from /sandbox/admin as the sandbox's owner, with initData the admin API accepts", async () => {
+    const redirect = await fetch(`${app.url}/sandbox/admin`, { redirect: "manual" });
+    expect(redirect.status).toBe(302);
+    const location = new URL(redirect.headers.get("location")!);
+    expect(`${location.origin}${location.pathname}`).toBe(`${app.url}/miniapp/`);
+    expect((await fetch(`${app.url}/miniapp/`)).headers.get("content-type")).toMatch(/text\/html/);
+    const initData = new URLSearchParams(location.hash.slice(1)).get("tgWebAppData")!;
+    const me = await fetch(`${app.url}/api/admin/me`, { headers: { authorization: `tma ${initData}` } });
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({ role: "owner", sandbox: true, permissions: expect.arrayContaining(["staff", "reveal"]) });
+    // The same data, tampered with, is refused.
+    expect((await fetch(`${app.url}/api/admin/me`, { headers: { authorization: `tma ${initData.replace("Sandbox", "Sandbax")}` } })).status).toBe(401);
+  });
+
   it("generated a master key for this machine and warned about it", () => {
     expect(logs.text()).toContain("MASTER_KEY not set");
   });
