@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signInitData } from "../../infra/telegram/init-data.js";
+import { createAdminApi } from "./admin.api.js";
 import { createManualClock, type ManualClock } from "../../infra/clock/clock.js";
 import { ADMIN_ID, createShopKit, type ShopKit } from "../../../test/kit/shop-kit.js";
 
@@ -61,5 +62,34 @@ describe("signing in to the admin API with Telegram initData", () => {
     expect((await me(`tma ${initDataFor(555_002)}`)).status).toBe(403);
     const audit = await kit.container.audit.recent({ subject: "admin:555002" });
     expect(audit.map((a) => a.action)).toEqual(["staff.revoke", "staff.grant"]);
+  });
+});
+
+describe("every admin route, for someone who is not staff", () => {
+  // Every route the admin API has, read from the router itself: a route added later is covered too.
+  const routes = () => {
+    const api = createAdminApi(kit.container);
+    const seen = new Set<string>();
+    return api.routes
+      .filter((r) => r.method !== "ALL")
+      .map((r) => ({ method: r.method, path: `/api/admin${r.path.replace(/:(\w+)/g, "1")}` }))
+      .filter((r) => !seen.has(`${r.method} ${r.path}`) && seen.add(`${r.method} ${r.path}`));
+  };
+
+  it("answers 401 without initData and 403 for a Telegram user who is not staff, and changes nothing", async () => {
+    const all = routes();
+    expect(all.length).toBeGreaterThan(40);
+    const auditBefore = await kit.db.selectFrom("audit_log").select("id").execute();
+    const stranger = `tma ${initDataFor(555_009)}`;
+    for (const { method, path } of all) {
+      const body = method === "GET" ? undefined : JSON.stringify({ value: 1, text: "x", telegramId: 555_009, role: "owner" });
+      const anonymous = await kit.app.request(path, { method, body, headers: { "content-type": "application/json" } });
+      expect([method, path, anonymous.status]).toEqual([method, path, 401]);
+      const outsider = await kit.app.request(path, { method, body, headers: { "content-type": "application/json", authorization: stranger } });
+      expect([method, path, outsider.status]).toEqual([method, path, 403]);
+      expect(await outsider.json()).toEqual({ error: { code: "admin.forbidden", message: "not allowed" } });
+    }
+    expect(await kit.db.selectFrom("audit_log").select("id").execute()).toEqual(auditBefore);
+    expect(await kit.container.admins.roleOf(555_009)).toBeUndefined();
   });
 });
