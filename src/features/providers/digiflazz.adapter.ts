@@ -13,6 +13,7 @@ import {
   type StatusQuery,
   type SupplierErrorClass,
 } from "./provider.types.js";
+import { isRecord, parseJson, placementByTransport } from "./provider.wire.js";
 
 /**
  * Digiflazz buyer API (wire-contracts section 4): JSON POSTs to /cek-saldo, /price-list and
@@ -166,18 +167,13 @@ export function createDigiflazzAdapter(config: DigiflazzConfig, http: HttpClient
 
     async placeOrder(input: PlaceOrderInput): Promise<PlaceOutcome> {
       const refId = input.reference;
-      const outcome = await post("transaction", transactionBody(refId, input.providerServiceId, input.target, input.zone));
+      const sent = await post("transaction", transactionBody(refId, input.providerServiceId, input.target, input.zone));
       // Digiflazz dedupes on ref_id: re-sending the same request returns the one transaction and never
       // creates (or charges) a second. So every outcome where the request may or may not have been
       // processed (no answer, reset, 5xx, unreadable body) is safe to retry with the same reference,
       // not ambiguous as it would be on a supplier without an idempotency key.
-      if (outcome.kind === "not_sent") return { kind: "safe_to_retry", reason: `${outcome.code}: ${outcome.message}` };
-      if (outcome.kind === "no_answer") return { kind: "safe_to_retry", reason: `no answer (${outcome.code}); Digiflazz dedupes on ref_id` };
-      if (outcome.status === 429) {
-        const retryAfter = Number(outcome.headers["retry-after"]);
-        return { kind: "safe_to_retry", reason: "rate limited (HTTP 429)", ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterMs: retryAfter * 1000 } : {}) };
-      }
-      if (outcome.status >= 500) return { kind: "safe_to_retry", reason: `supplier answered HTTP ${outcome.status}; Digiflazz dedupes on ref_id` };
+      const outcome = placementByTransport(sent, { note: "Digiflazz dedupes on ref_id", serverErrors: true });
+      if (outcome.kind !== "response") return outcome;
       const data = dataOf(parseJson(outcome.body));
       const rc = isRecord(data) ? rcText(data.rc) : undefined;
       if (!isRecord(data) || rc === undefined) return { kind: "safe_to_retry", reason: `unreadable answer (HTTP ${outcome.status}); Digiflazz dedupes on ref_id` };
@@ -296,14 +292,6 @@ export function parseDigiflazzWebhook(rawBody: string): { refId: string; status:
 
 // ---------------------------------------------------------------------------------------------
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
 function dataOf(json: unknown): unknown {
   return isRecord(json) ? json.data : undefined;
 }
@@ -330,6 +318,3 @@ function amountText(value: unknown): string | undefined {
   return undefined;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}

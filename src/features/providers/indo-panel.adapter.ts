@@ -15,6 +15,7 @@ import {
   type ServiceCandidate,
   type SupplierErrorClass,
 } from "./provider.types.js";
+import { idText, isRecord, optionalInt, parseJson, placementByTransport } from "./provider.wire.js";
 
 /**
  * Indonesian SMM panels (wire-contracts section 2): CentralSMM, MedanPedia and Irvankede. One URL
@@ -201,19 +202,14 @@ export function createIndoPanelAdapter(config: IndoPanelConfig, http: HttpClient
 
     async placeOrder(input): Promise<PlaceOutcome> {
       const comments = input.extras?.comments;
-      const outcome = await post(map.paths.order, {
+      const sent = await post(map.paths.order, {
         [ORDER_FIELDS.service]: input.providerServiceId,
         [ORDER_FIELDS.target]: input.target,
         [ORDER_FIELDS.quantity]: input.quantity,
         [ORDER_FIELDS.comments]: comments && comments.length > 0 ? comments.join("\n") : undefined,
       });
-      if (outcome.kind === "not_sent") return { kind: "safe_to_retry", reason: `${outcome.code}: ${outcome.message}` };
-      if (outcome.kind === "no_answer") return { kind: "ambiguous", reason: `no answer after sending (${outcome.code})` };
-      if (outcome.status === 429) {
-        const retryAfter = Number(outcome.headers["retry-after"]);
-        return { kind: "safe_to_retry", reason: "rate limited (HTTP 429)", ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterMs: retryAfter * 1000 } : {}) };
-      }
-      if (outcome.status >= 500) return { kind: "ambiguous", reason: `supplier answered HTTP ${outcome.status}` };
+      const outcome = placementByTransport(sent);
+      if (outcome.kind !== "response") return outcome;
       const envelope = open(outcome.body);
       if (envelope.ok === false) return { kind: "rejected", errorClass: classifyIndoPanelError(envelope.message), message: envelope.message };
       if (outcome.status >= 400) return { kind: "rejected", errorClass: "unknown", message: `supplier refused the request (HTTP ${outcome.status})` };
@@ -302,25 +298,3 @@ function refusalText(json: Record<string, unknown>): string {
   return "supplier refused the request without a message";
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-function idText(value: unknown): string | undefined {
-  if (typeof value === "number" && Number.isFinite(value)) return String(value);
-  if (typeof value === "string" && value.trim() !== "") return value.trim();
-  return undefined;
-}
-
-function optionalInt(value: unknown): number | undefined {
-  const n = typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : Number.NaN;
-  return Number.isInteger(n) ? n : undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}

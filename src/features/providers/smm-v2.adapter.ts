@@ -15,6 +15,7 @@ import {
   type RefillStatusReport,
   type ServiceCandidate,
 } from "./provider.types.js";
+import { idText, isRecord, optionalInt, parseJson, placementByTransport } from "./provider.wire.js";
 
 /**
  * SMM Panel API v2 ("Perfect Panel" style): one URL, form POSTs, `key` + `action`. Panels answer
@@ -71,16 +72,9 @@ export function createSmmV2Adapter(config: SmmV2Config, http: HttpClient): Provi
 
     async placeOrder(input): Promise<PlaceOutcome> {
       const idempotency = config.idempotencyParam ? { [config.idempotencyParam]: input.reference } : {};
-      const outcome = await post({ action: "add", service: input.providerServiceId, ...smmOrderFields(input), ...idempotency });
-      if (outcome.kind === "not_sent") return { kind: "safe_to_retry", reason: `${outcome.code}: ${outcome.message}` };
-      if (outcome.kind === "no_answer") {
-        return config.idempotencyParam ? { kind: "safe_to_retry", reason: `no answer (${outcome.code}); the panel dedupes on ${config.idempotencyParam}` } : { kind: "ambiguous", reason: `no answer after sending (${outcome.code})` };
-      }
-      if (outcome.status === 429) {
-        const retryAfter = Number(outcome.headers["retry-after"]);
-        return { kind: "safe_to_retry", reason: "rate limited (HTTP 429)", ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterMs: retryAfter * 1000 } : {}) };
-      }
-      if (outcome.status >= 500) return { kind: "ambiguous", reason: `supplier answered HTTP ${outcome.status}` };
+      const sent = await post({ action: "add", service: input.providerServiceId, ...smmOrderFields(input), ...idempotency });
+      const outcome = placementByTransport(sent, config.idempotencyParam ? { note: `the panel dedupes on ${config.idempotencyParam}`, serverErrors: false } : undefined);
+      if (outcome.kind !== "response") return outcome;
       const json = parseJson(outcome.body);
       const error = errorText(json);
       if (error !== undefined) return { kind: "rejected", errorClass: classifySupplierError(error), message: error };
@@ -259,30 +253,8 @@ export function normalizeStatus(raw: string): NormalizedOrderStatus {
   }
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
 function errorText(json: unknown): string | undefined {
   if (!isRecord(json) || json.error === undefined || json.error === null || json.error === false) return undefined;
   return typeof json.error === "string" ? json.error : JSON.stringify(json.error);
 }
 
-function idText(value: unknown): string | undefined {
-  if (typeof value === "number" && Number.isFinite(value)) return String(value);
-  if (typeof value === "string" && value.trim() !== "") return value.trim();
-  return undefined;
-}
-
-function optionalInt(value: unknown): number | undefined {
-  const n = typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : Number.NaN;
-  return Number.isInteger(n) ? n : undefined;
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}

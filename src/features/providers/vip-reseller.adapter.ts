@@ -12,6 +12,7 @@ import {
   type SupplierErrorClass,
   type TargetCheck,
 } from "./provider.types.js";
+import { idText, isRecord, placementByTransport } from "./provider.wire.js";
 
 /**
  * VIP Reseller ("VIPayment") game top-ups (wire-contracts section 3): form POSTs to
@@ -154,15 +155,10 @@ export function createVipResellerAdapter(config: VipResellerConfig, http: HttpCl
     },
 
     async placeOrder(input): Promise<PlaceOutcome> {
-      const outcome = await post("game-feature", { type: "order", service: input.providerServiceId, data_no: input.target, data_zone: input.zone ?? "" });
-      if (outcome.kind === "not_sent") return { kind: "safe_to_retry", reason: `${outcome.code}: ${outcome.message}` };
+      const sent = await post("game-feature", { type: "order", service: input.providerServiceId, data_no: input.target, data_zone: input.zone ?? "" });
       // VIP takes no client reference on `order`: a lost answer may hide a placed order.
-      if (outcome.kind === "no_answer") return { kind: "ambiguous", reason: `no answer after sending (${outcome.code})` };
-      if (outcome.status === 429) {
-        const retryAfter = Number(outcome.headers["retry-after"]);
-        return { kind: "safe_to_retry", reason: "rate limited (HTTP 429)", ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterMs: retryAfter * 1000 } : {}) };
-      }
-      if (outcome.status >= 500) return { kind: "ambiguous", reason: `supplier answered HTTP ${outcome.status}` };
+      const outcome = placementByTransport(sent);
+      if (outcome.kind !== "response") return outcome;
       const envelope = readEnvelope(outcome.body);
       if (envelope?.ok === false) return { kind: "rejected", errorClass: classifyVipError(envelope.message), message: envelope.message };
       if (outcome.status >= 400) return { kind: "rejected", errorClass: "unknown", message: `supplier refused the request (HTTP ${outcome.status})` };
@@ -300,12 +296,3 @@ function toStatusReport(entry: unknown): OrderStatusReport {
   };
 }
 
-function idText(value: unknown): string | undefined {
-  if (typeof value === "number" && Number.isFinite(value)) return String(value);
-  if (typeof value === "string" && value.trim() !== "") return value.trim();
-  return undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
