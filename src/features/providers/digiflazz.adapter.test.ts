@@ -1,10 +1,9 @@
 import { createHash, createHmac } from "node:crypto";
-import { createServer } from "node:net";
 import { Hono } from "hono";
-import { afterEach, describe, expect, it } from "vitest";
-import { createHttpClient, type HttpClient } from "../../infra/http/http-client.js";
+import { describe, expect, it } from "vitest";
+import { createManualClock } from "../../infra/clock/clock.js";
 import { createDigiflazzSimulator, type DigiflazzFault, type DigiflazzSimulator, type DigiflazzSimulatorOptions } from "../../sandbox/digiflazz/digiflazz-simulator.js";
-import { listen, type RunningServer } from "../../server/listen.js";
+import { closedPortUrl, loopbackScope } from "../../../test/kit/loopback.js";
 import { createDigiflazzAdapter, parseDigiflazzWebhook, verifyDigiflazzSignature, type DigiflazzConfig } from "./digiflazz.adapter.js";
 import { ProviderCallError, type OrderStatusReport, type PlaceOrderInput, type PlaceOutcome, type ProviderAdapter, type StatusQuery, type SupplierErrorClass } from "./provider.types.js";
 
@@ -20,24 +19,7 @@ const PHONE = "081234567891";
 
 const md5 = (text: string) => createHash("md5").update(text).digest("hex");
 
-const cleanups: Array<() => Promise<void> | void> = [];
-
-afterEach(async () => {
-  // Last opened, first closed: the simulator releases hanging requests before the server stops.
-  while (cleanups.length > 0) await cleanups.pop()!();
-});
-
-function fastHttp(): HttpClient {
-  const http = createHttpClient({ connectTimeoutMs: 500, responseTimeoutMs: 800 });
-  cleanups.push(() => http.close());
-  return http;
-}
-
-async function serve(app: Hono): Promise<RunningServer> {
-  const server = await listen(app, "127.0.0.1", 0);
-  cleanups.push(() => server.close());
-  return server;
-}
+const { fastHttp, serve, onCleanup } = loopbackScope();
 
 interface Supplier {
   sim: DigiflazzSimulator;
@@ -50,7 +32,7 @@ interface Supplier {
 async function startDigiflazz(options: Partial<DigiflazzSimulatorOptions> = {}): Promise<Supplier> {
   const sim = createDigiflazzSimulator({ username: USER, apiKey: API_KEY, ...options });
   const server = await serve(sim.routes);
-  cleanups.push(() => sim.close());
+  onCleanup(() => sim.close());
   const url = `http://127.0.0.1:${server.port}/v1`;
   const http = fastHttp();
   const adapterWith = (config: Partial<DigiflazzConfig>) => createDigiflazzAdapter({ url, username: USER, apiKey: API_KEY, ...config }, http);
@@ -58,19 +40,10 @@ async function startDigiflazz(options: Partial<DigiflazzSimulatorOptions> = {}):
 }
 
 /** A port nothing listens on: connections to it are refused before a byte is sent. */
-async function closedPortUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}/v1`;
-}
+const refusingUrl = () => closedPortUrl("/v1");
 
 /** A clock the simulator reads, moved by the test. */
-function manualClock(start = Date.UTC(2026, 0, 5, 3, 0, 0)) {
-  let now = start;
-  return { now: () => now, advance: (ms: number) => void (now += ms) };
-}
+const manualClock = () => createManualClock(Date.UTC(2026, 0, 5, 3, 0, 0));
 
 /** The shop's webhook endpoint: records the raw bytes and headers exactly as they arrived. */
 async function startReceiver() {
@@ -243,7 +216,7 @@ describe("services(): reading the price list", () => {
   });
 
   it("fails with unavailable when nothing listens at the address", async () => {
-    const adapter = createDigiflazzAdapter({ url: await closedPortUrl(), username: USER, apiKey: API_KEY }, fastHttp());
+    const adapter = createDigiflazzAdapter({ url: await refusingUrl(), username: USER, apiKey: API_KEY }, fastHttp());
     await expectCallError(adapter.services(), { reason: "unavailable" });
   });
 });
@@ -450,7 +423,7 @@ describe("placeOrder(): Digiflazz refusals, classified by rc with the message ke
 
 describe("placeOrder(): faults are safe to retry because ref_id makes the re-send idempotent", () => {
   it("is safe_to_retry when the connection is refused (nothing was sent)", async () => {
-    const adapter = createDigiflazzAdapter({ url: await closedPortUrl(), username: USER, apiKey: API_KEY }, fastHttp());
+    const adapter = createDigiflazzAdapter({ url: await refusingUrl(), username: USER, apiKey: API_KEY }, fastHttp());
     const outcome = await adapter.placeOrder(order());
     expect(outcome).toMatchObject({ kind: "safe_to_retry", reason: expect.stringMatching(/ECONNREFUSED/) });
   });

@@ -1,9 +1,8 @@
-import { createServer } from "node:net";
 import { Hono } from "hono";
-import { afterEach, describe, expect, it } from "vitest";
-import { createHttpClient, type HttpClient } from "../../infra/http/http-client.js";
+import { describe, expect, it } from "vitest";
+import { createManualClock } from "../../infra/clock/clock.js";
 import { createIndoPanelSimulator, type IndoPanelSimulator, type IndoPanelSimulatorOptions } from "../../sandbox/indo-panel/indo-panel-simulator.js";
-import { listen, type RunningServer } from "../../server/listen.js";
+import { closedPortUrl, loopbackScope } from "../../../test/kit/loopback.js";
 import { classifyIndoPanelError, createIndoPanelAdapter, normalizeIndoPanelStatus, type IndoPanelConfig } from "./indo-panel.adapter.js";
 import { ProviderCallError, type IndoPanel, type OrderStatusReport, type PlaceOrderInput, type PlaceOutcome, type ProviderAdapter, type StatusQuery, type SupplierErrorClass } from "./provider.types.js";
 
@@ -71,24 +70,7 @@ interface Panel {
   adapterWith(overrides: Partial<IndoPanelConfig>): ProviderAdapter;
 }
 
-const cleanups: Array<() => Promise<void> | void> = [];
-
-afterEach(async () => {
-  // Last opened, first closed: the simulator releases hanging requests before the server stops.
-  while (cleanups.length > 0) await cleanups.pop()!();
-});
-
-function fastHttp(): HttpClient {
-  const http = createHttpClient({ connectTimeoutMs: 500, responseTimeoutMs: 800 });
-  cleanups.push(() => http.close());
-  return http;
-}
-
-async function serve(app: Hono): Promise<RunningServer> {
-  const server = await listen(app, "127.0.0.1", 0);
-  cleanups.push(() => server.close());
-  return server;
-}
+const { fastHttp, serve, onCleanup } = loopbackScope();
 
 function config(panel: IndoPanel, url: string): IndoPanelConfig {
   return { url, panel, apiId: API_ID, apiKey: API_KEY, ...(panel === "centralsmm" ? { secretKey: SECRET_KEY } : {}) };
@@ -99,7 +81,7 @@ async function startPanel(panel: IndoPanel, options: Partial<Omit<IndoPanelSimul
   const app = new Hono();
   app.route("/api", sim.routes);
   const server = await serve(app);
-  cleanups.push(() => sim.close());
+  onCleanup(() => sim.close());
   const url = `http://127.0.0.1:${server.port}/api`;
   const http = fastHttp();
   const adapterWith = (overrides: Partial<IndoPanelConfig>) => createIndoPanelAdapter({ ...config(panel, url), ...overrides }, http);
@@ -107,19 +89,10 @@ async function startPanel(panel: IndoPanel, options: Partial<Omit<IndoPanelSimul
 }
 
 /** A base URL nothing listens on: connections to it are refused before a byte is sent. */
-async function closedPortUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}/api`;
-}
+const refusingUrl = () => closedPortUrl("/api");
 
 /** A clock the simulator reads, moved by the test. */
-function manualClock(start = Date.UTC(2026, 0, 5, 3, 0, 0)) {
-  let now = start;
-  return { now: () => now, advance: (ms: number) => void (now += ms) };
-}
+const manualClock = () => createManualClock(Date.UTC(2026, 0, 5, 3, 0, 0));
 
 async function expectCallError(promise: Promise<unknown>, expected: { reason: ProviderCallError["reason"]; errorClass?: SupplierErrorClass; message?: string | RegExp }) {
   const error = await promise.then(
@@ -239,7 +212,7 @@ describe.each(PANELS)("%s: services()", (panel) => {
   });
 
   it("fails with unavailable when nothing listens at the address", async () => {
-    const adapter = createIndoPanelAdapter(config(panel, await closedPortUrl()), fastHttp());
+    const adapter = createIndoPanelAdapter(config(panel, await refusingUrl()), fastHttp());
     await expectCallError(adapter.services(), { reason: "unavailable", message: /ECONNREFUSED/ });
   });
 });
@@ -344,7 +317,7 @@ describe.each(PANELS)("%s: placeOrder() refusals keep the panel's message and cl
 
 describe.each(PANELS)("%s: placeOrder() telling 'never sent' from 'maybe processed'", (panel) => {
   it("is safe_to_retry when the connection is refused (nothing was sent)", async () => {
-    const adapter = createIndoPanelAdapter(config(panel, await closedPortUrl()), fastHttp());
+    const adapter = createIndoPanelAdapter(config(panel, await refusingUrl()), fastHttp());
     const outcome = await adapter.placeOrder(order());
     expect(outcome.kind).toBe("safe_to_retry");
     expect(outcome.kind === "safe_to_retry" && outcome.reason).toMatch(/ECONNREFUSED/);
@@ -477,7 +450,7 @@ describe.each(PANELS)("%s: status()", (panel) => {
     const { sim, adapter } = await startPanel(panel);
     sim.setFault("status", "http500", 1);
     await expectCallError(adapter.status([query("1")]), { reason: "unavailable" });
-    const unreachable = createIndoPanelAdapter(config(panel, await closedPortUrl()), fastHttp());
+    const unreachable = createIndoPanelAdapter(config(panel, await refusingUrl()), fastHttp());
     await expectCallError(unreachable.status([query("1")]), { reason: "unavailable", message: /ECONNREFUSED/ });
   });
 });

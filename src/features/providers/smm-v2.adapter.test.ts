@@ -1,9 +1,8 @@
-import { createServer } from "node:net";
 import { Hono } from "hono";
-import { afterEach, describe, expect, it } from "vitest";
-import { createHttpClient, type HttpClient } from "../../infra/http/http-client.js";
+import { describe, expect, it } from "vitest";
+import { createManualClock } from "../../infra/clock/clock.js";
 import { createSmmPanelSimulator, type SmmPanelSimulator, type SmmSimulatorOptions } from "../../sandbox/smm/smm-panel-simulator.js";
-import { listen, type RunningServer } from "../../server/listen.js";
+import { closedPortUrl, loopbackScope } from "../../../test/kit/loopback.js";
 import { ProviderCallError, type OrderStatusReport, type PlaceOutcome, type ProviderAdapter, type SupplierErrorClass } from "./provider.types.js";
 import type { StatusQuery } from "./provider.types.js";
 import { createSmmV2Adapter, normalizeStatus } from "./smm-v2.adapter.js";
@@ -26,48 +25,22 @@ interface Panel {
   adapterWithKey(key: string): ProviderAdapter;
 }
 
-const cleanups: Array<() => Promise<void> | void> = [];
-
-afterEach(async () => {
-  // Last opened, first closed: the simulator releases hanging requests before the server stops.
-  while (cleanups.length > 0) await cleanups.pop()!();
-});
-
-function fastHttp(): HttpClient {
-  const http = createHttpClient({ connectTimeoutMs: 500, responseTimeoutMs: 800 });
-  cleanups.push(() => http.close());
-  return http;
-}
-
-async function serve(app: Hono): Promise<RunningServer> {
-  const server = await listen(app, "127.0.0.1", 0);
-  cleanups.push(() => server.close());
-  return server;
-}
+const { fastHttp, serve, onCleanup } = loopbackScope();
 
 async function startPanel(options: Partial<SmmSimulatorOptions> = {}): Promise<Panel> {
   const sim = createSmmPanelSimulator({ key: KEY, ...options });
   const server = await serve(sim.routes);
-  cleanups.push(() => sim.close());
+  onCleanup(() => sim.close());
   const url = `http://127.0.0.1:${server.port}/api/v2`;
   const http = fastHttp();
   return { sim, url, adapter: createSmmV2Adapter({ url, key: KEY }, http), adapterWithKey: (key) => createSmmV2Adapter({ url, key }, http) };
 }
 
 /** A port nothing listens on: connections to it are refused before a byte is sent. */
-async function closedPortUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}/api/v2`;
-}
+const refusingUrl = () => closedPortUrl("/api/v2");
 
 /** A clock the simulator reads, moved by the test. */
-function manualClock(start = Date.UTC(2026, 0, 5, 3, 0, 0)) {
-  let now = start;
-  return { now: () => now, advance: (ms: number) => void (now += ms) };
-}
+const manualClock = () => createManualClock(Date.UTC(2026, 0, 5, 3, 0, 0));
 
 async function expectCallError(promise: Promise<unknown>, expected: { reason: ProviderCallError["reason"]; errorClass?: SupplierErrorClass; message?: RegExp }) {
   const error = await promise.then(
@@ -173,7 +146,7 @@ describe("services(): reading the supplier's catalog", () => {
   });
 
   it("fails with unavailable when nothing listens at the address", async () => {
-    const adapter = createSmmV2Adapter({ url: await closedPortUrl(), key: KEY }, fastHttp());
+    const adapter = createSmmV2Adapter({ url: await refusingUrl(), key: KEY }, fastHttp());
     await expectCallError(adapter.services(), { reason: "unavailable" });
   });
 
@@ -257,7 +230,7 @@ describe("placeOrder(): telling 'never sent' from 'maybe processed'", () => {
   const input = { reference: "ref-1", serviceType: "Default", providerServiceId: FOLLOWERS, target: LINK, quantity: 1000 };
 
   it("is safe_to_retry when the connection is refused (nothing was sent)", async () => {
-    const adapter = createSmmV2Adapter({ url: await closedPortUrl(), key: KEY }, fastHttp());
+    const adapter = createSmmV2Adapter({ url: await refusingUrl(), key: KEY }, fastHttp());
     const outcome = await adapter.placeOrder(input);
     expect(outcome.kind).toBe("safe_to_retry");
     expect(outcome.kind === "safe_to_retry" && outcome.reason).toMatch(/ECONNREFUSED/);
@@ -440,7 +413,7 @@ describe("status(): following orders at the supplier", () => {
   });
 
   it("fails with unavailable when the panel cannot be reached", async () => {
-    const adapter = createSmmV2Adapter({ url: await closedPortUrl(), key: KEY }, fastHttp());
+    const adapter = createSmmV2Adapter({ url: await refusingUrl(), key: KEY }, fastHttp());
     await expectCallError(adapter.status(byIds(["1", "2"])), { reason: "unavailable" });
     await expectCallError(adapter.status(byIds(["1"])), { reason: "unavailable" });
   });

@@ -1,10 +1,9 @@
 import { createHash } from "node:crypto";
-import { createServer } from "node:net";
 import { Hono } from "hono";
-import { afterEach, describe, expect, it } from "vitest";
-import { createHttpClient, type HttpClient } from "../../infra/http/http-client.js";
+import { describe, expect, it } from "vitest";
+import { createManualClock } from "../../infra/clock/clock.js";
 import { createVipResellerSimulator, type VipResellerSimulator, type VipResellerSimulatorOptions } from "../../sandbox/vip-reseller/vip-reseller-simulator.js";
-import { listen, type RunningServer } from "../../server/listen.js";
+import { closedPortUrl, loopbackScope } from "../../../test/kit/loopback.js";
 import { ProviderCallError, type OrderStatusReport, type PlaceOrderInput, type PlaceOutcome, type ProviderAdapter, type StatusQuery, type SupplierErrorClass } from "./provider.types.js";
 import { classifyVipError, createVipResellerAdapter, normalizeVipStatus, vipGameSlug, type VipResellerConfig } from "./vip-reseller.adapter.js";
 
@@ -33,29 +32,12 @@ interface Vip {
   adapterWith(config: Partial<VipResellerConfig>): ProviderAdapter;
 }
 
-const cleanups: Array<() => Promise<void> | void> = [];
-
-afterEach(async () => {
-  // Last opened, first closed: the simulator releases hanging requests before the server stops.
-  while (cleanups.length > 0) await cleanups.pop()!();
-});
-
-function fastHttp(): HttpClient {
-  const http = createHttpClient({ connectTimeoutMs: 500, responseTimeoutMs: 800 });
-  cleanups.push(() => http.close());
-  return http;
-}
-
-async function serve(app: Hono): Promise<RunningServer> {
-  const server = await listen(app, "127.0.0.1", 0);
-  cleanups.push(() => server.close());
-  return server;
-}
+const { fastHttp, serve, onCleanup } = loopbackScope();
 
 async function startVip(options: Partial<VipResellerSimulatorOptions> = {}, config: Partial<VipResellerConfig> = {}): Promise<Vip> {
   const sim = createVipResellerSimulator({ apiId: API_ID, apiKey: API_KEY, ...options });
   const server = await serve(sim.routes);
-  cleanups.push(() => sim.close());
+  onCleanup(() => sim.close());
   const url = `http://127.0.0.1:${server.port}/api`;
   const http = fastHttp();
   const adapterWith = (changes: Partial<VipResellerConfig>) => createVipResellerAdapter({ url, apiId: API_ID, apiKey: API_KEY, ...config, ...changes }, http);
@@ -71,19 +53,10 @@ async function fixedSupplier(body: unknown): Promise<ProviderAdapter> {
 }
 
 /** A port nothing listens on: connections to it are refused before a byte is sent. */
-async function closedPortUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}/api`;
-}
+const refusingUrl = () => closedPortUrl("/api");
 
 /** A clock the simulator reads, moved by the test. */
-function manualClock(start = Date.UTC(2026, 0, 5, 3, 0, 0)) {
-  let now = start;
-  return { now: () => now, advance: (ms: number) => void (now += ms) };
-}
+const manualClock = () => createManualClock(Date.UTC(2026, 0, 5, 3, 0, 0));
 
 async function expectCallError(promise: Promise<unknown>, expected: { reason: ProviderCallError["reason"]; errorClass?: SupplierErrorClass; message?: RegExp }) {
   const error = await promise.then(
@@ -258,7 +231,7 @@ describe("services(): the game catalog", () => {
   });
 
   it("fails with unavailable when nothing listens at the address", async () => {
-    const adapter = createVipResellerAdapter({ url: await closedPortUrl(), apiId: API_ID, apiKey: API_KEY, priceTier: "basic" }, fastHttp());
+    const adapter = createVipResellerAdapter({ url: await refusingUrl(), apiId: API_ID, apiKey: API_KEY, priceTier: "basic" }, fastHttp());
     await expectCallError(adapter.services(), { reason: "unavailable" });
   });
 });
@@ -365,7 +338,7 @@ describe("placeOrder(): supplier refusals are classified and nothing is ordered"
 
 describe("placeOrder(): telling 'never sent' from 'maybe processed'", () => {
   it("is safe_to_retry when the connection is refused (nothing was sent)", async () => {
-    const adapter = createVipResellerAdapter({ url: await closedPortUrl(), apiId: API_ID, apiKey: API_KEY }, fastHttp());
+    const adapter = createVipResellerAdapter({ url: await refusingUrl(), apiId: API_ID, apiKey: API_KEY }, fastHttp());
     const outcome = await adapter.placeOrder(mlOrder());
     expect(outcome.kind).toBe("safe_to_retry");
     expect(outcome.kind === "safe_to_retry" && outcome.reason).toMatch(/ECONNREFUSED/);
@@ -597,7 +570,7 @@ describe("checkTarget(): showing the buyer whose account gets the top-up", () =>
   });
 
   it("says unavailable when nothing listens at the address", async () => {
-    const adapter = createVipResellerAdapter({ url: await closedPortUrl(), apiId: API_ID, apiKey: API_KEY }, fastHttp());
+    const adapter = createVipResellerAdapter({ url: await refusingUrl(), apiId: API_ID, apiKey: API_KEY }, fastHttp());
     expect(await adapter.checkTarget({ providerServiceId: ML_86, brand: "Mobile Legends", ...BUDI })).toMatchObject({ kind: "unavailable" });
   });
 });
