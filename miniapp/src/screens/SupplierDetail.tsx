@@ -3,6 +3,7 @@ import { ButtonCell, Cell, List, Section } from "@telegram-apps/telegram-ui";
 import { useEffect, useState } from "react";
 import { api } from "../api";
 import { ConfirmCell } from "../components/ConfirmCell";
+import { SecretKeyRows } from "../components/SecretKeyRows";
 import { ErrorNote, Loading } from "../components/Status";
 import { useI18n } from "../i18n";
 import { useNavigation } from "../navigation";
@@ -17,9 +18,6 @@ interface TestResult {
   balance?: { balance: string; currency: string };
   message: string;
 }
-
-/** A revealed secret stays on screen this long, then hides itself. */
-const REVEAL_MS = 30_000;
 
 /**
  * One supplier: its settings, the last connection test, a new test (balance, latency, result),
@@ -130,50 +128,10 @@ export function SupplierDetail() {
 function SupplierKeys(props: { id: number }) {
   const { t } = useI18n();
   const keys = useLoad(() => api<{ keys: SupplierKey[]; canReveal: boolean }>(`/suppliers/${props.id}/keys`), [props.id]);
-  const [revealed, setRevealed] = useState<{ field: string; value: string } | undefined>(undefined);
-  const reveal = useAction<{ field: string; value: string }>(setRevealed);
-  useEffect(() => {
-    if (!revealed) return;
-    const timer = setTimeout(() => setRevealed(undefined), REVEAL_MS);
-    return () => clearTimeout(timer);
-  }, [revealed]);
-
   return (
     <Section header={t("supplier.keys")} footer={t("supplier.keys.hint")} data-testid="supplier-keys">
       {keys.error !== undefined && <ErrorNote error={keys.error} onRetry={keys.reload} />}
-      {keys.data?.keys.map((k) => (
-        <div key={k.field}>
-          <Cell
-            multiline
-            subhead={k.required ? t("supplier.keys.required") : undefined}
-            subtitle={
-              revealed?.field === k.field ? (
-                <span className="shop-secret" data-testid={`supplier-key-value-${k.field}`}>
-                  {revealed.value}
-                </span>
-              ) : (
-                <span className={k.set ? undefined : "shop-hint"}>{k.set ? k.masked : t("supplier.keys.not_set")}</span>
-              )
-            }
-          >
-            {t(`supplier.field.${k.field}`)}
-          </Cell>
-          {keys.data!.canReveal && k.set && revealed?.field !== k.field && (
-            <ConfirmCell
-              label={t("supplier.keys.reveal")}
-              question={t("supplier.keys.reveal.confirm", { field: t(`supplier.field.${k.field}`) })}
-              onConfirm={() => reveal.run(() => api(`/suppliers/${props.id}/keys/${k.field}/reveal`, { method: "POST" }))}
-              testId={`supplier-key-reveal-${k.field}`}
-            />
-          )}
-          {revealed?.field === k.field && (
-            <ButtonCell onClick={() => setRevealed(undefined)} data-testid={`supplier-key-hide-${k.field}`}>
-              {t("supplier.keys.hide")}
-            </ButtonCell>
-          )}
-        </div>
-      ))}
-      {reveal.error !== undefined && <ErrorNote error={reveal.error} />}
+      {keys.data && <SecretKeyRows area="supplier" keys={keys.data.keys} canReveal={keys.data.canReveal} revealPath={(field) => `/suppliers/${props.id}/keys/${field}/reveal`} />}
     </Section>
   );
 }

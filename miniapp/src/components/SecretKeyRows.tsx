@@ -1,0 +1,76 @@
+import { ButtonCell, Cell } from "@telegram-apps/telegram-ui";
+import { useEffect, useState } from "react";
+import { api } from "../api";
+import { useI18n } from "../i18n";
+import { useAction } from "../use-action";
+import { ConfirmCell } from "./ConfirmCell";
+import { ErrorNote } from "./Status";
+
+/** A revealed secret stays on screen this long, then hides itself. */
+const REVEAL_MS = 30_000;
+
+export interface SecretKey {
+  field: string;
+  set: boolean;
+  masked: string | null;
+  required?: boolean;
+}
+
+/**
+ * Secret keys as rows: masked when set; for owners (canReveal) a Reveal that asks first and reads
+ * the key back from the server (which audits it), shown for a while or until hidden. `area` names
+ * the texts (`<area>.field.<field>`, `<area>.keys.reveal`, …) and test ids (`<area>-key-…`);
+ * a change of `resetOn` (the keys were replaced) hides what was revealed.
+ */
+export function SecretKeyRows(props: { area: "supplier" | "midtrans"; keys: SecretKey[]; canReveal: boolean; revealPath: (field: string) => string; resetOn?: unknown }) {
+  const { t } = useI18n();
+  const { area } = props;
+  const [revealed, setRevealed] = useState<{ field: string; value: string } | undefined>(undefined);
+  const reveal = useAction<{ field: string; value: string }>(setRevealed);
+  useEffect(() => {
+    if (!revealed) return;
+    const timer = setTimeout(() => setRevealed(undefined), REVEAL_MS);
+    return () => clearTimeout(timer);
+  }, [revealed]);
+  useEffect(() => setRevealed(undefined), [props.resetOn]);
+
+  return (
+    <>
+      {props.keys.map((k) => (
+        <div key={k.field}>
+          <Cell
+            multiline
+            subhead={k.required ? t(`${area}.keys.required`) : undefined}
+            subtitle={
+              revealed?.field === k.field ? (
+                <span className="shop-secret" data-testid={`${area}-key-value-${k.field}`}>
+                  {revealed.value}
+                </span>
+              ) : (
+                <span className={k.set ? undefined : "shop-hint"} data-testid={`${area}-key-${k.field}`}>
+                  {k.set ? k.masked : t(`${area}.keys.not_set`)}
+                </span>
+              )
+            }
+          >
+            {t(`${area}.field.${k.field}`)}
+          </Cell>
+          {props.canReveal && k.set && revealed?.field !== k.field && (
+            <ConfirmCell
+              label={t(`${area}.keys.reveal`)}
+              question={t(`${area}.keys.reveal.confirm`, { field: t(`${area}.field.${k.field}`) })}
+              onConfirm={() => reveal.run(() => api(props.revealPath(k.field), { method: "POST" }))}
+              testId={`${area}-key-reveal-${k.field}`}
+            />
+          )}
+          {revealed?.field === k.field && (
+            <ButtonCell onClick={() => setRevealed(undefined)} data-testid={`${area}-key-hide-${k.field}`}>
+              {t(`${area}.keys.hide`)}
+            </ButtonCell>
+          )}
+        </div>
+      ))}
+      {reveal.error !== undefined && <ErrorNote error={reveal.error} />}
+    </>
+  );
+}
