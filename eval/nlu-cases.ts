@@ -62,6 +62,8 @@ export const NLU_CASES: NluCase[] = [
   { id: "ig-26", text: "kak ada followers instagram yang gk gampang drop?", language: "id", tags: ["smm", "slang"], intent: "browse", product: { platform: "instagram", kind: "followers" } },
   { id: "ig-27", text: "how much for 1000 instagram likes?", language: "en", tags: ["smm", "english", "price"], intent: "browse", product: { platform: "instagram", kind: "likes" }, slots: { quantity: 1000 } },
   { id: "ig-28", text: "komen ig custom ada min?", language: "id", tags: ["smm", "slang", "unsold"], intent: "browse" },
+  { id: "ig-29", text: "followers ig paling murah yg mana kak", language: "id", tags: ["smm", "slang", "variant", "cheapest"], intent: "browse", product: { platform: "instagram", kind: "followers", nameIncludes: ["Murah"] } },
+  { id: "ig-30", text: "instagram followers lowest price", language: "en", tags: ["smm", "english", "variant", "cheapest"], intent: "browse", product: { platform: "instagram", kind: "followers", nameIncludes: ["Murah"] } },
 
   // ---------------------------------------------------------------------------------------------
   // TikTok
