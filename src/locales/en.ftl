@@ -338,3 +338,8 @@ admin-refund-failed = The refund did not go through: { $message }
 admin-refund-dropped = Refund canceled.
 admin-step-dropped = OK, dropped.
 admin-no-permission = Your role cannot do this.
+
+## chat-find: result pages, refund questions, short answers to greetings and unreadable messages
+button-previous = « Previous
+service-list-footer-range = Showing { $from }–{ $to } of { $total }. Pick with a button or type the number, e.g. <i>ID 12</i>.
+results-outdated = This list is out of date. Type the service you are looking for again.

@@ -338,3 +338,8 @@ admin-refund-failed = Refund tidak bisa: { $message }
 admin-refund-dropped = Refund dibatalkan.
 admin-step-dropped = Oke, dibatalkan.
 admin-no-permission = Peranmu tidak boleh melakukan ini.
+
+## chat-find: result pages, refund questions, short answers to greetings and unreadable messages
+button-previous = « Sebelumnya
+service-list-footer-range = Menampilkan { $from }–{ $to } dari { $total }. Pilih dengan tombol atau ketik nomornya, misalnya <i>ID 12</i>.
+results-outdated = Daftar ini sudah lama. Ketik lagi layanan yang kamu cari ya.
