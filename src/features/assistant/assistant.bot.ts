@@ -8,6 +8,7 @@ import { requestRefill, showOrder, showOrders } from "../orders/orders.bot.js";
 import { startTopup } from "../payments/payments.bot.js";
 import { showBalance } from "../wallet/wallet.bot.js";
 import { answerQuestion } from "./assistant.answers.js";
+import { answerRefund } from "./assistant.refunds.js";
 import { dialogContextFor } from "./assistant.context.js";
 import { countMisunderstanding, resetMisunderstanding, startHandoff } from "./handoff.bot.js";
 import type { Understanding } from "./understanding.js";
@@ -54,6 +55,8 @@ async function answer(ctx: BotContext, u: Understanding, text: string): Promise<
       if (u.orderId !== undefined) return requestRefill(ctx, u.orderId);
       await ctx.reply(ctx.t("refill-which-order"), { parse_mode: "HTML" });
       return showOrders(ctx);
+    case "refund":
+      return answerRefund(ctx, u.orderId);
     case "question":
       return answerQuestion(ctx, text);
     case "human":
