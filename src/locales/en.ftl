@@ -356,3 +356,6 @@ refund-state-delivered = delivered in full, so there is no refund. If the count 
 refund-state-unpaid = not paid, so there is no money to come back.
 refund-ask-person = Something not right? Our admin can help.
 button-order-number = 📦 #{ $order }
+greeting-hint = Hi, <b>{ $name }</b>! 👋 Just type what you are looking for, e.g. <i>instagram followers</i> or <i>ml 86 diamonds</i>. Menu: /start
+not-understood-short = Sorry, I didn't get that 🙏 Try typing what you are looking for, e.g. <i>instagram followers 1000</i>. Menu: /start
+button-all-platforms = All platforms ({ $count }) »

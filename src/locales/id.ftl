@@ -356,3 +356,6 @@ refund-state-delivered = sudah terkirim penuh, jadi tidak ada refund. Kalau juml
 refund-state-unpaid = belum dibayar, jadi tidak ada dana yang perlu dikembalikan.
 refund-ask-person = Ada yang belum beres? Admin kami bisa membantu.
 button-order-number = 📦 #{ $order }
+greeting-hint = Halo, <b>{ $name }</b>! 👋 Tulis saja yang kamu cari, misalnya <i>followers ig</i> atau <i>diamond ml 86</i>. Menu: /start
+not-understood-short = Maaf, aku belum paham 🙏 Coba tulis yang kamu cari, misalnya <i>followers instagram 1000</i>. Menu: /start
+button-all-platforms = Semua platform ({ $count }) »

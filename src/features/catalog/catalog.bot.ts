@@ -160,10 +160,20 @@ catalogFeature.callbackQuery(/^page:(\d{1,6}):(\d{1,3})$/, async (ctx) => {
   await showResultPage(ctx, page, services);
 });
 
+/** How many platforms /start offers as buttons (the best-stocked); the rest are one press away. */
+const START_PLATFORMS = 6;
+
+// One short message: the welcome with a few platforms under it, not a wall of buttons.
 catalogFeature.command("start", async (ctx) => {
   ctx.session.checkout = { stage: "idle" };
-  await ctx.reply(ctx.t("welcome", { name: escapeHtml(ctx.customer.firstName) }), { parse_mode: "HTML" });
-  await showCategories(ctx);
+  const platforms = await ctx.deps.catalog.platformsWithServices();
+  const keyboard = new InlineKeyboard();
+  platforms.slice(0, START_PLATFORMS).forEach((p, i) => {
+    keyboard.text(platformLabel(p.platform), `plat:${p.platform}`);
+    if (i % 2 === 1) keyboard.row();
+  });
+  if (platforms.length > START_PLATFORMS) keyboard.row().text(ctx.t("button-all-platforms", { count: platforms.length }), "cat");
+  await ctx.reply(ctx.t("welcome", { name: escapeHtml(ctx.customer.firstName) }), { parse_mode: "HTML", reply_markup: keyboard });
 });
 
 catalogFeature.command(["help", "bantuan"], async (ctx) => {
