@@ -182,6 +182,7 @@ function botDeps(c: Container) {
     providers: c.providers,
     orderAdmin: c.orderAdmin,
     orderDetail: c.orderDetail,
+    customerRefunds: c.customerRefunds,
     audit: c.audit,
     botTexts: c.botTexts,
     config: c.config,
