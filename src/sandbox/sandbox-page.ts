@@ -18,7 +18,7 @@ export const PAGE_TEXTS = {
     title: "Toko sandbox",
     chattingAs: "chat sebagai",
     customer: "Pelanggan",
-    admin: "🛠️ Aplikasi admin",
+    admin: "🛠️ Admin",
     adminLong: "🛠️ Buka aplikasi admin (sebagai pemilik toko)",
     placeholder: "Tulis pesan… (mis. mau beli followers instagram)",
     send: "Kirim",
@@ -42,7 +42,7 @@ export const PAGE_TEXTS = {
     title: "Sandbox shop",
     chattingAs: "chatting as",
     customer: "Customer",
-    admin: "🛠️ Admin app",
+    admin: "🛠️ Admin",
     adminLong: "🛠️ Open the admin app (as the shop owner)",
     placeholder: "Type a message… (e.g. mau beli followers instagram)",
     send: "Send",
@@ -60,7 +60,7 @@ export const PAGE_TEXTS = {
     starsPaid: "⭐ {amount} Stars paid",
     paidWithStars: "Paid with Stars",
     photo: "photo",
-    status: {} as Record<string, string>,
+    status: { settlement: "paid", expire: "expired" } as Record<string, string>,
   },
 };
 
@@ -117,6 +117,7 @@ export function renderSandboxPage(options: SandboxPageOptions): string {
     header { padding:8px 10px; gap:6px; }
     header h1 { font-size:15px; }
     header .who { display:none; }
+    header select { max-width:120px; }
     header label .caption { display:none; }
     main { padding:8px; gap:8px; }
   }
@@ -175,16 +176,21 @@ function toast(text) {
   const el = $("toast"); el.textContent = text; el.style.display = "block";
   clearTimeout(toast.t); toast.t = setTimeout(() => (el.style.display = "none"), 3500);
 }
+// The chat follows new messages unless the person scrolled up to read; a QR photo that loads later
+// keeps it at the bottom too.
+let stick = true;
+const nearBottom = (log) => log.scrollHeight - log.scrollTop - log.clientHeight < 40;
+function follow() { if (stick) $("log").scrollTop = $("log").scrollHeight; }
 function render() {
   const log = $("log");
-  const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
+  const top = log.scrollTop;
   log.innerHTML = "";
   for (const m of [...messages.values()].sort((a, b) => a.message_id - b.message_id)) {
     if (m.deleted) continue;
     const div = document.createElement("div");
     div.className = "msg " + m.from;
     div.dataset.messageId = m.message_id;
-    if (m.photo) { const img = document.createElement("img"); img.src = base + "/chat/files/" + encodeURIComponent(m.photo); img.alt = t("photo"); div.appendChild(img); }
+    if (m.photo) { const img = document.createElement("img"); img.src = base + "/chat/files/" + encodeURIComponent(m.photo); img.alt = t("photo"); img.onload = follow; div.appendChild(img); }
     if (m.text) { const body = document.createElement("div"); body.innerHTML = m.from === "bot" ? m.text.replace(/<(?!\\/?(b|i|u|s|code|pre|a)\\b)/g, "&lt;") : escapeHtml(m.text); div.appendChild(body); }
     if (m.invoice) {
       const pay = document.createElement("button"); pay.className = "stars";
@@ -208,7 +214,7 @@ function render() {
     }
     log.appendChild(div);
   }
-  if (atBottom) log.scrollTop = log.scrollHeight;
+  if (stick) follow(); else log.scrollTop = top;
 }
 function escapeHtml(s) { return s.replace(/&/g, "&amp;").replace(/</g, "&lt;"); }
 
@@ -257,7 +263,8 @@ async function panels() {
 }
 $("lang").onclick = () => { lang = lang === "id" ? "en" : "id"; localStorage.setItem("sandbox.lang", lang); applyLanguage(); };
 $("user").onchange = () => { user = Number($("user").value); since = 0; messages.clear(); render(); poll(); };
-$("send").onsubmit = (e) => { e.preventDefault(); const text = $("text").value.trim(); if (!text) return; $("text").value = ""; api("/chat/api/send", { user, text }).then(poll); };
+$("log").onscroll = () => { stick = nearBottom($("log")); };
+$("send").onsubmit = (e) => { e.preventDefault(); const text = $("text").value.trim(); if (!text) return; $("text").value = ""; stick = true; api("/chat/api/send", { user, text }).then(poll); };
 applyLanguage();
 poll(); panels(); setInterval(poll, 700); setInterval(panels, 2000);
 </script>
