@@ -20,7 +20,7 @@ export async function ensureMiniAppBuilt(): Promise<void> {
 /** Headless Chromium from Debian (`apt-get install chromium`), driven by playwright-core. */
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-  if (!existsSync(executablePath)) throw new Error(`the admin app's browser tests need Chromium at ${executablePath}: apt-get install chromium (or set CHROMIUM_PATH)`);
+  if (!existsSync(executablePath)) throw new Error(`the browser tests (admin app and /sandbox page) need Chromium at ${executablePath}: apt-get install chromium (or set CHROMIUM_PATH)`);
   return chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-dev-shm-usage"] });
 }
 
