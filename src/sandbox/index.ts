@@ -9,6 +9,7 @@ import { createOpenAiSimulator } from "./openai/openai-simulator.js";
 import { renderSandboxPage } from "./sandbox-page.js";
 import { expectedOrderSeconds, sandboxPace } from "./sandbox-pace.js";
 import { sandboxSecrets } from "./sandbox-secrets.js";
+import { createSimulatorStateFile } from "./simulator-state-file.js";
 import { createSmmPanelSimulator, type SmmSimulatorOptions } from "./smm/smm-panel-simulator.js";
 import { createTelegramEmulator } from "./telegram/bot-api-emulator.js";
 import { createChatFileStore } from "./telegram/chat-store.js";
@@ -54,7 +55,9 @@ export function createSandbox(options: SandboxOptions = {}) {
   });
   telegram.addUser({ id: SANDBOX_ADMIN.id, first_name: SANDBOX_ADMIN.firstName, username: SANDBOX_ADMIN.username, language_code: SANDBOX_ADMIN.languageCode });
   const run = { pendingMs: pace.pendingMs, runMs: pace.supplierMs - pace.pendingMs };
-  const smm = createSmmPanelSimulator({ key: `smm-${secret("smm.key")}`, ...run, ...now, ...options.smm });
+  const stateFile = options.dataDir ? createSimulatorStateFile(join(options.dataDir, "sandbox-simulators.json")) : undefined;
+  const firstOrderId = Math.max(58_000, ...(stateFile?.entries("smm.orders") ?? []).map(([id]) => Number(id))) + 1;
+  const smm = createSmmPanelSimulator({ key: `smm-${secret("smm.key")}`, ...run, ...now, firstOrderId, ...options.smm });
   // The sandbox registers these suppliers itself; the keys stay the same across restarts.
   const credentials = {
     vip: { apiId: `SBX${secret("vip.apiId").slice(0, 8)}`, apiKey: secret("vip.apiKey") },
@@ -73,6 +76,9 @@ export function createSandbox(options: SandboxOptions = {}) {
     ...(options.notificationUrl ? { notificationUrl: options.notificationUrl } : {}),
     ...now,
   });
+
+  // Orders in flight still finish, and QRs shown before a restart can still be paid, after it.
+  const tracked = stateFile?.track({ "smm.orders": smm.orders as Map<number, unknown>, "midtrans.transactions": midtrans.transactions as Map<string, unknown> });
 
   const openai = createOpenAiSimulator({ apiKey: `sk-sandbox-${secret("openai.apiKey")}`, ...now, ...(options.openaiBrain ? { brain: options.openaiBrain } : {}) });
 
@@ -142,6 +148,7 @@ export function createSandbox(options: SandboxOptions = {}) {
       midtrans.setPublicBaseUrl(`${baseUrl}/midtrans`);
     },
     close(): void {
+      tracked?.stop();
       telegram.close();
       smm.close();
       midtrans.close();
