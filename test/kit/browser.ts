@@ -45,10 +45,13 @@ export async function openMiniApp(browser: Browser, options: { productUrl: strin
   return page;
 }
 
-/** Keeps a screenshot as a test artifact (test-artifacts/miniapp/<name>.png). */
-export async function keepScreenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+/** The sandbox chat page's screenshots (test-artifacts/sandbox/). */
+export const SANDBOX_ARTIFACTS = join(ARTIFACTS, "..", "sandbox");
+
+/** Keeps a screenshot as a test artifact (test-artifacts/miniapp/<name>.png unless another folder is given). */
+export async function keepScreenshot(page: Page, name: string, folder = ARTIFACTS): Promise<void> {
+  mkdirSync(folder, { recursive: true });
+  await page.screenshot({ path: join(folder, `${name}.png`), fullPage: true });
 }
 
 /** The text of the first element with this test id. */
