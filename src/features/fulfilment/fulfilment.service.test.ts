@@ -22,17 +22,20 @@ const adminTexts = (k: ShopKit) => k.sandbox.telegram.messagesIn(900001).map((m)
 
 describe("placing a paid order with the supplier", () => {
   it("refunds the full amount to the wallet and tells the customer when the supplier refuses the order", async () => {
-    const { kit, customer, order } = await paidOrder({ smm: { balance: 1 } });
+    const { kit, customer, order } = await paidOrder();
+    // Out of funds no longer refunds (the order waits: fulfilment.funds.test.ts); a running order for
+    // the same link at the supplier is a refusal that does.
+    kit.sandbox.smm.orders.set(1, { order: 1, service: Number((await kit.container.catalog.findByMid(2))!.providerServiceId), link: order.target, quantity: 1000, charge: "1", startCount: 0, createdAt: Date.now(), outcome: "Completed" });
     await kit.runJobs();
     const after = await orderRow(kit);
     expect(after.status).toBe("refunded");
-    expect(after.last_error).toContain("Not enough funds");
+    expect(after.last_error).toContain("active order with this link");
     expect(await ledger(kit)).toEqual([expect.objectContaining({ customer_id: order.customer_id, amount: order.amount, reference: `refund:order:${order.id}` })]);
     expect(kit.sandbox.smm.addCalls()).toBe(1);
     // The customer sees a reason they can understand, never the supplier's balance problem.
     expect(customer.lastText()).toContain(`pesanan #${order.id} tidak bisa diproses`);
     expect(customer.lastText()).not.toContain("funds");
-    expect(adminTexts(kit).at(-1)).toContain("Not enough funds");
+    expect(adminTexts(kit).at(-1)).toContain("active order with this link");
     expect((await customer.say("/saldo"))[0]!.plain).toContain(`Rp\u00a0${order.amount.toLocaleString("id-ID")}`);
   });
 
@@ -95,17 +98,26 @@ describe("placing a paid order with the supplier", () => {
     expect(kit.sandbox.smm.orders.size).toBe(1);
   });
 
-  it("refunds after three attempts when the supplier cannot be reached at all", async () => {
+  it("retries after 5, 10 and 20 s, then refunds when the supplier cannot be reached at all", async () => {
     const clock: ManualClock = createManualClock(Date.now());
     const { kit, order } = await paidOrder({ clock });
     await kit.container.providers.edit("panel", { url: "http://127.0.0.1:9/api/v2" });
-    for (let i = 0; i < 4; i++) {
+    await kit.runJobs();
+    expect((await orderRow(kit)).attempts).toBe(1);
+    // Each retry comes due exactly at its delay after the previous attempt, not a millisecond before.
+    for (const [retry, delay] of [5_000, 10_000, 20_000].entries()) {
+      clock.advance(delay - 1);
       await kit.runJobs();
-      clock.advance(25_000);
+      expect((await orderRow(kit)).attempts).toBe(retry + 1);
+      clock.advance(1);
+      await kit.runJobs();
+      expect((await orderRow(kit)).attempts).toBe(retry + 2);
     }
+    clock.advance(60_000);
+    await kit.runJobs();
     const after = await orderRow(kit);
     expect(after.status).toBe("refunded");
-    expect(after.attempts).toBe(3);
+    expect(after.attempts).toBe(4);
     expect(await ledger(kit)).toEqual([expect.objectContaining({ amount: order.amount })]);
   });
 });
