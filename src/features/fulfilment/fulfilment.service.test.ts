@@ -85,7 +85,44 @@ describe("placing a paid order with the supplier", () => {
     expect(kit.sandbox.digiflazz.transactions.size).toBe(1);
   });
 
-  it("retries a call that never reached the supplier, then succeeds", async () => {
+  it("resolves an unknown placement by itself where the supplier dedupes on our reference, and leaves the rest to a person", async () => {
+    kit = await createShopKit();
+    // An SMM panel order whose outcome is unknown (the panel took it, the answer was lost).
+    const panelBuyer = await buyUntilInvoice(kit, { mid: 2, target: "https://instagram.com/budi", quantity: 1000 });
+    kit.sandbox.smm.setFault("add", "hang", 1);
+    await kit.sandbox.midtrans.pay(panelBuyer.transaction.order_id);
+    await kit.runJobs();
+    const panelOrder = await orderRow(kit);
+    expect(panelOrder.status).toBe("unknown");
+
+    // A Digiflazz order left unknown after its request reached Digiflazz (an answer the shop could not read as an outcome).
+    await kit.addTopupSupplier("digiflazz");
+    const mid = (await kit.db.selectFrom("services").select("mid").where("platform", "=", "pulsa").where("active", "=", 1).orderBy("mid").executeTakeFirstOrThrow()).mid;
+    const buyer = kit.customer(100_002);
+    await buyer.say(`ID ${mid} 081234567890`);
+    await buyer.pressButton(/^pay:/);
+    const topupId = (await kit.db.selectFrom("orders").select("id").orderBy("id", "desc").executeTakeFirstOrThrow()).id;
+    await kit.sandbox.midtrans.pay(kit.latestTransaction().order_id);
+    const service = (await kit.container.catalog.findByMid(mid))!;
+    const adapter = await kit.container.providers.adapterFor(service.providerId);
+    await adapter.placeOrder({ reference: `TB${topupId}-0`, providerServiceId: service.providerServiceId, serviceType: "Top-up", target: "081234567890", quantity: 1 });
+    await kit.db.updateTable("orders").set({ status: "unknown", placement_state: "idle", attempts: 1, last_error: "unknown rc 77" }).where("id", "=", topupId).execute();
+    await kit.db.updateTable("jobs").set({ status: "done" }).where("kind", "=", "place_order").execute();
+
+    expect(await kit.container.fulfilment.resolveUnknownAutomatically()).toBe(1);
+    await kit.runJobs();
+    const topup = await kit.db.selectFrom("orders").selectAll().where("id", "=", topupId).executeTakeFirstOrThrow();
+    expect(topup.status).toBe("processing");
+    expect(topup.provider_order_id).toBe(`TB${topupId}-0`);
+    expect(kit.sandbox.digiflazz.transactions.size).toBe(1); // asked again with the same ref_id: still one transaction
+    // The panel has no way to be asked by our reference: that order waits for a person, never re-sent.
+    expect((await kit.db.selectFrom("orders").select("status").where("id", "=", panelOrder.id).executeTakeFirstOrThrow()).status).toBe("unknown");
+    expect(await kit.container.fulfilment.resolveUnknownAutomatically()).toBe(0);
+    await kit.runJobs();
+    expect(kit.sandbox.smm.addCalls()).toBe(1);
+  });
+
+    it("retries a call that never reached the supplier, then succeeds", async () => {
     const clock = createManualClock(Date.now());
     const { kit } = await paidOrder({ clock });
     kit.sandbox.smm.setFault("add", "http429", 1);
