@@ -56,7 +56,7 @@ export function OrderNotes() {
   const [notes, setNotes] = useState<string | undefined>(undefined);
   const action = useAction(() => pop());
   const text = notes ?? detail.data?.order.adminNotes ?? "";
-  useMainButton({ text: t("order.notes.save"), enabled: detail.data !== undefined && text.length <= 2_000, loading: action.busy, onClick: () => action.run(() => api(`/orders/${id}/notes`, { method: "PUT", body: { notes: text } })) });
+  useMainButton({ text: t("order.notes.save"), enabled: detail.data !== undefined && text.length <= 2_000, loading: action.busy, onClick: () => action.run(() => api(`/orders/${id}/notes`, { method: "POST", body: { notes: text } })) });
   if (!detail.data) return detail.error ? <ErrorNote error={detail.error} /> : <Loading />;
   return (
     <List>

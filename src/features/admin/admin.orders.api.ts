@@ -101,7 +101,7 @@ export const ordersArea: AdminArea = (api, deps) => {
     return c.json(await detail(id));
   });
 
-  api.put("/orders/:id/notes", requirePermission("operate"), async (c) => {
+  api.post("/orders/:id/notes", requirePermission("operate"), async (c) => {
     const id = idParam(c);
     const body = await jsonBody(c, NotesBody);
     await answering(() => admin.setNotes(id, body.notes, c.get("admin").actor));
