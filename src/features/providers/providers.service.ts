@@ -133,7 +133,7 @@ export function credentialFieldsOf(kind: ProviderKind): Array<keyof ProviderCred
 
 /** What an audit entry may say about a supplier: everything but its credentials. */
 function auditView(summary: ProviderSummary) {
-  return { name: summary.name, kind: summary.kind, apiUrl: summary.apiUrl, currency: summary.currency, rateToIdr: summary.rateToIdr, options: summary.options, active: summary.active };
+  return { name: summary.name, kind: summary.kind, apiUrl: summary.apiUrl, currency: summary.currency, rateToIdr: summary.rateToIdr, options: summary.options, active: summary.active, lowBalanceThreshold: summary.lowBalanceThreshold };
 }
 
 /** The keys of `after` whose values differ from `before`. */
@@ -238,7 +238,7 @@ export function createProvidersService(deps: ProvidersServiceDeps) {
           ...(rateToIdr ? { rate_to_idr: rateToIdr } : {}),
           ...(value.active !== undefined ? { active: value.active ? 1 : 0 } : {}),
           // A new threshold is judged afresh at the next balance check.
-          ...(value.lowBalanceThreshold !== undefined ? { low_balance_threshold: value.lowBalanceThreshold, low_balance_alerted_at: null } : {}),
+          ...(value.lowBalanceThreshold !== undefined && value.lowBalanceThreshold !== row.low_balance_threshold ? { low_balance_threshold: value.lowBalanceThreshold, low_balance_alerted_at: null } : {}),
           updated_at: clock.now(),
         });
         const after = toSummary((await findProviderById(trx, row.id))!);
