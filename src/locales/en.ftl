@@ -342,7 +342,7 @@ admin-no-permission = Your role cannot do this.
 # fulfilment: supplier out of funds, low balance, manual order progress
 order-waiting-funds = ⏳ Order <b>#{ $order }</b> is being processed and is queued at our supplier. Your payment is safe — we'll message you as soon as it starts.
 order-status-waiting_funds = being processed (queued)
-admin-supplier-out-of-funds = 💸 Supplier <b>{ $supplier }</b> is out of funds (order #{ $order } is waiting). Top it up: waiting orders are placed by themselves once the balance covers them, or refunded to the customer after the deadline in Settings.
+admin-supplier-out-of-funds = 💸 Supplier <b>{ $supplier }</b> is out of funds (order #{ $order }). Top it up: waiting orders are placed by themselves once the balance covers them, or refunded to the customer after the deadline in Settings.
 admin-supplier-funds-back = ✅ Supplier <b>{ $supplier }</b> has funds again: { $count } waiting orders sent again.
 admin-supplier-low-balance = ⚠️ Supplier <b>{ $supplier }</b> is down to { $balance }, below your threshold of { $threshold }. Top it up before orders start waiting.
 admin-order-funds-refunded = 💰 Order #{ $order } waited too long for supplier funds: { $amount } refunded to the customer.

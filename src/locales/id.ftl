@@ -342,7 +342,7 @@ admin-no-permission = Peranmu tidak boleh melakukan ini.
 # fulfilment: supplier out of funds, low balance, manual order progress
 order-waiting-funds = ⏳ Pesanan <b>#{ $order }</b> sedang diproses dan masuk antrean di supplier. Pembayaranmu aman — kami kabari begitu pesanan berjalan.
 order-status-waiting_funds = sedang diproses (antre)
-admin-supplier-out-of-funds = 💸 Saldo supplier <b>{ $supplier }</b> habis (pesanan #{ $order } menunggu). Isi saldonya: pesanan yang menunggu dikirim otomatis begitu saldo cukup, atau dikembalikan ke pelanggan setelah batas waktu di Pengaturan.
+admin-supplier-out-of-funds = 💸 Saldo supplier <b>{ $supplier }</b> habis (pesanan #{ $order }). Isi saldonya: pesanan yang menunggu dikirim otomatis begitu saldo cukup, atau dikembalikan ke pelanggan setelah batas waktu di Pengaturan.
 admin-supplier-funds-back = ✅ Saldo supplier <b>{ $supplier }</b> cukup lagi: { $count } pesanan yang menunggu dikirim ulang.
 admin-supplier-low-balance = ⚠️ Saldo supplier <b>{ $supplier }</b> tinggal { $balance }, di bawah batas { $threshold }. Isi saldo sebelum pesanan mulai menunggu.
 admin-order-funds-refunded = 💰 Pesanan #{ $order } menunggu saldo supplier terlalu lama: { $amount } dikembalikan ke pelanggan.

@@ -104,7 +104,8 @@ export function createSupplierFunds(deps: SupplierFundsDeps) {
       budget -= order.cost_amount;
     }
     report.resumed += resumed;
-    if (resumed === waiting.length && row.out_of_funds_alerted_at !== null) {
+    // Funds again (everything waiting resumed, and money left when nothing waited, e.g. after a failover).
+    if (resumed === waiting.length && (resumed > 0 || rupiah > 0) && row.out_of_funds_alerted_at !== null) {
       await db.transaction().execute(async (trx) => {
         await trx.updateTable("providers").set({ out_of_funds_alerted_at: null }).where("id", "=", row.id).execute();
         if (resumed > 0) await notifications.toAdmins(trx, { key: "admin-supplier-funds-back", vars: { supplier: row.name, count: resumed } });
@@ -122,7 +123,7 @@ export function createSupplierFunds(deps: SupplierFundsDeps) {
         .selectFrom("providers")
         .selectAll()
         .where("active", "=", 1)
-        .where((eb) => eb.or([eb("low_balance_threshold", "is not", null), eb("id", "in", waitingAt)]))
+        .where((eb) => eb.or([eb("low_balance_threshold", "is not", null), eb("out_of_funds_alerted_at", "is not", null), eb("id", "in", waitingAt)]))
         .execute();
       await Promise.all(
         rows.map((row) =>

@@ -95,18 +95,23 @@ export function createFulfilmentService(deps: FulfilmentServiceDeps) {
     logger.error({ orderId: order.id, reason }, "supplier outcome unknown; order needs reconciliation");
   };
 
+  /** Admins hear about an empty supplier once, not once per order, until it has funds again (fulfilment.funds.ts). */
+  const alertOutOfFunds = async (providerId: number, orderId: number): Promise<void> => {
+    await db.transaction().execute(async (trx) => {
+      const first = await trx.updateTable("providers").set({ out_of_funds_alerted_at: clock.now() }).where("id", "=", providerId).where("out_of_funds_alerted_at", "is", null).returning("name").executeTakeFirst();
+      if (first) await notifications.toAdmins(trx, { key: "admin-supplier-out-of-funds", vars: { supplier: first.name, order: orderId } });
+    });
+  };
+
   /**
-   * The supplier refused for lack of funds: the order waits (the customer sees it queued), and
-   * admins hear about the empty supplier once, not once per order, until it has funds again.
+   * The supplier refused for lack of funds and no backup took the order: it waits (the customer
+   * sees it queued) until the supplier is topped up, an admin retries, or the shop's deadline.
    */
   const waitForFunds = async (order: OrderRow, providerId: number, message: string): Promise<void> => {
     const now = clock.now();
     await db.transaction().execute(async (trx) => {
       const moved = await orders.transition(trx, order.id, ["placing"], { status: "waiting_funds", placement_state: "idle", funds_waiting_since: order.funds_waiting_since ?? now, last_error: message });
-      if (!moved) return;
-      if (order.funds_waiting_since === null) await notifications.toCustomer(trx, order.customer_id, { key: "order-waiting-funds", vars: { order: order.id } });
-      const first = await trx.updateTable("providers").set({ out_of_funds_alerted_at: now }).where("id", "=", providerId).where("out_of_funds_alerted_at", "is", null).returning("name").executeTakeFirst();
-      if (first) await notifications.toAdmins(trx, { key: "admin-supplier-out-of-funds", vars: { supplier: first.name, order: order.id } });
+      if (moved && order.funds_waiting_since === null) await notifications.toCustomer(trx, order.customer_id, { key: "order-waiting-funds", vars: { order: order.id } });
     });
     logger.warn({ orderId: order.id, providerId }, "supplier out of funds; order waits for a top-up");
   };
@@ -213,8 +218,13 @@ export function createFulfilmentService(deps: FulfilmentServiceDeps) {
         case "ambiguous":
           return markUnknown(placing, outcome.reason);
         case "rejected":
-          // An empty supplier balance is the shop's to fix: the order waits for a top-up, not refunded.
-          if (outcome.errorClass === "insufficient_funds") return waitForFunds(placing, service.providerId, outcome.message);
+          // An empty supplier balance is the shop's to fix, not the customer's: a backup supplier takes
+          // the order, or it waits for a top-up; it is never refunded for this (until the shop's deadline).
+          if (outcome.errorClass === "insufficient_funds") {
+            await alertOutOfFunds(service.providerId, order.id);
+            if (await failover(placing, outcome.message)) return;
+            return waitForFunds(placing, service.providerId, outcome.message);
+          }
           if (!INPUT_PROBLEMS.has(outcome.errorClass) && (await failover(placing, outcome.message))) return;
           return refund(placing, { errorClass: outcome.errorClass, message: outcome.message });
       }
