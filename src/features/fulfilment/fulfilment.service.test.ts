@@ -122,6 +122,29 @@ describe("placing a paid order with the supplier", () => {
     expect(kit.sandbox.smm.addCalls()).toBe(1);
   });
 
+    it("never fails over or refunds after retries a deduping supplier may have processed: unknown, one transaction", async () => {
+    const clock = createManualClock(Date.now());
+    kit = await createShopKit({ clock });
+    await kit.addTopupSupplier("digiflazz");
+    const mid = (await kit.db.selectFrom("services").select("mid").where("platform", "=", "pulsa").where("active", "=", 1).orderBy("mid").executeTakeFirstOrThrow()).mid;
+    const customer = kit.customer();
+    await customer.say(`ID ${mid} 081234567890`);
+    await customer.pressButton(/^pay:/);
+    await kit.sandbox.midtrans.pay(kit.latestTransaction().order_id);
+    // Digiflazz takes the transaction every time but answers HTTP 500.
+    kit.sandbox.digiflazz.setFault("transaction", "http500");
+    await kit.runJobs();
+    for (const delay of [5_000, 10_000, 20_000]) {
+      clock.advance(delay);
+      await kit.runJobs();
+    }
+    const after = await orderRow(kit);
+    expect(after).toMatchObject({ status: "unknown", attempts: 4 });
+    expect(after.last_error).toContain("no clear answer after 4 attempts");
+    expect(await ledger(kit)).toHaveLength(0);
+    expect(kit.sandbox.digiflazz.transactions.size).toBe(1);
+  });
+
     it("retries a call that never reached the supplier, then succeeds", async () => {
     const clock = createManualClock(Date.now());
     const { kit } = await paidOrder({ clock });

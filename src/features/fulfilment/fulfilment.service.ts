@@ -213,6 +213,9 @@ export function createFulfilmentService(deps: FulfilmentServiceDeps) {
         case "safe_to_retry":
           await orders.transition(db, order.id, ["placing"], { placement_state: "idle", last_error: outcome.reason });
           if (attempt < MAX_PLACEMENT_ATTEMPTS) throw new RetryJob(outcome.retryAfterMs ?? retryDelayMs(attempt), outcome.reason);
+          // The supplier may hold the order (it only dedupes the re-sends): a backup or a refund could
+          // deliver or pay twice. It waits as unknown; the automatic resolution asks again later.
+          if (outcome.maybeProcessed) return markUnknown(placing, `no clear answer after ${attempt} attempts: ${outcome.reason}`);
           if (await failover(placing, `supplier unreachable after ${attempt} attempts: ${outcome.reason}`)) return;
           return refund(placing, { errorClass: "unknown", message: `supplier unreachable after ${attempt} attempts: ${outcome.reason}` });
         case "ambiguous":
