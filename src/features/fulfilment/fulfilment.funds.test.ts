@@ -7,6 +7,8 @@ import { runCli } from "../../cli/index.js";
 import { createManualClock } from "../../infra/clock/clock.js";
 import { ADMIN_ID, buyUntilInvoice, createShopKit, type ShopKit, type ShopKitOptions } from "../../../test/kit/shop-kit.js";
 import { TEST_MASTER_KEY } from "../../../test/kit/config.js";
+import { createScheduler } from "../../infra/scheduler/scheduler.js";
+import { registerSettingSchedules } from "../../schedules.js";
 import { balanceInRupiah } from "./fulfilment.funds.js";
 
 /**
@@ -90,7 +92,25 @@ describe("a supplier out of funds", () => {
     expect(adminTexts(kit).filter((t) => t.includes("Saldo supplier panel habis"))).toHaveLength(2);
   });
 
-  it("resumes only what the balance covers, oldest first", async () => {
+  it("is checked on the shop's schedule, which follows the setting", async () => {
+    const { kit } = await dryShop();
+    const scheduler = createScheduler(kit.logs.logger);
+    const schedules = await registerSettingSchedules(scheduler, kit.container, kit.logs.logger);
+    try {
+      const { order } = await buyAndPay(kit, 100001, "https://instagram.com/budi");
+      kit.sandbox.smm.topUp(1_000_000);
+      await scheduler.trigger("supplier-funds");
+      await kit.runJobs();
+      expect((await orderOf(kit, order.id)).status).toBe("processing");
+      await kit.container.settings.set("fulfilment.funds_check_minutes", 1);
+      await expect.poll(() => kit.logs.text()).toContain("schedule follows the new setting");
+    } finally {
+      schedules.stop();
+      scheduler.stopAll();
+    }
+  });
+
+    it("resumes only what the balance covers, oldest first", async () => {
     const { kit } = await dryShop();
     const first = await buyAndPay(kit, 100001, "https://instagram.com/budi");
     const second = await buyAndPay(kit, 100002, "https://instagram.com/sari");
