@@ -12,6 +12,7 @@ import { createFulfilmentService, PLACE_ORDER_JOB } from "./features/fulfilment/
 import { createAftercare } from "./features/fulfilment/fulfilment.aftercare.js";
 import { createRefunds, STARS_REFUND_JOB } from "./features/fulfilment/fulfilment.refunds.js";
 import { createStatusSync } from "./features/fulfilment/fulfilment.status-sync.js";
+import { createSupplierFunds } from "./features/fulfilment/fulfilment.funds.js";
 import { createSupplierCallbacks } from "./features/fulfilment/supplier-callbacks.js";
 import { createJobQueue, createJobWorker } from "./features/jobs/job-queue.js";
 import { createNotificationsService, NOTIFY_JOB } from "./features/notifications/notifications.service.js";
@@ -100,6 +101,7 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
   const refunds = createRefunds({ wallet, queue, notifications });
   const fulfilment = createFulfilmentService({ db, clock, logger, queue, orders, catalog, providers, refunds, notifications, failpoints });
   const statusSync = createStatusSync({ db, clock, logger, orders, catalog, providers, refunds, notifications, settings });
+  const supplierFunds = createSupplierFunds({ db, clock, logger, orders, providers, fulfilment, refunds, notifications, settings, audit });
   const supplierCallbacks = createSupplierCallbacks({ providers, statusSync, logger });
   const aftercare = createAftercare({ db, clock, logger, orders, catalog, providers, notifications });
   const catalogResync = createCatalogResync({ db, logger, catalog, providers, notifications });
@@ -193,6 +195,7 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
     notifications,
     fulfilment,
     statusSync,
+    supplierFunds,
     supplierCallbacks,
     aftercare,
     payments,

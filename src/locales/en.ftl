@@ -359,3 +359,14 @@ button-order-number = 📦 #{ $order }
 greeting-hint = Hi, <b>{ $name }</b>! 👋 Just type what you are looking for, e.g. <i>instagram followers</i> or <i>ml 86 diamonds</i>. Menu: /start
 not-understood-short = Sorry, I didn't get that 🙏 Try typing what you are looking for, e.g. <i>instagram followers 1000</i>. Menu: /start
 button-all-platforms = All platforms ({ $count }) »
+# fulfilment: supplier out of funds, low balance, manual order progress
+order-waiting-funds = ⏳ Order <b>#{ $order }</b> is being processed and is queued at our supplier. Your payment is safe — we'll message you as soon as it starts.
+order-status-waiting_funds = being processed (queued)
+admin-supplier-out-of-funds = 💸 Supplier <b>{ $supplier }</b> is out of funds (order #{ $order }). Top it up: waiting orders are placed by themselves once the balance covers them, or refunded to the customer after the deadline in Settings.
+admin-supplier-funds-back = ✅ Supplier <b>{ $supplier }</b> has funds again: { $count } waiting orders sent again.
+admin-supplier-low-balance = ⚠️ Supplier <b>{ $supplier }</b> is down to { $balance }, below your threshold of { $threshold }. Top it up before orders start waiting.
+admin-order-funds-refunded = 💰 Order #{ $order } waited too long for supplier funds: { $amount } refunded to the customer.
+order-progress-manual = 🔄 Order <b>#{ $order }</b> is being worked on{ $remains ->
+        [none] .
+       *[other] : { $remains } to go.
+    }

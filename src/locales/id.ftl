@@ -359,3 +359,14 @@ button-order-number = 📦 #{ $order }
 greeting-hint = Halo, <b>{ $name }</b>! 👋 Tulis saja yang kamu cari, misalnya <i>followers ig</i> atau <i>diamond ml 86</i>. Menu: /start
 not-understood-short = Maaf, aku belum paham 🙏 Coba tulis yang kamu cari, misalnya <i>followers instagram 1000</i>. Menu: /start
 button-all-platforms = Semua platform ({ $count }) »
+# fulfilment: supplier out of funds, low balance, manual order progress
+order-waiting-funds = ⏳ Pesanan <b>#{ $order }</b> sedang diproses dan masuk antrean di supplier. Pembayaranmu aman — kami kabari begitu pesanan berjalan.
+order-status-waiting_funds = sedang diproses (antre)
+admin-supplier-out-of-funds = 💸 Saldo supplier <b>{ $supplier }</b> habis (pesanan #{ $order }). Isi saldonya: pesanan yang menunggu dikirim otomatis begitu saldo cukup, atau dikembalikan ke pelanggan setelah batas waktu di Pengaturan.
+admin-supplier-funds-back = ✅ Saldo supplier <b>{ $supplier }</b> cukup lagi: { $count } pesanan yang menunggu dikirim ulang.
+admin-supplier-low-balance = ⚠️ Saldo supplier <b>{ $supplier }</b> tinggal { $balance }, di bawah batas { $threshold }. Isi saldo sebelum pesanan mulai menunggu.
+admin-order-funds-refunded = 💰 Pesanan #{ $order } menunggu saldo supplier terlalu lama: { $amount } dikembalikan ke pelanggan.
+order-progress-manual = 🔄 Pesanan <b>#{ $order }</b> sedang dikerjakan{ $remains ->
+        [none] .
+       *[other] : sisa { $remains }.
+    }

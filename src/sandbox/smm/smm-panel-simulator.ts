@@ -205,6 +205,13 @@ export function createSmmPanelSimulator(options: SmmSimulatorOptions) {
       return requests.filter((r) => r.action === "add").length;
     },
     balance: () => balance,
+    /** The panel runs dry (every `add` answers "Not enough funds"), or is topped up by `amount`. */
+    runOutOfFunds(): void {
+      balance = 0;
+    },
+    topUp(amount: number): void {
+      balance += amount;
+    },
     close(): void {
       hanging.forEach((release) => release());
       hanging.clear();
