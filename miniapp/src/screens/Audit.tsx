@@ -7,6 +7,7 @@ import { useNavigation } from "../navigation";
 import { useLoad } from "../use-api";
 import { useDebounced } from "../use-debounced";
 import { useStickyState } from "../use-sticky-state";
+import { auditFieldLabel } from "./wording-format";
 import { actorLabel, type AuditEntry, type Page } from "./orders.types";
 
 /** "order.refund" → "Refund"; an action with no text of its own shows as recorded. */
@@ -66,7 +67,7 @@ export function Audit() {
                     {e.reason && <span className="audit-reason">“{e.reason}”</span>}
                     {changed.map((c) => (
                       <span key={c.field} className="audit-change">
-                        <code>{c.field}</code>: {c.hidden ? t("audit.hidden") : `${value(c.before)} → ${value(c.after)}`}
+                        {auditFieldLabel(t, c.field)}: {c.hidden ? t("audit.hidden") : `${value(c.before)} → ${value(c.after)}`}
                       </span>
                     ))}
                   </span>
