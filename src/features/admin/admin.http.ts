@@ -19,7 +19,7 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     const message = parsed.error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message)).join("; ");
-    throw new AppError("admin.invalid_input", message, { httpStatus: 400, text: inputIssueText(parsed.error.issues[0]!) });
+    throw new AppError("admin.invalid_input", message, { httpStatus: 400, text: inputIssueText(parsed.error.issues[0]!, input) });
   }
   return parsed.data;
 }
@@ -36,7 +36,7 @@ export function idParam(c: Context<AdminEnv>, name = "id"): number {
  * issue, else one of a few generic sentences by kind (too small, too large, missing, wrong kind),
  * with the field's name for the app to label.
  */
-function inputIssueText(issue: z.core.$ZodIssue): MessageKey {
+function inputIssueText(issue: z.core.$ZodIssue, input: unknown): MessageKey {
   const field = issue.path.map(String).join(".");
   const own = issueText(issue as { params?: Record<string, unknown> });
   if (own) return own;
@@ -46,8 +46,14 @@ function inputIssueText(issue: z.core.$ZodIssue): MessageKey {
     case "too_big":
       return issue.origin === "string" ? { key: "input.too_long", params: { field, max: Number(issue.maximum) } } : { key: "input.too_big", params: { field, max: Number(issue.maximum) } };
     case "invalid_type":
-      return { key: issue.input === undefined && /received undefined/.test(issue.message) ? "input.required" : "input.invalid", params: { field } };
+      return { key: valueAt(input, issue.path) === undefined ? "input.required" : "input.invalid", params: { field } };
     default:
       return { key: "input.invalid", params: { field } };
   }
+}
+
+function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let value = input;
+  for (const step of path) value = value !== null && typeof value === "object" ? (value as Record<PropertyKey, unknown>)[step] : undefined;
+  return value;
 }
