@@ -69,7 +69,7 @@ export function BarChart(props: { points: ChartPoint[]; barLabel: string; lineLa
       {points.length > 1 && <path className="bar-chart-line" d={linePath} />}
       {points.map((p, i) =>
         (points.length - 1 - i) % 7 === 0 ? (
-          <text key={`day-${p.day}`} className="bar-chart-label" x={x(i) + slot / 2} y={H - 4} textAnchor="middle" data-testid="chart-day">
+          <text key={`day-${p.day}`} className="bar-chart-label" x={i === points.length - 1 ? W : x(i) + slot / 2} y={H - 4} textAnchor={i === points.length - 1 ? "end" : "middle"} data-testid="chart-day">
             {dayLabel(p.day)}
           </text>
         ) : null,
