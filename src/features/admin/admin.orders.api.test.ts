@@ -200,14 +200,17 @@ describe("refunds from the app", () => {
     const part = await admin.post(`/orders/${order.id}/refund`, { amount: 1_000, reason: "goodwill" });
     expect(part.status).toBe(200);
     expect(part.body).toMatchObject({ refunded: 1_000, detail: { order: { status: "processing" }, money: { refunded: 1_000, leftToRefund: order.amount - 1_000 } } });
-    expect(part.body.detail.timeline.filter((e: { kind: string }) => e.kind === "ledger")).toEqual([expect.objectContaining({ amount: 1_000, reason: "refund", note: "admin: goodwill" })]);
+    expect(part.body.detail.timeline.filter((e: { kind: string }) => e.kind === "ledger")).toEqual([expect.objectContaining({ amount: 1_000, reason: "refund", note: "admin: goodwill", description: { kind: "refund_admin", params: {}, text: "goodwill" } })]);
 
     const before = await everything();
     const tooMuch = await admin.post(`/orders/${order.id}/refund`, { amount: order.amount, reason: "too much" });
     expect(tooMuch.status).toBe(400);
     expect(tooMuch.body.error.message).toContain("is left to refund");
+    expect(tooMuch.body.error).toMatchObject({ key: "orders.refund_too_much", params: { left: order.amount - 1_000, order: order.id } });
     expect((await admin.post(`/orders/${order.id}/refund`, { amount: 10.5, reason: "fraction" })).status).toBe(400);
-    expect((await admin.post(`/orders/${order.id}/refund`, { amount: 500, reason: " " })).status).toBe(400);
+    const noReason = await admin.post(`/orders/${order.id}/refund`, { amount: 500, reason: " " });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.key).toMatch(/^input\./); // said in the admin's language by the app
     expect((await admin.post(`/orders/${order.id}/refund`, "not json")).status).toBe(400);
     expect(await everything()).toEqual(before);
 
