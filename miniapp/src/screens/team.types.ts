@@ -21,6 +21,8 @@ export interface HandoffItem {
   closedAt: number | null;
   /** "customer" or "telegram:<id>" (recent ones only). */
   closedBy?: string | null;
+  /** The staff member's name, when known. */
+  closedByName?: string | null;
   customer: HandoffCustomer;
 }
 
