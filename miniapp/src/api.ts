@@ -6,6 +6,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** What the message says as a text key (`error.<key>`) and its values, when the server gives one. */
+    readonly text?: { key: string; params: Record<string, string | number> },
   ) {
     super(message);
   }
@@ -13,8 +15,8 @@ export class ApiError extends Error {
 
 /**
  * The admin API client: every request signs in with the Telegram initData (`Authorization: tma …`),
- * sends and receives JSON, and turns error answers into ApiError with the server's message (which
- * is written for people: the screens show it as is).
+ * sends and receives JSON, and turns error answers into ApiError with the server's message key and
+ * values (the screens say it in the admin's language; the English message is the last resort).
  */
 export async function api<T>(path: string, options: { method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; body?: unknown; query?: Record<string, string | number | boolean | undefined> } = {}): Promise<T> {
   const url = new URL(`${import.meta.env.BASE_URL.replace(/\/miniapp\/?$/, "")}/api/admin${path}`, window.location.origin);
@@ -27,8 +29,8 @@ export async function api<T>(path: string, options: { method?: "GET" | "POST" | 
   const text = await response.text();
   const data = text ? (JSON.parse(text) as unknown) : undefined;
   if (!response.ok) {
-    const error = (data as { error?: { code?: string; message?: string } } | undefined)?.error;
-    throw new ApiError(response.status, error?.code ?? "http_error", error?.message ?? `HTTP ${response.status}`);
+    const error = (data as { error?: { code?: string; message?: string; key?: string; params?: Record<string, string | number> } } | undefined)?.error;
+    throw new ApiError(response.status, error?.code ?? "http_error", error?.message ?? `HTTP ${response.status}`, error?.key ? { key: error.key, params: error.params ?? {} } : undefined);
   }
   return data as T;
 }

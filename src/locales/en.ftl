@@ -370,3 +370,18 @@ order-progress-manual = 🔄 Order <b>#{ $order }</b> is being worked on{ $remai
         [none] .
        *[other] : { $remains } to go.
     }
+# admin-polish: wallet history lines, one sentence per kind of entry (wallet.entry-kind.ts)
+ledger-line-order = { $when } · { $amount } · { $reason } (order #{ $order })
+ledger-line-plain = { $when } · { $amount } · { $reason }
+ledger-entry-topup_qris = top-up by QRIS
+ledger-entry-payment_late = paid after the invoice expired, credited to the balance
+ledger-entry-payment_twice = second payment for an order already paid, credited to the balance
+ledger-entry-purchase = purchase
+ledger-entry-adjustment = adjustment by an admin
+ledger-entry-refund_admin = refund by an admin
+ledger-entry-refund_partial = refund: { $remains } of { $quantity } not delivered
+ledger-entry-refund_supplier_canceled = refund: the supplier canceled the order
+ledger-entry-refund_admin_partial = refund: part was not delivered
+ledger-entry-refund_admin_canceled = refund: the order was canceled
+ledger-entry-refund_not_placed = refund: the supplier could not take the order
+ledger-entry-refund = refund

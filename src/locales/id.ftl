@@ -370,3 +370,18 @@ order-progress-manual = 🔄 Pesanan <b>#{ $order }</b> sedang dikerjakan{ $rema
         [none] .
        *[other] : sisa { $remains }.
     }
+# admin-polish: wallet history lines, one sentence per kind of entry (wallet.entry-kind.ts)
+ledger-line-order = { $when } · { $amount } · { $reason } (pesanan #{ $order })
+ledger-line-plain = { $when } · { $amount } · { $reason }
+ledger-entry-topup_qris = isi saldo lewat QRIS
+ledger-entry-payment_late = pembayaran setelah tagihan kedaluwarsa, masuk ke saldo
+ledger-entry-payment_twice = pembayaran kedua untuk pesanan yang sudah dibayar, masuk ke saldo
+ledger-entry-purchase = pembelian
+ledger-entry-adjustment = penyesuaian oleh admin
+ledger-entry-refund_admin = pengembalian dana oleh admin
+ledger-entry-refund_partial = pengembalian dana: { $remains } dari { $quantity } tidak terkirim
+ledger-entry-refund_supplier_canceled = pengembalian dana: pesanan dibatalkan pemasok
+ledger-entry-refund_admin_partial = pengembalian dana: sebagian tidak terkirim
+ledger-entry-refund_admin_canceled = pengembalian dana: pesanan dibatalkan
+ledger-entry-refund_not_placed = pengembalian dana: pemasok tidak bisa memproses
+ledger-entry-refund = pengembalian dana

@@ -22,7 +22,8 @@ export function createServer(deps: ServerDeps): Hono {
   app.onError((error, c) => {
     if (error instanceof HTTPException) return error.getResponse();
     if (error instanceof AppError && error.details.httpStatus) {
-      return c.json({ error: { code: error.code, message: error.message } }, error.details.httpStatus as 400);
+      const text = error.details.text;
+      return c.json({ error: { code: error.code, message: error.message, ...(text ? { key: text.key, params: text.params ?? {} } : {}) } }, error.details.httpStatus as 400);
     }
     // A Bot API path holds the bot token: never log it as is.
     deps.logger.error({ err: error, requestId: c.get("requestId"), path: c.req.path.replace(/\/bot[^/]+/, "/bot<token>") }, "request failed");

@@ -40,15 +40,31 @@ export type ErrorCode =
   | "knowledge.not_found"
   | "internal";
 
+/**
+ * What a message says, as data: a key the admin app's texts know (`error.<key>` in
+ * miniapp/src/i18n) and the values it fills in, so a refusal reads in the admin's language. The
+ * English `message` stays for logs, the CLI and as the app's last resort.
+ */
+export interface MessageKey {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
 export class AppError extends Error {
   override readonly name = "AppError";
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details: { httpStatus?: number; cause?: unknown } = {},
+    readonly details: { httpStatus?: number; cause?: unknown; text?: MessageKey } = {},
   ) {
     super(message, { cause: details.cause });
   }
+}
+
+/** A zod custom issue's `params` carry the MessageKey of its message (see AppError). */
+export function issueText(issue: { params?: Record<string, unknown> } | undefined): MessageKey | undefined {
+  const params = issue?.params;
+  return params && typeof params.key === "string" ? { key: params.key, params: (params.values ?? {}) as Record<string, string | number> } : undefined;
 }
 
 export function errorMessage(error: unknown): string {

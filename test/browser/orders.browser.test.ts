@@ -122,7 +122,7 @@ describe("orders, customers and the audit log in the admin app", () => {
     await expect.poll(() => textOf(page, "audit-list"), { timeout: 10_000 }).toContain("Saldo disesuaikan");
     const customerAudit = await textOf(page, "audit-list");
     expect(customerAudit).toContain("koreksi bonus ganda");
-    expect(customerAudit).toContain(`balance: ${new Intl.NumberFormat("id-ID").format(amount)} → ${new Intl.NumberFormat("id-ID").format(amount - 5_000)}`);
+    expect(customerAudit).toContain(`Saldo: ${new Intl.NumberFormat("id-ID").format(amount)} → ${new Intl.NumberFormat("id-ID").format(amount - 5_000)}`);
     await snap(page, "audit-1-customer");
 
     // The whole log from the menu, narrowed to the order: the sync and both refunds, by the owner.
@@ -136,7 +136,7 @@ describe("orders, customers and the audit log in the admin app", () => {
     expect(orderAudit).toContain("Sinkron status paksa");
     expect(orderAudit).toContain("kompensasi keterlambatan");
     expect(orderAudit).toContain("pelanggan minta sisanya");
-    expect(orderAudit).toContain("status: processing → completed");
+    expect(orderAudit).toContain("Status: Diproses → Selesai");
     await snap(page, "audit-2-order");
 
     // What the customer was told, and what the database holds, agree with the screens.

@@ -22,7 +22,7 @@ export const dashboardTexts = {
     "dashboard.balances.failed": "Gagal: {message}",
     "dashboard.balances.latency": "{ms} ms",
     "dashboard.definitions":
-      "Pendapatan = yang dibayar pelanggan untuk pesanan (menurut hari bayar, WIB) dikurangi pengembalian dana untuk pesanan itu. Laba = pendapatan dikurangi biaya pemasok untuk pesanan yang sampai ke pemasok; pesanan yang dikembalikan penuh tidak berbiaya.",
+      "Pendapatan = yang dibayar pelanggan untuk pesanan (menurut hari bayar, WIB) dikurangi pengembalian dana untuk pesanan itu. Laba = pendapatan dikurangi biaya pemasok untuk pesanan yang sampai ke pemasok; biaya itu tetap dihitung bila pesanan direfund setelah dikirim (refund setelah pengiriman adalah kerugian), dan tidak ada biaya bila pemasok membatalkan atau pesanan direfund sebelum sampai ke pemasok.",
     "dashboard.updated": "Diperbarui {time}",
   },
   en: {
@@ -47,7 +47,7 @@ export const dashboardTexts = {
     "dashboard.balances.failed": "Failed: {message}",
     "dashboard.balances.latency": "{ms} ms",
     "dashboard.definitions":
-      "Revenue = what customers paid for orders (by the day paid, Jakarta time) minus refunds for those orders. Profit = revenue minus the supplier cost of orders that reached the supplier; orders refunded in full cost nothing.",
+      "Revenue = what customers paid for orders (by the day paid, Jakarta time) minus refunds for those orders. Profit = revenue minus the supplier cost of orders that reached the supplier; that cost still counts when an order is refunded after delivery (a refund after delivery is a loss), and there is none when the supplier canceled or the order was refunded before reaching a supplier.",
     "dashboard.updated": "Updated {time}",
   },
 };

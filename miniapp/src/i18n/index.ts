@@ -11,6 +11,7 @@ import { supplierTexts } from "./suppliers";
 import { broadcastsTexts } from "./broadcasts";
 import { handoffsTexts } from "./handoffs";
 import { staffTexts } from "./staff";
+import { wordingTexts } from "./wording";
 
 /** Every area's texts, merged. One import line per area file. */
 export const TEXTS: ReadonlyArray<{ id: Record<string, string>; en: Record<string, string> }> = [
@@ -27,4 +28,5 @@ export const TEXTS: ReadonlyArray<{ id: Record<string, string>; en: Record<strin
   handoffsTexts,
   broadcastsTexts,
   staffTexts,
+  wordingTexts,
 ];

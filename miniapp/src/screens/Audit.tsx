@@ -7,6 +7,7 @@ import { useNavigation } from "../navigation";
 import { useLoad } from "../use-api";
 import { useDebounced } from "../use-debounced";
 import { useStickyState } from "../use-sticky-state";
+import { auditFieldLabel } from "./wording-format";
 import { actorLabel, type AuditEntry, type Page } from "./orders.types";
 
 /** "order.refund" → "Refund"; an action with no text of its own shows as recorded. */
@@ -35,6 +36,8 @@ export function Audit() {
   const subject = useDebounced(state.subject);
   const actor = useDebounced(state.actor);
   const entries = useLoad(() => api<Page<AuditEntry>>("/audit", { query: { subject, actor, page: state.page, pageSize: 20 } }), [subject, actor, state.page]);
+  // An order's status in words ("Diproses"), as the orders screens say it; other values as recorded.
+  const fieldValue = (field: string, v: unknown) => (field === "status" && typeof v === "string" && t(`orders.status.${v}`) !== `orders.status.${v}` ? t(`orders.status.${v}`) : value(v));
   const value = (v: unknown) => (v === null || v === undefined || v === "" ? "–" : typeof v === "number" ? number(v) : typeof v === "object" ? JSON.stringify(v) : String(v));
 
   return (
@@ -66,7 +69,7 @@ export function Audit() {
                     {e.reason && <span className="audit-reason">“{e.reason}”</span>}
                     {changed.map((c) => (
                       <span key={c.field} className="audit-change">
-                        <code>{c.field}</code>: {c.hidden ? t("audit.hidden") : `${value(c.before)} → ${value(c.after)}`}
+                        {auditFieldLabel(t, c.field)}: {c.hidden ? t("audit.hidden") : `${fieldValue(c.field, c.before)} → ${fieldValue(c.field, c.after)}`}
                       </span>
                     ))}
                   </span>

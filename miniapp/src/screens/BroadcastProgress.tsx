@@ -10,7 +10,7 @@ import { useAction } from "../use-action";
 import { useEvery } from "../use-every";
 import { useLoad } from "../use-api";
 import { audienceLabel } from "./broadcast-format";
-import type { Broadcast, RecipientStatus } from "./team.types";
+import { personLabel, type Broadcast, type RecipientStatus } from "./team.types";
 
 /** How often a broadcast still sending is asked how far it got. */
 const REFRESH_MS = 1_000;
@@ -54,7 +54,7 @@ export function BroadcastProgress() {
       </Section>
 
       <Section header={t("broadcast.message")}>
-        <Cell multiline subhead={t("broadcast.created", { at: dateTime(view.createdAt), who: view.createdBy })} description={[view.finishedAt !== null ? t("broadcast.finished", { at: dateTime(view.finishedAt) }) : "", view.canceledBy ? t("broadcast.canceled_by", { who: view.canceledBy }) : ""].filter(Boolean).join(" · ") || undefined}>
+        <Cell multiline subhead={t("broadcast.created", { at: dateTime(view.createdAt), who: personLabel(view.createdByName, view.createdBy) })} description={[view.finishedAt !== null ? t("broadcast.finished", { at: dateTime(view.finishedAt) }) : "", view.canceledBy ? t("broadcast.canceled_by", { who: personLabel(view.canceledByName, view.canceledBy) }) : ""].filter(Boolean).join(" · ") || undefined}>
           <span className="chat-text">{view.preview}</span>
         </Cell>
       </Section>

@@ -35,7 +35,7 @@ export function Broadcasts() {
             <Cell
               key={b.id}
               multiline
-              subhead={`#${b.id} · ${dateTime(b.createdAt)} · ${audienceLabel(t, b.audience)}`}
+              subhead={`#${b.id} · ${dateTime(b.createdAt)} · ${audienceLabel(t, b.audience)} · ${b.createdByName ?? b.createdBy}`}
               subtitle={t("broadcasts.row", { sent: number(b.counts.sent), total: number(b.total) })}
               after={<span className={b.status === "canceled" ? "status team-problem" : "status"}>{t(`broadcasts.status.${b.status}`)}</span>}
               onClick={() => push("broadcast", { id: b.id })}

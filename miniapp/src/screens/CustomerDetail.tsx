@@ -7,6 +7,7 @@ import { useI18n } from "../i18n";
 import { useNavigation } from "../navigation";
 import { useCan } from "../session";
 import { useLoad } from "../use-api";
+import { ledgerQuote, ledgerTitle } from "./wording-format";
 import { customerName, type CustomerDetail as Detail, type LedgerEntry } from "./orders.types";
 
 const LEDGER_PAGE = 10;
@@ -67,12 +68,12 @@ export function CustomerDetail() {
             key={e.id}
             multiline
             subhead={dateTime(e.createdAt)}
-            subtitle={[e.orderId ? t("customer.ledger.order", { id: e.orderId }) : "", e.note ?? ""].filter(Boolean).join(" · ") || undefined}
+            subtitle={[e.orderId ? t("customer.ledger.order", { id: e.orderId }) : "", ledgerQuote(t, e.description) ?? ""].filter(Boolean).join(" · ") || undefined}
             after={<span className={e.amount > 0 ? "amount credit" : "amount debit"}>{`${e.amount > 0 ? "+" : "−"}${rupiah(Math.abs(e.amount))}`}</span>}
             onClick={e.orderId ? () => push("order", { id: e.orderId! }) : undefined}
             data-testid={`ledger-${e.id}`}
           >
-            {t(`ledger.${e.reason}`)}
+            {ledgerTitle(t, number, e.description)}
           </Cell>
         ))}
         {ledger.data && <Pager page={ledger.data.page} pageSize={ledger.data.pageSize} total={ledger.data.total} onPage={setPage} testId="ledger-pager" />}

@@ -1,6 +1,6 @@
 import "./team-areas.css";
 import { Cell, List, Section, Textarea } from "@telegram-apps/telegram-ui";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { api } from "../api";
 import { ConfirmCell } from "../components/ConfirmCell";
 import { ErrorNote, Loading } from "../components/Status";
@@ -36,6 +36,15 @@ export function HandoffDetail() {
     detail.reload();
   });
   const end = useAction(() => detail.reload());
+  // Opens at the latest messages with the answer box in view, once per hand-off: a long
+  // transcript would otherwise start at its first line. Later refreshes leave the scroll alone.
+  const bottom = useRef<HTMLDivElement>(null);
+  const scrolledFor = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (!detail.data || scrolledFor.current === number) return;
+    scrolledFor.current = number;
+    bottom.current?.scrollIntoView({ block: "end" });
+  }, [detail.data, number]);
   useMainButton({
     text: t("handoff.send"),
     visible: open,
@@ -89,6 +98,7 @@ export function HandoffDetail() {
       )}
       {reply.error !== undefined && <ErrorNote error={reply.error} />}
       {end.error !== undefined && <ErrorNote error={end.error} />}
+      <div ref={bottom} data-testid="handoff-bottom" />
     </List>
   );
 }

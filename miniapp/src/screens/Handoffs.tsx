@@ -7,7 +7,7 @@ import { useNavigation } from "../navigation";
 import { useEvery } from "../use-every";
 import { useLoad } from "../use-api";
 import { customerName } from "./orders.types";
-import type { HandoffItem } from "./team.types";
+import { personLabel, type HandoffItem } from "./team.types";
 
 /** New hand-offs show up without leaving the screen. */
 const REFRESH_MS = 10_000;
@@ -20,7 +20,7 @@ export function Handoffs() {
   useEvery(REFRESH_MS, inbox.reload);
   if (!inbox.data) return inbox.error ? <ErrorNote error={inbox.error} onRetry={inbox.reload} /> : <Loading />;
   const { open, recent } = inbox.data;
-  const closedBy = (h: HandoffItem) => (h.closedBy === "customer" ? t("handoffs.closed_by.customer") : h.closedBy ? t("handoffs.closed_by.admin", { who: h.closedBy }) : "");
+  const closedBy = (h: HandoffItem) => (h.closedBy === "customer" ? t("handoffs.closed_by.customer") : h.closedBy ? t("handoffs.closed_by.admin", { who: personLabel(h.closedByName, h.closedBy) }) : "");
 
   return (
     <List>

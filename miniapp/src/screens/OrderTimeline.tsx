@@ -1,6 +1,7 @@
 import { Timeline } from "@telegram-apps/telegram-ui";
 import { useI18n } from "../i18n";
 import { auditActionLabel } from "./Audit";
+import { ledgerQuote, ledgerTitle } from "./wording-format";
 import { actorLabel, type TimelineEvent } from "./orders.types";
 
 /** The order's history as the database knows it, oldest first, in the admin's language. */
@@ -28,7 +29,10 @@ export function OrderTimeline(props: { events: TimelineEvent[] }) {
       case "refill":
         return { header: t("timeline.refill", { status: e.status }), lines: [e.providerRefillId ? `ID ${e.providerRefillId}` : "", e.error ?? ""].filter(Boolean) };
       case "ledger":
-        return { header: e.reason === "refund" ? t("timeline.refund", { amount: rupiah(e.amount) }) : t("timeline.ledger", { amount: `${e.amount > 0 ? "+" : "−"}${rupiah(Math.abs(e.amount))}`, reason: t(`ledger.${e.reason}`) }), lines: [e.note ?? ""].filter(Boolean) };
+        return {
+          header: e.reason === "refund" ? t("timeline.refund", { amount: rupiah(e.amount) }) : t("timeline.ledger", { amount: `${e.amount > 0 ? "+" : "−"}${rupiah(Math.abs(e.amount))}`, reason: ledgerTitle(t, i18n.number, e.description) }),
+          lines: [e.reason === "refund" ? ledgerTitle(t, i18n.number, e.description) : "", ledgerQuote(t, e.description) ?? ""].filter(Boolean),
+        };
       case "finished":
         return { header: t("timeline.finished"), lines: [e.providerStatus ? t("timeline.finished.supplier", { status: e.providerStatus }) : "", e.remains ? t("timeline.finished.remains", { remains: i18n.number(e.remains) }) : ""].filter(Boolean) };
       case "audit":

@@ -3,6 +3,7 @@ import { ButtonCell, Cell, List, Section, Switch } from "@telegram-apps/telegram
 import { useEffect, useState } from "react";
 import { api } from "../api";
 import { ErrorNote, Loading } from "../components/Status";
+import { platformName } from "./wording-format";
 import { useI18n } from "../i18n";
 import { useNavigation } from "../navigation";
 import { useCan } from "../session";
@@ -33,7 +34,7 @@ export function ServiceDetail() {
   return (
     <List>
       <Section header={t("service.header", { mid: s.mid })}>
-        <Cell multiline subtitle={`${s.platform} · ${s.category}`} data-testid="service-name">
+        <Cell multiline subtitle={`${platformName(t, s.platform)} · ${s.category}`} data-testid="service-name">
           {s.name}
         </Cell>
         <Cell after={s.supplier ?? "—"}>{t("service.supplier")}</Cell>

@@ -3,6 +3,7 @@ import { Cell, Input, List, Section, Select } from "@telegram-apps/telegram-ui";
 import { api } from "../api";
 import { Pager } from "../components/Pager";
 import { ErrorNote, Loading } from "../components/Status";
+import { platformName } from "./wording-format";
 import { useI18n } from "../i18n";
 import { useNavigation } from "../navigation";
 import { useLoad } from "../use-api";
@@ -49,7 +50,7 @@ export function Services() {
           <option value="">{t("services.all")}</option>
           {facets.data?.platforms.map((p) => (
             <option key={p.platform} value={p.platform}>
-              {`${p.platform} (${number(p.count)})`}
+              {`${platformName(t, p.platform)} (${number(p.count)})`}
             </option>
           ))}
         </Select>

@@ -9,7 +9,8 @@ import { useNavigation } from "../navigation";
 import { useAction } from "../use-action";
 import { useLoad } from "../use-api";
 import { fromDraft, SettingField, toDraft, type SettingDraft } from "./SettingField";
-import { settingValueText } from "./settings-format";
+import { cronInWords } from "./cron-words";
+import { draftProblem, settingValueText } from "./settings-format";
 import type { SettingChange, SettingGroups } from "./settings.types";
 
 /**
@@ -33,9 +34,11 @@ export function SettingEdit() {
   }, [list.data]);
 
   const filled = Array.isArray(draft) || draft.trim() !== "";
+  // Checked as it is typed, from the limits the server sent with the setting: nothing doomed is sent.
+  const problem = setting ? draftProblem(setting, draft, t, number) : undefined;
   useMainButton({
     text: t("setting.save"),
-    enabled: setting !== undefined && filled,
+    enabled: setting !== undefined && filled && problem === undefined,
     loading: save.busy,
     onClick: () => setting && save.run(() => api<SettingChange>(`/settings/${encodeURIComponent(key)}`, { method: "PUT", body: { value: fromDraft(setting, draft) } })),
   });
@@ -55,6 +58,16 @@ export function SettingEdit() {
     <List>
       <Section header={t(`setting.${key}`)} footer={footer} data-testid="setting-editor">
         <SettingField setting={setting} draft={draft} onChange={setDraft} />
+        {problem && (
+          <Cell multiline className="shop-fail" data-testid="setting-problem">
+            {problem}
+          </Cell>
+        )}
+        {!problem && setting.kind === "cron" && typeof draft === "string" && draft.trim() !== "" && (
+          <Cell multiline data-testid="setting-cron-words">
+            {t("cron.preview", { words: cronInWords(t, draft) })}
+          </Cell>
+        )}
         {!atDefault && (
           <ButtonCell onClick={() => setDraft(toDraft(setting, setting.default))} data-testid="setting-use-default">
             {t("setting.use_default")}

@@ -35,7 +35,7 @@ export function Staff() {
             <Cell
               key={m.telegramId}
               multiline
-              subtitle={[m.name ? `Telegram ${m.telegramId}` : "", mine ? t("staff.you") : ""].filter(Boolean).join(" · ") || undefined}
+              subtitle={[m.name ? [m.username ? `@${m.username}` : "", `Telegram ${m.telegramId}`].filter(Boolean).join(" · ") : "", mine ? t("staff.you") : ""].filter(Boolean).join(" · ") || undefined}
               after={<span className="status">{t(`role.${m.role}`)}</span>}
               onClick={fixed ? undefined : () => push("staff-member", { telegramId: m.telegramId })}
               data-testid={`staff-row-${m.telegramId}`}

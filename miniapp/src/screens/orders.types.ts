@@ -3,6 +3,7 @@
 export type { OrderListItem } from "../../../src/features/orders/orders.queries";
 export type { CustomerListItem } from "../../../src/features/customers/customers.admin";
 export type { LedgerEntry } from "../../../src/features/wallet/wallet.service";
+import type { LedgerDescription } from "../../../src/features/wallet/wallet.entry-kind";
 export const ORDER_STATUSES = ["awaiting_payment", "paid", "placing", "processing", "completed", "partial", "canceled", "unknown", "refunded", "expired", "manual", "waiting_funds"] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
@@ -23,7 +24,7 @@ export type TimelineEvent =
   | { at: number; kind: "stuck" }
   | { at: number; kind: "cancel_requested" }
   | { at: number; kind: "refill"; status: string; providerRefillId: string | null; error: string | null }
-  | { at: number; kind: "ledger"; amount: number; reason: string; reference: string; note: string | null }
+  | { at: number; kind: "ledger"; amount: number; reason: string; reference: string; note: string | null; description: LedgerDescription }
   | { at: number; kind: "finished"; status: OrderStatus; providerStatus: string | null; remains: number | null }
   | { at: number; kind: "audit"; action: string; actor: string; actorName: string | null; actorRole: StaffRole | null; reason: string | null };
 

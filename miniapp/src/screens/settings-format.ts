@@ -1,3 +1,4 @@
+import { cronInWords } from "./cron-words";
 import type { SettingView } from "./settings.types";
 
 type Translate = (key: string, vars?: Record<string, string | number>) => string;
@@ -16,6 +17,8 @@ export function settingValueText(setting: Pick<SettingView, "key" | "kind">, val
       return t(`setting.option.${setting.key}.${String(value)}`);
     case "choices":
       return Array.isArray(value) ? value.map((v) => t(`setting.option.${setting.key}.${String(v)}`)).join(", ") : String(value);
+    case "cron":
+      return cronInWords(t, String(value));
     default:
       return String(value);
   }
@@ -31,4 +34,32 @@ export function typedNumber(text: string): number | string {
   if (/^\d{1,3}(\.\d{3})+$/.test(trimmed)) return Number(trimmed.replace(/\./g, ""));
   if (/^-?\d+([.,]\d+)?$/.test(trimmed)) return Number(trimmed.replace(",", "."));
   return trimmed;
+}
+
+/**
+ * What is wrong with a draft before it is sent, from the limits the server describes the setting
+ * with (min, max, choices, kind), in the same words the server's refusal would have; undefined
+ * when it can be saved. The server still checks everything (a cron croner accepts, top-up bounds).
+ */
+export function draftProblem(setting: Pick<SettingView, "key" | "kind" | "min" | "max">, draft: string | string[], t: Translate, number: (n: number) => string): string | undefined {
+  const label = t(`setting.${setting.key}`);
+  if (Array.isArray(draft)) return draft.length === 0 ? t("error.setting.choose_at_least", { setting: label, min: 1 }) : undefined;
+  const text = draft.trim();
+  if (text === "") return undefined;
+  switch (setting.kind) {
+    case "integer": {
+      const value = typedNumber(text);
+      if (typeof value !== "number" || !Number.isSafeInteger(value)) return t("error.setting.whole_number", { setting: label });
+      const shown = (n: number) => settingValueText(setting, n, t, number);
+      if (setting.min !== undefined && value < setting.min) return t("error.setting.too_small", { setting: label, min: shown(setting.min) });
+      if (setting.max !== undefined && value > setting.max) return t("error.setting.too_big", { setting: label, max: shown(setting.max) });
+      return undefined;
+    }
+    case "percent":
+      return /^\d{1,4}([.,]\d{1,4})?$/.test(text) ? undefined : t("error.setting.percent_format", { setting: label });
+    case "cron":
+      return /^\S+( \S+){4,5}$/.test(text.replace(/\s+/g, " ")) ? undefined : t("error.setting.cron_format", { setting: label });
+    default:
+      return undefined;
+  }
 }

@@ -21,6 +21,8 @@ export interface HandoffItem {
   closedAt: number | null;
   /** "customer" or "telegram:<id>" (recent ones only). */
   closedBy?: string | null;
+  /** The staff member's name, when known. */
+  closedByName?: string | null;
   customer: HandoffCustomer;
 }
 
@@ -59,14 +61,23 @@ export interface Broadcast {
   counts: Record<RecipientStatus, number>;
   createdAt: number;
   createdBy: string;
+  /** The staff member's name, when known; `createdBy` ("telegram:<id>") comes second. */
+  createdByName: string | null;
   finishedAt: number | null;
   canceledBy: string | null;
+  canceledByName: string | null;
+}
+
+/** "Sandbox Owner (telegram:7000001)", or the id alone when no name is known. */
+export function personLabel(name: string | null | undefined, actor: string): string {
+  return name ? `${name} (${actor})` : actor;
 }
 
 export interface StaffMember {
   telegramId: number;
   role: StaffRole;
   name: string;
+  username?: string;
   /** An owner from ADMIN_TELEGRAM_IDS: shown, never changed here. */
   fromConfig: boolean;
 }

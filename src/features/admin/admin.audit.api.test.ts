@@ -65,7 +65,7 @@ describe("reading the audit log", () => {
 
   it("filters by an exact subject, by a whole kind of subject, and by actor (a bare number is a Telegram id)", async () => {
     const owner = staff.owner();
-    expect((await owner.get("/audit", { subject: "customer:3" })).body.items).toEqual([expect.objectContaining({ action: "wallet.adjust", actorName: null, actorRole: "owner" })]); // an owner from ADMIN_TELEGRAM_IDS has no name
+    expect((await owner.get("/audit", { subject: "customer:3" })).body.items).toEqual([expect.objectContaining({ action: "wallet.adjust", actorName: "Staff", actorRole: "owner" })]); // an owner from ADMIN_TELEGRAM_IDS is named as their Telegram account was at sign-in
     expect((await owner.get("/audit", { subject: "customer:30" })).body.total).toBe(0);
     expect((await owner.get("/audit", { subject: "provider" })).body.items.map((e: { subject: string }) => e.subject)).toEqual(["provider:902", "provider:901", "provider:1"]);
     expect((await owner.get("/audit", { subject: "setting:" })).body.total).toBe(2);

@@ -43,6 +43,7 @@ export function adminAuth(deps: { admins: AdminsService; botToken: string | unde
     const role = await deps.admins.roleOf(user.id);
     if (!role) throw new AppError("admin.forbidden", "not allowed", { httpStatus: 403 });
     const name = [user.firstName, user.lastName].filter(Boolean).join(" ");
+    await deps.admins.rememberProfile(user.id, name, user.username);
     c.set("admin", { telegramId: user.id, name, username: user.username, role, actor: `telegram:${user.id}` });
     await next();
   };

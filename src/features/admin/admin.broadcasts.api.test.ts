@@ -118,6 +118,8 @@ describe("sending a broadcast", () => {
     const done = await calls.admin().get(`/broadcasts/${id}`);
     expect(done.body).toMatchObject({ status: "done", counts: { pending: 0, sent: people.length - 1, failed: 0, blocked: 1, canceled: 0 } });
     expect(done.body.finishedAt).toEqual(expect.any(Number));
+    expect(done.body).toMatchObject({ createdBy: `telegram:${STAFF.admin}`, createdByName: "Ayu Admin", canceledByName: null }); // people by name, the id second
+    expect((await calls.admin().get("/broadcasts")).body.items.find((b: { id: number }) => b.id === id)).toMatchObject({ createdByName: "Ayu Admin" });
     const text = "Promo 11.11\nDiskon 20% semua layanan & bonus saldo";
     for (const id of people) expect(messagesOf(id, text), String(id)).toHaveLength(id === blocked ? 0 : 1);
     // Sent as HTML: the customer sees bold text, not tags.

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { AdminArea } from "./admin.areas.js";
+import { actorNamer } from "./admin.actors.js";
 import { requirePermission } from "./admin.auth.js";
 import { idParam, jsonBody } from "./admin.http.js";
 import { answering } from "./admin.service-errors.js";
@@ -12,7 +13,13 @@ const PreviewBody = z.object({ html: z.string({ message: "the message text (Tele
  * delivered paced on the outbox), progress with sent / failed / blocked counts, and cancelling.
  */
 export const broadcastsArea: AdminArea = (api, deps) => {
-  api.get("/broadcasts", requirePermission("manage"), async (c) => c.json({ items: await deps.broadcasts.list() }));
+  // Who started or stopped a broadcast, by name (the audit's actor string stays as the id).
+  const named = async <T extends { createdBy: string; canceledBy: string | null }>(views: T[]) => {
+    const nameOf = await actorNamer(deps.admins);
+    return views.map((v) => ({ ...v, createdByName: nameOf(v.createdBy).name, canceledByName: v.canceledBy ? nameOf(v.canceledBy).name : null }));
+  };
+
+  api.get("/broadcasts", requirePermission("manage"), async (c) => c.json({ items: await named(await deps.broadcasts.list()) }));
 
   api.post("/broadcasts/preview", requirePermission("manage"), async (c) => {
     const { html, audience } = await jsonBody(c, PreviewBody);
@@ -24,7 +31,7 @@ export const broadcastsArea: AdminArea = (api, deps) => {
     return c.json(await answering(() => deps.broadcasts.start(body, c.get("admin").actor)), 201);
   });
 
-  api.get("/broadcasts/:id", requirePermission("manage"), async (c) => c.json(await answering(() => deps.broadcasts.get(idParam(c)))));
+  api.get("/broadcasts/:id", requirePermission("manage"), async (c) => c.json((await named([await answering(() => deps.broadcasts.get(idParam(c)))]))[0]));
 
   api.post("/broadcasts/:id/cancel", requirePermission("manage"), async (c) => c.json(await answering(() => deps.broadcasts.cancel(idParam(c), c.get("admin").actor))));
 };

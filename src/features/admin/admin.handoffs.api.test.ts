@@ -87,7 +87,7 @@ describe("the hand-off inbox in the admin app", () => {
 
     const inbox = await calls.operator().get("/handoffs");
     expect(inbox.body.open.map((h: { number: number }) => h.number)).not.toContain(number);
-    expect(inbox.body.recent.find((h: { number: number }) => h.number === number)).toMatchObject({ status: "closed", closedBy: `telegram:${STAFF.operator}`, customer: { telegramId: customer.id } });
+    expect(inbox.body.recent.find((h: { number: number }) => h.number === number)).toMatchObject({ status: "closed", closedBy: `telegram:${STAFF.operator}`, closedByName: "Oki Operator", customer: { telegramId: customer.id } });
     const audit = await kit.db.selectFrom("audit_log").select(["actor", "action", "before", "after"]).where("subject", "=", `handoff:${number}`).execute();
     expect(audit).toEqual([{ actor: `telegram:${STAFF.operator}`, action: "handoff.end", before: '{"status":"open"}', after: '{"status":"closed"}' }]);
     // The customer talks to the bot again, not to the admins.

@@ -3,6 +3,7 @@ import type { Customer } from "../customers/customers.service.js";
 import type { Handoff } from "../assistant/handoff.service.js";
 import { AppError } from "../../shared/errors.js";
 import type { AdminArea } from "./admin.areas.js";
+import { actorNamer } from "./admin.actors.js";
 import { requirePermission } from "./admin.auth.js";
 import { idParam, jsonBody } from "./admin.http.js";
 
@@ -30,10 +31,10 @@ const problems = {
  */
 export const handoffsArea: AdminArea = (api, deps) => {
   api.get("/handoffs", requirePermission("operate"), async (c) => {
-    const [open, recent] = await Promise.all([deps.handoff.listOpen(), deps.handoff.listRecentlyClosed(RECENT)]);
+    const [open, recent, nameOf] = await Promise.all([deps.handoff.listOpen(), deps.handoff.listRecentlyClosed(RECENT), actorNamer(deps.admins)]);
     return c.json({
       open: open.map(({ handoff, customer }) => ({ ...view(handoff), customer: person(customer) })),
-      recent: recent.map(({ handoff, customer, closedBy }) => ({ ...view(handoff), closedBy, customer: person(customer) })),
+      recent: recent.map(({ handoff, customer, closedBy }) => ({ ...view(handoff), closedBy, closedByName: closedBy ? nameOf(closedBy).name : null, customer: person(customer) })),
     });
   });
 

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import type { z } from "zod";
-import { AppError } from "../../shared/errors.js";
+import { AppError, issueText, type MessageKey } from "../../shared/errors.js";
 import type { AdminEnv } from "./admin.auth.js";
 
 /** Reads and validates a JSON body; a bad one is a 400 that says which field is wrong. */
@@ -19,7 +19,7 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     const message = parsed.error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message)).join("; ");
-    throw new AppError("admin.invalid_input", message, { httpStatus: 400 });
+    throw new AppError("admin.invalid_input", message, { httpStatus: 400, text: inputIssueText(parsed.error.issues[0]!, input) });
   }
   return parsed.data;
 }
@@ -28,5 +28,32 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
 export function idParam(c: Context<AdminEnv>, name = "id"): number {
   const value = Number(c.req.param(name));
   if (!Number.isSafeInteger(value) || value <= 0) throw new AppError("admin.invalid_input", `${name} must be a positive whole number`, { httpStatus: 400 });
+  return value;
+}
+
+/**
+ * The first problem of a request, as the app's texts can say it: a key set on the schema's own
+ * issue, else one of a few generic sentences by kind (too small, too large, missing, wrong kind),
+ * with the field's name for the app to label.
+ */
+function inputIssueText(issue: z.core.$ZodIssue, input: unknown): MessageKey {
+  const field = issue.path.map(String).join(".");
+  const own = issueText(issue as { params?: Record<string, unknown> });
+  if (own) return own;
+  switch (issue.code) {
+    case "too_small":
+      return issue.origin === "string" ? { key: Number(issue.minimum) <= 1 ? "input.required" : "input.too_short", params: { field, min: Number(issue.minimum) } } : { key: "input.too_small", params: { field, min: Number(issue.minimum) } };
+    case "too_big":
+      return issue.origin === "string" ? { key: "input.too_long", params: { field, max: Number(issue.maximum) } } : { key: "input.too_big", params: { field, max: Number(issue.maximum) } };
+    case "invalid_type":
+      return { key: valueAt(input, issue.path) === undefined ? "input.required" : "input.invalid", params: { field } };
+    default:
+      return { key: "input.invalid", params: { field } };
+  }
+}
+
+function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let value = input;
+  for (const step of path) value = value !== null && typeof value === "object" ? (value as Record<PropertyKey, unknown>)[step] : undefined;
   return value;
 }

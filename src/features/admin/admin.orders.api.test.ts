@@ -200,14 +200,17 @@ describe("refunds from the app", () => {
     const part = await admin.post(`/orders/${order.id}/refund`, { amount: 1_000, reason: "goodwill" });
     expect(part.status).toBe(200);
     expect(part.body).toMatchObject({ refunded: 1_000, detail: { order: { status: "processing" }, money: { refunded: 1_000, leftToRefund: order.amount - 1_000 } } });
-    expect(part.body.detail.timeline.filter((e: { kind: string }) => e.kind === "ledger")).toEqual([expect.objectContaining({ amount: 1_000, reason: "refund", note: "admin: goodwill" })]);
+    expect(part.body.detail.timeline.filter((e: { kind: string }) => e.kind === "ledger")).toEqual([expect.objectContaining({ amount: 1_000, reason: "refund", note: "admin: goodwill", description: { kind: "refund_admin", params: {}, text: "goodwill" } })]);
 
     const before = await everything();
     const tooMuch = await admin.post(`/orders/${order.id}/refund`, { amount: order.amount, reason: "too much" });
     expect(tooMuch.status).toBe(400);
     expect(tooMuch.body.error.message).toContain("is left to refund");
+    expect(tooMuch.body.error).toMatchObject({ key: "orders.refund_too_much", params: { left: order.amount - 1_000, order: order.id } });
     expect((await admin.post(`/orders/${order.id}/refund`, { amount: 10.5, reason: "fraction" })).status).toBe(400);
-    expect((await admin.post(`/orders/${order.id}/refund`, { amount: 500, reason: " " })).status).toBe(400);
+    const noReason = await admin.post(`/orders/${order.id}/refund`, { amount: 500, reason: " " });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.key).toMatch(/^input\./); // said in the admin's language by the app
     expect((await admin.post(`/orders/${order.id}/refund`, "not json")).status).toBe(400);
     expect(await everything()).toEqual(before);
 
@@ -251,7 +254,11 @@ describe("manual orders made by an admin", () => {
     expect(made.status).toBe(201);
     expect(made.body).toMatchObject({ order: { status: "manual", isManual: true, paidWith: "wallet", amount, adminNotes: "ordered on WhatsApp" }, money: { paid: amount, leftToRefund: amount }, actions: { outcome: true, sync: false } });
     expect(made.body.timeline.map((e: { kind: string }) => e.kind)).toEqual(["created", "paid", "audit"]);
-    expect(made.body.timeline[1]).toMatchObject({ rail: "wallet", reference: `purchase:order:${made.body.order.id}` });
+    // Paid from the wallet, said by the rail; the ledger's reference is no reading for people.
+    expect(made.body.timeline[1]).toMatchObject({ rail: "wallet", reference: null });
+    // On a running clock the order is stamped paid a moment before its row is written: creation still comes first.
+    await kit.db.updateTable("orders").set((eb) => ({ paid_at: eb("created_at", "-", 5) })).where("id", "=", made.body.order.id).execute();
+    expect((await admin.get(`/orders/${made.body.order.id}`)).body.timeline.map((e: { kind: string }) => e.kind)).toEqual(["created", "paid", "audit"]);
     expect(await balance()).toBe(500);
     expect((await ledgerOf(id)).at(-1)).toMatchObject({ amount: -amount, reason: "purchase", reference: `purchase:order:${made.body.order.id}` });
     expect((await auditOf(`order:${made.body.order.id}`)).map((a) => [a.action, a.reason])).toEqual([["order.create_manual", "ordered on WhatsApp"]]);

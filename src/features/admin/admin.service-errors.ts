@@ -43,7 +43,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
 export function withHttpStatus(error: unknown): unknown {
   if (!(error instanceof AppError) || error.details.httpStatus) return error;
   const status = STATUS[error.code];
-  return status ? new AppError(error.code, error.message, { httpStatus: status, cause: error }) : error;
+  return status ? new AppError(error.code, error.message, { ...error.details, httpStatus: status, cause: error }) : error;
 }
 
 /** Runs a service call; its expected AppErrors come out with their HTTP status. */

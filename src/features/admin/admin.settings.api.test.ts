@@ -90,6 +90,19 @@ describe("shop settings in the admin app", () => {
     expect(refused[8]!.body.error.message).toBe("there is no setting no.such_setting");
     expect(refused[7]!.body.error.message).toBe("pricing.default_margin_percent: a percentage such as 30 or 12.5 is needed");
     expect(refused[9]!.body.error.message).toBe("value: give the new value as { value }");
+    // And as a key with its values, which the app says in the admin's language (miniapp/src/i18n/wording.ts).
+    expect(refused.map((r) => [r.body.error.key, r.body.error.params])).toEqual([
+      ["setting.too_small", { min: 1, setting: "payments.invoice_expiry_minutes" }],
+      ["setting.whole_number", { setting: "payments.invoice_expiry_minutes" }],
+      ["setting.unknown_choice", { setting: "payments.late_payment_policy" }],
+      ["setting.choose_at_least", { min: 1, setting: "payments.rails" }],
+      ["setting.rails_once", {}],
+      ["setting.cron_format", { setting: "catalog.sync_cron" }],
+      ["setting.topup_min_above_max", { max: 5_000_000 }],
+      ["setting.percent_format", { setting: "pricing.default_margin_percent" }],
+      ["setting.unknown", { key: "no.such_setting" }],
+      ["input.required", { field: "value" }],
+    ]);
     const tooBig = await calls.admin().put("/settings/payments.invoice_expiry_minutes", { value: 1441 });
     expect([tooBig.status, tooBig.body.error.message]).toEqual([400, "payments.invoice_expiry_minutes: the largest allowed is 1440"]);
     const fraction = await calls.admin().put("/settings/payments.stars_rate_idr", { value: 250.5 });

@@ -30,7 +30,7 @@ describe("the staff list", () => {
     const answer = await calls.owner().get("/staff");
     expect(answer.status).toBe(200);
     expect(answer.body.staff).toEqual([
-      { telegramId: STAFF.owner, role: "owner", name: "", fromConfig: true },
+      { telegramId: STAFF.owner, role: "owner", name: "Staff", fromConfig: true }, // named as their Telegram account was when they signed in
       { telegramId: STAFF.admin, role: "admin", name: "Ayu Admin", fromConfig: false },
       { telegramId: STAFF.operator, role: "operator", name: "Oki Operator", fromConfig: false },
     ]);

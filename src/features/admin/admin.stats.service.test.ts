@@ -99,7 +99,7 @@ beforeAll(async () => {
   await order({ service: 0, amount: 1_000, cost: 600, status: "processing", paidAt: TODAY_START, createdAt: TODAY_START, reachedSupplier: true }); // first millisecond of today
   await order({ service: 1, amount: 8_000, cost: 5_000, status: "awaiting_payment", createdAt: NOW - 5 * HOUR }); // never paid
 
-  // Earlier this week: +9,000 revenue, +5,000 cost, 4 more paid orders.
+  // Earlier this week: +9,000 revenue, +14,000 cost (the Stars order was delivered before its refund), 4 more paid orders.
   const canceled = await order({ service: 1, amount: 5_000, cost: 3_000, status: "canceled", paidAt: TODAY_START - 1, reachedSupplier: true }); // 23:59:59.999 yesterday
   await credit(canceled, 5_000, `refund:order:${canceled}`);
   const failed = await order({ service: 2, amount: 7_000, cost: 4_000, status: "refunded", paidAt: NOW - 3 * DAY });
@@ -124,12 +124,12 @@ describe("dashboard numbers", () => {
     expect(stats.windows.today).toMatchObject({ from: TODAY_START, revenue: 39_000, profit: 16_500, paidOrders: 5 });
   });
 
-  it("adds the week's orders: refunded and supplier-canceled orders cost nothing, an unknown outcome still costs", () => {
-    expect(stats.windows.d7).toMatchObject({ from: TODAY_START - 6 * DAY, revenue: 48_000, profit: 20_500, paidOrders: 9 });
+  it("adds the week's orders: never-placed and supplier-canceled orders cost nothing, an unknown outcome still costs, a delivered order refunded in Stars still cost its 9,000", () => {
+    expect(stats.windows.d7).toMatchObject({ from: TODAY_START - 6 * DAY, revenue: 48_000, profit: 11_500, paidOrders: 9 });
   });
 
   it("takes admin refunds off the 30-day revenue and leaves out orders paid before the window", () => {
-    expect(stats.windows.d30).toMatchObject({ from: TODAY_START - 29 * DAY, revenue: 73_000, profit: 25_500, paidOrders: 10 });
+    expect(stats.windows.d30).toMatchObject({ from: TODAY_START - 29 * DAY, revenue: 73_000, profit: 16_500, paidOrders: 10 });
   });
 
   it("counts orders by status among those created in the window, paid or not", () => {
@@ -157,5 +157,40 @@ describe("dashboard numbers", () => {
     expect(stats.daily.reduce((sum, d) => sum + d.revenue, 0)).toBe(stats.windows.d30.revenue);
     expect(stats.daily.reduce((sum, d) => sum + d.profit, 0)).toBe(stats.windows.d30.profit);
     for (const d of stats.daily) expect(Number.isInteger(d.revenue) && Number.isInteger(d.profit)).toBe(true);
+  });
+});
+
+describe("refunds after the supplier was paid", () => {
+  // Twelve days ago, so only the 30-day window moves; each figure is the change these orders make.
+  let before: DashboardStats;
+  let after: DashboardStats;
+  beforeAll(async () => {
+    before = await kit.container.adminStats.dashboard();
+    const paidAt = NOW - 12 * DAY;
+    const admin = kit.container.orderAdmin;
+    // Delivered, then refunded in full by an admin: revenue 0, the supplier's 7,000 still paid.
+    const delivered = await order({ service: 2, amount: 12_000, cost: 7_000, status: "completed", paidAt, reachedSupplier: true, remains: 0 });
+    await admin.refund(delivered, { reason: "customer unhappy" }, "telegram:1");
+    // Delivered, then 3,000 of 9,000 refunded: revenue 6,000, cost 4,000.
+    const partlyRefunded = await order({ service: 2, amount: 9_000, cost: 4_000, status: "completed", paidAt, reachedSupplier: true, remains: 0 });
+    await admin.refund(partlyRefunded, { amount: 3_000, reason: "late" }, "telegram:1");
+    // The supplier delivered 750 of 1,000 (2,000 back automatically), then an admin refunded the rest:
+    // revenue 0, cost the delivered share ⌈5,000 × 750 / 1,000⌉ = 3,750.
+    const partial = await order({ service: 2, amount: 8_000, cost: 5_000, status: "partial", paidAt, reachedSupplier: true, quantity: 1000, remains: 250 });
+    await credit(partial, 2_000, `refund:order:${partial}`);
+    await admin.refund(partial, { reason: "rest of it" }, "telegram:1");
+    // Refunded in full while its outcome was unknown, the supplier never had it: nothing gained, nothing lost.
+    const neverPlaced = await order({ service: 2, amount: 6_000, cost: 4_000, status: "unknown", paidAt });
+    await admin.resolveUnknown(neverPlaced, { kind: "refund" }, "telegram:1", "not in the supplier's panel");
+    after = await kit.container.adminStats.dashboard();
+  });
+
+  it("keeps the supplier's cost of a delivered order refunded in full or in part, so profit falls by the refund", () => {
+    expect(after.windows.d30.revenue - before.windows.d30.revenue).toBe(6_000);
+    expect(after.windows.d30.profit - before.windows.d30.profit).toBe(-7_000 + (6_000 - 4_000) - 3_750 + 0);
+    expect(after.windows.d30.paidOrders - before.windows.d30.paidOrders).toBe(4);
+    expect(after.windows.d7).toMatchObject({ revenue: before.windows.d7.revenue, profit: before.windows.d7.profit });
+    const day = after.daily.find((d) => d.day === "2026-11-09")!;
+    expect(day).toEqual({ day: "2026-11-09", revenue: 6_000, profit: -8_750, orders: 4 });
   });
 });

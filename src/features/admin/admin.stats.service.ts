@@ -16,8 +16,11 @@ import type { OrderStatus } from "../orders/orders.table.js";
  * - **profit** = revenue − supplier cost. The supplier cost of an order is `orders.cost_amount` when
  *   the order reached the supplier (it has a supplier order id; or its placement outcome is unknown,
  *   counted until resolved so profit is never overstated; or it is fulfilled by hand), except:
- *   an order refunded in full, or canceled by the supplier, costs nothing; a partial order costs
- *   the delivered share (`cost × (quantity − remains) / quantity`, rounded up).
+ *   an order canceled by the supplier costs nothing; an order the supplier delivered in part (its
+ *   automatic partial refund, `refund:order:<id>`, exists) costs the delivered share
+ *   (`cost × (quantity − remains) / quantity`, rounded up). A refund does not take the supplier's
+ *   cost away: an admin refund after delivery, whole or in part, is a loss of the refunded amount,
+ *   while an order refunded before it reached a supplier costs nothing.
  * - **paid orders** = orders with `paid_at` in the window; **orders by status** = orders created in
  *   the window, by their status now (unpaid and expired ones included).
  * - windows: today = since 00:00 Jakarta time; 7 days = today and the 6 days before; 30 days =
@@ -90,15 +93,16 @@ export function createAdminStats(deps: { db: Db; clock: Clock }) {
                     else min(o.amount,
                              coalesce((select sum(l.amount) from ledger_entries l where l.reference = 'refund:order:' || o.id and l.order_id = o.id), 0)
                            + coalesce((select sum(l.amount) from ledger_entries l where l.reference >= 'refund:order:' || o.id || ':' and l.reference < 'refund:order:' || o.id || ';' and l.order_id = o.id), 0))
-               end as refunded
+               end as refunded,
+               exists (select 1 from ledger_entries l where l.reference = 'refund:order:' || o.id and l.order_id = o.id) as auto_refunded
         from orders o
         where o.paid_at >= ${from} and o.paid_at < ${to}
       )
       select day, service_id, count(*) as orders, sum(amount - refunded) as revenue,
              sum(case
-                   when refunded >= amount or status = 'canceled' then 0
+                   when status = 'canceled' then 0
                    when not (provider_order_id is not null or status = 'unknown' or is_manual = 1) then 0
-                   when status = 'partial' and remains is not null and remains between 0 and quantity then (cost_amount * (quantity - remains) + quantity - 1) / quantity
+                   when (status = 'partial' or (status = 'refunded' and auto_refunded)) and remains is not null and remains between 0 and quantity then (cost_amount * (quantity - remains) + quantity - 1) / quantity
                    else cost_amount
                  end) as cost
       from paid

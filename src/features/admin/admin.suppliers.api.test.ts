@@ -48,6 +48,15 @@ describe("suppliers in the admin app", () => {
     expect(twice.body.error.message).toContain("already exists");
   });
 
+  it("names a refusal by a key with its values, so the app can say it in the admin's language", async () => {
+    const usd = await calls.admin().post("/suppliers", { name: "Dollar Panel", kind: "smm-v2", url: kit.standIns.smmUrl, credentials: { key: "x" }, currency: "USD" });
+    expect(usd.status).toBe(400);
+    expect(usd.body.error).toMatchObject({ code: "providers.invalid_input", key: "providers.rate_required", params: { currency: "USD" } });
+    expect(usd.body.error.message).toContain("needs its rate to IDR"); // the English sentence stays for logs and the CLI
+    const rateOnRupiah = await calls.admin().patch(`/suppliers/${supplierId}`, { rateToIdr: "16250" });
+    expect(rateOnRupiah.body.error).toMatchObject({ key: "providers.rate_without_currency", params: {} });
+  });
+
   it("tests the connection: balance, latency and the last result stay on the supplier", async () => {
     const answer = await calls.admin().post(`/suppliers/${supplierId}/test`);
     expect(answer.status).toBe(200);

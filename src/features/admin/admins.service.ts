@@ -8,7 +8,9 @@ import type { AdminRole } from "./admins.table.js";
 export interface StaffMember {
   telegramId: number;
   role: AdminRole;
+  /** The name given when added, else the Telegram name seen at their last sign-in, else "". */
   name: string;
+  username?: string | undefined;
   /** Named in ADMIN_TELEGRAM_IDS: always an owner, cannot be removed from the app. */
   fromConfig: boolean;
 }
@@ -35,6 +37,8 @@ export function createAdminsService(deps: { db: Db; clock: Clock; audit: AuditSe
   let loading: Promise<Map<number, AdminRole>> | undefined;
   let generation = 0;
   const listeners: Array<() => void> = [];
+  // Names already stored this run: a sign-in writes only when the name changed.
+  const seenProfiles = new Map<number, string>();
   const read = async (executor: Db) => new Map((await executor.selectFrom("admins").select(["telegram_id", "role"]).execute()).map((r) => [r.telegram_id, r.role]));
   const rolesVia = async (executor: Db | undefined): Promise<Map<number, AdminRole>> => {
     if (cache && clock.now() - cache.at <= ROLES_TTL_MS && clock.now() >= cache.at) return cache.roles;
@@ -72,8 +76,25 @@ export function createAdminsService(deps: { db: Db; clock: Clock; audit: AuditSe
 
     async list(): Promise<StaffMember[]> {
       const rows = await db.selectFrom("admins").selectAll().orderBy("created_at").execute();
-      const fromTable = rows.filter((r) => !configured.has(r.telegram_id)).map((r) => ({ telegramId: r.telegram_id, role: r.role, name: r.name, fromConfig: false }));
-      return [...[...configured].map((id) => ({ telegramId: id, role: "owner" as const, name: "", fromConfig: true })), ...fromTable];
+      const profiles = new Map((await db.selectFrom("staff_profiles").selectAll().execute()).map((p) => [p.telegram_id, p]));
+      const named = (telegramId: number, given: string) => {
+        const seen = profiles.get(telegramId);
+        return { name: given || seen?.name || "", username: seen?.username ?? undefined };
+      };
+      const fromTable = rows.filter((r) => !configured.has(r.telegram_id)).map((r) => ({ telegramId: r.telegram_id, role: r.role, ...named(r.telegram_id, r.name), fromConfig: false }));
+      return [...[...configured].map((id) => ({ telegramId: id, role: "owner" as const, ...named(id, ""), fromConfig: true })), ...fromTable];
+    },
+
+    /** Keeps the Telegram name a staff member signed in with; written only when it changed. */
+    async rememberProfile(telegramId: number, name: string, username: string | undefined): Promise<void> {
+      const fingerprint = `${name}\u0000${username ?? ""}`;
+      if (!name || seenProfiles.get(telegramId) === fingerprint) return;
+      await db
+        .insertInto("staff_profiles")
+        .values({ telegram_id: telegramId, name, username: username ?? null, updated_at: clock.now() })
+        .onConflict((oc) => oc.column("telegram_id").doUpdateSet({ name, username: username ?? null, updated_at: clock.now() }))
+        .execute();
+      seenProfiles.set(telegramId, fingerprint);
     },
 
     /**

@@ -100,7 +100,7 @@ export function createOrderAdmin(deps: { db: Db; clock: Clock; orders: OrdersSer
           moved = await orders.transition(trx, orderId, ["unknown"], { status: "refunded", finished_at: now });
           if (moved) await refunds.refund(trx, order, { amount: order.amount, note: `admin: ${reason}`, notice: { key: "order-refunded", vars: { order: orderId, amount: formatRupiah(order.amount), reason: "other" } } });
         }
-        if (!moved) throw new AppError("orders.invalid_state", `order #${orderId} changed meanwhile`);
+        if (!moved) throw new AppError("orders.invalid_state", `order #${orderId} changed meanwhile`, { text: { key: "orders.changed_meanwhile", params: { order: orderId } } });
         await audit.record(trx, { actor, action: `order.resolve_unknown.${resolution.kind}`, subject: `order:${orderId}`, before: { status: order.status }, after: resolution, reason });
       });
       return (await orders.findById(orderId))!;
@@ -118,10 +118,10 @@ export function createOrderAdmin(deps: { db: Db; clock: Clock; orders: OrdersSer
         if (!REFUNDABLE.includes(order.status)) throw new AppError("orders.invalid_state", `order #${orderId} is ${order.status}: nothing to refund`);
         const left = order.amount - (await refunds.refundedSoFar(trx, orderId));
         const amount = input.amount ?? left;
-        if (!Number.isSafeInteger(amount) || amount <= 0) throw new AppError("orders.invalid_input", "the refund amount is a whole number of rupiah above zero");
-        if (amount > left) throw new AppError("orders.invalid_input", `at most ${formatRupiah(left)} is left to refund on order #${orderId}`);
+        if (!Number.isSafeInteger(amount) || amount <= 0) throw new AppError("orders.invalid_input", "the refund amount is a whole number of rupiah above zero", { text: { key: "orders.refund_amount" } });
+        if (amount > left) throw new AppError("orders.invalid_input", `at most ${formatRupiah(left)} is left to refund on order #${orderId}`, { text: { key: "orders.refund_too_much", params: { left, order: orderId } } });
         const closes = amount === left;
-        if (closes && !(await orders.transition(trx, orderId, REFUNDABLE, { status: "refunded", finished_at: order.finished_at ?? now }))) throw new AppError("orders.invalid_state", `order #${orderId} changed meanwhile`);
+        if (closes && !(await orders.transition(trx, orderId, REFUNDABLE, { status: "refunded", finished_at: order.finished_at ?? now }))) throw new AppError("orders.invalid_state", `order #${orderId} changed meanwhile`, { text: { key: "orders.changed_meanwhile", params: { order: orderId } } });
         await refunds.refund(trx, order, {
           amount,
           note: `admin: ${input.reason}`,
@@ -185,7 +185,7 @@ export function createOrderAdmin(deps: { db: Db; clock: Clock; orders: OrdersSer
         const order = await require(trx, orderId);
         if (order.status !== "manual" && order.status !== "processing" && order.status !== "unknown") throw new AppError("orders.invalid_state", `order #${orderId} is ${order.status}; only manual, processing or unknown orders take an outcome`);
         if (outcome.status === "partial" && (!Number.isInteger(outcome.remains) || outcome.remains! < 1 || outcome.remains! >= order.quantity)) {
-          throw new AppError("orders.invalid_input", `a partial outcome needs how many were not delivered: between 1 and ${order.quantity - 1}`);
+          throw new AppError("orders.invalid_input", `a partial outcome needs how many were not delivered: between 1 and ${order.quantity - 1}`, { text: { key: "orders.partial_remains", params: { max: order.quantity - 1 } } });
         }
         const remains = outcome.status === "completed" ? 0 : outcome.status === "canceled" ? order.quantity : outcome.remains!;
         const moved = await orders.transition(trx, orderId, ["manual", "processing", "unknown"], {
@@ -195,7 +195,7 @@ export function createOrderAdmin(deps: { db: Db; clock: Clock; orders: OrdersSer
           admin_notes: outcome.note ?? order.admin_notes,
           finished_at: now,
         });
-        if (!moved) throw new AppError("orders.invalid_state", `order #${orderId} changed meanwhile`);
+        if (!moved) throw new AppError("orders.invalid_state", `order #${orderId} changed meanwhile`, { text: { key: "orders.changed_meanwhile", params: { order: orderId } } });
         if (outcome.status === "completed") await notifications.toCustomer(trx, order.customer_id, { key: "order-completed", vars: { order: orderId } });
         else {
           const amount = outcome.status === "canceled" ? order.amount : proRataFloor(order.amount, remains, order.quantity);
@@ -212,5 +212,5 @@ export function createOrderAdmin(deps: { db: Db; clock: Clock; orders: OrdersSer
 export type OrderAdmin = ReturnType<typeof createOrderAdmin>;
 
 function requireReason(reason: string): void {
-  if (!reason.trim()) throw new AppError("orders.invalid_input", "say why: every admin change to an order is recorded with its reason");
+  if (!reason.trim()) throw new AppError("orders.invalid_input", "say why: every admin change to an order is recorded with its reason", { text: { key: "input.reason_required" } });
 }

@@ -1,6 +1,7 @@
 import type { Db } from "../../infra/db/open-database.js";
 import { AppError } from "../../shared/errors.js";
 import type { AuditService } from "../audit/audit.service.js";
+import { describeLedgerEntry, type LedgerDescription } from "../wallet/wallet.entry-kind.js";
 import type { Refunds } from "../fulfilment/fulfilment.refunds.js";
 import { REFUNDABLE } from "./orders.admin.js";
 import type { OrderRow, OrderStatus } from "./orders.table.js";
@@ -20,7 +21,7 @@ export type TimelineEvent =
   | { at: number; kind: "stuck" }
   | { at: number; kind: "cancel_requested" }
   | { at: number; kind: "refill"; status: string; providerRefillId: string | null; error: string | null }
-  | { at: number; kind: "ledger"; amount: number; reason: string; reference: string; note: string | null }
+  | { at: number; kind: "ledger"; amount: number; reason: string; reference: string; note: string | null; description: LedgerDescription }
   /** When fulfilment ended; `status` is the order's status now (a later refund may have changed it). */
   | { at: number; kind: "finished"; status: OrderStatus; providerStatus: string | null; remains: number | null }
   | { at: number; kind: "audit"; action: string; actor: string; reason: string | null };
@@ -59,8 +60,8 @@ export function createOrderDetail(deps: { db: Db; refunds: Refunds; audit: Audit
       }
       // Manual orders are paid without a payment row: from the wallet (a purchase entry) or outside the bot.
       if (paid && !payments.some((p) => p.status === "paid")) {
-        const purchase = ledger.find((e) => e.reason === "purchase");
-        timeline.push({ at: order.paid_at!, kind: "paid", rail: order.paid_with ?? "unknown", reference: purchase?.reference ?? null, amount: order.amount });
+        // The rail says it in words ("from the balance", "outside the bot"); a ledger reference means nothing to a reader.
+        timeline.push({ at: order.paid_at!, kind: "paid", rail: order.paid_with ?? "unknown", reference: null, amount: order.amount });
       }
       if (order.placed_at !== null) timeline.push({ at: order.placed_at, kind: "placed", supplier: supplier?.name ?? null, providerOrderId: order.provider_order_id });
       if (order.last_progress_at !== null) timeline.push({ at: order.last_progress_at, kind: "progress", providerStatus: order.provider_status, startCount: order.start_count, remains: order.remains });
@@ -68,10 +69,12 @@ export function createOrderDetail(deps: { db: Db; refunds: Refunds; audit: Audit
       if (order.cancel_requested_at !== null) timeline.push({ at: order.cancel_requested_at, kind: "cancel_requested" });
       for (const r of refills) timeline.push({ at: r.created_at, kind: "refill", status: r.status, providerRefillId: r.provider_refill_id, error: r.last_error });
       // The purchase debit is the payment above; every other entry (refunds, credits of a second payment) shows.
-      for (const e of ledger) if (e.reason !== "purchase") timeline.push({ at: e.created_at, kind: "ledger", amount: e.amount, reason: e.reason, reference: e.reference, note: e.note });
+      for (const e of ledger) if (e.reason !== "purchase") timeline.push({ at: e.created_at, kind: "ledger", amount: e.amount, reason: e.reason, reference: e.reference, note: e.note, description: describeLedgerEntry(e) });
       if (order.finished_at !== null && FINAL.includes(order.status)) timeline.push({ at: order.finished_at, kind: "finished", status: order.status, providerStatus: order.provider_status, remains: order.remains });
       for (const a of entries) timeline.push({ at: a.created_at, kind: "audit", action: a.action, actor: a.actor, reason: a.reason });
-      timeline.sort((x, y) => x.at - y.at || RANK[x.kind] - RANK[y.kind]);
+      // Creation comes first whatever the stamps say: a manual order is stamped paid a moment before its row is written.
+      const first = (e: TimelineEvent) => (e.kind === "created" ? 0 : 1);
+      timeline.sort((x, y) => first(x) - first(y) || x.at - y.at || RANK[x.kind] - RANK[y.kind]);
 
       return {
         order: view(order),

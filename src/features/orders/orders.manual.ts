@@ -54,7 +54,7 @@ export function createManualOrders(deps: { db: Db; clock: Clock; checkout: Check
     /** Turns the quote into a paid manual order; the whole step lands or none of it does. */
     async create(input: { quoteId: string; payment: ManualPayment; reason: string }, actor: string): Promise<OrderRow> {
       const reason = input.reason.trim();
-      if (!reason) throw new AppError("orders.invalid_input", "say why: a manual order is recorded with its reason (and, paid outside the bot, how it was paid)", { httpStatus: 400 });
+      if (!reason) throw new AppError("orders.invalid_input", "say why: a manual order is recorded with its reason (and, paid outside the bot, how it was paid)", { text: { key: "input.reason_required" }, httpStatus: 400 });
       const quote = await checkout.findQuote(input.quoteId);
       if (!quote) throw new AppError("orders.not_found", "no such quote: get the price again", { httpStatus: 404 });
       const now = clock.now();
@@ -66,7 +66,7 @@ export function createManualOrders(deps: { db: Db; clock: Clock; checkout: Check
         if (input.payment === "wallet") {
           const debited = await wallet.debit(trx, { customerId: order.customer_id, amount: order.amount, reason: "purchase", reference: `purchase:order:${order.id}`, orderId: order.id, note: `manual order: ${reason}` });
           // Throwing rolls the opened order back too: the quote stays open for another try.
-          if (!debited) throw new AppError("wallet.insufficient_balance", `the customer's balance is ${formatRupiah(balanceBefore)}, less than ${formatRupiah(order.amount)}`, { httpStatus: 409 });
+          if (!debited) throw new AppError("wallet.insufficient_balance", `the customer's balance is ${formatRupiah(balanceBefore)}, less than ${formatRupiah(order.amount)}`, { text: { key: "wallet.short", params: { balance: balanceBefore, amount: order.amount } }, httpStatus: 409 });
         }
         // awaiting_payment → (paid →) manual in one step: nothing can happen in between, and no placement job is queued.
         const moved = await orders.transition(trx, order.id, ["awaiting_payment"], { status: "manual", is_manual: 1, paid_at: now, paid_with: input.payment, admin_notes: reason });

@@ -3,7 +3,7 @@ import type { Clock } from "../../infra/clock/clock.js";
 import type { SecretBox } from "../../infra/crypto/secret-box.js";
 import type { Db } from "../../infra/db/open-database.js";
 import type { HttpClient } from "../../infra/http/http-client.js";
-import { AppError, errorMessage } from "../../shared/errors.js";
+import { AppError, errorMessage, issueText } from "../../shared/errors.js";
 import { isPositive, parseDecimal } from "../../shared/money.js";
 import type { AuditService } from "../audit/audit.service.js";
 import { CREDENTIAL_FIELDS, createProviderAdapter, requiredCredentials } from "./provider-adapters.js";
@@ -95,11 +95,11 @@ const AddProviderInput = z
   .superRefine((input, ctx) => {
     checkCredentials(input.kind, input.options, input.credentials, (message, path) => ctx.addIssue({ code: "custom", path, message }));
     if (input.rateToIdr === undefined && input.currency !== "IDR") {
-      ctx.addIssue({ code: "custom", path: ["rateToIdr"], message: `a ${input.currency} supplier needs its rate to IDR (for example 16250)` });
+      ctx.addIssue({ code: "custom", path: ["rateToIdr"], message: `a ${input.currency} supplier needs its rate to IDR (for example 16250)`, params: { key: "providers.rate_required", values: { currency: input.currency } } });
     }
     // A rate on a rupiah supplier would multiply every cost by it: refuse rather than guess.
     if (input.rateToIdr !== undefined && input.currency === "IDR" && parseDecimal(input.rateToIdr)?.units !== 1n) {
-      ctx.addIssue({ code: "custom", path: ["rateToIdr"], message: "a rate to IDR only applies to a supplier priced in another currency: give its currency too (for example USD)" });
+      ctx.addIssue({ code: "custom", path: ["rateToIdr"], message: "a rate to IDR only applies to a supplier priced in another currency: give its currency too (for example USD)", params: { key: "providers.rate_without_currency" } });
     }
   });
 export type AddProviderInput = z.input<typeof AddProviderInput>;
@@ -162,7 +162,12 @@ export function createProvidersService(deps: ProvidersServiceDeps) {
     return adapter;
   };
 
-  const invalid = (error: z.ZodError) => new AppError("providers.invalid_input", error.issues.map((issue) => `✖ ${issue.message}`).join("\n"));
+  const invalid = (error: z.ZodError) => new AppError("providers.invalid_input", error.issues.map((issue) => `✖ ${issue.message}`).join("\n"), textOf(error));
+  // The first issue that says its message as a key (the app shows that one in the admin's language).
+  const textOf = (error: z.ZodError) => {
+    const text = error.issues.map((issue) => issueText(issue as { params?: Record<string, unknown> })).find(Boolean);
+    return text ? { text } : {};
+  };
 
   return {
     /**
@@ -220,9 +225,9 @@ export function createProvidersService(deps: ProvidersServiceDeps) {
         if (problems.length > 0) throw new AppError("providers.invalid_input", problems.join("\n"));
       }
       const currency = value.currency ?? row.currency;
-      if (currency !== "IDR" && value.currency && value.currency !== row.currency && !value.rateToIdr) throw new AppError("providers.invalid_input", `a ${currency} supplier needs its rate to IDR (for example 16250)`);
+      if (currency !== "IDR" && value.currency && value.currency !== row.currency && !value.rateToIdr) throw new AppError("providers.invalid_input", `a ${currency} supplier needs its rate to IDR (for example 16250)`, { text: { key: "providers.rate_required", params: { currency } } });
       if (currency === "IDR" && value.rateToIdr && parseDecimal(value.rateToIdr)?.units !== 1n) {
-        throw new AppError("providers.invalid_input", "a rate to IDR only applies to a supplier priced in another currency: give its currency too (for example USD)");
+        throw new AppError("providers.invalid_input", "a rate to IDR only applies to a supplier priced in another currency: give its currency too (for example USD)", { text: { key: "providers.rate_without_currency" } });
       }
       // Back to rupiah: the old conversion rate no longer applies.
       const rateToIdr = value.rateToIdr ?? (value.currency === "IDR" ? "1" : undefined);

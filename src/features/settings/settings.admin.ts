@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../../infra/db/open-database.js";
 import { isValidCron } from "../../infra/scheduler/scheduler.js";
-import { AppError } from "../../shared/errors.js";
+import { AppError, type MessageKey } from "../../shared/errors.js";
 import type { AuditService } from "../audit/audit.service.js";
 import type { CatalogManagement, RepriceReport } from "../catalog/catalog.management.js";
 import { parseSetting, settingDefault, settingSchema, SETTING_KEYS, type SettingKey, type SettingsService } from "./settings.service.js";
@@ -52,7 +52,7 @@ function describe(key: SettingKey, group: string, value: unknown): SettingView {
   return { ...base, kind: "integer", min: number.minValue ?? undefined, max: number.maxValue ?? undefined };
 }
 
-const invalid = (message: string) => new AppError("settings.invalid_input", message, { httpStatus: 400 });
+const invalid = (message: string, text: MessageKey) => new AppError("settings.invalid_input", message, { httpStatus: 400, text });
 
 /**
  * The shop settings as the admin app edits them: each value checked by its schema (and by what a
@@ -73,17 +73,17 @@ export function createSettingsAdmin(deps: { db: Db; settings: SettingsService; a
 
     /** Changes one setting. Refuses unknown keys and invalid values with a message for people. */
     async change(key: string, value: unknown, actor: string): Promise<SettingChange> {
-      if (!(SETTING_KEYS as readonly string[]).includes(key) || !groupOf.has(key as SettingKey)) throw invalid(`there is no setting ${key}`);
+      if (!(SETTING_KEYS as readonly string[]).includes(key) || !groupOf.has(key as SettingKey)) throw invalid(`there is no setting ${key}`, { key: "setting.unknown", params: { key } });
       const k = key as SettingKey;
       const parsed = parseSetting(k, typeof value === "string" ? value.trim() : value);
-      if (!parsed.ok) throw invalid(`${key}: ${parsed.message}`);
+      if (!parsed.ok) throw invalid(`${key}: ${parsed.message}`, { ...parsed.text, params: { ...parsed.text.params, setting: key } });
       const next = parsed.value;
-      if (k === "catalog.sync_cron" && !isValidCron(next as string)) throw invalid(`${key}: "${String(next)}" is not a schedule croner understands (minute hour day month weekday, e.g. 15 */6 * * *)`);
-      if (k === "wallet.topup_min" && (next as number) > (await settings.get("wallet.topup_max"))) throw invalid("the smallest top-up cannot be above the largest");
-      if (k === "wallet.topup_max" && (next as number) < (await settings.get("wallet.topup_min"))) throw invalid("the largest top-up cannot be below the smallest");
+      if (k === "catalog.sync_cron" && !isValidCron(next as string)) throw invalid(`${key}: "${String(next)}" is not a schedule croner understands (minute hour day month weekday, e.g. 15 */6 * * *)`, { key: "setting.cron_format", params: { setting: key } });
+      if (k === "wallet.topup_min" && (next as number) > (await settings.get("wallet.topup_max"))) throw invalid("the smallest top-up cannot be above the largest", { key: "setting.topup_min_above_max", params: { max: await settings.get("wallet.topup_max") } });
+      if (k === "wallet.topup_max" && (next as number) < (await settings.get("wallet.topup_min"))) throw invalid("the largest top-up cannot be below the smallest", { key: "setting.topup_max_below_min", params: { min: await settings.get("wallet.topup_min") } });
       if (k === "payments.rails") {
         const rails = next as string[];
-        if (new Set(rails).size !== rails.length) throw invalid("each payment rail once");
+        if (new Set(rails).size !== rails.length) throw invalid("each payment rail once", { key: "setting.rails_once" });
       }
 
       const before = await settings.get(k);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Clock } from "../../infra/clock/clock.js";
 import type { Db } from "../../infra/db/open-database.js";
+import type { MessageKey } from "../../shared/errors.js";
 
 /**
  * Shop settings live in the database (so the admin Mini App can change them without a restart),
@@ -64,30 +65,43 @@ const FORMAT_HINTS: Partial<Record<SettingKey, string>> = {
   "catalog.sync_cron": "a schedule of five fields is needed: minute hour day month weekday, e.g. 15 */6 * * *",
 };
 
-/** A refusal in words an admin can act on (the Mini App shows it as it is), rather than zod's "expected int, received number". */
-function issueMessage(key: SettingKey, issue: z.core.$ZodIssue): string {
+/**
+ * A refusal in words an admin can act on (rather than zod's "expected int, received number"): the
+ * English sentence for logs and the CLI, and its MessageKey (`setting.*`) for the admin app.
+ */
+function issueMessage(key: SettingKey, issue: z.core.$ZodIssue): { message: string; text: MessageKey } {
   switch (issue.code) {
     case "too_small":
-      return issue.origin === "array" ? `choose at least ${String(issue.minimum)}` : `the smallest allowed is ${String(issue.minimum)}`;
+      return issue.origin === "array"
+        ? { message: `choose at least ${String(issue.minimum)}`, text: { key: "setting.choose_at_least", params: { min: Number(issue.minimum) } } }
+        : { message: `the smallest allowed is ${String(issue.minimum)}`, text: { key: "setting.too_small", params: { min: Number(issue.minimum) } } };
     case "too_big":
-      return `the largest allowed is ${String(issue.maximum)}`;
+      return { message: `the largest allowed is ${String(issue.maximum)}`, text: { key: "setting.too_big", params: { max: Number(issue.maximum) } } };
     case "invalid_type":
-      if (issue.expected === "number" || issue.expected === "int") return "a whole number is needed";
-      if (issue.expected === "array") return "a list of choices is needed";
-      return FORMAT_HINTS[key] ?? issue.message;
+      if (issue.expected === "number" || issue.expected === "int") return { message: "a whole number is needed", text: { key: "setting.whole_number" } };
+      if (issue.expected === "array") return { message: "a list of choices is needed", text: { key: "setting.choose_at_least", params: { min: 1 } } };
+      return formatHint(key, issue);
     case "invalid_value":
-      return `choose one of ${issue.values.map(String).join(", ")}`;
+      return { message: `choose one of ${issue.values.map(String).join(", ")}`, text: { key: "setting.unknown_choice" } };
     case "invalid_format":
-      return FORMAT_HINTS[key] ?? issue.message;
+      return formatHint(key, issue);
     default:
-      return issue.message;
+      return { message: issue.message, text: { key: "setting.invalid" } };
   }
 }
 
+function formatHint(key: SettingKey, issue: z.core.$ZodIssue): { message: string; text: MessageKey } {
+  const hint = FORMAT_HINTS[key];
+  if (!hint) return { message: issue.message, text: { key: "setting.invalid" } };
+  return { message: hint, text: { key: key === "catalog.sync_cron" ? "setting.cron_format" : "setting.percent_format" } };
+}
+
 /** Checks a value against a setting's schema (the admin app validates before it writes). */
-export function parseSetting<K extends SettingKey>(key: K, value: unknown): { ok: true; value: SettingValue<K> } | { ok: false; message: string } {
+export function parseSetting<K extends SettingKey>(key: K, value: unknown): { ok: true; value: SettingValue<K> } | { ok: false; message: string; text: MessageKey } {
   const parsed = SETTINGS[key].schema.safeParse(value);
-  return parsed.success ? { ok: true, value: parsed.data as SettingValue<K> } : { ok: false, message: [...new Set(parsed.error.issues.map((i) => issueMessage(key, i)))].join("; ") };
+  if (parsed.success) return { ok: true, value: parsed.data as SettingValue<K> };
+  const problems = parsed.error.issues.map((i) => issueMessage(key, i));
+  return { ok: false, message: [...new Set(problems.map((p) => p.message))].join("; "), text: problems[0]!.text };
 }
 
 /** A setting's schema, for forms that show its bounds and choices. */

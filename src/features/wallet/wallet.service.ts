@@ -1,6 +1,8 @@
 import { sql } from "kysely";
 import type { Clock } from "../../infra/clock/clock.js";
 import type { Db } from "../../infra/db/open-database.js";
+import { describeLedgerEntry, type LedgerDescription } from "./wallet.entry-kind.js";
+import type { LedgerEntryRow } from "./wallet.table.js";
 
 /**
  * The wallet is an append-only ledger: the balance is the sum of a customer's entries, and every
@@ -14,7 +16,11 @@ export interface LedgerEntry {
   orderId: number | null;
   note: string | null;
   createdAt: number;
+  /** Why the entry exists, for each reader's language. */
+  description: LedgerDescription;
 }
+
+const toEntry = (r: LedgerEntryRow): LedgerEntry => ({ id: r.id, amount: r.amount, reason: r.reason, reference: r.reference, orderId: r.order_id, note: r.note, createdAt: r.created_at, description: describeLedgerEntry(r) });
 
 export type LedgerReason = "refund" | "topup" | "adjustment" | "purchase";
 
@@ -78,14 +84,14 @@ export function createWalletService(deps: { db: Db; clock: Clock }) {
 
     async recentEntries(customerId: number, limit = 10): Promise<LedgerEntry[]> {
       const rows = await db.selectFrom("ledger_entries").selectAll().where("customer_id", "=", customerId).orderBy("id", "desc").limit(limit).execute();
-      return rows.map((r) => ({ id: r.id, amount: r.amount, reason: r.reason, reference: r.reference, orderId: r.order_id, note: r.note, createdAt: r.created_at }));
+      return rows.map(toEntry);
     },
 
     /** A page of a customer's ledger, newest first, and how many entries there are (the admin app). */
     async pageEntries(customerId: number, page: number, pageSize: number): Promise<{ entries: LedgerEntry[]; total: number }> {
       const total = await db.selectFrom("ledger_entries").select((eb) => eb.fn.countAll<number>().as("n")).where("customer_id", "=", customerId).executeTakeFirstOrThrow();
       const rows = await db.selectFrom("ledger_entries").selectAll().where("customer_id", "=", customerId).orderBy("id", "desc").limit(pageSize).offset(page * pageSize).execute();
-      return { entries: rows.map((r) => ({ id: r.id, amount: r.amount, reason: r.reason, reference: r.reference, orderId: r.order_id, note: r.note, createdAt: r.created_at })), total: Number(total.n) };
+      return { entries: rows.map(toEntry), total: Number(total.n) };
     },
   };
 }

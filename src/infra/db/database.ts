@@ -10,6 +10,7 @@ import type { LedgerEntryTable } from "../../features/wallet/wallet.table.js";
 import type { WebhookEventTable } from "../../features/webhooks/webhook-events.table.js";
 import type { AuditLogTable } from "../../features/audit/audit.table.js";
 import type { AdminTable } from "../../features/admin/admins.table.js";
+import type { StaffProfileTable } from "../../features/admin/staff-profiles.table.js";
 import type { RefillTable } from "../../features/orders/refills.table.js";
 import type { HandoffMessageTable, HandoffTable } from "../../features/assistant/handoff.table.js";
 import type { TranscriptTable } from "../../features/assistant/transcripts.table.js";
@@ -43,6 +44,7 @@ export interface Database {
   handoffs: HandoffTable;
   handoff_messages: HandoffMessageTable;
   admins: AdminTable;
+  staff_profiles: StaffProfileTable;
   faq_documents: FaqDocumentTable;
   knowledge_documents: KnowledgeDocumentTable;
   knowledge_embeddings: KnowledgeEmbeddingTable;
