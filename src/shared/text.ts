@@ -35,3 +35,8 @@ export function asCount(value: number): Count {
 export function isCount(value: unknown): value is Count {
   return typeof value === "object" && value !== null && typeof (value as Count).count === "number";
 }
+
+/** A count grouped for a reader of `language`, for text composed outside the locale files. */
+export function formatCount(value: number, language: string): string {
+  return new Intl.NumberFormat(language === "en" ? "en-US" : "id-ID").format(value);
+}

@@ -30,7 +30,7 @@ describe("the purchase dialog", () => {
     const service = await kit.container.catalog.findByMid(2);
     expect(list!.plain).toContain("Instagram — Followers");
     expect(list!.plain).toMatch(/ID 2 · Instagram Followers \[Real Global\]/);
-    expect(list!.plain).toContain(`Rp\u00a0${service!.unitPrice.toLocaleString("id-ID")} / 1000`);
+    expect(list!.plain).toContain(`Rp\u00a0${service!.unitPrice.toLocaleString("id-ID")} / 1.000`);
     expect(list!.buttons.flat().map((b) => b.callback_data)).toContain("pick:2");
     expect(list!.plain).not.toMatch(/TikTok|YouTube/);
   });

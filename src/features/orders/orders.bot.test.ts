@@ -39,6 +39,8 @@ describe("counts", () => {
     expect(customer.botMessages().map((m) => m.plain).join("\n")).toContain("(1.500 belum terkirim)");
     const [list] = await customer.say("/pesanan");
     expect(list!.plain).toContain("5.000 → https://instagram.com/partial_budi");
+    const [services] = await customer.say("mau beli followers instagram");
+    expect(services!.plain).toMatch(/Rp\u00a0[\d.]+ \/ 1\.000 · min 100 · maks 50\.000/);
   });
 
   it("are grouped the English way for an English-speaking customer", async () => {
@@ -48,6 +50,8 @@ describe("counts", () => {
     expect(customer.botMessages().map((m) => m.plain).join("\n")).toContain("(1,500 not delivered)");
     const [list] = await customer.say("/orders");
     expect(list!.plain).toContain("5,000 → https://instagram.com/partial_budi");
+    const [services] = await customer.say("I want instagram followers");
+    expect(services!.plain).toMatch(/Rp\u00a0[\d.]+ \/ 1,000 · min 100 · max 50,000/);
   });
 });
 
