@@ -91,6 +91,7 @@ function render() {
       const pay = document.createElement("button"); pay.className = "stars";
       pay.textContent = "Pay " + m.invoice.amount + " ⭐ (Telegram Stars)";
       pay.onclick = () => api("/chat/api/pay-invoice", { user, messageId: m.message_id }).then((r) => toast(r.ok ? "Paid with Stars" : r.error));
+      if (m.invoice.paid) { pay.textContent = "✅ Receipt: " + m.invoice.amount + " ⭐ paid"; pay.disabled = true; }
       div.appendChild(pay);
     }
     if (m.successfulPayment) div.textContent = "⭐ " + m.successfulPayment.amount + " Stars paid";
