@@ -35,6 +35,7 @@ import { createAdminsService } from "./features/admin/admins.service.js";
 import { createAuditService } from "./features/audit/audit.service.js";
 import { createOrderAdmin } from "./features/orders/orders.admin.js";
 import { createOrderDetail } from "./features/orders/orders.detail.js";
+import { createCustomerRefunds } from "./features/orders/orders.refunds.js";
 import { createWalletAdmin } from "./features/wallet/wallet.admin.js";
 import { createMidtransWebhook } from "./features/payments/payments.webhook.js";
 import { createProvidersService } from "./features/providers/providers.service.js";
@@ -128,6 +129,7 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
   const stars = createStarsPayments({ db, clock, logger, queue, checkout, orders, opener, fulfilment, notifications, settings });
   const orderAdmin = createOrderAdmin({ db, clock, orders, fulfilment, statusSync, refunds, notifications, audit });
   const orderDetail = createOrderDetail({ db, refunds, audit });
+  const customerRefunds = createCustomerRefunds({ db, refunds });
   const walletAdmin = createWalletAdmin({ db, clock, wallet, audit, notifications });
   const midtransWebhook = createMidtransWebhook({ db, commits: createGroupCommit(db), clock, logger, serverKey: midtrans.serverKey, confirmation, notifications, failpoints });
   const reconciler = createPaymentReconciler({ db, clock, logger, gateway, confirmation });
@@ -199,6 +201,7 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
     admins,
     orderAdmin,
     orderDetail,
+    customerRefunds,
     walletAdmin,
     refunds,
     confirmation,

@@ -351,3 +351,24 @@ button-view-order = ✅ Paid · view order #{ $order }
 topup-expired = ⌛ The QRIS to top up { $amount } expired and was not charged. Type /topup if you still want to add to your balance.
 stars-invoice-title = Order #{ $order }
 stars-invoice-description = { $service } × { $quantity }
+
+## chat-find: result pages, refund questions, short answers to greetings and unreadable messages
+button-previous = « Previous
+service-list-footer-range = Showing { $from }–{ $to } of { $total }. Pick with a button or type the number, e.g. <i>ID 12</i>.
+results-outdated = This list is out of date. Type the service you are looking for again.
+refund-order-title = 💸 <b>Refund of order #{ $order }</b>
+refund-orders-title = <b>Your orders:</b>
+refund-orders-none = None of your orders is canceled, partly delivered or still running right now, so there is no money to come back.
+refund-orders-more = …and { $count } more orders (/orders).
+refund-line = • <b>#{ $order }</b> ({ $status }): { $state }
+refund-state-refunded = { $amount } of { $paid } is back in your wallet balance (/balance).
+refund-state-refunded-stars = refunded in full as Telegram Stars.
+refund-state-running = still running. If it is canceled or only partly delivered, the rest comes back to your wallet balance on its own.
+refund-state-checking = an admin is checking its status with the supplier; whatever was not delivered goes back to your wallet balance.
+refund-state-delivered = delivered in full, so there is no refund. If the count drops, request a refill from the order's details.
+refund-state-unpaid = not paid, so there is no money to come back.
+refund-ask-person = Something not right? Our admin can help.
+button-order-number = 📦 #{ $order }
+greeting-hint = Hi, <b>{ $name }</b>! 👋 Just type what you are looking for, e.g. <i>instagram followers</i> or <i>ml 86 diamonds</i>. Menu: /start
+not-understood-short = Sorry, I didn't get that 🙏 Try typing what you are looking for, e.g. <i>instagram followers 1000</i>. Menu: /start
+button-all-platforms = All platforms ({ $count }) »

@@ -351,3 +351,24 @@ button-view-order = ✅ Sudah dibayar · lihat pesanan #{ $order }
 topup-expired = ⌛ QRIS isi saldo { $amount } sudah kedaluwarsa dan tidak ditagih. Ketik /topup kalau masih mau isi saldo.
 stars-invoice-title = Pesanan #{ $order }
 stars-invoice-description = { $service } × { $quantity }
+
+## chat-find: result pages, refund questions, short answers to greetings and unreadable messages
+button-previous = « Sebelumnya
+service-list-footer-range = Menampilkan { $from }–{ $to } dari { $total }. Pilih dengan tombol atau ketik nomornya, misalnya <i>ID 12</i>.
+results-outdated = Daftar ini sudah lama. Ketik lagi layanan yang kamu cari ya.
+refund-order-title = 💸 <b>Refund pesanan #{ $order }</b>
+refund-orders-title = <b>Pesananmu:</b>
+refund-orders-none = Saat ini tidak ada pesananmu yang dibatalkan, terkirim sebagian, atau masih berjalan, jadi tidak ada dana yang perlu dikembalikan.
+refund-orders-more = …dan { $count } pesanan lain (/pesanan).
+refund-line = • <b>#{ $order }</b> ({ $status }): { $state }
+refund-state-refunded = { $amount } dari { $paid } sudah kembali ke saldo dompetmu (/saldo).
+refund-state-refunded-stars = dikembalikan penuh sebagai Telegram Stars.
+refund-state-running = masih berjalan. Kalau dibatalkan atau hanya terkirim sebagian, sisanya otomatis kembali ke saldo dompetmu.
+refund-state-checking = admin sedang memastikan statusnya di supplier; yang tidak terkirim dikembalikan ke saldo dompetmu.
+refund-state-delivered = sudah terkirim penuh, jadi tidak ada refund. Kalau jumlahnya turun, minta refill dari detail pesanan.
+refund-state-unpaid = belum dibayar, jadi tidak ada dana yang perlu dikembalikan.
+refund-ask-person = Ada yang belum beres? Admin kami bisa membantu.
+button-order-number = 📦 #{ $order }
+greeting-hint = Halo, <b>{ $name }</b>! 👋 Tulis saja yang kamu cari, misalnya <i>followers ig</i> atau <i>diamond ml 86</i>. Menu: /start
+not-understood-short = Maaf, aku belum paham 🙏 Coba tulis yang kamu cari, misalnya <i>followers instagram 1000</i>. Menu: /start
+button-all-platforms = Semua platform ({ $count }) »
