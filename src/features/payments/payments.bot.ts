@@ -132,6 +132,8 @@ async function sendQr(ctx: BotContext, invoice: Invoice, captionKey: string): Pr
   const keyboard = new InlineKeyboard().text(ctx.t("button-check-payment"), `paycheck:${invoice.paymentId}`);
   const photo = invoice.qrString ? new InputFile(await renderQrPng(invoice.qrString), "qris.png") : invoice.qrUrl!;
   const sent = await ctx.replyWithPhoto(photo, { caption, parse_mode: "HTML", reply_markup: keyboard });
+  // The invoice shown again replaces the earlier message: only the newest one keeps the button.
+  if (invoice.messageId !== null && ctx.chat) await ctx.api.editMessageReplyMarkup(ctx.chat.id, invoice.messageId).catch(() => undefined);
   await ctx.deps.payments.rememberInvoiceMessage(invoice.paymentId, sent.message_id);
 }
 

@@ -65,6 +65,23 @@ describe("a QRIS invoice message", () => {
     expect(buttonsOf(invoice!.message_id)).toEqual([]);
   });
 
+  it("shown again after a second tap leaves the button on the newest message only", async () => {
+    const customer = kit.customer(USER);
+    await customer.say("ID 2 https://instagram.com/budi 1000");
+    const quote = customer.botMessages().at(-1)!;
+    const data = quote.buttons.flat().find((b) => b.callback_data?.startsWith("pay:"))!.callback_data!;
+    // Two taps (two devices) before the buttons disappear.
+    const taps = [kit.sandbox.telegram.userPresses(USER, quote.message_id, data), kit.sandbox.telegram.userPresses(USER, quote.message_id, data)];
+    for (const tap of taps) await kit.bot.handleUpdate(tap as never);
+    const photos = customer.botMessages().filter((m) => m.photo);
+    expect(photos).toHaveLength(2);
+    expect(buttonsOf(photos[0]!.message_id)).toEqual([]);
+    expect(buttonsOf(photos[1]!.message_id)).toHaveLength(1);
+    await kit.sandbox.midtrans.pay(kit.latestTransaction().order_id);
+    await kit.runJobs();
+    expect(buttonsOf(photos[1]!.message_id)).toEqual([{ text: `✅ Sudah dibayar · lihat pesanan #${(await orderRow()).id}`, data: `ord:${(await orderRow()).id}` }]);
+  });
+
   it("of a wallet top-up loses its button once paid, or once expired (and the customer is told)", async () => {
     const customer = kit.customer(USER);
     const [paid] = await customer.say("/topup 50000");

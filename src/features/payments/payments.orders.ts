@@ -68,9 +68,9 @@ export function createOrderOpener(deps: { checkout: CheckoutService; orders: Ord
     },
 
     /**
-     * Orders no rail can still be paid for: awaiting payment, with their quote's price gone and no
-     * open invoice (a wallet attempt refused for its balance before nothing was written for it, a
-     * QRIS charge that failed). Each rail's own sweep expires orders that have an open invoice.
+     * Orders no rail can still pay: awaiting payment, with their quote's price gone and no open
+     * invoice (left by a QRIS charge that failed, or by a refused wallet attempt from before such
+     * attempts wrote nothing). Orders with an open invoice are expired by that rail's own sweep.
      */
     async expireAbandoned(db: Db, now: number): Promise<number> {
       const abandoned = await db

@@ -28,6 +28,8 @@ export interface Invoice {
   expiresAt: number;
   /** True when a double tap found the invoice already made: show it again, charge nothing new. */
   reused: boolean;
+  /** The chat message that showed this invoice before, if any. */
+  messageId: number | null;
 }
 
 export type InvoiceProblem =
@@ -91,6 +93,7 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
     qrUrl: payment.qr_url,
     expiresAt: payment.expires_at,
     reused,
+    messageId: payment.invoice_message_id,
   });
 
   /** Calls Midtrans for a payment row written as `creating`; closes it if the charge fails. */
