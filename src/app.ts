@@ -112,6 +112,7 @@ export async function startApplication(baseConfig: Config, logger: Logger, overr
   if (sandbox) scheduler.register("status-sync", sandbox.pace.statusSyncCron, () => container.statusSync.syncAll());
   scheduler.register("refill-sync", "*/10 * * * *", () => container.aftercare.syncRefills());
   scheduler.register("stars-expiry", "* * * * *", () => container.stars.expireStale());
+  scheduler.register("unpaid-orders-expiry", "*/5 * * * *", () => container.payments.expireAbandonedOrders());
   scheduler.register("housekeeping", "17 3 * * *", async () => {
     await pruneFinishedJobs(container.db, container.clock);
     await pruneHandledUpdates(container.db, container.clock.now());

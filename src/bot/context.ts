@@ -5,6 +5,7 @@ import type { Customer } from "../features/customers/customers.service.js";
 import type { BotDeps } from "./deps.js";
 import type { TargetKind } from "../features/catalog/catalog.games.js";
 import type { AdminRole } from "../features/admin/admins.table.js";
+import type { Count } from "../shared/text.js";
 
 /** What the bot remembers per chat between messages (stored in the `kv` table). */
 export interface SessionData {
@@ -56,6 +57,8 @@ interface Enrichment {
   customer: Customer;
   /** The sender's staff role, set early for every update; undefined for everyone else. */
   staffRole?: AdminRole | undefined;
+  /** `ctx.t` also takes counts marked with `asCount` (see plainNumbersInTranslations). */
+  t: (key: string, vars?: Record<string, string | number | Count>) => string;
 }
 
 export type BotContext = Context & SessionFlavor<SessionData> & I18nFlavor & Enrichment;

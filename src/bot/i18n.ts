@@ -1,19 +1,21 @@
 import { fileURLToPath } from "node:url";
 import { I18n } from "@grammyjs/i18n";
 import type { NextFunction } from "grammy";
+import { isCount, type Count } from "../shared/text.js";
 import type { BotContext } from "./context.js";
 
 export const LOCALES_DIR = fileURLToPath(new URL("../locales", import.meta.url));
 
-type Vars = Record<string, string | number> | undefined;
+type Vars = Record<string, string | number | Count> | undefined;
 
 /**
- * Fluent would format numbers with locale grouping ("#1.234" for an order number); amounts and
- * counts are already formatted in code, so every variable is handed over as plain text.
+ * Fluent would format numbers with locale grouping ("#1.234" for an order number), so variables
+ * are handed over as plain text, except counts marked with `asCount`: those stay numbers, which
+ * Fluent groups the way the message's language does ("1.500" in Indonesian, "1,500" in English).
  */
-function plainVars(vars: Vars): Record<string, string> | undefined {
+function plainVars(vars: Vars): Record<string, string | number> | undefined {
   if (!vars) return undefined;
-  return Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, String(v)]));
+  return Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, isCount(v) ? v.count : String(v)]));
 }
 
 /**

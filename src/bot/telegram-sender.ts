@@ -20,5 +20,11 @@ export function createTelegramSender(api: Api): MessageSender {
         throw error;
       }
     },
+
+    async setButtons(chatId, messageId, buttons) {
+      const keyboard = buttons.length > 0 ? { inline_keyboard: buttons.map((row) => row.map((b) => ({ text: b.text, callback_data: b.data }))) } : undefined;
+      // Best effort: the message may be gone, too old to edit, or already show these buttons.
+      await api.editMessageReplyMarkup(chatId, messageId, keyboard ? { reply_markup: keyboard } : {}).catch(() => undefined);
+    },
   };
 }

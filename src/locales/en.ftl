@@ -65,18 +65,17 @@ problem-unknown-mid = There is no service <b>ID { $mid }</b>. Check the number i
 problem-not-sellable = Service <b>ID { $mid }</b> cannot be ordered through the bot yet. Please pick another one.
 problem-quantity = A quantity of { $quantity } won't work: this service takes at least <b>{ $min }</b> and at most <b>{ $max }</b>.
 problem-target-invalid = That target doesn't look right: send a full link (https://…) or an @username.
-problem-target-platform = That is not a <b>{ $platform }</b> link. Send a valid { $platform } link or an @username.
+problem-target-platform = That link is not from <b>{ $platform }</b>. Send a valid { $platform } link or an @username.
 quote = 🧾 <b>Order summary</b>
     Service: <b>ID { $mid }</b> — { $name }
     Target: { $target }
     Quantity: { $quantity }
-    Price: { $price } / 1000
+    Price: { $price } / { $unit }
     <b>Total: { $total }</b>
     Price valid until { $until }.
 quote-topup = 🧾 <b>Order summary</b>
     Product: <b>ID { $mid }</b> — { $name }
-    Account: { $account }
-    Nickname: <b>{ $nickname }</b>
+    { $account }
     Quantity: { $quantity }
     <b>Total: { $total }</b>
     Make sure this is the right account. Price valid until { $until }.
@@ -175,7 +174,7 @@ admin-catalog-sync-failed = ⚠️ The { $provider } catalog could not be update
 
 button-pay-wallet = 👛 Pay from balance ({ $balance })
 button-pay-stars = ⭐ Pay with Telegram Stars ({ $stars })
-pay-problem-balance = Your wallet holds { $balance }, not enough for { $amount }. Top up with /topup or pay by QRIS.
+pay-problem-balance = Your wallet holds { $balance }, not enough for { $amount } ({ $missing } short), so no order was created. Pick another way to pay below, or top up first with /topup.
 payment-received-wallet = ✅ Order <b>#{ $order }</b> paid from your balance ({ $amount }). It is being sent to the supplier.
 payment-received-stars = ✅ Payment of { $stars } ⭐ for order <b>#{ $order }</b> received. It is being sent to the supplier.
 stars-refused-unknown = This invoice is not known.
@@ -207,10 +206,10 @@ order-not-found = Order not found.
 order-refreshed = Status refreshed
 order-detail = 📦 <b>Order #{ $order }</b> · { $status }
     Service: { $service }
-    Target: { $target }
+    { $target }
     Quantity: { $quantity } · { $amount }
     Created: { $when }
-order-progress = Delivered: <b>{ $delivered }</b> of { $quantity } (start count { $start })
+order-progress = Delivered: <b>{ $delivered }</b> of { $quantity }
 order-note = Note: <code>{ $note }</code>
 order-cancel-pending = A cancel request was sent to the supplier; you are refunded as soon as the supplier cancels it.
 order-refill-status = Last refill: { $status } ({ $when })
@@ -338,6 +337,20 @@ admin-refund-failed = The refund did not go through: { $message }
 admin-refund-dropped = Refund canceled.
 admin-step-dropped = OK, dropped.
 admin-no-permission = Your role cannot do this.
+
+# Paying and reading orders (chat-pay): wallet short of the total, account lines, paid invoices
+wallet-short = 👛 Your balance of { $balance } is { $missing } short of paying from it — top up first with /topup.
+account-line-link = Target: { $account }
+account-line-game_id = Player ID: { $account }
+account-line-phone = Phone number: { $account }
+account-line-customer_no = Customer number: { $account }
+account-nickname = Nickname: <b>{ $nickname }</b>
+stars-amount = ⭐ { $stars }
+stars-refused-paid = Order #{ $order } is already paid ✅ See its status in /orders.
+button-view-order = ✅ Paid · view order #{ $order }
+topup-expired = ⌛ The QRIS to top up { $amount } expired and was not charged. Type /topup if you still want to add to your balance.
+stars-invoice-title = Order #{ $order }
+stars-invoice-description = { $service } × { $quantity }
 
 ## chat-find: result pages, refund questions, short answers to greetings and unreadable messages
 button-previous = « Previous

@@ -70,13 +70,12 @@ quote = 🧾 <b>Ringkasan pesanan</b>
     Layanan: <b>ID { $mid }</b> — { $name }
     Target: { $target }
     Jumlah: { $quantity }
-    Harga: { $price } / 1000
+    Harga: { $price } / { $unit }
     <b>Total: { $total }</b>
     Harga berlaku sampai { $until }.
 quote-topup = 🧾 <b>Ringkasan pesanan</b>
     Produk: <b>ID { $mid }</b> — { $name }
-    Akun: { $account }
-    Nickname: <b>{ $nickname }</b>
+    { $account }
     Jumlah: { $quantity }
     <b>Total: { $total }</b>
     Pastikan akunnya benar. Harga berlaku sampai { $until }.
@@ -175,7 +174,7 @@ admin-catalog-sync-failed = ⚠️ Katalog { $provider } gagal diperbarui: { $me
 
 button-pay-wallet = 👛 Bayar pakai saldo ({ $balance })
 button-pay-stars = ⭐ Bayar dengan Telegram Stars ({ $stars })
-pay-problem-balance = Saldo dompetmu { $balance }, kurang untuk total { $amount }. Isi saldo dengan /topup atau bayar pakai QRIS.
+pay-problem-balance = Saldo dompetmu { $balance }, kurang untuk total { $amount } (kurang { $missing }), jadi belum ada pesanan yang dibuat. Pilih cara bayar lain di bawah, atau isi saldo dulu dengan /topup.
 payment-received-wallet = ✅ Pesanan <b>#{ $order }</b> dibayar pakai saldo ({ $amount }). Pesanan sedang diteruskan ke supplier.
 payment-received-stars = ✅ Pembayaran { $stars } ⭐ untuk pesanan <b>#{ $order }</b> sudah diterima. Pesanan sedang diteruskan ke supplier.
 stars-refused-unknown = Tagihan ini tidak dikenal.
@@ -207,10 +206,10 @@ order-not-found = Pesanan tidak ditemukan.
 order-refreshed = Status diperbarui
 order-detail = 📦 <b>Pesanan #{ $order }</b> · { $status }
     Layanan: { $service }
-    Target: { $target }
+    { $target }
     Jumlah: { $quantity } · { $amount }
     Dibuat: { $when }
-order-progress = Terkirim: <b>{ $delivered }</b> dari { $quantity } (jumlah awal { $start })
+order-progress = Terkirim: <b>{ $delivered }</b> dari { $quantity }
 order-note = Keterangan: <code>{ $note }</code>
 order-cancel-pending = Permintaan pembatalan sudah dikirim ke supplier; dana dikembalikan begitu supplier membatalkannya.
 order-refill-status = Refill terakhir: { $status } ({ $when })
@@ -338,6 +337,20 @@ admin-refund-failed = Refund tidak bisa: { $message }
 admin-refund-dropped = Refund dibatalkan.
 admin-step-dropped = Oke, dibatalkan.
 admin-no-permission = Peranmu tidak boleh melakukan ini.
+
+# Paying and reading orders (chat-pay): wallet short of the total, account lines, paid invoices
+wallet-short = 👛 Saldo { $balance } kurang { $missing } untuk bayar pakai saldo — isi dulu dengan /topup.
+account-line-link = Target: { $account }
+account-line-game_id = ID pemain: { $account }
+account-line-phone = Nomor HP: { $account }
+account-line-customer_no = Nomor pelanggan: { $account }
+account-nickname = Nickname: <b>{ $nickname }</b>
+stars-amount = ⭐ { $stars }
+stars-refused-paid = Pesanan #{ $order } sudah dibayar ✅ Cek statusnya di /pesanan.
+button-view-order = ✅ Sudah dibayar · lihat pesanan #{ $order }
+topup-expired = ⌛ QRIS isi saldo { $amount } sudah kedaluwarsa dan tidak ditagih. Ketik /topup kalau masih mau isi saldo.
+stars-invoice-title = Pesanan #{ $order }
+stars-invoice-description = { $service } × { $quantity }
 
 ## chat-find: result pages, refund questions, short answers to greetings and unreadable messages
 button-previous = « Sebelumnya

@@ -35,6 +35,7 @@ export const PAGE_TEXTS = {
     payStars: "Bayar {amount} ⭐ (Telegram Stars)",
     starsPaid: "⭐ {amount} Stars dibayar",
     paidWithStars: "Dibayar dengan Stars",
+    starsReceipt: "✅ Struk: {amount} ⭐ sudah dibayar",
     photo: "foto",
     status: { pending: "menunggu", settlement: "lunas", expire: "kedaluwarsa", cancel: "batal", deny: "ditolak" } as Record<string, string>,
   },
@@ -59,6 +60,7 @@ export const PAGE_TEXTS = {
     payStars: "Pay {amount} ⭐ (Telegram Stars)",
     starsPaid: "⭐ {amount} Stars paid",
     paidWithStars: "Paid with Stars",
+    starsReceipt: "✅ Receipt: {amount} ⭐ paid",
     photo: "photo",
     status: { settlement: "paid", expire: "expired" } as Record<string, string>,
   },
@@ -196,6 +198,8 @@ function render() {
       const pay = document.createElement("button"); pay.className = "stars";
       pay.textContent = t("payStars", { amount: m.invoice.amount });
       pay.onclick = () => api("/chat/api/pay-invoice", { user, messageId: m.message_id }).then((r) => toast(r.ok ? t("paidWithStars") : r.error));
+      // Telegram shows the payer a receipt where the Pay button was.
+      if (m.invoice.paid) { pay.textContent = t("starsReceipt", { amount: m.invoice.amount }); pay.disabled = true; }
       div.appendChild(pay);
     }
     if (m.successfulPayment) div.textContent = t("starsPaid", { amount: m.successfulPayment.amount });

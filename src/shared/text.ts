@@ -18,3 +18,25 @@ export function formatJakartaTime(epochMs: number): string {
 export function formatJakartaDateTime(epochMs: number): string {
   return `${jakartaDate.format(epochMs)} ${formatJakartaTime(epochMs)}`;
 }
+
+/**
+ * A count a customer reads ("1.500" in Indonesian, "1,500" in English). It is grouped by the
+ * language of the message it lands in, when that message is rendered; plain data, so it also
+ * survives the notification outbox, whose messages are rendered later in the recipient's language.
+ */
+export interface Count {
+  readonly count: number;
+}
+
+export function asCount(value: number): Count {
+  return { count: value };
+}
+
+export function isCount(value: unknown): value is Count {
+  return typeof value === "object" && value !== null && typeof (value as Count).count === "number";
+}
+
+/** A count grouped for a reader of `language`, for text composed outside the locale files. */
+export function formatCount(value: number, language: string): string {
+  return new Intl.NumberFormat(language === "en" ? "en-US" : "id-ID").format(value);
+}

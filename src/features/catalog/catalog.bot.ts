@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../../bot/context.js";
 import { formatRupiah } from "../../shared/money.js";
-import { escapeHtml, truncate } from "../../shared/text.js";
+import { asCount, escapeHtml, formatCount, truncate } from "../../shared/text.js";
 import type { Service } from "./catalog.service.js";
 import { isKind, isPlatform, PLATFORM_LABELS, type Platform } from "./catalog.vocabulary.js";
 
@@ -9,7 +9,6 @@ import { isKind, isPlatform, PLATFORM_LABELS, type Platform } from "./catalog.vo
 export const catalogFeature = new Composer<BotContext>();
 
 const PAGE_SIZE = 8;
-const count = new Intl.NumberFormat("id-ID");
 
 export function platformLabel(platform: string): string {
   return isPlatform(platform) ? PLATFORM_LABELS[platform] : platform;
@@ -56,9 +55,9 @@ export async function askPlatformForKind(ctx: BotContext, kind: string): Promise
   await ctx.reply(ctx.t("platform-pick-for-kind", { kind: kindLabel(ctx, kind) }), { reply_markup: keyboard });
 }
 
-/** "Rp 12.300 / 1000" for SMM services, "Rp 20.600" for items (top-ups). */
-export function priceLabel(service: Pick<Service, "unitPrice" | "unitSize">): string {
-  return service.unitSize === 1 ? formatRupiah(service.unitPrice) : `${formatRupiah(service.unitPrice)} / ${service.unitSize}`;
+/** "Rp 12.300 / 1.000" ("/ 1,000" in English) for SMM services, "Rp 20.600" for items (top-ups). */
+export function priceLabel(ctx: BotContext, service: Pick<Service, "unitPrice" | "unitSize">): string {
+  return service.unitSize === 1 ? formatRupiah(service.unitPrice) : `${formatRupiah(service.unitPrice)} / ${formatCount(service.unitSize, ctx.customer.language)}`;
 }
 
 /** One message listing services by shop number, with a button per service and paging both ways. */
@@ -71,9 +70,9 @@ export async function showServiceList(
     ctx.t(s.unitSize === 1 ? "service-line-item" : "service-line", {
       mid: s.mid,
       name: escapeHtml(truncate(s.name, 90)),
-      price: priceLabel(s),
-      min: count.format(s.min),
-      max: count.format(s.max),
+      price: priceLabel(ctx, s),
+      min: asCount(s.min),
+      max: asCount(s.max),
     }),
   );
   const keyboard = new InlineKeyboard();
@@ -95,7 +94,7 @@ export async function showServiceList(
  */
 export function describeService(ctx: BotContext, service: Service): string {
   const facts: string[] = [];
-  if (service.unitSize !== 1) facts.push(ctx.t("fact-limits", { min: count.format(service.min), max: count.format(service.max) }));
+  if (service.unitSize !== 1) facts.push(ctx.t("fact-limits", { min: asCount(service.min), max: asCount(service.max) }));
   if (service.targetKind === "link") {
     if (service.refillDays === 0) facts.push(ctx.t("fact-refill-lifetime"));
     else if (service.refillDays) facts.push(ctx.t("fact-refill-days", { days: service.refillDays }));
@@ -103,7 +102,7 @@ export function describeService(ctx: BotContext, service: Service): string {
     if (service.speed) facts.push(ctx.t("fact-speed", { speed: service.speed.replace("/day", ctx.t("fact-per-day")) }));
   }
   const description = service.description ? `\n\n<i>${escapeHtml(service.description.slice(0, 400))}</i>` : "";
-  const header = ctx.t("service-selected", { mid: service.mid, name: escapeHtml(service.name), price: priceLabel(service) });
+  const header = ctx.t("service-selected", { mid: service.mid, name: escapeHtml(service.name), price: priceLabel(ctx, service) });
   return `${header}${facts.length > 0 ? `\n${facts.join(" · ")}` : ""}${description}`;
 }
 

@@ -18,7 +18,7 @@ describe("product lists in the chat", () => {
   });
   const someone = () => kit.customer(nextUser++);
   const picks = (message: ChatMessage) => message.buttons.flat().flatMap((b) => (b.callback_data?.startsWith("pick:") ? [Number(b.callback_data.slice(5))] : []));
-  const pricesIn = (message: ChatMessage) => [...message.plain.matchAll(/Rp\s([\d.]+)\s\/\s1000/g)].map((m) => Number(m[1]!.replace(/\./g, "")));
+  const pricesIn = (message: ChatMessage) => [...message.plain.matchAll(/Rp\s([\d.]+)\s\/\s1[.,]000/g)].map((m) => Number(m[1]!.replace(/\./g, "")));
   const sellable = async (platform: string, kind: string) => (await kit.container.catalog.listSellable({ platform, kind }, 0, 1_000)).services;
 
   it("lists the cheapest first for every way of asking for it, in both languages", async () => {

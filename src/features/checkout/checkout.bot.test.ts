@@ -35,7 +35,7 @@ describe("the purchase dialog", () => {
     const service = await kit.container.catalog.findByMid(2);
     expect(list!.plain).toContain("Instagram — Followers");
     expect(list!.plain).toMatch(/ID 2 · Instagram Followers \[Real Global\]/);
-    expect(list!.plain).toContain(`Rp\u00a0${service!.unitPrice.toLocaleString("id-ID")} / 1000`);
+    expect(list!.plain).toContain(`Rp\u00a0${service!.unitPrice.toLocaleString("id-ID")} / 1.000`);
     expect(list!.buttons.flat().map((b) => b.callback_data)).toContain("pick:2");
     expect(list!.plain).not.toMatch(/TikTok|YouTube/);
   });
@@ -78,7 +78,21 @@ describe("the purchase dialog", () => {
     expect(quote.expires_at).toBeGreaterThan(Date.now());
     const last = replies.at(-1)!;
     expect(last.plain).toContain(`Total: Rp\u00a0${quote.amount.toLocaleString("id-ID")}`);
-    expect(last.buttons.flat().map((b) => b.callback_data)).toEqual([`pay:${quote.id}`, `payw:${quote.id}`, `pays:${quote.id}`, "draft:cancel"]);
+    // An empty wallet is not offered as a way to pay; the quote says what is missing instead.
+    expect(last.buttons.flat().map((b) => b.callback_data)).toEqual([`pay:${quote.id}`, `pays:${quote.id}`, "draft:cancel"]);
+    expect(last.plain).toContain(`Saldo Rp\u00a00 kurang Rp\u00a0${quote.amount.toLocaleString("id-ID")} untuk bayar pakai saldo — isi dulu dengan /topup`);
+  });
+
+  it("offers the wallet button once the balance covers the total, with no shortfall line", async () => {
+    const customer = newCustomer();
+    await customer.say("/saldo"); // the customer now exists
+    const { id } = await kit.db.selectFrom("customers").select("id").where("telegram_id", "=", customer.id).executeTakeFirstOrThrow();
+    await kit.db.transaction().execute((trx) => kit.container.wallet.credit(trx, { customerId: id, amount: 100_000, reason: "adjustment", reference: `test:${id}`, orderId: null }));
+    const replies = await customer.say("ID 2 https://instagram.com/budi_santoso 1500");
+    const quote = await kit.db.selectFrom("quotes").selectAll().orderBy("created_at", "desc").executeTakeFirstOrThrow();
+    expect(replies.at(-1)!.buttons.flat().map((b) => b.callback_data)).toEqual([`pay:${quote.id}`, `payw:${quote.id}`, `pays:${quote.id}`, "draft:cancel"]);
+    expect(replies.at(-1)!.buttons.flat().map((b) => b.text)).toContain("👛 Bayar pakai saldo (Rp\u00a0100.000)");
+    expect(replies.at(-1)!.plain).not.toContain("kurang");
   });
 
   it("explains a quantity out of range with the service's limits and keeps the valid link", async () => {

@@ -1,18 +1,17 @@
 import { InlineKeyboard } from "grammy";
 import type { BotContext } from "../../bot/context.js";
 import { formatRupiah } from "../../shared/money.js";
-import { escapeHtml, formatJakartaTime } from "../../shared/text.js";
+import { asCount, escapeHtml, formatJakartaTime } from "../../shared/text.js";
 import { describeService, showCategories } from "../catalog/catalog.bot.js";
 import type { Service } from "../catalog/catalog.service.js";
-import { payKeyboard } from "../payments/payments.bot.js";
-import { askText, problemText } from "./checkout.messages.js";
+import { payOptions } from "../payments/payments.bot.js";
+import { accountLines, askText, problemText } from "./checkout.messages.js";
 import type { Quote } from "./checkout.service.js";
 
 /**
  * The slot-filling steps of a purchase: pick a service, gather what it needs (a link and quantity,
  * or an account), explain problems, and quote once everything is valid. Slots given early are kept.
  */
-const count = new Intl.NumberFormat("id-ID");
 
 export interface Given {
   target?: string | undefined;
@@ -112,16 +111,18 @@ async function quote(ctx: BotContext, service: Service, target: string, zone: st
   }
   const q = result.value;
   ctx.session.checkout = { stage: "quoted", mid: service.mid, targetKind: service.targetKind, target: q.target, zone: q.zone ?? undefined, quantity: q.quantity, quoteId: q.id, duplicateOk: ctx.session.checkout.duplicateOk };
-  await ctx.reply(renderQuote(ctx, q), { parse_mode: "HTML", reply_markup: await payKeyboard(ctx, q), link_preview_options: { is_disabled: true } });
+  const pay = await payOptions(ctx, q);
+  const text = pay.walletNote ? `${renderQuote(ctx, q)}\n\n${pay.walletNote}` : renderQuote(ctx, q);
+  await ctx.reply(text, { parse_mode: "HTML", reply_markup: pay.keyboard, link_preview_options: { is_disabled: true } });
 }
 
 export function renderQuote(ctx: BotContext, q: Quote): string {
   const common = { mid: q.service.mid, name: escapeHtml(q.service.name), total: formatRupiah(q.amount), until: formatJakartaTime(q.expiresAt) };
   if (q.service.targetKind === "link") {
-    return ctx.t("quote", { ...common, target: escapeHtml(q.target), quantity: count.format(q.quantity), price: formatRupiah(q.unitPrice) });
+    return ctx.t("quote", { ...common, target: escapeHtml(q.target), quantity: asCount(q.quantity), price: formatRupiah(q.unitPrice), unit: asCount(q.unitSize) });
   }
-  const account = escapeHtml(q.zone ? `${q.target} (${q.zone})` : q.target);
-  return ctx.t("quote-topup", { ...common, account, nickname: q.nickname ? escapeHtml(q.nickname) : "-", quantity: count.format(q.quantity) });
+  const account = accountLines(ctx, { kind: q.service.targetKind, target: q.target, zone: q.zone, nickname: q.nickname });
+  return ctx.t("quote-topup", { ...common, account, quantity: asCount(q.quantity) });
 }
 
 export async function cancelDraft(ctx: BotContext): Promise<void> {

@@ -1,9 +1,9 @@
 import type { BotContext } from "../../bot/context.js";
+import { asCount, escapeHtml } from "../../shared/text.js";
 import { platformLabel } from "../catalog/catalog.bot.js";
+import type { TargetKind } from "../catalog/catalog.games.js";
 import type { Service } from "../catalog/catalog.service.js";
 import type { QuoteProblem } from "./checkout.service.js";
-
-const count = new Intl.NumberFormat("id-ID");
 
 /** Every problem with what the customer gave, explained in their language. */
 export function problemText(ctx: BotContext, problem: QuoteProblem): string {
@@ -13,7 +13,7 @@ export function problemText(ctx: BotContext, problem: QuoteProblem): string {
     case "not_sellable":
       return ctx.t("problem-not-sellable", { mid: problem.mid });
     case "quantity_out_of_range":
-      return ctx.t("problem-quantity", { quantity: count.format(problem.quantity), min: count.format(problem.min), max: count.format(problem.max) });
+      return ctx.t("problem-quantity", { quantity: asCount(problem.quantity), min: asCount(problem.min), max: asCount(problem.max) });
     case "target_missing":
     case "target_invalid":
       return ctx.t("problem-target-invalid");
@@ -34,7 +34,7 @@ export function problemText(ctx: BotContext, problem: QuoteProblem): string {
 
 /** What to ask for next, given what the draft still lacks. */
 export function askText(ctx: BotContext, service: Service, missing: { target: boolean; quantity: boolean }): string {
-  const limits = { min: count.format(service.min), max: count.format(service.max) };
+  const limits = { min: asCount(service.min), max: asCount(service.max) };
   switch (service.targetKind) {
     case "game_id":
       return missing.target ? ctx.t(service.zoneRequired ? "ask-player-id-zone" : "ask-player-id", { game: platformLabel(service.platform) }) : ctx.t("ask-quantity", limits);
@@ -48,6 +48,16 @@ export function askText(ctx: BotContext, service: Service, missing: { target: bo
       return ctx.t(key, { ...limits, example });
     }
   }
+}
+
+/**
+ * What an order goes to, named for its kind ("Nomor HP: 0812…", "ID pemain: 123 (45)"), with the
+ * account's nickname on a line of its own only when the supplier told us one.
+ */
+export function accountLines(ctx: BotContext, account: { kind: TargetKind; target: string; zone: string | null; nickname: string | null }): string {
+  const shown = escapeHtml(account.zone ? `${account.target} (${account.zone})` : account.target);
+  const line = ctx.t(`account-line-${account.kind}`, { account: shown });
+  return account.nickname ? `${line}\n${ctx.t("account-nickname", { nickname: escapeHtml(account.nickname) })}` : line;
 }
 
 function hostExample(platform: string): string {

@@ -2,6 +2,7 @@ import type { Clock } from "../../infra/clock/clock.js";
 import type { Db } from "../../infra/db/open-database.js";
 import type { Logger } from "../../logger.js";
 import { formatRupiah, proRataFloor } from "../../shared/money.js";
+import { asCount } from "../../shared/text.js";
 import type { CatalogService } from "../catalog/catalog.service.js";
 import type { NotificationsService } from "../notifications/notifications.service.js";
 import type { OrdersService } from "../orders/orders.service.js";
@@ -71,7 +72,7 @@ export function createStatusSync(deps: StatusSyncDeps) {
         const remains = Math.min(Math.max(report.remains ?? 0, 0), order.quantity);
         if (!(await orders.transition(trx, order.id, ["processing"], { ...progress, status: "partial", remains, finished_at: now }))) return false;
         const amount = proRataFloor(order.amount, remains, order.quantity);
-        const notice = { key: "order-partial", vars: { order: order.id, remains, amount: formatRupiah(amount) } };
+        const notice = { key: "order-partial", vars: { order: order.id, remains: asCount(remains), amount: formatRupiah(amount) } };
         if ((await refunds.refund(trx, order, { amount, note: `partial: ${remains} of ${order.quantity} not delivered`, notice })) === "none") await notifications.toCustomer(trx, order.customer_id, notice);
         return true;
       }

@@ -3,27 +3,35 @@ import type { Db } from "../../infra/db/open-database.js";
 import type { Logger } from "../../logger.js";
 import type { CustomersService } from "../customers/customers.service.js";
 import type { JobQueue } from "../jobs/job-queue.js";
+import type { Count } from "../../shared/text.js";
 
 /**
  * Messages people receive outside a reply: payment received, order processing, refunds, admin
  * alerts. They are queued in the same transaction as the state change that causes them, so a
  * crash can delay a message but never lose it.
  */
-export type Translate = (locale: string, key: string, vars?: Record<string, string | number>) => string;
+/** Counts go as `asCount(n)`, grouped in the recipient's language when the message is rendered. */
+export type NoticeVars = Record<string, string | number | Count>;
+export type Translate = (locale: string, key: string, vars?: NoticeVars) => string;
 
 export interface Notice {
   /** A key in src/locales/*.ftl */
   key: string;
-  vars?: Record<string, string | number>;
+  vars?: NoticeVars;
   /** Inline buttons under the message; each label is a key rendered in the recipient's language. */
   buttons?: NoticeButton[][];
+  /**
+   * Earlier messages of the same chat whose buttons are replaced before this one is sent (an
+   * invoice once paid or closed); an empty list of rows removes them. Best effort.
+   */
+  replaceButtons?: Array<{ messageId: number; buttons: NoticeButton[][] }>;
   /** Given to delivery listeners with the sent message's id, e.g. "handoff:12" (see `onDelivered`). */
   tag?: string;
 }
 
 export interface NoticeButton {
   key: string;
-  vars?: Record<string, string | number>;
+  vars?: NoticeVars;
   /** callback_data, at most 64 bytes */
   data: string;
 }
@@ -39,6 +47,8 @@ export interface MessageSender {
    * with `RateLimited` when Telegram asks to wait longer than the sender retries by itself.
    */
   sendText(chatId: number, html: string, buttons?: Array<Array<{ text: string; data: string }>>): Promise<SentMessage>;
+  /** Replaces (or, with no rows, removes) the buttons of a message the bot sent; never throws. */
+  setButtons?(chatId: number, messageId: number, buttons: Array<Array<{ text: string; data: string }>>): Promise<void>;
 }
 
 /** Told after Telegram accepted a tagged notice; a failure here is logged, never re-sent. */
@@ -90,7 +100,9 @@ export function createNotificationsService(deps: {
 
   const send = async (chatId: number, language: string, notice: Notice): Promise<SentMessage> => {
     if (!sender) throw new Error("no message sender bound yet");
-    const buttons = notice.buttons?.map((row) => row.map((b) => ({ text: translate(language, b.key, b.vars), data: b.data })));
+    const render = (rows: NoticeButton[][]) => rows.map((row) => row.map((b) => ({ text: translate(language, b.key, b.vars), data: b.data })));
+    for (const earlier of notice.replaceButtons ?? []) await sender.setButtons?.(chatId, earlier.messageId, render(earlier.buttons));
+    const buttons = notice.buttons && render(notice.buttons);
     const text = translate(language, notice.key, notice.vars);
     await deps.pacer?.wait();
     return sender.sendText(chatId, text, buttons);

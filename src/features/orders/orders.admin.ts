@@ -2,6 +2,7 @@ import { randomId, type Clock } from "../../infra/clock/clock.js";
 import type { Db } from "../../infra/db/open-database.js";
 import { AppError } from "../../shared/errors.js";
 import { formatRupiah, proRataFloor } from "../../shared/money.js";
+import { asCount } from "../../shared/text.js";
 import type { AuditService } from "../audit/audit.service.js";
 import type { Refunds } from "../fulfilment/fulfilment.refunds.js";
 import type { FulfilmentService } from "../fulfilment/fulfilment.service.js";
@@ -199,7 +200,7 @@ export function createOrderAdmin(deps: { db: Db; clock: Clock; orders: OrdersSer
         if (outcome.status === "completed") await notifications.toCustomer(trx, order.customer_id, { key: "order-completed", vars: { order: orderId } });
         else {
           const amount = outcome.status === "canceled" ? order.amount : proRataFloor(order.amount, remains, order.quantity);
-          const notice: Notice = outcome.status === "canceled" ? { key: "order-canceled-admin", vars: { order: orderId, amount: formatRupiah(amount) } } : { key: "order-partial", vars: { order: orderId, remains, amount: formatRupiah(amount) } };
+          const notice: Notice = outcome.status === "canceled" ? { key: "order-canceled-admin", vars: { order: orderId, amount: formatRupiah(amount) } } : { key: "order-partial", vars: { order: orderId, remains: asCount(remains), amount: formatRupiah(amount) } };
           await refunds.refund(trx, order, { amount, note: `admin set ${outcome.status}: ${reason}`, notice });
         }
         await audit.record(trx, { actor, action: "order.set_outcome", subject: `order:${orderId}`, before: { status: order.status, remains: order.remains }, after: { ...outcome, remains }, reason });

@@ -1,14 +1,15 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../../bot/context.js";
 import { formatRupiah } from "../../shared/money.js";
-import { escapeHtml, formatJakartaDateTime, truncate } from "../../shared/text.js";
+import { asCount, escapeHtml, formatJakartaDateTime, truncate } from "../../shared/text.js";
+import { accountLines } from "../checkout/checkout.messages.js";
 import type { AftercareProblem } from "../fulfilment/fulfilment.aftercare.js";
+import type { OrderRow } from "./orders.table.js";
 
 /** `/pesanan`: order history in pages, each order's detail and progress, refill and cancel requests. */
 export const ordersFeature = new Composer<BotContext>();
 
 const PAGE = 5;
-const count = new Intl.NumberFormat("id-ID");
 
 ordersFeature.command(["pesanan", "orders"], (ctx) => showOrders(ctx));
 ordersFeature.callbackQuery(/^ords:(\d{1,5})$/, async (ctx) => {
@@ -38,13 +39,14 @@ ordersFeature.callbackQuery(/^ordcancel:(\d{1,12})$/, async (ctx) => {
 export async function showOrders(ctx: BotContext, page = 0): Promise<void> {
   const { orders, total } = await ctx.deps.orders.pageForCustomer(ctx.customer.id, page, PAGE);
   if (total === 0) return void (await ctx.reply(ctx.t("orders-none")));
+  const stars = await ctx.deps.orders.starsPaid(orders);
   const lines = orders.map((o) =>
     ctx.t("order-line", {
       order: o.id,
       status: ctx.t(`order-status-${o.status}`),
-      quantity: count.format(o.quantity),
+      quantity: asCount(o.quantity),
       target: escapeHtml(truncate(o.target, 60)),
-      amount: formatRupiah(o.amount),
+      amount: amountText(ctx, o, stars),
       when: formatJakartaDateTime(o.created_at),
     }),
   );
@@ -64,18 +66,19 @@ export async function showOrder(ctx: BotContext, orderId: number): Promise<void>
   const detail = await ctx.deps.aftercare.detail(orderId, ctx.customer.id);
   if (!detail) return void (await ctx.reply(ctx.t("order-not-found")));
   const { order, service, delivered, refills, canRefill, canCancel } = detail;
+  const stars = await ctx.deps.orders.starsPaid([order]);
   const lines = [
     ctx.t("order-detail", {
       order: order.id,
       status: ctx.t(`order-status-${order.status}`),
       service: escapeHtml(service ? `ID ${service.mid} — ${service.name}` : "-"),
-      target: escapeHtml(order.zone ? `${order.target} (${order.zone})` : order.target),
-      quantity: count.format(order.quantity),
-      amount: formatRupiah(order.amount),
+      target: accountLines(ctx, { kind: service?.targetKind ?? "link", target: order.target, zone: order.zone, nickname: order.nickname }),
+      quantity: asCount(order.quantity),
+      amount: amountText(ctx, order, stars),
       when: formatJakartaDateTime(order.created_at),
     }),
   ];
-  if (delivered !== null && service?.unitSize !== 1) lines.push(ctx.t("order-progress", { delivered: count.format(delivered), quantity: count.format(order.quantity), start: order.start_count === null ? "-" : count.format(order.start_count) }));
+  if (delivered !== null && service?.unitSize !== 1) lines.push(ctx.t("order-progress", { delivered: asCount(delivered), quantity: asCount(order.quantity) }));
   if (order.supplier_note) lines.push(ctx.t("order-note", { note: escapeHtml(order.supplier_note) }));
   if (order.cancel_requested_at) lines.push(ctx.t("order-cancel-pending"));
   if (refills[0]) lines.push(ctx.t("order-refill-status", { status: ctx.t(`refill-status-${refills[0].status}`), when: formatJakartaDateTime(refills[0].created_at) }));
@@ -91,6 +94,12 @@ export async function showOrder(ctx: BotContext, orderId: number): Promise<void>
 export async function requestRefill(ctx: BotContext, orderId: number): Promise<void> {
   const result = await ctx.deps.aftercare.requestRefill(orderId, ctx.customer.id);
   await ctx.reply(result.ok ? ctx.t("refill-requested", { order: orderId }) : problemText(ctx, result.error));
+}
+
+/** What the customer paid: Stars for a Stars-paid order, rupiah otherwise. */
+function amountText(ctx: BotContext, order: OrderRow, stars: ReadonlyMap<number, number>): string {
+  const paidStars = stars.get(order.id);
+  return paidStars === undefined ? formatRupiah(order.amount) : ctx.t("stars-amount", { stars: asCount(paidStars) });
 }
 
 function problemText(ctx: BotContext, problem: AftercareProblem): string {

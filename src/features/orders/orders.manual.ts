@@ -2,7 +2,7 @@ import type { Clock } from "../../infra/clock/clock.js";
 import type { Db } from "../../infra/db/open-database.js";
 import { AppError } from "../../shared/errors.js";
 import { formatRupiah } from "../../shared/money.js";
-import { escapeHtml } from "../../shared/text.js";
+import { asCount, escapeHtml } from "../../shared/text.js";
 import type { AuditService } from "../audit/audit.service.js";
 import type { CheckoutService, QuoteProblem } from "../checkout/checkout.service.js";
 import type { NotificationsService } from "../notifications/notifications.service.js";
@@ -83,7 +83,7 @@ export function createManualOrders(deps: { db: Db; clock: Clock; checkout: Check
         if (input.payment === "wallet") await audit.record(trx, { actor, action: "wallet.pay_manual_order", subject: `customer:${order.customer_id}`, before: { balance: balanceBefore }, after: { balance: balanceAfter, order: order.id }, reason });
         await notifications.toCustomer(trx, order.customer_id, {
           key: input.payment === "wallet" ? "order-manual-wallet" : "order-manual-external",
-          vars: { order: order.id, service: escapeHtml(quote.service.name), quantity: order.quantity, amount: formatRupiah(order.amount), balance: formatRupiah(balanceAfter) },
+          vars: { order: order.id, service: escapeHtml(quote.service.name), quantity: asCount(order.quantity), amount: formatRupiah(order.amount), balance: formatRupiah(balanceAfter) },
         });
         return order.id;
       });

@@ -87,6 +87,14 @@ export function createOrdersService(deps: { db: Db; clock: Clock }) {
       return db.selectFrom("orders").selectAll().where("customer_id", "=", customerId).orderBy("id", "desc").limit(limit).execute();
     },
 
+    /** What orders paid with Telegram Stars cost in Stars, by order id (the customer paid Stars, not rupiah). */
+    async starsPaid(orders: readonly OrderRow[]): Promise<Map<number, number>> {
+      const paymentIds = orders.filter((o) => o.paid_with === "stars" && o.paid_payment_id !== null).map((o) => o.paid_payment_id!);
+      if (paymentIds.length === 0) return new Map();
+      const payments = await db.selectFrom("payments").select(["order_id", "stars_amount"]).where("id", "in", paymentIds).execute();
+      return new Map(payments.filter((p) => p.order_id !== null && p.stars_amount !== null).map((p) => [p.order_id!, p.stars_amount!]));
+    },
+
     /** A page of a customer's orders, newest first, and how many there are. */
     async pageForCustomer(customerId: number, page: number, pageSize: number): Promise<{ orders: OrderRow[]; total: number }> {
       const total = await db.selectFrom("orders").select((eb) => eb.fn.countAll<number>().as("n")).where("customer_id", "=", customerId).executeTakeFirstOrThrow();

@@ -2,7 +2,7 @@ import { Composer, InlineKeyboard, InputFile } from "grammy";
 import type { BotContext } from "../../bot/context.js";
 import { renderQrPng } from "../../infra/qr/qr-image.js";
 import { formatRupiah } from "../../shared/money.js";
-import { formatJakartaTime } from "../../shared/text.js";
+import { asCount, formatJakartaTime } from "../../shared/text.js";
 import type { Invoice, InvoiceProblem, WalletPayProblem } from "./payments.service.js";
 import type { StarsProblem } from "./payments.stars.js";
 
@@ -11,14 +11,22 @@ export const paymentsFeature = new Composer<BotContext>();
 
 const QUOTE = "q[a-z0-9]{4,20}";
 
-/** The pay buttons under a quote: one per rail the shop offers. */
-export async function payKeyboard(ctx: BotContext, quote: { id: string; amount: number }): Promise<InlineKeyboard> {
+/**
+ * The pay buttons under a quote: one per rail the shop offers, the wallet only when its balance
+ * covers the total. When it does not, `walletNote` says by how much, and how to top up.
+ */
+export async function payOptions(ctx: BotContext, quote: { id: string; amount: number }): Promise<{ keyboard: InlineKeyboard; walletNote: string | undefined }> {
   const rails = await ctx.deps.payments.rails();
   const keyboard = new InlineKeyboard();
+  let walletNote: string | undefined;
   if (rails.includes("qris")) keyboard.text(ctx.t("button-pay-qris"), `pay:${quote.id}`).row();
-  if (rails.includes("wallet")) keyboard.text(ctx.t("button-pay-wallet", { balance: formatRupiah(await ctx.deps.wallet.balance(ctx.customer.id)) }), `payw:${quote.id}`).row();
-  if (rails.includes("stars")) keyboard.text(ctx.t("button-pay-stars", { stars: await ctx.deps.stars.starsFor(quote.amount) }), `pays:${quote.id}`).row();
-  return keyboard.text(ctx.t("button-cancel"), "draft:cancel");
+  if (rails.includes("wallet")) {
+    const balance = await ctx.deps.wallet.balance(ctx.customer.id);
+    if (balance >= quote.amount) keyboard.text(ctx.t("button-pay-wallet", { balance: formatRupiah(balance) }), `payw:${quote.id}`).row();
+    else walletNote = ctx.t("wallet-short", { balance: formatRupiah(balance), missing: formatRupiah(quote.amount - balance) });
+  }
+  if (rails.includes("stars")) keyboard.text(ctx.t("button-pay-stars", { stars: asCount(await ctx.deps.stars.starsFor(quote.amount)) }), `pays:${quote.id}`).row();
+  return { keyboard: keyboard.text(ctx.t("button-cancel"), "draft:cancel"), walletNote };
 }
 
 paymentsFeature.callbackQuery(new RegExp(`^pay:(${QUOTE})$`), async (ctx) => {
@@ -30,10 +38,15 @@ paymentsFeature.callbackQuery(new RegExp(`^pay:(${QUOTE})$`), async (ctx) => {
 
 paymentsFeature.callbackQuery(new RegExp(`^payw:(${QUOTE})$`), async (ctx) => {
   await ctx.answerCallbackQuery();
-  const result = await ctx.deps.payments.payFromWallet(ctx.match[1]!, { id: ctx.customer.id });
-  if (!result.ok) return void (await ctx.reply(walletProblemText(ctx, result.error), { parse_mode: "HTML" }));
+  const quoteId = ctx.match[1]!;
+  const result = await ctx.deps.payments.payFromWallet(quoteId, { id: ctx.customer.id });
   await ctx.editMessageReplyMarkup().catch(() => undefined);
-  ctx.session.checkout = { stage: "idle" };
+  if (result.ok) return void (ctx.session.checkout = { stage: "idle" });
+  const problem = result.error;
+  if (problem.code !== "insufficient_balance") return void (await ctx.reply(walletProblemText(ctx, problem), { parse_mode: "HTML" }));
+  // An old button, pressed after the balance went down: nothing was ordered; the other ways to pay stay open.
+  const { keyboard } = await payOptions(ctx, { id: quoteId, amount: problem.amount });
+  await ctx.reply(walletProblemText(ctx, problem), { parse_mode: "HTML", reply_markup: keyboard });
 });
 
 paymentsFeature.callbackQuery(new RegExp(`^pays:(${QUOTE})$`), async (ctx) => {
@@ -43,7 +56,10 @@ paymentsFeature.callbackQuery(new RegExp(`^pays:(${QUOTE})$`), async (ctx) => {
   await ctx.editMessageReplyMarkup().catch(() => undefined);
   ctx.session.checkout = { stage: "idle" };
   const invoice = result.value;
-  await ctx.replyWithInvoice(invoice.title, invoice.description, invoice.payload, "XTR", [{ label: invoice.title, amount: invoice.stars }], { provider_token: "" });
+  // Telegram's limits: a title of 1–32 characters, a description of 1–255.
+  const title = ctx.t("stars-invoice-title", { order: invoice.orderId }).slice(0, 32);
+  const description = ctx.t("stars-invoice-description", { service: invoice.serviceName, quantity: asCount(invoice.quantity) }).slice(0, 255);
+  await ctx.replyWithInvoice(title, description, invoice.payload, "XTR", [{ label: title, amount: invoice.stars }], { provider_token: "" });
 });
 
 // Telegram waits at most 10 s for this answer before cancelling the payment.
@@ -51,7 +67,7 @@ paymentsFeature.on("pre_checkout_query", async (ctx) => {
   const query = ctx.preCheckoutQuery;
   const verdict = await ctx.deps.stars.preCheckout({ payload: query.invoice_payload, currency: query.currency, totalAmount: query.total_amount, customerId: ctx.customer.id });
   if (verdict.ok) await ctx.answerPreCheckoutQuery(true);
-  else await ctx.answerPreCheckoutQuery(false, { error_message: ctx.t(verdict.reason) });
+  else await ctx.answerPreCheckoutQuery(false, { error_message: ctx.t(verdict.reason, verdict.vars) });
 });
 
 paymentsFeature.on("message:successful_payment", async (ctx) => {
@@ -72,6 +88,9 @@ paymentsFeature.callbackQuery(/^paycheck:(\d{1,12})$/, async (ctx) => {
   if (!state) return void (await ctx.answerCallbackQuery({ text: ctx.t("payment-not-found"), show_alert: true }));
   const key = state.status === "paid" ? "payment-check-paid" : state.status === "pending" || state.status === "creating" ? "payment-check-pending" : "payment-check-closed";
   await ctx.answerCallbackQuery({ text: ctx.t(key, { order: state.orderId ?? "-", until: formatJakartaTime(state.expiresAt) }), show_alert: true });
+  // A settled invoice no longer offers the check (its notice usually did this already).
+  if (key === "payment-check-paid" && state.orderId !== null) await ctx.editMessageReplyMarkup({ reply_markup: new InlineKeyboard().text(ctx.t("button-view-order", { order: state.orderId }), `ord:${state.orderId}`) }).catch(() => undefined);
+  else if (key !== "payment-check-pending") await ctx.editMessageReplyMarkup().catch(() => undefined);
 });
 
 paymentsFeature.command(["topup", "isisaldo"], async (ctx) => {
@@ -112,7 +131,10 @@ async function sendQr(ctx: BotContext, invoice: Invoice, captionKey: string): Pr
   const caption = ctx.t(captionKey, { order: invoice.orderId ?? "-", total: formatRupiah(invoice.amount), until: formatJakartaTime(invoice.expiresAt), minutes });
   const keyboard = new InlineKeyboard().text(ctx.t("button-check-payment"), `paycheck:${invoice.paymentId}`);
   const photo = invoice.qrString ? new InputFile(await renderQrPng(invoice.qrString), "qris.png") : invoice.qrUrl!;
-  await ctx.replyWithPhoto(photo, { caption, parse_mode: "HTML", reply_markup: keyboard });
+  const sent = await ctx.replyWithPhoto(photo, { caption, parse_mode: "HTML", reply_markup: keyboard });
+  // The invoice shown again replaces the earlier message: only the newest one keeps the button.
+  if (invoice.messageId !== null && ctx.chat) await ctx.api.editMessageReplyMarkup(ctx.chat.id, invoice.messageId).catch(() => undefined);
+  await ctx.deps.payments.rememberInvoiceMessage(invoice.paymentId, sent.message_id);
 }
 
 function invoiceProblemText(ctx: BotContext, problem: InvoiceProblem): string {
@@ -137,7 +159,7 @@ function invoiceProblemText(ctx: BotContext, problem: InvoiceProblem): string {
 function walletProblemText(ctx: BotContext, problem: WalletPayProblem): string {
   switch (problem.code) {
     case "insufficient_balance":
-      return ctx.t("pay-problem-balance", { balance: formatRupiah(problem.balance), amount: formatRupiah(problem.amount) });
+      return ctx.t("pay-problem-balance", { balance: formatRupiah(problem.balance), amount: formatRupiah(problem.amount), missing: formatRupiah(problem.amount - problem.balance) });
     case "rail_disabled":
       return ctx.t("pay-problem-unavailable");
     default:

@@ -11,6 +11,7 @@ import type { OrdersService } from "../orders/orders.service.js";
 import type { SettingsService, SettingValue } from "../settings/settings.service.js";
 import type { WalletService } from "../wallet/wallet.service.js";
 import { GatewayUnavailable, type GatewayStatus, type MidtransGateway } from "./midtrans.gateway.js";
+import { invoiceButtons, paidOrderButtons } from "./payments.invoice-message.js";
 import { transitionPayment, updatePayment } from "./payments.repository.js";
 import type { PaymentRow } from "./payments.table.js";
 
@@ -72,7 +73,7 @@ export function createPaymentConfirmation(deps: PaymentConfirmationDeps) {
     if (!changed) return "already_paid";
     const credit = async (note: string, key: string): Promise<ConfirmationOutcome> => {
       await wallet.credit(trx, { customerId: payment.customer_id, amount: payment.amount, reason: payment.purpose === "topup" ? "topup" : "refund", reference: `payment:${payment.id}`, orderId: payment.order_id, note });
-      await notifications.toCustomer(trx, payment.customer_id, { key, vars: { order: payment.order_id ?? "-", amount: formatRupiah(payment.amount) } });
+      await notifications.toCustomer(trx, payment.customer_id, { key, vars: { order: payment.order_id ?? "-", amount: formatRupiah(payment.amount) }, ...invoiceButtons([payment], []) });
       return "credited_to_wallet";
     };
     if (payment.purpose === "topup" || payment.order_id === null) return credit("wallet top-up by QRIS", "topup-received");
@@ -83,7 +84,7 @@ export function createPaymentConfirmation(deps: PaymentConfirmationDeps) {
     const payable = order.status === "awaiting_payment" || quoteValid;
     if (payable && (await orders.transition(trx, order.id, ["awaiting_payment", "expired"], { status: "paid", paid_at: now, paid_with: "midtrans", paid_payment_id: payment.id, finished_at: null }))) {
       await fulfilment.enqueuePlacement(trx, order.id);
-      await notifications.toCustomer(trx, order.customer_id, { key: "payment-received", vars: { order: order.id, amount: formatRupiah(payment.amount) } });
+      await notifications.toCustomer(trx, order.customer_id, { key: "payment-received", vars: { order: order.id, amount: formatRupiah(payment.amount) }, ...invoiceButtons([payment], paidOrderButtons(order.id)) });
       return "paid";
     }
     // The order was already paid another way, or its price no longer holds: the money still has
@@ -95,12 +96,17 @@ export function createPaymentConfirmation(deps: PaymentConfirmationDeps) {
     const now = clock.now();
     const next = status.state === "expired" ? "expired" : status.state === "canceled" ? "canceled" : "failed";
     const changed = await transitionPayment(trx, payment.id, ["creating", "pending"], { status: next, gateway_status: status.transactionStatus, last_checked_at: now, updated_at: now });
-    if (!changed || payment.order_id === null) return changed ? "closed" : "no_change";
+    if (!changed) return "no_change";
+    const withdrawn = invoiceButtons([payment], []);
+    if (payment.order_id === null) {
+      if (next === "expired") await notifications.toCustomer(trx, payment.customer_id, { key: "topup-expired", vars: { amount: formatRupiah(payment.amount) }, ...withdrawn });
+      return "closed";
+    }
     const order = await orders.findById(payment.order_id, trx);
     if (order && next === "expired" && (await orders.transition(trx, order.id, ["awaiting_payment"], { status: "expired", finished_at: now }))) {
-      await notifications.toCustomer(trx, order.customer_id, { key: "payment-expired", vars: { order: order.id } });
+      await notifications.toCustomer(trx, order.customer_id, { key: "payment-expired", vars: { order: order.id }, ...withdrawn });
     } else if (order && order.status === "awaiting_payment") {
-      await notifications.toCustomer(trx, order.customer_id, { key: "payment-failed", vars: { order: order.id } });
+      await notifications.toCustomer(trx, order.customer_id, { key: "payment-failed", vars: { order: order.id }, ...withdrawn });
     }
     return "closed";
   };

@@ -67,6 +67,25 @@ export function createOrderOpener(deps: { checkout: CheckoutService; orders: Ord
       return { order: (await orders.findById(orderId, trx))! };
     },
 
+    /**
+     * Orders no rail can still pay: awaiting payment, with their quote's price gone and no open
+     * invoice (left by a QRIS charge that failed, or by a refused wallet attempt from before such
+     * attempts wrote nothing). Orders with an open invoice are expired by that rail's own sweep.
+     */
+    async expireAbandoned(db: Db, now: number): Promise<number> {
+      const abandoned = await db
+        .selectFrom("orders")
+        .innerJoin("quotes", "quotes.id", "orders.quote_id")
+        .select("orders.id")
+        .where("orders.status", "=", "awaiting_payment")
+        .where("quotes.expires_at", "<=", now)
+        .where(({ not, exists, selectFrom }) => not(exists(selectFrom("payments").select("payments.id").whereRef("payments.order_id", "=", "orders.id").where("payments.status", "in", ["creating", "pending"]))))
+        .execute();
+      let expired = 0;
+      for (const { id } of abandoned) if (await orders.transition(db, id, ["awaiting_payment"], { status: "expired", finished_at: now })) expired++;
+      return expired;
+    },
+
     /** Open invoices of an order on other rails, closed when the customer pays another way. */
     async closeOtherOpenPayments(trx: Db, orderId: number, keep: number | undefined, now: number): Promise<PaymentRow[]> {
       const open = await trx.selectFrom("payments").selectAll().where("order_id", "=", orderId).where("status", "in", ["creating", "pending"]).execute();

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createManualClock, type ManualClock } from "../../infra/clock/clock.js";
 import { createShopKit, type ShopKit } from "../../../test/kit/shop-kit.js";
+import { createOrderOpener } from "./payments.orders.js";
 
 let kit: ShopKit;
 let clock: ManualClock;
@@ -65,10 +66,51 @@ describe("the wallet", () => {
   it("refuses to pay from a balance that is too low, and takes nothing", async () => {
     await topUp(10_000);
     const customer = await quote("https://instagram.com/budi", 5_000);
-    const replies = await customer.pressButton(/^payw:/);
+    const quoteRow = await kit.db.selectFrom("quotes").selectAll().orderBy("created_at", "desc").executeTakeFirstOrThrow();
+    const quoteMessage = customer.botMessages().at(-1)!;
+    // Too little balance: no wallet button, a line that says how much is missing instead.
+    expect(quoteMessage.buttons.flat().map((b) => b.callback_data)).toEqual([`pay:${quoteRow.id}`, `pays:${quoteRow.id}`, "draft:cancel"]);
+    expect(quoteMessage.plain).toContain(`Saldo Rp\u00a010.000 kurang Rp\u00a0${(quoteRow.amount - 10_000).toLocaleString("id-ID")}`);
+    expect(await kit.db.selectFrom("orders").selectAll().execute()).toEqual([]);
+  });
+
+  it("answers an old wallet button pressed after the balance went down: no order, the other rails offered", async () => {
+    await topUp(50_000);
+    const customer = await quote();
+    const quoteRow = await kit.db.selectFrom("quotes").selectAll().orderBy("created_at", "desc").executeTakeFirstOrThrow();
+    const quoteMessage = customer.botMessages().at(-1)!;
+    expect(quoteMessage.buttons.flat().map((b) => b.callback_data)).toContain(`payw:${quoteRow.id}`);
+    // The balance goes down after the quote was shown (an admin's adjustment).
+    await kit.db.transaction().execute((trx) => kit.container.wallet.debit(trx, { customerId: quoteRow.customer_id, amount: 50_000 - 1_000, reason: "adjustment", reference: "test:down" }));
+    const replies = await customer.press(quoteMessage.message_id, `payw:${quoteRow.id}`);
     expect(replies[0]!.plain).toContain("kurang untuk total");
-    expect(await balance()).toBe(10_000);
+    expect(replies[0]!.plain).toContain("belum ada pesanan yang dibuat");
+    expect(replies[0]!.buttons.flat().map((b) => b.callback_data)).toEqual([`pay:${quoteRow.id}`, `pays:${quoteRow.id}`, "draft:cancel"]);
+    expect(kit.sandbox.telegram.messagesIn(USER).find((m) => m.message_id === quoteMessage.message_id)!.buttons).toEqual([]);
+    expect(await balance()).toBe(1_000);
+    // No order waits for a payment that cannot come, and the quote can still be paid another way.
+    expect(await kit.db.selectFrom("orders").selectAll().execute()).toEqual([]);
+    await customer.pressButton(/^pay:/);
     expect((await orderRow()).status).toBe("awaiting_payment");
+    expect(await kit.db.selectFrom("payments").select("gateway").where("order_id", "=", (await orderRow()).id).execute()).toEqual([{ gateway: "midtrans" }]);
+  });
+
+  it("expires an order left unpaid with no open invoice once its quote's price is gone", async () => {
+    const customer = await quote();
+    const quoteRow = await kit.db.selectFrom("quotes").selectAll().orderBy("created_at", "desc").executeTakeFirstOrThrow();
+    // An order opened for the quote and never given an invoice, as a refused wallet attempt once left.
+    const opener = createOrderOpener({ checkout: kit.container.checkout, orders: kit.container.orders });
+    await kit.db.transaction().execute((trx) => opener.open(trx, { quoteId: quoteRow.id, customerId: quoteRow.customer_id, service: { active: true, providerId: 1 }, now: clock.now() }));
+    expect((await orderRow()).status).toBe("awaiting_payment");
+    // Another order with an open QRIS is left to the QRIS's own expiry.
+    await customer.say("ID 2 https://instagram.com/budi_lain 1000");
+    await customer.pressButton(/^pay:/);
+    const withInvoice = await orderRow();
+    expect(await kit.container.payments.expireAbandonedOrders()).toBe(0); // the quote still holds
+    clock.advance(31 * 60_000);
+    expect(await kit.container.payments.expireAbandonedOrders()).toBe(1);
+    const orders = await kit.db.selectFrom("orders").select(["id", "status"]).orderBy("id").execute();
+    expect(orders).toEqual([expect.objectContaining({ status: "expired" }), { id: withInvoice.id, status: "awaiting_payment" }]);
   });
 
   it("never lets two taps spend the same balance twice", async () => {

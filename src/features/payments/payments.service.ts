@@ -13,6 +13,7 @@ import type { WalletService } from "../wallet/wallet.service.js";
 import { GatewayRejected, type MidtransGateway } from "./midtrans.gateway.js";
 import type { PaymentConfirmation } from "./payments.confirmation.js";
 import type { OpenOrderProblem, OrderOpener } from "./payments.orders.js";
+import { invoiceButtons, rememberInvoiceMessage } from "./payments.invoice-message.js";
 import { findOpenPaymentForOrder, findPaymentById, insertPayment, transitionPayment } from "./payments.repository.js";
 import type { PaymentRow, PaymentStatus } from "./payments.table.js";
 
@@ -27,6 +28,8 @@ export interface Invoice {
   expiresAt: number;
   /** True when a double tap found the invoice already made: show it again, charge nothing new. */
   reused: boolean;
+  /** The chat message that showed this invoice before, if any. */
+  messageId: number | null;
 }
 
 export type InvoiceProblem =
@@ -40,6 +43,16 @@ export type WalletPayProblem = OpenOrderProblem | { code: "insufficient_balance"
 export type TopupProblem = { code: "payments_unavailable" } | { code: "amount_out_of_range"; min: number; max: number } | { code: "gateway_unavailable" } | { code: "gateway_rejected"; message: string };
 
 export type Rail = "qris" | "wallet" | "stars";
+
+/** Thrown inside the wallet payment's transaction so that it writes nothing. */
+class BalanceTooLow extends Error {
+  constructor(
+    readonly balance: number,
+    readonly amount: number,
+  ) {
+    super("wallet balance too low");
+  }
+}
 
 export interface PaymentsServiceDeps {
   db: Db;
@@ -80,6 +93,7 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
     qrUrl: payment.qr_url,
     expiresAt: payment.expires_at,
     reused,
+    messageId: payment.invoice_message_id,
   });
 
   /** Calls Midtrans for a payment row written as `creating`; closes it if the charge fails. */
@@ -156,7 +170,8 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
 
     /**
      * Pays a quote from the wallet: the debit, the paid order and its "place" job in one
-     * transaction, so money and order can never part. Refused when the balance is too low.
+     * transaction, so money and order can never part. Refused when the balance is too low, and
+     * then nothing is written: no order waits for a payment that cannot come.
      */
     async payFromWallet(quoteId: string, customer: { id: number }): Promise<Result<{ orderId: number; amount: number; balance: number }, WalletPayProblem>> {
       if (!(await settings.get("payments.rails")).includes("wallet")) return err({ code: "rail_disabled" });
@@ -164,21 +179,28 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
       if (!quote || quote.customerId !== customer.id) return err({ code: "quote_not_found" });
       const now = clock.now();
       let superseded: string[] = [];
-      const result = await db.transaction().execute(async (trx): Promise<Result<{ orderId: number; amount: number; balance: number }, WalletPayProblem>> => {
-        const opened = await opener.open(trx, { quoteId, customerId: customer.id, service: quote.service, now });
-        if ("problem" in opened) return err(opened.problem);
-        const order = opened.order;
-        if (!(await wallet.debit(trx, { customerId: customer.id, amount: order.amount, reason: "purchase", reference: `purchase:order:${order.id}`, orderId: order.id }))) {
-          return err({ code: "insufficient_balance", balance: await wallet.balance(customer.id, trx), amount: order.amount });
-        }
-        const closed = await opener.closeOtherOpenPayments(trx, order.id, undefined, now);
-        const paymentId = await insertPayment(trx, newPaymentRow({ purpose: "order", orderId: order.id, customerId: customer.id, gateway: "wallet", reference: `WL-${order.id}-${randomId("", 6).toUpperCase()}`, amount: order.amount, status: "paid", expiresAt: now, now }));
-        if (!(await orders.transition(trx, order.id, ["awaiting_payment"], { status: "paid", paid_at: now, paid_with: "wallet", paid_payment_id: paymentId }))) throw new Error(`order ${order.id} changed while paying from the wallet`);
-        await fulfilment.enqueuePlacement(trx, order.id);
-        await notifications.toCustomer(trx, customer.id, { key: "payment-received-wallet", vars: { order: order.id, amount: formatRupiah(order.amount) } });
-        superseded = closed.filter((p) => p.gateway === "midtrans").map((p) => p.reference);
-        return ok({ orderId: order.id, amount: order.amount, balance: await wallet.balance(customer.id, trx) });
-      });
+      let result: Result<{ orderId: number; amount: number; balance: number }, WalletPayProblem>;
+      try {
+        result = await db.transaction().execute(async (trx): Promise<Result<{ orderId: number; amount: number; balance: number }, WalletPayProblem>> => {
+          const opened = await opener.open(trx, { quoteId, customerId: customer.id, service: quote.service, now });
+          if ("problem" in opened) return err(opened.problem);
+          const order = opened.order;
+          if (!(await wallet.debit(trx, { customerId: customer.id, amount: order.amount, reason: "purchase", reference: `purchase:order:${order.id}`, orderId: order.id }))) {
+            // Rolls back the order this attempt may have opened.
+            throw new BalanceTooLow(await wallet.balance(customer.id, trx), order.amount);
+          }
+          const closed = await opener.closeOtherOpenPayments(trx, order.id, undefined, now);
+          const paymentId = await insertPayment(trx, newPaymentRow({ purpose: "order", orderId: order.id, customerId: customer.id, gateway: "wallet", reference: `WL-${order.id}-${randomId("", 6).toUpperCase()}`, amount: order.amount, status: "paid", expiresAt: now, now }));
+          if (!(await orders.transition(trx, order.id, ["awaiting_payment"], { status: "paid", paid_at: now, paid_with: "wallet", paid_payment_id: paymentId }))) throw new Error(`order ${order.id} changed while paying from the wallet`);
+          await fulfilment.enqueuePlacement(trx, order.id);
+          await notifications.toCustomer(trx, customer.id, { key: "payment-received-wallet", vars: { order: order.id, amount: formatRupiah(order.amount) }, ...invoiceButtons(closed, []) });
+          superseded = closed.filter((p) => p.gateway === "midtrans").map((p) => p.reference);
+          return ok({ orderId: order.id, amount: order.amount, balance: await wallet.balance(customer.id, trx) });
+        });
+      } catch (error) {
+        if (error instanceof BalanceTooLow) return err({ code: "insufficient_balance", balance: error.balance, amount: error.amount });
+        throw error;
+      }
       // A QR shown earlier for this order is withdrawn; if it is paid anyway, that money goes to the wallet.
       for (const reference of superseded) await gateway?.cancel(reference).catch(() => undefined);
       return result;
@@ -194,6 +216,16 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
       const reference = `TU-${customer.id}-${randomId("", 6).toUpperCase()}`;
       const id = await insertPayment(db, newPaymentRow({ purpose: "topup", orderId: null, customerId: customer.id, gateway: "midtrans", reference, amount, status: "creating", expiresAt: now + expiryMinutes * 60_000, now }));
       return charge({ id, reference, amount }, "Top up saldo", customer.firstName, expiryMinutes);
+    },
+
+    /** Expires unpaid orders that no invoice can pay any more (see OrderOpener.expireAbandoned). */
+    async expireAbandonedOrders(): Promise<number> {
+      return opener.expireAbandoned(db, clock.now());
+    },
+
+    /** The chat message now showing a QRIS invoice, whose button changes once the invoice is settled. */
+    async rememberInvoiceMessage(paymentId: number, messageId: number): Promise<void> {
+      await rememberInvoiceMessage(db, paymentId, messageId);
     },
 
     /** "I have paid": asks the gateway now instead of waiting for its notification. */

@@ -4,6 +4,7 @@ import type { Db } from "../../infra/db/open-database.js";
 import type { Logger } from "../../logger.js";
 import { ceilDiv, formatRupiah, toSafeNumber } from "../../shared/money.js";
 import { err, ok, type Result } from "../../shared/result.js";
+import { asCount } from "../../shared/text.js";
 import type { CheckoutService } from "../checkout/checkout.service.js";
 import { STARS_REFUND_JOB } from "../fulfilment/fulfilment.refunds.js";
 import type { FulfilmentService } from "../fulfilment/fulfilment.service.js";
@@ -26,8 +27,9 @@ export interface StarsInvoice {
   payload: string;
   stars: number;
   amount: number;
-  title: string;
-  description: string;
+  /** What is bought, for the invoice's text in the customer's language. */
+  serviceName: string;
+  quantity: number;
 }
 
 export type StarsProblem = OpenOrderProblem | { code: "rail_disabled" };
@@ -102,7 +104,7 @@ export function createStarsPayments(deps: StarsPaymentsDeps) {
           created_at: now,
           updated_at: now,
         });
-        return ok({ paymentId, orderId: order.id, payload, stars, amount: order.amount, title: `Pesanan #${order.id}`.slice(0, 32), description: `${quote.service.name} × ${quote.quantity}`.slice(0, 255) });
+        return ok({ paymentId, orderId: order.id, payload, stars, amount: order.amount, serviceName: quote.service.name, quantity: quote.quantity });
       });
     },
 
@@ -110,12 +112,14 @@ export function createStarsPayments(deps: StarsPaymentsDeps) {
      * Telegram asks before charging (answer within 10 s): only an open, unexpired invoice of this
      * customer for exactly this many Stars may be paid. Returns a reason key when it may not.
      */
-    async preCheckout(input: { payload: string; currency: string; totalAmount: number; customerId: number }): Promise<{ ok: true } | { ok: false; reason: string }> {
+    async preCheckout(input: { payload: string; currency: string; totalAmount: number; customerId: number }): Promise<{ ok: true } | { ok: false; reason: string; vars?: Record<string, number> }> {
       const payment = await findPaymentByReference(db, input.payload);
       if (!payment || payment.gateway !== "stars" || payment.customer_id !== input.customerId) return { ok: false, reason: "stars-refused-unknown" };
       if (input.currency !== "XTR" || input.totalAmount !== payment.stars_amount) return { ok: false, reason: "stars-refused-price" };
-      if (payment.status !== "pending" || payment.expires_at <= clock.now()) return { ok: false, reason: "stars-refused-expired" };
       const order = payment.order_id === null ? undefined : await orders.findById(payment.order_id);
+      // Tapping Pay again on an invoice already paid (with Stars, or the order another way) is not an expiry.
+      if (order && order.paid_at !== null) return { ok: false, reason: "stars-refused-paid", vars: { order: order.id } };
+      if (payment.status !== "pending" || payment.expires_at <= clock.now()) return { ok: false, reason: "stars-refused-expired" };
       if (!order || order.status !== "awaiting_payment") return { ok: false, reason: "stars-refused-expired" };
       return { ok: true };
     },
@@ -139,11 +143,11 @@ export function createStarsPayments(deps: StarsPaymentsDeps) {
         const order = payment.order_id === null ? undefined : await orders.findById(payment.order_id, trx);
         if (order && (await orders.transition(trx, order.id, ["awaiting_payment"], { status: "paid", paid_at: now, paid_with: "stars", paid_payment_id: payment.id }))) {
           await fulfilment.enqueuePlacement(trx, order.id);
-          await notifications.toCustomer(trx, order.customer_id, { key: "payment-received-stars", vars: { order: order.id, stars: payment.stars_amount ?? input.totalAmount, amount: formatRupiah(payment.amount) } });
+          await notifications.toCustomer(trx, order.customer_id, { key: "payment-received-stars", vars: { order: order.id, stars: asCount(payment.stars_amount ?? input.totalAmount), amount: formatRupiah(payment.amount) } });
           return "paid";
         }
         await queue.enqueue(trx, { kind: STARS_REFUND_JOB, payload: { orderId: payment.order_id, paymentId: payment.id }, dedupeKey: `refund-stars:payment:${payment.id}`, maxAttempts: 10 });
-        await notifications.toCustomer(trx, payment.customer_id, { key: "stars-refunded-late", vars: { order: payment.order_id ?? "-", stars: payment.stars_amount ?? input.totalAmount } });
+        await notifications.toCustomer(trx, payment.customer_id, { key: "stars-refunded-late", vars: { order: payment.order_id ?? "-", stars: asCount(payment.stars_amount ?? input.totalAmount) } });
         return "refund_queued";
       });
     },

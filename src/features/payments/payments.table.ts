@@ -22,6 +22,8 @@ export interface PaymentTable {
   paid_at: number | null;
   flagged_reason: string | null;
   last_checked_at: number | null;
+  /** The chat message showing this QRIS invoice, once sent (its buttons change when it is settled). */
+  invoice_message_id: Generated<number | null>;
   created_at: number;
   updated_at: number;
 }

@@ -31,7 +31,7 @@ export interface ChatMessage {
   plain: string;
   photo?: string | undefined;
   /** A Stars (or other) invoice the bot sent. */
-  invoice?: { title: string; description: string; payload: string; currency: string; amount: number } | undefined;
+  invoice?: { title: string; description: string; payload: string; currency: string; amount: number; paid?: boolean } | undefined;
   /** The service message Telegram shows once an invoice is paid. */
   successfulPayment?: { currency: string; amount: number; payload: string; chargeId: string } | undefined;
   buttons: InlineButton[][];
@@ -498,7 +498,10 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
     finishInvoicePayment(queryId: string): { update: Update; chargeId: string } {
       const query = checkouts.get(queryId);
       if (!query?.answer?.ok) throw new Error(`pre-checkout ${queryId} was not approved`);
-      const invoice = findMessage(query.userId, query.messageId)!.invoice!;
+      const message = findMessage(query.userId, query.messageId)!;
+      const invoice = message.invoice!;
+      // Telegram then shows the payer a receipt where the Pay button was.
+      Object.assign(message, { invoice: { ...invoice, paid: true }, rev: rev++ });
       const chargeId = `stxSANDBOX${randomBytes(8).toString("hex")}`;
       charges.set(chargeId, { userId: query.userId, amount: invoice.amount, refunded: false });
       return { update: this.repeatSuccessfulPayment(query.userId, { currency: invoice.currency, amount: invoice.amount, payload: invoice.payload, chargeId }), chargeId };
