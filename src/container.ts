@@ -96,6 +96,8 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
   // Alerts go to the whole staff list as it is when the alert is written (owners from the environment included).
   // Everything the bot sends on its own shares Telegram's ~30 messages a second (broadcasts pace themselves lower still).
   const notifications = createNotificationsService({ queue, customers, translate: createTranslator(i18n), adminChatIds: (trx) => admins.allIds(trx), logger, pacer: createPacer(30) });
+  // currency: a supplier held for its currency (or released) is an admin alert.
+  providers.bindAlerts((trx, notice) => notifications.toAdmins(trx, notice));
   const refunds = createRefunds({ wallet, queue, notifications });
   const fulfilment = createFulfilmentService({ db, clock, logger, queue, orders, catalog, providers, refunds, notifications, failpoints });
   const statusSync = createStatusSync({ db, clock, logger, orders, catalog, providers, refunds, notifications, settings });

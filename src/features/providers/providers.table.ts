@@ -16,6 +16,11 @@ export interface ProviderTable {
   last_test_message: string | null;
   last_test_latency_ms: number | null;
   last_balance: string | null;
+  /** What the supplier itself last said it prices in (null: never asked). */
+  reported_currency: string | null;
+  currency_checked_at: number | null;
+  /** Why its services are held off sale; null when nothing holds it (see supplier-currency.ts). */
+  currency_problem: "mismatch" | "no_rate" | "unverified" | "needs_import" | null;
   created_at: number;
   updated_at: number;
 }
