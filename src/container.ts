@@ -88,7 +88,8 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
   catalog.onChanged(() => {
     knowledge.syncServices().catch((error: unknown) => logger.warn({ err: error }, "the knowledge index did not follow a catalog change; the next change or restart retries"));
   });
-  const checkout = createCheckoutService({ db, clock, logger, catalog, providers, settings });
+  // currency: the quote guard's admin alerts go through notifications, built further down.
+  const checkout = createCheckoutService({ db, clock, logger, catalog, providers, settings, notifications: { toAdmins: (trx, notice) => notifications.toAdmins(trx, notice) } });
   const orders = createOrdersService({ db, clock });
   const wallet = createWalletService({ db, clock });
   const queue = createJobQueue({ db, clock });

@@ -246,7 +246,7 @@ export function createProvidersService(deps: ProvidersServiceDeps) {
         throw new AppError("providers.currency", `${value.name} reports its prices in ${reported}, not ${value.currency}: add it with --currency ${reported}${reported === "IDR" ? "" : ` --rate <rupiah per 1 ${reported}>`}, or leave out --currency to take what it reports`);
       }
       if (value.rateToIdr !== undefined && currency === "IDR" && parseDecimal(value.rateToIdr)?.units !== 1n) {
-        throw new AppError("providers.invalid_input", `${value.name} prices in rupiah (IDR): it takes no rate to IDR. Leave out --rate`);
+        throw new AppError("providers.invalid_input", `${value.name} prices in rupiah (IDR)${reported === "IDR" ? ", as it reports" : ""}: a rate to IDR only applies to a supplier priced in another currency. Leave out --rate`);
       }
       const problem: CurrencyProblem | null = currencyProblemOf({ configured: currency, rateToIdr: value.rateToIdr ?? "", reported: reported ?? null }) ?? (reported === undefined && value.currency === undefined ? "unverified" : null);
       const now = clock.now();

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { stripInvisible } from "../../shared/invisible-chars.js";
 import { ProviderCallError, type ProviderAdapter, type ProviderCredentials } from "./provider.types.js";
 
 /**
@@ -10,8 +11,6 @@ import { ProviderCallError, type ProviderAdapter, type ProviderCredentials } fro
 const MASK = "••••••••";
 /** Query parameters that carry credentials on the panels we know, and in general. */
 const SECRET_PARAMS = /^(?:key|api_?key|apikey|api_?id|secret(?:_?key)?|token|access_?token|sign(?:ature)?|pass(?:word)?|pwd|auth)$/i;
-/** Control characters, zero-width characters, bidi controls and the BOM (not tab or newline). */
-const UNSAFE_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 const URL_PATTERN = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi;
 /** Longest supplier message kept: enough to read, too short to carry a page of HTML. */
 const MAX_LENGTH = 500;
@@ -52,7 +51,7 @@ export function maskUrl(text: string): string {
 
 /** The supplier's text, safe to store, log and show: secrets and URL credentials masked, invisible characters gone, length bounded. */
 export function maskSupplierText(text: string, secrets: readonly string[] = []): string {
-  let safe = text.replace(UNSAFE_CHARS, "");
+  let safe = stripInvisible(text);
   for (const secret of secrets) if (safe.includes(secret)) safe = safe.split(secret).join(MASK);
   safe = safe.replace(URL_PATTERN, (url) => maskUrl(url));
   return safe.length > MAX_LENGTH ? `${safe.slice(0, MAX_LENGTH)}…` : safe;
