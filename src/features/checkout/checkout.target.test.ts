@@ -100,10 +100,9 @@ describe("invisible characters are stripped from targets before they are checked
     expect(normalizeTarget(`@${ZWSP}budi${ZWSP}`, "instagram")).toEqual({ ok: true, value: "@budi" });
   });
 
-  it("a right-to-left override cannot make another platform's link pass for the right one", () => {
-    // Shown reversed in a chat, this reads as an instagram link; stripped, it is what it is.
-    const result = normalizeTarget(`https://tiktok.com/${RLO}moc.margatsni`, "instagram");
-    expect(result).toEqual({ ok: false, error: { code: "target_wrong_platform", platform: "instagram" } });
+  it("a bidi override hidden after a username or inside a host is removed, not refused", () => {
+    expect(normalizeTarget(`@budi${RLO}`, "instagram")).toEqual({ ok: true, value: "@budi" });
+    expect(normalizeTarget(`https://www.tik${RLO}tok.com/@budi`, "tiktok")).toEqual({ ok: true, value: "https://www.tiktok.com/@budi" });
   });
 
   it("a target of nothing but invisible characters is missing", () => {
