@@ -11,7 +11,7 @@ import { ProviderCallError, type ProviderAdapter, type ProviderCredentials } fro
 const MASK = "••••••••";
 /** Query parameters that carry credentials on the panels we know, and in general. */
 const SECRET_PARAMS = /^(?:key|api_?key|apikey|api_?id|secret(?:_?key)?|token|access_?token|sign(?:ature)?|pass(?:word)?|pwd|auth)$/i;
-const URL_PATTERN = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi;
+const URL_PATTERN = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>()]+/gi;
 /** Longest supplier message kept: enough to read, too short to carry a page of HTML. */
 const MAX_LENGTH = 500;
 

@@ -88,7 +88,7 @@ export function createSmmPanelSimulator(options: SmmSimulatorOptions) {
 
   /** The key of the request being answered, for the careless panel's echo. */
   let requestKey = "";
-  const echo = () => (options.echoKeyInErrors ? ` (api key ${requestKey}; docs: https://panel.example/api/v2?key=${requestKey})` : "");
+  const echo = () => (options.echoKeyInErrors ? ` (sent key ${requestKey}; docs: https://panel.example/api/v2?key=${requestKey})` : "");
   const error = (c: Context, kind: keyof typeof MESSAGES, suffix = "") => c.json({ error: `${MESSAGES[kind][style]}${suffix}${echo()}` }, options.errorHttpStatus ?? 200);
 
   const statusOf = (o: SimOrder) => {
