@@ -42,6 +42,8 @@ export interface Supplier {
   active: boolean;
   isSandbox: boolean;
   lastTest: { at: number; ok: boolean; message: string; latencyMs: number | null; balance: string | null } | null;
+  /** Why the supplier is held off sale because of its currency (null problem: it is not). */
+  currencyCheck?: { problem: "mismatch" | "no_rate" | "unverified" | "needs_import" | null; reported: string | null; checkedAt: number | null; message: string | null };
 }
 
 export interface CatalogSync {
