@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adminCalls } from "../../../test/kit/admin-calls.js";
+import { adminClient } from "../../../test/kit/admin-client.js";
 import { ADMIN_ID, createShopKit, SUPPLIER, type ShopKit } from "../../../test/kit/shop-kit.js";
 import { createManualClock } from "../../infra/clock/clock.js";
 import { AppError } from "../../shared/errors.js";
@@ -144,5 +146,26 @@ describe("the last guard at quote time", () => {
     const result = await kit.container.checkout.quote({ customerId, mid: service.mid, target, quantity: 1000 });
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.value.amount).toBeGreaterThanOrEqual(exactRupiah(service.costRate, "32501") + 500);
+  });
+});
+
+describe("the admin API", () => {
+  it("adds a panel without a currency as the panel reports it, with the warning field, and clears it when the rate is set", async () => {
+    await adminClient(kit).addStaff();
+    const calls = adminCalls(kit);
+    kit.sandbox.smm.setCurrency("USD");
+    const added = await calls.admin().post("/suppliers", { name: "App USD", kind: "smm-v2", url: kit.standIns.smmUrl, credentials: { key: kit.sandbox.smm.key } });
+    expect(added.status).toBe(201);
+    expect(added.body.supplier).toMatchObject({ currency: "USD", rateToIdr: "", currencyCheck: { problem: "no_rate", reported: "USD" } });
+    expect(added.body.supplier.currencyCheck.message).toContain("App USD prices in USD and has no rate to rupiah");
+
+    const mismatch = await calls.admin().post("/suppliers", { name: "App IDR", kind: "smm-v2", url: kit.standIns.smmUrl, currency: "IDR", credentials: { key: kit.sandbox.smm.key } });
+    expect(mismatch.status).toBeGreaterThanOrEqual(400);
+    expect(JSON.stringify(mismatch.body)).toContain("App IDR reports its prices in USD, not IDR");
+
+    const rated = await calls.admin().patch(`/suppliers/${added.body.supplier.id}`, { rateToIdr: "16250" });
+    expect(rated.body.supplier.currencyCheck).toMatchObject({ problem: null, message: null });
+    const shown = await calls.admin().get(`/suppliers/${added.body.supplier.id}`);
+    expect(shown.body.supplier).toMatchObject({ currency: "USD", rateToIdr: "16250", currencyCheck: { problem: null, reported: "USD" } });
   });
 });
