@@ -50,12 +50,18 @@ export function maskUrl(text: string): string {
 }
 
 /** The supplier's text, safe to store, log and show: secrets and URL credentials masked, invisible characters gone, length bounded. */
-export function maskSupplierText(text: string, secrets: readonly string[] = []): string {
+export function maskSupplierText(text: string, secrets: readonly string[] = [], maxLength = MAX_LENGTH): string {
   let safe = stripInvisible(text);
   for (const secret of secrets) if (safe.includes(secret)) safe = safe.split(secret).join(MASK);
   safe = safe.replace(URL_PATTERN, (url) => maskUrl(url));
-  return safe.length > MAX_LENGTH ? `${safe.slice(0, MAX_LENGTH)}…` : safe;
+  return safe.length > maxLength ? `${safe.slice(0, maxLength)}…` : safe;
 }
+
+/**
+ * Longest string kept inside an answer: service descriptions run to a few thousand characters and
+ * are kept whole; a page of HTML in a status field is not.
+ */
+const MAX_FIELD_LENGTH = 20_000;
 
 /**
  * Why a supplier URL is refused: credentials belong in the key fields (stored sealed), never in an
@@ -79,13 +85,16 @@ export function urlCredentialProblem(text: string, credentials: ProviderCredenti
   return undefined;
 }
 
+/** Fields that carry the supplier's own words about an outcome: kept short, like error messages. */
+const MESSAGE_FIELDS = new Set(["message", "reason", "note"]);
+
 /** Every string inside a value (results of any shape), masked; other values kept as they are. */
-function maskDeep<T>(value: T, secrets: readonly string[]): T {
-  if (typeof value === "string") return maskSupplierText(value, secrets) as T;
+function maskDeep<T>(value: T, secrets: readonly string[], maxLength = MAX_FIELD_LENGTH): T {
+  if (typeof value === "string") return maskSupplierText(value, secrets, maxLength) as T;
   if (Array.isArray(value)) return value.map((v) => maskDeep(v, secrets)) as T;
   if (value instanceof Map) return new Map([...value].map(([k, v]) => [k, maskDeep(v, secrets)])) as T;
   if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskDeep(v, secrets)])) as T;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskDeep(v, secrets, MESSAGE_FIELDS.has(k) ? MAX_LENGTH : MAX_FIELD_LENGTH)])) as T;
   }
   return value;
 }
