@@ -74,6 +74,16 @@ describe("a panel that echoes the key in its errors", () => {
   });
 });
 
+describe("supplier text in answers that work", () => {
+  it("a long service description is kept whole, with an echoed key masked and invisible characters gone", async () => {
+    const description = `Real followers.\u200B Order key ${KEY} never shown. ${"Lorem ipsum dolor sit amet. ".repeat(120)}`;
+    const { masked } = await panel({ catalog: [{ service: 5, name: "Instagram Followers [Long]", type: "Default", category: "Instagram Followers", rate: "100", min: "10", max: "100", refill: false, cancel: false, dripfeed: false, description }] });
+    const [service] = await masked().services();
+    expect(service!.description).toBe(description.replace("\u200B", "").replace(KEY, "••••••••"));
+    expect(String(service!.description).length).toBeGreaterThan(3000);
+  });
+});
+
 describe("the simulator reports its currency; USD pricing", () => {
   it("balance and status name the account currency, IDR by default", async () => {
     const { raw } = await panel();
