@@ -131,8 +131,8 @@ export async function runProviderCommand(container: Container, args: string[], o
 /** Which currency the supplier was set up with, and where that came from. */
 function currencyLine(p: ProviderSummary, given: boolean): string {
   const rate = p.currency !== "IDR" && p.rateToIdr ? ` at Rp ${p.rateToIdr} per 1 ${p.currency}` : "";
-  const source = p.currencyCheck.reported === null ? (given ? "as given with --currency (the supplier has not confirmed it yet)" : "(the supplier could not be asked)") : p.currencyCheck.reported === p.currency ? (given ? "as the supplier confirms" : "as the supplier reports") : `but the supplier reports ${p.currencyCheck.reported}`;
-  return `Currency: ${p.currency}${rate}, ${source}.`;
+  const source = p.currencyCheck.reported === null ? (given ? ", as given with --currency (the supplier has not confirmed it yet)" : " for now: the supplier could not be asked") : p.currencyCheck.reported === p.currency ? (given ? ", as the supplier confirms" : ", as the supplier reports") : `, but the supplier reports ${p.currencyCheck.reported}`;
+  return `Currency: ${p.currency}${rate}${source}.`;
 }
 
 /** provider list's CURRENCY column: the rate, and what holds the supplier when something does. */

@@ -203,6 +203,28 @@ describe("a panel that switches to USD after its catalog was imported in rupiah"
   });
 });
 
+describe("a panel that cannot be asked when it is added", () => {
+  it("is held as unverified, then takes the currency it reports on its first answer", async () => {
+    const standIns = await standInsWith([row(31, "Instagram Followers [Later]", "0.50")], "USD");
+    const cli = openShop(standIns);
+    standIns.sandbox.smm.setFault("balance", "http500", 1);
+    const added = await cli("provider", "add", "--name", "Later", "--kind", "smm-v2", "--url", standIns.smmUrl, "--key", standIns.sandbox.smm.key);
+    expect(added.code, added.out).toBe(0);
+    expect(added.stdout).toContain("Currency: IDR for now: the supplier could not be asked.");
+    expect(added.stderr).toContain("NOT SOLD YET — TokoBot could not ask Later which currency it prices in");
+    expect((await cli("catalog", "import", "Later")).code).toBe(1);
+    expect((await must(cli, "catalog", "list", "--all")).out).toBe("No services match.");
+
+    const test = await cli("provider", "test", "Later");
+    expect(test.code).toBe(1);
+    expect(test.stderr).toContain("Later: NOT SOLD — Later prices in USD and has no rate to rupiah");
+    expect((await must(cli, "provider", "list")).out).toMatch(/^Later\s.*\sUSD \(no rate\) NOT SOLD: set --rate\s/m);
+    await must(cli, "provider", "edit", "Later", "--rate", "16000");
+    await must(cli, "catalog", "import", "Later");
+    expect(listRows((await must(cli, "catalog", "list")).out)[0]).toMatchObject({ cost: 8_000, price: exact("0.50", "16000", 30, 100), status: "sold" });
+  });
+});
+
 describe("supplier URLs never hold credentials", () => {
   let standIns: StandIns;
   let cli: Cli;

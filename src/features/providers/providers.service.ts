@@ -217,6 +217,17 @@ export function createProvidersService(deps: ProvidersServiceDeps) {
     return (await findProviderById(db, row.id))!;
   };
 
+  /**
+   * A supplier added without a currency while it could not be asked takes the one it reports the
+   * first time it answers (as `add` would have): the admin never chose another.
+   */
+  const adoptIfUnverified = async (row: ProviderRow, reported: string | undefined): Promise<ProviderRow> => {
+    if (row.currency_problem !== "unverified" || reported === undefined || reported === row.currency) return row;
+    const adopted = { currency: reported, rate_to_idr: reported === "IDR" ? "1" : "" };
+    await updateProvider(db, row.id, { ...adopted, updated_at: clock.now() });
+    return { ...row, ...adopted, updated_at: clock.now() };
+  };
+
   /** What the supplier prices in: its balance answer for SMM v2, the family's contract for the others. */
   const askCurrency = async (kind: ProviderKind, adapter: ProviderAdapter): Promise<string | undefined> => {
     const fixed = reportedCurrency(kind, undefined);
@@ -445,7 +456,8 @@ export function createProvidersService(deps: ProvidersServiceDeps) {
       const row = await findProviderById(db, providerId);
       if (!row) throw new AppError("providers.not_found", `no supplier with id ${providerId}`);
       const reported = await askCurrency(row.kind as ProviderKind, adapterForRow(row));
-      const checked = await recordCurrency(row, reported ?? row.reported_currency, problemAfter(row, reported), reported !== undefined);
+      const current = await adoptIfUnverified(row, reported);
+      const checked = await recordCurrency(current, reported ?? row.reported_currency, problemAfter(current, reported), reported !== undefined);
       if (checked.currency_problem && checked.currency_problem !== "needs_import") {
         throw new AppError("providers.currency", currencyProblemText(row.name, checked.currency_problem, stateOf(checked)), { httpStatus: 409 });
       }
@@ -471,7 +483,8 @@ export function createProvidersService(deps: ProvidersServiceDeps) {
       }
       if (result.balance) {
         const reported = reportedCurrency(row.kind as ProviderKind, result.balance.currency);
-        const checked = await recordCurrency(row, reported ?? row.reported_currency, problemAfter(row, reported), reported !== undefined);
+        const current = await adoptIfUnverified(row, reported);
+        const checked = await recordCurrency(current, reported ?? row.reported_currency, problemAfter(current, reported), reported !== undefined);
         if (checked.currency_problem) result.currencyProblem = currencyProblemText(row.name, checked.currency_problem, stateOf(checked));
       }
       await updateProvider(db, row.id, {
