@@ -124,7 +124,7 @@ describe("the last guard at quote time", () => {
     expect(text).toContain("Belum ada biaya yang ditagih");
     expect(kit.sandbox.midtrans.transactions.size).toBe(0);
     await customer.say(`ID ${service.mid} ${target} 1000`);
-    kit.sandbox.telegram.addUser({ id: 555003, first_name: "Alex", language_code: "en" });
+    kit.sandbox.telegram.addUser({ id: 555003, first_name: "Alex", username: "alex", language_code: "en" });
     const english = (await kit.customer(555003).say(`ID ${service.mid} ${target} 1000`)).map((m) => m.plain).join("\n");
     expect(english).toContain(`Sorry, the price of ID ${service.mid} is being updated right now`);
     expect(english).toContain("Nothing has been charged.");
