@@ -90,7 +90,8 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
   catalog.onChanged(() => {
     knowledge.syncServices().catch((error: unknown) => logger.warn({ err: error }, "the knowledge index did not follow a catalog change; the next change or restart retries"));
   });
-  const checkout = createCheckoutService({ db, clock, logger, catalog, providers, settings });
+  // currency: the quote guard's admin alerts go through notifications, built further down.
+  const checkout = createCheckoutService({ db, clock, logger, catalog, providers, settings, notifications: { toAdmins: (trx, notice) => notifications.toAdmins(trx, notice) } });
   const orders = createOrdersService({ db, clock });
   const wallet = createWalletService({ db, clock });
   const queue = createJobQueue({ db, clock });
@@ -98,6 +99,8 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
   // Alerts go to the whole staff list as it is when the alert is written (owners from the environment included).
   // Everything the bot sends on its own shares Telegram's ~30 messages a second (broadcasts pace themselves lower still).
   const notifications = createNotificationsService({ queue, customers, translate: createTranslator(i18n), adminChatIds: (trx) => admins.allIds(trx), logger, pacer: createPacer(30) });
+  // currency: a supplier held for its currency (or released) is an admin alert.
+  providers.bindAlerts((trx, notice) => notifications.toAdmins(trx, notice));
   const refunds = createRefunds({ wallet, queue, notifications });
   const fulfilment = createFulfilmentService({ db, clock, logger, queue, orders, catalog, providers, refunds, notifications, failpoints });
   const statusSync = createStatusSync({ db, clock, logger, orders, catalog, providers, refunds, notifications, settings });

@@ -140,5 +140,6 @@ function priceText(s: { unitPrice: number; unitSize: number }): string {
 function status(s: { active: boolean; removed: boolean; disabledReason: string | null }): string {
   if (s.active) return "sold";
   if (s.removed) return "removed by supplier";
+  if (s.disabledReason === "supplier_currency") return "off: supplier currency to fix (provider list)";
   return s.disabledReason === "below_cost" ? "off: price below cost" : s.disabledReason === "unavailable" ? "off: supplier out of stock" : s.disabledReason === "admin" ? "off: disabled" : "off: supplier disabled";
 }

@@ -16,7 +16,11 @@ const USAGE = `Usage: npm run cli -- <command>
 
   migrate                                   apply database migrations
 
-  provider add --name NAME --kind KIND --url URL [credentials] [--currency USD --rate 16250]
+  provider add --name NAME --kind KIND --url URL [credentials] [--currency USD] [--rate 16250]
+      the currency is the one the supplier reports (SMM v2 panels in their balance; the Indonesian
+      families price in IDR); --currency must agree with it. A non-IDR supplier needs --rate
+      (rupiah per 1 unit) before anything of it is imported or sold. Keys go in the key flags,
+      never in the URL.
       smm-v2:        --key KEY [--idempotency-param request_id]
       indo-panel:    --panel centralsmm|medanpedia|irvankede --api-id ID --key KEY [--secret SECRET_KEY (CentralSMM)]
       vip-reseller:  --api-id ID --key KEY [--price-tier basic|premium|special]
@@ -24,7 +28,7 @@ const USAGE = `Usage: npm run cli -- <command>
   provider edit NAME [--url URL] [any credential flag] [--currency C --rate R]
   provider disable NAME | provider enable NAME
   provider list                             suppliers (credentials are never shown)
-  provider test NAME                        call the supplier's balance; print balance and latency
+  provider test NAME                        call the supplier's balance; print balance and latency, and check its currency
 
   catalog import NAME | catalog sync NAME   import or re-sync a supplier's services
   catalog search "TEXT"                     what the bot suggests for that text

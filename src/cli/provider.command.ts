@@ -1,6 +1,7 @@
 import type { Container } from "../container.js";
 import { maskSecret } from "../infra/crypto/secret-box.js";
 import type { ProviderCredentials, ProviderKind, ProviderOptions } from "../features/providers/provider.types.js";
+import type { ProviderSummary } from "../features/providers/providers.service.js";
 import { CliUsageError, stringOptions, table, type Output } from "./output.js";
 
 const FIELDS = ["name", "kind", "url", "key", "api-id", "secret", "username", "panel", "currency", "rate", "price-tier", "idempotency-param", "testing"];
@@ -52,6 +53,12 @@ export async function runProviderCommand(container: Container, args: string[], o
         ...(v.rate ? { rateToIdr: v.rate } : {}),
       });
       out.log(`Added supplier "${provider.name}" (${provider.kind}, ${provider.apiUrl}); credentials stored encrypted.`);
+      out.log(currencyLine(provider, Boolean(v.currency)));
+      if (provider.currencyCheck.message) {
+        // Stored, but held: the operator reads what to do before importing anything.
+        out.error(`NOT SOLD YET — ${provider.currencyCheck.message}`);
+        return 0;
+      }
       out.log(`Next: npm run cli -- provider test ${quote(provider.name)}  then  npm run cli -- catalog import ${quote(provider.name)}`);
       return 0;
     }
@@ -69,6 +76,11 @@ export async function runProviderCommand(container: Container, args: string[], o
         ...(v.currency ? { currency: v.currency } : {}),
         ...(v.rate ? { rateToIdr: v.rate } : {}),
       });
+      if (updated.currencyCheck.message && (v.rate || v.currency)) {
+        out.log(`Updated supplier "${updated.name}".`);
+        out.error(`NOT SOLD — ${updated.currencyCheck.message}`);
+        return updated.currencyCheck.problem === "needs_import" ? 0 : 1;
+      }
       out.log(`Updated supplier "${updated.name}".${v.rate || v.currency ? " Run catalog sync to reprice its services." : ""}`);
       return 0;
     }
@@ -94,7 +106,7 @@ export async function runProviderCommand(container: Container, args: string[], o
           p.kind + (p.options.panel ? `/${p.options.panel}` : ""),
           p.apiUrl,
           fields.map((f) => `${f}=${maskSecret("set")}`).join(" "),
-          p.currency === "IDR" ? "IDR" : `${p.currency} (×${p.rateToIdr})`,
+          currencyCell(p),
           p.active ? "yes" : "no",
           p.lastTest ? `${p.lastTest.ok ? "ok" : "failed"} ${new Date(p.lastTest.at).toISOString()}` : "never",
         ]);
@@ -108,10 +120,35 @@ export async function runProviderCommand(container: Container, args: string[], o
       const result = await providers.test(name);
       if (result.ok) out.log(`${name}: OK — balance ${result.balance!.balance} ${result.balance!.currency}, latency ${result.latencyMs} ms`);
       else out.error(`${name}: FAILED after ${result.latencyMs} ms — ${result.message}`);
-      return result.ok ? 0 : 1;
+      if (result.currencyProblem) out.error(`${name}: NOT SOLD — ${result.currencyProblem}`);
+      return result.ok && !result.currencyProblem ? 0 : 1;
     }
     default:
       throw new CliUsageError(sub ? `unknown provider command "${sub}"` : "provider needs a command: add, edit, disable, enable, list or test");
+  }
+}
+
+/** Which currency the supplier was set up with, and where that came from. */
+function currencyLine(p: ProviderSummary, given: boolean): string {
+  const rate = p.currency !== "IDR" && p.rateToIdr ? ` at Rp ${p.rateToIdr} per 1 ${p.currency}` : "";
+  const source = p.currencyCheck.reported === null ? (given ? ", as given with --currency (the supplier has not confirmed it yet)" : " for now: the supplier could not be asked") : p.currencyCheck.reported === p.currency ? (given ? ", as the supplier confirms" : ", as the supplier reports") : `, but the supplier reports ${p.currencyCheck.reported}`;
+  return `Currency: ${p.currency}${rate}${source}.`;
+}
+
+/** provider list's CURRENCY column: the rate, and what holds the supplier when something does. */
+function currencyCell(p: ProviderSummary): string {
+  const base = p.currency === "IDR" ? "IDR" : p.rateToIdr ? `${p.currency} (×${p.rateToIdr})` : `${p.currency} (no rate)`;
+  switch (p.currencyCheck.problem) {
+    case null:
+      return base;
+    case "mismatch":
+      return `${base} NOT SOLD: supplier says ${p.currencyCheck.reported}`;
+    case "no_rate":
+      return `${base} NOT SOLD: set --rate`;
+    case "unverified":
+      return `${base} NOT SOLD: unverified`;
+    case "needs_import":
+      return `${base} NOT SOLD: import again`;
   }
 }
 

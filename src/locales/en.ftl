@@ -398,3 +398,12 @@ ledger-entry-refund_admin_partial = refund: part was not delivered
 ledger-entry-refund_admin_canceled = refund: the order was canceled
 ledger-entry-refund_not_placed = refund: the supplier could not take the order
 ledger-entry-refund = refund
+# currency: supplier currency held off sale, quote-time below-cost guard
+admin-supplier-currency-mismatch = ⛔ { $provider } reports its prices in { $reported }, but it is set up as { $configured }. Nothing of it is imported or sold until this is fixed: set its currency to { $reported } (and its rate to rupiah) in the app, or with npm run cli -- provider edit "{ $provider }" --currency { $reported } --rate …, then import its catalog again.
+admin-supplier-currency-no-rate = ⛔ { $provider } prices in { $configured } and has no rate to rupiah. Nothing of it is imported or sold until it has one: set the rate in the app, or with npm run cli -- provider edit "{ $provider }" --rate 16250 (rupiah per 1 { $configured }).
+admin-supplier-currency-unverified = ⚠️ { $provider } could not be asked which currency it prices in. Nothing of it is imported or sold until it answers: check its URL and key, then test the connection.
+admin-supplier-currency-needs-import = ✅ { $provider }'s currency now checks out. Its services were priced under the old setting: import its catalog again to price them anew and sell them.
+admin-supplier-currency-ok = ✅ { $provider } prices in { $configured } as it reports: its services are sold again.
+admin-quote-below-cost = ⛔ A customer was refused a quote for ID { $mid } ({ $name }, { $quantity }): { $price } no longer covers the supplier's current cost of { $cost } plus the minimum profit of { $profit }. Reprice it (import the supplier's catalog again, or change its price or margin).
+admin-quote-cost-unknown = ⛔ A customer was refused a quote for ID { $mid } ({ $name }): its supplier's cost in rupiah cannot be worked out now (currency or rate to fix). Check the supplier in the app.
+problem-price-outdated = Sorry, the price of ID { $mid } is being updated right now, so it can't be ordered at the moment. Please try again a little later or pick another service. Nothing has been charged.

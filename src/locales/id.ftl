@@ -398,3 +398,12 @@ ledger-entry-refund_admin_partial = pengembalian dana: sebagian tidak terkirim
 ledger-entry-refund_admin_canceled = pengembalian dana: pesanan dibatalkan
 ledger-entry-refund_not_placed = pengembalian dana: pemasok tidak bisa memproses
 ledger-entry-refund = pengembalian dana
+# currency: supplier currency held off sale, quote-time below-cost guard
+admin-supplier-currency-mismatch = ⛔ { $provider } melaporkan harganya dalam { $reported }, tetapi diatur sebagai { $configured }. Tidak ada yang diimpor atau dijual darinya sampai ini diperbaiki: atur mata uangnya ke { $reported } (dan kursnya ke rupiah) di aplikasi, atau dengan npm run cli -- provider edit "{ $provider }" --currency { $reported } --rate …, lalu impor lagi katalognya.
+admin-supplier-currency-no-rate = ⛔ { $provider } memakai harga dalam { $configured } dan belum punya kurs ke rupiah. Tidak ada yang diimpor atau dijual darinya sampai kursnya diisi: atur kurs di aplikasi, atau dengan npm run cli -- provider edit "{ $provider }" --rate 16250 (rupiah per 1 { $configured }).
+admin-supplier-currency-unverified = ⚠️ { $provider } tidak bisa ditanya mata uang harganya. Tidak ada yang diimpor atau dijual darinya sampai ia menjawab: cek URL dan key-nya, lalu uji koneksinya.
+admin-supplier-currency-needs-import = ✅ Mata uang { $provider } sekarang cocok. Layanannya masih berharga dari pengaturan lama: impor lagi katalognya agar harganya dihitung ulang dan dijual kembali.
+admin-supplier-currency-ok = ✅ { $provider } memakai { $configured } sesuai laporannya: layanannya dijual lagi.
+admin-quote-below-cost = ⛔ Pelanggan ditolak saat meminta harga ID { $mid } ({ $name }, { $quantity }): { $price } tidak lagi menutup biaya supplier saat ini { $cost } ditambah laba minimum { $profit }. Perbarui harganya (impor lagi katalog supplier, atau ubah harga atau marginnya).
+admin-quote-cost-unknown = ⛔ Pelanggan ditolak saat meminta harga ID { $mid } ({ $name }): biaya supplier dalam rupiah tidak bisa dihitung sekarang (mata uang atau kurs perlu diperbaiki). Cek suppliernya di aplikasi.
+problem-price-outdated = Maaf, harga ID { $mid } sedang diperbarui, jadi belum bisa dipesan saat ini. Silakan coba lagi sebentar lagi atau pilih layanan lain. Belum ada biaya yang ditagih.

@@ -10,6 +10,8 @@ export type ErrorCode =
   | "providers.unavailable"
   | "providers.bad_response"
   | "providers.rejected"
+  /** A supplier held off sale because of its currency (mismatch, no rate, not verified). */
+  | "providers.currency"
   | "catalog.unknown_mid"
   | "catalog.invalid_price"
   | "catalog.below_cost"

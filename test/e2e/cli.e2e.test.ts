@@ -744,7 +744,8 @@ describe("a supplier that bills in another currency", () => {
   let cli: Cli;
 
   beforeAll(async () => {
-    standIns = await startStandIns({ smm: { catalog } });
+    // The panel bills in USD and says so in its balance answer, as JAP does.
+    standIns = await startStandIns({ smm: { catalog, currency: "USD" } });
     cli = openShop(standIns);
   });
 
@@ -765,6 +766,7 @@ describe("a supplier that bills in another currency", () => {
   // IDR), so `--rate 16250` typed without `--currency` multiplies every rupiah cost by 16250, while
   // `provider list` shows just "IDR" and hides the rate.
   it("a --rate typed without --currency is refused rather than multiplying an IDR supplier's costs", async () => {
+    standIns.sandbox.smm.setCurrency("IDR");
     const added = await cli("provider", "add", "--name", "Typo", "--kind", "smm-v2", "--url", standIns.smmUrl, "--key", secret(standIns.sandbox.smm.key), "--rate", "16250");
     expect(added.code).toBe(1);
     expect(added.stderr).toMatch(/currency/);

@@ -41,6 +41,8 @@ export const serviceTexts = {
     "service.off.unavailable": "Mati: stok habis di pemasok",
     "service.off.removed": "Mati: tidak lagi dijual pemasok",
     "service.off.supplier": "Mati: pemasok nonaktif",
+    // currency: the supplier is held until its currency or rate is fixed
+    "service.off.supplier_currency": "Mati: mata uang pemasok perlu diperbaiki (lihat pemasok)",
     "service.description": "Deskripsi",
     "service.edit_price": "Ubah harga atau margin",
     "service.edit_details": "Ubah nama, deskripsi dan pemenuhan",
@@ -115,6 +117,8 @@ export const serviceTexts = {
     "service.off.unavailable": "Off: out of stock at the supplier",
     "service.off.removed": "Off: no longer listed by the supplier",
     "service.off.supplier": "Off: its supplier is disabled",
+    // currency: the supplier is held until its currency or rate is fixed
+    "service.off.supplier_currency": "Off: its supplier's currency needs fixing (see the supplier)",
     "service.description": "Description",
     "service.edit_price": "Change the price or margin",
     "service.edit_details": "Change name, description and fulfilment",

@@ -66,6 +66,13 @@ export const supplierTexts = {
     "supplier.field.secretKey": "Secret key",
     "supplier.field.username": "Username",
     "supplier.field.webhookSecret": "Rahasia webhook",
+    // currency: what holds a supplier off sale because of its currency (banner on SupplierDetail)
+    "supplier.currency_hold.title": "Tidak dijual: mata uang pemasok",
+    "supplier.currency_hold.mismatch": "{name} melaporkan harganya dalam {reported}, tetapi diatur sebagai {configured}. Tidak ada yang diimpor atau dijual darinya. Ubah pemasok: atur mata uang ke {reported} dan kursnya ke rupiah, lalu impor lagi katalognya.",
+    "supplier.currency_hold.no_rate": "{name} memakai harga dalam {configured} dan belum punya kurs ke rupiah. Tidak ada yang diimpor atau dijual darinya. Ubah pemasok: isi kurs (rupiah per 1 {configured}), lalu impor katalognya.",
+    "supplier.currency_hold.unverified": "{name} belum bisa ditanya mata uang harganya. Tidak ada yang diimpor atau dijual darinya. Cek alamat API dan key-nya, lalu tes koneksi.",
+    "supplier.currency_hold.needs_import": "Mata uang {name} sekarang cocok, tetapi layanannya masih berharga dari pengaturan lama. Impor lagi katalognya agar harganya dihitung ulang dan dijual kembali.",
+    "supplier.currency_hold.reported": "Dilaporkan pemasok: {reported}",
   },
   en: {
     "suppliers.title": "Suppliers",
@@ -133,5 +140,12 @@ export const supplierTexts = {
     "supplier.field.secretKey": "Secret key",
     "supplier.field.username": "Username",
     "supplier.field.webhookSecret": "Webhook secret",
+    // currency: what holds a supplier off sale because of its currency (banner on SupplierDetail)
+    "supplier.currency_hold.title": "Not sold: supplier currency",
+    "supplier.currency_hold.mismatch": "{name} reports its prices in {reported}, but it is set up as {configured}. Nothing of it is imported or sold. Edit the supplier: set its currency to {reported} and its rate to rupiah, then import its catalog again.",
+    "supplier.currency_hold.no_rate": "{name} prices in {configured} and has no rate to rupiah. Nothing of it is imported or sold. Edit the supplier: set its rate (rupiah per 1 {configured}), then import its catalog.",
+    "supplier.currency_hold.unverified": "{name} could not be asked which currency it prices in. Nothing of it is imported or sold. Check its API address and key, then test the connection.",
+    "supplier.currency_hold.needs_import": "{name}'s currency now checks out, but its services were priced under the old setting. Import its catalog again to price them anew and sell them.",
+    "supplier.currency_hold.reported": "Reported by the supplier: {reported}",
   },
 };

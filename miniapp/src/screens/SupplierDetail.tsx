@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { api } from "../api";
 import { ConfirmCell } from "../components/ConfirmCell";
 import { SecretKeyRows } from "../components/SecretKeyRows";
+import { SupplierCurrencyBanner } from "../components/SupplierCurrencyBanner";
 import { ErrorNote, Loading } from "../components/Status";
 import { useI18n } from "../i18n";
 import { useNavigation } from "../navigation";
@@ -44,12 +45,13 @@ export function SupplierDetail() {
 
   return (
     <List>
+      <SupplierCurrencyBanner supplier={supplier} />
       <Section header={supplier.name}>
         <Cell after={t(`supplier.kind.${supplier.kind}`)}>{t("supplier.kind")}</Cell>
         <Cell multiline subtitle={supplier.apiUrl}>
           {t("supplier.url")}
         </Cell>
-        <Cell after={supplier.currency === "IDR" ? "IDR" : `${supplier.currency} × ${supplier.rateToIdr}`}>{t("supplier.currency")}</Cell>
+        <Cell after={supplier.currency === "IDR" ? "IDR" : `${supplier.currency} × ${supplier.rateToIdr || "—"}`}>{t("supplier.currency")}</Cell>
         <Cell after={<span className={supplier.active ? "shop-ok" : "shop-hint"}>{t(supplier.active ? "suppliers.active" : "suppliers.inactive")}</span>} data-testid="supplier-status">
           {t("supplier.status")}
         </Cell>

@@ -44,6 +44,8 @@ export interface Supplier {
   /** Rupiah: admins are alerted when the supplier's balance falls below it (null: no alert). */
   lowBalanceThreshold: number | null;
   lastTest: { at: number; ok: boolean; message: string; latencyMs: number | null; balance: string | null } | null;
+  /** Why the supplier is held off sale because of its currency (null problem: it is not). */
+  currencyCheck?: { problem: "mismatch" | "no_rate" | "unverified" | "needs_import" | null; reported: string | null; checkedAt: number | null; message: string | null };
 }
 
 export interface CatalogSync {
@@ -169,7 +171,7 @@ export interface Facets {
 export function offReasonKey(s: { active: boolean; removed: boolean; disabledReason: string | null }): string | null {
   if (s.active) return null;
   if (s.removed) return "service.off.removed";
-  if (s.disabledReason === "admin" || s.disabledReason === "below_cost" || s.disabledReason === "unavailable") return `service.off.${s.disabledReason}`;
+  if (s.disabledReason === "admin" || s.disabledReason === "below_cost" || s.disabledReason === "unavailable" || s.disabledReason === "supplier_currency") return `service.off.${s.disabledReason}`;
   return "service.off.supplier";
 }
 

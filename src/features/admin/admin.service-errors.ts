@@ -15,6 +15,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   "providers.unavailable": 502,
   "providers.bad_response": 502,
   "providers.rejected": 502,
+  "providers.currency": 409,
   "catalog.unknown_mid": 404,
   "catalog.invalid_price": 400,
   "catalog.below_cost": 400,

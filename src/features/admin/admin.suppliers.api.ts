@@ -27,7 +27,13 @@ const AddBody = z.object({
   url: z.string().trim().max(500),
   credentials: Credentials,
   options: Options.default({}),
-  currency: z.string().trim().max(3).default("IDR"),
+  // Left out (or empty): the currency the supplier itself reports (see supplier-currency.ts).
+  currency: z
+    .string()
+    .trim()
+    .max(3)
+    .optional()
+    .transform((v) => (v ? v : undefined)),
   rateToIdr: z.string().trim().max(20).optional(),
 });
 const EditBody = z.object({

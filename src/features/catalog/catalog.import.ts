@@ -1,5 +1,6 @@
 import type { Clock } from "../../infra/clock/clock.js";
 import type { Db } from "../../infra/db/open-database.js";
+import { AppError } from "../../shared/errors.js";
 import { parseDecimal } from "../../shared/money.js";
 import { ProviderCallError, type ServiceCandidate } from "../providers/provider.types.js";
 import type { ProviderSummary } from "../providers/providers.service.js";
@@ -74,7 +75,9 @@ export async function applySupplierList(
   await tell();
   // An empty list is what a panel in maintenance sends; taking it literally would unlist the whole shop.
   if (valid.length === 0) throw new ProviderCallError("bad_response", `${provider.name} listed no valid services (${candidates.length} rows received); the catalog was left unchanged`);
-  const rateToIdr = parseDecimal(provider.rateToIdr) ?? { units: 1n, scale: 0 };
+  // Never a made-up rate: a supplier without one is held before its list gets here.
+  const rateToIdr = parseDecimal(provider.rateToIdr);
+  if (!rateToIdr || rateToIdr.units <= 0n) throw new AppError("providers.currency", `${provider.name} has no rate to rupiah; its catalog was left unchanged`);
   const now = clock.now();
   const report: ImportReport = { provider: provider.name, received: candidates.length, imported: 0, updated: 0, unchanged: 0, removed: 0, repriced: 0, disabledBelowCost: 0, skipped, changes: { repriced: [], removed: [], disabled: [] } };
 

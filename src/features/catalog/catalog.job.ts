@@ -1,6 +1,6 @@
 import type { Db } from "../../infra/db/open-database.js";
 import type { Logger } from "../../logger.js";
-import { errorMessage } from "../../shared/errors.js";
+import { AppError, errorMessage } from "../../shared/errors.js";
 import type { NotificationsService } from "../notifications/notifications.service.js";
 import type { ProvidersService } from "../providers/providers.service.js";
 import type { CatalogService, ImportReport } from "./catalog.service.js";
@@ -41,6 +41,8 @@ export function createCatalogResync(deps: { db: Db; logger: Logger; catalog: Cat
         } catch (error) {
           results.push({ provider: provider.name, error: errorMessage(error) });
           logger.warn({ err: error, provider: provider.name }, "catalog re-sync failed");
+          // A currency hold was announced once when it began (providers service); not again at every re-sync.
+          if (error instanceof AppError && error.code === "providers.currency") continue;
           await db.transaction().execute((trx) => notifications.toAdmins(trx, { key: "admin-catalog-sync-failed", vars: { provider: provider.name, message: errorMessage(error) } }));
         }
       }

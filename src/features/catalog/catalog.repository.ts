@@ -5,11 +5,14 @@ import type { NewServiceRow, ServiceRow, ServiceUpdate } from "./catalog.table.j
 /** Order types the bot can take today: a link and a quantity, or a top-up for an account. */
 export const SELLABLE_TYPES = ["Default", "Top-up"] as const;
 
-/** A service with whether its supplier is active (a disabled supplier's services are not sold). */
-export type ServiceWithSupplier = ServiceRow & { provider_active: number };
+/**
+ * A service with whether its supplier is active and what holds it for its currency (a disabled or
+ * held supplier's services are not sold).
+ */
+export type ServiceWithSupplier = ServiceRow & { provider_active: number; provider_currency_problem: string | null };
 
 function withSupplier(db: Db) {
-  return db.selectFrom("services").innerJoin("providers", "providers.id", "services.provider_id").selectAll("services").select("providers.active as provider_active");
+  return db.selectFrom("services").innerJoin("providers", "providers.id", "services.provider_id").selectAll("services").select(["providers.active as provider_active", "providers.currency_problem as provider_currency_problem"]);
 }
 
 export async function findServiceByMid(db: Db, mid: number): Promise<ServiceWithSupplier | undefined> {
@@ -58,12 +61,13 @@ function sellable(db: Db) {
     .innerJoin("providers", "providers.id", "services.provider_id")
     .where("services.active", "=", 1)
     .where("providers.active", "=", 1)
+    .where("providers.currency_problem", "is", null)
     .where("services.type", "in", [...SELLABLE_TYPES]);
 }
 
 /** Sellable services matching the filter; ranking is the caller's. */
 export async function listSellableServices(db: Db, filter: SellableFilter): Promise<ServiceWithSupplier[]> {
-  let query = sellable(db).selectAll("services").select("providers.active as provider_active");
+  let query = sellable(db).selectAll("services").select(["providers.active as provider_active", "providers.currency_problem as provider_currency_problem"]);
   if (filter.platform) query = query.where("services.platform", "=", filter.platform);
   if (filter.kind) query = query.where("services.kind", "=", filter.kind);
   const words = filter.anyWords ?? [];
@@ -137,7 +141,7 @@ export interface ServiceListFilter {
 
 export async function listServices(db: Db, filter: ServiceListFilter): Promise<ServiceWithSupplier[]> {
   let query = withSupplier(db);
-  if (!filter.includeInactive) query = query.where("services.active", "=", 1).where("providers.active", "=", 1);
+  if (!filter.includeInactive) query = query.where("services.active", "=", 1).where("providers.active", "=", 1).where("providers.currency_problem", "is", null);
   if (filter.platform) query = query.where("services.platform", "=", filter.platform);
   if (filter.category) query = query.where(sql<boolean>`services.category = ${filter.category} collate nocase`);
   if (filter.providerId) query = query.where("services.provider_id", "=", filter.providerId);
@@ -150,7 +154,7 @@ export async function backupsOf(db: Db, serviceId: number): Promise<Array<Servic
     .innerJoin("services", "services.id", "service_backups.backup_service_id")
     .innerJoin("providers", "providers.id", "services.provider_id")
     .selectAll("services")
-    .select(["providers.active as provider_active", "service_backups.priority"])
+    .select(["providers.active as provider_active", "providers.currency_problem as provider_currency_problem", "service_backups.priority"])
     .where("service_backups.service_id", "=", serviceId)
     .orderBy("service_backups.priority")
     .execute();
@@ -187,8 +191,8 @@ export async function pageServices(db: Db, filter: ServicePageFilter, page: { of
   if (filter.platform) query = query.where("services.platform", "=", filter.platform);
   if (filter.category) query = query.where(sql<boolean>`services.category = ${filter.category} collate nocase`);
   if (filter.providerId) query = query.where("services.provider_id", "=", filter.providerId);
-  if (filter.state === "sold") query = query.where("services.active", "=", 1).where("providers.active", "=", 1);
-  if (filter.state === "off") query = query.where((eb) => eb.or([eb("services.active", "=", 0), eb("providers.active", "=", 0)]));
+  if (filter.state === "sold") query = query.where("services.active", "=", 1).where("providers.active", "=", 1).where("providers.currency_problem", "is", null);
+  if (filter.state === "off") query = query.where((eb) => eb.or([eb("services.active", "=", 0), eb("providers.active", "=", 0), eb("providers.currency_problem", "is not", null)]));
   const counted = await query.clearSelect().select(sql<number>`count(*)`.as("total")).executeTakeFirstOrThrow();
   const rows = await query.orderBy("services.mid").limit(page.limit).offset(page.offset).execute();
   return { rows, total: counted.total };

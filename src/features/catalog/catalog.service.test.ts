@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, onTestFinished } from "vitest";
+import { startSandboxServer } from "../../../test/kit/sandbox-server.js";
 import { createShopKit, SUPPLIER, type ShopKit } from "../../../test/kit/shop-kit.js";
 import type { SimService } from "../../sandbox/smm/sample-catalog.js";
 import { ProviderCallError } from "../providers/provider.types.js";
@@ -15,8 +16,8 @@ afterEach(async () => {
   kit = undefined;
 });
 
-async function startKit(catalog?: SimService[]): Promise<ShopKit> {
-  kit = await createShopKit({ importCatalog: false, ...(catalog ? { smm: { catalog } } : {}) });
+async function startKit(catalog?: SimService[], currency?: string): Promise<ShopKit> {
+  kit = await createShopKit({ importCatalog: false, ...(catalog ? { smm: { catalog, ...(currency ? { currency } : {}) } } : {}) });
   return kit;
 }
 
@@ -192,7 +193,8 @@ describe("prices", () => {
   });
 
   it("prices a USD supplier in rupiah using its rate to IDR", async () => {
-    const k = await startKit([igFollowers(11, "[USD HQ]", "0.90"), igFollowers(12, "[USD Bot]", "0.0123"), igFollowers(13, "[USD Real]", "2.5")]);
+    // The panel bills in USD and says so in its balance answer (as the supplier's answer decides).
+    const k = await startKit([igFollowers(11, "[USD HQ]", "0.90"), igFollowers(12, "[USD Bot]", "0.0123"), igFollowers(13, "[USD Real]", "2.5")], "USD");
     await k.container.providers.add({ name: "usd-panel", kind: "smm-v2", url: k.standIns.smmUrl, credentials: { key: k.sandbox.smm.key }, currency: "USD", rateToIdr: "16250" });
     const report = await k.container.catalog.importFromProvider("usd-panel");
     expect(report).toMatchObject({ imported: 3, skipped: [] });
@@ -209,7 +211,10 @@ describe("prices", () => {
 
   it("gives a second supplier's services the shop numbers after the first supplier's", async () => {
     const k = await startKit([igFollowers(11, "[A]", "0.90"), igFollowers(12, "[B]", "1.20")]);
-    await k.container.providers.add({ name: "usd-panel", kind: "smm-v2", url: k.standIns.smmUrl, credentials: { key: k.sandbox.smm.key }, currency: "USD", rateToIdr: "16250" });
+    // A second panel with the same list that bills in USD (and says so).
+    const usd = await startSandboxServer({ smm: { catalog: [igFollowers(11, "[A]", "0.90"), igFollowers(12, "[B]", "1.20")], currency: "USD" } });
+    onTestFinished(() => usd.close());
+    await k.container.providers.add({ name: "usd-panel", kind: "smm-v2", url: usd.smmUrl, credentials: { key: usd.sandbox.smm.key }, currency: "USD", rateToIdr: "16250" });
     await k.container.catalog.importFromProvider(SUPPLIER);
     await k.container.catalog.importFromProvider("usd-panel");
     expect(await midOf(k, "11")).toBe(1);

@@ -49,6 +49,8 @@ export interface Service {
   /** Rupiah per `unitSize` units: per 1000 for SMM services, per item for top-ups. */
   unitPrice: number;
   unitCost: number;
+  /** The supplier's own price per unit (exact decimal, in its currency), for checking the cost at quote time. */
+  costRate: string;
   unitSize: number;
   targetKind: TargetKind;
   zoneRequired: boolean;
@@ -110,10 +112,13 @@ export function createCatalogService(deps: CatalogServiceDeps) {
     const { id: syncId } = await db.insertInto("catalog_syncs").values({ provider_id: provider.id, trigger, started_at: started, finished_at: null, error: null }).returning("id").executeTakeFirstOrThrow();
     try {
       await tell?.({ phase: "fetching", fetched: 0, validated: 0, skipped: 0, written: 0, total: 0 });
+      // The supplier's own answer decides its currency: on a mismatch (or no rate) nothing is priced.
+      const checked = await providers.verifyCurrency(provider.id);
       const candidates = await (await providers.adapterFor(provider.id)).services();
       await tell?.({ phase: "validating", fetched: candidates.length, validated: 0, skipped: 0, written: 0, total: 0 });
       const rules = await pricingRules();
-      const report = await db.transaction().execute((trx) => applySupplierList(trx, { provider, candidates, rules, clock, onProgress: tell }));
+      const report = await db.transaction().execute((trx) => applySupplierList(trx, { provider: checked, candidates, rules, clock, onProgress: tell }));
+      await providers.markPriced(provider.id);
       await db
         .updateTable("catalog_syncs")
         .set({
@@ -241,7 +246,9 @@ export function createCatalogService(deps: CatalogServiceDeps) {
 export type CatalogService = ReturnType<typeof createCatalogService>;
 
 export function toService(row: ServiceWithSupplier): Service {
-  const active = row.active === 1 && row.provider_active === 1;
+  // A supplier held for its currency sells nothing (see supplier-currency.ts); the service says why.
+  const held = row.provider_currency_problem !== null;
+  const active = row.active === 1 && row.provider_active === 1 && !held;
   return {
     id: row.id,
     mid: row.mid,
@@ -257,6 +264,7 @@ export function toService(row: ServiceWithSupplier): Service {
     max: row.max_quantity,
     unitPrice: row.unit_price,
     unitCost: row.unit_cost,
+    costRate: row.cost_rate,
     unitSize: row.unit_size,
     targetKind: row.target_kind,
     zoneRequired: row.zone_required === 1,
@@ -269,7 +277,7 @@ export function toService(row: ServiceWithSupplier): Service {
     priceOverride: row.price_override,
     nameOverridden: row.name_override !== null,
     descriptionOverridden: row.description_override !== null,
-    disabledReason: row.disabled_reason,
+    disabledReason: row.disabled_reason ?? (held ? "supplier_currency" : null),
     removed: row.removed_at !== null,
     mode: row.mode,
     active,

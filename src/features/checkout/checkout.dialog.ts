@@ -106,6 +106,8 @@ async function quote(ctx: BotContext, service: Service, target: string, zone: st
   const result = await ctx.deps.checkout.quote({ customerId: ctx.customer.id, mid: service.mid, target, zone, quantity });
   if (!result.ok) {
     if (result.error.code === "account_not_found") Object.assign(ctx.session.checkout, { target: undefined, zone: undefined });
+    // Nothing the customer typed is wrong: say so, without asking for the details again.
+    if (result.error.code === "price_outdated") return void (await ctx.reply(problemText(ctx, result.error), { parse_mode: "HTML" }));
     await ctx.reply(`${problemText(ctx, result.error)}\n\n${askText(ctx, service, { target: true, quantity: false })}`, { parse_mode: "HTML" });
     return;
   }

@@ -29,6 +29,8 @@ export function problemText(ctx: BotContext, problem: QuoteProblem): string {
       return ctx.t("problem-customer-no");
     case "account_not_found":
       return ctx.t("problem-account-not-found");
+    case "price_outdated":
+      return ctx.t("problem-price-outdated", { mid: problem.mid });
   }
 }
 

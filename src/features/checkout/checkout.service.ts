@@ -9,12 +9,15 @@ import type { ProvidersService } from "../providers/providers.service.js";
 import type { SettingsService } from "../settings/settings.service.js";
 import { normalizeAccount, normalizeTarget, type AccountProblem, type TargetProblem } from "./checkout.target.js";
 import type { QuoteRow } from "./checkout.table.js";
+import { createQuoteGuard, type QuoteGuardAlerts } from "./checkout.quote-guard.js";
 
 export type QuoteProblem =
   | { code: "unknown_mid"; mid: number }
   | { code: "not_sellable"; mid: number }
   | { code: "quantity_out_of_range"; quantity: number; min: number; max: number }
   | { code: "account_not_found"; message: string }
+  /** The last guard: the price no longer covers the supplier's current cost plus the shop's minimum profit. */
+  | { code: "price_outdated"; mid: number }
   | TargetProblem
   | AccountProblem;
 
@@ -39,8 +42,9 @@ export interface CheckedTarget {
   zone: string | undefined;
 }
 
-export function createCheckoutService(deps: { db: Db; clock: Clock; logger: Logger; catalog: CatalogService; providers: ProvidersService; settings: SettingsService }) {
+export function createCheckoutService(deps: { db: Db; clock: Clock; logger: Logger; catalog: CatalogService; providers: ProvidersService; settings: SettingsService; notifications?: QuoteGuardAlerts }) {
   const { db, clock, logger, catalog, providers, settings } = deps;
+  const guard = createQuoteGuard({ db, clock, logger, providers, alerts: deps.notifications });
 
   const toQuote = async (row: QuoteRow): Promise<Quote> => {
     const service = await catalog.findById(row.service_id);
@@ -122,6 +126,11 @@ export function createCheckoutService(deps: { db: Db; clock: Clock; logger: Logg
       const now = clock.now();
       const costAmount = amountForQuantity(service.unitCost, quantity.value, service.unitSize);
       const listed = amountForQuantity(service.unitPrice, quantity.value, service.unitSize);
+      const minProfit = await settings.get("pricing.min_profit_per_order");
+      const amount = Math.max(listed, costAmount + minProfit);
+      // Whatever rule set the price (margin, fixed price, a price from before a rate change), it
+      // must still cover what the supplier charges today, in rupiah, plus the minimum profit.
+      if (!(await guard.covers(service, quantity.value, amount, minProfit))) return err({ code: "price_outdated", mid: service.mid });
       const row: QuoteRow = {
         id: randomId("q"),
         customer_id: input.customerId,
@@ -132,7 +141,7 @@ export function createCheckoutService(deps: { db: Db; clock: Clock; logger: Logg
         quantity: quantity.value,
         unit_price: service.unitPrice,
         unit_size: service.unitSize,
-        amount: Math.max(listed, costAmount + (await settings.get("pricing.min_profit_per_order"))),
+        amount,
         cost_amount: costAmount,
         status: "open",
         expires_at: now + (await settings.get("checkout.quote_ttl_minutes")) * 60_000,

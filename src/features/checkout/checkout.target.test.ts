@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeTarget } from "./checkout.target.js";
+import { normalizeAccount, normalizeTarget, parseAccount } from "./checkout.target.js";
 
 describe("normalizeTarget: accepting a customer's target", () => {
   it("accepts an @username as typed", () => {
@@ -81,5 +81,37 @@ describe("normalizeTarget: refusing targets that would waste a paid order", () =
     const exactly300 = prefix + "a".repeat(300 - prefix.length);
     expect(normalizeTarget(exactly300, "instagram")).toEqual({ ok: true, value: exactly300 });
     expect(normalizeTarget(`${exactly300}a`, "instagram")).toEqual({ ok: false, error: { code: "target_invalid" } });
+  });
+});
+
+describe("invisible characters are stripped from targets before they are checked", () => {
+  const ZWSP = "\u200B";
+  const ZWJ = "\u200D";
+  const RLO = "\u202E";
+  const LRI = "\u2066";
+  const BOM = "\uFEFF";
+
+  it("a link with zero-width characters, a BOM and bidi controls reaches the supplier clean", () => {
+    const typed = `${BOM}https://insta${ZWSP}gram.com/bu${ZWJ}di${LRI}`;
+    expect(normalizeTarget(typed, "instagram")).toEqual({ ok: true, value: "https://instagram.com/budi" });
+  });
+
+  it("an @username padded with zero-width spaces is the plain username", () => {
+    expect(normalizeTarget(`@${ZWSP}budi${ZWSP}`, "instagram")).toEqual({ ok: true, value: "@budi" });
+  });
+
+  it("a bidi override hidden after a username or inside a host is removed, not refused", () => {
+    expect(normalizeTarget(`@budi${RLO}`, "instagram")).toEqual({ ok: true, value: "@budi" });
+    expect(normalizeTarget(`https://www.tik${RLO}tok.com/@budi`, "tiktok")).toEqual({ ok: true, value: "https://www.tiktok.com/@budi" });
+  });
+
+  it("a target of nothing but invisible characters is missing", () => {
+    expect(normalizeTarget(`${ZWSP}${BOM}${RLO}`, "instagram")).toEqual({ ok: false, error: { code: "target_missing" } });
+  });
+
+  it("player ids, zones and phone numbers lose their invisible characters too", () => {
+    expect(normalizeAccount("game_id", { target: `1234${ZWSP}5678`, zone: `${BOM}2005` }, true)).toEqual({ ok: true, value: { target: "12345678", zone: "2005" } });
+    expect(normalizeAccount("phone", { target: `0812${ZWJ}3456${ZWSP}7890` }, false)).toEqual({ ok: true, value: { target: "081234567890", zone: undefined } });
+    expect(parseAccount(`id 1234${ZWSP}5678 (20${ZWSP}05)`)).toEqual({ target: "12345678", zone: "2005" });
   });
 });

@@ -1,3 +1,4 @@
+import { stripInvisible } from "../../shared/invisible-chars.js";
 import { err, ok, type Result } from "../../shared/result.js";
 import type { TargetKind } from "../catalog/catalog.games.js";
 import { PLATFORM_HOSTS, type Platform } from "../catalog/catalog.vocabulary.js";
@@ -13,7 +14,8 @@ const BARE_DOMAIN = /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/\S*)?$/i;
  * the most common way a paid order goes wrong.
  */
 export function normalizeTarget(input: string, platform: string): Result<string, TargetProblem> {
-  const text = input.trim();
+  // Invisible characters go before anything is checked: what is validated is what the supplier gets.
+  const text = stripInvisible(input).trim();
   if (!text) return err({ code: "target_missing" });
   if (text.length > 300) return err({ code: "target_invalid" });
   if (text.startsWith("@")) return USERNAME.test(text) && platform !== "website" ? ok(text) : err({ code: "target_invalid" });
@@ -40,11 +42,11 @@ export type AccountProblem = { code: "player_id_invalid" } | { code: "zone_missi
  * Indonesian phone number (normalised to 08…), or a customer number (PLN).
  */
 export function normalizeAccount(targetKind: TargetKind, input: { target: string; zone?: string | undefined }, zoneRequired: boolean): Result<{ target: string; zone: string | undefined }, AccountProblem> {
-  const target = input.target.trim();
+  const target = stripInvisible(input.target).trim();
   switch (targetKind) {
     case "game_id": {
       if (!/^[A-Za-z0-9._#-]{3,40}$/.test(target)) return err({ code: "player_id_invalid" });
-      const zone = input.zone?.trim();
+      const zone = input.zone === undefined ? undefined : stripInvisible(input.zone).trim();
       if (!zoneRequired) return ok({ target, zone: undefined });
       if (!zone || !/^[A-Za-z0-9_-]{1,20}$/.test(zone)) return err({ code: "zone_missing" });
       return ok({ target, zone });
@@ -65,6 +67,7 @@ export function normalizeAccount(targetKind: TargetKind, input: { target: string
  * "id 12345678 zone 1234", "uid: 800123456", "0812-3456-7890".
  */
 export function parseAccount(text: string): { target: string; zone: string | undefined } | undefined {
+  text = stripInvisible(text);
   const labelled = /\b(?:id|uid|user\s*id|player\s*id|id\s*game)\s*[:.#]?\s*([A-Za-z0-9._-]{3,40})(?:\s*(?:\(\s*([A-Za-z0-9_-]{1,20})\s*\)|[\s|/,-]+(?:zone|server|sv|zona)\s*(?:id)?\s*[:.]?\s*([A-Za-z0-9_-]{1,20})))?/i.exec(text);
   if (labelled) return { target: labelled[1]!, zone: labelled[2] ?? labelled[3] };
   const phone = /(?:^|\s)(\+?62[\d\s-]{8,16}|08[\d\s-]{7,16})(?=$|\s)/.exec(text);

@@ -110,6 +110,8 @@ function quoteProblemMessage(problem: QuoteProblem): string {
       return `this service needs a ${problem.platform} link`;
     case "zone_missing":
       return "this game needs a zone/server id";
+    case "price_outdated":
+      return `service ${problem.mid}'s price no longer covers its supplier's current cost plus the minimum profit: import the supplier's catalog again (or change the price) first`;
     default:
       return "the target is not valid for this service";
   }

@@ -10,6 +10,8 @@ import { CREDENTIAL_FIELDS, createProviderAdapter, requiredCredentials } from ".
 import { INDO_PANELS, PROVIDER_KINDS, type Balance, type ProviderAdapter, type ProviderCredentials, type ProviderKind, type ProviderOptions } from "./provider.types.js";
 import { findProviderById, findProviderByName, insertProvider, listProviders, updateProvider } from "./providers.repository.js";
 import type { ProviderRow } from "./providers.table.js";
+import { currencyProblemOf, currencyProblemText, reportedCurrency, type CurrencyProblem, type CurrencyState } from "./supplier-currency.js";
+import { maskSupplierText, maskUrl, secretsOf, urlCredentialProblem, withMaskedText } from "./supplier-text.js";
 
 export interface ProvidersServiceDeps {
   db: Db;
@@ -19,6 +21,19 @@ export interface ProvidersServiceDeps {
   audit: AuditService;
 }
 
+/** An admin alert about a supplier, queued in the transaction that records why (see `bindAlerts`). */
+export type SupplierAlert = (trx: Db, notice: { key: string; vars: Record<string, string | number> }) => Promise<void>;
+
+/** What holds a supplier off sale because of its currency, for the CLI, the API and the app's banner. */
+export interface CurrencyCheck {
+  problem: CurrencyProblem | null;
+  /** What the supplier itself last said it prices in (null: never asked yet). */
+  reported: string | null;
+  checkedAt: number | null;
+  /** What is wrong and the exact fix, in English (the app renders `problem` in the admin's language). */
+  message: string | null;
+}
+
 /** What callers may see of a supplier: never its credentials, only which ones are set. */
 export interface ProviderSummary {
   id: number;
@@ -26,7 +41,9 @@ export interface ProviderSummary {
   kind: ProviderKind;
   apiUrl: string;
   currency: string;
+  /** Rupiah per unit of `currency`; "" while a foreign-currency supplier has no rate (then nothing of it is sold). */
   rateToIdr: string;
+  currencyCheck: CurrencyCheck;
   options: ProviderOptions;
   active: boolean;
   isSandbox: boolean;
@@ -50,6 +67,8 @@ export interface ConnectionTest {
   latencyMs: number;
   balance?: Balance;
   message: string;
+  /** Set when the supplier answered but its currency holds it off sale: what is wrong and the fix. */
+  currencyProblem?: string;
 }
 
 const Credentials = z.object({
@@ -88,16 +107,19 @@ const AddProviderInput = z
     url: z.url({ protocol: /^https?$/, message: "url must be an http(s) address" }),
     credentials: Credentials,
     options: Options.default({}),
-    currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "currency is a 3-letter code such as IDR or USD").default("IDR"),
+    // Left out: the currency the supplier itself reports (rupiah for the families that never say).
+    currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "currency is a 3-letter code such as IDR or USD").optional(),
     rateToIdr: rate.optional(),
     isSandbox: z.boolean().default(false),
   })
   .superRefine((input, ctx) => {
     checkCredentials(input.kind, input.options, input.credentials, (message, path) => ctx.addIssue({ code: "custom", path, message }));
-    if (input.rateToIdr === undefined && input.currency !== "IDR") {
+    if (input.rateToIdr === undefined && input.currency !== undefined && input.currency !== "IDR") {
       ctx.addIssue({ code: "custom", path: ["rateToIdr"], message: `a ${input.currency} supplier needs its rate to IDR (for example 16250)`, params: { key: "providers.rate_required", values: { currency: input.currency } } });
     }
     // A rate on a rupiah supplier would multiply every cost by it: refuse rather than guess.
+    const urlProblem = urlCredentialProblem(input.url, input.credentials);
+    if (urlProblem) ctx.addIssue({ code: "custom", path: ["url"], message: urlProblem });
     if (input.rateToIdr !== undefined && input.currency === "IDR" && parseDecimal(input.rateToIdr)?.units !== 1n) {
       ctx.addIssue({ code: "custom", path: ["rateToIdr"], message: "a rate to IDR only applies to a supplier priced in another currency: give its currency too (for example USD)", params: { key: "providers.rate_without_currency" } });
     }
@@ -133,6 +155,7 @@ export function credentialFieldsOf(kind: ProviderKind): Array<keyof ProviderCred
 
 /** What an audit entry may say about a supplier: everything but its credentials. */
 function auditView(summary: ProviderSummary) {
+  // apiUrl is masked in the summary already (credentials in a URL are refused, older rows masked).
   return { name: summary.name, kind: summary.kind, apiUrl: summary.apiUrl, currency: summary.currency, rateToIdr: summary.rateToIdr, options: summary.options, active: summary.active, lowBalanceThreshold: summary.lowBalanceThreshold };
 }
 
@@ -157,7 +180,9 @@ export function createProvidersService(deps: ProvidersServiceDeps) {
   const adapterForRow = (row: ProviderRow): ProviderAdapter => {
     const cached = adapters.get(row.id);
     if (cached && cached.updatedAt === row.updated_at) return cached.adapter;
-    const adapter = createProviderAdapter({ kind: row.kind as ProviderKind, url: row.api_url, credentials: credentialsOf(row), options: parseOptions(row.options) }, http);
+    const credentials = credentialsOf(row);
+    // Whatever the supplier sends back is masked before anyone stores, logs or shows it.
+    const adapter = withMaskedText(createProviderAdapter({ kind: row.kind as ProviderKind, url: row.api_url, credentials, options: parseOptions(row.options) }, http), credentials);
     adapters.set(row.id, { updatedAt: row.updated_at, adapter });
     return adapter;
   };
@@ -167,6 +192,56 @@ export function createProvidersService(deps: ProvidersServiceDeps) {
   const textOf = (error: z.ZodError) => {
     const text = error.issues.map((issue) => issueText(issue as { params?: Record<string, unknown> })).find(Boolean);
     return text ? { text } : {};
+  };
+
+  let alert: SupplierAlert | undefined;
+  const stateOf = (row: ProviderRow): CurrencyState => ({ configured: row.currency, rateToIdr: row.rate_to_idr, reported: row.reported_currency });
+
+  /**
+   * What holds a supplier after its configuration changed or it was asked again (`reported`
+   * undefined: it could not say). Once fixed, prices stored under a wrong currency stay off sale
+   * until an import prices them anew ("needs_import"); a fresh supplier has none to fear.
+   */
+  const problemAfter = (row: ProviderRow, reported: string | undefined, currencyGiven = false): CurrencyProblem | null => {
+    const problem = currencyProblemOf({ ...stateOf(row), reported: reported ?? row.reported_currency });
+    if (problem) return problem;
+    if (row.currency_problem === "unverified" && reported === undefined && row.reported_currency === null && !currencyGiven) return "unverified";
+    if (row.currency_problem === "mismatch" || row.currency_problem === "needs_import") return "needs_import";
+    return null;
+  };
+
+  /** The admin alert for a change in what holds a supplier, in the admins' language (locales: admin-supplier-currency-*). */
+  const alertCurrency = async (trx: Db, row: ProviderRow, problem: CurrencyProblem | null): Promise<void> => {
+    if (!alert) return;
+    const key = problem === null ? "admin-supplier-currency-ok" : `admin-supplier-currency-${problem.replace("_", "-")}`;
+    await alert(trx, { key, vars: { provider: row.name, configured: row.currency, reported: row.reported_currency ?? "?" } });
+  };
+
+  /** Records what the supplier said and what holds it now; admins hear when that changes (once, not at every check). */
+  const recordCurrency = async (row: ProviderRow, reported: string | null, problem: CurrencyProblem | null, checked: boolean): Promise<ProviderRow> => {
+    await db.transaction().execute(async (trx) => {
+      await updateProvider(trx, row.id, { reported_currency: reported, currency_problem: problem, ...(checked ? { currency_checked_at: clock.now() } : {}) });
+      if (problem !== row.currency_problem) await alertCurrency(trx, { ...row, reported_currency: reported }, problem);
+    });
+    return (await findProviderById(db, row.id))!;
+  };
+
+  /**
+   * A supplier added without a currency while it could not be asked takes the one it reports the
+   * first time it answers (as `add` would have): the admin never chose another.
+   */
+  const adoptIfUnverified = async (row: ProviderRow, reported: string | undefined): Promise<ProviderRow> => {
+    if (row.currency_problem !== "unverified" || reported === undefined || reported === row.currency) return row;
+    const adopted = { currency: reported, rate_to_idr: reported === "IDR" ? "1" : "" };
+    await updateProvider(db, row.id, { ...adopted, updated_at: clock.now() });
+    return { ...row, ...adopted, updated_at: clock.now() };
+  };
+
+  /** What the supplier prices in: its balance answer for SMM v2, the family's contract for the others. */
+  const askCurrency = async (kind: ProviderKind, adapter: ProviderAdapter): Promise<string | undefined> => {
+    const fixed = reportedCurrency(kind, undefined);
+    if (fixed) return fixed;
+    return reportedCurrency(kind, (await adapter.balance()).currency);
   };
 
   return {
@@ -179,6 +254,21 @@ export function createProvidersService(deps: ProvidersServiceDeps) {
       if (!parsed.success) throw invalid(parsed.error);
       const value = parsed.data;
       if (await findProviderByName(db, value.name)) throw new AppError("providers.duplicate_name", `a supplier named "${value.name}" already exists`);
+      // Ask the supplier what it prices in before anything is stored: its answer decides.
+      let reported: string | undefined;
+      try {
+        reported = await askCurrency(value.kind, withMaskedText(createProviderAdapter({ kind: value.kind, url: value.url, credentials: value.credentials, options: value.options }, http), value.credentials));
+      } catch {
+        reported = undefined;
+      }
+      const currency = value.currency ?? reported ?? "IDR";
+      if (value.currency !== undefined && reported !== undefined && reported !== value.currency) {
+        throw new AppError("providers.currency", `${value.name} reports its prices in ${reported}, not ${value.currency}: add it with --currency ${reported}${reported === "IDR" ? "" : ` --rate <rupiah per 1 ${reported}>`}, or leave out --currency to take what it reports`);
+      }
+      if (value.rateToIdr !== undefined && currency === "IDR" && parseDecimal(value.rateToIdr)?.units !== 1n) {
+        throw new AppError("providers.invalid_input", `${value.name} prices in rupiah (IDR)${reported === "IDR" ? ", as it reports" : ""}: a rate to IDR only applies to a supplier priced in another currency. Leave out --rate`);
+      }
+      const problem: CurrencyProblem | null = currencyProblemOf({ configured: currency, rateToIdr: value.rateToIdr ?? "", reported: reported ?? null }) ?? (reported === undefined && value.currency === undefined ? "unverified" : null);
       const now = clock.now();
       const id = await db.transaction().execute(async (trx) => {
         const newId = await insertProvider(trx, {
@@ -187,8 +277,12 @@ export function createProvidersService(deps: ProvidersServiceDeps) {
           api_url: value.url,
           credentials: "",
           options: JSON.stringify(value.options),
-          currency: value.currency,
-          rate_to_idr: value.rateToIdr ?? "1",
+          currency,
+          // No rate yet for a foreign currency: "" (never a made-up 1), and the supplier is held.
+          rate_to_idr: value.rateToIdr ?? (currency === "IDR" ? "1" : ""),
+          reported_currency: reported ?? null,
+          currency_checked_at: reported === undefined ? null : now,
+          currency_problem: problem,
           is_sandbox: value.isSandbox ? 1 : 0,
           last_test_at: null,
           last_test_ok: null,
@@ -202,6 +296,7 @@ export function createProvidersService(deps: ProvidersServiceDeps) {
         const created = toSummary((await findProviderById(trx, newId))!);
         const credentialFields = Object.keys(value.credentials).filter((k) => Boolean(value.credentials[k as keyof ProviderCredentials]));
         await audit.record(trx, { actor, action: "provider.add", subject: `provider:${newId}`, before: null, after: { ...auditView(created), credentialFields } });
+        if (problem) await alertCurrency(trx, (await findProviderById(trx, newId))!, problem);
         return newId;
       });
       return toSummary((await findProviderById(db, id))!);
@@ -217,6 +312,8 @@ export function createProvidersService(deps: ProvidersServiceDeps) {
       if (!parsed.success) throw invalid(parsed.error);
       const value = parsed.data;
       const kind = row.kind as ProviderKind;
+      const urlProblem = value.url !== undefined || value.credentials ? urlCredentialProblem(value.url ?? row.api_url, { ...credentialsOf(row), ...value.credentials }) : undefined;
+      if (urlProblem) throw new AppError("providers.invalid_input", urlProblem);
       const options = value.options ? { ...parseOptions(row.options), ...value.options } : undefined;
       const credentials = value.credentials ? { ...credentialsOf(row), ...value.credentials } : undefined;
       if (options || credentials) {
@@ -246,7 +343,17 @@ export function createProvidersService(deps: ProvidersServiceDeps) {
           ...(value.lowBalanceThreshold !== undefined && value.lowBalanceThreshold !== row.low_balance_threshold ? { low_balance_threshold: value.lowBalanceThreshold, low_balance_alerted_at: null } : {}),
           updated_at: clock.now(),
         });
-        const after = toSummary((await findProviderById(trx, row.id))!);
+        let afterRow = (await findProviderById(trx, row.id))!;
+        if (value.currency !== undefined || value.rateToIdr !== undefined) {
+          // The new setting is checked against what the supplier last said, at once.
+          const problem = problemAfter(afterRow, undefined, value.currency !== undefined);
+          if (problem !== afterRow.currency_problem) {
+            await updateProvider(trx, row.id, { currency_problem: problem });
+            await alertCurrency(trx, afterRow, problem);
+            afterRow = { ...afterRow, currency_problem: problem };
+          }
+        }
+        const after = toSummary(afterRow);
         const [b, a] = [auditView(toSummary(row)), auditView(after)];
         const changed = changedKeys(b, a);
         if (changed.length > 0 || credentialsChanged.length > 0) {
@@ -346,6 +453,34 @@ export function createProvidersService(deps: ProvidersServiceDeps) {
       return adapterForRow(row);
     },
 
+    /** Admin alerts about suppliers go through the notifications service, built after this one. */
+    bindAlerts(send: SupplierAlert): void {
+      alert = send;
+    },
+
+    /**
+     * Before an import or re-sync: asks the supplier what it prices in and compares it with the
+     * configuration. Throws AppError "providers.currency" (with the exact fix) when that holds it
+     * off sale, and ProviderCallError when the supplier cannot be asked; nothing is imported then.
+     */
+    async verifyCurrency(providerId: number): Promise<ProviderSummary> {
+      const row = await findProviderById(db, providerId);
+      if (!row) throw new AppError("providers.not_found", `no supplier with id ${providerId}`);
+      const reported = await askCurrency(row.kind as ProviderKind, adapterForRow(row));
+      const current = await adoptIfUnverified(row, reported);
+      const checked = await recordCurrency(current, reported ?? row.reported_currency, problemAfter(current, reported), reported !== undefined);
+      if (checked.currency_problem && checked.currency_problem !== "needs_import") {
+        throw new AppError("providers.currency", currencyProblemText(row.name, checked.currency_problem, stateOf(checked)), { httpStatus: 409 });
+      }
+      return toSummary(checked);
+    },
+
+    /** After an import priced the supplier's list under a verified currency: its services are sold again. */
+    async markPriced(providerId: number): Promise<void> {
+      const row = await findProviderById(db, providerId);
+      if (row?.currency_problem === "needs_import") await recordCurrency(row, row.reported_currency, null, false);
+    },
+
     /** Calls `balance` and records the result, latency and time on the supplier row. */
     async test(name: string): Promise<ConnectionTest> {
       const row = await requireByName(name);
@@ -357,10 +492,16 @@ export function createProvidersService(deps: ProvidersServiceDeps) {
       } catch (error) {
         result = { ok: false, latencyMs: Math.round(performance.now() - started), message: errorMessage(error) };
       }
+      if (result.balance) {
+        const reported = reportedCurrency(row.kind as ProviderKind, result.balance.currency);
+        const current = await adoptIfUnverified(row, reported);
+        const checked = await recordCurrency(current, reported ?? row.reported_currency, problemAfter(current, reported), reported !== undefined);
+        if (checked.currency_problem) result.currencyProblem = currencyProblemText(row.name, checked.currency_problem, stateOf(checked));
+      }
       await updateProvider(db, row.id, {
         last_test_at: clock.now(),
         last_test_ok: result.ok ? 1 : 0,
-        last_test_message: result.message,
+        last_test_message: maskSupplierText(result.message, secretsOf(credentialsOf(row))),
         last_test_latency_ms: result.latencyMs,
         last_balance: result.balance ? `${result.balance.balance} ${result.balance.currency}`.trim() : row.last_balance,
       });
@@ -380,13 +521,15 @@ function parseOptions(text: string): ProviderOptions {
 }
 
 function toSummary(row: ProviderRow): ProviderSummary {
+  const problem = row.currency_problem;
   return {
     id: row.id,
     name: row.name,
     kind: row.kind as ProviderKind,
-    apiUrl: row.api_url,
+    apiUrl: maskUrl(row.api_url),
     currency: row.currency,
     rateToIdr: row.rate_to_idr,
+    currencyCheck: { problem, reported: row.reported_currency, checkedAt: row.currency_checked_at, message: problem ? currencyProblemText(row.name, problem, { configured: row.currency, rateToIdr: row.rate_to_idr, reported: row.reported_currency }) : null },
     options: parseOptions(row.options),
     active: row.active === 1,
     isSandbox: row.is_sandbox === 1,

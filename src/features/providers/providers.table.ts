@@ -20,6 +20,11 @@ export interface ProviderTable {
   low_balance_threshold: number | null;
   low_balance_alerted_at: number | null;
   out_of_funds_alerted_at: number | null;
+  /** What the supplier itself last said it prices in (null: never asked). */
+  reported_currency: string | null;
+  currency_checked_at: number | null;
+  /** Why its services are held off sale; null when nothing holds it (see supplier-currency.ts). */
+  currency_problem: "mismatch" | "no_rate" | "unverified" | "needs_import" | null;
   created_at: number;
   updated_at: number;
 }

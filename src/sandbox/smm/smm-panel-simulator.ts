@@ -37,6 +37,24 @@ export interface SmmSimulatorOptions {
   cancelledSpelling?: "Canceled" | "Cancelled";
   /** The first order number (the sandbox continues after the orders it restored). */
   firstOrderId?: number;
+  /**
+   * The account currency, reported in `balance` and `status` as real panels do (default IDR). With
+   * a foreign currency and no catalog given, the sample catalog is priced in it at `sampleRate`
+   * rupiah per unit (JAP and most international panels price in USD).
+   */
+  currency?: string;
+  sampleRate?: number;
+  /** A careless panel: every error echoes the key it was sent, as text and inside a URL. */
+  echoKeyInErrors?: boolean;
+}
+
+/** The sample catalog's rupiah rates in another currency, as exact decimal strings ("0.0123"). */
+export function samplePricedIn(rows: Array<SimService | Record<string, unknown>>, rupiahPerUnit: number): Array<SimService | Record<string, unknown>> {
+  return rows.map((row) => {
+    const rate = Number((row as { rate?: unknown }).rate);
+    if (!Number.isFinite(rate) || rate <= 0) return row;
+    return { ...row, rate: (rate / rupiahPerUnit).toFixed(4).replace(/0+$/, "").replace(/\.$/, "") || "0.0001" };
+  });
 }
 
 const MESSAGES = {
@@ -52,7 +70,9 @@ const MESSAGES = {
 
 export function createSmmPanelSimulator(options: SmmSimulatorOptions) {
   const now = options.now ?? (() => Date.now());
-  const catalog = options.catalog ?? [...generateSampleCatalog(), ...JUNK_ROWS];
+  let currency = (options.currency ?? "IDR").toUpperCase();
+  const sample = [...generateSampleCatalog(), ...JUNK_ROWS];
+  const catalog = options.catalog ?? (currency === "IDR" ? sample : samplePricedIn(sample, options.sampleRate ?? 16_250));
   const services = new Map<number, SimService>();
   for (const row of catalog) if (typeof row.service === "number" && !services.has(row.service)) services.set(row.service, row as SimService);
   const orders = new Map<number, SimOrder>();
@@ -61,14 +81,17 @@ export function createSmmPanelSimulator(options: SmmSimulatorOptions) {
   const faults = new Map<string, { fault: Fault; remaining: number }>();
   const scripted: Array<{ match: string; outcome: SimOutcome }> = [];
   const hanging = new Set<() => void>();
-  let balance = options.balance ?? 25_000_000;
+  let balance = options.balance ?? (currency === "IDR" ? 25_000_000 : 1_500);
   let nextOrder = options.firstOrderId ?? 58_001;
   let nextRefill = 701;
   const pendingMs = options.pendingMs ?? 5_000;
   const runMs = options.runMs ?? 20_000;
   const style = options.errorStyle ?? "english";
 
-  const error = (c: Context, kind: keyof typeof MESSAGES, suffix = "") => c.json({ error: `${MESSAGES[kind][style]}${suffix}` }, options.errorHttpStatus ?? 200);
+  /** The key of the request being answered, for the careless panel's echo. */
+  let requestKey = "";
+  const echo = () => (options.echoKeyInErrors ? ` (sent key ${requestKey}; docs: https://panel.example/api/v2?key=${requestKey})` : "");
+  const error = (c: Context, kind: keyof typeof MESSAGES, suffix = "") => c.json({ error: `${MESSAGES[kind][style]}${suffix}${echo()}` }, options.errorHttpStatus ?? 200);
 
   const statusOf = (o: SimOrder) => {
     const age = now() - o.createdAt;
@@ -82,7 +105,7 @@ export function createSmmPanelSimulator(options: SmmSimulatorOptions) {
 
   const statusBody = (o: SimOrder) => {
     const s = statusOf(o);
-    return { charge: o.charge, start_count: String(s.start), status: s.status, remains: String(s.remains), currency: "IDR" };
+    return { charge: o.charge, start_count: String(s.start), status: s.status, remains: String(s.remains), currency };
   };
 
   const active = (o: SimOrder) => ["Pending", "In progress"].includes(statusOf(o).status);
@@ -151,7 +174,7 @@ export function createSmmPanelSimulator(options: SmmSimulatorOptions) {
           return { order: Number(id), cancel: 1 };
         }),
       ),
-    balance: (c) => c.json({ balance: balance.toFixed(5), currency: "IDR" }),
+    balance: (c) => c.json({ balance: balance.toFixed(5), currency }),
   };
 
   const routes = new Hono();
@@ -160,6 +183,7 @@ export function createSmmPanelSimulator(options: SmmSimulatorOptions) {
     const fields = Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === "string")) as Record<string, string>;
     const action = fields.action ?? "";
     const { key: _key, ...logged } = fields;
+    requestKey = fields.key ?? "";
     requests.push({ action, fields: logged, at: now() });
     const fault = faults.get(action) ?? faults.get("*");
     if (fault && fault.remaining !== 0) {
@@ -211,6 +235,10 @@ export function createSmmPanelSimulator(options: SmmSimulatorOptions) {
     },
     topUp(amount: number): void {
       balance += amount;
+    },
+    /** The panel's account currency changes (what its `balance` reports from now on). */
+    setCurrency(next: string): void {
+      currency = next.toUpperCase();
     },
     close(): void {
       hanging.forEach((release) => release());
