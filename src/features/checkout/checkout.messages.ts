@@ -1,6 +1,7 @@
 import type { BotContext } from "../../bot/context.js";
 import { platformLabel } from "../catalog/catalog.bot.js";
 import type { Service } from "../catalog/catalog.service.js";
+import { orderFormFor, SUBSCRIPTION_DELAYS, type OrderInput } from "../catalog/catalog.order-forms.js";
 import type { QuoteProblem } from "./checkout.service.js";
 
 const count = new Intl.NumberFormat("id-ID");
@@ -29,7 +30,25 @@ export function problemText(ctx: BotContext, problem: QuoteProblem): string {
       return ctx.t("problem-customer-no");
     case "account_not_found":
       return ctx.t("problem-account-not-found");
+    case "input_missing":
+      return "";
+    case "lines_out_of_range":
+      return ctx.t(`problem-lines-${problem.input}`, { count: count.format(problem.count), min: count.format(problem.min), max: count.format(problem.max) });
+    case "input_invalid":
+      return ctx.t(`problem-input-${problem.input}`, { min: count.format(problem.min ?? 0), max: count.format(problem.max ?? 0), allowed: SUBSCRIPTION_DELAYS.join(", ") });
+    case "dripfeed_not_offered":
+      return ctx.t("problem-dripfeed-not-offered");
   }
+}
+
+/** The question for one extra input of the service's type. */
+export function askInputText(ctx: BotContext, service: Service, input: OrderInput): string {
+  const form = orderFormFor(service.type);
+  const limits = { min: count.format(service.min), max: count.format(service.max), allowed: SUBSCRIPTION_DELAYS.join(", ") };
+  if (input === "comments" && form?.quantity === "package") return ctx.t("ask-input-comments-package", { max: count.format(Math.max(service.min, service.max)) });
+  if (input === "usernames" && form?.linesOf === "usernames") return ctx.t("ask-input-usernames-list", limits);
+  if (input === "username") return ctx.t(form?.type === "Mentions User Followers" ? "ask-input-username-followers" : "ask-input-username-comment");
+  return ctx.t(`ask-input-${input}`, limits);
 }
 
 /** What to ask for next, given what the draft still lacks. */
