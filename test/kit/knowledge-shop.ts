@@ -1,7 +1,7 @@
 import { createContainer } from "../../src/container.js";
 import { migrateToLatest } from "../../src/infra/db/migrations.js";
 import type { Embedder } from "../../src/infra/llm/embedder.js";
-import { sampleCatalog, type SimService } from "../../src/sandbox/smm/sample-catalog.js";
+import { generateSampleCatalog, type SimService } from "../../src/sandbox/smm/sample-catalog.js";
 import { testConfig } from "./config.js";
 import { captureLogs } from "./log-capture.js";
 import { startSandboxServer } from "./sandbox-server.js";
@@ -27,7 +27,7 @@ export interface KnowledgeShopOptions {
  * No bot, no HTTP server of its own: what knowledge tests need and nothing more.
  */
 export async function openKnowledgeShop(options: KnowledgeShopOptions = {}) {
-  const smmCatalog = options.smmCatalog ?? sampleCatalog();
+  const smmCatalog = options.smmCatalog ?? generateSampleCatalog();
   const standIns = await startSandboxServer({ smm: { catalog: smmCatalog } });
   const logs = captureLogs("warn");
   const embedder = typeof options.embedder === "function" ? options.embedder(standIns) : options.embedder;
