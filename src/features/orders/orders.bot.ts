@@ -2,6 +2,8 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../../bot/context.js";
 import { formatRupiah } from "../../shared/money.js";
 import { escapeHtml, formatJakartaDateTime, truncate } from "../../shared/text.js";
+import { extrasLines } from "../checkout/checkout.extras-text.js";
+import { parseExtras } from "../checkout/checkout.service.js";
 import type { AftercareProblem } from "../fulfilment/fulfilment.aftercare.js";
 
 /** `/pesanan`: order history in pages, each order's detail and progress, refill and cancel requests. */
@@ -75,6 +77,7 @@ export async function showOrder(ctx: BotContext, orderId: number): Promise<void>
       when: formatJakartaDateTime(order.created_at),
     }),
   ];
+  lines.push(...extrasLines(ctx, parseExtras(order.extras), order.quantity));
   if (delivered !== null && service?.unitSize !== 1) lines.push(ctx.t("order-progress", { delivered: count.format(delivered), quantity: count.format(order.quantity), start: order.start_count === null ? "-" : count.format(order.start_count) }));
   if (order.supplier_note) lines.push(ctx.t("order-note", { note: escapeHtml(order.supplier_note) }));
   if (order.cancel_requested_at) lines.push(ctx.t("order-cancel-pending"));
