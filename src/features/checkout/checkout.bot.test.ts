@@ -73,7 +73,8 @@ describe("the purchase dialog", () => {
     expect(quote.expires_at).toBeGreaterThan(Date.now());
     const last = replies.at(-1)!;
     expect(last.plain).toContain(`Total: Rp\u00a0${quote.amount.toLocaleString("id-ID")}`);
-    expect(last.buttons.flat().map((b) => b.callback_data)).toEqual([`pay:${quote.id}`, `payw:${quote.id}`, `pays:${quote.id}`, "draft:cancel"]);
+    // ID 2 allows drip-feed, so its quote also offers it (issue 11).
+    expect(last.buttons.flat().map((b) => b.callback_data)).toEqual([`pay:${quote.id}`, `payw:${quote.id}`, `pays:${quote.id}`, "draft:cancel", "drip"]);
   });
 
   it("explains a quantity out of range with the service's limits and keeps the valid link", async () => {
@@ -103,10 +104,23 @@ describe("the purchase dialog", () => {
     expect(replies.map((m) => m.plain).join("\n")).toMatch(/Target belum benar|Kirim link/);
   });
 
-  it("does not offer services the bot cannot take (packages, custom comments)", async () => {
+  it("does not offer a service of an order type the bot does not know", async () => {
+    const unknown = await kit.db.selectFrom("services").select(["id", "mid", "type"]).where("mid", "=", 40).executeTakeFirstOrThrow();
+    await kit.db.updateTable("services").set({ type: "Invites from Groups" }).where("id", "=", unknown.id).execute();
+    try {
+      const replies = await newCustomer().say(`ID ${unknown.mid}`);
+      expect(replies[0]!.plain).toContain("belum bisa dipesan lewat bot");
+    } finally {
+      await kit.db.updateTable("services").set({ type: unknown.type }).where("id", "=", unknown.id).execute();
+    }
+  });
+
+  it("offers a package, asking only for the link (its size is fixed)", async () => {
     const packaged = await kit.db.selectFrom("services").select("mid").where("type", "=", "Package").executeTakeFirstOrThrow();
     const replies = await newCustomer().say(`ID ${packaged.mid}`);
-    expect(replies[0]!.plain).toContain("belum bisa dipesan lewat bot");
+    expect(replies[0]!.plain).toContain(`ID ${packaged.mid}`);
+    expect(replies.at(-1)!.plain).toContain("Kirim link atau @username");
+    expect(replies.at(-1)!.plain).not.toContain("jumlah");
   });
 
   it("answers an English-speaking customer in English", async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createShopKit, type ShopKit } from "../../../test/kit/shop-kit.js";
+import { sandboxCatalog } from "../../sandbox/smm/sample-catalog.js";
 
 /**
  * Every SMM order type bought through the real dialog (grammY `handleUpdate`), paid, placed by the
@@ -33,7 +34,8 @@ async function payAndPlace(customer: ReturnType<ShopKit["customer"]>) {
 const lastAdd = () => kit.sandbox.smm.requests.filter((r) => r.action === "add").at(-1)!;
 
 beforeAll(async () => {
-  kit = await createShopKit();
+  // The sandbox shop's list: the generated services plus one of every order type.
+  kit = await createShopKit({ smm: { catalog: sandboxCatalog() } });
 });
 afterAll(async () => {
   await kit.close();

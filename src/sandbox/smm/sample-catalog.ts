@@ -156,7 +156,11 @@ export const TYPED_SAMPLES: SimService[] = [
   { service: 1415, name: "TikTok Auto Views [Langganan Tiap Posting]", type: "Subscriptions", category: "TikTok Auto Views", rate: "200.00", min: "500", max: "50000", refill: false, cancel: false, dripfeed: false },
 ];
 
-/** The simulator's default list: the generated services, then one of every order type. */
-export function sampleCatalog(): SimService[] {
-  return [...generateSampleCatalog(), ...TYPED_SAMPLES];
+/**
+ * The sandbox shop's list (what `npm start` sells): the generated services, one of every order type,
+ * and the junk rows. The simulator's own default leaves the typed ones out, so tests that count the
+ * generated list keep their numbers.
+ */
+export function sandboxCatalog(): Array<SimService | Record<string, unknown>> {
+  return [...generateSampleCatalog(), ...TYPED_SAMPLES, ...JUNK_ROWS];
 }

@@ -1,5 +1,5 @@
 import { Hono, type Context } from "hono";
-import { JUNK_ROWS, sampleCatalog, type SimService } from "./sample-catalog.js";
+import { generateSampleCatalog, JUNK_ROWS, type SimService } from "./sample-catalog.js";
 import { checkAdd } from "./smm-add-params.js";
 
 /**
@@ -53,7 +53,7 @@ const MESSAGES = {
 
 export function createSmmPanelSimulator(options: SmmSimulatorOptions) {
   const now = options.now ?? (() => Date.now());
-  const catalog = options.catalog ?? [...sampleCatalog(), ...JUNK_ROWS];
+  const catalog = options.catalog ?? [...generateSampleCatalog(), ...JUNK_ROWS];
   const services = new Map<number, SimService>();
   for (const row of catalog) if (typeof row.service === "number" && !services.has(row.service)) services.set(row.service, row as SimService);
   const orders = new Map<number, SimOrder>();
