@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminClient, type AdminClient } from "../../../test/kit/admin-client.js";
-import { createShopKit, type ShopKit } from "../../../test/kit/shop-kit.js";
+import { ADMIN_ID, createShopKit, type ShopKit } from "../../../test/kit/shop-kit.js";
 import { sandboxCatalog } from "../../sandbox/smm/sample-catalog.js";
 
 /** Manual orders of every SMM service type through the admin API (real HTTP app, database and checkout). */
@@ -41,6 +41,9 @@ describe("manual orders of every service type", () => {
     expect(made.status).toBe(201);
     expect(made.body.order).toMatchObject({ status: "manual", quantity: 5, extras: { comments: ["satu", "dua", "tiga", "empat", "lima"] } });
     expect((await admin.get(`/orders/${made.body.order.id}`)).body.order.extras).toEqual({ comments: ["satu", "dua", "tiga", "empat", "lima"] });
+    // The /admin chat view of the order shows them too.
+    const chat = await kit.customer(ADMIN_ID).say(`/admin ${made.body.order.id}`);
+    expect(chat.map((m) => m.plain).join("\n")).toContain("Komentar (5): satu · dua · tiga · …");
   });
 
   it("a subscription, a package, a poll vote and a drip-feed order are priced from their inputs", async () => {
