@@ -422,12 +422,12 @@ export const NLU_CASES: NluCase[] = [
 
   // ---------------------------------------------------------------------------------------------
   // Service types beyond link + quantity: custom comments, subscriptions, polls, SEO, mentions, packages
-  { id: "st-01", text: "komen instagram custom", language: "id", tags: ["smm", "service-type"], intent: "browse", product: { platform: "instagram", kind: "comments", nameIncludes: ["Custom"] } },
-  { id: "st-02", text: "auto likes tiap posting", language: "mixed", tags: ["smm", "service-type"], intent: "browse", product: { platform: "instagram", kind: "likes", nameIncludes: ["Auto"] } },
-  { id: "st-03", text: "vote polling telegram", language: "mixed", tags: ["smm", "service-type"], intent: "browse", product: { platform: "telegram", kind: "votes", nameIncludes: ["Poll"] } },
-  { id: "st-04", text: "jasa seo website", language: "id", tags: ["smm", "service-type"], intent: "browse", product: { platform: "website", kind: "other", nameIncludes: ["SEO"] } },
-  { id: "st-05", text: "auto like ig setiap ada postingan baru", language: "id", tags: ["smm", "service-type", "slang"], intent: "browse", product: { platform: "instagram", kind: "likes", nameIncludes: ["Auto"] } },
-  { id: "st-06", text: "mau komentar sendiri di postingan ig", language: "id", tags: ["smm", "service-type"], intent: "browse", product: { platform: "instagram", kind: "comments", nameIncludes: ["Custom"] } },
-  { id: "st-07", text: "custom comments instagram 10", language: "en", tags: ["smm", "service-type", "english"], intent: "browse", product: { platform: "instagram", kind: "comments", nameIncludes: ["Custom"] }, slots: { quantity: 10 } },
-  { id: "st-08", text: "paket followers ig 1000", language: "id", tags: ["smm", "service-type"], intent: "browse", product: { platform: "instagram", kind: "followers", nameIncludes: ["Package"] } },
+  { id: "ty-01", text: "komen instagram custom", language: "id", tags: ["smm", "service-type"], intent: "browse", product: { platform: "instagram", kind: "comments", nameIncludes: ["Custom"] } },
+  { id: "ty-02", text: "auto likes tiap posting", language: "mixed", tags: ["smm", "service-type"], intent: "browse", product: { platform: "instagram", kind: "likes", nameIncludes: ["Auto"] } },
+  { id: "ty-03", text: "vote polling telegram", language: "mixed", tags: ["smm", "service-type"], intent: "browse", product: { platform: "telegram", kind: "votes", nameIncludes: ["Poll"] } },
+  { id: "ty-04", text: "jasa seo website", language: "id", tags: ["smm", "service-type"], intent: "browse", product: { platform: "website", kind: "other", nameIncludes: ["SEO"] } },
+  { id: "ty-05", text: "auto like ig setiap ada postingan baru", language: "id", tags: ["smm", "service-type", "slang"], intent: "browse", product: { platform: "instagram", kind: "likes", nameIncludes: ["Auto"] } },
+  { id: "ty-06", text: "mau komentar sendiri di postingan ig", language: "id", tags: ["smm", "service-type"], intent: "browse", product: { platform: "instagram", kind: "comments", nameIncludes: ["Custom"] } },
+  { id: "ty-07", text: "custom comments instagram 10", language: "en", tags: ["smm", "service-type", "english"], intent: "browse", product: { platform: "instagram", kind: "comments", nameIncludes: ["Custom"] }, slots: { quantity: 10 } },
+  { id: "ty-08", text: "paket followers ig 1000", language: "id", tags: ["smm", "service-type"], intent: "browse", product: { platform: "instagram", kind: "followers", nameIncludes: ["Package"] } },
 ];
