@@ -2,6 +2,7 @@ import { understand } from "../src/features/assistant/rules-extractor.js";
 import { productQueryFor, type DialogContext, type Intent, type Understanding } from "../src/features/assistant/understanding.js";
 import type { Service } from "../src/features/catalog/catalog.service.js";
 import type { ProductQuery, ProductResults } from "../src/features/knowledge/knowledge.types.js";
+import { sandboxCatalog } from "../src/sandbox/smm/sample-catalog.js";
 import { createShopKit } from "../test/kit/shop-kit.js";
 import { NLU_CASES, type NluCase } from "./nlu-cases.js";
 
@@ -92,7 +93,8 @@ export interface NluEvalDeps {
  * waits for the knowledge index, and scores every case.
  */
 export async function runNluEval(cases: readonly NluCase[] = NLU_CASES): Promise<NluEvalReport> {
-  const kit = await createShopKit();
+  // The sandbox shop's own list: the generated services plus one of every SMM order type.
+  const kit = await createShopKit({ smm: { catalog: sandboxCatalog() } });
   try {
     await kit.addTopupSupplier("vip-reseller");
     await kit.addTopupSupplier("digiflazz");

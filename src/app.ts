@@ -20,6 +20,7 @@ import { listen } from "./server/listen.js";
 import { createSandbox, type Sandbox } from "./sandbox/index.js";
 import { ensureSandboxSuppliers } from "./sandbox-setup.js";
 import { rulesBrain } from "./sandbox-brain.js";
+import { sandboxCatalog } from "./sandbox/smm/sample-catalog.js";
 import { createChatModel } from "./infra/llm/chat-model.js";
 import { createOpenAiClient } from "./infra/llm/openai-client.js";
 import { SANDBOX_ADMIN } from "./sandbox/miniapp-launch.js";
@@ -42,7 +43,7 @@ export interface RunningApplication {
  */
 export async function startApplication(baseConfig: Config, logger: Logger, overrides: ContainerOverrides = {}): Promise<RunningApplication> {
   const localUrl = `http://127.0.0.1:${baseConfig.server.port}`;
-  const sandbox = baseConfig.mode === "sandbox" ? createSandbox({ notificationUrl: `${localUrl}/webhooks/midtrans`, openaiBrain: rulesBrain, dataDir: baseConfig.dataDir, supplierSeconds: baseConfig.sandbox.supplierSeconds }) : undefined;
+  const sandbox = baseConfig.mode === "sandbox" ? createSandbox({ notificationUrl: `${localUrl}/webhooks/midtrans`, openaiBrain: rulesBrain, dataDir: baseConfig.dataDir, supplierSeconds: baseConfig.sandbox.supplierSeconds, smm: { catalog: sandboxCatalog() } }) : undefined;
   const config: Config = sandbox ? sandboxConfig(baseConfig, sandbox, localUrl) : baseConfig;
   sandbox?.setBaseUrl(`${localUrl}/sandbox`);
 

@@ -6,6 +6,8 @@ import type { BotDeps } from "./deps.js";
 import type { TargetKind } from "../features/catalog/catalog.games.js";
 import type { AdminRole } from "../features/admin/admins.table.js";
 import type { Count } from "../shared/text.js";
+import type { OrderInput } from "../features/catalog/catalog.order-forms.js";
+import type { RawInputs } from "../features/checkout/checkout.order-inputs.js";
 
 /** What the bot remembers per chat between messages (stored in the `kv` table). */
 export interface SessionData {
@@ -41,6 +43,10 @@ export interface CheckoutDraft {
   target?: string | undefined;
   zone?: string | undefined;
   quantity?: number | undefined;
+  /** Extra inputs of the service's type as typed (comments, usernames, poll answer, subscription terms, drip-feed). */
+  inputs?: RawInputs | undefined;
+  /** The extra input the last question asked for: the next message is its answer. */
+  awaiting?: OrderInput | "dripfeed" | undefined;
   quoteId?: string | undefined;
   /** The customer chose to order again while an earlier order on the same link is still running. */
   duplicateOk?: boolean | undefined;

@@ -407,3 +407,54 @@ admin-supplier-currency-ok = ✅ { $provider } prices in { $configured } as it r
 admin-quote-below-cost = ⛔ A customer was refused a quote for ID { $mid } ({ $name }, { $quantity }): { $price } no longer covers the supplier's current cost of { $cost } plus the minimum profit of { $profit }. Reprice it (import the supplier's catalog again, or change its price or margin).
 admin-quote-cost-unknown = ⛔ A customer was refused a quote for ID { $mid } ({ $name }): its supplier's cost in rupiah cannot be worked out now (currency or rate to fix). Check the supplier in the app.
 problem-price-outdated = Sorry, the price of ID { $mid } is being updated right now, so it can't be ordered at the moment. Please try again a little later or pick another service. Nothing has been charged.
+# Service types (service-types): the extra inputs each SMM order type needs, their problems, and how they read in quotes and orders
+ask-input-comments = Send the <b>comments</b>, one per line ({ $min }–{ $max } lines; the quantity is the number of lines).
+    Example:
+    <code>Great post!
+    Love this 🔥</code>
+ask-input-comments-package = Send the <b>comments</b> for this package, one per line (at most { $max } lines).
+ask-input-usernames = Send the <b>usernames</b> to mention, one per line. Example: <code>@budi</code>
+ask-input-usernames-list = Send the <b>list of usernames</b> to mention, one per line ({ $min }–{ $max } usernames; the quantity is the number of usernames).
+ask-input-hashtags = Send the <b>hashtags</b>, separated by spaces. Example: <code>#food #jakarta</code>
+ask-input-hashtag = Send <b>one hashtag</b> whose accounts will be mentioned. Example: <code>#food</code>
+ask-input-username-followers = Send the <b>username</b> whose followers will be mentioned. Example: <code>@budi</code>
+ask-input-username-comment = Send the <b>username of the comment's author</b>. Example: <code>@budi</code>
+ask-input-media = Send the <b>post link</b> whose likers will be mentioned.
+ask-input-keywords = Send the search <b>keywords</b>, one per line.
+ask-input-answerNumber = Which <b>poll answer</b> should get the votes? (1 = first option, 2 = second, …)
+ask-input-perPost = How many <b>per post</b>? Send a min–max range between { $min } and { $max }. Example: <code>{ $min }-{ $max }</code>
+ask-input-posts = For how many <b>new posts</b>? (1–1,000; paid upfront for the maximum per post)
+ask-input-delay = How many <b>minutes</b> after a new post should it start? Choose: { $allowed }
+ask-input-expiry = Until what <b>date</b> should the subscription run? Format <code>31/12/2026</code>, or send <code>-</code> to run until the posts are used up.
+ask-dripfeed = ⏱ <b>Drip-feed</b>: how many <b>runs</b> of { $quantity }, and how many <b>minutes</b> between them? Example: <code>5x30</code> = 5 runs, every 30 minutes (2–100 runs, 1–1,440 minutes).
+problem-lines-comments = That is { $count } comment lines; this service takes <b>{ $min }–{ $max }</b>.
+problem-lines-usernames = That is { $count } usernames; this service takes <b>{ $min }–{ $max }</b>.
+problem-lines-keywords = That is { $count } keywords; at most <b>{ $max }</b>.
+problem-input-comments = A comment is too long (at most { $max } characters per line).
+problem-input-usernames = A username is not valid: use letters, digits, dots or underscores, one per line.
+problem-input-hashtags = Those hashtags don't look right: use letters, digits or underscores, e.g. <code>#food</code>.
+problem-input-hashtag = That hashtag doesn't look right: send one hashtag, e.g. <code>#food</code>.
+problem-input-username = That username doesn't look right: use letters, digits, dots or underscores, e.g. <code>@budi</code>.
+problem-input-media = That post link doesn't look right: send the full link of the post (https://…).
+problem-input-keywords = A keyword is too long (at most { $max } characters).
+problem-input-answerNumber = The answer number must be { $min }–{ $max }.
+problem-input-perPost = The per-post range must be between <b>{ $min }</b> and <b>{ $max }</b> (min not above max), e.g. <code>{ $min }-{ $max }</code>.
+problem-input-posts = The number of posts must be { $min }–{ $max }.
+problem-input-delay = That delay is not offered. Choose one (minutes): { $allowed }
+problem-input-expiry = That end date doesn't look right: use <code>31/12/2026</code> with a date after today, or <code>-</code> for no end date.
+problem-input-runs = Drip-feed takes { $min }–{ $max } runs.
+problem-input-interval = The drip-feed interval must be { $min }–{ $max } minutes.
+problem-dripfeed-not-offered = This service cannot be drip-fed.
+extra-comments = Comments ({ $count }): { $list }
+extra-usernames = Usernames ({ $count }): { $list }
+extra-hashtags = Hashtags: { $list }
+extra-username = Username: { $value }
+extra-media = Source post: { $value }
+extra-keywords = Keywords: { $list }
+extra-answer = Poll answer: number <b>{ $value }</b>
+extra-subscription = Subscription { $username }: { $min }–{ $max } per post, { $posts } posts, { $delay } min delay, runs { $expiry }
+extra-no-expiry = until the posts are used up
+extra-until = until { $date }
+extra-dripfeed = Drip-feed: { $runs } × { $quantity }, every { $interval } min (total { $total })
+button-dripfeed = ⏱ Drip-feed
+button-dripfeed-off = Send at once

@@ -407,3 +407,54 @@ admin-supplier-currency-ok = ✅ { $provider } memakai { $configured } sesuai la
 admin-quote-below-cost = ⛔ Pelanggan ditolak saat meminta harga ID { $mid } ({ $name }, { $quantity }): { $price } tidak lagi menutup biaya supplier saat ini { $cost } ditambah laba minimum { $profit }. Perbarui harganya (impor lagi katalog supplier, atau ubah harga atau marginnya).
 admin-quote-cost-unknown = ⛔ Pelanggan ditolak saat meminta harga ID { $mid } ({ $name }): biaya supplier dalam rupiah tidak bisa dihitung sekarang (mata uang atau kurs perlu diperbaiki). Cek suppliernya di aplikasi.
 problem-price-outdated = Maaf, harga ID { $mid } sedang diperbarui, jadi belum bisa dipesan saat ini. Silakan coba lagi sebentar lagi atau pilih layanan lain. Belum ada biaya yang ditagih.
+# Service types (service-types): the extra inputs each SMM order type needs, their problems, and how they read in quotes and orders
+ask-input-comments = Kirim <b>komentarnya</b>, satu komentar per baris ({ $min }–{ $max } baris; jumlah = banyaknya baris).
+    Contoh:
+    <code>Mantap kak!
+    Keren banget 🔥</code>
+ask-input-comments-package = Kirim <b>komentarnya</b> untuk paket ini, satu komentar per baris (maksimal { $max } baris).
+ask-input-usernames = Kirim <b>username</b> yang di-mention, satu per baris. Contoh: <code>@budi</code>
+ask-input-usernames-list = Kirim <b>daftar username</b> yang di-mention, satu per baris ({ $min }–{ $max } username; jumlah = banyaknya username).
+ask-input-hashtags = Kirim <b>hashtag</b>nya, dipisah spasi. Contoh: <code>#kuliner #jakarta</code>
+ask-input-hashtag = Kirim <b>satu hashtag</b> sumber akun yang di-mention. Contoh: <code>#kuliner</code>
+ask-input-username-followers = Kirim <b>username</b> yang followers-nya akan di-mention. Contoh: <code>@budi</code>
+ask-input-username-comment = Kirim <b>username pemilik komentar</b> yang dituju. Contoh: <code>@budi</code>
+ask-input-media = Kirim <b>link postingan</b> yang likers-nya akan di-mention.
+ask-input-keywords = Kirim <b>kata kunci</b> pencarian, satu per baris.
+ask-input-answerNumber = Nomor <b>jawaban polling</b> yang mau divote? (1 = pilihan pertama, 2 = kedua, …)
+ask-input-perPost = Berapa <b>per postingan</b>? Kirim rentang min–max antara { $min } dan { $max }. Contoh: <code>{ $min }-{ $max }</code>
+ask-input-posts = Untuk berapa <b>postingan baru</b>? (1–1.000; dibayar di muka untuk jumlah maksimal per postingan)
+ask-input-delay = Jeda berapa <b>menit</b> setelah posting baru? Pilih: { $allowed }
+ask-input-expiry = Sampai <b>tanggal</b> berapa langganan berlaku? Format <code>31/12/2026</code>, atau ketik <code>-</code> kalau sampai postingannya habis.
+ask-dripfeed = ⏱ <b>Kirim bertahap</b>: berapa <b>kali</b> kirim { $quantity }, dan jeda berapa <b>menit</b>? Contoh: <code>5x30</code> = 5 kali, tiap 30 menit (2–100 kali, jeda 1–1.440 menit).
+problem-lines-comments = Ada { $count } baris komentar; layanan ini menerima <b>{ $min }–{ $max }</b> baris.
+problem-lines-usernames = Ada { $count } username; layanan ini menerima <b>{ $min }–{ $max }</b>.
+problem-lines-keywords = Ada { $count } kata kunci; maksimal <b>{ $max }</b>.
+problem-input-comments = Ada komentar yang terlalu panjang (maksimal { $max } karakter per baris).
+problem-input-usernames = Ada username yang tidak valid: pakai huruf, angka, titik atau garis bawah, satu per baris.
+problem-input-hashtags = Hashtag belum benar: pakai huruf, angka atau garis bawah, misalnya <code>#kuliner</code>.
+problem-input-hashtag = Hashtag belum benar: kirim satu hashtag, misalnya <code>#kuliner</code>.
+problem-input-username = Username belum benar: pakai huruf, angka, titik atau garis bawah, misalnya <code>@budi</code>.
+problem-input-media = Link postingan belum benar: kirim link lengkap postingannya (https://…).
+problem-input-keywords = Ada kata kunci yang terlalu panjang (maksimal { $max } karakter).
+problem-input-answerNumber = Nomor jawaban harus angka { $min }–{ $max }.
+problem-input-perPost = Rentang per postingan harus di antara <b>{ $min }</b> dan <b>{ $max }</b> (min tidak lebih dari max), misalnya <code>{ $min }-{ $max }</code>.
+problem-input-posts = Jumlah postingan harus angka { $min }–{ $max }.
+problem-input-delay = Jeda itu tidak tersedia. Pilih salah satu (menit): { $allowed }
+problem-input-expiry = Tanggal berakhir belum benar: pakai format <code>31/12/2026</code> dengan tanggal setelah hari ini, atau <code>-</code> untuk tanpa batas.
+problem-input-runs = Kirim bertahap harus { $min }–{ $max } kali.
+problem-input-interval = Jeda kirim bertahap harus { $min }–{ $max } menit.
+problem-dripfeed-not-offered = Layanan ini tidak bisa dikirim bertahap.
+extra-comments = Komentar ({ $count }): { $list }
+extra-usernames = Username ({ $count }): { $list }
+extra-hashtags = Hashtag: { $list }
+extra-username = Username: { $value }
+extra-media = Postingan sumber: { $value }
+extra-keywords = Kata kunci: { $list }
+extra-answer = Jawaban polling: nomor <b>{ $value }</b>
+extra-subscription = Langganan { $username }: { $min }–{ $max } per postingan, { $posts } postingan, jeda { $delay } menit, berlaku { $expiry }
+extra-no-expiry = sampai postingan habis
+extra-until = sampai { $date }
+extra-dripfeed = Bertahap: { $runs } × { $quantity }, tiap { $interval } menit (total { $total })
+button-dripfeed = ⏱ Kirim bertahap
+button-dripfeed-off = Kirim sekaligus

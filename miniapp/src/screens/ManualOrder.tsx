@@ -1,4 +1,4 @@
-import { Cell, Input, List, Section, SegmentedControl } from "@telegram-apps/telegram-ui";
+import { Cell, Input, List, Section, SegmentedControl, Textarea } from "@telegram-apps/telegram-ui";
 import { useState } from "react";
 import { api } from "../api";
 import { ErrorNote } from "../components/Status";
@@ -8,8 +8,12 @@ import { useNavigation } from "../navigation";
 import { useAction } from "../use-action";
 import { useLoad } from "../use-api";
 import { useDebounced } from "../use-debounced";
+import { OrderExtras } from "./OrderExtras";
 import { ReasonField } from "./OrderOperate";
-import { customerName, type CustomerDetail, type CustomerListItem, type ManualQuote, type OrderDetail, type Page } from "./orders.types";
+import { customerName, type CustomerDetail, type CustomerListItem, type ManualForm, type ManualQuote, type OrderDetail, type Page } from "./orders.types";
+
+/** Inputs typed one per line get a text area; the rest one line. */
+const MULTILINE = new Set(["comments", "usernames", "keywords"]);
 
 const wholeNumber = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : undefined);
 
@@ -27,6 +31,7 @@ export function ManualOrder() {
   const [target, setTarget] = useState("");
   const [zone, setZone] = useState("");
   const [quantity, setQuantity] = useState("");
+  const [inputs, setInputs] = useState<Record<string, string>>({});
   const [quote, setQuote] = useState<ManualQuote | undefined>(undefined);
   const [payment, setPayment] = useState<"wallet" | "external">("wallet");
   const [reason, setReason] = useState("");
@@ -35,10 +40,17 @@ export function ManualOrder() {
   const customer = useLoad(() => (customerId ? api<CustomerDetail>(`/customers/${customerId}`) : Promise.resolve(undefined)), [customerId]);
   const matches = useLoad(() => (!customerId && query.trim() ? api<Page<CustomerListItem>>("/customers", { query: { q: query, pageSize: 5 } }) : Promise.resolve(undefined)), [customerId, query]);
 
+  // The chosen service's order form: which extra inputs its type needs, and whether a quantity is asked.
+  const debouncedMid = useDebounced(mid);
+  const form = useLoad(() => (wholeNumber(debouncedMid) ? api<ManualForm>(`/orders/manual/form/${wholeNumber(debouncedMid)}`) : Promise.resolve(undefined)), [debouncedMid]);
+  const fields = form.data ? [...form.data.inputs, ...(form.data.dripfeed ? ["runs", "interval"] : [])] : [];
+  const asksQuantity = !form.data || form.data.quantity === "asked";
+  const given = Object.fromEntries(Object.entries(inputs).filter(([key, value]) => fields.includes(key) && value.trim() !== ""));
+
   const pricing = useAction<ManualQuote>((q) => setQuote(q));
   const creating = useAction<OrderDetail>((made) => replace("order", { id: made.order.id }));
   const details = { mid: wholeNumber(mid), quantity: wholeNumber(quantity) };
-  const canPrice = customerId !== undefined && details.mid !== undefined && details.quantity !== undefined && target.trim() !== "";
+  const canPrice = customerId !== undefined && details.mid !== undefined && (details.quantity !== undefined || !asksQuantity) && target.trim() !== "";
   const short = quote !== undefined && payment === "wallet" && quote.balance < quote.amount;
 
   useMainButton(
@@ -53,7 +65,7 @@ export function ManualOrder() {
           text: t("manual.price"),
           enabled: canPrice,
           loading: pricing.busy,
-          onClick: () => pricing.run(() => api<ManualQuote>("/orders/manual/quote", { method: "POST", body: { customerId, mid: details.mid, target, quantity: details.quantity, ...(zone.trim() ? { zone } : {}) } })),
+          onClick: () => pricing.run(() => api<ManualQuote>("/orders/manual/quote", { method: "POST", body: { customerId, mid: details.mid, target, ...(asksQuantity ? { quantity: details.quantity } : {}), ...(zone.trim() ? { zone } : {}), ...(Object.keys(given).length > 0 ? { inputs: given } : {}) } })),
         },
   );
 
@@ -80,7 +92,15 @@ export function ManualOrder() {
           <Input header={t("manual.mid")} inputMode="numeric" value={mid} onChange={(e) => setMid(e.target.value)} data-testid="manual-mid" />
           <Input header={t("manual.target")} value={target} onChange={(e) => setTarget(e.target.value)} data-testid="manual-target" />
           <Input header={t("manual.zone")} value={zone} onChange={(e) => setZone(e.target.value)} data-testid="manual-zone" />
-          <Input header={t("manual.quantity")} inputMode="numeric" value={quantity} onChange={(e) => setQuantity(e.target.value)} data-testid="manual-quantity" />
+          {asksQuantity ? <Input header={t("manual.quantity")} inputMode="numeric" value={quantity} onChange={(e) => setQuantity(e.target.value)} data-testid="manual-quantity" /> : <Cell multiline>{t("manual.quantity.follows")}</Cell>}
+          {form.data && fields.length > 0 && <Cell multiline>{t("manual.type", { type: form.data.type })}</Cell>}
+          {fields.map((field) =>
+            MULTILINE.has(field) ? (
+              <Textarea key={field} header={t(`input.${field}`)} value={inputs[field] ?? ""} onChange={(e) => setInputs({ ...inputs, [field]: e.target.value })} data-testid={`manual-input-${field}`} />
+            ) : (
+              <Input key={field} header={t(`input.${field}`)} value={inputs[field] ?? ""} onChange={(e) => setInputs({ ...inputs, [field]: e.target.value })} data-testid={`manual-input-${field}`} />
+            ),
+          )}
         </Section>
       ) : (
         <>
@@ -88,6 +108,7 @@ export function ManualOrder() {
             <Cell multiline subhead={`ID ${quote.service.mid}`} subtitle={`${number(quote.quantity)} · ${quote.target}${quote.nickname ? ` (${quote.nickname})` : ""}`} after={<strong data-testid="manual-amount">{rupiah(quote.amount)}</strong>}>
               {quote.service.name}
             </Cell>
+            <OrderExtras extras={quote.extras} quantity={quote.quantity} />
             <Cell>
               <button type="button" className="link-button" onClick={() => setQuote(undefined)}>
                 {t("manual.edit")}

@@ -5,6 +5,7 @@ import { useI18n } from "../i18n";
 import { useNavigation } from "../navigation";
 import { useCan } from "../session";
 import { useLoad } from "../use-api";
+import { OrderExtras } from "./OrderExtras";
 import { OrderTimeline } from "./OrderTimeline";
 import { customerName, type OrderDetail as Detail } from "./orders.types";
 
@@ -33,6 +34,7 @@ export function OrderDetail() {
         <Cell subhead={t("order.quantity")} after={<span className="amount">{rupiah(order.amount)}</span>}>
           {number(order.quantity)}
         </Cell>
+        <OrderExtras extras={order.extras} quantity={order.quantity} />
         <Cell subhead={t("order.customer")} subtitle={`Telegram ${customer.telegramId}`} onClick={() => push("customer", { id: customer.id })} data-testid="order-customer">
           {customerName(customer)}
         </Cell>

@@ -38,6 +38,7 @@ export interface OrderDetail {
     target: string;
     zone: string | null;
     nickname: string | null;
+    extras: OrderExtras | null;
     quantity: number;
     amount: number;
     costAmount: number;
@@ -79,10 +80,40 @@ export interface ManualQuote {
   target: string;
   zone: string | null;
   nickname: string | null;
+  extras: OrderExtras | null;
   quantity: number;
   amount: number;
   expiresAt: number;
   balance: number;
+}
+
+/** What a service type needs beyond target and quantity, as the server stores it (OrderExtras). */
+export interface OrderExtras {
+  comments?: string[];
+  usernames?: string[];
+  hashtags?: string[];
+  hashtag?: string;
+  username?: string;
+  media?: string;
+  keywords?: string[];
+  answerNumber?: number;
+  runs?: number;
+  interval?: number;
+  subscription?: { username: string; min: number; max: number; posts?: number; delay: number; expiry?: string };
+}
+
+export type OrderInputName = "comments" | "usernames" | "hashtags" | "hashtag" | "username" | "media" | "keywords" | "answerNumber" | "perPost" | "posts" | "delay" | "expiry";
+
+/** The manual order form of one service: its type's inputs, and whether a quantity is asked. */
+export interface ManualForm {
+  mid: number;
+  name: string;
+  type: string;
+  quantity: "asked" | "lines" | "package" | "subscription";
+  inputs: OrderInputName[];
+  dripfeed: boolean;
+  min: number;
+  max: number;
 }
 
 export interface AuditEntry {

@@ -3,6 +3,7 @@ import { formatRupiah } from "../../shared/money.js";
 import { escapeHtml, formatJakartaDateTime } from "../../shared/text.js";
 import { customerLabel } from "../assistant/handoff.render.js";
 import type { OrderDetailView } from "../orders/orders.detail.js";
+import { extrasLines } from "../checkout/checkout.extras-text.js";
 
 /**
  * What /admin shows in chat, rendered from the same services as the admin app's screens
@@ -52,6 +53,8 @@ export function orderText(ctx: BotContext, detail: OrderDetailView): string {
       customer: customerLabel(customer),
       created: formatJakartaDateTime(order.createdAt),
     }),
+    // What the service type needed (comments, usernames, a subscription, drip-feed), as the customer sees it.
+    ...extrasLines(ctx, order.extras, order.quantity),
   ];
   if (money.refunded > 0) lines.push(ctx.t("admin-order-refunded", { refunded: formatRupiah(money.refunded), left: formatRupiah(money.leftToRefund) }));
   return lines.join("\n");

@@ -42,7 +42,16 @@ const ProgressBody = z
   .refine((b) => b.startCount !== undefined || b.remains !== undefined, { message: "give the start count, what remains, or both", path: ["remains"] });
 const NotesBody = z.object({ notes: z.string().max(2_000, "notes are at most 2000 characters") });
 const RefundBody = z.object({ amount: z.number().int().positive("a refund is a whole number of rupiah above zero").optional(), reason });
-const ManualQuoteBody = z.object({ customerId: z.number().int().positive(), mid: z.number().int().positive(), target: z.string().trim().min(1).max(300), zone: z.string().trim().max(20).optional(), quantity: z.number().int().positive() });
+const ORDER_INPUTS = ["comments", "usernames", "hashtags", "hashtag", "username", "media", "keywords", "answerNumber", "perPost", "posts", "delay", "expiry", "runs", "interval"] as const;
+const ManualQuoteBody = z.object({
+  customerId: z.number().int().positive(),
+  mid: z.number().int().positive(),
+  target: z.string().trim().min(1).max(300),
+  zone: z.string().trim().max(20).optional(),
+  // Absent for types whose quantity follows from the inputs (custom comments, packages, subscriptions).
+  quantity: z.number().int().positive().optional(),
+  inputs: z.partialRecord(z.enum(ORDER_INPUTS), z.string().max(50_000)).optional(),
+});
 const ManualCreateBody = z.object({ quoteId: z.string().min(1).max(64), payment: z.enum(["wallet", "external"]), reason });
 
 /**
@@ -139,6 +148,9 @@ export const ordersArea: AdminArea = (api, deps) => {
     const { refunded } = await answering(() => admin.refund(id, { amount: body.amount, reason: body.reason }, c.get("admin").actor));
     return c.json({ refunded, detail: await detail(id) });
   });
+
+  // Which fields the manual order form shows for a service: its type's extra inputs, and whether a quantity is asked.
+  api.get("/orders/manual/form/:mid", requirePermission("manage"), async (c) => c.json(await answering(() => manual.form(Number(c.req.param("mid"))))));
 
   api.post("/orders/manual/quote", requirePermission("manage"), async (c) => {
     const body = await jsonBody(c, ManualQuoteBody);

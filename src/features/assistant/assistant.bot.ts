@@ -2,7 +2,7 @@ import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.js";
 import { escapeHtml } from "../../shared/text.js";
 import { continueDetails } from "../checkout/checkout.dialog.js";
-import { handledAsAccount, handlePurchaseMessage } from "../checkout/checkout.bot.js";
+import { handledAsAccount, handledAsOrderInput, handlePurchaseMessage } from "../checkout/checkout.bot.js";
 import { requestRefill, showOrder, showOrders } from "../orders/orders.bot.js";
 import { startTopup } from "../payments/payments.bot.js";
 import { showBalance } from "../wallet/wallet.bot.js";
@@ -26,6 +26,7 @@ assistantFeature.on("message:text", async (ctx, next) => {
   const u = await ctx.deps.assistant.understand({ customerId: ctx.customer.id, text, context });
   ctx.log.debug({ intent: u.intent, source: u.source }, "message read");
   if (u.intent !== "unknown") resetMisunderstanding(ctx);
+  if (await handledAsOrderInput(ctx, u, text)) return;
   if (await handledAsAccount(ctx, u, text)) return;
   if (await handlePurchaseMessage(ctx, u, text)) return;
   await answer(ctx, u, text);

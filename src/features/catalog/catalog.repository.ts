@@ -1,9 +1,10 @@
 import { sql } from "kysely";
 import type { Db } from "../../infra/db/open-database.js";
+import { SELLABLE_TYPES } from "./catalog.order-forms.js";
 import type { NewServiceRow, ServiceRow, ServiceUpdate } from "./catalog.table.js";
 
-/** Order types the bot can take today: a link and a quantity, or a top-up for an account. */
-export const SELLABLE_TYPES = ["Default", "Top-up"] as const;
+/** Order types the bot can take: every type with an order form (catalog.order-forms). */
+export { SELLABLE_TYPES };
 
 /**
  * A service with whether its supplier is active and what holds it for its currency (a disabled or

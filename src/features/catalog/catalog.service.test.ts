@@ -138,7 +138,8 @@ describe("importing the supplier's catalog", () => {
     expect(refused).toMatchObject({ reason: "rejected", errorClass: "auth" });
 
     expect(await serviceRows(k)).toEqual(before);
-    expect((await k.container.catalog.search("followers instagram")).total).toBe(7);
+    // 8 variants, the Package one included: every service type is sold (issue 11).
+    expect((await k.container.catalog.search("followers instagram")).total).toBe(8);
   });
 
   it("keeps the supplier's details: type, limits, refill/cancel flags and the rate as sent", async () => {
@@ -160,7 +161,7 @@ describe("importing the supplier's catalog", () => {
       removed_at: null,
     });
     const premium = await k.container.catalog.findByMid(8);
-    expect(premium).toMatchObject({ name: "Instagram Followers [Premium] [Lifetime Refill]", type: "Package", active: true, sellable: false });
+    expect(premium).toMatchObject({ name: "Instagram Followers [Premium] [Lifetime Refill]", type: "Package", active: true, sellable: true });
   });
 });
 
@@ -337,10 +338,11 @@ describe("search", () => {
     const k = await importDefault();
     const result = await k.container.catalog.search("followers instagram");
     expect(result.query).toMatchObject({ platform: "instagram", kind: "followers" });
-    // 8 Instagram Followers variants in the sample, one of them a Package.
-    expect(result.total).toBe(7);
-    expect(result.services).toHaveLength(7);
-    for (const s of result.services) expect(s).toMatchObject({ platform: "instagram", kind: "followers", type: "Default", sellable: true });
+    // 8 Instagram Followers variants in the sample, one of them a Package (sold too since issue 11).
+    expect(result.total).toBe(8);
+    expect(result.services).toHaveLength(8);
+    for (const s of result.services) expect(s).toMatchObject({ platform: "instagram", kind: "followers", sellable: true });
+    expect(result.services.map((s) => s.type).sort()).toEqual([...Array(7).fill("Default"), "Package"]);
     for (const s of result.services) expect(s.name).toMatch(/^Instagram Followers /);
     const prices = result.services.map((s) => s.unitPrice);
     expect(prices).toEqual([...prices].sort((a, b) => a - b));
@@ -351,12 +353,12 @@ describe("search", () => {
     const k = await importDefault();
     const result = await k.container.catalog.search("followers");
     expect(result.services).toHaveLength(8);
-    // Instagram, TikTok, Twitter, Spotify and Shopee "Followers" (8 each, minus one Package each) + Facebook Page Followers.
-    expect(result.total).toBe(43);
+    // Instagram, TikTok, Twitter, Spotify and Shopee "Followers" (8 each, their Package included) + Facebook Page Followers.
+    expect(result.total).toBe(48);
     const prices = result.services.map((s) => s.unitPrice);
     expect(prices).toEqual([...prices].sort((a, b) => a - b));
     const everything = await k.container.catalog.search("followers", 100);
-    expect(everything.services).toHaveLength(43);
+    expect(everything.services).toHaveLength(48);
     expect(everything.services.slice(0, 8).map((s) => s.mid)).toEqual(result.services.map((s) => s.mid));
     expect(Math.max(...result.services.map((s) => s.unitPrice))).toBeLessThanOrEqual(Math.min(...everything.services.slice(8).map((s) => s.unitPrice)));
   });
@@ -365,7 +367,7 @@ describe("search", () => {
     const k = await importDefault();
     const result = await k.container.catalog.search("mau followers instagram indonesia dong");
     expect(result.query.keywords).toEqual(["indonesia"]);
-    expect(result.total).toBe(7);
+    expect(result.total).toBe(8);
     const names = result.services.map((s) => s.name);
     expect(names.slice(0, 2).every((n) => n.includes("Indonesia"))).toBe(true);
     expect(names.slice(2).some((n) => n.includes("Indonesia"))).toBe(false);
@@ -386,15 +388,17 @@ describe("search", () => {
     expect(await k.container.catalog.search(text)).toMatchObject({ services: [], total: 0 });
   });
 
-  it("never suggests Custom Comments services (the bot cannot take them yet)", async () => {
+  it("suggests Custom Comments services, which the bot takes (the customer sends the comments)", async () => {
     const k = await importDefault();
     const comments = await k.db.selectFrom("services").selectAll().where("type", "=", "Custom Comments").execute();
     expect(comments.length).toBe(8);
-    expect(await k.container.catalog.search("komentar instagram")).toMatchObject({ services: [], total: 0 });
-    expect(await k.container.catalog.search("instagram comments murah")).toMatchObject({ services: [], total: 0 });
+    expect(await k.container.catalog.search("komentar instagram")).toMatchObject({ total: 8 });
+    const cheap = await k.container.catalog.search("instagram comments murah");
+    expect(cheap.services.every((s) => s.type === "Custom Comments")).toBe(true);
+    expect(cheap.services[0]!.name).toContain("Murah");
   });
 
-  it("never suggests Package services", async () => {
+  it("suggests Package services, which the bot takes without asking a quantity", async () => {
     const k = await importDefault();
     const packages = await k.db.selectFrom("services").select("mid").where("type", "=", "Package").execute();
     expect(packages).toHaveLength(5);
@@ -402,7 +406,7 @@ describe("search", () => {
     for (const text of ["followers instagram premium lifetime", "followers", "premium", "tiktok followers"]) {
       const all = await k.container.catalog.search(text, 1000);
       expect(all.services.length, text).toBeGreaterThan(0);
-      expect(all.services.some((s) => packageMids.has(s.mid) || s.type !== "Default"), text).toBe(false);
+      expect(all.services.some((s) => packageMids.has(s.mid)), text).toBe(true);
     }
   });
 
@@ -412,11 +416,11 @@ describe("search", () => {
     await k.container.catalog.importFromProvider("backup");
     const panel = await k.container.providers.requireByName(SUPPLIER);
     const backup = await k.container.providers.requireByName("backup");
-    expect((await k.container.catalog.search("followers instagram")).total).toBe(14);
+    expect((await k.container.catalog.search("followers instagram")).total).toBe(16);
 
     await k.container.providers.edit(SUPPLIER, { active: false });
     const result = await k.container.catalog.search("followers instagram", 100);
-    expect(result.total).toBe(7);
+    expect(result.total).toBe(8);
     expect(result.services.every((s) => s.providerId === backup.id)).toBe(true);
     expect(await k.container.catalog.findByMid(1)).toMatchObject({ providerId: panel.id, active: false, sellable: false });
 

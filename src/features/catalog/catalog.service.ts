@@ -281,6 +281,6 @@ export function toService(row: ServiceWithSupplier): Service {
     removed: row.removed_at !== null,
     mode: row.mode,
     active,
-    sellable: active && (SELLABLE_TYPES as readonly string[]).includes(row.type),
+    sellable: active && SELLABLE_TYPES.includes(row.type),
   };
 }

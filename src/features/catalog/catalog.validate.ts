@@ -1,5 +1,6 @@
 import { isPositive, parseDecimal, type Decimal } from "../../shared/money.js";
 import type { ServiceCandidate } from "../providers/provider.types.js";
+import { canonicalType } from "./catalog.order-forms.js";
 
 /** A supplier row that passed validation, with its values coerced. */
 export interface ValidService {
@@ -52,7 +53,7 @@ export function validateServices(candidates: readonly ServiceCandidate[]): { val
     valid.push({
       providerServiceId: id!,
       name: cleanName(candidate.name),
-      type: typeof candidate.type === "string" && candidate.type.trim() ? candidate.type.trim() : "Default",
+      type: typeof candidate.type === "string" && candidate.type.trim() ? canonicalType(candidate.type.trim()) : "Default",
       category: typeof candidate.category === "string" ? candidate.category.replace(/\s+/g, " ").trim() : "",
       rate: parseDecimal(candidate.rate)!,
       rateText: String(candidate.rate).trim(),

@@ -78,8 +78,9 @@ describe("the purchase dialog", () => {
     expect(quote.expires_at).toBeGreaterThan(Date.now());
     const last = replies.at(-1)!;
     expect(last.plain).toContain(`Total: Rp\u00a0${quote.amount.toLocaleString("id-ID")}`);
-    // An empty wallet is not offered as a way to pay; the quote says what is missing instead.
-    expect(last.buttons.flat().map((b) => b.callback_data)).toEqual([`pay:${quote.id}`, `pays:${quote.id}`, "draft:cancel"]);
+    // An empty wallet is not offered as a way to pay; the quote says what is missing instead. ID 2
+    // allows drip-feed, so its quote also offers it (issue 11).
+    expect(last.buttons.flat().map((b) => b.callback_data)).toEqual([`pay:${quote.id}`, `pays:${quote.id}`, "draft:cancel", "drip"]);
     expect(last.plain).toContain(`Saldo Rp\u00a00 kurang Rp\u00a0${quote.amount.toLocaleString("id-ID")} untuk bayar pakai saldo — isi dulu dengan /topup`);
   });
 
@@ -90,7 +91,7 @@ describe("the purchase dialog", () => {
     await kit.db.transaction().execute((trx) => kit.container.wallet.credit(trx, { customerId: id, amount: 100_000, reason: "adjustment", reference: `test:${id}`, orderId: null }));
     const replies = await customer.say("ID 2 https://instagram.com/budi_santoso 1500");
     const quote = await kit.db.selectFrom("quotes").selectAll().orderBy("created_at", "desc").executeTakeFirstOrThrow();
-    expect(replies.at(-1)!.buttons.flat().map((b) => b.callback_data)).toEqual([`pay:${quote.id}`, `payw:${quote.id}`, `pays:${quote.id}`, "draft:cancel"]);
+    expect(replies.at(-1)!.buttons.flat().map((b) => b.callback_data)).toEqual([`pay:${quote.id}`, `payw:${quote.id}`, `pays:${quote.id}`, "draft:cancel", "drip"]);
     expect(replies.at(-1)!.buttons.flat().map((b) => b.text)).toContain("👛 Bayar pakai saldo (Rp\u00a0100.000)");
     expect(replies.at(-1)!.plain).not.toContain("kurang");
   });
@@ -122,10 +123,23 @@ describe("the purchase dialog", () => {
     expect(replies.map((m) => m.plain).join("\n")).toMatch(/Target belum benar|Kirim link/);
   });
 
-  it("does not offer services the bot cannot take (packages, custom comments)", async () => {
+  it("does not offer a service of an order type the bot does not know", async () => {
+    const unknown = await kit.db.selectFrom("services").select(["id", "mid", "type"]).where("mid", "=", 40).executeTakeFirstOrThrow();
+    await kit.db.updateTable("services").set({ type: "Invites from Groups" }).where("id", "=", unknown.id).execute();
+    try {
+      const replies = await newCustomer().say(`ID ${unknown.mid}`);
+      expect(replies[0]!.plain).toContain("belum bisa dipesan lewat bot");
+    } finally {
+      await kit.db.updateTable("services").set({ type: unknown.type }).where("id", "=", unknown.id).execute();
+    }
+  });
+
+  it("offers a package, asking only for the link (its size is fixed)", async () => {
     const packaged = await kit.db.selectFrom("services").select("mid").where("type", "=", "Package").executeTakeFirstOrThrow();
     const replies = await newCustomer().say(`ID ${packaged.mid}`);
-    expect(replies[0]!.plain).toContain("belum bisa dipesan lewat bot");
+    expect(replies[0]!.plain).toContain(`ID ${packaged.mid}`);
+    expect(replies.at(-1)!.plain).toContain("Kirim link atau @username");
+    expect(replies.at(-1)!.plain).not.toContain("jumlah");
   });
 
   it("answers an English-speaking customer in English", async () => {

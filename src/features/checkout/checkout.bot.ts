@@ -3,7 +3,8 @@ import type { BotContext } from "../../bot/context.js";
 import { productQueryFor, type Understanding } from "../assistant/understanding.js";
 import { askPlatformForKind, kindLabel, platformLabel, showCategories, showKinds, showResultList } from "../catalog/catalog.bot.js";
 import { startPayment } from "../payments/payments.bot.js";
-import { cancelDraft, continueDetails, mergeDetails, selectService } from "./checkout.dialog.js";
+import { askDripText, cancelDraft, continueDetails, mergeDetails, selectService } from "./checkout.dialog.js";
+import { parseDripAnswer } from "./checkout.order-inputs.js";
 import { parseAccount } from "./checkout.target.js";
 
 /**
@@ -31,7 +32,41 @@ checkoutFeature.callbackQuery("dupok", async (ctx) => {
   await continueDetails(ctx);
 });
 
+// Drip-feed from the quote of a service that allows it: ask for runs and interval, or drop them.
+checkoutFeature.callbackQuery(["drip", "drip:off"], async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const draft = ctx.session.checkout;
+  if (draft.stage !== "quoted" || draft.mid === undefined) return;
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  const { runs: _runs, interval: _interval, ...rest } = draft.inputs ?? {};
+  ctx.session.checkout = { ...draft, stage: "details", quoteId: undefined, inputs: rest };
+  if (ctx.callbackQuery.data === "drip:off") return continueDetails(ctx);
+  ctx.session.checkout.awaiting = "dripfeed";
+  await ctx.reply(askDripText(ctx, draft.quantity ?? 0), { parse_mode: "HTML" });
+});
+
 checkoutFeature.command(["batal", "cancel"], (ctx) => cancelDraft(ctx));
+
+/**
+ * While the dialog waits for an extra input (comments, usernames, a poll answer, …), the message is
+ * that input, whatever else it looks like: comments are free text, one per line. Only a one-line
+ * cancel or a pick of another service leaves the question.
+ */
+export async function handledAsOrderInput(ctx: BotContext, u: Understanding, text: string): Promise<boolean> {
+  const draft = ctx.session.checkout;
+  if (draft.stage !== "details" || draft.awaiting === undefined) return false;
+  if (!text.includes("\n") && (u.intent === "cancel" || /\b(?:pilih|choose|pick)\b/i.test(text))) return false;
+  const awaiting = draft.awaiting;
+  draft.awaiting = undefined;
+  if (awaiting === "dripfeed") {
+    // An answer that is not "5x30" goes to the drip-feed check, which explains the format.
+    draft.inputs = { ...draft.inputs, ...(parseDripAnswer(text) ?? { runs: text.trim(), interval: "" }) };
+  } else {
+    draft.inputs = { ...draft.inputs, [awaiting]: text };
+  }
+  await continueDetails(ctx);
+  return true;
+}
 
 /**
  * While a top-up waits for its account, "12345678 (1234)" is a player id and zone, not a shop

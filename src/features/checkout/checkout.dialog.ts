@@ -5,7 +5,9 @@ import { asCount, escapeHtml, formatJakartaTime } from "../../shared/text.js";
 import { describeService, showCategories } from "../catalog/catalog.bot.js";
 import type { Service } from "../catalog/catalog.service.js";
 import { payOptions } from "../payments/payments.bot.js";
-import { accountLines, askText, problemText } from "./checkout.messages.js";
+import { allowsDripFeed } from "../catalog/catalog.order-forms.js";
+import { extrasLines } from "./checkout.extras-text.js";
+import { accountLines, askInputText, askText, problemText } from "./checkout.messages.js";
 import type { Quote } from "./checkout.service.js";
 
 /**
@@ -72,8 +74,9 @@ export async function continueDetails(ctx: BotContext, known?: Service): Promise
     service = selected.value;
   }
   draft.quantity ??= ctx.deps.checkout.defaultQuantity(service);
+  const asksQuantity = ctx.deps.checkout.asksQuantity(service);
   const problems: string[] = [];
-  if (draft.quantity !== undefined) {
+  if (draft.quantity !== undefined && asksQuantity) {
     const quantity = ctx.deps.checkout.checkQuantity(service, draft.quantity);
     if (!quantity.ok) {
       problems.push(problemText(ctx, quantity.error));
@@ -88,7 +91,8 @@ export async function continueDetails(ctx: BotContext, known?: Service): Promise
       if (target.error.code !== "zone_missing") draft.target = undefined;
     }
   }
-  if (draft.target !== undefined && draft.quantity !== undefined && problems.length === 0) {
+  if (draft.target !== undefined && (draft.quantity !== undefined || !asksQuantity) && problems.length === 0) {
+    if (!(await inputsReady(ctx, service, draft.target))) return;
     const running = service.targetKind === "link" && !draft.duplicateOk ? await ctx.deps.checkout.activeOrderFor(service.id, draft.target) : undefined;
     if (running) {
       const keyboard = new InlineKeyboard().text(ctx.t("button-order-anyway"), "dupok").text(ctx.t("button-cancel"), "draft:cancel");
@@ -98,12 +102,52 @@ export async function continueDetails(ctx: BotContext, known?: Service): Promise
     }
     return quote(ctx, service, draft.target, draft.zone, draft.quantity);
   }
-  problems.push(askText(ctx, service, { target: draft.target === undefined || problems.length > 0, quantity: draft.quantity === undefined }));
+  problems.push(askText(ctx, service, { target: draft.target === undefined || problems.length > 0, quantity: asksQuantity && draft.quantity === undefined }));
   await ctx.reply(problems.join("\n\n"), { parse_mode: "HTML" });
 }
 
-async function quote(ctx: BotContext, service: Service, target: string, zone: string | undefined, quantity: number): Promise<void> {
-  const result = await ctx.deps.checkout.quote({ customerId: ctx.customer.id, mid: service.mid, target, zone, quantity });
+/**
+ * The extra inputs of the service's type (comments, usernames, a poll answer, a subscription's
+ * terms, drip-feed runs): checks what the draft holds, explains the first problem, and asks for the
+ * next input; the customer's next message is read as its answer. True when all are there and valid.
+ */
+async function inputsReady(ctx: BotContext, service: Service, target: string): Promise<boolean> {
+  const draft = ctx.session.checkout;
+  const checked = ctx.deps.checkout.checkInputs(service, { target, inputs: draft.inputs, quantity: draft.quantity });
+  if (checked.ok) {
+    draft.awaiting = undefined;
+    return true;
+  }
+  const problem = checked.error;
+  const inputs = { ...draft.inputs };
+  if (problem.code === "dripfeed_not_offered" || (problem.code === "input_invalid" && (problem.input === "runs" || problem.input === "interval"))) {
+    delete inputs.runs;
+    delete inputs.interval;
+    draft.inputs = inputs;
+    draft.awaiting = problem.code === "dripfeed_not_offered" ? undefined : "dripfeed";
+    const ask = problem.code === "dripfeed_not_offered" ? "" : `\n\n${askDripText(ctx, draft.quantity ?? service.min)}`;
+    await ctx.reply(`${problemText(ctx, problem)}${ask}`, { parse_mode: "HTML" });
+    return false;
+  }
+  if (problem.code !== "input_missing" && problem.code !== "input_invalid" && problem.code !== "lines_out_of_range") {
+    await ctx.reply(problemText(ctx, problem), { parse_mode: "HTML" });
+    return false;
+  }
+  delete inputs[problem.input as keyof typeof inputs];
+  draft.inputs = inputs;
+  draft.awaiting = problem.input as typeof draft.awaiting;
+  const explain = problem.code === "input_missing" ? "" : `${problemText(ctx, problem)}\n\n`;
+  await ctx.reply(`${explain}${askInputText(ctx, service, problem.input as Parameters<typeof askInputText>[2])}`, { parse_mode: "HTML" });
+  return false;
+}
+
+export function askDripText(ctx: BotContext, quantity: number): string {
+  return ctx.t("ask-dripfeed", { quantity: asCount(quantity) });
+}
+
+async function quote(ctx: BotContext, service: Service, target: string, zone: string | undefined, quantity: number | undefined): Promise<void> {
+  const inputs = ctx.session.checkout.inputs;
+  const result = await ctx.deps.checkout.quote({ customerId: ctx.customer.id, mid: service.mid, target, zone, quantity, inputs });
   if (!result.ok) {
     if (result.error.code === "account_not_found") Object.assign(ctx.session.checkout, { target: undefined, zone: undefined });
     // Nothing the customer typed is wrong: say so, without asking for the details again.
@@ -112,8 +156,10 @@ async function quote(ctx: BotContext, service: Service, target: string, zone: st
     return;
   }
   const q = result.value;
-  ctx.session.checkout = { stage: "quoted", mid: service.mid, targetKind: service.targetKind, target: q.target, zone: q.zone ?? undefined, quantity: q.quantity, quoteId: q.id, duplicateOk: ctx.session.checkout.duplicateOk };
+  // The asked quantity stays as asked (a drip-feed quote bills it × runs).
+  ctx.session.checkout = { stage: "quoted", mid: service.mid, targetKind: service.targetKind, target: q.target, zone: q.zone ?? undefined, quantity: quantity ?? q.quantity, inputs, quoteId: q.id, duplicateOk: ctx.session.checkout.duplicateOk };
   const pay = await payOptions(ctx, q);
+  if (allowsDripFeed(service)) pay.keyboard.row().text(ctx.t(inputs?.runs ? "button-dripfeed-off" : "button-dripfeed"), inputs?.runs ? "drip:off" : "drip");
   const text = pay.walletNote ? `${renderQuote(ctx, q)}\n\n${pay.walletNote}` : renderQuote(ctx, q);
   await ctx.reply(text, { parse_mode: "HTML", reply_markup: pay.keyboard, link_preview_options: { is_disabled: true } });
 }
@@ -121,7 +167,8 @@ async function quote(ctx: BotContext, service: Service, target: string, zone: st
 export function renderQuote(ctx: BotContext, q: Quote): string {
   const common = { mid: q.service.mid, name: escapeHtml(q.service.name), total: formatRupiah(q.amount), until: formatJakartaTime(q.expiresAt) };
   if (q.service.targetKind === "link") {
-    return ctx.t("quote", { ...common, target: escapeHtml(q.target), quantity: asCount(q.quantity), price: formatRupiah(q.unitPrice), unit: asCount(q.unitSize) });
+    const text = ctx.t("quote", { ...common, target: escapeHtml(q.target), quantity: asCount(q.quantity), price: formatRupiah(q.unitPrice), unit: asCount(q.unitSize) });
+    return [text, ...extrasLines(ctx, q.extras, q.quantity)].join("\n");
   }
   const account = accountLines(ctx, { kind: q.service.targetKind, target: q.target, zone: q.zone, nickname: q.nickname });
   return ctx.t("quote-topup", { ...common, account, quantity: asCount(q.quantity) });

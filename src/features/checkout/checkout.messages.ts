@@ -3,6 +3,7 @@ import { asCount, escapeHtml } from "../../shared/text.js";
 import { platformLabel } from "../catalog/catalog.bot.js";
 import type { TargetKind } from "../catalog/catalog.games.js";
 import type { Service } from "../catalog/catalog.service.js";
+import { orderFormFor, SUBSCRIPTION_DELAYS, type OrderInput } from "../catalog/catalog.order-forms.js";
 import type { QuoteProblem } from "./checkout.service.js";
 
 /** Every problem with what the customer gave, explained in their language. */
@@ -31,7 +32,25 @@ export function problemText(ctx: BotContext, problem: QuoteProblem): string {
       return ctx.t("problem-account-not-found");
     case "price_outdated":
       return ctx.t("problem-price-outdated", { mid: problem.mid });
+    case "input_missing":
+      return "";
+    case "lines_out_of_range":
+      return ctx.t(`problem-lines-${problem.input}`, { count: asCount(problem.count), min: asCount(problem.min), max: asCount(problem.max) });
+    case "input_invalid":
+      return ctx.t(`problem-input-${problem.input}`, { min: asCount(problem.min ?? 0), max: asCount(problem.max ?? 0), allowed: SUBSCRIPTION_DELAYS.join(", ") });
+    case "dripfeed_not_offered":
+      return ctx.t("problem-dripfeed-not-offered");
   }
+}
+
+/** The question for one extra input of the service's type. */
+export function askInputText(ctx: BotContext, service: Service, input: OrderInput): string {
+  const form = orderFormFor(service.type);
+  const limits = { min: asCount(service.min), max: asCount(service.max), allowed: SUBSCRIPTION_DELAYS.join(", ") };
+  if (input === "comments" && form?.quantity === "package") return ctx.t("ask-input-comments-package", { max: asCount(Math.max(service.min, service.max)) });
+  if (input === "usernames" && form?.linesOf === "usernames") return ctx.t("ask-input-usernames-list", limits);
+  if (input === "username") return ctx.t(form?.type === "Mentions User Followers" ? "ask-input-username-followers" : "ask-input-username-comment");
+  return ctx.t(`ask-input-${input}`, limits);
 }
 
 /** What to ask for next, given what the draft still lacks. */

@@ -7,6 +7,8 @@ import { err, ok, type Result } from "../../shared/result.js";
 import type { CatalogService, Service } from "../catalog/catalog.service.js";
 import type { ProvidersService } from "../providers/providers.service.js";
 import type { SettingsService } from "../settings/settings.service.js";
+import type { OrderExtras } from "../providers/provider.types.js";
+import { checkOrderInputs, fixedQuantity, quantityIsAsked, subscriptionUsername, type InputProblem, type RawInputs } from "./checkout.order-inputs.js";
 import { normalizeAccount, normalizeTarget, type AccountProblem, type TargetProblem } from "./checkout.target.js";
 import type { QuoteRow } from "./checkout.table.js";
 import { createQuoteGuard, type QuoteGuardAlerts } from "./checkout.quote-guard.js";
@@ -19,7 +21,8 @@ export type QuoteProblem =
   /** The last guard: the price no longer covers the supplier's current cost plus the shop's minimum profit. */
   | { code: "price_outdated"; mid: number }
   | TargetProblem
-  | AccountProblem;
+  | AccountProblem
+  | InputProblem;
 
 export interface Quote {
   id: string;
@@ -28,6 +31,8 @@ export interface Quote {
   target: string;
   zone: string | null;
   nickname: string | null;
+  /** What the service type needs beyond target and quantity; null for plain orders. */
+  extras: OrderExtras | null;
   quantity: number;
   unitPrice: number;
   unitSize: number;
@@ -56,6 +61,7 @@ export function createCheckoutService(deps: { db: Db; clock: Clock; logger: Logg
       target: row.target,
       zone: row.zone,
       nickname: row.nickname,
+      extras: parseExtras(row.extras),
       quantity: row.quantity,
       unitPrice: row.unit_price,
       unitSize: row.unit_size,
@@ -87,9 +93,23 @@ export function createCheckoutService(deps: { db: Db; clock: Clock; logger: Logg
       return ok(service);
     },
 
-    /** Top-ups are bought one at a time unless the supplier says otherwise. */
+    /** Top-ups are bought one at a time unless the supplier says otherwise; a package is its own size. */
     defaultQuantity(service: Service): number | undefined {
-      return service.min === service.max ? service.min : undefined;
+      return fixedQuantity(service);
+    },
+
+    /** Whether the customer names the quantity (not for custom comments, packages, subscriptions). */
+    asksQuantity(service: Service): boolean {
+      return quantityIsAsked(service.type);
+    },
+
+    /** Checks the extra inputs of the service's type and works out the billed quantity. */
+    checkInputs(service: Service, input: { target: string; inputs?: RawInputs | undefined; quantity?: number | undefined }): Result<{ extras: OrderExtras | null; quantity: number }, QuoteProblem> {
+      const checked = checkOrderInputs(service, input.inputs ?? {}, input.quantity, clock.now());
+      if (!checked.ok) return checked;
+      const extras = checked.value.extras;
+      if (extras.subscription) extras.subscription.username = subscriptionUsername(input.target);
+      return ok({ extras: Object.keys(extras).length > 0 ? extras : null, quantity: checked.value.quantity });
     },
 
     checkQuantity(service: Service, quantity: number): Result<number, QuoteProblem> {
@@ -112,14 +132,17 @@ export function createCheckoutService(deps: { db: Db; clock: Clock; logger: Logg
      * checks the account with the supplier where it can, and stores the quote with an expiry.
      * The total keeps at least the shop's minimum profit per order. The Pay button carries only the id.
      */
-    async quote(input: { customerId: number; mid: number; target: string; zone?: string | undefined; quantity: number }): Promise<Result<Quote, QuoteProblem>> {
+    async quote(input: { customerId: number; mid: number; target: string; zone?: string | undefined; quantity?: number | undefined; inputs?: RawInputs | undefined }): Promise<Result<Quote, QuoteProblem>> {
       const selected = await this.selectService(input.mid);
       if (!selected.ok) return selected;
       const service = selected.value;
-      const quantity = this.checkQuantity(service, input.quantity);
-      if (!quantity.ok) return quantity;
+      const asked = this.asksQuantity(service) ? this.checkQuantity(service, input.quantity ?? this.defaultQuantity(service) ?? 0) : ok(0);
+      if (!asked.ok) return asked;
       const target = this.checkTarget(service, input);
       if (!target.ok) return target;
+      const checked = this.checkInputs(service, { target: target.value.target, inputs: input.inputs, quantity: asked.value });
+      if (!checked.ok) return checked;
+      const quantity = { value: checked.value.quantity };
       const nickname = await lookupAccount(service, target.value);
       if (!nickname.ok) return nickname;
 
@@ -138,6 +161,7 @@ export function createCheckoutService(deps: { db: Db; clock: Clock; logger: Logg
         target: target.value.target,
         zone: target.value.zone ?? null,
         nickname: nickname.value,
+        extras: checked.value.extras ? JSON.stringify(checked.value.extras) : null,
         quantity: quantity.value,
         unit_price: service.unitPrice,
         unit_size: service.unitSize,
@@ -186,6 +210,11 @@ export function createCheckoutService(deps: { db: Db; clock: Clock; logger: Logg
 }
 
 export type CheckoutService = ReturnType<typeof createCheckoutService>;
+
+/** The stored JSON of a quote's or order's extras. */
+export function parseExtras(text: string | null): OrderExtras | null {
+  return text ? (JSON.parse(text) as OrderExtras) : null;
+}
 
 /** "https://www.instagram.com/budi/" and "https://instagram.com/budi" are the same account. */
 export function sameTarget(a: string, b: string): boolean {

@@ -12,6 +12,8 @@ export interface QuoteTable {
   unit_size: Generated<number>;
   zone: string | null;
   nickname: string | null;
+  /** JSON OrderExtras: what the service type needs beyond target and quantity (null for plain orders). */
+  extras: string | null;
   amount: number;
   cost_amount: number;
   status: Generated<QuoteStatus>;

@@ -25,7 +25,7 @@ describe("placing a paid order with the supplier", () => {
     const { kit, customer, order } = await paidOrder();
     // Out of funds no longer refunds (the order waits: fulfilment.funds.test.ts); a running order for
     // the same link at the supplier is a refusal that does.
-    kit.sandbox.smm.orders.set(1, { order: 1, service: Number((await kit.container.catalog.findByMid(2))!.providerServiceId), link: order.target, quantity: 1000, charge: "1", startCount: 0, createdAt: Date.now(), outcome: "Completed" });
+    kit.sandbox.smm.orders.set(1, { order: 1, service: Number((await kit.container.catalog.findByMid(2))!.providerServiceId), link: order.target, quantity: 1000, params: {}, charge: "1", startCount: 0, createdAt: Date.now(), outcome: "Completed" });
     await kit.runJobs();
     const after = await orderRow(kit);
     expect(after.status).toBe("refunded");

@@ -7,6 +7,7 @@ import { RetryJob, type JobContext, type JobQueue } from "../jobs/job-queue.js";
 import type { NotificationsService } from "../notifications/notifications.service.js";
 import type { OrdersService } from "../orders/orders.service.js";
 import type { OrderRow } from "../orders/orders.table.js";
+import { parseExtras } from "../checkout/checkout.service.js";
 import type { SupplierErrorClass } from "../providers/provider.types.js";
 import type { ProvidersService } from "../providers/providers.service.js";
 import type { Failpoints } from "../../infra/failpoints.js";
@@ -69,9 +70,11 @@ export function createFulfilmentService(deps: FulfilmentServiceDeps) {
    */
   const failover = async (order: OrderRow, reason: string): Promise<boolean> => {
     const backups = await catalog.backupsFor(order.service_id);
+    // A backup must take the same order type: its extra inputs (comments, a subscription) are sent as they are.
+    const type = (await catalog.findById(order.service_id))?.type;
     for (let index = order.failovers; index < backups.length; index++) {
       const backup = backups[index]!;
-      if (!usableBackup(backup, order)) continue;
+      if (!usableBackup(backup, order) || backup.type !== type) continue;
       const moved = await db.transaction().execute(async (trx) => {
         const ok = await orders.transition(trx, order.id, ["placing"], { supplier_service_id: backup.id, provider_id: backup.providerId, failovers: index + 1, attempts: 0, placement_state: "idle", last_error: reason });
         if (!ok) return false;
@@ -205,6 +208,7 @@ export function createFulfilmentService(deps: FulfilmentServiceDeps) {
         target: order.target,
         zone: order.zone ?? undefined,
         quantity: order.quantity,
+        extras: parseExtras(order.extras) ?? undefined,
       });
       failpoints.hit("after_supplier_call");
       switch (outcome.kind) {

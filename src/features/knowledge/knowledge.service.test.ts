@@ -117,10 +117,18 @@ describe("findProducts: hybrid search over the shop's services", () => {
     expect(results.total).toBe(sellable.filter((s) => s.platform === "instagram" && s.kind === "followers").length);
   });
 
-  it("returns only sellable services (no packages or custom comments, which the bot cannot take)", async () => {
+  it("returns only sellable services: custom comments since the bot takes them, never a type it does not know", async () => {
     const { services } = await shop.knowledge.findProducts({ text: "instagram comments", limit: 20 });
     expect(services.every((s) => s.sellable)).toBe(true);
-    expect(services.some((s) => s.kind === "comments")).toBe(false);
+    expect(services.some((s) => s.kind === "comments")).toBe(true);
+    const unknown = services.find((s) => s.kind === "comments")!;
+    await shop.container.db.updateTable("services").set({ type: "Invites from Groups" }).where("id", "=", unknown.id).execute();
+    try {
+      const again = await shop.knowledge.findProducts({ text: "instagram comments", limit: 20 });
+      expect(again.services.some((s) => s.id === unknown.id)).toBe(false);
+    } finally {
+      await shop.container.db.updateTable("services").set({ type: unknown.type }).where("id", "=", unknown.id).execute();
+    }
   });
 
   it("finds nothing for greetings alone or for something the shop does not sell", async () => {

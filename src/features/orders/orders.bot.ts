@@ -3,6 +3,8 @@ import type { BotContext } from "../../bot/context.js";
 import { formatRupiah } from "../../shared/money.js";
 import { asCount, escapeHtml, formatJakartaDateTime, truncate } from "../../shared/text.js";
 import { accountLines } from "../checkout/checkout.messages.js";
+import { extrasLines } from "../checkout/checkout.extras-text.js";
+import { parseExtras } from "../checkout/checkout.service.js";
 import type { AftercareProblem } from "../fulfilment/fulfilment.aftercare.js";
 import type { OrderRow } from "./orders.table.js";
 
@@ -78,6 +80,7 @@ export async function showOrder(ctx: BotContext, orderId: number): Promise<void>
       when: formatJakartaDateTime(order.created_at),
     }),
   ];
+  lines.push(...extrasLines(ctx, parseExtras(order.extras), order.quantity));
   if (delivered !== null && service?.unitSize !== 1) lines.push(ctx.t("order-progress", { delivered: asCount(delivered), quantity: asCount(order.quantity) }));
   if (order.supplier_note) lines.push(ctx.t("order-note", { note: escapeHtml(order.supplier_note) }));
   if (order.cancel_requested_at) lines.push(ctx.t("order-cancel-pending"));

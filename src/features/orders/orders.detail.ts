@@ -2,6 +2,7 @@ import type { Db } from "../../infra/db/open-database.js";
 import { AppError } from "../../shared/errors.js";
 import type { AuditService } from "../audit/audit.service.js";
 import { describeLedgerEntry, type LedgerDescription } from "../wallet/wallet.entry-kind.js";
+import { parseExtras } from "../checkout/checkout.service.js";
 import type { Refunds } from "../fulfilment/fulfilment.refunds.js";
 import { REFUNDABLE } from "./orders.admin.js";
 import type { OrderRow, OrderStatus } from "./orders.table.js";
@@ -108,6 +109,8 @@ function view(o: OrderRow) {
     target: o.target,
     zone: o.zone,
     nickname: o.nickname,
+    /** What the service type needed beyond target and quantity (comments, usernames, subscription, drip-feed). */
+    extras: parseExtras(o.extras),
     quantity: o.quantity,
     amount: o.amount,
     costAmount: o.cost_amount,

@@ -4,6 +4,8 @@ import { AppError } from "../../shared/errors.js";
 import { formatRupiah } from "../../shared/money.js";
 import { asCount, escapeHtml } from "../../shared/text.js";
 import type { AuditService } from "../audit/audit.service.js";
+import { allowsDripFeed, orderFormFor, SUBSCRIPTION_DELAYS } from "../catalog/catalog.order-forms.js";
+import type { RawInputs } from "../checkout/checkout.order-inputs.js";
 import type { CheckoutService, QuoteProblem } from "../checkout/checkout.service.js";
 import type { NotificationsService } from "../notifications/notifications.service.js";
 import type { OpenOrderProblem, OrderOpener } from "../payments/payments.orders.js";
@@ -30,8 +32,17 @@ export function createManualOrders(deps: { db: Db; clock: Clock; checkout: Check
   const { db, clock, checkout, opener, orders, wallet, notifications, audit } = deps;
 
   return {
+    /** What the manual order form asks for this service: its type's extra inputs, a quantity or not, drip-feed. */
+    async form(mid: number) {
+      const selected = await checkout.selectService(mid);
+      if (!selected.ok) throw new AppError("orders.invalid_input", quoteProblemMessage(selected.error), { httpStatus: 400 });
+      const service = selected.value;
+      const form = orderFormFor(service.type)!;
+      return { mid, name: service.name, type: form.type, quantity: form.quantity, inputs: form.inputs, dripfeed: allowsDripFeed(service), min: service.min, max: service.max };
+    },
+
     /** Prices the order for the customer (a stored quote, as in the bot) and says what their wallet holds. */
-    async quote(input: { customerId: number; mid: number; target: string; zone?: string | undefined; quantity: number }) {
+    async quote(input: { customerId: number; mid: number; target: string; zone?: string | undefined; quantity?: number | undefined; inputs?: RawInputs | undefined }) {
       const customer = await db.selectFrom("customers").select("id").where("id", "=", input.customerId).executeTakeFirst();
       if (!customer) throw new AppError("admin.not_found", `no customer ${input.customerId}`, { httpStatus: 404 });
       const quoted = await checkout.quote(input);
@@ -44,6 +55,7 @@ export function createManualOrders(deps: { db: Db; clock: Clock; checkout: Check
         target: q.target,
         zone: q.zone,
         nickname: q.nickname,
+        extras: q.extras,
         quantity: q.quantity,
         amount: q.amount,
         expiresAt: q.expiresAt,
@@ -77,7 +89,7 @@ export function createManualOrders(deps: { db: Db; clock: Clock; checkout: Check
           action: "order.create_manual",
           subject: `order:${order.id}`,
           before: null,
-          after: { status: "manual", customer: order.customer_id, mid: quote.service.mid, target: order.target, quantity: order.quantity, amount: order.amount, payment: input.payment },
+          after: { status: "manual", customer: order.customer_id, mid: quote.service.mid, target: order.target, quantity: order.quantity, amount: order.amount, payment: input.payment, ...(quote.extras ? { extras: quote.extras } : {}) },
           reason,
         });
         if (input.payment === "wallet") await audit.record(trx, { actor, action: "wallet.pay_manual_order", subject: `customer:${order.customer_id}`, before: { balance: balanceBefore }, after: { balance: balanceAfter, order: order.id }, reason });
@@ -112,6 +124,18 @@ function quoteProblemMessage(problem: QuoteProblem): string {
       return "this game needs a zone/server id";
     case "price_outdated":
       return `service ${problem.mid}'s price no longer covers its supplier's current cost plus the minimum profit: import the supplier's catalog again (or change the price) first`;
+    case "input_missing":
+      return `this service also needs: ${problem.input}`;
+    case "lines_out_of_range":
+      return `${problem.input}: ${problem.count} given, this service takes ${problem.min}–${problem.max}`;
+    case "input_invalid":
+      return problem.input === "delay"
+        ? `delay must be one of ${SUBSCRIPTION_DELAYS.join(", ")} minutes`
+        : problem.input === "expiry"
+          ? "expiry must be a date after today, written 31/12/2026 (or - for none)"
+          : `${problem.input} is not valid${problem.max ? ` (allowed ${problem.min ?? 1}–${problem.max})` : ""}`;
+    case "dripfeed_not_offered":
+      return "this service cannot be drip-fed";
     default:
       return "the target is not valid for this service";
   }

@@ -42,6 +42,8 @@ export interface OrderTable {
   supplier_service_id: number | null;
   zone: string | null;
   nickname: string | null;
+  /** JSON OrderExtras copied from the quote: comments, usernames, poll answer, subscription, drip-feed. */
+  extras: string | null;
   supplier_note: string | null;
   failovers: Generated<number>;
   /** "external": an admin's manual order paid outside the bot (cash, bank transfer); refunds go to the wallet. */

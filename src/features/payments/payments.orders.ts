@@ -42,6 +42,7 @@ export function createOrderOpener(deps: { checkout: CheckoutService; orders: Ord
         target: quote.target,
         zone: quote.zone,
         nickname: quote.nickname,
+        extras: quote.extras,
         quantity: quote.quantity,
         amount: quote.amount,
         cost_amount: quote.cost_amount,

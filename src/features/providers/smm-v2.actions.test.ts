@@ -89,7 +89,8 @@ describe("order fields by service type (wire-contracts 1.3)", () => {
   const base = order();
   it.each([
     ["Default", {}, { link: base.target, quantity: 1000 }],
-    ["Default", { runs: 5, interval: 30 }, { link: base.target, quantity: 1000, runs: 5, interval: 30 }],
+    // The order's quantity is what the customer paid for (quantity × runs): the panel gets it per run.
+    ["Default", { runs: 5, interval: 30 }, { link: base.target, quantity: 200, runs: 5, interval: 30 }],
     ["Package", {}, { link: base.target }],
     ["SEO", { keywords: ["jual baju", "toko"] }, { link: base.target, quantity: 1000, keywords: "jual baju\ntoko" }],
     ["Custom Comments", { comments: ["mantap", "keren"] }, { link: base.target, comments: "mantap\nkeren" }],
@@ -110,8 +111,9 @@ describe("order fields by service type (wire-contracts 1.3)", () => {
   });
 
   it("sends drip-feed runs and interval to the panel, which refuses them on services without drip-feed", async () => {
-    expect((await adapter.placeOrder(order({ providerServiceId: "1002", extras: { runs: 3, interval: 15 } }))).kind).toBe("placed"); // 1002 has dripfeed
-    expect(sim.requests.at(-1)?.fields).toMatchObject({ runs: "3", interval: "15" });
+    // 3 runs of 1,000: the order holds the 3,000 paid for, the panel gets the quantity per run.
+    expect((await adapter.placeOrder(order({ providerServiceId: "1002", quantity: 3000, extras: { runs: 3, interval: 15 } }))).kind).toBe("placed"); // 1002 has dripfeed
+    expect(sim.requests.at(-1)?.fields).toMatchObject({ quantity: "1000", runs: "3", interval: "15" });
     expect(await adapter.placeOrder(order({ providerServiceId: "1001", target: "https://instagram.com/c", extras: { runs: 3, interval: 15 } }))).toMatchObject({ kind: "rejected" });
   });
 

@@ -464,6 +464,10 @@ describe("normalizeStatus", () => {
     ["cancelled", "canceled"],
     ["Error", "canceled"],
     ["Refunded", "canceled"],
+    // Subscriptions' own words: waiting for posts, or over (the end date the customer chose).
+    ["Active", "in_progress"],
+    ["Paused", "in_progress"],
+    ["Expired", "completed"],
     ["Awaiting", "unrecognized"],
     ["", "unrecognized"],
   ] as const)("%j → %s", (raw, expected) => {

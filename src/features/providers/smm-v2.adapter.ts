@@ -227,7 +227,11 @@ export function normalizeRefillStatus(raw: string): RefillStatus {
   }
 }
 
-/** Case-insensitive; both spellings of cancelled; clones' `Error` and `Refunded` mean not delivered. */
+/**
+ * Case-insensitive; both spellings of cancelled; clones' `Error` and `Refunded` mean not delivered.
+ * Subscriptions have their own words: `Active` and `Paused` while they wait for posts, `Expired`
+ * once their end date passed (what the customer chose), `Completed` when their posts are used.
+ */
 export function normalizeStatus(raw: string): NormalizedOrderStatus {
   switch (raw.trim().toLowerCase()) {
     case "pending":
@@ -235,10 +239,13 @@ export function normalizeStatus(raw: string): NormalizedOrderStatus {
     case "in progress":
     case "inprogress":
     case "processing":
+    case "active":
+    case "paused":
       return "in_progress";
     case "completed":
     case "complete":
     case "success":
+    case "expired":
       return "completed";
     case "partial":
       return "partial";

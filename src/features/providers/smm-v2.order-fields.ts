@@ -6,7 +6,8 @@ const lines = (values: string[] | undefined) => (values && values.length > 0 ? v
 
 /**
  * The `add` parameters for each SMM v2 service type (wire-contracts 1.3). Multi-line values are
- * joined with "\n"; drip-feed (`runs`, `interval`) only rides on Default orders.
+ * joined with "\n"; drip-feed (`runs`, `interval`) only rides on Default orders, and its `quantity`
+ * is per run (`input.quantity` is what the customer paid for: the quantity × runs).
  */
 export function smmOrderFields(input: PlaceOrderInput): Fields {
   const x = input.extras ?? {};
@@ -41,6 +42,6 @@ export function smmOrderFields(input: PlaceOrderInput): Fields {
       return { username: s?.username ?? link, min: s?.min, max: s?.max, posts: s?.posts, old_posts: s?.oldPosts, delay: s?.delay, expiry: s?.expiry };
     }
     default:
-      return { link, quantity: input.quantity, runs: x.runs, interval: x.runs ? x.interval : undefined };
+      return x.runs ? { link, quantity: input.quantity / x.runs, runs: x.runs, interval: x.interval } : { link, quantity: input.quantity };
   }
 }

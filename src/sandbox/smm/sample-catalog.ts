@@ -133,3 +133,34 @@ export const JUNK_ROWS: Array<Record<string, unknown>> = [
   { name: "Facebook Likes [No Id]", type: "Default", category: "Facebook Likes", rate: "8000", min: "50", max: "5000", refill: false, cancel: false },
   { service: 1001, name: "Instagram Followers [Duplicate Id]", type: "Default", category: "Instagram Followers", rate: "9000", min: "100", max: "5000", refill: false, cancel: false },
 ];
+
+/**
+ * One or more services of every order type a Perfect Panel lists (wire contracts 1.3), after the
+ * generated ones so their shop numbers never move. Packages bill their minimum (the package size).
+ */
+export const TYPED_SAMPLES: SimService[] = [
+  { service: 1401, name: "Instagram Custom Comments [Indonesia] [Komentar Sendiri]", type: "Custom Comments", category: "Instagram Comments", rate: "45000.00", min: "5", max: "500", refill: false, cancel: false, dripfeed: false },
+  { service: 1402, name: "Instagram Custom Comments Package [10 Komentar]", type: "Custom Comments Package", category: "Instagram Comments", rate: "600000.00", min: "10", max: "10", refill: false, cancel: false, dripfeed: false },
+  { service: 1403, name: "Instagram Mentions [Custom List]", type: "Mentions Custom List", category: "Instagram Mentions", rate: "20000.00", min: "10", max: "1000", refill: false, cancel: false, dripfeed: false },
+  { service: 1404, name: "Instagram Mentions [User Followers]", type: "Mentions User Followers", category: "Instagram Mentions", rate: "15000.00", min: "100", max: "10000", refill: false, cancel: false, dripfeed: false },
+  { service: 1405, name: "Instagram Mentions [Hashtag]", type: "Mentions Hashtag", category: "Instagram Mentions", rate: "15000.00", min: "100", max: "10000", refill: false, cancel: false, dripfeed: false },
+  { service: 1406, name: "Instagram Mentions [Media Likers]", type: "Mentions Media Likers", category: "Instagram Mentions", rate: "16000.00", min: "100", max: "10000", refill: false, cancel: false, dripfeed: false },
+  { service: 1407, name: "Instagram Mentions [Usernames]", type: "Mentions", category: "Instagram Mentions", rate: "18000.00", min: "100", max: "10000", refill: false, cancel: false, dripfeed: false },
+  { service: 1408, name: "Instagram Mentions [With Hashtags]", type: "Mentions with Hashtags", category: "Instagram Mentions", rate: "19000.00", min: "100", max: "10000", refill: false, cancel: false, dripfeed: false },
+  { service: 1409, name: "Instagram Comment Likes", type: "Comment Likes", category: "Instagram Comment Likes", rate: "8000.00", min: "50", max: "10000", refill: false, cancel: false, dripfeed: false },
+  { service: 1410, name: "Instagram Comment Replies [Custom]", type: "Comment Replies", category: "Instagram Comments", rate: "70000.00", min: "5", max: "200", refill: false, cancel: false, dripfeed: false },
+  { service: 1411, name: "Telegram Poll Votes [Vote Polling]", type: "Poll", category: "Telegram Poll Votes", rate: "5000.00", min: "100", max: "50000", refill: false, cancel: false, dripfeed: false },
+  { service: 1412, name: "Instagram Followers Package [1000 Followers]", type: "Package", category: "Instagram Followers", rate: "12000.00", min: "1000", max: "1000", refill: false, cancel: false, dripfeed: false },
+  { service: 1413, name: "Website SEO Traffic [Google Keywords]", type: "SEO", category: "Website Traffic", rate: "3000.00", min: "500", max: "100000", refill: false, cancel: false, dripfeed: false },
+  { service: 1414, name: "Instagram Auto Likes [Langganan Tiap Posting]", type: "Subscriptions", category: "Instagram Auto Likes", rate: "3000.00", min: "50", max: "5000", refill: false, cancel: false, dripfeed: false },
+  { service: 1415, name: "TikTok Auto Views [Langganan Tiap Posting]", type: "Subscriptions", category: "TikTok Auto Views", rate: "200.00", min: "500", max: "50000", refill: false, cancel: false, dripfeed: false },
+];
+
+/**
+ * The sandbox shop's list (what `npm start` sells): the generated services, one of every order type,
+ * and the junk rows. The simulator's own default leaves the typed ones out, so tests that count the
+ * generated list keep their numbers.
+ */
+export function sandboxCatalog(): Array<SimService | Record<string, unknown>> {
+  return [...generateSampleCatalog(), ...TYPED_SAMPLES, ...JUNK_ROWS];
+}

@@ -1,5 +1,6 @@
 import { Hono, type Context } from "hono";
 import { generateSampleCatalog, JUNK_ROWS, type SimService } from "./sample-catalog.js";
+import { checkAdd } from "./smm-add-params.js";
 
 /**
  * An SMM Panel API v2 ("Perfect Panel") stand-in: one endpoint, form bodies, `key` + `action`,
@@ -15,6 +16,8 @@ export interface SimOrder {
   service: number;
   link: string;
   quantity: number;
+  /** Every parameter of the `add` as received (comments, usernames, runs, …), for tests to read. */
+  params: Record<string, string>;
   charge: string;
   startCount: number;
   createdAt: number;
@@ -97,7 +100,7 @@ export function createSmmPanelSimulator(options: SmmSimulatorOptions) {
     const age = now() - o.createdAt;
     const spelling = options.cancelledSpelling ?? "Canceled";
     if (age < pendingMs) return { status: "Pending", remains: o.quantity, start: 0 };
-    if (age < pendingMs + runMs) return { status: "In progress", remains: Math.max(1, Math.round(o.quantity * (1 - (age - pendingMs) / runMs))), start: o.startCount };
+    if (age < pendingMs + runMs) return { status: services.get(o.service)?.type === "Subscriptions" ? "Active" : "In progress", remains: Math.max(1, Math.round(o.quantity * (1 - (age - pendingMs) / runMs))), start: o.startCount };
     if (o.outcome === "Partial") return { status: "Partial", remains: Math.ceil(o.quantity * 0.3), start: o.startCount };
     if (o.outcome === "Canceled") return { status: spelling, remains: o.quantity, start: o.startCount };
     return { status: "Completed", remains: 0, start: o.startCount };
@@ -108,26 +111,26 @@ export function createSmmPanelSimulator(options: SmmSimulatorOptions) {
     return { charge: o.charge, start_count: String(s.start), status: s.status, remains: String(s.remains), currency };
   };
 
-  const active = (o: SimOrder) => ["Pending", "In progress"].includes(statusOf(o).status);
+  const active = (o: SimOrder) => ["Pending", "In progress", "Active"].includes(statusOf(o).status);
 
   /** Validates an `add` per service type (wire-contracts 1.3) and creates the order. */
   const add = (c: Context, f: Record<string, string>) => {
     const service = services.get(Number(f.service));
     if (!service) return error(c, "service");
-    const link = f.link ?? f.username ?? "";
-    if (service.type !== "Subscriptions" && !/^(https?:\/\/\S+|@[\w.]+)$/i.test(link)) return error(c, "link");
-    let quantity = Number(f.quantity);
-    if (service.type === "Package") quantity = 1;
-    if (service.type === "Custom Comments") quantity = (f.comments ?? "").split(/\r?\n/).filter(Boolean).length;
-    if (!Number.isInteger(quantity) || quantity < Number(service.min)) return c.json({ error: style === "keys" ? "neworder.error.min_quantity" : `Quantity less than minimal ${service.min}` }, options.errorHttpStatus ?? 200);
-    if (quantity > Number(service.max)) return c.json({ error: style === "keys" ? "neworder.error.max_quantity" : `Quantity more than maximum ${service.max}` }, options.errorHttpStatus ?? 200);
-    if ((f.runs || f.interval) && !service.dripfeed) return error(c, "request");
+    const checked = checkAdd(service, f);
+    if (!checked.ok) {
+      if (checked.field === "link") return error(c, "link");
+      if (checked.field === "request") return error(c, "request");
+      return c.json({ error: style === "keys" ? `neworder.error.${checked.field}` : checked.message }, options.errorHttpStatus ?? 200);
+    }
+    const { link, quantity } = checked;
     if ([...orders.values()].some((o) => o.link === link && o.service === service.service && active(o))) return error(c, "duplicate");
     const charge = (Number(service.rate) * quantity) / 1000;
     if (charge > balance) return error(c, "funds");
     balance -= charge;
     const outcome = scripted.find((s) => link.includes(s.match))?.outcome ?? (/partial/i.test(link) ? "Partial" : /cancel/i.test(link) ? "Canceled" : "Completed");
-    const order: SimOrder = { order: nextOrder++, service: service.service, link, quantity, charge: charge.toFixed(5), startCount: 1000 + (nextOrder % 5000), createdAt: now(), outcome };
+    const { key: _key, ...params } = f;
+    const order: SimOrder = { order: nextOrder++, service: service.service, link, quantity, params, charge: charge.toFixed(5), startCount: 1000 + (nextOrder % 5000), createdAt: now(), outcome };
     orders.set(order.order, order);
     return c.json({ order: order.order });
   };
