@@ -64,6 +64,7 @@ export const supplierTexts = {
     "supplier.field.secretKey": "Secret key",
     "supplier.field.username": "Username",
     "supplier.field.webhookSecret": "Rahasia webhook",
+    "supplier.form.name.taken": "Nama \"{name}\" sudah dipakai pemasok lain. Pilih nama lain.",
   },
   en: {
     "suppliers.title": "Suppliers",
@@ -129,5 +130,6 @@ export const supplierTexts = {
     "supplier.field.secretKey": "Secret key",
     "supplier.field.username": "Username",
     "supplier.field.webhookSecret": "Webhook secret",
+    "supplier.form.name.taken": "The name \"{name}\" is already used by another supplier. Choose another name.",
   },
 };

@@ -66,7 +66,7 @@ export function ServiceDetail() {
           data-testid="service-sold-cell"
         >
           <span data-testid="service-state" className={s.active ? "shop-ok" : "shop-fail"}>
-            {s.active ? t("service.sold") : t("services.state.off")}
+            {s.active ? t("service.sold") : s.status === "hidden" ? t("services.state.off") : t(`services.status.${s.status}`)}
           </span>
         </Cell>
         <Cell multiline subtitle={t(`service.mode.${s.mode}`)} data-testid="service-mode">
@@ -74,6 +74,37 @@ export function ServiceDetail() {
         </Cell>
         {action.error !== undefined && <ErrorNote error={action.error} />}
       </Section>
+
+      {s.status === "review" && canManage && (
+        <Section header={t("service.review")} footer={t("service.review.hint")} data-testid="service-review">
+          <ButtonCell disabled={action.busy} onClick={() => action.run(() => api<Detail>(`/services/${mid}/enabled`, { method: "PUT", body: { enabled: true } }))} data-testid="service-review-approve">
+            {t("service.review.approve")}
+          </ButtonCell>
+          <ButtonCell disabled={action.busy} onClick={() => action.run(() => api<Detail>(`/services/${mid}/enabled`, { method: "PUT", body: { enabled: false } }))} data-testid="service-review-hide">
+            {t("service.review.hide")}
+          </ButtonCell>
+        </Section>
+      )}
+
+      {canManage && detail.twins.length > 0 && (
+        <Section header={t("service.twins")} footer={t("service.twins.hint")} data-testid="service-twins">
+          {detail.twins.map((twin) => (
+            <Cell
+              key={twin.mid}
+              multiline
+              subhead={`ID ${twin.mid} · ${twin.supplier ?? "—"}`}
+              subtitle={`${t("services.price_per", { price: rupiah(twin.unitPrice), unit })} · ${t("services.cost", { cost: rupiah(twin.unitCost) })} · ${t(`services.status.${twin.status}`)}`}
+              after={
+                <button type="button" className="link-button" disabled={action.busy} onClick={() => action.run(() => api<Detail>(`/services/${mid}/keep-as-backup`, { method: "POST", body: { mainMid: twin.mid } }))} data-testid={`service-twin-backup-${twin.mid}`}>
+                  {t("service.twins.keep")}
+                </button>
+              }
+            >
+              {twin.name}
+            </Cell>
+          ))}
+        </Section>
+      )}
 
       <Section header={t("service.description")}>
         <Cell multiline>{s.description || "—"}</Cell>

@@ -1,7 +1,7 @@
 import "./shop-areas.css";
 import { Cell, Input, List, Section, Select } from "@telegram-apps/telegram-ui";
 import { useEffect, useState } from "react";
-import { api } from "../api";
+import { api, ApiError } from "../api";
 import { ErrorNote, Loading } from "../components/Status";
 import { useI18n } from "../i18n";
 import { useMainButton } from "../main-button";
@@ -22,7 +22,8 @@ interface Form {
 }
 
 /**
- * Adds a supplier, or edits one (`params.id`): kind, API address, currency and its keys. Keys are
+ * Adds a supplier, or edits one (`params.id`): name, kind, API address, currency and its keys. A
+ * rename keeps the supplier's id, services and history. Keys are
  * write-only here: an edit shows which are stored and sends only the ones typed, so leaving a field
  * empty keeps the stored key. Save is the MainButton.
  */
@@ -37,6 +38,9 @@ export function SupplierForm() {
   const [form, setForm] = useState<Form>({ name: "", kind: "smm-v2", panel: "", url: "", currency: "IDR", rateToIdr: "", credentials: {} });
   const change = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
   const save = useAction<{ supplier: Supplier }>((answer) => replace("supplier", { id: answer.supplier.id }));
+  const others = useLoad(() => api<{ suppliers: Supplier[] }>("/suppliers"), []);
+  // Names are unique whatever their case: said before sending, in the reader's language.
+  const nameTaken = (others.data?.suppliers ?? []).some((s) => s.id !== id && s.name.toLowerCase() === form.name.trim().toLowerCase());
 
   useEffect(() => {
     const s = existing.data?.supplier;
@@ -45,7 +49,7 @@ export function SupplierForm() {
 
   const kind = kinds.data?.kinds.find((k) => k.kind === form.kind);
   const typed = Object.fromEntries(Object.entries(form.credentials).filter(([, v]) => v.trim() !== ""));
-  const ready = id === undefined ? form.name.trim() !== "" && form.url.trim() !== "" && (kind?.required ?? []).every((f) => typed[f]) : form.url.trim() !== "";
+  const ready = !nameTaken && form.name.trim() !== "" && (id === undefined ? form.url.trim() !== "" && (kind?.required ?? []).every((f) => typed[f]) : form.url.trim() !== "");
 
   useMainButton({
     text: t("supplier.form.save"),
@@ -54,9 +58,12 @@ export function SupplierForm() {
     onClick: () =>
       save.run(() => {
         const options = form.kind === "indo-panel" && form.panel ? { panel: form.panel } : {};
-        const money = { currency: form.currency.trim() || "IDR", ...(form.rateToIdr.trim() ? { rateToIdr: form.rateToIdr.trim() } : {}) };
+        const currency = form.currency.trim() || "IDR";
+        // The rate field is hidden for rupiah: whatever it held is not sent.
+        const money = { currency, ...(currency !== "IDR" && form.rateToIdr.trim() ? { rateToIdr: form.rateToIdr.trim() } : {}) };
         if (id === undefined) return api("/suppliers", { method: "POST", body: { name: form.name, kind: form.kind, url: form.url, credentials: typed, options, ...money } });
-        return api(`/suppliers/${id}`, { method: "PATCH", body: { url: form.url, options, ...money, ...(canWriteKeys && Object.keys(typed).length > 0 ? { credentials: typed } : {}) } });
+        const renamed = form.name.trim() !== existing.data?.supplier.name ? { name: form.name.trim() } : {};
+        return api(`/suppliers/${id}`, { method: "PATCH", body: { ...renamed, url: form.url, options, ...money, ...(canWriteKeys && Object.keys(typed).length > 0 ? { credentials: typed } : {}) } });
       }),
   });
 
@@ -69,7 +76,12 @@ export function SupplierForm() {
   return (
     <List>
       <Section header={id === undefined ? t("supplier.form.add") : t("supplier.form.edit", { name: form.name })}>
-        {id === undefined && <Input header={t("supplier.form.name")} placeholder={t("supplier.form.name.placeholder")} value={form.name} onChange={(e) => change({ name: e.target.value })} data-testid="supplier-form-name" />}
+        <Input header={t("supplier.form.name")} placeholder={t("supplier.form.name.placeholder")} value={form.name} status={nameTaken ? "error" : undefined} onChange={(e) => change({ name: e.target.value })} data-testid="supplier-form-name" />
+        {nameTaken && (
+          <Cell multiline data-testid="supplier-form-name-taken">
+            <span className="shop-fail">{t("supplier.form.name.taken", { name: form.name.trim() })}</span>
+          </Cell>
+        )}
         {id === undefined && (
           <Select header={t("supplier.form.kind")} value={form.kind} onChange={(e) => change({ kind: e.target.value as SupplierKind, credentials: {} })} data-testid="supplier-form-kind">
             {kinds.data.kinds.map((k) => (
@@ -109,7 +121,13 @@ export function SupplierForm() {
           ))}
         {!canWriteKeys && <Cell multiline>{t("supplier.form.keys.no_permission")}</Cell>}
       </Section>
-      {save.error !== undefined && <ErrorNote error={save.error} />}
+      {save.error instanceof ApiError && save.error.code === "providers.duplicate_name" ? (
+        <Cell multiline data-testid="error">
+          <span className="shop-fail">{t("supplier.form.name.taken", { name: form.name.trim() })}</span>
+        </Cell>
+      ) : (
+        save.error !== undefined && <ErrorNote error={save.error} />
+      )}
     </List>
   );
 }

@@ -100,6 +100,8 @@ export interface ImportReport {
   repriced: number;
   disabledBelowCost: number;
   skipped: SkippedRow[];
+  newServices: "sale" | "review";
+  underReview: number;
 }
 
 export interface ImportTask {
@@ -113,6 +115,8 @@ export interface ImportTask {
   finishedAt: number | null;
   report: ImportReport | null;
   error: string | null;
+  newServices: "sale" | "review";
+  newServicesChosen: boolean;
 }
 
 export interface ServiceListItem {
@@ -125,10 +129,22 @@ export interface ServiceListItem {
   unitCost: number;
   unitSize: number;
   fixedPrice: number | null;
+  margin: { percent: string; scope: "service" | "category" | "provider" | "default" };
+  status: ServiceStatus;
   active: boolean;
   disabledReason: string | null;
   removed: boolean;
   mode: "auto" | "manual";
+}
+
+/** Where a service stands for customers (the list's per-row status). */
+export type ServiceStatus = "sale" | "review" | "below_cost" | "backup" | "hidden";
+
+/** GET /pricing/margins: the default, each supplier's and each category's margin (null: none of its own). */
+export interface Margins {
+  default: string;
+  suppliers: Array<{ id: number; name: string; margin: string | null }>;
+  categories: Array<{ category: string; platforms: string[]; count: number; margin: string | null }>;
 }
 
 export interface ServiceDetail {
@@ -153,9 +169,12 @@ export interface ServiceDetail {
     removed: boolean;
     mode: "auto" | "manual";
     active: boolean;
+    status: ServiceStatus;
   };
   margin: { percent: string; scope: "service" | "category" | "provider" | "default" };
   backups: ServiceListItem[];
+  /** Look-alikes at other suppliers, offered when this service is not on sale: keep it as their backup. */
+  twins: Array<ServiceListItem & { similarity: number }>;
 }
 
 export interface Facets {
