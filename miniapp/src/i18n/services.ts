@@ -99,7 +99,7 @@ export const serviceTexts = {
     "service.review.hide": "Tetap sembunyikan",
     "service.twins": "Layanan mirip di pemasok lain",
     "service.twins.hint": "Platform dan jenis sama, nama mirip. Jadikan layanan ini cadangannya: pelanggan hanya melihat satu, dan pesanan pindah ke sini bila pemasok utama menolak.",
-    "service.twins.keep": "Jadikan cadangan",
+    "service.twins.keep": "Jadikan cadangan ID {mid}",
   },
   en: {
     "services.title": "Services",
@@ -200,6 +200,6 @@ export const serviceTexts = {
     "service.review.hide": "Keep hidden",
     "service.twins": "Similar services at other suppliers",
     "service.twins.hint": "Same platform and kind, a similar name. Keep this service as its backup: customers see one, and orders move here when the main supplier refuses.",
-    "service.twins.keep": "Keep as backup",
+    "service.twins.keep": "Keep as the backup of ID {mid}",
   },
 };

@@ -89,19 +89,19 @@ export function ServiceDetail() {
       {canManage && detail.twins.length > 0 && (
         <Section header={t("service.twins")} footer={t("service.twins.hint")} data-testid="service-twins">
           {detail.twins.map((twin) => (
-            <Cell
-              key={twin.mid}
-              multiline
-              subhead={`ID ${twin.mid} · ${twin.supplier ?? "—"}`}
-              subtitle={`${t("services.price_per", { price: rupiah(twin.unitPrice), unit })} · ${t("services.cost", { cost: rupiah(twin.unitCost) })} · ${t(`services.status.${twin.status}`)}`}
-              after={
-                <button type="button" className="link-button" disabled={action.busy} onClick={() => action.run(() => api<Detail>(`/services/${mid}/keep-as-backup`, { method: "POST", body: { mainMid: twin.mid } }))} data-testid={`service-twin-backup-${twin.mid}`}>
-                  {t("service.twins.keep")}
-                </button>
-              }
-            >
-              {twin.name}
-            </Cell>
+            <div key={twin.mid}>
+              <Cell multiline subhead={`ID ${twin.mid} · ${twin.supplier ?? "—"}`} subtitle={`${t("services.price_per", { price: rupiah(twin.unitPrice), unit })} · ${t("services.cost", { cost: rupiah(twin.unitCost) })} · ${t(`services.status.${twin.status}`)}`}>
+                {twin.name}
+              </Cell>
+              <ButtonCell
+                before={<span aria-hidden>🔁</span>}
+                disabled={action.busy}
+                onClick={() => action.run(() => api<Detail>(`/services/${mid}/keep-as-backup`, { method: "POST", body: { mainMid: twin.mid } }))}
+                data-testid={`service-twin-backup-${twin.mid}`}
+              >
+                {t("service.twins.keep", { mid: twin.mid })}
+              </ButtonCell>
+            </div>
           ))}
         </Section>
       )}
