@@ -140,5 +140,7 @@ function priceText(s: { unitPrice: number; unitSize: number }): string {
 function status(s: { active: boolean; removed: boolean; disabledReason: string | null }): string {
   if (s.active) return "sold";
   if (s.removed) return "removed by supplier";
+  if (s.disabledReason === "review") return "off: waiting for review";
+  if (s.disabledReason === "backup") return "off: kept as a backup";
   return s.disabledReason === "below_cost" ? "off: price below cost" : s.disabledReason === "unavailable" ? "off: supplier out of stock" : s.disabledReason === "admin" ? "off: disabled" : "off: supplier disabled";
 }

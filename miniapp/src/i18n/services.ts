@@ -100,6 +100,8 @@ export const serviceTexts = {
     "service.twins": "Layanan mirip di pemasok lain",
     "service.twins.hint": "Platform dan jenis sama, nama mirip. Jadikan layanan ini cadangannya: pelanggan hanya melihat satu, dan pesanan pindah ke sini bila pemasok utama menolak.",
     "service.twins.keep": "Jadikan cadangan ID {mid}",
+    "service.price.margin.preview": "Harga baru jika disimpan: {before} → {after}",
+    "service.price.margin.preview.same": "Harga tetap {price} dengan margin ini.",
   },
   en: {
     "services.title": "Services",
@@ -201,5 +203,7 @@ export const serviceTexts = {
     "service.twins": "Similar services at other suppliers",
     "service.twins.hint": "Same platform and kind, a similar name. Keep this service as its backup: customers see one, and orders move here when the main supplier refuses.",
     "service.twins.keep": "Keep as the backup of ID {mid}",
+    "service.price.margin.preview": "New price once saved: {before} → {after}",
+    "service.price.margin.preview.same": "The price stays {price} with this margin.",
   },
 };

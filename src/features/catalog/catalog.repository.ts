@@ -166,6 +166,12 @@ export interface ServicePageFilter {
   state?: "sold" | "off" | "review" | undefined;
 }
 
+/** One search word in a service's name, category or platform (LIKE ignores ASCII case). */
+function wordMatches(word: string) {
+  const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql<boolean>`(services.name like ${like} escape '\\' or services.category like ${like} escape '\\' or services.platform like ${like} escape '\\')`;
+}
+
 /** The words of an admin's search, lower-cased, without the brackets and punctuation names carry. */
 export function searchWords(text: string): string[] {
   return text.toLowerCase().split(/[\s[\](){}|,;:/"'+*!?]+/u).filter((w) => w.length > 0).slice(0, 12);
@@ -186,7 +192,7 @@ export async function pageServices(db: Db, filter: ServicePageFilter, page: { of
     query = query.where((eb) =>
       eb.or([
         ...(mid !== undefined ? [eb("services.mid", "=", mid), eb("services.provider_service_id", "=", text)] : []),
-        ...(words.length > 0 ? [eb.and(words.map((word) => { const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`; return sql<boolean>`(lower(services.name) like ${like} escape '\\' or lower(services.category) like ${like} escape '\\' or lower(services.platform) like ${like} escape '\\')`; }))] : []),
+        ...(words.length > 0 ? [eb.and(words.map(wordMatches))] : []),
       ]),
     );
   }
