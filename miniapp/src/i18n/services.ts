@@ -102,6 +102,7 @@ export const serviceTexts = {
     "service.twins.keep": "Jadikan cadangan ID {mid}",
     "service.price.margin.preview": "Harga baru jika disimpan: {before} → {after}",
     "service.price.margin.preview.same": "Harga tetap {price} dengan margin ini.",
+    "service.cost.converted": "{amount} {currency} dari pemasok × kurs {rate}",
   },
   en: {
     "services.title": "Services",
@@ -205,5 +206,6 @@ export const serviceTexts = {
     "service.twins.keep": "Keep as the backup of ID {mid}",
     "service.price.margin.preview": "New price once saved: {before} → {after}",
     "service.price.margin.preview.same": "The price stays {price} with this margin.",
+    "service.cost.converted": "{amount} {currency} at the supplier × rate {rate}",
   },
 };

@@ -43,7 +43,13 @@ export function ServiceDetail() {
 
       <Section header={t("service.price")}>
         <Cell after={<strong data-testid="service-price">{t("services.price_per", { price: rupiah(s.unitPrice), unit })}</strong>}>{t("service.price")}</Cell>
-        <Cell after={<span data-testid="service-cost">{t("services.price_per", { price: rupiah(s.unitCost), unit })}</span>}>{t("service.cost")}</Cell>
+        <Cell
+          multiline
+          after={<span data-testid="service-cost">{t("services.price_per", { price: rupiah(s.unitCost), unit })}</span>}
+          subtitle={detail.supplierCost ? <span data-testid="service-supplier-cost">{t("service.cost.converted", { amount: detail.supplierCost.amount, currency: detail.supplierCost.currency, rate: detail.supplierCost.rateToIdr })}</span> : undefined}
+        >
+          {t("service.cost")}
+        </Cell>
         <Cell multiline after={<span data-testid="service-margin">{s.priceOverride !== null ? t("services.fixed") : t(`service.margin.scope.${detail.margin.scope}`, { percent: detail.margin.percent })}</span>}>
           {t("service.margin")}
         </Cell>

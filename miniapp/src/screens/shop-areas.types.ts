@@ -173,6 +173,8 @@ export interface ServiceDetail {
   };
   margin: { percent: string; scope: "service" | "category" | "provider" | "default" };
   backups: ServiceListItem[];
+  /** The supplier's own cost when it prices in another currency (unitCost is it in rupiah). */
+  supplierCost: { amount: string; currency: string; rateToIdr: string } | null;
   /** Look-alikes at other suppliers, offered when this service is not on sale: keep it as their backup. */
   twins: Array<ServiceListItem & { similarity: number }>;
 }

@@ -204,3 +204,23 @@ describe("margins per category, per supplier and per selection, with a preview",
     expect((await calls.operator().put("/pricing/margins", { target: { scope: "default" }, margin: "5" })).status).toBe(403);
   });
 });
+
+describe("the cost column", () => {
+  it("shows a USD supplier's cost in rupiah next to price and margin, and the supplier's own figure", async () => {
+    await kit.container.providers.edit("ketiga", { currency: "USD", rateToIdr: "16250", active: true });
+    await kit.container.catalogManagement.repriceAll();
+    const row = (await calls.operator().get(`/services?supplierId=${(await kit.container.providers.requireByName("ketiga")).id}&pageSize=1`)).body.items[0];
+    const detail = await calls.operator().get(`/services/${row.mid}`);
+    const rate = detail.body.service.costRate as string;
+    expect(detail.body.supplierCost).toEqual({ amount: rate, currency: "USD", rateToIdr: "16250" });
+    // Exact: the supplier's decimal rate times 16250, rounded up to whole rupiah.
+    const [whole, fraction = ""] = rate.split(".");
+    const scaled = BigInt(whole! + fraction) * 16250n;
+    const scale = 10n ** BigInt(fraction.length);
+    expect(row.unitCost).toBe(Number((scaled + scale - 1n) / scale));
+    expect(detail.body.service.unitCost).toBe(row.unitCost);
+    expect(row.unitPrice).toBeGreaterThanOrEqual(row.unitCost);
+    expect(row.margin).toEqual({ percent: expect.any(String), scope: expect.any(String) });
+    expect((await calls.operator().get("/services/2")).body.supplierCost).toBeNull();
+  });
+});

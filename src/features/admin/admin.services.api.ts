@@ -79,9 +79,12 @@ async function detailOf(deps: AdminApiDeps, mid: number) {
   if (!service) throw new AppError("catalog.unknown_mid", `no service with shop number ${mid}`, { httpStatus: 404 });
   const [suppliers, rules, backups, twins] = await Promise.all([deps.providers.list(), deps.catalog.pricingRules(), deps.catalogManagement.backups(mid), service.active ? Promise.resolve([]) : deps.catalogManagement.twins(mid)]);
   const names = new Map(suppliers.map((p) => [p.id, p.name]));
+  const supplier = suppliers.find((p) => p.id === service.providerId);
   const margin = marginSourceOf(rules, service);
   return {
     service: { ...service, supplier: names.get(service.providerId) ?? null, status: statusOf(service) },
+    // The cost as the supplier prices it, for a supplier outside rupiah: unitCost is it converted.
+    supplierCost: supplier && supplier.currency !== "IDR" ? { amount: service.costRate, currency: supplier.currency, rateToIdr: supplier.rateToIdr } : null,
     margin: { percent: decimalToString(margin.margin), scope: margin.scope },
     backups: backups.map((b) => listItem(b, names.get(b.providerId), rules)),
     // A service not on sale may be another supplier's twin: offered to be kept as its backup.

@@ -49,6 +49,8 @@ export interface Service {
   /** Rupiah per `unitSize` units: per 1000 for SMM services, per item for top-ups. */
   unitPrice: number;
   unitCost: number;
+  /** The supplier's own price per `unitSize`, in its currency, as it sent it (unitCost is this in rupiah). */
+  costRate: string;
   unitSize: number;
   targetKind: TargetKind;
   zoneRequired: boolean;
@@ -269,6 +271,7 @@ export function toService(row: ServiceWithSupplier): Service {
     max: row.max_quantity,
     unitPrice: row.unit_price,
     unitCost: row.unit_cost,
+    costRate: row.cost_rate,
     unitSize: row.unit_size,
     targetKind: row.target_kind,
     zoneRequired: row.zone_required === 1,
