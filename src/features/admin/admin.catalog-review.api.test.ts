@@ -61,6 +61,8 @@ describe("searching the services list", () => {
 describe("importing a second supplier", () => {
   it("brings its new services in for review by default, and says so in the result", async () => {
     expect((await calls.admin().get(`/imports?supplierId=${secondId}`)).body.reviewByDefault).toBe(true);
+    // The first supplier's own re-syncs keep going on sale.
+    expect((await calls.admin().get(`/imports?supplierId=${(await kit.container.providers.requireByName(SUPPLIER)).id}`)).body.reviewByDefault).toBe(false);
     const done = await importOf(secondId);
     expect(done).toMatchObject({ state: "done", newServices: "review", newServicesChosen: false });
     expect(done.report).toMatchObject({ imported: 312, newServices: "review", underReview: 312 });

@@ -178,11 +178,11 @@ export function createCatalogService(deps: CatalogServiceDeps) {
 
     /**
      * Whether an import of this supplier should bring its new services in for review by default:
-     * yes once the shop has another supplier's services, whose twins customers would otherwise
-     * see side by side; the first supplier's catalog goes on sale.
+     * yes for a supplier added after one whose services the shop already has (customers would see
+     * twins side by side); the first supplier's catalog, and its re-syncs, go on sale.
      */
     async reviewByDefault(providerId: number): Promise<boolean> {
-      const other = await db.selectFrom("services").select("id").where("provider_id", "!=", providerId).where("removed_at", "is", null).limit(1).executeTakeFirst();
+      const other = await db.selectFrom("services").select("id").where("provider_id", "<", providerId).where("removed_at", "is", null).limit(1).executeTakeFirst();
       return other !== undefined;
     },
 
