@@ -338,3 +338,6 @@ admin-refund-failed = The refund did not go through: { $message }
 admin-refund-dropped = Refund canceled.
 admin-step-dropped = OK, dropped.
 admin-no-permission = Your role cannot do this.
+
+# admin-catalog: new services of a later supplier wait for review
+admin-catalog-review = 🆕 { $count } new { $provider } services are hidden for review, so customers don't see twins. Open the admin app → Services → Waiting for review: sell, hide, or keep as a backup.

@@ -338,3 +338,6 @@ admin-refund-failed = Refund tidak bisa: { $message }
 admin-refund-dropped = Refund dibatalkan.
 admin-step-dropped = Oke, dibatalkan.
 admin-no-permission = Peranmu tidak boleh melakukan ini.
+
+# admin-catalog: new services of a later supplier wait for review
+admin-catalog-review = 🆕 { $count } layanan baru { $provider } disembunyikan untuk ditinjau, agar pelanggan tidak melihat layanan kembar. Buka aplikasi admin → Layanan → Menunggu tinjauan: jual, sembunyikan, atau jadikan cadangan.
