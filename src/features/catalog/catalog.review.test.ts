@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_ID, createShopKit, SUPPLIER, type ShopKit } from "../../../test/kit/shop-kit.js";
 import type { SimService } from "../../sandbox/smm/sample-catalog.js";
+import { runCatalogCommand } from "../../cli/catalog.command.js";
 import { nameSimilarity } from "./catalog.twins.js";
 
 /**
@@ -36,6 +37,18 @@ describe("the scheduled re-sync and new services", () => {
     ]);
     await kit.runJobs();
     expect(kit.sandbox.telegram.messagesIn(ADMIN_ID).map((m) => m.plain)).toContain("🆕 1 layanan baru panel2 disembunyikan untuk ditinjau, agar pelanggan tidak melihat layanan kembar. Buka aplikasi admin → Layanan → Menunggu tinjauan: jual, sembunyikan, atau jadikan cadangan.");
+  });
+});
+
+describe("the CLI", () => {
+  it("imports a supplier's new services for review with --review, and says how many wait", async () => {
+    await kit.container.providers.add({ name: "panel3", kind: "smm-v2", url: kit.standIns.smmUrl, credentials: { key: kit.sandbox.smm.key } });
+    const lines: string[] = [];
+    expect(await runCatalogCommand(kit.container, ["import", "panel3", "--review"], { log: (l) => lines.push(l), error: (l) => lines.push(l) })).toBe(0);
+    expect(lines).toContain("  waiting for review (hidden until approved in the admin app): 3");
+    const listed: string[] = [];
+    await runCatalogCommand(kit.container, ["list", "--provider", "panel3", "--all"], { log: (l) => listed.push(l), error: (l) => listed.push(l) });
+    expect(listed.join("\n")).toContain("off: waiting for review");
   });
 });
 
