@@ -44,4 +44,16 @@ describe("the sandbox's catalog", () => {
     expect((await sold("mobile legends 86 diamond")).map((s) => s.name)).toEqual(["Mobile Legends 86 Diamonds"]);
     expect((await kit.container.catalog.page({ state: "review" }, { offset: 0, limit: 1 })).total).toBe(0);
   });
+
+  it("turns an older sandbox's second Mobile Legends 86 Diamonds (sold twice) into the backup on the next start", async () => {
+    const [ml86] = await sold("mobile legends 86 diamond");
+    const [twin] = await kit.container.catalogManagement.backups(ml86!.mid);
+    // As a sandbox set up before this fix left it: both sold, no backup.
+    await kit.container.catalogManagement.removeBackup(ml86!.mid, "sandbox-digiflazz", twin!.providerServiceId);
+    await kit.container.catalogManagement.setEnabled(twin!.mid, true);
+    expect((await sold("mobile legends 86 diamond")).map((s) => s.mid)).toEqual([ml86!.mid, twin!.mid]);
+    await ensureSandboxSuppliers(kit.container, kit.sandbox, kit.standIns.url, kit.productUrl, kit.logs.logger);
+    expect((await sold("mobile legends 86 diamond")).map((s) => s.mid)).toEqual([ml86!.mid]);
+    expect((await kit.container.catalogManagement.backups(ml86!.mid)).map((b) => b.mid)).toEqual([twin!.mid]);
+  });
 });

@@ -39,18 +39,20 @@ const SAME_PRODUCT = 0.75;
 
 /**
  * Settles a sandbox supplier's services waiting for review: a twin of a service already sold is kept
- * as its backup, anything else goes on sale. Returns how many became backups.
+ * as its backup, anything else goes on sale. A sandbox database from before this step sold both
+ * twins: the later supplier's is made the backup of the earlier one's. Returns how many became backups.
  */
 async function settleReview(container: Container, supplierName: string): Promise<number> {
   const supplier = await container.providers.requireByName(supplierName);
   const waiting = await container.catalog.page({ providerId: supplier.id, state: "review" }, { offset: 0, limit: 10_000 });
+  const sold = await container.catalog.page({ providerId: supplier.id, state: "sold" }, { offset: 0, limit: 10_000 });
   let backups = 0;
-  for (const service of waiting.services) {
-    const twin = (await container.catalogManagement.twins(service.mid)).find((t) => t.active && t.similarity >= SAME_PRODUCT);
+  for (const service of [...waiting.services, ...sold.services]) {
+    const twin = (await container.catalogManagement.twins(service.mid)).find((t) => t.active && t.similarity >= SAME_PRODUCT && (!service.active || t.mid < service.mid));
     if (twin) {
       await container.catalogManagement.keepAsBackup(service.mid, twin.mid, "sandbox");
       backups++;
-    } else {
+    } else if (!service.active) {
       await container.catalogManagement.setEnabled(service.mid, true, "sandbox");
     }
   }
