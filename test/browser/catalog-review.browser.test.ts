@@ -54,6 +54,7 @@ describe("a second supplier, margins and bulk actions in the admin app", () => {
     await expect.poll(() => page.getByTestId("service-twins").count(), { timeout: 10_000 }).toBe(1);
     expect(await textOf(page, "service-twins")).toContain("ID 2");
     expect(await textOf(page, "service-review")).toContain("Setujui dan jual");
+    expect(await page.content()).toContain("Mati: layanan baru, menunggu tinjauan admin");
     await keepScreenshot(page, "review-2-twin");
     await page.getByTestId("service-twin-backup-2").click();
     await expect.poll(() => textOf(page, "service-state"), { timeout: 10_000 }).toBe("Cadangan (tidak dijual sendiri)");

@@ -103,6 +103,8 @@ export const serviceTexts = {
     "service.price.margin.preview": "Harga baru jika disimpan: {before} → {after}",
     "service.price.margin.preview.same": "Harga tetap {price} dengan margin ini.",
     "service.cost.converted": "{amount} {currency} dari pemasok × kurs {rate}",
+    "service.off.review": "Mati: layanan baru, menunggu tinjauan admin",
+    "service.off.backup": "Mati: disimpan sebagai cadangan layanan lain (dipakai bila pemasok utamanya menolak)",
   },
   en: {
     "services.title": "Services",
@@ -207,5 +209,7 @@ export const serviceTexts = {
     "service.price.margin.preview": "New price once saved: {before} → {after}",
     "service.price.margin.preview.same": "The price stays {price} with this margin.",
     "service.cost.converted": "{amount} {currency} at the supplier × rate {rate}",
+    "service.off.review": "Off: a new service waiting for an admin's review",
+    "service.off.backup": "Off: kept as another service's backup (used when its main supplier refuses)",
   },
 };

@@ -188,7 +188,7 @@ export interface Facets {
 export function offReasonKey(s: { active: boolean; removed: boolean; disabledReason: string | null }): string | null {
   if (s.active) return null;
   if (s.removed) return "service.off.removed";
-  if (s.disabledReason === "admin" || s.disabledReason === "below_cost" || s.disabledReason === "unavailable") return `service.off.${s.disabledReason}`;
+  if (s.disabledReason === "admin" || s.disabledReason === "below_cost" || s.disabledReason === "unavailable" || s.disabledReason === "review" || s.disabledReason === "backup") return `service.off.${s.disabledReason}`;
   return "service.off.supplier";
 }
 
