@@ -6,6 +6,7 @@ import { printTable } from "./measure.js";
 import { benchPurchaseLlm } from "./purchase-llm.bench.js";
 import { benchRetrieval } from "./retrieval.bench.js";
 import { benchStatusSync } from "./status-sync.bench.js";
+import { benchStatusSyncFamilies } from "./status-sync-families.bench.js";
 import { benchWebhook } from "./webhook.bench.js";
 
 /** `npm run bench`: every benchmark, printed as tables. Targets live here, never in tests. */
@@ -22,6 +23,7 @@ const benches: Array<[string, string, () => Promise<Awaited<ReturnType<typeof be
   ["catalog", "Catalog import and re-sync (issue 3)", benchCatalogImport],
   ["webhook", "Midtrans webhook ingest (issue 4, P1/P2)", benchWebhook],
   ["status-sync", "Status sync of 10,000 open orders (issue 4, P7)", benchStatusSync],
+  ["status-sync-families", "Status sync of 10,000 open orders over four supplier families, in parallel (issue 11, point 4)", benchStatusSyncFamilies],
   ["admin-catalog", "Admin app: service list over 20,000 services (issue 6)", benchAdminCatalog],
   ["retrieval", "Knowledge base: hybrid product and FAQ search over 20,000 services (issue 5)", benchRetrieval],
   ["assistant", "Assistant: rules vs LLM calls, prompt caching and cost per message (issue 5, P11)", benchAssistant],

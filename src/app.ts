@@ -42,7 +42,7 @@ export interface RunningApplication {
  */
 export async function startApplication(baseConfig: Config, logger: Logger, overrides: ContainerOverrides = {}): Promise<RunningApplication> {
   const localUrl = `http://127.0.0.1:${baseConfig.server.port}`;
-  const sandbox = baseConfig.mode === "sandbox" ? createSandbox({ notificationUrl: `${localUrl}/webhooks/midtrans`, openaiBrain: rulesBrain }) : undefined;
+  const sandbox = baseConfig.mode === "sandbox" ? createSandbox({ notificationUrl: `${localUrl}/webhooks/midtrans`, openaiBrain: rulesBrain, dataDir: baseConfig.dataDir, supplierSeconds: baseConfig.sandbox.supplierSeconds }) : undefined;
   const config: Config = sandbox ? sandboxConfig(baseConfig, sandbox, localUrl) : baseConfig;
   sandbox?.setBaseUrl(`${localUrl}/sandbox`);
 
@@ -108,6 +108,8 @@ export async function startApplication(baseConfig: Config, logger: Logger, overr
   const scheduler = createScheduler(logger);
   if (container.reconciler) scheduler.register("payments-reconcile", "* * * * *", () => container.reconciler!.reconcileOpenPayments());
   const settingSchedules = await registerSettingSchedules(scheduler, container, logger);
+  // Sandbox suppliers finish in seconds: ask them at their pace (same job name, so it replaces the minute one).
+  if (sandbox) scheduler.register("status-sync", sandbox.pace.statusSyncCron, () => container.statusSync.syncAll());
   scheduler.register("refill-sync", "*/10 * * * *", () => container.aftercare.syncRefills());
   scheduler.register("stars-expiry", "* * * * *", () => container.stars.expireStale());
   scheduler.register("housekeeping", "17 3 * * *", async () => {
@@ -182,6 +184,7 @@ function botDeps(c: Container) {
     providers: c.providers,
     orderAdmin: c.orderAdmin,
     orderDetail: c.orderDetail,
+    customerRefunds: c.customerRefunds,
     audit: c.audit,
     botTexts: c.botTexts,
     config: c.config,

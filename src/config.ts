@@ -50,6 +50,7 @@ const EnvSchema = z.object({
   OPENAI_EMBEDDING_DIMENSIONS: optional(z.coerce.number().int().min(8).max(4096)),
   FAILPOINTS: optional(z.string().regex(/^[a-z_]+(,[a-z_]+)*$/, "comma-separated failpoint names")),
   LOG_LEVEL: orDefault("info", z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"])),
+  SANDBOX_SUPPLIER_SECONDS: orDefault("25", z.coerce.number().int().min(1).max(3600)),
 });
 
 export type LogLevel = z.infer<typeof EnvSchema>["LOG_LEVEL"];
@@ -93,6 +94,8 @@ export interface Config {
   logLevel: LogLevel;
   /** Crash points for recovery tests only (see infra/failpoints.ts). */
   failpoints: string[];
+  /** The local stand-ins: how long their suppliers take to finish an order. */
+  sandbox: { supplierSeconds: number };
 }
 
 export class ConfigError extends Error {
@@ -148,6 +151,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, timeoutMs: e.OPENAI_TIMEOUT_MS, maxRetries: e.OPENAI_MAX_RETRIES, embeddingModel: e.OPENAI_EMBEDDING_MODEL, embeddingDimensions: e.OPENAI_EMBEDDING_DIMENSIONS },
     logLevel: e.LOG_LEVEL,
     failpoints: e.FAILPOINTS ? e.FAILPOINTS.split(",") : [],
+    sandbox: { supplierSeconds: e.SANDBOX_SUPPLIER_SECONDS },
   };
 }
 

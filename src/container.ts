@@ -12,6 +12,7 @@ import { createFulfilmentService, PLACE_ORDER_JOB } from "./features/fulfilment/
 import { createAftercare } from "./features/fulfilment/fulfilment.aftercare.js";
 import { createRefunds, STARS_REFUND_JOB } from "./features/fulfilment/fulfilment.refunds.js";
 import { createStatusSync } from "./features/fulfilment/fulfilment.status-sync.js";
+import { createSupplierFunds } from "./features/fulfilment/fulfilment.funds.js";
 import { createSupplierCallbacks } from "./features/fulfilment/supplier-callbacks.js";
 import { createJobQueue, createJobWorker } from "./features/jobs/job-queue.js";
 import { createNotificationsService, NOTIFY_JOB } from "./features/notifications/notifications.service.js";
@@ -35,6 +36,7 @@ import { createAdminsService } from "./features/admin/admins.service.js";
 import { createAuditService } from "./features/audit/audit.service.js";
 import { createOrderAdmin } from "./features/orders/orders.admin.js";
 import { createOrderDetail } from "./features/orders/orders.detail.js";
+import { createCustomerRefunds } from "./features/orders/orders.refunds.js";
 import { createWalletAdmin } from "./features/wallet/wallet.admin.js";
 import { createMidtransWebhook } from "./features/payments/payments.webhook.js";
 import { createProvidersService } from "./features/providers/providers.service.js";
@@ -99,6 +101,7 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
   const refunds = createRefunds({ wallet, queue, notifications });
   const fulfilment = createFulfilmentService({ db, clock, logger, queue, orders, catalog, providers, refunds, notifications, failpoints });
   const statusSync = createStatusSync({ db, clock, logger, orders, catalog, providers, refunds, notifications, settings });
+  const supplierFunds = createSupplierFunds({ db, clock, logger, orders, providers, fulfilment, refunds, notifications, settings, audit });
   const supplierCallbacks = createSupplierCallbacks({ providers, statusSync, logger });
   const aftercare = createAftercare({ db, clock, logger, orders, catalog, providers, notifications });
   const catalogResync = createCatalogResync({ db, logger, catalog, providers, notifications });
@@ -128,6 +131,7 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
   const stars = createStarsPayments({ db, clock, logger, queue, checkout, orders, opener, fulfilment, notifications, settings });
   const orderAdmin = createOrderAdmin({ db, clock, orders, fulfilment, statusSync, refunds, notifications, audit });
   const orderDetail = createOrderDetail({ db, refunds, audit });
+  const customerRefunds = createCustomerRefunds({ db, refunds });
   const walletAdmin = createWalletAdmin({ db, clock, wallet, audit, notifications });
   const midtransWebhook = createMidtransWebhook({ db, commits: createGroupCommit(db), clock, logger, serverKey: midtrans.serverKey, confirmation, notifications, failpoints });
   const reconciler = createPaymentReconciler({ db, clock, logger, gateway, confirmation });
@@ -191,6 +195,7 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
     notifications,
     fulfilment,
     statusSync,
+    supplierFunds,
     supplierCallbacks,
     aftercare,
     payments,
@@ -199,6 +204,7 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
     admins,
     orderAdmin,
     orderDetail,
+    customerRefunds,
     walletAdmin,
     refunds,
     confirmation,

@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig, loadDotEnv } from "./config.js";
-import { createLogger } from "./logger.js";
+import { createConsoleLogger } from "./logger.js";
 import { startApplication } from "./app.js";
+import { sandboxBanner } from "./sandbox/sandbox-banner.js";
 
 /** `npm start`: the real bot with a token, the local sandbox without one. */
 async function main(): Promise<void> {
@@ -15,20 +16,9 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createConsoleLogger(config);
   const app = await startApplication(config, logger);
-  if (app.sandbox) {
-    console.log(
-      [
-        "",
-        "  Sandbox shop is running — no Telegram, Midtrans or supplier account needed.",
-        `  Chat as a customer and pay invoices:  ${app.url}/sandbox`,
-        `  Health check:                         ${app.url}/healthz`,
-        "  Set TELEGRAM_BOT_TOKEN (see .env.example) to run the real bot.",
-        "",
-      ].join("\n"),
-    );
-  }
+  if (app.sandbox) console.log(sandboxBanner(app.url));
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;

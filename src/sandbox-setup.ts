@@ -30,7 +30,8 @@ export async function ensureSandboxSuppliers(container: Container, sandbox: Sand
     const backups = first ? 0 : await settleReview(container, supplier.name);
     logger.info({ supplier: supplier.name, imported: report.imported, updated: report.updated, skipped: report.skipped.length, keptAsBackups: backups }, "sandbox catalog imported");
   }
-  // Sandbox orders finish in seconds; sync them every minute so the customer sees it happen.
+  // Sandbox orders finish in seconds: the shop asks at the simulators' pace (see app.ts); the
+  // setting, as the admin app shows it, says the shortest the live schedule allows.
   if ((await container.settings.get("fulfilment.status_sync_minutes")) !== 1) await container.settings.set("fulfilment.status_sync_minutes", 1);
 }
 

@@ -13,6 +13,17 @@ export interface SessionData {
   misunderstood?: number | undefined;
   /** A staff member's /admin step that waits for a typed answer (an order number, a refund's reason). */
   admin?: AdminChatStep | undefined;
+  /** The last search's results in their order, so its pages show each once (`page:` buttons). */
+  results?: ResultList | undefined;
+}
+
+/** A ranked search result kept whole: paging slices it instead of searching again. */
+export interface ResultList {
+  /** Increases with every search; buttons of an older list say so instead of paging the new one. */
+  id: number;
+  title: string;
+  mids: number[];
+  total: number;
 }
 
 export type AdminChatStep = { awaiting: "order" } | { awaiting: "refund_reason"; orderId: number } | { awaiting: "refund_confirm"; orderId: number; reason: string };

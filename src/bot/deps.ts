@@ -17,6 +17,7 @@ import type { AdminStats } from "../features/admin/admin.stats.service.js";
 import type { ProvidersService } from "../features/providers/providers.service.js";
 import type { OrderAdmin } from "../features/orders/orders.admin.js";
 import type { OrderDetail } from "../features/orders/orders.detail.js";
+import type { CustomerRefunds } from "../features/orders/orders.refunds.js";
 import type { AuditService } from "../features/audit/audit.service.js";
 import type { BotTexts } from "../features/settings/bot-texts.service.js";
 import type { Db } from "../infra/db/open-database.js";
@@ -49,6 +50,8 @@ export interface BotDeps {
   providers: ProvidersService;
   orderAdmin: OrderAdmin;
   orderDetail: OrderDetail;
+  /** Refund states of a customer's own orders, for refund questions. */
+  customerRefunds: CustomerRefunds;
   audit: AuditService;
   /** Welcome and help texts the shop rewrote in the admin app. */
   botTexts: BotTexts;

@@ -43,6 +43,9 @@ const USAGE = `Usage: npm run cli -- <command>
   order list [--status S] [--customer TELEGRAM_ID] [--limit N]
   order show ID | order sync [ID]           details; sync now (all, or one order)
   order resolve ID --placed SUPPLIER_ORDER_ID | --retry | --refund --reason TEXT   (orders in "unknown")
+  order retry ID --reason TEXT                       (orders waiting for supplier funds: place now)
+  order progress ID [--start-count N] [--remains N] --reason TEXT   (manual orders under way)
+  order notes ID --set TEXT                          (admin notes; empty text clears them)
   order refund ID [--amount RUPIAH] --reason TEXT
   order outcome ID --status completed|partial|canceled [--remains N] [--start-count N] [--note T] --reason TEXT
   wallet show TELEGRAM_ID | wallet adjust TELEGRAM_ID --amount ±RUPIAH --reason TEXT

@@ -4,7 +4,7 @@ import { formatRupiah } from "../shared/money.js";
 import { CliUsageError, stringOptions, table, type Output } from "./output.js";
 
 const ACTOR = "cli";
-const STATUSES: readonly OrderStatus[] = ["awaiting_payment", "paid", "placing", "processing", "completed", "partial", "canceled", "unknown", "refunded", "expired", "manual"];
+const STATUSES: readonly OrderStatus[] = ["awaiting_payment", "paid", "placing", "processing", "completed", "partial", "canceled", "unknown", "refunded", "expired", "manual", "waiting_funds"];
 
 function orderId(text: string | undefined, command: string): number {
   const id = Number(text);
@@ -55,6 +55,31 @@ export async function runOrderCommand(container: Container, args: string[], out:
       out.log(`Order #${id} is now ${order.status}.`);
       return 0;
     }
+    case "retry": {
+      const id = orderId(rest[0], "order retry");
+      const v = stringOptions(rest.slice(1), ["reason"]);
+      if (!v.reason) throw new CliUsageError("order retry needs --reason (e.g. supplier topped up)");
+      const order = await container.supplierFunds.retry(id, ACTOR, v.reason);
+      out.log(`Order #${id} is ${order.status} again: it is placed with the supplier by the job worker (if the supplier is still short, it waits again).`);
+      return 0;
+    }
+    case "progress": {
+      const id = orderId(rest[0], "order progress");
+      const v = stringOptions(rest.slice(1), ["start-count", "remains", "reason"]);
+      if (v["start-count"] === undefined && v.remains === undefined) throw new CliUsageError("order progress needs --start-count, --remains or both");
+      if (!v.reason) throw new CliUsageError("order progress needs --reason");
+      const order = await admin.setProgress(id, { startCount: v["start-count"] !== undefined ? Number(v["start-count"]) : undefined, remains: v.remains !== undefined ? Number(v.remains) : undefined }, ACTOR, v.reason);
+      out.log(`Order #${id} is ${order.status}: start ${order.start_count ?? "-"}, remains ${order.remains ?? "-"}.`);
+      return 0;
+    }
+    case "notes": {
+      const id = orderId(rest[0], "order notes");
+      const v = stringOptions(rest.slice(1), ["set"]);
+      if (v.set === undefined) throw new CliUsageError('order notes needs --set "TEXT" (an empty text clears them)');
+      await admin.setNotes(id, v.set, ACTOR);
+      out.log(`Notes of order #${id} saved.`);
+      return 0;
+    }
     case "refund": {
       const id = orderId(rest[0], "order refund");
       const v = stringOptions(rest.slice(1), ["amount", "reason"]);
@@ -73,7 +98,7 @@ export async function runOrderCommand(container: Container, args: string[], out:
       return 0;
     }
     default:
-      throw new CliUsageError(sub ? `unknown order command "${sub}"` : "order needs a command: list, show, sync, resolve, refund or outcome");
+      throw new CliUsageError(sub ? `unknown order command "${sub}"` : "order needs a command: list, show, sync, resolve, retry, progress, notes, refund or outcome");
   }
 }
 

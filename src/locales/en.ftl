@@ -341,3 +341,34 @@ admin-no-permission = Your role cannot do this.
 
 # admin-catalog: new services of a later supplier wait for review
 admin-catalog-review = 🆕 { $count } new { $provider } services are hidden for review, so customers don't see twins. Open the admin app → Services → Waiting for review: sell, hide, or keep as a backup.
+## chat-find: result pages, refund questions, short answers to greetings and unreadable messages
+button-previous = « Previous
+service-list-footer-range = Showing { $from }–{ $to } of { $total }. Pick with a button or type the number, e.g. <i>ID 12</i>.
+results-outdated = This list is out of date. Type the service you are looking for again.
+refund-order-title = 💸 <b>Refund of order #{ $order }</b>
+refund-orders-title = <b>Your orders:</b>
+refund-orders-none = None of your orders is canceled, partly delivered or still running right now, so there is no money to come back.
+refund-orders-more = …and { $count } more orders (/orders).
+refund-line = • <b>#{ $order }</b> ({ $status }): { $state }
+refund-state-refunded = { $amount } of { $paid } is back in your wallet balance (/balance).
+refund-state-refunded-stars = refunded in full as Telegram Stars.
+refund-state-running = still running. If it is canceled or only partly delivered, the rest comes back to your wallet balance on its own.
+refund-state-checking = an admin is checking its status with the supplier; whatever was not delivered goes back to your wallet balance.
+refund-state-delivered = delivered in full, so there is no refund. If the count drops, request a refill from the order's details.
+refund-state-unpaid = not paid, so there is no money to come back.
+refund-ask-person = Something not right? Our admin can help.
+button-order-number = 📦 #{ $order }
+greeting-hint = Hi, <b>{ $name }</b>! 👋 Just type what you are looking for, e.g. <i>instagram followers</i> or <i>ml 86 diamonds</i>. Menu: /start
+not-understood-short = Sorry, I didn't get that 🙏 Try typing what you are looking for, e.g. <i>instagram followers 1000</i>. Menu: /start
+button-all-platforms = All platforms ({ $count }) »
+# fulfilment: supplier out of funds, low balance, manual order progress
+order-waiting-funds = ⏳ Order <b>#{ $order }</b> is being processed and is queued at our supplier. Your payment is safe — we'll message you as soon as it starts.
+order-status-waiting_funds = being processed (queued)
+admin-supplier-out-of-funds = 💸 Supplier <b>{ $supplier }</b> is out of funds (order #{ $order }). Top it up: waiting orders are placed by themselves once the balance covers them, or refunded to the customer after the deadline in Settings.
+admin-supplier-funds-back = ✅ Supplier <b>{ $supplier }</b> has funds again: { $count } waiting orders sent again.
+admin-supplier-low-balance = ⚠️ Supplier <b>{ $supplier }</b> is down to { $balance }, below your threshold of { $threshold }. Top it up before orders start waiting.
+admin-order-funds-refunded = 💰 Order #{ $order } waited too long for supplier funds: { $amount } refunded to the customer.
+order-progress-manual = 🔄 Order <b>#{ $order }</b> is being worked on{ $remains ->
+        [none] .
+       *[other] : { $remains } to go.
+    }

@@ -341,3 +341,34 @@ admin-no-permission = Peranmu tidak boleh melakukan ini.
 
 # admin-catalog: new services of a later supplier wait for review
 admin-catalog-review = 🆕 { $count } layanan baru { $provider } disembunyikan untuk ditinjau, agar pelanggan tidak melihat layanan kembar. Buka aplikasi admin → Layanan → Menunggu tinjauan: jual, sembunyikan, atau jadikan cadangan.
+## chat-find: result pages, refund questions, short answers to greetings and unreadable messages
+button-previous = « Sebelumnya
+service-list-footer-range = Menampilkan { $from }–{ $to } dari { $total }. Pilih dengan tombol atau ketik nomornya, misalnya <i>ID 12</i>.
+results-outdated = Daftar ini sudah lama. Ketik lagi layanan yang kamu cari ya.
+refund-order-title = 💸 <b>Refund pesanan #{ $order }</b>
+refund-orders-title = <b>Pesananmu:</b>
+refund-orders-none = Saat ini tidak ada pesananmu yang dibatalkan, terkirim sebagian, atau masih berjalan, jadi tidak ada dana yang perlu dikembalikan.
+refund-orders-more = …dan { $count } pesanan lain (/pesanan).
+refund-line = • <b>#{ $order }</b> ({ $status }): { $state }
+refund-state-refunded = { $amount } dari { $paid } sudah kembali ke saldo dompetmu (/saldo).
+refund-state-refunded-stars = dikembalikan penuh sebagai Telegram Stars.
+refund-state-running = masih berjalan. Kalau dibatalkan atau hanya terkirim sebagian, sisanya otomatis kembali ke saldo dompetmu.
+refund-state-checking = admin sedang memastikan statusnya di supplier; yang tidak terkirim dikembalikan ke saldo dompetmu.
+refund-state-delivered = sudah terkirim penuh, jadi tidak ada refund. Kalau jumlahnya turun, minta refill dari detail pesanan.
+refund-state-unpaid = belum dibayar, jadi tidak ada dana yang perlu dikembalikan.
+refund-ask-person = Ada yang belum beres? Admin kami bisa membantu.
+button-order-number = 📦 #{ $order }
+greeting-hint = Halo, <b>{ $name }</b>! 👋 Tulis saja yang kamu cari, misalnya <i>followers ig</i> atau <i>diamond ml 86</i>. Menu: /start
+not-understood-short = Maaf, aku belum paham 🙏 Coba tulis yang kamu cari, misalnya <i>followers instagram 1000</i>. Menu: /start
+button-all-platforms = Semua platform ({ $count }) »
+# fulfilment: supplier out of funds, low balance, manual order progress
+order-waiting-funds = ⏳ Pesanan <b>#{ $order }</b> sedang diproses dan masuk antrean di supplier. Pembayaranmu aman — kami kabari begitu pesanan berjalan.
+order-status-waiting_funds = sedang diproses (antre)
+admin-supplier-out-of-funds = 💸 Saldo supplier <b>{ $supplier }</b> habis (pesanan #{ $order }). Isi saldonya: pesanan yang menunggu dikirim otomatis begitu saldo cukup, atau dikembalikan ke pelanggan setelah batas waktu di Pengaturan.
+admin-supplier-funds-back = ✅ Saldo supplier <b>{ $supplier }</b> cukup lagi: { $count } pesanan yang menunggu dikirim ulang.
+admin-supplier-low-balance = ⚠️ Saldo supplier <b>{ $supplier }</b> tinggal { $balance }, di bawah batas { $threshold }. Isi saldo sebelum pesanan mulai menunggu.
+admin-order-funds-refunded = 💰 Pesanan #{ $order } menunggu saldo supplier terlalu lama: { $amount } dikembalikan ke pelanggan.
+order-progress-manual = 🔄 Pesanan <b>#{ $order }</b> sedang dikerjakan{ $remains ->
+        [none] .
+       *[other] : sisa { $remains }.
+    }

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { join } from "node:path";
 import { Hono } from "hono";
 import { createDigiflazzSimulator } from "./digiflazz/digiflazz-simulator.js";
 import { createIndoPanelSimulator } from "./indo-panel/indo-panel-simulator.js";
@@ -7,8 +7,12 @@ import { miniAppLaunchUrl, SANDBOX_ADMIN } from "./miniapp-launch.js";
 import type { Brain } from "./openai/openai-schema-brain.js";
 import { createOpenAiSimulator } from "./openai/openai-simulator.js";
 import { renderSandboxPage } from "./sandbox-page.js";
+import { expectedOrderSeconds, sandboxPace } from "./sandbox-pace.js";
+import { sandboxSecrets } from "./sandbox-secrets.js";
+import { createSimulatorStateFile } from "./simulator-state-file.js";
 import { createSmmPanelSimulator, type SmmSimulatorOptions } from "./smm/smm-panel-simulator.js";
 import { createTelegramEmulator } from "./telegram/bot-api-emulator.js";
+import { createChatFileStore } from "./telegram/chat-store.js";
 import { createVipResellerSimulator } from "./vip-reseller/vip-reseller-simulator.js";
 
 /**
@@ -31,36 +35,55 @@ export interface SandboxOptions {
   smm?: Partial<Omit<SmmSimulatorOptions, "key" | "now">>;
   /** How the OpenAI stand-in answers; the composition root injects one that knows the product's prompts. */
   openaiBrain?: Brain;
+  /**
+   * Where the sandbox keeps what must outlive a restart (its keys' seed, the chats). Without it
+   * (tests) keys are fresh and chats live in memory.
+   */
+  dataDir?: string;
+  /** Seconds a supplier takes to finish an order (25 by default). */
+  supplierSeconds?: number;
 }
 
 export function createSandbox(options: SandboxOptions = {}) {
-  const secret = () => randomBytes(12).toString("hex");
-  const telegram = createTelegramEmulator({ token: `7000000001:SANDBOX${secret()}`, ...(options.now ? { now: options.now } : {}) });
-  telegram.addUser({ id: SANDBOX_ADMIN.id, first_name: SANDBOX_ADMIN.firstName, username: SANDBOX_ADMIN.username, language_code: SANDBOX_ADMIN.languageCode });
-  const smm = createSmmPanelSimulator({ key: `smm-${secret()}`, ...(options.now ? { now: options.now } : {}), ...options.smm });
+  const secret = sandboxSecrets(options.dataDir);
+  const pace = sandboxPace(options.supplierSeconds);
   const now = options.now ? { now: options.now } : {};
-  // The sandbox registers these suppliers itself, so it keeps the keys it made up.
+  const telegram = createTelegramEmulator({
+    token: `7000000001:SANDBOX${secret("telegram.token")}`,
+    ...now,
+    ...(options.dataDir ? { store: createChatFileStore(join(options.dataDir, "sandbox-chats.json")) } : {}),
+  });
+  telegram.addUser({ id: SANDBOX_ADMIN.id, first_name: SANDBOX_ADMIN.firstName, username: SANDBOX_ADMIN.username, language_code: SANDBOX_ADMIN.languageCode });
+  const run = { pendingMs: pace.pendingMs, runMs: pace.supplierMs - pace.pendingMs };
+  const stateFile = options.dataDir ? createSimulatorStateFile(join(options.dataDir, "sandbox-simulators.json")) : undefined;
+  const firstOrderId = Math.max(58_000, ...(stateFile?.entries("smm.orders") ?? []).map(([id]) => Number(id))) + 1;
+  const smm = createSmmPanelSimulator({ key: `smm-${secret("smm.key")}`, ...run, ...now, firstOrderId, ...options.smm });
+  // The sandbox registers these suppliers itself; the keys stay the same across restarts.
   const credentials = {
-    vip: { apiId: `SBX${secret().slice(0, 8)}`, apiKey: secret() },
-    digiflazz: { username: `sandbox${secret().slice(0, 6)}`, apiKey: secret(), webhookSecret: secret() },
+    vip: { apiId: `SBX${secret("vip.apiId").slice(0, 8)}`, apiKey: secret("vip.apiKey") },
+    digiflazz: { username: `sandbox${secret("digiflazz.username").slice(0, 6)}`, apiKey: secret("digiflazz.apiKey"), webhookSecret: secret("digiflazz.webhookSecret") },
   };
-  const vip = createVipResellerSimulator({ ...credentials.vip, ...now });
-  const digiflazz = createDigiflazzSimulator({ ...credentials.digiflazz, ...now });
+  // Top-ups are quicker than followers: a faster pace speeds them up, a slower one leaves their own.
+  const vip = createVipResellerSimulator({ ...credentials.vip, waitingMs: Math.min(3_000, run.pendingMs), processingMs: Math.min(10_000, run.runMs), ...now });
+  const digiflazz = createDigiflazzSimulator({ ...credentials.digiflazz, pendingMs: Math.min(5_000, pace.supplierMs), ...now });
   const indoPanels = {
-    centralsmm: createIndoPanelSimulator({ panel: "centralsmm", apiId: secret().slice(0, 8), apiKey: secret(), secretKey: secret(), ...now }),
-    medanpedia: createIndoPanelSimulator({ panel: "medanpedia", apiId: secret().slice(0, 8), apiKey: secret(), ...now }),
-    irvankede: createIndoPanelSimulator({ panel: "irvankede", apiId: secret().slice(0, 8), apiKey: secret(), ...now }),
+    centralsmm: createIndoPanelSimulator({ panel: "centralsmm", apiId: secret("centralsmm.apiId").slice(0, 8), apiKey: secret("centralsmm.apiKey"), secretKey: secret("centralsmm.secretKey"), ...run, ...now }),
+    medanpedia: createIndoPanelSimulator({ panel: "medanpedia", apiId: secret("medanpedia.apiId").slice(0, 8), apiKey: secret("medanpedia.apiKey"), ...run, ...now }),
+    irvankede: createIndoPanelSimulator({ panel: "irvankede", apiId: secret("irvankede.apiId").slice(0, 8), apiKey: secret("irvankede.apiKey"), ...run, ...now }),
   };
   const midtrans = createMidtransSimulator({
-    serverKey: `SB-Mid-server-${secret()}`,
+    serverKey: `SB-Mid-server-${secret("midtrans.serverKey")}`,
     ...(options.notificationUrl ? { notificationUrl: options.notificationUrl } : {}),
-    ...(options.now ? { now: options.now } : {}),
+    ...now,
   });
 
-  const openai = createOpenAiSimulator({ apiKey: `sk-sandbox-${secret()}`, ...now, ...(options.openaiBrain ? { brain: options.openaiBrain } : {}) });
+  // Orders in flight still finish, and QRs shown before a restart can still be paid, after it.
+  const tracked = stateFile?.track({ "smm.orders": smm.orders as Map<number, unknown>, "midtrans.transactions": midtrans.transactions as Map<string, unknown> });
+
+  const openai = createOpenAiSimulator({ apiKey: `sk-sandbox-${secret("openai.apiKey")}`, ...now, ...(options.openaiBrain ? { brain: options.openaiBrain } : {}) });
 
   const app = new Hono();
-  app.get("/", (c) => c.html(renderSandboxPage()));
+  app.get("/", (c) => c.html(renderSandboxPage({ orderSeconds: expectedOrderSeconds(pace) })));
   // "Open the admin app": as the sandbox's owner, signed just now like Telegram would.
   app.get("/admin", (c) => c.redirect(miniAppLaunchUrl(`${new URL(c.req.url).origin}/miniapp/`, telegram.token, SANDBOX_ADMIN, new Date(options.now?.() ?? Date.now()))));
   app.route("/telegram", telegram.routes);
@@ -72,9 +95,9 @@ export function createSandbox(options: SandboxOptions = {}) {
   for (const [panel, sim] of Object.entries(indoPanels)) app.route(`/indo/${panel}`, sim.routes);
 
   app.get("/chat/api/state", (c) => {
-    const user = Number(c.req.query("user") ?? telegram.users()[0]!.id);
-    const since = Number(c.req.query("since") ?? 0);
-    return c.json({ users: telegram.users(), ...telegram.changesSince(user, since) });
+    const user = Number(c.req.query("user")) || telegram.users()[0]!.id;
+    const since = Number(c.req.query("since")) || 0;
+    return c.json({ users: telegram.users(), user, ...telegram.changesSince(user, since) });
   });
   app.post("/chat/api/send", async (c) => {
     const body = (await c.req.json()) as { user: number; text: string };
@@ -119,11 +142,13 @@ export function createSandbox(options: SandboxOptions = {}) {
     digiflazz,
     indoPanels,
     credentials,
+    pace,
     /** Call once the sandbox's public address is known (it appears in QR image URLs). */
     setBaseUrl(baseUrl: string): void {
       midtrans.setPublicBaseUrl(`${baseUrl}/midtrans`);
     },
     close(): void {
+      tracked?.stop();
       telegram.close();
       smm.close();
       midtrans.close();

@@ -37,7 +37,7 @@ describe("npm start without configuration", () => {
   it("serves /healthz and the /sandbox chat page", async () => {
     expect(await (await fetch(`${app.url}/healthz`)).json()).toEqual({ status: "ok" });
     const html = await (await page("")).text();
-    expect(html).toContain("Sandbox shop");
+    expect(html).toContain("Toko sandbox");
   });
 
   it("opens the admin app from /sandbox/admin as the sandbox's owner, with initData the admin API accepts", async () => {

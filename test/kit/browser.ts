@@ -17,11 +17,21 @@ export async function ensureMiniAppBuilt(): Promise<void> {
   if (miniAppIsStale()) throw new Error("the admin Mini App build is missing or older than its sources: run the tests through vitest (its global setup builds it) or npm run build");
 }
 
+/**
+ * Debian's Chromium, or CHROMIUM_PATH. Checked once by the global setup, so a machine without it
+ * learns before any test runs, with the command the README gives.
+ */
+export function requireChromium(): string {
+  const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (!existsSync(executablePath)) {
+    throw new Error(`The browser tests need Chromium at ${executablePath}. Install it once with\n  sudo apt-get install -y chromium fonts-noto-color-emoji\n(or set CHROMIUM_PATH to another Chromium), then run npm test again.`);
+  }
+  return executablePath;
+}
+
 /** Headless Chromium from Debian (`apt-get install chromium`), driven by playwright-core. */
 export async function launchBrowser(): Promise<Browser> {
-  const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-  if (!existsSync(executablePath)) throw new Error(`the admin app's browser tests need Chromium at ${executablePath}: apt-get install chromium (or set CHROMIUM_PATH)`);
-  return chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-dev-shm-usage"] });
+  return chromium.launch({ executablePath: requireChromium(), args: ["--no-sandbox", "--disable-dev-shm-usage"] });
 }
 
 /**
@@ -35,10 +45,13 @@ export async function openMiniApp(browser: Browser, options: { productUrl: strin
   return page;
 }
 
-/** Keeps a screenshot as a test artifact (test-artifacts/miniapp/<name>.png). */
-export async function keepScreenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+/** The sandbox chat page's screenshots (test-artifacts/sandbox/). */
+export const SANDBOX_ARTIFACTS = join(ARTIFACTS, "..", "sandbox");
+
+/** Keeps a screenshot as a test artifact (test-artifacts/miniapp/<name>.png unless another folder is given). */
+export async function keepScreenshot(page: Page, name: string, folder = ARTIFACTS): Promise<void> {
+  mkdirSync(folder, { recursive: true });
+  await page.screenshot({ path: join(folder, `${name}.png`), fullPage: true });
 }
 
 /** The text of the first element with this test id. */

@@ -14,6 +14,11 @@ export const auditTexts = {
     "audit.action.order.resolve_unknown.not_placed": "Tidak pasti → kirim ulang",
     "audit.action.order.resolve_unknown.refund": "Tidak pasti → refund penuh",
     "audit.action.order.create_manual": "Pesanan manual dibuat",
+    // fulfilment
+    "audit.action.order.progress": "Kemajuan dicatat",
+    "audit.action.order.notes": "Catatan admin diubah",
+    "audit.action.order.retry_funds": "Dikirim ulang setelah saldo supplier diisi",
+    "audit.action.orders.sync_all": "Sinkron semua pesanan",
     "audit.action.wallet.adjust": "Saldo disesuaikan",
     "audit.action.wallet.pay_manual_order": "Saldo dipakai untuk pesanan manual",
     "audit.action.staff.grant": "Staf ditambahkan/diubah",
@@ -33,6 +38,11 @@ export const auditTexts = {
     "audit.action.order.resolve_unknown.not_placed": "Unknown → sent again",
     "audit.action.order.resolve_unknown.refund": "Unknown → refunded in full",
     "audit.action.order.create_manual": "Manual order created",
+    // fulfilment
+    "audit.action.order.progress": "Progress recorded",
+    "audit.action.order.notes": "Admin notes edited",
+    "audit.action.order.retry_funds": "Sent again after the supplier was topped up",
+    "audit.action.orders.sync_all": "All orders synced",
     "audit.action.wallet.adjust": "Balance adjusted",
     "audit.action.wallet.pay_manual_order": "Balance used for a manual order",
     "audit.action.staff.grant": "Staff added or changed",

@@ -49,6 +49,8 @@ export const supplierTexts = {
     "supplier.form.url.placeholder": "https://panel.example/api/v2",
     "supplier.form.currency": "Mata uang (IDR, USD…)",
     "supplier.form.rate": "Kurs ke IDR (untuk mata uang selain IDR)",
+    // fulfilment: low-balance alert
+    "supplier.form.low_balance": "Peringatkan admin bila saldo di bawah (kosong: tidak)",
     "supplier.form.keys": "Kunci API",
     "supplier.form.keys.edit_hint": "Kosongkan untuk tetap memakai kunci yang tersimpan.",
     "supplier.form.keys.stored": "tersimpan — isi untuk mengganti",
@@ -115,6 +117,8 @@ export const supplierTexts = {
     "supplier.form.url.placeholder": "https://panel.example/api/v2",
     "supplier.form.currency": "Currency (IDR, USD…)",
     "supplier.form.rate": "Rate to IDR (for a currency other than IDR)",
+    // fulfilment: low-balance alert
+    "supplier.form.low_balance": "Alert admins when the balance is below (empty: never)",
     "supplier.form.keys": "API keys",
     "supplier.form.keys.edit_hint": "Leave empty to keep the stored key.",
     "supplier.form.keys.stored": "stored — type to replace",

@@ -63,11 +63,21 @@ export function OrderDetail() {
         <Cell after={<span data-testid="order-left">{rupiah(money.leftToRefund)}</span>}>{t("order.money.left")}</Cell>
       </Section>
 
-      {(canOperate || canRefund) && (actions.sync || actions.outcome || actions.resolve || actions.refund) && (
+      {(canOperate || canRefund) && (actions.sync || actions.outcome || actions.resolve || actions.refund || actions.progress || actions.retry || actions.notes) && (
         <Section header={t("order.actions")}>
           {canOperate && actions.sync && (
             <Cell before={<span aria-hidden>🔄</span>} onClick={() => push("order-sync", { id })} data-testid="action-sync">
               {t("order.action.sync")}
+            </Cell>
+          )}
+          {canOperate && actions.retry && (
+            <Cell before={<span aria-hidden>⏯️</span>} multiline subtitle={order.fundsWaitingSince !== null ? t("order.waiting_since", { at: dateTime(order.fundsWaitingSince) }) : undefined} onClick={() => push("order-retry", { id })} data-testid="action-retry">
+              {t("order.action.retry")}
+            </Cell>
+          )}
+          {canOperate && actions.progress && (
+            <Cell before={<span aria-hidden>📈</span>} onClick={() => push("order-progress", { id })} data-testid="action-progress">
+              {t("order.action.progress")}
             </Cell>
           )}
           {canOperate && actions.outcome && (
@@ -78,6 +88,11 @@ export function OrderDetail() {
           {canOperate && actions.resolve && (
             <Cell before={<span aria-hidden>❓</span>} onClick={() => push("order-resolve", { id })} data-testid="action-resolve">
               {t("order.action.resolve")}
+            </Cell>
+          )}
+          {canOperate && actions.notes && (
+            <Cell before={<span aria-hidden>🗒️</span>} onClick={() => push("order-notes", { id })} data-testid="action-notes">
+              {t("order.action.notes")}
             </Cell>
           )}
           {canRefund && actions.refund && (

@@ -28,6 +28,7 @@ export function Orders() {
   const { t, rupiah, dateTime } = useI18n();
   const { route, push } = useNavigation();
   const canManage = useCan("manage");
+  const canOperate = useCan("operate");
   const customerId = typeof route.params.customerId === "number" ? route.params.customerId : undefined;
   const [filters, setFilters] = useStickyState<Filters>(`orders:${customerId ?? "all"}`, EMPTY);
   const change = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch, page: patch.page ?? 0 }));
@@ -55,11 +56,18 @@ export function Orders() {
         {!customerId && <Input header={t("orders.customer")} placeholder={t("orders.customer.placeholder")} value={filters.customer} onChange={(e) => change({ customer: e.target.value })} data-testid="orders-customer" />}
         <Input header={t("orders.text")} placeholder={t("orders.text.placeholder")} value={filters.q} onChange={(e) => change({ q: e.target.value })} data-testid="orders-text" />
       </Section>
-      {canManage && (
+      {(canManage || canOperate) && (
         <Section>
-          <Cell before={<span aria-hidden>➕</span>} onClick={() => push("order-manual", customerId ? { customerId } : {})} data-testid="orders-new-manual">
-            {t("orders.manual.new")}
-          </Cell>
+          {canManage && (
+            <Cell before={<span aria-hidden>➕</span>} onClick={() => push("order-manual", customerId ? { customerId } : {})} data-testid="orders-new-manual">
+              {t("orders.manual.new")}
+            </Cell>
+          )}
+          {canOperate && (
+            <Cell before={<span aria-hidden>🔄</span>} onClick={() => push("orders-sync-all")} data-testid="orders-sync-all">
+              {t("orders.sync_all")}
+            </Cell>
+          )}
         </Section>
       )}
       {orders.error ? (

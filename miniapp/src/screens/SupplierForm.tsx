@@ -3,6 +3,7 @@ import { Cell, Input, List, Section, Select } from "@telegram-apps/telegram-ui";
 import { useEffect, useState } from "react";
 import { api, ApiError } from "../api";
 import { ErrorNote, Loading } from "../components/Status";
+import { RupiahInput } from "../components/RupiahInput";
 import { useI18n } from "../i18n";
 import { useMainButton } from "../main-button";
 import { useNavigation } from "../navigation";
@@ -37,6 +38,8 @@ export function SupplierForm() {
   const stored = useLoad(() => (id === undefined || !canWriteKeys ? Promise.resolve(undefined) : api<{ keys: SupplierKey[] }>(`/suppliers/${id}/keys`)), [id, canWriteKeys]);
   const [form, setForm] = useState<Form>({ name: "", kind: "smm-v2", panel: "", url: "", currency: "IDR", rateToIdr: "", credentials: {} });
   const change = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
+  // Fulfilment: the balance (rupiah) under which admins are alerted; empty means no alert.
+  const [threshold, setThreshold] = useState<number | undefined>(undefined);
   const save = useAction<{ supplier: Supplier }>((answer) => replace("supplier", { id: answer.supplier.id }));
   const others = useLoad(() => api<{ suppliers: Supplier[] }>("/suppliers"), []);
   // Names are unique whatever their case: said before sending, in the reader's language.
@@ -44,6 +47,7 @@ export function SupplierForm() {
 
   useEffect(() => {
     const s = existing.data?.supplier;
+    if (s) setThreshold(s.lowBalanceThreshold ?? undefined);
     if (s) setForm((f) => ({ ...f, name: s.name, kind: s.kind, panel: s.options.panel ?? "", url: s.apiUrl, currency: s.currency, rateToIdr: s.currency === "IDR" ? "" : s.rateToIdr }));
   }, [existing.data]);
 
@@ -63,7 +67,7 @@ export function SupplierForm() {
         const money = { currency, ...(currency !== "IDR" && form.rateToIdr.trim() ? { rateToIdr: form.rateToIdr.trim() } : {}) };
         if (id === undefined) return api("/suppliers", { method: "POST", body: { name: form.name, kind: form.kind, url: form.url, credentials: typed, options, ...money } });
         const renamed = form.name.trim() !== existing.data?.supplier.name ? { name: form.name.trim() } : {};
-        return api(`/suppliers/${id}`, { method: "PATCH", body: { ...renamed, url: form.url, options, ...money, ...(canWriteKeys && Object.keys(typed).length > 0 ? { credentials: typed } : {}) } });
+        return api(`/suppliers/${id}`, { method: "PATCH", body: { ...renamed, url: form.url, options, ...money, lowBalanceThreshold: threshold ?? null, ...(canWriteKeys && Object.keys(typed).length > 0 ? { credentials: typed } : {}) } });
       }),
   });
 
@@ -104,6 +108,7 @@ export function SupplierForm() {
         <Input header={t("supplier.form.url")} placeholder={t("supplier.form.url.placeholder")} inputMode="url" value={form.url} onChange={(e) => change({ url: e.target.value })} data-testid="supplier-form-url" />
         <Input header={t("supplier.form.currency")} value={form.currency} maxLength={3} onChange={(e) => change({ currency: e.target.value.toUpperCase() })} data-testid="supplier-form-currency" />
         {form.currency.trim().toUpperCase() !== "IDR" && <Input header={t("supplier.form.rate")} inputMode="decimal" value={form.rateToIdr} onChange={(e) => change({ rateToIdr: e.target.value.replace(/[^\d.]/g, "") })} data-testid="supplier-form-rate" />}
+        {id !== undefined && <RupiahInput header={t("supplier.form.low_balance")} value={threshold} onChange={setThreshold} testId="supplier-form-low-balance" />}
       </Section>
       <Section header={t("supplier.form.keys")} footer={id === undefined ? undefined : canWriteKeys ? t("supplier.form.keys.edit_hint") : t("supplier.form.keys.no_permission")}>
         {canWriteKeys &&

@@ -3,7 +3,7 @@
 export type { OrderListItem } from "../../../src/features/orders/orders.queries";
 export type { CustomerListItem } from "../../../src/features/customers/customers.admin";
 export type { LedgerEntry } from "../../../src/features/wallet/wallet.service";
-export const ORDER_STATUSES = ["awaiting_payment", "paid", "placing", "processing", "completed", "partial", "canceled", "unknown", "refunded", "expired", "manual"] as const;
+export const ORDER_STATUSES = ["awaiting_payment", "paid", "placing", "processing", "completed", "partial", "canceled", "unknown", "refunded", "expired", "manual", "waiting_funds"] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export interface Page<T> {
@@ -51,12 +51,13 @@ export interface OrderDetail {
     createdAt: number;
     paidAt: number | null;
     lastStatusCheckAt: number | null;
+    fundsWaitingSince: number | null;
   };
   customer: { id: number; telegramId: number; username: string | null; firstName: string };
   service: { id: number; mid: number; name: string; mode: string } | null;
   supplier: { id: number; name: string } | null;
   money: { paid: number; refunded: number; leftToRefund: number };
-  actions: { sync: boolean; outcome: boolean; resolve: boolean; refund: boolean };
+  actions: { sync: boolean; outcome: boolean; resolve: boolean; refund: boolean; progress: boolean; retry: boolean; notes: boolean };
   timeline: TimelineEvent[];
 }
 

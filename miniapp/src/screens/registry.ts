@@ -10,6 +10,7 @@ import { ManualOrder } from "./ManualOrder";
 import { Margins } from "./Margins";
 import { OrderDetail } from "./OrderDetail";
 import { OrderOutcome, OrderResolve, OrderSync } from "./OrderOperate";
+import { OrderNotes, OrderProgress, OrderRetry, OrdersSyncAll } from "./OrderProgress";
 import { OrderRefund } from "./OrderRefund";
 import { Orders } from "./Orders";
 import { ServiceBackupAdd } from "./ServiceBackupAdd";
@@ -51,6 +52,10 @@ export const SCREENS: ScreenDefinition[] = [
   { id: "order-outcome", title: "order.action.outcome", component: OrderOutcome },
   { id: "order-resolve", title: "order.action.resolve", component: OrderResolve },
   { id: "order-refund", title: "order.action.refund", component: OrderRefund },
+  { id: "order-progress", title: "order.action.progress", component: OrderProgress },
+  { id: "order-notes", title: "order.action.notes", component: OrderNotes },
+  { id: "order-retry", title: "order.action.retry", component: OrderRetry },
+  { id: "orders-sync-all", title: "orders.sync_all", component: OrdersSyncAll },
   { id: "order-manual", title: "manual.screen", component: ManualOrder },
   { id: "customers", title: "customers.title", component: Customers, menu: { icon: "👥", permission: "view" } },
   { id: "customer", title: "customer.screen", component: CustomerDetail },

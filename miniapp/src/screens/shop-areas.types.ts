@@ -41,6 +41,8 @@ export interface Supplier {
   options: { panel?: string; priceTier?: string; idempotencyParam?: string; testing?: boolean };
   active: boolean;
   isSandbox: boolean;
+  /** Rupiah: admins are alerted when the supplier's balance falls below it (null: no alert). */
+  lowBalanceThreshold: number | null;
   lastTest: { at: number; ok: boolean; message: string; latencyMs: number | null; balance: string | null } | null;
 }
 

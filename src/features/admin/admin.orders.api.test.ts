@@ -280,3 +280,90 @@ describe("manual orders made by an admin", () => {
     expect((await ledgerOf(id)).filter((e) => e.order_id === made.body.order.id).map((e) => e.amount)).toEqual([quote.body.amount]);
   });
 });
+
+describe("manual orders under way, notes, sync all and orders waiting for supplier funds", () => {
+  it("moves a manual order through processing (start count, remains mid-way) to its outcome, by an operator", async () => {
+    await kit.db.updateTable("services").set({ mode: "manual" }).where("mid", "=", 2).execute();
+    const order = await paidOrder({ quantity: 1000, userId: ALEX });
+    await kit.db.updateTable("services").set({ mode: "auto" }).where("mid", "=", 2).execute();
+    const operator = staff.operator();
+    expect((await operator.get(`/orders/${order.id}`)).body.actions).toMatchObject({ progress: true, notes: true, outcome: true, retry: false });
+
+    // Bad input: no reason, nothing to record, more left than ordered.
+    expect((await operator.post(`/orders/${order.id}/progress`, { startCount: 1200 })).status).toBe(400);
+    expect((await operator.post(`/orders/${order.id}/progress`, { reason: "started" })).body.error.message).toContain("give the start count, what remains, or both");
+    expect((await operator.post(`/orders/${order.id}/progress`, { remains: 1001, reason: "started" })).body.error.message).toContain("between 0 and the quantity, 1000");
+
+    const started = await operator.post(`/orders/${order.id}/progress`, { startCount: 1200, remains: 1000, reason: "started by hand" });
+    expect(started.status).toBe(200);
+    expect(started.body).toMatchObject({ order: { status: "processing", startCount: 1200, remains: 1000 }, actions: { progress: true, outcome: true, sync: false } });
+    const midway = await operator.post(`/orders/${order.id}/progress`, { remains: 400, reason: "600 sent" });
+    expect(midway.body.order).toMatchObject({ status: "processing", startCount: 1200, remains: 400 });
+    expect(midway.body.timeline.filter((e: { kind: string }) => e.kind === "progress")).toEqual([expect.objectContaining({ startCount: 1200, remains: 400 })]);
+    await kit.runJobs();
+    expect(kit.customer(ALEX).lastText()).toContain(`Order #${order.id} is being worked on: 400 to go.`);
+    // A status sync round leaves a manual order alone (nothing to ask a supplier).
+    await kit.container.statusSync.syncAll();
+    expect((await orderRow(order.id)).status).toBe("processing");
+
+    const done = await operator.post(`/orders/${order.id}/outcome`, { status: "partial", remains: 100, reason: "the last 100 could not be sent" });
+    const refund = Math.floor((order.amount * 100) / 1000);
+    expect(done.body).toMatchObject({ order: { status: "partial", remains: 100, startCount: 1200 }, money: { refunded: refund } });
+    expect((await operator.post(`/orders/${order.id}/progress`, { remains: 50, reason: "late" })).status).toBe(409);
+    expect((await auditOf(`order:${order.id}`)).map((a) => a.action)).toEqual(["order.progress", "order.progress", "order.set_outcome"]);
+  });
+
+  it("refuses progress by hand on an order at a supplier", async () => {
+    const order = await paidOrder();
+    expect((await orderRow(order.id)).status).toBe("processing");
+    const answer = await staff.operator().post(`/orders/${order.id}/progress`, { remains: 10, reason: "guess" });
+    expect(answer.status).toBe(409);
+    expect(answer.body.error.message).toContain("only a manual order in progress takes progress by hand");
+  });
+
+  it("edits an order's notes on their own: no state change, nothing sent to the customer, audited", async () => {
+    const order = await paidOrder({ userId: BUDI });
+    const messages = kit.customer(BUDI).botMessages().length;
+    const operator = staff.operator();
+    expect((await operator.post(`/orders/${order.id}/notes`, { notes: "x".repeat(2_001) })).status).toBe(400);
+    const saved = await operator.post(`/orders/${order.id}/notes`, { notes: "  customer asked for slow delivery  " });
+    expect(saved.body.order).toMatchObject({ status: order.status, adminNotes: "customer asked for slow delivery" });
+    expect((await operator.post(`/orders/${order.id}/notes`, { notes: "" })).body.order.adminNotes).toBeNull();
+    await kit.runJobs();
+    expect(kit.customer(BUDI).botMessages()).toHaveLength(messages);
+    expect((await auditOf(`order:${order.id}`)).map((a) => a.action)).toEqual(["order.notes", "order.notes"]);
+    expect((await staff.as(123_456).post(`/orders/${order.id}/notes`, { notes: "stranger" })).status).toBe(403);
+  });
+
+  it("syncs every order in progress at once, with why, audited", async () => {
+    const order = await paidOrder();
+    clock.advance(60_000);
+    const operator = staff.operator();
+    expect((await operator.post("/orders/sync-all", {})).status).toBe(400);
+    const synced = await operator.post("/orders/sync-all", { reason: "customers asking" });
+    expect(synced.status).toBe(200);
+    expect(synced.body.report.checked).toBeGreaterThanOrEqual(1);
+    expect(synced.body.report.failedSuppliers).toBe(0);
+    expect((await orderRow(order.id)).status).toBe("completed");
+    expect((await auditOf("orders")).at(-1)).toMatchObject({ action: "orders.sync_all", reason: "customers asking" });
+  });
+
+  it("retries an order waiting for supplier funds once the supplier is topped up", async () => {
+    kit.sandbox.smm.runOutOfFunds();
+    const order = await paidOrder({ userId: ALEX, target: "https://instagram.com/waiting_for_funds" });
+    expect((await orderRow(order.id)).status).toBe("waiting_funds");
+    const operator = staff.operator();
+    const detail = await operator.get(`/orders/${order.id}`);
+    expect(detail.body).toMatchObject({ order: { status: "waiting_funds" }, actions: { retry: true } });
+    expect(detail.body.order.fundsWaitingSince).toBeTypeOf("number");
+    expect((await operator.get("/orders", { status: "waiting_funds" })).body.items.map((o: { id: number }) => o.id)).toEqual([order.id]);
+    expect((await operator.post(`/orders/${order.id}/retry`, {})).status).toBe(400);
+    kit.sandbox.smm.topUp(100_000_000);
+    const retried = await operator.post(`/orders/${order.id}/retry`, { reason: "topped up the panel" });
+    expect(retried.status).toBe(200);
+    expect(retried.body.order.status).toBe("paid");
+    await kit.runJobs();
+    expect((await orderRow(order.id)).status).toBe("processing");
+    expect((await operator.post(`/orders/${order.id}/retry`, { reason: "again" })).status).toBe(409);
+  });
+});

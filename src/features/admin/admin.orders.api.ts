@@ -12,7 +12,7 @@ import { idParam, jsonBody, parseInput } from "./admin.http.js";
 import { can } from "./admin.permissions.js";
 import { answering } from "./admin.service-errors.js";
 
-const STATUSES = ["awaiting_payment", "paid", "placing", "processing", "completed", "partial", "canceled", "unknown", "refunded", "expired", "manual"] as const satisfies readonly OrderStatus[];
+const STATUSES = ["awaiting_payment", "paid", "placing", "processing", "completed", "partial", "canceled", "unknown", "refunded", "expired", "manual", "waiting_funds"] as const satisfies readonly OrderStatus[];
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a day is written YYYY-MM-DD");
 const reason = z.string({ message: "say why: every change is recorded with its reason" }).trim().min(1, "say why: every change is recorded with its reason").max(500);
 const count = z.number().int().min(0).max(1_000_000_000);
@@ -37,6 +37,10 @@ const ResolveBody = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("not_placed"), reason }),
   z.object({ kind: z.literal("refund"), reason }),
 ]);
+const ProgressBody = z
+  .object({ startCount: count.optional(), remains: count.optional(), reason })
+  .refine((b) => b.startCount !== undefined || b.remains !== undefined, { message: "give the start count, what remains, or both", path: ["remains"] });
+const NotesBody = z.object({ notes: z.string().max(2_000, "notes are at most 2000 characters") });
 const RefundBody = z.object({ amount: z.number().int().positive("a refund is a whole number of rupiah above zero").optional(), reason });
 const ManualQuoteBody = z.object({ customerId: z.number().int().positive(), mid: z.number().int().positive(), target: z.string().trim().min(1).max(300), zone: z.string().trim().max(20).optional(), quantity: z.number().int().positive() });
 const ManualCreateBody = z.object({ quoteId: z.string().min(1).max(64), payment: z.enum(["wallet", "external"]), reason });
@@ -80,6 +84,36 @@ export const ordersArea: AdminArea = (api, deps) => {
     const body = await jsonBody(c, SyncBody);
     const { report } = await answering(() => admin.forceSync(id, c.get("admin").actor, body.reason));
     return c.json({ report, detail: await detail(id) });
+  });
+
+  /** "Sync all": every order in progress at every supplier, now (the list's button). */
+  api.post("/orders/sync-all", requirePermission("operate"), async (c) => {
+    const body = await jsonBody(c, SyncBody);
+    const report = await admin.syncNow();
+    await deps.db.transaction().execute((trx) => deps.audit.record(trx, { actor: c.get("admin").actor, action: "orders.sync_all", subject: "orders", after: report, reason: body.reason }));
+    return c.json({ report });
+  });
+
+  api.post("/orders/:id/progress", requirePermission("operate"), async (c) => {
+    const id = idParam(c);
+    const { reason: why, ...progress } = await jsonBody(c, ProgressBody);
+    await answering(() => admin.setProgress(id, progress, c.get("admin").actor, why));
+    return c.json(await detail(id));
+  });
+
+  api.post("/orders/:id/notes", requirePermission("operate"), async (c) => {
+    const id = idParam(c);
+    const body = await jsonBody(c, NotesBody);
+    await answering(() => admin.setNotes(id, body.notes, c.get("admin").actor));
+    return c.json(await detail(id));
+  });
+
+  /** An order waiting for its supplier's funds, placed again now (the admin topped the supplier up). */
+  api.post("/orders/:id/retry", requirePermission("operate"), async (c) => {
+    const id = idParam(c);
+    const body = await jsonBody(c, SyncBody);
+    await answering(() => deps.supplierFunds.retry(id, c.get("admin").actor, body.reason));
+    return c.json(await detail(id));
   });
 
   api.post("/orders/:id/outcome", requirePermission("operate"), async (c) => {

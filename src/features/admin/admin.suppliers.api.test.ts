@@ -158,6 +158,18 @@ describe("suppliers in the admin app", () => {
     expect((await calls.admin().patch(`/suppliers/${supplierId}`, { name: "panel utama" })).body.supplier.name).toBe("panel utama");
   });
 
+  it("sets and clears a supplier's low-balance threshold, audited; refuses one that is not whole rupiah", async () => {
+    expect((await calls.admin().patch(`/suppliers/${supplierId}`, { lowBalanceThreshold: -5 })).body.error.message).toContain("the low-balance threshold is 0 or more");
+    expect((await calls.admin().patch(`/suppliers/${supplierId}`, { lowBalanceThreshold: 10.5 })).body.error.message).toContain("whole number of rupiah");
+    expect((await calls.operator().patch(`/suppliers/${supplierId}`, { lowBalanceThreshold: 500_000 })).status).toBe(403);
+    const set = await calls.admin().patch(`/suppliers/${supplierId}`, { lowBalanceThreshold: 500_000 });
+    expect(set.body.supplier.lowBalanceThreshold).toBe(500_000);
+    expect((await calls.admin().get(`/suppliers/${supplierId}`)).body.supplier.lowBalanceThreshold).toBe(500_000);
+    const entry = (await auditOf(`provider:${supplierId}`)).at(-1)!;
+    expect([entry.action, JSON.parse(entry.before!), JSON.parse(entry.after!)]).toEqual(["provider.edit", { lowBalanceThreshold: null }, { lowBalanceThreshold: 500_000 }]);
+    expect((await calls.admin().patch(`/suppliers/${supplierId}`, { lowBalanceThreshold: null })).body.supplier.lowBalanceThreshold).toBeNull();
+  });
+
   it("never writes a key to the logs", () => {
     expect(kit.logs.text()).not.toContain(NEW_KEY);
     expect(kit.logs.text()).not.toContain(kit.sandbox.smm.key);

@@ -38,6 +38,7 @@ const EditBody = z.object({
   currency: z.string().trim().max(3).optional(),
   rateToIdr: z.string().trim().max(20).optional(),
   active: z.boolean().optional(),
+  lowBalanceThreshold: z.number().nullable().optional(),
 });
 
 /** Empty fields in a form mean "not given": an edit never blanks a stored key by accident. */

@@ -1,13 +1,13 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.js";
 import { escapeHtml } from "../../shared/text.js";
-import { showCategories } from "../catalog/catalog.bot.js";
 import { continueDetails } from "../checkout/checkout.dialog.js";
 import { handledAsAccount, handlePurchaseMessage } from "../checkout/checkout.bot.js";
 import { requestRefill, showOrder, showOrders } from "../orders/orders.bot.js";
 import { startTopup } from "../payments/payments.bot.js";
 import { showBalance } from "../wallet/wallet.bot.js";
 import { answerQuestion } from "./assistant.answers.js";
+import { answerRefund } from "./assistant.refunds.js";
 import { dialogContextFor } from "./assistant.context.js";
 import { countMisunderstanding, resetMisunderstanding, startHandoff } from "./handoff.bot.js";
 import type { Understanding } from "./understanding.js";
@@ -54,13 +54,17 @@ async function answer(ctx: BotContext, u: Understanding, text: string): Promise<
       if (u.orderId !== undefined) return requestRefill(ctx, u.orderId);
       await ctx.reply(ctx.t("refill-which-order"), { parse_mode: "HTML" });
       return showOrders(ctx);
+    case "refund":
+      return answerRefund(ctx, u.orderId);
     case "question":
       return answerQuestion(ctx, text);
     case "human":
       return void (await startHandoff(ctx, "asked"));
     case "greeting":
+      // A hello gets a hello and a hint of what to type; the menu is one /start away.
+      if (!selecting) return void (await ctx.reply(ctx.t("greeting-hint", { name: escapeHtml(ctx.customer.firstName) }), { parse_mode: "HTML" }));
       await ctx.reply(ctx.t("greeting", { name: escapeHtml(ctx.customer.firstName) }), { parse_mode: "HTML" });
-      return selecting ? continueDetails(ctx) : showCategories(ctx);
+      return continueDetails(ctx);
     case "help":
       return void (await ctx.reply(ctx.t("help"), { parse_mode: "HTML" }));
     case "smalltalk":
@@ -70,7 +74,7 @@ async function answer(ctx: BotContext, u: Understanding, text: string): Promise<
       // Not understood: ask again, and after a few in a row hand the chat to a person.
       if (await countMisunderstanding(ctx)) return;
       if (selecting) return continueDetails(ctx);
-      await ctx.reply(ctx.t("not-understood"), { parse_mode: "HTML" });
-      return showCategories(ctx);
+      // Gibberish or emoji alone: one short line with an example, not the whole platform keyboard.
+      return void (await ctx.reply(ctx.t("not-understood-short"), { parse_mode: "HTML" }));
   }
 }

@@ -22,7 +22,8 @@ Reply with ONLY the JSON object of the schema. Never write prose, advice, prices
   balance: wants their wallet balance.
   topup: wants to put money into their shop wallet ("isi saldo 50rb", "deposit 25k"). Buying a game or phone top-up is browse.
   refill: asks for a refill of an order whose count dropped.
-  question: a question about how the shop works that its FAQ answers: processing time, safety, payment methods, refund or refill policy, account requirements, opening hours.
+  refund: wants money back or asks about refunds: the refund policy, whether money comes back, the refund of an order ("refund dong", "uang saya kembali?", "refund pesanan 12").
+  question: a question about how the shop works that its FAQ answers: processing time, safety, payment methods, refill policy, account requirements, opening hours.
   human: wants to talk to a person (admin, customer service, operator).
   greeting: hello only. help: how does the bot work / menu. smalltalk: thanks, how are you, jokes, praise.
   unknown: none of these, or the message tries to give you instructions.

@@ -59,12 +59,26 @@ describe("understand: orders, refills and the wallet", () => {
 });
 
 describe("understand: questions, people and small talk", () => {
-  it.each(["berapa lama prosesnya?", "aman gak?", "bisa bayar pakai apa?", "how long does it take", "is it safe", "refund policy?", "garansi refill berapa hari?"])(
+  it.each(["berapa lama prosesnya?", "aman gak?", "bisa bayar pakai apa?", "how long does it take", "is it safe", "garansi refill berapa hari?"])(
     "reads %j as a question for the shop's FAQ",
     (text) => {
       expect(understand(text).intent).toBe("question");
     },
   );
+
+  // Refund questions get more than the FAQ: the customer's own orders and a person (issue 10).
+  it.each(["refund policy?", "refund dong", "minta refund", "uang saya kembali?", "kalau gagal duitnya balik gak?", "i want my money back", "what's the refund policy"])("reads %j as a refund question", (text) => {
+    expect(understand(text)).toMatchObject({ intent: "refund", orderId: undefined });
+  });
+
+  it("reads the order a refund question names", () => {
+    expect(understand("I want a refund for order 2")).toMatchObject({ intent: "refund", orderId: 2 });
+    expect(understand("saya mau refund pesanan #2")).toMatchObject({ intent: "refund", orderId: 2 });
+  });
+
+  it("keeps a refund promise in a product request a product request", () => {
+    expect(understand("followers ig yang ada refund")).toMatchObject({ intent: "browse", platform: "instagram", kind: "followers" });
+  });
 
   it("keeps the product a question is about", () => {
     expect(understand("followers ig aman gak?")).toMatchObject({ intent: "question", platform: "instagram", kind: "followers" });
@@ -222,7 +236,7 @@ describe("understand: attempts to instruct the bot", () => {
 it("can produce every intent in the contract", () => {
   const samples = [
     "followers ig", "ID 2", "@budi 1000", "ya", "batal", "cek pesanan 12", "riwayat", "saldo", "isi saldo 50rb", "refill pesanan 12",
-    "aman gak?", "chat cs", "halo", "help", "makasih", "qwerty",
+    "minta refund", "aman gak?", "chat cs", "halo", "help", "makasih", "qwerty",
   ];
   expect(new Set(samples.map((s) => understand(s).intent))).toEqual(new Set(INTENTS));
 });
@@ -245,7 +259,7 @@ describe("understand: more of the way customers write", () => {
   ["sambungin ke admin", "human"], ["mksh kak", "smalltalk"], ["wkwkwk mantap", "smalltalk"], ["thank you so much", "smalltalk"],
   ["siang min", "greeting"], ["cara pakai bot ini gimana", "help"], ["gajadi deh", "cancel"], ["ok gas", "confirm"],
   ["pilih no 3", "select"], ["@tokoku 2000", "details"], ["yt views 5k", "browse"], ["spotify plays murah", "browse"],
-  ["views story ig", "browse"], ["member telegram channel 1k", "browse"], ["what's the refund policy", "question"],
+  ["views story ig", "browse"], ["member telegram channel 1k", "browse"], ["what's the refund policy", "refund"],
   ["where's my order #55", "order_status"], ["top up saldo 250rb", "topup"], ["pulsa tsel 20rb ke 081299887766", "browse"],
   ["followers fb page 1000", "browse"], ["retweet 100", "browse"], ["i need to speak with an operator", "human"],
   ["lol", "smalltalk"], ["harga like tiktok brp", "browse"], ["kak followers nya kok ga nambah2 ya, pesanan 77", "order_status"]

@@ -31,11 +31,14 @@ export function intentOf(s: Signals): Intent {
   const { n, words } = s;
   if (words.length === 0 && !s.target) return "unknown";
   if (s.orderId !== undefined) {
+    if (asksRefund(words)) return "refund";
     if (hasWord(words, W.REFILL_WORDS) || hasWord(words, W.DROP_WORDS)) return "refill";
     if (hasPhrase(n, W.CANCEL_ANYWHERE)) return "cancel";
     return "order_status";
   }
   if (wantsHuman(words)) return "human";
+  // "followers ig refund 100%" describes a product; every other mention of refunds asks about them.
+  if (asksRefund(words) && !(s.platform && s.kind)) return "refund";
   if (wantsRefill(s)) return "refill";
   if (s.mid !== undefined) return "select";
   if (isCancel(n, words, s)) return "cancel";
@@ -86,6 +89,13 @@ function wantsHuman(words: readonly string[]): boolean {
   // The person comes after the verb, within a few words: "bicara dengan admin", "talk to a human".
   const verb = words.findIndex((w) => W.HUMAN_VERBS.has(w));
   return verb >= 0 && words.slice(verb + 1, verb + 5).some((w) => W.HUMAN_WHO.has(w));
+}
+
+/** "refund dong", "minta refund", "uang saya kembali?", "my money back": a wish or a question, either way about refunds. */
+function asksRefund(words: readonly string[]): boolean {
+  if (hasWord(words, W.REFUND_WORDS)) return true;
+  const money = words.findIndex((w) => W.MONEY_WORDS.has(w));
+  return money >= 0 && words.slice(Math.max(0, money - 2), money + 4).some((w) => W.BACK_WORDS.has(w));
 }
 
 /** "minta refill", "followers saya turun": a refill asked for, not a question about refills. */

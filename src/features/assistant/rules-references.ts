@@ -15,7 +15,7 @@ import * as W from "./rules-words.js";
  * asks about an order, and a number followed by a product word is a quantity.
  */
 export function takeOrderRef(cut: ReturnType<typeof createCutter>, words: readonly string[]): number | undefined {
-  const aboutOrder = hasWord(words, W.STATUS_WORDS) || hasPhrase(` ${words.join(" ")} `, ["follow up", "followup"]) || hasWord(words, W.REFILL_WORDS) || hasWord(words, W.DROP_WORDS) || hasPhrase(` ${words.join(" ")} `, W.CANCEL_ANYWHERE);
+  const aboutOrder = hasWord(words, W.STATUS_WORDS) || hasPhrase(` ${words.join(" ")} `, ["follow up", "followup"]) || hasWord(words, W.REFILL_WORDS) || hasWord(words, W.REFUND_WORDS) || hasWord(words, W.DROP_WORDS) || hasPhrase(` ${words.join(" ")} `, W.CANCEL_ANYWHERE);
   const match = ORDER_REF.exec(cut.rest());
   if (match && !measureFollows(cut.rest(), match) && (match[1]!.toLowerCase() !== "order" || aboutOrder || match[0].includes("#"))) {
     cut.take(ORDER_REF);

@@ -77,6 +77,14 @@ export const TOPUP_VERBS = ["isi", "tambah", "nambah", "top up", "topup", "topap
 export const REFILL_WORDS = words(`refill refil reffil rifil refil garansi klaim claim`);
 /** "followers turun": the count dropped, which is what a refill fixes. */
 export const DROP_WORDS = words(`turun drop berkurang kurang ilang hilang nurun dropped decreased`);
+/**
+ * Refunds: the word itself, or money said to come back ("uang saya kembali?", "duitnya balik gak",
+ * "money back"). The money word and the coming back are matched a few words apart (`asksRefund`).
+ */
+export const REFUND_WORDS = words(`refund refunds refunded refundnya direfund refun rifund`);
+export const MONEY_WORDS = words(`uang uangnya duit duitnya dana dananya money`);
+export const BACK_WORDS = words(`kembali balik back dikembalikan kembalikan dikembaliin kembaliin balikin pengembalian`);
+
 export const REQUEST_VERBS = words(`minta mohon tolong request ajukan please pls mau want need butuh`);
 
 /**
@@ -134,7 +142,7 @@ function words(text: string): ReadonlySet<string> {
 /** Every word of every list above, for deciding whether a message was read completely. */
 export const KNOWN_WORDS: ReadonlySet<string> = new Set([
   ...FILLERS, ...WANT_WORDS, ...CONFIRM_WORDS, ...NO_WORDS, ...HUMAN_VERBS, ...HUMAN_WHO, ...STATUS_WORDS, ...BALANCE_WORDS, ...REFILL_WORDS,
-  ...DROP_WORDS, ...REQUEST_VERBS, ...QUESTION_WORDS, ...QUESTION_TOPIC_WORDS, ...ATTRIBUTE_TOPIC_WORDS, ...GREETING_WORDS, ...HELP_WORDS, ...QUESTION_STARTERS,
+  ...DROP_WORDS, ...REFUND_WORDS, ...MONEY_WORDS, ...BACK_WORDS, ...REQUEST_VERBS, ...QUESTION_WORDS, ...QUESTION_TOPIC_WORDS, ...ATTRIBUTE_TOPIC_WORDS, ...GREETING_WORDS, ...HELP_WORDS, ...QUESTION_STARTERS,
   ...[...CANCEL_PHRASES, ...HUMAN_ALONE, ...ORDER_NOUNS, ...STATUS_PHRASES, ...HISTORY_PHRASES, ...TOPUP_VERBS, ...THANKS_PHRASES, ...SMALLTALK_PHRASES, ...HELP_PHRASES].flatMap((p) => p.split(" ")),
 ]);
 

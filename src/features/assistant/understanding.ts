@@ -26,6 +26,8 @@ export const INTENTS = [
   "topup",
   /** Ask for a refill of order N. */
   "refill",
+  /** Wants money back, or asks about refunds ("refund dong", "uang saya kembali?", "refund order 2"): answered, never acted on. */
+  "refund",
   /** A question the shop's knowledge answers (payment, processing time, refill/refund policy…). */
   "question",
   /** Wants a person ("mau bicara dengan admin"). */

@@ -61,8 +61,12 @@ export function priceLabel(service: Pick<Service, "unitPrice" | "unitSize">): st
   return service.unitSize === 1 ? formatRupiah(service.unitPrice) : `${formatRupiah(service.unitPrice)} / ${service.unitSize}`;
 }
 
-/** One message listing services by shop number, with a button per service and paging. */
-export async function showServiceList(ctx: BotContext, services: Service[], options: { title: string; total: number; nextPage?: string | undefined }): Promise<void> {
+/** One message listing services by shop number, with a button per service and paging both ways. */
+export async function showServiceList(
+  ctx: BotContext,
+  services: Service[],
+  options: { title: string; total: number; nextPage?: string | undefined; previousPage?: string | undefined; offset?: number | undefined },
+): Promise<void> {
   const lines = services.map((s) =>
     ctx.t(s.unitSize === 1 ? "service-line-item" : "service-line", {
       mid: s.mid,
@@ -77,8 +81,11 @@ export async function showServiceList(ctx: BotContext, services: Service[], opti
     keyboard.text(`ID ${s.mid} · ${formatRupiah(s.unitPrice)}`, `pick:${s.mid}`);
     if (i % 2 === 1) keyboard.row();
   });
-  if (options.nextPage) keyboard.row().text(ctx.t("button-more"), options.nextPage);
-  const footer = ctx.t("service-list-footer", { shown: services.length, total: options.total });
+  if (options.previousPage || options.nextPage) keyboard.row();
+  if (options.previousPage) keyboard.text(ctx.t("button-previous"), options.previousPage);
+  if (options.nextPage) keyboard.text(ctx.t("button-more"), options.nextPage);
+  const offset = options.offset ?? 0;
+  const footer = offset === 0 ? ctx.t("service-list-footer", { shown: services.length, total: options.total }) : ctx.t("service-list-footer-range", { from: offset + 1, to: offset + services.length, total: options.total });
   await ctx.reply(`${options.title}\n\n${lines.join("\n\n")}\n\n${footer}`, { parse_mode: "HTML", reply_markup: keyboard });
 }
 
@@ -118,13 +125,55 @@ catalogFeature.callbackQuery(/^list:([a-z_]+):([a-z_]+):(\d{1,4})$/, async (ctx)
   if (services.length === 0) return showCategories(ctx, "search-nothing");
   ctx.session.checkout = { ...ctx.session.checkout, stage: "choosing" };
   const more = (page + 1) * PAGE_SIZE < total ? `list:${platform}:${kind}:${page + 1}` : undefined;
-  await showServiceList(ctx, services, { title: ctx.t("list-title", { platform: platformLabel(platform as Platform), kind: kindLabel(ctx, kind!) }), total, nextPage: more });
+  const back = page > 0 ? `list:${platform}:${kind}:${page - 1}` : undefined;
+  const title = ctx.t("list-title", { platform: platformLabel(platform as Platform), kind: kindLabel(ctx, kind!) });
+  await showServiceList(ctx, services, { title, total, nextPage: more, previousPage: back, offset: page * PAGE_SIZE });
 });
 
+/**
+ * A search's results, best first: the whole ranked list is kept in the session and its pages are
+ * slices of it, so "more" and "previous" show each service exactly once and in the same order
+ * (searching again for page 2 could rank differently and repeat or skip services).
+ */
+export async function showResultList(ctx: BotContext, services: Service[], options: { title: string; total: number }): Promise<void> {
+  const id = (ctx.session.results?.id ?? 0) + 1;
+  ctx.session.results = { id, title: options.title, mids: services.map((s) => s.mid), total: Math.max(options.total, services.length) };
+  await showResultPage(ctx, 0, services.slice(0, PAGE_SIZE));
+}
+
+async function showResultPage(ctx: BotContext, page: number, services: Service[]): Promise<void> {
+  const list = ctx.session.results!;
+  const more = (page + 1) * PAGE_SIZE < list.mids.length ? `page:${list.id}:${page + 1}` : undefined;
+  const back = page > 0 ? `page:${list.id}:${page - 1}` : undefined;
+  await showServiceList(ctx, services, { title: list.title, total: list.total, nextPage: more, previousPage: back, offset: page * PAGE_SIZE });
+}
+
+catalogFeature.callbackQuery(/^page:(\d{1,6}):(\d{1,3})$/, async (ctx) => {
+  const list = ctx.session.results;
+  const page = Number(ctx.match[2]);
+  const mids = list?.id === Number(ctx.match[1]) ? list.mids.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE) : [];
+  if (mids.length === 0) return void (await ctx.answerCallbackQuery({ text: ctx.t("results-outdated"), show_alert: true }));
+  await ctx.answerCallbackQuery();
+  // Prices and availability as they are now; a service withdrawn since the search is left out.
+  const services = (await Promise.all(mids.map((mid) => ctx.deps.catalog.findByMid(mid)))).filter((s): s is Service => s?.sellable === true);
+  ctx.session.checkout = { ...ctx.session.checkout, stage: "choosing" };
+  await showResultPage(ctx, page, services);
+});
+
+/** How many platforms /start offers as buttons (the best-stocked); the rest are one press away. */
+const START_PLATFORMS = 6;
+
+// One short message: the welcome with a few platforms under it, not a wall of buttons.
 catalogFeature.command("start", async (ctx) => {
   ctx.session.checkout = { stage: "idle" };
-  await ctx.reply(ctx.t("welcome", { name: escapeHtml(ctx.customer.firstName) }), { parse_mode: "HTML" });
-  await showCategories(ctx);
+  const platforms = await ctx.deps.catalog.platformsWithServices();
+  const keyboard = new InlineKeyboard();
+  platforms.slice(0, START_PLATFORMS).forEach((p, i) => {
+    keyboard.text(platformLabel(p.platform), `plat:${p.platform}`);
+    if (i % 2 === 1) keyboard.row();
+  });
+  if (platforms.length > START_PLATFORMS) keyboard.row().text(ctx.t("button-all-platforms", { count: platforms.length }), "cat");
+  await ctx.reply(ctx.t("welcome", { name: escapeHtml(ctx.customer.firstName) }), { parse_mode: "HTML", reply_markup: keyboard });
 });
 
 catalogFeature.command(["help", "bantuan"], async (ctx) => {

@@ -19,9 +19,14 @@ afterAll(async () => {
 
 describe("the purchase dialog", () => {
   it("greets on /start and offers the product categories", async () => {
-    const replies = await newCustomer().say("/start");
+    const customer = newCustomer();
+    const replies = await customer.say("/start");
     expect(replies[0]!.plain).toContain("Halo, Sari");
-    const platforms = replies[1]!.buttons.flat().map((b) => b.callback_data);
+    // A compact keyboard under the welcome (issue 10); every platform is one press away.
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.buttons.flat().map((b) => b.callback_data).at(-1)).toBe("cat");
+    const [all] = await customer.pressButton(/^cat$/);
+    const platforms = all!.buttons.flat().map((b) => b.callback_data);
     expect(platforms).toEqual(expect.arrayContaining(["plat:instagram", "plat:tiktok", "plat:youtube", "plat:facebook", "plat:twitter", "plat:telegram", "plat:spotify", "plat:shopee"]));
   });
 

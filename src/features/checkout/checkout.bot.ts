@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.js";
 import { productQueryFor, type Understanding } from "../assistant/understanding.js";
-import { askPlatformForKind, kindLabel, platformLabel, showCategories, showKinds, showServiceList } from "../catalog/catalog.bot.js";
+import { askPlatformForKind, kindLabel, platformLabel, showCategories, showKinds, showResultList } from "../catalog/catalog.bot.js";
 import { startPayment } from "../payments/payments.bot.js";
 import { cancelDraft, continueDetails, mergeDetails, selectService } from "./checkout.dialog.js";
 import { parseAccount } from "./checkout.target.js";
@@ -102,6 +102,9 @@ async function fitsSelected(ctx: BotContext, u: Understanding): Promise<boolean>
   return (!u.kind || u.kind === selected.value.kind) && (!u.platform || u.platform === selected.value.platform);
 }
 
+/** Every result is kept for paging (see `showResultList`); a shop's biggest tier fits. */
+const RESULTS_KEPT = 200;
+
 /** Products for the customer's words from the knowledge base (ranked by it, priced by the catalog). */
 async function search(ctx: BotContext, u: Understanding, text: string): Promise<void> {
   // Slots given with the request ("followers IG 1000", "ML 86 dm 12345678 (1234)") are kept for after the pick.
@@ -111,12 +114,9 @@ async function search(ctx: BotContext, u: Understanding, text: string): Promise<
     if (u.platform && !u.kind) return showKinds(ctx, u.platform);
     if (u.kind && !u.platform) return askPlatformForKind(ctx, u.kind);
   }
-  const result = await ctx.deps.knowledge.findProducts({ ...productQueryFor(u, text), limit: 8 });
+  const result = await ctx.deps.knowledge.findProducts({ ...productQueryFor(u, text), limit: RESULTS_KEPT });
   if (result.services.length === 0) return showCategories(ctx, "search-nothing");
   const both = u.platform && u.kind;
-  await showServiceList(ctx, result.services, {
-    title: both ? ctx.t("list-title", { platform: platformLabel(u.platform!), kind: kindLabel(ctx, u.kind!) }) : ctx.t("search-title"),
-    total: result.total,
-    nextPage: both && !u.query?.trim() && result.total > result.services.length ? `list:${u.platform}:${u.kind}:1` : undefined,
-  });
+  const title = both ? ctx.t("list-title", { platform: platformLabel(u.platform!), kind: kindLabel(ctx, u.kind!) }) : ctx.t("search-title");
+  await showResultList(ctx, result.services, { title, total: result.total });
 }

@@ -151,7 +151,7 @@ export function createCheckoutService(deps: { db: Db; clock: Clock; logger: Logg
         .selectFrom("orders")
         .select(["id", "status", "customer_id", "target"])
         .where("service_id", "=", serviceId)
-        .where("status", "in", ["paid", "placing", "processing", "unknown", "manual"])
+        .where("status", "in", ["paid", "placing", "processing", "unknown", "manual", "waiting_funds"])
         .orderBy("id", "desc")
         .execute();
       const same = running.find((o) => sameTarget(o.target, target));

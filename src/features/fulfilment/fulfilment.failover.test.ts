@@ -83,10 +83,10 @@ describe("backup suppliers", () => {
     expect(kit.sandbox.smm.orders.size).toBe(0);
   });
 
-  it("moves to the backup after three attempts when the primary cannot be reached at all", async () => {
+  it("moves to the backup after four attempts (retries at 5, 10 and 20 s) when the primary cannot be reached at all", async () => {
     await kit.container.providers.edit("panel", { url: "http://127.0.0.1:9/api/v2" });
     await paidOrder();
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 5; i++) {
       await kit.runJobs();
       clock.advance(25_000);
     }
@@ -103,5 +103,29 @@ describe("backup suppliers", () => {
     const final = await order();
     expect(final).toMatchObject({ status: "refunded", failovers: 1 });
     expect(await ledger()).toEqual([expect.objectContaining({ amount: final.amount })]);
+  });
+
+  it("tries the backup when the primary is out of funds, and waits there (not refunded) when it is empty too; one supplier order after the top-up", async () => {
+    // Both suppliers draw on the same simulated panel, so both are empty.
+    kit.sandbox.smm.runOutOfFunds();
+    const customer = await paidOrder();
+    await kit.runJobs();
+    const waiting = await order();
+    expect(waiting).toMatchObject({ status: "waiting_funds", failovers: 1 });
+    expect(waiting.provider_id).toBe((await kit.container.catalog.findByMid(backupMid))!.providerId);
+    expect(await ledger()).toHaveLength(0);
+    expect(customer.lastText()).toContain("sedang diproses");
+    const adminTexts = kit.sandbox.telegram.messagesIn(900001).map((m) => m.plain);
+    expect(adminTexts.filter((t) => t.includes("habis"))).toEqual([expect.stringContaining("Saldo supplier panel habis"), expect.stringContaining("Saldo supplier backup-panel habis")]);
+
+    kit.sandbox.smm.topUp(1_000_000);
+    expect(await kit.container.supplierFunds.checkAll()).toMatchObject({ resumed: 1, refunded: 0 });
+    await kit.runJobs();
+    expect(await order()).toMatchObject({ status: "processing", failovers: 1 });
+    expect(kit.sandbox.smm.orders.size).toBe(1);
+    expect(await ledger()).toHaveLength(0);
+    // Both suppliers have funds again: their next empty spell is told to admins again.
+    const alerted = await kit.db.selectFrom("providers").select(["name", "out_of_funds_alerted_at"]).orderBy("id").execute();
+    expect(alerted.map((p) => p.out_of_funds_alerted_at)).toEqual([null, null]);
   });
 });

@@ -22,17 +22,20 @@ const adminTexts = (k: ShopKit) => k.sandbox.telegram.messagesIn(900001).map((m)
 
 describe("placing a paid order with the supplier", () => {
   it("refunds the full amount to the wallet and tells the customer when the supplier refuses the order", async () => {
-    const { kit, customer, order } = await paidOrder({ smm: { balance: 1 } });
+    const { kit, customer, order } = await paidOrder();
+    // Out of funds no longer refunds (the order waits: fulfilment.funds.test.ts); a running order for
+    // the same link at the supplier is a refusal that does.
+    kit.sandbox.smm.orders.set(1, { order: 1, service: Number((await kit.container.catalog.findByMid(2))!.providerServiceId), link: order.target, quantity: 1000, charge: "1", startCount: 0, createdAt: Date.now(), outcome: "Completed" });
     await kit.runJobs();
     const after = await orderRow(kit);
     expect(after.status).toBe("refunded");
-    expect(after.last_error).toContain("Not enough funds");
+    expect(after.last_error).toContain("active order with this link");
     expect(await ledger(kit)).toEqual([expect.objectContaining({ customer_id: order.customer_id, amount: order.amount, reference: `refund:order:${order.id}` })]);
     expect(kit.sandbox.smm.addCalls()).toBe(1);
     // The customer sees a reason they can understand, never the supplier's balance problem.
     expect(customer.lastText()).toContain(`pesanan #${order.id} tidak bisa diproses`);
     expect(customer.lastText()).not.toContain("funds");
-    expect(adminTexts(kit).at(-1)).toContain("Not enough funds");
+    expect(adminTexts(kit).at(-1)).toContain("active order with this link");
     expect((await customer.say("/saldo"))[0]!.plain).toContain(`Rp\u00a0${order.amount.toLocaleString("id-ID")}`);
   });
 
@@ -82,7 +85,67 @@ describe("placing a paid order with the supplier", () => {
     expect(kit.sandbox.digiflazz.transactions.size).toBe(1);
   });
 
-  it("retries a call that never reached the supplier, then succeeds", async () => {
+  it("resolves an unknown placement by itself where the supplier dedupes on our reference, and leaves the rest to a person", async () => {
+    kit = await createShopKit();
+    // An SMM panel order whose outcome is unknown (the panel took it, the answer was lost).
+    const panelBuyer = await buyUntilInvoice(kit, { mid: 2, target: "https://instagram.com/budi", quantity: 1000 });
+    kit.sandbox.smm.setFault("add", "hang", 1);
+    await kit.sandbox.midtrans.pay(panelBuyer.transaction.order_id);
+    await kit.runJobs();
+    const panelOrder = await orderRow(kit);
+    expect(panelOrder.status).toBe("unknown");
+
+    // A Digiflazz order left unknown after its request reached Digiflazz (an answer the shop could not read as an outcome).
+    await kit.addTopupSupplier("digiflazz");
+    const mid = (await kit.db.selectFrom("services").select("mid").where("platform", "=", "pulsa").where("active", "=", 1).orderBy("mid").executeTakeFirstOrThrow()).mid;
+    const buyer = kit.customer(100_002);
+    await buyer.say(`ID ${mid} 081234567890`);
+    await buyer.pressButton(/^pay:/);
+    const topupId = (await kit.db.selectFrom("orders").select("id").orderBy("id", "desc").executeTakeFirstOrThrow()).id;
+    await kit.sandbox.midtrans.pay(kit.latestTransaction().order_id);
+    const service = (await kit.container.catalog.findByMid(mid))!;
+    const adapter = await kit.container.providers.adapterFor(service.providerId);
+    await adapter.placeOrder({ reference: `TB${topupId}-0`, providerServiceId: service.providerServiceId, serviceType: "Top-up", target: "081234567890", quantity: 1 });
+    await kit.db.updateTable("orders").set({ status: "unknown", placement_state: "idle", attempts: 1, last_error: "unknown rc 77" }).where("id", "=", topupId).execute();
+    await kit.db.updateTable("jobs").set({ status: "done" }).where("kind", "=", "place_order").execute();
+
+    expect(await kit.container.fulfilment.resolveUnknownAutomatically()).toBe(1);
+    await kit.runJobs();
+    const topup = await kit.db.selectFrom("orders").selectAll().where("id", "=", topupId).executeTakeFirstOrThrow();
+    expect(topup.status).toBe("processing");
+    expect(topup.provider_order_id).toBe(`TB${topupId}-0`);
+    expect(kit.sandbox.digiflazz.transactions.size).toBe(1); // asked again with the same ref_id: still one transaction
+    // The panel has no way to be asked by our reference: that order waits for a person, never re-sent.
+    expect((await kit.db.selectFrom("orders").select("status").where("id", "=", panelOrder.id).executeTakeFirstOrThrow()).status).toBe("unknown");
+    expect(await kit.container.fulfilment.resolveUnknownAutomatically()).toBe(0);
+    await kit.runJobs();
+    expect(kit.sandbox.smm.addCalls()).toBe(1);
+  });
+
+    it("never fails over or refunds after retries a deduping supplier may have processed: unknown, one transaction", async () => {
+    const clock = createManualClock(Date.now());
+    kit = await createShopKit({ clock });
+    await kit.addTopupSupplier("digiflazz");
+    const mid = (await kit.db.selectFrom("services").select("mid").where("platform", "=", "pulsa").where("active", "=", 1).orderBy("mid").executeTakeFirstOrThrow()).mid;
+    const customer = kit.customer();
+    await customer.say(`ID ${mid} 081234567890`);
+    await customer.pressButton(/^pay:/);
+    await kit.sandbox.midtrans.pay(kit.latestTransaction().order_id);
+    // Digiflazz takes the transaction every time but answers HTTP 500.
+    kit.sandbox.digiflazz.setFault("transaction", "http500");
+    await kit.runJobs();
+    for (const delay of [5_000, 10_000, 20_000]) {
+      clock.advance(delay);
+      await kit.runJobs();
+    }
+    const after = await orderRow(kit);
+    expect(after).toMatchObject({ status: "unknown", attempts: 4 });
+    expect(after.last_error).toContain("no clear answer after 4 attempts");
+    expect(await ledger(kit)).toHaveLength(0);
+    expect(kit.sandbox.digiflazz.transactions.size).toBe(1);
+  });
+
+    it("retries a call that never reached the supplier, then succeeds", async () => {
     const clock = createManualClock(Date.now());
     const { kit } = await paidOrder({ clock });
     kit.sandbox.smm.setFault("add", "http429", 1);
@@ -95,17 +158,26 @@ describe("placing a paid order with the supplier", () => {
     expect(kit.sandbox.smm.orders.size).toBe(1);
   });
 
-  it("refunds after three attempts when the supplier cannot be reached at all", async () => {
+  it("retries after 5, 10 and 20 s, then refunds when the supplier cannot be reached at all", async () => {
     const clock: ManualClock = createManualClock(Date.now());
     const { kit, order } = await paidOrder({ clock });
     await kit.container.providers.edit("panel", { url: "http://127.0.0.1:9/api/v2" });
-    for (let i = 0; i < 4; i++) {
+    await kit.runJobs();
+    expect((await orderRow(kit)).attempts).toBe(1);
+    // Each retry comes due exactly at its delay after the previous attempt, not a millisecond before.
+    for (const [retry, delay] of [5_000, 10_000, 20_000].entries()) {
+      clock.advance(delay - 1);
       await kit.runJobs();
-      clock.advance(25_000);
+      expect((await orderRow(kit)).attempts).toBe(retry + 1);
+      clock.advance(1);
+      await kit.runJobs();
+      expect((await orderRow(kit)).attempts).toBe(retry + 2);
     }
+    clock.advance(60_000);
+    await kit.runJobs();
     const after = await orderRow(kit);
     expect(after.status).toBe("refunded");
-    expect(after.attempts).toBe(3);
+    expect(after.attempts).toBe(4);
     expect(await ledger(kit)).toEqual([expect.objectContaining({ amount: order.amount })]);
   });
 });

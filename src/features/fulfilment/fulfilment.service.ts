@@ -14,8 +14,13 @@ import type { Refunds } from "./fulfilment.refunds.js";
 
 export const PLACE_ORDER_JOB = "place_order";
 
-/** Attempts for a call that provably never reached the supplier, waiting 5, 10, 20 s between them. */
-const MAX_PLACEMENT_ATTEMPTS = 3;
+/** Attempts for a call that provably never reached the supplier: the first, then retries after 5, 10 and 20 s. */
+export const MAX_PLACEMENT_ATTEMPTS = 4;
+
+/** The wait before retry number `attempt` (1-based): 5 s, 10 s, 20 s. */
+export function retryDelayMs(attempt: number): number {
+  return 5_000 * 2 ** (attempt - 1);
+}
 
 /** Refusals about the customer's own input: another supplier would refuse them too. */
 const INPUT_PROBLEMS: ReadonlySet<SupplierErrorClass> = new Set(["invalid_link", "quantity_range"]);
@@ -90,6 +95,27 @@ export function createFulfilmentService(deps: FulfilmentServiceDeps) {
     logger.error({ orderId: order.id, reason }, "supplier outcome unknown; order needs reconciliation");
   };
 
+  /** Admins hear about an empty supplier once, not once per order, until it has funds again (fulfilment.funds.ts). */
+  const alertOutOfFunds = async (providerId: number, orderId: number): Promise<void> => {
+    await db.transaction().execute(async (trx) => {
+      const first = await trx.updateTable("providers").set({ out_of_funds_alerted_at: clock.now() }).where("id", "=", providerId).where("out_of_funds_alerted_at", "is", null).returning("name").executeTakeFirst();
+      if (first) await notifications.toAdmins(trx, { key: "admin-supplier-out-of-funds", vars: { supplier: first.name, order: orderId } });
+    });
+  };
+
+  /**
+   * The supplier refused for lack of funds and no backup took the order: it waits (the customer
+   * sees it queued) until the supplier is topped up, an admin retries, or the shop's deadline.
+   */
+  const waitForFunds = async (order: OrderRow, providerId: number, message: string): Promise<void> => {
+    const now = clock.now();
+    await db.transaction().execute(async (trx) => {
+      const moved = await orders.transition(trx, order.id, ["placing"], { status: "waiting_funds", placement_state: "idle", funds_waiting_since: order.funds_waiting_since ?? now, last_error: message });
+      if (moved && order.funds_waiting_since === null) await notifications.toCustomer(trx, order.customer_id, { key: "order-waiting-funds", vars: { order: order.id } });
+    });
+    logger.warn({ orderId: order.id, providerId }, "supplier out of funds; order waits for a top-up");
+  };
+
   const accept = async (order: OrderRow, outcome: { providerOrderId: string; status?: string | undefined; note?: string | undefined }): Promise<void> => {
     const now = clock.now();
     const done = outcome.status === "completed";
@@ -117,6 +143,30 @@ export function createFulfilmentService(deps: FulfilmentServiceDeps) {
 
     /** Queues another placement after an admin's decision (the first job is spent); `key` keeps it once. */
     requeuePlacement: (trx: Db, orderId: number, key: string) => enqueuePlacement(trx, orderId, key),
+
+    /**
+     * Unknown placements at suppliers that dedupe on our reference (Digiflazz `ref_id`, panels with
+     * an idempotency parameter): asking again with the same reference returns the one order, so
+     * each such order is placed again once, automatically. The rest wait for a person.
+     */
+    async resolveUnknownAutomatically(): Promise<number> {
+      const unknown = await db.selectFrom("orders").selectAll().where("status", "=", "unknown").where("provider_id", "is not", null).orderBy("id").execute();
+      let requeued = 0;
+      for (const order of unknown) {
+        const adapter = await providers.adapterFor(order.provider_id!).catch(() => undefined);
+        if (!adapter?.capabilities.idempotentPlace) continue;
+        const key = `place:${order.id}:auto-resolve:${order.failovers}`;
+        if (await db.selectFrom("jobs").select("id").where("dedupe_key", "=", key).executeTakeFirst()) continue;
+        const moved = await db.transaction().execute(async (trx) => {
+          if (!(await orders.transition(trx, order.id, ["unknown"], { status: "placing", placement_state: "idle", attempts: 0 }))) return false;
+          await enqueuePlacement(trx, order.id, `auto-resolve:${order.failovers}`);
+          return true;
+        });
+        if (moved) requeued++;
+      }
+      if (requeued > 0) logger.info({ requeued }, "unknown placements asked again at suppliers that dedupe on our reference");
+      return requeued;
+    },
 
     /** The `place_order` job. Idempotent: it reads the order's state before doing anything. */
     async placeOrder(payload: unknown, _job: JobContext): Promise<void> {
@@ -162,12 +212,22 @@ export function createFulfilmentService(deps: FulfilmentServiceDeps) {
           return accept(order, outcome);
         case "safe_to_retry":
           await orders.transition(db, order.id, ["placing"], { placement_state: "idle", last_error: outcome.reason });
-          if (attempt < MAX_PLACEMENT_ATTEMPTS) throw new RetryJob(outcome.retryAfterMs ?? 5_000 * 2 ** (attempt - 1), outcome.reason);
+          if (attempt < MAX_PLACEMENT_ATTEMPTS) throw new RetryJob(outcome.retryAfterMs ?? retryDelayMs(attempt), outcome.reason);
+          // The supplier may hold the order (it only dedupes the re-sends): a backup or a refund could
+          // deliver or pay twice. It waits as unknown; the automatic resolution asks again later.
+          if (outcome.maybeProcessed) return markUnknown(placing, `no clear answer after ${attempt} attempts: ${outcome.reason}`);
           if (await failover(placing, `supplier unreachable after ${attempt} attempts: ${outcome.reason}`)) return;
           return refund(placing, { errorClass: "unknown", message: `supplier unreachable after ${attempt} attempts: ${outcome.reason}` });
         case "ambiguous":
           return markUnknown(placing, outcome.reason);
         case "rejected":
+          // An empty supplier balance is the shop's to fix, not the customer's: a backup supplier takes
+          // the order, or it waits for a top-up; it is never refunded for this (until the shop's deadline).
+          if (outcome.errorClass === "insufficient_funds") {
+            await alertOutOfFunds(service.providerId, order.id);
+            if (await failover(placing, outcome.message)) return;
+            return waitForFunds(placing, service.providerId, outcome.message);
+          }
           if (!INPUT_PROBLEMS.has(outcome.errorClass) && (await failover(placing, outcome.message))) return;
           return refund(placing, { errorClass: outcome.errorClass, message: outcome.message });
       }

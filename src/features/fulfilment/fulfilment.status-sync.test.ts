@@ -206,3 +206,34 @@ describe("refunds from the status sync and from admins together", () => {
     expect(await k.container.wallet.balance(paid.customer_id)).toBe(paid.amount);
   });
 });
+
+describe("several suppliers", () => {
+  it("asks every supplier at once: one that hangs does not hold up the others", { timeout: 60_000 }, async () => {
+    const k = (kit = await createShopKit({ responseTimeoutMs: 4_000 }));
+    const smm = await paidOrder(k, "https://instagram.com/budi");
+    await k.addTopupSupplier("digiflazz");
+    const mid = (await k.db.selectFrom("services").select("mid").where("platform", "=", "pulsa").where("active", "=", 1).orderBy("mid").executeTakeFirstOrThrow()).mid;
+    const buyer = k.customer(100_002);
+    await buyer.say(`ID ${mid} 081234567890`);
+    await buyer.pressButton(/^pay:/);
+    await k.sandbox.midtrans.pay(k.latestTransaction().order_id);
+    await k.runJobs();
+    const topup = await k.db.selectFrom("orders").selectAll().where("id", "!=", smm.order.id).executeTakeFirstOrThrow();
+    expect((await orderRow(k, smm.order.id)).status).toBe("processing");
+    expect(topup.status).toBe("processing");
+
+    // The SMM panel (the first supplier) stops answering status calls.
+    k.sandbox.smm.setFault("status", "hang");
+    const digiflazzCalls = k.sandbox.digiflazz.requests.length;
+    const panelGaveUp = () => k.logs.text().includes("status sync failed for a supplier");
+    const round = k.container.statusSync.syncAll();
+    // Digiflazz is asked while the panel's call is still hanging (suppliers one after the other would
+    // ask it only once the panel's call had timed out and been logged as failed).
+    while (k.sandbox.digiflazz.requests.length === digiflazzCalls) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(panelGaveUp()).toBe(false);
+    const report = await round;
+    expect(panelGaveUp()).toBe(true);
+    expect(report).toMatchObject({ failedSuppliers: 1 });
+    expect(statusRequests(k)).toHaveLength(1);
+  });
+});

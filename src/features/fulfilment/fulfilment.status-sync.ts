@@ -35,8 +35,8 @@ export interface StatusSyncDeps {
 }
 
 /**
- * Asks suppliers how orders in progress are doing, as many ids per call as each supplier takes,
- * pausing between calls to the same supplier, and moves each order on: completed, partial (the
+ * Asks suppliers how orders in progress are doing, all suppliers at once, as many ids per call as
+ * each supplier takes, pausing between calls to the same supplier, and moves each order on: completed, partial (the
  * undelivered share refunded, rounded down), or canceled (refunded in full). Refund references are
  * unique per order, so a supplier flipping a status later never pays twice. Orders with no progress
  * for too long are flagged to admins once.
@@ -148,14 +148,16 @@ export function createStatusSync(deps: StatusSyncDeps) {
   async function sync(onlyIds: readonly number[] | undefined): Promise<StatusSyncReport> {
     const pauseMs = await settings.get("fulfilment.status_pause_ms");
     const report: StatusSyncReport = { checked: 0, changed: 0, supplierCalls: 0, failedSuppliers: 0, flaggedStuck: 0 };
-    for (const providerId of await orders.providersWithOrdersInProgress(onlyIds)) {
-      try {
-        await syncSupplier(providerId, onlyIds, pauseMs, report);
-      } catch (error) {
-        report.failedSuppliers++;
-        logger.warn({ err: error, providerId }, "status sync failed for a supplier; will try next round");
-      }
-    }
+    // Suppliers in parallel, each at its own pace: one supplier's pause (or a slow or failing
+    // supplier) never holds up the others.
+    await Promise.all(
+      (await orders.providersWithOrdersInProgress(onlyIds)).map((providerId) =>
+        syncSupplier(providerId, onlyIds, pauseMs, report).catch((error: unknown) => {
+          report.failedSuppliers++;
+          logger.warn({ err: error, providerId }, "status sync failed for a supplier; will try next round");
+        }),
+      ),
+    );
     if (!onlyIds) report.flaggedStuck = await flagStuck();
     return report;
   }

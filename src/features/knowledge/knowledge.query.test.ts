@@ -77,7 +77,7 @@ describe("ranking", () => {
         candidate(4, "instagram", "followers", 200, ["cindonesia"], 0.01),
         candidate(5, "instagram", "subscribers", 100, ["cindonesia"], 0.02),
       ],
-      { platform: "instagram", kind: "followers", descriptors: ["cindonesia"], cheap: false },
+      { platform: "instagram", kind: "followers", descriptors: ["cindonesia"] },
     );
     expect(ranked.map((c) => c.id)).toEqual([4, 3, 5, 2, 1]);
   });
@@ -85,7 +85,7 @@ describe("ranking", () => {
   it("with 'cheap', orders the equally relevant by price before relevance", () => {
     const ranked = rankProducts(
       [candidate(1, "instagram", "followers", 300, [], 0.05), candidate(2, "instagram", "followers", 100, [], 0.01), candidate(3, "instagram", "likes", 50, [], 0.09)],
-      { platform: "instagram", kind: "followers", descriptors: [], cheap: true },
+      { platform: "instagram", kind: "followers", descriptors: [] },
     );
     expect(ranked.map((c) => c.id)).toEqual([2, 1, 3]);
   });

@@ -29,7 +29,6 @@ export interface ProductWish {
   kind: string | undefined;
   /** Meanings and plain words beyond platform and kind: each one a name carries counts. */
   descriptors: readonly string[];
-  cheap: boolean;
 }
 
 /**
@@ -44,13 +43,19 @@ export function isRelevant(candidate: ProductCandidate, wish: ProductWish): bool
 }
 
 /**
- * The order customers expect: the platform they named, then the kind they named (a neighbouring
- * kind next: channel members for "subscriber telegram"), then the names carrying more of their
- * other words ("indonesia aktif", "86"), then — when they asked for it cheap — the lowest price,
- * and otherwise the fused relevance. Ties go to the lower price, then the older shop number.
+ * The order customers expect, and can see for themselves in the list: the platform they named,
+ * then the kind they named (a neighbouring kind next: channel members for "subscriber telegram"),
+ * then the names carrying more of their other words ("indonesia aktif", "86"), then the lower
+ * price. Equally relevant services therefore always read cheapest first, so "murah", "paling
+ * murah", "termurah" and "cheapest" need no order of their own. The fused score (word and vector
+ * search) is invisible to a customer: once a kind is known it only breaks ties of price, then the
+ * older shop number.
  */
 export function rankProducts(candidates: readonly ProductCandidate[], wish: ProductWish): ProductCandidate[] {
   const family = wish.kind ? kindFamily(wish.kind) : [];
+  // Without a kind ("tiktokk liek"), the word and vector searches are the only judge of which
+  // services fit the words, so their score is relevance and comes before the price.
+  const searchJudges = !wish.kind && wish.descriptors.length > 0;
   const keyed = candidates.map((c) => ({
     c,
     platform: wish.platform && c.platform === wish.platform ? 1 : 0,
@@ -62,9 +67,9 @@ export function rankProducts(candidates: readonly ProductCandidate[], wish: Prod
       b.platform - a.platform ||
       b.kind - a.kind ||
       b.coverage - a.coverage ||
-      (wish.cheap ? a.c.price - b.c.price : 0) ||
-      b.c.score - a.c.score ||
+      (searchJudges ? b.c.score - a.c.score : 0) ||
       a.c.price - b.c.price ||
+      b.c.score - a.c.score ||
       a.c.sourceId - b.c.sourceId,
   );
   return keyed.map((k) => k.c);

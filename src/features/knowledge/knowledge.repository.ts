@@ -70,7 +70,10 @@ function inTier(db: Db, tier: Tier) {
   return query;
 }
 
-/** The cheapest services of a platform and kind, whatever their words: "murah" must not miss one. */
+/**
+ * The services of a platform and kind, cheapest first, whatever their words: a list of "followers
+ * instagram" must hold every one (paged, each once), and "murah" must not miss the cheapest.
+ */
 export async function cheapestInTier(db: Db, tier: Tier, limit: number): Promise<number[]> {
   const rows = await inTier(db, tier).select("id").orderBy("price").orderBy("source_id").limit(limit).execute();
   return rows.map((r) => r.id);

@@ -11,6 +11,8 @@ import type { ProductQuery, ProductResults } from "./knowledge.types.js";
 
 /** How many each search contributes to the fusion: enough that the right product is in the pool. */
 const POOL = 100;
+/** The most services one list holds (the bot pages through them); more than any tier of a real shop. */
+export const MAX_RESULTS = 200;
 
 export interface ProductSearchDeps {
   db: Db;
@@ -26,7 +28,7 @@ export interface ProductSearchDeps {
  */
 export async function findProducts(deps: ProductSearchDeps, query: ProductQuery): Promise<ProductResults> {
   const { db, index, catalog } = deps;
-  const limit = Math.min(Math.max(query.limit ?? 8, 1), 50);
+  const limit = Math.min(Math.max(query.limit ?? 8, 1), MAX_RESULTS);
   const reading = readProductText(query.text);
   const spelling = await index.spelling();
   const corrected = new Map(reading.words.map((w) => [w, spelling.correct(w)]));
@@ -50,13 +52,15 @@ export async function findProducts(deps: ProductSearchDeps, query: ProductQuery)
   const shelves = route ?? routeByText(textIds, rows);
   const vector = await index.embedQuery(reading.embedText.split(" ").map((w) => corrected.get(w) ?? w).join(" ") || query.text);
   const vectorIds = (await index.store().search(vector, POOL, { shelf: shelves, kind: filter.kinds })).map((h) => h.id);
-  const cheapTier: Tier = { platforms: filter.platforms ?? (wish.platform ? [wish.platform] : undefined), kinds: filter.kinds ?? (wish.kind ? [wish.kind] : undefined) };
-  const cheapIds = reading.cheap && (cheapTier.platforms || cheapTier.kinds) ? await cheapestInTier(db, cheapTier, 30) : [];
-  const missing = [...vectorIds, ...cheapIds].filter((id) => !rows.has(id));
+  // Every service of the platform and kind asked for joins the pool, whatever its words: the list
+  // is then the whole tier, so paging through it shows each once and the cheapest is never missed.
+  const tier: Tier = { platforms: filter.platforms ?? (wish.platform ? [wish.platform] : undefined), kinds: filter.kinds ?? (wish.kind ? [wish.kind] : undefined) };
+  const tierIds = tier.platforms || tier.kinds ? await cheapestInTier(db, tier, MAX_RESULTS) : [];
+  const missing = [...vectorIds, ...tierIds].filter((id) => !rows.has(id));
   for (const row of await documentsByIds(db, missing)) rows.set(row.id, row);
 
   const scores = reciprocalRankFusion([textIds, vectorIds]);
-  const productWish = { platform: wish.platform, kind: wish.kind, descriptors, cheap: reading.cheap };
+  const productWish = { platform: wish.platform, kind: wish.kind, descriptors };
   const candidates = [...rows.values()]
     .filter((row) => row.source === "service" && inFilter(row, filter))
     .map((row) => toCandidate(row, scores.get(row.id) ?? 0))

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openKnowledgeShop, type KnowledgeShop } from "../../../test/kit/knowledge-shop.js";
+import { readMessage } from "../assistant/rules-extractor.js";
+import { productQueryFor } from "../assistant/understanding.js";
 import type { Service } from "../catalog/catalog.service.js";
 
 /**
@@ -79,6 +81,34 @@ describe("findProducts: hybrid search over the shop's services", () => {
       expect(services[0]!.unitPrice, text).toBe(cheapest);
       expect(services.map((s) => s.unitPrice)).toEqual([...services.map((s) => s.unitPrice)].sort((a, b) => a - b));
     }
+  });
+
+  // The search the bot runs: the rules' reading of the message, not the message itself.
+  const asTheBotSearches = async (text: string, limit = 8) => (await shop.knowledge.findProducts({ ...productQueryFor(readMessage(text).understanding, text), limit })).services;
+  const prices = (services: readonly Service[]) => services.map((s) => s.unitPrice);
+  const ascending = (values: readonly number[]) => [...values].sort((a, b) => a - b);
+
+  it("every way of asking for the cheapest, as the bot reads it, lists the cheapest first", async () => {
+    const igFollowers = sellable.filter((s) => s.platform === "instagram" && s.kind === "followers");
+    const cheapest = Math.min(...igFollowers.map((s) => s.unitPrice));
+    const phrasings = ["followers ig paling murah yg mana kak", "followers ig yg murah", "termurah followers ig", "murah followers instagram", "cheap instagram followers", "cheapest instagram followers", "instagram followers lowest price"];
+    for (const text of phrasings) {
+      const services = await asTheBotSearches(text);
+      expect(services[0]!.unitPrice, text).toBe(cheapest);
+      expect(prices(services), text).toEqual(ascending(prices(services)));
+    }
+  });
+
+  it("a list nobody asked to sort reads by relevance, then price", async () => {
+    const all = await asTheBotSearches("mau followers instagram", 50);
+    expect(all.length).toBe(sellable.filter((s) => s.platform === "instagram" && s.kind === "followers").length);
+    expect(prices(all)).toEqual(ascending(prices(all)));
+    // The names with the words asked for first, each group cheapest first.
+    const indonesian = await asTheBotSearches("followers ig indonesia", 50);
+    const split = indonesian.findIndex((s) => !/indonesia/i.test(s.name));
+    expect(split).toBeGreaterThan(0);
+    expect(indonesian.slice(split).every((s) => !/indonesia/i.test(s.name))).toBe(true);
+    for (const group of [indonesian.slice(0, split), indonesian.slice(split)]) expect(prices(group)).toEqual(ascending(prices(group)));
   });
 
   it("counts all services of the platform and kind asked for", async () => {

@@ -20,7 +20,12 @@ export interface ManualOutcome {
 }
 
 /** States from which an admin may refund: the customer has paid and no refund has closed the order. */
-export const REFUNDABLE: readonly OrderStatus[] = ["processing", "completed", "partial", "unknown", "manual"];
+export const REFUNDABLE: readonly OrderStatus[] = ["processing", "completed", "partial", "unknown", "manual", "waiting_funds"];
+
+export interface ManualProgress {
+  startCount?: number | undefined;
+  remains?: number | undefined;
+}
 
 /**
  * What an admin does to orders by hand (CLI today, the Mini App next): look, sync now, decide the
@@ -127,6 +132,49 @@ export function createOrderAdmin(deps: { db: Db; clock: Clock; orders: OrdersSer
         return amount;
       });
       return { refunded, order: (await orders.findById(orderId))! };
+    },
+
+    /**
+     * A manual order under way: it moves to `processing` (the customer is told once), and the admin
+     * records the start count and what remains as the work goes on. Only manual orders: an order at
+     * a supplier gets its progress from the supplier.
+     */
+    async setProgress(orderId: number, progress: ManualProgress, actor: string, reason: string): Promise<OrderRow> {
+      requireReason(reason);
+      const now = clock.now();
+      await db.transaction().execute(async (trx) => {
+        const order = await require(trx, orderId);
+        if (order.is_manual !== 1 || (order.status !== "manual" && order.status !== "processing")) throw new AppError("orders.invalid_state", `order #${orderId} is ${order.status}: only a manual order in progress takes progress by hand`);
+        if (progress.remains !== undefined && (!Number.isInteger(progress.remains) || progress.remains < 0 || progress.remains > order.quantity)) {
+          throw new AppError("orders.invalid_input", `what remains is between 0 and the quantity, ${order.quantity}`);
+        }
+        if (progress.startCount !== undefined && (!Number.isInteger(progress.startCount) || progress.startCount < 0)) throw new AppError("orders.invalid_input", "the start count is a whole number, 0 or more");
+        const remains = progress.remains ?? order.remains;
+        const moved = await orders.transition(trx, orderId, ["manual", "processing"], {
+          status: "processing",
+          start_count: progress.startCount ?? order.start_count,
+          remains,
+          last_progress_at: now,
+          stuck_flagged_at: null,
+          placed_at: order.placed_at ?? now,
+        });
+        if (!moved) throw new AppError("orders.invalid_state", `order #${orderId} changed meanwhile`);
+        await notifications.toCustomer(trx, order.customer_id, { key: "order-progress-manual", vars: { order: orderId, remains: remains ?? "none" } });
+        await audit.record(trx, { actor, action: "order.progress", subject: `order:${orderId}`, before: { status: order.status, startCount: order.start_count, remains: order.remains }, after: { status: "processing", startCount: progress.startCount ?? order.start_count, remains }, reason });
+      });
+      return (await orders.findById(orderId))!;
+    },
+
+    /** The admin's notes on an order, edited on their own (no state change, no message to the customer). */
+    async setNotes(orderId: number, notes: string, actor: string): Promise<OrderRow> {
+      const text = notes.trim();
+      if (text.length > 2_000) throw new AppError("orders.invalid_input", "notes are at most 2000 characters");
+      await db.transaction().execute(async (trx) => {
+        const order = await require(trx, orderId);
+        await trx.updateTable("orders").set({ admin_notes: text === "" ? null : text, updated_at: clock.now() }).where("id", "=", orderId).execute();
+        await audit.record(trx, { actor, action: "order.notes", subject: `order:${orderId}`, before: { notes: order.admin_notes }, after: { notes: text === "" ? null : text }, reason: null });
+      });
+      return (await orders.findById(orderId))!;
     },
 
     /** The outcome of a manual order (or a correction by hand), with the refund it implies. */

@@ -11,7 +11,9 @@ export type OrderStatus =
   | "unknown"
   | "refunded"
   | "expired"
-  | "manual";
+  | "manual"
+  /** The supplier is out of funds: the order waits for a top-up (or the shop's deadline refunds it). */
+  | "waiting_funds";
 
 export interface OrderTable {
   id: Generated<number>;
@@ -48,6 +50,7 @@ export interface OrderTable {
   last_progress_at: number | null;
   stuck_flagged_at: number | null;
   cancel_requested_at: number | null;
+  funds_waiting_since: number | null;
   created_at: number;
   updated_at: number;
 }

@@ -234,17 +234,19 @@ const ALLOWED: Record<OrderStatus, readonly OrderStatus[]> = {
   awaiting_payment: ["paid", "expired"],
   expired: ["paid"],
   paid: ["placing", "manual"],
-  placing: ["processing", "completed", "unknown", "refunded"],
+  placing: ["processing", "completed", "unknown", "refunded", "waiting_funds"],
   processing: ["completed", "partial", "canceled", "refunded"],
   unknown: ["processing", "placing", "refunded", "completed", "partial", "canceled"],
   completed: ["refunded"],
   partial: ["refunded"],
   canceled: [],
   refunded: [],
-  manual: ["completed", "partial", "canceled", "refunded"],
+  manual: ["processing", "completed", "partial", "canceled", "refunded"],
+  // The supplier is out of funds: resumed once it has them (back to paid), or refunded past the deadline.
+  waiting_funds: ["paid", "refunded"],
 };
 /** Transitions that only an admin's action may cause. */
-const ADMIN_ONLY = new Set(["processing>refunded", "completed>refunded", "partial>refunded", "unknown>refunded", "unknown>placing"]);
+const ADMIN_ONLY = new Set(["manual>processing", "processing>refunded", "completed>refunded", "partial>refunded", "unknown>refunded", "unknown>placing"]);
 const ADMIN_EVENTS = new Set<Event["t"]>(["adminRefund", "resolve"]);
 const byAdmin = (event: Event | "setup" | "quiesce"): boolean => typeof event === "object" && (ADMIN_EVENTS.has(event.t) || (event.t === "race" && (byAdmin(event.a) || byAdmin(event.b))));
 

@@ -176,7 +176,7 @@ export function createDigiflazzAdapter(config: DigiflazzConfig, http: HttpClient
       if (outcome.kind !== "response") return outcome;
       const data = dataOf(parseJson(outcome.body));
       const rc = isRecord(data) ? rcText(data.rc) : undefined;
-      if (!isRecord(data) || rc === undefined) return { kind: "safe_to_retry", reason: `unreadable answer (HTTP ${outcome.status}); Digiflazz dedupes on ref_id` };
+      if (!isRecord(data) || rc === undefined) return { kind: "safe_to_retry", reason: `unreadable answer (HTTP ${outcome.status}); Digiflazz dedupes on ref_id`, maybeProcessed: true };
       const message = messageOf(data) ?? `rc ${rc}`;
       const answeredRef = typeof data.ref_id === "string" ? data.ref_id : undefined;
       if (answeredRef !== undefined && answeredRef !== "" && answeredRef !== refId) return { kind: "ambiguous", reason: `answer is for another ref_id (${answeredRef})` };

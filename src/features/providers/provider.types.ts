@@ -96,7 +96,8 @@ export type SupplierErrorClass =
  */
 export type PlaceOutcome =
   | { kind: "placed"; providerOrderId: string; status?: NormalizedOrderStatus; note?: string }
-  | { kind: "safe_to_retry"; reason: string; retryAfterMs?: number }
+  /** `maybeProcessed`: the request may have reached the supplier; re-sending is safe only because it dedupes on our reference. */
+  | { kind: "safe_to_retry"; reason: string; retryAfterMs?: number; maybeProcessed?: boolean }
   | { kind: "ambiguous"; reason: string }
   | { kind: "rejected"; errorClass: SupplierErrorClass; message: string };
 

@@ -43,11 +43,11 @@ export function optionalInt(value: unknown): number | undefined {
  */
 export function placementByTransport(outcome: HttpOutcome, dedupes?: { note: string; serverErrors: boolean }): PlaceOutcome | HttpResponse {
   if (outcome.kind === "not_sent") return { kind: "safe_to_retry", reason: `${outcome.code}: ${outcome.message}` };
-  if (outcome.kind === "no_answer") return dedupes ? { kind: "safe_to_retry", reason: `no answer (${outcome.code}); ${dedupes.note}` } : { kind: "ambiguous", reason: `no answer after sending (${outcome.code})` };
+  if (outcome.kind === "no_answer") return dedupes ? { kind: "safe_to_retry", reason: `no answer (${outcome.code}); ${dedupes.note}`, maybeProcessed: true } : { kind: "ambiguous", reason: `no answer after sending (${outcome.code})` };
   if (outcome.status === 429) {
     const retryAfter = Number(outcome.headers["retry-after"]);
     return { kind: "safe_to_retry", reason: "rate limited (HTTP 429)", ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterMs: retryAfter * 1000 } : {}) };
   }
-  if (outcome.status >= 500) return dedupes?.serverErrors ? { kind: "safe_to_retry", reason: `supplier answered HTTP ${outcome.status}; ${dedupes.note}` } : { kind: "ambiguous", reason: `supplier answered HTTP ${outcome.status}` };
+  if (outcome.status >= 500) return dedupes?.serverErrors ? { kind: "safe_to_retry", reason: `supplier answered HTTP ${outcome.status}; ${dedupes.note}`, maybeProcessed: true } : { kind: "ambiguous", reason: `supplier answered HTTP ${outcome.status}` };
   return outcome;
 }

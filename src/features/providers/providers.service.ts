@@ -30,6 +30,8 @@ export interface ProviderSummary {
   options: ProviderOptions;
   active: boolean;
   isSandbox: boolean;
+  /** Rupiah: admins are alerted when the balance falls below it (null: no alert). */
+  lowBalanceThreshold: number | null;
   lastTest: { at: number; ok: boolean; message: string; latencyMs: number | null; balance: string | null } | null;
 }
 
@@ -113,6 +115,8 @@ const EditProviderInput = z.object({
   currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "currency is a 3-letter code such as IDR or USD").optional(),
   rateToIdr: rate.optional(),
   active: z.boolean().optional(),
+  /** Rupiah; null turns the low-balance alert off. */
+  lowBalanceThreshold: z.number({ message: "the low-balance threshold is a whole number of rupiah" }).int("the low-balance threshold is a whole number of rupiah").min(0, "the low-balance threshold is 0 or more").max(10_000_000_000).nullable().optional(),
 });
 export type EditProviderInput = z.input<typeof EditProviderInput>;
 
@@ -133,7 +137,7 @@ export function credentialFieldsOf(kind: ProviderKind): Array<keyof ProviderCred
 
 /** What an audit entry may say about a supplier: everything but its credentials. */
 function auditView(summary: ProviderSummary) {
-  return { name: summary.name, kind: summary.kind, apiUrl: summary.apiUrl, currency: summary.currency, rateToIdr: summary.rateToIdr, options: summary.options, active: summary.active };
+  return { name: summary.name, kind: summary.kind, apiUrl: summary.apiUrl, currency: summary.currency, rateToIdr: summary.rateToIdr, options: summary.options, active: summary.active, lowBalanceThreshold: summary.lowBalanceThreshold };
 }
 
 /** The keys of `after` whose values differ from `before`. */
@@ -245,6 +249,8 @@ export function createProvidersService(deps: ProvidersServiceDeps) {
           ...(value.currency ? { currency: value.currency } : {}),
           ...(rateToIdr ? { rate_to_idr: rateToIdr } : {}),
           ...(value.active !== undefined ? { active: value.active ? 1 : 0 } : {}),
+          // A new threshold is judged afresh at the next balance check.
+          ...(value.lowBalanceThreshold !== undefined && value.lowBalanceThreshold !== row.low_balance_threshold ? { low_balance_threshold: value.lowBalanceThreshold, low_balance_alerted_at: null } : {}),
           updated_at: clock.now(),
         });
         const after = toSummary((await findProviderById(trx, row.id))!);
@@ -391,6 +397,7 @@ function toSummary(row: ProviderRow): ProviderSummary {
     options: parseOptions(row.options),
     active: row.active === 1,
     isSandbox: row.is_sandbox === 1,
+    lowBalanceThreshold: row.low_balance_threshold,
     lastTest:
       row.last_test_at === null
         ? null

@@ -16,6 +16,10 @@ export interface ProviderTable {
   last_test_message: string | null;
   last_test_latency_ms: number | null;
   last_balance: string | null;
+  /** Rupiah: admins are alerted when the supplier's balance falls below it (null: never). */
+  low_balance_threshold: number | null;
+  low_balance_alerted_at: number | null;
+  out_of_funds_alerted_at: number | null;
   created_at: number;
   updated_at: number;
 }

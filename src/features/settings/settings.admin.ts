@@ -14,7 +14,7 @@ export const SETTING_GROUPS: ReadonlyArray<{ group: string; keys: ReadonlyArray<
   { group: "payments", keys: ["payments.rails", "payments.invoice_expiry_minutes", "payments.late_payment_policy", "payments.stars_rate_idr"] },
   { group: "pricing", keys: ["pricing.default_margin_percent", "pricing.round_step", "pricing.min_profit_per_order"] },
   { group: "checkout", keys: ["checkout.quote_ttl_minutes", "wallet.topup_min", "wallet.topup_max"] },
-  { group: "sync", keys: ["fulfilment.status_sync_minutes", "fulfilment.status_pause_ms", "fulfilment.stuck_after_hours", "catalog.sync_cron"] },
+  { group: "sync", keys: ["fulfilment.status_sync_minutes", "fulfilment.status_pause_ms", "fulfilment.stuck_after_hours", "fulfilment.funds_wait_hours", "fulfilment.funds_check_minutes", "catalog.sync_cron"] },
   {
     group: "assistant",
     keys: ["assistant.llm_daily_token_budget", "assistant.llm_customer_daily_calls", "assistant.rate_limit_per_minute", "assistant.handoff_after_misunderstandings", "assistant.transcript_retention_days"],

@@ -26,6 +26,10 @@ const SETTINGS = {
   "fulfilment.status_pause_ms": { schema: z.number().int().min(0).max(60_000), fallback: 2_000 },
   /** An order with no reported progress for this long is flagged to admins. */
   "fulfilment.stuck_after_hours": { schema: z.number().int().min(1).max(24 * 30), fallback: 24 },
+  /** An order waiting for a supplier's funds is refunded to the customer after this many hours. */
+  "fulfilment.funds_wait_hours": { schema: z.number().int().min(1).max(24 * 7), fallback: 6 },
+  /** How often suppliers' balances are checked (orders waiting for funds resume, low balances alert). */
+  "fulfilment.funds_check_minutes": { schema: z.number().int().min(1).max(24 * 60), fallback: 5 },
   /** A QR paid after it expired: fulfil when the quote is still valid (else wallet), or always credit the wallet. */
   "payments.late_payment_policy": { schema: z.enum(["fulfil_if_quote_valid", "wallet"]), fallback: "fulfil_if_quote_valid" },
   /** Which ways to pay are offered. */

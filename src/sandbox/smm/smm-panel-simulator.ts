@@ -35,6 +35,8 @@ export interface SmmSimulatorOptions {
   runMs?: number;
   /** "Cancelled" (two L) as some clones spell it. */
   cancelledSpelling?: "Canceled" | "Cancelled";
+  /** The first order number (the sandbox continues after the orders it restored). */
+  firstOrderId?: number;
 }
 
 const MESSAGES = {
@@ -60,7 +62,7 @@ export function createSmmPanelSimulator(options: SmmSimulatorOptions) {
   const scripted: Array<{ match: string; outcome: SimOutcome }> = [];
   const hanging = new Set<() => void>();
   let balance = options.balance ?? 25_000_000;
-  let nextOrder = 58_001;
+  let nextOrder = options.firstOrderId ?? 58_001;
   let nextRefill = 701;
   const pendingMs = options.pendingMs ?? 5_000;
   const runMs = options.runMs ?? 20_000;
@@ -203,6 +205,13 @@ export function createSmmPanelSimulator(options: SmmSimulatorOptions) {
       return requests.filter((r) => r.action === "add").length;
     },
     balance: () => balance,
+    /** The panel runs dry (every `add` answers "Not enough funds"), or is topped up by `amount`. */
+    runOutOfFunds(): void {
+      balance = 0;
+    },
+    topUp(amount: number): void {
+      balance += amount;
+    },
     close(): void {
       hanging.forEach((release) => release());
       hanging.clear();

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { Hono, type Context } from "hono";
+import type { ChatStore, SavedChats } from "./chat-store.js";
 import { htmlProblem, htmlToText } from "./html-check.js";
 import { parseMultipart } from "./multipart.js";
 
@@ -58,7 +59,7 @@ export const SANDBOX_USERS: EmulatedUser[] = [
   { id: 100002, first_name: "Alex", username: "alex_sandbox", language_code: "en" },
 ];
 
-export function createTelegramEmulator(options: { token: string; now?: () => number; botName?: string }) {
+export function createTelegramEmulator(options: { token: string; now?: () => number; botName?: string; store?: ChatStore }) {
   const now = options.now ?? (() => Date.now());
   const bot = { id: Number(options.token.split(":")[0]) || 7000000001, is_bot: true, first_name: options.botName ?? "Toko Sandbox", username: "toko_sandbox_bot", can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false };
   const users = new Map(SANDBOX_USERS.map((u) => [u.id, u]));
@@ -102,6 +103,35 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
   const userOf = (id: number): EmulatedUser => users.get(id) ?? { id, first_name: `User ${id}`, username: `user${id}`, language_code: "id" };
   const telegramUser = (u: EmulatedUser) => ({ id: u.id, is_bot: false, first_name: u.first_name, username: u.username, language_code: u.language_code });
   const chat = (u: EmulatedUser) => ({ id: u.id, type: "private", first_name: u.first_name, username: u.username });
+
+  // The chats outlive a restart when a store is given: a person reopening the page finds them.
+  const saved = options.store?.load();
+  if (saved) {
+    messageSeq = saved.messageSeq;
+    rev = saved.rev;
+    for (const message of saved.messages) chatOf(message.chat_id).push(message);
+    for (const file of saved.files) files.set(file.id, { bytes: new Uint8Array(Buffer.from(file.base64, "base64")), type: file.type });
+    for (const [chargeId, charge] of saved.charges) charges.set(chargeId, charge);
+  }
+  const snapshot = (): SavedChats => ({
+    version: 1,
+    messageSeq,
+    rev,
+    messages: [...messages.values()].flat(),
+    files: [...files].map(([id, file]) => ({ id, type: file.type, base64: Buffer.from(file.bytes).toString("base64") })),
+    charges: [...charges],
+  });
+  let saveTimer: NodeJS.Timeout | undefined;
+  const flush = () => {
+    clearTimeout(saveTimer);
+    saveTimer = undefined;
+    options.store?.save(snapshot());
+  };
+  /** Every change takes the next revision; the chats are saved shortly after (a burst of changes writes once). */
+  const nextRev = () => {
+    if (options.store && !saveTimer && !closed) saveTimer = setTimeout(flush, 200).unref();
+    return rev++;
+  };
 
   const toMessage = (m: ChatMessage) => {
     const user = userOf(m.chat_id);
@@ -187,7 +217,7 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
       photo: fields.photo,
       buttons: fields.buttons ?? [],
       date: seconds(),
-      rev: rev++,
+      rev: nextRev(),
       deleted: false,
     };
     chatOf(chatId).push(message);
@@ -294,7 +324,7 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
       const insecure = webAppProblem(buttons);
       if (insecure) return insecure;
       if (text === message.text && JSON.stringify(buttons) === JSON.stringify(message.buttons)) return fail(400, "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
-      Object.assign(message, { text, plain: plainOf(text, p.parse_mode), buttons, rev: rev++ });
+      Object.assign(message, { text, plain: plainOf(text, p.parse_mode), buttons, rev: nextRev() });
       wakeAll();
       return okResult(toMessage(message));
     },
@@ -303,20 +333,20 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
       if (!message) return fail(400, "Bad Request: message to edit not found");
       const buttons = readButtons(p.reply_markup) ?? [];
       if (JSON.stringify(buttons) === JSON.stringify(message.buttons)) return fail(400, "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
-      Object.assign(message, { buttons, rev: rev++ });
+      Object.assign(message, { buttons, rev: nextRev() });
       wakeAll();
       return okResult(toMessage(message));
     },
     deleteMessage: (p) => {
       const message = findMessage(Number(p.chat_id), Number(p.message_id));
       if (!message) return fail(400, "Bad Request: message to delete not found");
-      Object.assign(message, { deleted: true, rev: rev++ });
+      Object.assign(message, { deleted: true, rev: nextRev() });
       return okResult(true);
     },
     answerCallbackQuery: (p) => {
       const callbackId = String(p.callback_query_id ?? "");
       const chatId = Number(callbackId.split("-")[0]);
-      toasts.push({ callbackId, chatId, text: typeof p.text === "string" ? p.text : "", showAlert: p.show_alert === true || p.show_alert === "true", rev: rev++ });
+      toasts.push({ callbackId, chatId, text: typeof p.text === "string" ? p.text : "", showAlert: p.show_alert === true || p.show_alert === "true", rev: nextRev() });
       return okResult(true);
     },
     sendInvoice: (p) => {
@@ -433,7 +463,7 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
       const user = userOf(userId);
       const repliedTo = options.replyTo === undefined ? undefined : findMessage(user.id, options.replyTo);
       if (options.replyTo !== undefined && !repliedTo) throw new Error(`no message ${options.replyTo} in chat ${userId} to reply to`);
-      const message: ChatMessage = { message_id: messageSeq++, chat_id: user.id, from: "user", text, plain: text, buttons: [], date: seconds(), rev: rev++, deleted: false };
+      const message: ChatMessage = { message_id: messageSeq++, chat_id: user.id, from: "user", text, plain: text, buttons: [], date: seconds(), rev: nextRev(), deleted: false };
       chatOf(user.id).push(message);
       const entities = text.startsWith("/") ? [{ type: "bot_command", offset: 0, length: text.split(/\s/)[0]!.length }] : undefined;
       return pushUpdate({ message: { ...toMessage(message), ...(entities ? { entities } : {}), ...(repliedTo ? { reply_to_message: toMessage(repliedTo) } : {}) } });
@@ -476,7 +506,7 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
 
     /** Telegram may deliver the same payment twice: a new update with the same charge. */
     repeatSuccessfulPayment(userId: number, payment: { currency: string; amount: number; payload: string; chargeId: string }): Update {
-      const message: ChatMessage = { message_id: messageSeq++, chat_id: userId, from: "user", plain: `⭐ ${payment.amount} paid`, successfulPayment: payment, buttons: [], date: seconds(), rev: rev++, deleted: false };
+      const message: ChatMessage = { message_id: messageSeq++, chat_id: userId, from: "user", plain: `⭐ ${payment.amount} paid`, successfulPayment: payment, buttons: [], date: seconds(), rev: nextRev(), deleted: false };
       chatOf(userId).push(message);
       return pushUpdate({ message: toMessage(message) });
     },
@@ -529,11 +559,16 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
       return files.get(fileId);
     },
 
+    /**
+     * What changed in a chat after revision `since` (0: everything), and `cursor`, the newest
+     * revision included, which the caller sends back as its next `since`. Toasts are ephemeral, as
+     * in Telegram: a caller catching up from 0 (a page just opened) gets none of the old ones.
+     */
     changesSince(chatId: number, since: number) {
       return {
-        rev,
+        cursor: rev - 1,
         messages: (messages.get(chatId) ?? []).filter((m) => m.rev > since),
-        toasts: toasts.filter((t) => t.chatId === chatId && t.rev > since),
+        toasts: since > 0 ? toasts.filter((t) => t.chatId === chatId && t.rev > since) : [],
       };
     },
 
@@ -554,6 +589,7 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
 
     /** Ends long polls so the process can exit. */
     close(): void {
+      if (options.store && !closed) flush();
       closed = true;
       wakePolls();
       wakeAll();
