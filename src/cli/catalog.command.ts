@@ -10,10 +10,12 @@ export async function runCatalogCommand(container: Container, args: string[], ou
   switch (sub) {
     case "import":
     case "sync": {
-      const name = rest[0];
+      const name = rest.filter((a) => a !== "--review")[0];
       if (!name) throw new CliUsageError(`catalog ${sub} needs a supplier name`);
       const started = performance.now();
-      printImport(await catalog.importFromProvider(name, "cli"), Math.round(performance.now() - started), sub === "sync" ? "Synced" : "Imported", out);
+      // --review: new services come in hidden, to be approved or kept as backups in the admin app.
+      const newServices = rest.includes("--review") ? "review" : "sale";
+      printImport(await catalog.importFromProvider(name, "cli", { newServices }), Math.round(performance.now() - started), sub === "sync" ? "Synced" : "Imported", out);
       return 0;
     }
     case "search": {
@@ -105,6 +107,7 @@ export async function runCatalogCommand(container: Container, args: string[], ou
 function printImport(report: ImportReport, ms: number, verb: string, out: Output): void {
   out.log(`${verb} from ${report.provider}: ${report.received} rows received in ${ms} ms`);
   out.log(`  imported:  ${report.imported}`);
+  if (report.underReview > 0) out.log(`  waiting for review (hidden until approved in the admin app): ${report.underReview}`);
   out.log(`  updated:   ${report.updated}`);
   out.log(`  unchanged: ${report.unchanged}`);
   out.log(`  removed:   ${report.removed}`);
@@ -141,5 +144,7 @@ function status(s: { active: boolean; removed: boolean; disabledReason: string |
   if (s.active) return "sold";
   if (s.removed) return "removed by supplier";
   if (s.disabledReason === "supplier_currency") return "off: supplier currency to fix (provider list)";
+  if (s.disabledReason === "review") return "off: waiting for review";
+  if (s.disabledReason === "backup") return "off: kept as a backup";
   return s.disabledReason === "below_cost" ? "off: price below cost" : s.disabledReason === "unavailable" ? "off: supplier out of stock" : s.disabledReason === "admin" ? "off: disabled" : "off: supplier disabled";
 }

@@ -31,6 +31,7 @@ const USAGE = `Usage: npm run cli -- <command>
   provider test NAME                        call the supplier's balance; print balance and latency, and check its currency
 
   catalog import NAME | catalog sync NAME   import or re-sync a supplier's services
+                                            (--review: new services stay hidden until reviewed)
   catalog search "TEXT"                     what the bot suggests for that text
   catalog list [--platform P] [--category C] [--provider NAME] [--all]
   catalog price --margin 25 [--category C | --provider NAME | --mid MID]

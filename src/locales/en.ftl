@@ -352,6 +352,8 @@ topup-expired = ⌛ The QRIS to top up { $amount } expired and was not charged. 
 stars-invoice-title = Order #{ $order }
 stars-invoice-description = { $service } × { $quantity }
 
+# admin-catalog: new services of a later supplier wait for review
+admin-catalog-review = 🆕 { $count } new { $provider } services are hidden for review, so customers don't see twins. Open the admin app → Services → Waiting for review: sell, hide, or keep as a backup.
 ## chat-find: result pages, refund questions, short answers to greetings and unreadable messages
 button-previous = « Previous
 service-list-footer-range = Showing { $from }–{ $to } of { $total }. Pick with a button or type the number, e.g. <i>ID 12</i>.

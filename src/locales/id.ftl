@@ -352,6 +352,8 @@ topup-expired = ⌛ QRIS isi saldo { $amount } sudah kedaluwarsa dan tidak ditag
 stars-invoice-title = Pesanan #{ $order }
 stars-invoice-description = { $service } × { $quantity }
 
+# admin-catalog: new services of a later supplier wait for review
+admin-catalog-review = 🆕 { $count } layanan baru { $provider } disembunyikan untuk ditinjau, agar pelanggan tidak melihat layanan kembar. Buka aplikasi admin → Layanan → Menunggu tinjauan: jual, sembunyikan, atau jadikan cadangan.
 ## chat-find: result pages, refund questions, short answers to greetings and unreadable messages
 button-previous = « Sebelumnya
 service-list-footer-range = Menampilkan { $from }–{ $to } dari { $total }. Pilih dengan tombol atau ketik nomornya, misalnya <i>ID 12</i>.

@@ -91,9 +91,13 @@ describe("suppliers, import and services in the admin app", () => {
 
     await page.getByTestId("service-edit-price").click();
     await page.getByTestId("price-margin").fill("50");
+    // The new price shows before saving.
+    await expect.poll(() => textOf(page, "price-margin-preview"), { timeout: 10_000 }).toContain(`Harga baru jika disimpan: ${rupiah(before.unitPrice)} → `);
+    const previewed = await textOf(page, "price-margin-preview");
     await pressMain(page, "Simpan harga");
     await expect.poll(() => textOf(page, "service-margin"), { timeout: 10_000 }).toContain("50% (khusus layanan ini)");
     const margined = (await kit.container.catalog.findByMid(mid))!;
+    expect(previewed).toContain(`→ ${rupiah(margined.unitPrice)}`);
     expect(margined.unitPrice).toBeGreaterThan(before.unitPrice);
     expect(await textOf(page, "service-price")).toContain(rupiah(margined.unitPrice));
 

@@ -5,6 +5,7 @@ import { customersTexts } from "./customers";
 import { dashboardTexts } from "./dashboard";
 import { importTexts } from "./imports";
 import { ordersTexts } from "./orders";
+import { pricingTexts } from "./pricing";
 import { serviceTexts } from "./services";
 import { settingsTexts } from "./settings";
 import { supplierTexts } from "./suppliers";
@@ -24,6 +25,7 @@ export const TEXTS: ReadonlyArray<{ id: Record<string, string>; en: Record<strin
   supplierTexts,
   importTexts,
   serviceTexts,
+  pricingTexts,
   settingsTexts,
   handoffsTexts,
   broadcastsTexts,

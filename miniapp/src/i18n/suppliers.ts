@@ -73,6 +73,7 @@ export const supplierTexts = {
     "supplier.currency_hold.unverified": "{name} belum bisa ditanya mata uang harganya. Tidak ada yang diimpor atau dijual darinya. Cek alamat API dan key-nya, lalu tes koneksi.",
     "supplier.currency_hold.needs_import": "Mata uang {name} sekarang cocok, tetapi layanannya masih berharga dari pengaturan lama. Impor lagi katalognya agar harganya dihitung ulang dan dijual kembali.",
     "supplier.currency_hold.reported": "Dilaporkan pemasok: {reported}",
+    "supplier.form.name.taken": "Nama \"{name}\" sudah dipakai pemasok lain. Pilih nama lain.",
   },
   en: {
     "suppliers.title": "Suppliers",
@@ -147,5 +148,6 @@ export const supplierTexts = {
     "supplier.currency_hold.unverified": "{name} could not be asked which currency it prices in. Nothing of it is imported or sold. Check its API address and key, then test the connection.",
     "supplier.currency_hold.needs_import": "{name}'s currency now checks out, but its services were priced under the old setting. Import its catalog again to price them anew and sell them.",
     "supplier.currency_hold.reported": "Reported by the supplier: {reported}",
+    "supplier.form.name.taken": "The name \"{name}\" is already used by another supplier. Choose another name.",
   },
 };

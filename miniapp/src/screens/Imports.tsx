@@ -27,7 +27,10 @@ export function Imports() {
   const [taskId, setTaskId] = useState<string | undefined>(undefined);
   const [task, setTask] = useState<ImportTask | undefined>(undefined);
   const suppliers = useLoad(() => api<{ suppliers: Supplier[] }>("/suppliers"), []);
-  const overview = useLoad(() => (supplierId === undefined ? Promise.resolve(undefined) : api<{ tasks: ImportTask[]; history: CatalogSync[] }>("/imports", { query: { supplierId } })), [supplierId]);
+  const overview = useLoad(() => (supplierId === undefined ? Promise.resolve(undefined) : api<{ tasks: ImportTask[]; history: CatalogSync[]; reviewByDefault?: boolean }>("/imports", { query: { supplierId } })), [supplierId]);
+  // New services on sale at once, or hidden until reviewed: the server's default until the admin picks.
+  const [review, setReview] = useState<boolean | undefined>(undefined);
+  const reviewChoice = review ?? overview.data?.reviewByDefault ?? false;
   const start = useAction<ImportTask>((started) => {
     setTask(started);
     setTaskId(started.id);
@@ -68,7 +71,7 @@ export function Imports() {
     visible: supplierId !== undefined,
     enabled: !running,
     loading: start.busy || running,
-    onClick: () => start.run(() => api<ImportTask>("/imports", { method: "POST", body: { supplierId } })),
+    onClick: () => start.run(() => api<ImportTask>("/imports", { method: "POST", body: { supplierId, review: reviewChoice } })),
   });
 
   if (!suppliers.data) return suppliers.error ? <ErrorNote error={suppliers.error} onRetry={suppliers.reload} /> : <Loading />;
@@ -83,6 +86,7 @@ export function Imports() {
           disabled={running}
           onChange={(e) => {
             setSupplierId(e.target.value ? Number(e.target.value) : undefined);
+            setReview(undefined);
             setTask(undefined);
             setTaskId(undefined);
           }}
@@ -95,6 +99,17 @@ export function Imports() {
             </option>
           ))}
         </Select>
+        {supplierId !== undefined && overview.data && (
+          <Select header={t("imports.new_services")} value={reviewChoice ? "review" : "sale"} disabled={running} onChange={(e) => setReview(e.target.value === "review")} data-testid="imports-new-services">
+            <option value="sale">{t("imports.new_services.sale")}</option>
+            <option value="review">{t("imports.new_services.review")}</option>
+          </Select>
+        )}
+        {supplierId !== undefined && overview.data && (
+          <Cell multiline data-testid="imports-new-services-hint">
+            <span className="shop-hint">{overview.data.reviewByDefault ? t("imports.new_services.default_review") : t("imports.new_services.default_sale")}</span>
+          </Cell>
+        )}
       </Section>
 
       {task && progress && (
@@ -115,7 +130,7 @@ export function Imports() {
         </Section>
       )}
       {start.error !== undefined && <ErrorNote error={start.error} />}
-      {task?.report && <ImportReportView report={task.report} />}
+      {task?.report && <ImportReportView report={task.report} chosen={task.newServicesChosen} />}
 
       {supplierId !== undefined && (
         <Section header={t("imports.history")}>
@@ -131,13 +146,15 @@ export function Imports() {
   );
 }
 
-function ImportReportView(props: { report: ImportReport }) {
+function ImportReportView(props: { report: ImportReport; chosen: boolean }) {
   const { t, number } = useI18n();
+  const { push } = useNavigation();
   const [all, setAll] = useState(false);
   const r = props.report;
   const rows: Array<[string, number]> = [
     ["imports.report.received", r.received],
     ["imports.report.imported", r.imported],
+    ["imports.report.review", r.underReview],
     ["imports.report.updated", r.updated],
     ["imports.report.unchanged", r.unchanged],
     ["imports.report.removed", r.removed],
@@ -154,6 +171,16 @@ function ImportReportView(props: { report: ImportReport }) {
             {t(key)}
           </Cell>
         ))}
+        {r.imported > 0 && (
+          <Cell multiline data-testid="imports-report-new-services">
+            {r.newServices === "review" ? t(props.chosen ? "imports.report.new_review" : "imports.report.new_review_default", { count: number(r.underReview) }) : t("imports.report.new_sale", { count: number(r.imported) })}
+          </Cell>
+        )}
+        {r.underReview > 0 && (
+          <ButtonCell onClick={() => push("services", { state: "review" })} data-testid="imports-review-open">
+            {t("imports.review.open")}
+          </ButtonCell>
+        )}
       </Section>
       {r.skipped.length > 0 && (
         <Section header={t("imports.skipped", { count: number(r.skipped.length) })} data-testid="imports-skipped">

@@ -44,7 +44,13 @@ export function ServiceDetail() {
 
       <Section header={t("service.price")}>
         <Cell after={<strong data-testid="service-price">{t("services.price_per", { price: rupiah(s.unitPrice), unit })}</strong>}>{t("service.price")}</Cell>
-        <Cell after={<span data-testid="service-cost">{t("services.price_per", { price: rupiah(s.unitCost), unit })}</span>}>{t("service.cost")}</Cell>
+        <Cell
+          multiline
+          after={<span data-testid="service-cost">{t("services.price_per", { price: rupiah(s.unitCost), unit })}</span>}
+          subtitle={detail.supplierCost ? <span data-testid="service-supplier-cost">{t("service.cost.converted", { amount: detail.supplierCost.amount, currency: detail.supplierCost.currency, rate: detail.supplierCost.rateToIdr })}</span> : undefined}
+        >
+          {t("service.cost")}
+        </Cell>
         <Cell multiline after={<span data-testid="service-margin">{s.priceOverride !== null ? t("services.fixed") : t(`service.margin.scope.${detail.margin.scope}`, { percent: detail.margin.percent })}</span>}>
           {t("service.margin")}
         </Cell>
@@ -67,7 +73,7 @@ export function ServiceDetail() {
           data-testid="service-sold-cell"
         >
           <span data-testid="service-state" className={s.active ? "shop-ok" : "shop-fail"}>
-            {s.active ? t("service.sold") : t("services.state.off")}
+            {s.active ? t("service.sold") : s.status === "hidden" ? t("services.state.off") : t(`services.status.${s.status}`)}
           </span>
         </Cell>
         <Cell multiline subtitle={t(`service.mode.${s.mode}`)} data-testid="service-mode">
@@ -75,6 +81,37 @@ export function ServiceDetail() {
         </Cell>
         {action.error !== undefined && <ErrorNote error={action.error} />}
       </Section>
+
+      {s.status === "review" && canManage && (
+        <Section header={t("service.review")} footer={t("service.review.hint")} data-testid="service-review">
+          <ButtonCell disabled={action.busy} onClick={() => action.run(() => api<Detail>(`/services/${mid}/enabled`, { method: "PUT", body: { enabled: true } }))} data-testid="service-review-approve">
+            {t("service.review.approve")}
+          </ButtonCell>
+          <ButtonCell disabled={action.busy} onClick={() => action.run(() => api<Detail>(`/services/${mid}/enabled`, { method: "PUT", body: { enabled: false } }))} data-testid="service-review-hide">
+            {t("service.review.hide")}
+          </ButtonCell>
+        </Section>
+      )}
+
+      {canManage && detail.twins.length > 0 && (
+        <Section header={t("service.twins")} footer={t("service.twins.hint")} data-testid="service-twins">
+          {detail.twins.map((twin) => (
+            <div key={twin.mid}>
+              <Cell multiline subhead={`ID ${twin.mid} · ${twin.supplier ?? "—"}`} subtitle={`${t("services.price_per", { price: rupiah(twin.unitPrice), unit })} · ${t("services.cost", { cost: rupiah(twin.unitCost) })} · ${t(`services.status.${twin.status}`)}`}>
+                {twin.name}
+              </Cell>
+              <ButtonCell
+                before={<span aria-hidden>🔁</span>}
+                disabled={action.busy}
+                onClick={() => action.run(() => api<Detail>(`/services/${mid}/keep-as-backup`, { method: "POST", body: { mainMid: twin.mid } }))}
+                data-testid={`service-twin-backup-${twin.mid}`}
+              >
+                {t("service.twins.keep", { mid: twin.mid })}
+              </ButtonCell>
+            </div>
+          ))}
+        </Section>
+      )}
 
       <Section header={t("service.description")}>
         <Cell multiline>{s.description || "—"}</Cell>

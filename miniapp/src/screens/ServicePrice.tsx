@@ -9,6 +9,7 @@ import { useMainButton } from "../main-button";
 import { useNavigation } from "../navigation";
 import { useAction } from "../use-action";
 import { useLoad } from "../use-api";
+import { useDebounced } from "../use-debounced";
 import type { ServiceDetail } from "./shop-areas.types";
 
 /**
@@ -36,6 +37,12 @@ export function ServicePrice() {
 
   const cost = detail.data?.service.unitCost ?? 0;
   const marginValid = /^\d{1,4}([.,]\d{1,4})?$/.test(margin.trim());
+  // The new price before saving, computed by the server exactly as saving would.
+  const typedMargin = useDebounced(marginValid ? margin.trim().replace(",", ".") : "");
+  const preview = useLoad(
+    () => (typedMargin === "" || !detail.data ? Promise.resolve(undefined) : api<{ examples: Array<{ before: number; after: number }>; belowCost: unknown[] }>("/pricing/margins/preview", { method: "POST", body: { target: { scope: "services", mids: [mid] }, margin: typedMargin } })),
+    [typedMargin, mid, detail.data !== undefined],
+  );
   const valid = mode === "margin" ? marginValid : price !== undefined && price > 0;
   useMainButton({
     text: t("service.price.save"),
@@ -76,6 +83,11 @@ export function ServicePrice() {
         <Section footer={t("service.price.margin.hint")}>
           <Input header={t("service.price.margin.input")} inputMode="decimal" value={margin} after={<span className="shop-hint">%</span>} onChange={(e) => setMargin(e.target.value.replace(/[^\d.,]/g, ""))} data-testid="price-margin" />
           <Cell multiline>{t(`service.margin.scope.${detail.data.margin.scope}`, { percent: detail.data.margin.percent })}</Cell>
+          {preview.data && s.priceOverride === null && (
+            <Cell multiline data-testid="price-margin-preview">
+              {preview.data.examples[0] ? t("service.price.margin.preview", { before: rupiah(preview.data.examples[0].before), after: rupiah(preview.data.examples[0].after) }) : t("service.price.margin.preview.same", { price: rupiah(s.unitPrice) })}
+            </Cell>
+          )}
           {detail.data.margin.scope === "service" && (
             <ButtonCell onClick={() => save.run(() => api<ServiceDetail>(`/services/${mid}/margin`, { method: "PUT", body: { margin: null } }))} data-testid="price-margin-clear">
               {t("service.price.margin.clear")}

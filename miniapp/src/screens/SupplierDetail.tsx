@@ -11,6 +11,7 @@ import { useNavigation } from "../navigation";
 import { useCan } from "../session";
 import { useAction } from "../use-action";
 import { useLoad } from "../use-api";
+import { SupplierMargin } from "./SupplierMargin";
 import { balanceText, type CatalogSync, type Supplier, type SupplierKey } from "./shop-areas.types";
 
 interface TestResult {
@@ -111,6 +112,8 @@ export function SupplierDetail() {
           {toggling.error !== undefined && <ErrorNote error={toggling.error} />}
         </Section>
       )}
+
+      <SupplierMargin id={id} />
 
       {canSeeKeys && <SupplierKeys id={id} />}
 

@@ -1,7 +1,7 @@
 import "./shop-areas.css";
 import { Cell, Input, List, Section, Select } from "@telegram-apps/telegram-ui";
 import { useEffect, useState } from "react";
-import { api } from "../api";
+import { api, ApiError } from "../api";
 import { ErrorNote, Loading } from "../components/Status";
 import { RupiahInput } from "../components/RupiahInput";
 import { useI18n } from "../i18n";
@@ -23,7 +23,8 @@ interface Form {
 }
 
 /**
- * Adds a supplier, or edits one (`params.id`): kind, API address, currency and its keys. Keys are
+ * Adds a supplier, or edits one (`params.id`): name, kind, API address, currency and its keys. A
+ * rename keeps the supplier's id, services and history. Keys are
  * write-only here: an edit shows which are stored and sends only the ones typed, so leaving a field
  * empty keeps the stored key. Save is the MainButton.
  */
@@ -40,6 +41,9 @@ export function SupplierForm() {
   // Fulfilment: the balance (rupiah) under which admins are alerted; empty means no alert.
   const [threshold, setThreshold] = useState<number | undefined>(undefined);
   const save = useAction<{ supplier: Supplier }>((answer) => replace("supplier", { id: answer.supplier.id }));
+  const others = useLoad(() => api<{ suppliers: Supplier[] }>("/suppliers"), []);
+  // Names are unique whatever their case: said before sending, in the reader's language.
+  const nameTaken = (others.data?.suppliers ?? []).some((s) => s.id !== id && s.name.toLowerCase() === form.name.trim().toLowerCase());
 
   useEffect(() => {
     const s = existing.data?.supplier;
@@ -49,7 +53,7 @@ export function SupplierForm() {
 
   const kind = kinds.data?.kinds.find((k) => k.kind === form.kind);
   const typed = Object.fromEntries(Object.entries(form.credentials).filter(([, v]) => v.trim() !== ""));
-  const ready = id === undefined ? form.name.trim() !== "" && form.url.trim() !== "" && (kind?.required ?? []).every((f) => typed[f]) : form.url.trim() !== "";
+  const ready = !nameTaken && form.name.trim() !== "" && (id === undefined ? form.url.trim() !== "" && (kind?.required ?? []).every((f) => typed[f]) : form.url.trim() !== "");
 
   useMainButton({
     text: t("supplier.form.save"),
@@ -58,9 +62,12 @@ export function SupplierForm() {
     onClick: () =>
       save.run(() => {
         const options = form.kind === "indo-panel" && form.panel ? { panel: form.panel } : {};
-        const money = { currency: form.currency.trim() || "IDR", ...(form.rateToIdr.trim() ? { rateToIdr: form.rateToIdr.trim() } : {}) };
+        const currency = form.currency.trim() || "IDR";
+        // The rate field is hidden for rupiah: whatever it held is not sent.
+        const money = { currency, ...(currency !== "IDR" && form.rateToIdr.trim() ? { rateToIdr: form.rateToIdr.trim() } : {}) };
         if (id === undefined) return api("/suppliers", { method: "POST", body: { name: form.name, kind: form.kind, url: form.url, credentials: typed, options, ...money } });
-        return api(`/suppliers/${id}`, { method: "PATCH", body: { url: form.url, options, ...money, lowBalanceThreshold: threshold ?? null, ...(canWriteKeys && Object.keys(typed).length > 0 ? { credentials: typed } : {}) } });
+        const renamed = form.name.trim() !== existing.data?.supplier.name ? { name: form.name.trim() } : {};
+        return api(`/suppliers/${id}`, { method: "PATCH", body: { ...renamed, url: form.url, options, ...money, lowBalanceThreshold: threshold ?? null, ...(canWriteKeys && Object.keys(typed).length > 0 ? { credentials: typed } : {}) } });
       }),
   });
 
@@ -73,7 +80,12 @@ export function SupplierForm() {
   return (
     <List>
       <Section header={id === undefined ? t("supplier.form.add") : t("supplier.form.edit", { name: form.name })}>
-        {id === undefined && <Input header={t("supplier.form.name")} placeholder={t("supplier.form.name.placeholder")} value={form.name} onChange={(e) => change({ name: e.target.value })} data-testid="supplier-form-name" />}
+        <Input header={t("supplier.form.name")} placeholder={t("supplier.form.name.placeholder")} value={form.name} status={nameTaken ? "error" : undefined} onChange={(e) => change({ name: e.target.value })} data-testid="supplier-form-name" />
+        {nameTaken && (
+          <Cell multiline data-testid="supplier-form-name-taken">
+            <span className="shop-fail">{t("supplier.form.name.taken", { name: form.name.trim() })}</span>
+          </Cell>
+        )}
         {id === undefined && (
           <Select header={t("supplier.form.kind")} value={form.kind} onChange={(e) => change({ kind: e.target.value as SupplierKind, credentials: {} })} data-testid="supplier-form-kind">
             {kinds.data.kinds.map((k) => (
@@ -114,7 +126,13 @@ export function SupplierForm() {
           ))}
         {!canWriteKeys && <Cell multiline>{t("supplier.form.keys.no_permission")}</Cell>}
       </Section>
-      {save.error !== undefined && <ErrorNote error={save.error} />}
+      {save.error instanceof ApiError && save.error.code === "providers.duplicate_name" ? (
+        <Cell multiline data-testid="error">
+          <span className="shop-fail">{t("supplier.form.name.taken", { name: form.name.trim() })}</span>
+        </Cell>
+      ) : (
+        save.error !== undefined && <ErrorNote error={save.error} />
+      )}
     </List>
   );
 }

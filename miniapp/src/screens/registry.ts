@@ -7,6 +7,7 @@ import { Dashboard } from "./Dashboard";
 import { Home } from "./Home";
 import { Imports } from "./Imports";
 import { ManualOrder } from "./ManualOrder";
+import { Margins } from "./Margins";
 import { OrderDetail } from "./OrderDetail";
 import { OrderOutcome, OrderResolve, OrderSync } from "./OrderOperate";
 import { OrderNotes, OrderProgress, OrderRetry, OrdersSyncAll } from "./OrderProgress";
@@ -64,6 +65,7 @@ export const SCREENS: ScreenDefinition[] = [
   { id: "service-price", title: "service.edit_price", component: ServicePrice },
   { id: "service-edit", title: "service.edit_details", component: ServiceEdit },
   { id: "service-backup-add", title: "service.backups.add", component: ServiceBackupAdd },
+  { id: "margins", title: "pricing.title", component: Margins },
   { id: "suppliers", title: "suppliers.title", component: Suppliers, menu: { icon: "🔌", permission: "view" } },
   { id: "supplier", title: "supplier.title", component: SupplierDetail },
   { id: "supplier-form", title: "supplier.edit", component: SupplierForm },

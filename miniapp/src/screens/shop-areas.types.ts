@@ -104,6 +104,8 @@ export interface ImportReport {
   repriced: number;
   disabledBelowCost: number;
   skipped: SkippedRow[];
+  newServices: "sale" | "review";
+  underReview: number;
 }
 
 export interface ImportTask {
@@ -117,6 +119,8 @@ export interface ImportTask {
   finishedAt: number | null;
   report: ImportReport | null;
   error: string | null;
+  newServices: "sale" | "review";
+  newServicesChosen: boolean;
 }
 
 export interface ServiceListItem {
@@ -129,10 +133,22 @@ export interface ServiceListItem {
   unitCost: number;
   unitSize: number;
   fixedPrice: number | null;
+  margin: { percent: string; scope: "service" | "category" | "provider" | "default" };
+  status: ServiceStatus;
   active: boolean;
   disabledReason: string | null;
   removed: boolean;
   mode: "auto" | "manual";
+}
+
+/** Where a service stands for customers (the list's per-row status). */
+export type ServiceStatus = "sale" | "review" | "below_cost" | "backup" | "hidden";
+
+/** GET /pricing/margins: the default, each supplier's and each category's margin (null: none of its own). */
+export interface Margins {
+  default: string;
+  suppliers: Array<{ id: number; name: string; margin: string | null }>;
+  categories: Array<{ category: string; platforms: string[]; count: number; margin: string | null }>;
 }
 
 export interface ServiceDetail {
@@ -157,9 +173,14 @@ export interface ServiceDetail {
     removed: boolean;
     mode: "auto" | "manual";
     active: boolean;
+    status: ServiceStatus;
   };
   margin: { percent: string; scope: "service" | "category" | "provider" | "default" };
   backups: ServiceListItem[];
+  /** The supplier's own cost when it prices in another currency (unitCost is it in rupiah). */
+  supplierCost: { amount: string; currency: string; rateToIdr: string } | null;
+  /** Look-alikes at other suppliers, offered when this service is not on sale: keep it as their backup. */
+  twins: Array<ServiceListItem & { similarity: number }>;
 }
 
 export interface Facets {
@@ -171,7 +192,7 @@ export interface Facets {
 export function offReasonKey(s: { active: boolean; removed: boolean; disabledReason: string | null }): string | null {
   if (s.active) return null;
   if (s.removed) return "service.off.removed";
-  if (s.disabledReason === "admin" || s.disabledReason === "below_cost" || s.disabledReason === "unavailable" || s.disabledReason === "supplier_currency") return `service.off.${s.disabledReason}`;
+  if (s.disabledReason === "admin" || s.disabledReason === "below_cost" || s.disabledReason === "unavailable" || s.disabledReason === "supplier_currency" || s.disabledReason === "review" || s.disabledReason === "backup") return `service.off.${s.disabledReason}`;
   return "service.off.supplier";
 }
 

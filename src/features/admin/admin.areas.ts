@@ -4,6 +4,7 @@ import { customersArea } from "./admin.customers.api.js";
 import { dashboardArea } from "./admin.dashboard.api.js";
 import { importArea } from "./admin.import.api.js";
 import { ordersArea } from "./admin.orders.api.js";
+import { pricingArea } from "./admin.pricing.api.js";
 import { servicesArea } from "./admin.services.api.js";
 import { suppliersArea } from "./admin.suppliers.api.js";
 import { settingsArea } from "./admin.settings.api.js";
@@ -26,6 +27,7 @@ export const ADMIN_AREAS: AdminArea[] = [
   suppliersArea,
   importArea,
   servicesArea,
+  pricingArea,
   settingsArea,
   textsArea,
   handoffsArea,

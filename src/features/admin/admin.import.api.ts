@@ -5,7 +5,11 @@ import { requirePermission } from "./admin.auth.js";
 import { jsonBody, parseInput } from "./admin.http.js";
 import { answering } from "./admin.service-errors.js";
 
-const StartBody = z.object({ supplierId: z.number({ message: "supplierId is the supplier's id" }).int().positive() });
+const StartBody = z.object({
+  supplierId: z.number({ message: "supplierId is the supplier's id" }).int().positive(),
+  /** true: new services come in hidden for review; false: on sale at once; absent: the default. */
+  review: z.boolean().optional(),
+});
 const ListQuery = z.object({ supplierId: z.coerce.number().int().positive().optional() });
 
 /**
@@ -15,8 +19,8 @@ const ListQuery = z.object({ supplierId: z.coerce.number().int().positive().opti
  */
 export const importArea: AdminArea = (api, deps) => {
   api.post("/imports", requirePermission("manage"), async (c) => {
-    const { supplierId } = await jsonBody(c, StartBody);
-    const task = await answering(() => deps.importTasks.start(supplierId, c.get("admin").actor));
+    const { supplierId, review } = await jsonBody(c, StartBody);
+    const task = await answering(() => deps.importTasks.start(supplierId, c.get("admin").actor, { review }));
     return c.json(task, 202);
   });
 
@@ -25,7 +29,9 @@ export const importArea: AdminArea = (api, deps) => {
     // Running and recent tasks of this process (with their reports), then the stored history (counts).
     const tasks = deps.importTasks.list(supplierId).map(({ report, ...task }) => ({ ...task, hasReport: report !== null }));
     const history = supplierId ? await deps.catalog.recentSyncsOf(supplierId, 10) : await deps.catalog.recentSyncs(10);
-    return c.json({ tasks, history });
+    // What the import form preselects for this supplier's new services.
+    const reviewByDefault = supplierId ? await deps.catalog.reviewByDefault(supplierId) : undefined;
+    return c.json({ tasks, history, ...(reviewByDefault !== undefined ? { reviewByDefault } : {}) });
   });
 
   api.get("/imports/:id", requirePermission("manage"), (c) => {

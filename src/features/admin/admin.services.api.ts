@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { marginSourceOf } from "../catalog/catalog.pricing.js";
+import { marginSourceOf, type PricingRules } from "../catalog/catalog.pricing.js";
 import type { Service } from "../catalog/catalog.service.js";
 import { decimalToString } from "../../shared/money.js";
 import { AppError } from "../../shared/errors.js";
@@ -14,7 +14,7 @@ const ListQuery = z.object({
   platform: z.string().trim().max(40).optional(),
   category: z.string().trim().max(200).optional(),
   supplierId: z.coerce.number().int().positive().optional(),
-  state: z.enum(["sold", "off"]).optional(),
+  state: z.enum(["sold", "off", "review"]).optional(),
   page: z.coerce.number().int().min(0).max(100_000).default(0),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
@@ -29,6 +29,11 @@ const PriceBody = z.object({ fixedPrice: z.number({ message: "fixedPrice is whol
 const MarginBody = z.object({ margin: z.string().trim().max(12).nullable() });
 const EnabledBody = z.object({ enabled: z.boolean() });
 const BackupBody = z.object({ backupMid: z.number().int().positive() });
+const KeepAsBackupBody = z.object({ mainMid: z.number().int().positive() });
+const BulkBody = z.discriminatedUnion("action", [
+  z.object({ action: z.enum(["enable", "disable"]), mids: z.array(z.number().int().positive()).min(1).max(500) }),
+  z.object({ action: z.literal("price"), mids: z.array(z.number().int().positive()).min(1).max(500), fixedPrice: PriceBody.shape.fixedPrice }),
+]);
 
 function midParam(value: string | undefined): number {
   const mid = Number(value);
@@ -36,21 +41,54 @@ function midParam(value: string | undefined): number {
   return mid;
 }
 
-/** A list row: what the admin scans for, prices as stored (integer rupiah per unitSize). */
-function listItem(s: Service, supplierName: string | undefined) {
-  return { mid: s.mid, name: s.name, platform: s.platform, category: s.category, supplier: supplierName ?? null, unitPrice: s.unitPrice, unitCost: s.unitCost, unitSize: s.unitSize, fixedPrice: s.priceOverride, active: s.active, disabledReason: s.disabledReason, removed: s.removed, mode: s.mode };
+/**
+ * Where a service stands for a customer, in one word the list shows: on sale, waiting for review,
+ * off because its fixed price is under cost, kept as another service's backup, or hidden.
+ */
+function statusOf(s: Service): "sale" | "review" | "below_cost" | "backup" | "hidden" {
+  if (s.active) return "sale";
+  if (s.removed) return "hidden";
+  if (s.disabledReason === "review" || s.disabledReason === "below_cost" || s.disabledReason === "backup") return s.disabledReason;
+  return "hidden";
+}
+
+/** A list row: what the admin scans for, prices as stored (integer rupiah per unitSize), cost and margin beside the price. */
+function listItem(s: Service, supplierName: string | undefined, rules: PricingRules) {
+  const margin = marginSourceOf(rules, s);
+  return {
+    mid: s.mid,
+    name: s.name,
+    platform: s.platform,
+    category: s.category,
+    supplier: supplierName ?? null,
+    unitPrice: s.unitPrice,
+    unitCost: s.unitCost,
+    unitSize: s.unitSize,
+    fixedPrice: s.priceOverride,
+    margin: { percent: decimalToString(margin.margin), scope: margin.scope },
+    status: statusOf(s),
+    active: s.active,
+    disabledReason: s.disabledReason,
+    removed: s.removed,
+    mode: s.mode,
+  };
 }
 
 async function detailOf(deps: AdminApiDeps, mid: number) {
   const service = await deps.catalog.findByMid(mid);
   if (!service) throw new AppError("catalog.unknown_mid", `no service with shop number ${mid}`, { httpStatus: 404 });
-  const [suppliers, rules, backups] = await Promise.all([deps.providers.list(), deps.catalog.pricingRules(), deps.catalogManagement.backups(mid)]);
+  const [suppliers, rules, backups, twins] = await Promise.all([deps.providers.list(), deps.catalog.pricingRules(), deps.catalogManagement.backups(mid), service.active ? Promise.resolve([]) : deps.catalogManagement.twins(mid)]);
   const names = new Map(suppliers.map((p) => [p.id, p.name]));
+  const supplier = suppliers.find((p) => p.id === service.providerId);
   const margin = marginSourceOf(rules, service);
   return {
-    service: { ...service, supplier: names.get(service.providerId) ?? null },
+    service: { ...service, supplier: names.get(service.providerId) ?? null, status: statusOf(service) },
+    // The cost as the supplier prices it, for a supplier outside rupiah: unitCost is it converted.
+    supplierCost: supplier && supplier.currency !== "IDR" ? { amount: service.costRate, currency: supplier.currency, rateToIdr: supplier.rateToIdr } : null,
     margin: { percent: decimalToString(margin.margin), scope: margin.scope },
-    backups: backups.map((b) => listItem(b, names.get(b.providerId))),
+    backups: backups.map((b) => listItem(b, names.get(b.providerId), rules)),
+    // A service not on sale may be another supplier's twin: offered to be kept as its backup.
+    twins: twins.filter((t) => !backups.some((b) => b.id === t.id)).map((t) => ({ ...listItem(t, names.get(t.providerId), rules), similarity: t.similarity })),
   };
 }
 
@@ -63,9 +101,32 @@ async function detailOf(deps: AdminApiDeps, mid: number) {
 export const servicesArea: AdminArea = (api, deps) => {
   api.get("/services", requirePermission("view"), async (c) => {
     const { q, platform, category, supplierId, state, page, pageSize } = parseInput(ListQuery, c.req.query());
-    const [result, suppliers] = await Promise.all([deps.catalog.page({ text: q, platform, category, providerId: supplierId, state }, { offset: page * pageSize, limit: pageSize }), deps.providers.list()]);
+    const [result, suppliers, rules] = await Promise.all([deps.catalog.page({ text: q, platform, category, providerId: supplierId, state }, { offset: page * pageSize, limit: pageSize }), deps.providers.list(), deps.catalog.pricingRules()]);
     const names = new Map(suppliers.map((p) => [p.id, p.name]));
-    return c.json({ items: result.services.map((s) => listItem(s, names.get(s.providerId))), total: result.total, page, pageSize });
+    return c.json({ items: result.services.map((s) => listItem(s, names.get(s.providerId), rules)), total: result.total, page, pageSize });
+  });
+
+  /**
+   * One action on many services (the list's bulk select): sell, stop selling, or a fixed price.
+   * Each service is changed (and audited) on its own; the ones refused say why, the rest stand.
+   * A margin for many services goes through PUT /pricing/margins (with a preview first).
+   */
+  api.post("/services/bulk", requirePermission("manage"), async (c) => {
+    const body = await jsonBody(c, BulkBody);
+    const actor = c.get("admin").actor;
+    const changed: number[] = [];
+    const refused: Array<{ mid: number; code: string; message: string }> = [];
+    for (const mid of new Set(body.mids)) {
+      try {
+        if (body.action === "price") await deps.catalogManagement.setFixedPrice(mid, body.fixedPrice, actor);
+        else await deps.catalogManagement.setEnabled(mid, body.action === "enable", actor);
+        changed.push(mid);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        refused.push({ mid, code: error.code, message: error.message });
+      }
+    }
+    return c.json({ changed, refused });
   });
 
   api.get("/services/facets", requirePermission("view"), async (c) => {
@@ -119,6 +180,14 @@ export const servicesArea: AdminArea = (api, deps) => {
     const backup = await answering(() => requireService(deps, backupMid));
     const supplier = await deps.providers.getById(backup.providerId);
     await answering(() => deps.catalogManagement.addBackup(mid, supplier!.name, backup.providerServiceId, c.get("admin").actor));
+    return c.json(await detailOf(deps, mid));
+  });
+
+  /** One tap for an imported twin: this service is kept off the shelf as the backup of `mainMid`. */
+  api.post("/services/:mid/keep-as-backup", requirePermission("manage"), async (c) => {
+    const mid = midParam(c.req.param("mid"));
+    const { mainMid } = await jsonBody(c, KeepAsBackupBody);
+    await answering(() => deps.catalogManagement.keepAsBackup(mid, mainMid, c.get("admin").actor));
     return c.json(await detailOf(deps, mid));
   });
 

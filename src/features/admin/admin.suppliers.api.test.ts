@@ -135,6 +135,38 @@ describe("suppliers in the admin app", () => {
     expect([JSON.parse(entry.before!), JSON.parse(entry.after!)]).toEqual([{ active: false }, { active: true }]);
   });
 
+  it("switches a USD supplier to rupiah in one edit, even with the old rate still in the form", async () => {
+    const usd = await calls.admin().patch(`/suppliers/${supplierId}`, { currency: "USD", rateToIdr: "16250" });
+    expect(usd.status).toBe(200);
+    expect(usd.body.supplier).toMatchObject({ currency: "USD", rateToIdr: "16250" });
+    const idr = await calls.admin().patch(`/suppliers/${supplierId}`, { url: kit.standIns.smmUrl, currency: "IDR", rateToIdr: "16250" });
+    expect(idr.status).toBe(200);
+    expect(idr.body.supplier).toMatchObject({ currency: "IDR", rateToIdr: "1" });
+    // Staying in rupiah, a rate still means a mistake and is refused.
+    const wrong = await calls.admin().patch(`/suppliers/${supplierId}`, { rateToIdr: "16250" });
+    expect(wrong.status).toBe(400);
+  });
+
+  it("renames a supplier: same id, same services, audited; a taken name is refused clearly", async () => {
+    await kit.container.providers.edit("Panel Dua", { credentials: { key: kit.sandbox.smm.key } });
+    await kit.container.catalog.importFromProvider("Panel Dua", "cli", { newServices: "sale" });
+    const services = (await kit.container.catalog.page({ providerId: supplierId }, { offset: 0, limit: 1 })).total;
+    expect(services).toBe(312);
+    const renamed = await calls.admin().patch(`/suppliers/${supplierId}`, { name: "Panel Utama" });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.supplier).toMatchObject({ id: supplierId, name: "Panel Utama" });
+    expect((await kit.container.catalog.page({ providerId: supplierId }, { offset: 0, limit: 1 })).total).toBe(services);
+    expect((await calls.admin().get("/services?pageSize=1&supplierId=" + supplierId)).body.items[0].supplier).toBe("Panel Utama");
+    const entry = (await auditOf(`provider:${supplierId}`)).at(-1)!;
+    expect([entry.action, JSON.parse(entry.before!), JSON.parse(entry.after!)]).toEqual(["provider.edit", { name: "Panel Dua" }, { name: "Panel Utama" }]);
+    const taken = await calls.admin().patch(`/suppliers/${supplierId}`, { name: "PANEL" });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error).toEqual({ code: "providers.duplicate_name", message: expect.stringContaining('a supplier named "panel" already exists') });
+    expect((await calls.admin().patch(`/suppliers/${supplierId}`, { name: "" })).status).toBe(400);
+    // Its own name in another case is not "taken".
+    expect((await calls.admin().patch(`/suppliers/${supplierId}`, { name: "panel utama" })).body.supplier.name).toBe("panel utama");
+  });
+
   it("sets and clears a supplier's low-balance threshold, audited; refuses one that is not whole rupiah", async () => {
     expect((await calls.admin().patch(`/suppliers/${supplierId}`, { lowBalanceThreshold: -5 })).body.error.message).toContain("the low-balance threshold is 0 or more");
     expect((await calls.admin().patch(`/suppliers/${supplierId}`, { lowBalanceThreshold: 10.5 })).body.error.message).toContain("whole number of rupiah");
@@ -147,7 +179,7 @@ describe("suppliers in the admin app", () => {
     expect((await calls.admin().patch(`/suppliers/${supplierId}`, { lowBalanceThreshold: null })).body.supplier.lowBalanceThreshold).toBeNull();
   });
 
-    it("never writes a key to the logs", () => {
+  it("never writes a key to the logs", () => {
     expect(kit.logs.text()).not.toContain(NEW_KEY);
     expect(kit.logs.text()).not.toContain(kit.sandbox.smm.key);
   });

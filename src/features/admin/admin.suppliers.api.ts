@@ -37,6 +37,7 @@ const AddBody = z.object({
   rateToIdr: z.string().trim().max(20).optional(),
 });
 const EditBody = z.object({
+  name: z.string().trim().max(64).optional(),
   url: z.string().trim().max(500).optional(),
   credentials: Credentials.optional(),
   options: Options.optional(),

@@ -4,7 +4,7 @@ import type { Logger } from "../../logger.js";
 import { AppError, errorMessage } from "../../shared/errors.js";
 import type { AuditService } from "../audit/audit.service.js";
 import type { ProvidersService } from "../providers/providers.service.js";
-import type { CatalogService, ImportProgress, ImportReport } from "./catalog.service.js";
+import type { CatalogService, ImportProgress, ImportReport, NewServicesState } from "./catalog.service.js";
 
 export type ImportTaskState = "running" | "done" | "failed";
 
@@ -22,6 +22,9 @@ export interface ImportTask {
   finishedAt: number | null;
   report: (ImportReport & { syncId: number }) | null;
   error: string | null;
+  /** Whether new services go on sale at once or wait for review, and whether the admin chose it or the default did. */
+  newServices: NewServicesState;
+  newServicesChosen: boolean;
 }
 
 /** Finished tasks kept for the app to read back; older ones are in `catalog_syncs` (counts only). */
@@ -61,6 +64,7 @@ export function createImportTasks(deps: { db: Db; clock: Clock; logger: Logger; 
   const run = async (task: ImportTask): Promise<void> => {
     try {
       const report = await catalog.importFromProvider(task.provider, "admin", {
+        newServices: task.newServices,
         onProgress: (progress) => {
           task.progress = progress;
           task.percent = percentOf(progress);
@@ -70,7 +74,7 @@ export function createImportTasks(deps: { db: Db; clock: Clock; logger: Logger; 
       task.percent = 100;
       task.report = report;
       task.state = "done";
-      const counts = { received: report.received, imported: report.imported, updated: report.updated, unchanged: report.unchanged, removed: report.removed, repriced: report.repriced, disabledBelowCost: report.disabledBelowCost, skipped: report.skipped.length };
+      const counts = { received: report.received, imported: report.imported, underReview: report.underReview, updated: report.updated, unchanged: report.unchanged, removed: report.removed, repriced: report.repriced, disabledBelowCost: report.disabledBelowCost, skipped: report.skipped.length };
       await audit.record(db, { actor: task.actor, action: "catalog.import", subject: `provider:${task.providerId}`, after: counts });
     } catch (error) {
       task.state = "failed";
@@ -84,8 +88,12 @@ export function createImportTasks(deps: { db: Db; clock: Clock; logger: Logger; 
   };
 
   return {
-    /** Starts an import of supplier `providerId`; the promise settles once it is under way. */
-    start(providerId: number, actor: string): Promise<ImportTask> {
+    /**
+     * Starts an import of supplier `providerId`; the promise settles once it is under way. New
+     * services go on sale, or wait for review: as `options.review` says, else as the catalog's
+     * default (review once another supplier's services are in the shop).
+     */
+    start(providerId: number, actor: string, options: { review?: boolean | undefined } = {}): Promise<ImportTask> {
       const busy = () => new AppError("catalog.import_running", "an import of this supplier is already running; wait for it to finish before starting another", { httpStatus: 409 });
       if (starting.has(providerId) || catalog.importRunningSince(providerId) !== undefined) return Promise.reject(busy());
       starting.add(providerId);
@@ -96,6 +104,7 @@ export function createImportTasks(deps: { db: Db; clock: Clock; logger: Logger; 
           throw new AppError("providers.not_found", `no supplier with id ${providerId}`, { httpStatus: 404 });
         }
         const now = clock.now();
+        const review = options.review ?? (await catalog.reviewByDefault(providerId));
         const task: ImportTask = {
           id: randomId("imp_"),
           providerId,
@@ -108,6 +117,8 @@ export function createImportTasks(deps: { db: Db; clock: Clock; logger: Logger; 
           finishedAt: null,
           report: null,
           error: null,
+          newServices: review ? "review" : "sale",
+          newServicesChosen: options.review !== undefined,
         };
         tasks.set(task.id, task);
         // Not awaited: the import goes on after the request that started it has been answered.

@@ -18,8 +18,14 @@ export interface ServiceChange {
   cost?: number;
 }
 
+/** Whether an import's new services go on sale at once or wait for an admin's review. */
+export type NewServicesState = "sale" | "review";
+
 export interface ImportReport {
   provider: string;
+  newServices: NewServicesState;
+  /** New services brought in hidden, waiting for an admin (approve, keep hidden, or map as a backup). */
+  underReview: number;
   received: number;
   imported: number;
   updated: number;
@@ -66,7 +72,7 @@ type Fields = Omit<NewServiceRow, "mid" | "provider_id" | "provider_service_id" 
  */
 export async function applySupplierList(
   trx: Db,
-  input: { provider: ProviderSummary; candidates: ServiceCandidate[]; rules: PricingRules; clock: Clock; onProgress?: ImportProgressListener | undefined },
+  input: { provider: ProviderSummary; candidates: ServiceCandidate[]; rules: PricingRules; clock: Clock; onProgress?: ImportProgressListener | undefined; newServices?: NewServicesState | undefined },
 ): Promise<ImportReport> {
   const { provider, candidates, rules, clock } = input;
   const { valid, skipped } = validateServices(candidates);
@@ -79,7 +85,7 @@ export async function applySupplierList(
   const rateToIdr = parseDecimal(provider.rateToIdr);
   if (!rateToIdr || rateToIdr.units <= 0n) throw new AppError("providers.currency", `${provider.name} has no rate to rupiah; its catalog was left unchanged`);
   const now = clock.now();
-  const report: ImportReport = { provider: provider.name, received: candidates.length, imported: 0, updated: 0, unchanged: 0, removed: 0, repriced: 0, disabledBelowCost: 0, skipped, changes: { repriced: [], removed: [], disabled: [] } };
+  const report: ImportReport = { provider: provider.name, newServices: "sale", underReview: 0, received: candidates.length, imported: 0, updated: 0, unchanged: 0, removed: 0, repriced: 0, disabledBelowCost: 0, skipped, changes: { repriced: [], removed: [], disabled: [] } };
 
   const existing = new Map((await listProviderServices(trx, provider.id)).map((row) => [row.provider_service_id, row]));
   let mid = await nextMid(trx);
@@ -97,7 +103,8 @@ export async function applySupplierList(
     });
     const fields = keepAdminText(serviceFields(service, pricing.unitCost, pricing.unitPrice), current);
     if (!current) {
-      inserts.push({ ...fields, mid: mid++, provider_id: provider.id, provider_service_id: service.providerServiceId, price_override: null, active: service.available ? 1 : 0, disabled_reason: service.available ? null : "unavailable", removed_at: null, created_at: now, updated_at: now });
+      const review = input.newServices === "review";
+      inserts.push({ ...fields, mid: mid++, provider_id: provider.id, provider_service_id: service.providerServiceId, price_override: null, active: service.available && !review ? 1 : 0, disabled_reason: review ? "review" : service.available ? null : "unavailable", removed_at: null, created_at: now, updated_at: now });
       continue;
     }
     progress.written++;
@@ -126,6 +133,8 @@ export async function applySupplierList(
     await tell();
   }
   report.imported = inserts.length;
+  report.newServices = input.newServices ?? "sale";
+  report.underReview = inserts.filter((row) => row.disabled_reason === "review").length;
   const gone = [...existing.values()].filter((row) => row.removed_at === null);
   await deactivateServices(trx, gone.map((row) => row.id), now);
   report.removed = gone.length;
@@ -134,11 +143,12 @@ export async function applySupplierList(
 }
 
 /**
- * Whether a listed service is sold: an admin's "off" stands; a fixed price below the new cost
+ * Whether a listed service is sold: an admin's "off" (or "review", "backup") stands; a fixed price below the new cost
  * turns it off ("below_cost"); a supplier's "unavailable" turns it off until it is available again.
  */
 function nextState(current: ServiceRow, available: boolean, belowCost: boolean): Pick<ServiceUpdate, "active" | "disabled_reason" | "removed_at"> {
-  if (current.disabled_reason === "admin") return { active: 0, disabled_reason: "admin", removed_at: null };
+  // An admin's decision (off, still to review, a backup only) outlives every re-sync.
+  if (current.disabled_reason === "admin" || current.disabled_reason === "review" || current.disabled_reason === "backup") return { active: 0, disabled_reason: current.disabled_reason, removed_at: null };
   if (belowCost) return { active: 0, disabled_reason: "below_cost", removed_at: null };
   if (!available) return { active: 0, disabled_reason: "unavailable", removed_at: null };
   return { active: 1, disabled_reason: null, removed_at: null };

@@ -26,7 +26,9 @@ export function createCatalogResync(deps: { db: Db; logger: Logger; catalog: Cat
       for (const provider of await providers.list()) {
         if (!provider.active) continue;
         try {
-          const report = await catalog.importFromProvider(provider.name, trigger);
+          // A later supplier's new services wait for review here too, as they do from the app.
+          const newServices = (await catalog.reviewByDefault(provider.id)) ? "review" : "sale";
+          const report = await catalog.importFromProvider(provider.name, trigger, { newServices });
           results.push({ provider: provider.name, report });
           if (report.imported + report.removed + report.repriced + report.disabledBelowCost === 0) continue;
           await db.transaction().execute(async (trx) => {
@@ -34,6 +36,7 @@ export function createCatalogResync(deps: { db: Db; logger: Logger; catalog: Cat
               key: "admin-catalog-sync",
               vars: { provider: provider.name, imported: report.imported, removed: report.removed, repriced: report.repriced, skipped: report.skipped.length },
             });
+            if (report.underReview > 0) await notifications.toAdmins(trx, { key: "admin-catalog-review", vars: { provider: provider.name, count: report.underReview } });
             if (report.disabledBelowCost > 0) {
               await notifications.toAdmins(trx, { key: "admin-catalog-below-cost", vars: { provider: provider.name, count: report.disabledBelowCost, mids: mids(report.changes.disabled) } });
             }

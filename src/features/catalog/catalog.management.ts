@@ -6,11 +6,28 @@ import type { AuditService } from "../audit/audit.service.js";
 import type { ProvidersService } from "../providers/providers.service.js";
 import type { SettingsService } from "../settings/settings.service.js";
 import type { ServiceChange } from "./catalog.import.js";
-import { marginFor, parseMargin, priceUnit } from "./catalog.pricing.js";
-import { deletePriceRule, findServiceByMid, findServiceByProviderRef, listAllServicesWithRate, updateService, upsertPriceRule } from "./catalog.repository.js";
+import { marginFor, parseMargin, priceUnit, type PricingRules } from "./catalog.pricing.js";
+import { deletePriceRule, findServiceByMid, findServiceByProviderRef, listAllServicesWithRate, listServices, updateService, upsertPriceRule } from "./catalog.repository.js";
 import { toService, type CatalogService, type Service } from "./catalog.service.js";
+import { twinsOf } from "./catalog.twins.js";
+
+/** Several services at once, each with its own margin (the services list's bulk action). */
+export type PreviewScope = MarginScope | { scope: "services"; mids: number[] };
 
 export type MarginScope = { scope: "default" } | { scope: "provider"; provider: string } | { scope: "category"; category: string } | { scope: "service"; mid: number };
+
+/** What a margin change would do, before it is saved. */
+export interface MarginPreview {
+  /** Services whose margin this rule decides (a more specific rule or a fixed price wins over it). */
+  affected: number;
+  changed: number;
+  examples: Array<{ mid: number; name: string; before: number; after: number; cost: number }>;
+  /** Services of the scope that would be sold at or below their cost (a fixed price under a new cost). */
+  belowCost: Array<{ mid: number; name: string; price: number; cost: number }>;
+}
+
+/** How many old → new prices a preview shows. */
+const PREVIEW_EXAMPLES = 5;
 
 export interface RepriceReport {
   checked: number;
@@ -77,7 +94,7 @@ export function createCatalogManagement(deps: { db: Db; clock: Clock; catalog: C
         const pricing = priceUnit({ costRate, rateToIdr, margin: marginFor(rules, { id: row.id, providerId: row.provider_id, category: row.category }), roundStep: rules.roundStep, override: row.price_override });
         const update: Parameters<typeof updateService>[2] = {};
         if (pricing.unitPrice !== row.unit_price || pricing.unitCost !== row.unit_cost) Object.assign(update, { unit_price: pricing.unitPrice, unit_cost: pricing.unitCost });
-        if (pricing.belowCost && row.disabled_reason !== "below_cost" && row.disabled_reason !== "admin") {
+        if (pricing.belowCost && row.disabled_reason !== "below_cost" && row.disabled_reason !== "admin" && row.disabled_reason !== "review" && row.disabled_reason !== "backup") {
           Object.assign(update, { active: 0, disabled_reason: "below_cost" });
           report.disabledBelowCost++;
         } else if (!pricing.belowCost && row.disabled_reason === "below_cost") {
@@ -97,8 +114,115 @@ export function createCatalogManagement(deps: { db: Db; clock: Clock; catalog: C
     return repriced;
   };
 
-  return {
+  /** The rules as they would be with `margin` (null: the rule removed) for `target`. */
+  const rulesWith = async (rules: PricingRules, target: PreviewScope, margin: string | null): Promise<PricingRules> => {
+    const next: PricingRules = { ...rules, byProvider: new Map(rules.byProvider), byCategory: new Map(rules.byCategory), byService: new Map(rules.byService) };
+    const value = margin === null ? undefined : parseMargin(margin);
+    const put = <K>(map: Map<K, PricingRules["defaultMargin"]>, key: K) => (value === undefined ? map.delete(key) : map.set(key, value));
+    switch (target.scope) {
+      case "default":
+        if (value !== undefined) next.defaultMargin = value;
+        break;
+      case "provider":
+        put(next.byProvider, (await providers.requireByName(target.provider)).id);
+        break;
+      case "category":
+        put(next.byCategory, target.category.toLowerCase());
+        break;
+      case "service":
+        put(next.byService, (await requireService(target.mid)).id);
+        break;
+      case "services":
+        for (const mid of target.mids) put(next.byService, (await requireService(mid)).id);
+        break;
+    }
+    return next;
+  };
+
+  const management = {
     repriceAll,
+
+    /**
+     * What setting (or, with null, removing) a margin would change, computed from the stored
+     * supplier rates without saving anything: how many prices move, a few of them old → new, and
+     * any service of the scope that would sell at or below cost.
+     */
+    async previewMargin(target: PreviewScope, marginPercent: string | null): Promise<MarginPreview> {
+      try {
+        if (marginPercent !== null) parseMargin(marginPercent);
+      } catch (error) {
+        throw new AppError("catalog.invalid_price", (error as Error).message);
+      }
+      const rules = await catalog.pricingRules();
+      const next = await rulesWith(rules, target, marginPercent);
+      const preview: MarginPreview = { affected: 0, changed: 0, examples: [], belowCost: [] };
+      const providerId = target.scope === "provider" ? (await providers.requireByName(target.provider)).id : undefined;
+      const mids = new Set(target.scope === "service" ? [target.mid] : target.scope === "services" ? target.mids : []);
+      for (const row of await listAllServicesWithRate(db)) {
+        const inScope =
+          target.scope === "default" || (providerId !== undefined && row.provider_id === providerId) || (target.scope === "category" && row.category.toLowerCase() === target.category.toLowerCase()) || mids.has(row.mid);
+        if (!inScope || row.removed_at !== null) continue;
+        const costRate = parseDecimal(row.cost_rate);
+        const rateToIdr = parseDecimal(row.rate_to_idr);
+        if (!costRate || !rateToIdr) continue;
+        const service = { id: row.id, providerId: row.provider_id, category: row.category };
+        const pricing = priceUnit({ costRate, rateToIdr, margin: marginFor(next, service), roundStep: next.roundStep, override: row.price_override });
+        if (row.price_override === null && marginFor(next, service) !== marginFor(rules, service)) preview.affected++;
+        if (pricing.unitPrice <= pricing.unitCost) preview.belowCost.push({ mid: row.mid, name: row.name, price: pricing.unitPrice, cost: pricing.unitCost });
+        if (pricing.unitPrice === row.unit_price) continue;
+        preview.changed++;
+        if (preview.examples.length < PREVIEW_EXAMPLES) preview.examples.push({ mid: row.mid, name: row.name, before: row.unit_price, after: pricing.unitPrice, cost: pricing.unitCost });
+      }
+      return preview;
+    },
+
+    /**
+     * One margin for many services at once (each gets its own service margin), audited per
+     * service, then one repricing. Unknown shop numbers are refused before anything changes.
+     */
+    async setServiceMargins(mids: readonly number[], marginPercent: string, actor = "cli"): Promise<RepriceReport> {
+      try {
+        parseMargin(marginPercent);
+      } catch (error) {
+        throw new AppError("catalog.invalid_price", (error as Error).message);
+      }
+      const services = await Promise.all(mids.map(requireService));
+      const rules = await catalog.pricingRules();
+      const now = clock.now();
+      await db.transaction().execute(async (trx) => {
+        for (const service of services) {
+          const current = rules.byService.get(service.id);
+          await upsertPriceRule(trx, { scope: "service", serviceId: service.id, marginPercent: marginPercent.trim() }, now);
+          await audit.record(trx, { actor, action: "pricing.margin", subject: `service:${service.mid}`, before: { marginPercent: current ? decimalToString(current) : null }, after: { marginPercent: marginPercent.trim() } });
+        }
+      });
+      return repriceAll();
+    },
+
+    /**
+     * Services at other suppliers that look like this one (same platform, kind and unit, a similar
+     * name), most alike first: the ones it could back up. Services still under review, or already
+     * kept as backups, are not offered.
+     */
+    async twins(mid: number): Promise<Array<Service & { similarity: number }>> {
+      const service = await requireService(mid);
+      const candidates = (await listServices(db, { platform: service.platform, includeInactive: true }))
+        .map(toService)
+        .filter((c) => !c.removed && c.disabledReason !== "review" && c.disabledReason !== "backup");
+      return twinsOf(service, candidates).slice(0, 5);
+    },
+
+    /**
+     * Keeps `backupMid` off the shelf as the backup supplier of `mainMid`: one tap for an imported
+     * twin. Fulfilment moves a refused order of `mainMid` to it; customers see `mainMid` only.
+     */
+    async keepAsBackup(backupMid: number, mainMid: number, actor = "cli"): Promise<Service> {
+      const backup = await requireService(backupMid);
+      const supplier = await providers.getById(backup.providerId);
+      await management.addBackup(mainMid, supplier!.name, backup.providerServiceId, actor);
+      await changeService(backup, "service.backup_only", { active: 0, disabled_reason: "backup" }, { active: backup.active, disabledReason: backup.disabledReason }, { active: false, disabledReason: "backup", backupOf: mainMid }, actor);
+      return requireService(backupMid);
+    },
 
     /** Sets a margin for a scope (replacing an earlier one) and reprices everything it affects. */
     async setMargin(target: MarginScope, marginPercent: string, actor = "cli"): Promise<RepriceReport> {
@@ -230,6 +354,7 @@ export function createCatalogManagement(deps: { db: Db; clock: Clock; catalog: C
       return catalog.backupsFor((await requireService(mid)).id);
     },
   };
+  return management;
 }
 
 export type CatalogManagement = ReturnType<typeof createCatalogManagement>;

@@ -167,8 +167,19 @@ export interface ServicePageFilter {
   platform?: string | undefined;
   category?: string | undefined;
   providerId?: number | undefined;
-  /** "sold": active service of an active supplier; "off": anything else; undefined: both. */
-  state?: "sold" | "off" | undefined;
+  /** "sold": active service of an active supplier; "off": anything else; "review": new ones waiting for an admin; undefined: all. */
+  state?: "sold" | "off" | "review" | undefined;
+}
+
+/** One search word in a service's name, category or platform (LIKE ignores ASCII case). */
+function wordMatches(word: string) {
+  const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql<boolean>`(services.name like ${like} escape '\\' or services.category like ${like} escape '\\' or services.platform like ${like} escape '\\')`;
+}
+
+/** The words of an admin's search, lower-cased, without the brackets and punctuation names carry. */
+export function searchWords(text: string): string[] {
+  return text.toLowerCase().split(/[\s[\](){}|,;:/"'+*!?]+/u).filter((w) => w.length > 0).slice(0, 12);
 }
 
 /**
@@ -179,13 +190,14 @@ export async function pageServices(db: Db, filter: ServicePageFilter, page: { of
   let query = withSupplier(db);
   const text = filter.text?.trim();
   if (text) {
-    const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const mid = /^\d{1,9}$/.test(text) ? Number(text) : undefined;
+    // Every word must appear in the name, category or platform, in any order and any case
+    // ("followers real global" finds "Instagram Followers [Real Global]").
+    const words = searchWords(text);
     query = query.where((eb) =>
       eb.or([
         ...(mid !== undefined ? [eb("services.mid", "=", mid), eb("services.provider_service_id", "=", text)] : []),
-        sql<boolean>`services.name like ${like} escape '\\'`,
-        sql<boolean>`services.category like ${like} escape '\\'`,
+        ...(words.length > 0 ? [eb.and(words.map(wordMatches))] : []),
       ]),
     );
   }
@@ -194,6 +206,7 @@ export async function pageServices(db: Db, filter: ServicePageFilter, page: { of
   if (filter.providerId) query = query.where("services.provider_id", "=", filter.providerId);
   if (filter.state === "sold") query = query.where("services.active", "=", 1).where("providers.active", "=", 1).where("providers.currency_problem", "is", null);
   if (filter.state === "off") query = query.where((eb) => eb.or([eb("services.active", "=", 0), eb("providers.active", "=", 0), eb("providers.currency_problem", "is not", null)]));
+  if (filter.state === "review") query = query.where("services.disabled_reason", "=", "review");
   const counted = await query.clearSelect().select(sql<number>`count(*)`.as("total")).executeTakeFirstOrThrow();
   const rows = await query.orderBy("services.mid").limit(page.limit).offset(page.offset).execute();
   return { rows, total: counted.total };

@@ -4,7 +4,7 @@ import { errorMessage } from "../../shared/errors.js";
 import type { ProviderSummary, ProvidersService } from "../providers/providers.service.js";
 import type { SettingsService } from "../settings/settings.service.js";
 import type { TargetKind } from "./catalog.games.js";
-import { applySupplierList, type ImportProgressListener, type ImportReport } from "./catalog.import.js";
+import { applySupplierList, type ImportProgressListener, type ImportReport, type NewServicesState } from "./catalog.import.js";
 import { buildPricingRules, type PricingRules } from "./catalog.pricing.js";
 import {
   backupsOf,
@@ -69,6 +69,8 @@ export interface Service {
   mode: "auto" | "manual";
   active: boolean;
   sellable: boolean;
+  /** Fulfilment may move a refused order to it: sold itself, or kept off the shelf as a backup. */
+  usableAsBackup: boolean;
 }
 
 export interface SearchResult {
@@ -77,7 +79,7 @@ export interface SearchResult {
   total: number;
 }
 
-export type { ImportProgress, ImportReport } from "./catalog.import.js";
+export type { ImportProgress, ImportReport, NewServicesState } from "./catalog.import.js";
 
 /** Lets the event loop answer other requests (progress polls) between chunks of a long import. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -101,7 +103,7 @@ export function createCatalogService(deps: CatalogServiceDeps) {
   const pricingRules = async (trx: Db = db): Promise<PricingRules> =>
     buildPricingRules(await listPriceRules(trx), await settings.get("pricing.default_margin_percent"), await settings.get("pricing.round_step"));
 
-  const runImport = async (provider: ProviderSummary, trigger: string, onProgress: ImportProgressListener | undefined): Promise<ImportReport & { syncId: number }> => {
+  const runImport = async (provider: ProviderSummary, trigger: string, onProgress: ImportProgressListener | undefined, newServices: NewServicesState | undefined): Promise<ImportReport & { syncId: number }> => {
     const tell: ImportProgressListener | undefined = onProgress
       ? async (progress) => {
           await onProgress(progress);
@@ -117,7 +119,7 @@ export function createCatalogService(deps: CatalogServiceDeps) {
       const candidates = await (await providers.adapterFor(provider.id)).services();
       await tell?.({ phase: "validating", fetched: candidates.length, validated: 0, skipped: 0, written: 0, total: 0 });
       const rules = await pricingRules();
-      const report = await db.transaction().execute((trx) => applySupplierList(trx, { provider: checked, candidates, rules, clock, onProgress: tell }));
+      const report = await db.transaction().execute((trx) => applySupplierList(trx, { provider: checked, candidates, rules, clock, onProgress: tell, newServices }));
       await providers.markPriced(provider.id);
       await db
         .updateTable("catalog_syncs")
@@ -159,12 +161,12 @@ export function createCatalogService(deps: CatalogServiceDeps) {
      * the admin app refuses to start a second one meanwhile (`importRunningSince`). `onProgress`
      * hears how far it got; between its reports the event loop may answer other requests.
      */
-    async importFromProvider(providerName: string, trigger = "cli", options: { onProgress?: ImportProgressListener } = {}): Promise<ImportReport & { syncId: number }> {
+    async importFromProvider(providerName: string, trigger = "cli", options: { onProgress?: ImportProgressListener; newServices?: NewServicesState } = {}): Promise<ImportReport & { syncId: number }> {
       const provider = await providers.requireByName(providerName);
       const running = importing.get(provider.id);
       importing.set(provider.id, { since: running?.since ?? clock.now(), runs: (running?.runs ?? 0) + 1 });
       try {
-        return await runImport(provider, trigger, options.onProgress);
+        return await runImport(provider, trigger, options.onProgress, options.newServices);
       } finally {
         const left = importing.get(provider.id)!;
         if (left.runs <= 1) importing.delete(provider.id);
@@ -175,6 +177,16 @@ export function createCatalogService(deps: CatalogServiceDeps) {
     /** When an import of this supplier started, while it runs in this process. */
     importRunningSince(providerId: number): number | undefined {
       return importing.get(providerId)?.since;
+    },
+
+    /**
+     * Whether an import of this supplier should bring its new services in for review by default:
+     * yes for a supplier added after one whose services the shop already has (customers would see
+     * twins side by side); the first supplier's catalog, and its re-syncs, go on sale.
+     */
+    async reviewByDefault(providerId: number): Promise<boolean> {
+      const other = await db.selectFrom("services").select("id").where("provider_id", "<", providerId).where("removed_at", "is", null).limit(1).executeTakeFirst();
+      return other !== undefined;
     },
 
     /** One page of services for the admin list (any state), filtered in the database. */
@@ -282,5 +294,6 @@ export function toService(row: ServiceWithSupplier): Service {
     mode: row.mode,
     active,
     sellable: active && SELLABLE_TYPES.includes(row.type),
+    usableAsBackup: active || (row.disabled_reason === "backup" && row.removed_at === null && row.provider_active === 1 && !held),
   };
 }

@@ -28,7 +28,11 @@ export interface ServiceTable {
   /** An admin's own name/description: a re-sync keeps them instead of the supplier's text. */
   name_override: string | null;
   description_override: string | null;
-  disabled_reason: "admin" | "below_cost" | "unavailable" | null;
+  /**
+   * Why it is not sold. "review": brought in by an import that asked an admin to look first;
+   * "backup": kept off the shelf as another service's backup supplier (fulfilment may still use it).
+   */
+  disabled_reason: "admin" | "below_cost" | "unavailable" | "review" | "backup" | null;
   refill: number;
   cancel: number;
   dripfeed: number;

@@ -242,7 +242,7 @@ export function createFulfilmentService(deps: FulfilmentServiceDeps) {
 export type FulfilmentService = ReturnType<typeof createFulfilmentService>;
 
 function usableBackup(backup: Service, order: OrderRow): boolean {
-  return backup.active && order.quantity >= backup.min && order.quantity <= backup.max && amountForQuantity(backup.unitCost, order.quantity, backup.unitSize) <= order.amount;
+  return backup.usableAsBackup && order.quantity >= backup.min && order.quantity <= backup.max && amountForQuantity(backup.unitCost, order.quantity, backup.unitSize) <= order.amount;
 }
 
 /**

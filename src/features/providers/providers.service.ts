@@ -95,14 +95,16 @@ const rate = z
     return d !== undefined && isPositive(d);
   }, "rate to IDR must be a positive number such as 16250");
 
+const supplierName = z
+  .string()
+  .trim()
+  .min(1, "name is required")
+  .max(64, "name is at most 64 characters")
+  .regex(/^[\p{L}\p{N} ._-]+$/u, "name may hold letters, digits, spaces, dots, dashes and underscores");
+
 const AddProviderInput = z
   .object({
-    name: z
-      .string()
-      .trim()
-      .min(1, "name is required")
-      .max(64, "name is at most 64 characters")
-      .regex(/^[\p{L}\p{N} ._-]+$/u, "name may hold letters, digits, spaces, dots, dashes and underscores"),
+    name: supplierName,
     kind: z.enum(PROVIDER_KINDS, { message: `kind must be one of: ${PROVIDER_KINDS.join(", ")}` }),
     url: z.url({ protocol: /^https?$/, message: "url must be an http(s) address" }),
     credentials: Credentials,
@@ -127,6 +129,8 @@ const AddProviderInput = z
 export type AddProviderInput = z.input<typeof AddProviderInput>;
 
 const EditProviderInput = z.object({
+  /** A new name: the supplier keeps its id, services and history. */
+  name: supplierName.optional(),
   url: z.url({ protocol: /^https?$/, message: "url must be an http(s) address" }).optional(),
   credentials: Credentials.optional(),
   options: Options.optional(),
@@ -321,8 +325,15 @@ export function createProvidersService(deps: ProvidersServiceDeps) {
         checkCredentials(kind, options ?? parseOptions(row.options), credentials ?? credentialsOf(row), (message) => problems.push(message));
         if (problems.length > 0) throw new AppError("providers.invalid_input", problems.join("\n"));
       }
+      if (value.name !== undefined && value.name !== row.name) {
+        const taken = await findProviderByName(db, value.name);
+        if (taken && taken.id !== row.id) throw new AppError("providers.duplicate_name", `a supplier named "${taken.name}" already exists: choose another name`);
+      }
       const currency = value.currency ?? row.currency;
       if (currency !== "IDR" && value.currency && value.currency !== row.currency && !value.rateToIdr) throw new AppError("providers.invalid_input", `a ${currency} supplier needs its rate to IDR (for example 16250)`, { text: { key: "providers.rate_required", params: { currency } } });
+      // Switching to rupiah in this edit: the old rate (still in a form) no longer means anything.
+      const switchingToIdr = value.currency === "IDR" && row.currency !== "IDR";
+      if (switchingToIdr) value.rateToIdr = undefined;
       if (currency === "IDR" && value.rateToIdr && parseDecimal(value.rateToIdr)?.units !== 1n) {
         throw new AppError("providers.invalid_input", "a rate to IDR only applies to a supplier priced in another currency: give its currency too (for example USD)", { text: { key: "providers.rate_without_currency" } });
       }
@@ -333,6 +344,7 @@ export function createProvidersService(deps: ProvidersServiceDeps) {
       const credentialsChanged = credentials && storedCredentials ? (Object.keys(credentials) as Array<keyof ProviderCredentials>).filter((k) => credentials[k] !== storedCredentials[k]) : [];
       const updated = await db.transaction().execute(async (trx) => {
         await updateProvider(trx, row.id, {
+          ...(value.name !== undefined ? { name: value.name } : {}),
           ...(value.url !== undefined ? { api_url: value.url } : {}),
           ...(credentials ? { credentials: secretBox.seal(JSON.stringify(credentials), aad(row.id)) } : {}),
           ...(options ? { options: JSON.stringify(options) } : {}),
