@@ -68,8 +68,9 @@ describe("the wallet", () => {
     const customer = await quote("https://instagram.com/budi", 5_000);
     const quoteRow = await kit.db.selectFrom("quotes").selectAll().orderBy("created_at", "desc").executeTakeFirstOrThrow();
     const quoteMessage = customer.botMessages().at(-1)!;
-    // Too little balance: no wallet button, a line that says how much is missing instead.
-    expect(quoteMessage.buttons.flat().map((b) => b.callback_data)).toEqual([`pay:${quoteRow.id}`, `pays:${quoteRow.id}`, "draft:cancel"]);
+    // Too little balance: no wallet button, a line that says how much is missing instead (the
+    // service allows drip-feed, so its quote offers that too).
+    expect(quoteMessage.buttons.flat().map((b) => b.callback_data)).toEqual([`pay:${quoteRow.id}`, `pays:${quoteRow.id}`, "draft:cancel", "drip"]);
     expect(quoteMessage.plain).toContain(`Saldo Rp\u00a010.000 kurang Rp\u00a0${(quoteRow.amount - 10_000).toLocaleString("id-ID")}`);
     expect(await kit.db.selectFrom("orders").selectAll().execute()).toEqual([]);
   });
