@@ -35,15 +35,16 @@ export function createOrdersService(deps: { db: Db; clock: Clock }) {
     },
 
     /**
-     * Marks a supplier call as about to be made. Only a paid order, or one whose last attempt
-     * provably never reached the supplier, can start one; returns false otherwise.
+     * Marks a supplier call as about to be made (the `startPlacement` move). Only a paid order, or one
+     * whose last attempt provably never reached the supplier, can start one; returns false otherwise.
      */
     async startPlacement(trx: Db, orderId: number): Promise<boolean> {
       const result = await trx
         .updateTable("orders")
         .set((eb) => ({ status: "placing", placement_state: "in_flight", attempts: eb("attempts", "+", 1), updated_at: clock.now() }))
         .where("id", "=", orderId)
-        .where((eb) => eb.or([eb("status", "=", "paid"), eb.and([eb("status", "=", "placing"), eb("placement_state", "=", "idle")])]))
+        .where("status", "in", [...ORDER_MOVES.startPlacement.from])
+        .where((eb) => eb.or([eb("status", "!=", "placing"), eb("placement_state", "=", "idle")]))
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     },
