@@ -2,7 +2,7 @@ import { z } from "zod";
 import { createOrderDetail } from "../orders/orders.detail.js";
 import { createManualOrders } from "../orders/orders.manual.js";
 import { createOrderQueries } from "../orders/orders.queries.js";
-import { ORDER_STATUSES } from "../orders/orders.lifecycle.js";
+import { ORDER_MOVES, ORDER_STATUSES } from "../orders/orders.lifecycle.js";
 import { createOrderOpener } from "../payments/payments.orders.js";
 import { AppError } from "../../shared/errors.js";
 import { actorNamer } from "./admin.actors.js";
@@ -30,7 +30,7 @@ const ListQuery = z
   .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "the first day comes before the last", path: ["from"] });
 
 const SyncBody = z.object({ reason });
-const OutcomeBody = z.object({ status: z.enum(["completed", "partial", "canceled"]), remains: count.optional(), startCount: count.optional(), note: z.string().trim().max(500).optional(), reason });
+const OutcomeBody = z.object({ status: z.enum(ORDER_MOVES.manualOutcome.to), remains: count.optional(), startCount: count.optional(), note: z.string().trim().max(500).optional(), reason });
 const ResolveBody = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("placed"), providerOrderId: z.string().trim().min(1, "the supplier's order id").max(64), reason }),
   z.object({ kind: z.literal("not_placed"), reason }),

@@ -8,14 +8,14 @@ import type { Refunds } from "../fulfilment/fulfilment.refunds.js";
 import type { FulfilmentService } from "../fulfilment/fulfilment.service.js";
 import type { StatusSync } from "../fulfilment/fulfilment.status-sync.js";
 import type { Notice, NotificationsService } from "../notifications/notifications.service.js";
-import { REFUNDABLE } from "./orders.lifecycle.js";
+import { REFUNDABLE, type MoveTarget } from "./orders.lifecycle.js";
 import type { OrdersService } from "./orders.service.js";
 import type { OrderRow, OrderStatus } from "./orders.table.js";
 
 export type UnknownResolution = { kind: "placed"; providerOrderId: string } | { kind: "not_placed" } | { kind: "refund" };
 
 export interface ManualOutcome {
-  status: "completed" | "partial" | "canceled";
+  status: MoveTarget<"manualOutcome">;
   remains?: number | undefined;
   startCount?: number | undefined;
   note?: string | undefined;
