@@ -1,10 +1,9 @@
 import type { Container } from "../container.js";
-import type { OrderStatus } from "../features/orders/orders.table.js";
+import { isOrderStatus, ORDER_STATUSES } from "../features/orders/orders.lifecycle.js";
 import { formatRupiah } from "../shared/money.js";
 import { CliUsageError, stringOptions, table, type Output } from "./output.js";
 
 const ACTOR = "cli";
-const STATUSES: readonly OrderStatus[] = ["awaiting_payment", "paid", "placing", "processing", "completed", "partial", "canceled", "unknown", "refunded", "expired", "manual", "waiting_funds"];
 
 function orderId(text: string | undefined, command: string): number {
   const id = Number(text);
@@ -18,8 +17,8 @@ export async function runOrderCommand(container: Container, args: string[], out:
   switch (sub) {
     case "list": {
       const v = stringOptions(rest, ["status", "customer", "limit"]);
-      if (v.status && !STATUSES.includes(v.status as OrderStatus)) throw new CliUsageError(`--status is one of: ${STATUSES.join(", ")}`);
-      const orders = await admin.list({ status: v.status as OrderStatus | undefined, customerTelegramId: v.customer ? Number(v.customer) : undefined, limit: v.limit ? Number(v.limit) : 20 });
+      if (v.status !== undefined && !isOrderStatus(v.status)) throw new CliUsageError(`--status is one of: ${ORDER_STATUSES.join(", ")}`);
+      const orders = await admin.list({ status: v.status, customerTelegramId: v.customer ? Number(v.customer) : undefined, limit: v.limit ? Number(v.limit) : 20 });
       if (orders.length === 0) {
         out.log("No orders match.");
         return 0;

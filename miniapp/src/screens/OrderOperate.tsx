@@ -9,6 +9,7 @@ import { useCan } from "../session";
 import { useAction } from "../use-action";
 import { useLoad } from "../use-api";
 import type { OrderDetail } from "./orders.types";
+import type { MoveTarget } from "../../../src/features/orders/orders.lifecycle";
 
 /** A whole number from a text field, or undefined while empty or not a number. */
 const wholeNumber = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : undefined);
@@ -66,7 +67,7 @@ export function OrderOutcome() {
   const { t, rupiah } = useI18n();
   const { pop } = useNavigation();
   const { id, detail } = useOrder();
-  const [status, setStatus] = useState<"completed" | "partial" | "canceled">("completed");
+  const [status, setStatus] = useState<MoveTarget<"manualOutcome">>("completed");
   const [startCount, setStartCount] = useState("");
   const [remains, setRemains] = useState("");
   const [note, setNote] = useState("");

@@ -4,8 +4,9 @@ export type { OrderListItem } from "../../../src/features/orders/orders.queries"
 export type { CustomerListItem } from "../../../src/features/customers/customers.admin";
 export type { LedgerEntry } from "../../../src/features/wallet/wallet.service";
 import type { LedgerDescription } from "../../../src/features/wallet/wallet.entry-kind";
-export const ORDER_STATUSES = ["awaiting_payment", "paid", "placing", "processing", "completed", "partial", "canceled", "unknown", "refunded", "expired", "manual", "waiting_funds"] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
+export type { OrderStatus } from "../../../src/features/orders/orders.lifecycle";
+import type { OrderStatus } from "../../../src/features/orders/orders.lifecycle";
+export { ORDER_STATUSES } from "./order-statuses.generated";
 
 export interface Page<T> {
   items: T[];

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { createOrderDetail } from "../orders/orders.detail.js";
 import { createManualOrders } from "../orders/orders.manual.js";
 import { createOrderQueries } from "../orders/orders.queries.js";
-import type { OrderStatus } from "../orders/orders.table.js";
+import { ORDER_MOVES, ORDER_STATUSES } from "../orders/orders.lifecycle.js";
 import { createOrderOpener } from "../payments/payments.orders.js";
 import { AppError } from "../../shared/errors.js";
 import { actorNamer } from "./admin.actors.js";
@@ -12,14 +12,13 @@ import { idParam, jsonBody, parseInput } from "./admin.http.js";
 import { can } from "./admin.permissions.js";
 import { answering } from "./admin.service-errors.js";
 
-const STATUSES = ["awaiting_payment", "paid", "placing", "processing", "completed", "partial", "canceled", "unknown", "refunded", "expired", "manual", "waiting_funds"] as const satisfies readonly OrderStatus[];
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a day is written YYYY-MM-DD");
 const reason = z.string({ message: "say why: every change is recorded with its reason" }).trim().min(1, "say why: every change is recorded with its reason").max(500);
 const count = z.number().int().min(0).max(1_000_000_000);
 
 const ListQuery = z
   .object({
-    status: z.enum(STATUSES).optional(),
+    status: z.enum(ORDER_STATUSES).optional(),
     from: day.optional(),
     to: day.optional(),
     customer: z.string().trim().max(64).optional(),
@@ -31,7 +30,7 @@ const ListQuery = z
   .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "the first day comes before the last", path: ["from"] });
 
 const SyncBody = z.object({ reason });
-const OutcomeBody = z.object({ status: z.enum(["completed", "partial", "canceled"]), remains: count.optional(), startCount: count.optional(), note: z.string().trim().max(500).optional(), reason });
+const OutcomeBody = z.object({ status: z.enum(ORDER_MOVES.manualOutcome.to), remains: count.optional(), startCount: count.optional(), note: z.string().trim().max(500).optional(), reason });
 const ResolveBody = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("placed"), providerOrderId: z.string().trim().min(1, "the supplier's order id").max(64), reason }),
   z.object({ kind: z.literal("not_placed"), reason }),

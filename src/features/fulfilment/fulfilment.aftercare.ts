@@ -122,7 +122,7 @@ export function createAftercare(deps: { db: Db; clock: Clock; logger: Logger; or
         return err({ code: "supplier_unavailable" });
       }
       if (!outcome || outcome.kind === "error") return err({ code: "supplier_refused", message: outcome?.kind === "error" ? outcome.message : "no answer for this order" });
-      await orders.transition(db, order.id, ["processing"], { cancel_requested_at: clock.now() });
+      await orders.move(db, order.id, "requestCancel", { cancel_requested_at: clock.now() });
       return ok((await orders.findById(order.id))!);
     },
 

@@ -51,7 +51,7 @@ export function createSupplierFunds(deps: SupplierFundsDeps) {
   const resume = async (trx: Db, order: OrderRow): Promise<boolean> => {
     const now = clock.now();
     // funds_waiting_since stays: should the supplier still be short, the deadline counts from the first wait.
-    if (!(await orders.transition(trx, order.id, ["waiting_funds"], { status: "paid", placement_state: "idle", attempts: 0 }))) return false;
+    if (!(await orders.move(trx, order.id, "fundsResumed", { status: "paid", placement_state: "idle", attempts: 0 }))) return false;
     await fulfilment.requeuePlacement(trx, order.id, `funds:${now}`);
     return true;
   };
@@ -63,7 +63,7 @@ export function createSupplierFunds(deps: SupplierFundsDeps) {
     let refunded = 0;
     for (const order of overdue) {
       await db.transaction().execute(async (trx) => {
-        if (!(await orders.transition(trx, order.id, ["waiting_funds"], { status: "refunded", finished_at: now }))) return;
+        if (!(await orders.move(trx, order.id, "fundsDeadlineRefund", { status: "refunded", finished_at: now }))) return;
         await refunds.refund(trx, order, { amount: order.amount, note: "supplier out of funds past the shop's deadline", notice: { key: "order-refunded", vars: { order: order.id, amount: formatRupiah(order.amount), reason: "other" } } });
         await notifications.toAdmins(trx, { key: "admin-order-funds-refunded", vars: { order: order.id, amount: formatRupiah(order.amount) } });
         refunded++;

@@ -56,7 +56,7 @@ export function createFulfilmentService(deps: FulfilmentServiceDeps) {
   const refund = async (order: OrderRow, reason: { errorClass: SupplierErrorClass; message: string }): Promise<void> => {
     const now = clock.now();
     await db.transaction().execute(async (trx) => {
-      const moved = await orders.transition(trx, order.id, ["placing"], { status: "refunded", placement_state: "idle", last_error: reason.message, finished_at: now });
+      const moved = await orders.move(trx, order.id, "refuseAndRefund", { status: "refunded", placement_state: "idle", last_error: reason.message, finished_at: now });
       if (!moved) return;
       await refunds.refund(trx, order, { amount: order.amount, note: reason.message, notice: { key: "order-refunded", vars: { order: order.id, amount: formatRupiah(order.amount), reason: reason.errorClass } } });
       await notifications.toAdmins(trx, { key: "admin-order-rejected", vars: { order: order.id, message: reason.message } });
@@ -76,7 +76,7 @@ export function createFulfilmentService(deps: FulfilmentServiceDeps) {
       const backup = backups[index]!;
       if (!usableBackup(backup, order) || backup.type !== type) continue;
       const moved = await db.transaction().execute(async (trx) => {
-        const ok = await orders.transition(trx, order.id, ["placing"], { supplier_service_id: backup.id, provider_id: backup.providerId, failovers: index + 1, attempts: 0, placement_state: "idle", last_error: reason });
+        const ok = await orders.move(trx, order.id, "failover", { supplier_service_id: backup.id, provider_id: backup.providerId, failovers: index + 1, attempts: 0, placement_state: "idle", last_error: reason });
         if (!ok) return false;
         await enqueuePlacement(trx, order.id, `failover:${index + 1}`);
         await notifications.toAdmins(trx, { key: "admin-order-failover", vars: { order: order.id, reason, mid: backup.mid } });
@@ -90,7 +90,7 @@ export function createFulfilmentService(deps: FulfilmentServiceDeps) {
 
   const markUnknown = async (order: OrderRow, reason: string): Promise<void> => {
     await db.transaction().execute(async (trx) => {
-      const moved = await orders.transition(trx, order.id, ["placing"], { status: "unknown", placement_state: "idle", last_error: reason });
+      const moved = await orders.move(trx, order.id, "markUnknown", { status: "unknown", placement_state: "idle", last_error: reason });
       if (!moved) return;
       await notifications.toCustomer(trx, order.customer_id, { key: "order-checking", vars: { order: order.id } });
       await notifications.toAdmins(trx, { key: "admin-order-unknown", vars: { order: order.id, reason } });
@@ -113,7 +113,7 @@ export function createFulfilmentService(deps: FulfilmentServiceDeps) {
   const waitForFunds = async (order: OrderRow, providerId: number, message: string): Promise<void> => {
     const now = clock.now();
     await db.transaction().execute(async (trx) => {
-      const moved = await orders.transition(trx, order.id, ["placing"], { status: "waiting_funds", placement_state: "idle", funds_waiting_since: order.funds_waiting_since ?? now, last_error: message });
+      const moved = await orders.move(trx, order.id, "waitForFunds", { status: "waiting_funds", placement_state: "idle", funds_waiting_since: order.funds_waiting_since ?? now, last_error: message });
       if (moved && order.funds_waiting_since === null) await notifications.toCustomer(trx, order.customer_id, { key: "order-waiting-funds", vars: { order: order.id } });
     });
     logger.warn({ orderId: order.id, providerId }, "supplier out of funds; order waits for a top-up");
@@ -124,7 +124,7 @@ export function createFulfilmentService(deps: FulfilmentServiceDeps) {
     const done = outcome.status === "completed";
     await db.transaction().execute(async (trx) => {
       // `unknown` too: a slow call can finish after a second worker gave up on it.
-      const moved = await orders.transition(trx, order.id, ["placing", "unknown"], {
+      const moved = await orders.move(trx, order.id, "placed", {
         status: done ? "completed" : "processing",
         placement_state: "idle",
         provider_order_id: outcome.providerOrderId,
@@ -161,7 +161,7 @@ export function createFulfilmentService(deps: FulfilmentServiceDeps) {
         const key = `place:${order.id}:auto-resolve:${order.failovers}`;
         if (await db.selectFrom("jobs").select("id").where("dedupe_key", "=", key).executeTakeFirst()) continue;
         const moved = await db.transaction().execute(async (trx) => {
-          if (!(await orders.transition(trx, order.id, ["unknown"], { status: "placing", placement_state: "idle", attempts: 0 }))) return false;
+          if (!(await orders.move(trx, order.id, "placeAgain", { status: "placing", placement_state: "idle", attempts: 0 }))) return false;
           await enqueuePlacement(trx, order.id, `auto-resolve:${order.failovers}`);
           return true;
         });
@@ -182,7 +182,7 @@ export function createFulfilmentService(deps: FulfilmentServiceDeps) {
       if (!service) throw new Error(`order ${order.id} refers to a missing service`);
       if (service.mode === "manual") {
         await db.transaction().execute(async (trx) => {
-          if (await orders.transition(trx, orderId, ["paid"], { status: "manual", is_manual: 1 })) {
+          if (await orders.move(trx, orderId, "handToManual", { status: "manual", is_manual: 1 })) {
             await notifications.toAdmins(trx, { key: "admin-order-manual", vars: { order: orderId } });
           }
         });
@@ -193,7 +193,7 @@ export function createFulfilmentService(deps: FulfilmentServiceDeps) {
         // A worker died during the supplier call: the supplier may have the order. Re-sending is safe
         // only where the supplier dedupes on our reference; anywhere else, never re-send.
         if (!adapter.capabilities.idempotentPlace) return markUnknown(order, "the worker stopped while the supplier call was in flight");
-        await orders.transition(db, order.id, ["placing"], { placement_state: "idle" });
+        await orders.move(db, order.id, "releasePlacement", { placement_state: "idle" });
         order = { ...order, placement_state: "idle" };
       }
       if (!(await db.transaction().execute((trx) => orders.startPlacement(trx, orderId)))) return;
@@ -215,7 +215,7 @@ export function createFulfilmentService(deps: FulfilmentServiceDeps) {
         case "placed":
           return accept(order, outcome);
         case "safe_to_retry":
-          await orders.transition(db, order.id, ["placing"], { placement_state: "idle", last_error: outcome.reason });
+          await orders.move(db, order.id, "releasePlacement", { placement_state: "idle", last_error: outcome.reason });
           if (attempt < MAX_PLACEMENT_ATTEMPTS) throw new RetryJob(outcome.retryAfterMs ?? retryDelayMs(attempt), outcome.reason);
           // The supplier may hold the order (it only dedupes the re-sends): a backup or a refund could
           // deliver or pay twice. It waits as unknown; the automatic resolution asks again later.

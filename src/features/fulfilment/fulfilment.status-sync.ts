@@ -50,11 +50,11 @@ export function createStatusSync(deps: StatusSyncDeps) {
   const applyReport = async (trx: Db, order: OrderRow, report: OrderStatusReport): Promise<boolean> => {
     const now = clock.now();
     if (report.kind === "error") {
-      await orders.transition(trx, order.id, ["processing"], { last_status_check_at: now, last_error: report.message });
+      await orders.move(trx, order.id, "supplierProgress", { last_status_check_at: now, last_error: report.message });
       return false;
     }
     const moved = order.provider_status?.toLowerCase() !== report.rawStatus.toLowerCase() || (report.remains !== undefined && report.remains !== order.remains);
-    const progress: OrderUpdate = {
+    const progress: Omit<OrderUpdate, "status"> = {
       provider_status: report.rawStatus,
       start_count: report.startCount ?? order.start_count,
       remains: report.remains ?? order.remains,
@@ -64,20 +64,20 @@ export function createStatusSync(deps: StatusSyncDeps) {
     };
     switch (report.status) {
       case "completed": {
-        const done = await orders.transition(trx, order.id, ["processing"], { ...progress, status: "completed", remains: 0, finished_at: now });
+        const done = await orders.move(trx, order.id, "supplierFinished", { ...progress, status: "completed", remains: 0, finished_at: now });
         if (done) await notifications.toCustomer(trx, order.customer_id, report.note ? { key: "order-completed-note", vars: { order: order.id, note: report.note } } : { key: "order-completed", vars: { order: order.id } });
         return done;
       }
       case "partial": {
         const remains = Math.min(Math.max(report.remains ?? 0, 0), order.quantity);
-        if (!(await orders.transition(trx, order.id, ["processing"], { ...progress, status: "partial", remains, finished_at: now }))) return false;
+        if (!(await orders.move(trx, order.id, "supplierFinished", { ...progress, status: "partial", remains, finished_at: now }))) return false;
         const amount = proRataFloor(order.amount, remains, order.quantity);
         const notice = { key: "order-partial", vars: { order: order.id, remains: asCount(remains), amount: formatRupiah(amount) } };
         if ((await refunds.refund(trx, order, { amount, note: `partial: ${remains} of ${order.quantity} not delivered`, notice })) === "none") await notifications.toCustomer(trx, order.customer_id, notice);
         return true;
       }
       case "canceled": {
-        if (!(await orders.transition(trx, order.id, ["processing"], { ...progress, status: "canceled", finished_at: now }))) return false;
+        if (!(await orders.move(trx, order.id, "supplierFinished", { ...progress, status: "canceled", finished_at: now }))) return false;
         await refunds.refund(trx, order, { amount: order.amount, note: `supplier status ${report.rawStatus}`, notice: { key: "order-canceled", vars: { order: order.id, amount: formatRupiah(order.amount) } } });
         return true;
       }
@@ -85,7 +85,7 @@ export function createStatusSync(deps: StatusSyncDeps) {
       case "in_progress":
       case "unrecognized": {
         const started = report.status === "in_progress" && order.provider_status?.toLowerCase() !== report.rawStatus.toLowerCase();
-        await orders.transition(trx, order.id, ["processing"], progress);
+        await orders.move(trx, order.id, "supplierProgress", progress);
         if (started) await notifications.toCustomer(trx, order.customer_id, { key: "order-started", vars: { order: order.id } });
         if (report.status === "unrecognized") logger.warn({ orderId: order.id, status: report.rawStatus }, "unrecognized supplier status; still polling");
         return started;
@@ -101,7 +101,7 @@ export function createStatusSync(deps: StatusSyncDeps) {
     for (const order of stalled) {
       const since = order.last_progress_at ?? order.placed_at ?? order.paid_at ?? order.created_at;
       await db.transaction().execute(async (trx) => {
-        if (!(await orders.transition(trx, order.id, ["processing"], { stuck_flagged_at: now }))) return;
+        if (!(await orders.move(trx, order.id, "flagStuck", { stuck_flagged_at: now }))) return;
         await notifications.toAdmins(trx, { key: "admin-order-stuck", vars: { order: order.id, hours: Math.floor((now - since) / 3_600_000), status: order.provider_status ?? "-" } });
         flagged++;
       });

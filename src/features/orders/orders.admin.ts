@@ -8,20 +8,18 @@ import type { Refunds } from "../fulfilment/fulfilment.refunds.js";
 import type { FulfilmentService } from "../fulfilment/fulfilment.service.js";
 import type { StatusSync } from "../fulfilment/fulfilment.status-sync.js";
 import type { Notice, NotificationsService } from "../notifications/notifications.service.js";
+import { REFUNDABLE, type MoveTarget } from "./orders.lifecycle.js";
 import type { OrdersService } from "./orders.service.js";
 import type { OrderRow, OrderStatus } from "./orders.table.js";
 
 export type UnknownResolution = { kind: "placed"; providerOrderId: string } | { kind: "not_placed" } | { kind: "refund" };
 
 export interface ManualOutcome {
-  status: "completed" | "partial" | "canceled";
+  status: MoveTarget<"manualOutcome">;
   remains?: number | undefined;
   startCount?: number | undefined;
   note?: string | undefined;
 }
-
-/** States from which an admin may refund: the customer has paid and no refund has closed the order. */
-export const REFUNDABLE: readonly OrderStatus[] = ["processing", "completed", "partial", "unknown", "manual", "waiting_funds"];
 
 export interface ManualProgress {
   startCount?: number | undefined;
@@ -91,14 +89,14 @@ export function createOrderAdmin(deps: { db: Db; clock: Clock; orders: OrdersSer
         if (order.status !== "unknown") throw new AppError("orders.invalid_state", `order #${orderId} is ${order.status}, not unknown`);
         let moved: boolean;
         if (resolution.kind === "placed") {
-          moved = await orders.transition(trx, orderId, ["unknown"], { status: "processing", provider_order_id: resolution.providerOrderId, placed_at: now, last_error: null });
+          moved = await orders.move(trx, orderId, "resolveAsPlaced", { status: "processing", provider_order_id: resolution.providerOrderId, placed_at: now, last_error: null });
           if (moved) await notifications.toCustomer(trx, order.customer_id, { key: "order-processing", vars: { order: orderId } });
         } else if (resolution.kind === "not_placed") {
           // The admin vouches that the supplier has no such order: placing it again is safe.
-          moved = await orders.transition(trx, orderId, ["unknown"], { status: "placing", placement_state: "idle", attempts: 0, last_error: null });
+          moved = await orders.move(trx, orderId, "placeAgain", { status: "placing", placement_state: "idle", attempts: 0, last_error: null });
           if (moved) await fulfilment.requeuePlacement(trx, orderId, `resolve:${now}`);
         } else {
-          moved = await orders.transition(trx, orderId, ["unknown"], { status: "refunded", finished_at: now });
+          moved = await orders.move(trx, orderId, "resolveByRefund", { status: "refunded", finished_at: now });
           if (moved) await refunds.refund(trx, order, { amount: order.amount, note: `admin: ${reason}`, notice: { key: "order-refunded", vars: { order: orderId, amount: formatRupiah(order.amount), reason: "other" } } });
         }
         if (!moved) throw new AppError("orders.invalid_state", `order #${orderId} changed meanwhile`, { text: { key: "orders.changed_meanwhile", params: { order: orderId } } });
@@ -122,7 +120,7 @@ export function createOrderAdmin(deps: { db: Db; clock: Clock; orders: OrdersSer
         if (!Number.isSafeInteger(amount) || amount <= 0) throw new AppError("orders.invalid_input", "the refund amount is a whole number of rupiah above zero", { text: { key: "orders.refund_amount" } });
         if (amount > left) throw new AppError("orders.invalid_input", `at most ${formatRupiah(left)} is left to refund on order #${orderId}`, { text: { key: "orders.refund_too_much", params: { left, order: orderId } } });
         const closes = amount === left;
-        if (closes && !(await orders.transition(trx, orderId, REFUNDABLE, { status: "refunded", finished_at: order.finished_at ?? now }))) throw new AppError("orders.invalid_state", `order #${orderId} changed meanwhile`, { text: { key: "orders.changed_meanwhile", params: { order: orderId } } });
+        if (closes && !(await orders.move(trx, orderId, "adminRefund", { status: "refunded", finished_at: order.finished_at ?? now }))) throw new AppError("orders.invalid_state", `order #${orderId} changed meanwhile`, { text: { key: "orders.changed_meanwhile", params: { order: orderId } } });
         await refunds.refund(trx, order, {
           amount,
           note: `admin: ${input.reason}`,
@@ -151,7 +149,7 @@ export function createOrderAdmin(deps: { db: Db; clock: Clock; orders: OrdersSer
         }
         if (progress.startCount !== undefined && (!Number.isInteger(progress.startCount) || progress.startCount < 0)) throw new AppError("orders.invalid_input", "the start count is a whole number, 0 or more");
         const remains = progress.remains ?? order.remains;
-        const moved = await orders.transition(trx, orderId, ["manual", "processing"], {
+        const moved = await orders.move(trx, orderId, "manualProgress", {
           status: "processing",
           start_count: progress.startCount ?? order.start_count,
           remains,
@@ -189,7 +187,7 @@ export function createOrderAdmin(deps: { db: Db; clock: Clock; orders: OrdersSer
           throw new AppError("orders.invalid_input", `a partial outcome needs how many were not delivered: between 1 and ${order.quantity - 1}`, { text: { key: "orders.partial_remains", params: { max: order.quantity - 1 } } });
         }
         const remains = outcome.status === "completed" ? 0 : outcome.status === "canceled" ? order.quantity : outcome.remains!;
-        const moved = await orders.transition(trx, orderId, ["manual", "processing", "unknown"], {
+        const moved = await orders.move(trx, orderId, "manualOutcome", {
           status: outcome.status,
           remains,
           start_count: outcome.startCount ?? order.start_count,

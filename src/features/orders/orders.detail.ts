@@ -4,7 +4,7 @@ import type { AuditService } from "../audit/audit.service.js";
 import { describeLedgerEntry, type LedgerDescription } from "../wallet/wallet.entry-kind.js";
 import { parseExtras } from "../checkout/checkout.service.js";
 import type { Refunds } from "../fulfilment/fulfilment.refunds.js";
-import { REFUNDABLE } from "./orders.admin.js";
+import { REFUNDABLE, TERMINAL_STATUSES } from "./orders.lifecycle.js";
 import type { OrderRow, OrderStatus } from "./orders.table.js";
 
 /**
@@ -29,7 +29,6 @@ export type TimelineEvent =
 
 /** Same-moment events read in the order they happen. */
 const RANK: Record<TimelineEvent["kind"], number> = { created: 0, invoice: 1, paid: 2, placed: 3, progress: 4, stuck: 5, cancel_requested: 6, refill: 7, finished: 8, ledger: 9, audit: 10 };
-const FINAL: readonly OrderStatus[] = ["completed", "partial", "canceled", "refunded", "expired"];
 
 export function createOrderDetail(deps: { db: Db; refunds: Refunds; audit: AuditService }) {
   const { db, refunds, audit } = deps;
@@ -71,7 +70,7 @@ export function createOrderDetail(deps: { db: Db; refunds: Refunds; audit: Audit
       for (const r of refills) timeline.push({ at: r.created_at, kind: "refill", status: r.status, providerRefillId: r.provider_refill_id, error: r.last_error });
       // The purchase debit is the payment above; every other entry (refunds, credits of a second payment) shows.
       for (const e of ledger) if (e.reason !== "purchase") timeline.push({ at: e.created_at, kind: "ledger", amount: e.amount, reason: e.reason, reference: e.reference, note: e.note, description: describeLedgerEntry(e) });
-      if (order.finished_at !== null && FINAL.includes(order.status)) timeline.push({ at: order.finished_at, kind: "finished", status: order.status, providerStatus: order.provider_status, remains: order.remains });
+      if (order.finished_at !== null && TERMINAL_STATUSES.includes(order.status)) timeline.push({ at: order.finished_at, kind: "finished", status: order.status, providerStatus: order.provider_status, remains: order.remains });
       for (const a of entries) timeline.push({ at: a.created_at, kind: "audit", action: a.action, actor: a.actor, reason: a.reason });
       // Creation comes first whatever the stamps say: a manual order is stamped paid a moment before its row is written.
       const first = (e: TimelineEvent) => (e.kind === "created" ? 0 : 1);

@@ -81,7 +81,7 @@ export function createManualOrders(deps: { db: Db; clock: Clock; checkout: Check
           if (!debited) throw new AppError("wallet.insufficient_balance", `the customer's balance is ${formatRupiah(balanceBefore)}, less than ${formatRupiah(order.amount)}`, { text: { key: "wallet.short", params: { balance: balanceBefore, amount: order.amount } }, httpStatus: 409 });
         }
         // awaiting_payment → (paid →) manual in one step: nothing can happen in between, and no placement job is queued.
-        const moved = await orders.transition(trx, order.id, ["awaiting_payment"], { status: "manual", is_manual: 1, paid_at: now, paid_with: input.payment, admin_notes: reason });
+        const moved = await orders.move(trx, order.id, "recordManualOrder", { status: "manual", is_manual: 1, paid_at: now, paid_with: input.payment, admin_notes: reason });
         if (!moved) throw new AppError("orders.invalid_state", `order #${order.id} changed meanwhile`, { httpStatus: 409 });
         const balanceAfter = await wallet.balance(order.customer_id, trx);
         await audit.record(trx, {

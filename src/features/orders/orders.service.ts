@@ -1,12 +1,10 @@
 import type { Clock } from "../../infra/clock/clock.js";
 import type { Db } from "../../infra/db/open-database.js";
-import type { NewOrderRow, OrderRow, OrderStatus, OrderUpdate } from "./orders.table.js";
+import { ORDER_MOVES, moveMayEndIn, type MoveTarget, type OrderMove } from "./orders.lifecycle.js";
+import type { NewOrderRow, OrderRow, OrderUpdate } from "./orders.table.js";
 
-/**
- * Orders only move forward. Every change is a conditional update ("from one of these states"), so
- * two racing writers (a duplicate webhook, a retried job) cannot both apply it: the loser sees false.
- */
-export const TERMINAL_STATUSES: readonly OrderStatus[] = ["completed", "partial", "canceled", "refunded", "expired"];
+/** The fields a move writes: a move that changes the status names one of its targets, one that keeps it names none. */
+export type MoveUpdate<M extends OrderMove> = Omit<OrderUpdate, "status"> & ([MoveTarget<M>] extends [never] ? { status?: never } : { status: MoveTarget<M> });
 
 export function createOrdersService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
@@ -18,11 +16,18 @@ export function createOrdersService(deps: { db: Db; clock: Clock }) {
       return inserted.id;
     },
 
-    /** Applies `update` only if the order is in one of `from`; returns whether it did. */
-    async transition(trx: Db, orderId: number, from: readonly OrderStatus[], update: OrderUpdate): Promise<boolean> {
+    /**
+     * Applies `move` (orders.lifecycle.ts) only if the order is in one of the move's from-states, so two
+     * racing writers (a duplicate webhook, a retried job) cannot both apply it: the loser sees false.
+     * A status the move may not end in is refused the same way, without writing anything.
+     */
+    async move<M extends OrderMove>(trx: Db, orderId: number, move: M, update: MoveUpdate<M>): Promise<boolean> {
+      const from = ORDER_MOVES[move].from;
+      const fields: OrderUpdate = update;
+      if (!moveMayEndIn(move, fields.status)) return false;
       const result = await trx
         .updateTable("orders")
-        .set({ ...update, updated_at: clock.now() })
+        .set({ ...fields, updated_at: clock.now() })
         .where("id", "=", orderId)
         .where("status", "in", [...from])
         .executeTakeFirst();
@@ -30,15 +35,16 @@ export function createOrdersService(deps: { db: Db; clock: Clock }) {
     },
 
     /**
-     * Marks a supplier call as about to be made. Only a paid order, or one whose last attempt
-     * provably never reached the supplier, can start one; returns false otherwise.
+     * Marks a supplier call as about to be made (the `startPlacement` move). Only a paid order, or one
+     * whose last attempt provably never reached the supplier, can start one; returns false otherwise.
      */
     async startPlacement(trx: Db, orderId: number): Promise<boolean> {
       const result = await trx
         .updateTable("orders")
         .set((eb) => ({ status: "placing", placement_state: "in_flight", attempts: eb("attempts", "+", 1), updated_at: clock.now() }))
         .where("id", "=", orderId)
-        .where((eb) => eb.or([eb("status", "=", "paid"), eb.and([eb("status", "=", "placing"), eb("placement_state", "=", "idle")])]))
+        .where("status", "in", [...ORDER_MOVES.startPlacement.from])
+        .where((eb) => eb.or([eb("status", "!=", "placing"), eb("placement_state", "=", "idle")]))
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     },

@@ -1,19 +1,8 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { OrderStatus } from "./orders.lifecycle.js";
 
-export type OrderStatus =
-  | "awaiting_payment"
-  | "paid"
-  | "placing"
-  | "processing"
-  | "completed"
-  | "partial"
-  | "canceled"
-  | "unknown"
-  | "refunded"
-  | "expired"
-  | "manual"
-  /** The supplier is out of funds: the order waits for a top-up (or the shop's deadline refunds it). */
-  | "waiting_funds";
+// The statuses and their moves live in orders.lifecycle.ts; re-exported for the table's readers.
+export type { OrderStatus };
 
 export interface OrderTable {
   id: Generated<number>;

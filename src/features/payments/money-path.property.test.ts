@@ -6,7 +6,7 @@ import { signatureFor } from "../../sandbox/midtrans/midtrans-simulator.js";
 import type { SimOutcome } from "../../sandbox/smm/smm-panel-simulator.js";
 import { AppError } from "../../shared/errors.js";
 import { amountForQuantity, proRataFloor } from "../../shared/money.js";
-import type { OrderStatus } from "../orders/orders.table.js";
+import { allowedTransitions, type OrderStatus } from "../orders/orders.lifecycle.js";
 import { buyUntilInvoice, createShopKit, SUPPLIER, type ShopKit } from "../../../test/kit/shop-kit.js";
 
 /**
@@ -229,22 +229,11 @@ interface ModelOptions {
 const FULL_MODEL: ModelOptions = { payTwice: true };
 const GUARD_MODEL: ModelOptions = { payTwice: false };
 
-/** Edges an order may take by itself (I4). Admin-only edges are listed separately. */
-const ALLOWED: Record<OrderStatus, readonly OrderStatus[]> = {
-  awaiting_payment: ["paid", "expired"],
-  expired: ["paid"],
-  paid: ["placing", "manual"],
-  placing: ["processing", "completed", "unknown", "refunded", "waiting_funds"],
-  processing: ["completed", "partial", "canceled", "refunded"],
-  unknown: ["processing", "placing", "refunded", "completed", "partial", "canceled"],
-  completed: ["refunded"],
-  partial: ["refunded"],
-  canceled: [],
-  refunded: [],
-  manual: ["processing", "completed", "partial", "canceled", "refunded"],
-  // The supplier is out of funds: resumed once it has them (back to paid), or refunded past the deadline.
-  waiting_funds: ["paid", "refunded"],
-};
+/**
+ * Edges an order may take (I4): the lifecycle's diagram, the one the code is held to. Admin-only
+ * edges are listed separately.
+ */
+const ALLOWED = allowedTransitions();
 /** Transitions that only an admin's action may cause. */
 const ADMIN_ONLY = new Set(["manual>processing", "processing>refunded", "completed>refunded", "partial>refunded", "unknown>refunded", "unknown>placing"]);
 const ADMIN_EVENTS = new Set<Event["t"]>(["adminRefund", "resolve"]);

@@ -82,7 +82,7 @@ export function createPaymentConfirmation(deps: PaymentConfirmationDeps) {
     // Paid after the invoice expired: fulfil while the quote's price still holds (a shop setting), else credit.
     const quoteValid = order.status === "expired" && context.latePolicy === "fulfil_if_quote_valid" && ((await checkout.quoteRow(trx, order.quote_id))?.expires_at ?? 0) > now;
     const payable = order.status === "awaiting_payment" || quoteValid;
-    if (payable && (await orders.transition(trx, order.id, ["awaiting_payment", "expired"], { status: "paid", paid_at: now, paid_with: "midtrans", paid_payment_id: payment.id, finished_at: null }))) {
+    if (payable && (await orders.move(trx, order.id, "payByGateway", { status: "paid", paid_at: now, paid_with: "midtrans", paid_payment_id: payment.id, finished_at: null }))) {
       await fulfilment.enqueuePlacement(trx, order.id);
       await notifications.toCustomer(trx, order.customer_id, { key: "payment-received", vars: { order: order.id, amount: formatRupiah(payment.amount) }, ...invoiceButtons([payment], paidOrderButtons(order.id)) });
       return "paid";
@@ -103,7 +103,7 @@ export function createPaymentConfirmation(deps: PaymentConfirmationDeps) {
       return "closed";
     }
     const order = await orders.findById(payment.order_id, trx);
-    if (order && next === "expired" && (await orders.transition(trx, order.id, ["awaiting_payment"], { status: "expired", finished_at: now }))) {
+    if (order && next === "expired" && (await orders.move(trx, order.id, "expire", { status: "expired", finished_at: now }))) {
       await notifications.toCustomer(trx, order.customer_id, { key: "payment-expired", vars: { order: order.id }, ...withdrawn });
     } else if (order && order.status === "awaiting_payment") {
       await notifications.toCustomer(trx, order.customer_id, { key: "payment-failed", vars: { order: order.id }, ...withdrawn });

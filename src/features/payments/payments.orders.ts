@@ -83,7 +83,7 @@ export function createOrderOpener(deps: { checkout: CheckoutService; orders: Ord
         .where(({ not, exists, selectFrom }) => not(exists(selectFrom("payments").select("payments.id").whereRef("payments.order_id", "=", "orders.id").where("payments.status", "in", ["creating", "pending"]))))
         .execute();
       let expired = 0;
-      for (const { id } of abandoned) if (await orders.transition(db, id, ["awaiting_payment"], { status: "expired", finished_at: now })) expired++;
+      for (const { id } of abandoned) if (await orders.move(db, id, "expire", { status: "expired", finished_at: now })) expired++;
       return expired;
     },
 

@@ -191,7 +191,7 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
           }
           const closed = await opener.closeOtherOpenPayments(trx, order.id, undefined, now);
           const paymentId = await insertPayment(trx, newPaymentRow({ purpose: "order", orderId: order.id, customerId: customer.id, gateway: "wallet", reference: `WL-${order.id}-${randomId("", 6).toUpperCase()}`, amount: order.amount, status: "paid", expiresAt: now, now }));
-          if (!(await orders.transition(trx, order.id, ["awaiting_payment"], { status: "paid", paid_at: now, paid_with: "wallet", paid_payment_id: paymentId }))) throw new Error(`order ${order.id} changed while paying from the wallet`);
+          if (!(await orders.move(trx, order.id, "payFromWallet", { status: "paid", paid_at: now, paid_with: "wallet", paid_payment_id: paymentId }))) throw new Error(`order ${order.id} changed while paying from the wallet`);
           await fulfilment.enqueuePlacement(trx, order.id);
           await notifications.toCustomer(trx, customer.id, { key: "payment-received-wallet", vars: { order: order.id, amount: formatRupiah(order.amount) }, ...invoiceButtons(closed, []) });
           superseded = closed.filter((p) => p.gateway === "midtrans").map((p) => p.reference);

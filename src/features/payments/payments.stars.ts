@@ -141,7 +141,7 @@ export function createStarsPayments(deps: StarsPaymentsDeps) {
         const changed = await transitionPayment(trx, payment.id, ["pending", "expired", "canceled"], { status: "paid", paid_at: now, gateway_transaction_id: input.chargeId, gateway_status: "successful_payment", updated_at: now });
         if (!changed) return "already_paid";
         const order = payment.order_id === null ? undefined : await orders.findById(payment.order_id, trx);
-        if (order && (await orders.transition(trx, order.id, ["awaiting_payment"], { status: "paid", paid_at: now, paid_with: "stars", paid_payment_id: payment.id }))) {
+        if (order && (await orders.move(trx, order.id, "payWithStars", { status: "paid", paid_at: now, paid_with: "stars", paid_payment_id: payment.id }))) {
           await fulfilment.enqueuePlacement(trx, order.id);
           await notifications.toCustomer(trx, order.customer_id, { key: "payment-received-stars", vars: { order: order.id, stars: asCount(payment.stars_amount ?? input.totalAmount), amount: formatRupiah(payment.amount) } });
           return "paid";
@@ -174,7 +174,7 @@ export function createStarsPayments(deps: StarsPaymentsDeps) {
       for (const payment of stale) {
         await db.transaction().execute(async (trx) => {
           if (!(await transitionPayment(trx, payment.id, ["pending"], { status: "expired", updated_at: now }))) return;
-          if (payment.order_id !== null && (await orders.transition(trx, payment.order_id, ["awaiting_payment"], { status: "expired", finished_at: now }))) {
+          if (payment.order_id !== null && (await orders.move(trx, payment.order_id, "expire", { status: "expired", finished_at: now }))) {
             await notifications.toCustomer(trx, payment.customer_id, { key: "payment-expired", vars: { order: payment.order_id } });
           }
         });
