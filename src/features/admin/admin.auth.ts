@@ -23,7 +23,7 @@ export interface AdminEnv {
 const MAX_AGE_MS = 60 * 60_000;
 const MAX_AHEAD_MS = 5 * 60_000;
 
-const unauthorized = (message: string) => new AppError("admin.unauthorized", message, { httpStatus: 401 });
+const unauthorized = (message: string) => new AppError("admin.unauthorized", message);
 
 /**
  * Every /api/admin request carries `Authorization: tma <initData>`. The signature proves Telegram
@@ -41,7 +41,7 @@ export function adminAuth(deps: { admins: AdminsService; botToken: string | unde
     if (age > MAX_AGE_MS || age < -MAX_AHEAD_MS) throw unauthorized("the Telegram sign-in has expired; reopen the admin app from the bot");
     const user = verified.value.user;
     const role = await deps.admins.roleOf(user.id);
-    if (!role) throw new AppError("admin.forbidden", "not allowed", { httpStatus: 403 });
+    if (!role) throw new AppError("admin.forbidden", "not allowed");
     const name = [user.firstName, user.lastName].filter(Boolean).join(" ");
     await deps.admins.rememberProfile(user.id, name, user.username);
     c.set("admin", { telegramId: user.id, name, username: user.username, role, actor: `telegram:${user.id}` });
@@ -52,7 +52,7 @@ export function adminAuth(deps: { admins: AdminsService; botToken: string | unde
 /** Refuses the request unless the signed-in admin's role grants `permission`. */
 export function requirePermission(permission: Permission): MiddlewareHandler<AdminEnv> {
   return async (c, next) => {
-    if (!can(c.get("admin").role, permission)) throw new AppError("admin.forbidden", `your role (${c.get("admin").role}) cannot do this`, { httpStatus: 403 });
+    if (!can(c.get("admin").role, permission)) throw new AppError("admin.forbidden", `your role (${c.get("admin").role}) cannot do this`);
     await next();
   };
 }

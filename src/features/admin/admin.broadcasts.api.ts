@@ -3,7 +3,6 @@ import type { AdminArea } from "./admin.areas.js";
 import { actorNamer } from "./admin.actors.js";
 import { requirePermission } from "./admin.auth.js";
 import { idParam, jsonBody } from "./admin.http.js";
-import { answering } from "./admin.service-errors.js";
 
 const PreviewBody = z.object({ html: z.string({ message: "the message text (Telegram HTML) is missing" }).max(20_000, "at most 20000 characters of HTML"), audience: z.unknown() });
 
@@ -23,15 +22,15 @@ export const broadcastsArea: AdminArea = (api, deps) => {
 
   api.post("/broadcasts/preview", requirePermission("manage"), async (c) => {
     const { html, audience } = await jsonBody(c, PreviewBody);
-    return c.json(await answering(() => deps.broadcasts.preview(html, audience)));
+    return c.json(await deps.broadcasts.preview(html, audience));
   });
 
   api.post("/broadcasts", requirePermission("manage"), async (c) => {
     const body = await jsonBody(c, z.unknown());
-    return c.json(await answering(() => deps.broadcasts.start(body, c.get("admin").actor)), 201);
+    return c.json(await deps.broadcasts.start(body, c.get("admin").actor), 201);
   });
 
-  api.get("/broadcasts/:id", requirePermission("manage"), async (c) => c.json((await named([await answering(() => deps.broadcasts.get(idParam(c)))]))[0]));
+  api.get("/broadcasts/:id", requirePermission("manage"), async (c) => c.json((await named([await deps.broadcasts.get(idParam(c))]))[0]));
 
-  api.post("/broadcasts/:id/cancel", requirePermission("manage"), async (c) => c.json(await answering(() => deps.broadcasts.cancel(idParam(c), c.get("admin").actor))));
+  api.post("/broadcasts/:id/cancel", requirePermission("manage"), async (c) => c.json(await deps.broadcasts.cancel(idParam(c), c.get("admin").actor)));
 };

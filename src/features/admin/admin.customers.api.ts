@@ -3,7 +3,6 @@ import { createCustomerDirectory } from "../customers/customers.admin.js";
 import type { AdminArea } from "./admin.areas.js";
 import { requirePermission } from "./admin.auth.js";
 import { idParam, jsonBody, parseInput } from "./admin.http.js";
-import { answering } from "./admin.service-errors.js";
 
 const Paging = { page: z.coerce.number().int().min(0).default(0), pageSize: z.coerce.number().int().min(1).max(100).default(20) };
 const SearchQuery = z.object({ q: z.string().trim().max(64).optional(), ...Paging });
@@ -38,7 +37,7 @@ export const customersArea: AdminArea = (api, deps) => {
     const id = idParam(c);
     const body = await jsonBody(c, AdjustBody);
     await directory.detail(id); // a 404 for a customer that does not exist
-    const { balance } = await answering(() => deps.walletAdmin.adjust(id, body.amount, body.reason, c.get("admin").actor));
+    const { balance } = await deps.walletAdmin.adjust(id, body.amount, body.reason, c.get("admin").actor);
     return c.json({ balance });
   });
 };

@@ -16,11 +16,11 @@ const person = (c: Customer) => ({ id: c.id, telegramId: c.telegramId, username:
 const view = (h: Handoff) => ({ number: h.number, reason: h.reason, status: h.status, openedAt: h.openedAt, closedAt: h.closedAt });
 
 const problems = {
-  not_found: (n: number) => new AppError("admin.not_found", `no hand-off #${n}`, { httpStatus: 404 }),
-  closed: (n: number) => new AppError("admin.invalid_input", `hand-off #${n} has already ended; the message was not sent`, { httpStatus: 409 }),
+  not_found: (n: number) => new AppError("admin.not_found", `no hand-off #${n}`),
+  closed: (n: number) => new AppError("admin.conflict", `hand-off #${n} has already ended; the message was not sent`),
   /** Ending one that has ended: nothing was sent to anyone, nothing to say about a message. */
-  already_ended: (n: number) => new AppError("admin.invalid_input", `hand-off #${n} has already ended`, { httpStatus: 409 }),
-  unreachable: (n: number) => new AppError("admin.invalid_input", `the answer to hand-off #${n} did not arrive: the customer blocked the bot or deleted the chat`, { httpStatus: 409 }),
+  already_ended: (n: number) => new AppError("admin.conflict", `hand-off #${n} has already ended`),
+  unreachable: (n: number) => new AppError("admin.conflict", `the answer to hand-off #${n} did not arrive: the customer blocked the bot or deleted the chat`),
 };
 
 /**

@@ -9,7 +9,7 @@ export async function jsonBody<T extends z.ZodType>(c: Context<AdminEnv>, schema
   try {
     body = await c.req.json();
   } catch {
-    throw new AppError("admin.invalid_input", "the request body must be JSON", { httpStatus: 400 });
+    throw new AppError("admin.invalid_input", "the request body must be JSON");
   }
   return parseInput(schema, body);
 }
@@ -19,7 +19,7 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     const message = parsed.error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message)).join("; ");
-    throw new AppError("admin.invalid_input", message, { httpStatus: 400, text: inputIssueText(parsed.error.issues[0]!, input) });
+    throw new AppError("admin.invalid_input", message, { text: inputIssueText(parsed.error.issues[0]!, input) });
   }
   return parsed.data;
 }
@@ -27,7 +27,7 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
 /** A path parameter that must be a positive integer id. */
 export function idParam(c: Context<AdminEnv>, name = "id"): number {
   const value = Number(c.req.param(name));
-  if (!Number.isSafeInteger(value) || value <= 0) throw new AppError("admin.invalid_input", `${name} must be a positive whole number`, { httpStatus: 400 });
+  if (!Number.isSafeInteger(value) || value <= 0) throw new AppError("admin.invalid_input", `${name} must be a positive whole number`);
   return value;
 }
 

@@ -3,7 +3,6 @@ import { AppError } from "../../shared/errors.js";
 import type { AdminArea } from "./admin.areas.js";
 import { requirePermission } from "./admin.auth.js";
 import { jsonBody, parseInput } from "./admin.http.js";
-import { answering } from "./admin.service-errors.js";
 
 const StartBody = z.object({
   supplierId: z.number({ message: "supplierId is the supplier's id" }).int().positive(),
@@ -20,7 +19,7 @@ const ListQuery = z.object({ supplierId: z.coerce.number().int().positive().opti
 export const importArea: AdminArea = (api, deps) => {
   api.post("/imports", requirePermission("manage"), async (c) => {
     const { supplierId, review } = await jsonBody(c, StartBody);
-    const task = await answering(() => deps.importTasks.start(supplierId, c.get("admin").actor, { review }));
+    const task = await deps.importTasks.start(supplierId, c.get("admin").actor, { review });
     return c.json(task, 202);
   });
 
@@ -36,7 +35,7 @@ export const importArea: AdminArea = (api, deps) => {
 
   api.get("/imports/:id", requirePermission("manage"), (c) => {
     const task = deps.importTasks.get(c.req.param("id"));
-    if (!task) throw new AppError("admin.not_found", "no such import: it finished long ago or the shop restarted since; see the supplier's history", { httpStatus: 404 });
+    if (!task) throw new AppError("admin.not_found", "no such import: it finished long ago or the shop restarted since; see the supplier's history");
     return c.json(task);
   });
 };

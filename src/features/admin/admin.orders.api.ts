@@ -10,7 +10,6 @@ import type { AdminArea } from "./admin.areas.js";
 import { requirePermission } from "./admin.auth.js";
 import { idParam, jsonBody, parseInput } from "./admin.http.js";
 import { can } from "./admin.permissions.js";
-import { answering } from "./admin.service-errors.js";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a day is written YYYY-MM-DD");
 const reason = z.string({ message: "say why: every change is recorded with its reason" }).trim().min(1, "say why: every change is recorded with its reason").max(500);
@@ -90,7 +89,7 @@ export const ordersArea: AdminArea = (api, deps) => {
   api.post("/orders/:id/sync", requirePermission("operate"), async (c) => {
     const id = idParam(c);
     const body = await jsonBody(c, SyncBody);
-    const { report } = await answering(() => admin.forceSync(id, c.get("admin").actor, body.reason));
+    const { report } = await admin.forceSync(id, c.get("admin").actor, body.reason);
     return c.json({ report, detail: await detail(id) });
   });
 
@@ -105,14 +104,14 @@ export const ordersArea: AdminArea = (api, deps) => {
   api.post("/orders/:id/progress", requirePermission("operate"), async (c) => {
     const id = idParam(c);
     const { reason: why, ...progress } = await jsonBody(c, ProgressBody);
-    await answering(() => admin.setProgress(id, progress, c.get("admin").actor, why));
+    await admin.setProgress(id, progress, c.get("admin").actor, why);
     return c.json(await detail(id));
   });
 
   api.post("/orders/:id/notes", requirePermission("operate"), async (c) => {
     const id = idParam(c);
     const body = await jsonBody(c, NotesBody);
-    await answering(() => admin.setNotes(id, body.notes, c.get("admin").actor));
+    await admin.setNotes(id, body.notes, c.get("admin").actor);
     return c.json(await detail(id));
   });
 
@@ -120,14 +119,14 @@ export const ordersArea: AdminArea = (api, deps) => {
   api.post("/orders/:id/retry", requirePermission("operate"), async (c) => {
     const id = idParam(c);
     const body = await jsonBody(c, SyncBody);
-    await answering(() => deps.supplierFunds.retry(id, c.get("admin").actor, body.reason));
+    await deps.supplierFunds.retry(id, c.get("admin").actor, body.reason);
     return c.json(await detail(id));
   });
 
   api.post("/orders/:id/outcome", requirePermission("operate"), async (c) => {
     const id = idParam(c);
     const { reason: why, ...outcome } = await jsonBody(c, OutcomeBody);
-    await answering(() => admin.setOutcome(id, outcome, c.get("admin").actor, why));
+    await admin.setOutcome(id, outcome, c.get("admin").actor, why);
     return c.json(await detail(id));
   });
 
@@ -135,30 +134,30 @@ export const ordersArea: AdminArea = (api, deps) => {
     const id = idParam(c);
     const body = await jsonBody(c, ResolveBody);
     // Resolving by refunding moves money back: that is the refund permission, not operate.
-    if (body.kind === "refund" && !can(c.get("admin").role, "refund")) throw new AppError("admin.forbidden", `your role (${c.get("admin").role}) cannot refund`, { httpStatus: 403 });
+    if (body.kind === "refund" && !can(c.get("admin").role, "refund")) throw new AppError("admin.forbidden", `your role (${c.get("admin").role}) cannot refund`);
     const resolution = body.kind === "placed" ? { kind: "placed" as const, providerOrderId: body.providerOrderId } : { kind: body.kind };
-    await answering(() => admin.resolveUnknown(id, resolution, c.get("admin").actor, body.reason));
+    await admin.resolveUnknown(id, resolution, c.get("admin").actor, body.reason);
     return c.json(await detail(id));
   });
 
   api.post("/orders/:id/refund", requirePermission("refund"), async (c) => {
     const id = idParam(c);
     const body = await jsonBody(c, RefundBody);
-    const { refunded } = await answering(() => admin.refund(id, { amount: body.amount, reason: body.reason }, c.get("admin").actor));
+    const { refunded } = await admin.refund(id, { amount: body.amount, reason: body.reason }, c.get("admin").actor);
     return c.json({ refunded, detail: await detail(id) });
   });
 
   // Which fields the manual order form shows for a service: its type's extra inputs, and whether a quantity is asked.
-  api.get("/orders/manual/form/:mid", requirePermission("manage"), async (c) => c.json(await answering(() => manual.form(Number(c.req.param("mid"))))));
+  api.get("/orders/manual/form/:mid", requirePermission("manage"), async (c) => c.json(await manual.form(Number(c.req.param("mid")))));
 
   api.post("/orders/manual/quote", requirePermission("manage"), async (c) => {
     const body = await jsonBody(c, ManualQuoteBody);
-    return c.json(await answering(() => manual.quote(body)));
+    return c.json(await manual.quote(body));
   });
 
   api.post("/orders/manual", requirePermission("manage"), async (c) => {
     const body = await jsonBody(c, ManualCreateBody);
-    const order = await answering(() => manual.create(body, c.get("admin").actor));
+    const order = await manual.create(body, c.get("admin").actor);
     return c.json(await detail(order.id), 201);
   });
 };

@@ -6,7 +6,6 @@ import type { AdminApiDeps } from "./admin.api.js";
 import type { AdminArea } from "./admin.areas.js";
 import { requirePermission } from "./admin.auth.js";
 import { jsonBody } from "./admin.http.js";
-import { answering } from "./admin.service-errors.js";
 
 /** Which margin: the shop's default, one supplier's, one category's, or a chosen set of services. */
 const Target = z.discriminatedUnion("scope", [
@@ -23,7 +22,7 @@ async function scopeOf(deps: AdminApiDeps, target: z.infer<typeof Target>): Prom
       return { scope: "default" };
     case "supplier": {
       const supplier = await deps.providers.getById(target.supplierId);
-      if (!supplier) throw new AppError("admin.not_found", `no supplier with id ${target.supplierId}`, { httpStatus: 404 });
+      if (!supplier) throw new AppError("admin.not_found", `no supplier with id ${target.supplierId}`);
       return { scope: "provider", provider: supplier.name };
     }
     case "category":
@@ -31,6 +30,17 @@ async function scopeOf(deps: AdminApiDeps, target: z.infer<typeof Target>): Prom
     case "services":
       return { scope: "services", mids: [...new Set(target.mids)] };
   }
+}
+
+/** Sets (or, with null, removes) the margin of a scope; a set of services takes only a margin to set. */
+async function applyMargin(deps: AdminApiDeps, scope: PreviewScope, margin: string | null, actor: string) {
+  if (scope.scope === "services") {
+    if (margin === null) throw new AppError("admin.invalid_input", "give the margin to set on these services");
+    return deps.catalogManagement.setServiceMargins(scope.mids, margin, actor);
+  }
+  if (margin !== null) return deps.catalogManagement.setMargin(scope, margin, actor);
+  if (scope.scope === "default") throw new AppError("admin.invalid_input", "the shop's default margin can be changed, not removed");
+  return deps.catalogManagement.clearMargin(scope as Exclude<MarginScope, { scope: "default" }>, actor);
 }
 
 /** The shop's margins as the app shows them: the default, each supplier's and each category's (null: none of its own). */
@@ -64,22 +74,13 @@ export const pricingArea: AdminArea = (api, deps) => {
 
   api.post("/pricing/margins/preview", requirePermission("manage"), async (c) => {
     const { target, margin } = await jsonBody(c, MarginChange);
-    return c.json(await answering(async () => deps.catalogManagement.previewMargin(await scopeOf(deps, target), margin)));
+    return c.json(await deps.catalogManagement.previewMargin(await scopeOf(deps, target), margin));
   });
 
   api.put("/pricing/margins", requirePermission("manage"), async (c) => {
     const { target, margin } = await jsonBody(c, MarginChange);
-    const actor = c.get("admin").actor;
-    const scope = await answering(() => scopeOf(deps, target));
-    const report = await answering(async () => {
-      if (scope.scope === "services") {
-        if (margin === null) throw new AppError("admin.invalid_input", "give the margin to set on these services", { httpStatus: 400 });
-        return deps.catalogManagement.setServiceMargins(scope.mids, margin, actor);
-      }
-      if (margin !== null) return deps.catalogManagement.setMargin(scope, margin, actor);
-      if (scope.scope === "default") throw new AppError("admin.invalid_input", "the shop's default margin can be changed, not removed", { httpStatus: 400 });
-      return deps.catalogManagement.clearMargin(scope as Exclude<MarginScope, { scope: "default" }>, actor);
-    });
+    const scope = await scopeOf(deps, target);
+    const report = await applyMargin(deps, scope, margin, c.get("admin").actor);
     return c.json({ repriced: report.repriced, disabledBelowCost: report.disabledBelowCost, margins: await margins(deps) });
   });
 };

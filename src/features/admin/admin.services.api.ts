@@ -7,7 +7,6 @@ import type { AdminApiDeps } from "./admin.api.js";
 import type { AdminArea } from "./admin.areas.js";
 import { requirePermission } from "./admin.auth.js";
 import { jsonBody, parseInput } from "./admin.http.js";
-import { answering } from "./admin.service-errors.js";
 
 const ListQuery = z.object({
   q: z.string().trim().max(200).optional(),
@@ -37,7 +36,7 @@ const BulkBody = z.discriminatedUnion("action", [
 
 function midParam(value: string | undefined): number {
   const mid = Number(value);
-  if (!Number.isSafeInteger(mid) || mid <= 0) throw new AppError("admin.invalid_input", "a service is named by its shop number (ID)", { httpStatus: 400 });
+  if (!Number.isSafeInteger(mid) || mid <= 0) throw new AppError("admin.invalid_input", "a service is named by its shop number (ID)");
   return mid;
 }
 
@@ -76,7 +75,7 @@ function listItem(s: Service, supplierName: string | undefined, rules: PricingRu
 
 async function detailOf(deps: AdminApiDeps, mid: number) {
   const service = await deps.catalog.findByMid(mid);
-  if (!service) throw new AppError("catalog.unknown_mid", `no service with shop number ${mid}`, { httpStatus: 404 });
+  if (!service) throw new AppError("catalog.unknown_mid", `no service with shop number ${mid}`);
   const [suppliers, rules, backups, twins] = await Promise.all([deps.providers.list(), deps.catalog.pricingRules(), deps.catalogManagement.backups(mid), service.active ? Promise.resolve([]) : deps.catalogManagement.twins(mid)]);
   const names = new Map(suppliers.map((p) => [p.id, p.name]));
   const supplier = suppliers.find((p) => p.id === service.providerId);
@@ -147,15 +146,15 @@ export const servicesArea: AdminArea = (api, deps) => {
     const mid = midParam(c.req.param("mid"));
     const body = await jsonBody(c, DetailsBody);
     const actor = c.get("admin").actor;
-    if (body.name !== undefined || body.description !== undefined) await answering(() => deps.catalogManagement.setDetails(mid, { name: body.name, description: body.description }, actor));
-    if (body.mode) await answering(() => deps.catalogManagement.setMode(mid, body.mode!, actor));
+    if (body.name !== undefined || body.description !== undefined) await deps.catalogManagement.setDetails(mid, { name: body.name, description: body.description }, actor);
+    if (body.mode) await deps.catalogManagement.setMode(mid, body.mode!, actor);
     return c.json(await detailOf(deps, mid));
   });
 
   api.put("/services/:mid/price", requirePermission("manage"), async (c) => {
     const mid = midParam(c.req.param("mid"));
     const { fixedPrice } = await jsonBody(c, PriceBody);
-    await answering(() => deps.catalogManagement.setFixedPrice(mid, fixedPrice, c.get("admin").actor));
+    await deps.catalogManagement.setFixedPrice(mid, fixedPrice, c.get("admin").actor);
     return c.json(await detailOf(deps, mid));
   });
 
@@ -163,23 +162,23 @@ export const servicesArea: AdminArea = (api, deps) => {
     const mid = midParam(c.req.param("mid"));
     const { margin } = await jsonBody(c, MarginBody);
     const actor = c.get("admin").actor;
-    await answering(() => (margin === null ? deps.catalogManagement.clearMargin({ scope: "service", mid }, actor) : deps.catalogManagement.setMargin({ scope: "service", mid }, margin, actor)));
+    await (margin === null ? deps.catalogManagement.clearMargin({ scope: "service", mid }, actor) : deps.catalogManagement.setMargin({ scope: "service", mid }, margin, actor));
     return c.json(await detailOf(deps, mid));
   });
 
   api.put("/services/:mid/enabled", requirePermission("manage"), async (c) => {
     const mid = midParam(c.req.param("mid"));
     const { enabled } = await jsonBody(c, EnabledBody);
-    await answering(() => deps.catalogManagement.setEnabled(mid, enabled, c.get("admin").actor));
+    await deps.catalogManagement.setEnabled(mid, enabled, c.get("admin").actor);
     return c.json(await detailOf(deps, mid));
   });
 
   api.post("/services/:mid/backups", requirePermission("manage"), async (c) => {
     const mid = midParam(c.req.param("mid"));
     const { backupMid } = await jsonBody(c, BackupBody);
-    const backup = await answering(() => requireService(deps, backupMid));
+    const backup = await requireService(deps, backupMid);
     const supplier = await deps.providers.getById(backup.providerId);
-    await answering(() => deps.catalogManagement.addBackup(mid, supplier!.name, backup.providerServiceId, c.get("admin").actor));
+    await deps.catalogManagement.addBackup(mid, supplier!.name, backup.providerServiceId, c.get("admin").actor);
     return c.json(await detailOf(deps, mid));
   });
 
@@ -187,21 +186,21 @@ export const servicesArea: AdminArea = (api, deps) => {
   api.post("/services/:mid/keep-as-backup", requirePermission("manage"), async (c) => {
     const mid = midParam(c.req.param("mid"));
     const { mainMid } = await jsonBody(c, KeepAsBackupBody);
-    await answering(() => deps.catalogManagement.keepAsBackup(mid, mainMid, c.get("admin").actor));
+    await deps.catalogManagement.keepAsBackup(mid, mainMid, c.get("admin").actor);
     return c.json(await detailOf(deps, mid));
   });
 
   api.delete("/services/:mid/backups/:backupMid", requirePermission("manage"), async (c) => {
     const mid = midParam(c.req.param("mid"));
-    const backup = await answering(() => requireService(deps, midParam(c.req.param("backupMid"))));
+    const backup = await requireService(deps, midParam(c.req.param("backupMid")));
     const supplier = await deps.providers.getById(backup.providerId);
-    await answering(() => deps.catalogManagement.removeBackup(mid, supplier!.name, backup.providerServiceId, c.get("admin").actor));
+    await deps.catalogManagement.removeBackup(mid, supplier!.name, backup.providerServiceId, c.get("admin").actor);
     return c.json(await detailOf(deps, mid));
   });
 };
 
 async function requireService(deps: AdminApiDeps, mid: number): Promise<Service> {
   const service = await deps.catalog.findByMid(mid);
-  if (!service) throw new AppError("catalog.unknown_mid", `no service with shop number ${mid}`, { httpStatus: 404 });
+  if (!service) throw new AppError("catalog.unknown_mid", `no service with shop number ${mid}`);
   return service;
 }

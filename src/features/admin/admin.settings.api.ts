@@ -5,7 +5,6 @@ import type { AdminArea } from "./admin.areas.js";
 import { requirePermission } from "./admin.auth.js";
 import { jsonBody } from "./admin.http.js";
 import { can } from "./admin.permissions.js";
-import { answering } from "./admin.service-errors.js";
 
 // nonoptional carries the message: a refine on the object never runs when zod already refused the missing key.
 const ValueBody = z.object({ value: z.unknown().nonoptional("give the new value as { value }") }, { error: "give the new value as { value }" });
@@ -36,12 +35,12 @@ export const settingsArea: AdminArea = (api, deps) => {
 
   api.put("/settings/midtrans", requirePermission("keys"), async (c) => {
     const body = await jsonBody(c, KeysBody);
-    await answering(() => deps.midtrans.save(body, c.get("admin").actor));
+    await deps.midtrans.save(body, c.get("admin").actor);
     return c.json(await keysView(c.get("admin").role));
   });
 
   api.delete("/settings/midtrans", requirePermission("keys"), async (c) => {
-    await answering(() => deps.midtrans.clear(c.get("admin").actor));
+    await deps.midtrans.clear(c.get("admin").actor);
     return c.json(await keysView(c.get("admin").role));
   });
 
@@ -52,8 +51,8 @@ export const settingsArea: AdminArea = (api, deps) => {
 
   api.post("/settings/midtrans/reveal/:field", requirePermission("reveal"), async (c) => {
     const field = c.req.param("field");
-    if (!(FIELDS as readonly string[]).includes(field)) throw new AppError("admin.invalid_input", `unknown key field ${field}`, { httpStatus: 400 });
-    const value = await answering(() => deps.midtrans.reveal(field as (typeof FIELDS)[number], c.get("admin").actor));
+    if (!(FIELDS as readonly string[]).includes(field)) throw new AppError("admin.invalid_input", `unknown key field ${field}`);
+    const value = await deps.midtrans.reveal(field as (typeof FIELDS)[number], c.get("admin").actor);
     // Not cached anywhere on the way back: the app shows it once, on request.
     c.header("cache-control", "no-store");
     return c.json({ field, value });
@@ -63,6 +62,6 @@ export const settingsArea: AdminArea = (api, deps) => {
   // otherwise take PUT /settings/midtrans as a setting named "midtrans".
   api.put("/settings/:key", requirePermission("manage"), async (c) => {
     const { value } = await jsonBody(c, ValueBody);
-    return c.json(await answering(() => deps.settingsAdmin.change(c.req.param("key"), value, c.get("admin").actor)));
+    return c.json(await deps.settingsAdmin.change(c.req.param("key"), value, c.get("admin").actor));
   });
 };

@@ -4,7 +4,6 @@ import type { AdminArea } from "./admin.areas.js";
 import { requirePermission } from "./admin.auth.js";
 import { idParam, jsonBody } from "./admin.http.js";
 import { permissionsOf } from "./admin.permissions.js";
-import { answering } from "./admin.service-errors.js";
 
 const ROLES = ["owner", "admin", "operator"] as const;
 const AddBody = z.object({
@@ -14,7 +13,7 @@ const AddBody = z.object({
 });
 const ChangeBody = z.object({ role: z.enum(ROLES, { message: "role is owner, admin or operator" }), name: z.string({ message: "name is text" }).trim().max(64, "at most 64 characters").optional() });
 
-const yourself = () => new AppError("admin.invalid_input", "you cannot change or remove your own access; ask another owner", { httpStatus: 400 });
+const yourself = () => new AppError("admin.invalid_input", "you cannot change or remove your own access; ask another owner");
 
 /**
  * Staff (owners only): who may open the admin app and use /admin, with a role each. Owners named
@@ -31,8 +30,8 @@ export const staffArea: AdminArea = (api, deps) => {
     const body = await jsonBody(c, AddBody);
     if (body.telegramId === c.get("admin").telegramId) throw yourself();
     const existing = (await deps.admins.list()).find((s) => s.telegramId === body.telegramId);
-    if (existing) throw new AppError("admin.invalid_input", `${body.telegramId} is already on the staff as ${existing.role}`, { httpStatus: 409 });
-    return c.json({ member: await answering(() => deps.admins.grant(body, c.get("admin").actor)) }, 201);
+    if (existing) throw new AppError("admin.conflict", `${body.telegramId} is already on the staff as ${existing.role}`);
+    return c.json({ member: await deps.admins.grant(body, c.get("admin").actor) }, 201);
   });
 
   api.put("/staff/:telegramId", requirePermission("staff"), async (c) => {
@@ -40,14 +39,14 @@ export const staffArea: AdminArea = (api, deps) => {
     const body = await jsonBody(c, ChangeBody);
     if (telegramId === c.get("admin").telegramId) throw yourself();
     const existing = (await deps.admins.list()).find((s) => s.telegramId === telegramId);
-    if (!existing) throw new AppError("admin.not_found", `no staff member with Telegram id ${telegramId}`, { httpStatus: 404 });
-    return c.json({ member: await answering(() => deps.admins.grant({ telegramId, role: body.role, name: body.name ?? existing.name }, c.get("admin").actor)) });
+    if (!existing) throw new AppError("admin.not_found", `no staff member with Telegram id ${telegramId}`);
+    return c.json({ member: await deps.admins.grant({ telegramId, role: body.role, name: body.name ?? existing.name }, c.get("admin").actor) });
   });
 
   api.delete("/staff/:telegramId", requirePermission("staff"), async (c) => {
     const telegramId = idParam(c, "telegramId");
     if (telegramId === c.get("admin").telegramId) throw yourself();
-    await answering(() => deps.admins.revoke(telegramId, c.get("admin").actor));
+    await deps.admins.revoke(telegramId, c.get("admin").actor);
     return c.json({ removed: true });
   });
 };

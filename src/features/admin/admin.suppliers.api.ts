@@ -8,7 +8,6 @@ import type { AdminArea } from "./admin.areas.js";
 import { requirePermission } from "./admin.auth.js";
 import { idParam, jsonBody } from "./admin.http.js";
 import { can } from "./admin.permissions.js";
-import { answering } from "./admin.service-errors.js";
 
 const FIELDS = ["key", "apiId", "apiKey", "secretKey", "username", "webhookSecret"] as const satisfies ReadonlyArray<keyof ProviderCredentials>;
 /** What the app shows for a stored secret: nothing of the secret itself, not even its length. */
@@ -54,11 +53,11 @@ function given(credentials: z.infer<typeof Credentials> | undefined): Partial<Pr
   return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }
 
-const forbidden = (role: string, what: string) => new AppError("admin.forbidden", `your role (${role}) cannot ${what}`, { httpStatus: 403 });
+const forbidden = (role: string, what: string) => new AppError("admin.forbidden", `your role (${role}) cannot ${what}`);
 
 async function supplierById(deps: AdminApiDeps, id: number): Promise<ProviderSummary> {
   const supplier = await deps.providers.getById(id);
-  if (!supplier) throw new AppError("admin.not_found", `no supplier with id ${id}`, { httpStatus: 404 });
+  if (!supplier) throw new AppError("admin.not_found", `no supplier with id ${id}`);
   return supplier;
 }
 
@@ -86,7 +85,7 @@ export const suppliersArea: AdminArea = (api, deps) => {
 
   api.post("/suppliers", requirePermission("manage"), requirePermission("keys"), async (c) => {
     const body = await jsonBody(c, AddBody);
-    const supplier = await answering(() => deps.providers.add({ ...body, credentials: given(body.credentials) ?? {} }, c.get("admin").actor));
+    const supplier = await deps.providers.add({ ...body, credentials: given(body.credentials) ?? {} }, c.get("admin").actor);
     return c.json({ supplier }, 201);
   });
 
@@ -95,19 +94,19 @@ export const suppliersArea: AdminArea = (api, deps) => {
     const body = await jsonBody(c, EditBody);
     const credentials = given(body.credentials);
     if (credentials && !can(c.get("admin").role, "keys")) throw forbidden(c.get("admin").role, "change keys");
-    const updated = await answering(() => deps.providers.edit(supplier.name, { ...body, credentials }, c.get("admin").actor));
+    const updated = await deps.providers.edit(supplier.name, { ...body, credentials }, c.get("admin").actor);
     return c.json({ supplier: updated });
   });
 
   api.post("/suppliers/:id/test", requirePermission("manage"), async (c) => {
     const supplier = await supplierById(deps, idParam(c));
-    const result = await answering(() => deps.providers.test(supplier.name));
+    const result = await deps.providers.test(supplier.name);
     return c.json({ result, supplier: await supplierById(deps, supplier.id) });
   });
 
   api.get("/suppliers/:id/keys", requirePermission("keys"), async (c) => {
     const supplier = await supplierById(deps, idParam(c));
-    const set = new Set<string>(await answering(() => deps.providers.credentialFieldsSet(supplier.name)));
+    const set = new Set<string>(await deps.providers.credentialFieldsSet(supplier.name));
     const required = new Set<string>(CREDENTIAL_FIELDS[supplier.kind]);
     return c.json({
       keys: credentialFieldsOf(supplier.kind).map((field) => ({ field, required: required.has(field), set: set.has(field), masked: set.has(field) ? MASK : null })),
@@ -118,8 +117,8 @@ export const suppliersArea: AdminArea = (api, deps) => {
   api.post("/suppliers/:id/keys/:field/reveal", requirePermission("reveal"), async (c) => {
     const supplier = await supplierById(deps, idParam(c));
     const field = c.req.param("field");
-    if (!(FIELDS as readonly string[]).includes(field)) throw new AppError("admin.invalid_input", `unknown key field ${field}`, { httpStatus: 400 });
-    const value = await answering(() => deps.providers.revealCredential(supplier.name, field as keyof ProviderCredentials, c.get("admin").actor));
+    if (!(FIELDS as readonly string[]).includes(field)) throw new AppError("admin.invalid_input", `unknown key field ${field}`);
+    const value = await deps.providers.revealCredential(supplier.name, field as keyof ProviderCredentials, c.get("admin").actor);
     // Not cached anywhere on the way back: the app shows it once, on request.
     c.header("cache-control", "no-store");
     return c.json({ field, value });

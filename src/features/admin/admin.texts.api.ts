@@ -2,7 +2,6 @@ import { z } from "zod";
 import type { AdminArea } from "./admin.areas.js";
 import { requirePermission } from "./admin.auth.js";
 import { jsonBody, parseInput } from "./admin.http.js";
-import { answering } from "./admin.service-errors.js";
 
 const Language = z.enum(["id", "en"], { message: 'language is "id" or "en"' });
 const TextBody = z.object({ text: z.string({ message: "text is the new message" }).max(4096, "Telegram takes at most 4096 characters") }, { error: 'give the new text as { "text": "…" }' });
@@ -18,12 +17,12 @@ export const textsArea: AdminArea = (api, deps) => {
 
   api.put("/texts/:key/:language", requirePermission("manage"), async (c) => {
     const { text } = await jsonBody(c, TextBody);
-    await answering(() => deps.botTexts.set(c.req.param("key"), c.req.param("language"), text, c.get("admin").actor));
+    await deps.botTexts.set(c.req.param("key"), c.req.param("language"), text, c.get("admin").actor);
     return c.json({ texts: await deps.botTexts.list() });
   });
 
   api.delete("/texts/:key/:language", requirePermission("manage"), async (c) => {
-    await answering(() => deps.botTexts.reset(c.req.param("key"), c.req.param("language"), c.get("admin").actor));
+    await deps.botTexts.reset(c.req.param("key"), c.req.param("language"), c.get("admin").actor);
     return c.json({ texts: await deps.botTexts.list() });
   });
 
@@ -34,12 +33,12 @@ export const textsArea: AdminArea = (api, deps) => {
 
   api.put("/faq", requirePermission("manage"), async (c) => {
     const body = await jsonBody(c, z.unknown());
-    return c.json({ item: await answering(() => deps.faqAdmin.save(body, c.get("admin").actor)) });
+    return c.json({ item: await deps.faqAdmin.save(body, c.get("admin").actor) });
   });
 
   api.delete("/faq/:slug/:language", requirePermission("manage"), async (c) => {
     const language = parseInput(Language, c.req.param("language"));
-    await answering(() => deps.faqAdmin.remove(c.req.param("slug"), language, c.get("admin").actor));
+    await deps.faqAdmin.remove(c.req.param("slug"), language, c.get("admin").actor);
     return c.json({ removed: true });
   });
 };

@@ -107,9 +107,9 @@ export function createAdminsService(deps: { db: Db; clock: Clock; audit: AuditSe
 
     async grant(input: unknown, actor: string): Promise<StaffMember> {
       const parsed = Grant.safeParse(input);
-      if (!parsed.success) throw new AppError("admin.invalid_input", parsed.error.issues.map((i) => i.message).join("; "), { httpStatus: 400 });
+      if (!parsed.success) throw new AppError("admin.invalid_input", parsed.error.issues.map((i) => i.message).join("; "));
       const { telegramId, role, name } = parsed.data;
-      if (configured.has(telegramId)) throw new AppError("admin.invalid_input", "this person is an owner through ADMIN_TELEGRAM_IDS; change it there", { httpStatus: 400 });
+      if (configured.has(telegramId)) throw new AppError("admin.invalid_input", "this person is an owner through ADMIN_TELEGRAM_IDS; change it there");
       const now = clock.now();
       const isChange = await db.transaction().execute(async (trx) => {
         const before = await trx.selectFrom("admins").selectAll().where("telegram_id", "=", telegramId).executeTakeFirst();
@@ -128,10 +128,10 @@ export function createAdminsService(deps: { db: Db; clock: Clock; audit: AuditSe
     },
 
     async revoke(telegramId: number, actor: string): Promise<void> {
-      if (configured.has(telegramId)) throw new AppError("admin.invalid_input", "this person is an owner through ADMIN_TELEGRAM_IDS; change it there", { httpStatus: 400 });
+      if (configured.has(telegramId)) throw new AppError("admin.invalid_input", "this person is an owner through ADMIN_TELEGRAM_IDS; change it there");
       await db.transaction().execute(async (trx) => {
         const before = await trx.selectFrom("admins").selectAll().where("telegram_id", "=", telegramId).executeTakeFirst();
-        if (!before) throw new AppError("admin.not_found", `no staff member with Telegram id ${telegramId}`, { httpStatus: 404 });
+        if (!before) throw new AppError("admin.not_found", `no staff member with Telegram id ${telegramId}`);
         await trx.deleteFrom("admins").where("telegram_id", "=", telegramId).execute();
         await audit.record(trx, { actor, action: "staff.revoke", subject: `admin:${telegramId}`, before: { role: before.role }, after: null });
       });

@@ -94,14 +94,14 @@ export function createImportTasks(deps: { db: Db; clock: Clock; logger: Logger; 
      * default (review once another supplier's services are in the shop).
      */
     start(providerId: number, actor: string, options: { review?: boolean | undefined } = {}): Promise<ImportTask> {
-      const busy = () => new AppError("catalog.import_running", "an import of this supplier is already running; wait for it to finish before starting another", { httpStatus: 409 });
+      const busy = () => new AppError("catalog.import_running", "an import of this supplier is already running; wait for it to finish before starting another");
       if (starting.has(providerId) || catalog.importRunningSince(providerId) !== undefined) return Promise.reject(busy());
       starting.add(providerId);
       return (async () => {
         const provider = await providers.getById(providerId);
         if (!provider) {
           starting.delete(providerId);
-          throw new AppError("providers.not_found", `no supplier with id ${providerId}`, { httpStatus: 404 });
+          throw new AppError("providers.not_found", `no supplier with id ${providerId}`);
         }
         const now = clock.now();
         const review = options.review ?? (await catalog.reviewByDefault(providerId));

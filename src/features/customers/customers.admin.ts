@@ -64,7 +64,7 @@ export function createCustomerDirectory(deps: { db: Db; wallet: WalletService; o
     /** One customer: who, the balance, how much they bought and their latest orders. */
     async detail(customerId: number) {
       const row = await db.selectFrom("customers").selectAll().where("id", "=", customerId).executeTakeFirst();
-      if (!row) throw new AppError("admin.not_found", `no customer ${customerId}`, { httpStatus: 404 });
+      if (!row) throw new AppError("admin.not_found", `no customer ${customerId}`);
       const totals = await db
         .selectFrom("orders")
         .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.coalesce(eb.fn.sum<number>("amount"), eb.lit(0)).as("spent")])
@@ -84,7 +84,7 @@ export function createCustomerDirectory(deps: { db: Db; wallet: WalletService; o
     /** A page of the customer's ledger, newest first. */
     async ledger(customerId: number, page: number, pageSize: number) {
       const exists = await db.selectFrom("customers").select("id").where("id", "=", customerId).executeTakeFirst();
-      if (!exists) throw new AppError("admin.not_found", `no customer ${customerId}`, { httpStatus: 404 });
+      if (!exists) throw new AppError("admin.not_found", `no customer ${customerId}`);
       return wallet.pageEntries(customerId, page, pageSize);
     },
   };

@@ -5,8 +5,7 @@ import type { SupplierCallbacks } from "./supplier-callbacks.js";
 export function createSupplierCallbackRoutes(callbacks: SupplierCallbacks): Hono {
   const routes = new Hono();
   routes.post("/digiflazz", async (c) => {
-    const answer = await callbacks.digiflazz(await c.req.text(), c.req.header("x-hub-signature"));
-    return c.json(answer.body, answer.status);
+    return c.json(await callbacks.digiflazz(await c.req.text(), c.req.header("x-hub-signature")));
   });
   return routes;
 }

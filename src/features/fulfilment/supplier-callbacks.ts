@@ -1,3 +1,4 @@
+import { AppError } from "../../shared/errors.js";
 import type { Logger } from "../../logger.js";
 import { parseDigiflazzWebhook, verifyDigiflazzSignature } from "../providers/digiflazz.adapter.js";
 import type { ProvidersService } from "../providers/providers.service.js";
@@ -11,7 +12,8 @@ export function createSupplierCallbacks(deps: { providers: ProvidersService; sta
   const { providers, statusSync, logger } = deps;
 
   return {
-    async digiflazz(rawBody: string, signature: string | undefined): Promise<{ status: 200 | 401; body: { status: string } }> {
+    /** Answers what was done (HTTP 200); an unverified callback is refused as `fulfilment.signature_invalid` (401). */
+    async digiflazz(rawBody: string, signature: string | undefined): Promise<{ status: "ignored" | "ok" }> {
       let verified = false;
       for (const provider of await providers.list()) {
         if (provider.kind !== "digiflazz") continue;
@@ -21,13 +23,13 @@ export function createSupplierCallbacks(deps: { providers: ProvidersService; sta
           break;
         }
       }
-      if (!verified) return { status: 401, body: { status: "invalid_signature" } };
+      if (!verified) throw new AppError("fulfilment.signature_invalid", "the callback's signature matches no Digiflazz supplier");
       const event = parseDigiflazzWebhook(rawBody);
       const orderId = event ? /^TB(\d+)-\d+$/.exec(event.refId)?.[1] : undefined;
-      if (!orderId) return { status: 200, body: { status: "ignored" } };
+      if (!orderId) return { status: "ignored" };
       const report = await statusSync.syncOrders([Number(orderId)]);
       logger.info({ orderId: Number(orderId), changed: report.changed }, "supplier callback handled");
-      return { status: 200, body: { status: "ok" } };
+      return { status: "ok" };
     },
   };
 }

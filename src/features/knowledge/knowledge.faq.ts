@@ -32,7 +32,7 @@ const Language = z.enum(["id", "en"], { error: 'language is "id" or "en"' });
 
 function parse<T>(schema: z.ZodType<T>, input: unknown): T {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new AppError("knowledge.invalid_input", parsed.error.issues.map((i) => (i.path.length > 0 ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; "), { httpStatus: 400 });
+  if (!parsed.success) throw new AppError("knowledge.invalid_input", parsed.error.issues.map((i) => (i.path.length > 0 ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; "));
   return parsed.data;
 }
 
@@ -75,7 +75,7 @@ export function createFaqStore(deps: { db: Db; clock: Clock }) {
       let query = db.deleteFrom("faq_documents").where("slug", "=", slug.trim().toLowerCase());
       if (language) query = query.where("language", "=", parse(Language, language));
       const removed = Number((await query.executeTakeFirst()).numDeletedRows);
-      if (removed === 0) throw new AppError("knowledge.not_found", `no FAQ "${slug}"${language ? ` in language ${language}` : ""}`, { httpStatus: 404 });
+      if (removed === 0) throw new AppError("knowledge.not_found", `no FAQ "${slug}"${language ? ` in language ${language}` : ""}`);
       return removed;
     },
   };

@@ -47,7 +47,7 @@ interface BroadcastPayload {
   customerId: number;
 }
 
-const invalid = (message: string) => new AppError("notifications.invalid_input", message, { httpStatus: 400 });
+const invalid = (message: string) => new AppError("notifications.invalid_input", message);
 
 /**
  * A message to many customers. Starting one writes the broadcast, one row per recipient and one
@@ -89,7 +89,7 @@ export function createBroadcasts(deps: { db: Db; clock: Clock; logger: Logger; q
 
   const get = async (id: number): Promise<BroadcastView> => {
     const row = await findBroadcast(db, id);
-    if (!row) throw new AppError("notifications.not_found", `no broadcast #${id}`, { httpStatus: 404 });
+    if (!row) throw new AppError("notifications.not_found", `no broadcast #${id}`);
     return (await views([row]))[0]!;
   };
 
@@ -135,12 +135,12 @@ export function createBroadcasts(deps: { db: Db; clock: Clock; logger: Logger; q
     async cancel(id: number, actor: string): Promise<BroadcastView> {
       const canceled = await db.transaction().execute(async (trx) => {
         const before = await findBroadcast(trx, id);
-        if (!before) throw new AppError("notifications.not_found", `no broadcast #${id}`, { httpStatus: 404 });
+        if (!before) throw new AppError("notifications.not_found", `no broadcast #${id}`);
         if (!(await cancelBroadcast(trx, id, actor, clock.now()))) return false;
         await audit.record(trx, { actor, action: "broadcast.cancel", subject: `broadcast:${id}`, before: { status: before.status }, after: { status: "canceled" } });
         return true;
       });
-      if (!canceled) throw new AppError("notifications.invalid_input", `broadcast #${id} is no longer sending`, { httpStatus: 409 });
+      if (!canceled) throw new AppError("notifications.invalid_state", `broadcast #${id} is no longer sending`);
       return get(id);
     },
 

@@ -36,7 +36,7 @@ export function createOrderDetail(deps: { db: Db; refunds: Refunds; audit: Audit
   return {
     async detail(orderId: number) {
       const order = await db.selectFrom("orders").selectAll().where("id", "=", orderId).executeTakeFirst();
-      if (!order) throw new AppError("orders.not_found", `no order #${orderId}`, { httpStatus: 404 });
+      if (!order) throw new AppError("orders.not_found", `no order #${orderId}`);
       const [customer, service, supplier, payments, ledger, refills, entries, refundedSoFar] = await Promise.all([
         db.selectFrom("customers").select(["id", "telegram_id", "username", "first_name"]).where("id", "=", order.customer_id).executeTakeFirstOrThrow(),
         db.selectFrom("services").select(["id", "mid", "name", "mode"]).where("id", "=", order.service_id).executeTakeFirst(),

@@ -35,7 +35,7 @@ export function createManualOrders(deps: { db: Db; clock: Clock; checkout: Check
     /** What the manual order form asks for this service: its type's extra inputs, a quantity or not, drip-feed. */
     async form(mid: number) {
       const selected = await checkout.selectService(mid);
-      if (!selected.ok) throw new AppError("orders.invalid_input", quoteProblemMessage(selected.error), { httpStatus: 400 });
+      if (!selected.ok) throw new AppError("orders.invalid_input", quoteProblemMessage(selected.error));
       const service = selected.value;
       const form = orderFormFor(service.type)!;
       return { mid, name: service.name, type: form.type, quantity: form.quantity, inputs: form.inputs, dripfeed: allowsDripFeed(service), min: service.min, max: service.max };
@@ -44,9 +44,9 @@ export function createManualOrders(deps: { db: Db; clock: Clock; checkout: Check
     /** Prices the order for the customer (a stored quote, as in the bot) and says what their wallet holds. */
     async quote(input: { customerId: number; mid: number; target: string; zone?: string | undefined; quantity?: number | undefined; inputs?: RawInputs | undefined }) {
       const customer = await db.selectFrom("customers").select("id").where("id", "=", input.customerId).executeTakeFirst();
-      if (!customer) throw new AppError("admin.not_found", `no customer ${input.customerId}`, { httpStatus: 404 });
+      if (!customer) throw new AppError("admin.not_found", `no customer ${input.customerId}`);
       const quoted = await checkout.quote(input);
-      if (!quoted.ok) throw new AppError("orders.invalid_input", quoteProblemMessage(quoted.error), { httpStatus: 400 });
+      if (!quoted.ok) throw new AppError("orders.invalid_input", quoteProblemMessage(quoted.error));
       const q = quoted.value;
       return {
         quoteId: q.id,
@@ -66,23 +66,23 @@ export function createManualOrders(deps: { db: Db; clock: Clock; checkout: Check
     /** Turns the quote into a paid manual order; the whole step lands or none of it does. */
     async create(input: { quoteId: string; payment: ManualPayment; reason: string }, actor: string): Promise<OrderRow> {
       const reason = input.reason.trim();
-      if (!reason) throw new AppError("orders.invalid_input", "say why: a manual order is recorded with its reason (and, paid outside the bot, how it was paid)", { text: { key: "input.reason_required" }, httpStatus: 400 });
+      if (!reason) throw new AppError("orders.invalid_input", "say why: a manual order is recorded with its reason (and, paid outside the bot, how it was paid)", { text: { key: "input.reason_required" } });
       const quote = await checkout.findQuote(input.quoteId);
-      if (!quote) throw new AppError("orders.not_found", "no such quote: get the price again", { httpStatus: 404 });
+      if (!quote) throw new AppError("orders.not_found", "no such quote: get the price again");
       const now = clock.now();
       const orderId = await db.transaction().execute(async (trx) => {
         const opened = await opener.open(trx, { quoteId: quote.id, customerId: quote.customerId, service: quote.service, now });
-        if ("problem" in opened) throw new AppError("orders.invalid_state", openProblemMessage(opened.problem), { httpStatus: 409 });
+        if ("problem" in opened) throw new AppError("orders.invalid_state", openProblemMessage(opened.problem));
         const order = opened.order;
         const balanceBefore = await wallet.balance(order.customer_id, trx);
         if (input.payment === "wallet") {
           const debited = await wallet.debit(trx, { customerId: order.customer_id, amount: order.amount, reason: "purchase", reference: `purchase:order:${order.id}`, orderId: order.id, note: `manual order: ${reason}` });
           // Throwing rolls the opened order back too: the quote stays open for another try.
-          if (!debited) throw new AppError("wallet.insufficient_balance", `the customer's balance is ${formatRupiah(balanceBefore)}, less than ${formatRupiah(order.amount)}`, { text: { key: "wallet.short", params: { balance: balanceBefore, amount: order.amount } }, httpStatus: 409 });
+          if (!debited) throw new AppError("wallet.insufficient_balance", `the customer's balance is ${formatRupiah(balanceBefore)}, less than ${formatRupiah(order.amount)}`, { text: { key: "wallet.short", params: { balance: balanceBefore, amount: order.amount } } });
         }
         // awaiting_payment → (paid →) manual in one step: nothing can happen in between, and no placement job is queued.
         const moved = await orders.move(trx, order.id, "recordManualOrder", { status: "manual", is_manual: 1, paid_at: now, paid_with: input.payment, admin_notes: reason });
-        if (!moved) throw new AppError("orders.invalid_state", `order #${order.id} changed meanwhile`, { httpStatus: 409 });
+        if (!moved) throw new AppError("orders.invalid_state", `order #${order.id} changed meanwhile`);
         const balanceAfter = await wallet.balance(order.customer_id, trx);
         await audit.record(trx, {
           actor,

@@ -60,7 +60,7 @@ const SaveInput = z.object({
   clientKey: Key.optional(),
 });
 
-const invalid = (message: string) => new AppError("payments.invalid_keys", message, { httpStatus: 400 });
+const invalid = (message: string) => new AppError("payments.invalid_keys", message);
 /** The associated data binds each sealed key to its field: a client key copied onto the server key fails to open. */
 const aad = (field: "server_key" | "client_key") => `gateway_keys:midtrans:${field}`;
 
@@ -121,7 +121,7 @@ export function createMidtransSettings(deps: { db: Db; clock: Clock; http: HttpC
     if (same || (!next && !active)) return;
     const open = await openInvoices(executor);
     if (open > 0) {
-      throw new AppError("payments.keys_in_use", `${open} QRIS invoice(s) are still open under the current key; they need it to be confirmed. Turn QRIS off in the payment rails, wait until they are paid or expire (payments.invoice_expiry_minutes), then change the keys`, { httpStatus: 409 });
+      throw new AppError("payments.keys_in_use", `${open} QRIS invoice(s) are still open under the current key; they need it to be confirmed. Turn QRIS off in the payment rails, wait until they are paid or expire (payments.invoice_expiry_minutes), then change the keys`);
     }
   };
 
@@ -216,7 +216,7 @@ export function createMidtransSettings(deps: { db: Db; clock: Clock; http: HttpC
         await audit.record(trx, { actor, action: "payments.midtrans_keys_cleared", subject: "gateway:midtrans", before: describeState(active), after: { source: fallback ? "env" : "none" } });
         return true;
       });
-      if (!removed) throw new AppError("admin.not_found", "no Midtrans keys are set in the app", { httpStatus: 404 });
+      if (!removed) throw new AppError("admin.not_found", "no Midtrans keys are set in the app");
       changed();
     },
 
@@ -224,7 +224,7 @@ export function createMidtransSettings(deps: { db: Db; clock: Clock; http: HttpC
     async reveal(field: KeyField, actor: string): Promise<string> {
       const active = await current();
       const value = field === "serverKey" ? active?.serverKey : active?.clientKey;
-      if (!value) throw new AppError("admin.not_found", `no Midtrans ${field === "serverKey" ? "server" : "client"} key is set`, { httpStatus: 404 });
+      if (!value) throw new AppError("admin.not_found", `no Midtrans ${field === "serverKey" ? "server" : "client"} key is set`);
       await audit.record(db, { actor, action: "payments.midtrans_reveal", subject: "gateway:midtrans", after: { field, source: active!.source } });
       return value;
     },

@@ -66,6 +66,19 @@ describe("Midtrans notifications", () => {
     expect(order.status).toBe("awaiting_payment");
   });
 
+  it("refuses through the server's one error answer: the code says why, the status comes from the code", async () => {
+    const { transaction } = await buyUntilInvoice(kit, { mid: 2, target: "https://instagram.com/budi", quantity: 1000 });
+    const genuine = kit.sandbox.midtrans.notificationFor(transaction.order_id);
+    const answerTo = async (body: unknown) => {
+      const response = await kit.postNotification(body);
+      return { status: response.status, body: await response.json() };
+    };
+    expect(await answerTo({ ...genuine, signature_key: "f".repeat(128) })).toEqual({ status: 401, body: { error: { code: "payments.signature_invalid", message: "the notification's signature does not match" } } });
+    expect(await answerTo("not json")).toEqual({ status: 400, body: { error: { code: "payments.bad_request", message: "the notification is not JSON" } } });
+    const { order_id: _dropped, ...anonymous } = genuine;
+    expect((await answerTo(anonymous)).body.error.code).toBe("payments.bad_request");
+  });
+
   it("acts on the gateway's status, not on edited unsigned fields of a genuine notification", async () => {
     const { transaction } = await buyUntilInvoice(kit, { mid: 2, target: "https://instagram.com/budi", quantity: 1000 });
     // A genuine "pending" notification with its unsigned status flipped to settlement.

@@ -3,6 +3,7 @@ import type { Clock } from "../../infra/clock/clock.js";
 import type { GroupCommit } from "../../infra/db/group-commit.js";
 import type { Db } from "../../infra/db/open-database.js";
 import type { Logger } from "../../logger.js";
+import { AppError } from "../../shared/errors.js";
 import { decimalEqualsInteger, formatRupiah, parseDecimal } from "../../shared/money.js";
 import type { Failpoints } from "../../infra/failpoints.js";
 import type { NotificationsService } from "../notifications/notifications.service.js";
@@ -18,10 +19,13 @@ const Notification = z.object({
   transaction_status: z.string().max(40).optional(),
 });
 
+/** The answer to a notification that was taken (HTTP 200); a refused one is thrown as an AppError. */
 export interface WebhookAnswer {
-  status: number;
-  body: { status: string };
+  status: string;
 }
+
+/** No Midtrans key: Midtrans retries later and the reconciler catches up. */
+export const paymentsNotConfigured = () => new AppError("payments.not_configured", "payments are not configured");
 
 /** Outcomes after which the same notification needs no more work; anything else is tried again. */
 const SETTLED_OUTCOMES = new Set(["paid", "already_paid", "credited_to_wallet", "closed", "no_change", "unknown_order", "amount_mismatch"]);
@@ -30,8 +34,8 @@ const SETTLED_OUTCOMES = new Set(["paid", "already_paid", "credited_to_wallet", 
 const ACK_BUDGET_MS = 3_000;
 
 /**
- * `POST /webhooks/midtrans`. Order of checks (reliability matrix, section 3): signature (bad → 401,
- * nothing written, nothing called) → an event already handled is a no-op → our invoice and its
+ * `POST /webhooks/midtrans`. Order of checks (reliability matrix, section 3): signature (bad → 401
+ * through `payments.signature_invalid`, nothing written, nothing called) → an event already handled is a no-op → our invoice and its
  * amount → ask the gateway, act on its answer. The state change and the event record (raw body and
  * outcome) are one write, committed together with whatever else arrives at the same moment (group
  * commit), so a burst of notifications costs few disk flushes. Whatever happens after the
@@ -107,21 +111,21 @@ export function createMidtransWebhook(deps: {
       try {
         json = JSON.parse(rawBody);
       } catch {
-        return { status: 400, body: { status: "invalid_json" } };
+        throw new AppError("payments.bad_request", "the notification is not JSON");
       }
       const parsed = Notification.safeParse(json);
-      if (!parsed.success) return { status: 400, body: { status: "invalid_notification" } };
+      if (!parsed.success) throw new AppError("payments.bad_request", "the notification lacks order_id, status_code, gross_amount or signature_key");
       const note = parsed.data;
       const signingKey = typeof serverKey === "string" ? serverKey : await serverKey();
       // Keys removed in the admin app: like a shop without Midtrans (Midtrans retries; the reconciler catches up).
-      if (!signingKey) return { status: 503, body: { status: "payments_not_configured" } };
+      if (!signingKey) throw paymentsNotConfigured();
       if (!isValidMidtransSignature(note, signingKey)) {
         logger.warn({ reference: note.order_id }, "midtrans notification with an invalid signature rejected");
-        return { status: 401, body: { status: "invalid_signature" } };
+        throw new AppError("payments.signature_invalid", "the notification's signature does not match");
       }
 
       const key = `${note.order_id}:${note.transaction_status ?? ""}:${note.status_code}:${note.gross_amount}`;
-      if (await alreadyHandled(key)) return { status: 200, body: { status: "duplicate" } };
+      if (await alreadyHandled(key)) return { status: "duplicate" };
 
       const work = process(key, rawBody, note).catch(async (error: unknown) => {
         logger.error({ err: error, reference: note.order_id }, "applying a payment notification failed");
@@ -134,7 +138,7 @@ export function createMidtransWebhook(deps: {
       });
       const outcome = await Promise.race([work, late]);
       clearTimeout(timer);
-      return { status: 200, body: { status: outcome } };
+      return { status: outcome };
     },
   };
 }

@@ -482,7 +482,7 @@ export function createProvidersService(deps: ProvidersServiceDeps) {
       const current = await adoptIfUnverified(row, reported);
       const checked = await recordCurrency(current, reported ?? row.reported_currency, problemAfter(current, reported), reported !== undefined);
       if (checked.currency_problem && checked.currency_problem !== "needs_import") {
-        throw new AppError("providers.currency", currencyProblemText(row.name, checked.currency_problem, stateOf(checked)), { httpStatus: 409 });
+        throw new AppError("providers.currency", currencyProblemText(row.name, checked.currency_problem, stateOf(checked)));
       }
       return toSummary(checked);
     },

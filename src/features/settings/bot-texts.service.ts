@@ -25,7 +25,7 @@ export interface BotTextView {
   updatedBy: string | null;
 }
 
-const invalid = (message: string) => new AppError("settings.invalid_input", message, { httpStatus: 400 });
+const invalid = (message: string) => new AppError("settings.invalid_input", message);
 const isKey = (key: string): key is OverridableText => Object.hasOwn(OVERRIDABLE_TEXTS, key);
 
 /**
@@ -119,7 +119,7 @@ export function createBotTexts(deps: { db: Db; clock: Clock; audit: AuditService
         await audit.record(trx, { actor, action: "bot_text.reset", subject: `bot_text:${key}:${language}`, before: { text: before.text }, after: { text: null } });
         return true;
       });
-      if (!removed) throw new AppError("admin.not_found", `the ${key} text in ${language} is already the default`, { httpStatus: 404 });
+      if (!removed) throw new AppError("admin.not_found", `the ${key} text in ${language} is already the default`);
       loaded = undefined;
     },
   };

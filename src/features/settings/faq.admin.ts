@@ -20,7 +20,7 @@ export function createFaqAdmin(deps: { db: Db; knowledge: KnowledgeService; audi
     /** Adds an entry, or replaces the one with the same slug and language. */
     async save(input: unknown, actor: string): Promise<FaqDocument> {
       const parsed = FaqInputSchema.safeParse(input);
-      if (!parsed.success) throw new AppError("knowledge.invalid_input", parsed.error.issues.map((i) => (i.path.length > 0 ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; "), { httpStatus: 400 });
+      if (!parsed.success) throw new AppError("knowledge.invalid_input", parsed.error.issues.map((i) => (i.path.length > 0 ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; "));
       const { slug, language } = parsed.data;
       const before = await knowledge.faq.get(slug, language);
       const saved = await knowledge.faq.upsert(parsed.data);

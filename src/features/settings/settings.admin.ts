@@ -52,7 +52,7 @@ function describe(key: SettingKey, group: string, value: unknown): SettingView {
   return { ...base, kind: "integer", min: number.minValue ?? undefined, max: number.maxValue ?? undefined };
 }
 
-const invalid = (message: string, text: MessageKey) => new AppError("settings.invalid_input", message, { httpStatus: 400, text });
+const invalid = (message: string, text: MessageKey) => new AppError("settings.invalid_input", message, { text });
 
 /**
  * The shop settings as the admin app edits them: each value checked by its schema (and by what a
