@@ -47,6 +47,8 @@ export function createJobWorkerWithLanes(deps: { queue: JobQueue; clock: Clock; 
 export interface ScheduleOptions {
   /** The sandbox's suppliers finish in seconds: status sync follows their pace instead of the setting. */
   statusSyncCron?: string;
+  /** Tests watch what is registered; the app uses the real one. */
+  scheduler?: Scheduler;
 }
 
 export interface RunningSchedules {
@@ -56,7 +58,7 @@ export interface RunningSchedules {
 
 /** Starts every recurring job: the fixed ones and those the shop's settings decide. */
 export async function startSchedules(container: Container, logger: Logger, options: ScheduleOptions = {}): Promise<RunningSchedules> {
-  const scheduler = createScheduler(logger);
+  const scheduler = options.scheduler ?? createScheduler(logger);
   const reconciler = container.reconciler;
   if (reconciler) scheduler.register("payments-reconcile", "* * * * *", () => reconciler.reconcileOpenPayments());
   const settingSchedules = await registerSettingSchedules(scheduler, container, logger);
