@@ -2,9 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createContainer, type Container } from "../src/container.js";
-import { createPaymentsRoutes } from "../src/features/payments/payments.api.js";
 import { migrateToLatest } from "../src/infra/db/migrations.js";
-import { createServer } from "../src/server/index.js";
+import { createHttpApp } from "../src/server/http-app.js";
 import { listen, type RunningServer } from "../src/server/listen.js";
 import { testConfig } from "../test/kit/config.js";
 import { captureLogs } from "../test/kit/log-capture.js";
@@ -132,7 +131,8 @@ export async function benchWebhook(): Promise<BenchRow[]> {
     const honest = await measure(() => createInvoices(container!, customer, WARMUP_ORDERS));
     const warmupBodies = await standIns.call<string[]>("settle", honest.result);
     const bulk = await measure(() => cloneInvoices(container!, standIns!, ORDERS));
-    const app = createServer({ db: container.db, logger: logs.logger, routes: [{ path: "/webhooks", app: createPaymentsRoutes(container.midtransWebhook) }] });
+    // The app's real HTTP surface (every route), as production serves it.
+    const app = createHttpApp(container);
     server = await listen(app, "127.0.0.1", 0);
     const url = `http://127.0.0.1:${server.port}/webhooks/midtrans`;
 

@@ -5,17 +5,11 @@ import type { Logger } from "./logger.js";
 import { ALLOWED_UPDATES, createBot } from "./bot/index.js";
 import type { BotContext } from "./bot/context.js";
 import { registerCommands } from "./bot/commands.js";
-import { createTelegramSender } from "./bot/telegram-sender.js";
 import { createContainer, type Container, type ContainerOverrides } from "./container.js";
-import { createSupplierCallbackRoutes } from "./features/fulfilment/fulfilment.api.js";
-import { createPaymentsRoutes } from "./features/payments/payments.api.js";
 import { migrateToLatest } from "./infra/db/migrations.js";
-import { createScheduler } from "./infra/scheduler/scheduler.js";
-import { registerSettingSchedules } from "./schedules.js";
+import { startSchedules } from "./schedules.js";
+import { createHttpApp } from "./server/http-app.js";
 import { createAdminMenuButtons } from "./bot/menu-button.js";
-import { createServer } from "./server/index.js";
-import { createMiniAppRoutes } from "./server/miniapp-static.js";
-import { createAdminApi } from "./features/admin/admin.api.js";
 import { listen } from "./server/listen.js";
 import { createSandbox, type Sandbox } from "./sandbox/index.js";
 import { ensureSandboxSuppliers } from "./sandbox-setup.js";
@@ -24,8 +18,6 @@ import { sandboxCatalog } from "./sandbox/smm/sample-catalog.js";
 import { createChatModel } from "./infra/llm/chat-model.js";
 import { createOpenAiClient } from "./infra/llm/openai-client.js";
 import { SANDBOX_ADMIN } from "./sandbox/miniapp-launch.js";
-import { pruneFinishedJobs } from "./features/jobs/jobs.housekeeping.js";
-import { pruneHandledUpdates } from "./bot/update-dedupe.middleware.js";
 
 export interface RunningApplication {
   /** Where the HTTP server listens, e.g. http://127.0.0.1:3000 */
@@ -52,20 +44,10 @@ export async function startApplication(baseConfig: Config, logger: Logger, overr
   if (applied.length > 0) logger.info({ applied }, "database migrated");
   if (container.masterKey.origin === "generated") logger.warn({ path: container.masterKey.path }, "MASTER_KEY not set: generated one for this machine; set MASTER_KEY before going live");
 
-  const bot = createBot({ token: config.telegram.token!, apiRoot: config.telegram.apiRoot, deps: botDeps(container), i18n: container.i18n });
-  container.notifications.bindSender(createTelegramSender(bot.api));
-  container.stars.bindApi({ refundStarPayment: async (userId, chargeId) => void (await bot.api.refundStarPayment(userId, chargeId)) });
+  const bot = createBot({ api: container.telegram, deps: botDeps(container), i18n: container.i18n });
   const webhookMode = config.telegram.botMode === "webhook";
-  const app = createServer({
-    db: container.db,
-    logger,
-    routes: [
-      { path: "/webhooks", app: createPaymentsRoutes(container.midtransWebhook) },
-      { path: "/webhooks", app: createSupplierCallbackRoutes(container.supplierCallbacks) },
-      { path: "/api/admin", app: createAdminApi(container) },
-      { path: "/miniapp", app: createMiniAppRoutes() },
-      ...(sandbox ? [{ path: "/sandbox", app: sandbox.app }] : []),
-    ],
+  const app = createHttpApp(container, {
+    ...(sandbox ? { sandbox: sandbox.app } : {}),
     ...(webhookMode ? { telegramWebhook: webhookCallback(bot, "hono", { secretToken: config.telegram.webhookSecret! }) } : {}),
   });
 
@@ -106,21 +88,8 @@ export async function startApplication(baseConfig: Config, logger: Logger, overr
   if (released > 0) logger.warn({ released }, "jobs interrupted by a previous crash are taken again");
   container.worker.start();
 
-  const scheduler = createScheduler(logger);
-  if (container.reconciler) scheduler.register("payments-reconcile", "* * * * *", () => container.reconciler!.reconcileOpenPayments());
-  const settingSchedules = await registerSettingSchedules(scheduler, container, logger);
-  // Sandbox suppliers finish in seconds: ask them at their pace (same job name, so it replaces the minute one).
-  if (sandbox) scheduler.register("status-sync", sandbox.pace.statusSyncCron, () => container.statusSync.syncAll());
-  scheduler.register("refill-sync", "*/10 * * * *", () => container.aftercare.syncRefills());
-  scheduler.register("stars-expiry", "* * * * *", () => container.stars.expireStale());
-  scheduler.register("unpaid-orders-expiry", "*/5 * * * *", () => container.payments.expireAbandonedOrders());
-  scheduler.register("housekeeping", "17 3 * * *", async () => {
-    await pruneFinishedJobs(container.db, container.clock);
-    await pruneHandledUpdates(container.db, container.clock.now());
-    await container.transcripts.prune();
-    await container.handoff.prune();
-    await container.assistant.pruneUsage();
-  });
+  // Sandbox suppliers finish in seconds: status sync asks them at their pace.
+  const schedules = await startSchedules(container, logger, sandbox ? { statusSyncCron: sandbox.pace.statusSyncCron } : {});
 
   logger.info({ url, mode: config.mode, botMode: config.telegram.botMode, bot: bot.botInfo.username }, "shop bot running");
   let stopped = false;
@@ -132,8 +101,7 @@ export async function startApplication(baseConfig: Config, logger: Logger, overr
     async stop() {
       if (stopped) return;
       stopped = true;
-      settingSchedules.stop();
-      scheduler.stopAll();
+      schedules.stop();
       if (runner?.isRunning()) await runner.stop();
       sandbox?.close();
       await server.close();

@@ -1,6 +1,8 @@
 import type { Config } from "./config.js";
 import type { Logger } from "./logger.js";
 import { createI18n, createTranslator } from "./bot/i18n.js";
+import { createTelegramApi, telegramStarsApi } from "./bot/telegram-api.js";
+import { createTelegramSender } from "./bot/telegram-sender.js";
 import { createCatalogResync } from "./features/catalog/catalog.job.js";
 import { createImportTasks } from "./features/catalog/catalog.import-tasks.js";
 import { createAdminStats } from "./features/admin/admin.stats.service.js";
@@ -8,14 +10,15 @@ import { createCatalogManagement } from "./features/catalog/catalog.management.j
 import { createCatalogService } from "./features/catalog/catalog.service.js";
 import { createCheckoutService } from "./features/checkout/checkout.service.js";
 import { createCustomersService } from "./features/customers/customers.service.js";
-import { createFulfilmentService, PLACE_ORDER_JOB } from "./features/fulfilment/fulfilment.service.js";
+import { createFulfilmentService } from "./features/fulfilment/fulfilment.service.js";
 import { createAftercare } from "./features/fulfilment/fulfilment.aftercare.js";
-import { createRefunds, STARS_REFUND_JOB } from "./features/fulfilment/fulfilment.refunds.js";
+import { createRefunds } from "./features/fulfilment/fulfilment.refunds.js";
 import { createStatusSync } from "./features/fulfilment/fulfilment.status-sync.js";
 import { createSupplierFunds } from "./features/fulfilment/fulfilment.funds.js";
 import { createSupplierCallbacks } from "./features/fulfilment/supplier-callbacks.js";
-import { createJobQueue, createJobWorker } from "./features/jobs/job-queue.js";
-import { createNotificationsService, NOTIFY_JOB } from "./features/notifications/notifications.service.js";
+import { createJobQueue } from "./features/jobs/job-queue.js";
+import { createNotificationsService } from "./features/notifications/notifications.service.js";
+import { createJobWorkerWithLanes } from "./schedules.js";
 import { knowledgeEmbedder } from "./features/knowledge/knowledge.embedder.js";
 import { createKnowledgeService } from "./features/knowledge/knowledge.service.js";
 import type { Embedder } from "./infra/llm/embedder.js";
@@ -37,6 +40,9 @@ import { createAuditService } from "./features/audit/audit.service.js";
 import { createOrderAdmin } from "./features/orders/orders.admin.js";
 import { createOrderDetail } from "./features/orders/orders.detail.js";
 import { createCustomerRefunds } from "./features/orders/orders.refunds.js";
+import { createManualOrders } from "./features/orders/orders.manual.js";
+import { createOrderQueries } from "./features/orders/orders.queries.js";
+import { createCustomerDirectory } from "./features/customers/customers.admin.js";
 import { createWalletAdmin } from "./features/wallet/wallet.admin.js";
 import { createMidtransWebhook } from "./features/payments/payments.webhook.js";
 import { createProvidersService } from "./features/providers/providers.service.js";
@@ -44,7 +50,7 @@ import { createSettingsService } from "./features/settings/settings.service.js";
 import { createSettingsAdmin } from "./features/settings/settings.admin.js";
 import { createBotTexts } from "./features/settings/bot-texts.service.js";
 import { createFaqAdmin } from "./features/settings/faq.admin.js";
-import { BROADCAST_JOB, createBroadcasts } from "./features/notifications/broadcast.service.js";
+import { createBroadcasts } from "./features/notifications/broadcast.service.js";
 import { createPacer } from "./infra/clock/pacer.js";
 import { createWalletService } from "./features/wallet/wallet.service.js";
 import { systemClock, type Clock } from "./infra/clock/clock.js";
@@ -81,7 +87,18 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
   const settings = createSettingsService({ db, clock });
   const audit = createAuditService({ db, clock });
   const customers = createCustomersService({ db, clock });
-  const providers = createProvidersService({ db, clock, http, secretBox, audit });
+  const queue = createJobQueue({ db, clock });
+  const admins = createAdminsService({ db, clock, audit, ownerIds: config.adminTelegramIds });
+  const transcripts = createTranscriptsService({ db, clock, customers, settings });
+  // The shop's one Telegram client, built from the token before the bot (which adopts it): every
+  // message the shop sends, on its own or as a reply, goes through it. Without a token (the CLI
+  // before set-up) it exists too and fails only if something tries to send.
+  const telegram = createTelegramApi({ token: config.telegram.token ?? "", apiRoot: config.telegram.apiRoot, transcripts, adminTelegramIds: config.adminTelegramIds, logger });
+  // Alerts go to the whole staff list as it is when the alert is written (owners from the environment included).
+  // Everything the bot sends on its own shares Telegram's ~30 messages a second (broadcasts pace themselves lower still).
+  const notifications = createNotificationsService({ queue, customers, translate: createTranslator(i18n), sender: createTelegramSender(telegram), adminChatIds: (trx) => admins.allIds(trx), logger, pacer: createPacer(30) });
+  // currency: a supplier held for its currency (or released) is an admin alert.
+  const providers = createProvidersService({ db, clock, http, secretBox, audit, alerts: (trx, notice) => notifications.toAdmins(trx, notice) });
   const catalog = createCatalogService({ db, clock, providers, settings });
   const catalogManagement = createCatalogManagement({ db, clock, catalog, providers, settings, audit });
   const knowledge = createKnowledgeService({ db, clock, logger, catalog, embedder: overrides.embedder ?? knowledgeEmbedder(config.openai) });
@@ -90,17 +107,10 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
   catalog.onChanged(() => {
     knowledge.syncServices().catch((error: unknown) => logger.warn({ err: error }, "the knowledge index did not follow a catalog change; the next change or restart retries"));
   });
-  // currency: the quote guard's admin alerts go through notifications, built further down.
-  const checkout = createCheckoutService({ db, clock, logger, catalog, providers, settings, notifications: { toAdmins: (trx, notice) => notifications.toAdmins(trx, notice) } });
+  // currency: the quote guard's admin alerts go through notifications.
+  const checkout = createCheckoutService({ db, clock, logger, catalog, providers, settings, notifications });
   const orders = createOrdersService({ db, clock });
   const wallet = createWalletService({ db, clock });
-  const queue = createJobQueue({ db, clock });
-  const admins = createAdminsService({ db, clock, audit, ownerIds: config.adminTelegramIds });
-  // Alerts go to the whole staff list as it is when the alert is written (owners from the environment included).
-  // Everything the bot sends on its own shares Telegram's ~30 messages a second (broadcasts pace themselves lower still).
-  const notifications = createNotificationsService({ queue, customers, translate: createTranslator(i18n), adminChatIds: (trx) => admins.allIds(trx), logger, pacer: createPacer(30) });
-  // currency: a supplier held for its currency (or released) is an admin alert.
-  providers.bindAlerts((trx, notice) => notifications.toAdmins(trx, notice));
   const refunds = createRefunds({ wallet, queue, notifications });
   const fulfilment = createFulfilmentService({ db, clock, logger, queue, orders, catalog, providers, refunds, notifications, failpoints });
   const statusSync = createStatusSync({ db, clock, logger, orders, catalog, providers, refunds, notifications, settings });
@@ -110,7 +120,6 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
   const catalogResync = createCatalogResync({ db, logger, catalog, providers, notifications });
   const importTasks = createImportTasks({ db, clock, logger, catalog, providers, audit });
   const adminStats = createAdminStats({ db, clock });
-  const transcripts = createTranscriptsService({ db, clock, customers, settings });
   const assistant = createAssistant({ db, clock, logger, settings, chat: chatModelFor(config.openai) ?? overrides.chat });
   const handoff = createHandoffService({ db, clock, logger, customers, transcripts, notifications, settings, audit, adminTelegramIds: config.adminTelegramIds, staffIds: () => admins.allIds() });
 
@@ -131,10 +140,13 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
   const confirmation = createPaymentConfirmation({ db, clock, logger, gateway, checkout, orders, wallet, fulfilment, notifications, settings });
   const opener = createOrderOpener({ checkout, orders });
   const payments = createPaymentsService({ db, clock, logger, gateway, gatewayConfigured: midtrans.configured, confirmation, checkout, orders, opener, wallet, fulfilment, notifications, settings });
-  const stars = createStarsPayments({ db, clock, logger, queue, checkout, orders, opener, fulfilment, notifications, settings });
+  const stars = createStarsPayments({ db, clock, logger, queue, checkout, orders, opener, fulfilment, notifications, settings, api: telegramStarsApi(telegram) });
   const orderAdmin = createOrderAdmin({ db, clock, orders, fulfilment, statusSync, refunds, notifications, audit });
   const orderDetail = createOrderDetail({ db, refunds, audit });
   const customerRefunds = createCustomerRefunds({ db, refunds });
+  const manualOrders = createManualOrders({ db, clock, checkout, opener, orders, wallet, notifications, audit });
+  const orderQueries = createOrderQueries({ db });
+  const customerDirectory = createCustomerDirectory({ db, wallet, orders });
   const walletAdmin = createWalletAdmin({ db, clock, wallet, audit, notifications });
   const midtransWebhook = createMidtransWebhook({ db, commits: createGroupCommit(db), clock, logger, serverKey: midtrans.serverKey, confirmation, notifications, failpoints });
   const reconciler = createPaymentReconciler({ db, clock, logger, gateway, confirmation });
@@ -144,26 +156,7 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
   // Under Telegram's ~30 messages a second for bulk sends, leaving room for the shop's own notices.
   const broadcasts = createBroadcasts({ db, clock, logger, queue, notifications, audit, pacer: createPacer(25) });
 
-  const worker = createJobWorker({
-    queue,
-    clock,
-    logger,
-    handlers: {
-      [NOTIFY_JOB]: (payload) => notifications.deliver(payload),
-      [PLACE_ORDER_JOB]: (payload, job) => fulfilment.placeOrder(payload, job),
-      [STARS_REFUND_JOB]: (payload) => stars.refund(payload),
-      [BROADCAST_JOB]: (payload, job) => broadcasts.deliver(payload, job),
-    },
-    // Messages go out one at a time, in order; supplier calls may overlap.
-    lanes: [
-      { name: "messages", kinds: [NOTIFY_JOB], concurrency: 1 },
-      { name: "supplier", kinds: [PLACE_ORDER_JOB], concurrency: 4 },
-      { name: "refunds", kinds: [STARS_REFUND_JOB], concurrency: 1 },
-      // Broadcasts on a lane of their own (paced by the broadcasts' pacer), so a big one never
-      // holds up payment and order notices on the messages lane.
-      { name: "broadcasts", kinds: [BROADCAST_JOB], concurrency: 4 },
-    ],
-  });
+  const worker = createJobWorkerWithLanes({ queue, clock, logger, notifications, fulfilment, stars, broadcasts });
 
   return {
     config,
@@ -174,6 +167,7 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
     http,
     masterKey,
     i18n,
+    telegram,
     settings,
     settingsAdmin,
     botTexts,
@@ -208,6 +202,9 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
     orderAdmin,
     orderDetail,
     customerRefunds,
+    manualOrders,
+    orderQueries,
+    customerDirectory,
     walletAdmin,
     refunds,
     confirmation,

@@ -1,8 +1,87 @@
 import type { Container } from "./container.js";
 import type { Logger } from "./logger.js";
-import type { Scheduler } from "./infra/scheduler/scheduler.js";
+import { createScheduler, type Scheduler } from "./infra/scheduler/scheduler.js";
 import { everyMinutes } from "./infra/scheduler/every.js";
+import type { Clock } from "./infra/clock/clock.js";
 import type { SettingKey } from "./features/settings/settings.service.js";
+import { createJobWorker, type JobQueue } from "./features/jobs/job-queue.js";
+import { NOTIFY_JOB, type NotificationsService } from "./features/notifications/notifications.service.js";
+import { BROADCAST_JOB, type Broadcasts } from "./features/notifications/broadcast.service.js";
+import { PLACE_ORDER_JOB, type FulfilmentService } from "./features/fulfilment/fulfilment.service.js";
+import { STARS_REFUND_JOB } from "./features/fulfilment/fulfilment.refunds.js";
+import type { StarsPayments } from "./features/payments/payments.stars.js";
+import { pruneFinishedJobs } from "./features/jobs/jobs.housekeeping.js";
+import { pruneHandledUpdates } from "./bot/update-dedupe.middleware.js";
+
+/**
+ * Every piece of background work in one place: the job worker's handlers and lanes (built with the
+ * container, so the CLI and the tests run jobs the same way) and every recurring schedule (started
+ * by the app once the bot runs). A schedule or lane added here is live wherever the shop runs.
+ */
+
+/** The job worker: which handler runs each job kind, and the lanes that keep kinds apart. */
+export function createJobWorkerWithLanes(deps: { queue: JobQueue; clock: Clock; logger: Logger; notifications: NotificationsService; fulfilment: FulfilmentService; stars: StarsPayments; broadcasts: Broadcasts }) {
+  const { notifications, fulfilment, stars, broadcasts } = deps;
+  return createJobWorker({
+    queue: deps.queue,
+    clock: deps.clock,
+    logger: deps.logger,
+    handlers: {
+      [NOTIFY_JOB]: (payload) => notifications.deliver(payload),
+      [PLACE_ORDER_JOB]: (payload, job) => fulfilment.placeOrder(payload, job),
+      [STARS_REFUND_JOB]: (payload) => stars.refund(payload),
+      [BROADCAST_JOB]: (payload, job) => broadcasts.deliver(payload, job),
+    },
+    // Messages go out one at a time, in order; supplier calls may overlap.
+    lanes: [
+      { name: "messages", kinds: [NOTIFY_JOB], concurrency: 1 },
+      { name: "supplier", kinds: [PLACE_ORDER_JOB], concurrency: 4 },
+      { name: "refunds", kinds: [STARS_REFUND_JOB], concurrency: 1 },
+      // Broadcasts on a lane of their own (paced by the broadcasts' pacer), so a big one never
+      // holds up payment and order notices on the messages lane.
+      { name: "broadcasts", kinds: [BROADCAST_JOB], concurrency: 4 },
+    ],
+  });
+}
+
+export interface ScheduleOptions {
+  /** The sandbox's suppliers finish in seconds: status sync follows their pace instead of the setting. */
+  statusSyncCron?: string;
+  /** Tests watch what is registered; the app uses the real one. */
+  scheduler?: Scheduler;
+}
+
+export interface RunningSchedules {
+  scheduler: Scheduler;
+  stop(): void;
+}
+
+/** Starts every recurring job: the fixed ones and those the shop's settings decide. */
+export async function startSchedules(container: Container, logger: Logger, options: ScheduleOptions = {}): Promise<RunningSchedules> {
+  const scheduler = options.scheduler ?? createScheduler(logger);
+  const reconciler = container.reconciler;
+  if (reconciler) scheduler.register("payments-reconcile", "* * * * *", () => reconciler.reconcileOpenPayments());
+  const settingSchedules = await registerSettingSchedules(scheduler, container, logger);
+  // Same job name, so it replaces the setting's one.
+  if (options.statusSyncCron) scheduler.register("status-sync", options.statusSyncCron, () => container.statusSync.syncAll());
+  scheduler.register("refill-sync", "*/10 * * * *", () => container.aftercare.syncRefills());
+  scheduler.register("stars-expiry", "* * * * *", () => container.stars.expireStale());
+  scheduler.register("unpaid-orders-expiry", "*/5 * * * *", () => container.payments.expireAbandonedOrders());
+  scheduler.register("housekeeping", "17 3 * * *", async () => {
+    await pruneFinishedJobs(container.db, container.clock);
+    await pruneHandledUpdates(container.db, container.clock.now());
+    await container.transcripts.prune();
+    await container.handoff.prune();
+    await container.assistant.pruneUsage();
+  });
+  return {
+    scheduler,
+    stop() {
+      settingSchedules.stop();
+      scheduler.stopAll();
+    },
+  };
+}
 
 /**
  * The schedules that shop settings decide: supplier status sync (every N minutes) and the catalog

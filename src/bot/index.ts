@@ -1,11 +1,10 @@
-import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, session, type BotConfig } from "grammy";
+import { Bot, session, type Api } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { createKvStorage } from "../infra/db/kv-storage.js";
 import { assistantFeature } from "../features/assistant/assistant.bot.js";
 import { handoffFeature } from "../features/assistant/handoff.bot.js";
-import { recordIncoming, recordOutgoing } from "../features/assistant/transcripts.bot.js";
+import { recordIncoming } from "../features/assistant/transcripts.bot.js";
 import { catalogFeature } from "../features/catalog/catalog.bot.js";
 import { checkoutFeature } from "../features/checkout/checkout.bot.js";
 import { customersFeature } from "../features/customers/customers.bot.js";
@@ -26,27 +25,23 @@ import { unhandledFeature } from "./unhandled.js";
 import { dedupeUpdates } from "./update-dedupe.middleware.js";
 
 export interface CreateBotOptions {
-  token: string;
-  apiRoot: string;
+  /** The shop's Telegram client (`container.telegram`, see telegram-api.ts): the bot sends through it too. */
+  api: Api;
   deps: BotDeps;
   /** Shared with notifications, so both render the same texts. */
   i18n: I18n<BotContext>;
   /** Skips getMe (tests). */
   botInfo?: UserFromGetMe;
-  /** Replaces the HTTP client (tests). */
-  fetch?: typeof fetch;
 }
 
 export const ALLOWED_UPDATES = ["message", "callback_query", "pre_checkout_query"] as const;
 
 /** Builds the bot; the middleware order below is deliberate and written out once. */
 export function createBot(options: CreateBotOptions): Bot<BotContext> {
-  const client: NonNullable<BotConfig<BotContext>["client"]> = { apiRoot: options.apiRoot };
-  if (options.fetch) client.fetch = options.fetch;
-  const bot = new Bot<BotContext>(options.token, { client, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
-  // Installed after auto-retry, so it wraps the retries and records a message once, when it went out.
-  bot.api.config.use(recordOutgoing(options.deps));
+  const bot = new Bot<BotContext>(options.api.token, { ...(options.api.options ? { client: options.api.options } : {}), ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
+  // grammY builds its own client; the bot takes the shop's instead, so replies, notifications and
+  // refunds share one client and its transformers (grammY copies them onto every update's ctx.api).
+  Object.assign(bot, { api: options.api });
 
   bot.use(async (ctx, next) => {
     ctx.deps = options.deps;

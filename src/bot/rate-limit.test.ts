@@ -19,8 +19,7 @@ beforeAll(async () => {
   await kit.container.settings.set("assistant.rate_limit_per_minute", 3);
   vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
   bot = createBot({
-    token: kit.sandbox.telegram.token,
-    apiRoot: kit.config.telegram.apiRoot,
+    api: kit.container.telegram,
     deps: { ...kit.container, adminTelegramIds: kit.config.adminTelegramIds },
     i18n: kit.container.i18n,
     botInfo: kit.sandbox.telegram.bot as unknown as UserFromGetMe,

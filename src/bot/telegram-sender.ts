@@ -1,7 +1,7 @@
 import { GrammyError, type Api } from "grammy";
 import { RateLimited, RecipientUnreachable, type MessageSender } from "../features/notifications/notifications.service.js";
 
-/** Proactive messages through the bot's API (auto-retry on it handles Telegram's 429s). */
+/** Proactive messages through the shop's Telegram client (its auto-retry handles Telegram's 429s). */
 export function createTelegramSender(api: Api): MessageSender {
   return {
     async sendText(chatId, html, buttons) {

@@ -1,17 +1,12 @@
 import type { UserFromGetMe } from "grammy/types";
 import { createBot } from "../../src/bot/index.js";
-import { createTelegramSender } from "../../src/bot/telegram-sender.js";
 import { createContainer } from "../../src/container.js";
-import { createSupplierCallbackRoutes } from "../../src/features/fulfilment/fulfilment.api.js";
-import { createPaymentsRoutes } from "../../src/features/payments/payments.api.js";
 import type { ManualClock } from "../../src/infra/clock/clock.js";
 import { migrateToLatest } from "../../src/infra/db/migrations.js";
 import { createHttpClient } from "../../src/infra/http/http-client.js";
 import type { SandboxOptions } from "../../src/sandbox/index.js";
 import type { ChatMessage } from "../../src/sandbox/telegram/bot-api-emulator.js";
-import { createServer } from "../../src/server/index.js";
-import { createMiniAppRoutes } from "../../src/server/miniapp-static.js";
-import { createAdminApi } from "../../src/features/admin/admin.api.js";
+import { createHttpApp } from "../../src/server/http-app.js";
 import { listen } from "../../src/server/listen.js";
 import { testConfig } from "./config.js";
 import { captureLogs } from "./log-capture.js";
@@ -51,24 +46,13 @@ export async function createShopKit(options: ShopKitOptions = {}) {
   await container.settings.set("assistant.rate_limit_per_minute", options.rateLimitPerMinute ?? 600);
 
   const bot = createBot({
-    token: sandbox.telegram.token,
-    apiRoot: config.telegram.apiRoot,
+    api: container.telegram,
     deps: { ...container, adminTelegramIds: config.adminTelegramIds },
     i18n: container.i18n,
     botInfo: sandbox.telegram.bot as unknown as UserFromGetMe,
   });
-  container.notifications.bindSender(createTelegramSender(bot.api));
-  container.stars.bindApi({ refundStarPayment: async (userId, chargeId) => void (await bot.api.refundStarPayment(userId, chargeId)) });
-  const app = createServer({
-    db: container.db,
-    logger: logs.logger,
-    routes: [
-      { path: "/webhooks", app: createPaymentsRoutes(container.midtransWebhook) },
-      { path: "/webhooks", app: createSupplierCallbackRoutes(container.supplierCallbacks) },
-      { path: "/api/admin", app: createAdminApi(container) },
-      { path: "/miniapp", app: createMiniAppRoutes() },
-    ],
-  });
+  // The app's own routes (createHttpApp); the sandbox runs on its own port, as "the outside world".
+  const app = createHttpApp(container);
   const server = await listen(app, "127.0.0.1", 0);
   const productUrl = `http://127.0.0.1:${server.port}`;
   sandbox.midtrans.setNotificationUrl(`${productUrl}/webhooks/midtrans`);

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { createCustomerDirectory } from "../customers/customers.admin.js";
 import type { AdminArea } from "./admin.areas.js";
 import { requirePermission } from "./admin.auth.js";
 import { idParam, jsonBody, parseInput } from "./admin.http.js";
@@ -19,7 +18,7 @@ const AdjustBody = z.object({
  * audit entry and the customer's notice together.
  */
 export const customersArea: AdminArea = (api, deps) => {
-  const directory = createCustomerDirectory({ db: deps.db, wallet: deps.wallet, orders: deps.orders });
+  const directory = deps.customerDirectory;
 
   api.get("/customers", requirePermission("view"), async (c) => {
     const { q, page, pageSize } = parseInput(SearchQuery, c.req.query());

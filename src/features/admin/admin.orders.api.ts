@@ -1,9 +1,5 @@
 import { z } from "zod";
-import { createOrderDetail } from "../orders/orders.detail.js";
-import { createManualOrders } from "../orders/orders.manual.js";
-import { createOrderQueries } from "../orders/orders.queries.js";
 import { ORDER_MOVES, ORDER_STATUSES } from "../orders/orders.lifecycle.js";
-import { createOrderOpener } from "../payments/payments.orders.js";
 import { AppError } from "../../shared/errors.js";
 import { actorNamer } from "./admin.actors.js";
 import type { AdminArea } from "./admin.areas.js";
@@ -59,18 +55,7 @@ const ManualCreateBody = z.object({ quoteId: z.string().min(1).max(64), payment:
  * audit entry and telling the customer in the same transaction.
  */
 export const ordersArea: AdminArea = (api, deps) => {
-  const queries = createOrderQueries({ db: deps.db });
-  const details = createOrderDetail({ db: deps.db, refunds: deps.refunds, audit: deps.audit });
-  const manual = createManualOrders({
-    db: deps.db,
-    clock: deps.clock,
-    checkout: deps.checkout,
-    opener: createOrderOpener({ checkout: deps.checkout, orders: deps.orders }),
-    orders: deps.orders,
-    wallet: deps.wallet,
-    notifications: deps.notifications,
-    audit: deps.audit,
-  });
+  const { orderQueries: queries, orderDetail: details, manualOrders: manual } = deps;
   const admin = deps.orderAdmin;
 
   const detail = async (orderId: number) => {

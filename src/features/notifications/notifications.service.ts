@@ -81,6 +81,8 @@ export function createNotificationsService(deps: {
   queue: JobQueue;
   customers: CustomersService;
   translate: Translate;
+  /** How a message reaches its chat (Telegram through the shop's bot API). */
+  sender: MessageSender;
   /**
    * Who gets admin alerts: a fixed list, or the staff list read at the moment of the alert, through
    * the alert's own transaction (staff change while the shop runs).
@@ -94,12 +96,10 @@ export function createNotificationsService(deps: {
    */
   pacer?: Pacer;
 }) {
-  const { queue, customers, translate, logger } = deps;
-  let sender: MessageSender | undefined;
+  const { queue, customers, translate, logger, sender } = deps;
   const listeners: DeliveryListener[] = [];
 
   const send = async (chatId: number, language: string, notice: Notice): Promise<SentMessage> => {
-    if (!sender) throw new Error("no message sender bound yet");
     const render = (rows: NoticeButton[][]) => rows.map((row) => row.map((b) => ({ text: translate(language, b.key, b.vars), data: b.data })));
     for (const earlier of notice.replaceButtons ?? []) await sender.setButtons?.(chatId, earlier.messageId, render(earlier.buttons));
     const buttons = notice.buttons && render(notice.buttons);
@@ -115,11 +115,6 @@ export function createNotificationsService(deps: {
   };
 
   return {
-    /** The bot is built after the services; it hands its sender over once it exists. */
-    bindSender(messageSender: MessageSender): void {
-      sender = messageSender;
-    },
-
     /** Features that need the Telegram message id of what they queued (to map replies) listen here. */
     onDelivered(listener: DeliveryListener): void {
       listeners.push(listener);
@@ -152,16 +147,14 @@ export function createNotificationsService(deps: {
      * Rejects with `RecipientUnreachable` or `RateLimited` like the sender.
      */
     async sendHtml(chatId: number, html: string): Promise<SentMessage> {
-      if (!sender) throw new Error("no message sender bound yet");
-      await deps.pacer?.wait();
+        await deps.pacer?.wait();
       return sender.sendText(chatId, html);
     },
 
     /** The `notify` job: renders in the recipient's language and sends. */
     async deliver(payload: unknown): Promise<void> {
       const notice = payload as NotifyPayload;
-      if (!sender) throw new Error("no message sender bound yet");
-      const to = notice.customerId !== undefined ? await recipient({ customerId: notice.customerId }) : notice.chatId !== undefined ? { chatId: notice.chatId, language: notice.language ?? "id" } : undefined;
+        const to = notice.customerId !== undefined ? await recipient({ customerId: notice.customerId }) : notice.chatId !== undefined ? { chatId: notice.chatId, language: notice.language ?? "id" } : undefined;
       if (!to) return;
       let sent: SentMessage;
       try {

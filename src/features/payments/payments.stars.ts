@@ -34,7 +34,7 @@ export interface StarsInvoice {
 
 export type StarsProblem = OpenOrderProblem | { code: "rail_disabled" };
 
-/** What the bot lets this feature do on Telegram (bound once the bot exists). */
+/** What this feature does on Telegram itself (the refund job). */
 export interface StarsApi {
   refundStarPayment(telegramUserId: number, chargeId: string): Promise<void>;
 }
@@ -53,17 +53,14 @@ export interface StarsPaymentsDeps {
   fulfilment: FulfilmentService;
   notifications: NotificationsService;
   settings: SettingsService;
+  api: StarsApi;
 }
 
 export function createStarsPayments(deps: StarsPaymentsDeps) {
   const { db, clock, logger, queue, checkout, orders, opener, fulfilment, notifications, settings } = deps;
-  let api: StarsApi | undefined;
+  const { api } = deps;
 
   return {
-    bindApi(starsApi: StarsApi): void {
-      api = starsApi;
-    },
-
     /** A rupiah amount in Stars at the shop's rate, rounded up. */
     async starsFor(amount: number): Promise<number> {
       return toSafeNumber(ceilDiv(BigInt(amount), BigInt(await settings.get("payments.stars_rate_idr"))));
@@ -157,7 +154,6 @@ export function createStarsPayments(deps: StarsPaymentsDeps) {
       const { paymentId } = payload as { orderId: number; paymentId: number };
       const payment = await findPaymentById(db, paymentId);
       if (!payment || payment.gateway !== "stars" || !payment.gateway_transaction_id || payment.gateway_status === "refunded") return;
-      if (!api) throw new Error("Stars API not bound yet");
       const customer = await db.selectFrom("customers").select("telegram_id").where("id", "=", payment.customer_id).executeTakeFirstOrThrow();
       try {
         await api.refundStarPayment(customer.telegram_id, payment.gateway_transaction_id);

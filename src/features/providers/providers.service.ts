@@ -19,9 +19,11 @@ export interface ProvidersServiceDeps {
   http: HttpClient;
   secretBox: SecretBox;
   audit: AuditService;
+  /** Admin alerts about a supplier's currency (held or released), queued through notifications. */
+  alerts?: SupplierAlert;
 }
 
-/** An admin alert about a supplier, queued in the transaction that records why (see `bindAlerts`). */
+/** An admin alert about a supplier, queued in the transaction that records why. */
 export type SupplierAlert = (trx: Db, notice: { key: string; vars: Record<string, string | number> }) => Promise<void>;
 
 /** What holds a supplier off sale because of its currency, for the CLI, the API and the app's banner. */
@@ -198,7 +200,7 @@ export function createProvidersService(deps: ProvidersServiceDeps) {
     return text ? { text } : {};
   };
 
-  let alert: SupplierAlert | undefined;
+  const alert = deps.alerts;
   const stateOf = (row: ProviderRow): CurrencyState => ({ configured: row.currency, rateToIdr: row.rate_to_idr, reported: row.reported_currency });
 
   /**
@@ -465,10 +467,6 @@ export function createProvidersService(deps: ProvidersServiceDeps) {
       return adapterForRow(row);
     },
 
-    /** Admin alerts about suppliers go through the notifications service, built after this one. */
-    bindAlerts(send: SupplierAlert): void {
-      alert = send;
-    },
 
     /**
      * Before an import or re-sync: asks the supplier what it prices in and compares it with the
