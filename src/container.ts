@@ -44,7 +44,8 @@ import { createManualOrders } from "./features/orders/orders.manual.js";
 import { createOrderQueries } from "./features/orders/orders.queries.js";
 import { createCustomerDirectory } from "./features/customers/customers.admin.js";
 import { createWalletAdmin } from "./features/wallet/wallet.admin.js";
-import { createMidtransWebhook } from "./features/payments/payments.webhook.js";
+import { createPaymentWebhook } from "./features/payments/payments.webhook.js";
+import { createPaymentGatewayRegistry } from "./features/payments/payment-gateways.js";
 import { createProvidersService } from "./features/providers/providers.service.js";
 import { createSettingsService } from "./features/settings/settings.service.js";
 import { createSettingsAdmin } from "./features/settings/settings.admin.js";
@@ -136,10 +137,10 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
     notificationUrl: config.server.publicUrl ? `${config.server.publicUrl}/webhooks/midtrans` : undefined,
     masterKeyFromEnv: masterKey.origin === "env",
   });
-  const gateway = createMidtransGateway(midtrans.coreApi);
-  const confirmation = createPaymentConfirmation({ db, clock, logger, gateway, checkout, orders, wallet, fulfilment, notifications, settings });
+  const gateways = createPaymentGatewayRegistry([createMidtransGateway(midtrans.coreApi, midtrans)]);
+  const confirmation = createPaymentConfirmation({ db, clock, logger, gateways, checkout, orders, wallet, fulfilment, notifications, settings });
   const opener = createOrderOpener({ checkout, orders });
-  const payments = createPaymentsService({ db, clock, logger, gateway, gatewayConfigured: midtrans.configured, confirmation, checkout, orders, opener, wallet, fulfilment, notifications, settings });
+  const payments = createPaymentsService({ db, clock, logger, gateways, confirmation, checkout, orders, opener, wallet, fulfilment, notifications, settings });
   const stars = createStarsPayments({ db, clock, logger, queue, checkout, orders, opener, fulfilment, notifications, settings, api: telegramStarsApi(telegram) });
   const orderAdmin = createOrderAdmin({ db, clock, orders, fulfilment, statusSync, refunds, notifications, audit });
   const orderDetail = createOrderDetail({ db, refunds, audit });
@@ -148,8 +149,8 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
   const orderQueries = createOrderQueries({ db });
   const customerDirectory = createCustomerDirectory({ db, wallet, orders });
   const walletAdmin = createWalletAdmin({ db, clock, wallet, audit, notifications });
-  const midtransWebhook = createMidtransWebhook({ db, commits: createGroupCommit(db), clock, logger, serverKey: midtrans.serverKey, confirmation, notifications, failpoints });
-  const reconciler = createPaymentReconciler({ db, clock, logger, gateway, confirmation });
+  const paymentWebhook = createPaymentWebhook({ db, commits: createGroupCommit(db), clock, logger, confirmation, notifications, failpoints });
+  const reconciler = createPaymentReconciler({ db, clock, logger, gateways, confirmation });
   const settingsAdmin = createSettingsAdmin({ db, settings, audit, catalogManagement });
   const botTexts = createBotTexts({ db, clock, audit, translate: createTranslator(i18n) });
   const faqAdmin = createFaqAdmin({ db, knowledge, audit });
@@ -208,7 +209,8 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
     walletAdmin,
     refunds,
     confirmation,
-    midtransWebhook,
+    gateways,
+    paymentWebhook,
     reconciler,
     worker,
     async close(): Promise<void> {

@@ -22,7 +22,7 @@ export function createHttpApp(container: Container, options: HttpAppOptions = {}
     db: container.db,
     logger: container.logger,
     routes: [
-      { path: "/webhooks", app: createPaymentsRoutes(container.midtransWebhook) },
+      { path: "/webhooks", app: createPaymentsRoutes(container.paymentWebhook, container.gateways) },
       { path: "/webhooks", app: createSupplierCallbackRoutes(container.supplierCallbacks) },
       { path: "/api/admin", app: createAdminApi(container) },
       { path: "/miniapp", app: createMiniAppRoutes() },

@@ -1,41 +1,38 @@
 import { z } from "zod";
 import { MidtransCallError, type MidtransCoreApi } from "../../infra/midtrans/midtrans-core-api.js";
-import { decimalEqualsInteger, parseDecimal, type Decimal } from "../../shared/money.js";
+import { AppError } from "../../shared/errors.js";
+import { decimalEqualsInteger, parseDecimal } from "../../shared/money.js";
+import { isValidMidtransSignature } from "./midtrans.signature.js";
+import { GatewayRejected, GatewayUnavailable, type GatewayInvoice, type GatewayState, type GatewayStatus, type GatewayTestResult, type InvoiceRequest, type PaymentGateway } from "./payment-gateway.types.js";
+
+export const MIDTRANS_GATEWAY_ID = "midtrans";
 
 /**
- * Midtrans wire mapping: the QRIS charge, the status answer and its state vocabulary. Everything
- * else in payments speaks in `GatewayState`.
+ * The Midtrans adapter behind `PaymentGateway`: the QRIS charge, the status answer and its state
+ * vocabulary, and the notification signature. Everything else in payments speaks the port's words.
  */
-export type GatewayState = "pending" | "paid" | "expired" | "canceled" | "failed" | "refunded" | "not_found" | "unrecognized";
 
-export interface GatewayStatus {
-  state: GatewayState;
-  transactionStatus: string;
-  grossAmount: Decimal | undefined;
-  transactionId: string | undefined;
+const Notification = z.object({
+  order_id: z.string().min(1).max(100),
+  status_code: z.string().min(1).max(10),
+  gross_amount: z.string().min(1).max(40),
+  signature_key: z.string().min(1).max(256),
+  transaction_status: z.string().max(40).optional(),
+});
+
+/** What the adapter needs from the Midtrans settings (keys set in the admin app or MIDTRANS_*). */
+export interface MidtransKeys {
+  /** The key notifications are signed with, now; undefined when QRIS is not configured. */
+  serverKey: () => Promise<string | undefined>;
+  configured: () => Promise<boolean>;
+  test: () => Promise<GatewayTestResult>;
 }
 
-export interface QrisCharge {
-  transactionId: string;
-  qrString: string | undefined;
-  qrUrl: string | undefined;
-}
-
-/** No answer, a timeout or a 5xx: the request may or may not have been processed. */
-export class GatewayUnavailable extends Error {
-  override readonly name = "GatewayUnavailable";
-}
-
-/** A definitive refusal (4xx), with Midtrans' own message. */
-export class GatewayRejected extends Error {
-  override readonly name = "GatewayRejected";
-  constructor(
-    message: string,
-    readonly statusCode: number,
-  ) {
-    super(message);
-  }
-}
+export const MIDTRANS_SETTING_FIELDS = [
+  { name: "environment", secret: false, required: true },
+  { name: "serverKey", secret: true, required: true },
+  { name: "clientKey", secret: true, required: false },
+] as const;
 
 const ChargeAnswer = z.object({
   transaction_id: z.string().min(1),
@@ -51,7 +48,7 @@ const StatusAnswer = z.object({
   transaction_id: z.string().optional(),
 });
 
-export function createMidtransGateway(api: MidtransCoreApi) {
+export function createMidtransGateway(api: MidtransCoreApi, keys: MidtransKeys): PaymentGateway {
   const call = async <T>(run: () => Promise<T>): Promise<T> => {
     try {
       return await run();
@@ -65,7 +62,12 @@ export function createMidtransGateway(api: MidtransCoreApi) {
   };
 
   return {
-    async createQrisCharge(input: { reference: string; amount: number; itemName: string; customerName: string; expiryMinutes: number }): Promise<QrisCharge> {
+    id: MIDTRANS_GATEWAY_ID,
+    capabilities: { refund: false },
+    settings: { fields: MIDTRANS_SETTING_FIELDS, test: keys.test },
+    configured: keys.configured,
+
+    async createInvoice(input: InvoiceRequest): Promise<GatewayInvoice> {
       const answer = await call(() =>
         api.charge({
           payment_type: "qris",
@@ -110,10 +112,26 @@ export function createMidtransGateway(api: MidtransCoreApi) {
     async cancel(reference: string): Promise<void> {
       await call(() => api.cancel(reference));
     },
+
+    /** Midtrans signs the body itself (SHA-512 over order_id, status_code, gross_amount and the server key); headers carry nothing. */
+    async verifyNotification(rawBody: string) {
+      let json: unknown;
+      try {
+        json = JSON.parse(rawBody);
+      } catch {
+        throw new AppError("payments.bad_request", "the notification is not JSON");
+      }
+      const parsed = Notification.safeParse(json);
+      if (!parsed.success) throw new AppError("payments.bad_request", "the notification lacks order_id, status_code, gross_amount or signature_key");
+      const note = parsed.data;
+      const signingKey = await keys.serverKey();
+      // Keys removed in the admin app: like a shop without Midtrans (Midtrans retries; the reconciler catches up).
+      if (!signingKey) throw new AppError("payments.not_configured", "payments are not configured");
+      if (!isValidMidtransSignature(note, signingKey)) throw new AppError("payments.signature_invalid", "the notification's signature does not match");
+      return { reference: note.order_id, grossAmount: note.gross_amount, dedupeKey: `${note.order_id}:${note.transaction_status ?? ""}:${note.status_code}:${note.gross_amount}` };
+    },
   };
 }
-
-export type MidtransGateway = ReturnType<typeof createMidtransGateway>;
 
 /** Paid means settlement, or capture accepted by fraud detection; `challenge` is still pending. */
 export function toState(transactionStatus: string, fraudStatus: string | undefined): GatewayState {

@@ -1,12 +1,19 @@
 import { Hono } from "hono";
-import { paymentsNotConfigured, type MidtransWebhook } from "./payments.webhook.js";
+import type { PaymentGatewayRegistry } from "./payment-gateways.js";
+import type { PaymentWebhook } from "./payments.webhook.js";
 
-/** `POST /webhooks/midtrans`: the raw body goes to the handler untouched (the signature covers it); a refusal is an AppError the server answers. */
-export function createPaymentsRoutes(webhook: MidtransWebhook | undefined): Hono {
+/**
+ * `POST /webhooks/:gateway` (today `/webhooks/midtrans`): the raw body and headers go to the
+ * gateway's own check untouched (the signature covers them); a refusal is an AppError the server
+ * answers. A path that names no payment gateway falls through to the other webhook routes
+ * (supplier callbacks), and to 404 when none matches.
+ */
+export function createPaymentsRoutes(webhook: PaymentWebhook, gateways: PaymentGatewayRegistry): Hono {
   const routes = new Hono();
-  routes.post("/midtrans", async (c) => {
-    if (!webhook) throw paymentsNotConfigured();
-    return c.json(await webhook.handle(await c.req.text()));
+  routes.post("/:gateway", async (c, next) => {
+    const gateway = gateways.get(c.req.param("gateway"));
+    if (!gateway) return next();
+    return c.json(await webhook.handle(gateway, await c.req.text(), c.req.raw.headers));
   });
   return routes;
 }

@@ -8,9 +8,11 @@ import type { CheckoutService } from "../checkout/checkout.service.js";
 import type { FulfilmentService } from "../fulfilment/fulfilment.service.js";
 import type { NotificationsService } from "../notifications/notifications.service.js";
 import type { OrdersService } from "../orders/orders.service.js";
+import type { OrderRow } from "../orders/orders.table.js";
 import type { SettingsService, SettingValue } from "../settings/settings.service.js";
 import type { WalletService } from "../wallet/wallet.service.js";
-import { GatewayUnavailable, type GatewayStatus, type MidtransGateway } from "./midtrans.gateway.js";
+import { GatewayUnavailable, type GatewayStatus } from "./payment-gateway.types.js";
+import type { PaymentGatewayRegistry } from "./payment-gateways.js";
 import { invoiceButtons, paidOrderButtons } from "./payments.invoice-message.js";
 import { transitionPayment, updatePayment } from "./payments.repository.js";
 import type { PaymentRow } from "./payments.table.js";
@@ -30,12 +32,14 @@ export interface ConfirmationContext {
 }
 
 type Executor = Transaction<Database>;
+/** The order records the gateway the money came through (a `PaymentGateway` id; the column has no CHECK). */
+type PaidWith = OrderRow["paid_with"];
 
 export interface PaymentConfirmationDeps {
   db: Db;
   clock: Clock;
   logger: Logger;
-  gateway: MidtransGateway;
+  gateways: PaymentGatewayRegistry;
   checkout: CheckoutService;
   orders: OrdersService;
   wallet: WalletService;
@@ -50,7 +54,7 @@ export interface PaymentConfirmationDeps {
  * also writes the work and messages it implies: paid → order paid + "place" job, exactly once.
  */
 export function createPaymentConfirmation(deps: PaymentConfirmationDeps) {
-  const { db, clock, logger, gateway, checkout, orders, wallet, fulfilment, notifications, settings } = deps;
+  const { db, clock, logger, gateways, checkout, orders, wallet, fulfilment, notifications, settings } = deps;
 
   const flagAmountMismatch = async (trx: Executor, payment: PaymentRow, received: string): Promise<ConfirmationOutcome> => {
     const reason = `gateway amount ${received} differs from invoice amount ${payment.amount}`;
@@ -82,7 +86,7 @@ export function createPaymentConfirmation(deps: PaymentConfirmationDeps) {
     // Paid after the invoice expired: fulfil while the quote's price still holds (a shop setting), else credit.
     const quoteValid = order.status === "expired" && context.latePolicy === "fulfil_if_quote_valid" && ((await checkout.quoteRow(trx, order.quote_id))?.expires_at ?? 0) > now;
     const payable = order.status === "awaiting_payment" || quoteValid;
-    if (payable && (await orders.move(trx, order.id, "payByGateway", { status: "paid", paid_at: now, paid_with: "midtrans", paid_payment_id: payment.id, finished_at: null }))) {
+    if (payable && (await orders.move(trx, order.id, "payByGateway", { status: "paid", paid_at: now, paid_with: payment.gateway as PaidWith, paid_payment_id: payment.id, finished_at: null }))) {
       await fulfilment.enqueuePlacement(trx, order.id);
       await notifications.toCustomer(trx, order.customer_id, { key: "payment-received", vars: { order: order.id, amount: formatRupiah(payment.amount) }, ...invoiceButtons([payment], paidOrderButtons(order.id)) });
       return "paid";
@@ -152,6 +156,9 @@ export function createPaymentConfirmation(deps: PaymentConfirmationDeps) {
   /** The gateway's answer about a payment, or undefined when it cannot be had right now. */
   const fetchStatus = async (payment: PaymentRow): Promise<GatewayStatus | undefined> => {
     try {
+      const gateway = gateways.get(payment.gateway);
+      // Wallet and Stars payments have no gateway to ask.
+      if (!gateway) return undefined;
       return await gateway.status(payment.reference);
     } catch (error) {
       if (!(error instanceof GatewayUnavailable)) logger.warn({ err: error, paymentId: payment.id }, "gateway refused a status check");

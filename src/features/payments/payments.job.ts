@@ -1,7 +1,8 @@
 import type { Clock } from "../../infra/clock/clock.js";
 import type { Db } from "../../infra/db/open-database.js";
 import type { Logger } from "../../logger.js";
-import { GatewayRejected, type MidtransGateway } from "./midtrans.gateway.js";
+import { GatewayRejected } from "./payment-gateway.types.js";
+import type { PaymentGatewayRegistry } from "./payment-gateways.js";
 import type { PaymentConfirmation } from "./payments.confirmation.js";
 import { findPaymentById, listOpenPayments, listRecentlyClosedPayments, updatePayment } from "./payments.repository.js";
 import type { PaymentRow } from "./payments.table.js";
@@ -18,19 +19,20 @@ const CLOSED_SWEEP = [
 
 /**
  * The reconciler: asks the gateway about every open invoice, so a payment whose notification never
- * arrived (our outage, Midtrans giving up after its retries, a lost commit) is still found, and
- * expires invoices ourselves, because Midtrans does not enforce QRIS expiries under 15 minutes.
+ * arrived (our outage, the gateway giving up after its retries, a lost commit) is still found, and
+ * expires invoices ourselves, because gateways do not all enforce short QRIS expiries (Midtrans: none under 15 minutes).
  * It then keeps asking about QRs the shop closed for a day: one paid after we withdrew or expired it
  * (and whose notification was lost) still gets its one effect, the order or a wallet credit.
  */
-export function createPaymentReconciler(deps: { db: Db; clock: Clock; logger: Logger; gateway: MidtransGateway; confirmation: PaymentConfirmation }) {
-  const { db, clock, logger, gateway, confirmation } = deps;
+export function createPaymentReconciler(deps: { db: Db; clock: Clock; logger: Logger; gateways: PaymentGatewayRegistry; confirmation: PaymentConfirmation }) {
+  const { db, clock, logger, gateways, confirmation } = deps;
+  const gatewayIds = () => gateways.list().map((g) => g.id);
 
   const recentlyClosed = async (): Promise<PaymentRow[]> => {
     const now = clock.now();
     const seen = new Map<number, PaymentRow>();
     for (const { youngerThan, every } of CLOSED_SWEEP) {
-      for (const payment of await listRecentlyClosedPayments(db, now - youngerThan, now - every, 500)) seen.set(payment.id, payment);
+      for (const payment of await listRecentlyClosedPayments(db, gatewayIds(), now - youngerThan, now - every, 500)) seen.set(payment.id, payment);
     }
     return [...seen.values()];
   };
@@ -38,11 +40,12 @@ export function createPaymentReconciler(deps: { db: Db; clock: Clock; logger: Lo
   return {
     async reconcileOpenPayments(): Promise<{ checked: number; changed: number }> {
       // Fresh invoices are left to their notification for a little while.
-      const open = await listOpenPayments(db, clock.now() - 20_000, 500);
+      const open = await listOpenPayments(db, gatewayIds(), clock.now() - 20_000, 500);
       let changed = 0;
       for (const payment of open) {
         let outcome = await confirmation.sync(payment);
-        if (outcome === "pending" && payment.expires_at <= clock.now()) {
+        const gateway = gateways.get(payment.gateway);
+        if (gateway && outcome === "pending" && payment.expires_at <= clock.now()) {
           try {
             await gateway.cancel(payment.reference);
           } catch (error) {

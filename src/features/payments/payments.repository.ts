@@ -27,12 +27,13 @@ export async function transitionPayment(db: Db, id: number, from: readonly Payme
   return Number(result.numUpdatedRows) > 0;
 }
 
-export async function listOpenPayments(db: Db, createdBefore: number, limit: number): Promise<PaymentRow[]> {
+/** Open invoices of the given gateways (QRIS rails; wallet and Stars payments are never open). */
+export async function listOpenPayments(db: Db, gateways: readonly string[], createdBefore: number, limit: number): Promise<PaymentRow[]> {
   return db
     .selectFrom("payments")
     .selectAll()
     .where("status", "in", ["creating", "pending"])
-    .where("gateway", "=", "midtrans")
+    .where("gateway", "in", [...gateways])
     .where("created_at", "<=", createdBefore)
     .orderBy("id")
     .limit(limit)
@@ -43,12 +44,12 @@ export async function listOpenPayments(db: Db, createdBefore: number, limit: num
  * QRIS invoices the shop closed (expired, or withdrawn for another way to pay) since `createdAfter`
  * and not asked about since `checkedBefore`: a QR can still be settled after we gave up on it.
  */
-export async function listRecentlyClosedPayments(db: Db, createdAfter: number, checkedBefore: number, limit: number): Promise<PaymentRow[]> {
+export async function listRecentlyClosedPayments(db: Db, gateways: readonly string[], createdAfter: number, checkedBefore: number, limit: number): Promise<PaymentRow[]> {
   return db
     .selectFrom("payments")
     .selectAll()
     .where("status", "in", ["expired", "canceled"])
-    .where("gateway", "=", "midtrans")
+    .where("gateway", "in", [...gateways])
     .where("created_at", ">=", createdAfter)
     .where((eb) => eb.or([eb("last_checked_at", "is", null), eb("last_checked_at", "<", checkedBefore)]))
     .orderBy("id")

@@ -10,7 +10,8 @@ import type { NotificationsService } from "../notifications/notifications.servic
 import type { OrdersService } from "../orders/orders.service.js";
 import type { SettingsService } from "../settings/settings.service.js";
 import type { WalletService } from "../wallet/wallet.service.js";
-import { GatewayRejected, type MidtransGateway } from "./midtrans.gateway.js";
+import { GatewayRejected } from "./payment-gateway.types.js";
+import type { PaymentGatewayRegistry } from "./payment-gateways.js";
 import type { PaymentConfirmation } from "./payments.confirmation.js";
 import type { OpenOrderProblem, OrderOpener } from "./payments.orders.js";
 import { invoiceButtons, rememberInvoiceMessage } from "./payments.invoice-message.js";
@@ -58,13 +59,8 @@ export interface PaymentsServiceDeps {
   db: Db;
   clock: Clock;
   logger: Logger;
-  /** Absent when no Midtrans server key is configured: QRIS is then not offered. */
-  gateway: MidtransGateway | undefined;
-  /**
-   * Whether the gateway has keys right now (they can be set or removed in the admin app while the
-   * shop runs). Without it, a gateway that is present counts as configured.
-   */
-  gatewayConfigured?: () => Promise<boolean>;
+  /** The payment gateways; QRIS goes through the primary one, and only while it has keys (`configured`). */
+  gateways: PaymentGatewayRegistry | undefined;
   confirmation: PaymentConfirmation | undefined;
   checkout: CheckoutService;
   orders: OrdersService;
@@ -81,8 +77,9 @@ export interface PaymentsServiceDeps {
  * state and the job that places it (wallet), or when the gateway confirms (QRIS).
  */
 export function createPaymentsService(deps: PaymentsServiceDeps) {
-  const { db, clock, logger, gateway, confirmation, checkout, orders, opener, wallet, fulfilment, notifications, settings } = deps;
-  const qrisReady = async (): Promise<boolean> => gateway !== undefined && (deps.gatewayConfigured ? await deps.gatewayConfigured() : true);
+  const { db, clock, logger, gateways, confirmation, checkout, orders, opener, wallet, fulfilment, notifications, settings } = deps;
+  const gateway = gateways?.primary;
+  const qrisReady = async (): Promise<boolean> => gateway !== undefined && (await gateway.configured());
 
   const toInvoice = (payment: PaymentRow, reused: boolean): Invoice => ({
     paymentId: payment.id,
@@ -96,14 +93,14 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
     messageId: payment.invoice_message_id,
   });
 
-  /** Calls Midtrans for a payment row written as `creating`; closes it if the charge fails. */
+  /** Calls the gateway for a payment row written as `creating`; closes it if the charge fails. */
   const charge = async (payment: { id: number; reference: string; amount: number }, itemName: string, customerName: string, expiryMinutes: number): Promise<Result<Invoice, { code: "gateway_unavailable" } | { code: "gateway_rejected"; message: string }>> => {
     try {
-      const result = await gateway!.createQrisCharge({ reference: payment.reference, amount: payment.amount, itemName, customerName, expiryMinutes });
+      const result = await gateway!.createInvoice({ reference: payment.reference, amount: payment.amount, itemName, customerName, expiryMinutes });
       await transitionPayment(db, payment.id, ["creating"], { status: "pending", gateway_transaction_id: result.transactionId, qr_string: result.qrString ?? null, qr_url: result.qrUrl ?? null, updated_at: clock.now() });
     } catch (error) {
       // The customer never saw a QR for this charge, so nobody can pay it: close it here and at
-      // Midtrans (best effort). Tapping Pay again makes a new one.
+      // the gateway (best effort). Tapping Pay again makes a new one.
       await transitionPayment(db, payment.id, ["creating"], { status: "failed", updated_at: clock.now() });
       await gateway!.cancel(payment.reference).catch(() => undefined);
       logger.warn({ err: error, paymentId: payment.id }, "QRIS charge failed");
@@ -112,7 +109,7 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
     return ok(toInvoice((await findPaymentById(db, payment.id))!, false));
   };
 
-  const newPaymentRow = (fields: { purpose: "order" | "topup"; orderId: number | null; customerId: number; gateway: "midtrans" | "wallet"; reference: string; amount: number; status: PaymentStatus; expiresAt: number; now: number }) => ({
+  const newPaymentRow = (fields: { purpose: "order" | "topup"; orderId: number | null; customerId: number; gateway: string; reference: string; amount: number; status: PaymentStatus; expiresAt: number; now: number }) => ({
     purpose: fields.purpose,
     order_id: fields.orderId,
     customer_id: fields.customerId,
@@ -134,7 +131,7 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
   });
 
   return {
-    /** The ways to pay the shop offers now (QRIS only when Midtrans is configured). */
+    /** The ways to pay the shop offers now (QRIS only when its gateway is configured). */
     async rails(): Promise<Rail[]> {
       const qris = await qrisReady();
       return (await settings.get("payments.rails")).filter((rail) => rail !== "qris" || qris);
@@ -156,11 +153,11 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
         const opened = await opener.open(trx, { quoteId, customerId: customer.id, service: quote.service, now });
         if ("problem" in opened) return opened;
         const open = await findOpenPaymentForOrder(trx, opened.order.id);
-        if (open?.gateway === "midtrans" && open.status === "pending" && open.expires_at > now) return { reuse: open };
-        if (open?.gateway === "midtrans" && open.status === "creating") return { problem: { code: "invoice_in_progress" } };
+        if (open && open.gateway === gateway!.id && open.status === "pending" && open.expires_at > now) return { reuse: open };
+        if (open && open.gateway === gateway!.id && open.status === "creating") return { problem: { code: "invoice_in_progress" } };
         await opener.closeOtherOpenPayments(trx, opened.order.id, undefined, now);
         const reference = `TB-${opened.order.id}-${randomId("", 6).toUpperCase()}`;
-        const id = await insertPayment(trx, newPaymentRow({ purpose: "order", orderId: opened.order.id, customerId: customer.id, gateway: "midtrans", reference, amount: opened.order.amount, status: "creating", expiresAt: now + expiryMinutes * 60_000, now }));
+        const id = await insertPayment(trx, newPaymentRow({ purpose: "order", orderId: opened.order.id, customerId: customer.id, gateway: gateway!.id, reference, amount: opened.order.amount, status: "creating", expiresAt: now + expiryMinutes * 60_000, now }));
         return { create: { id, reference, amount: opened.order.amount } };
       });
       if ("problem" in prepared) return err(prepared.problem);
@@ -178,7 +175,7 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
       const quote = await checkout.findQuote(quoteId);
       if (!quote || quote.customerId !== customer.id) return err({ code: "quote_not_found" });
       const now = clock.now();
-      let superseded: string[] = [];
+      let superseded: PaymentRow[] = [];
       let result: Result<{ orderId: number; amount: number; balance: number }, WalletPayProblem>;
       try {
         result = await db.transaction().execute(async (trx): Promise<Result<{ orderId: number; amount: number; balance: number }, WalletPayProblem>> => {
@@ -194,7 +191,7 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
           if (!(await orders.move(trx, order.id, "payFromWallet", { status: "paid", paid_at: now, paid_with: "wallet", paid_payment_id: paymentId }))) throw new Error(`order ${order.id} changed while paying from the wallet`);
           await fulfilment.enqueuePlacement(trx, order.id);
           await notifications.toCustomer(trx, customer.id, { key: "payment-received-wallet", vars: { order: order.id, amount: formatRupiah(order.amount) }, ...invoiceButtons(closed, []) });
-          superseded = closed.filter((p) => p.gateway === "midtrans").map((p) => p.reference);
+          superseded = closed;
           return ok({ orderId: order.id, amount: order.amount, balance: await wallet.balance(customer.id, trx) });
         });
       } catch (error) {
@@ -202,7 +199,7 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
         throw error;
       }
       // A QR shown earlier for this order is withdrawn; if it is paid anyway, that money goes to the wallet.
-      for (const reference of superseded) await gateway?.cancel(reference).catch(() => undefined);
+      for (const payment of superseded) await gateways?.get(payment.gateway)?.cancel(payment.reference).catch(() => undefined);
       return result;
     },
 
@@ -214,7 +211,7 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
       const now = clock.now();
       const expiryMinutes = await settings.get("payments.invoice_expiry_minutes");
       const reference = `TU-${customer.id}-${randomId("", 6).toUpperCase()}`;
-      const id = await insertPayment(db, newPaymentRow({ purpose: "topup", orderId: null, customerId: customer.id, gateway: "midtrans", reference, amount, status: "creating", expiresAt: now + expiryMinutes * 60_000, now }));
+      const id = await insertPayment(db, newPaymentRow({ purpose: "topup", orderId: null, customerId: customer.id, gateway: gateway!.id, reference, amount, status: "creating", expiresAt: now + expiryMinutes * 60_000, now }));
       return charge({ id, reference, amount }, "Top up saldo", customer.firstName, expiryMinutes);
     },
 
@@ -232,7 +229,7 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
     async checkPayment(paymentId: number, customerId: number): Promise<{ status: PaymentStatus; orderId: number | null; expiresAt: number } | undefined> {
       const payment = await findPaymentById(db, paymentId);
       if (!payment || payment.customer_id !== customerId) return undefined;
-      if (confirmation && payment.gateway === "midtrans" && (payment.status === "pending" || payment.status === "creating")) await confirmation.sync(payment);
+      if (confirmation && gateways?.get(payment.gateway) && (payment.status === "pending" || payment.status === "creating")) await confirmation.sync(payment);
       const fresh = (await findPaymentById(db, paymentId))!;
       return { status: fresh.status, orderId: fresh.order_id, expiresAt: fresh.expires_at };
     },

@@ -1,7 +1,8 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 
 export type PaymentStatus = "creating" | "pending" | "paid" | "expired" | "canceled" | "failed";
-export type PaymentGateway = "midtrans" | "wallet" | "stars";
+/** "wallet", "stars", or the id of a `PaymentGateway` in the registry (QRIS invoices). */
+export type PaymentRail = string;
 
 export interface PaymentTable {
   id: Generated<number>;
@@ -9,7 +10,7 @@ export interface PaymentTable {
   /** Set for order payments; null for wallet top-ups. */
   order_id: number | null;
   customer_id: number;
-  gateway: PaymentGateway;
+  gateway: PaymentRail;
   reference: string;
   gateway_transaction_id: string | null;
   amount: number;

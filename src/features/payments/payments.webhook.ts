@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { Clock } from "../../infra/clock/clock.js";
 import type { GroupCommit } from "../../infra/db/group-commit.js";
 import type { Db } from "../../infra/db/open-database.js";
@@ -7,64 +6,51 @@ import { AppError } from "../../shared/errors.js";
 import { decimalEqualsInteger, formatRupiah, parseDecimal } from "../../shared/money.js";
 import type { Failpoints } from "../../infra/failpoints.js";
 import type { NotificationsService } from "../notifications/notifications.service.js";
-import { isValidMidtransSignature } from "./midtrans.signature.js";
+import type { PaymentGateway, VerifiedNotification } from "./payment-gateway.types.js";
 import type { PaymentConfirmation } from "./payments.confirmation.js";
 import { findPaymentByReference, updatePayment } from "./payments.repository.js";
-
-const Notification = z.object({
-  order_id: z.string().min(1).max(100),
-  status_code: z.string().min(1).max(10),
-  gross_amount: z.string().min(1).max(40),
-  signature_key: z.string().min(1).max(256),
-  transaction_status: z.string().max(40).optional(),
-});
 
 /** The answer to a notification that was taken (HTTP 200); a refused one is thrown as an AppError. */
 export interface WebhookAnswer {
   status: string;
 }
 
-/** No Midtrans key: Midtrans retries later and the reconciler catches up. */
-export const paymentsNotConfigured = () => new AppError("payments.not_configured", "payments are not configured");
-
 /** Outcomes after which the same notification needs no more work; anything else is tried again. */
 const SETTLED_OUTCOMES = new Set(["paid", "already_paid", "credited_to_wallet", "closed", "no_change", "unknown_order", "amount_mismatch"]);
 
-/** Midtrans wants an answer within 5 s; the gateway check gets this long before we answer anyway. */
+/** Gateways want an answer within seconds (Midtrans: 5 s); the status check gets this long before we answer anyway. */
 const ACK_BUDGET_MS = 3_000;
 
 /**
- * `POST /webhooks/midtrans`. Order of checks (reliability matrix, section 3): signature (bad → 401
+ * `POST /webhooks/:gateway`, for any `PaymentGateway`. Order of checks (reliability matrix, section 3): signature (bad → 401
  * through `payments.signature_invalid`, nothing written, nothing called) → an event already handled is a no-op → our invoice and its
  * amount → ask the gateway, act on its answer. The state change and the event record (raw body and
  * outcome) are one write, committed together with whatever else arrives at the same moment (group
  * commit), so a burst of notifications costs few disk flushes. Whatever happens after the
- * signature check, the answer is 200, so Midtrans does not spend its few retries on our own
+ * signature check, the answer is 200, so the gateway does not spend its few retries on our own
  * trouble: the reconciler covers a failed status check.
  */
-export function createMidtransWebhook(deps: {
+export function createPaymentWebhook(deps: {
   db: Db;
   commits: GroupCommit;
   clock: Clock;
   logger: Logger;
-  /** The key notifications are signed with; a function when it can change while the shop runs (admin app). */
-  serverKey: string | (() => Promise<string | undefined>);
   confirmation: PaymentConfirmation;
   notifications: NotificationsService;
   failpoints?: Failpoints;
 }) {
-  const { db, commits, clock, logger, serverKey, confirmation, notifications } = deps;
+  const { db, commits, clock, logger, confirmation, notifications } = deps;
 
-  const alreadyHandled = async (key: string): Promise<boolean> => {
-    const existing = await db.selectFrom("webhook_events").select("outcome").where("source", "=", "midtrans").where("dedupe_key", "=", key).executeTakeFirst();
+  const alreadyHandled = async (source: string, key: string): Promise<boolean> => {
+    const existing = await db.selectFrom("webhook_events").select("outcome").where("source", "=", source).where("dedupe_key", "=", key).executeTakeFirst();
     return existing !== undefined && (existing.outcome === null || SETTLED_OUTCOMES.has(existing.outcome));
   };
 
   /** Stores the notification with its outcome; a settled outcome recorded first is kept. */
-  const recordEvent = (trx: Db, key: string, rawBody: string, outcome: string) =>
+  const recordEvent = (trx: Db, source: string, key: string, rawBody: string, outcome: string) =>
     trx
       .insertInto("webhook_events")
-      .values({ source: "midtrans", dedupe_key: key, payload: rawBody, outcome, received_at: clock.now() })
+      .values({ source, dedupe_key: key, payload: rawBody, outcome, received_at: clock.now() })
       .onConflict((oc) =>
         oc
           .columns(["source", "dedupe_key"])
@@ -73,32 +59,33 @@ export function createMidtransWebhook(deps: {
       )
       .execute();
 
-  const process = async (key: string, rawBody: string, note: z.infer<typeof Notification>): Promise<string> => {
-    const payment = await findPaymentByReference(db, note.order_id);
+  const process = async (source: string, rawBody: string, note: VerifiedNotification): Promise<string> => {
+    const key = note.dedupeKey;
+    const payment = await findPaymentByReference(db, note.reference);
     if (!payment) {
-      await commits.run((trx) => recordEvent(trx, key, rawBody, "unknown_order"));
-      logger.info({ reference: note.order_id }, "notification for an unknown invoice ignored");
+      await commits.run((trx) => recordEvent(trx, source, key, rawBody, "unknown_order"));
+      logger.info({ reference: note.reference }, "notification for an unknown invoice ignored");
       return "unknown_order";
     }
-    const gross = parseDecimal(note.gross_amount);
+    const gross = parseDecimal(note.grossAmount);
     if (!gross || !decimalEqualsInteger(gross, payment.amount)) {
       await commits.run(async (trx) => {
-        await updatePayment(trx, payment.id, { flagged_reason: `notified amount ${note.gross_amount} differs from ${payment.amount}`, updated_at: clock.now() });
-        await notifications.toAdmins(trx, { key: "admin-amount-mismatch", vars: { reference: payment.reference, order: payment.order_id ?? "-", expected: formatRupiah(payment.amount), received: note.gross_amount } });
-        await recordEvent(trx, key, rawBody, "amount_mismatch");
+        await updatePayment(trx, payment.id, { flagged_reason: `notified amount ${note.grossAmount} differs from ${payment.amount}`, updated_at: clock.now() });
+        await notifications.toAdmins(trx, { key: "admin-amount-mismatch", vars: { reference: payment.reference, order: payment.order_id ?? "-", expected: formatRupiah(payment.amount), received: note.grossAmount } });
+        await recordEvent(trx, source, key, rawBody, "amount_mismatch");
       });
       return "amount_mismatch";
     }
     const status = payment.status === "paid" ? undefined : await confirmation.fetchStatus(payment);
     if (payment.status !== "paid" && !status) {
       // Keep the notification; the reconciler asks again.
-      await commits.run((trx) => recordEvent(trx, key, rawBody, "status_unavailable"));
+      await commits.run((trx) => recordEvent(trx, source, key, rawBody, "status_unavailable"));
       return "status_unavailable";
     }
     const context = await confirmation.context();
     const outcome = await commits.run(async (trx) => {
       const result = status ? await confirmation.applyWithin(trx, payment, status, context) : "already_paid";
-      await recordEvent(trx, key, rawBody, result);
+      await recordEvent(trx, source, key, rawBody, result);
       return result;
     });
     if (outcome === "paid") deps.failpoints?.hit("after_payment_commit");
@@ -106,30 +93,21 @@ export function createMidtransWebhook(deps: {
   };
 
   return {
-    async handle(rawBody: string): Promise<WebhookAnswer> {
-      let json: unknown;
+    async handle(gateway: PaymentGateway, rawBody: string, headers: Headers): Promise<WebhookAnswer> {
+      let note: VerifiedNotification;
       try {
-        json = JSON.parse(rawBody);
-      } catch {
-        throw new AppError("payments.bad_request", "the notification is not JSON");
+        note = await gateway.verifyNotification(rawBody, headers);
+      } catch (error) {
+        if (error instanceof AppError && error.code === "payments.signature_invalid") logger.warn({ gateway: gateway.id }, "payment notification with an invalid signature rejected");
+        throw error;
       }
-      const parsed = Notification.safeParse(json);
-      if (!parsed.success) throw new AppError("payments.bad_request", "the notification lacks order_id, status_code, gross_amount or signature_key");
-      const note = parsed.data;
-      const signingKey = typeof serverKey === "string" ? serverKey : await serverKey();
-      // Keys removed in the admin app: like a shop without Midtrans (Midtrans retries; the reconciler catches up).
-      if (!signingKey) throw paymentsNotConfigured();
-      if (!isValidMidtransSignature(note, signingKey)) {
-        logger.warn({ reference: note.order_id }, "midtrans notification with an invalid signature rejected");
-        throw new AppError("payments.signature_invalid", "the notification's signature does not match");
-      }
+      const source = gateway.id;
+      const key = note.dedupeKey;
+      if (await alreadyHandled(source, key)) return { status: "duplicate" };
 
-      const key = `${note.order_id}:${note.transaction_status ?? ""}:${note.status_code}:${note.gross_amount}`;
-      if (await alreadyHandled(key)) return { status: "duplicate" };
-
-      const work = process(key, rawBody, note).catch(async (error: unknown) => {
-        logger.error({ err: error, reference: note.order_id }, "applying a payment notification failed");
-        await commits.run((trx) => recordEvent(trx, key, rawBody, "error")).catch(() => undefined);
+      const work = process(source, rawBody, note).catch(async (error: unknown) => {
+        logger.error({ err: error, reference: note.reference }, "applying a payment notification failed");
+        await commits.run((trx) => recordEvent(trx, source, key, rawBody, "error")).catch(() => undefined);
         return "error";
       });
       let timer: NodeJS.Timeout | undefined;
@@ -143,4 +121,4 @@ export function createMidtransWebhook(deps: {
   };
 }
 
-export type MidtransWebhook = ReturnType<typeof createMidtransWebhook>;
+export type PaymentWebhook = ReturnType<typeof createPaymentWebhook>;
