@@ -2,9 +2,10 @@ import type { Selectable } from "kysely";
 
 export type GatewayEnvironment = "sandbox" | "production";
 
-/** Payment gateway keys set from the admin app; `server_key` and `client_key` are SecretBox envelopes. */
+/** Payment gateway keys set from the admin app, one row per gateway id; `server_key` and `client_key` are SecretBox envelopes. */
 export interface GatewayKeysTable {
-  gateway: "midtrans";
+  /** A `PaymentGateway` id. */
+  gateway: string;
   environment: GatewayEnvironment;
   server_key: string;
   client_key: string | null;
