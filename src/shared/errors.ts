@@ -27,7 +27,7 @@ export type ErrorCode =
   | "wallet.insufficient_balance"
   | "payments.signature_invalid"
   | "payments.bad_request"
-  /** A notification arrived while no gateway key is set (Midtrans retries; the reconciler catches up). */
+  /** A notification arrived while no gateway key is set (the gateway retries; the reconciler catches up). */
   | "payments.not_configured"
   | "payments.gateway_unavailable"
   | "payments.gateway_rejected"

@@ -1,7 +1,7 @@
 import type { Decimal } from "../../shared/money.js";
 
 /**
- * One interface for every payment gateway (QRIS today through Midtrans; Xendit and others next),
+ * One interface for every payment gateway (QRIS invoices; the first adapter is `midtrans.gateway.ts`),
  * the payments twin of `ProviderAdapter`. An adapter translates its gateway's wire format and
  * signature scheme; it stores nothing and decides nothing about money: the payments service,
  * confirmation, webhook and reconciler decide, and talk only to this port. Adding a gateway is one

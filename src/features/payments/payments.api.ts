@@ -3,7 +3,7 @@ import type { PaymentGatewayRegistry } from "./payment-gateways.js";
 import type { PaymentWebhook } from "./payments.webhook.js";
 
 /**
- * `POST /webhooks/:gateway` (today `/webhooks/midtrans`): the raw body and headers go to the
+ * `POST /webhooks/:gateway`, the gateway found by its id in the registry: the raw body and headers go to the
  * gateway's own check untouched (the signature covers them); a refusal is an AppError the server
  * answers. A path that names no payment gateway falls through to the other webhook routes
  * (supplier callbacks), and to 404 when none matches.

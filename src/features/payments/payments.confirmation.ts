@@ -128,7 +128,7 @@ export function createPaymentConfirmation(deps: PaymentConfirmationDeps) {
       case "failed":
         return applyClosed(trx, payment, status);
       case "not_found":
-        // A charge that never reached Midtrans (crash or timeout while creating), or one Midtrans no
+        // A charge that never reached the gateway (crash or timeout while creating), or one it no
         // longer knows after its expiry, is closed.
         if (payment.status === "creating" && clock.now() - payment.created_at > 120_000) return applyClosed(trx, payment, { ...status, state: "failed" });
         if (payment.status === "pending" && payment.expires_at < clock.now()) return applyClosed(trx, payment, { ...status, state: "expired" });

@@ -20,7 +20,7 @@ const CLOSED_SWEEP = [
 /**
  * The reconciler: asks the gateway about every open invoice, so a payment whose notification never
  * arrived (our outage, the gateway giving up after its retries, a lost commit) is still found, and
- * expires invoices ourselves, because gateways do not all enforce short QRIS expiries (Midtrans: none under 15 minutes).
+ * expires invoices ourselves, because gateways do not all enforce short QRIS expiries.
  * It then keeps asking about QRs the shop closed for a day: one paid after we withdrew or expired it
  * (and whose notification was lost) still gets its one effect, the order or a wallet credit.
  */

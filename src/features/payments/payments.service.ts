@@ -139,7 +139,7 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
 
     /**
      * A QRIS invoice for a quote. The order and the payment row are written first (one open invoice
-     * per order), then Midtrans is called outside the transaction. A double tap shows the same QR.
+     * per order), then the gateway is called outside the transaction. A double tap shows the same QR.
      */
     async payByQris(quoteId: string, customer: { id: number; firstName: string }): Promise<Result<Invoice, InvoiceProblem>> {
       if (!(await qrisReady())) return err({ code: "payments_unavailable" });

@@ -18,7 +18,7 @@ export interface WebhookAnswer {
 /** Outcomes after which the same notification needs no more work; anything else is tried again. */
 const SETTLED_OUTCOMES = new Set(["paid", "already_paid", "credited_to_wallet", "closed", "no_change", "unknown_order", "amount_mismatch"]);
 
-/** Gateways want an answer within seconds (Midtrans: 5 s); the status check gets this long before we answer anyway. */
+/** Gateways want an answer within a few seconds; the status check gets this long before we answer anyway. */
 const ACK_BUDGET_MS = 3_000;
 
 /**
