@@ -5,6 +5,7 @@ import type { Db } from "../../infra/db/open-database.js";
 import type { HttpClient } from "../../infra/http/http-client.js";
 import { createMidtransCoreApi, MidtransCallError, type MidtransCoreApi } from "../../infra/midtrans/midtrans-core-api.js";
 import { AppError } from "../../shared/errors.js";
+import { MIDTRANS_GATEWAY_ID } from "./midtrans.gateway.js";
 import type { AuditService } from "../audit/audit.service.js";
 import type { GatewayEnvironment, GatewayKeysRow } from "./gateway-keys.table.js";
 
@@ -86,7 +87,7 @@ export function createMidtransSettings(deps: { db: Db; clock: Clock; http: HttpC
     return { source, environment, apiUrl, serverKey, clientKey, api };
   };
 
-  const stored = () => db.selectFrom("gateway_keys").selectAll().where("gateway", "=", "midtrans").executeTakeFirst();
+  const stored = () => db.selectFrom("gateway_keys").selectAll().where("gateway", "=", MIDTRANS_GATEWAY_ID).executeTakeFirst();
 
   const resolve = async (row: GatewayKeysRow | undefined): Promise<ActiveMidtrans | undefined> => {
     if (row) return build("app", row.environment, secretBox.open(row.server_key, aad("server_key")), row.client_key ? secretBox.open(row.client_key, aad("client_key")) : undefined);
@@ -107,7 +108,7 @@ export function createMidtransSettings(deps: { db: Db; clock: Clock; http: HttpC
   };
 
   const openInvoices = async (executor: Db = db): Promise<number> => {
-    const row = await executor.selectFrom("payments").select((eb) => eb.fn.countAll<number>().as("n")).where("gateway", "=", "midtrans").where("status", "in", ["creating", "pending"]).executeTakeFirstOrThrow();
+    const row = await executor.selectFrom("payments").select((eb) => eb.fn.countAll<number>().as("n")).where("gateway", "=", MIDTRANS_GATEWAY_ID).where("status", "in", ["creating", "pending"]).executeTakeFirstOrThrow();
     return Number(row.n);
   };
 
@@ -199,7 +200,7 @@ export function createMidtransSettings(deps: { db: Db; clock: Clock; http: HttpC
           updated_by: actor,
           updated_at: now,
         };
-        await trx.insertInto("gateway_keys").values({ gateway: "midtrans", ...values }).onConflict((oc) => oc.column("gateway").doUpdateSet(values)).execute();
+        await trx.insertInto("gateway_keys").values({ gateway: MIDTRANS_GATEWAY_ID, ...values }).onConflict((oc) => oc.column("gateway").doUpdateSet(values)).execute();
         await audit.record(trx, { actor, action: "payments.midtrans_keys", subject: "gateway:midtrans", before: describeState(active), after: { source: "app", environment, changedFields } });
       });
       changed();
@@ -211,7 +212,7 @@ export function createMidtransSettings(deps: { db: Db; clock: Clock; http: HttpC
       const fallback = bootstrap.serverKey ? { serverKey: bootstrap.serverKey, apiUrl: apiUrlFor(bootstrap.isProduction ? "production" : "sandbox") } : undefined;
       const removed = await db.transaction().execute(async (trx) => {
         await refuseWhileOpen(trx, fallback, active);
-        const result = await trx.deleteFrom("gateway_keys").where("gateway", "=", "midtrans").executeTakeFirst();
+        const result = await trx.deleteFrom("gateway_keys").where("gateway", "=", MIDTRANS_GATEWAY_ID).executeTakeFirst();
         if (Number(result.numDeletedRows) === 0) return false;
         await audit.record(trx, { actor, action: "payments.midtrans_keys_cleared", subject: "gateway:midtrans", before: describeState(active), after: { source: fallback ? "env" : "none" } });
         return true;
