@@ -1,7 +1,7 @@
 import { detectKind, detectPlatform, normalizeText } from "../catalog/catalog.vocabulary.js";
 import { parseAccount } from "../checkout/checkout.target.js";
 import { hasWord, intentOf, isNo, isQuestionForm } from "./rules-intent.js";
-import { detectLanguage } from "./rules-language.js";
+import { detectLanguage } from "../language/language.detect.js";
 import { isDigitalPlatform, isTopupPlatform, refineProduct } from "./rules-product.js";
 import { DURATION, isExplained, isNoise, spellAmounts } from "./rules-query.js";
 import { isWalletTopup, takeOrderRef, topupAccount } from "./rules-references.js";
@@ -11,7 +11,7 @@ import * as W from "./rules-words.js";
 
 export type { Intent, Understanding } from "./understanding.js";
 export { toQuantity } from "./rules-slots.js";
-export { detectLanguage } from "./rules-language.js";
+export { detectLanguage } from "../language/language.detect.js";
 
 /**
  * Reads a customer message with rules only: what they want to do and the slots they gave (a shop

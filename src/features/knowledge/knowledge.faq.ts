@@ -3,7 +3,7 @@ import type { Clock } from "../../infra/clock/clock.js";
 import type { Db } from "../../infra/db/open-database.js";
 import { AppError } from "../../shared/errors.js";
 import type { KnowledgeIndex } from "./knowledge.index.js";
-import { questionLanguage } from "./knowledge.stopwords.js";
+import { questionLanguage } from "../language/language.detect.js";
 import { coversQuestion } from "./knowledge.faq-relevance.js";
 import { questionUnits, readQuestionText } from "./knowledge.query.js";
 import { reciprocalRankFusion } from "./knowledge.ranking.js";

@@ -2,7 +2,7 @@ import { isGame } from "../catalog/catalog.games.js";
 import { PLATFORM_HOSTS, type Kind, type Platform } from "../catalog/catalog.vocabulary.js";
 import { readItems, type Item } from "./knowledge.concepts.js";
 import { NARROWER_KIND } from "./knowledge.lexicon.js";
-import { QUESTION_STOPWORDS } from "./knowledge.stopwords.js";
+import { QUESTION_STOPWORDS } from "../language/language.stopwords.js";
 import { tokenize, wordsOf } from "./knowledge.text.js";
 
 /** What a customer's words say about the product they want; numbers only where they name one. */
