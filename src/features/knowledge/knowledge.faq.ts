@@ -9,7 +9,7 @@ import { questionUnits, readQuestionText } from "./knowledge.query.js";
 import { reciprocalRankFusion } from "./knowledge.ranking.js";
 import { documentsByIds, searchText } from "./knowledge.repository.js";
 import type { FaqDocumentRow } from "./knowledge.table.js";
-import { wordsOf } from "./knowledge.text.js";
+import { wordsOf } from "../language/language.tokens.js";
 import type { FaqDocument, FaqHit, FaqLanguage } from "./knowledge.types.js";
 
 // Each field names itself when it is missing or of the wrong type: zod's own "expected string,

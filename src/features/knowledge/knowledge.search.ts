@@ -6,7 +6,8 @@ import { kindFamily, NARROWER_KIND, platformFamily } from "./knowledge.lexicon.j
 import { readProductText } from "./knowledge.query.js";
 import { isRelevant, rankProducts, reciprocalRankFusion, type ProductCandidate } from "./knowledge.ranking.js";
 import { cheapestInTier, countInTier, documentsByIds, searchText, type RankRow, type Tier } from "./knowledge.repository.js";
-import { facetToken, wordsOf } from "./knowledge.text.js";
+import { wordsOf } from "../language/language.tokens.js";
+import { facetToken } from "./knowledge.text.js";
 import type { ProductQuery, ProductResults } from "./knowledge.types.js";
 
 /** How many each search contributes to the fusion: enough that the right product is in the pool. */

@@ -1,7 +1,10 @@
+import { stripInvisible } from "../../shared/invisible-chars.js";
+
 /**
  * The patterns that cut slots out of a customer message (links, usernames, shop numbers, order
- * numbers, amounts, quantities) and the number forms people type ("1k", "1.000", "2,5rb"). Shared
- * by the rule reader and by the guard that checks the LLM's numbers against the message.
+ * numbers, amounts, quantities, game and phone accounts) and the number forms people type ("1k",
+ * "1.000", "2,5rb"). Shared by the rule reader, the checkout dialog, product search and the guard
+ * that checks the LLM's numbers against the message.
  */
 
 export const URL_PATTERN = /(?:https?:\/\/[^\s<>"]+|(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|id|me|be|tv|gg|co|app|link|ly|am|ee|in|watch|dog|sg|my)(?:\/[^\s<>"]*)?)/i;
@@ -62,4 +65,58 @@ export function numbersIn(text: string): Set<number> {
     }
   }
   return values;
+}
+
+/** Words naming the zone or server of a game account ("zone 1234", "server 2001"). */
+const ZONE_LABELS = ["zone", "server", "sv", "zona"];
+/** A number after these is an account, a shop number or a zone, never a product or a quantity. */
+export const ACCOUNT_LABELS: ReadonlySet<string> = new Set(["id", "uid", ...ZONE_LABELS, "no", "nomor", "nomer", "meter", "pelanggan", "player"]);
+const LABELLED_ACCOUNT = new RegExp(
+  String.raw`\b(?:id|uid|user\s*id|player\s*id|id\s*game)\s*[:.#]?\s*([A-Za-z0-9._-]{3,40})(?:\s*(?:\(\s*([A-Za-z0-9_-]{1,20})\s*\)|[\s|/,-]+(?:${ZONE_LABELS.join("|")})\s*(?:id)?\s*[:.]?\s*([A-Za-z0-9_-]{1,20})))?`,
+  "i",
+);
+
+/**
+ * Reads an account from what customers type: "12345678 (1234)", "12345678 1234", "12345678|1234",
+ * "id 12345678 zone 1234", "uid: 800123456", "0812-3456-7890".
+ */
+export function parseAccount(text: string): { target: string; zone: string | undefined } | undefined {
+  text = stripInvisible(text);
+  const labelled = LABELLED_ACCOUNT.exec(text);
+  if (labelled) return { target: labelled[1]!, zone: labelled[2] ?? labelled[3] };
+  const phone = /(?:^|\s)(\+?62[\d\s-]{8,16}|08[\d\s-]{7,16})(?=$|\s)/.exec(text);
+  if (phone) return { target: phone[1]!.replace(/[\s-]/g, ""), zone: undefined };
+  const plain = /(?:^|\s)(\d{4,20})\s*(?:\(\s*(\d{1,10})\s*\)|[\s|/]+(\d{1,10}))?(?=$|\s|[.,!?])/.exec(text);
+  if (plain) return { target: plain[1]!, zone: plain[2] ?? plain[3] };
+  return undefined;
+}
+
+// What product search and FAQ questions strip before reading words. Wider than the patterns the
+// rules cut one target with: any host is a link here, since none of it may become a search word.
+const ANY_LINK = /\b(?:https?:\/\/)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})(?:\/\S*)?/gi;
+const ANY_HANDLE = /(?:^|\s)@[\w.]{2,64}/g;
+const EMAIL = /\S+@\S+\.\S+/g;
+/** Phone numbers, player ids, meter numbers: seven digits or more never name a product. */
+const LONG_NUMBER = /\+?\d[\d-]{5,}\d/g;
+const ZONE = /\(\s*\d{1,6}\s*\)/g;
+
+/** The text without links and @handles, for reading a question's words. */
+export function withoutLinksAndHandles(text: string): string {
+  return text.replace(ANY_LINK, " ").replace(ANY_HANDLE, " ");
+}
+
+/**
+ * The text without anything that names an account instead of a product: emails, links, @handles,
+ * long numbers and "(zone)". Each link's host is handed to `onHost` (it still says the platform).
+ */
+export function withoutAccounts(text: string, onHost: (host: string) => void): string {
+  return text
+    .replace(EMAIL, " ")
+    .replace(ANY_LINK, (_match, host: string) => {
+      onHost(host);
+      return " ";
+    })
+    .replace(ANY_HANDLE, " ")
+    .replace(LONG_NUMBER, " ")
+    .replace(ZONE, " ");
 }
