@@ -1,5 +1,5 @@
-import { readItems } from "./knowledge.concepts.js";
-import type { ConceptRole } from "./knowledge.lexicon.js";
+import { readItems } from "../language/language.concepts.js";
+import type { ConceptRole } from "../language/language.lexicon.js";
 import { tokenize } from "../language/language.tokens.js";
 
 /** How much one occurrence of a meaning counts against a plain word (1). */

@@ -1,7 +1,7 @@
 import { isGame } from "../catalog/catalog.games.js";
 import { PLATFORM_HOSTS, type Kind, type Platform } from "../catalog/catalog.vocabulary.js";
-import { readItems, type Item } from "./knowledge.concepts.js";
-import { NARROWER_KIND } from "./knowledge.lexicon.js";
+import { readItems, type Item } from "../language/language.concepts.js";
+import { NARROWER_KIND } from "../language/language.lexicon.js";
 import { QUESTION_STOPWORDS } from "../language/language.stopwords.js";
 import { ACCOUNT_LABELS, withoutAccounts, withoutLinksAndHandles } from "../language/language.slots.js";
 import { tokenize, wordsOf } from "../language/language.tokens.js";

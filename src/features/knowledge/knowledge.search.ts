@@ -2,7 +2,7 @@ import type { Db } from "../../infra/db/open-database.js";
 import type { CatalogService } from "../catalog/catalog.service.js";
 import type { Kind } from "../catalog/catalog.vocabulary.js";
 import type { KnowledgeIndex } from "./knowledge.index.js";
-import { kindFamily, NARROWER_KIND, platformFamily } from "./knowledge.lexicon.js";
+import { kindFamily, NARROWER_KIND, platformFamily } from "../language/language.lexicon.js";
 import { readProductText } from "./knowledge.query.js";
 import { isRelevant, rankProducts, reciprocalRankFusion, type ProductCandidate } from "./knowledge.ranking.js";
 import { cheapestInTier, countInTier, documentsByIds, searchText, type RankRow, type Tier } from "./knowledge.repository.js";
