@@ -1,9 +1,9 @@
 import { isGame } from "../catalog/catalog.games.js";
-import { PLATFORM_HOSTS, type Kind, type Platform } from "../catalog/catalog.vocabulary.js";
+import type { Kind, Platform } from "../catalog/catalog.vocabulary.js";
 import { readItems, type Item } from "../language/language.concepts.js";
 import { NARROWER_KIND } from "../language/language.lexicon.js";
 import { QUESTION_STOPWORDS } from "../language/language.stopwords.js";
-import { ACCOUNT_LABELS, withoutAccounts, withoutLinksAndHandles } from "../language/language.slots.js";
+import { ACCOUNT_LABELS, platformOfHost, withoutAccounts, withoutLinksAndHandles } from "../language/language.slots.js";
 import { tokenize, wordsOf } from "../language/language.tokens.js";
 
 /** What a customer's words say about the product they want; numbers only where they name one. */
@@ -88,13 +88,6 @@ function keepsNumber(item: Extract<Item, { kind: "number" }>, productNumbers: bo
   if (item.previous && ACCOUNT_LABELS.has(item.previous)) return false;
   if (item.next && DAY_WORDS.has(item.next)) return true;
   return productNumbers && item.value > 0;
-}
-
-function platformOfHost(host: string): Platform | undefined {
-  for (const [platform, hosts] of Object.entries(PLATFORM_HOSTS)) {
-    if (hosts.some((h) => host === h || host.endsWith(`.${h}`))) return platform as Platform;
-  }
-  return undefined;
 }
 
 function unique<T>(values: readonly T[]): T[] {

@@ -1,4 +1,5 @@
 import { stripInvisible } from "../../shared/invisible-chars.js";
+import { PLATFORM_HOSTS, type Platform } from "../catalog/catalog.vocabulary.js";
 
 /**
  * The patterns that cut slots out of a customer message (links, usernames, shop numbers, order
@@ -119,4 +120,21 @@ export function withoutAccounts(text: string, onHost: (host: string) => void): s
     .replace(ANY_HANDLE, " ")
     .replace(LONG_NUMBER, " ")
     .replace(ZONE, " ");
+}
+
+/** The platform a link's host belongs to ("vt.tiktok.com" → tiktok); the host in lower case. */
+export function platformOfHost(host: string): Platform | undefined {
+  const entry = Object.entries(PLATFORM_HOSTS).find(([, hosts]) => hosts.some((h) => host === h || host.endsWith(`.${h}`)));
+  return entry?.[0] as Platform | undefined;
+}
+
+/** The platform a link the customer typed points at, with or without its scheme. */
+export function platformOfLink(url: string): Platform | undefined {
+  let host: string;
+  try {
+    host = new URL(/^https?:\/\//i.test(url) ? url : `https://${url}`).hostname.toLowerCase();
+  } catch {
+    return undefined;
+  }
+  return platformOfHost(host);
 }
