@@ -68,12 +68,14 @@ export function numbersIn(text: string): Set<number> {
   return values;
 }
 
+/** Words naming a game account ("id 12345678", "uid: 800123456"). */
+const ACCOUNT_ID_LABELS = ["id", "uid"];
 /** Words naming the zone or server of a game account ("zone 1234", "server 2001"). */
 const ZONE_LABELS = ["zone", "server", "sv", "zona"];
 /** A number after these is an account, a shop number or a zone, never a product or a quantity. */
-export const ACCOUNT_LABELS: ReadonlySet<string> = new Set(["id", "uid", ...ZONE_LABELS, "no", "nomor", "nomer", "meter", "pelanggan", "player"]);
+export const ACCOUNT_LABELS: ReadonlySet<string> = new Set([...ACCOUNT_ID_LABELS, ...ZONE_LABELS, "no", "nomor", "nomer", "meter", "pelanggan", "player"]);
 const LABELLED_ACCOUNT = new RegExp(
-  String.raw`\b(?:id|uid|user\s*id|player\s*id|id\s*game)\s*[:.#]?\s*([A-Za-z0-9._-]{3,40})(?:\s*(?:\(\s*([A-Za-z0-9_-]{1,20})\s*\)|[\s|/,-]+(?:${ZONE_LABELS.join("|")})\s*(?:id)?\s*[:.]?\s*([A-Za-z0-9_-]{1,20})))?`,
+  String.raw`\b(?:${ACCOUNT_ID_LABELS.join("|")}|user\s*id|player\s*id|id\s*game)\s*[:.#]?\s*([A-Za-z0-9._-]{3,40})(?:\s*(?:\(\s*([A-Za-z0-9_-]{1,20})\s*\)|[\s|/,-]+(?:${ZONE_LABELS.join("|")})\s*(?:id)?\s*[:.]?\s*([A-Za-z0-9_-]{1,20})))?`,
   "i",
 );
 
