@@ -1,4 +1,4 @@
-import type { Intent } from "../src/features/assistant/understanding.js";
+import type { Intent } from "../src/features/language/language.understanding.js";
 import type { Kind, Platform } from "../src/features/catalog/catalog.vocabulary.js";
 
 /**

@@ -1,5 +1,5 @@
 import { understand } from "../src/features/assistant/rules-extractor.js";
-import { productQueryFor, type DialogContext, type Intent, type Understanding } from "../src/features/assistant/understanding.js";
+import { productQueryFor, type DialogContext, type Intent, type Understanding } from "../src/features/language/language.understanding.js";
 import type { Service } from "../src/features/catalog/catalog.service.js";
 import type { ProductQuery, ProductResults } from "../src/features/knowledge/knowledge.types.js";
 import { sandboxCatalog } from "../src/sandbox/smm/sample-catalog.js";

@@ -1,4 +1,4 @@
-import { toQuantity, URL_PATTERN } from "./rules-slots.js";
+import { toQuantity, URL_PATTERN } from "../language/language.slots.js";
 
 /**
  * The post-check on a composed answer: every number, price, duration and percentage in it must be

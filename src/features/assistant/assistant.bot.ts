@@ -10,7 +10,7 @@ import { answerQuestion } from "./assistant.answers.js";
 import { answerRefund } from "./assistant.refunds.js";
 import { dialogContextFor } from "./assistant.context.js";
 import { countMisunderstanding, resetMisunderstanding, startHandoff } from "./handoff.bot.js";
-import type { Understanding } from "./understanding.js";
+import type { Understanding } from "../language/language.understanding.js";
 
 /**
  * What customers write, read by the assistant (the rules, or the LLM within its guard and budget)

@@ -1,5 +1,5 @@
 import type { BotContext } from "../../bot/context.js";
-import type { DialogContext } from "./understanding.js";
+import type { DialogContext } from "../language/language.understanding.js";
 
 /** Turns the LLM sees of the conversation so far (the rules need none). */
 const RECENT_TURNS = 6;

@@ -9,7 +9,7 @@ import { createAssistant } from "./assistant.service.js";
 import { jakartaDay, USAGE_KEPT_DAYS } from "./llm-budget.js";
 import { reading } from "./llm-schema.js";
 import { understand as readByRules } from "./rules-extractor.js";
-import type { DialogContext } from "./understanding.js";
+import type { DialogContext } from "../language/language.understanding.js";
 
 const UNCLEAR = "kalau mau nambah followers ig yang real buat jualan, ada?";
 const choosing: DialogContext = { stage: "choosing", awaiting: "pick", selected: undefined, recent: [{ role: "bot", text: "Pilih layanan: ID 1, ID 2" }], language: "id" };

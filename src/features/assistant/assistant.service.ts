@@ -9,7 +9,7 @@ import { createLlmBudget } from "./llm-budget.js";
 import { createLlmExtractor } from "./llm-extractor.js";
 import { guardReading } from "./llm-guard.js";
 import { readMessage } from "./rules-extractor.js";
-import type { DialogContext, Understanding } from "./understanding.js";
+import type { DialogContext, Understanding } from "../language/language.understanding.js";
 
 export interface AssistantDeps {
   db: Db;

@@ -2,7 +2,7 @@ import type { ChatModel, LlmCall, LlmProblem } from "../../infra/llm/chat-model.
 import type { Result } from "../../shared/result.js";
 import { intentMessages } from "./llm-prompt.js";
 import { LLM_READING_NAME, LlmReading } from "./llm-schema.js";
-import type { DialogContext } from "./understanding.js";
+import type { DialogContext } from "../language/language.understanding.js";
 
 /** Room for one reading (about 60-90 tokens) and no more: a long answer is a wrong answer. */
 const MAX_READING_TOKENS = 200;

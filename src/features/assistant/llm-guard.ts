@@ -1,7 +1,7 @@
 import { normalizeText } from "../catalog/catalog.vocabulary.js";
 import { LlmReading } from "./llm-schema.js";
-import { numbersIn } from "./rules-slots.js";
-import { emptyUnderstanding, type Intent, type Understanding } from "./understanding.js";
+import { numbersIn } from "../language/language.slots.js";
+import { emptyUnderstanding, type Intent, type Understanding } from "../language/language.understanding.js";
 
 /**
  * The LLM's reading treated like any other untrusted input (OWASP LLM05): validated with zod, and

@@ -4,8 +4,8 @@ import { startOpenAiStandIn } from "../../../test/kit/openai-stand-in.js";
 import { createShopKit, type ShopKit } from "../../../test/kit/shop-kit.js";
 import { normalizeText } from "../catalog/catalog.vocabulary.js";
 import { reading, type LlmReading } from "./llm-schema.js";
-import { numbersIn } from "./rules-slots.js";
-import type { DialogContext, Understanding } from "./understanding.js";
+import { numbersIn } from "../language/language.slots.js";
+import type { DialogContext, Understanding } from "../language/language.understanding.js";
 
 /**
  * Prompt injection (OWASP LLM01), Indonesian and English. The fake model obeys every injection:

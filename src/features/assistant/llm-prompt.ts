@@ -1,6 +1,6 @@
 import type { ChatMessage } from "../../infra/llm/chat-model.js";
 import { reading, type LlmReading } from "./llm-schema.js";
-import type { DialogContext } from "./understanding.js";
+import type { DialogContext } from "../language/language.understanding.js";
 
 /**
  * The intent prompt, in the order prompt caching rewards: the static instructions and examples

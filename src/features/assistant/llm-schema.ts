@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { KINDS, PLATFORMS } from "../catalog/catalog.vocabulary.js";
-import { INTENTS } from "./understanding.js";
+import { INTENTS } from "../language/language.understanding.js";
 
 /**
  * What the LLM may return: one stable schema (a new schema costs the first request extra latency

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readMessage, understand } from "./rules-extractor.js";
-import { INTENTS, type DialogContext } from "./understanding.js";
+import { INTENTS, type DialogContext } from "../language/language.understanding.js";
 
 const awaiting = (what: DialogContext["awaiting"]): DialogContext => ({ stage: "details", awaiting: what, selected: undefined, recent: [], language: "id" });
 

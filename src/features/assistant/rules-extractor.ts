@@ -1,17 +1,17 @@
 import { detectKind, detectPlatform, normalizeText } from "../catalog/catalog.vocabulary.js";
-import { parseAccount } from "../checkout/checkout.target.js";
+import { parseAccount } from "../language/language.slots.js";
 import { hasWord, intentOf, isNo, isQuestionForm } from "./rules-intent.js";
-import { detectLanguage } from "./rules-language.js";
+import { detectLanguage } from "../language/language.detect.js";
 import { isDigitalPlatform, isTopupPlatform, refineProduct } from "./rules-product.js";
 import { DURATION, isExplained, isNoise, spellAmounts } from "./rules-query.js";
 import { isWalletTopup, takeOrderRef, topupAccount } from "./rules-references.js";
-import { AMOUNT, BARE_NUMBER, createCutter, EXPLICIT_MID, PICK_MID, QUANTITY, toQuantity, URL_PATTERN, USERNAME_PATTERN, YANG_MID } from "./rules-slots.js";
-import { emptyUnderstanding, type DialogContext, type Understanding } from "./understanding.js";
+import { AMOUNT, BARE_NUMBER, createCutter, EXPLICIT_MID, PICK_MID, QUANTITY, toQuantity, URL_PATTERN, USERNAME_PATTERN, YANG_MID } from "../language/language.slots.js";
+import { emptyUnderstanding, type DialogContext, type Understanding } from "../language/language.understanding.js";
 import * as W from "./rules-words.js";
 
-export type { Intent, Understanding } from "./understanding.js";
-export { toQuantity } from "./rules-slots.js";
-export { detectLanguage } from "./rules-language.js";
+export type { Intent, Understanding } from "../language/language.understanding.js";
+export { toQuantity } from "../language/language.slots.js";
+export { detectLanguage } from "../language/language.detect.js";
 
 /**
  * Reads a customer message with rules only: what they want to do and the slots they gave (a shop

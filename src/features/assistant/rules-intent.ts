@@ -1,5 +1,5 @@
 import type { Kind, Platform } from "../catalog/catalog.vocabulary.js";
-import type { Intent } from "./understanding.js";
+import type { Intent } from "../language/language.understanding.js";
 import * as W from "./rules-words.js";
 
 /** What the slot pass found, for deciding the intent. `n` is the normalized message without links. */

@@ -1,5 +1,6 @@
 import { isGame } from "../catalog/catalog.games.js";
-import { normalizeText, PLATFORM_HOSTS, type Kind, type Platform } from "../catalog/catalog.vocabulary.js";
+import { normalizeText, type Kind, type Platform } from "../catalog/catalog.vocabulary.js";
+import { platformOfLink } from "../language/language.slots.js";
 
 /**
  * What a product request implies beyond the words matched: the platform a link or a game currency
@@ -47,15 +48,4 @@ export function refineProduct(input: { platform: Platform | undefined; kind: Kin
   // Telegram "subscribers" are channel members in every supplier's catalog.
   if (platform === "telegram" && kind === "subscribers") kind = "members";
   return { platform, kind };
-}
-
-function platformOfLink(url: string): Platform | undefined {
-  let host: string;
-  try {
-    host = new URL(/^https?:\/\//i.test(url) ? url : `https://${url}`).hostname.toLowerCase();
-  } catch {
-    return undefined;
-  }
-  const entry = Object.entries(PLATFORM_HOSTS).find(([, hosts]) => hosts.some((h) => host === h || host.endsWith(`.${h}`)));
-  return entry?.[0] as Platform | undefined;
 }

@@ -1,6 +1,6 @@
 import { detectKind, detectPlatform, VOCABULARY_WORDS } from "../catalog/catalog.vocabulary.js";
 import { TOPUP_LINE_WORDS } from "./rules-product.js";
-import { toQuantity } from "./rules-slots.js";
+import { toQuantity } from "../language/language.slots.js";
 import * as W from "./rules-words.js";
 
 /**

@@ -1,7 +1,7 @@
 import { detectKind } from "../catalog/catalog.vocabulary.js";
-import { parseAccount } from "../checkout/checkout.target.js";
+import { parseAccount } from "../language/language.slots.js";
 import { hasPhrase, hasWord } from "./rules-intent.js";
-import { AMOUNT, HASH_REF, ORDER_REF, REFILL_REF, toQuantity, type createCutter } from "./rules-slots.js";
+import { AMOUNT, HASH_REF, ORDER_REF, REFILL_REF, toQuantity, type createCutter } from "../language/language.slots.js";
 import * as W from "./rules-words.js";
 
 /**

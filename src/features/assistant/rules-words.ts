@@ -5,22 +5,10 @@
  * reader decides whether it understood a whole message.
  */
 
-/** Words that carry no meaning for the intent: forms of address, particles, pronouns, slang. */
-export const FILLERS = words(`
-  kak ka kk kakak gan agan min mimin bang bro sis om mas mbak bos boss bu pak
-  dong donk dng nih ni deh dah sih kok ya yah yaa yak iya iyaa aja ajah saja lah kah pun juga jg
-  please pls plz tolong mohon
-  yg yang nya the a an my saya aku gue gua gw ane i me ku kamu u you your
-  untuk utk buat for to di ke dari dr dan n and atau or dengan dgn sama sm with itu ini this that
-  udah sudah udh dah bgt banget sangat very so really
-  gk ga gak nggak enggak engga ngga tidak tdk ndak
-  ada punya mau pengen pingin ingin pgn want wanna need butuh perlu
-  murah termurah cheap cheapest bagus best good
-  akun account postingan post posting video foto photo reels konten content channel profil profile
-  link linknya username user jumlah sebanyak qty pcs biji total
-  lagi lg ok oke okay
-  d s t ll m re ve
-`);
+import { FILLERS, words } from "../language/language.stopwords.js";
+
+/** Words that carry no meaning for the intent: kept in the language module beside search's stopwords. */
+export { FILLERS };
 
 /** Asking for a product: explained words that are not part of the product description. */
 export const WANT_WORDS = words(`
@@ -135,9 +123,6 @@ export const HELP_PHRASES = ["help", "bantuan", "bingung", "confused", "cara ord
 /** Words that start or end a question, for messages the rules cannot place otherwise. */
 export const QUESTION_STARTERS = words(`apa apakah gimana bagaimana kenapa mengapa kapan dimana berapa brp bisakah bolehkah what how why when where which can could is are does do will`);
 
-function words(text: string): ReadonlySet<string> {
-  return new Set(text.split(/\s+/).filter(Boolean));
-}
 
 /** Every word of every list above, for deciding whether a message was read completely. */
 export const KNOWN_WORDS: ReadonlySet<string> = new Set([

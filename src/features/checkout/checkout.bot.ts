@@ -1,11 +1,11 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.js";
-import { productQueryFor, type Understanding } from "../assistant/understanding.js";
+import { productQueryFor, type Understanding } from "../language/language.understanding.js";
 import { askPlatformForKind, kindLabel, platformLabel, showCategories, showKinds, showResultList } from "../catalog/catalog.bot.js";
 import { startPayment } from "../payments/payments.bot.js";
 import { askDripText, cancelDraft, continueDetails, mergeDetails, selectService } from "./checkout.dialog.js";
 import { parseDripAnswer } from "./checkout.order-inputs.js";
-import { parseAccount } from "./checkout.target.js";
+import { parseAccount } from "../language/language.slots.js";
 
 /**
  * The purchase dialog: product buttons, and the purchase side of what customers write (read by the

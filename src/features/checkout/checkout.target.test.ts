@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { normalizeAccount, normalizeTarget, parseAccount } from "./checkout.target.js";
+import { parseAccount } from "../language/language.slots.js";
+import { normalizeAccount, normalizeTarget } from "./checkout.target.js";
 
 describe("normalizeTarget: accepting a customer's target", () => {
   it("accepts an @username as typed", () => {

@@ -61,18 +61,3 @@ export function normalizeAccount(targetKind: TargetKind, input: { target: string
     }
   }
 }
-
-/**
- * Reads an account from what customers type: "12345678 (1234)", "12345678 1234", "12345678|1234",
- * "id 12345678 zone 1234", "uid: 800123456", "0812-3456-7890".
- */
-export function parseAccount(text: string): { target: string; zone: string | undefined } | undefined {
-  text = stripInvisible(text);
-  const labelled = /\b(?:id|uid|user\s*id|player\s*id|id\s*game)\s*[:.#]?\s*([A-Za-z0-9._-]{3,40})(?:\s*(?:\(\s*([A-Za-z0-9_-]{1,20})\s*\)|[\s|/,-]+(?:zone|server|sv|zona)\s*(?:id)?\s*[:.]?\s*([A-Za-z0-9_-]{1,20})))?/i.exec(text);
-  if (labelled) return { target: labelled[1]!, zone: labelled[2] ?? labelled[3] };
-  const phone = /(?:^|\s)(\+?62[\d\s-]{8,16}|08[\d\s-]{7,16})(?=$|\s)/.exec(text);
-  if (phone) return { target: phone[1]!.replace(/[\s-]/g, ""), zone: undefined };
-  const plain = /(?:^|\s)(\d{4,20})\s*(?:\(\s*(\d{1,10})\s*\)|[\s|/]+(\d{1,10}))?(?=$|\s|[.,!?])/.exec(text);
-  if (plain) return { target: plain[1]!, zone: plain[2] ?? plain[3] };
-  return undefined;
-}

@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 import type { Service } from "../catalog/catalog.service.js";
 import { KINDS, PLATFORM_LABELS, type Platform } from "../catalog/catalog.vocabulary.js";
-import { readItems } from "./knowledge.concepts.js";
+import { readItems } from "../language/language.concepts.js";
 import type { FaqDocument } from "./knowledge.types.js";
-import { facetToken, tokenize } from "./knowledge.text.js";
+import { tokenize } from "../language/language.tokens.js";
+import { facetToken } from "./knowledge.text.js";
 
 /** What the index holds for one service or FAQ document (a `knowledge_documents` row to be). */
 export interface IndexDocument {

@@ -1,5 +1,5 @@
 import type { QuestionUnit } from "./knowledge.query.js";
-import { wordsOf } from "./knowledge.text.js";
+import { wordsOf } from "../language/language.tokens.js";
 
 /** Shortest shared beginning that counts as the same word ("pembayaran" / "pembayarannya", "refunds" / "refund"). */
 const SHARED_STEM = 5;

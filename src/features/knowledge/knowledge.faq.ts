@@ -3,13 +3,13 @@ import type { Clock } from "../../infra/clock/clock.js";
 import type { Db } from "../../infra/db/open-database.js";
 import { AppError } from "../../shared/errors.js";
 import type { KnowledgeIndex } from "./knowledge.index.js";
-import { questionLanguage } from "./knowledge.stopwords.js";
+import { questionLanguage } from "../language/language.detect.js";
 import { coversQuestion } from "./knowledge.faq-relevance.js";
 import { questionUnits, readQuestionText } from "./knowledge.query.js";
 import { reciprocalRankFusion } from "./knowledge.ranking.js";
 import { documentsByIds, searchText } from "./knowledge.repository.js";
 import type { FaqDocumentRow } from "./knowledge.table.js";
-import { wordsOf } from "./knowledge.text.js";
+import { wordsOf } from "../language/language.tokens.js";
 import type { FaqDocument, FaqHit, FaqLanguage } from "./knowledge.types.js";
 
 // Each field names itself when it is missing or of the wrong type: zod's own "expected string,

@@ -1,6 +1,6 @@
-import { readItems } from "./knowledge.concepts.js";
-import type { ConceptRole } from "./knowledge.lexicon.js";
-import { tokenize } from "./knowledge.text.js";
+import { readItems } from "../language/language.concepts.js";
+import type { ConceptRole } from "../language/language.lexicon.js";
+import { tokenize } from "../language/language.tokens.js";
 
 /** How much one occurrence of a meaning counts against a plain word (1). */
 const CONCEPT_WEIGHT: Record<ConceptRole, number> = { platform: 3, kind: 3, brand: 2, word: 1.5, cheap: 1, filler: 0 };

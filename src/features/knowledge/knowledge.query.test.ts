@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { embeddingFeatures } from "./knowledge.features.js";
 import { readProductText } from "./knowledge.query.js";
 import { rankProducts, reciprocalRankFusion, type ProductCandidate } from "./knowledge.ranking.js";
-import { tokenize } from "./knowledge.text.js";
+import { tokenize } from "../language/language.tokens.js";
 
 describe("reading a customer's words for product search", () => {
   it("reads numbers the way Indonesians write them", () => {

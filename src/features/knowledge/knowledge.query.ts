@@ -1,9 +1,10 @@
 import { isGame } from "../catalog/catalog.games.js";
-import { PLATFORM_HOSTS, type Kind, type Platform } from "../catalog/catalog.vocabulary.js";
-import { readItems, type Item } from "./knowledge.concepts.js";
-import { NARROWER_KIND } from "./knowledge.lexicon.js";
-import { QUESTION_STOPWORDS } from "./knowledge.stopwords.js";
-import { tokenize, wordsOf } from "./knowledge.text.js";
+import type { Kind, Platform } from "../catalog/catalog.vocabulary.js";
+import { readItems, type Item } from "../language/language.concepts.js";
+import { NARROWER_KIND } from "../language/language.lexicon.js";
+import { QUESTION_STOPWORDS } from "../language/language.stopwords.js";
+import { ACCOUNT_LABELS, platformOfHost, withoutAccounts, withoutLinksAndHandles } from "../language/language.slots.js";
+import { tokenize, wordsOf } from "../language/language.tokens.js";
 
 /** What a customer's words say about the product they want; numbers only where they name one. */
 export interface ProductReading {
@@ -20,14 +21,6 @@ export interface ProductReading {
   embedText: string;
 }
 
-const URL = /\b(?:https?:\/\/)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})(?:\/\S*)?/gi;
-const HANDLE = /(?:^|\s)@[\w.]{2,64}/g;
-const EMAIL = /\S+@\S+\.\S+/g;
-/** Phone numbers, player ids, meter numbers: seven digits or more never name a product. */
-const LONG_NUMBER = /\+?\d[\d-]{5,}\d/g;
-const ZONE = /\(\s*\d{1,6}\s*\)/g;
-/** A number after these is an account, a shop number or a zone, not a product. */
-const ACCOUNT_LABELS = new Set(["id", "uid", "server", "sv", "zone", "zona", "no", "nomor", "nomer", "meter", "pelanggan", "player"]);
 const DAY_WORDS = new Set(["hari", "day", "days", "d", "hr"]);
 const TOPUP_PLATFORMS: ReadonlySet<string> = new Set(["pulsa", "data", "emoney", "pln"]);
 const TOPUP_KINDS: ReadonlySet<string> = new Set(["diamonds", "membership", "topup"]);
@@ -40,15 +33,9 @@ const TOPUP_KINDS: ReadonlySet<string> = new Set(["diamonds", "membership", "top
  */
 export function readProductText(text: string): ProductReading {
   let hostPlatform: Platform | undefined;
-  const stripped = text
-    .replace(EMAIL, " ")
-    .replace(URL, (_match, host: string) => {
-      hostPlatform ??= platformOfHost(host.toLowerCase());
-      return " ";
-    })
-    .replace(HANDLE, " ")
-    .replace(LONG_NUMBER, " ")
-    .replace(ZONE, " ");
+  const stripped = withoutAccounts(text, (host) => {
+    hostPlatform ??= platformOfHost(host.toLowerCase());
+  });
   const items = readItems(tokenize(stripped), { fuzzy: true });
   const concepts = items.flatMap((item) => (item.kind === "concept" ? [item.concept] : []));
   const platform = (concepts.find((c) => c.role === "platform")?.value as Platform | undefined) ?? hostPlatform;
@@ -103,13 +90,6 @@ function keepsNumber(item: Extract<Item, { kind: "number" }>, productNumbers: bo
   return productNumbers && item.value > 0;
 }
 
-function platformOfHost(host: string): Platform | undefined {
-  for (const [platform, hosts] of Object.entries(PLATFORM_HOSTS)) {
-    if (hosts.some((h) => host === h || host.endsWith(`.${h}`))) return platform as Platform;
-  }
-  return undefined;
-}
-
 function unique<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
 }
@@ -119,7 +99,7 @@ function unique<T>(values: readonly T[]): T[] {
  * written, because FAQ texts are prose and their titles say the same words ("How to pay").
  */
 export function readQuestionText(text: string): { descriptors: string[]; words: string[]; embedText: string } {
-  const tokens = tokenize(text.replace(URL, " ").replace(HANDLE, " "));
+  const tokens = tokenize(withoutLinksAndHandles(text));
   const items = readItems(tokens, { fuzzy: true, stopwords: QUESTION_STOPWORDS });
   const descriptors = unique(items.flatMap((i) => (i.kind === "concept" ? [i.concept.token] : [])));
   const plain = tokens.flatMap((t) => (t.kind === "number" ? [String(t.value)] : QUESTION_STOPWORDS.has(t.text) ? [] : [t.text]));
@@ -137,7 +117,7 @@ export interface QuestionUnit {
 /** The words of a question one by one, for judging how much of it a FAQ document covers. */
 export function questionUnits(text: string): QuestionUnit[] {
   const units = new Map<string, QuestionUnit>();
-  for (const token of tokenize(text.replace(URL, " ").replace(HANDLE, " "))) {
+  for (const token of tokenize(withoutLinksAndHandles(text))) {
     if (token.kind !== "word" || QUESTION_STOPWORDS.has(token.text)) continue;
     const exact = readItems([token], { fuzzy: false, stopwords: QUESTION_STOPWORDS })[0];
     const read = exact?.kind === "concept" ? exact : readItems([token], { fuzzy: true, stopwords: QUESTION_STOPWORDS })[0];

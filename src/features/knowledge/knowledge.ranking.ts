@@ -1,4 +1,4 @@
-import { kindFamily } from "./knowledge.lexicon.js";
+import { kindFamily } from "../language/language.lexicon.js";
 
 /** The constant of reciprocal rank fusion: dampens the weight of the very top ranks. */
 export const RRF_K = 60;

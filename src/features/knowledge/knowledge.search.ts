@@ -2,11 +2,12 @@ import type { Db } from "../../infra/db/open-database.js";
 import type { CatalogService } from "../catalog/catalog.service.js";
 import type { Kind } from "../catalog/catalog.vocabulary.js";
 import type { KnowledgeIndex } from "./knowledge.index.js";
-import { kindFamily, NARROWER_KIND, platformFamily } from "./knowledge.lexicon.js";
+import { kindFamily, NARROWER_KIND, platformFamily } from "../language/language.lexicon.js";
 import { readProductText } from "./knowledge.query.js";
 import { isRelevant, rankProducts, reciprocalRankFusion, type ProductCandidate } from "./knowledge.ranking.js";
 import { cheapestInTier, countInTier, documentsByIds, searchText, type RankRow, type Tier } from "./knowledge.repository.js";
-import { facetToken, wordsOf } from "./knowledge.text.js";
+import { wordsOf } from "../language/language.tokens.js";
+import { facetToken } from "./knowledge.text.js";
 import type { ProductQuery, ProductResults } from "./knowledge.types.js";
 
 /** How many each search contributes to the fusion: enough that the right product is in the pool. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openKnowledgeShop, type KnowledgeShop } from "../../../test/kit/knowledge-shop.js";
 import { readMessage } from "../assistant/rules-extractor.js";
-import { productQueryFor } from "../assistant/understanding.js";
+import { productQueryFor } from "../language/language.understanding.js";
 import type { Service } from "../catalog/catalog.service.js";
 
 /**

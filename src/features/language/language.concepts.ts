@@ -1,7 +1,7 @@
 import { withinEdits } from "../catalog/catalog.vocabulary.js";
-import { ALIAS_INDEX, EXPANSIONS, FUZZY_ALIASES, MAX_ALIAS_WORDS, type Concept } from "./knowledge.lexicon.js";
-import { STOPWORDS } from "./knowledge.stopwords.js";
-import type { Token } from "./knowledge.text.js";
+import { ALIAS_INDEX, EXPANSIONS, FUZZY_ALIASES, MAX_ALIAS_WORDS, type Concept } from "./language.lexicon.js";
+import { STOPWORDS } from "./language.stopwords.js";
+import type { Token } from "./language.tokens.js";
 
 /** A token stream read against the lexicon: what each word means, in order. */
 export type Item =
