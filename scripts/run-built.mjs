@@ -34,17 +34,25 @@ function findTsc() {
   }
 }
 
+function lockTime() {
+  try {
+    return statSync(LOCK).mtimeMs;
+  } catch {
+    return Date.now();
+  }
+}
+
 // Two processes starting at once (tests, `npm start` beside `npm run cli`) compile once: the
 // second waits for the first's lock and then finds the build fresh.
 async function withLock(work) {
-  const deadline = Date.now() + 180_000;
   for (;;) {
     try {
       mkdirSync(LOCK);
       break;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
-      if (Date.now() > deadline) rmSync(LOCK, { recursive: true, force: true }); // left by a killed build
+      // A lock older than any compile was left by a killed build.
+      if (Date.now() - lockTime() > 180_000) rmSync(LOCK, { recursive: true, force: true });
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
