@@ -63,10 +63,29 @@ async function withLock(work) {
   }
 }
 
+function compile(tsc) {
+  // A clean output folder, so a deleted or renamed source leaves no old module behind.
+  rmSync(DIST, { recursive: true, force: true });
+  const built = spawnSync(process.execPath, [tsc, "-p", join(ROOT, "tsconfig.build.json")], { cwd: ROOT, stdio: "inherit" });
+  if (built.status !== 0) return built.status ?? 1;
+  writeFileSync(STAMP, `${new Date().toISOString()}\n`);
+  return 0;
+}
+
 const [entry, ...args] = process.argv.slice(2);
 if (!entry) {
-  console.error("Usage: node scripts/run-built.mjs <entry under src/, as .js> [args…]");
+  console.error("Usage: node scripts/run-built.mjs <entry under src/, as .js> [args…] | --build");
   process.exit(2);
+}
+
+// `npm run build`: compile now, whatever the stamp says.
+if (entry === "--build") {
+  const tsc = findTsc();
+  if (tsc === undefined) {
+    console.error("TypeScript is not installed (npm install without --omit=dev).");
+    process.exit(1);
+  }
+  process.exit(await withLock(() => compile(tsc)));
 }
 
 let target = join(DIST, entry);
@@ -75,15 +94,12 @@ if (isStale()) {
   if (tsc === undefined) {
     target = undefined;
   } else {
-    await withLock(() => {
-      if (!isStale()) return;
+    const failed = await withLock(() => {
+      if (!isStale()) return 0;
       console.error("Compiling the server (sources changed since the last build)…");
-      // A clean output folder, so a deleted or renamed source leaves no old module behind.
-      rmSync(DIST, { recursive: true, force: true });
-      const built = spawnSync(process.execPath, [tsc, "-p", join(ROOT, "tsconfig.build.json")], { cwd: ROOT, stdio: "inherit" });
-      if (built.status !== 0) process.exit(built.status ?? 1);
-      writeFileSync(STAMP, `${new Date().toISOString()}\n`);
+      return compile(tsc);
     });
+    if (failed) process.exit(failed);
   }
 }
 
