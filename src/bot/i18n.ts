@@ -4,7 +4,8 @@ import type { NextFunction } from "grammy";
 import { isCount, type Count } from "../shared/text.js";
 import type { BotContext } from "./context.js";
 
-export const LOCALES_DIR = fileURLToPath(new URL("../locales", import.meta.url));
+// Through the project root, so the compiled copy (dist/bot/) reads the same src/locales/*.ftl.
+export const LOCALES_DIR = fileURLToPath(new URL("../../src/locales", import.meta.url));
 
 type Vars = Record<string, string | number | Count> | undefined;
 

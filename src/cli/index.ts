@@ -1,7 +1,5 @@
 import type { DestinationStream } from "pino";
 import { ConfigError, loadConfig } from "../config.js";
-import { createContainer } from "../container.js";
-import { migrateToLatest } from "../infra/db/migrations.js";
 import { createLogger } from "../logger.js";
 import { AppError } from "../shared/errors.js";
 import { ProviderCallError } from "../features/providers/provider.types.js";
@@ -75,6 +73,9 @@ export async function runCli(
     out.error(error instanceof ConfigError ? error.message : String(error));
     return 1;
   }
+  // Loaded on demand: the whole shop (LLM clients, bot, SDKs) takes a second to import, and
+  // `--help` or a bad configuration should answer without it.
+  const [{ createContainer }, { migrateToLatest }] = await Promise.all([import("../container.js"), import("../infra/db/migrations.js")]);
   const container = createContainer(config, createLogger(config.logLevel === "info" ? "warn" : config.logLevel, logDestination));
   try {
     const { applied } = await migrateToLatest(container.db, container.database.sqlite);

@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../kit/free-port.js";
 
 /**
- * `npm start` as a newcomer runs it (src/main.ts in its own process, no configuration): what the
- * console shows. The banner names every page, each of which answers, and the log lines around it
- * are for people, not JSON.
+ * `npm start` as a newcomer runs it (the compiled src/main.ts in its own process, built first when
+ * the sources are newer, no configuration): what the console shows. The banner names every page,
+ * each of which answers, and the log lines around it are for people, not JSON.
  */
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 let child: ChildProcess;
@@ -20,7 +20,7 @@ let banner = "";
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "npm-start-"));
   const port = await freePort();
-  child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  child = spawn(process.execPath, ["scripts/run-built.mjs", "main.js"], {
     cwd: ROOT,
     // What a newcomer's shell has: no LOG_LEVEL or NODE_ENV from the test runner.
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? ROOT, TMPDIR: process.env.TMPDIR ?? tmpdir(), PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: join(dataDir, "shop.db") },
@@ -29,7 +29,8 @@ beforeAll(async () => {
   child.stdout!.on("data", (chunk: Buffer) => (output += String(chunk)));
   child.stderr!.on("data", (chunk: Buffer) => (output += String(chunk)));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no banner after 60 s:\n${output}`)), 60_000);
+    // Longer than the start itself: a changed tree compiles first.
+    const timer = setTimeout(() => reject(new Error(`no banner after 240 s:\n${output}`)), 240_000);
     const check = () => {
       const match = /\n\s*Sandbox shop is running[\s\S]*?\.env\.example[^\n]*\n/.exec(output);
       if (match) (clearTimeout(timer), (banner = match[0]), resolve());
@@ -37,7 +38,7 @@ beforeAll(async () => {
     child.stdout!.on("data", check);
     child.once("exit", (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
   });
-}, 90_000);
+}, 270_000);
 afterAll(async () => {
   if (child && child.exitCode === null) {
     const gone = new Promise((resolve) => child.once("exit", resolve));
