@@ -74,8 +74,16 @@ function compile(tsc) {
 
 const [entry, ...args] = process.argv.slice(2);
 if (!entry) {
-  console.error("Usage: node scripts/run-built.mjs <entry under src/, as .js> [args…] | --build");
+  console.error("Usage: node scripts/run-built.mjs <entry under src/, as .js> [args…] | --build | --prepare");
   process.exit(2);
+}
+
+// `npm install` (the `prepare` script): compile when stale, so the first `npm start` or CLI command
+// after a fresh clone starts at once. An install without TypeScript (`--omit=dev`) skips it quietly:
+// the sources then run through tsx.
+if (entry === "--prepare") {
+  const tsc = findTsc();
+  process.exit(tsc === undefined ? 0 : await withLock(() => (isStale() ? compile(tsc) : 0)));
 }
 
 // `npm run build`: compile now, whatever the stamp says.

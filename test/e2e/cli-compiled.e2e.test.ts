@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -41,6 +41,14 @@ describe("the CLI as compiled JavaScript", () => {
     expect(help.code, help.stderr).toBe(0);
     expect(help.stdout).toMatch(/^Usage: npm run cli -- <command>/);
     expect(readdirSync(join(ROOT, "dist", "cli"))).toContain("main.js");
+  }, 240_000);
+
+  it("leaves a fresh build alone at npm install (the prepare step compiles only when sources changed)", async () => {
+    await run(["scripts/run-built.mjs", "--prepare"]); // whatever the tree, it is built after this
+    const stamp = statSync(join(ROOT, "dist", ".built")).mtimeMs;
+    const again = await run(["scripts/run-built.mjs", "--prepare"]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(statSync(join(ROOT, "dist", ".built")).mtimeMs).toBe(stamp);
   }, 240_000);
 
   it("applies every migration from the project's migrations/ folder", async () => {
