@@ -14,8 +14,6 @@ export interface SessionData {
   checkout: CheckoutDraft;
   /** Messages the dialog misunderstood in a row; enough of them hand the customer to a person. */
   misunderstood?: number | undefined;
-  /** A staff member's /admin step that waits for a typed answer (an order number, a refund's reason). */
-  admin?: AdminChatStep | undefined;
   /** The last search's results in their order, so its pages show each once (`page:` buttons). */
   results?: ResultList | undefined;
 }
@@ -28,8 +26,6 @@ export interface ResultList {
   mids: number[];
   total: number;
 }
-
-export type AdminChatStep = { awaiting: "order" } | { awaiting: "refund_reason"; orderId: number } | { awaiting: "refund_confirm"; orderId: number; reason: string };
 
 /**
  * The purchase in progress. Slots can arrive in any order and several at once, so this is a

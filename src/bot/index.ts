@@ -17,7 +17,8 @@ import type { BotDeps } from "./deps.js";
 import { handleBotError } from "./error-handler.js";
 import { plainNumbersInTranslations } from "./i18n.js";
 import { botTextOverrides } from "./bot-texts.middleware.js";
-import { resolveStaff } from "./admins.js";
+import { isAdmin, resolveStaff } from "./admins.js";
+import { staffConversations } from "./conversations.js";
 import { adminFeature } from "../features/admin/admin.bot.js";
 import { rateLimitCustomers } from "./rate-limit.middleware.js";
 import type { I18n } from "@grammyjs/i18n";
@@ -70,6 +71,8 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   // Before the features: while a person has the conversation, the dialog must not answer.
   guarded.use(handoffFeature);
   // /admin for staff only; everyone else falls through and is answered like any unknown command.
+  // Its wizards are conversations, kept in the database (conversations.ts); customers need none.
+  guarded.filter(isAdmin, staffConversations(options.deps));
   guarded.use(adminFeature);
   guarded.use(catalogFeature, customersFeature, walletFeature, ordersFeature, paymentsFeature, checkoutFeature);
   // Free text, read by the assistant, after every feature's commands and buttons.

@@ -1,5 +1,5 @@
 import { autoRetry } from "@grammyjs/auto-retry";
-import { Api } from "grammy";
+import { Api, type Transformer } from "grammy";
 import { recordOutgoing } from "../features/assistant/transcripts.bot.js";
 import type { TranscriptsService } from "../features/assistant/transcripts.service.js";
 import type { StarsApi } from "../features/payments/payments.stars.js";
@@ -22,10 +22,18 @@ export interface TelegramApiOptions {
  */
 export function createTelegramApi(options: TelegramApiOptions): Api {
   const api = new Api(options.token, { apiRoot: options.apiRoot, ...(options.fetch ? { fetch: options.fetch } : {}) });
-  api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+  api.config.use(telegramRetries());
   // Installed after auto-retry, so it wraps the retries and records a message once, when it went out.
   api.config.use(recordOutgoing(options));
   return api;
+}
+
+/**
+ * Retries on Telegram's flood limits and server errors. Also installed on the fresh client every
+ * conversation step gets (bot/conversations.ts): transformers on this client do not reach there.
+ */
+export function telegramRetries(): Transformer {
+  return autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 });
 }
 
 /** The Stars feature's view of the API: a refund of a whole Stars payment. */

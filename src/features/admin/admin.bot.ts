@@ -1,11 +1,8 @@
 import { Composer } from "grammy";
 import { isAdmin } from "../../bot/admins.js";
 import type { BotContext } from "../../bot/context.js";
-import { formatRupiah } from "../../shared/money.js";
-import { escapeHtml } from "../../shared/text.js";
-import { customerLabel } from "../assistant/handoff.render.js";
-import { orderText } from "./admin.chat.js";
-import { adminMenu, orderDetailOf, orderMenu, refundMenu } from "./admin.menu.js";
+import { adminWizards, orderNumber, REFUND_PRESS, type AdminChatContext } from "./admin.conversation.js";
+import { adminMenu, allowed, show, showOrder, unlessUnmodified } from "./admin.menu.js";
 
 /**
  * `/admin` in chat, for staff only: the menu (stats, supplier balances, sync now, find an order,
@@ -15,18 +12,14 @@ import { adminMenu, orderDetailOf, orderMenu, refundMenu } from "./admin.menu.js
  */
 export const adminFeature = new Composer<BotContext>();
 
-const staff = adminFeature.filter(isAdmin);
+// The bot installs the conversations plugin for staff updates before this feature (bot/index.ts).
+const staff = adminFeature.filter((ctx): ctx is AdminChatContext => isAdmin(ctx));
+// The menus first, so replies sent further down (the wizards' too) render them; a button that
+// opens a wizard hands the update on to `adminWizards`.
 staff.use(adminMenu);
-
-const REASON_MAX = 500;
-
-function orderNumber(text: string): number | undefined {
-  const match = /^#?(\d{1,9})$/.exec(text.trim());
-  return match ? Number(match[1]) : undefined;
-}
+staff.use(adminWizards);
 
 staff.command("admin", async (ctx) => {
-  ctx.session.admin = undefined;
   const argument = ctx.match.trim();
   if (argument === "") return void (await ctx.reply(ctx.t("admin-menu"), { parse_mode: "HTML", reply_markup: adminMenu }));
   const id = orderNumber(argument);
@@ -34,40 +27,14 @@ staff.command("admin", async (ctx) => {
   await showOrder(ctx, id);
 });
 
-// A step of /admin that waits for a typed answer: an order number, or why an order is refunded.
-staff.on("message:text", async (ctx, next) => {
-  const step = ctx.session.admin;
-  if (!step) return next();
-  const text = ctx.message.text.trim();
-  if (text.startsWith("/")) {
-    ctx.session.admin = undefined;
-    if (/^\/(batal|cancel)(@\w+)?$/i.test(text)) return void (await ctx.reply(ctx.t("admin-step-dropped")));
-    return next();
+// A refund confirmation whose wizard is over (done, dropped, replaced, or a double tap): it no
+// longer acts. "No" still says the refund is dropped, as it is.
+staff.callbackQuery(REFUND_PRESS, async (ctx) => {
+  if (ctx.match[1] === "no") {
+    await ctx.answerCallbackQuery();
+    return show(ctx, ctx.t("admin-refund-dropped"));
   }
-  if (step.awaiting === "order") {
-    const id = orderNumber(text);
-    if (id === undefined) return void (await ctx.reply(ctx.t("admin-find-invalid"), { parse_mode: "HTML" }));
-    ctx.session.admin = undefined;
-    return showOrder(ctx, id);
-  }
-  // The reason (again, while a confirmation waits: the newer text replaces the older).
-  const reason = text.slice(0, REASON_MAX);
-  const detail = await orderDetailOf(ctx, step.orderId);
-  if (!detail) {
-    ctx.session.admin = undefined;
-    return void (await ctx.reply(ctx.t("admin-order-not-found", { order: String(step.orderId) })));
-  }
-  ctx.session.admin = { awaiting: "refund_confirm", orderId: step.orderId, reason };
-  ctx.match = String(step.orderId); // the confirmation's buttons carry the order
-  await ctx.reply(ctx.t("admin-refund-confirm", { amount: formatRupiah(detail.money.leftToRefund), order: String(step.orderId), customer: customerLabel(detail.customer), reason: escapeHtml(reason) }), {
-    parse_mode: "HTML",
-    reply_markup: refundMenu,
-  });
+  if (!allowed(ctx, "refund")) return void (await ctx.answerCallbackQuery({ text: ctx.t("admin-no-permission"), show_alert: true }));
+  await ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
+  await ctx.editMessageReplyMarkup().catch(unlessUnmodified);
 });
-
-async function showOrder(ctx: BotContext, id: number): Promise<void> {
-  const detail = await orderDetailOf(ctx, id);
-  if (!detail) return void (await ctx.reply(ctx.t("admin-order-not-found", { order: String(id) })));
-  ctx.match = String(id); // the order menu's buttons carry the order
-  await ctx.reply(orderText(ctx, detail), { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: orderMenu });
-}

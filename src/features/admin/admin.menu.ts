@@ -1,32 +1,34 @@
 import { Menu, type MenuFlavor } from "@grammyjs/menu";
-import { GrammyError } from "grammy";
+import { GrammyError, type Context, type NextFunction } from "grammy";
 import type { BotContext } from "../../bot/context.js";
 import { AppError } from "../../shared/errors.js";
-import { formatRupiah } from "../../shared/money.js";
 import type { OrderDetailView } from "../orders/orders.detail.js";
 import { balancesText, handoffsText, miniAppUrl, orderText, statsText } from "./admin.chat.js";
+import type { AdminChatContext } from "./admin.conversation.js";
 import { can, type Permission } from "./admin.permissions.js";
 
-type MenuContext = BotContext & MenuFlavor;
+type MenuContext = AdminChatContext & MenuFlavor;
 
 /**
  * The /admin menus (@grammyjs/menu), built once at start-up. Installed only behind the staff
  * filter (admin.bot.ts), so a press from anyone else never reaches them. Menus render twice per
  * press (stack-notes 2.3): the ranges read the order from the button's payload (`ctx.match`) and
  * the order menu carries a fingerprint of what its buttons depend on, so a press on buttons that
- * no longer apply (the order was refunded meanwhile) re-renders instead of acting.
+ * no longer apply (the order was refunded meanwhile) re-renders instead of acting. Buttons that
+ * ask for typed answers open a wizard (admin.conversation.ts).
  */
 
-const actor = (ctx: BotContext) => `telegram:${ctx.from!.id}`;
-const allowed = (ctx: BotContext, permission: Permission) => ctx.staffRole !== undefined && can(ctx.staffRole, permission);
+export const actor = (ctx: BotContext) => `telegram:${ctx.from!.id}`;
+export const allowed = (ctx: BotContext, permission: Permission) => ctx.staffRole !== undefined && can(ctx.staffRole, permission);
 
-/** Shows `text` in the menu's message, keeping the menu; an identical text is not an error. */
-async function show(ctx: MenuContext, text: string): Promise<void> {
-  try {
-    await ctx.editMessageText(text, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
-  } catch (error) {
-    if (!(error instanceof GrammyError && /message is not modified/i.test(error.description))) throw error;
-  }
+/** Shows `text` in the pressed message, in place of its buttons; an identical text is not an error. */
+export async function show(ctx: Context, text: string): Promise<void> {
+  await ctx.editMessageText(text, { parse_mode: "HTML", link_preview_options: { is_disabled: true } }).catch(unlessUnmodified);
+}
+
+/** Telegram refuses an edit that changes nothing; for us that edit is already done. */
+export function unlessUnmodified(error: unknown): void {
+  if (!(error instanceof GrammyError && /message is not modified/i.test(error.description))) throw error;
 }
 
 // One detail per update and order: the fingerprint and both renders of a press ask for it.
@@ -46,40 +48,40 @@ export function orderDetailOf(ctx: BotContext, orderId: number, fresh = false): 
   return byId.get(orderId)!;
 }
 
+/** An order's detail with its buttons (/admin 123, and the end of the find-an-order wizard). */
+export async function showOrder(ctx: BotContext, id: number): Promise<void> {
+  const detail = await orderDetailOf(ctx, id);
+  if (!detail) return void (await ctx.reply(ctx.t("admin-order-not-found", { order: String(id) })));
+  ctx.match = String(id); // the order menu's buttons carry the order
+  await ctx.reply(orderText(ctx, detail), { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: orderMenu });
+}
+
+/** A wizard a button opens (admin.conversation.ts starts it). */
+export type AdminWizard = { name: "find" } | { name: "refund"; orderId: number };
+const opened = new WeakMap<Context, AdminWizard>();
+
+/**
+ * Hands the update on to the wizards, which sit after the menus (a wizard's last reply may show a
+ * menu, and menus render only for middleware after them), asking for `wizard` to be started.
+ */
+async function openWizard(ctx: MenuContext, next: NextFunction, wizard: AdminWizard): Promise<void> {
+  await ctx.answerCallbackQuery();
+  opened.set(ctx, wizard);
+  await next();
+}
+
+/** The wizard a button of this update asked for, if any. */
+export function wizardOpenedBy(ctx: Context): AdminWizard | undefined {
+  return opened.get(ctx);
+}
+
 /** The order a menu is about: the pressed button's payload, or what the sender put in `ctx.match`. */
 function orderIdOf(ctx: BotContext): number | undefined {
   const id = typeof ctx.match === "string" ? Number(ctx.match.trim()) : Number.NaN;
   return Number.isSafeInteger(id) && id > 0 ? id : undefined;
 }
 
-export const refundMenu = new Menu<BotContext>("adm-r", { autoAnswer: false, onMenuOutdated: outdated })
-  .text({ text: (ctx) => ctx.t("admin-button-refund-yes"), payload: (ctx) => String(orderIdOf(ctx) ?? "") }, async (ctx) => {
-    const orderId = orderIdOf(ctx);
-    const step = ctx.session.admin;
-    if (!allowed(ctx, "refund")) return void (await ctx.answerCallbackQuery({ text: ctx.t("admin-no-permission"), show_alert: true }));
-    if (!orderId || step?.awaiting !== "refund_confirm" || step.orderId !== orderId) {
-      await ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
-      return ctx.menu.close();
-    }
-    ctx.session.admin = undefined;
-    await ctx.answerCallbackQuery();
-    ctx.menu.close();
-    try {
-      const { refunded } = await ctx.deps.orderAdmin.refund(orderId, { reason: step.reason }, actor(ctx));
-      await show(ctx, ctx.t("admin-refund-done", { amount: formatRupiah(refunded), order: String(orderId) }));
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      await show(ctx, ctx.t("admin-refund-failed", { message: error.message }));
-    }
-  })
-  .text({ text: (ctx) => ctx.t("admin-button-refund-no"), payload: (ctx) => String(orderIdOf(ctx) ?? "") }, async (ctx) => {
-    if (ctx.session.admin?.awaiting === "refund_confirm") ctx.session.admin = undefined;
-    await ctx.answerCallbackQuery();
-    ctx.menu.close();
-    await show(ctx, ctx.t("admin-refund-dropped"));
-  });
-
-export const orderMenu = new Menu<BotContext>("adm-o", {
+export const orderMenu = new Menu<AdminChatContext>("adm-o", {
   autoAnswer: false,
   onMenuOutdated: outdated,
   // What the buttons depend on: the order's state, what is left to refund and who is pressing.
@@ -108,17 +110,11 @@ export const orderMenu = new Menu<BotContext>("adm-o", {
     });
   }
   if (detail.actions.refund && allowed(ctx, "refund")) {
-    range.text({ text: ctx.t("admin-button-order-refund"), payload }, async (ctx) => {
-      const orderId = orderIdOf(ctx)!;
-      const current = await orderDetailOf(ctx, orderId);
-      ctx.session.admin = { awaiting: "refund_reason", orderId };
-      await ctx.answerCallbackQuery();
-      await ctx.reply(ctx.t("admin-refund-ask", { order: String(orderId), amount: formatRupiah(current?.money.leftToRefund ?? 0) }), { parse_mode: "HTML" });
-    });
+    range.text({ text: ctx.t("admin-button-order-refund"), payload }, (ctx, next) => openWizard(ctx, next, { name: "refund", orderId: orderIdOf(ctx)! }));
   }
 });
 
-export const adminMenu = new Menu<BotContext>("adm", { autoAnswer: false, onMenuOutdated: outdated })
+export const adminMenu = new Menu<AdminChatContext>("adm", { autoAnswer: false, onMenuOutdated: outdated })
   .text(
     (ctx) => ctx.t("admin-button-stats"),
     async (ctx) => {
@@ -147,11 +143,7 @@ export const adminMenu = new Menu<BotContext>("adm", { autoAnswer: false, onMenu
   .row()
   .text(
     (ctx) => ctx.t("admin-button-find"),
-    async (ctx) => {
-      ctx.session.admin = { awaiting: "order" };
-      await ctx.answerCallbackQuery();
-      await ctx.reply(ctx.t("admin-find-ask"), { parse_mode: "HTML" });
-    },
+    (ctx, next) => openWizard(ctx, next, { name: "find" }),
   )
   .text(
     (ctx) => ctx.t("admin-button-handoffs"),
@@ -170,7 +162,7 @@ export const adminMenu = new Menu<BotContext>("adm", { autoAnswer: false, onMenu
     else range.url(ctx.t("admin-button-app"), url);
   });
 
-adminMenu.register([orderMenu, refundMenu]);
+adminMenu.register(orderMenu);
 
 /** A press on buttons whose menu changed meanwhile: say so, and show the menu as it is now. */
 async function outdated(ctx: MenuContext): Promise<void> {
