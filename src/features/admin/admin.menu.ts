@@ -21,7 +21,10 @@ type MenuContext = AdminChatContext & MenuFlavor;
 export const actor = (ctx: BotContext) => `telegram:${ctx.from!.id}`;
 export const allowed = (ctx: BotContext, permission: Permission) => ctx.staffRole !== undefined && can(ctx.staffRole, permission);
 
-/** Shows `text` in the pressed message, in place of its buttons; an identical text is not an error. */
+/**
+ * Shows `text` in the pressed message; an identical text is not an error. Under a menu's handler the
+ * menu stays (the menu plugin puts it back on the edit); any other message loses its buttons.
+ */
 export async function show(ctx: Context, text: string): Promise<void> {
   await ctx.editMessageText(text, { parse_mode: "HTML", link_preview_options: { is_disabled: true } }).catch(unlessUnmodified);
 }
