@@ -77,7 +77,7 @@ const TRANSPORT_FILES = [
 const CHAT_HELPERS = [
   'src/features/assistant/assistant.answers.ts',
   'src/features/assistant/assistant.refunds.ts',
-  'src/features/checkout/checkout.dialog.ts',
+  'src/features/checkout/checkout.replies.ts',
 ];
 const TESTS = ['**/*.test.ts'];
 

@@ -6,7 +6,7 @@ import { assistantFeature } from "../features/assistant/assistant.bot.js";
 import { handoffFeature } from "../features/assistant/handoff.bot.js";
 import { recordIncoming } from "../features/assistant/transcripts.bot.js";
 import { catalogFeature } from "../features/catalog/catalog.bot.js";
-import { checkoutFeature } from "../features/checkout/checkout.bot.js";
+import { checkoutFeature, purchaseFlow } from "../features/checkout/checkout.bot.js";
 import { customersFeature } from "../features/customers/customers.bot.js";
 import { ordersFeature } from "../features/orders/orders.bot.js";
 import { paymentsFeature } from "../features/payments/payments.bot.js";
@@ -68,6 +68,8 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   // After i18n (the notice is in the customer's language), before anything that reaches the LLM.
   guarded.use(rateLimitCustomers(options.deps));
   guarded.use(recordIncoming);
+  // Every feature moves the purchase through `ctx.purchase(event)`, so it is there before any of them.
+  guarded.use(purchaseFlow);
   // Before the features: while a person has the conversation, the dialog must not answer.
   guarded.use(handoffFeature);
   // /admin for staff only; everyone else falls through and is answered like any unknown command.

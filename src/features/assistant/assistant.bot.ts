@@ -1,8 +1,8 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.js";
 import { escapeHtml } from "../../shared/text.js";
-import { continueDetails } from "../checkout/checkout.dialog.js";
-import { handledAsAccount, handledAsOrderInput, handlePurchaseMessage } from "../checkout/checkout.bot.js";
+import { handlePurchaseMessage } from "../checkout/checkout.bot.js";
+import { isSelecting } from "../checkout/checkout.flow.js";
 import { requestRefill, showOrder, showOrders } from "../orders/orders.bot.js";
 import { startTopup } from "../payments/payments.bot.js";
 import { showBalance } from "../wallet/wallet.bot.js";
@@ -26,8 +26,6 @@ assistantFeature.on("message:text", async (ctx, next) => {
   const u = await ctx.deps.assistant.understand({ customerId: ctx.customer.id, text, context });
   ctx.log.debug({ intent: u.intent, source: u.source }, "message read");
   if (u.intent !== "unknown") resetMisunderstanding(ctx);
-  if (await handledAsOrderInput(ctx, u, text)) return;
-  if (await handledAsAccount(ctx, u, text)) return;
   if (await handlePurchaseMessage(ctx, u, text)) return;
   await answer(ctx, u, text);
 });
@@ -41,7 +39,9 @@ assistantFeature.callbackQuery("ask:human", async (ctx) => {
 
 /** Everything that is not the purchase itself. */
 async function answer(ctx: BotContext, u: Understanding, text: string): Promise<void> {
-  const selecting = ctx.session.checkout.stage === "details" || ctx.session.checkout.stage === "quoted";
+  const selecting = isSelecting(ctx.session.checkout);
+  // Mid-purchase, whatever else was said, the flow asks again for what it still needs.
+  const carryOn = () => ctx.purchase({ type: "continue" });
   switch (u.intent) {
     case "order_status":
       return u.orderId === undefined ? showOrders(ctx) : showOrder(ctx, u.orderId);
@@ -65,16 +65,16 @@ async function answer(ctx: BotContext, u: Understanding, text: string): Promise<
       // A hello gets a hello and a hint of what to type; the menu is one /start away.
       if (!selecting) return void (await ctx.reply(ctx.t("greeting-hint", { name: escapeHtml(ctx.customer.firstName) }), { parse_mode: "HTML" }));
       await ctx.reply(ctx.t("greeting", { name: escapeHtml(ctx.customer.firstName) }), { parse_mode: "HTML" });
-      return continueDetails(ctx);
+      return carryOn();
     case "help":
       return void (await ctx.reply(ctx.t("help"), { parse_mode: "HTML" }));
     case "smalltalk":
       await ctx.reply(ctx.t("smalltalk-reply"), { parse_mode: "HTML" });
-      return selecting ? continueDetails(ctx) : undefined;
+      return selecting ? carryOn() : undefined;
     default:
       // Not understood: ask again, and after a few in a row hand the chat to a person.
       if (await countMisunderstanding(ctx)) return;
-      if (selecting) return continueDetails(ctx);
+      if (selecting) return carryOn();
       // Gibberish or emoji alone: one short line with an example, not the whole platform keyboard.
       return void (await ctx.reply(ctx.t("not-understood-short"), { parse_mode: "HTML" }));
   }

@@ -122,7 +122,7 @@ catalogFeature.callbackQuery(/^list:([a-z_]+):([a-z_]+):(\d{1,4})$/, async (ctx)
   const page = Number(pageText);
   const { services, total } = await ctx.deps.catalog.listSellable({ platform: platform!, kind: kind! }, page, PAGE_SIZE);
   if (services.length === 0) return showCategories(ctx, "search-nothing");
-  ctx.session.checkout = { ...ctx.session.checkout, stage: "choosing" };
+  await ctx.purchase({ type: "browsing" });
   const more = (page + 1) * PAGE_SIZE < total ? `list:${platform}:${kind}:${page + 1}` : undefined;
   const back = page > 0 ? `list:${platform}:${kind}:${page - 1}` : undefined;
   const title = ctx.t("list-title", { platform: platformLabel(platform as Platform), kind: kindLabel(ctx, kind!) });
@@ -155,7 +155,7 @@ catalogFeature.callbackQuery(/^page:(\d{1,6}):(\d{1,3})$/, async (ctx) => {
   await ctx.answerCallbackQuery();
   // Prices and availability as they are now; a service withdrawn since the search is left out.
   const services = (await Promise.all(mids.map((mid) => ctx.deps.catalog.findByMid(mid)))).filter((s): s is Service => s?.sellable === true);
-  ctx.session.checkout = { ...ctx.session.checkout, stage: "choosing" };
+  await ctx.purchase({ type: "browsing" });
   await showResultPage(ctx, page, services);
 });
 
@@ -164,7 +164,7 @@ const START_PLATFORMS = 6;
 
 // One short message: the welcome with a few platforms under it, not a wall of buttons.
 catalogFeature.command("start", async (ctx) => {
-  ctx.session.checkout = { stage: "idle" };
+  await ctx.purchase({ type: "reset" });
   const platforms = await ctx.deps.catalog.platformsWithServices();
   const keyboard = new InlineKeyboard();
   platforms.slice(0, START_PLATFORMS).forEach((p, i) => {

@@ -67,7 +67,7 @@ describe("ordering again for a link that has an order running", () => {
   });
 
   it("after \"Tetap pesan\", changing only the quantity on the quote does not ask again", async () => {
-    // BUG (checkout.dialog.ts quote()): mergeDetails keeps `duplicateOk` when the link is unchanged,
+    // Was a bug (the old checkout.dialog.ts quote()): merging details keeps `duplicateOk` when the link is unchanged,
     // but quote() replaces the session draft without it, so once the quote is shown the decision
     // is forgotten and "700" brings the duplicate warning back instead of a new quote.
     const { customer } = await shopWithRunningOrder();

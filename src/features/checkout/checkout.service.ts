@@ -9,7 +9,8 @@ import type { ProvidersService } from "../providers/providers.service.js";
 import type { SettingsService } from "../settings/settings.service.js";
 import type { OrderExtras } from "../providers/provider.types.js";
 import { checkOrderInputs, fixedQuantity, quantityIsAsked, subscriptionUsername, type InputProblem, type RawInputs } from "./checkout.order-inputs.js";
-import { normalizeAccount, normalizeTarget, type AccountProblem, type TargetProblem } from "./checkout.target.js";
+import type { AccountProblem, TargetProblem } from "./checkout.target.js";
+import { checkQuantity, checkTarget } from "./checkout.checks.js";
 import type { QuoteRow } from "./checkout.table.js";
 import { createQuoteGuard, type QuoteGuardAlerts } from "./checkout.quote-guard.js";
 
@@ -113,18 +114,12 @@ export function createCheckoutService(deps: { db: Db; clock: Clock; logger: Logg
     },
 
     checkQuantity(service: Service, quantity: number): Result<number, QuoteProblem> {
-      return Number.isSafeInteger(quantity) && quantity >= service.min && quantity <= service.max
-        ? ok(quantity)
-        : err({ code: "quantity_out_of_range", quantity, min: service.min, max: service.max });
+      return checkQuantity(service, quantity);
     },
 
     /** A link/@username for SMM services; an account (player id + zone, phone, customer number) for top-ups. */
     checkTarget(service: Service, input: { target: string; zone?: string | undefined }): Result<CheckedTarget, QuoteProblem> {
-      if (service.targetKind === "link") {
-        const link = normalizeTarget(input.target, service.platform);
-        return link.ok ? ok({ target: link.value, zone: undefined }) : link;
-      }
-      return normalizeAccount(service.targetKind, input, service.zoneRequired);
+      return checkTarget(service, input);
     },
 
     /**

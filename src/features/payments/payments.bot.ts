@@ -41,7 +41,7 @@ paymentsFeature.callbackQuery(new RegExp(`^payw:(${QUOTE})$`), async (ctx) => {
   const quoteId = ctx.match[1]!;
   const result = await ctx.deps.payments.payFromWallet(quoteId, { id: ctx.customer.id });
   await ctx.editMessageReplyMarkup().catch(() => undefined);
-  if (result.ok) return void (ctx.session.checkout = { stage: "idle" });
+  if (result.ok) return ctx.purchase({ type: "reset" });
   const problem = result.error;
   if (problem.code !== "insufficient_balance") return void (await ctx.reply(walletProblemText(ctx, problem), { parse_mode: "HTML" }));
   // An old button, pressed after the balance went down: nothing was ordered; the other ways to pay stay open.
@@ -54,7 +54,7 @@ paymentsFeature.callbackQuery(new RegExp(`^pays:(${QUOTE})$`), async (ctx) => {
   const result = await ctx.deps.stars.createInvoice(ctx.match[1]!, { id: ctx.customer.id });
   if (!result.ok) return void (await ctx.reply(starsProblemText(ctx, result.error)));
   await ctx.editMessageReplyMarkup().catch(() => undefined);
-  ctx.session.checkout = { stage: "idle" };
+  await ctx.purchase({ type: "reset" });
   const invoice = result.value;
   // Telegram's limits: a title of 1–32 characters, a description of 1–255.
   const title = ctx.t("stars-invoice-title", { order: invoice.orderId }).slice(0, 32);
@@ -107,7 +107,7 @@ paymentsFeature.callbackQuery(/^topup:(\d{1,9})$/, async (ctx) => {
 export async function startPayment(ctx: BotContext, quoteId: string): Promise<void> {
   const result = await ctx.deps.payments.payByQris(quoteId, { id: ctx.customer.id, firstName: ctx.customer.firstName });
   if (!result.ok) return void (await ctx.reply(invoiceProblemText(ctx, result.error)));
-  ctx.session.checkout = { stage: "idle" };
+  await ctx.purchase({ type: "reset" });
   await sendQr(ctx, result.value, "invoice-caption");
 }
 
