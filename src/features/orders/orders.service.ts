@@ -4,24 +4,19 @@ import type { OrderMove } from "./orders.lifecycle.js";
 import { starsPaidFor } from "./orders.payments.queries.js";
 import * as repo from "./orders.repository.js";
 import type { MoveUpdate, OrderRow } from "./orders.repository.js";
-import type { NewOrderRow } from "./orders.table.js";
 
 export type { MoveUpdate, OrderRow };
 
 /**
- * What other features may do with orders: open one, move it along the lifecycle, and read it. The
- * SQL is in orders.repository.ts; this hands out its declared row type (`OrderRow`) and stamps the
- * clock. Methods that write take the caller's transaction.
+ * What other features may do with orders: move one along the lifecycle, and read them (an order is
+ * opened from its quote by orders.opener.ts). The SQL is in orders.repository.ts; this hands out
+ * its declared row type (`OrderRow`) and stamps the clock. Methods that write take the caller's
+ * transaction.
  */
 export function createOrdersService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
 
   return {
-    async create(trx: Db, row: Omit<NewOrderRow, "created_at" | "updated_at">): Promise<number> {
-      const now = clock.now();
-      return repo.insertOrder(trx, { ...row, created_at: now, updated_at: now });
-    },
-
     /** Applies a named move of orders.lifecycle.ts; false when the order is not in one of its from-states (see `moveOrder`). */
     move: <M extends OrderMove>(trx: Db, orderId: number, move: M, update: MoveUpdate<M>): Promise<boolean> => repo.moveOrder(trx, orderId, move, update, clock.now()),
 
