@@ -8,7 +8,7 @@ import { createJobWorker, type JobQueue } from "./features/jobs/job-queue.js";
 import { NOTIFY_JOB, type NotificationsService } from "./features/notifications/notifications.service.js";
 import { BROADCAST_JOB, type Broadcasts } from "./features/notifications/broadcast.service.js";
 import { PLACE_ORDER_JOB, type FulfilmentService } from "./features/fulfilment/fulfilment.service.js";
-import { STARS_REFUND_JOB } from "./features/fulfilment/fulfilment.refunds.js";
+import { STARS_REFUND_JOB } from "./features/orders/orders.refund-payout.js";
 import type { StarsPayments } from "./features/payments/payments.stars.js";
 import { pruneFinishedJobs } from "./features/jobs/jobs.housekeeping.js";
 import { pruneHandledUpdates } from "./bot/update-dedupe.middleware.js";

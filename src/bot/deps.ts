@@ -2,8 +2,8 @@ import type { CatalogService } from "../features/catalog/catalog.service.js";
 import type { CheckoutService } from "../features/checkout/checkout.service.js";
 import type { CustomersService } from "../features/customers/customers.service.js";
 import type { OrdersService } from "../features/orders/orders.service.js";
-import type { Aftercare } from "../features/fulfilment/fulfilment.aftercare.js";
-import type { StatusSync } from "../features/fulfilment/fulfilment.status-sync.js";
+import type { Aftercare } from "../features/orders/orders.aftercare.js";
+import type { StatusSync, StatusSyncReport } from "../features/fulfilment/fulfilment.status-sync.js";
 import type { PaymentsService } from "../features/payments/payments.service.js";
 import type { StarsPayments } from "../features/payments/payments.stars.js";
 import type { WalletService } from "../features/wallet/wallet.service.js";
@@ -48,7 +48,7 @@ export interface BotDeps {
   admins: AdminsService;
   adminStats: AdminStats;
   providers: ProvidersService;
-  orderAdmin: OrderAdmin;
+  orderAdmin: OrderAdmin<StatusSyncReport>;
   orderDetail: OrderDetail;
   /** Refund states of a customer's own orders, for refund questions. */
   customerRefunds: CustomerRefunds;

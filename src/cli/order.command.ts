@@ -105,11 +105,11 @@ export async function runWalletCommand(container: Container, args: string[], out
   const [sub, who, ...rest] = args;
   const telegramId = Number(who);
   if (!sub || !Number.isInteger(telegramId)) throw new CliUsageError("wallet show TELEGRAM_ID | wallet adjust TELEGRAM_ID --amount ±RUPIAH --reason TEXT");
-  const customer = await container.db.selectFrom("customers").select(["id", "first_name"]).where("telegram_id", "=", telegramId).executeTakeFirst();
+  const customer = await container.customers.findByTelegramId(telegramId);
   if (!customer) throw new CliUsageError(`no customer with Telegram id ${telegramId}`);
   switch (sub) {
     case "show": {
-      out.log(`${customer.first_name} (${telegramId}): balance ${formatRupiah(await container.wallet.balance(customer.id))}`);
+      out.log(`${customer.firstName} (${telegramId}): balance ${formatRupiah(await container.wallet.balance(customer.id))}`);
       for (const e of await container.wallet.recentEntries(customer.id, 20)) out.log(`  ${new Date(e.createdAt).toISOString()} ${e.amount > 0 ? "+" : ""}${formatRupiah(e.amount)} ${e.reason}${e.note ? ` — ${e.note}` : ""}`);
       return 0;
     }
@@ -117,7 +117,7 @@ export async function runWalletCommand(container: Container, args: string[], out
       const v = stringOptions(rest, ["amount", "reason"]);
       if (!v.amount || !v.reason) throw new CliUsageError("wallet adjust needs --amount (e.g. 5000 or -5000) and --reason");
       const { balance } = await container.walletAdmin.adjust(customer.id, Number(v.amount), v.reason, ACTOR);
-      out.log(`Adjusted ${customer.first_name}'s wallet by ${v.amount}: balance ${formatRupiah(balance)}.`);
+      out.log(`Adjusted ${customer.firstName}'s wallet by ${v.amount}: balance ${formatRupiah(balance)}.`);
       return 0;
     }
     default:

@@ -12,6 +12,8 @@ import { checkOrderInputs, fixedQuantity, quantityIsAsked, subscriptionUsername,
 import type { AccountProblem, TargetProblem } from "./checkout.target.js";
 import { checkQuantity, checkTarget } from "./checkout.checks.js";
 import type { QuoteRow } from "./checkout.table.js";
+import { runningOrdersOfService } from "./checkout.queries.js";
+import { closeOpenQuote, findQuoteRow, insertQuote } from "./checkout.repository.js";
 import { createQuoteGuard, type QuoteGuardAlerts } from "./checkout.quote-guard.js";
 
 export type QuoteProblem =
@@ -166,7 +168,7 @@ export function createCheckoutService(deps: { db: Db; clock: Clock; logger: Logg
         expires_at: now + (await settings.get("checkout.quote_ttl_minutes")) * 60_000,
         created_at: now,
       };
-      await db.insertInto("quotes").values(row).execute();
+      await insertQuote(db, row);
       return ok(await toQuote(row));
     },
 
@@ -175,31 +177,24 @@ export function createCheckoutService(deps: { db: Db; clock: Clock; logger: Logg
      * a second order on a link until the first is done, so the customer is asked first.
      */
     async activeOrderFor(serviceId: number, target: string): Promise<{ id: number; status: string; customerId: number } | undefined> {
-      const running = await db
-        .selectFrom("orders")
-        .select(["id", "status", "customer_id", "target"])
-        .where("service_id", "=", serviceId)
-        .where("status", "in", ["paid", "placing", "processing", "unknown", "manual", "waiting_funds"])
-        .orderBy("id", "desc")
-        .execute();
+      const running = await runningOrdersOfService(db, serviceId);
       const same = running.find((o) => sameTarget(o.target, target));
       return same ? { id: same.id, status: same.status, customerId: same.customer_id } : undefined;
     },
 
     async findQuote(id: string): Promise<Quote | undefined> {
-      const row = await db.selectFrom("quotes").selectAll().where("id", "=", id).executeTakeFirst();
+      const row = await findQuoteRow(db, id);
       return row ? toQuote(row) : undefined;
     },
 
     /** The stored row only, for use inside a transaction (resolving the service would need a second connection). */
     async quoteRow(trx: Db, id: string): Promise<QuoteRow | undefined> {
-      return trx.selectFrom("quotes").selectAll().where("id", "=", id).executeTakeFirst();
+      return findQuoteRow(trx, id);
     },
 
     /** Marks a quote as turned into an order, or expired; only an open quote changes. */
     async closeQuote(trx: Db, id: string, status: "ordered" | "expired" | "canceled"): Promise<boolean> {
-      const result = await trx.updateTable("quotes").set({ status }).where("id", "=", id).where("status", "=", "open").executeTakeFirst();
-      return Number(result.numUpdatedRows) > 0;
+      return closeOpenQuote(trx, id, status);
     },
   };
 }

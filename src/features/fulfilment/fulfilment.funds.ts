@@ -5,12 +5,13 @@ import { AppError } from "../../shared/errors.js";
 import { formatRupiah, multiplyDecimals, parseDecimal } from "../../shared/money.js";
 import type { AuditService } from "../audit/audit.service.js";
 import type { NotificationsService } from "../notifications/notifications.service.js";
-import type { OrdersService } from "../orders/orders.service.js";
-import type { OrderRow } from "../orders/orders.table.js";
+import type { Refunds } from "../orders/orders.refund-payout.js";
+import type { OrderRow, OrdersService } from "../orders/orders.service.js";
 import type { ProviderRow } from "../providers/providers.table.js";
 import type { ProvidersService } from "../providers/providers.service.js";
 import type { SettingsService } from "../settings/settings.service.js";
-import type { Refunds } from "./fulfilment.refunds.js";
+import { suppliersToCheckForFunds } from "./fulfilment.queries.js";
+import { clearLowBalanceAlert, clearOutOfFundsAlert, markLowBalanceAlerted, recordSupplierBalance } from "./fulfilment.repository.js";
 import type { FulfilmentService } from "./fulfilment.service.js";
 
 export interface FundsCheckReport {
@@ -59,7 +60,7 @@ export function createSupplierFunds(deps: SupplierFundsDeps) {
   const refundOverdue = async (): Promise<number> => {
     const now = clock.now();
     const deadline = now - (await settings.get("fulfilment.funds_wait_hours")) * HOUR;
-    const overdue = await db.selectFrom("orders").selectAll().where("status", "=", "waiting_funds").where("funds_waiting_since", "<=", deadline).orderBy("id").execute();
+    const overdue = await orders.listWaitingFunds({ since: { atOrBefore: deadline } });
     let refunded = 0;
     for (const order of overdue) {
       await db.transaction().execute(async (trx) => {
@@ -78,23 +79,23 @@ export function createSupplierFunds(deps: SupplierFundsDeps) {
     const balance = await (await providers.adapterFor(row.id)).balance();
     const rupiah = balanceInRupiah(balance.balance, row.rate_to_idr);
     const now = clock.now();
-    await db.updateTable("providers").set({ last_balance: `${balance.balance} ${balance.currency}`.trim() }).where("id", "=", row.id).execute();
+    await recordSupplierBalance(db, row.id, `${balance.balance} ${balance.currency}`.trim());
 
     if (row.low_balance_threshold !== null) {
       const low = rupiah < row.low_balance_threshold;
       await db.transaction().execute(async (trx) => {
         if (low && row.low_balance_alerted_at === null) {
-          await trx.updateTable("providers").set({ low_balance_alerted_at: now }).where("id", "=", row.id).where("low_balance_alerted_at", "is", null).execute();
+          await markLowBalanceAlerted(trx, row.id, now);
           await notifications.toAdmins(trx, { key: "admin-supplier-low-balance", vars: { supplier: row.name, balance: formatRupiah(rupiah), threshold: formatRupiah(row.low_balance_threshold!) } });
           report.lowBalanceAlerts++;
         } else if (!low && row.low_balance_alerted_at !== null) {
           // Topped up: the next fall below the threshold alerts again.
-          await trx.updateTable("providers").set({ low_balance_alerted_at: null }).where("id", "=", row.id).execute();
+          await clearLowBalanceAlert(trx, row.id);
         }
       });
     }
 
-    const waiting = await db.selectFrom("orders").selectAll().where("status", "=", "waiting_funds").where("provider_id", "=", row.id).orderBy("id").execute();
+    const waiting = await orders.listWaitingFunds({ providerId: row.id });
     let budget = rupiah;
     let resumed = 0;
     for (const order of waiting) {
@@ -107,7 +108,7 @@ export function createSupplierFunds(deps: SupplierFundsDeps) {
     // Funds again (everything waiting resumed, and money left when nothing waited, e.g. after a failover).
     if (resumed === waiting.length && (resumed > 0 || rupiah > 0) && row.out_of_funds_alerted_at !== null) {
       await db.transaction().execute(async (trx) => {
-        await trx.updateTable("providers").set({ out_of_funds_alerted_at: null }).where("id", "=", row.id).execute();
+        await clearOutOfFundsAlert(trx, row.id);
         if (resumed > 0) await notifications.toAdmins(trx, { key: "admin-supplier-funds-back", vars: { supplier: row.name, count: resumed } });
       });
     }
@@ -118,13 +119,7 @@ export function createSupplierFunds(deps: SupplierFundsDeps) {
     /** The scheduled check: refunds past the deadline first, then every relevant supplier in parallel. */
     async checkAll(): Promise<FundsCheckReport> {
       const report: FundsCheckReport = { resumed: 0, refunded: await refundOverdue(), lowBalanceAlerts: 0, failedSuppliers: 0 };
-      const waitingAt = db.selectFrom("orders").select("provider_id").where("status", "=", "waiting_funds").where("provider_id", "is not", null);
-      const rows = await db
-        .selectFrom("providers")
-        .selectAll()
-        .where("active", "=", 1)
-        .where((eb) => eb.or([eb("low_balance_threshold", "is not", null), eb("out_of_funds_alerted_at", "is not", null), eb("id", "in", waitingAt)]))
-        .execute();
+      const rows = await suppliersToCheckForFunds(db);
       await Promise.all(
         rows.map((row) =>
           checkSupplier(row, report).catch((error: unknown) => {

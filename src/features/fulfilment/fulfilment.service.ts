@@ -5,13 +5,14 @@ import { amountForQuantity, formatRupiah } from "../../shared/money.js";
 import type { CatalogService, Service } from "../catalog/catalog.service.js";
 import { RetryJob, type JobContext, type JobQueue } from "../jobs/job-queue.js";
 import type { NotificationsService } from "../notifications/notifications.service.js";
-import type { OrdersService } from "../orders/orders.service.js";
-import type { OrderRow } from "../orders/orders.table.js";
+import type { Refunds } from "../orders/orders.refund-payout.js";
+import type { OrderRow, OrdersService } from "../orders/orders.service.js";
 import { parseExtras } from "../checkout/checkout.service.js";
 import type { SupplierErrorClass } from "../providers/provider.types.js";
 import type { ProvidersService } from "../providers/providers.service.js";
 import type { Failpoints } from "../../infra/failpoints.js";
-import type { Refunds } from "./fulfilment.refunds.js";
+import { jobQueued } from "./fulfilment.queries.js";
+import { markOutOfFundsAlerted } from "./fulfilment.repository.js";
 
 export const PLACE_ORDER_JOB = "place_order";
 
@@ -101,8 +102,8 @@ export function createFulfilmentService(deps: FulfilmentServiceDeps) {
   /** Admins hear about an empty supplier once, not once per order, until it has funds again (fulfilment.funds.ts). */
   const alertOutOfFunds = async (providerId: number, orderId: number): Promise<void> => {
     await db.transaction().execute(async (trx) => {
-      const first = await trx.updateTable("providers").set({ out_of_funds_alerted_at: clock.now() }).where("id", "=", providerId).where("out_of_funds_alerted_at", "is", null).returning("name").executeTakeFirst();
-      if (first) await notifications.toAdmins(trx, { key: "admin-supplier-out-of-funds", vars: { supplier: first.name, order: orderId } });
+      const supplier = await markOutOfFundsAlerted(trx, providerId, clock.now());
+      if (supplier !== undefined) await notifications.toAdmins(trx, { key: "admin-supplier-out-of-funds", vars: { supplier, order: orderId } });
     });
   };
 
@@ -153,13 +154,13 @@ export function createFulfilmentService(deps: FulfilmentServiceDeps) {
      * each such order is placed again once, automatically. The rest wait for a person.
      */
     async resolveUnknownAutomatically(): Promise<number> {
-      const unknown = await db.selectFrom("orders").selectAll().where("status", "=", "unknown").where("provider_id", "is not", null).orderBy("id").execute();
+      const unknown = await orders.listUnknownAtSupplier();
       let requeued = 0;
       for (const order of unknown) {
         const adapter = await providers.adapterFor(order.provider_id!).catch(() => undefined);
         if (!adapter?.capabilities.idempotentPlace) continue;
         const key = `place:${order.id}:auto-resolve:${order.failovers}`;
-        if (await db.selectFrom("jobs").select("id").where("dedupe_key", "=", key).executeTakeFirst()) continue;
+        if (await jobQueued(db, key)) continue;
         const moved = await db.transaction().execute(async (trx) => {
           if (!(await orders.move(trx, order.id, "placeAgain", { status: "placing", placement_state: "idle", attempts: 0 }))) return false;
           await enqueuePlacement(trx, order.id, `auto-resolve:${order.failovers}`);

@@ -10,7 +10,7 @@ import type { OrderRow, OrderUpdate } from "../orders/orders.table.js";
 import type { OrderStatusReport } from "../providers/provider.types.js";
 import type { ProvidersService } from "../providers/providers.service.js";
 import type { SettingsService } from "../settings/settings.service.js";
-import type { Refunds } from "./fulfilment.refunds.js";
+import type { Refunds } from "../orders/orders.refund-payout.js";
 import { supplierReference } from "./fulfilment.service.js";
 
 export interface StatusSyncReport {

@@ -4,13 +4,13 @@ import { AppError } from "../../shared/errors.js";
 import { formatRupiah, proRataFloor } from "../../shared/money.js";
 import { asCount } from "../../shared/text.js";
 import type { AuditService } from "../audit/audit.service.js";
-import type { Refunds } from "../fulfilment/fulfilment.refunds.js";
-import type { FulfilmentService } from "../fulfilment/fulfilment.service.js";
-import type { StatusSync } from "../fulfilment/fulfilment.status-sync.js";
 import type { Notice, NotificationsService } from "../notifications/notifications.service.js";
+import { listOrdersForAdmin, orderPaperTrail } from "./orders.detail.queries.js";
 import { REFUNDABLE, type MoveTarget } from "./orders.lifecycle.js";
-import type { OrdersService } from "./orders.service.js";
-import type { OrderRow, OrderStatus } from "./orders.table.js";
+import type { Refunds } from "./orders.refund-payout.js";
+import { setOrderNotes } from "./orders.repository.js";
+import type { OrderRow, OrdersService } from "./orders.service.js";
+import type { OrderStatus } from "./orders.table.js";
 
 export type UnknownResolution = { kind: "placed"; providerOrderId: string } | { kind: "not_placed" } | { kind: "refund" };
 
@@ -27,11 +27,23 @@ export interface ManualProgress {
 }
 
 /**
+ * What these operations need of fulfilment (its placement queue and status sync). Declared here,
+ * as the shapes orders asks for, because fulfilment depends on orders and not the other way.
+ */
+export interface PlacementRequeue {
+  requeuePlacement(trx: Db, orderId: number, key: string): Promise<void>;
+}
+export interface SupplierSync<Report extends { checked: number }> {
+  syncAll(): Promise<Report>;
+  syncOrders(orderIds: readonly number[]): Promise<Report>;
+}
+
+/**
  * What an admin does to orders by hand (CLI today, the Mini App next): look, sync now, decide the
  * fate of an order whose supplier outcome is unknown, refund, or set the outcome of a manual order.
  * Every change is one transaction with its audit entry; refunds never exceed what was paid.
  */
-export function createOrderAdmin(deps: { db: Db; clock: Clock; orders: OrdersService; fulfilment: FulfilmentService; statusSync: StatusSync; refunds: Refunds; notifications: NotificationsService; audit: AuditService }) {
+export function createOrderAdmin<Report extends { checked: number }>(deps: { db: Db; clock: Clock; orders: OrdersService; fulfilment: PlacementRequeue; statusSync: SupplierSync<Report>; refunds: Refunds; notifications: NotificationsService; audit: AuditService }) {
   const { db, clock, orders, fulfilment, statusSync, refunds, notifications, audit } = deps;
 
   const require = async (trx: Db, orderId: number): Promise<OrderRow> => {
@@ -42,19 +54,14 @@ export function createOrderAdmin(deps: { db: Db; clock: Clock; orders: OrdersSer
 
   return {
     async list(filter: { status?: OrderStatus | undefined; customerTelegramId?: number | undefined; limit?: number | undefined }): Promise<OrderRow[]> {
-      let query = db.selectFrom("orders").selectAll("orders");
-      if (filter.status) query = query.where("orders.status", "=", filter.status);
-      if (filter.customerTelegramId) query = query.innerJoin("customers", "customers.id", "orders.customer_id").where("customers.telegram_id", "=", filter.customerTelegramId);
-      return query.orderBy("orders.id", "desc").limit(filter.limit ?? 20).execute();
+      return listOrdersForAdmin(db, filter);
     },
 
     async show(orderId: number) {
       const order = await require(db, orderId);
       return {
         order,
-        payments: await db.selectFrom("payments").selectAll().where("order_id", "=", orderId).orderBy("id").execute(),
-        ledger: await db.selectFrom("ledger_entries").selectAll().where("order_id", "=", orderId).orderBy("id").execute(),
-        refills: await db.selectFrom("refills").selectAll().where("order_id", "=", orderId).orderBy("id").execute(),
+        ...(await orderPaperTrail(db, orderId)),
         audit: await audit.recent({ subject: `order:${orderId}` }),
       };
     },
@@ -170,7 +177,7 @@ export function createOrderAdmin(deps: { db: Db; clock: Clock; orders: OrdersSer
       if (text.length > 2_000) throw new AppError("orders.invalid_input", "notes are at most 2000 characters");
       await db.transaction().execute(async (trx) => {
         const order = await require(trx, orderId);
-        await trx.updateTable("orders").set({ admin_notes: text === "" ? null : text, updated_at: clock.now() }).where("id", "=", orderId).execute();
+        await setOrderNotes(trx, orderId, text === "" ? null : text, clock.now());
         await audit.record(trx, { actor, action: "order.notes", subject: `order:${orderId}`, before: { notes: order.admin_notes }, after: { notes: text === "" ? null : text }, reason: null });
       });
       return (await orders.findById(orderId))!;
@@ -208,7 +215,8 @@ export function createOrderAdmin(deps: { db: Db; clock: Clock; orders: OrdersSer
   };
 }
 
-export type OrderAdmin = ReturnType<typeof createOrderAdmin>;
+/** The admin operations with the report type of the status sync they were given. */
+export type OrderAdmin<Report extends { checked: number } = { checked: number }> = ReturnType<typeof createOrderAdmin<Report>>;
 
 function requireReason(reason: string): void {
   if (!reason.trim()) throw new AppError("orders.invalid_input", "say why: every admin change to an order is recorded with its reason", { text: { key: "input.reason_required" } });

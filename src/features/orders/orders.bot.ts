@@ -5,7 +5,7 @@ import { asCount, escapeHtml, formatJakartaDateTime, truncate } from "../../shar
 import { accountLines } from "../checkout/checkout.messages.js";
 import { extrasLines } from "../checkout/checkout.extras-text.js";
 import { parseExtras } from "../checkout/checkout.service.js";
-import type { AftercareProblem } from "../fulfilment/fulfilment.aftercare.js";
+import type { AftercareProblem } from "./orders.aftercare.js";
 import type { OrderRow } from "./orders.table.js";
 
 /** `/pesanan`: order history in pages, each order's detail and progress, refill and cancel requests. */

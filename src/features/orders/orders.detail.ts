@@ -3,8 +3,10 @@ import { AppError } from "../../shared/errors.js";
 import type { AuditService } from "../audit/audit.service.js";
 import { describeLedgerEntry, type LedgerDescription } from "../wallet/wallet.entry-kind.js";
 import { parseExtras } from "../checkout/checkout.service.js";
-import type { Refunds } from "../fulfilment/fulfilment.refunds.js";
+import { orderSurroundings } from "./orders.detail.queries.js";
 import { REFUNDABLE, TERMINAL_STATUSES } from "./orders.lifecycle.js";
+import { refundedSoFar } from "./orders.payments.queries.js";
+import { findOrderById, listRefills } from "./orders.repository.js";
 import type { OrderRow, OrderStatus } from "./orders.table.js";
 
 /**
@@ -30,27 +32,22 @@ export type TimelineEvent =
 /** Same-moment events read in the order they happen. */
 const RANK: Record<TimelineEvent["kind"], number> = { created: 0, invoice: 1, paid: 2, placed: 3, progress: 4, stuck: 5, cancel_requested: 6, refill: 7, finished: 8, ledger: 9, audit: 10 };
 
-export function createOrderDetail(deps: { db: Db; refunds: Refunds; audit: AuditService }) {
-  const { db, refunds, audit } = deps;
+export function createOrderDetail(deps: { db: Db; audit: AuditService }) {
+  const { db, audit } = deps;
 
   return {
     async detail(orderId: number) {
-      const order = await db.selectFrom("orders").selectAll().where("id", "=", orderId).executeTakeFirst();
+      const order = await findOrderById(db, orderId);
       if (!order) throw new AppError("orders.not_found", `no order #${orderId}`);
-      const [customer, service, supplier, payments, ledger, refills, entries, refundedSoFar] = await Promise.all([
-        db.selectFrom("customers").select(["id", "telegram_id", "username", "first_name"]).where("id", "=", order.customer_id).executeTakeFirstOrThrow(),
-        db.selectFrom("services").select(["id", "mid", "name", "mode"]).where("id", "=", order.service_id).executeTakeFirst(),
-        // The name only: a supplier row also holds its sealed credentials.
-        order.provider_id === null ? undefined : db.selectFrom("providers").select(["id", "name"]).where("id", "=", order.provider_id).executeTakeFirst(),
-        db.selectFrom("payments").select(["gateway", "reference", "amount", "status", "paid_at", "created_at"]).where("order_id", "=", orderId).orderBy("id").execute(),
-        db.selectFrom("ledger_entries").select(["amount", "reason", "reference", "note", "created_at"]).where("order_id", "=", orderId).orderBy("id").execute(),
-        db.selectFrom("refills").selectAll().where("order_id", "=", orderId).orderBy("id").execute(),
+      const [{ customer, service, supplier, payments, ledger }, refills, entries, soFar] = await Promise.all([
+        orderSurroundings(db, order),
+        listRefills(db, orderId, "asc"),
         audit.recent({ subject: `order:${orderId}` }, 200),
-        refunds.refundedSoFar(db, orderId),
+        refundedSoFar(db, orderId),
       ]);
       const paid = order.paid_at !== null;
       // A Stars refund counts as everything (refundedSoFar says so with a huge number).
-      const refunded = paid ? Math.min(order.amount, refundedSoFar) : 0;
+      const refunded = paid ? Math.min(order.amount, soFar) : 0;
       const left = paid ? order.amount - refunded : 0;
 
       const timeline: TimelineEvent[] = [{ at: order.created_at, kind: "created", quantity: order.quantity, amount: order.amount }];

@@ -8,10 +8,9 @@ import { allowsDripFeed, orderFormFor, SUBSCRIPTION_DELAYS } from "../catalog/ca
 import type { RawInputs } from "../checkout/checkout.order-inputs.js";
 import type { CheckoutService, QuoteProblem } from "../checkout/checkout.service.js";
 import type { NotificationsService } from "../notifications/notifications.service.js";
-import type { OpenOrderProblem, OrderOpener } from "../payments/payments.orders.js";
 import type { WalletService } from "../wallet/wallet.service.js";
-import type { OrdersService } from "./orders.service.js";
-import type { OrderRow } from "./orders.table.js";
+import type { OpenOrderProblem, OrderOpener } from "./orders.opener.js";
+import { findOrderById, moveOrder, type OrderRow } from "./orders.repository.js";
 
 /**
  * An order an admin makes for a customer (a sale over WhatsApp, a replacement, a service the bot
@@ -28,8 +27,13 @@ import type { OrderRow } from "./orders.table.js";
  */
 export type ManualPayment = "wallet" | "external";
 
-export function createManualOrders(deps: { db: Db; clock: Clock; checkout: CheckoutService; opener: OrderOpener; orders: OrdersService; wallet: WalletService; notifications: NotificationsService; audit: AuditService }) {
-  const { db, clock, checkout, opener, orders, wallet, notifications, audit } = deps;
+/** Who may be named here: the customers service answers it (declared as the shape needed, since customers reads this feature). */
+export interface CustomerLookup {
+  findById(id: number): Promise<{ id: number } | undefined>;
+}
+
+export function createManualOrders(deps: { db: Db; clock: Clock; checkout: CheckoutService; opener: OrderOpener; customers: CustomerLookup; wallet: WalletService; notifications: NotificationsService; audit: AuditService }) {
+  const { db, clock, checkout, opener, customers, wallet, notifications, audit } = deps;
 
   return {
     /** What the manual order form asks for this service: its type's extra inputs, a quantity or not, drip-feed. */
@@ -43,7 +47,7 @@ export function createManualOrders(deps: { db: Db; clock: Clock; checkout: Check
 
     /** Prices the order for the customer (a stored quote, as in the bot) and says what their wallet holds. */
     async quote(input: { customerId: number; mid: number; target: string; zone?: string | undefined; quantity?: number | undefined; inputs?: RawInputs | undefined }) {
-      const customer = await db.selectFrom("customers").select("id").where("id", "=", input.customerId).executeTakeFirst();
+      const customer = await customers.findById(input.customerId);
       if (!customer) throw new AppError("admin.not_found", `no customer ${input.customerId}`);
       const quoted = await checkout.quote(input);
       if (!quoted.ok) throw new AppError("orders.invalid_input", quoteProblemMessage(quoted.error));
@@ -81,7 +85,7 @@ export function createManualOrders(deps: { db: Db; clock: Clock; checkout: Check
           if (!debited) throw new AppError("wallet.insufficient_balance", `the customer's balance is ${formatRupiah(balanceBefore)}, less than ${formatRupiah(order.amount)}`, { text: { key: "wallet.short", params: { balance: balanceBefore, amount: order.amount } } });
         }
         // awaiting_payment → (paid →) manual in one step: nothing can happen in between, and no placement job is queued.
-        const moved = await orders.move(trx, order.id, "recordManualOrder", { status: "manual", is_manual: 1, paid_at: now, paid_with: input.payment, admin_notes: reason });
+        const moved = await moveOrder(trx, order.id, "recordManualOrder", { status: "manual", is_manual: 1, paid_at: now, paid_with: input.payment, admin_notes: reason }, clock.now());
         if (!moved) throw new AppError("orders.invalid_state", `order #${order.id} changed meanwhile`);
         const balanceAfter = await wallet.balance(order.customer_id, trx);
         await audit.record(trx, {
@@ -99,7 +103,7 @@ export function createManualOrders(deps: { db: Db; clock: Clock; checkout: Check
         });
         return order.id;
       });
-      return (await orders.findById(orderId))!;
+      return (await findOrderById(db, orderId))!;
     },
   };
 }

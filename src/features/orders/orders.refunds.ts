@@ -1,6 +1,7 @@
 import type { Db } from "../../infra/db/open-database.js";
-import type { Refunds } from "../fulfilment/fulfilment.refunds.js";
-import type { OrderRow, OrderStatus } from "./orders.table.js";
+import { refundedSoFar } from "./orders.payments.queries.js";
+import { findCustomerOrder, listForCustomer, type OrderRow } from "./orders.repository.js";
+import type { OrderStatus } from "./orders.table.js";
 
 /**
  * Where an order stands on refunds, as its customer is told:
@@ -33,13 +34,13 @@ const RUNNING: readonly OrderStatus[] = ["paid", "placing", "processing", "manua
 const REFUND_RELEVANT: readonly OrderStatus[] = ["partial", "canceled", "refunded", "unknown", ...RUNNING];
 
 /** What a customer may read about refunds of their own orders; it changes nothing. */
-export function createCustomerRefunds(deps: { db: Db; refunds: Pick<Refunds, "refundedSoFar"> }) {
-  const { db, refunds } = deps;
+export function createCustomerRefunds(deps: { db: Db }) {
+  const { db } = deps;
 
   async function stateOf(order: OrderRow): Promise<OrderRefund> {
     if (order.paid_at === null) return { order, state: "unpaid", refunded: 0, stars: false };
     // refundedSoFar counts a Stars refund as everything (it goes back whole, in Stars).
-    const soFar = await refunds.refundedSoFar(db, order.id);
+    const soFar = await refundedSoFar(db, order.id);
     const stars = soFar >= Number.MAX_SAFE_INTEGER;
     const refunded = stars ? 0 : Math.min(order.amount, soFar);
     if (stars || refunded > 0) return { order, state: "refunded", refunded, stars };
@@ -51,21 +52,13 @@ export function createCustomerRefunds(deps: { db: Db; refunds: Pick<Refunds, "re
   return {
     /** The customer's latest orders a refund question is about, newest first. */
     async recent(customerId: number, limit = 5): Promise<{ orders: OrderRefund[]; more: number }> {
-      const rows = await db
-        .selectFrom("orders")
-        .selectAll()
-        .where("customer_id", "=", customerId)
-        .where("status", "in", [...REFUND_RELEVANT])
-        .where("paid_at", "is not", null)
-        .orderBy("id", "desc")
-        .limit(limit + 1)
-        .execute();
+      const rows = await listForCustomer(db, customerId, limit + 1, 0, REFUND_RELEVANT);
       return { orders: await Promise.all(rows.slice(0, limit).map(stateOf)), more: Math.max(0, rows.length - limit) };
     },
 
     /** One order's refund state, when it is the customer's. */
     async forOrder(orderId: number, customerId: number): Promise<OrderRefund | undefined> {
-      const order = await db.selectFrom("orders").selectAll().where("id", "=", orderId).where("customer_id", "=", customerId).executeTakeFirst();
+      const order = await findCustomerOrder(db, orderId, customerId);
       return order ? stateOf(order) : undefined;
     },
   };

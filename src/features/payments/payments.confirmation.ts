@@ -4,11 +4,10 @@ import type { Database } from "../../infra/db/database.js";
 import type { Db } from "../../infra/db/open-database.js";
 import type { Logger } from "../../logger.js";
 import { decimalEqualsInteger, decimalToString, formatRupiah } from "../../shared/money.js";
-import type { CheckoutService } from "../checkout/checkout.service.js";
 import type { FulfilmentService } from "../fulfilment/fulfilment.service.js";
 import type { NotificationsService } from "../notifications/notifications.service.js";
-import type { OrdersService } from "../orders/orders.service.js";
-import type { OrderRow } from "../orders/orders.table.js";
+import type { OrderOpener } from "../orders/orders.opener.js";
+import type { OrderRow, OrdersService } from "../orders/orders.service.js";
 import type { SettingsService, SettingValue } from "../settings/settings.service.js";
 import type { WalletService } from "../wallet/wallet.service.js";
 import { GatewayUnavailable, type GatewayStatus } from "./payment-gateway.types.js";
@@ -40,7 +39,7 @@ export interface PaymentConfirmationDeps {
   clock: Clock;
   logger: Logger;
   gateways: PaymentGatewayRegistry;
-  checkout: CheckoutService;
+  opener: Pick<OrderOpener, "quoteHolds">;
   orders: OrdersService;
   wallet: WalletService;
   fulfilment: FulfilmentService;
@@ -54,7 +53,7 @@ export interface PaymentConfirmationDeps {
  * also writes the work and messages it implies: paid → order paid + "place" job, exactly once.
  */
 export function createPaymentConfirmation(deps: PaymentConfirmationDeps) {
-  const { db, clock, logger, gateways, checkout, orders, wallet, fulfilment, notifications, settings } = deps;
+  const { db, clock, logger, gateways, opener, orders, wallet, fulfilment, notifications, settings } = deps;
 
   const flagAmountMismatch = async (trx: Executor, payment: PaymentRow, received: string): Promise<ConfirmationOutcome> => {
     const reason = `gateway amount ${received} differs from invoice amount ${payment.amount}`;
@@ -84,7 +83,7 @@ export function createPaymentConfirmation(deps: PaymentConfirmationDeps) {
 
     const order = (await orders.findById(payment.order_id, trx))!;
     // Paid after the invoice expired: fulfil while the quote's price still holds (a shop setting), else credit.
-    const quoteValid = order.status === "expired" && context.latePolicy === "fulfil_if_quote_valid" && ((await checkout.quoteRow(trx, order.quote_id))?.expires_at ?? 0) > now;
+    const quoteValid = order.status === "expired" && context.latePolicy === "fulfil_if_quote_valid" && (await opener.quoteHolds(trx, order.quote_id, now));
     const payable = order.status === "awaiting_payment" || quoteValid;
     if (payable && (await orders.move(trx, order.id, "payByGateway", { status: "paid", paid_at: now, paid_with: payment.gateway as PaidWith, paid_payment_id: payment.id, finished_at: null }))) {
       await fulfilment.enqueuePlacement(trx, order.id);

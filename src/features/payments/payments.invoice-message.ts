@@ -1,5 +1,6 @@
 import type { Db } from "../../infra/db/open-database.js";
 import type { Notice, NoticeButton } from "../notifications/notifications.service.js";
+import { rememberInvoiceMessageId } from "./payments.repository.js";
 import type { PaymentRow } from "./payments.table.js";
 
 /**
@@ -8,7 +9,7 @@ import type { PaymentRow } from "./payments.table.js";
  * replaces that button (with a way to the order once paid, with nothing otherwise).
  */
 export async function rememberInvoiceMessage(db: Db, paymentId: number, messageId: number): Promise<void> {
-  await db.updateTable("payments").set({ invoice_message_id: messageId }).where("id", "=", paymentId).execute();
+  await rememberInvoiceMessageId(db, paymentId, messageId);
 }
 
 /** The part of a notice that settles these invoices' messages with `buttons`. */

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createManualClock, type ManualClock } from "../../infra/clock/clock.js";
 import { createShopKit, type ShopKit } from "../../../test/kit/shop-kit.js";
-import { createOrderOpener } from "./payments.orders.js";
+import { createOrderOpener } from "../orders/orders.opener.js";
 
 let kit: ShopKit;
 let clock: ManualClock;
@@ -100,7 +100,7 @@ describe("the wallet", () => {
     const customer = await quote();
     const quoteRow = await kit.db.selectFrom("quotes").selectAll().orderBy("created_at", "desc").executeTakeFirstOrThrow();
     // An order opened for the quote and never given an invoice, as a refused wallet attempt once left.
-    const opener = createOrderOpener({ checkout: kit.container.checkout, orders: kit.container.orders });
+    const opener = createOrderOpener({ checkout: kit.container.checkout, clock });
     await kit.db.transaction().execute((trx) => opener.open(trx, { quoteId: quoteRow.id, customerId: quoteRow.customer_id, service: { active: true, providerId: 1 }, now: clock.now() }));
     expect((await orderRow()).status).toBe("awaiting_payment");
     // Another order with an open QRIS is left to the QRIS's own expiry.

@@ -56,3 +56,41 @@ export async function listRecentlyClosedPayments(db: Db, gateways: readonly stri
     .limit(limit)
     .execute();
 }
+
+/** Open invoices of an order on other rails (all but `keep`), closed when the customer pays another way; returns those it closed. */
+export async function closeOtherOpenPayments(db: Db, orderId: number, keep: number | undefined, now: number): Promise<PaymentRow[]> {
+  const open = await db.selectFrom("payments").selectAll().where("order_id", "=", orderId).where("status", "in", ["creating", "pending"]).execute();
+  const others = open.filter((p) => p.id !== keep);
+  for (const p of others) await db.updateTable("payments").set({ status: "canceled", updated_at: now }).where("id", "=", p.id).where("status", "in", ["creating", "pending"]).execute();
+  return others;
+}
+
+/** Stars invoices still pending past their expiry (Telegram has no invoice expiry of its own). */
+export async function listStaleStarsInvoices(db: Db, now: number): Promise<PaymentRow[]> {
+  return db.selectFrom("payments").selectAll().where("gateway", "=", "stars").where("status", "=", "pending").where("expires_at", "<=", now).execute();
+}
+
+/** The chat message showing a QRIS invoice, so a later notice can replace its buttons. */
+export async function rememberInvoiceMessageId(db: Db, paymentId: number, messageId: number): Promise<void> {
+  await db.updateTable("payments").set({ invoice_message_id: messageId }).where("id", "=", paymentId).execute();
+}
+
+// Gateway notifications in the shared `webhook_events` log (source = the gateway's id): payments is their only writer.
+
+export async function findWebhookOutcome(db: Db, source: string, dedupeKey: string): Promise<{ outcome: string | null } | undefined> {
+  return db.selectFrom("webhook_events").select("outcome").where("source", "=", source).where("dedupe_key", "=", dedupeKey).executeTakeFirst();
+}
+
+/** Stores a notification with its outcome; an outcome of `settled` recorded first is kept. */
+export async function recordWebhookEvent(db: Db, event: { source: string; dedupeKey: string; payload: string; outcome: string; receivedAt: number }, settled: readonly string[]): Promise<void> {
+  await db
+    .insertInto("webhook_events")
+    .values({ source: event.source, dedupe_key: event.dedupeKey, payload: event.payload, outcome: event.outcome, received_at: event.receivedAt })
+    .onConflict((oc) =>
+      oc
+        .columns(["source", "dedupe_key"])
+        .doUpdateSet({ outcome: event.outcome })
+        .where("webhook_events.outcome", "not in", [...settled]),
+    )
+    .execute();
+}

@@ -4,18 +4,17 @@ import type { Db } from "../../infra/db/open-database.js";
 import type { Logger } from "../../logger.js";
 import { formatRupiah } from "../../shared/money.js";
 import { err, ok, type Result } from "../../shared/result.js";
-import type { CheckoutService } from "../checkout/checkout.service.js";
 import type { FulfilmentService } from "../fulfilment/fulfilment.service.js";
 import type { NotificationsService } from "../notifications/notifications.service.js";
+import type { OpenOrderProblem, OrderOpener } from "../orders/orders.opener.js";
 import type { OrdersService } from "../orders/orders.service.js";
 import type { SettingsService } from "../settings/settings.service.js";
 import type { WalletService } from "../wallet/wallet.service.js";
 import { GatewayRejected } from "./payment-gateway.types.js";
 import type { PaymentGatewayRegistry } from "./payment-gateways.js";
 import type { PaymentConfirmation } from "./payments.confirmation.js";
-import type { OpenOrderProblem, OrderOpener } from "./payments.orders.js";
 import { invoiceButtons, rememberInvoiceMessage } from "./payments.invoice-message.js";
-import { findOpenPaymentForOrder, findPaymentById, insertPayment, transitionPayment } from "./payments.repository.js";
+import { closeOtherOpenPayments, findOpenPaymentForOrder, findPaymentById, insertPayment, transitionPayment } from "./payments.repository.js";
 import type { PaymentRow, PaymentStatus } from "./payments.table.js";
 
 export interface Invoice {
@@ -62,7 +61,6 @@ export interface PaymentsServiceDeps {
   /** The payment gateways; QRIS goes through the primary one, and only while it has keys (`configured`). */
   gateways: PaymentGatewayRegistry | undefined;
   confirmation: PaymentConfirmation | undefined;
-  checkout: CheckoutService;
   orders: OrdersService;
   opener: OrderOpener;
   wallet: WalletService;
@@ -77,7 +75,7 @@ export interface PaymentsServiceDeps {
  * state and the job that places it (wallet), or when the gateway confirms (QRIS).
  */
 export function createPaymentsService(deps: PaymentsServiceDeps) {
-  const { db, clock, logger, gateways, confirmation, checkout, orders, opener, wallet, fulfilment, notifications, settings } = deps;
+  const { db, clock, logger, gateways, confirmation, orders, opener, wallet, fulfilment, notifications, settings } = deps;
   const gateway = gateways?.primary;
   const qrisReady = async (): Promise<boolean> => gateway !== undefined && (await gateway.configured());
 
@@ -143,7 +141,7 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
      */
     async payByQris(quoteId: string, customer: { id: number; firstName: string }): Promise<Result<Invoice, InvoiceProblem>> {
       if (!(await qrisReady())) return err({ code: "payments_unavailable" });
-      const quote = await checkout.findQuote(quoteId);
+      const quote = await opener.findQuote(quoteId);
       if (!quote || quote.customerId !== customer.id) return err({ code: "quote_not_found" });
       const now = clock.now();
       const expiryMinutes = await settings.get("payments.invoice_expiry_minutes");
@@ -155,7 +153,7 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
         const open = await findOpenPaymentForOrder(trx, opened.order.id);
         if (open && open.gateway === gateway!.id && open.status === "pending" && open.expires_at > now) return { reuse: open };
         if (open && open.gateway === gateway!.id && open.status === "creating") return { problem: { code: "invoice_in_progress" } };
-        await opener.closeOtherOpenPayments(trx, opened.order.id, undefined, now);
+        await closeOtherOpenPayments(trx, opened.order.id, undefined, now);
         const reference = `TB-${opened.order.id}-${randomId("", 6).toUpperCase()}`;
         const id = await insertPayment(trx, newPaymentRow({ purpose: "order", orderId: opened.order.id, customerId: customer.id, gateway: gateway!.id, reference, amount: opened.order.amount, status: "creating", expiresAt: now + expiryMinutes * 60_000, now }));
         return { create: { id, reference, amount: opened.order.amount } };
@@ -172,7 +170,7 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
      */
     async payFromWallet(quoteId: string, customer: { id: number }): Promise<Result<{ orderId: number; amount: number; balance: number }, WalletPayProblem>> {
       if (!(await settings.get("payments.rails")).includes("wallet")) return err({ code: "rail_disabled" });
-      const quote = await checkout.findQuote(quoteId);
+      const quote = await opener.findQuote(quoteId);
       if (!quote || quote.customerId !== customer.id) return err({ code: "quote_not_found" });
       const now = clock.now();
       let superseded: PaymentRow[] = [];
@@ -186,7 +184,7 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
             // Rolls back the order this attempt may have opened.
             throw new BalanceTooLow(await wallet.balance(customer.id, trx), order.amount);
           }
-          const closed = await opener.closeOtherOpenPayments(trx, order.id, undefined, now);
+          const closed = await closeOtherOpenPayments(trx, order.id, undefined, now);
           const paymentId = await insertPayment(trx, newPaymentRow({ purpose: "order", orderId: order.id, customerId: customer.id, gateway: "wallet", reference: `WL-${order.id}-${randomId("", 6).toUpperCase()}`, amount: order.amount, status: "paid", expiresAt: now, now }));
           if (!(await orders.move(trx, order.id, "payFromWallet", { status: "paid", paid_at: now, paid_with: "wallet", paid_payment_id: paymentId }))) throw new Error(`order ${order.id} changed while paying from the wallet`);
           await fulfilment.enqueuePlacement(trx, order.id);

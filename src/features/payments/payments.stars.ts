@@ -5,15 +5,15 @@ import type { Logger } from "../../logger.js";
 import { ceilDiv, formatRupiah, toSafeNumber } from "../../shared/money.js";
 import { err, ok, type Result } from "../../shared/result.js";
 import { asCount } from "../../shared/text.js";
-import type { CheckoutService } from "../checkout/checkout.service.js";
-import { STARS_REFUND_JOB } from "../fulfilment/fulfilment.refunds.js";
+import type { CustomersService } from "../customers/customers.service.js";
 import type { FulfilmentService } from "../fulfilment/fulfilment.service.js";
 import type { JobQueue } from "../jobs/job-queue.js";
 import type { NotificationsService } from "../notifications/notifications.service.js";
+import type { OpenOrderProblem, OrderOpener } from "../orders/orders.opener.js";
+import { STARS_REFUND_JOB } from "../orders/orders.refund-payout.js";
 import type { OrdersService } from "../orders/orders.service.js";
 import type { SettingsService } from "../settings/settings.service.js";
-import type { OpenOrderProblem, OrderOpener } from "./payments.orders.js";
-import { findPaymentById, findPaymentByReference, insertPayment, transitionPayment, updatePayment } from "./payments.repository.js";
+import { closeOtherOpenPayments, findPaymentById, findPaymentByReference, insertPayment, listStaleStarsInvoices, transitionPayment, updatePayment } from "./payments.repository.js";
 
 /**
  * Telegram Stars: an XTR invoice per order (priced from the rupiah total at the shop's Stars rate),
@@ -47,7 +47,7 @@ export interface StarsPaymentsDeps {
   clock: Clock;
   logger: Logger;
   queue: JobQueue;
-  checkout: CheckoutService;
+  customers: Pick<CustomersService, "findById">;
   orders: OrdersService;
   opener: OrderOpener;
   fulfilment: FulfilmentService;
@@ -57,7 +57,7 @@ export interface StarsPaymentsDeps {
 }
 
 export function createStarsPayments(deps: StarsPaymentsDeps) {
-  const { db, clock, logger, queue, checkout, orders, opener, fulfilment, notifications, settings } = deps;
+  const { db, clock, logger, queue, customers, orders, opener, fulfilment, notifications, settings } = deps;
   const { api } = deps;
 
   return {
@@ -69,7 +69,7 @@ export function createStarsPayments(deps: StarsPaymentsDeps) {
     /** Prices the quote's order in Stars and writes a pending Stars payment for it. */
     async createInvoice(quoteId: string, customer: { id: number }): Promise<Result<StarsInvoice, StarsProblem>> {
       if (!(await settings.get("payments.rails")).includes("stars")) return err({ code: "rail_disabled" });
-      const quote = await checkout.findQuote(quoteId);
+      const quote = await opener.findQuote(quoteId);
       if (!quote || quote.customerId !== customer.id) return err({ code: "quote_not_found" });
       const rate = await settings.get("payments.stars_rate_idr");
       const expiryMinutes = await settings.get("payments.invoice_expiry_minutes");
@@ -78,7 +78,7 @@ export function createStarsPayments(deps: StarsPaymentsDeps) {
         const opened = await opener.open(trx, { quoteId, customerId: customer.id, service: quote.service, now });
         if ("problem" in opened) return err(opened.problem);
         const order = opened.order;
-        await opener.closeOtherOpenPayments(trx, order.id, undefined, now);
+        await closeOtherOpenPayments(trx, order.id, undefined, now);
         const stars = toSafeNumber(ceilDiv(BigInt(order.amount), BigInt(rate)));
         const payload = `ST-${order.id}-${randomId("", 6).toUpperCase()}`;
         const paymentId = await insertPayment(trx, {
@@ -154,9 +154,10 @@ export function createStarsPayments(deps: StarsPaymentsDeps) {
       const { paymentId } = payload as { orderId: number; paymentId: number };
       const payment = await findPaymentById(db, paymentId);
       if (!payment || payment.gateway !== "stars" || !payment.gateway_transaction_id || payment.gateway_status === "refunded") return;
-      const customer = await db.selectFrom("customers").select("telegram_id").where("id", "=", payment.customer_id).executeTakeFirstOrThrow();
+      const customer = await customers.findById(payment.customer_id);
+      if (!customer) throw new Error(`no customer ${payment.customer_id} for Stars payment ${payment.id}`);
       try {
-        await api.refundStarPayment(customer.telegram_id, payment.gateway_transaction_id);
+        await api.refundStarPayment(customer.telegramId, payment.gateway_transaction_id);
       } catch (error) {
         if (!/CHARGE_ALREADY_REFUNDED/i.test(String((error as Error).message))) throw error;
       }
@@ -166,7 +167,7 @@ export function createStarsPayments(deps: StarsPaymentsDeps) {
     /** Open Stars invoices past their expiry close, with their order (Telegram has no invoice expiry of its own). */
     async expireStale(): Promise<number> {
       const now = clock.now();
-      const stale = await db.selectFrom("payments").selectAll().where("gateway", "=", "stars").where("status", "=", "pending").where("expires_at", "<=", now).execute();
+      const stale = await listStaleStarsInvoices(db, now);
       for (const payment of stale) {
         await db.transaction().execute(async (trx) => {
           if (!(await transitionPayment(trx, payment.id, ["pending"], { status: "expired", updated_at: now }))) return;

@@ -8,7 +8,7 @@ import type { Failpoints } from "../../infra/failpoints.js";
 import type { NotificationsService } from "../notifications/notifications.service.js";
 import type { PaymentGateway, VerifiedNotification } from "./payment-gateway.types.js";
 import type { PaymentConfirmation } from "./payments.confirmation.js";
-import { findPaymentByReference, updatePayment } from "./payments.repository.js";
+import { findPaymentByReference, findWebhookOutcome, recordWebhookEvent, updatePayment } from "./payments.repository.js";
 
 /** The answer to a notification that was taken (HTTP 200); a refused one is thrown as an AppError. */
 export interface WebhookAnswer {
@@ -42,22 +42,13 @@ export function createPaymentWebhook(deps: {
   const { db, commits, clock, logger, confirmation, notifications } = deps;
 
   const alreadyHandled = async (source: string, key: string): Promise<boolean> => {
-    const existing = await db.selectFrom("webhook_events").select("outcome").where("source", "=", source).where("dedupe_key", "=", key).executeTakeFirst();
+    const existing = await findWebhookOutcome(db, source, key);
     return existing !== undefined && (existing.outcome === null || SETTLED_OUTCOMES.has(existing.outcome));
   };
 
   /** Stores the notification with its outcome; a settled outcome recorded first is kept. */
   const recordEvent = (trx: Db, source: string, key: string, rawBody: string, outcome: string) =>
-    trx
-      .insertInto("webhook_events")
-      .values({ source, dedupe_key: key, payload: rawBody, outcome, received_at: clock.now() })
-      .onConflict((oc) =>
-        oc
-          .columns(["source", "dedupe_key"])
-          .doUpdateSet({ outcome })
-          .where("webhook_events.outcome", "not in", [...SETTLED_OUTCOMES]),
-      )
-      .execute();
+    recordWebhookEvent(trx, { source, dedupeKey: key, payload: rawBody, outcome, receivedAt: clock.now() }, [...SETTLED_OUTCOMES]);
 
   const process = async (source: string, rawBody: string, note: VerifiedNotification): Promise<string> => {
     const key = note.dedupeKey;

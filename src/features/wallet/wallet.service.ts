@@ -1,7 +1,7 @@
-import { sql } from "kysely";
 import type { Clock } from "../../infra/clock/clock.js";
 import type { Db } from "../../infra/db/open-database.js";
 import { describeLedgerEntry, type LedgerDescription } from "./wallet.entry-kind.js";
+import { balanceOf, countEntries, insertLedgerEntry, listEntries } from "./wallet.repository.js";
 import type { LedgerEntryRow } from "./wallet.table.js";
 
 /**
@@ -41,20 +41,15 @@ export function createWalletService(deps: { db: Db; clock: Clock }) {
     /** Credits inside the caller's transaction. Returns false when the reference was already credited. */
     async credit(trx: Db, credit: Credit): Promise<boolean> {
       if (!Number.isSafeInteger(credit.amount) || credit.amount <= 0) throw new RangeError(`credit amount must be a positive integer, got ${credit.amount}`);
-      const result = await trx
-        .insertInto("ledger_entries")
-        .values({
-          customer_id: credit.customerId,
-          amount: credit.amount,
-          reason: credit.reason,
-          reference: credit.reference,
-          order_id: credit.orderId ?? null,
-          note: credit.note ?? null,
-          created_at: clock.now(),
-        })
-        .onConflict((oc) => oc.column("reference").doNothing())
-        .executeTakeFirst();
-      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+      return insertLedgerEntry(trx, {
+        customer_id: credit.customerId,
+        amount: credit.amount,
+        reason: credit.reason,
+        reference: credit.reference,
+        order_id: credit.orderId ?? null,
+        note: credit.note ?? null,
+        created_at: clock.now(),
+      });
     },
 
     /**
@@ -65,33 +60,19 @@ export function createWalletService(deps: { db: Db; clock: Clock }) {
     async debit(trx: Db, debit: Credit): Promise<boolean> {
       if (!Number.isSafeInteger(debit.amount) || debit.amount <= 0) throw new RangeError(`debit amount must be a positive integer, got ${debit.amount}`);
       if ((await this.balance(debit.customerId, trx)) < debit.amount) return false;
-      const result = await trx
-        .insertInto("ledger_entries")
-        .values({ customer_id: debit.customerId, amount: -debit.amount, reason: debit.reason, reference: debit.reference, order_id: debit.orderId ?? null, note: debit.note ?? null, created_at: clock.now() })
-        .onConflict((oc) => oc.column("reference").doNothing())
-        .executeTakeFirst();
-      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+      return insertLedgerEntry(trx, { customer_id: debit.customerId, amount: -debit.amount, reason: debit.reason, reference: debit.reference, order_id: debit.orderId ?? null, note: debit.note ?? null, created_at: clock.now() });
     },
 
-    async balance(customerId: number, trx: Db = db): Promise<number> {
-      const row = await trx
-        .selectFrom("ledger_entries")
-        .select(sql<number>`coalesce(sum(amount), 0)`.as("balance"))
-        .where("customer_id", "=", customerId)
-        .executeTakeFirstOrThrow();
-      return row.balance;
-    },
+    balance: (customerId: number, trx: Db = db): Promise<number> => balanceOf(trx, customerId),
 
     async recentEntries(customerId: number, limit = 10): Promise<LedgerEntry[]> {
-      const rows = await db.selectFrom("ledger_entries").selectAll().where("customer_id", "=", customerId).orderBy("id", "desc").limit(limit).execute();
-      return rows.map(toEntry);
+      return (await listEntries(db, customerId, limit)).map(toEntry);
     },
 
     /** A page of a customer's ledger, newest first, and how many entries there are (the admin app). */
     async pageEntries(customerId: number, page: number, pageSize: number): Promise<{ entries: LedgerEntry[]; total: number }> {
-      const total = await db.selectFrom("ledger_entries").select((eb) => eb.fn.countAll<number>().as("n")).where("customer_id", "=", customerId).executeTakeFirstOrThrow();
-      const rows = await db.selectFrom("ledger_entries").selectAll().where("customer_id", "=", customerId).orderBy("id", "desc").limit(pageSize).offset(page * pageSize).execute();
-      return { entries: rows.map(toEntry), total: Number(total.n) };
+      const total = await countEntries(db, customerId);
+      return { entries: (await listEntries(db, customerId, pageSize, page * pageSize)).map(toEntry), total };
     },
   };
 }

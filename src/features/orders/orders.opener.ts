@@ -1,8 +1,8 @@
+import type { Clock } from "../../infra/clock/clock.js";
 import type { Db } from "../../infra/db/open-database.js";
 import type { CheckoutService } from "../checkout/checkout.service.js";
-import type { OrdersService } from "../orders/orders.service.js";
-import type { OrderRow } from "../orders/orders.table.js";
-import type { PaymentRow } from "./payments.table.js";
+import { abandonedOrderIds } from "./orders.payments.queries.js";
+import { findOrderById, findOrderByQuoteId, insertOrder, moveOrder, type OrderRow } from "./orders.repository.js";
 
 export type OpenOrderProblem =
   | { code: "quote_not_found" }
@@ -13,16 +13,25 @@ export type OpenOrderProblem =
 /**
  * The step every rail shares: turn a quote into its one order awaiting payment (or find it again),
  * inside the caller's transaction. A quote gives at most one order (unique quote_id), whatever rail
- * or how many taps; an expired quote gives none.
+ * or how many taps; an expired quote gives none. The rails reach quotes through it, so payments
+ * never imports checkout (checkout's chat hands the customer to payments).
  */
-export function createOrderOpener(deps: { checkout: CheckoutService; orders: OrdersService }) {
-  const { checkout, orders } = deps;
+export function createOrderOpener(deps: { checkout: CheckoutService; clock: Clock }) {
+  const { checkout, clock } = deps;
 
   return {
+    /** The quote a customer is paying, with its service (the rails' view of checkout's quote). */
+    findQuote: (quoteId: string) => checkout.findQuote(quoteId),
+
+    /** Whether a quote's price still holds at `now` (a late payment may still be fulfilled at it). */
+    async quoteHolds(trx: Db, quoteId: string, now: number): Promise<boolean> {
+      return ((await checkout.quoteRow(trx, quoteId))?.expires_at ?? 0) > now;
+    },
+
     async open(trx: Db, input: { quoteId: string; customerId: number; service: { active: boolean; providerId: number }; now: number }): Promise<{ order: OrderRow } | { problem: OpenOrderProblem }> {
       const quote = await checkout.quoteRow(trx, input.quoteId);
       if (!quote || quote.customer_id !== input.customerId) return { problem: { code: "quote_not_found" } };
-      const existing = await orders.findByQuoteId(input.quoteId, trx);
+      const existing = await findOrderByQuoteId(trx, input.quoteId);
       if (existing) {
         if (existing.status !== "awaiting_payment") return { problem: { code: "order_closed", orderId: existing.id, status: existing.status } };
         if (quote.expires_at <= input.now) return { problem: { code: "quote_expired" } };
@@ -33,7 +42,8 @@ export function createOrderOpener(deps: { checkout: CheckoutService; orders: Ord
         return { problem: { code: "quote_expired" } };
       }
       if (!input.service.active) return { problem: { code: "service_unavailable" } };
-      const orderId = await orders.create(trx, {
+      const stamp = clock.now();
+      const orderId = await insertOrder(trx, {
         quote_id: quote.id,
         customer_id: quote.customer_id,
         service_id: quote.service_id,
@@ -63,9 +73,11 @@ export function createOrderOpener(deps: { checkout: CheckoutService; orders: Ord
         last_progress_at: null,
         stuck_flagged_at: null,
         cancel_requested_at: null,
+        created_at: stamp,
+        updated_at: stamp,
       });
       await checkout.closeQuote(trx, input.quoteId, "ordered");
-      return { order: (await orders.findById(orderId, trx))! };
+      return { order: (await findOrderById(trx, orderId))! };
     },
 
     /**
@@ -74,25 +86,9 @@ export function createOrderOpener(deps: { checkout: CheckoutService; orders: Ord
      * attempts wrote nothing). Orders with an open invoice are expired by that rail's own sweep.
      */
     async expireAbandoned(db: Db, now: number): Promise<number> {
-      const abandoned = await db
-        .selectFrom("orders")
-        .innerJoin("quotes", "quotes.id", "orders.quote_id")
-        .select("orders.id")
-        .where("orders.status", "=", "awaiting_payment")
-        .where("quotes.expires_at", "<=", now)
-        .where(({ not, exists, selectFrom }) => not(exists(selectFrom("payments").select("payments.id").whereRef("payments.order_id", "=", "orders.id").where("payments.status", "in", ["creating", "pending"]))))
-        .execute();
       let expired = 0;
-      for (const { id } of abandoned) if (await orders.move(db, id, "expire", { status: "expired", finished_at: now })) expired++;
+      for (const id of await abandonedOrderIds(db, now)) if (await moveOrder(db, id, "expire", { status: "expired", finished_at: now }, clock.now())) expired++;
       return expired;
-    },
-
-    /** Open invoices of an order on other rails, closed when the customer pays another way. */
-    async closeOtherOpenPayments(trx: Db, orderId: number, keep: number | undefined, now: number): Promise<PaymentRow[]> {
-      const open = await trx.selectFrom("payments").selectAll().where("order_id", "=", orderId).where("status", "in", ["creating", "pending"]).execute();
-      const others = open.filter((p) => p.id !== keep);
-      for (const p of others) await trx.updateTable("payments").set({ status: "canceled", updated_at: now }).where("id", "=", p.id).where("status", "in", ["creating", "pending"]).execute();
-      return others;
     },
   };
 }

@@ -2,8 +2,9 @@ import type { Db } from "../../infra/db/open-database.js";
 import { formatRupiah } from "../../shared/money.js";
 import type { JobQueue } from "../jobs/job-queue.js";
 import type { Notice, NotificationsService } from "../notifications/notifications.service.js";
-import type { OrderRow } from "../orders/orders.table.js";
 import type { WalletService } from "../wallet/wallet.service.js";
+import { refundedSoFar, starsRefundKey } from "./orders.payments.queries.js";
+import type { OrderRow } from "./orders.repository.js";
 
 export const STARS_REFUND_JOB = "refund_stars";
 
@@ -21,11 +22,11 @@ export function createRefunds(deps: { wallet: WalletService; queue: JobQueue; no
      * Never more than what is left of the order's amount after earlier refunds, whoever made them.
      */
     async refund(trx: Db, order: OrderRow, refund: { amount: number; note: string; notice: Notice; reference?: string }): Promise<"wallet" | "stars" | "none"> {
-      const already = await this.refundedSoFar(trx, order.id);
+      const already = await refundedSoFar(trx, order.id);
       const amount = Math.min(refund.amount, order.amount - already);
       if (amount <= 0) return "none";
       if (order.paid_with === "stars" && amount === order.amount && order.paid_payment_id !== null) {
-        await queue.enqueue(trx, { kind: STARS_REFUND_JOB, payload: { orderId: order.id, paymentId: order.paid_payment_id }, dedupeKey: `refund-stars:${order.id}`, maxAttempts: 10 });
+        await queue.enqueue(trx, { kind: STARS_REFUND_JOB, payload: { orderId: order.id, paymentId: order.paid_payment_id }, dedupeKey: starsRefundKey(order.id), maxAttempts: 10 });
         await notifications.toCustomer(trx, order.customer_id, { key: "order-refunded-stars", vars: { order: order.id, amount: formatRupiah(amount) } });
         return "stars";
       }
@@ -34,22 +35,8 @@ export function createRefunds(deps: { wallet: WalletService; queue: JobQueue; no
       return credited ? "wallet" : "none";
     },
 
-    /**
-     * Rupiah already refunded of an order's amount: its refund entries (automatic and admin), and a
-     * Stars refund counts as the whole amount. A second payment for the same order credited back to
-     * the wallet (`payment:<id>`) returns other money and does not count.
-     */
-    async refundedSoFar(trx: Db, orderId: number): Promise<number> {
-      const reference = `refund:order:${orderId}`;
-      const row = await trx
-        .selectFrom("ledger_entries")
-        .select((eb) => eb.fn.coalesce(eb.fn.sum<number>("amount"), eb.lit(0)).as("total"))
-        .where("order_id", "=", orderId)
-        .where((eb) => eb.or([eb("reference", "=", reference), eb("reference", "like", `${reference}:%`)]))
-        .executeTakeFirstOrThrow();
-      const stars = await trx.selectFrom("jobs").select("id").where("dedupe_key", "=", `refund-stars:${orderId}`).executeTakeFirst();
-      return stars ? Number.MAX_SAFE_INTEGER : Number(row.total);
-    },
+    /** Rupiah already refunded of an order's amount, a Stars refund counting as all of it (see `refundedSoFar`). */
+    refundedSoFar: (trx: Db, orderId: number): Promise<number> => refundedSoFar(trx, orderId),
   };
 }
 

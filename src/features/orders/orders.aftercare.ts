@@ -6,10 +6,8 @@ import { errorMessage } from "../../shared/errors.js";
 import { err, ok, type Result } from "../../shared/result.js";
 import type { CatalogService, Service } from "../catalog/catalog.service.js";
 import type { NotificationsService } from "../notifications/notifications.service.js";
-import type { OrdersService } from "../orders/orders.service.js";
-import type { OrderRow } from "../orders/orders.table.js";
-import type { RefillRow, RefillState } from "../orders/refills.table.js";
 import type { ProvidersService } from "../providers/providers.service.js";
+import { findCustomerOrder, findOrderById, findRefill, insertRefill, listOpenRefills, listRefills, moveOrder, settleRefill, updateRefill, type OrderRow, type RefillRow, type RefillState } from "./orders.repository.js";
 
 const DAY = 86_400_000;
 /** Refill guarantee when a service promises refills without saying for how long. */
@@ -40,10 +38,10 @@ export type AftercareProblem =
  * (and following them at the supplier), and cancel requests where the service allows it. A cancel
  * is only a request: the money moves when the supplier reports the order canceled.
  */
-export function createAftercare(deps: { db: Db; clock: Clock; logger: Logger; orders: OrdersService; catalog: CatalogService; providers: ProvidersService; notifications: NotificationsService }) {
-  const { db, clock, logger, orders, catalog, providers, notifications } = deps;
+export function createAftercare(deps: { db: Db; clock: Clock; logger: Logger; catalog: CatalogService; providers: ProvidersService; notifications: NotificationsService }) {
+  const { db, clock, logger, catalog, providers, notifications } = deps;
 
-  const refillsOf = (orderId: number) => db.selectFrom("refills").selectAll().where("order_id", "=", orderId).orderBy("id", "desc").execute();
+  const refillsOf = (orderId: number) => listRefills(db, orderId, "desc");
 
   const refillProblem = (order: OrderRow, service: Service | undefined, refills: RefillRow[]): AftercareProblem | undefined => {
     if (!service?.refill || !order.provider_order_id) return { code: "refill_not_offered" };
@@ -60,10 +58,7 @@ export function createAftercare(deps: { db: Db; clock: Clock; logger: Logger; or
     return undefined;
   };
 
-  const owned = async (orderId: number, customerId: number) => {
-    const order = await orders.findById(orderId);
-    return order && order.customer_id === customerId ? order : undefined;
-  };
+  const owned = (orderId: number, customerId: number) => findCustomerOrder(db, orderId, customerId);
 
   return {
     async detail(orderId: number, customerId: number): Promise<OrderDetail | undefined> {
@@ -88,23 +83,22 @@ export function createAftercare(deps: { db: Db; clock: Clock; logger: Logger; or
       const service = await catalog.findById(order.supplier_service_id ?? order.service_id);
       const problem = refillProblem(order, service, await refillsOf(order.id));
       if (problem) return err(problem);
-      const now = clock.now();
-      const { id } = await db.insertInto("refills").values({ order_id: order.id, provider_refill_id: null, status: "requested", raw_status: null, last_error: null, created_at: now, updated_at: now }).returning("id").executeTakeFirstOrThrow();
+      const id = await insertRefill(db, order.id, clock.now());
       let outcome;
       try {
         outcome = (await (await providers.adapterFor(service!.providerId)).refill([order.provider_order_id!])).get(order.provider_order_id!);
       } catch (error) {
-        await db.updateTable("refills").set({ status: "rejected", last_error: errorMessage(error), updated_at: clock.now() }).where("id", "=", id).execute();
+        await updateRefill(db, id, { status: "rejected", last_error: errorMessage(error) }, clock.now());
         logger.warn({ err: error, orderId }, "refill request failed");
         return err({ code: "supplier_unavailable" });
       }
       if (!outcome || outcome.kind === "error") {
         const message = outcome?.kind === "error" ? outcome.message : "no answer for this order";
-        await db.updateTable("refills").set({ status: "rejected", last_error: message, updated_at: clock.now() }).where("id", "=", id).execute();
+        await updateRefill(db, id, { status: "rejected", last_error: message }, clock.now());
         return err({ code: "supplier_refused", message });
       }
-      await db.updateTable("refills").set({ status: "pending", provider_refill_id: outcome.refillId, updated_at: clock.now() }).where("id", "=", id).execute();
-      return ok((await db.selectFrom("refills").selectAll().where("id", "=", id).executeTakeFirstOrThrow()));
+      await updateRefill(db, id, { status: "pending", provider_refill_id: outcome.refillId }, clock.now());
+      return ok(await findRefill(db, id));
     },
 
     /** Asks the supplier to cancel a running order; the refund follows when the supplier reports it canceled. */
@@ -122,19 +116,13 @@ export function createAftercare(deps: { db: Db; clock: Clock; logger: Logger; or
         return err({ code: "supplier_unavailable" });
       }
       if (!outcome || outcome.kind === "error") return err({ code: "supplier_refused", message: outcome?.kind === "error" ? outcome.message : "no answer for this order" });
-      await orders.move(db, order.id, "requestCancel", { cancel_requested_at: clock.now() });
-      return ok((await orders.findById(order.id))!);
+      await moveOrder(db, order.id, "requestCancel", { cancel_requested_at: clock.now() }, clock.now());
+      return ok((await findOrderById(db, order.id))!);
     },
 
     /** The scheduled refill follow-up: open refills by supplier; the customer hears when one ends. */
     async syncRefills(): Promise<{ checked: number; finished: number }> {
-      const open = await db
-        .selectFrom("refills")
-        .innerJoin("orders", "orders.id", "refills.order_id")
-        .select(["refills.id", "refills.provider_refill_id", "refills.status", "orders.id as order_id", "orders.customer_id", "orders.provider_id"])
-        .where("refills.status", "in", ["pending", "in_progress"])
-        .where("refills.provider_refill_id", "is not", null)
-        .execute();
+      const open = await listOpenRefills(db);
       const byProvider = groupBy(open.filter((r) => r.provider_id !== null), (r) => r.provider_id!);
       let finished = 0;
       for (const [providerId, group] of byProvider) {
@@ -151,7 +139,7 @@ export function createAftercare(deps: { db: Db; clock: Clock; logger: Logger; or
           const next: RefillState = report.status;
           if (next === refill.status) continue;
           await db.transaction().execute(async (trx) => {
-            await trx.updateTable("refills").set({ status: next, raw_status: report.rawStatus, updated_at: clock.now() }).where("id", "=", refill.id).where("status", "=", refill.status).execute();
+            await settleRefill(trx, refill.id, refill.status, next, report.rawStatus, clock.now());
             if (next === "completed" || next === "rejected") {
               finished++;
               await notifications.toCustomer(trx, refill.customer_id, { key: next === "completed" ? "refill-completed" : "refill-rejected", vars: { order: refill.order_id } });
