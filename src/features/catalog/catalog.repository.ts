@@ -1,7 +1,10 @@
 import { sql } from "kysely";
 import type { Db } from "../../infra/db/open-database.js";
 import { SELLABLE_TYPES } from "./catalog.order-forms.js";
-import type { NewServiceRow, ServiceRow, ServiceUpdate } from "./catalog.table.js";
+import type { Updateable } from "kysely";
+import type { CatalogSyncTable, NewServiceRow, ServiceRow, ServiceUpdate } from "./catalog.table.js";
+
+type CatalogSyncUpdate = Updateable<CatalogSyncTable>;
 
 /** Order types the bot can take: every type with an order form (catalog.order-forms). */
 export { SELLABLE_TYPES };
@@ -234,4 +237,51 @@ export async function deletePriceRule(db: Db, rule: { scope: "provider" | "categ
     .where(sql<boolean>`coalesce(service_id, 0) = ${rule.serviceId ?? 0}`)
     .executeTakeFirst();
   return Number(deleted.numDeletedRows) > 0;
+}
+
+/* Import runs (`catalog_syncs`): one row per import or re-sync of a supplier's list. */
+
+export async function insertCatalogSync(db: Db, row: { provider_id: number; trigger: string; started_at: number }): Promise<number> {
+  const { id } = await db.insertInto("catalog_syncs").values({ ...row, finished_at: null, error: null }).returning("id").executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function finishCatalogSync(db: Db, id: number, result: CatalogSyncUpdate): Promise<void> {
+  await db.updateTable("catalog_syncs").set(result).where("id", "=", id).execute();
+}
+
+/** The latest runs, newest first; of one supplier when given. */
+export async function recentCatalogSyncs(db: Db, limit: number, providerId?: number) {
+  let query = db.selectFrom("catalog_syncs").selectAll();
+  if (providerId !== undefined) query = query.where("provider_id", "=", providerId);
+  return query.orderBy("id", "desc").limit(limit).execute();
+}
+
+/** Whether a supplier added before this one has services in the shop (removed ones aside). */
+export async function earlierSupplierHasServices(db: Db, providerId: number): Promise<boolean> {
+  const other = await db.selectFrom("services").select("id").where("provider_id", "<", providerId).where("removed_at", "is", null).limit(1).executeTakeFirst();
+  return other !== undefined;
+}
+
+/* Backups (`service_backups`): services fulfilment may move a refused order to, by priority. */
+
+export async function lastBackupPriority(db: Db, serviceId: number): Promise<number> {
+  const last = await db.selectFrom("service_backups").select((eb) => eb.fn.max("priority").as("max")).where("service_id", "=", serviceId).executeTakeFirst();
+  return last?.max ?? 0;
+}
+
+/** Adds a backup unless it is one already; true when it was added. */
+export async function insertBackup(db: Db, row: { service_id: number; backup_service_id: number; priority: number; created_at: number }): Promise<boolean> {
+  const added = await db
+    .insertInto("service_backups")
+    .values(row)
+    .onConflict((oc) => oc.columns(["service_id", "backup_service_id"]).doNothing())
+    .executeTakeFirst();
+  return Number(added.numInsertedOrUpdatedRows ?? 0n) > 0;
+}
+
+/** True when it was a backup. */
+export async function deleteBackup(db: Db, serviceId: number, backupServiceId: number): Promise<boolean> {
+  const removed = await db.deleteFrom("service_backups").where("service_id", "=", serviceId).where("backup_service_id", "=", backupServiceId).executeTakeFirst();
+  return Number(removed.numDeletedRows) > 0;
 }
