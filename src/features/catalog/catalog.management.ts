@@ -7,7 +7,8 @@ import type { ProvidersService } from "../providers/providers.service.js";
 import type { SettingsService } from "../settings/settings.service.js";
 import type { ServiceChange } from "./catalog.import.js";
 import { marginFor, parseMargin, priceUnit, type PricingRules } from "./catalog.pricing.js";
-import { deleteBackup, deletePriceRule, findServiceByMid, findServiceByProviderRef, insertBackup, lastBackupPriority, listAllServicesWithRate, listServices, updateService, upsertPriceRule } from "./catalog.repository.js";
+import { findServiceByMid, findServiceByProviderRef, listAllServicesWithRate, listServices } from "./catalog.queries.js";
+import { deleteBackup, deletePriceRule, insertBackup, lastBackupPriority, updateService, upsertPriceRule } from "./catalog.repository.js";
 import { toService, type CatalogService, type Service } from "./catalog.service.js";
 import { twinsOf } from "./catalog.twins.js";
 

@@ -10,23 +10,18 @@ import {
   backupsOf,
   countSellableByKind,
   countSellableByPlatform,
-  earlierSupplierHasServices,
-  finishCatalogSync,
   findServiceById,
   findServiceByMid,
   findServicesByIds,
-  insertCatalogSync,
-  listPriceRules,
   listSellableServices,
   listServices,
   pageServices,
-  recentCatalogSyncs,
   SELLABLE_TYPES,
-  serviceFacets,
   type ServicePageFilter,
   type ServiceListFilter,
   type ServiceWithSupplier,
-} from "./catalog.repository.js";
+} from "./catalog.queries.js";
+import { earlierSupplierHasServices, finishCatalogSync, insertCatalogSync, listPriceRules, recentCatalogSyncs, serviceFacets } from "./catalog.repository.js";
 import { parseSearchText, rankServices, type SearchQuery } from "./catalog.search.js";
 
 export interface CatalogServiceDeps {
