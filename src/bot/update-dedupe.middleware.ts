@@ -1,4 +1,5 @@
 import type { NextFunction } from "grammy";
+import { deleteEventsBefore, recordEventOnce } from "../features/webhooks/webhooks.repository.js";
 import type { BotContext } from "./context.js";
 
 /**
@@ -6,12 +7,8 @@ import type { BotContext } from "./context.js";
  * kill: an update id is handled once. Rows older than a few days are pruned by the housekeeping job.
  */
 export async function dedupeUpdates(ctx: BotContext, next: NextFunction): Promise<void> {
-  const result = await ctx.deps.db
-    .insertInto("webhook_events")
-    .values({ source: "telegram", dedupe_key: String(ctx.update.update_id), payload: "", outcome: "handled", received_at: ctx.deps.clock.now() })
-    .onConflict((oc) => oc.columns(["source", "dedupe_key"]).doNothing())
-    .executeTakeFirst();
-  if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) {
+  const first = await recordEventOnce(ctx.deps.db, { source: "telegram", dedupe_key: String(ctx.update.update_id), payload: "", outcome: "handled", received_at: ctx.deps.clock.now() });
+  if (!first) {
     ctx.log.info({ updateId: ctx.update.update_id }, "duplicate update ignored");
     return;
   }
@@ -20,6 +17,5 @@ export async function dedupeUpdates(ctx: BotContext, next: NextFunction): Promis
 
 /** Telegram keeps undelivered updates for 24 hours; three days of ids is plenty to catch repeats. */
 export async function pruneHandledUpdates(db: BotContext["deps"]["db"], now: number): Promise<number> {
-  const result = await db.deleteFrom("webhook_events").where("source", "=", "telegram").where("received_at", "<", now - 3 * 86_400_000).executeTakeFirst();
-  return Number(result.numDeletedRows);
+  return deleteEventsBefore(db, "telegram", now - 3 * 86_400_000);
 }

@@ -4,7 +4,10 @@ import { adminAuth, type AdminEnv } from "./admin.auth.js";
 import { permissionsOf } from "./admin.permissions.js";
 import { ADMIN_AREAS } from "./admin.areas.js";
 
-/** What admin routes may use: the container's services (never repositories). */
+/**
+ * What the admin API is built from. Only the sign-in and `/me` read it here; each area is given
+ * the few services it names (admin.areas.ts), never the database.
+ */
 export type AdminApiDeps = Container;
 
 export type AdminRouter = Hono<AdminEnv>;

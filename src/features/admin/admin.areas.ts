@@ -1,4 +1,5 @@
-import type { AdminApiDeps, AdminRouter } from "./admin.api.js";
+import type { Container } from "../../container.js";
+import type { AdminRouter } from "./admin.api.js";
 import { auditArea } from "./admin.audit.api.js";
 import { customersArea } from "./admin.customers.api.js";
 import { dashboardArea } from "./admin.dashboard.api.js";
@@ -14,23 +15,34 @@ import { broadcastsArea } from "./admin.broadcasts.api.js";
 import { staffArea } from "./admin.staff.api.js";
 
 /**
- * The admin API's areas, each in its own file (admin.<area>.api.ts) adding its routes to the
- * shared router. One line per area here keeps the list in one place.
+ * An admin API area (admin.<area>.api.ts) adds its routes to the shared router, given only the
+ * services it names in its deps type: never the database, the configuration or a repository.
  */
-export type AdminArea = (api: AdminRouter, deps: AdminApiDeps) => void;
+export type AdminArea<Deps> = (api: AdminRouter, deps: Deps) => void;
 
-export const ADMIN_AREAS: AdminArea[] = [
-  ordersArea,
-  customersArea,
-  auditArea,
-  dashboardArea,
-  suppliersArea,
-  importArea,
-  servicesArea,
-  pricingArea,
-  settingsArea,
-  textsArea,
-  handoffsArea,
-  broadcastsArea,
-  staffArea,
+/** The services an area may be given: the container's, without the database and what only wiring touches. */
+export type AdminServices = Omit<Container, "db" | "database" | "config" | "logger" | "http" | "masterKey" | "telegram" | "worker" | "close">;
+
+type Registration = (api: AdminRouter, services: AdminServices) => void;
+
+/** Gives an area exactly the services listed (a name its deps type needs but the list lacks does not compile). */
+function area<K extends keyof AdminServices>(register: AdminArea<Pick<AdminServices, K>>, needs: readonly K[]): Registration {
+  return (api, services) => register(api, Object.fromEntries(needs.map((name) => [name, services[name]])) as Pick<AdminServices, K>);
+}
+
+/** Every area with the services it is given: the one place they are chosen. */
+export const ADMIN_AREAS: Registration[] = [
+  area(ordersArea, ["orderQueries", "orderDetail", "manualOrders", "orderAdmin", "supplierFunds", "admins", "audit"]),
+  area(customersArea, ["customerDirectory", "walletAdmin"]),
+  area(auditArea, ["audit", "admins"]),
+  area(dashboardArea, ["adminStats", "providers"]),
+  area(suppliersArea, ["providers", "catalog"]),
+  area(importArea, ["importTasks", "catalog"]),
+  area(servicesArea, ["catalog", "catalogManagement", "providers"]),
+  area(pricingArea, ["catalog", "catalogManagement", "providers"]),
+  area(settingsArea, ["settingsAdmin", "midtrans"]),
+  area(textsArea, ["botTexts", "faqAdmin"]),
+  area(handoffsArea, ["handoff", "customers", "transcripts", "admins"]),
+  area(broadcastsArea, ["broadcasts", "admins"]),
+  area(staffArea, ["admins"]),
 ];

@@ -1,17 +1,20 @@
 import { z } from "zod";
-import type { AdminArea } from "./admin.areas.js";
+import type { AdminArea, AdminServices } from "./admin.areas.js";
 import { actorNamer } from "./admin.actors.js";
 import { requirePermission } from "./admin.auth.js";
 import { idParam, jsonBody } from "./admin.http.js";
 
 const PreviewBody = z.object({ html: z.string({ message: "the message text (Telegram HTML) is missing" }).max(20_000, "at most 20000 characters of HTML"), audience: z.unknown() });
 
+/** The services this area is given (admin.areas.ts). */
+export type BroadcastsAreaDeps = Pick<AdminServices, "broadcasts" | "admins">;
+
 /**
  * Broadcasts to customers (manage): a preview (the message as Telegram will show it, or what is
  * wrong with its HTML, and how many customers the audience holds), sending (queued at once,
  * delivered paced on the outbox), progress with sent / failed / blocked counts, and cancelling.
  */
-export const broadcastsArea: AdminArea = (api, deps) => {
+export const broadcastsArea: AdminArea<BroadcastsAreaDeps> = (api, deps) => {
   // Who started or stopped a broadcast, by name (the audit's actor string stays as the id).
   const named = async <T extends { createdBy: string; canceledBy: string | null }>(views: T[]) => {
     const nameOf = await actorNamer(deps.admins);

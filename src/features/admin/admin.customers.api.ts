@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { AdminArea } from "./admin.areas.js";
+import type { AdminArea, AdminServices } from "./admin.areas.js";
 import { requirePermission } from "./admin.auth.js";
 import { idParam, jsonBody, parseInput } from "./admin.http.js";
 
@@ -12,12 +12,15 @@ const AdjustBody = z.object({
   reason: z.string({ message: "say why: every adjustment is recorded with its reason" }).trim().min(1, "say why: every adjustment is recorded with its reason").max(500),
 });
 
+/** The services this area is given (admin.areas.ts). */
+export type CustomersAreaDeps = Pick<AdminServices, "customerDirectory" | "walletAdmin">;
+
 /**
  * Customers in the admin app: search and look (view), and adjust a balance with a reason
  * (refund: it moves money). The adjustment is wallet.admin's one transaction: ledger entry,
  * audit entry and the customer's notice together.
  */
-export const customersArea: AdminArea = (api, deps) => {
+export const customersArea: AdminArea<CustomersAreaDeps> = (api, deps) => {
   const directory = deps.customerDirectory;
 
   api.get("/customers", requirePermission("view"), async (c) => {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Customer } from "../customers/customers.service.js";
 import type { Handoff } from "../assistant/handoff.service.js";
 import { AppError } from "../../shared/errors.js";
-import type { AdminArea } from "./admin.areas.js";
+import type { AdminArea, AdminServices } from "./admin.areas.js";
 import { actorNamer } from "./admin.actors.js";
 import { requirePermission } from "./admin.auth.js";
 import { idParam, jsonBody } from "./admin.http.js";
@@ -23,13 +23,16 @@ const problems = {
   unreachable: (n: number) => new AppError("admin.conflict", `the answer to hand-off #${n} did not arrive: the customer blocked the bot or deleted the chat`),
 };
 
+/** The services this area is given (admin.areas.ts). */
+export type HandoffsAreaDeps = Pick<AdminServices, "handoff" | "customers" | "transcripts" | "admins">;
+
 /**
  * The hand-off inbox (operate: every role). Open hand-offs and the latest ended ones, each with the
  * customer's conversation; an answer goes to the customer through the bot, exactly as an admin's
  * Telegram reply does (and is recorded in the transcript); ending one tells the customer the bot
  * is back. The hand-off service does the work; the chat commands use the same calls.
  */
-export const handoffsArea: AdminArea = (api, deps) => {
+export const handoffsArea: AdminArea<HandoffsAreaDeps> = (api, deps) => {
   api.get("/handoffs", requirePermission("operate"), async (c) => {
     const [open, recent, nameOf] = await Promise.all([deps.handoff.listOpen(), deps.handoff.listRecentlyClosed(RECENT), actorNamer(deps.admins)]);
     return c.json({

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AppError } from "../../shared/errors.js";
-import type { AdminArea } from "./admin.areas.js";
+import type { AdminArea, AdminServices } from "./admin.areas.js";
 import { requirePermission } from "./admin.auth.js";
 import { jsonBody, parseInput } from "./admin.http.js";
 
@@ -11,12 +11,15 @@ const StartBody = z.object({
 });
 const ListQuery = z.object({ supplierId: z.coerce.number().int().positive().optional() });
 
+/** The services this area is given (admin.areas.ts). */
+export type ImportAreaDeps = Pick<AdminServices, "importTasks" | "catalog">;
+
 /**
  * Catalog imports and re-syncs (manage), run in the background: POST answers at once with the task
  * (202), the app polls GET /imports/:id for the progress and then the report (counts, and every
  * skipped row with its reason). A second import of the same supplier while one runs is a 409.
  */
-export const importArea: AdminArea = (api, deps) => {
+export const importArea: AdminArea<ImportAreaDeps> = (api, deps) => {
   api.post("/imports", requirePermission("manage"), async (c) => {
     const { supplierId, review } = await jsonBody(c, StartBody);
     const task = await deps.importTasks.start(supplierId, c.get("admin").actor, { review });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ORDER_MOVES, ORDER_STATUSES } from "../orders/orders.lifecycle.js";
 import { AppError } from "../../shared/errors.js";
 import { actorNamer } from "./admin.actors.js";
-import type { AdminArea } from "./admin.areas.js";
+import type { AdminArea, AdminServices } from "./admin.areas.js";
 import { requirePermission } from "./admin.auth.js";
 import { idParam, jsonBody, parseInput } from "./admin.http.js";
 import { can } from "./admin.permissions.js";
@@ -48,13 +48,16 @@ const ManualQuoteBody = z.object({
 });
 const ManualCreateBody = z.object({ quoteId: z.string().min(1).max(64), payment: z.enum(["wallet", "external"]), reason });
 
+/** The services this area is given (admin.areas.ts). */
+export type OrdersAreaDeps = Pick<AdminServices, "orderQueries" | "orderDetail" | "manualOrders" | "orderAdmin" | "supplierFunds" | "admins" | "audit">;
+
 /**
  * Orders in the admin app: find (view), look at one with its timeline (view), force a status sync,
  * set an outcome or resolve an unknown order (operate), refund (refund), and make a manual order
  * for a customer (manage). The changes go through the same services as the CLI, each writing its
  * audit entry and telling the customer in the same transaction.
  */
-export const ordersArea: AdminArea = (api, deps) => {
+export const ordersArea: AdminArea<OrdersAreaDeps> = (api, deps) => {
   const { orderQueries: queries, orderDetail: details, manualOrders: manual } = deps;
   const admin = deps.orderAdmin;
 
@@ -82,7 +85,7 @@ export const ordersArea: AdminArea = (api, deps) => {
   api.post("/orders/sync-all", requirePermission("operate"), async (c) => {
     const body = await jsonBody(c, SyncBody);
     const report = await admin.syncNow();
-    await deps.db.transaction().execute((trx) => deps.audit.record(trx, { actor: c.get("admin").actor, action: "orders.sync_all", subject: "orders", after: report, reason: body.reason }));
+    await deps.audit.recordAlone({ actor: c.get("admin").actor, action: "orders.sync_all", subject: "orders", after: report, reason: body.reason });
     return c.json({ report });
   });
 

@@ -2,8 +2,7 @@ import { z } from "zod";
 import type { MarginScope, PreviewScope } from "../catalog/catalog.management.js";
 import { decimalToString } from "../../shared/money.js";
 import { AppError } from "../../shared/errors.js";
-import type { AdminApiDeps } from "./admin.api.js";
-import type { AdminArea } from "./admin.areas.js";
+import type { AdminArea, AdminServices } from "./admin.areas.js";
 import { requirePermission } from "./admin.auth.js";
 import { jsonBody } from "./admin.http.js";
 
@@ -16,7 +15,7 @@ const Target = z.discriminatedUnion("scope", [
 ]);
 const MarginChange = z.object({ target: Target, margin: z.string().trim().max(12).nullable() });
 
-async function scopeOf(deps: AdminApiDeps, target: z.infer<typeof Target>): Promise<PreviewScope> {
+async function scopeOf(deps: PricingAreaDeps, target: z.infer<typeof Target>): Promise<PreviewScope> {
   switch (target.scope) {
     case "default":
       return { scope: "default" };
@@ -33,7 +32,7 @@ async function scopeOf(deps: AdminApiDeps, target: z.infer<typeof Target>): Prom
 }
 
 /** Sets (or, with null, removes) the margin of a scope; a set of services takes only a margin to set. */
-async function applyMargin(deps: AdminApiDeps, scope: PreviewScope, margin: string | null, actor: string) {
+async function applyMargin(deps: PricingAreaDeps, scope: PreviewScope, margin: string | null, actor: string) {
   if (scope.scope === "services") {
     if (margin === null) throw new AppError("admin.invalid_input", "give the margin to set on these services");
     return deps.catalogManagement.setServiceMargins(scope.mids, margin, actor);
@@ -44,7 +43,7 @@ async function applyMargin(deps: AdminApiDeps, scope: PreviewScope, margin: stri
 }
 
 /** The shop's margins as the app shows them: the default, each supplier's and each category's (null: none of its own). */
-async function margins(deps: AdminApiDeps) {
+async function margins(deps: PricingAreaDeps) {
   const [rules, suppliers, facets] = await Promise.all([deps.catalog.pricingRules(), deps.providers.list(), deps.catalog.facets()]);
   const text = (d: Parameters<typeof decimalToString>[0] | undefined) => (d ? decimalToString(d) : null);
   // Category margins are matched without case, across platforms: one row per category name.
@@ -64,12 +63,15 @@ async function margins(deps: AdminApiDeps) {
   };
 }
 
+/** The services this area is given (admin.areas.ts). */
+export type PricingAreaDeps = Pick<AdminServices, "catalog" | "catalogManagement" | "providers">;
+
 /**
  * Margins beyond one service's (manage): the shop's default, per supplier and per category, and a
  * preview of any margin change (how many prices move, a few old → new, any at or below cost)
  * before it is saved. The catalog reprices and audits each change.
  */
-export const pricingArea: AdminArea = (api, deps) => {
+export const pricingArea: AdminArea<PricingAreaDeps> = (api, deps) => {
   api.get("/pricing/margins", requirePermission("view"), async (c) => c.json(await margins(deps)));
 
   api.post("/pricing/margins/preview", requirePermission("manage"), async (c) => {

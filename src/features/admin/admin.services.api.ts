@@ -3,8 +3,7 @@ import { marginSourceOf, type PricingRules } from "../catalog/catalog.pricing.js
 import type { Service } from "../catalog/catalog.service.js";
 import { decimalToString } from "../../shared/money.js";
 import { AppError } from "../../shared/errors.js";
-import type { AdminApiDeps } from "./admin.api.js";
-import type { AdminArea } from "./admin.areas.js";
+import type { AdminArea, AdminServices } from "./admin.areas.js";
 import { requirePermission } from "./admin.auth.js";
 import { jsonBody, parseInput } from "./admin.http.js";
 
@@ -73,7 +72,7 @@ function listItem(s: Service, supplierName: string | undefined, rules: PricingRu
   };
 }
 
-async function detailOf(deps: AdminApiDeps, mid: number) {
+async function detailOf(deps: ServicesAreaDeps, mid: number) {
   const service = await deps.catalog.findByMid(mid);
   if (!service) throw new AppError("catalog.unknown_mid", `no service with shop number ${mid}`);
   const [suppliers, rules, backups, twins] = await Promise.all([deps.providers.list(), deps.catalog.pricingRules(), deps.catalogManagement.backups(mid), service.active ? Promise.resolve([]) : deps.catalogManagement.twins(mid)]);
@@ -91,13 +90,16 @@ async function detailOf(deps: AdminApiDeps, mid: number) {
   };
 }
 
+/** The services this area is given (admin.areas.ts). */
+export type ServicesAreaDeps = Pick<AdminServices, "catalog" | "catalogManagement" | "providers">;
+
 /**
  * Services. view: the paged, filtered list (filtering and paging in SQLite: a 20k-service shop sends
  * 20 rows) and one service with its margin and backups; manage: name, description, manual or
  * automatic fulfilment, a fixed price or a margin (never below cost: the catalog refuses it),
  * selling it or not, and backup suppliers. The catalog audits each change.
  */
-export const servicesArea: AdminArea = (api, deps) => {
+export const servicesArea: AdminArea<ServicesAreaDeps> = (api, deps) => {
   api.get("/services", requirePermission("view"), async (c) => {
     const { q, platform, category, supplierId, state, page, pageSize } = parseInput(ListQuery, c.req.query());
     const [result, suppliers, rules] = await Promise.all([deps.catalog.page({ text: q, platform, category, providerId: supplierId, state }, { offset: page * pageSize, limit: pageSize }), deps.providers.list(), deps.catalog.pricingRules()]);
@@ -199,7 +201,7 @@ export const servicesArea: AdminArea = (api, deps) => {
   });
 };
 
-async function requireService(deps: AdminApiDeps, mid: number): Promise<Service> {
+async function requireService(deps: ServicesAreaDeps, mid: number): Promise<Service> {
   const service = await deps.catalog.findByMid(mid);
   if (!service) throw new AppError("catalog.unknown_mid", `no service with shop number ${mid}`);
   return service;

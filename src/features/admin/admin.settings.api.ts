@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { SETTING_GROUPS } from "../settings/settings.admin.js";
 import { AppError } from "../../shared/errors.js";
-import type { AdminArea } from "./admin.areas.js";
+import type { AdminArea, AdminServices } from "./admin.areas.js";
 import { requirePermission } from "./admin.auth.js";
 import { jsonBody } from "./admin.http.js";
 import { can } from "./admin.permissions.js";
@@ -16,6 +16,9 @@ const KeysBody = z.object({
 });
 const FIELDS = ["serverKey", "clientKey"] as const;
 
+/** The services this area is given (admin.areas.ts). */
+export type SettingsAreaDeps = Pick<AdminServices, "settingsAdmin" | "midtrans">;
+
 /**
  * Shop settings (admins and owners: manage to read and change; operators run orders, not the
  * shop): every setting with its bounds, one change at a time, validated and audited by the
@@ -23,7 +26,7 @@ const FIELDS = ["serverKey", "clientKey"] as const;
  * masked, where they come from (app or environment), sandbox or production, a connection test;
  * owners may read a key back (reveal, audited). Keys are never sent back otherwise.
  */
-export const settingsArea: AdminArea = (api, deps) => {
+export const settingsArea: AdminArea<SettingsAreaDeps> = (api, deps) => {
   api.get("/settings", requirePermission("manage"), async (c) => {
     const all = await deps.settingsAdmin.list();
     return c.json({ groups: SETTING_GROUPS.map(({ group }) => ({ group, settings: all.filter((s) => s.group === group) })) });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AppError } from "../../shared/errors.js";
-import type { AdminArea } from "./admin.areas.js";
+import type { AdminArea, AdminServices } from "./admin.areas.js";
 import { requirePermission } from "./admin.auth.js";
 import { idParam, jsonBody } from "./admin.http.js";
 import { permissionsOf } from "./admin.permissions.js";
@@ -15,13 +15,16 @@ const ChangeBody = z.object({ role: z.enum(ROLES, { message: "role is owner, adm
 
 const yourself = () => new AppError("admin.invalid_input", "you cannot change or remove your own access; ask another owner");
 
+/** The services this area is given (admin.areas.ts). */
+export type StaffAreaDeps = Pick<AdminServices, "admins">;
+
 /**
  * Staff (owners only): who may open the admin app and use /admin, with a role each. Owners named
  * in ADMIN_TELEGRAM_IDS are listed but fixed (changed in the environment, so a shop can never
  * lock itself out); nobody changes their own access. The admins service audits every change, and
  * the bot's menu buttons and hand-off alerts follow the list at once.
  */
-export const staffArea: AdminArea = (api, deps) => {
+export const staffArea: AdminArea<StaffAreaDeps> = (api, deps) => {
   api.get("/staff", requirePermission("staff"), async (c) =>
     c.json({ staff: await deps.admins.list(), roles: ROLES.map((role) => ({ role, permissions: permissionsOf(role) })) }),
   );

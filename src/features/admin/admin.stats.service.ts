@@ -1,7 +1,7 @@
-import { sql } from "kysely";
 import type { Clock } from "../../infra/clock/clock.js";
 import type { Db } from "../../infra/db/open-database.js";
 import type { OrderStatus } from "../orders/orders.table.js";
+import { DAY_MS, JAKARTA_OFFSET_MS, orderStatusCounts, paidByDayAndService, serviceNames } from "./admin.stats.queries.js";
 
 /**
  * The dashboard's numbers. Definitions (integer rupiah, exact; days are Asia/Jakarta days, UTC+7
@@ -27,8 +27,7 @@ import type { OrderStatus } from "../orders/orders.table.js";
  *   today and the 29 before.
  */
 
-export const JAKARTA_OFFSET_MS = 7 * 3_600_000;
-const DAY_MS = 86_400_000;
+export { JAKARTA_OFFSET_MS };
 const TOP = 5;
 
 export type WindowName = "today" | "d7" | "d30";
@@ -72,57 +71,8 @@ export const jakartaDay = (epochMs: number): number => Math.floor((epochMs + JAK
 const dayStart = (day: number): number => day * DAY_MS - JAKARTA_OFFSET_MS;
 const dayLabel = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
-interface Row {
-  day: number;
-  service_id: number;
-  orders: number;
-  revenue: number;
-  cost: number;
-}
-
 export function createAdminStats(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
-
-  /** Per Jakarta day and service: paid orders, net revenue and supplier cost, computed in SQLite (64-bit integers). */
-  const paidByDayAndService = async (from: number, to: number): Promise<Row[]> => {
-    const result = await sql<Row>`
-      with paid as (
-        select o.id, o.service_id, o.amount, o.cost_amount, o.quantity, o.remains, o.status, o.provider_order_id, o.is_manual,
-               (o.paid_at + ${sql.lit(JAKARTA_OFFSET_MS)}) / ${sql.lit(DAY_MS)} as day, -- literals: a bound JS number is a REAL, and the division must be an integer one
-               case when exists (select 1 from jobs j where j.dedupe_key = 'refund-stars:' || o.id) then o.amount
-                    else min(o.amount,
-                             coalesce((select sum(l.amount) from ledger_entries l where l.reference = 'refund:order:' || o.id and l.order_id = o.id), 0)
-                           + coalesce((select sum(l.amount) from ledger_entries l where l.reference >= 'refund:order:' || o.id || ':' and l.reference < 'refund:order:' || o.id || ';' and l.order_id = o.id), 0))
-               end as refunded,
-               exists (select 1 from ledger_entries l where l.reference = 'refund:order:' || o.id and l.order_id = o.id) as auto_refunded
-        from orders o
-        where o.paid_at >= ${from} and o.paid_at < ${to}
-      )
-      select day, service_id, count(*) as orders, sum(amount - refunded) as revenue,
-             sum(case
-                   when status = 'canceled' then 0
-                   when not (provider_order_id is not null or status = 'unknown' or is_manual = 1) then 0
-                   when (status = 'partial' or (status = 'refunded' and auto_refunded)) and remains is not null and remains between 0 and quantity then (cost_amount * (quantity - remains) + quantity - 1) / quantity
-                   else cost_amount
-                 end) as cost
-      from paid
-      group by day, service_id`.execute(db);
-    return result.rows;
-  };
-
-  const statusCounts = async (starts: Record<WindowName, number>, to: number) =>
-    db
-      .selectFrom("orders")
-      .select([
-        "status",
-        sql<number>`sum(created_at >= ${starts.today})`.as("today"),
-        sql<number>`sum(created_at >= ${starts.d7})`.as("d7"),
-        sql<number>`count(*)`.as("d30"),
-      ])
-      .where("created_at", ">=", starts.d30)
-      .where("created_at", "<", to)
-      .groupBy("status")
-      .execute();
 
   return {
     /** Today, 7 and 30 days as of now, with the daily series for the chart. See the definitions above. */
@@ -132,15 +82,11 @@ export function createAdminStats(deps: { db: Db; clock: Clock }) {
       const to = dayStart(today + 1);
       const firstDay: Record<WindowName, number> = { today, d7: today - (WINDOW_DAYS.d7 - 1), d30: today - (WINDOW_DAYS.d30 - 1) };
       const starts: Record<WindowName, number> = { today: dayStart(firstDay.today), d7: dayStart(firstDay.d7), d30: dayStart(firstDay.d30) };
-      const rows = await paidByDayAndService(starts.d30, to);
-      const statuses = await statusCounts(starts, to);
+      const rows = await paidByDayAndService(db, starts.d30, to);
+      const statuses = await orderStatusCounts(db, starts, to);
 
       const serviceIds = [...new Set(rows.map((r) => r.service_id))];
-      const services = new Map<number, { mid: number; name: string }>();
-      for (let i = 0; i < serviceIds.length; i += 500) {
-        const found = await db.selectFrom("services").select(["id", "mid", "name"]).where("id", "in", serviceIds.slice(i, i + 500)).execute();
-        for (const s of found) services.set(s.id, { mid: s.mid, name: s.name });
-      }
+      const services = await serviceNames(db, serviceIds);
 
       const windowStats = (name: WindowName): WindowStats => {
         const inWindow = rows.filter((r) => r.day >= firstDay[name]);

@@ -3,8 +3,7 @@ import { CREDENTIAL_FIELDS } from "../providers/provider-adapters.js";
 import { INDO_PANELS, PROVIDER_KINDS, type ProviderCredentials } from "../providers/provider.types.js";
 import { credentialFieldsOf, type ProviderSummary } from "../providers/providers.service.js";
 import { AppError } from "../../shared/errors.js";
-import type { AdminApiDeps } from "./admin.api.js";
-import type { AdminArea } from "./admin.areas.js";
+import type { AdminArea, AdminServices } from "./admin.areas.js";
 import { requirePermission } from "./admin.auth.js";
 import { idParam, jsonBody } from "./admin.http.js";
 import { can } from "./admin.permissions.js";
@@ -55,11 +54,14 @@ function given(credentials: z.infer<typeof Credentials> | undefined): Partial<Pr
 
 const forbidden = (role: string, what: string) => new AppError("admin.forbidden", `your role (${role}) cannot ${what}`);
 
-async function supplierById(deps: AdminApiDeps, id: number): Promise<ProviderSummary> {
+async function supplierById(deps: SuppliersAreaDeps, id: number): Promise<ProviderSummary> {
   const supplier = await deps.providers.getById(id);
   if (!supplier) throw new AppError("admin.not_found", `no supplier with id ${id}`);
   return supplier;
 }
+
+/** The services this area is given (admin.areas.ts). */
+export type SuppliersAreaDeps = Pick<AdminServices, "providers" | "catalog">;
 
 /**
  * Suppliers. view: the list and a supplier (never anything about its credentials); manage: add,
@@ -67,7 +69,7 @@ async function supplierById(deps: AdminApiDeps, id: number): Promise<ProviderSum
  * writing new ones; reveal (owners): one secret in full, audited. The providers service audits
  * every change, naming changed credential fields but never their values.
  */
-export const suppliersArea: AdminArea = (api, deps) => {
+export const suppliersArea: AdminArea<SuppliersAreaDeps> = (api, deps) => {
   api.get("/suppliers", requirePermission("view"), async (c) => c.json({ suppliers: await deps.providers.list() }));
 
   api.get("/suppliers/kinds", requirePermission("manage"), (c) =>

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { AdminArea } from "./admin.areas.js";
+import type { AdminArea, AdminServices } from "./admin.areas.js";
 import { requirePermission } from "./admin.auth.js";
 import { jsonBody, parseInput } from "./admin.http.js";
 
@@ -7,12 +7,15 @@ const Language = z.enum(["id", "en"], { message: 'language is "id" or "en"' });
 const TextBody = z.object({ text: z.string({ message: "text is the new message" }).max(4096, "Telegram takes at most 4096 characters") }, { error: 'give the new text as { "text": "…" }' });
 const FaqQuery = z.object({ language: Language.optional() });
 
+/** The services this area is given (admin.areas.ts). */
+export type TextsAreaDeps = Pick<AdminServices, "botTexts" | "faqAdmin">;
+
 /**
  * What the bot says (manage): the welcome and help texts per language (the shop's own text, or
  * the default, with a reset), checked as Telegram HTML before they are stored; and the FAQ the
  * assistant answers from, per language, re-indexed on every change. Both audited.
  */
-export const textsArea: AdminArea = (api, deps) => {
+export const textsArea: AdminArea<TextsAreaDeps> = (api, deps) => {
   api.get("/texts", requirePermission("manage"), async (c) => c.json({ texts: await deps.botTexts.list() }));
 
   api.put("/texts/:key/:language", requirePermission("manage"), async (c) => {

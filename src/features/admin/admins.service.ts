@@ -3,6 +3,7 @@ import type { Clock } from "../../infra/clock/clock.js";
 import type { Db } from "../../infra/db/open-database.js";
 import { AppError } from "../../shared/errors.js";
 import type { AuditService } from "../audit/audit.service.js";
+import { deleteAdmin, findAdmin, listAdmins, listStaffProfiles, readRoles, upsertAdmin, upsertStaffProfile } from "./admins.repository.js";
 import type { AdminRole } from "./admins.table.js";
 
 export interface StaffMember {
@@ -39,7 +40,7 @@ export function createAdminsService(deps: { db: Db; clock: Clock; audit: AuditSe
   const listeners: Array<() => void> = [];
   // Names already stored this run: a sign-in writes only when the name changed.
   const seenProfiles = new Map<number, string>();
-  const read = async (executor: Db) => new Map((await executor.selectFrom("admins").select(["telegram_id", "role"]).execute()).map((r) => [r.telegram_id, r.role]));
+  const read = readRoles;
   const rolesVia = async (executor: Db | undefined): Promise<Map<number, AdminRole>> => {
     if (cache && clock.now() - cache.at <= ROLES_TTL_MS && clock.now() >= cache.at) return cache.roles;
     // Inside a transaction: read through it, never wait for a load queued behind that transaction.
@@ -75,8 +76,8 @@ export function createAdminsService(deps: { db: Db; clock: Clock; audit: AuditSe
     },
 
     async list(): Promise<StaffMember[]> {
-      const rows = await db.selectFrom("admins").selectAll().orderBy("created_at").execute();
-      const profiles = new Map((await db.selectFrom("staff_profiles").selectAll().execute()).map((p) => [p.telegram_id, p]));
+      const rows = await listAdmins(db);
+      const profiles = new Map((await listStaffProfiles(db)).map((p) => [p.telegram_id, p]));
       const named = (telegramId: number, given: string) => {
         const seen = profiles.get(telegramId);
         return { name: given || seen?.name || "", username: seen?.username ?? undefined };
@@ -89,11 +90,7 @@ export function createAdminsService(deps: { db: Db; clock: Clock; audit: AuditSe
     async rememberProfile(telegramId: number, name: string, username: string | undefined): Promise<void> {
       const fingerprint = `${name}\u0000${username ?? ""}`;
       if (!name || seenProfiles.get(telegramId) === fingerprint) return;
-      await db
-        .insertInto("staff_profiles")
-        .values({ telegram_id: telegramId, name, username: username ?? null, updated_at: clock.now() })
-        .onConflict((oc) => oc.column("telegram_id").doUpdateSet({ name, username: username ?? null, updated_at: clock.now() }))
-        .execute();
+      await upsertStaffProfile(db, { telegram_id: telegramId, name, username: username ?? null, updated_at: clock.now() });
       seenProfiles.set(telegramId, fingerprint);
     },
 
@@ -112,14 +109,10 @@ export function createAdminsService(deps: { db: Db; clock: Clock; audit: AuditSe
       if (configured.has(telegramId)) throw new AppError("admin.invalid_input", "this person is an owner through ADMIN_TELEGRAM_IDS; change it there");
       const now = clock.now();
       const isChange = await db.transaction().execute(async (trx) => {
-        const before = await trx.selectFrom("admins").selectAll().where("telegram_id", "=", telegramId).executeTakeFirst();
+        const before = await findAdmin(trx, telegramId);
         // Saving what is already there changes nothing, so it records nothing either.
         if (before && before.role === role && before.name === name) return false;
-        await trx
-          .insertInto("admins")
-          .values({ telegram_id: telegramId, role, name, added_by: actor, created_at: now, updated_at: now })
-          .onConflict((oc) => oc.column("telegram_id").doUpdateSet({ role, name, updated_at: now }))
-          .execute();
+        await upsertAdmin(trx, { telegram_id: telegramId, role, name, added_by: actor, created_at: now, updated_at: now });
         await audit.record(trx, { actor, action: "staff.grant", subject: `admin:${telegramId}`, before: before ? { role: before.role, name: before.name } : null, after: { role, name } });
         return true;
       });
@@ -130,9 +123,9 @@ export function createAdminsService(deps: { db: Db; clock: Clock; audit: AuditSe
     async revoke(telegramId: number, actor: string): Promise<void> {
       if (configured.has(telegramId)) throw new AppError("admin.invalid_input", "this person is an owner through ADMIN_TELEGRAM_IDS; change it there");
       await db.transaction().execute(async (trx) => {
-        const before = await trx.selectFrom("admins").selectAll().where("telegram_id", "=", telegramId).executeTakeFirst();
+        const before = await findAdmin(trx, telegramId);
         if (!before) throw new AppError("admin.not_found", `no staff member with Telegram id ${telegramId}`);
-        await trx.deleteFrom("admins").where("telegram_id", "=", telegramId).execute();
+        await deleteAdmin(trx, telegramId);
         await audit.record(trx, { actor, action: "staff.revoke", subject: `admin:${telegramId}`, before: { role: before.role }, after: null });
       });
       changed();

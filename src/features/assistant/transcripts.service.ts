@@ -2,6 +2,7 @@ import type { Clock } from "../../infra/clock/clock.js";
 import type { Db } from "../../infra/db/open-database.js";
 import type { CustomersService } from "../customers/customers.service.js";
 import type { SettingsService } from "../settings/settings.service.js";
+import { deleteTurnsBefore, insertTurn, latestTurns } from "./transcripts.repository.js";
 import type { TranscriptRole } from "./transcripts.table.js";
 
 export type { TranscriptRole } from "./transcripts.table.js";
@@ -27,7 +28,7 @@ export function createTranscriptsService(deps: { db: Db; clock: Clock; customers
   const record = async (entry: { customerId: number; role: TranscriptRole; text: string }): Promise<void> => {
     const text = entry.text.trim().slice(0, MAX_TEXT);
     if (text === "") return;
-    await db.insertInto("transcripts").values({ customer_id: entry.customerId, role: entry.role, text, created_at: clock.now() }).execute();
+    await insertTurn(db, { customer_id: entry.customerId, role: entry.role, text, created_at: clock.now() });
   };
 
   return {
@@ -47,21 +48,14 @@ export function createTranscriptsService(deps: { db: Db; clock: Clock; customers
 
     /** The last `limit` turns, oldest first (the order a prompt or a person reads them in). */
     async recent(customerId: number, limit: number): Promise<Turn[]> {
-      const rows = await db
-        .selectFrom("transcripts")
-        .select(["role", "text", "created_at"])
-        .where("customer_id", "=", customerId)
-        .orderBy("id", "desc")
-        .limit(Math.max(0, Math.floor(limit)))
-        .execute();
+      const rows = await latestTurns(db, customerId, Math.max(0, Math.floor(limit)));
       return rows.reverse().map((r) => ({ role: r.role, text: r.text, createdAt: r.created_at }));
     },
 
     /** The housekeeping job: drops turns older than the retention setting. Returns how many. */
     async prune(): Promise<number> {
       const days = await settings.get("assistant.transcript_retention_days");
-      const result = await db.deleteFrom("transcripts").where("created_at", "<", clock.now() - days * DAY).executeTakeFirst();
-      return Number(result.numDeletedRows);
+      return deleteTurnsBefore(db, clock.now() - days * DAY);
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Clock } from "../../infra/clock/clock.js";
 import type { Db } from "../../infra/db/open-database.js";
+import { countAuditRows, insertAuditRow, pageAuditRows, type AuditRowFilter } from "./audit.repository.js";
 import type { AuditLogRow } from "./audit.table.js";
 
 /** Append-only record of who changed what, with the state before and after. */
@@ -15,27 +16,29 @@ export interface AuditEntry {
 }
 
 export function createAuditService(deps: { db: Db; clock: Clock }) {
+  /** Written inside the caller's transaction, so the change and its record land together. */
+  const record = async (trx: Db, entry: AuditEntry): Promise<void> => {
+    await insertAuditRow(trx, {
+      actor: entry.actor,
+      action: entry.action,
+      subject: entry.subject,
+      before: entry.before == null ? null : JSON.stringify(entry.before),
+      after: entry.after == null ? null : JSON.stringify(entry.after),
+      reason: entry.reason ?? null,
+      created_at: deps.clock.now(),
+    });
+  };
+
   return {
-    /** Written inside the caller's transaction, so the change and its record land together. */
-    async record(trx: Db, entry: AuditEntry): Promise<void> {
-      await trx
-        .insertInto("audit_log")
-        .values({
-          actor: entry.actor,
-          action: entry.action,
-          subject: entry.subject,
-          before: entry.before == null ? null : JSON.stringify(entry.before),
-          after: entry.after == null ? null : JSON.stringify(entry.after),
-          reason: entry.reason ?? null,
-          created_at: deps.clock.now(),
-        })
-        .execute();
+    record,
+
+    /** An entry for something that wrote nothing else (a forced sync), in a transaction of its own. */
+    async recordAlone(entry: AuditEntry): Promise<void> {
+      await deps.db.transaction().execute((trx) => record(trx, entry));
     },
 
     async recent(filter: { subject?: string } = {}, limit = 50): Promise<AuditLogRow[]> {
-      let query = deps.db.selectFrom("audit_log").selectAll();
-      if (filter.subject) query = query.where("subject", "=", filter.subject);
-      return query.orderBy("id", "desc").limit(limit).execute();
+      return pageAuditRows(deps.db, { subject: filter.subject ? { exact: filter.subject } : undefined }, { offset: 0, limit });
     },
 
     /**
@@ -43,16 +46,15 @@ export function createAuditService(deps: { db: Db; clock: Clock }) {
      * in ":" or naming only a kind ("order"), every subject of that kind; `actor` is exact.
      */
     async page(filter: { subject?: string | undefined; actor?: string | undefined }, page: number, pageSize: number): Promise<{ entries: AuditLogRow[]; total: number }> {
-      let query = deps.db.selectFrom("audit_log");
       const subject = filter.subject?.trim();
-      if (subject) {
-        const kindOnly = /^[a-z-]+:?$/i.test(subject); // no LIKE wildcards can get in
-        query = kindOnly ? query.where("subject", "like", `${subject.replace(/:$/, "")}:%`) : query.where("subject", "=", subject);
-      }
-      if (filter.actor?.trim()) query = query.where("actor", "=", filter.actor.trim());
-      const total = await query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-      const entries = await query.selectAll().orderBy("id", "desc").limit(pageSize).offset(page * pageSize).execute();
-      return { entries, total: Number(total.n) };
+      const kindOnly = subject ? /^[a-z-]+:?$/i.test(subject) : false; // no LIKE wildcards can get in
+      const rows: AuditRowFilter = {
+        subject: subject ? (kindOnly ? { kind: subject.replace(/:$/, "") } : { exact: subject }) : undefined,
+        actor: filter.actor?.trim() || undefined,
+      };
+      const total = await countAuditRows(deps.db, rows);
+      const entries = await pageAuditRows(deps.db, rows, { offset: page * pageSize, limit: pageSize });
+      return { entries, total };
     },
   };
 }

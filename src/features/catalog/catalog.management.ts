@@ -7,7 +7,8 @@ import type { ProvidersService } from "../providers/providers.service.js";
 import type { SettingsService } from "../settings/settings.service.js";
 import type { ServiceChange } from "./catalog.import.js";
 import { marginFor, parseMargin, priceUnit, type PricingRules } from "./catalog.pricing.js";
-import { deletePriceRule, findServiceByMid, findServiceByProviderRef, listAllServicesWithRate, listServices, updateService, upsertPriceRule } from "./catalog.repository.js";
+import { findServiceByMid, findServiceByProviderRef, listAllServicesWithRate, listServices } from "./catalog.queries.js";
+import { deleteBackup, deletePriceRule, insertBackup, lastBackupPriority, updateService, upsertPriceRule } from "./catalog.repository.js";
 import { toService, type CatalogService, type Service } from "./catalog.service.js";
 import { twinsOf } from "./catalog.twins.js";
 
@@ -325,14 +326,10 @@ export function createCatalogManagement(deps: { db: Db; clock: Clock; catalog: C
       if (backup.unit_size !== service.unitSize || backup.target_kind !== service.targetKind) {
         throw new AppError("catalog.invalid_backup", `service ${providerServiceId} of ${provider.name} sells a different kind of product (${backup.target_kind}, per ${backup.unit_size}) than service ${mid}`);
       }
-      const last = await db.selectFrom("service_backups").select((eb) => eb.fn.max("priority").as("max")).where("service_id", "=", service.id).executeTakeFirst();
+      const last = await lastBackupPriority(db, service.id);
       await db.transaction().execute(async (trx) => {
-        const added = await trx
-          .insertInto("service_backups")
-          .values({ service_id: service.id, backup_service_id: backup.id, priority: (last?.max ?? 0) + 1, created_at: clock.now() })
-          .onConflict((oc) => oc.columns(["service_id", "backup_service_id"]).doNothing())
-          .executeTakeFirst();
-        if (Number(added.numInsertedOrUpdatedRows ?? 0n) > 0) await audit.record(trx, { actor, action: "service.backup_add", subject: `service:${mid}`, after: { backupMid: backup.mid, provider: provider.name, providerServiceId } });
+        const added = await insertBackup(trx, { service_id: service.id, backup_service_id: backup.id, priority: last + 1, created_at: clock.now() });
+        if (added) await audit.record(trx, { actor, action: "service.backup_add", subject: `service:${mid}`, after: { backupMid: backup.mid, provider: provider.name, providerServiceId } });
       });
       return catalog.backupsFor(service.id);
     },
@@ -343,8 +340,8 @@ export function createCatalogManagement(deps: { db: Db; clock: Clock; catalog: C
       const backup = await findServiceByProviderRef(db, provider.id, providerServiceId);
       if (backup) {
         await db.transaction().execute(async (trx) => {
-          const removed = await trx.deleteFrom("service_backups").where("service_id", "=", service.id).where("backup_service_id", "=", backup.id).executeTakeFirst();
-          if (Number(removed.numDeletedRows) > 0) await audit.record(trx, { actor, action: "service.backup_remove", subject: `service:${mid}`, before: { backupMid: backup.mid, provider: provider.name, providerServiceId } });
+          const removed = await deleteBackup(trx, service.id, backup.id);
+          if (removed) await audit.record(trx, { actor, action: "service.backup_remove", subject: `service:${mid}`, before: { backupMid: backup.mid, provider: provider.name, providerServiceId } });
         });
       }
       return catalog.backupsFor(service.id);

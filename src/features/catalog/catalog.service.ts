@@ -13,16 +13,15 @@ import {
   findServiceById,
   findServiceByMid,
   findServicesByIds,
-  listPriceRules,
   listSellableServices,
   listServices,
   pageServices,
   SELLABLE_TYPES,
-  serviceFacets,
   type ServicePageFilter,
   type ServiceListFilter,
   type ServiceWithSupplier,
-} from "./catalog.repository.js";
+} from "./catalog.queries.js";
+import { earlierSupplierHasServices, finishCatalogSync, insertCatalogSync, listPriceRules, recentCatalogSyncs, serviceFacets } from "./catalog.repository.js";
 import { parseSearchText, rankServices, type SearchQuery } from "./catalog.search.js";
 
 export interface CatalogServiceDeps {
@@ -111,7 +110,7 @@ export function createCatalogService(deps: CatalogServiceDeps) {
         }
       : undefined;
     const started = clock.now();
-    const { id: syncId } = await db.insertInto("catalog_syncs").values({ provider_id: provider.id, trigger, started_at: started, finished_at: null, error: null }).returning("id").executeTakeFirstOrThrow();
+    const syncId = await insertCatalogSync(db, { provider_id: provider.id, trigger, started_at: started });
     try {
       await tell?.({ phase: "fetching", fetched: 0, validated: 0, skipped: 0, written: 0, total: 0 });
       // The supplier's own answer decides its currency: on a mismatch (or no rate) nothing is priced.
@@ -121,25 +120,21 @@ export function createCatalogService(deps: CatalogServiceDeps) {
       const rules = await pricingRules();
       const report = await db.transaction().execute((trx) => applySupplierList(trx, { provider: checked, candidates, rules, clock, onProgress: tell, newServices }));
       await providers.markPriced(provider.id);
-      await db
-        .updateTable("catalog_syncs")
-        .set({
-          finished_at: clock.now(),
-          received: report.received,
-          imported: report.imported,
-          updated: report.updated,
-          unchanged: report.unchanged,
-          removed: report.removed,
-          repriced: report.repriced,
-          disabled_below_cost: report.disabledBelowCost,
-          skipped: report.skipped.length,
-        })
-        .where("id", "=", syncId)
-        .execute();
+      await finishCatalogSync(db, syncId, {
+        finished_at: clock.now(),
+        received: report.received,
+        imported: report.imported,
+        updated: report.updated,
+        unchanged: report.unchanged,
+        removed: report.removed,
+        repriced: report.repriced,
+        disabled_below_cost: report.disabledBelowCost,
+        skipped: report.skipped.length,
+      });
       await notifyChanged({ reason: "import" });
       return { ...report, syncId };
     } catch (error) {
-      await db.updateTable("catalog_syncs").set({ finished_at: clock.now(), error: errorMessage(error) }).where("id", "=", syncId).execute();
+      await finishCatalogSync(db, syncId, { finished_at: clock.now(), error: errorMessage(error) });
       throw error;
     }
   };
@@ -185,8 +180,7 @@ export function createCatalogService(deps: CatalogServiceDeps) {
      * twins side by side); the first supplier's catalog, and its re-syncs, go on sale.
      */
     async reviewByDefault(providerId: number): Promise<boolean> {
-      const other = await db.selectFrom("services").select("id").where("provider_id", "<", providerId).where("removed_at", "is", null).limit(1).executeTakeFirst();
-      return other !== undefined;
+      return earlierSupplierHasServices(db, providerId);
     },
 
     /** One page of services for the admin list (any state), filtered in the database. */
@@ -241,12 +235,12 @@ export function createCatalogService(deps: CatalogServiceDeps) {
     },
 
     async recentSyncs(limit = 10) {
-      return db.selectFrom("catalog_syncs").selectAll().orderBy("id", "desc").limit(limit).execute();
+      return recentCatalogSyncs(db, limit);
     },
 
     /** A supplier's latest imports and re-syncs, newest first. */
     async recentSyncsOf(providerId: number, limit = 10) {
-      return db.selectFrom("catalog_syncs").selectAll().where("provider_id", "=", providerId).orderBy("id", "desc").limit(limit).execute();
+      return recentCatalogSyncs(db, limit, providerId);
     },
 
     /** Platforms with something to sell, optionally only those selling one kind. */

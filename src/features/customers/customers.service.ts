@@ -1,5 +1,6 @@
 import type { Clock } from "../../infra/clock/clock.js";
 import type { Db } from "../../infra/db/open-database.js";
+import { findCustomerById, findCustomerByTelegramId, insertCustomerIfAbsent, updateCustomer } from "./customers.repository.js";
 import type { CustomerRow } from "./customers.table.js";
 
 export type Language = "id" | "en";
@@ -34,29 +35,21 @@ export function createCustomersService(deps: { db: Db; clock: Clock }) {
     /** Finds or creates the customer behind a Telegram update, refreshing names that changed. */
     async touch(person: TelegramPerson): Promise<Customer> {
       const now = clock.now();
-      const current = await db.selectFrom("customers").selectAll().where("telegram_id", "=", person.telegramId).executeTakeFirst();
+      const current = await findCustomerByTelegramId(db, person.telegramId);
       if (!current) {
-        await db
-          .insertInto("customers")
-          .values({
-            telegram_id: person.telegramId,
-            chat_id: person.chatId,
-            username: person.username ?? null,
-            first_name: person.firstName,
-            language: languageFromTelegram(person.languageCode),
-            created_at: now,
-            updated_at: now,
-          })
-          .onConflict((oc) => oc.column("telegram_id").doNothing())
-          .execute();
-        return toCustomer((await db.selectFrom("customers").selectAll().where("telegram_id", "=", person.telegramId).executeTakeFirstOrThrow()));
+        await insertCustomerIfAbsent(db, {
+          telegram_id: person.telegramId,
+          chat_id: person.chatId,
+          username: person.username ?? null,
+          first_name: person.firstName,
+          language: languageFromTelegram(person.languageCode),
+          created_at: now,
+          updated_at: now,
+        });
+        return toCustomer((await findCustomerByTelegramId(db, person.telegramId))!);
       }
       if (current.chat_id !== person.chatId || current.username !== (person.username ?? null) || current.first_name !== person.firstName) {
-        await db
-          .updateTable("customers")
-          .set({ chat_id: person.chatId, username: person.username ?? null, first_name: person.firstName, updated_at: now })
-          .where("id", "=", current.id)
-          .execute();
+        await updateCustomer(db, current.id, { chat_id: person.chatId, username: person.username ?? null, first_name: person.firstName, updated_at: now });
         return toCustomer({ ...current, chat_id: person.chatId, username: person.username ?? null, first_name: person.firstName });
       }
       return toCustomer(current);
@@ -64,21 +57,17 @@ export function createCustomersService(deps: { db: Db; clock: Clock }) {
 
     /** `locked` records an explicit choice (/language), which automatic detection then respects. */
     async setLanguage(customerId: number, language: Language, locked: boolean): Promise<void> {
-      await db
-        .updateTable("customers")
-        .set({ language, ...(locked ? { language_locked: 1 } : {}), updated_at: clock.now() })
-        .where("id", "=", customerId)
-        .execute();
+      await updateCustomer(db, customerId, { language, ...(locked ? { language_locked: 1 } : {}), updated_at: clock.now() });
     },
 
     async findById(id: number): Promise<Customer | undefined> {
-      const row = await db.selectFrom("customers").selectAll().where("id", "=", id).executeTakeFirst();
+      const row = await findCustomerById(db, id);
       return row ? toCustomer(row) : undefined;
     },
 
     /** A private chat's id is the person's Telegram id, so this also finds the customer behind a chat. */
     async findByTelegramId(telegramId: number): Promise<Customer | undefined> {
-      const row = await db.selectFrom("customers").selectAll().where("telegram_id", "=", telegramId).executeTakeFirst();
+      const row = await findCustomerByTelegramId(db, telegramId);
       return row ? toCustomer(row) : undefined;
     },
   };

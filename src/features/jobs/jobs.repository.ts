@@ -63,3 +63,9 @@ export async function releaseRunningJobs(db: Db, now: number): Promise<number> {
   const result = await db.updateTable("jobs").set({ status: "pending", lease_until: null, updated_at: now }).where("status", "=", "running").executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/** Housekeeping: forgets jobs finished before `before`. Returns how many. */
+export async function deleteDoneJobsBefore(db: Db, before: number): Promise<number> {
+  const result = await db.deleteFrom("jobs").where("status", "=", "done").where("updated_at", "<", before).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,5 +1,6 @@
 import type { Db } from "../../infra/db/open-database.js";
 import type { Embedder } from "../../infra/llm/embedder.js";
+import { findEmbeddings, insertEmbeddings } from "./knowledge.repository.js";
 
 /** Texts per embedder call: one OpenAI request each, and a point where a stop request is honoured. */
 const BATCH = 256;
@@ -29,11 +30,7 @@ export async function embedWithCache(
     const fresh = await embedder.embeddings.embedDocuments(batch.map((b) => b.text));
     if (fresh.length !== batch.length) throw new Error(`the embedder returned ${fresh.length} vectors for ${batch.length} texts`);
     await db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto("knowledge_embeddings")
-        .values(batch.map((b, j) => ({ model: embedder.model, text_hash: b.hash, dimensions: fresh[j]!.length, vector: encode(fresh[j]!), created_at: options.now })))
-        .onConflict((oc) => oc.columns(["model", "text_hash"]).doNothing())
-        .execute();
+      await insertEmbeddings(trx, batch.map((b, j) => ({ model: embedder.model, text_hash: b.hash, dimensions: fresh[j]!.length, vector: encode(fresh[j]!), created_at: options.now })));
     });
     batch.forEach((b, j) => vectors.set(b.hash, fresh[j]!));
     embedded += batch.length;
@@ -45,12 +42,7 @@ async function cachedVectors(db: Db, model: string, hashes: readonly string[]): 
   const found = new Map<string, number[]>();
   const unique = [...new Set(hashes)];
   for (let i = 0; i < unique.length; i += 500) {
-    const rows = await db
-      .selectFrom("knowledge_embeddings")
-      .select(["text_hash", "vector"])
-      .where("model", "=", model)
-      .where("text_hash", "in", unique.slice(i, i + 500))
-      .execute();
+    const rows = await findEmbeddings(db, model, unique.slice(i, i + 500));
     for (const row of rows) found.set(row.text_hash, decode(row.vector));
   }
   return found;

@@ -7,7 +7,7 @@ import { questionLanguage } from "../language/language.detect.js";
 import { coversQuestion } from "./knowledge.faq-relevance.js";
 import { questionUnits, readQuestionText } from "./knowledge.query.js";
 import { reciprocalRankFusion } from "./knowledge.ranking.js";
-import { documentsByIds, searchText } from "./knowledge.repository.js";
+import { activeFaqRowsByIds, activeFaqRowsBySlugs, deleteFaqRows, documentsByIds, findFaqRow, listFaqRows, searchText, upsertFaqRow } from "./knowledge.repository.js";
 import type { FaqDocumentRow } from "./knowledge.table.js";
 import { wordsOf } from "../language/language.tokens.js";
 import type { FaqDocument, FaqHit, FaqLanguage } from "./knowledge.types.js";
@@ -45,14 +45,12 @@ export function createFaqStore(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
   return {
     async list(filter: { language?: FaqLanguage | undefined; includeInactive?: boolean | undefined } = {}): Promise<FaqDocument[]> {
-      let query = db.selectFrom("faq_documents").selectAll().orderBy("slug").orderBy("language", "desc");
-      if (filter.language) query = query.where("language", "=", parse(Language, filter.language));
-      if (!filter.includeInactive) query = query.where("active", "=", 1);
-      return (await query.execute()).map(toFaqDocument);
+      const language = filter.language ? parse(Language, filter.language) : undefined;
+      return (await listFaqRows(db, { language, activeOnly: !filter.includeInactive })).map(toFaqDocument);
     },
 
     async get(slug: string, language: FaqLanguage = "id"): Promise<FaqDocument | undefined> {
-      const row = await db.selectFrom("faq_documents").selectAll().where("slug", "=", slug.trim().toLowerCase()).where("language", "=", parse(Language, language)).executeTakeFirst();
+      const row = await findFaqRow(db, slug.trim().toLowerCase(), parse(Language, language));
       return row ? toFaqDocument(row) : undefined;
     },
 
@@ -61,20 +59,13 @@ export function createFaqStore(deps: { db: Db; clock: Clock }) {
       const v = parse(FaqInputSchema, input);
       const now = clock.now();
       const active = v.active === undefined ? undefined : v.active ? 1 : 0;
-      const row = await db
-        .insertInto("faq_documents")
-        .values({ slug: v.slug, language: v.language, title: v.title, body: v.body, active: active ?? 1, created_at: now, updated_at: now })
-        .onConflict((oc) => oc.columns(["slug", "language"]).doUpdateSet({ title: v.title, body: v.body, updated_at: now, ...(active !== undefined ? { active } : {}) }))
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await upsertFaqRow(db, { slug: v.slug, language: v.language, title: v.title, body: v.body, active: active ?? 1, created_at: now, updated_at: now }, active !== undefined);
       return toFaqDocument(row);
     },
 
     /** Removes one language, or every language of the slug; fails when there was nothing to remove. */
     async remove(slug: string, language?: FaqLanguage): Promise<number> {
-      let query = db.deleteFrom("faq_documents").where("slug", "=", slug.trim().toLowerCase());
-      if (language) query = query.where("language", "=", parse(Language, language));
-      const removed = Number((await query.executeTakeFirst()).numDeletedRows);
+      const removed = await deleteFaqRows(db, slug.trim().toLowerCase(), language ? parse(Language, language) : undefined);
       if (removed === 0) throw new AppError("knowledge.not_found", `no FAQ "${slug}"${language ? ` in language ${language}` : ""}`);
       return removed;
     },
@@ -108,7 +99,7 @@ export async function searchFaq(deps: { db: Db; index: KnowledgeIndex }, text: s
   const scores = reciprocalRankFusion([textIds, vectorIds]);
   const rows = (await documentsByIds(db, [...scores.keys()])).filter((r) => r.source === "faq");
   if (rows.length === 0) return [];
-  const faqRows = await db.selectFrom("faq_documents").selectAll().where("id", "in", rows.map((r) => r.source_id)).where("active", "=", 1).execute();
+  const faqRows = await activeFaqRowsByIds(db, rows.map((r) => r.source_id));
   const byId = new Map(faqRows.map((r) => [r.id, toFaqDocument(r)]));
   const units = questionUnits(text);
   const matched = rows
@@ -123,7 +114,7 @@ export async function searchFaq(deps: { db: Db; index: KnowledgeIndex }, text: s
   for (const hit of matched) if (!bestBySlug.has(hit.document.slug)) bestBySlug.set(hit.document.slug, hit);
   const slugs = [...bestBySlug.keys()].slice(0, limit);
   const translations = language
-    ? await db.selectFrom("faq_documents").selectAll().where("slug", "in", slugs.length > 0 ? slugs : [""]).where("language", "=", language).where("active", "=", 1).execute()
+    ? await activeFaqRowsBySlugs(db, slugs.length > 0 ? slugs : [""], language)
     : [];
   const inLanguage = new Map(translations.map((r) => [r.slug, toFaqDocument(r)]));
   return slugs.map((slug) => {

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { sql } from "kysely";
 import type { Clock } from "../../infra/clock/clock.js";
 import type { Db } from "../../infra/db/open-database.js";
 import type { Embedder } from "../../infra/llm/embedder.js";
@@ -7,7 +6,7 @@ import { SqliteVecStore } from "../../infra/llm/sqlite-vec-store.js";
 import type { Logger } from "../../logger.js";
 import { shelfOf, type IndexDocument } from "./knowledge.documents.js";
 import { embedWithCache } from "./knowledge.embedding-cache.js";
-import { deleteDocuments, getMeta, insertDocuments, listDocuments, platformsIndexed, setMeta, textVocabulary, updateDocument, type Source } from "./knowledge.repository.js";
+import { clearIndex, deleteDocuments, getMeta, insertDocuments, listDocuments, listDocumentsForVectors, platformsIndexed, setMeta, tableExists, textVocabulary, updateDocument, type Source } from "./knowledge.repository.js";
 import { createSpelling, type Spelling } from "./knowledge.spelling.js";
 import type { KnowledgeDocumentRow } from "./knowledge.table.js";
 import type { IndexSyncReport } from "./knowledge.types.js";
@@ -54,11 +53,10 @@ export function createKnowledgeIndex(deps: KnowledgeIndexDeps) {
   async function ensureVectorSpace(): Promise<boolean> {
     const dimensions = await embedder.dimensions();
     store ??= new SqliteVecStore(embedder.embeddings, { db, table: VECTOR_TABLE, dimensions });
-    const exists = await sql<{ n: number }>`select count(*) as n from sqlite_master where name = ${VECTOR_TABLE}`.execute(db);
-    if (exists.rows[0]!.n > 0 && (await getMeta(db, "vectors.model")) === embedder.model && (await getMeta(db, "vectors.dimensions")) === String(dimensions)) return false;
+    if ((await tableExists(db, VECTOR_TABLE)) && (await getMeta(db, "vectors.model")) === embedder.model && (await getMeta(db, "vectors.dimensions")) === String(dimensions)) return false;
 
     const started = performance.now();
-    const rows = await db.selectFrom("knowledge_documents").select(["id", "source", "source_id", "platform", "kind", "embed_text", "text_hash"]).execute();
+    const rows = await listDocumentsForVectors(db);
     const { vectors, embedded } = await embedWithCache(db, embedder, rows.map((r) => ({ hash: r.text_hash, text: r.embed_text })), { now: clock.now(), stopped: () => stopping });
     await db.transaction().execute(async (trx) => {
       await store!.withDb(trx).dropTable();
@@ -141,11 +139,7 @@ export function createKnowledgeIndex(deps: KnowledgeIndexDeps) {
 
     /** Drops every document and vector (the cache stays): the next syncs index from scratch. */
     async clear(): Promise<void> {
-      await db.transaction().execute(async (trx) => {
-        await trx.deleteFrom("knowledge_documents").execute();
-        await sql.raw(`drop table if exists ${VECTOR_TABLE}`).execute(trx);
-        await trx.deleteFrom("knowledge_meta").execute();
-      });
+      await db.transaction().execute((trx) => clearIndex(trx, VECTOR_TABLE));
       spelling = undefined;
       platforms = undefined;
       queryVectors.clear();

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { Db } from "../../infra/db/open-database.js";
 import type { IndexDocument } from "./knowledge.documents.js";
-import type { KnowledgeDocumentRow } from "./knowledge.table.js";
+import type { FaqDocumentRow, KnowledgeDocumentRow, NewFaqDocumentRow } from "./knowledge.table.js";
 
 export type Source = "service" | "faq";
 
@@ -102,4 +102,73 @@ export async function getMeta(db: Db, key: string): Promise<string | undefined> 
 
 export async function setMeta(db: Db, key: string, value: string): Promise<void> {
   await db.insertInto("knowledge_meta").values({ key, value }).onConflict((oc) => oc.column("key").doUpdateSet({ value })).execute();
+}
+
+/** Every indexed document with what its vector needs (for rebuilding the vector table). */
+export async function listDocumentsForVectors(db: Db): Promise<Array<Pick<KnowledgeDocumentRow, "id" | "source" | "source_id" | "platform" | "kind" | "embed_text" | "text_hash">>> {
+  return db.selectFrom("knowledge_documents").select(["id", "source", "source_id", "platform", "kind", "embed_text", "text_hash"]).execute();
+}
+
+export async function tableExists(db: Db, table: string): Promise<boolean> {
+  const exists = await sql<{ n: number }>`select count(*) as n from sqlite_master where name = ${table}`.execute(db);
+  return exists.rows[0]!.n > 0;
+}
+
+/** Drops every document, the vector table and the index's bookkeeping; the embedding cache stays. */
+export async function clearIndex(db: Db, vectorTable: string): Promise<void> {
+  await db.deleteFrom("knowledge_documents").execute();
+  await sql.raw(`drop table if exists ${vectorTable}`).execute(db);
+  await db.deleteFrom("knowledge_meta").execute();
+}
+
+/* The embedding cache (`knowledge_embeddings`): vectors by model and text hash. */
+
+export async function findEmbeddings(db: Db, model: string, hashes: readonly string[]): Promise<Array<{ text_hash: string; vector: Uint8Array }>> {
+  return db.selectFrom("knowledge_embeddings").select(["text_hash", "vector"]).where("model", "=", model).where("text_hash", "in", hashes).execute();
+}
+
+export async function insertEmbeddings(db: Db, rows: ReadonlyArray<{ model: string; text_hash: string; dimensions: number; vector: Uint8Array; created_at: number }>): Promise<void> {
+  await db
+    .insertInto("knowledge_embeddings")
+    .values([...rows])
+    .onConflict((oc) => oc.columns(["model", "text_hash"]).doNothing())
+    .execute();
+}
+
+/* The FAQ (`faq_documents`): what admins edit. */
+
+export async function listFaqRows(db: Db, filter: { language?: "id" | "en" | undefined; activeOnly: boolean }): Promise<FaqDocumentRow[]> {
+  let query = db.selectFrom("faq_documents").selectAll().orderBy("slug").orderBy("language", "desc");
+  if (filter.language) query = query.where("language", "=", filter.language);
+  if (filter.activeOnly) query = query.where("active", "=", 1);
+  return query.execute();
+}
+
+export async function findFaqRow(db: Db, slug: string, language: "id" | "en"): Promise<FaqDocumentRow | undefined> {
+  return db.selectFrom("faq_documents").selectAll().where("slug", "=", slug).where("language", "=", language).executeTakeFirst();
+}
+
+/** Creates the entry for (slug, language) or replaces its text (and `active`, when given). */
+export async function upsertFaqRow(db: Db, row: NewFaqDocumentRow & { updated_at: number }, activeGiven: boolean): Promise<FaqDocumentRow> {
+  return db
+    .insertInto("faq_documents")
+    .values(row)
+    .onConflict((oc) => oc.columns(["slug", "language"]).doUpdateSet({ title: row.title, body: row.body, updated_at: row.updated_at, ...(activeGiven ? { active: row.active } : {}) }))
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Removes one language of a slug, or every language; returns how many rows went. */
+export async function deleteFaqRows(db: Db, slug: string, language?: "id" | "en"): Promise<number> {
+  let query = db.deleteFrom("faq_documents").where("slug", "=", slug);
+  if (language) query = query.where("language", "=", language);
+  return Number((await query.executeTakeFirst()).numDeletedRows);
+}
+
+export async function activeFaqRowsByIds(db: Db, ids: readonly number[]): Promise<FaqDocumentRow[]> {
+  return db.selectFrom("faq_documents").selectAll().where("id", "in", ids).where("active", "=", 1).execute();
+}
+
+export async function activeFaqRowsBySlugs(db: Db, slugs: readonly string[], language: "id" | "en"): Promise<FaqDocumentRow[]> {
+  return db.selectFrom("faq_documents").selectAll().where("slug", "in", slugs).where("language", "=", language).where("active", "=", 1).execute();
 }

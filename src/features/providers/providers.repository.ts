@@ -22,3 +22,9 @@ export async function findProviderByName(db: Db, name: string): Promise<Provider
 export async function listProviders(db: Db): Promise<ProviderRow[]> {
   return db.selectFrom("providers").selectAll().orderBy("id").execute();
 }
+
+/** Takes every active sandbox supplier off sale; returns how many. */
+export async function deactivateSandboxProviders(db: Db, now: number): Promise<number> {
+  const result = await db.updateTable("providers").set({ active: 0, updated_at: now }).where("is_sandbox", "=", 1).where("active", "=", 1).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -8,7 +8,7 @@ import { isPositive, parseDecimal } from "../../shared/money.js";
 import type { AuditService } from "../audit/audit.service.js";
 import { CREDENTIAL_FIELDS, createProviderAdapter, requiredCredentials } from "./provider-adapters.js";
 import { INDO_PANELS, PROVIDER_KINDS, type Balance, type ProviderAdapter, type ProviderCredentials, type ProviderKind, type ProviderOptions } from "./provider.types.js";
-import { findProviderById, findProviderByName, insertProvider, listProviders, updateProvider } from "./providers.repository.js";
+import { deactivateSandboxProviders, findProviderById, findProviderByName, insertProvider, listProviders, updateProvider } from "./providers.repository.js";
 import type { ProviderRow } from "./providers.table.js";
 import { currencyProblemOf, currencyProblemText, reportedCurrency, type CurrencyProblem, type CurrencyState } from "./supplier-currency.js";
 import { maskSupplierText, maskUrl, secretsOf, urlCredentialProblem, withMaskedText } from "./supplier-text.js";
@@ -426,8 +426,7 @@ export function createProvidersService(deps: ProvidersServiceDeps) {
 
     /** A live bot never sells through the local simulators, even when it shares the sandbox's database. */
     async disableSandboxProviders(): Promise<number> {
-      const result = await db.updateTable("providers").set({ active: 0, updated_at: clock.now() }).where("is_sandbox", "=", 1).where("active", "=", 1).executeTakeFirst();
-      return Number(result.numUpdatedRows);
+      return deactivateSandboxProviders(db, clock.now());
     },
 
     async list(): Promise<ProviderSummary[]> {

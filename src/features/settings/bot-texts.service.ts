@@ -3,6 +3,7 @@ import type { Db } from "../../infra/db/open-database.js";
 import { AppError } from "../../shared/errors.js";
 import { telegramHtmlProblem } from "../../shared/telegram-html.js";
 import type { AuditService } from "../audit/audit.service.js";
+import { deleteBotText, findBotText, listBotTexts, upsertBotText } from "./bot-texts.repository.js";
 
 /**
  * The bot texts a shop may rewrite, with the placeholders each may use. The bot fills a
@@ -40,11 +41,7 @@ export function createBotTexts(deps: { db: Db; clock: Clock; audit: AuditService
   let loaded: Promise<Map<string, string>> | undefined;
   const load = (): Promise<Map<string, string>> => {
     if (!loaded) {
-      const loading = db
-        .selectFrom("bot_texts")
-        .select(["key", "language", "text"])
-        .execute()
-        .then((rows) => new Map(rows.map((r) => [`${r.key}:${r.language}`, r.text])));
+      const loading = listBotTexts(db).then((rows) => new Map(rows.map((r) => [`${r.key}:${r.language}`, r.text])));
       loaded = loading;
       loading.catch(() => {
         if (loaded === loading) loaded = undefined;
@@ -75,7 +72,7 @@ export function createBotTexts(deps: { db: Db; clock: Clock; audit: AuditService
     },
 
     async list(): Promise<BotTextView[]> {
-      const rows = await db.selectFrom("bot_texts").selectAll().execute();
+      const rows = await listBotTexts(db);
       const byKey = new Map(rows.map((r) => [`${r.key}:${r.language}`, r]));
       return (Object.keys(OVERRIDABLE_TEXTS) as OverridableText[]).flatMap((key) =>
         LANGUAGES.map((language) => {
@@ -98,13 +95,9 @@ export function createBotTexts(deps: { db: Db; clock: Clock; audit: AuditService
       if (problem) throw invalid(`the text cannot be sent by Telegram: ${problem}`);
       const now = clock.now();
       await db.transaction().execute(async (trx) => {
-        const before = await trx.selectFrom("bot_texts").select("text").where("key", "=", key).where("language", "=", language).executeTakeFirst();
-        await trx
-          .insertInto("bot_texts")
-          .values({ key, language, text, updated_by: actor, updated_at: now })
-          .onConflict((oc) => oc.columns(["key", "language"]).doUpdateSet({ text, updated_by: actor, updated_at: now }))
-          .execute();
-        await audit.record(trx, { actor, action: "bot_text.set", subject: `bot_text:${key}:${language}`, before: { text: before?.text ?? null }, after: { text } });
+        const before = await findBotText(trx, key, language);
+        await upsertBotText(trx, { key, language, text, updated_by: actor, updated_at: now });
+        await audit.record(trx, { actor, action: "bot_text.set", subject: `bot_text:${key}:${language}`, before: { text: before ?? null }, after: { text } });
       });
       loaded = undefined;
     },
@@ -113,10 +106,10 @@ export function createBotTexts(deps: { db: Db; clock: Clock; audit: AuditService
     async reset(keyName: string, languageName: string, actor: string): Promise<void> {
       const { key, language } = check(keyName, languageName);
       const removed = await db.transaction().execute(async (trx) => {
-        const before = await trx.selectFrom("bot_texts").select("text").where("key", "=", key).where("language", "=", language).executeTakeFirst();
-        if (!before) return false;
-        await trx.deleteFrom("bot_texts").where("key", "=", key).where("language", "=", language).execute();
-        await audit.record(trx, { actor, action: "bot_text.reset", subject: `bot_text:${key}:${language}`, before: { text: before.text }, after: { text: null } });
+        const before = await findBotText(trx, key, language);
+        if (before === undefined) return false;
+        await deleteBotText(trx, key, language);
+        await audit.record(trx, { actor, action: "bot_text.reset", subject: `bot_text:${key}:${language}`, before: { text: before }, after: { text: null } });
         return true;
       });
       if (!removed) throw new AppError("admin.not_found", `the ${key} text in ${language} is already the default`);

@@ -3,7 +3,6 @@ import type { Db } from "../../infra/db/open-database.js";
 import { isValidCron } from "../../infra/scheduler/scheduler.js";
 import { AppError, type MessageKey } from "../../shared/errors.js";
 import type { AuditService } from "../audit/audit.service.js";
-import type { CatalogManagement, RepriceReport } from "../catalog/catalog.management.js";
 import { parseSetting, settingDefault, settingSchema, SETTING_KEYS, type SettingKey, type SettingsService } from "./settings.service.js";
 
 /** How a setting is edited in the admin app. */
@@ -35,10 +34,28 @@ export interface SettingView {
   options?: readonly string[] | undefined;
 }
 
+/** How many services a repricing checked and changed (the catalog's report says more). */
+export interface RepriceSummary {
+  checked: number;
+  repriced: number;
+  disabledBelowCost: number;
+  reenabled: number;
+}
+
+/**
+ * What the settings need of the catalog: the catalog depends on the settings (its prices read
+ * them), so the settings name only this and the container passes the catalog's management in.
+ */
+export interface Repricing {
+  /** Stores the shop's default margin, audits it and reprices, as the CLI does. */
+  setMargin(target: { scope: "default" }, marginPercent: string, actor: string): Promise<RepriceSummary>;
+  repriceAll(): Promise<RepriceSummary>;
+}
+
 export interface SettingChange {
   setting: SettingView;
   /** When the change moved prices: how many services it checked and repriced. */
-  repriced?: Pick<RepriceReport, "checked" | "repriced" | "disabledBelowCost" | "reenabled"> | undefined;
+  repriced?: RepriceSummary | undefined;
 }
 
 function describe(key: SettingKey, group: string, value: unknown): SettingView {
@@ -60,7 +77,7 @@ const invalid = (message: string, text: MessageKey) => new AppError("settings.in
  * audited with its value before and after. Pricing settings reprice the catalog at once (the
  * default margin through the catalog's own setMargin, which audits it).
  */
-export function createSettingsAdmin(deps: { db: Db; settings: SettingsService; audit: AuditService; catalogManagement: CatalogManagement }) {
+export function createSettingsAdmin(deps: { db: Db; settings: SettingsService; audit: AuditService; catalogManagement: Repricing }) {
   const { db, settings, audit, catalogManagement } = deps;
   const groupOf = new Map(SETTING_GROUPS.flatMap(({ group, keys }) => keys.map((key) => [key, group] as const)));
 
@@ -101,7 +118,7 @@ export function createSettingsAdmin(deps: { db: Db; settings: SettingsService; a
   };
 }
 
-function summary(report: RepriceReport) {
+function summary(report: RepriceSummary): RepriceSummary {
   return { checked: report.checked, repriced: report.repriced, disabledBelowCost: report.disabledBelowCost, reenabled: report.reenabled };
 }
 

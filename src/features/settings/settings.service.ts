@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Clock } from "../../infra/clock/clock.js";
 import type { Db } from "../../infra/db/open-database.js";
 import type { MessageKey } from "../../shared/errors.js";
+import { readSettingValue, writeSettingValue } from "./settings.repository.js";
 
 /**
  * Shop settings live in the database (so the admin Mini App can change them without a restart),
@@ -122,8 +123,8 @@ export function createSettingsService(deps: { db: Db; clock: Clock }) {
   return {
     async get<K extends SettingKey>(key: K): Promise<SettingValue<K>> {
       if (cache.has(key)) return cache.get(key) as SettingValue<K>;
-      const row = await deps.db.selectFrom("settings").select("value").where("key", "=", key).executeTakeFirst();
-      const parsed = row ? SETTINGS[key].schema.safeParse(JSON.parse(row.value)) : undefined;
+      const stored = await readSettingValue(deps.db, key);
+      const parsed = stored !== undefined ? SETTINGS[key].schema.safeParse(JSON.parse(stored)) : undefined;
       const value = (parsed?.success ? parsed.data : SETTINGS[key].fallback) as SettingValue<K>;
       cache.set(key, value);
       return value;
@@ -133,11 +134,7 @@ export function createSettingsService(deps: { db: Db; clock: Clock }) {
       const valid = SETTINGS[key].schema.parse(value);
       const now = deps.clock.now();
       const text = JSON.stringify(valid);
-      await deps.db
-        .insertInto("settings")
-        .values({ key, value: text, updated_at: now })
-        .onConflict((oc) => oc.column("key").doUpdateSet({ value: text, updated_at: now }))
-        .execute();
+      await writeSettingValue(deps.db, key, text, now);
       cache.set(key, valid);
       for (const listener of listeners) listener(key);
     },

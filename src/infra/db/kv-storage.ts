@@ -1,5 +1,6 @@
 import type { Db } from "./open-database.js";
 import type { Clock } from "../clock/clock.js";
+import { deleteKv, readKv, writeKv } from "./kv.repository.js";
 
 /**
  * A key-value store over the `kv` table with the shape grammY's storage adapters use
@@ -14,20 +15,14 @@ export interface KeyValueStorage<T> {
 export function createKvStorage<T>(db: Db, clock: Clock, prefix: string): KeyValueStorage<T> {
   return {
     async read(key) {
-      const row = await db.selectFrom("kv").select("value").where("key", "=", prefix + key).executeTakeFirst();
-      return row ? (JSON.parse(row.value) as T) : undefined;
+      const value = await readKv(db, prefix + key);
+      return value === undefined ? undefined : (JSON.parse(value) as T);
     },
     async write(key, value) {
-      const now = clock.now();
-      const text = JSON.stringify(value);
-      await db
-        .insertInto("kv")
-        .values({ key: prefix + key, value: text, updated_at: now })
-        .onConflict((oc) => oc.column("key").doUpdateSet({ value: text, updated_at: now }))
-        .execute();
+      await writeKv(db, prefix + key, JSON.stringify(value), clock.now());
     },
     async delete(key) {
-      await db.deleteFrom("kv").where("key", "=", prefix + key).execute();
+      await deleteKv(db, prefix + key);
     },
   };
 }
