@@ -1,6 +1,6 @@
-import { normalizeText } from "../catalog/catalog.vocabulary.js";
 import { LlmReading } from "./llm-schema.js";
-import { numbersIn } from "../language/language.slots.js";
+import { asReading, type Reading } from "../language/language.reading.js";
+import { plainWords } from "../language/language.tokens.js";
 import { emptyUnderstanding, type Intent, type Understanding } from "../language/language.understanding.js";
 
 /**
@@ -24,12 +24,14 @@ const MAX_TARGET = 300;
 const MAX_QUERY = 120;
 
 /** Returns undefined when the output is not a reading at all (the caller falls back to the rules). */
-export function guardReading(raw: unknown, message: string, rules: Understanding): GuardedReading | undefined {
+export function guardReading(raw: unknown, read: string | Reading, rules: Understanding): GuardedReading | undefined {
   const parsed = LlmReading.safeParse(raw);
   if (!parsed.success) return undefined;
   const r = parsed.data;
   const dropped: string[] = [];
-  const numbers = numbersIn(message);
+  const reading = asReading(read);
+  const message = reading.text;
+  const numbers = reading.numbers;
   const number = (name: string, value: number | null): number | undefined => {
     if (value === null) return undefined;
     if (value > 0 && numbers.has(value)) return value;
@@ -98,8 +100,8 @@ function comparable(text: string): string {
 /** The model's query, keeping only words the customer used. */
 function wordsIn(message: string, query: string | null): string | undefined {
   if (!query) return undefined;
-  const said = new Set(normalizeText(message).trim().split(" "));
-  const kept = normalizeText(query).trim().split(" ").filter((w) => w && said.has(w));
+  const said = new Set(plainWords(message));
+  const kept = plainWords(query).filter((w) => said.has(w));
   const text = kept.join(" ").slice(0, MAX_QUERY).trim();
   return text === "" ? undefined : text;
 }

@@ -1,6 +1,7 @@
 import { isGame } from "../catalog/catalog.games.js";
-import { normalizeText, type Kind, type Platform } from "../catalog/catalog.vocabulary.js";
+import type { Kind, Platform } from "../catalog/catalog.vocabulary.js";
 import { platformOfLink } from "../language/language.slots.js";
+import { plainText } from "../language/language.tokens.js";
 
 /**
  * What a product request implies beyond the words matched: the platform a link or a game currency
@@ -40,7 +41,7 @@ export const TOPUP_LINE_WORDS: ReadonlySet<string> = new Set(["pulsa", "paket", 
 
 export function refineProduct(input: { platform: Platform | undefined; kind: Kind | undefined; text: string; url: string | undefined }): { platform: Platform | undefined; kind: Kind | undefined } {
   let { platform, kind } = input;
-  const n = normalizeText(input.text);
+  const n = plainText(input.text);
   if (!platform && kind) platform = CURRENCY_GAMES.find(([words]) => n.includes(` ${words} `))?.[1] ?? (input.url ? platformOfLink(input.url) : undefined);
   if (platform === "pulsa" && /\d+\s*gb\b|\b(?:kuota|paket|bronet|combo|unlimited)\b/i.test(input.text)) platform = "data";
   if (platform && isGame(platform)) kind = kind === "membership" ? "membership" : "diamonds";

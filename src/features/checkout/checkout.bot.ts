@@ -1,6 +1,7 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.js";
 import { productQueryFor, type Understanding } from "../language/language.understanding.js";
+import type { Reading } from "../language/language.reading.js";
 import { askPlatformForKind, kindLabel, platformLabel, showCategories, showKinds, showResultList } from "../catalog/catalog.bot.js";
 import { startPayment } from "../payments/payments.bot.js";
 import { askDripText, cancelDraft, continueDetails, mergeDetails, selectService } from "./checkout.dialog.js";
@@ -91,7 +92,7 @@ export async function handledAsAccount(ctx: BotContext, u: Understanding, text: 
  * The purchase side of a message the assistant read: browsing, picking, details, confirming and
  * cancelling. Returns false for intents that are not about the purchase (the caller answers them).
  */
-export async function handlePurchaseMessage(ctx: BotContext, u: Understanding, text: string): Promise<boolean> {
+export async function handlePurchaseMessage(ctx: BotContext, u: Understanding, text: string, reading?: Reading): Promise<boolean> {
   const draft = ctx.session.checkout;
   const selecting = draft.stage === "details" || draft.stage === "quoted";
   switch (u.intent) {
@@ -121,7 +122,7 @@ export async function handlePurchaseMessage(ctx: BotContext, u: Understanding, t
       return true;
     case "browse":
       if (selecting && (u.target || u.quantity) && (await fitsSelected(ctx, u))) await mergeDetails(ctx, { target: u.target, zone: u.zone, quantity: u.quantity });
-      else await search(ctx, u, text);
+      else await search(ctx, u, reading ?? text);
       return true;
     default:
       return false;
@@ -141,7 +142,7 @@ async function fitsSelected(ctx: BotContext, u: Understanding): Promise<boolean>
 const RESULTS_KEPT = 200;
 
 /** Products for the customer's words from the knowledge base (ranked by it, priced by the catalog). */
-async function search(ctx: BotContext, u: Understanding, text: string): Promise<void> {
+async function search(ctx: BotContext, u: Understanding, text: string | Reading): Promise<void> {
   // Slots given with the request ("followers IG 1000", "ML 86 dm 12345678 (1234)") are kept for after the pick.
   ctx.session.checkout = { stage: "choosing", target: u.target, zone: u.zone, quantity: u.quantity };
   // Only a platform or only a kind, and nothing more specific: ask for the other half first.

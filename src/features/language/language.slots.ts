@@ -25,9 +25,24 @@ export const HASH_REF = /(?:^|\s)#(\d{1,9})(?=$|[\s,.!?)])/;
 export const AMOUNT = /(?:^|\s)(?:rp\.?\s*|idr\s*)?(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)\s*(k|rb|ribu|jt|juta)?(?=$|[\s,!?]|[.,](?:\s|$))/i;
 export const BARE_NUMBER = /^\s*\d[\d.,]*\s*(?:k|rb|ribu)?\s*$/i;
 
+/** English phrases whose words are product words elsewhere: "I'd like to", "follow up", "dm admin", "live chat". */
+const FALSE_FRIENDS = /\b(?:would like|i'?d like|like to|follow[ -]?up|dm(?= (?:admin|cs|owner|me)\b)|live (?:chat|agent))\b/gi;
+
+/** The text without phrases whose words would be misread as a platform or a kind. */
+export function withoutFalseFriends(text: string): string {
+  return text.replace(FALSE_FRIENDS, " ");
+}
+
+export type Cutter = ReturnType<typeof createCutter>;
+
 /** The text left after slots are cut out of it, one at a time. */
 export function createCutter(message: string) {
-  let rest = ` ${message.trim()} `;
+  return cutterOver(` ${message.trim()} `);
+}
+
+/** A cutter that goes on from a text another cutter left (already padded and partly cut). */
+export function cutterOver(text: string) {
+  let rest = text;
   return {
     rest: () => rest,
     /** Cuts the first match out of the text and returns the group asked for. */
@@ -72,8 +87,12 @@ export function numbersIn(text: string): Set<number> {
 const ACCOUNT_ID_LABELS = ["id", "uid"];
 /** Words naming the zone or server of a game account ("zone 1234", "server 2001"). */
 const ZONE_LABELS = ["zone", "server", "sv", "zona"];
+/** Words every reader takes for the label of an account. */
+const ACCOUNT_WORDS = [...ACCOUNT_ID_LABELS, ...ZONE_LABELS, "player"];
 /** A number after these is an account, a shop number or a zone, never a product or a quantity. */
-export const ACCOUNT_LABELS: ReadonlySet<string> = new Set([...ACCOUNT_ID_LABELS, ...ZONE_LABELS, "no", "nomor", "nomer", "meter", "pelanggan", "player"]);
+export const ACCOUNT_LABELS: ReadonlySet<string> = new Set([...ACCOUNT_WORDS, "no", "nomor", "nomer", "meter", "pelanggan"]);
+/** The words of an account's label ("user id", "id game", "zone"), which never describe the product it is for. */
+export const ACCOUNT_LABEL_WORDS: ReadonlySet<string> = new Set([...ACCOUNT_WORDS, "user", "game"]);
 const LABELLED_ACCOUNT = new RegExp(
   String.raw`\b(?:${ACCOUNT_ID_LABELS.join("|")}|user\s*id|player\s*id|id\s*game)\s*[:.#]?\s*([A-Za-z0-9._-]{3,40})(?:\s*(?:\(\s*([A-Za-z0-9_-]{1,20})\s*\)|[\s|/,-]+(?:${ZONE_LABELS.join("|")})\s*(?:id)?\s*[:.]?\s*([A-Za-z0-9_-]{1,20})))?`,
   "i",
