@@ -1,10 +1,9 @@
 import { detectKind, detectPlatform } from "../catalog/catalog.vocabulary.js";
 import { asReading, type Reading } from "../language/language.reading.js";
-import { ACCOUNT_LABEL_WORDS, parseAccount, withoutFalseFriends } from "../language/language.slots.js";
-import { plainWords } from "../language/language.tokens.js";
+import { ACCOUNT_LABEL_WORDS, parseAccount } from "../language/language.slots.js";
 import { hasWord, intentOf, isNo, isQuestionForm } from "./rules-intent.js";
 import { isDigitalPlatform, isTopupPlatform, refineProduct } from "./rules-product.js";
-import { DURATION, isExplained, isNoise, spellAmounts } from "./rules-query.js";
+import { DURATION, isExplained, isNoise } from "./rules-query.js";
 import { isWalletTopup, takeOrderRef, topupAccount } from "./rules-references.js";
 import { AMOUNT, BARE_NUMBER, EXPLICIT_MID, PICK_MID, QUANTITY, toQuantity, YANG_MID } from "../language/language.slots.js";
 import { emptyUnderstanding, type DialogContext, type Understanding } from "../language/language.understanding.js";
@@ -49,9 +48,10 @@ export function readMessage(message: string | Reading, context?: DialogContext):
   const words = reading.words;
   const orderId = takeOrderRef(cut, words);
   const { platform, kind } = refineProduct({
-    platform: detectPlatform(withoutTimesSign(withoutFalseFriends(cut.rest()))),
-    kind: detectKind(withoutFalseFriends(cut.rest())),
+    platform: detectPlatform(withoutTimesSign(cut.vocabulary())),
+    kind: detectKind(cut.vocabulary()),
     text: vocabularyText,
+    normalized: reading.vocabularyNormalized,
     url,
   });
   const walletTopup = orderId === undefined && !topupContext && isWalletTopup(plain, words, platform, kind, cut.rest());
@@ -86,7 +86,7 @@ export function readMessage(message: string | Reading, context?: DialogContext):
     u.kind = undefined;
   }
 
-  const restWords = plainWords(topupContext && isDigitalPlatform(platform) ? spellAmounts(cut.rest()) : cut.rest()).filter(
+  const restWords = cut.words({ amountsSpelled: topupContext && isDigitalPlatform(platform) }).filter(
     (w) => !(account && (ACCOUNT_LABEL_WORDS.has(w) || w === account.target.toLowerCase() || w === account.zone?.toLowerCase())),
   );
   const durations = new Set([...cut.rest().matchAll(DURATION)].map((m) => m[1]!));

@@ -51,7 +51,7 @@ export async function findProducts(deps: ProductSearchDeps, query: ProductQuery)
   const textIds = expression ? await searchText(db, expression, POOL) : [];
   const rows = new Map((await documentsByIds(db, textIds)).map((r) => [r.id, r]));
   const shelves = route ?? routeByText(textIds, rows);
-  const vector = await index.embedQuery(reading.embedText.split(" ").map((w) => corrected.get(w) ?? w).join(" ") || query.text);
+  const vector = await index.embedQuery(reading.embedWords.map((w) => corrected.get(w) ?? w).join(" ") || query.text);
   const vectorIds = (await index.store().search(vector, POOL, { shelf: shelves, kind: filter.kinds })).map((h) => h.id);
   // Every service of the platform and kind asked for joins the pool, whatever its words: the list
   // is then the whole tier, so paging through it shows each once and the cheapest is never missed.

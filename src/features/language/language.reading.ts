@@ -32,6 +32,12 @@ export interface Reading {
   readonly words: readonly string[];
   /** The trimmed text without phrases whose words would be misread as a product ("I'd like to"). */
   readonly vocabularyText: string;
+  /** `vocabularyText` in lower case, punctuation off, padded. */
+  readonly vocabularyNormalized: string;
+  /** The message cut at blanks, brackets, "|" and commas, quotes and closing punctuation off: its links, handles and ids as written. */
+  readonly pieces: readonly string[];
+  /** Every word of the message as written, links and handles included, in lower case. */
+  readonly allWords: ReadonlySet<string>;
   /** The whole text as words and numbers, number forms read ("1rb", "1k", "1.000" → 1000). */
   readonly tokens: readonly Token[];
   /** Every value a number in the text can stand for; numbers inside links and handles left out. */
@@ -61,6 +67,7 @@ export function readText(text: string, locale?: "id" | "en"): Reading {
   const rest = first.rest();
   const normalized = plainText(rest);
   const detected = detectLanguage(trimmed);
+  const vocabularyText = withoutFalseFriends(trimmed);
   const lazy = memo();
   return {
     text,
@@ -74,7 +81,16 @@ export function readText(text: string, locale?: "id" | "en"): Reading {
     rest,
     normalized,
     words: plainWords(rest),
-    vocabularyText: withoutFalseFriends(trimmed),
+    vocabularyText,
+    get vocabularyNormalized() {
+      return lazy("vocabularyNormalized", () => plainText(vocabularyText));
+    },
+    get pieces() {
+      return lazy("pieces", () => text.split(/[\s()|,]+/).map((t) => t.replace(/^["'<[]+|[.,;:!?"'>\]]+$/g, "")).filter(Boolean));
+    },
+    get allWords() {
+      return lazy("allWords", () => new Set(plainWords(text)));
+    },
     get tokens() {
       return lazy("tokens", () => tokenize(text));
     },
@@ -95,6 +111,11 @@ export function readText(text: string, locale?: "id" | "en"): Reading {
     },
     cut: () => cutterOver(rest),
   };
+}
+
+/** The words of `other` (an LLM's search query) that the customer wrote too, in their order. */
+export function wordsSaid(reading: Reading, other: string): string[] {
+  return plainWords(other).filter((w) => reading.allWords.has(w));
 }
 
 /** A reading handed in, or the text read now (callers outside a chat turn: the CLI, tests). */

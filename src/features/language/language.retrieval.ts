@@ -26,6 +26,8 @@ export interface ProductReading {
   cheap: boolean;
   /** The meaningful part, spelled right: what the embedder sees. */
   embedText: string;
+  /** The words of `embedText` one by one, for the search to correct those the lexicon does not know. */
+  embedWords: string[];
 }
 
 const DAY_WORDS = new Set(["hari", "day", "days", "d", "hr"]);
@@ -75,6 +77,7 @@ export function readProductText(text: string): ProductReading {
     words: unique(words),
     cheap: concepts.some((c) => c.role === "cheap"),
     embedText: unique(spoken).join(" "),
+    embedWords: unique(spoken).join(" ").split(" ").filter(Boolean),
   };
 }
 

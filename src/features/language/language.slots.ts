@@ -1,5 +1,6 @@
 import { stripInvisible } from "../../shared/invisible-chars.js";
-import { PLATFORM_HOSTS, type Platform } from "../catalog/catalog.vocabulary.js";
+import { detectKind, PLATFORM_HOSTS, type Platform } from "../catalog/catalog.vocabulary.js";
+import { plainWords } from "./language.tokens.js";
 
 /**
  * The patterns that cut slots out of a customer message (links, usernames, shop numbers, order
@@ -35,6 +36,13 @@ export function withoutFalseFriends(text: string): string {
 
 export type Cutter = ReturnType<typeof createCutter>;
 
+/** "order 1000 followers", "refill 30 hari": the number a slot pattern matched measures something, it names no order. */
+export function measureFollows(text: string, match: RegExpExecArray): boolean {
+  const after = text.slice(match.index + match[0].length).trim();
+  const next = after.split(/\s+/)[0] ?? "";
+  return /^(?:k|rb|ribu|jt|juta|hari|day|days|bulan|month|months|jam|hours?|minggu|weeks?|tahun|years?)\b/i.test(after) || detectKind(next) !== undefined;
+}
+
 /** The text left after slots are cut out of it, one at a time. */
 export function createCutter(message: string) {
   return cutterOver(` ${message.trim()} `);
@@ -52,7 +60,18 @@ export function cutterOver(text: string) {
       rest = rest.replace(match[0], " ");
       return match[group];
     },
+    /** What is left, without the phrases whose words would be misread as a platform or a kind. */
+    vocabulary: () => withoutFalseFriends(rest),
+    /** The words left, as the intent rules read them; `amountsSpelled` writes "50rb" as "50000" first. */
+    words(options: { amountsSpelled?: boolean } = {}): string[] {
+      return plainWords(options.amountsSpelled ? spellAmounts(rest) : rest);
+    },
   };
+}
+
+/** "50rb", "25 ribu", "10k" → "50000", "25000", "10000": digital top-ups are named by the full amount. */
+export function spellAmounts(text: string): string {
+  return text.replace(/(\d+(?:[.,]\d+)?)\s*(k|rb|ribu|jt|juta)\b/gi, (whole, digits: string, unit: string) => String(toQuantity(digits, unit) ?? whole));
 }
 
 /** "1.000", "1,000", "1k", "2,5rb", "1.5k", "2 jt" → whole units; anything else → undefined. */
