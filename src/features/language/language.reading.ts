@@ -69,6 +69,7 @@ export function readText(text: string, locale?: "id" | "en"): Reading {
   const detected = detectLanguage(trimmed);
   const vocabularyText = withoutFalseFriends(trimmed);
   const lazy = memo();
+  const product = () => lazy("product", () => readProductText(text));
   return {
     text,
     detected,
@@ -101,13 +102,13 @@ export function readText(text: string, locale?: "id" | "en"): Reading {
       return lazy("account", () => parseAccount(text));
     },
     get product() {
-      return lazy("product", () => readProductText(text));
+      return product();
     },
     get question() {
       return lazy("question", () => readQuestion(text));
     },
     searchTerms(terms) {
-      return terms === undefined ? this.product : lazy(`terms:${terms}`, () => readProductText(terms));
+      return terms === undefined ? product() : lazy(`terms:${terms}`, () => readProductText(terms));
     },
     cut: () => cutterOver(rest),
   };
