@@ -1,5 +1,6 @@
 import { understand } from "../src/features/assistant/rules-extractor.js";
 import { productQueryFor, type DialogContext, type Intent, type Understanding } from "../src/features/language/language.understanding.js";
+import { readText, type Reading } from "../src/features/language/language.reading.js";
 import type { Service } from "../src/features/catalog/catalog.service.js";
 import type { ProductQuery, ProductResults } from "../src/features/knowledge/knowledge.types.js";
 import { sandboxCatalog } from "../src/sandbox/smm/sample-catalog.js";
@@ -81,7 +82,8 @@ export interface NluEvalReport {
 }
 
 export interface NluEvalDeps {
-  understand: (text: string, context: DialogContext) => Understanding;
+  /** The rules reader, given the message as the bot reads it once per turn. */
+  understand: (message: Reading, context: DialogContext) => Understanding;
   findProducts: (query: ProductQuery) => Promise<ProductResults>;
   /** Every sellable service, to check that each product label can be met at all. */
   sellable: readonly Service[];
@@ -124,7 +126,9 @@ export async function evaluateCases(cases: readonly NluCase[], deps: NluEvalDeps
   let safeInjections = 0;
 
   for (const c of cases) {
-    const u = deps.understand(c.text, IDLE_CONTEXT);
+    // As the bot does: one reading of the message, handed to the rules and to the product search.
+    const reading = readText(c.text);
+    const u = deps.understand(reading, IDLE_CONTEXT);
 
     const intentOk = u.intent === c.intent;
     for (const bucket of [intent, slot(intentByIntent, c.intent), ...c.tags.map((t) => slot(intentByTag, t))]) bucket.add(intentOk);
@@ -136,7 +140,7 @@ export async function evaluateCases(cases: readonly NluCase[], deps: NluEvalDeps
         unsatisfiable.push(c.id);
         failures.push({ kind: "label", id: c.id, text: c.text, reason: `no sellable service is ${describeProduct(expected)}` });
       }
-      const results = await deps.findProducts({ ...productQueryFor(u, c.text), limit: 3 });
+      const results = await deps.findProducts({ ...productQueryFor(u, reading), limit: 3 });
       const top = results.services.slice(0, 3);
       const at1 = top[0] !== undefined && matchesProduct(top[0], expected);
       const at3 = top.some((s) => matchesProduct(s, expected));

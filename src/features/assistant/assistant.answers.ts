@@ -1,6 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import type { BotContext } from "../../bot/context.js";
 import { escapeHtml } from "../../shared/text.js";
+import type { Reading } from "../language/language.reading.js";
 
 /**
  * Answers to questions about the shop, grounded in its FAQ: the knowledge base finds the documents,
@@ -8,9 +9,10 @@ import { escapeHtml } from "../../shared/text.js";
  * invented numbers; otherwise the best document is shown as written. Nothing here names a price:
  * product prices are only ever shown from the catalog.
  */
-export async function answerQuestion(ctx: BotContext, question: string): Promise<void> {
+export async function answerQuestion(ctx: BotContext, reading: Reading): Promise<void> {
   const language = ctx.customer.language === "en" ? "en" : "id";
-  const hits = await ctx.deps.knowledge.searchFaq(question, { language, limit: 3 });
+  const question = reading.text;
+  const hits = await ctx.deps.knowledge.searchFaq(reading, { language, limit: 3 });
   if (hits.length === 0) {
     const keyboard = new InlineKeyboard().text(ctx.t("button-talk-to-admin"), "ask:human");
     return void (await ctx.reply(ctx.t("question-no-answer"), { parse_mode: "HTML", reply_markup: keyboard }));

@@ -11,6 +11,7 @@ import { answerRefund } from "./assistant.refunds.js";
 import { dialogContextFor } from "./assistant.context.js";
 import { countMisunderstanding, resetMisunderstanding, startHandoff } from "./handoff.bot.js";
 import type { Understanding } from "../language/language.understanding.js";
+import { readText, type Reading } from "../language/language.reading.js";
 
 /**
  * What customers write, read by the assistant (the rules, or the LLM within its guard and budget)
@@ -23,11 +24,13 @@ assistantFeature.on("message:text", async (ctx, next) => {
   const text = ctx.message.text;
   if (text.startsWith("/")) return next();
   const context = await dialogContextFor(ctx);
-  const u = await ctx.deps.assistant.understand({ customerId: ctx.customer.id, text, context });
+  // Read once: the intent rules, the product search and the FAQ search all take this reading.
+  const reading = readText(text);
+  const u = await ctx.deps.assistant.understand({ customerId: ctx.customer.id, text, reading, context });
   ctx.log.debug({ intent: u.intent, source: u.source }, "message read");
   if (u.intent !== "unknown") resetMisunderstanding(ctx);
-  if (await handlePurchaseMessage(ctx, u, text)) return;
-  await answer(ctx, u, text);
+  if (await handlePurchaseMessage(ctx, u, text, reading)) return;
+  await answer(ctx, u, reading);
 });
 
 // "Talk to a person" offered under an answer the shop's documents did not have.
@@ -38,7 +41,7 @@ assistantFeature.callbackQuery("ask:human", async (ctx) => {
 });
 
 /** Everything that is not the purchase itself. */
-async function answer(ctx: BotContext, u: Understanding, text: string): Promise<void> {
+async function answer(ctx: BotContext, u: Understanding, reading: Reading): Promise<void> {
   const selecting = isSelecting(ctx.session.checkout);
   // Mid-purchase, whatever else was said, the flow asks again for what it still needs.
   const carryOn = () => ctx.purchase({ type: "continue" });
@@ -58,7 +61,7 @@ async function answer(ctx: BotContext, u: Understanding, text: string): Promise<
     case "refund":
       return answerRefund(ctx, u.orderId);
     case "question":
-      return answerQuestion(ctx, text);
+      return answerQuestion(ctx, reading);
     case "human":
       return void (await startHandoff(ctx, "asked"));
     case "greeting":

@@ -10,6 +10,7 @@ import { jakartaDay, USAGE_KEPT_DAYS } from "./llm-budget.js";
 import { reading } from "./llm-schema.js";
 import { understand as readByRules } from "./rules-extractor.js";
 import type { DialogContext } from "../language/language.understanding.js";
+import { readText } from "../language/language.reading.js";
 
 const UNCLEAR = "kalau mau nambah followers ig yang real buat jualan, ada?";
 const choosing: DialogContext = { stage: "choosing", awaiting: "pick", selected: undefined, recent: [{ role: "bot", text: "Pilih layanan: ID 1, ID 2" }], language: "id" };
@@ -139,6 +140,21 @@ describe("assistant: the LLM path over loopback HTTP", () => {
 
     it("reads a number as a pick when the bot asked for one, without the LLM", async () => {
       expect(await assistant().understand({ customerId: 10, text: "3", context: choosing })).toMatchObject({ intent: "select", mid: 3, source: "rules" });
+    });
+  });
+
+  describe("(f) the turn's one reading", () => {
+    it("reads the message from the reading it is handed, not again from the text", async () => {
+      // A reading of other words than `text` shows which one the rules read (the bot always passes readText(text)).
+      const u = await assistant().understand({ customerId: 15, text: "?", reading: readText("mau followers ig 1k"), context: choosing });
+      expect(u).toMatchObject({ source: "rules", intent: "browse", platform: "instagram", kind: "followers", quantity: 1000 });
+    });
+
+    it("checks the LLM's slots against the same reading", async () => {
+      const text = "kalau mau nambah followers yang real buat jualan 2rb ke https://instagram.com/budi, ada?";
+      standIn.sim.enqueue({ content: reading({ intent: "browse", platform: "instagram", kind: "followers", quantity: 2000, target: "instagram.com/budi" }) });
+      const u = await assistant().understand({ customerId: 16, text, reading: readText(text) });
+      expect(u).toMatchObject({ source: "llm", quantity: 2000, target: "https://instagram.com/budi" });
     });
   });
 

@@ -10,6 +10,7 @@ import { createLlmExtractor } from "./llm-extractor.js";
 import { guardReading } from "./llm-guard.js";
 import { readMessage } from "./rules-extractor.js";
 import type { DialogContext, Understanding } from "../language/language.understanding.js";
+import { readText, type Reading } from "../language/language.reading.js";
 
 export interface AssistantDeps {
   db: Db;
@@ -24,6 +25,8 @@ export interface UnderstandRequest {
   /** customers.id: the per-customer daily LLM budget is kept on it. */
   customerId: number;
   text: string;
+  /** The message as the language module read it this turn (`readText(text)`); read here when absent. */
+  reading?: Reading | undefined;
   context?: DialogContext | undefined;
 }
 
@@ -44,7 +47,8 @@ export function createAssistant(deps: AssistantDeps) {
   async function understand(request: UnderstandRequest): Promise<Understanding> {
     stats.message();
     const { text, context, customerId } = request;
-    const rules = readMessage(text, context);
+    const reading = request.reading ?? readText(text);
+    const rules = readMessage(reading, context);
     if (text.trim().startsWith("/")) return rulesOnly("command", rules.understanding);
     if (rules.confident) return rulesOnly("confident", rules.understanding);
     if (!extractor) return rulesOnly("not_configured", rules.understanding);
@@ -60,7 +64,7 @@ export function createAssistant(deps: AssistantDeps) {
       log.warn({ customerId, failure: result.error.failure, latencyMs: result.error.latencyMs }, "LLM reading failed; the rules answer");
       return fallback(result.error.failure, rules.understanding, customerId);
     }
-    const guarded = guardReading(result.value.value, text, rules.understanding);
+    const guarded = guardReading(result.value.value, reading, rules.understanding);
     if (!guarded) return fallback("guard_rejected", rules.understanding, customerId);
     stats.llmReading(guarded.dropped.length, guarded.overruled);
     // Field names only: the values are customer data (links, phone numbers).

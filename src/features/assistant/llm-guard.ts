@@ -1,6 +1,5 @@
-import { normalizeText } from "../catalog/catalog.vocabulary.js";
 import { LlmReading } from "./llm-schema.js";
-import { numbersIn } from "../language/language.slots.js";
+import { asReading, wordsSaid, type Reading } from "../language/language.reading.js";
 import { emptyUnderstanding, type Intent, type Understanding } from "../language/language.understanding.js";
 
 /**
@@ -24,12 +23,13 @@ const MAX_TARGET = 300;
 const MAX_QUERY = 120;
 
 /** Returns undefined when the output is not a reading at all (the caller falls back to the rules). */
-export function guardReading(raw: unknown, message: string, rules: Understanding): GuardedReading | undefined {
+export function guardReading(raw: unknown, read: string | Reading, rules: Understanding): GuardedReading | undefined {
   const parsed = LlmReading.safeParse(raw);
   if (!parsed.success) return undefined;
   const r = parsed.data;
   const dropped: string[] = [];
-  const numbers = numbersIn(message);
+  const reading = asReading(read);
+  const numbers = reading.numbers;
   const number = (name: string, value: number | null): number | undefined => {
     if (value === null) return undefined;
     if (value > 0 && numbers.has(value)) return value;
@@ -38,7 +38,7 @@ export function guardReading(raw: unknown, message: string, rules: Understanding
   };
   const token = (name: string, value: string | null): string | undefined => {
     if (value === null || value.trim() === "") return undefined;
-    const found = tokenIn(message, value);
+    const found = tokenIn(reading, value);
     if (!found) dropped.push(name);
     return found;
   };
@@ -47,7 +47,7 @@ export function guardReading(raw: unknown, message: string, rules: Understanding
     ...emptyUnderstanding("llm"),
     platform: r.platform ?? undefined,
     kind: r.kind ?? undefined,
-    query: wordsIn(message, r.query),
+    query: wordsIn(reading, r.query),
     mid: number("mid", r.mid),
     // A link or @username the rules cut out of the message is certain; the model may have missed it.
     target: token("target", r.target) ?? (rules.target && /^@|\./.test(rules.target) ? rules.target : undefined),
@@ -84,11 +84,10 @@ function hasDetails(u: Understanding): boolean {
  * The value as the customer wrote it, when it is one of the message's tokens: a link (with or
  * without its scheme or a trailing slash), an @username (with or without the @), a player id or zone.
  */
-function tokenIn(message: string, value: string): string | undefined {
+function tokenIn(reading: Reading, value: string): string | undefined {
   const wanted = comparable(value);
   if (!wanted || value.length > MAX_TARGET || /[\u0000-\u001f]/.test(value)) return undefined;
-  const tokens = message.split(/[\s()|,]+/).map((t) => t.replace(/^["'<[]+|[.,;:!?"'>\]]+$/g, "")).filter(Boolean);
-  return tokens.find((t) => comparable(t) === wanted);
+  return reading.pieces.find((t) => comparable(t) === wanted);
 }
 
 function comparable(text: string): string {
@@ -96,10 +95,9 @@ function comparable(text: string): string {
 }
 
 /** The model's query, keeping only words the customer used. */
-function wordsIn(message: string, query: string | null): string | undefined {
+function wordsIn(reading: Reading, query: string | null): string | undefined {
   if (!query) return undefined;
-  const said = new Set(normalizeText(message).trim().split(" "));
-  const kept = normalizeText(query).trim().split(" ").filter((w) => w && said.has(w));
+  const kept = wordsSaid(reading, query);
   const text = kept.join(" ").slice(0, MAX_QUERY).trim();
   return text === "" ? undefined : text;
 }

@@ -1,11 +1,11 @@
-import { detectKind, detectPlatform, normalizeText } from "../catalog/catalog.vocabulary.js";
-import { parseAccount } from "../language/language.slots.js";
+import { detectKind, detectPlatform } from "../catalog/catalog.vocabulary.js";
+import { asReading, type Reading } from "../language/language.reading.js";
+import { ACCOUNT_LABEL_WORDS, parseAccount } from "../language/language.slots.js";
 import { hasWord, intentOf, isNo, isQuestionForm } from "./rules-intent.js";
-import { detectLanguage } from "../language/language.detect.js";
 import { isDigitalPlatform, isTopupPlatform, refineProduct } from "./rules-product.js";
-import { DURATION, isExplained, isNoise, spellAmounts } from "./rules-query.js";
+import { DURATION, isExplained, isNoise } from "./rules-query.js";
 import { isWalletTopup, takeOrderRef, topupAccount } from "./rules-references.js";
-import { AMOUNT, BARE_NUMBER, createCutter, EXPLICIT_MID, PICK_MID, QUANTITY, toQuantity, URL_PATTERN, USERNAME_PATTERN, YANG_MID } from "../language/language.slots.js";
+import { AMOUNT, BARE_NUMBER, EXPLICIT_MID, PICK_MID, QUANTITY, toQuantity, YANG_MID } from "../language/language.slots.js";
 import { emptyUnderstanding, type DialogContext, type Understanding } from "../language/language.understanding.js";
 import * as W from "./rules-words.js";
 
@@ -17,7 +17,8 @@ export { detectLanguage } from "../language/language.detect.js";
  * Reads a customer message with rules only: what they want to do and the slots they gave (a shop
  * number, a link or @username, a quantity, a platform, a kind, an order number, a top-up amount).
  * Several slots can come in one message ("ID 12 https://instagram.com/budi 1000"). This is the
- * path with no LLM at all, and the one the assistant falls back to.
+ * path with no LLM at all, and the one the assistant falls back to. The message comes read by the
+ * language module (`readText`): the rules cut their slots from that reading and never tokenise.
  */
 export interface RuleReading {
   understanding: Understanding;
@@ -27,35 +28,33 @@ export interface RuleReading {
   confident: boolean;
 }
 
-export function understand(message: string, context?: DialogContext): Understanding {
+export function understand(message: string | Reading, context?: DialogContext): Understanding {
   return readMessage(message, context).understanding;
 }
 
-// English phrases whose words are product words elsewhere: "I'd like to", "follow up", "dm admin", "live chat".
-const FALSE_FRIENDS = /\b(?:would like|i'?d like|like to|follow[ -]?up|dm(?= (?:admin|cs|owner|me)\b)|live (?:chat|agent))\b/gi;
-const ACCOUNT_LABELS = new Set(["id", "uid", "user", "player", "game", "zone", "server", "sv", "zona"]);
 const MAX_CONFIDENT_WORDS = 12;
 
-export function readMessage(message: string, context?: DialogContext): RuleReading {
-  const text = message.trim();
-  const vocabularyText = text.replace(FALSE_FRIENDS, " ");
+export function readMessage(message: string | Reading, context?: DialogContext): RuleReading {
+  const reading = asReading(message);
+  const text = reading.text.trim();
+  const vocabularyText = reading.vocabularyText;
   // A top-up (game or digital) is sold per item: "86" names the product and "12345678 (1234)" the account.
   const topupContext = isTopupMessage(vocabularyText);
-  const cut = createCutter(text);
-
-  // Punctuation that ends a sentence or separates slots is not part of a link or a username.
-  const url = cut.take(URL_PATTERN)?.replace(/[.,;:!?)\]]+$/, "");
-  const username = url ? undefined : cut.take(USERNAME_PATTERN, 1)?.replace(/[.]+$/, "");
-  const plain = normalizeText(cut.rest());
-  const plainWords = plain.trim().split(" ").filter(Boolean);
-  const orderId = takeOrderRef(cut, plainWords);
+  // The link or @username is already cut: what is left is cut here, in the order the rules need.
+  const cut = reading.cut();
+  const url = reading.link;
+  const username = reading.handle;
+  const plain = reading.normalized;
+  const words = reading.words;
+  const orderId = takeOrderRef(cut, words);
   const { platform, kind } = refineProduct({
-    platform: detectPlatform(withoutTimesSign(cut.rest().replace(FALSE_FRIENDS, " "))),
-    kind: detectKind(cut.rest().replace(FALSE_FRIENDS, " ")),
+    platform: detectPlatform(withoutTimesSign(cut.vocabulary())),
+    kind: detectKind(cut.vocabulary()),
     text: vocabularyText,
+    normalized: reading.vocabularyNormalized,
     url,
   });
-  const walletTopup = orderId === undefined && !topupContext && isWalletTopup(plain, plainWords, platform, kind, cut.rest());
+  const walletTopup = orderId === undefined && !topupContext && isWalletTopup(plain, words, platform, kind, cut.rest());
   const amountMatch = walletTopup ? AMOUNT.exec(cut.rest()) : null;
   if (amountMatch) cut.take(AMOUNT);
   const account = topupContext && !url && !username ? topupAccount(cut.rest()) : undefined;
@@ -75,28 +74,27 @@ export function readMessage(message: string, context?: DialogContext): RuleReadi
     bareNumber,
     orderId,
     amount: amountMatch ? toQuantity(amountMatch[1]!, amountMatch[2]) : undefined,
-    language: detectLanguage(text),
+    language: reading.detected,
   };
-  u.intent = intentOf({ n: plain, words: plainWords, raw: text, platform, kind, mid: u.mid, orderId, walletTopup, target: u.target, quantity: u.quantity, bareNumber });
+  u.intent = intentOf({ n: plain, words, raw: text, platform, kind, mid: u.mid, orderId, walletTopup, target: u.target, quantity: u.quantity, bareNumber });
   const injection = W.INJECTION_MARKERS.some((marker) => marker.test(text));
   if (injection) resistInjection(u, text);
-  applyContext(u, plainWords, context);
+  applyContext(u, words, context);
   if (u.intent === "topup" || u.intent === "balance") {
     // The wallet is not a product: "isi saldo" must not search the catalog for top-ups.
     u.platform = undefined;
     u.kind = undefined;
   }
 
-  const restWords = normalizeText(topupContext && isDigitalPlatform(platform) ? spellAmounts(cut.rest()) : cut.rest())
-    .trim()
-    .split(" ")
-    .filter((w) => w && !(account && (ACCOUNT_LABELS.has(w) || w === account.target.toLowerCase() || w === account.zone?.toLowerCase())));
+  const restWords = cut.words({ amountsSpelled: topupContext && isDigitalPlatform(platform) }).filter(
+    (w) => !(account && (ACCOUNT_LABEL_WORDS.has(w) || w === account.target.toLowerCase() || w === account.zone?.toLowerCase())),
+  );
   const durations = new Set([...cut.rest().matchAll(DURATION)].map((m) => m[1]!));
   const descriptive = restWords.filter((w) => !isNoise(w, topupContext, durations));
   if (u.intent === "browse" || u.intent === "question") u.query = descriptive.length > 0 ? descriptive.join(" ") : undefined;
 
   const unexplained = restWords.filter((w) => !isExplained(w));
-  const confident = !injection && isConfident(u, text, plainWords, unexplained, descriptive, context);
+  const confident = !injection && isConfident(u, text, words, unexplained, descriptive, context);
   return { understanding: u, unexplained, confident };
 }
 

@@ -5,7 +5,7 @@ import * as W from "./rules-words.js";
 /** What the slot pass found, for deciding the intent. `n` is the normalized message without links. */
 export interface Signals {
   n: string;
-  words: string[];
+  words: readonly string[];
   raw: string;
   platform: Platform | undefined;
   kind: Kind | undefined;

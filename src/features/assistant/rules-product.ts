@@ -1,5 +1,5 @@
 import { isGame } from "../catalog/catalog.games.js";
-import { normalizeText, type Kind, type Platform } from "../catalog/catalog.vocabulary.js";
+import type { Kind, Platform } from "../catalog/catalog.vocabulary.js";
 import { platformOfLink } from "../language/language.slots.js";
 
 /**
@@ -38,9 +38,10 @@ const CURRENCY_GAMES: ReadonlyArray<readonly [string, Platform]> = [
 /** Words of a digital top-up that name the product line, not the operator or the amount. */
 export const TOPUP_LINE_WORDS: ReadonlySet<string> = new Set(["pulsa", "paket", "data", "kuota", "internet", "token", "listrik", "pln", "emoney", "e", "money", "isi", "top", "up", "topup", "ulang", "saldo", "phone", "credit"]);
 
-export function refineProduct(input: { platform: Platform | undefined; kind: Kind | undefined; text: string; url: string | undefined }): { platform: Platform | undefined; kind: Kind | undefined } {
+/** `text` as written and `normalized` (lower case, punctuation off, padded), both from the message's reading. */
+export function refineProduct(input: { platform: Platform | undefined; kind: Kind | undefined; text: string; normalized: string; url: string | undefined }): { platform: Platform | undefined; kind: Kind | undefined } {
   let { platform, kind } = input;
-  const n = normalizeText(input.text);
+  const n = input.normalized;
   if (!platform && kind) platform = CURRENCY_GAMES.find(([words]) => n.includes(` ${words} `))?.[1] ?? (input.url ? platformOfLink(input.url) : undefined);
   if (platform === "pulsa" && /\d+\s*gb\b|\b(?:kuota|paket|bronet|combo|unlimited)\b/i.test(input.text)) platform = "data";
   if (platform && isGame(platform)) kind = kind === "membership" ? "membership" : "diamonds";

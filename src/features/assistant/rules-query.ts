@@ -1,6 +1,5 @@
 import { detectKind, detectPlatform, VOCABULARY_WORDS } from "../catalog/catalog.vocabulary.js";
 import { TOPUP_LINE_WORDS } from "./rules-product.js";
-import { toQuantity } from "../language/language.slots.js";
 import * as W from "./rules-words.js";
 
 /**
@@ -11,11 +10,6 @@ export const NUMERIC = /^\d+(?:k|rb|ribu|jt|juta|m)?$/;
 // "refill 30 hari", "garansi 365 days": a duration describes the product; it is never a quantity.
 export const DURATION = /(?<![\d.,])(\d{1,4})\s*(?:hari|days?|d|bulan|months?|minggu|weeks?|tahun|years?)\b/gi;
 const BRAND_PLATFORMS: ReadonlySet<string> = new Set(["pulsa", "data", "emoney"]);
-
-/** "50rb", "25 ribu", "10k" → "50000", "25000", "10000": digital top-ups are named by the full amount. */
-export function spellAmounts(text: string): string {
-  return text.replace(/(\d+(?:[.,]\d+)?)\s*(k|rb|ribu|jt|juta)\b/gi, (whole, digits: string, unit: string) => String(toQuantity(digits, unit) ?? whole));
-}
 
 export function isNoise(word: string, topupContext: boolean, durations: ReadonlySet<string>): boolean {
   if (NUMERIC.test(word)) return !topupContext && !durations.has(word);

@@ -1,7 +1,6 @@
-import { detectKind } from "../catalog/catalog.vocabulary.js";
 import { parseAccount } from "../language/language.slots.js";
 import { hasPhrase, hasWord } from "./rules-intent.js";
-import { AMOUNT, HASH_REF, ORDER_REF, REFILL_REF, toQuantity, type createCutter } from "../language/language.slots.js";
+import { AMOUNT, HASH_REF, measureFollows, ORDER_REF, REFILL_REF, toQuantity, type Cutter } from "../language/language.slots.js";
 import * as W from "./rules-words.js";
 
 /**
@@ -14,7 +13,7 @@ import * as W from "./rules-words.js";
  * next to a status word. Plain "order 12" is a purchase ("order 1000 followers") unless the message
  * asks about an order, and a number followed by a product word is a quantity.
  */
-export function takeOrderRef(cut: ReturnType<typeof createCutter>, words: readonly string[]): number | undefined {
+export function takeOrderRef(cut: Cutter, words: readonly string[]): number | undefined {
   const aboutOrder = hasWord(words, W.STATUS_WORDS) || hasPhrase(` ${words.join(" ")} `, ["follow up", "followup"]) || hasWord(words, W.REFILL_WORDS) || hasWord(words, W.REFUND_WORDS) || hasWord(words, W.DROP_WORDS) || hasPhrase(` ${words.join(" ")} `, W.CANCEL_ANYWHERE);
   const match = ORDER_REF.exec(cut.rest());
   if (match && !measureFollows(cut.rest(), match) && (match[1]!.toLowerCase() !== "order" || aboutOrder || match[0].includes("#"))) {
@@ -30,12 +29,6 @@ export function takeOrderRef(cut: ReturnType<typeof createCutter>, words: readon
   return hash === undefined ? undefined : Number(hash);
 }
 
-/** "order 1000 followers", "refill 30 hari": the number measures something, it names no order. */
-function measureFollows(text: string, match: RegExpExecArray): boolean {
-  const after = text.slice(match.index + match[0].length).trim();
-  const next = after.split(/\s+/)[0] ?? "";
-  return /^(?:k|rb|ribu|jt|juta|hari|day|days|bulan|month|months|jam|hours?|minggu|weeks?|tahun|years?)\b/i.test(after) || detectKind(next) !== undefined;
-}
 
 /** "isi saldo 50rb", "deposit 25k", "top up saldo 100.000"; never a game or e-money top-up, which names its platform. */
 export function isWalletTopup(n: string, words: readonly string[], platform: string | undefined, kind: string | undefined, rest: string): boolean {

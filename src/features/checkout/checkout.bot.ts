@@ -1,6 +1,7 @@
 import { Composer, type MiddlewareFn } from "grammy";
 import type { BotContext } from "../../bot/context.js";
 import { productQueryFor, type Understanding } from "../language/language.understanding.js";
+import type { Reading } from "../language/language.reading.js";
 import { askPlatformForKind, kindLabel, platformLabel, showCategories, showKinds, showResultList } from "../catalog/catalog.bot.js";
 import { startPayment } from "../payments/payments.bot.js";
 import { eventForMessage, step } from "./checkout.flow.js";
@@ -83,8 +84,8 @@ checkoutFeature.command(["batal", "cancel"], (ctx) => ctx.purchase({ type: "canc
  * The purchase side of a message the assistant read: an answer the flow asked for, browsing,
  * picking, details, confirming and cancelling. False for messages that are not about the purchase.
  */
-export async function handlePurchaseMessage(ctx: BotContext, u: Understanding, text: string): Promise<boolean> {
-  const event = eventForMessage(ctx.session.checkout, u, text);
+export async function handlePurchaseMessage(ctx: BotContext, u: Understanding, text: string, reading?: Reading): Promise<boolean> {
+  const event = eventForMessage(ctx.session.checkout, u, text, reading);
   if (!event) return false;
   await ctx.purchase(event);
   return true;
@@ -94,7 +95,7 @@ export async function handlePurchaseMessage(ctx: BotContext, u: Understanding, t
 const RESULTS_KEPT = 200;
 
 /** Products for the customer's words from the knowledge base (ranked by it, priced by the catalog). */
-async function search(ctx: BotContext, u: Understanding, text: string): Promise<void> {
+async function search(ctx: BotContext, u: Understanding, text: string | Reading): Promise<void> {
   // Only a platform or only a kind, and nothing more specific: ask for the other half first.
   if (!u.query?.trim()) {
     if (u.platform && !u.kind) return showKinds(ctx, u.platform);

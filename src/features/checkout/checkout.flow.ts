@@ -1,5 +1,6 @@
 import { allowsDripFeed } from "../catalog/catalog.order-forms.js";
 import type { Service } from "../catalog/catalog.service.js";
+import type { Reading } from "../language/language.reading.js";
 import type { Understanding } from "../language/language.understanding.js";
 import { parseAccount } from "../language/language.slots.js";
 import { checkQuantity, checkTarget } from "./checkout.checks.js";
@@ -88,8 +89,8 @@ export function step(draft: CheckoutDraft, event: CheckoutEvent, env: FlowEnv): 
  * it (the assistant answers those). Checked in order: the answer to an extra input the flow asked
  * for, a top-up account, then the purchase intents.
  */
-export function eventForMessage(draft: CheckoutDraft, u: Understanding, text: string): CheckoutEvent | undefined {
-  return inputAnswer(draft, u, text) ?? accountGiven(draft, u, text) ?? purchaseIntent(draft, u, text);
+export function eventForMessage(draft: CheckoutDraft, u: Understanding, text: string, reading?: Reading): CheckoutEvent | undefined {
+  return inputAnswer(draft, u, text) ?? accountGiven(draft, u, text) ?? purchaseIntent(draft, u, text, reading);
 }
 
 const PICK = /\b(?:pilih|choose|pick)\b/i;
@@ -119,7 +120,7 @@ function accountGiven(draft: CheckoutDraft, u: Understanding, text: string): Che
 }
 
 /** Browsing, picking, details, confirming and cancelling. */
-function purchaseIntent(draft: CheckoutDraft, u: Understanding, text: string): CheckoutEvent | undefined {
+function purchaseIntent(draft: CheckoutDraft, u: Understanding, text: string, reading?: Reading): CheckoutEvent | undefined {
   const selecting = isSelecting(draft);
   switch (u.intent) {
     case "cancel":
@@ -133,7 +134,7 @@ function purchaseIntent(draft: CheckoutDraft, u: Understanding, text: string): C
       if (selecting) return { type: "details-given", given: { target: u.target, zone: u.zone, quantity: u.quantity ?? u.bareNumber } };
       return { type: "details-before-product", given: { target: u.target, zone: u.zone, quantity: u.quantity } };
     case "browse":
-      return { type: "browse", understanding: u, text };
+      return { type: "browse", understanding: u, text: reading ?? text };
     default:
       return undefined;
   }
@@ -162,7 +163,7 @@ function continueDetails(draft: CheckoutDraft): CheckoutStep {
 }
 
 /** Slots that came with the request ("followers IG 1000") are kept for after the pick. */
-function search(u: Understanding, text: string): CheckoutStep {
+function search(u: Understanding, text: string | Reading): CheckoutStep {
   return run({ stage: "choosing", target: u.target, zone: u.zone, quantity: u.quantity }, { type: "search", understanding: u, text });
 }
 

@@ -1,6 +1,7 @@
 import type { TargetKind } from "../catalog/catalog.games.js";
 import type { OrderInput } from "../catalog/catalog.order-forms.js";
 import type { Service } from "../catalog/catalog.service.js";
+import type { Reading } from "../language/language.reading.js";
 import type { Understanding } from "../language/language.understanding.js";
 import type { RawInputs } from "./checkout.order-inputs.js";
 import type { Quote, QuoteProblem } from "./checkout.service.js";
@@ -46,7 +47,7 @@ export type AfterLoad =
   | { kind: "select"; given: Given }
   | { kind: "continue" }
   /** "1000 followers" while a service is selected: a detail if it fits the service, else a new search. */
-  | { kind: "browse"; understanding: Understanding; text: string };
+  | { kind: "browse"; understanding: Understanding; text: string | Reading };
 
 /** An order still running on the same service and target (suppliers refuse a second one until it is done). */
 export interface RunningOrder {
@@ -71,9 +72,9 @@ export type CheckoutEvent =
   /** The answer to the extra input the flow asked for (comments, usernames, drip-feed runs, …). */
   | { type: "input-answered"; text: string }
   /** A search for products (by words, platform or kind): the flow keeps the slots, the chat shows the results. */
-  | { type: "search"; understanding: Understanding; text: string }
+  | { type: "search"; understanding: Understanding; text: string | Reading }
   /** Words that may be a detail of the selected product or a new search (checked against the product). */
-  | { type: "browse"; understanding: Understanding; text: string }
+  | { type: "browse"; understanding: Understanding; text: string | Reading }
   /** "ya", "lanjut": pay the quote, go on with the details, or show the catalog. */
   | { type: "confirm" }
   /** Anything else said mid-purchase (a greeting, small talk): ask again for what is missing. */
@@ -118,7 +119,7 @@ export type CheckoutEffect =
   | { type: "quote"; service: Service; target: string; zone: string | undefined; quantity: number | undefined; inputs: RawInputs | undefined }
   | { type: "start-payment"; quoteId: string }
   /** Show products for the customer's words (the catalog and knowledge base rank and render them). */
-  | { type: "search"; understanding: Understanding; text: string };
+  | { type: "search"; understanding: Understanding; text: string | Reading };
 
 /** What one step gives back: the draft to keep, what to show, and what to run next. */
 export interface CheckoutStep {

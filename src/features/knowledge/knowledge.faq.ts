@@ -3,13 +3,12 @@ import type { Clock } from "../../infra/clock/clock.js";
 import type { Db } from "../../infra/db/open-database.js";
 import { AppError } from "../../shared/errors.js";
 import type { KnowledgeIndex } from "./knowledge.index.js";
-import { questionLanguage } from "../language/language.detect.js";
 import { coversQuestion } from "./knowledge.faq-relevance.js";
-import { questionUnits, readQuestionText } from "./knowledge.query.js";
+import { questionReadingOf } from "./knowledge.query.js";
+import type { Reading } from "../language/language.reading.js";
 import { reciprocalRankFusion } from "./knowledge.ranking.js";
 import { activeFaqRowsByIds, activeFaqRowsBySlugs, deleteFaqRows, documentsByIds, findFaqRow, listFaqRows, searchText, upsertFaqRow } from "./knowledge.repository.js";
 import type { FaqDocumentRow } from "./knowledge.table.js";
-import { wordsOf } from "../language/language.tokens.js";
 import type { FaqDocument, FaqHit, FaqLanguage } from "./knowledge.types.js";
 
 // Each field names itself when it is missing or of the wrong type: zod's own "expected string,
@@ -82,10 +81,10 @@ const MIN_SIMILARITY = 0.3;
  * question (knowledge.faq-relevance.ts), one hit per slug, each shown in the customer's language
  * when that version exists (else the language of the best match).
  */
-export async function searchFaq(deps: { db: Db; index: KnowledgeIndex }, text: string, options: { language?: FaqLanguage | undefined; limit?: number | undefined }): Promise<FaqHit[]> {
+export async function searchFaq(deps: { db: Db; index: KnowledgeIndex }, question: string | Reading, options: { language?: FaqLanguage | undefined; limit?: number | undefined }): Promise<FaqHit[]> {
   const { db, index } = deps;
   const limit = Math.min(Math.max(options.limit ?? 3, 1), 20);
-  const reading = readQuestionText(text);
+  const { text, question: reading } = questionReadingOf(question);
   const spelling = await index.spelling();
   const words = [...new Set(reading.words.map((w) => spelling.correct(w)))];
   if (reading.descriptors.length === 0 && words.length === 0) return [];
@@ -101,14 +100,13 @@ export async function searchFaq(deps: { db: Db; index: KnowledgeIndex }, text: s
   if (rows.length === 0) return [];
   const faqRows = await activeFaqRowsByIds(db, rows.map((r) => r.source_id));
   const byId = new Map(faqRows.map((r) => [r.id, toFaqDocument(r)]));
-  const units = questionUnits(text);
   const matched = rows
     .flatMap((r) => {
       const document = byId.get(r.source_id);
-      return document && coversQuestion(units, { title: document.title, body: document.body, terms: r.terms }) ? [{ document, score: scores.get(r.id)! }] : [];
+      return document && coversQuestion(reading.units, { title: document.title, body: document.body, terms: r.terms }) ? [{ document, score: scores.get(r.id)! }] : [];
     })
     .sort((a, b) => b.score - a.score || a.document.id - b.document.id);
-  const language = options.language ?? questionLanguage(wordsOf(text)) ?? matched[0]?.document.language;
+  const language = options.language ?? reading.language ?? matched[0]?.document.language;
 
   const bestBySlug = new Map<string, FaqHit>();
   for (const hit of matched) if (!bestBySlug.has(hit.document.slug)) bestBySlug.set(hit.document.slug, hit);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { embeddingFeatures } from "./knowledge.features.js";
-import { readProductText } from "./knowledge.query.js";
+import { readProductText } from "../language/language.retrieval.js";
 import { rankProducts, reciprocalRankFusion, type ProductCandidate } from "./knowledge.ranking.js";
 import { tokenize } from "../language/language.tokens.js";
 

@@ -3,7 +3,7 @@ import type { CatalogService } from "../catalog/catalog.service.js";
 import type { Kind } from "../catalog/catalog.vocabulary.js";
 import type { KnowledgeIndex } from "./knowledge.index.js";
 import { kindFamily, NARROWER_KIND, platformFamily } from "../language/language.lexicon.js";
-import { readProductText } from "./knowledge.query.js";
+import { productReadingOf } from "./knowledge.query.js";
 import { isRelevant, rankProducts, reciprocalRankFusion, type ProductCandidate } from "./knowledge.ranking.js";
 import { cheapestInTier, countInTier, documentsByIds, searchText, type RankRow, type Tier } from "./knowledge.repository.js";
 import { wordsOf } from "../language/language.tokens.js";
@@ -30,7 +30,7 @@ export interface ProductSearchDeps {
 export async function findProducts(deps: ProductSearchDeps, query: ProductQuery): Promise<ProductResults> {
   const { db, index, catalog } = deps;
   const limit = Math.min(Math.max(query.limit ?? 8, 1), MAX_RESULTS);
-  const reading = readProductText(query.text);
+  const reading = productReadingOf(query);
   const spelling = await index.spelling();
   const corrected = new Map(reading.words.map((w) => [w, spelling.correct(w)]));
   const words = [...new Set(corrected.values())];
@@ -51,7 +51,7 @@ export async function findProducts(deps: ProductSearchDeps, query: ProductQuery)
   const textIds = expression ? await searchText(db, expression, POOL) : [];
   const rows = new Map((await documentsByIds(db, textIds)).map((r) => [r.id, r]));
   const shelves = route ?? routeByText(textIds, rows);
-  const vector = await index.embedQuery(reading.embedText.split(" ").map((w) => corrected.get(w) ?? w).join(" ") || query.text);
+  const vector = await index.embedQuery(reading.embedWords.map((w) => corrected.get(w) ?? w).join(" ") || query.text);
   const vectorIds = (await index.store().search(vector, POOL, { shelf: shelves, kind: filter.kinds })).map((h) => h.id);
   // Every service of the platform and kind asked for joins the pool, whatever its words: the list
   // is then the whole tier, so paging through it shows each once and the cheapest is never missed.

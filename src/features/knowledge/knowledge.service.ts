@@ -7,6 +7,7 @@ import { faqDocument, memoizedServiceDocuments } from "./knowledge.documents.js"
 import { createFaqStore, searchFaq, type FaqInput } from "./knowledge.faq.js";
 import { createKnowledgeIndex } from "./knowledge.index.js";
 import { findProducts } from "./knowledge.search.js";
+import type { Reading } from "../language/language.reading.js";
 import type { FaqDocument, FaqHit, FaqLanguage, IndexSyncReport, ProductQuery, ProductResults } from "./knowledge.types.js";
 
 export interface KnowledgeServiceDeps {
@@ -83,10 +84,10 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps) {
     },
 
     /** FAQ answers for a question, preferring the customer's language. */
-    async searchFaq(text: string, options: { language?: FaqLanguage | undefined; limit?: number | undefined } = {}): Promise<FaqHit[]> {
+    async searchFaq(question: string | Reading, options: { language?: FaqLanguage | undefined; limit?: number | undefined } = {}): Promise<FaqHit[]> {
       await ensureReady();
       await index.refresh();
-      return searchFaq({ db, index }, text, options);
+      return searchFaq({ db, index }, question, options);
     },
 
     /** Brings the services index in line with the catalog (after an import, a re-sync, an admin edit). */

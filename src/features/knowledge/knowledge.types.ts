@@ -1,5 +1,6 @@
 import type { Service } from "../catalog/catalog.service.js";
 import type { Kind, Platform } from "../catalog/catalog.vocabulary.js";
+import type { ProductReading } from "../language/language.retrieval.js";
 
 /**
  * The knowledge base's contract: products and the shop's FAQ, searched by meaning and by words.
@@ -29,6 +30,8 @@ export interface FaqHit {
 export interface ProductQuery {
   /** The customer's words (the whole message, or the descriptive part of it). */
   text: string;
+  /** `text` as the language module read it this turn (`Reading.searchTerms`); read from `text` when absent. */
+  reading?: ProductReading | undefined;
   /** When known, results are limited to it. */
   platform?: Platform | undefined;
   kind?: Kind | undefined;

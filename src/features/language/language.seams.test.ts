@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { duplicatedWords, mutualFeatureImports } from "../../../scripts/language-seams.js";
+import { customerTextReaders, duplicatedWords, mutualFeatureImports, tokenisingSites } from "../../../scripts/language-seams.js";
 import { FILLERS, QUESTION_STOPWORDS, STOPWORDS } from "./language.stopwords.js";
 
 describe("one reader of customer text", () => {
@@ -19,6 +19,14 @@ describe("one reader of customer text", () => {
     expect(["admin", "id", "akun"].some((w) => QUESTION_STOPWORDS.has(w))).toBe(false);
     // "murah" is a search term (cheapest first), explained by the rules as a filler.
     expect(FILLERS.has("murah") && !STOPWORDS.has("murah")).toBe(true);
+  });
+
+  it("leaves tokenising and stripping customer text to the language module: the others take the turn's reading", () => {
+    const readers = customerTextReaders();
+    expect(readers).toEqual(expect.arrayContaining(["src/features/assistant/rules-extractor.ts", "src/features/assistant/llm-guard.ts", "src/features/knowledge/knowledge.query.ts", "src/features/knowledge/knowledge.faq.ts"]));
+    expect(tokenisingSites(readers)).toEqual({});
+    // The measure sees tokenising where it is: in the language module that does it.
+    expect(tokenisingSites(["src/features/language/language.reading.ts"])["src/features/language/language.reading.ts"]).toBeGreaterThan(0);
   });
 
   // checkout <-> payments is the purchase flow's own seam (issue 12 point 1), not the reader's.

@@ -1,5 +1,6 @@
 import { stripInvisible } from "../../shared/invisible-chars.js";
-import { PLATFORM_HOSTS, type Platform } from "../catalog/catalog.vocabulary.js";
+import { detectKind, PLATFORM_HOSTS, type Platform } from "../catalog/catalog.vocabulary.js";
+import { plainWords } from "./language.tokens.js";
 
 /**
  * The patterns that cut slots out of a customer message (links, usernames, shop numbers, order
@@ -25,9 +26,31 @@ export const HASH_REF = /(?:^|\s)#(\d{1,9})(?=$|[\s,.!?)])/;
 export const AMOUNT = /(?:^|\s)(?:rp\.?\s*|idr\s*)?(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)\s*(k|rb|ribu|jt|juta)?(?=$|[\s,!?]|[.,](?:\s|$))/i;
 export const BARE_NUMBER = /^\s*\d[\d.,]*\s*(?:k|rb|ribu)?\s*$/i;
 
+/** English phrases whose words are product words elsewhere: "I'd like to", "follow up", "dm admin", "live chat". */
+const FALSE_FRIENDS = /\b(?:would like|i'?d like|like to|follow[ -]?up|dm(?= (?:admin|cs|owner|me)\b)|live (?:chat|agent))\b/gi;
+
+/** The text without phrases whose words would be misread as a platform or a kind. */
+export function withoutFalseFriends(text: string): string {
+  return text.replace(FALSE_FRIENDS, " ");
+}
+
+export type Cutter = ReturnType<typeof createCutter>;
+
+/** "order 1000 followers", "refill 30 hari": the number a slot pattern matched measures something, it names no order. */
+export function measureFollows(text: string, match: RegExpExecArray): boolean {
+  const after = text.slice(match.index + match[0].length).trim();
+  const next = after.split(/\s+/)[0] ?? "";
+  return /^(?:k|rb|ribu|jt|juta|hari|day|days|bulan|month|months|jam|hours?|minggu|weeks?|tahun|years?)\b/i.test(after) || detectKind(next) !== undefined;
+}
+
 /** The text left after slots are cut out of it, one at a time. */
 export function createCutter(message: string) {
-  let rest = ` ${message.trim()} `;
+  return cutterOver(` ${message.trim()} `);
+}
+
+/** A cutter that goes on from a text another cutter left (already padded and partly cut). */
+export function cutterOver(text: string) {
+  let rest = text;
   return {
     rest: () => rest,
     /** Cuts the first match out of the text and returns the group asked for. */
@@ -37,7 +60,18 @@ export function createCutter(message: string) {
       rest = rest.replace(match[0], " ");
       return match[group];
     },
+    /** What is left, without the phrases whose words would be misread as a platform or a kind. */
+    vocabulary: () => withoutFalseFriends(rest),
+    /** The words left, as the intent rules read them; `amountsSpelled` writes "50rb" as "50000" first. */
+    words(options: { amountsSpelled?: boolean } = {}): string[] {
+      return plainWords(options.amountsSpelled ? spellAmounts(rest) : rest);
+    },
   };
+}
+
+/** "50rb", "25 ribu", "10k" → "50000", "25000", "10000": digital top-ups are named by the full amount. */
+export function spellAmounts(text: string): string {
+  return text.replace(/(\d+(?:[.,]\d+)?)\s*(k|rb|ribu|jt|juta)\b/gi, (whole, digits: string, unit: string) => String(toQuantity(digits, unit) ?? whole));
 }
 
 /** "1.000", "1,000", "1k", "2,5rb", "1.5k", "2 jt" → whole units; anything else → undefined. */
@@ -72,8 +106,12 @@ export function numbersIn(text: string): Set<number> {
 const ACCOUNT_ID_LABELS = ["id", "uid"];
 /** Words naming the zone or server of a game account ("zone 1234", "server 2001"). */
 const ZONE_LABELS = ["zone", "server", "sv", "zona"];
+/** Words every reader takes for the label of an account. */
+const ACCOUNT_WORDS = [...ACCOUNT_ID_LABELS, ...ZONE_LABELS, "player"];
 /** A number after these is an account, a shop number or a zone, never a product or a quantity. */
-export const ACCOUNT_LABELS: ReadonlySet<string> = new Set([...ACCOUNT_ID_LABELS, ...ZONE_LABELS, "no", "nomor", "nomer", "meter", "pelanggan", "player"]);
+export const ACCOUNT_LABELS: ReadonlySet<string> = new Set([...ACCOUNT_WORDS, "no", "nomor", "nomer", "meter", "pelanggan"]);
+/** The words of an account's label ("user id", "id game", "zone"), which never describe the product it is for. */
+export const ACCOUNT_LABEL_WORDS: ReadonlySet<string> = new Set([...ACCOUNT_WORDS, "user", "game"]);
 const LABELLED_ACCOUNT = new RegExp(
   String.raw`\b(?:${ACCOUNT_ID_LABELS.join("|")}|user\s*id|player\s*id|id\s*game)\s*[:.#]?\s*([A-Za-z0-9._-]{3,40})(?:\s*(?:\(\s*([A-Za-z0-9_-]{1,20})\s*\)|[\s|/,-]+(?:${ZONE_LABELS.join("|")})\s*(?:id)?\s*[:.]?\s*([A-Za-z0-9_-]{1,20})))?`,
   "i",

@@ -1,3 +1,5 @@
+import { normalizeText } from "../catalog/catalog.vocabulary.js";
+
 /**
  * Turns text (a customer's message, a supplier's product name) into a stream of words and
  * numbers. Numbers are read the way Indonesians write them, so "10rb", "10k", "10.000" and
@@ -38,4 +40,17 @@ export function numberValue(digits: string, suffix?: string): number | undefined
 /** Plain words of a text (numbers included as digits), for building word sets. */
 export function wordsOf(text: string): string[] {
   return tokenize(text).map((t) => (t.kind === "number" ? String(t.value) : t.text));
+}
+
+/**
+ * The words as the intent rules read them: lower case, accents off, every other character a
+ * space, so "1.000" is "1" and "000" (the rules cut numbers with their own patterns first).
+ */
+export function plainWords(text: string): string[] {
+  return normalizeText(text).trim().split(" ").filter(Boolean);
+}
+
+/** `plainWords` joined and padded with one space each side, for matching whole phrases. */
+export function plainText(text: string): string {
+  return normalizeText(text);
 }

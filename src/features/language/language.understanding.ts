@@ -1,4 +1,6 @@
 import type { Kind, Platform } from "../catalog/catalog.vocabulary.js";
+import type { Reading } from "./language.reading.js";
+import type { ProductReading } from "./language.retrieval.js";
 
 /**
  * What a customer's message means, whoever read it (the rules or the LLM): one intent and the
@@ -103,8 +105,12 @@ export function emptyUnderstanding(source: Understanding["source"]): Understandi
 /**
  * The product search a message asks for: what the bot runs for "browse" and what `npm run
  * eval:nlu` measures, so both always agree. The descriptive words when the reader separated them,
- * else the whole message.
+ * else the whole message; given the turn's reading, the search terms come read with it.
  */
-export function productQueryFor(u: Understanding, message: string): { text: string; platform: Platform | undefined; kind: Kind | undefined } {
-  return { text: u.query ?? message, platform: u.platform, kind: u.kind };
+export function productQueryFor(
+  u: Understanding,
+  message: string | Reading,
+): { text: string; platform: Platform | undefined; kind: Kind | undefined; reading?: ProductReading } {
+  if (typeof message === "string") return { text: u.query ?? message, platform: u.platform, kind: u.kind };
+  return { text: u.query ?? message.text, platform: u.platform, kind: u.kind, reading: message.searchTerms(u.query) };
 }
