@@ -2,7 +2,8 @@ import type { Config } from "./config.js";
 import type { Logger } from "./logger.js";
 import { createI18n, createTranslator } from "./bot/i18n.js";
 import { createTelegramApi, telegramStarsApi } from "./bot/telegram-api.js";
-import { createTelegramSender } from "./bot/telegram-sender.js";
+import { createTelegramChannel } from "./bot/telegram-channel.js";
+import { createChannelRegistry } from "./features/channels/channel-registry.js";
 import { createCatalogResync } from "./features/catalog/catalog.job.js";
 import { createImportTasks } from "./features/catalog/catalog.import-tasks.js";
 import { createAdminStats } from "./features/admin/admin.stats.service.js";
@@ -97,7 +98,9 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
   const telegram = createTelegramApi({ token: config.telegram.token ?? "", apiRoot: config.telegram.apiRoot, transcripts, adminTelegramIds: config.adminTelegramIds, logger });
   // Alerts go to the whole staff list as it is when the alert is written (owners from the environment included).
   // Everything the bot sends on its own shares Telegram's ~30 messages a second (broadcasts pace themselves lower still).
-  const notifications = createNotificationsService({ queue, customers, translate: createTranslator(i18n), sender: createTelegramSender(telegram), adminChatIds: (trx) => admins.allIds(trx), logger, pacer: createPacer(30) });
+  // Message channels: Telegram first (WhatsApp and email join here), each on its own worker lane.
+  const channels = createChannelRegistry([createTelegramChannel(telegram, { pacer: createPacer(30) })]);
+  const notifications = createNotificationsService({ queue, customers, translate: createTranslator(i18n), channels, adminChatIds: (trx) => admins.allIds(trx), logger });
   // currency: a supplier held for its currency (or released) is an admin alert.
   const providers = createProvidersService({ db, clock, http, secretBox, audit, alerts: (trx, notice) => notifications.toAdmins(trx, notice) });
   const catalog = createCatalogService({ db, clock, providers, settings });
@@ -157,7 +160,7 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
   // Under Telegram's ~30 messages a second for bulk sends, leaving room for the shop's own notices.
   const broadcasts = createBroadcasts({ db, clock, logger, queue, notifications, audit, pacer: createPacer(25) });
 
-  const worker = createJobWorkerWithLanes({ queue, clock, logger, notifications, fulfilment, stars, broadcasts });
+  const worker = createJobWorkerWithLanes({ queue, clock, logger, channels, notifications, fulfilment, stars, broadcasts });
 
   return {
     config,
@@ -169,6 +172,7 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
     masterKey,
     i18n,
     telegram,
+    channels,
     settings,
     settingsAdmin,
     botTexts,
