@@ -30,7 +30,8 @@ import { createChatModel, type ChatModel } from "./infra/llm/chat-model.js";
 import { createOpenAiClient } from "./infra/llm/openai-client.js";
 import { createOrdersService } from "./features/orders/orders.service.js";
 import { createMidtransGateway } from "./features/payments/midtrans.gateway.js";
-import { createMidtransSettings } from "./features/payments/midtrans.settings.js";
+import { createMidtransSettings, midtransSettingsDescriptor } from "./features/payments/midtrans.settings.js";
+import { createGatewaySettings } from "./features/payments/gateway-settings.service.js";
 import { createPaymentConfirmation } from "./features/payments/payments.confirmation.js";
 import { createPaymentReconciler } from "./features/payments/payments.job.js";
 import { createOrderOpener } from "./features/payments/payments.orders.js";
@@ -127,20 +128,15 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
   const assistant = createAssistant({ db, clock, logger, settings, chat: chatModelFor(config.openai) ?? overrides.chat });
   const handoff = createHandoffService({ db, clock, logger, customers, transcripts, notifications, settings, audit, adminTelegramIds: config.adminTelegramIds, staffIds: () => admins.allIds() });
 
-  // Midtrans is resolved at each call: keys set in the admin app (sealed in the database) win over
-  // MIDTRANS_* (the bootstrap and fallback), and a change reaches the gateway, the webhook's
-  // signature check and the reconciler at once. Without any key, QRIS is simply not offered.
-  const midtrans = createMidtransSettings({
-    db,
-    clock,
-    http,
-    secretBox,
-    audit,
-    bootstrap: config.midtrans,
-    notificationUrl: config.server.publicUrl ? `${config.server.publicUrl}/webhooks/midtrans` : undefined,
-    masterKeyFromEnv: masterKey.origin === "env",
-  });
-  const gateways = createPaymentGatewayRegistry([createMidtransGateway(midtrans.coreApi, midtrans)]);
+  // Payment gateways: each one's settings follow its descriptor, resolved at each call: values set
+  // in the admin app (sealed in the database) win over the environment's (MIDTRANS_*: the bootstrap
+  // and fallback), and a change reaches the gateway, the webhook's signature check and the
+  // reconciler at once. Without any key, QRIS is simply not offered.
+  const midtransDeps = { http, bootstrap: config.midtrans, notificationUrl: config.server.publicUrl ? `${config.server.publicUrl}/webhooks/midtrans` : undefined, masterKeyFromEnv: masterKey.origin === "env" };
+  const midtransDescriptor = midtransSettingsDescriptor(midtransDeps);
+  const gatewaySettings = createGatewaySettings({ db, clock, secretBox, audit, descriptors: [midtransDescriptor] });
+  const midtrans = createMidtransSettings({ ...midtransDeps, settings: gatewaySettings });
+  const gateways = createPaymentGatewayRegistry([createMidtransGateway(midtrans.coreApi, midtrans, midtransDescriptor)]);
   const confirmation = createPaymentConfirmation({ db, clock, logger, gateways, checkout, orders, wallet, fulfilment, notifications, settings });
   const opener = createOrderOpener({ checkout, orders });
   const payments = createPaymentsService({ db, clock, logger, gateways, confirmation, checkout, orders, opener, wallet, fulfilment, notifications, settings });
@@ -179,6 +175,7 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
     faqAdmin,
     broadcasts,
     midtrans,
+    gatewaySettings,
     customers,
     providers,
     catalog,

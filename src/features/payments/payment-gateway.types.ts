@@ -49,22 +49,48 @@ export interface VerifiedNotification {
 
 /** One setting an admin fills in; secret ones are sealed at rest and masked in every answer. */
 export interface GatewaySettingField {
+  /** Its key in the API and the stored rows (`serverKey`); the admin app labels it by `<gateway>.field.<name>`. */
   name: string;
+  /** How messages name it in English ("server key"). */
+  label: string;
   secret: boolean;
   required: boolean;
+  /** A choice among these values (an environment) instead of free text. */
+  options?: readonly string[];
 }
+
+/** A gateway's settings by field name, as typed or as stored (opened). */
+export type GatewaySettingValues = Readonly<Record<string, string>>;
 
 export interface GatewayTestResult {
   ok: boolean;
+  /** A word of the gateway's own (`valid`, `wrong_key`…), which the admin app translates. */
   outcome: string;
   message: string;
 }
 
-/** What the admin app needs to show, save and test a gateway's settings. */
+/**
+ * What the admin app and the API need to show, check, save and test a gateway's settings; the
+ * generic store (`gateway-settings.service.ts`) seals, masks, audits and guards open invoices.
+ */
 export interface GatewaySettingsDescriptor {
+  /** The gateway's id (its settings' rows and audit subject). */
+  gateway: string;
+  /** The name people know it by, in messages ("Midtrans"). */
+  label: string;
   fields: readonly GatewaySettingField[];
-  /** A harmless call that proves the saved keys work. */
-  test(): Promise<GatewayTestResult>;
+  /** Checks typed values (absent: keep what is stored); an issue's path names the field. */
+  parse(input: unknown): { ok: true; values: Record<string, string | undefined> } | { ok: false; issues: Array<{ path: string; message: string }> };
+  /** The gateway's rules across fields and what is stored; throws `payments.invalid_keys` with its reason. */
+  check?(typed: GatewaySettingValues, stored: GatewaySettingValues | undefined): void;
+  /** The settings from the environment (the bootstrap and fallback), or undefined. */
+  bootstrap: GatewaySettingValues | undefined;
+  /** Both charge under the same account, so open invoices can still be confirmed after a switch. */
+  sameAccount(a: GatewaySettingValues, b: GatewaySettingValues): boolean;
+  /** A harmless call that proves these settings work. */
+  test(values: GatewaySettingValues): Promise<GatewayTestResult>;
+  /** Read-only facts for the settings screen (Midtrans: its environment and API host). */
+  describe?(values: GatewaySettingValues | undefined): Record<string, string>;
 }
 
 /** What a gateway can do; callers check these instead of trying and failing. */
