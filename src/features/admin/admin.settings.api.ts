@@ -26,7 +26,11 @@ function typedSettings(body: unknown): Record<string, unknown> {
 export const settingsArea: AdminArea = (api, deps) => {
   api.get("/settings", requirePermission("manage"), async (c) => {
     const all = await deps.settingsAdmin.list();
-    return c.json({ groups: SETTING_GROUPS.map(({ group }) => ({ group, settings: all.filter((s) => s.group === group) })) });
+    return c.json({
+      groups: SETTING_GROUPS.map(({ group }) => ({ group, settings: all.filter((s) => s.group === group) })),
+      // Each gateway's settings screen (/settings/<gateway>).
+      gateways: deps.gateways.list().map((g) => ({ gateway: g.id, label: g.settings.label })),
+    });
   });
 
   // Each payment gateway's settings, built from its descriptor (fields, secrets, test call), under

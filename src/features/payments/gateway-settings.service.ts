@@ -27,7 +27,7 @@ export interface GatewaySettingsView {
   /** app: saved in the admin app; env: the environment (or the sandbox); none: the gateway is off. */
   source: "app" | "env" | "none";
   /** Every field of the descriptor; secret ones carry only whether they are set, masked. */
-  fields: Array<{ name: string; secret: boolean; required: boolean; options: readonly string[] | null; value: string | null; set: boolean; masked: string | null }>;
+  fields: Array<{ name: string; label: string; secret: boolean; required: boolean; options: readonly string[] | null; value: string | null; set: boolean; masked: string | null }>;
   /** The secret fields alone. */
   keys: Array<{ field: string; set: boolean; masked: string | null }>;
   updatedAt: number | null;
@@ -118,7 +118,7 @@ export function createGatewaySettings(deps: { db: Db; clock: Clock; secretBox: S
       const latest = rows.reduce<GatewaySettingRow | undefined>((a, r) => (!a || r.updated_at > a.updated_at ? r : a), undefined);
       const fields = d.fields.map((f) => {
         const value = active?.values[f.name];
-        return { name: f.name, secret: f.secret, required: f.required, options: f.options ?? null, value: f.secret ? null : (value ?? null), set: value !== undefined, masked: f.secret && value !== undefined ? MASK : null };
+        return { name: f.name, label: f.label, secret: f.secret, required: f.required, options: f.options ?? null, value: f.secret ? null : (value ?? null), set: value !== undefined, masked: f.secret && value !== undefined ? MASK : null };
       });
       return {
         ...d.describe?.(active?.values),

@@ -103,9 +103,9 @@ describe("a second gateway from its descriptor alone", () => {
     const view = await settings.view("stubpay");
     expect(view).toMatchObject({ gateway: "stubpay", label: "StubPay", source: "env", keys: [{ field: "apiKey", set: true, masked: "••••••••" }, { field: "callbackToken", set: false, masked: null }], openInvoices: 0, lastTest: null });
     expect(view.fields).toEqual([
-      { name: "region", secret: false, required: true, options: ["id", "sg"], value: "id", set: true, masked: null },
-      { name: "apiKey", secret: true, required: true, options: null, value: null, set: true, masked: "••••••••" },
-      { name: "callbackToken", secret: true, required: false, options: null, value: null, set: false, masked: null },
+      { name: "region", label: "region", secret: false, required: true, options: ["id", "sg"], value: "id", set: true, masked: null },
+      { name: "apiKey", label: "API key", secret: true, required: true, options: null, value: null, set: true, masked: "••••••••" },
+      { name: "callbackToken", label: "callback token", secret: true, required: false, options: null, value: null, set: false, masked: null },
     ]);
     expect(JSON.stringify(view)).not.toContain("env-key-1");
   });
