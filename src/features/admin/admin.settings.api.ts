@@ -20,7 +20,7 @@ function typedSettings(body: unknown): Record<string, unknown> {
  * shop): every setting with its bounds, one change at a time, validated and audited by the
  * settings service, pricing ones repricing the catalog. Each payment gateway's settings (keys),
  * as its descriptor lists them: which are set, masked, where they come from (app or environment),
- * the plain ones (Midtrans: sandbox or production), a connection test; owners may read a secret back
+ * the plain ones (an environment: sandbox or production), a connection test; owners may read a secret back
  * (reveal, audited). Secrets are never sent back otherwise.
  */
 export const settingsArea: AdminArea = (api, deps) => {
@@ -84,7 +84,7 @@ export const settingsArea: AdminArea = (api, deps) => {
   });
 
   // After the gateway routes: Hono runs handlers in the order they were added, and this one would
-  // otherwise take PUT /settings/midtrans as a setting named "midtrans".
+  // otherwise take PUT /settings/<gateway> as a setting named after the gateway.
   api.put("/settings/:key", requirePermission("manage"), async (c) => {
     const { value } = await jsonBody(c, ValueBody);
     return c.json(await deps.settingsAdmin.change(c.req.param("key"), value, c.get("admin").actor));

@@ -38,7 +38,7 @@ export interface OrderTable {
   /**
    * The rail the money came through: "wallet", "stars", "external" (an admin's manual order paid
    * outside the bot: cash, bank transfer; refunds go to the wallet) or a payment gateway's id
-   * (`PaymentGateway.id`, e.g. "midtrans"; the column has no CHECK, gateways are plug-ins).
+   * (`PaymentGateway.id`; the column has no CHECK, gateways are plug-ins).
    */
   paid_with: "wallet" | "stars" | "external" | (string & {}) | null;
   paid_payment_id: number | null;

@@ -40,7 +40,7 @@ export interface GatewaySettingsView {
 
 const MASK = "••••••••";
 const invalid = (message: string) => new AppError("payments.invalid_keys", message);
-/** The associated data binds each sealed value to its gateway and field (the form keys were first sealed in, `gateway_keys:midtrans:server_key`). */
+/** The associated data binds each sealed value to its gateway and field, in the form keys were first sealed in (`gateway_keys:<gateway>:<snake_case field>`). */
 const aad = (gateway: string, field: string) => `gateway_keys:${gateway}:${field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`;
 
 /**

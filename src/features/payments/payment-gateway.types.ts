@@ -1,11 +1,12 @@
 import type { Decimal } from "../../shared/money.js";
 
 /**
- * One interface for every payment gateway (QRIS invoices; the first adapter is `midtrans.gateway.ts`),
+ * One interface for every payment gateway (QRIS invoices; adapters are `<gateway>.gateway.ts`),
  * the payments twin of `ProviderAdapter`. An adapter translates its gateway's wire format and
  * signature scheme; it stores nothing and decides nothing about money: the payments service,
  * confirmation, webhook and reconciler decide, and talk only to this port. Adding a gateway is one
- * adapter file, its test, its simulator and one line in `payment-gateways.ts`.
+ * adapter file (with its settings descriptor), its test, its simulator and its line in the registry
+ * and the gateway settings in `container.ts`; the admin API and app draw its settings from the descriptor.
  */
 
 /** What the gateway says about one invoice, in our words. */
@@ -76,7 +77,7 @@ export interface GatewayTestResult {
 export interface GatewaySettingsDescriptor {
   /** The gateway's id (its settings' rows and audit subject). */
   gateway: string;
-  /** The name people know it by, in messages ("Midtrans"). */
+  /** The name people know it by, in messages and the admin app. */
   label: string;
   fields: readonly GatewaySettingField[];
   /** Checks typed values (absent: keep what is stored); an issue's path names the field. */
@@ -89,7 +90,7 @@ export interface GatewaySettingsDescriptor {
   sameAccount(a: GatewaySettingValues, b: GatewaySettingValues): boolean;
   /** A harmless call that proves these settings work. */
   test(values: GatewaySettingValues): Promise<GatewayTestResult>;
-  /** Read-only facts for the settings screen (Midtrans: its environment and API host). */
+  /** Read-only facts for the settings screen (the environment in force, the API host). */
   describe?(values: GatewaySettingValues | undefined): Record<string, string>;
 }
 
