@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createShopKit, type ShopKit } from "../../../test/kit/shop-kit.js";
 import { createTelegramChannel } from "../../bot/telegram-channel.js";
 import { createTranslator } from "../../bot/i18n.js";
+import { renderQrPng } from "../../infra/qr/qr-image.js";
 import { createJobWorkerWithLanes } from "../../schedules.js";
 import { createNotificationsService, NOTIFY_JOB } from "../notifications/notifications.service.js";
 import { createChannelRegistry } from "./channel-registry.js";
@@ -131,6 +132,17 @@ describe("notifications through the port", () => {
     await worker.runDue(["notify:memo"]);
     const job = await kit.db.selectFrom("jobs").select(["kind", "status"]).orderBy("id", "desc").executeTakeFirstOrThrow();
     expect(job).toEqual({ kind: "notify:memo", status: "done" });
+  });
+
+  it("sends a QR image with its caption and buttons on Telegram, and says when a chat cannot be reached", async () => {
+    const telegram = createTelegramChannel(kit.container.telegram);
+    const png = await renderQrPng("00020101021226");
+    const sent = await telegram.send(String(customerId), { html: "<b>Bayar</b> dengan QRIS", buttons: [[{ text: "Cek", data: "pay:check:1" }]], image: { bytes: png, alt: "QR" } });
+    const shown = kit.customer(customerId).botMessages().find((m) => String(m.message_id) === sent.messageId)!;
+    expect([Boolean(shown.photo), shown.plain, shown.buttons.flat().map((b) => b.text)]).toEqual([true, "Bayar dengan QRIS", ["Cek"]]);
+    await telegram.setButtons!(String(customerId), sent.messageId, []);
+    expect(kit.customer(customerId).botMessages().find((m) => String(m.message_id) === sent.messageId)!.buttons).toEqual([]);
+    await expect(telegram.send("123456789", { html: "nobody" })).rejects.toBeInstanceOf(RecipientUnreachable);
   });
 
   it("sends each channel on its own lane: a stuck channel does not hold up Telegram", async () => {
