@@ -2,7 +2,8 @@ import type { Config } from "./config.js";
 import type { Logger } from "./logger.js";
 import { createI18n, createTranslator } from "./bot/i18n.js";
 import { createTelegramApi, telegramStarsApi } from "./bot/telegram-api.js";
-import { createTelegramSender } from "./bot/telegram-sender.js";
+import { createTelegramChannel } from "./bot/telegram-channel.js";
+import { createChannelRegistry } from "./features/channels/channel-registry.js";
 import { createCatalogResync } from "./features/catalog/catalog.job.js";
 import { createImportTasks } from "./features/catalog/catalog.import-tasks.js";
 import { createAdminStats } from "./features/admin/admin.stats.service.js";
@@ -29,7 +30,8 @@ import { createChatModel, type ChatModel } from "./infra/llm/chat-model.js";
 import { createOpenAiClient } from "./infra/llm/openai-client.js";
 import { createOrdersService } from "./features/orders/orders.service.js";
 import { createMidtransGateway } from "./features/payments/midtrans.gateway.js";
-import { createMidtransSettings } from "./features/payments/midtrans.settings.js";
+import { createMidtransSettings, midtransSettingsDescriptor } from "./features/payments/midtrans.settings.js";
+import { createGatewaySettings } from "./features/payments/gateway-settings.service.js";
 import { createPaymentConfirmation } from "./features/payments/payments.confirmation.js";
 import { createPaymentReconciler } from "./features/payments/payments.job.js";
 import { createOrderOpener } from "./features/orders/orders.opener.js";
@@ -97,7 +99,9 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
   const telegram = createTelegramApi({ token: config.telegram.token ?? "", apiRoot: config.telegram.apiRoot, transcripts, adminTelegramIds: config.adminTelegramIds, logger });
   // Alerts go to the whole staff list as it is when the alert is written (owners from the environment included).
   // Everything the bot sends on its own shares Telegram's ~30 messages a second (broadcasts pace themselves lower still).
-  const notifications = createNotificationsService({ queue, customers, translate: createTranslator(i18n), sender: createTelegramSender(telegram), adminChatIds: (trx) => admins.allIds(trx), logger, pacer: createPacer(30) });
+  // Message channels: Telegram first (WhatsApp and email join here), each on its own worker lane.
+  const channels = createChannelRegistry([createTelegramChannel(telegram, { pacer: createPacer(30) })]);
+  const notifications = createNotificationsService({ queue, customers, translate: createTranslator(i18n), channels, adminChatIds: (trx) => admins.allIds(trx), logger });
   // currency: a supplier held for its currency (or released) is an admin alert.
   const providers = createProvidersService({ db, clock, http, secretBox, audit, alerts: (trx, notice) => notifications.toAdmins(trx, notice) });
   const catalog = createCatalogService({ db, clock, providers, settings });
@@ -124,20 +128,15 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
   const assistant = createAssistant({ db, clock, logger, settings, chat: chatModelFor(config.openai) ?? overrides.chat });
   const handoff = createHandoffService({ db, clock, logger, customers, transcripts, notifications, settings, audit, adminTelegramIds: config.adminTelegramIds, staffIds: () => admins.allIds() });
 
-  // Midtrans is resolved at each call: keys set in the admin app (sealed in the database) win over
-  // MIDTRANS_* (the bootstrap and fallback), and a change reaches the gateway, the webhook's
-  // signature check and the reconciler at once. Without any key, QRIS is simply not offered.
-  const midtrans = createMidtransSettings({
-    db,
-    clock,
-    http,
-    secretBox,
-    audit,
-    bootstrap: config.midtrans,
-    notificationUrl: config.server.publicUrl ? `${config.server.publicUrl}/webhooks/midtrans` : undefined,
-    masterKeyFromEnv: masterKey.origin === "env",
-  });
-  const gateways = createPaymentGatewayRegistry([createMidtransGateway(midtrans.coreApi, midtrans)]);
+  // Payment gateways: each one's settings follow its descriptor, resolved at each call: values set
+  // in the admin app (sealed in the database) win over the environment's (MIDTRANS_*: the bootstrap
+  // and fallback), and a change reaches the gateway, the webhook's signature check and the
+  // reconciler at once. Without any key, QRIS is simply not offered.
+  const midtransDeps = { http, bootstrap: config.midtrans, notificationUrl: config.server.publicUrl ? `${config.server.publicUrl}/webhooks/midtrans` : undefined, masterKeyFromEnv: masterKey.origin === "env" };
+  const midtransDescriptor = midtransSettingsDescriptor(midtransDeps);
+  const gatewaySettings = createGatewaySettings({ db, clock, secretBox, audit, descriptors: [midtransDescriptor] });
+  const midtrans = createMidtransSettings({ ...midtransDeps, settings: gatewaySettings });
+  const gateways = createPaymentGatewayRegistry([createMidtransGateway(midtrans.coreApi, midtrans, midtransDescriptor)]);
   const opener = createOrderOpener({ checkout, clock });
   const confirmation = createPaymentConfirmation({ db, clock, logger, gateways, opener, orders, wallet, fulfilment, notifications, settings });
   const payments = createPaymentsService({ db, clock, logger, gateways, confirmation, orders, opener, wallet, fulfilment, notifications, settings });
@@ -157,7 +156,7 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
   // Under Telegram's ~30 messages a second for bulk sends, leaving room for the shop's own notices.
   const broadcasts = createBroadcasts({ db, clock, logger, queue, notifications, audit, pacer: createPacer(25) });
 
-  const worker = createJobWorkerWithLanes({ queue, clock, logger, notifications, fulfilment, stars, broadcasts });
+  const worker = createJobWorkerWithLanes({ queue, clock, logger, channels, notifications, fulfilment, stars, broadcasts });
 
   return {
     config,
@@ -169,12 +168,14 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
     masterKey,
     i18n,
     telegram,
+    channels,
     settings,
     settingsAdmin,
     botTexts,
     faqAdmin,
     broadcasts,
     midtrans,
+    gatewaySettings,
     customers,
     providers,
     catalog,

@@ -5,7 +5,8 @@ import { everyMinutes } from "./infra/scheduler/every.js";
 import type { Clock } from "./infra/clock/clock.js";
 import type { SettingKey } from "./features/settings/settings.service.js";
 import { createJobWorker, type JobQueue } from "./features/jobs/job-queue.js";
-import { NOTIFY_JOB, type NotificationsService } from "./features/notifications/notifications.service.js";
+import type { NotificationsService } from "./features/notifications/notifications.service.js";
+import type { ChannelRegistry } from "./features/channels/channel-registry.js";
 import { BROADCAST_JOB, type Broadcasts } from "./features/notifications/broadcast.service.js";
 import { PLACE_ORDER_JOB, type FulfilmentService } from "./features/fulfilment/fulfilment.service.js";
 import { STARS_REFUND_JOB } from "./features/orders/orders.refund-payout.js";
@@ -20,21 +21,24 @@ import { pruneHandledUpdates } from "./bot/update-dedupe.middleware.js";
  */
 
 /** The job worker: which handler runs each job kind, and the lanes that keep kinds apart. */
-export function createJobWorkerWithLanes(deps: { queue: JobQueue; clock: Clock; logger: Logger; notifications: NotificationsService; fulfilment: FulfilmentService; stars: StarsPayments; broadcasts: Broadcasts }) {
-  const { notifications, fulfilment, stars, broadcasts } = deps;
+export function createJobWorkerWithLanes(deps: { queue: JobQueue; clock: Clock; logger: Logger; channels: ChannelRegistry; notifications: NotificationsService; fulfilment: FulfilmentService; stars: StarsPayments; broadcasts: Broadcasts }) {
+  const { channels, notifications, fulfilment, stars, broadcasts } = deps;
+  // Each message channel's notices on a lane of its own (Telegram's is `messages`, kind `notify`),
+  // so a slow or failing channel never holds up another, nor the money path.
+  const channelLanes = channels.list().map((c) => ({ name: c.lane.name, kinds: [c.lane.jobKind], concurrency: c.lane.concurrency }));
   return createJobWorker({
     queue: deps.queue,
     clock: deps.clock,
     logger: deps.logger,
     handlers: {
-      [NOTIFY_JOB]: (payload) => notifications.deliver(payload),
+      ...Object.fromEntries(channels.list().map((c) => [c.lane.jobKind, (payload: unknown) => notifications.deliver(payload)])),
       [PLACE_ORDER_JOB]: (payload, job) => fulfilment.placeOrder(payload, job),
       [STARS_REFUND_JOB]: (payload) => stars.refund(payload),
       [BROADCAST_JOB]: (payload, job) => broadcasts.deliver(payload, job),
     },
-    // Messages go out one at a time, in order; supplier calls may overlap.
+    // Messages go out one at a time per channel, in order; supplier calls may overlap.
     lanes: [
-      { name: "messages", kinds: [NOTIFY_JOB], concurrency: 1 },
+      ...channelLanes,
       { name: "supplier", kinds: [PLACE_ORDER_JOB], concurrency: 4 },
       { name: "refunds", kinds: [STARS_REFUND_JOB], concurrency: 1 },
       // Broadcasts on a lane of their own (paced by the broadcasts' pacer), so a big one never

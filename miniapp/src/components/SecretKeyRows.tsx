@@ -19,11 +19,14 @@ export interface SecretKey {
 /**
  * Secret keys as rows: masked when set; for owners (canReveal) a Reveal that asks first and reads
  * the key back from the server (which audits it), shown for a while or until hidden. `area` names
- * the texts (`<area>.field.<field>`, `<area>.keys.reveal`, …) and test ids (`<area>-key-…`);
+ * the texts (`<area>.field.<field>`, `<area>.keys.reveal`, …, or `text` given the part after
+ * `<area>.`) and test ids (`<area>-key-…`);
  * a change of `resetOn` (the keys were replaced) hides what was revealed.
  */
-export function SecretKeyRows(props: { area: "supplier" | "midtrans"; keys: SecretKey[]; canReveal: boolean; revealPath: (field: string) => string; resetOn?: unknown }) {
-  const { t } = useI18n();
+export function SecretKeyRows(props: { area: string; keys: SecretKey[]; canReveal: boolean; revealPath: (field: string) => string; resetOn?: unknown; text?: (key: string, vars?: Record<string, string | number>) => string }) {
+  const i18n = useI18n();
+  // `text` reads the area's keys without the prefix (a payment gateway's, with generic fallbacks).
+  const t = props.text ? (key: string, vars?: Record<string, string | number>) => props.text!(key.slice(props.area.length + 1), vars) : i18n.t;
   const { area } = props;
   const [revealed, setRevealed] = useState<{ field: string; value: string } | undefined>(undefined);
   const reveal = useAction<{ field: string; value: string }>(setRevealed);

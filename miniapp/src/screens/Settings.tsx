@@ -7,12 +7,13 @@ import { useNavigation } from "../navigation";
 import { useCan } from "../session";
 import { useLoad } from "../use-api";
 import { settingValueText } from "./settings-format";
+import { gatewayText, hasOwnText } from "./gateway-text";
 import type { SettingGroups } from "./settings.types";
 
 /**
  * The shop's settings, grouped as the server groups them (payments, pricing, checkout, sync,
- * assistant), each with its value; a tap opens its editor. Above them: the Midtrans keys (roles
- * that may write keys), the bot's texts and the FAQ.
+ * assistant), each with its value; a tap opens its editor. Above them: each payment gateway's
+ * keys (roles that may write keys), the bot's texts and the FAQ.
  */
 export function Settings() {
   const { t, number } = useI18n();
@@ -23,11 +24,15 @@ export function Settings() {
   return (
     <List>
       <Section header={t("settings.more")}>
-        {canWriteKeys && (
-          <Cell before={<span aria-hidden>💳</span>} subtitle={t("settings.midtrans.hint")} onClick={() => push("settings-midtrans")} data-testid="settings-midtrans">
-            {t("midtrans.title")}
-          </Cell>
-        )}
+        {canWriteKeys &&
+          (list.data.gateways ?? []).map(({ gateway, label }) => {
+            const text = gatewayText(t, gateway, label);
+            return (
+              <Cell key={gateway} before={<span aria-hidden>💳</span>} subtitle={hasOwnText(t, "settings", `${gateway}.hint`) ? t(`settings.${gateway}.hint`) : t("settings.gateway.hint")} onClick={() => push("settings-gateway", { gateway })} data-testid={`settings-${gateway}`}>
+                {text("title")}
+              </Cell>
+            );
+          })}
         <Cell before={<span aria-hidden>💬</span>} subtitle={t("settings.texts.hint")} onClick={() => push("bot-texts")} data-testid="settings-texts">
           {t("texts.title")}
         </Cell>

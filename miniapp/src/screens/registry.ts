@@ -25,7 +25,7 @@ import { BotTextEdit } from "./BotTextEdit";
 import { BotTexts } from "./BotTexts";
 import { Faq } from "./Faq";
 import { FaqEdit } from "./FaqEdit";
-import { Midtrans } from "./Midtrans";
+import { GatewaySettings } from "./GatewaySettings";
 import { SettingEdit } from "./SettingEdit";
 import { Settings } from "./Settings";
 import { TEAM_SCREENS } from "./team.registry";
@@ -73,7 +73,7 @@ export const SCREENS: ScreenDefinition[] = [
   { id: "audit", title: "audit.title", component: Audit, menu: { icon: "🧾", permission: "view" } },
   { id: "settings", title: "settings.title", component: Settings, menu: { icon: "⚙️", permission: "manage" } },
   { id: "setting", title: "settings.title", component: SettingEdit },
-  { id: "settings-midtrans", title: "midtrans.title", component: Midtrans },
+  { id: "settings-gateway", title: "gateway.title", component: GatewaySettings },
   { id: "bot-texts", title: "texts.title", component: BotTexts },
   { id: "bot-text", title: "texts.title", component: BotTextEdit },
   { id: "faq", title: "faq.title", component: Faq },

@@ -4,7 +4,8 @@
  */
 // Shapes the server defines once and sends as they are: read from its source (type-only, erased from the bundle).
 import type { MidtransTest } from "../../../src/features/payments/midtrans.settings";
-export type { MidtransTest };
+import type { GatewaySettingsView, GatewayTestRecord } from "../../../src/features/payments/gateway-settings.service";
+export type { MidtransTest, GatewayTestRecord };
 export type SettingKind = "integer" | "percent" | "cron" | "choice" | "choices";
 
 /** One shop setting with its bounds (integer), choices (choice, choices) and default. */
@@ -21,6 +22,8 @@ export interface SettingView {
 
 export interface SettingGroups {
   groups: Array<{ group: string; settings: SettingView[] }>;
+  /** The payment gateways, each with its settings screen. */
+  gateways?: GatewayEntry[];
 }
 
 export interface SettingChange {
@@ -32,16 +35,13 @@ export interface SettingChange {
 export type GatewayEnvironment = "sandbox" | "production";
 
 
-export interface MidtransKeys {
-  source: "app" | "env" | "none";
-  environment: GatewayEnvironment;
-  apiHost: string;
-  keys: Array<{ field: "serverKey" | "clientKey"; set: boolean; masked: string | null }>;
-  updatedAt: number | null;
-  updatedBy: string | null;
-  openInvoices: number;
-  lastTest: MidtransTest | null;
-  canReveal: boolean;
+/** A payment gateway's settings as its descriptor lists them (GET /settings/<gateway>). */
+export type GatewayKeys = GatewaySettingsView & { environment?: string; apiHost?: string; canReveal: boolean };
+
+/** The gateways whose settings the shop has, in GET /settings. */
+export interface GatewayEntry {
+  gateway: string;
+  label: string;
 }
 
 export type TextLanguage = "id" | "en";

@@ -40,7 +40,7 @@ export const ADMIN_AREAS: Registration[] = [
   area(importArea, ["importTasks", "catalog"]),
   area(servicesArea, ["catalog", "catalogManagement", "providers"]),
   area(pricingArea, ["catalog", "catalogManagement", "providers"]),
-  area(settingsArea, ["settingsAdmin", "midtrans"]),
+  area(settingsArea, ["settingsAdmin", "gateways", "gatewaySettings"]),
   area(textsArea, ["botTexts", "faqAdmin"]),
   area(handoffsArea, ["handoff", "customers", "transcripts", "admins"]),
   area(broadcastsArea, ["broadcasts", "admins"]),

@@ -7,6 +7,7 @@ import { AppError, errorMessage } from "../../shared/errors.js";
 import { parseTelegramHtml, telegramHtmlProblem, telegramHtmlToText, type HtmlNode } from "../../shared/telegram-html.js";
 import { truncate } from "../../shared/text.js";
 import type { AuditService } from "../audit/audit.service.js";
+import { TELEGRAM } from "../channels/channel.types.js";
 import { RetryJob, type JobContext, type JobQueue } from "../jobs/job-queue.js";
 import { cancelBroadcast, countAudience, findBroadcast, findRecipient, finishIfDone, insertBroadcast, insertRecipients, listBroadcasts, recipientCounts, selectAudience, settleRecipient, type Audience } from "./broadcast.repository.js";
 import type { BroadcastRow, RecipientStatus } from "./broadcast.table.js";
@@ -157,7 +158,7 @@ export function createBroadcasts(deps: { db: Db; clock: Clock; logger: Logger; q
       let outcome: { status: "sent" | "blocked" | "failed"; error: string | null };
       try {
         // Sent before its outcome is written: a crash in between sends this one message again on restart.
-        await notifications.sendHtml(recipient.chat_id, broadcast.html);
+        await notifications.sendHtml({ channel: TELEGRAM, address: String(recipient.chat_id) }, broadcast.html);
         outcome = { status: "sent", error: null };
       } catch (error) {
         if (error instanceof RecipientUnreachable) outcome = { status: "blocked", error: error.message };

@@ -35,8 +35,12 @@ export interface OrderTable {
   extras: string | null;
   supplier_note: string | null;
   failovers: Generated<number>;
-  /** "external": an admin's manual order paid outside the bot (cash, bank transfer); refunds go to the wallet. */
-  paid_with: "midtrans" | "wallet" | "stars" | "external" | null;
+  /**
+   * The rail the money came through: "wallet", "stars", "external" (an admin's manual order paid
+   * outside the bot: cash, bank transfer; refunds go to the wallet) or a payment gateway's id
+   * (`PaymentGateway.id`; the column has no CHECK, gateways are plug-ins).
+   */
+  paid_with: "wallet" | "stars" | "external" | (string & {}) | null;
   paid_payment_id: number | null;
   last_progress_at: number | null;
   stuck_flagged_at: number | null;

@@ -2,10 +2,12 @@ import { z } from "zod";
 import { MidtransCallError, type MidtransCoreApi } from "../../infra/midtrans/midtrans-core-api.js";
 import { AppError } from "../../shared/errors.js";
 import { decimalEqualsInteger, parseDecimal } from "../../shared/money.js";
+import { MIDTRANS_GATEWAY_ID } from "./midtrans.settings.js";
 import { isValidMidtransSignature } from "./midtrans.signature.js";
-import { GatewayRejected, GatewayUnavailable, type GatewayInvoice, type GatewayState, type GatewayStatus, type GatewayTestResult, type InvoiceRequest, type PaymentGateway } from "./payment-gateway.types.js";
+import { GatewayRejected, GatewayUnavailable, type GatewayInvoice, type GatewayState, type GatewayStatus, type GatewaySettingsDescriptor, type InvoiceRequest, type PaymentGateway } from "./payment-gateway.types.js";
 
-export const MIDTRANS_GATEWAY_ID = "midtrans";
+
+export { MIDTRANS_GATEWAY_ID };
 
 /**
  * The Midtrans adapter behind `PaymentGateway`: the QRIS charge, the status answer and its state
@@ -25,14 +27,7 @@ export interface MidtransKeys {
   /** The key notifications are signed with, now; undefined when QRIS is not configured. */
   serverKey: () => Promise<string | undefined>;
   configured: () => Promise<boolean>;
-  test: () => Promise<GatewayTestResult>;
 }
-
-export const MIDTRANS_SETTING_FIELDS = [
-  { name: "environment", secret: false, required: true },
-  { name: "serverKey", secret: true, required: true },
-  { name: "clientKey", secret: true, required: false },
-] as const;
 
 const ChargeAnswer = z.object({
   transaction_id: z.string().min(1),
@@ -48,7 +43,7 @@ const StatusAnswer = z.object({
   transaction_id: z.string().optional(),
 });
 
-export function createMidtransGateway(api: MidtransCoreApi, keys: MidtransKeys): PaymentGateway {
+export function createMidtransGateway(api: MidtransCoreApi, keys: MidtransKeys, settings: GatewaySettingsDescriptor): PaymentGateway {
   const call = async <T>(run: () => Promise<T>): Promise<T> => {
     try {
       return await run();
@@ -64,7 +59,7 @@ export function createMidtransGateway(api: MidtransCoreApi, keys: MidtransKeys):
   return {
     id: MIDTRANS_GATEWAY_ID,
     capabilities: { refund: false },
-    settings: { fields: MIDTRANS_SETTING_FIELDS, test: keys.test },
+    settings,
     configured: keys.configured,
 
     async createInvoice(input: InvoiceRequest): Promise<GatewayInvoice> {

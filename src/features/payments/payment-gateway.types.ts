@@ -1,11 +1,12 @@
 import type { Decimal } from "../../shared/money.js";
 
 /**
- * One interface for every payment gateway (QRIS invoices; the first adapter is `midtrans.gateway.ts`),
+ * One interface for every payment gateway (QRIS invoices; adapters are `<gateway>.gateway.ts`),
  * the payments twin of `ProviderAdapter`. An adapter translates its gateway's wire format and
  * signature scheme; it stores nothing and decides nothing about money: the payments service,
  * confirmation, webhook and reconciler decide, and talk only to this port. Adding a gateway is one
- * adapter file, its test, its simulator and one line in `payment-gateways.ts`.
+ * adapter file (with its settings descriptor), its test, its simulator and its line in the registry
+ * and the gateway settings in `container.ts`; the admin API and app draw its settings from the descriptor.
  */
 
 /** What the gateway says about one invoice, in our words. */
@@ -49,22 +50,48 @@ export interface VerifiedNotification {
 
 /** One setting an admin fills in; secret ones are sealed at rest and masked in every answer. */
 export interface GatewaySettingField {
+  /** Its key in the API and the stored rows (`serverKey`); the admin app labels it by `<gateway>.field.<name>`. */
   name: string;
+  /** How messages name it in English ("server key"). */
+  label: string;
   secret: boolean;
   required: boolean;
+  /** A choice among these values (an environment) instead of free text. */
+  options?: readonly string[];
 }
+
+/** A gateway's settings by field name, as typed or as stored (opened). */
+export type GatewaySettingValues = Readonly<Record<string, string>>;
 
 export interface GatewayTestResult {
   ok: boolean;
+  /** A word of the gateway's own (`valid`, `wrong_key`…), which the admin app translates. */
   outcome: string;
   message: string;
 }
 
-/** What the admin app needs to show, save and test a gateway's settings. */
+/**
+ * What the admin app and the API need to show, check, save and test a gateway's settings; the
+ * generic store (`gateway-settings.service.ts`) seals, masks, audits and guards open invoices.
+ */
 export interface GatewaySettingsDescriptor {
+  /** The gateway's id (its settings' rows and audit subject). */
+  gateway: string;
+  /** The name people know it by, in messages and the admin app. */
+  label: string;
   fields: readonly GatewaySettingField[];
-  /** A harmless call that proves the saved keys work. */
-  test(): Promise<GatewayTestResult>;
+  /** Checks typed values (absent: keep what is stored); an issue's path names the field. */
+  parse(input: unknown): { ok: true; values: Record<string, string | undefined> } | { ok: false; issues: Array<{ path: string; message: string }> };
+  /** The gateway's rules across fields and what is stored; throws `payments.invalid_keys` with its reason. */
+  check?(typed: GatewaySettingValues, stored: GatewaySettingValues | undefined): void;
+  /** The settings from the environment (the bootstrap and fallback), or undefined. */
+  bootstrap: GatewaySettingValues | undefined;
+  /** Both charge under the same account, so open invoices can still be confirmed after a switch. */
+  sameAccount(a: GatewaySettingValues, b: GatewaySettingValues): boolean;
+  /** A harmless call that proves these settings work. */
+  test(values: GatewaySettingValues): Promise<GatewayTestResult>;
+  /** Read-only facts for the settings screen (the environment in force, the API host). */
+  describe?(values: GatewaySettingValues | undefined): Record<string, string>;
 }
 
 /** What a gateway can do; callers check these instead of trying and failing. */

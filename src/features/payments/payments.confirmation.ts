@@ -7,7 +7,7 @@ import { decimalEqualsInteger, decimalToString, formatRupiah } from "../../share
 import type { FulfilmentService } from "../fulfilment/fulfilment.service.js";
 import type { NotificationsService } from "../notifications/notifications.service.js";
 import type { OrderOpener } from "../orders/orders.opener.js";
-import type { OrderRow, OrdersService } from "../orders/orders.service.js";
+import type { OrdersService } from "../orders/orders.service.js";
 import type { SettingsService, SettingValue } from "../settings/settings.service.js";
 import type { WalletService } from "../wallet/wallet.service.js";
 import { GatewayUnavailable, type GatewayStatus } from "./payment-gateway.types.js";
@@ -31,8 +31,6 @@ export interface ConfirmationContext {
 }
 
 type Executor = Transaction<Database>;
-/** The order records the gateway the money came through (a `PaymentGateway` id; the column has no CHECK). */
-type PaidWith = OrderRow["paid_with"];
 
 export interface PaymentConfirmationDeps {
   db: Db;
@@ -85,7 +83,7 @@ export function createPaymentConfirmation(deps: PaymentConfirmationDeps) {
     // Paid after the invoice expired: fulfil while the quote's price still holds (a shop setting), else credit.
     const quoteValid = order.status === "expired" && context.latePolicy === "fulfil_if_quote_valid" && (await opener.quoteHolds(trx, order.quote_id, now));
     const payable = order.status === "awaiting_payment" || quoteValid;
-    if (payable && (await orders.move(trx, order.id, "payByGateway", { status: "paid", paid_at: now, paid_with: payment.gateway as PaidWith, paid_payment_id: payment.id, finished_at: null }))) {
+    if (payable && (await orders.move(trx, order.id, "payByGateway", { status: "paid", paid_at: now, paid_with: payment.gateway, paid_payment_id: payment.id, finished_at: null }))) {
       await fulfilment.enqueuePlacement(trx, order.id);
       await notifications.toCustomer(trx, order.customer_id, { key: "payment-received", vars: { order: order.id, amount: formatRupiah(payment.amount) }, ...invoiceButtons([payment], paidOrderButtons(order.id)) });
       return "paid";

@@ -17,6 +17,7 @@ import type { TranscriptTable } from "../../features/assistant/transcripts.table
 import type { FaqDocumentTable, KnowledgeDocumentTable, KnowledgeEmbeddingTable, KnowledgeMetaTable } from "../../features/knowledge/knowledge.table.js";
 import type { LlmUsageTable } from "../../features/assistant/llm-usage.table.js";
 import type { GatewayKeysTable } from "../../features/payments/gateway-keys.table.js";
+import type { GatewaySettingsTable } from "../../features/payments/gateway-settings.table.js";
 import type { BotTextTable } from "../../features/settings/bot-texts.table.js";
 import type { BroadcastRecipientTable, BroadcastTable } from "../../features/notifications/broadcast.table.js";
 import type { KvTable } from "./kv.table.js";
@@ -50,6 +51,7 @@ export interface Database {
   knowledge_embeddings: KnowledgeEmbeddingTable;
   knowledge_meta: KnowledgeMetaTable;
   gateway_keys: GatewayKeysTable;
+  gateway_settings: GatewaySettingsTable;
   bot_texts: BotTextTable;
   broadcasts: BroadcastTable;
   broadcast_recipients: BroadcastRecipientTable;
