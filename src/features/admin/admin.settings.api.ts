@@ -5,6 +5,8 @@ import type { AdminArea } from "./admin.areas.js";
 import { requirePermission } from "./admin.auth.js";
 import { jsonBody } from "./admin.http.js";
 import { can } from "./admin.permissions.js";
+import type { RevealedKey } from "./contracts/common.contract.js";
+import type { MidtransKeys, MidtransTested, SettingChange, SettingGroups } from "./contracts/settings.contract.js";
 
 // nonoptional carries the message: a refine on the object never runs when zod already refused the missing key.
 const ValueBody = z.object({ value: z.unknown().nonoptional("give the new value as { value }") }, { error: "give the new value as { value }" });
@@ -26,10 +28,10 @@ const FIELDS = ["serverKey", "clientKey"] as const;
 export const settingsArea: AdminArea = (api, deps) => {
   api.get("/settings", requirePermission("manage"), async (c) => {
     const all = await deps.settingsAdmin.list();
-    return c.json({ groups: SETTING_GROUPS.map(({ group }) => ({ group, settings: all.filter((s) => s.group === group) })) });
+    return c.json({ groups: SETTING_GROUPS.map(({ group }) => ({ group, settings: all.filter((s) => s.group === group) })) } satisfies SettingGroups);
   });
 
-  const keysView = async (role: Parameters<typeof can>[0]) => ({ ...(await deps.midtrans.view()), canReveal: can(role, "reveal") });
+  const keysView = async (role: Parameters<typeof can>[0]): Promise<MidtransKeys> => ({ ...(await deps.midtrans.view()), canReveal: can(role, "reveal") });
 
   api.get("/settings/midtrans", requirePermission("keys"), async (c) => c.json(await keysView(c.get("admin").role)));
 
@@ -46,7 +48,7 @@ export const settingsArea: AdminArea = (api, deps) => {
 
   api.post("/settings/midtrans/test", requirePermission("keys"), async (c) => {
     const result = await deps.midtrans.test();
-    return c.json({ result, keys: await keysView(c.get("admin").role) });
+    return c.json({ result, keys: await keysView(c.get("admin").role) } satisfies MidtransTested);
   });
 
   api.post("/settings/midtrans/reveal/:field", requirePermission("reveal"), async (c) => {
@@ -55,13 +57,13 @@ export const settingsArea: AdminArea = (api, deps) => {
     const value = await deps.midtrans.reveal(field as (typeof FIELDS)[number], c.get("admin").actor);
     // Not cached anywhere on the way back: the app shows it once, on request.
     c.header("cache-control", "no-store");
-    return c.json({ field, value });
+    return c.json({ field, value } satisfies RevealedKey);
   });
 
   // After the Midtrans routes: Hono runs handlers in the order they were added, and this one would
   // otherwise take PUT /settings/midtrans as a setting named "midtrans".
   api.put("/settings/:key", requirePermission("manage"), async (c) => {
     const { value } = await jsonBody(c, ValueBody);
-    return c.json(await deps.settingsAdmin.change(c.req.param("key"), value, c.get("admin").actor));
+    return c.json((await deps.settingsAdmin.change(c.req.param("key"), value, c.get("admin").actor)) satisfies SettingChange);
   });
 };
