@@ -5,6 +5,7 @@ import { useI18n } from "../i18n";
 import { useAction } from "../use-action";
 import { ConfirmCell } from "./ConfirmCell";
 import { ErrorNote } from "./Status";
+import type { RevealedKey } from "../../../src/features/admin/contracts/common.contract";
 
 /** A revealed secret stays on screen this long, then hides itself. */
 const REVEAL_MS = 30_000;
@@ -25,8 +26,8 @@ export interface SecretKey {
 export function SecretKeyRows(props: { area: "supplier" | "midtrans"; keys: SecretKey[]; canReveal: boolean; revealPath: (field: string) => string; resetOn?: unknown }) {
   const { t } = useI18n();
   const { area } = props;
-  const [revealed, setRevealed] = useState<{ field: string; value: string } | undefined>(undefined);
-  const reveal = useAction<{ field: string; value: string }>(setRevealed);
+  const [revealed, setRevealed] = useState<RevealedKey | undefined>(undefined);
+  const reveal = useAction<RevealedKey>(setRevealed);
   useEffect(() => {
     if (!revealed) return;
     const timer = setTimeout(() => setRevealed(undefined), REVEAL_MS);

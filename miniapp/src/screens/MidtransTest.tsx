@@ -3,7 +3,7 @@ import { api } from "../api";
 import { ErrorNote } from "../components/Status";
 import { useI18n } from "../i18n";
 import { useAction } from "../use-action";
-import type { MidtransKeys, MidtransTest as TestResult } from "./settings.types";
+import type { MidtransKeys, MidtransTested } from "./settings.types";
 
 /**
  * The connection test: asks Midtrans about an order nobody made (nothing is charged) and shows
@@ -11,7 +11,7 @@ import type { MidtransKeys, MidtransTest as TestResult } from "./settings.types"
  */
 export function MidtransTest(props: { view: MidtransKeys; onTested: (keys: MidtransKeys) => void }) {
   const { t, dateTime } = useI18n();
-  const testing = useAction<{ result: TestResult; keys: MidtransKeys }>((answer) => props.onTested(answer.keys));
+  const testing = useAction<MidtransTested>((answer) => props.onTested(answer.keys));
   const last = props.view.lastTest;
   return (
     <Section header={t("midtrans.test.last")} data-testid="midtrans-test-section">

@@ -8,8 +8,7 @@ import { useNavigation } from "../navigation";
 import { useCan } from "../session";
 import { useAction } from "../use-action";
 import { useLoad } from "../use-api";
-import type { OrderDetail } from "./orders.types";
-import type { MoveTarget } from "../../../src/features/orders/orders.lifecycle";
+import type { MoveTarget, OrderDetail } from "./orders.types";
 
 /** A whole number from a text field, or undefined while empty or not a number. */
 const wholeNumber = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : undefined);
