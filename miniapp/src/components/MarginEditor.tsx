@@ -19,7 +19,7 @@ export function MarginEditor(props: { target: MarginTarget; current: string | nu
   const [margin, setMargin] = useState(props.current ?? "");
   const [preview, setPreview] = useState<{ margin: string | null; result: MarginPreview } | undefined>(undefined);
   const previewing = useAction<{ margin: string | null; result: MarginPreview }>(setPreview);
-  const saving = useAction<{ repriced: number }>((answer) => {
+  const saving = useAction<MarginsSaved>((answer) => {
     setPreview(undefined);
     props.onSaved(answer.repriced);
   });

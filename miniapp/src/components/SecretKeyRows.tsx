@@ -6,16 +6,14 @@ import { useAction } from "../use-action";
 import { ConfirmCell } from "./ConfirmCell";
 import { ErrorNote } from "./Status";
 import type { RevealedKey } from "../../../src/features/admin/contracts/common.contract";
+import type { MidtransKeys } from "../../../src/features/admin/contracts/settings.contract";
+import type { SupplierKey } from "../../../src/features/admin/contracts/suppliers.contract";
 
 /** A revealed secret stays on screen this long, then hides itself. */
 const REVEAL_MS = 30_000;
 
-export interface SecretKey {
-  field: string;
-  set: boolean;
-  masked: string | null;
-  required?: boolean;
-}
+/** A key row as the suppliers and Midtrans areas send it (only suppliers say which keys are required). */
+export type SecretKey = SupplierKey | MidtransKeys["keys"][number];
 
 /**
  * Secret keys as rows: masked when set; for owners (canReveal) a Reveal that asks first and reads
@@ -41,7 +39,7 @@ export function SecretKeyRows(props: { area: "supplier" | "midtrans"; keys: Secr
         <div key={k.field}>
           <Cell
             multiline
-            subhead={k.required ? t(`${area}.keys.required`) : undefined}
+            subhead={"required" in k && k.required ? t(`${area}.keys.required`) : undefined}
             subtitle={
               revealed?.field === k.field ? (
                 <span className="shop-secret" data-testid={`${area}-key-value-${k.field}`}>

@@ -10,8 +10,8 @@ import { useNavigation } from "../navigation";
 import { useCan } from "../session";
 import { useAction } from "../use-action";
 import { useLoad } from "../use-api";
-import type { Supplier, SupplierKind } from "./shop-areas.types";
-import type { SupplierKeys, SupplierKinds, SupplierList, SupplierOverview } from "./shop-areas.types";
+import type { SupplierKind } from "./shop-areas.types";
+import type { SupplierKeys, SupplierKinds, SupplierList, SupplierOverview, SupplierSaved } from "./shop-areas.types";
 
 interface Form {
   name: string;
@@ -41,7 +41,7 @@ export function SupplierForm() {
   const change = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
   // Fulfilment: the balance (rupiah) under which admins are alerted; empty means no alert.
   const [threshold, setThreshold] = useState<number | undefined>(undefined);
-  const save = useAction<{ supplier: Supplier }>((answer) => replace("supplier", { id: answer.supplier.id }));
+  const save = useAction<SupplierSaved>((answer) => replace("supplier", { id: answer.supplier.id }));
   const others = useLoad(() => api<SupplierList>("/suppliers"), []);
   // Names are unique whatever their case: said before sending, in the reader's language.
   const nameTaken = (others.data?.suppliers ?? []).some((s) => s.id !== id && s.name.toLowerCase() === form.name.trim().toLowerCase());

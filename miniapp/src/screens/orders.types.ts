@@ -1,6 +1,6 @@
 /** What the orders, customers and audit areas of the admin API answer: the server's contract (type-only, erased from the bundle). */
 export type { Page, StaffRole } from "../../../src/features/admin/contracts/common.contract";
-export type { LedgerDescription, ManualForm, ManualQuote, MoveTarget, OrderDetail, OrderExtras, OrderInputName, OrderListItem, OrderStatus, OrdersSynced, SyncReport, TimelineEvent } from "../../../src/features/admin/contracts/orders.contract";
+export type { LedgerDescription, ManualForm, ManualQuote, MoveTarget, OrderDetail, OrderExtras, OrderInputName, OrderListItem, OrderStatus, OrderSynced, OrdersSynced, SyncReport, TimelineEvent } from "../../../src/features/admin/contracts/orders.contract";
 export type { CustomerDetail, CustomerListItem, LedgerEntry, LedgerPage } from "../../../src/features/admin/contracts/customers.contract";
 export type { AuditEntry } from "../../../src/features/admin/contracts/audit.contract";
 import type { StaffRole } from "../../../src/features/admin/contracts/common.contract";

@@ -6,7 +6,7 @@ export type { Page as Paged } from "../../../src/features/admin/contracts/common
 export type { BalanceCheck, DashboardStats, SupplierBalances, TopService, WindowName } from "../../../src/features/admin/contracts/dashboard.contract";
 export type { CatalogSync, KindInfo, Supplier, SupplierKey, SupplierKeys, SupplierKind, SupplierKinds, SupplierList, SupplierOverview, SupplierSaved, SupplierTest, SupplierTested } from "../../../src/features/admin/contracts/suppliers.contract";
 export type { ImportOverview, ImportProgress, ImportReport, ImportTask, SkippedRow } from "../../../src/features/admin/contracts/imports.contract";
-export type { Facets, ServiceDetail, ServiceListItem, ServiceStatus } from "../../../src/features/admin/contracts/services.contract";
+export type { BulkResult, Facets, ServiceDetail, ServiceListItem, ServiceStatus } from "../../../src/features/admin/contracts/services.contract";
 export type { MarginPreview, Margins, MarginsSaved, MarginTarget } from "../../../src/features/admin/contracts/pricing.contract";
 
 /** Why a service is not sold, as an i18n key (null when it is sold). */
