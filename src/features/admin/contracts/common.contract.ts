@@ -29,9 +29,7 @@ export interface Me {
 }
 
 /** Every refusal: the code, an English message, and (when the app can say it) a text key with values. */
-export interface ErrorBody {
-  error: { code: string; message: string; key?: string; params?: Record<string, string | number> };
-}
+export type { ErrorBody } from "../../../shared/errors.js";
 
 /** A secret read back in full (owners, audited), never cached on the way. */
 export interface RevealedKey {
