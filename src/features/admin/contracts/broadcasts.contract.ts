@@ -14,7 +14,7 @@ export interface BroadcastPreview {
 }
 
 /** A broadcast as POST /broadcasts (201) and POST /broadcasts/:id/cancel answer it. */
-export type BroadcastStatus = BroadcastView;
+export type BroadcastAnswer = BroadcastView;
 
 /** A broadcast as the list and GET /broadcasts/:id show it: who started or stopped it, by name when known. */
 export type Broadcast = BroadcastView & { createdByName: string | null; canceledByName: string | null };
