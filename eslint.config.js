@@ -1,7 +1,9 @@
 // ESLint flat config. Its job here is the architecture, not style: the layer direction
 // `bot|server|cli → features → infra|shared`, vendor SDKs only behind `src/infra/` and the transport
 // files, and `process.env` read in one place (`src/config.ts`). See docs/ARCHITECTURE.md ("Habits").
+import { readFileSync } from 'node:fs';
 import tseslint from 'typescript-eslint';
+import { CONTRACTS_DIR, SHARED_WITH_APP } from './miniapp/shared-modules.mjs';
 
 // Relative imports that climb out of the current layer into another one.
 const INTO_FEATURES = '^(\\.\\./)+features/';
@@ -81,6 +83,40 @@ const CHAT_HELPERS = [
 ];
 const TESTS = ['**/*.test.ts'];
 
+// The admin app (miniapp/) and the server's source tree: types from the contract files only, values
+// only from the leaf modules listed in miniapp/shared-modules.mjs (see docs/ARCHITECTURE.md, "The
+// admin app and its contract"); the server's own packages never (they are package.json's
+// `dependencies`: the app's are devDependencies, bundled by vite).
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const INTO_SERVER = '^(\\.\\./)+src/';
+const SHARED_VALUES = SHARED_WITH_APP.map((path) => escape(path.replace(/^src\//, '').replace(/\.ts$/, '')));
+const SERVER_PACKAGES = Object.keys(JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).dependencies);
+function miniappImports() {
+  return {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            regex: `${INTO_SERVER}(?!${escape(CONTRACTS_DIR.replace(/^src\//, ''))}|(${SHARED_VALUES.join('|')})(\\.js)?$)`,
+            message: 'The admin app takes only the contract files (type-only) and the modules in miniapp/shared-modules.mjs from src/.',
+          },
+          {
+            regex: `${INTO_SERVER}${escape(CONTRACTS_DIR.replace(/^src\//, ''))}`,
+            allowTypeImports: true,
+            message: 'Contract files are imported with `import type`: their values are server code.',
+          },
+          {
+            group: SERVER_PACKAGES.flatMap((name) => [name, `${name}/**`]),
+            allowTypeImports: true,
+            message: 'A server package (package.json dependencies) has no place in the admin app bundle.',
+          },
+        ],
+      },
+    ],
+  };
+}
+
 export default tseslint.config(
   {
     ignores: ['dist/**', 'miniapp/dist/**', 'node_modules/**', 'data/**', 'test-artifacts/**'],
@@ -133,6 +169,10 @@ export default tseslint.config(
     files: ['src/bot/**/*.ts', 'src/server/**/*.ts'],
     ignores: TESTS,
     rules: layer({ infraSdks: 'deny' }),
+  },
+  {
+    files: ['miniapp/src/**/*.{ts,tsx}'],
+    rules: miniappImports(),
   },
   {
     files: ['src/cli/**/*.ts'],

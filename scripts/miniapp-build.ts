@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { SHARED_WITH_APP } from "../miniapp/shared-modules.mjs";
 
 /**
  * Builds the admin Mini App (miniapp/ → miniapp/dist) when its sources are newer than the build:
@@ -10,8 +11,8 @@ import { fileURLToPath } from "node:url";
  */
 const ROOT = fileURLToPath(new URL("../miniapp", import.meta.url));
 const INDEX = join(ROOT, "dist", "index.html");
-// Server code the Mini App imports too (its previews parse Telegram HTML as the server checks it).
-const SHARED = [fileURLToPath(new URL("../src/shared/telegram-html.ts", import.meta.url))];
+// Server code the Mini App bundles too (the leaf modules listed in miniapp/shared-modules.mjs).
+const SHARED = SHARED_WITH_APP.map((path) => fileURLToPath(new URL(`../${path}`, import.meta.url)));
 
 function newest(path: string): number {
   const stat = statSync(path);

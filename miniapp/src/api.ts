@@ -1,3 +1,4 @@
+import type { ErrorBody } from "../../src/features/admin/contracts/common.contract";
 import { rawInitData } from "./telegram";
 
 /** An answer from the admin API that is not a success, with the server's own message. */
@@ -29,7 +30,8 @@ export async function api<T>(path: string, options: { method?: "GET" | "POST" | 
   const text = await response.text();
   const data = text ? (JSON.parse(text) as unknown) : undefined;
   if (!response.ok) {
-    const error = (data as { error?: { code?: string; message?: string; key?: string; params?: Record<string, string | number> } } | undefined)?.error;
+    // A proxy or a crash may answer something else: every field is read as possibly missing.
+    const error = (data as Partial<ErrorBody> | undefined)?.error as Partial<ErrorBody["error"]> | undefined;
     throw new ApiError(response.status, error?.code ?? "http_error", error?.message ?? `HTTP ${response.status}`, error?.key ? { key: error.key, params: error.params ?? {} } : undefined);
   }
   return data as T;

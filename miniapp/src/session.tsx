@@ -1,14 +1,8 @@
 import { createContext, useContext, type ReactNode } from "react";
+import type { Me, Permission } from "../../src/features/admin/contracts/common.contract";
 
-/** Who is signed in, from GET /api/admin/me. */
-export interface Me {
-  telegramId: number;
-  name: string;
-  username: string | null;
-  role: "owner" | "admin" | "operator";
-  permissions: string[];
-  sandbox: boolean;
-}
+/** Who is signed in, from GET /api/admin/me (the server's contract). */
+export type { Me, Permission };
 
 const MeContext = createContext<Me | undefined>(undefined);
 
@@ -22,6 +16,6 @@ export function useMe(): Me {
   return me;
 }
 
-export function useCan(permission: string): boolean {
+export function useCan(permission: Permission): boolean {
   return useMe().permissions.includes(permission);
 }

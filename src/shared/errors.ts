@@ -59,6 +59,11 @@ export interface MessageKey {
   params?: Record<string, string | number>;
 }
 
+/** What every refusal answers over HTTP: the server's onError writes it, the admin app reads it. */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; key?: string; params?: Record<string, string | number> };
+}
+
 /**
  * The HTTP status of every code, the only place one is chosen: the server's error handler answers a
  * thrown AppError with it. Keyed by the whole union, so a new code without a status does not

@@ -4,16 +4,10 @@ import { api } from "../api";
 import { useI18n } from "../i18n";
 import { useAction } from "../use-action";
 import { ErrorNote } from "./Status";
+import type { MarginPreview, MarginsSaved, MarginTarget } from "../../../src/features/admin/contracts/pricing.contract";
 
 /** Which margin an editor changes, as PUT /pricing/margins takes it. */
-export type MarginTarget = { scope: "default" } | { scope: "supplier"; supplierId: number } | { scope: "category"; category: string } | { scope: "services"; mids: number[] };
-
-interface MarginPreview {
-  affected: number;
-  changed: number;
-  examples: Array<{ mid: number; name: string; before: number; after: number; cost: number }>;
-  belowCost: Array<{ mid: number; name: string; price: number; cost: number }>;
-}
+export type { MarginTarget };
 
 /**
  * A margin with a preview before saving: the admin types a percentage (or removes the margin), sees
@@ -25,7 +19,7 @@ export function MarginEditor(props: { target: MarginTarget; current: string | nu
   const [margin, setMargin] = useState(props.current ?? "");
   const [preview, setPreview] = useState<{ margin: string | null; result: MarginPreview } | undefined>(undefined);
   const previewing = useAction<{ margin: string | null; result: MarginPreview }>(setPreview);
-  const saving = useAction<{ repriced: number }>((answer) => {
+  const saving = useAction<MarginsSaved>((answer) => {
     setPreview(undefined);
     props.onSaved(answer.repriced);
   });
@@ -81,7 +75,7 @@ export function MarginEditor(props: { target: MarginTarget; current: string | nu
               </span>
             </Cell>
           )}
-          <ButtonCell disabled={saving.busy} onClick={() => saving.run(() => api<{ repriced: number }>("/pricing/margins", { method: "PUT", body: { target: props.target, margin: preview.margin } }))} data-testid={`${id}-save`}>
+          <ButtonCell disabled={saving.busy} onClick={() => saving.run(() => api<MarginsSaved>("/pricing/margins", { method: "PUT", body: { target: props.target, margin: preview.margin } }))} data-testid={`${id}-save`}>
             {t("pricing.save")}
           </ButtonCell>
           <ButtonCell onClick={() => setPreview(undefined)} data-testid={`${id}-cancel`}>

@@ -5,16 +5,15 @@ import { useI18n } from "../i18n";
 import { useAction } from "../use-action";
 import { ConfirmCell } from "./ConfirmCell";
 import { ErrorNote } from "./Status";
+import type { RevealedKey } from "../../../src/features/admin/contracts/common.contract";
+import type { GatewayKeys } from "../../../src/features/admin/contracts/settings.contract";
+import type { SupplierKey } from "../../../src/features/admin/contracts/suppliers.contract";
 
 /** A revealed secret stays on screen this long, then hides itself. */
 const REVEAL_MS = 30_000;
 
-export interface SecretKey {
-  field: string;
-  set: boolean;
-  masked: string | null;
-  required?: boolean;
-}
+/** A key row as the suppliers and gateway settings areas send it (only suppliers say which keys are required). */
+export type SecretKey = SupplierKey | GatewayKeys["keys"][number];
 
 /**
  * Secret keys as rows: masked when set; for owners (canReveal) a Reveal that asks first and reads
@@ -28,8 +27,8 @@ export function SecretKeyRows(props: { area: string; keys: SecretKey[]; canRevea
   // `text` reads the area's keys without the prefix (a payment gateway's, with generic fallbacks).
   const t = props.text ? (key: string, vars?: Record<string, string | number>) => props.text!(key.slice(props.area.length + 1), vars) : i18n.t;
   const { area } = props;
-  const [revealed, setRevealed] = useState<{ field: string; value: string } | undefined>(undefined);
-  const reveal = useAction<{ field: string; value: string }>(setRevealed);
+  const [revealed, setRevealed] = useState<RevealedKey | undefined>(undefined);
+  const reveal = useAction<RevealedKey>(setRevealed);
   useEffect(() => {
     if (!revealed) return;
     const timer = setTimeout(() => setRevealed(undefined), REVEAL_MS);
@@ -43,7 +42,7 @@ export function SecretKeyRows(props: { area: string; keys: SecretKey[]; canRevea
         <div key={k.field}>
           <Cell
             multiline
-            subhead={k.required ? t(`${area}.keys.required`) : undefined}
+            subhead={"required" in k && k.required ? t(`${area}.keys.required`) : undefined}
             subtitle={
               revealed?.field === k.field ? (
                 <span className="shop-secret" data-testid={`${area}-key-value-${k.field}`}>

@@ -10,7 +10,7 @@ import { useMainButton } from "../main-button";
 import { useNavigation } from "../navigation";
 import { useAction } from "../use-action";
 import { useLoad } from "../use-api";
-import type { BotText } from "./settings.types";
+import type { BotTextList } from "./settings.types";
 
 /**
  * One bot text in one language (`params.key`, `params.language`): Telegram HTML with its
@@ -22,7 +22,7 @@ export function BotTextEdit() {
   const { route, pop } = useNavigation();
   const key = String(route.params.key);
   const language = String(route.params.language);
-  const list = useLoad(() => api<{ texts: BotText[] }>("/texts"), []);
+  const list = useLoad(() => api<BotTextList>("/texts"), []);
   const entry = list.data?.texts.find((text) => text.key === key && text.language === language);
   const [draft, setDraft] = useState("");
   const save = useAction(() => pop());

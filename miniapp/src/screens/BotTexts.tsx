@@ -6,13 +6,13 @@ import { ErrorNote, Loading } from "../components/Status";
 import { useI18n } from "../i18n";
 import { useNavigation } from "../navigation";
 import { useLoad } from "../use-api";
-import type { BotText } from "./settings.types";
+import type { BotTextList } from "./settings.types";
 
 /** The bot texts a shop may rewrite (welcome, help), per language: the shop's own or the default. */
 export function BotTexts() {
   const { t, dateTime } = useI18n();
   const { push } = useNavigation();
-  const list = useLoad(() => api<{ texts: BotText[] }>("/texts"), []);
+  const list = useLoad(() => api<BotTextList>("/texts"), []);
   if (!list.data) return list.error ? <ErrorNote error={list.error} onRetry={list.reload} /> : <Loading />;
   const keys = [...new Set(list.data.texts.map((text) => text.key))];
   return (

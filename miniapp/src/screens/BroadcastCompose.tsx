@@ -11,7 +11,8 @@ import { useLoad } from "../use-api";
 import { useDebounced } from "../use-debounced";
 import { parseDays, sendingTime } from "./broadcast-format";
 import { TelegramMessage } from "../components/TelegramPreview";
-import type { Audience, Broadcast, BroadcastPreview } from "./team.types";
+import type { Audience, BroadcastPreview } from "./team.types";
+import type { BroadcastAnswer } from "./team.types";
 
 /**
  * A new broadcast: the message in Telegram HTML and who gets it; the server checks the HTML as
@@ -38,7 +39,7 @@ export function BroadcastCompose() {
   }, [settled]);
   const current = preview.data?.key === key ? preview.data.answer : undefined;
   const sendable = current !== undefined && current.problem === null && current.recipients > 0;
-  const send = useAction<Broadcast>((started) => replace("broadcast", { id: started.id }));
+  const send = useAction<BroadcastAnswer>((started) => replace("broadcast", { id: started.id }));
 
   const edit = (change: () => void) => {
     change();
@@ -48,7 +49,7 @@ export function BroadcastCompose() {
     text: !sendable ? t("broadcasts.new") : confirming ? t("broadcast.send", { count: number(current.recipients) }) : t("broadcast.next", { count: number(current.recipients) }),
     enabled: sendable,
     loading: send.busy,
-    onClick: () => (confirming ? send.run(() => api<Broadcast>("/broadcasts", { method: "POST", body: { html, audience } })) : setConfirming(true)),
+    onClick: () => (confirming ? send.run(() => api<BroadcastAnswer>("/broadcasts", { method: "POST", body: { html, audience } })) : setConfirming(true)),
   });
 
   return (

@@ -10,11 +10,14 @@ import { useAction } from "../use-action";
 import { useEvery } from "../use-every";
 import { useLoad } from "../use-api";
 import { audienceLabel } from "./broadcast-format";
-import { personLabel, type Broadcast, type RecipientStatus } from "./team.types";
+import { personLabel, type Broadcast, type BroadcastAnswer, type RecipientStatus } from "./team.types";
 
 /** How often a broadcast still sending is asked how far it got. */
 const REFRESH_MS = 1_000;
 const COUNTS: RecipientStatus[] = ["sent", "failed", "blocked", "canceled", "pending"];
+
+/** Loaded, a broadcast names who started and stopped it; the cancel answer carries only their ids. */
+type Shown = BroadcastAnswer & Partial<Pick<Broadcast, "createdByName" | "canceledByName">>;
 
 /**
  * One broadcast: a progress bar with sent / failed / blocked counts, refreshed while it sends, and
@@ -25,12 +28,12 @@ export function BroadcastProgress() {
   const { route } = useNavigation();
   const id = Number(route.params.id);
   const loaded = useLoad(() => api<Broadcast>(`/broadcasts/${id}`), [id]);
-  const [view, setView] = useState<Broadcast | undefined>(undefined);
+  const [view, setView] = useState<Shown | undefined>(undefined);
   useEffect(() => {
     if (loaded.data) setView(loaded.data);
   }, [loaded.data]);
   useEvery(REFRESH_MS, loaded.reload, view?.status === "sending");
-  const cancel = useAction<Broadcast>(setView);
+  const cancel = useAction<BroadcastAnswer>(setView);
 
   if (!view) return loaded.error ? <ErrorNote error={loaded.error} onRetry={loaded.reload} /> : <Loading />;
   const processed = view.total - view.counts.pending;
@@ -61,7 +64,7 @@ export function BroadcastProgress() {
 
       {view.status === "sending" && (
         <Section>
-          <ConfirmCell destructive label={t("broadcast.cancel")} question={t("broadcast.cancel.confirm")} disabled={cancel.busy} onConfirm={() => cancel.run(() => api<Broadcast>(`/broadcasts/${id}/cancel`, { method: "POST" }))} testId="broadcast-cancel" />
+          <ConfirmCell destructive label={t("broadcast.cancel")} question={t("broadcast.cancel.confirm")} disabled={cancel.busy} onConfirm={() => cancel.run(() => api<BroadcastAnswer>(`/broadcasts/${id}/cancel`, { method: "POST" }))} testId="broadcast-cancel" />
         </Section>
       )}
       {cancel.error !== undefined && <ErrorNote error={cancel.error} />}

@@ -7,7 +7,7 @@ import { useNavigation } from "../navigation";
 import { useEvery } from "../use-every";
 import { useLoad } from "../use-api";
 import { audienceLabel } from "./broadcast-format";
-import type { Broadcast } from "./team.types";
+import type { BroadcastList } from "./team.types";
 
 /** How often the list refreshes while one of its broadcasts is still sending. */
 const REFRESH_MS = 2_000;
@@ -16,7 +16,7 @@ const REFRESH_MS = 2_000;
 export function Broadcasts() {
   const { t, dateTime, number } = useI18n();
   const { push } = useNavigation();
-  const list = useLoad(() => api<{ items: Broadcast[] }>("/broadcasts"), []);
+  const list = useLoad(() => api<BroadcastList>("/broadcasts"), []);
   useEvery(REFRESH_MS, list.reload, list.data?.items.some((b) => b.status === "sending") ?? false);
 
   return (

@@ -8,7 +8,8 @@ import { useNavigation } from "../navigation";
 import { useCan } from "../session";
 import { useLoad } from "../use-api";
 import { ledgerQuote, ledgerTitle } from "./wording-format";
-import { customerName, type CustomerDetail as Detail, type LedgerEntry } from "./orders.types";
+import { customerName, type CustomerDetail as Detail } from "./orders.types";
+import type { LedgerPage } from "./orders.types";
 
 const LEDGER_PAGE = 10;
 
@@ -20,7 +21,7 @@ export function CustomerDetail() {
   const [canRefund, canManage] = [useCan("refund"), useCan("manage")];
   const [page, setPage] = useState(0);
   const detail = useLoad(() => api<Detail>(`/customers/${id}`), [id]);
-  const ledger = useLoad(() => api<{ entries: LedgerEntry[]; total: number; page: number; pageSize: number }>(`/customers/${id}/ledger`, { query: { page, pageSize: LEDGER_PAGE } }), [id, page]);
+  const ledger = useLoad(() => api<LedgerPage>(`/customers/${id}/ledger`, { query: { page, pageSize: LEDGER_PAGE } }), [id, page]);
   if (detail.error) return <ErrorNote error={detail.error} onRetry={detail.reload} />;
   if (!detail.data) return <Loading />;
   const { customer, balance, paidOrders, spent, recentOrders } = detail.data;

@@ -6,7 +6,8 @@ import { ErrorNote, Loading } from "../components/Status";
 import { useI18n } from "../i18n";
 import { useLoad } from "../use-api";
 import { useStickyState } from "../use-sticky-state";
-import { balanceText, type BalanceCheck, type DashboardStats, type TopService, type WindowName } from "./shop-areas.types";
+import { balanceText, type DashboardStats, type TopService, type WindowName } from "./shop-areas.types";
+import type { SupplierBalances } from "./shop-areas.types";
 
 const WINDOWS: WindowName[] = ["today", "d7", "d30"];
 
@@ -19,7 +20,7 @@ export function Dashboard() {
   const { t, rupiah, number, dateTime } = useI18n();
   const [window, setWindow] = useStickyState<WindowName>("dashboard:window", "today");
   const stats = useLoad(() => api<DashboardStats>("/dashboard"), []);
-  const balances = useLoad(() => api<{ suppliers: BalanceCheck[] }>("/dashboard/balances"), []);
+  const balances = useLoad(() => api<SupplierBalances>("/dashboard/balances"), []);
 
   if (!stats.data) return stats.error ? <ErrorNote error={stats.error} onRetry={stats.reload} /> : <Loading />;
   const w = stats.data.windows[window];

@@ -6,14 +6,15 @@ import { useI18n } from "../i18n";
 import { useNavigation } from "../navigation";
 import { useLoad } from "../use-api";
 import { useStickyState } from "../use-sticky-state";
-import type { FaqItem, TextLanguage } from "./settings.types";
+import type { TextLanguage } from "./settings.types";
+import type { FaqList } from "./settings.types";
 
 /** The FAQ the bot's assistant answers from, in one language or both, inactive entries included. */
 export function Faq() {
   const { t } = useI18n();
   const { push } = useNavigation();
   const [language, setLanguage] = useStickyState<TextLanguage | "">("faq:language", "");
-  const list = useLoad(() => api<{ items: FaqItem[] }>("/faq", { query: { language } }), [language]);
+  const list = useLoad(() => api<FaqList>("/faq", { query: { language } }), [language]);
   return (
     <List>
       <Section footer={t("faq.hint")}>

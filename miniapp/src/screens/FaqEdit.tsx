@@ -9,7 +9,8 @@ import { useMainButton } from "../main-button";
 import { useNavigation } from "../navigation";
 import { useAction } from "../use-action";
 import { useLoad } from "../use-api";
-import type { FaqItem, TextLanguage } from "./settings.types";
+import type { TextLanguage } from "./settings.types";
+import type { FaqList } from "./settings.types";
 
 /** A slug from a title while the admin has not typed one: "Jam buka toko?" → "jam-buka-toko". */
 const slugOf = (title: string) =>
@@ -33,10 +34,10 @@ export function FaqEdit() {
   const { route, pop, replace } = useNavigation();
   const editing = route.params.slug !== undefined && route.params.add === undefined;
   const existing = useLoad(
-    () => (editing ? api<{ items: FaqItem[] }>("/faq", { query: { language: String(route.params.language) } }).then((a) => a.items.find((i) => i.slug === route.params.slug)) : Promise.resolve(undefined)),
+    () => (editing ? api<FaqList>("/faq", { query: { language: String(route.params.language) } }).then((a) => a.items.find((i) => i.slug === route.params.slug)) : Promise.resolve(undefined)),
     [],
   );
-  const other = useLoad(() => (editing ? api<{ items: FaqItem[] }>("/faq").then((a) => a.items.filter((i) => i.slug === route.params.slug).map((i) => i.language)) : Promise.resolve([])), []);
+  const other = useLoad(() => (editing ? api<FaqList>("/faq").then((a) => a.items.filter((i) => i.slug === route.params.slug).map((i) => i.language)) : Promise.resolve([])), []);
   const [slug, setSlug] = useState(route.params.slug === undefined ? "" : String(route.params.slug));
   const [slugTyped, setSlugTyped] = useState(route.params.slug !== undefined);
   const [language, setLanguage] = useState<TextLanguage>(route.params.language === "en" ? "en" : "id");

@@ -4,7 +4,7 @@ import { ErrorNote } from "../components/Status";
 import { useI18n } from "../i18n";
 import { useAction } from "../use-action";
 import type { GatewayText } from "./gateway-text";
-import type { GatewayKeys, GatewayTestRecord } from "./settings.types";
+import type { GatewayKeys, GatewayTested } from "./settings.types";
 
 /**
  * The connection test: the gateway's harmless call (Midtrans: an order nobody made; nothing is
@@ -14,7 +14,7 @@ export function GatewayTest(props: { view: GatewayKeys; text: GatewayText; onTes
   const { dateTime } = useI18n();
   const { view, text } = props;
   const id = view.gateway;
-  const testing = useAction<{ result: GatewayTestRecord; keys: GatewayKeys }>((answer) => props.onTested(answer.keys));
+  const testing = useAction<GatewayTested>((answer) => props.onTested(answer.keys));
   const last = view.lastTest;
   return (
     <Section header={text("test.last")} data-testid={`${id}-test-section`}>

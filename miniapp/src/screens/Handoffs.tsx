@@ -8,6 +8,7 @@ import { useEvery } from "../use-every";
 import { useLoad } from "../use-api";
 import { customerName } from "./orders.types";
 import { personLabel, type HandoffItem } from "./team.types";
+import type { HandoffInbox } from "./team.types";
 
 /** New hand-offs show up without leaving the screen. */
 const REFRESH_MS = 10_000;
@@ -16,7 +17,7 @@ const REFRESH_MS = 10_000;
 export function Handoffs() {
   const { t, dateTime } = useI18n();
   const { push } = useNavigation();
-  const inbox = useLoad(() => api<{ open: HandoffItem[]; recent: HandoffItem[] }>("/handoffs"), []);
+  const inbox = useLoad(() => api<HandoffInbox>("/handoffs"), []);
   useEvery(REFRESH_MS, inbox.reload);
   if (!inbox.data) return inbox.error ? <ErrorNote error={inbox.error} onRetry={inbox.reload} /> : <Loading />;
   const { open, recent } = inbox.data;

@@ -8,7 +8,9 @@ import { useMainButton } from "../main-button";
 import { useNavigation } from "../navigation";
 import { useAction } from "../use-action";
 import { useLoad } from "../use-api";
-import type { CatalogSync, ImportReport, ImportTask, Supplier } from "./shop-areas.types";
+import type { ImportReport, ImportTask } from "./shop-areas.types";
+import type { SupplierList } from "./shop-areas.types";
+import type { ImportOverview } from "./shop-areas.types";
 
 /** How often the screen asks how far a running import got. */
 const POLL_MS = 400;
@@ -26,8 +28,8 @@ export function Imports() {
   const [supplierId, setSupplierId] = useState<number | undefined>(route.params.supplierId === undefined ? undefined : Number(route.params.supplierId));
   const [taskId, setTaskId] = useState<string | undefined>(undefined);
   const [task, setTask] = useState<ImportTask | undefined>(undefined);
-  const suppliers = useLoad(() => api<{ suppliers: Supplier[] }>("/suppliers"), []);
-  const overview = useLoad(() => (supplierId === undefined ? Promise.resolve(undefined) : api<{ tasks: ImportTask[]; history: CatalogSync[]; reviewByDefault?: boolean }>("/imports", { query: { supplierId } })), [supplierId]);
+  const suppliers = useLoad(() => api<SupplierList>("/suppliers"), []);
+  const overview = useLoad(() => (supplierId === undefined ? Promise.resolve(undefined) : api<ImportOverview>("/imports", { query: { supplierId } })), [supplierId]);
   // New services on sale at once, or hidden until reviewed: the server's default until the admin picks.
   const [review, setReview] = useState<boolean | undefined>(undefined);
   const reviewChoice = review ?? overview.data?.reviewByDefault ?? false;

@@ -8,8 +8,7 @@ import { useNavigation } from "../navigation";
 import { useCan } from "../session";
 import { useAction } from "../use-action";
 import { useLoad } from "../use-api";
-import type { OrderDetail } from "./orders.types";
-import type { MoveTarget } from "../../../src/features/orders/orders.lifecycle";
+import type { MoveTarget, OrderDetail, OrderSynced } from "./orders.types";
 
 /** A whole number from a text field, or undefined while empty or not a number. */
 const wholeNumber = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : undefined);
@@ -43,7 +42,7 @@ export function OrderSync() {
   const [reason, setReason] = useState("");
   const [unanswered, setUnanswered] = useState(false);
   // Back to the order when the supplier answered; otherwise say so here (the attempt is audited either way).
-  const action = useAction<{ report: { checked: number; failedSuppliers: number } }>((result) => (result.report.checked > 0 && result.report.failedSuppliers === 0 ? pop() : setUnanswered(true)));
+  const action = useAction<OrderSynced>((result) => (result.report.checked > 0 && result.report.failedSuppliers === 0 ? pop() : setUnanswered(true)));
   useMainButton({ text: t("order.action.sync"), enabled: reason.trim() !== "", loading: action.busy, onClick: () => action.run(() => api(`/orders/${id}/sync`, { method: "POST", body: { reason } })) });
   if (!detail.data) return detail.error ? <ErrorNote error={detail.error} /> : <Loading />;
   return (

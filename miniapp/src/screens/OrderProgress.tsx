@@ -7,6 +7,7 @@ import { useMainButton } from "../main-button";
 import { useNavigation } from "../navigation";
 import { useAction } from "../use-action";
 import { OrderHeader, ReasonField, useOrder } from "./OrderOperate";
+import type { OrdersSynced, SyncReport } from "./orders.types";
 
 /** A whole number from a text field, or undefined while empty or not a number. */
 const wholeNumber = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : undefined);
@@ -89,20 +90,12 @@ export function OrderRetry() {
   );
 }
 
-interface SyncReport {
-  checked: number;
-  changed: number;
-  supplierCalls: number;
-  failedSuppliers: number;
-  flaggedStuck: number;
-}
-
 /** "Sync all": every order in progress at every supplier, asked now; the result stays on screen. */
 export function OrdersSyncAll() {
   const { t } = useI18n();
   const [reason, setReason] = useState("");
   const [report, setReport] = useState<SyncReport | undefined>(undefined);
-  const action = useAction<{ report: SyncReport }>((result) => setReport(result.report));
+  const action = useAction<OrdersSynced>((result) => setReport(result.report));
   useMainButton({ text: t("orders.sync_all"), enabled: reason.trim() !== "", loading: action.busy, onClick: () => action.run(() => api("/orders/sync-all", { method: "POST", body: { reason } })) });
   return (
     <List>

@@ -11,6 +11,7 @@ import { useAction } from "../use-action";
 import { useLoad } from "../use-api";
 import { useDebounced } from "../use-debounced";
 import type { ServiceDetail } from "./shop-areas.types";
+import type { MarginPreview } from "./shop-areas.types";
 
 /**
  * A service's price: its own margin (a percentage, computed from cost and rounded up by the server)
@@ -40,7 +41,7 @@ export function ServicePrice() {
   // The new price before saving, computed by the server exactly as saving would.
   const typedMargin = useDebounced(marginValid ? margin.trim().replace(",", ".") : "");
   const preview = useLoad(
-    () => (typedMargin === "" || !detail.data ? Promise.resolve(undefined) : api<{ examples: Array<{ before: number; after: number }>; belowCost: unknown[] }>("/pricing/margins/preview", { method: "POST", body: { target: { scope: "services", mids: [mid] }, margin: typedMargin } })),
+    () => (typedMargin === "" || !detail.data ? Promise.resolve(undefined) : api<MarginPreview>("/pricing/margins/preview", { method: "POST", body: { target: { scope: "services", mids: [mid] }, margin: typedMargin } })),
     [typedMargin, mid, detail.data !== undefined],
   );
   const valid = mode === "margin" ? marginValid : price !== undefined && price > 0;

@@ -14,7 +14,7 @@ import { useAction } from "../use-action";
 import { useLoad } from "../use-api";
 import { useDebounced } from "../use-debounced";
 import { useStickyState } from "../use-sticky-state";
-import { offReasonKey, type Facets, type Paged, type ServiceListItem } from "./shop-areas.types";
+import { offReasonKey, type BulkResult, type Facets, type Paged, type ServiceListItem } from "./shop-areas.types";
 
 const PAGE_SIZE = 20;
 
@@ -164,7 +164,7 @@ function BulkActions(props: { mids: number[]; onClear: () => void; onSelectPage:
   const [mode, setMode] = useState<"" | "price" | "margin">("");
   const [price, setPrice] = useState<number | undefined>(undefined);
   const [result, setResult] = useState<{ changed: number[]; refused: Array<{ mid: number; message: string }> } | undefined>(undefined);
-  const bulk = useAction<{ changed: number[]; refused: Array<{ mid: number; message: string }> }>((answer) => {
+  const bulk = useAction<BulkResult>((answer) => {
     setResult(answer);
     setMode("");
     props.onDone();

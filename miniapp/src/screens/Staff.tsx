@@ -6,7 +6,8 @@ import { useI18n } from "../i18n";
 import { useNavigation } from "../navigation";
 import { useMe } from "../session";
 import { useLoad } from "../use-api";
-import { STAFF_ROLES, type StaffMember } from "./team.types";
+import { STAFF_ROLES } from "./team.types";
+import type { StaffList } from "./team.types";
 
 /**
  * Who may open the admin app and /admin, with their roles (owners only). The owners from
@@ -16,7 +17,7 @@ export function Staff() {
   const { t } = useI18n();
   const me = useMe();
   const { push } = useNavigation();
-  const staff = useLoad(() => api<{ staff: StaffMember[] }>("/staff"), []);
+  const staff = useLoad(() => api<StaffList>("/staff"), []);
   if (!staff.data) return staff.error ? <ErrorNote error={staff.error} onRetry={staff.reload} /> : <Loading />;
   const members = staff.data.staff;
 

@@ -11,14 +11,14 @@ import { useAction } from "../use-action";
 import { useLoad } from "../use-api";
 import type { StaffRole } from "./orders.types";
 import { StaffRolePicker } from "./StaffRolePicker";
-import type { StaffMember } from "./team.types";
+import type { StaffList } from "./team.types";
 
 /** One staff member: a new role (asked first, on the MainButton), or removal (asked first). */
 export function StaffMemberEdit() {
   const { t } = useI18n();
   const { route, pop } = useNavigation();
   const telegramId = Number(route.params.telegramId);
-  const staff = useLoad(() => api<{ staff: StaffMember[] }>("/staff"), []);
+  const staff = useLoad(() => api<StaffList>("/staff"), []);
   const member = staff.data?.staff.find((m) => m.telegramId === telegramId);
   const [role, setRole] = useState<StaffRole | undefined>(undefined);
   const [confirming, setConfirming] = useState(false);

@@ -12,14 +12,8 @@ import { useCan } from "../session";
 import { useAction } from "../use-action";
 import { useLoad } from "../use-api";
 import { SupplierMargin } from "./SupplierMargin";
-import { balanceText, type CatalogSync, type Supplier, type SupplierKey } from "./shop-areas.types";
-
-interface TestResult {
-  ok: boolean;
-  latencyMs: number;
-  balance?: { balance: string; currency: string };
-  message: string;
-}
+import { balanceText, type Supplier } from "./shop-areas.types";
+import type { SupplierKeys, SupplierOverview, SupplierSaved, SupplierTest, SupplierTested } from "./shop-areas.types";
 
 /**
  * One supplier: its settings, the last connection test, a new test (balance, latency, result),
@@ -31,14 +25,14 @@ export function SupplierDetail() {
   const id = Number(route.params.id);
   const canManage = useCan("manage");
   const canSeeKeys = useCan("keys");
-  const detail = useLoad(() => api<{ supplier: Supplier; syncs: CatalogSync[]; importRunning: boolean }>(`/suppliers/${id}`), [id]);
+  const detail = useLoad(() => api<SupplierOverview>(`/suppliers/${id}`), [id]);
   const [supplier, setSupplier] = useState<Supplier | undefined>(undefined);
-  const [test, setTest] = useState<TestResult | undefined>(undefined);
-  const testing = useAction<{ result: TestResult; supplier: Supplier }>((answer) => {
+  const [test, setTest] = useState<SupplierTest | undefined>(undefined);
+  const testing = useAction<SupplierTested>((answer) => {
     setTest(answer.result);
     setSupplier(answer.supplier);
   });
-  const toggling = useAction<{ supplier: Supplier }>((answer) => setSupplier(answer.supplier));
+  const toggling = useAction<SupplierSaved>((answer) => setSupplier(answer.supplier));
   useEffect(() => setSupplier(detail.data?.supplier), [detail.data]);
 
   if (!detail.data || !supplier) return detail.error ? <ErrorNote error={detail.error} onRetry={detail.reload} /> : <Loading />;
@@ -132,7 +126,7 @@ export function SupplierDetail() {
 /** Which keys are set (masked); owners may read one back, which the server audits. */
 function SupplierKeys(props: { id: number }) {
   const { t } = useI18n();
-  const keys = useLoad(() => api<{ keys: SupplierKey[]; canReveal: boolean }>(`/suppliers/${props.id}/keys`), [props.id]);
+  const keys = useLoad(() => api<SupplierKeys>(`/suppliers/${props.id}/keys`), [props.id]);
   return (
     <Section header={t("supplier.keys")} footer={t("supplier.keys.hint")} data-testid="supplier-keys">
       {keys.error !== undefined && <ErrorNote error={keys.error} onRetry={keys.reload} />}

@@ -10,7 +10,8 @@ import { useNavigation } from "../navigation";
 import { useCan } from "../session";
 import { useAction } from "../use-action";
 import { useLoad } from "../use-api";
-import type { KindInfo, Supplier, SupplierKind, SupplierKey } from "./shop-areas.types";
+import type { SupplierKind } from "./shop-areas.types";
+import type { SupplierKeys, SupplierKinds, SupplierList, SupplierOverview, SupplierSaved } from "./shop-areas.types";
 
 interface Form {
   name: string;
@@ -33,15 +34,15 @@ export function SupplierForm() {
   const { route, replace } = useNavigation();
   const id = route.params.id === undefined ? undefined : Number(route.params.id);
   const canWriteKeys = useCan("keys");
-  const kinds = useLoad(() => api<{ kinds: KindInfo[]; panels: string[] }>("/suppliers/kinds"), []);
-  const existing = useLoad(() => (id === undefined ? Promise.resolve(undefined) : api<{ supplier: Supplier }>(`/suppliers/${id}`)), [id]);
-  const stored = useLoad(() => (id === undefined || !canWriteKeys ? Promise.resolve(undefined) : api<{ keys: SupplierKey[] }>(`/suppliers/${id}/keys`)), [id, canWriteKeys]);
+  const kinds = useLoad(() => api<SupplierKinds>("/suppliers/kinds"), []);
+  const existing = useLoad(() => (id === undefined ? Promise.resolve(undefined) : api<SupplierOverview>(`/suppliers/${id}`)), [id]);
+  const stored = useLoad(() => (id === undefined || !canWriteKeys ? Promise.resolve(undefined) : api<SupplierKeys>(`/suppliers/${id}/keys`)), [id, canWriteKeys]);
   const [form, setForm] = useState<Form>({ name: "", kind: "smm-v2", panel: "", url: "", currency: "IDR", rateToIdr: "", credentials: {} });
   const change = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
   // Fulfilment: the balance (rupiah) under which admins are alerted; empty means no alert.
   const [threshold, setThreshold] = useState<number | undefined>(undefined);
-  const save = useAction<{ supplier: Supplier }>((answer) => replace("supplier", { id: answer.supplier.id }));
-  const others = useLoad(() => api<{ suppliers: Supplier[] }>("/suppliers"), []);
+  const save = useAction<SupplierSaved>((answer) => replace("supplier", { id: answer.supplier.id }));
+  const others = useLoad(() => api<SupplierList>("/suppliers"), []);
   // Names are unique whatever their case: said before sending, in the reader's language.
   const nameTaken = (others.data?.suppliers ?? []).some((s) => s.id !== id && s.name.toLowerCase() === form.name.trim().toLowerCase());
 

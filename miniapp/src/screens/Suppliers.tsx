@@ -6,7 +6,7 @@ import { useI18n } from "../i18n";
 import { useNavigation } from "../navigation";
 import { useCan } from "../session";
 import { useLoad } from "../use-api";
-import type { Supplier } from "./shop-areas.types";
+import type { SupplierList } from "./shop-areas.types";
 
 /** The shop's suppliers with whether they are on and how their last connection test went. */
 export function Suppliers() {
@@ -15,7 +15,7 @@ export function Suppliers() {
   const canManage = useCan("manage");
   const canWriteKeys = useCan("keys");
   const canAdd = canManage && canWriteKeys;
-  const list = useLoad(() => api<{ suppliers: Supplier[] }>("/suppliers"), []);
+  const list = useLoad(() => api<SupplierList>("/suppliers"), []);
   if (!list.data) return list.error ? <ErrorNote error={list.error} onRetry={list.reload} /> : <Loading />;
   return (
     <List>

@@ -1,4 +1,5 @@
 import type { ComponentType } from "react";
+import type { Permission } from "../session";
 import { Audit } from "./Audit";
 import { CustomerAdjust } from "./CustomerAdjust";
 import { CustomerDetail } from "./CustomerDetail";
@@ -40,7 +41,7 @@ export interface ScreenDefinition {
   /** i18n key of the title. */
   title: string;
   component: ComponentType;
-  menu?: { icon: string; permission: string };
+  menu?: { icon: string; permission: Permission };
 }
 
 export const SCREENS: ScreenDefinition[] = [

@@ -1,5 +1,5 @@
-import { PLATFORM_LABELS } from "../../../src/features/catalog/catalog.vocabulary";
-import type { LedgerDescription } from "../../../src/features/wallet/wallet.entry-kind";
+import { PLATFORM_LABELS } from "../../../src/features/catalog/catalog.platforms";
+import type { LedgerDescription } from "./orders.types";
 
 type Translate = (key: string, vars?: Record<string, string | number>) => string;
 

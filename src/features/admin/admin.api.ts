@@ -3,6 +3,7 @@ import type { Container } from "../../container.js";
 import { adminAuth, type AdminEnv } from "./admin.auth.js";
 import { permissionsOf } from "./admin.permissions.js";
 import { ADMIN_AREAS } from "./admin.areas.js";
+import type { Me } from "./contracts/common.contract.js";
 
 /**
  * What the admin API is built from. Only the sign-in and `/me` read it here; each area is given
@@ -22,7 +23,7 @@ export function createAdminApi(deps: AdminApiDeps): Hono {
   api.use("*", adminAuth({ admins: deps.admins, botToken: deps.config.telegram.token, clock: deps.clock }));
   api.get("/me", (c) => {
     const admin = c.get("admin");
-    return c.json({ telegramId: admin.telegramId, name: admin.name, username: admin.username ?? null, role: admin.role, permissions: permissionsOf(admin.role), sandbox: deps.config.mode === "sandbox" });
+    return c.json({ telegramId: admin.telegramId, name: admin.name, username: admin.username ?? null, role: admin.role, permissions: permissionsOf(admin.role), sandbox: deps.config.mode === "sandbox" } satisfies Me);
   });
   for (const register of ADMIN_AREAS) register(api, deps);
   // Mounted by the server like every other router, which knows nothing of the admin variables.

@@ -4,6 +4,7 @@ import { actorNamer } from "./admin.actors.js";
 import type { AdminArea, AdminServices } from "./admin.areas.js";
 import { requirePermission } from "./admin.auth.js";
 import { parseInput } from "./admin.http.js";
+import type { AuditPage } from "./contracts/audit.contract.js";
 
 const AuditQuery = z.object({
   subject: z.string().trim().max(100).optional(),
@@ -26,6 +27,6 @@ export const auditArea: AdminArea<AuditAreaDeps> = (api, deps) => {
   api.get("/audit", requirePermission("view"), async (c) => {
     const { subject, actor, page, pageSize } = parseInput(AuditQuery, c.req.query());
     const [result, nameOf] = await Promise.all([deps.audit.page({ subject, actor: actorOf(actor) }, page, pageSize), actorNamer(deps.admins)]);
-    return c.json({ items: result.entries.map((row) => ({ ...toAuditView(row), actorName: nameOf(row.actor).name, actorRole: nameOf(row.actor).role })), total: result.total, page, pageSize });
+    return c.json({ items: result.entries.map((row) => ({ ...toAuditView(row), actorName: nameOf(row.actor).name, actorRole: nameOf(row.actor).role })), total: result.total, page, pageSize } satisfies AuditPage);
   });
 };

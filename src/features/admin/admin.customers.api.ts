@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { AdminArea, AdminServices } from "./admin.areas.js";
 import { requirePermission } from "./admin.auth.js";
 import { idParam, jsonBody, parseInput } from "./admin.http.js";
+import type { BalanceAdjusted, CustomerDetail, CustomerPage, LedgerPage } from "./contracts/customers.contract.js";
 
 const Paging = { page: z.coerce.number().int().min(0).default(0), pageSize: z.coerce.number().int().min(1).max(100).default(20) };
 const SearchQuery = z.object({ q: z.string().trim().max(64).optional(), ...Paging });
@@ -25,14 +26,14 @@ export const customersArea: AdminArea<CustomersAreaDeps> = (api, deps) => {
 
   api.get("/customers", requirePermission("view"), async (c) => {
     const { q, page, pageSize } = parseInput(SearchQuery, c.req.query());
-    return c.json({ ...(await directory.search(q, page, pageSize)), page, pageSize });
+    return c.json({ ...(await directory.search(q, page, pageSize)), page, pageSize } satisfies CustomerPage);
   });
 
-  api.get("/customers/:id", requirePermission("view"), async (c) => c.json(await directory.detail(idParam(c))));
+  api.get("/customers/:id", requirePermission("view"), async (c) => c.json((await directory.detail(idParam(c))) satisfies CustomerDetail));
 
   api.get("/customers/:id/ledger", requirePermission("view"), async (c) => {
     const { page, pageSize } = parseInput(LedgerQuery, c.req.query());
-    return c.json({ ...(await directory.ledger(idParam(c), page, pageSize)), page, pageSize });
+    return c.json({ ...(await directory.ledger(idParam(c), page, pageSize)), page, pageSize } satisfies LedgerPage);
   });
 
   api.post("/customers/:id/adjust", requirePermission("refund"), async (c) => {
@@ -40,6 +41,6 @@ export const customersArea: AdminArea<CustomersAreaDeps> = (api, deps) => {
     const body = await jsonBody(c, AdjustBody);
     await directory.detail(id); // a 404 for a customer that does not exist
     const { balance } = await deps.walletAdmin.adjust(id, body.amount, body.reason, c.get("admin").actor);
-    return c.json({ balance });
+    return c.json({ balance } satisfies BalanceAdjusted);
   });
 };

@@ -1,5 +1,6 @@
 import type { AdminArea, AdminServices } from "./admin.areas.js";
 import { requirePermission } from "./admin.auth.js";
+import type { DashboardStats, SupplierBalances } from "./contracts/dashboard.contract.js";
 
 /** Each supplier gets this long to say its balance; a slow one shows as such, the rest still show. */
 const BALANCE_TIMEOUT_MS = 4_000;
@@ -13,7 +14,7 @@ export type DashboardAreaDeps = Pick<AdminServices, "adminStats" | "providers">;
  * route, so the numbers show at once while suppliers answer.
  */
 export const dashboardArea: AdminArea<DashboardAreaDeps> = (api, deps) => {
-  api.get("/dashboard", requirePermission("view"), async (c) => c.json(await deps.adminStats.dashboard()));
+  api.get("/dashboard", requirePermission("view"), async (c) => c.json((await deps.adminStats.dashboard()) satisfies DashboardStats));
 
-  api.get("/dashboard/balances", requirePermission("view"), async (c) => c.json({ suppliers: await deps.providers.checkBalances(BALANCE_TIMEOUT_MS) }));
+  api.get("/dashboard/balances", requirePermission("view"), async (c) => c.json({ suppliers: await deps.providers.checkBalances(BALANCE_TIMEOUT_MS) } satisfies SupplierBalances));
 };

@@ -6,14 +6,15 @@ import type { AdminArea, AdminServices } from "./admin.areas.js";
 import { actorNamer } from "./admin.actors.js";
 import { requirePermission } from "./admin.auth.js";
 import { idParam, jsonBody } from "./admin.http.js";
+import type { HandoffCustomer, HandoffDetail, HandoffEnded, HandoffInbox, HandoffReplied, HandoffView } from "./contracts/handoffs.contract.js";
 
 const ReplyBody = z.object({ text: z.string({ message: "write the answer" }).trim().min(1, "write the answer").max(3_800, "at most 3800 characters") });
 /** Turns of the conversation shown with a hand-off: what led to it and what was said since. */
 const TRANSCRIPT_TURNS = 60;
 const RECENT = 20;
 
-const person = (c: Customer) => ({ id: c.id, telegramId: c.telegramId, username: c.username, firstName: c.firstName, language: c.language });
-const view = (h: Handoff) => ({ number: h.number, reason: h.reason, status: h.status, openedAt: h.openedAt, closedAt: h.closedAt });
+const person = (c: Customer): HandoffCustomer => ({ id: c.id, telegramId: c.telegramId, username: c.username, firstName: c.firstName, language: c.language });
+const view = (h: Handoff): HandoffView => ({ number: h.number, reason: h.reason, status: h.status, openedAt: h.openedAt, closedAt: h.closedAt });
 
 const problems = {
   not_found: (n: number) => new AppError("admin.not_found", `no hand-off #${n}`),
@@ -38,7 +39,7 @@ export const handoffsArea: AdminArea<HandoffsAreaDeps> = (api, deps) => {
     return c.json({
       open: open.map(({ handoff, customer }) => ({ ...view(handoff), customer: person(customer) })),
       recent: recent.map(({ handoff, customer, closedBy }) => ({ ...view(handoff), closedBy, closedByName: closedBy ? nameOf(closedBy).name : null, customer: person(customer) })),
-    });
+    } satisfies HandoffInbox);
   });
 
   api.get("/handoffs/:number", requirePermission("operate"), async (c) => {
@@ -48,7 +49,7 @@ export const handoffsArea: AdminArea<HandoffsAreaDeps> = (api, deps) => {
     const customer = await deps.customers.findById(handoff.customerId);
     if (!customer) throw problems.not_found(number);
     const transcript = await deps.transcripts.recent(customer.id, TRANSCRIPT_TURNS);
-    return c.json({ handoff: view(handoff), customer: person(customer), transcript });
+    return c.json({ handoff: view(handoff), customer: person(customer), transcript } satisfies HandoffDetail);
   });
 
   api.post("/handoffs/:number/reply", requirePermission("operate"), async (c) => {
@@ -56,13 +57,13 @@ export const handoffsArea: AdminArea<HandoffsAreaDeps> = (api, deps) => {
     const { text } = await jsonBody(c, ReplyBody);
     const result = await deps.handoff.reply(number, text);
     if (!result.ok) throw problems[result.error](number);
-    return c.json({ sent: true });
+    return c.json({ sent: true } satisfies HandoffReplied);
   });
 
   api.post("/handoffs/:number/end", requirePermission("operate"), async (c) => {
     const number = idParam(c, "number");
     const result = await deps.handoff.close(number, { admin: c.get("admin").telegramId });
     if (!result.ok) throw problems[result.error === "closed" ? "already_ended" : result.error](number);
-    return c.json({ handoff: view(result.value.handoff) });
+    return c.json({ handoff: view(result.value.handoff) } satisfies HandoffEnded);
   });
 };

@@ -3,6 +3,7 @@ import { AppError } from "../../shared/errors.js";
 import type { AdminArea, AdminServices } from "./admin.areas.js";
 import { requirePermission } from "./admin.auth.js";
 import { jsonBody, parseInput } from "./admin.http.js";
+import type { ImportOverview, ImportTask } from "./contracts/imports.contract.js";
 
 const StartBody = z.object({
   supplierId: z.number({ message: "supplierId is the supplier's id" }).int().positive(),
@@ -23,7 +24,7 @@ export const importArea: AdminArea<ImportAreaDeps> = (api, deps) => {
   api.post("/imports", requirePermission("manage"), async (c) => {
     const { supplierId, review } = await jsonBody(c, StartBody);
     const task = await deps.importTasks.start(supplierId, c.get("admin").actor, { review });
-    return c.json(task, 202);
+    return c.json(task satisfies ImportTask, 202);
   });
 
   api.get("/imports", requirePermission("manage"), async (c) => {
@@ -33,12 +34,12 @@ export const importArea: AdminArea<ImportAreaDeps> = (api, deps) => {
     const history = supplierId ? await deps.catalog.recentSyncsOf(supplierId, 10) : await deps.catalog.recentSyncs(10);
     // What the import form preselects for this supplier's new services.
     const reviewByDefault = supplierId ? await deps.catalog.reviewByDefault(supplierId) : undefined;
-    return c.json({ tasks, history, ...(reviewByDefault !== undefined ? { reviewByDefault } : {}) });
+    return c.json({ tasks, history, ...(reviewByDefault !== undefined ? { reviewByDefault } : {}) } satisfies ImportOverview);
   });
 
   api.get("/imports/:id", requirePermission("manage"), (c) => {
     const task = deps.importTasks.get(c.req.param("id"));
     if (!task) throw new AppError("admin.not_found", "no such import: it finished long ago or the shop restarted since; see the supplier's history");
-    return c.json(task);
+    return c.json(task satisfies ImportTask);
   });
 };

@@ -6,6 +6,7 @@ import type { AdminArea, AdminServices } from "./admin.areas.js";
 import { requirePermission } from "./admin.auth.js";
 import { idParam, jsonBody, parseInput } from "./admin.http.js";
 import { can } from "./admin.permissions.js";
+import type { ManualForm, ManualQuote, OrderDetail, OrderPage, OrderRefunded, OrderSynced, OrdersSynced } from "./contracts/orders.contract.js";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a day is written YYYY-MM-DD");
 const reason = z.string({ message: "say why: every change is recorded with its reason" }).trim().min(1, "say why: every change is recorded with its reason").max(500);
@@ -61,7 +62,7 @@ export const ordersArea: AdminArea<OrdersAreaDeps> = (api, deps) => {
   const { orderQueries: queries, orderDetail: details, manualOrders: manual } = deps;
   const admin = deps.orderAdmin;
 
-  const detail = async (orderId: number) => {
+  const detail = async (orderId: number): Promise<OrderDetail> => {
     const [view, nameOf] = await Promise.all([details.detail(orderId), actorNamer(deps.admins)]);
     return { ...view, timeline: view.timeline.map((e) => (e.kind === "audit" ? { ...e, actorName: nameOf(e.actor).name, actorRole: nameOf(e.actor).role } : e)) };
   };
@@ -69,7 +70,7 @@ export const ordersArea: AdminArea<OrdersAreaDeps> = (api, deps) => {
   api.get("/orders", requirePermission("view"), async (c) => {
     const { page, pageSize, ...filter } = parseInput(ListQuery, c.req.query());
     const result = await queries.page(filter, page, pageSize);
-    return c.json({ ...result, page, pageSize });
+    return c.json({ ...result, page, pageSize } satisfies OrderPage);
   });
 
   api.get("/orders/:id", requirePermission("view"), async (c) => c.json(await detail(idParam(c))));
@@ -78,7 +79,7 @@ export const ordersArea: AdminArea<OrdersAreaDeps> = (api, deps) => {
     const id = idParam(c);
     const body = await jsonBody(c, SyncBody);
     const { report } = await admin.forceSync(id, c.get("admin").actor, body.reason);
-    return c.json({ report, detail: await detail(id) });
+    return c.json({ report, detail: await detail(id) } satisfies OrderSynced);
   });
 
   /** "Sync all": every order in progress at every supplier, now (the list's button). */
@@ -86,7 +87,7 @@ export const ordersArea: AdminArea<OrdersAreaDeps> = (api, deps) => {
     const body = await jsonBody(c, SyncBody);
     const report = await admin.syncNow();
     await deps.audit.recordAlone({ actor: c.get("admin").actor, action: "orders.sync_all", subject: "orders", after: report, reason: body.reason });
-    return c.json({ report });
+    return c.json({ report } satisfies OrdersSynced);
   });
 
   api.post("/orders/:id/progress", requirePermission("operate"), async (c) => {
@@ -132,15 +133,15 @@ export const ordersArea: AdminArea<OrdersAreaDeps> = (api, deps) => {
     const id = idParam(c);
     const body = await jsonBody(c, RefundBody);
     const { refunded } = await admin.refund(id, { amount: body.amount, reason: body.reason }, c.get("admin").actor);
-    return c.json({ refunded, detail: await detail(id) });
+    return c.json({ refunded, detail: await detail(id) } satisfies OrderRefunded);
   });
 
   // Which fields the manual order form shows for a service: its type's extra inputs, and whether a quantity is asked.
-  api.get("/orders/manual/form/:mid", requirePermission("manage"), async (c) => c.json(await manual.form(Number(c.req.param("mid")))));
+  api.get("/orders/manual/form/:mid", requirePermission("manage"), async (c) => c.json((await manual.form(Number(c.req.param("mid")))) satisfies ManualForm));
 
   api.post("/orders/manual/quote", requirePermission("manage"), async (c) => {
     const body = await jsonBody(c, ManualQuoteBody);
-    return c.json(await manual.quote(body));
+    return c.json((await manual.quote(body)) satisfies ManualQuote);
   });
 
   api.post("/orders/manual", requirePermission("manage"), async (c) => {

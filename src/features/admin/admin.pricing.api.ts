@@ -5,6 +5,7 @@ import { AppError } from "../../shared/errors.js";
 import type { AdminArea, AdminServices } from "./admin.areas.js";
 import { requirePermission } from "./admin.auth.js";
 import { jsonBody } from "./admin.http.js";
+import type { MarginPreview, Margins, MarginsSaved, MarginTarget } from "./contracts/pricing.contract.js";
 
 /** Which margin: the shop's default, one supplier's, one category's, or a chosen set of services. */
 const Target = z.discriminatedUnion("scope", [
@@ -15,7 +16,7 @@ const Target = z.discriminatedUnion("scope", [
 ]);
 const MarginChange = z.object({ target: Target, margin: z.string().trim().max(12).nullable() });
 
-async function scopeOf(deps: PricingAreaDeps, target: z.infer<typeof Target>): Promise<PreviewScope> {
+async function scopeOf(deps: PricingAreaDeps, target: MarginTarget): Promise<PreviewScope> {
   switch (target.scope) {
     case "default":
       return { scope: "default" };
@@ -43,7 +44,7 @@ async function applyMargin(deps: PricingAreaDeps, scope: PreviewScope, margin: s
 }
 
 /** The shop's margins as the app shows them: the default, each supplier's and each category's (null: none of its own). */
-async function margins(deps: PricingAreaDeps) {
+async function margins(deps: PricingAreaDeps): Promise<Margins> {
   const [rules, suppliers, facets] = await Promise.all([deps.catalog.pricingRules(), deps.providers.list(), deps.catalog.facets()]);
   const text = (d: Parameters<typeof decimalToString>[0] | undefined) => (d ? decimalToString(d) : null);
   // Category margins are matched without case, across platforms: one row per category name.
@@ -76,13 +77,13 @@ export const pricingArea: AdminArea<PricingAreaDeps> = (api, deps) => {
 
   api.post("/pricing/margins/preview", requirePermission("manage"), async (c) => {
     const { target, margin } = await jsonBody(c, MarginChange);
-    return c.json(await deps.catalogManagement.previewMargin(await scopeOf(deps, target), margin));
+    return c.json((await deps.catalogManagement.previewMargin(await scopeOf(deps, target), margin)) satisfies MarginPreview);
   });
 
   api.put("/pricing/margins", requirePermission("manage"), async (c) => {
     const { target, margin } = await jsonBody(c, MarginChange);
     const scope = await scopeOf(deps, target);
     const report = await applyMargin(deps, scope, margin, c.get("admin").actor);
-    return c.json({ repriced: report.repriced, disabledBelowCost: report.disabledBelowCost, margins: await margins(deps) });
+    return c.json({ repriced: report.repriced, disabledBelowCost: report.disabledBelowCost, margins: await margins(deps) } satisfies MarginsSaved);
   });
 };

@@ -6,6 +6,7 @@ import { AppError } from "../../shared/errors.js";
 import type { AdminArea, AdminServices } from "./admin.areas.js";
 import { requirePermission } from "./admin.auth.js";
 import { jsonBody, parseInput } from "./admin.http.js";
+import type { BulkResult, Facets, ServiceDetail, ServiceListItem, ServicePage, ServiceStatus } from "./contracts/services.contract.js";
 
 const ListQuery = z.object({
   q: z.string().trim().max(200).optional(),
@@ -43,7 +44,7 @@ function midParam(value: string | undefined): number {
  * Where a service stands for a customer, in one word the list shows: on sale, waiting for review,
  * off because its fixed price is under cost, kept as another service's backup, or hidden.
  */
-function statusOf(s: Service): "sale" | "review" | "below_cost" | "backup" | "hidden" {
+function statusOf(s: Service): ServiceStatus {
   if (s.active) return "sale";
   if (s.removed) return "hidden";
   if (s.disabledReason === "review" || s.disabledReason === "below_cost" || s.disabledReason === "backup") return s.disabledReason;
@@ -51,7 +52,7 @@ function statusOf(s: Service): "sale" | "review" | "below_cost" | "backup" | "hi
 }
 
 /** A list row: what the admin scans for, prices as stored (integer rupiah per unitSize), cost and margin beside the price. */
-function listItem(s: Service, supplierName: string | undefined, rules: PricingRules) {
+function listItem(s: Service, supplierName: string | undefined, rules: PricingRules): ServiceListItem {
   const margin = marginSourceOf(rules, s);
   return {
     mid: s.mid,
@@ -72,7 +73,7 @@ function listItem(s: Service, supplierName: string | undefined, rules: PricingRu
   };
 }
 
-async function detailOf(deps: ServicesAreaDeps, mid: number) {
+async function detailOf(deps: ServicesAreaDeps, mid: number): Promise<ServiceDetail> {
   const service = await deps.catalog.findByMid(mid);
   if (!service) throw new AppError("catalog.unknown_mid", `no service with shop number ${mid}`);
   const [suppliers, rules, backups, twins] = await Promise.all([deps.providers.list(), deps.catalog.pricingRules(), deps.catalogManagement.backups(mid), service.active ? Promise.resolve([]) : deps.catalogManagement.twins(mid)]);
@@ -104,7 +105,7 @@ export const servicesArea: AdminArea<ServicesAreaDeps> = (api, deps) => {
     const { q, platform, category, supplierId, state, page, pageSize } = parseInput(ListQuery, c.req.query());
     const [result, suppliers, rules] = await Promise.all([deps.catalog.page({ text: q, platform, category, providerId: supplierId, state }, { offset: page * pageSize, limit: pageSize }), deps.providers.list(), deps.catalog.pricingRules()]);
     const names = new Map(suppliers.map((p) => [p.id, p.name]));
-    return c.json({ items: result.services.map((s) => listItem(s, names.get(s.providerId), rules)), total: result.total, page, pageSize });
+    return c.json({ items: result.services.map((s) => listItem(s, names.get(s.providerId), rules)), total: result.total, page, pageSize } satisfies ServicePage);
   });
 
   /**
@@ -127,7 +128,7 @@ export const servicesArea: AdminArea<ServicesAreaDeps> = (api, deps) => {
         refused.push({ mid, code: error.code, message: error.message });
       }
     }
-    return c.json({ changed, refused });
+    return c.json({ changed, refused } satisfies BulkResult);
   });
 
   api.get("/services/facets", requirePermission("view"), async (c) => {
@@ -139,7 +140,7 @@ export const servicesArea: AdminArea<ServicesAreaDeps> = (api, deps) => {
       entry.categories.push({ category: f.category, count: f.count });
       platforms.set(f.platform, entry);
     }
-    return c.json({ platforms: [...platforms.values()], suppliers: suppliers.map((s) => ({ id: s.id, name: s.name })) });
+    return c.json({ platforms: [...platforms.values()], suppliers: suppliers.map((s) => ({ id: s.id, name: s.name })) } satisfies Facets);
   });
 
   api.get("/services/:mid", requirePermission("view"), async (c) => c.json(await detailOf(deps, midParam(c.req.param("mid")))));

@@ -5,6 +5,8 @@ import type { AdminArea, AdminServices } from "./admin.areas.js";
 import { requirePermission } from "./admin.auth.js";
 import { jsonBody } from "./admin.http.js";
 import { can } from "./admin.permissions.js";
+import type { RevealedKey } from "./contracts/common.contract.js";
+import type { GatewayKeys, GatewayTested, SettingChange, SettingGroups } from "./contracts/settings.contract.js";
 
 // nonoptional carries the message: a refine on the object never runs when zod already refused the missing key.
 const ValueBody = z.object({ value: z.unknown().nonoptional("give the new value as { value }") }, { error: "give the new value as { value }" });
@@ -33,7 +35,7 @@ export const settingsArea: AdminArea<SettingsAreaDeps> = (api, deps) => {
       groups: SETTING_GROUPS.map(({ group }) => ({ group, settings: all.filter((s) => s.group === group) })),
       // Each gateway's settings screen (/settings/<gateway>).
       gateways: deps.gateways.list().map((g) => ({ gateway: g.id, label: g.settings.label })),
-    });
+    } satisfies SettingGroups);
   });
 
   // Each payment gateway's settings, built from its descriptor (fields, secrets, test call), under
@@ -41,7 +43,7 @@ export const settingsArea: AdminArea<SettingsAreaDeps> = (api, deps) => {
   // setting's dotted key), so any other name goes on to the shop settings below.
   const GATEWAY_PATH = `/settings/:gateway{${deps.gateways.list().map((g) => g.id).join("|")}}`;
   const gateway = (c: { req: { param(name: "gateway"): string } }) => deps.gateways.get(c.req.param("gateway"))?.id;
-  const keysView = async (id: string, role: Parameters<typeof can>[0]) => ({ ...(await deps.gatewaySettings.view(id)), canReveal: can(role, "reveal") });
+  const keysView = async (id: string, role: Parameters<typeof can>[0]): Promise<GatewayKeys> => ({ ...(await deps.gatewaySettings.view(id)), canReveal: can(role, "reveal") });
 
   api.get(GATEWAY_PATH, requirePermission("keys"), async (c, next) => {
     const id = gateway(c);
@@ -73,7 +75,7 @@ export const settingsArea: AdminArea<SettingsAreaDeps> = (api, deps) => {
     const id = gateway(c);
     if (!id) return next();
     const result = await deps.gatewaySettings.test(id);
-    return c.json({ result, keys: await keysView(id, c.get("admin").role) });
+    return c.json({ result, keys: await keysView(id, c.get("admin").role) } satisfies GatewayTested);
   });
 
   api.post(`${GATEWAY_PATH}/reveal/:field`, requirePermission("reveal"), async (c, next) => {
@@ -83,13 +85,13 @@ export const settingsArea: AdminArea<SettingsAreaDeps> = (api, deps) => {
     const value = await deps.gatewaySettings.reveal(id, field, c.get("admin").actor);
     // Not cached anywhere on the way back: the app shows it once, on request.
     c.header("cache-control", "no-store");
-    return c.json({ field, value });
+    return c.json({ field, value } satisfies RevealedKey);
   });
 
   // After the gateway routes: Hono runs handlers in the order they were added, and this one would
   // otherwise take PUT /settings/<gateway> as a setting named after the gateway.
   api.put("/settings/:key", requirePermission("manage"), async (c) => {
     const { value } = await jsonBody(c, ValueBody);
-    return c.json(await deps.settingsAdmin.change(c.req.param("key"), value, c.get("admin").actor));
+    return c.json((await deps.settingsAdmin.change(c.req.param("key"), value, c.get("admin").actor)) satisfies SettingChange);
   });
 };

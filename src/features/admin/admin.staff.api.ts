@@ -4,6 +4,8 @@ import type { AdminArea, AdminServices } from "./admin.areas.js";
 import { requirePermission } from "./admin.auth.js";
 import { idParam, jsonBody } from "./admin.http.js";
 import { permissionsOf } from "./admin.permissions.js";
+import type { Removed } from "./contracts/common.contract.js";
+import type { StaffList, StaffSaved } from "./contracts/staff.contract.js";
 
 const ROLES = ["owner", "admin", "operator"] as const;
 const AddBody = z.object({
@@ -26,7 +28,7 @@ export type StaffAreaDeps = Pick<AdminServices, "admins">;
  */
 export const staffArea: AdminArea<StaffAreaDeps> = (api, deps) => {
   api.get("/staff", requirePermission("staff"), async (c) =>
-    c.json({ staff: await deps.admins.list(), roles: ROLES.map((role) => ({ role, permissions: permissionsOf(role) })) }),
+    c.json({ staff: await deps.admins.list(), roles: ROLES.map((role) => ({ role, permissions: permissionsOf(role) })) } satisfies StaffList),
   );
 
   api.post("/staff", requirePermission("staff"), async (c) => {
@@ -34,7 +36,7 @@ export const staffArea: AdminArea<StaffAreaDeps> = (api, deps) => {
     if (body.telegramId === c.get("admin").telegramId) throw yourself();
     const existing = (await deps.admins.list()).find((s) => s.telegramId === body.telegramId);
     if (existing) throw new AppError("admin.conflict", `${body.telegramId} is already on the staff as ${existing.role}`);
-    return c.json({ member: await deps.admins.grant(body, c.get("admin").actor) }, 201);
+    return c.json({ member: await deps.admins.grant(body, c.get("admin").actor) } satisfies StaffSaved, 201);
   });
 
   api.put("/staff/:telegramId", requirePermission("staff"), async (c) => {
@@ -43,13 +45,13 @@ export const staffArea: AdminArea<StaffAreaDeps> = (api, deps) => {
     if (telegramId === c.get("admin").telegramId) throw yourself();
     const existing = (await deps.admins.list()).find((s) => s.telegramId === telegramId);
     if (!existing) throw new AppError("admin.not_found", `no staff member with Telegram id ${telegramId}`);
-    return c.json({ member: await deps.admins.grant({ telegramId, role: body.role, name: body.name ?? existing.name }, c.get("admin").actor) });
+    return c.json({ member: await deps.admins.grant({ telegramId, role: body.role, name: body.name ?? existing.name }, c.get("admin").actor) } satisfies StaffSaved);
   });
 
   api.delete("/staff/:telegramId", requirePermission("staff"), async (c) => {
     const telegramId = idParam(c, "telegramId");
     if (telegramId === c.get("admin").telegramId) throw yourself();
     await deps.admins.revoke(telegramId, c.get("admin").actor);
-    return c.json({ removed: true });
+    return c.json({ removed: true } satisfies Removed);
   });
 };

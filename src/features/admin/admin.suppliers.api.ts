@@ -7,6 +7,8 @@ import type { AdminArea, AdminServices } from "./admin.areas.js";
 import { requirePermission } from "./admin.auth.js";
 import { idParam, jsonBody } from "./admin.http.js";
 import { can } from "./admin.permissions.js";
+import type { RevealedKey } from "./contracts/common.contract.js";
+import type { SupplierKeys, SupplierKinds, SupplierList, SupplierOverview, SupplierSaved, SupplierTested } from "./contracts/suppliers.contract.js";
 
 const FIELDS = ["key", "apiId", "apiKey", "secretKey", "username", "webhookSecret"] as const satisfies ReadonlyArray<keyof ProviderCredentials>;
 /** What the app shows for a stored secret: nothing of the secret itself, not even its length. */
@@ -70,25 +72,25 @@ export type SuppliersAreaDeps = Pick<AdminServices, "providers" | "catalog">;
  * every change, naming changed credential fields but never their values.
  */
 export const suppliersArea: AdminArea<SuppliersAreaDeps> = (api, deps) => {
-  api.get("/suppliers", requirePermission("view"), async (c) => c.json({ suppliers: await deps.providers.list() }));
+  api.get("/suppliers", requirePermission("view"), async (c) => c.json({ suppliers: await deps.providers.list() } satisfies SupplierList));
 
   api.get("/suppliers/kinds", requirePermission("manage"), (c) =>
     c.json({
       kinds: PROVIDER_KINDS.map((kind) => ({ kind, required: CREDENTIAL_FIELDS[kind], fields: credentialFieldsOf(kind) })),
       panels: INDO_PANELS,
-    }),
+    } satisfies SupplierKinds),
   );
 
   api.get("/suppliers/:id", requirePermission("view"), async (c) => {
     const supplier = await supplierById(deps, idParam(c));
     const syncs = await deps.catalog.recentSyncsOf(supplier.id, 5);
-    return c.json({ supplier, syncs, importRunning: deps.catalog.importRunningSince(supplier.id) !== undefined });
+    return c.json({ supplier, syncs, importRunning: deps.catalog.importRunningSince(supplier.id) !== undefined } satisfies SupplierOverview);
   });
 
   api.post("/suppliers", requirePermission("manage"), requirePermission("keys"), async (c) => {
     const body = await jsonBody(c, AddBody);
     const supplier = await deps.providers.add({ ...body, credentials: given(body.credentials) ?? {} }, c.get("admin").actor);
-    return c.json({ supplier }, 201);
+    return c.json({ supplier } satisfies SupplierSaved, 201);
   });
 
   api.patch("/suppliers/:id", requirePermission("manage"), async (c) => {
@@ -97,13 +99,13 @@ export const suppliersArea: AdminArea<SuppliersAreaDeps> = (api, deps) => {
     const credentials = given(body.credentials);
     if (credentials && !can(c.get("admin").role, "keys")) throw forbidden(c.get("admin").role, "change keys");
     const updated = await deps.providers.edit(supplier.name, { ...body, credentials }, c.get("admin").actor);
-    return c.json({ supplier: updated });
+    return c.json({ supplier: updated } satisfies SupplierSaved);
   });
 
   api.post("/suppliers/:id/test", requirePermission("manage"), async (c) => {
     const supplier = await supplierById(deps, idParam(c));
     const result = await deps.providers.test(supplier.name);
-    return c.json({ result, supplier: await supplierById(deps, supplier.id) });
+    return c.json({ result, supplier: await supplierById(deps, supplier.id) } satisfies SupplierTested);
   });
 
   api.get("/suppliers/:id/keys", requirePermission("keys"), async (c) => {
@@ -113,7 +115,7 @@ export const suppliersArea: AdminArea<SuppliersAreaDeps> = (api, deps) => {
     return c.json({
       keys: credentialFieldsOf(supplier.kind).map((field) => ({ field, required: required.has(field), set: set.has(field), masked: set.has(field) ? MASK : null })),
       canReveal: can(c.get("admin").role, "reveal"),
-    });
+    } satisfies SupplierKeys);
   });
 
   api.post("/suppliers/:id/keys/:field/reveal", requirePermission("reveal"), async (c) => {
@@ -123,6 +125,6 @@ export const suppliersArea: AdminArea<SuppliersAreaDeps> = (api, deps) => {
     const value = await deps.providers.revealCredential(supplier.name, field as keyof ProviderCredentials, c.get("admin").actor);
     // Not cached anywhere on the way back: the app shows it once, on request.
     c.header("cache-control", "no-store");
-    return c.json({ field, value });
+    return c.json({ field, value } satisfies RevealedKey);
   });
 };

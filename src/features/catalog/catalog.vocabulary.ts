@@ -2,38 +2,10 @@
  * The words people and suppliers use for platforms and product kinds, in Indonesian, English and
  * chat slang. Supplier rows are classified with it at import; customer messages are read with it.
  */
+import { PLATFORMS, type Platform } from "./catalog.platforms.js";
 
-export const PLATFORMS = [
-  "instagram",
-  "tiktok",
-  "youtube",
-  "facebook",
-  "twitter",
-  "telegram",
-  "spotify",
-  "shopee",
-  "threads",
-  "twitch",
-  "discord",
-  "soundcloud",
-  "linkedin",
-  "website",
-  // Games and digital top-ups (sold per item)
-  "mobile_legends",
-  "free_fire",
-  "pubg_mobile",
-  "genshin_impact",
-  "valorant",
-  "honor_of_kings",
-  "call_of_duty_mobile",
-  "roblox",
-  "pulsa",
-  "data",
-  "emoney",
-  "pln",
-  "other",
-] as const;
-export type Platform = (typeof PLATFORMS)[number];
+// The platforms and their names live in catalog.platforms.ts, a leaf the admin app may bundle.
+export { PLATFORMS, PLATFORM_LABELS, type Platform } from "./catalog.platforms.js";
 
 export const KINDS = [
   "followers",
@@ -58,36 +30,6 @@ export const KINDS = [
   "other",
 ] as const;
 export type Kind = (typeof KINDS)[number];
-
-export const PLATFORM_LABELS: Record<Platform, string> = {
-  instagram: "Instagram",
-  tiktok: "TikTok",
-  youtube: "YouTube",
-  facebook: "Facebook",
-  twitter: "X (Twitter)",
-  telegram: "Telegram",
-  spotify: "Spotify",
-  shopee: "Shopee",
-  threads: "Threads",
-  twitch: "Twitch",
-  discord: "Discord",
-  soundcloud: "SoundCloud",
-  linkedin: "LinkedIn",
-  website: "Website",
-  mobile_legends: "Mobile Legends",
-  free_fire: "Free Fire",
-  pubg_mobile: "PUBG Mobile",
-  genshin_impact: "Genshin Impact",
-  valorant: "Valorant",
-  honor_of_kings: "Honor of Kings",
-  call_of_duty_mobile: "Call of Duty Mobile",
-  roblox: "Roblox",
-  pulsa: "Pulsa",
-  data: "Paket Data",
-  emoney: "E-Money",
-  pln: "Token PLN",
-  other: "Lainnya / Other",
-};
 
 /** Link hosts that belong to each platform, for checking a customer's target link. */
 export const PLATFORM_HOSTS: Partial<Record<Platform, string[]>> = {

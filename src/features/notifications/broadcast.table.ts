@@ -1,6 +1,6 @@
 import type { Generated, Insertable, Selectable } from "kysely";
 
-export type BroadcastStatus = "sending" | "done" | "canceled";
+export type BroadcastAnswer = "sending" | "done" | "canceled";
 export type RecipientStatus = "pending" | "sent" | "failed" | "blocked" | "canceled";
 
 export interface BroadcastTable {
@@ -9,7 +9,7 @@ export interface BroadcastTable {
   html: string;
   /** JSON: {"kind":"all"} or {"kind":"buyers","days":N} */
   audience: string;
-  status: BroadcastStatus;
+  status: BroadcastAnswer;
   total: number;
   created_by: string;
   created_at: number;

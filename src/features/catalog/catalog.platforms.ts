@@ -1,0 +1,66 @@
+/**
+ * The platforms the shop sells for and their names as brands write them. A leaf with no imports and
+ * no I/O: the catalog vocabulary builds on it, and the admin app bundles it to name platforms
+ * (miniapp/shared-modules.mjs lists it), so it must stay free of anything server-side.
+ */
+export const PLATFORMS = [
+  "instagram",
+  "tiktok",
+  "youtube",
+  "facebook",
+  "twitter",
+  "telegram",
+  "spotify",
+  "shopee",
+  "threads",
+  "twitch",
+  "discord",
+  "soundcloud",
+  "linkedin",
+  "website",
+  // Games and digital top-ups (sold per item)
+  "mobile_legends",
+  "free_fire",
+  "pubg_mobile",
+  "genshin_impact",
+  "valorant",
+  "honor_of_kings",
+  "call_of_duty_mobile",
+  "roblox",
+  "pulsa",
+  "data",
+  "emoney",
+  "pln",
+  "other",
+] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export const PLATFORM_LABELS: Record<Platform, string> = {
+  instagram: "Instagram",
+  tiktok: "TikTok",
+  youtube: "YouTube",
+  facebook: "Facebook",
+  twitter: "X (Twitter)",
+  telegram: "Telegram",
+  spotify: "Spotify",
+  shopee: "Shopee",
+  threads: "Threads",
+  twitch: "Twitch",
+  discord: "Discord",
+  soundcloud: "SoundCloud",
+  linkedin: "LinkedIn",
+  website: "Website",
+  mobile_legends: "Mobile Legends",
+  free_fire: "Free Fire",
+  pubg_mobile: "PUBG Mobile",
+  genshin_impact: "Genshin Impact",
+  valorant: "Valorant",
+  honor_of_kings: "Honor of Kings",
+  call_of_duty_mobile: "Call of Duty Mobile",
+  roblox: "Roblox",
+  pulsa: "Pulsa",
+  data: "Paket Data",
+  emoney: "E-Money",
+  pln: "Token PLN",
+  other: "Lainnya / Other",
+};
