@@ -28,7 +28,8 @@ export function mutualFeatureImports(root = "src/features"): Array<[string, stri
   const walk = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
   for (const file of walk(root).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))) {
     const from = relative(root, file).split("/")[0]!;
-    for (const match of readFileSync(file, "utf8").matchAll(/from\s+["'](\.[^"']+)["']/g)) {
+    // Import and export statements only: an import written inside a string (generated code) is not one.
+    for (const match of readFileSync(file, "utf8").matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s+["'](\.[^"']+)["']/gm)) {
       const to = relative(root, resolve(dirname(file), match[1]!)).split("/")[0]!;
       if (!to.startsWith("..") && to !== from) edges.add(`${from}>${to}`);
     }
