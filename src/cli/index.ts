@@ -78,7 +78,7 @@ export async function runCli(
   const [{ createContainer }, { migrateToLatest }] = await Promise.all([import("../container.js"), import("../infra/db/migrations.js")]);
   const container = createContainer(config, createLogger(config.logLevel === "info" ? "warn" : config.logLevel, logDestination));
   try {
-    const { applied } = await migrateToLatest(container.db, container.database.sqlite);
+    const { applied } = await migrateToLatest(container.database);
     if (command === "migrate") {
       out.log(applied.length > 0 ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.");
       return 0;

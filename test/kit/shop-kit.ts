@@ -41,7 +41,7 @@ export async function createShopKit(options: ShopKitOptions = {}) {
   const config = testConfig({ ...standIns.env, ADMIN_TELEGRAM_IDS: String(ADMIN_ID), ...options.env });
   const http = createHttpClient({ connectTimeoutMs: 1_000, responseTimeoutMs: options.responseTimeoutMs ?? 1_500 });
   const container = createContainer(config, logs.logger, { http, ...(clock ? { clock } : {}) });
-  await migrateToLatest(container.db, container.database.sqlite);
+  await migrateToLatest(container.database);
   // Tests type at machine speed; the limit is read when the bot is created, so it is set first.
   await container.settings.set("assistant.rate_limit_per_minute", options.rateLimitPerMinute ?? 600);
 
