@@ -24,6 +24,6 @@ export function sqlitePathOf(url: string): string {
  * (a job claim's row lock). Read from the adapter, so repositories need no extra parameter and a
  * transaction answers like its database.
  */
-export function dialectOf(db: Kysely<unknown>): Dialect {
+export function dialectOf(db: Pick<Kysely<never>, "getExecutor">): Dialect {
   return db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
 }
