@@ -1,10 +1,10 @@
-import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { createPostgresTestDatabase } from "../../../test/kit/test-database.js";
-import { MIGRATIONS_DIR, MIGRATIONS_ROOT, migrateToLatest, migrationNames, migrationsDir } from "./migrations.js";
+import { MIGRATIONS_DIR, MIGRATIONS_ROOT, migrateToLatest, migrationNames, migrationsDir, refuseStrayMigrations } from "./migrations.js";
 import { openDatabase } from "./open-database.js";
 import { openSqlite } from "./open-sqlite.js";
 
@@ -28,6 +28,13 @@ describe("the migration trees", () => {
   it("leave no migration outside the dialect folders (a file there would run on neither)", () => {
     expect(readdirSync(MIGRATIONS_ROOT).filter((f) => f.endsWith(".sql"))).toEqual([]);
     expect(MIGRATIONS_DIR).toBe(migrationsDir("sqlite"));
+  });
+
+  it("refuse to migrate while a file sits in migrations/ itself, naming it and where it goes", () => {
+    const root = mkdtempSync(join(tmpdir(), "stray-migration-"));
+    cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+    writeFileSync(join(root, "20261208T0905_new_column.sql"), "ALTER TABLE orders ADD COLUMN x TEXT;");
+    expect(() => refuseStrayMigrations(root)).toThrow(/20261208T0905_new_column\.sql is outside the dialect folders: move it to migrations\/sqlite\/ .* migrations\/postgres\//);
   });
 
   it("an existing SQLite shop, migrated from the flat migrations/ folder of before, has nothing pending", async () => {

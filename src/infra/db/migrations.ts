@@ -71,7 +71,19 @@ export interface MigrationReport {
   applied: string[];
 }
 
+/**
+ * A `.sql` straight in `migrations/` (the layout before the split, e.g. from a branch made before
+ * it) would run on neither database: refused by name, so it is moved and ported instead of lost.
+ */
+export function refuseStrayMigrations(root = MIGRATIONS_ROOT): void {
+  const stray = readdirSync(root).filter((f) => f.endsWith(".sql"));
+  if (stray.length > 0) {
+    throw new Error(`${stray.join(", ")} ${stray.length === 1 ? "is" : "are"} outside the dialect folders: move ${stray.length === 1 ? "it" : "them"} to migrations/sqlite/ and write the PostgreSQL version under the same name in migrations/postgres/`);
+  }
+}
+
 export async function migrateToLatest(database: OpenedDatabase, directory = migrationsDir(database.dialect)): Promise<MigrationReport> {
+  refuseStrayMigrations();
   let result: MigrationResultSet;
   if (database.dialect === "postgres") {
     result = await new Migrator({ db: database.db, provider: new SqlFileMigrationProvider(directory, runPostgresFile) }).migrateToLatest();
