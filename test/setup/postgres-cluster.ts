@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { chownSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { userInfo, tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -32,6 +32,34 @@ export interface ThrowawayCluster {
   stop(): Promise<void>;
 }
 
+const CLUSTER_PREFIX = "tokobot-pg-";
+const OWNER_FILE = "owner.pid";
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+};
+
+/** Clusters of test runs that were killed (no teardown ran): stopped and deleted. */
+async function stopAbandonedClusters(as: (command: string, args: string[]) => Promise<unknown>): Promise<void> {
+  for (const name of readdirSync(tmpdir()).filter((n) => n.startsWith(CLUSTER_PREFIX))) {
+    const dir = join(tmpdir(), name);
+    let owner: number;
+    try {
+      owner = Number(readFileSync(join(dir, OWNER_FILE), "utf8"));
+    } catch {
+      continue; // not ours, or being created right now
+    }
+    if (!Number.isInteger(owner) || owner <= 0 || isAlive(owner)) continue;
+    await as("pg_ctl", ["-D", join(dir, "data"), "-w", "-m", "immediate", "stop"]).catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /**
  * initdb refuses to run as root (CI runs as root): then the server runs as the `postgres` account
  * Debian's package creates, or as `nobody`, through runuser. Otherwise as whoever runs the tests.
@@ -57,10 +85,13 @@ async function serverAccount(): Promise<{ name: string; uid: number; gid: number
 export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
   const bin = requirePostgres();
   const account = await serverAccount();
-  const dir = mkdtempSync(join(tmpdir(), "tokobot-pg-"));
-  if (account) chownSync(dir, account.uid, account.gid);
   const as = (command: string, args: string[]) =>
     account ? run("runuser", ["-u", account.name, "--", join(bin, command), ...args]) : run(join(bin, command), args);
+  await stopAbandonedClusters(as);
+  const dir = mkdtempSync(join(tmpdir(), CLUSTER_PREFIX));
+  // Whose cluster this is: a run killed before its teardown leaves it behind for the next run to stop.
+  writeFileSync(join(dir, OWNER_FILE), String(process.pid));
+  if (account) chownSync(dir, account.uid, account.gid);
   const data = join(dir, "data");
   const port = await freePort();
   try {
