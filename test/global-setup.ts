@@ -19,8 +19,16 @@ declare module "vitest" {
  * other's browsers.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  requireChromium();
-  requirePostgres();
+  // Every missing prerequisite in one message, so one round of installing is enough.
+  const missing = [requireChromium, () => requirePostgres()].flatMap((check) => {
+    try {
+      check();
+      return [];
+    } catch (error) {
+      return [(error as Error).message];
+    }
+  });
+  if (missing.length > 0) throw new Error(missing.join("\n\n"));
   await buildMiniAppIfStale();
   const cluster = await startThrowawayCluster();
   try {

@@ -65,6 +65,18 @@ async function seedShop(shop: SqliteDatabase) {
   return { a, b };
 }
 
+describe("npm run cli -- migrate with DATABASE_URL=postgres://…", () => {
+  it("applies the PostgreSQL tree, then finds the database up to date", async () => {
+    const env = { DATABASE_URL: target.url, DATA_DIR: dir, MASTER_KEY: TEST_MASTER_KEY, LOG_LEVEL: "silent" };
+    const lines: string[] = [];
+    const out = { log: (l: string) => lines.push(l), error: (l: string) => lines.push(l) };
+    expect(await runCli(["migrate"], out, env)).toBe(0);
+    expect(lines.join("\n")).toMatch(/Applied 1\d migration\(s\): 20261121T0900_initial_schema/);
+    expect(await runCli(["migrate"], out, env)).toBe(0);
+    expect(lines.at(-1)).toBe("Database is up to date.");
+  });
+});
+
 describe("db copy --to postgres://…", () => {
   it("copies every row with its id, keeps money and open jobs exact, and continues the numbering", async () => {
     const shop = openSqlite(shopFile);
