@@ -21,6 +21,7 @@ const INFRA_SDKS = [
   '@langchain/*',
   '@langchain/*/**',
   'better-sqlite3',
+  'pg',
   'croner',
   'midtrans-client',
   'sqlite-vec',

@@ -54,7 +54,7 @@ export async function benchAdminCatalog(): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), "bench-admin-catalog-"));
   try {
     const container = createContainer(testConfig({ DATABASE_URL: join(dir, "shop.db"), DATA_DIR: dir }), captureLogs("warn").logger);
-    await migrateToLatest(container.db, container.database.sqlite);
+    await migrateToLatest(container.database);
     await container.providers.add({ name: "panel", kind: "smm-v2", url: standIns.smmUrl, credentials: { key: standIns.sandbox.smm.key } });
     await container.catalog.importFromProvider("panel");
     // The import hands the new services to the knowledge index in the background; measure the list after it, not against it.

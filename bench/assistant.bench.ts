@@ -42,7 +42,7 @@ export async function benchAssistant(): Promise<BenchRow[]> {
   const server = await listen(app, "127.0.0.1", 0);
   const database = openDatabase(":memory:");
   try {
-    await migrateToLatest(database.db, database.sqlite);
+    await migrateToLatest(database);
     const clock = createManualClock();
     const settings = createSettingsService({ db: database.db, clock });
     await settings.set("assistant.llm_customer_daily_calls", 100_000);

@@ -35,7 +35,7 @@ export async function benchCatalogImport(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   try {
     const container = createContainer(testConfig({ DATABASE_URL: join(dir, "service.db"), DATA_DIR: dir }), captureLogs("warn").logger);
-    await migrateToLatest(container.db, container.database.sqlite);
+    await migrateToLatest(container.database);
     await container.providers.add({ name: "panel", kind: "smm-v2", url: standIns.smmUrl, credentials: { key: standIns.sandbox.smm.key } });
     const first = await measure(() => container.catalog.importFromProvider("panel"));
     // The search index follows the import in the background; let it finish so it is not timed as part of the re-sync.

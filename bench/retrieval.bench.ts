@@ -89,7 +89,7 @@ export async function benchRetrieval(): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), "bench-retrieval-"));
   const container = createContainer(testConfig({ DATABASE_URL: join(dir, "shop.db"), DATA_DIR: dir }), captureLogs("warn").logger);
   try {
-    await migrateToLatest(container.db, container.database.sqlite);
+    await migrateToLatest(container.database);
     await container.providers.add({ name: "panel", kind: "smm-v2", url: standIns.smmUrl, credentials: { key: standIns.sandbox.smm.key } });
     await applyList(container);
     const { knowledge } = container;

@@ -57,7 +57,7 @@ export async function benchStatusSyncFamilies(): Promise<BenchRow[]> {
   try {
     container = createContainer(testConfig({ DATABASE_URL: join(dir, "shop.db"), DATA_DIR: dir }), captureLogs("warn").logger);
     const c = container;
-    await migrateToLatest(c.db, c.database.sqlite);
+    await migrateToLatest(c.database);
     await c.providers.add({ name: "panel", kind: "smm-v2", url: `${url}/smm/api/v2`, credentials: { key: smm.key } });
     await c.providers.add({ name: "medan", kind: "indo-panel", url: `${url}/indo/medanpedia`, options: { panel: "medanpedia" }, credentials: medan.credentials });
     await c.providers.add({ name: "vip", kind: "vip-reseller", url: `${url}/vip/api`, credentials: vipKeys });

@@ -33,7 +33,7 @@ export async function benchStatusSync(): Promise<BenchRow[]> {
   let container: Container | undefined;
   try {
     container = createContainer(testConfig({ DATABASE_URL: join(dir, "shop.db"), DATA_DIR: dir }), captureLogs("warn").logger);
-    await migrateToLatest(container.db, container.database.sqlite);
+    await migrateToLatest(container.database);
     await container.providers.add({ name: "panel", kind: "smm-v2", url: standIns.smmUrl, credentials: { key: standIns.sandbox.smm.key } });
     await container.catalog.importFromProvider("panel");
     const customer = await container.customers.touch({ telegramId: 100001, chatId: 100001, username: "budi", firstName: "Budi", languageCode: "id" });

@@ -40,7 +40,7 @@ export async function startApplication(baseConfig: Config, logger: Logger, overr
   sandbox?.setBaseUrl(`${localUrl}/sandbox`);
 
   const container = createContainer(config, logger, sandbox ? { chat: sandboxChatModel(sandbox, localUrl, config), ...overrides } : overrides);
-  const { applied } = await migrateToLatest(container.db, container.database.sqlite);
+  const { applied } = await migrateToLatest(container.database);
   if (applied.length > 0) logger.info({ applied }, "database migrated");
   if (container.masterKey.origin === "generated") logger.warn({ path: container.masterKey.path }, "MASTER_KEY not set: generated one for this machine; set MASTER_KEY before going live");
 

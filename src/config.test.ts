@@ -27,7 +27,7 @@ describe("loadConfig: a fresh install with nothing configured", () => {
     expect(config.telegram.botMode).toBe("polling");
     expect(config.server.port).toBe(3000);
     expect(config.server.host).toBe("127.0.0.1");
-    expect(config.database.path).toBe("./data/shop.db");
+    expect(config.database.url).toBe("./data/shop.db");
     expect(config.dataDir).toBe("./data");
   });
 
@@ -123,11 +123,10 @@ describe("loadConfig: typos stop start-up instead of becoming silent defaults", 
     expect(configError(env).message).toContain(mentioned);
   });
 
-  it("refuses a Postgres DATABASE_URL with a clear message", () => {
-    for (const url of ["postgres://user:pass@db/shop", "postgresql://user:pass@db/shop"]) {
-      const error = configError({ DATABASE_URL: url });
-      expect(error.message).toMatch(/Postgres is not supported/);
-    }
+  it("refuses a malformed Postgres DATABASE_URL with a clear message that does not repeat the password", () => {
+    const error = configError({ DATABASE_URL: "postgres://user:s3cret@db:port/shop" });
+    expect(error.message).toMatch(/DATABASE_URL: not a valid PostgreSQL URL/);
+    expect(error.message).not.toContain("s3cret");
   });
 });
 
@@ -146,9 +145,17 @@ describe("loadConfig: values are normalised", () => {
     expect(loadConfig({ MIDTRANS_API_URL: "http://127.0.0.1:9000/" }).midtrans.apiUrl).toBe("http://127.0.0.1:9000");
   });
 
+  it("reads a postgres:// or postgresql:// DATABASE_URL as PostgreSQL, with its pool size", () => {
+    for (const url of ["postgres://user:pass@db/shop", "postgresql://user:pass@db/shop"]) {
+      expect(loadConfig({ DATABASE_URL: url, DATABASE_POOL_SIZE: "4" }).database).toEqual({ dialect: "postgres", url, poolSize: 4 });
+    }
+    expect(loadConfig({ DATABASE_URL: "postgres://db/shop" }).database.poolSize).toBe(10);
+    expect(configError({ DATABASE_POOL_SIZE: "0" }).message).toContain("DATABASE_POOL_SIZE");
+  });
+
   it("reads a file: DATABASE_URL as a plain path", () => {
-    expect(loadConfig({ DATABASE_URL: "file:./x.db" }).database.path).toBe("./x.db");
-    expect(loadConfig({ DATABASE_URL: "/var/lib/shop.db" }).database.path).toBe("/var/lib/shop.db");
+    expect(loadConfig({ DATABASE_URL: "file:./x.db" }).database.url).toBe("./x.db");
+    expect(loadConfig({ DATABASE_URL: "/var/lib/shop.db" }).database.url).toBe("/var/lib/shop.db");
   });
 
   it("removes a trailing slash from TELEGRAM_API_ROOT", () => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dialectOfUrl, sqlitePathOf, type Dialect } from "./infra/db/dialect.js";
 
 /**
  * The only reader of `process.env`. Every setting the process reads is declared here, parsed once
@@ -26,6 +27,7 @@ const EnvSchema = z.object({
   HOST: optionalText,
   PORT: orDefault("3000", z.coerce.number().int().min(0).max(65535)),
   DATABASE_URL: orDefault("./data/shop.db", z.string().trim()),
+  DATABASE_POOL_SIZE: orDefault("10", z.coerce.number().int().min(1).max(200)),
   DATA_DIR: orDefault("./data", z.string().trim()),
   MASTER_KEY: optional(z.string().regex(/^[0-9a-fA-F]{64}$/, "must be 64 hexadecimal characters (32 bytes); generate one with `openssl rand -hex 32`")),
   ADMIN_TELEGRAM_IDS: z.preprocess(
@@ -67,7 +69,14 @@ export interface Config {
     webhookSecret: string | undefined;
   };
   server: { host: string; port: number; publicUrl: string | undefined };
-  database: { path: string };
+  database: {
+    /** Which database `url` names: a PostgreSQL server or a SQLite file. */
+    dialect: Dialect;
+    /** `postgres://…` for PostgreSQL; for SQLite the file path (`file:`/`sqlite:` removed) or `:memory:`. */
+    url: string;
+    /** PostgreSQL connections this process may hold (`DATABASE_POOL_SIZE`); unused by SQLite's one connection. */
+    poolSize: number;
+  };
   dataDir: string;
   masterKeyHex: string | undefined;
   adminTelegramIds: number[];
@@ -108,7 +117,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
 
   const problems: string[] = [];
-  const databasePath = toSqlitePath(e.DATABASE_URL, problems);
+  const dialect = dialectOfUrl(e.DATABASE_URL);
+  // The URL itself is never echoed: it carries the database password.
+  if (dialect === "postgres" && !URL.canParse(e.DATABASE_URL)) problems.push("DATABASE_URL: not a valid PostgreSQL URL; write it as postgres://user:password@host:5432/database");
   if (e.BOT_MODE === "webhook") {
     if (!e.TELEGRAM_BOT_TOKEN) problems.push("BOT_MODE=webhook needs TELEGRAM_BOT_TOKEN");
     if (!e.PUBLIC_URL) problems.push("BOT_MODE=webhook needs PUBLIC_URL (the HTTPS address Telegram calls)");
@@ -136,7 +147,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       port: e.PORT,
       publicUrl: e.PUBLIC_URL ? stripTrailingSlash(e.PUBLIC_URL) : undefined,
     },
-    database: { path: databasePath },
+    database: { dialect, url: dialect === "postgres" ? e.DATABASE_URL : sqlitePathOf(e.DATABASE_URL), poolSize: e.DATABASE_POOL_SIZE },
     dataDir: e.DATA_DIR,
     masterKeyHex: e.MASTER_KEY?.toLowerCase(),
     adminTelegramIds: e.ADMIN_TELEGRAM_IDS,
@@ -153,17 +164,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     failpoints: e.FAILPOINTS ? e.FAILPOINTS.split(",") : [],
     sandbox: { supplierSeconds: e.SANDBOX_SUPPLIER_SECONDS },
   };
-}
-
-/** `DATABASE_URL` is a path (or `file:` URL) for SQLite; Postgres is the documented scale-out path, not built yet. */
-function toSqlitePath(url: string, problems: string[]): string {
-  if (/^postgres(ql)?:\/\//i.test(url)) {
-    problems.push("DATABASE_URL: Postgres is not supported yet; use a file path such as ./data/shop.db");
-    return url;
-  }
-  if (url.startsWith("sqlite:")) return url.slice("sqlite:".length).replace(/^\/\//, "");
-  if (url.startsWith("file:")) return url.slice("file:".length).replace(/^\/\//, "");
-  return url;
 }
 
 /** Accept both `https://api.midtrans.com` and `https://api.midtrans.com/v2`; paths are added by the client. */

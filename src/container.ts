@@ -61,7 +61,7 @@ import { resolveMasterKey } from "./infra/crypto/master-key.js";
 import { createSecretBox } from "./infra/crypto/secret-box.js";
 import { openDatabase } from "./infra/db/open-database.js";
 import { createFailpoints } from "./infra/failpoints.js";
-import { createGroupCommit } from "./infra/db/group-commit.js";
+import { createCommits } from "./infra/db/group-commit.js";
 import { createHttpClient, type HttpClient } from "./infra/http/http-client.js";
 
 export interface ContainerOverrides {
@@ -78,7 +78,8 @@ export interface ContainerOverrides {
  * and the tests all run on the same container, so an operator command and a chat run the same code.
  */
 export function createContainer(config: Config, logger: Logger, overrides: ContainerOverrides = {}) {
-  const database = openDatabase(config.database.path);
+  // DATABASE_URL picks SQLite (a file, one process) or PostgreSQL (a pool; several instances).
+  const database = openDatabase(config.database.url, { poolSize: config.database.poolSize, onPoolError: (error) => logger.warn({ err: error }, "a PostgreSQL connection was lost; the pool opens a new one") });
   const db = database.db;
   const clock = overrides.clock ?? systemClock();
   const http = overrides.http ?? createHttpClient();
@@ -148,7 +149,7 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
   const orderQueries = createOrderQueries({ db });
   const customerDirectory = createCustomerDirectory({ db, wallet, orders });
   const walletAdmin = createWalletAdmin({ db, clock, wallet, customers, audit, notifications });
-  const paymentWebhook = createPaymentWebhook({ db, commits: createGroupCommit(db), clock, logger, confirmation, notifications, failpoints });
+  const paymentWebhook = createPaymentWebhook({ db, commits: createCommits(database), clock, logger, confirmation, notifications, failpoints });
   const reconciler = createPaymentReconciler({ db, clock, logger, gateways, confirmation });
   const settingsAdmin = createSettingsAdmin({ db, settings, audit, catalogManagement });
   const botTexts = createBotTexts({ db, clock, audit, translate: createTranslator(i18n) });
@@ -162,6 +163,7 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
     config,
     logger,
     database,
+    dialect: database.dialect,
     db,
     clock,
     http,

@@ -100,7 +100,7 @@ describe("no setter injection", () => {
     const standIns = await startSandboxServer();
     const container = createContainer(testConfig(standIns.env), captureLogs().logger);
     try {
-      await migrateToLatest(container.db, container.database.sqlite);
+      await migrateToLatest(container.database);
       standIns.sandbox.telegram.addUser({ id: 555_001, first_name: "Sari", username: "sari", language_code: "id" });
       const customer = await container.customers.touch({ telegramId: 555_001, chatId: 555_001, firstName: "Sari", username: "sari", languageCode: "id" });
       await container.db.transaction().execute((trx) => container.notifications.toCustomer(trx, customer.id, { key: "unknown-command" }));

@@ -7,6 +7,7 @@ import { runCatalogCommand } from "./catalog.command.js";
 import { runFaqCommand, runKnowledgeCommand } from "./knowledge.command.js";
 import { runOrderCommand, runWalletCommand } from "./order.command.js";
 import { runStaffCommand } from "./staff.command.js";
+import { runDbCommand } from "./db-copy.command.js";
 import { inFlags, runProviderCommand } from "./provider.command.js";
 import { CliUsageError, type Output } from "./output.js";
 
@@ -52,6 +53,10 @@ const USAGE = `Usage: npm run cli -- <command>
   order outcome ID --status completed|partial|canceled [--remains N] [--start-count N] [--note T] --reason TEXT
   wallet show TELEGRAM_ID | wallet adjust TELEGRAM_ID --amount ±RUPIAH --reason TEXT
   staff list | staff add TELEGRAM_ID --role owner|admin|operator [--name NAME] | staff remove TELEGRAM_ID
+
+  db copy --to postgres://USER:PASSWORD@HOST:5432/DATABASE
+      copies this SQLite shop (DATABASE_URL) into an empty PostgreSQL database, ids kept, and checks
+      row counts, every wallet's sum and the open jobs; stop the shop first
 `;
 
 /** The operator CLI: the same container and services as the bot, with output for people. */
@@ -78,7 +83,7 @@ export async function runCli(
   const [{ createContainer }, { migrateToLatest }] = await Promise.all([import("../container.js"), import("../infra/db/migrations.js")]);
   const container = createContainer(config, createLogger(config.logLevel === "info" ? "warn" : config.logLevel, logDestination));
   try {
-    const { applied } = await migrateToLatest(container.db, container.database.sqlite);
+    const { applied } = await migrateToLatest(container.database);
     if (command === "migrate") {
       out.log(applied.length > 0 ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.");
       return 0;
@@ -90,6 +95,7 @@ export async function runCli(
     if (command === "order") return await runOrderCommand(container, rest, out);
     if (command === "wallet") return await runWalletCommand(container, rest, out);
     if (command === "staff") return await runStaffCommand(container, rest, out);
+    if (command === "db") return await runDbCommand(container, rest, out);
     throw new CliUsageError(`unknown command "${command}"`);
   } catch (error) {
     if (error instanceof CliUsageError) {

@@ -32,7 +32,7 @@ export async function openKnowledgeShop(options: KnowledgeShopOptions = {}) {
   const logs = captureLogs("warn");
   const embedder = typeof options.embedder === "function" ? options.embedder(standIns) : options.embedder;
   const container = createContainer(testConfig({ DATABASE_URL: options.databasePath ?? ":memory:" }), logs.logger, embedder ? { embedder } : {});
-  await migrateToLatest(container.db, container.database.sqlite);
+  await migrateToLatest(container.database);
   if (options.importCatalog !== false) {
     await container.providers.add({ name: "panel", kind: "smm-v2", url: standIns.smmUrl, credentials: { key: standIns.sandbox.smm.key } });
     await container.catalog.importFromProvider("panel");

@@ -3,6 +3,7 @@ import { createBot } from "../../src/bot/index.js";
 import { createContainer } from "../../src/container.js";
 import type { ManualClock } from "../../src/infra/clock/clock.js";
 import { migrateToLatest } from "../../src/infra/db/migrations.js";
+import { createPostgresTestDatabase } from "./test-database.js";
 import { createHttpClient } from "../../src/infra/http/http-client.js";
 import type { SandboxOptions } from "../../src/sandbox/index.js";
 import type { ChatMessage } from "../../src/sandbox/telegram/bot-api-emulator.js";
@@ -38,10 +39,12 @@ export async function createShopKit(options: ShopKitOptions = {}) {
   const standIns = await startSandboxServer({ ...(clock ? { now: clock.now } : {}), ...(options.smm ? { smm: options.smm } : {}) });
   const { sandbox } = standIns;
   const logs = captureLogs();
-  const config = testConfig({ ...standIns.env, ADMIN_TELEGRAM_IDS: String(ADMIN_ID), ...options.env });
+  // TEST_DIALECT=postgres: the same kit on a fresh PostgreSQL database (issue 13; not every area runs there yet).
+  const postgres = process.env.TEST_DIALECT === "postgres" ? await createPostgresTestDatabase() : undefined;
+  const config = testConfig({ ...standIns.env, ADMIN_TELEGRAM_IDS: String(ADMIN_ID), ...(postgres ? { DATABASE_URL: postgres.url } : {}), ...options.env });
   const http = createHttpClient({ connectTimeoutMs: 1_000, responseTimeoutMs: options.responseTimeoutMs ?? 1_500 });
   const container = createContainer(config, logs.logger, { http, ...(clock ? { clock } : {}) });
-  await migrateToLatest(container.db, container.database.sqlite);
+  await migrateToLatest(container.database);
   // Tests type at machine speed; the limit is read when the bot is created, so it is set first.
   await container.settings.set("assistant.rate_limit_per_minute", options.rateLimitPerMinute ?? 600);
 
@@ -124,6 +127,7 @@ export async function createShopKit(options: ShopKitOptions = {}) {
       await server.close();
       await container.close();
       await standIns.close();
+      await postgres?.drop();
     },
   };
 }

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { dialectOf } from "../../infra/db/dialect.js";
 import type { Db } from "../../infra/db/open-database.js";
 import type { JobRow, NewJobRow } from "./jobs.table.js";
 
@@ -15,6 +16,9 @@ export async function insertJob(db: Db, row: NewJobRow): Promise<boolean> {
 /**
  * Takes the next due job of the given kinds in one statement: a pending job whose time has come, or
  * a running job whose lease ran out (its worker crashed). The lease is what makes a crash recoverable.
+ * SQLite has one writer, so the pick and the update cannot interleave; on PostgreSQL several
+ * workers (and instances) claim at once, so the picked row is locked, and a row another worker is
+ * taking is skipped rather than waited for (and then claimed twice).
  */
 export async function claimJob(db: Db, kinds: readonly string[], now: number, leaseUntil: number): Promise<JobRow | undefined> {
   return db
@@ -30,7 +34,8 @@ export async function claimJob(db: Db, kinds: readonly string[], now: number, le
         .where((eb) => eb.or([eb.and([eb("status", "=", "pending"), eb("run_at", "<=", now)]), eb.and([eb("status", "=", "running"), eb("lease_until", "<", now)])]))
         .orderBy("run_at")
         .orderBy("id")
-        .limit(1),
+        .limit(1)
+        .$if(dialectOf(db) === "postgres", (qb) => qb.forUpdate().skipLocked()),
     )
     .returningAll()
     .executeTakeFirst();
@@ -58,8 +63,14 @@ export async function nextDueTime(db: Db, kinds: readonly string[]): Promise<num
   return row?.next ?? undefined;
 }
 
-/** Start-up of the one worker process: jobs left running by a process that died are free again. */
+/**
+ * Start-up of the one worker process: jobs left running by a process that died are free again.
+ * Only on SQLite, where one process owns the queue: on PostgreSQL the running jobs may be other
+ * live instances' work, so nothing is taken from them; a dead instance's jobs come back when
+ * their lease runs out.
+ */
 export async function releaseRunningJobs(db: Db, now: number): Promise<number> {
+  if (dialectOf(db) === "postgres") return 0;
   const result = await db.updateTable("jobs").set({ status: "pending", lease_until: null, updated_at: now }).where("status", "=", "running").executeTakeFirst();
   return Number(result.numUpdatedRows);
 }

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createManualClock } from "../../infra/clock/clock.js";
 import { createSecretBox, type SecretBox } from "../../infra/crypto/secret-box.js";
 import { MIGRATIONS_DIR, migrateToLatest } from "../../infra/db/migrations.js";
-import { openDatabase, type OpenedDatabase } from "../../infra/db/open-database.js";
+import { openSqlite, type SqliteDatabase } from "../../infra/db/open-sqlite.js";
 import { createHttpClient } from "../../infra/http/http-client.js";
 import { createAuditService } from "../audit/audit.service.js";
 import { createGatewaySettings } from "./gateway-settings.service.js";
@@ -23,14 +23,14 @@ import type { GatewaySettingsDescriptor, GatewaySettingValues } from "./payment-
 const SETTINGS_MIGRATION = "20261208T1020_gateway_settings";
 
 let dir: string;
-let opened: OpenedDatabase;
+let opened: SqliteDatabase;
 let box: SecretBox;
 const clock = createManualClock();
 const http = createHttpClient();
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "gateway-settings-"));
-  opened = openDatabase(join(dir, "shop.db"));
+  opened = openSqlite(join(dir, "shop.db"));
   box = createSecretBox(randomBytes(32));
 });
 afterEach(async () => {
@@ -45,12 +45,12 @@ describe("gateway settings moved from gateway_keys", () => {
     const before = join(dir, "before");
     mkdirSync(before);
     for (const file of readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith(".sql") && f < SETTINGS_MIGRATION)) cpSync(join(MIGRATIONS_DIR, file), join(before, file));
-    await migrateToLatest(opened.db, opened.sqlite, before);
+    await migrateToLatest(opened, before);
     const server = box.seal("SB-Mid-server-saved123", "gateway_keys:midtrans:server_key");
     const client = box.seal("SB-Mid-client-saved456", "gateway_keys:midtrans:client_key");
     opened.sqlite.prepare("INSERT INTO gateway_keys (gateway, environment, server_key, client_key, updated_by, updated_at) VALUES ('midtrans', 'sandbox', ?, ?, 'telegram:1', 3)").run(server, client);
 
-    await migrateToLatest(opened.db, opened.sqlite);
+    await migrateToLatest(opened);
     expect((await rows("midtrans")).map((r) => [r.field, r.secret, r.updated_by])).toEqual([
       ["clientKey", 1, "telegram:1"],
       ["environment", 0, "telegram:1"],
@@ -95,7 +95,7 @@ describe("a second gateway from its descriptor alone", () => {
   const audit = () => opened.db.selectFrom("audit_log").select(["action", "subject", "after"]).where("subject", "=", "gateway:stubpay").orderBy("id").execute();
 
   beforeEach(async () => {
-    await migrateToLatest(opened.db, opened.sqlite);
+    await migrateToLatest(opened);
     settings = createGatewaySettings({ db: opened.db, clock, secretBox: box, audit: createAuditService({ db: opened.db, clock }), descriptors: [stubpay] });
   });
 

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManualClock, type ManualClock } from "../../infra/clock/clock.js";
+import { sqliteHandle } from "../../infra/db/open-database.js";
 import { signatureFor } from "../../sandbox/midtrans/midtrans-simulator.js";
 import type { SimOutcome } from "../../sandbox/smm/smm-panel-simulator.js";
 import { AppError } from "../../shared/errors.js";
@@ -244,7 +245,7 @@ async function setUp(setup: Setup, options: ModelOptions): Promise<World> {
   const kit = await createShopKit({ clock });
   const world: World = { kit, clock, options, invoices: [], historyCursor: 0 };
   try {
-    kit.container.database.sqlite.exec(`
+    sqliteHandle(kit.container.database).exec(`
       CREATE TABLE test_order_history (id INTEGER PRIMARY KEY AUTOINCREMENT, order_id INTEGER NOT NULL, from_status TEXT NOT NULL, to_status TEXT NOT NULL);
       CREATE TRIGGER test_order_history_trg AFTER UPDATE OF status ON orders WHEN OLD.status IS NOT NEW.status
       BEGIN INSERT INTO test_order_history (order_id, from_status, to_status) VALUES (OLD.id, OLD.status, NEW.status); END;

@@ -6,22 +6,22 @@ import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createGroupCommit } from "./group-commit.js";
 import { migrateToLatest } from "./migrations.js";
-import { openDatabase, type OpenedDatabase } from "./open-database.js";
+import { openSqlite, type SqliteDatabase } from "./open-sqlite.js";
 
 let dir: string;
-let opened: OpenedDatabase;
+let opened: SqliteDatabase;
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), "group-commit-"));
-  opened = openDatabase(join(dir, "shop.db"));
-  await migrateToLatest(opened.db, opened.sqlite);
+  opened = openSqlite(join(dir, "shop.db"));
+  await migrateToLatest(opened);
 });
 afterEach(async () => {
   await opened.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
-const put = (key: string) => async (trx: OpenedDatabase["db"]) => {
+const put = (key: string) => async (trx: SqliteDatabase["db"]) => {
   await trx.insertInto("kv").values({ key, value: key, updated_at: 0 }).execute();
   return key;
 };

@@ -1,6 +1,6 @@
 import { sql, type Transaction } from "kysely";
 import type { Database } from "./database.js";
-import type { Db } from "./open-database.js";
+import type { Db, OpenedDatabase } from "./open-database.js";
 
 type Work<T> = (trx: Transaction<Database>) => Promise<T>;
 
@@ -79,3 +79,14 @@ export function createGroupCommit(db: Db, options: { maxBatch?: number } = {}) {
 }
 
 export type GroupCommit = ReturnType<typeof createGroupCommit>;
+
+/**
+ * How the webhook path commits: SQLite shares one disk flush among a burst (group commit above);
+ * PostgreSQL already groups WAL flushes across its connections, and a shared batch would hold one
+ * pooled connection for everyone, so there each call is its own transaction.
+ */
+export function createCommits(database: OpenedDatabase): GroupCommit {
+  if (database.dialect === "sqlite") return createGroupCommit(database.db);
+  const { db } = database;
+  return { run: (work) => db.transaction().execute(work) };
+}

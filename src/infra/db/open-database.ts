@@ -1,43 +1,26 @@
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
-import BetterSqlite3 from "better-sqlite3";
-import { Kysely, SqliteDialect } from "kysely";
-import * as sqliteVec from "sqlite-vec";
+import type { Kysely } from "kysely";
 import type { Database } from "./database.js";
-import { withStatementCache } from "./statement-cache.js";
+import { dialectOfUrl, sqlitePathOf } from "./dialect.js";
+import { openPostgres, type PostgresDatabase, type PostgresOptions } from "./open-postgres.js";
+import { openSqlite, type RawSqlite, type SqliteDatabase } from "./open-sqlite.js";
 
 export type Db = Kysely<Database>;
-export type RawSqlite = BetterSqlite3.Database;
+export type { PostgresDatabase, RawSqlite, SqliteDatabase };
 
-export interface OpenedDatabase {
-  db: Db;
-  /** The raw handle, for migrations (multi-statement files) and hot prepared statements. */
-  sqlite: RawSqlite;
-  close(): Promise<void>;
-}
+/** The shop's database, either dialect; `dialect` tells which, and the SQLite flavour carries its raw handle. */
+export type OpenedDatabase = SqliteDatabase | PostgresDatabase;
 
 /**
- * Opens SQLite with the settings money needs: WAL so readers never block the writer, FULL sync so a
- * committed payment survives a power cut, foreign keys on, and a busy timeout so the CLI and the
- * running bot can share the file.
+ * Opens the database `DATABASE_URL` names: a `postgres://` URL opens a connection pool on that
+ * server, anything else is a SQLite file (or `:memory:`). Everything above this takes `Db` and does
+ * not care which.
  */
-export function openDatabase(path: string): OpenedDatabase {
-  const inMemory = path === ":memory:" || path === "";
-  if (!inMemory) mkdirSync(dirname(path), { recursive: true });
-  const sqlite = new BetterSqlite3(inMemory ? ":memory:" : path, { timeout: 5000 });
-  sqliteVec.load(sqlite);
-  if (!inMemory) sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("synchronous = FULL");
-  sqlite.pragma("foreign_keys = ON");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  let closed = false;
-  return {
-    db,
-    sqlite,
-    async close() {
-      if (closed) return;
-      closed = true;
-      await db.destroy(); // also closes the better-sqlite3 handle
-    },
-  };
+export function openDatabase(url: string, options: PostgresOptions = {}): OpenedDatabase {
+  return dialectOfUrl(url) === "postgres" ? openPostgres(url, options) : openSqlite(sqlitePathOf(url));
+}
+
+/** The raw better-sqlite3 handle, for code that only makes sense on SQLite; refuses PostgreSQL. */
+export function sqliteHandle(database: OpenedDatabase): RawSqlite {
+  if (database.dialect !== "sqlite") throw new Error("this needs the SQLite database; DATABASE_URL points at PostgreSQL");
+  return database.sqlite;
 }

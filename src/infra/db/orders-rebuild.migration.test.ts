@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MIGRATIONS_DIR, migrateToLatest } from "./migrations.js";
-import { openDatabase, type OpenedDatabase } from "./open-database.js";
+import { openSqlite, type SqliteDatabase } from "./open-sqlite.js";
 
 /**
  * The `orders` rebuild (20261207T0930, for the `waiting_funds` state) on a database that already
@@ -13,15 +13,15 @@ import { openDatabase, type OpenedDatabase } from "./open-database.js";
 const REBUILD = "20261207T0930_orders_waiting_funds";
 
 let dir: string;
-let opened: OpenedDatabase;
+let opened: SqliteDatabase;
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), "orders-rebuild-"));
   const before = join(dir, "before");
   mkdirSync(before);
   for (const file of readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith(".sql") && f < REBUILD)) cpSync(join(MIGRATIONS_DIR, file), join(before, file));
-  opened = openDatabase(join(dir, "shop.db"));
-  await migrateToLatest(opened.db, opened.sqlite, before);
+  opened = openSqlite(join(dir, "shop.db"));
+  await migrateToLatest(opened, before);
   opened.sqlite.exec(`
     INSERT INTO customers (id, telegram_id, chat_id, created_at, updated_at) VALUES (1, 100001, 100001, 1, 1);
     INSERT INTO providers (id, name, kind, api_url, credentials, created_at, updated_at) VALUES (1, 'panel', 'smm-v2', 'http://x', 'sealed', 1, 1);
@@ -46,7 +46,7 @@ afterEach(async () => {
 
 describe("orders rebuild for the waiting_funds state", () => {
   it("keeps every order, column and reference of a populated database", async () => {
-    const { applied } = await migrateToLatest(opened.db, opened.sqlite);
+    const { applied } = await migrateToLatest(opened);
     expect(applied).toContain(REBUILD);
 
     const orders = opened.sqlite.prepare("SELECT id, status, provider_order_id, admin_notes, failovers, paid_with, paid_payment_id, funds_waiting_since FROM orders ORDER BY id").all();
@@ -65,7 +65,7 @@ describe("orders rebuild for the waiting_funds state", () => {
   });
 
   it("accepts the new state, still refuses unknown ones, and enforces foreign keys again", async () => {
-    await migrateToLatest(opened.db, opened.sqlite);
+    await migrateToLatest(opened);
     opened.sqlite.prepare("UPDATE orders SET status = 'waiting_funds', funds_waiting_since = 5 WHERE id = 7").run();
     expect(() => opened.sqlite.prepare("UPDATE orders SET status = 'lost' WHERE id = 7").run()).toThrow(/CHECK/);
     expect(opened.sqlite.pragma("foreign_keys", { simple: true })).toBe(1);
@@ -79,7 +79,7 @@ describe("orders rebuild for the waiting_funds state", () => {
     for (const file of readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith(".sql"))) cpSync(join(MIGRATIONS_DIR, file), join(broken, file));
     const { writeFileSync } = await import("node:fs");
     writeFileSync(join(broken, "20991231T0000_breaks_a_reference.sql"), "DELETE FROM orders WHERE id = 7;");
-    await expect(migrateToLatest(opened.db, opened.sqlite, broken)).rejects.toThrow(/breaks_a_reference.*foreign key/);
+    await expect(migrateToLatest(opened, broken)).rejects.toThrow(/breaks_a_reference.*foreign key/);
     expect(opened.sqlite.prepare("SELECT count(*) AS n FROM orders").get()).toEqual({ n: 2 });
   });
 });

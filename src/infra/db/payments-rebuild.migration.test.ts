@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MIGRATIONS_DIR, migrateToLatest } from "./migrations.js";
-import { openDatabase, type OpenedDatabase } from "./open-database.js";
+import { openSqlite, type SqliteDatabase } from "./open-sqlite.js";
 
 /**
  * The `payments` and `gateway_keys` rebuild (20261207T1200, gateways by id instead of a list that
@@ -14,7 +14,7 @@ import { openDatabase, type OpenedDatabase } from "./open-database.js";
 const REBUILD = "20261207T1200_generic_payment_gateways";
 
 let dir: string;
-let opened: OpenedDatabase;
+let opened: SqliteDatabase;
 
 const PAYMENT_COLUMNS = "id, purpose, order_id, customer_id, gateway, reference, gateway_transaction_id, amount, stars_amount, status, gateway_status, qr_string, qr_url, expires_at, paid_at, flagged_reason, last_checked_at, created_at, updated_at, invoice_message_id";
 const payments = () => opened.sqlite.prepare(`SELECT ${PAYMENT_COLUMNS} FROM payments ORDER BY id`).all();
@@ -25,8 +25,8 @@ beforeEach(async () => {
   const before = join(dir, "before");
   mkdirSync(before);
   for (const file of readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith(".sql") && f < REBUILD)) cpSync(join(MIGRATIONS_DIR, file), join(before, file));
-  opened = openDatabase(join(dir, "shop.db"));
-  await migrateToLatest(opened.db, opened.sqlite, before);
+  opened = openSqlite(join(dir, "shop.db"));
+  await migrateToLatest(opened, before);
   opened.sqlite.exec(`
     INSERT INTO customers (id, telegram_id, chat_id, created_at, updated_at) VALUES (1, 100001, 100001, 1, 1);
     INSERT INTO providers (id, name, kind, api_url, credentials, created_at, updated_at) VALUES (1, 'panel', 'smm-v2', 'http://x', 'sealed', 1, 1);
@@ -56,7 +56,7 @@ describe("payments and gateway_keys rebuild for gateways by id", () => {
   it("keeps every payment, column, saved key and reference of a populated database", async () => {
     const paymentsBefore = payments();
     const keysBefore = keys();
-    const { applied } = await migrateToLatest(opened.db, opened.sqlite);
+    const { applied } = await migrateToLatest(opened);
     expect(applied).toContain(REBUILD);
     expect(payments()).toEqual(paymentsBefore);
     expect(payments()).toHaveLength(4);
@@ -74,7 +74,7 @@ describe("payments and gateway_keys rebuild for gateways by id", () => {
   });
 
   it("accepts a new gateway id, refuses a malformed one, and enforces foreign keys again", async () => {
-    await migrateToLatest(opened.db, opened.sqlite);
+    await migrateToLatest(opened);
     opened.sqlite.prepare("INSERT INTO payments (order_id, customer_id, gateway, reference, amount, status, expires_at, created_at, updated_at) VALUES (8, 1, 'xendit', 'XN-8', 2000, 'pending', 9, 1, 1)").run();
     opened.sqlite.prepare("INSERT INTO gateway_keys (gateway, environment, server_key, updated_by, updated_at) VALUES ('xendit', 'sandbox', 'sealed', 'telegram:1', 4)").run();
     expect(() => opened.sqlite.prepare("INSERT INTO payments (order_id, customer_id, gateway, reference, amount, status, expires_at, created_at, updated_at) VALUES (8, 1, 'Bad Gateway!', 'XN-9', 2000, 'failed', 9, 1, 1)").run()).toThrow(/CHECK/);

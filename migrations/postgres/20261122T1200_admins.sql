@@ -1,0 +1,11 @@
+-- Shop staff beyond the owners named in ADMIN_TELEGRAM_IDS, with a role each:
+-- owner (everything, reveals secrets, manages staff), admin (runs the shop, refunds, writes keys
+-- without reading them back), operator (watches and handles orders; no keys, no refunds).
+CREATE TABLE admins (
+  telegram_id bigint PRIMARY KEY,
+  role text NOT NULL CHECK (role IN ('owner', 'admin', 'operator')),
+  name text NOT NULL DEFAULT '',
+  added_by text NOT NULL,
+  created_at bigint NOT NULL,
+  updated_at bigint NOT NULL
+);
