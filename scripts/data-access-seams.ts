@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 import { mutualFeatureImports } from "./language-seams.js";
 
 /**
  * The measure of issue 12 point 4: query-builder sites (`selectFrom`, `insertInto`, `updateTable`,
- * `deleteFrom`) outside repositories (`*.repository.ts`) and declared read models (`*.queries.ts`),
- * tests left out; goal 0. `npx tsx scripts/data-access-seams.ts [dir]` prints them per file, the
+ * `deleteFrom`) outside repositories (`*.repository.ts`), declared read models (`*.queries.ts`) and the
+ * database layer (`src/infra/db/`), tests left out; goal 0. `npx tsx scripts/data-access-seams.ts [dir]` prints them per file, the
  * total, and the feature pairs that import each other both ways.
  */
 const QUERY_SITE = /\.(selectFrom|insertInto|updateTable|deleteFrom)\(/g;
@@ -15,6 +15,8 @@ export function querySitesOutsideRepositories(root = "src"): Record<string, numb
   const sites: Record<string, number> = {};
   for (const file of walk(root)) {
     if (!file.endsWith(".ts") || file.includes("test") || /repository\.ts$|queries\.ts$/.test(file)) continue;
+    // The database layer itself (migrations, copying a whole shop between dialects) works on every table by design.
+    if (file.split(sep).join("/").includes("src/infra/db/")) continue;
     const count = readFileSync(file, "utf8").match(QUERY_SITE)?.length ?? 0;
     if (count > 0) sites[file] = count;
   }

@@ -1,7 +1,7 @@
 import type { Container } from "../container.js";
 import { dialectOfUrl } from "../infra/db/dialect.js";
 import { openDatabase } from "../infra/db/open-database.js";
-import { copySqliteToPostgres, DbCopyRefused } from "./db-copy.js";
+import { copySqliteToPostgres, DbCopyRefused } from "../infra/db/db-copy.js";
 import { CliUsageError, stringOptions, table, type Output } from "./output.js";
 
 /** `db copy --to postgres://…`: moves the SQLite shop (DATABASE_URL) into an empty PostgreSQL database. */

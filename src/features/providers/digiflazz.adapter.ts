@@ -102,12 +102,12 @@ const md5 = (text: string) => createHash("md5").update(text, "utf8").digest("hex
 
 export function createDigiflazzAdapter(config: DigiflazzConfig, http: HttpClient): ProviderAdapter {
   const base = config.url.replace(/\/+$/, "");
-  const post = (endpoint: string, json: Record<string, unknown>, responseTimeoutMs?: number): Promise<HttpOutcome> =>
-    http.send({ method: "POST", url: `${base}/${endpoint}`, json, ...(responseTimeoutMs ? { responseTimeoutMs } : {}) });
+  const post = (endpoint: string, json: Record<string, unknown>, responseTimeoutMs?: number, idempotent = false): Promise<HttpOutcome> =>
+    http.send({ method: "POST", url: `${base}/${endpoint}`, json, idempotent, ...(responseTimeoutMs ? { responseTimeoutMs } : {}) });
 
   /** For read calls: returns `data`; any failure is an error the caller may simply try again later. */
   const readCall = async (endpoint: string, json: Record<string, unknown>, responseTimeoutMs?: number): Promise<unknown> => {
-    const outcome = await post(endpoint, json, responseTimeoutMs);
+    const outcome = await post(endpoint, json, responseTimeoutMs, true);
     if (outcome.kind !== "response") throw new ProviderCallError("unavailable", `supplier unreachable (${outcome.code}: ${outcome.message})`);
     if (outcome.status === 429 || outcome.status >= 500) throw new ProviderCallError("unavailable", `supplier answered HTTP ${outcome.status}`);
     const data = dataOf(parseJson(outcome.body));

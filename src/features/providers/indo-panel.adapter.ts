@@ -126,8 +126,8 @@ export function createIndoPanelAdapter(config: IndoPanelConfig, http: HttpClient
     ...(map.credentials.secretKey ? { [map.credentials.secretKey]: config.secretKey } : {}),
   };
 
-  const post = (path: string, fields: Fields, responseTimeoutMs?: number): Promise<HttpOutcome> =>
-    http.send({ method: "POST", url: base + path, form: { ...credentials, ...fields }, ...(responseTimeoutMs ? { responseTimeoutMs } : {}) });
+  const post = (path: string, fields: Fields, responseTimeoutMs?: number, idempotent = false): Promise<HttpOutcome> =>
+    http.send({ method: "POST", url: base + path, form: { ...credentials, ...fields }, idempotent, ...(responseTimeoutMs ? { responseTimeoutMs } : {}) });
 
   const open = (body: string): Envelope => {
     const json = parseJson(body);
@@ -140,7 +140,7 @@ export function createIndoPanelAdapter(config: IndoPanelConfig, http: HttpClient
 
   /** For read calls: any failure is an error the caller may try again later; a refusal keeps the panel's message. */
   const readCall = async (path: string, fields: Fields = {}, responseTimeoutMs?: number): Promise<{ data: unknown }> => {
-    const outcome = await post(path, fields, responseTimeoutMs);
+    const outcome = await post(path, fields, responseTimeoutMs, true);
     if (outcome.kind !== "response") throw new ProviderCallError("unavailable", `supplier unreachable (${outcome.code}: ${outcome.message})`);
     if (outcome.status === 429 || outcome.status >= 500) throw new ProviderCallError("unavailable", `supplier answered HTTP ${outcome.status}`);
     const envelope = open(outcome.body);

@@ -32,12 +32,12 @@ export interface SmmV2Config {
 const BATCH = 100;
 
 export function createSmmV2Adapter(config: SmmV2Config, http: HttpClient): ProviderAdapter {
-  const post = (fields: Record<string, string | number | undefined>, responseTimeoutMs?: number): Promise<HttpOutcome> =>
-    http.send({ method: "POST", url: config.url, form: { key: config.key, ...fields }, ...(responseTimeoutMs ? { responseTimeoutMs } : {}) });
+  const post = (fields: Record<string, string | number | undefined>, responseTimeoutMs?: number, idempotent = false): Promise<HttpOutcome> =>
+    http.send({ method: "POST", url: config.url, form: { key: config.key, ...fields }, idempotent, ...(responseTimeoutMs ? { responseTimeoutMs } : {}) });
 
   /** For read calls: any failure is an error the caller may simply try again later. */
   const readCall = async (fields: Record<string, string | number | undefined>, responseTimeoutMs?: number): Promise<unknown> => {
-    const outcome = await post(fields, responseTimeoutMs);
+    const outcome = await post(fields, responseTimeoutMs, true);
     if (outcome.kind !== "response") throw new ProviderCallError("unavailable", `supplier unreachable (${outcome.code}: ${outcome.message})`);
     // Rate limits and server errors are passing trouble, whatever their body says.
     if (outcome.status === 429 || outcome.status >= 500) throw new ProviderCallError("unavailable", `supplier answered HTTP ${outcome.status}`);

@@ -122,12 +122,12 @@ export function createVipResellerAdapter(config: VipResellerConfig, http: HttpCl
   const base = config.url.replace(/\/+$/, "");
   const sign = createHash("md5").update(config.apiId + config.apiKey).digest("hex");
 
-  const post = (endpoint: Endpoint, fields: Fields, responseTimeoutMs?: number): Promise<HttpOutcome> =>
-    http.send({ method: "POST", url: `${base}/${endpoint}`, form: { key: config.apiKey, sign, ...fields }, ...(responseTimeoutMs ? { responseTimeoutMs } : {}) });
+  const post = (endpoint: Endpoint, fields: Fields, responseTimeoutMs?: number, idempotent = false): Promise<HttpOutcome> =>
+    http.send({ method: "POST", url: `${base}/${endpoint}`, form: { key: config.apiKey, sign, ...fields }, idempotent, ...(responseTimeoutMs ? { responseTimeoutMs } : {}) });
 
   /** For read calls: returns `data` of a `result: true` answer, otherwise throws ProviderCallError. */
   const readCall = async (endpoint: Endpoint, fields: Fields, responseTimeoutMs?: number): Promise<unknown> => {
-    const outcome = await post(endpoint, fields, responseTimeoutMs);
+    const outcome = await post(endpoint, fields, responseTimeoutMs, true);
     if (outcome.kind !== "response") throw new ProviderCallError("unavailable", `supplier unreachable (${outcome.code}: ${outcome.message})`);
     if (outcome.status === 429 || outcome.status >= 500) throw new ProviderCallError("unavailable", `supplier answered HTTP ${outcome.status}`);
     const envelope = readEnvelope(outcome.body);

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from "kysely";
-import { migrateToLatest } from "../infra/db/migrations.js";
-import type { Db, PostgresDatabase, SqliteDatabase } from "../infra/db/open-database.js";
+import { migrateToLatest } from "./migrations.js";
+import type { Db, PostgresDatabase, SqliteDatabase } from "./open-database.js";
 
 /** At most this many rows per INSERT (fewer for wide tables: PostgreSQL takes 65,535 parameters a statement). */
 const BATCH_ROWS = 1000;
