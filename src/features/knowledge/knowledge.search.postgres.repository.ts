@@ -1,0 +1,93 @@
+import { sql } from "kysely";
+import type { Db } from "../../infra/db/open-database.js";
+import { PostgresVectorStore, type PostgresVectorMode } from "../../infra/llm/postgres-vector-store.js";
+import { VECTOR_TABLE, type KnowledgeSearchBackend, type TextQuery } from "./knowledge.search-backend.js";
+
+/**
+ * FTS5's `bm25(4, 1, 2, 0)` as tsvector weights {D, C, B, A}: names (A) weigh most, meaning tokens
+ * (B), texts (C); facets are not in the vector at all (they filter as a column).
+ */
+const WEIGHTS = sql.raw(`'{0, 0.25, 0.5, 1}'`);
+
+/**
+ * The knowledge search on PostgreSQL (migration 20261208T1120): full-text search with the `simple`
+ * configuration over the words as the language module folds them (`title_words`, `body_words`,
+ * `terms`), trigram similarity on the folded names for typos, `ts_stat` as the spelling dictionary,
+ * and vectors in pgvector when the server has it, else searched in process.
+ */
+export const postgresSearchBackend: KnowledgeSearchBackend = {
+  dialect: "postgres",
+
+  /**
+   * FTS5's column filters become tsquery weight labels (`kfollowers:B`: in the terms; `ig:AC`: in
+   * the name or text), and facet groups an array overlap on the facets column.
+   */
+  async searchText(db, query, limit) {
+    const tsquery = tsqueryOf(query);
+    if (!tsquery && query.facets.length === 0) return [];
+    const result = tsquery
+      ? await sql<{ id: number }>`select id from knowledge_documents, to_tsquery('simple', ${tsquery}) q
+          where search @@ q${facetFilter(query.facets)}
+          order by ts_rank(${WEIGHTS}, search, q) desc, id limit ${limit}`.execute(db)
+      : await sql<{ id: number }>`select id from knowledge_documents where true${facetFilter(query.facets)} order by id limit ${limit}`.execute(db);
+    return result.rows.map((r) => Number(r.id));
+  },
+
+  /**
+   * `word_similarity` of the words to a name: how well they match some stretch of it, so a short
+   * question is not drowned by a long name ("instagarm folower" in "Instagram Followers Indonesia
+   * Real"). `<%` keeps to pg_trgm's threshold (0.6) and uses the trigram index.
+   */
+  async searchSimilarNames(db, query, limit) {
+    const words = clean(query.words).join(" ");
+    if (!words) return [];
+    const result = await sql<{ id: number }>`select id from knowledge_documents
+      where ${words} <% title_words${facetFilter(query.facets)}
+      order by word_similarity(${words}, title_words) desc, id limit ${limit}`.execute(db);
+    return result.rows.map((r) => Number(r.id));
+  },
+
+  /** Documents per word in names plus in texts, as SQLite's fts5vocab `col` table sums them. */
+  async vocabulary(db) {
+    const result = await sql<{ term: string; doc: number }>`select word as term, sum(ndoc)::int as doc from (
+        select word, ndoc from ts_stat('select to_tsvector(''simple'', title_words) from knowledge_documents')
+        union all
+        select word, ndoc from ts_stat('select to_tsvector(''simple'', body_words) from knowledge_documents')) w
+      group by word`.execute(db);
+    return result.rows;
+  },
+
+  async openVectorSpace(db, embeddings, dimensions) {
+    return new PostgresVectorStore(embeddings, { db, table: VECTOR_TABLE, dimensions, mode: await vectorMode(db) });
+  },
+
+  /** The table exists with the column the store would create (`vector(256)`, or bytea): a table of another mode or dimension is rebuilt. */
+  async vectorTableReady(db, store) {
+    const result = await sql<{ type: string | null }>`select format_type(atttypid, atttypmod) as type from pg_attribute
+      where attrelid = to_regclass(${VECTOR_TABLE}) and attname = 'embedding' and not attisdropped`.execute(db);
+    return result.rows[0]?.type === (store as PostgresVectorStore).columnType;
+  },
+};
+
+/** pgvector when the extension is installed in this database (the migration installs it where it can). */
+async function vectorMode(db: Db): Promise<PostgresVectorMode> {
+  const result = await sql<{ version: string }>`select extversion as version from pg_extension where extname = 'vector'`.execute(db);
+  const version = result.rows[0]?.version;
+  return version ? { kind: "pgvector", version } : { kind: "in-process" };
+}
+
+/** Only a-z and 0-9 reach a tsquery: the language module's words are made of nothing else, and nothing can break the syntax. */
+function clean(tokens: readonly string[]): string[] {
+  return [...new Set(tokens.map((t) => t.toLowerCase().replace(/[^a-z0-9]/g, "")).filter(Boolean))];
+}
+
+export function tsqueryOf(query: Pick<TextQuery, "terms" | "words">): string {
+  return [...clean(query.terms).map((t) => `${t}:B`), ...clean(query.words).map((w) => `${w}:AC`)].join(" | ");
+}
+
+function facetFilter(groups: TextQuery["facets"]) {
+  return sql.join(
+    groups.map((group) => sql` and string_to_array(facets, ' ') && ${[...group]}::text[]`),
+    sql``,
+  );
+}
