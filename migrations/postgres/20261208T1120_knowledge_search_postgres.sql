@@ -28,17 +28,20 @@ begin
 end
 $$;
 
-alter table knowledge_documents add column title_words text generated always as (
-  btrim(regexp_replace(regexp_replace(lower(normalize(title, NFKD)), '[\u0300-\u036f]', '', 'g'), '[^a-z0-9]+', ' ', 'g'))) stored;
-alter table knowledge_documents add column body_words text generated always as (
-  btrim(regexp_replace(regexp_replace(lower(normalize(body, NFKD)), '[\u0300-\u036f]', '', 'g'), '[^a-z0-9]+', ' ', 'g'))) stored;
+-- The language module's normalizeText, in SQL: immutable, so generated columns may use it.
+create function knowledge_words(text) returns text language sql immutable strict parallel safe as $$
+  select btrim(regexp_replace(regexp_replace(lower(normalize($1, NFKD)), '[\u0300-\u036f]', '', 'g'), '[^a-z0-9]+', ' ', 'g'))
+$$;
+
+alter table knowledge_documents add column title_words text generated always as (knowledge_words(title)) stored;
+alter table knowledge_documents add column body_words text generated always as (knowledge_words(body)) stored;
 
 -- FTS5's bm25(4, 1, 2, 0) as weights: names (A) weigh most, terms (B), body (C); facets stay out
 -- (they filter, as columns). Dropping the old column drops its GIN index too.
 alter table knowledge_documents drop column search;
 alter table knowledge_documents add column search tsvector generated always as (
-  setweight(to_tsvector('simple', title_words), 'A') ||
+  setweight(to_tsvector('simple', knowledge_words(title)), 'A') ||
   setweight(to_tsvector('simple', terms), 'B') ||
-  setweight(to_tsvector('simple', body_words), 'C')) stored;
+  setweight(to_tsvector('simple', knowledge_words(body)), 'C')) stored;
 create index knowledge_documents_search on knowledge_documents using gin (search);
 create index knowledge_documents_title_trigrams on knowledge_documents using gin (title_words gin_trgm_ops);
