@@ -67,8 +67,9 @@ export class PostgresVectorStore extends VectorStore implements VectorSpace {
     this.cache = cache;
   }
 
+  // Called by LangChain's constructor, before this class's fields are set.
   _vectorstoreType(): string {
-    return this.mode.kind === "pgvector" ? "pgvector" : "postgres-in-process";
+    return "postgres";
   }
 
   withDb(db: Kysely<any>): PostgresVectorStore {
