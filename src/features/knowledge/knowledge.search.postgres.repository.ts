@@ -34,16 +34,19 @@ export const postgresSearchBackend: KnowledgeSearchBackend = {
   },
 
   /**
-   * `word_similarity` of the words to a name: how well they match some stretch of it, so a short
-   * question is not drowned by a long name ("instagarm folower" in "Instagram Followers Indonesia
-   * Real"). `<%` keeps to pg_trgm's threshold (0.6) and uses the trigram index.
+   * Each word's `word_similarity` to the name (how well it matches some stretch of it, so a short
+   * word is not drowned by a long name), summed: "instagarm folowers" finds "Instagram Followers
+   * Indonesia Real". A name qualifies when one word passes pg_trgm's threshold (`<%`, 0.6), which
+   * the trigram index answers. Words under four letters and numbers have too few trigrams to judge.
    */
   async searchSimilarNames(db, query, limit) {
-    const words = clean(query.words).join(" ");
-    if (!words) return [];
+    const words = clean(query.words).filter((w) => w.length >= 4 && !/^\d+$/.test(w));
+    if (words.length === 0) return [];
+    const anyClose = sql.join(words.map((w) => sql`${w} <% title_words`), sql` or `);
+    const closeness = sql.join(words.map((w) => sql`word_similarity(${w}, title_words)`), sql` + `);
     const result = await sql<{ id: number }>`select id from knowledge_documents
-      where ${words} <% title_words${facetFilter(query.facets)}
-      order by word_similarity(${words}, title_words) desc, id limit ${limit}`.execute(db);
+      where (${anyClose})${facetFilter(query.facets)}
+      order by ${closeness} desc, id limit ${limit}`.execute(db);
     return result.rows.map((r) => Number(r.id));
   },
 
