@@ -1,6 +1,6 @@
-import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import type { Dialect } from "../../infra/db/dialect.js";
 import type { Db } from "../../infra/db/open-database.js";
+import type { Embedder } from "../../infra/llm/embedder.js";
 import type { VectorSpace } from "../../infra/llm/vector-space.js";
 
 /** The vector table of the knowledge index (vec0 on SQLite, a plain table on PostgreSQL). */
@@ -31,7 +31,7 @@ export interface KnowledgeSearchBackend {
   /** Words of names and texts with how many documents hold them: the spelling corrector's dictionary. */
   vocabulary(db: Db): Promise<Array<{ term: string; doc: number }>>;
   /** The vector store for the embedder's dimension (on PostgreSQL: pgvector when installed, else in process). */
-  openVectorSpace(db: Db, embeddings: EmbeddingsInterface, dimensions: number): Promise<VectorSpace>;
+  openVectorSpace(db: Db, embeddings: Embedder["embeddings"], dimensions: number): Promise<VectorSpace>;
   /** Whether the store's table exists as the store would create it (same kind of column and dimension). */
   vectorTableReady(db: Db, store: VectorSpace): Promise<boolean>;
 }
