@@ -36,12 +36,15 @@ $$;
 alter table knowledge_documents add column title_words text generated always as (knowledge_words(title)) stored;
 alter table knowledge_documents add column body_words text generated always as (knowledge_words(body)) stored;
 
--- FTS5's bm25(4, 1, 2, 0) as weights: names (A) weigh most, terms (B), body (C); facets stay out
--- (they filter, as columns). Dropping the old column drops its GIN index too.
+-- FTS5's bm25(4, 1, 2, 0) as weights: names (A) weigh most, terms (B), body (C), and the facets
+-- (D) weigh nothing: they are in the vector only so that a filter ("pinstagram:D & …") is answered
+-- by the same GIN index as the words, as FTS5's column filters are inside its MATCH. Dropping the
+-- old column drops its GIN index too.
 alter table knowledge_documents drop column search;
 alter table knowledge_documents add column search tsvector generated always as (
   setweight(to_tsvector('simple', knowledge_words(title)), 'A') ||
   setweight(to_tsvector('simple', terms), 'B') ||
-  setweight(to_tsvector('simple', knowledge_words(body)), 'C')) stored;
+  setweight(to_tsvector('simple', knowledge_words(body)), 'C') ||
+  setweight(to_tsvector('simple', facets), 'D')) stored;
 create index knowledge_documents_search on knowledge_documents using gin (search);
 create index knowledge_documents_title_trigrams on knowledge_documents using gin (title_words gin_trgm_ops);

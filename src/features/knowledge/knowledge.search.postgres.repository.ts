@@ -5,7 +5,7 @@ import { VECTOR_TABLE, type KnowledgeSearchBackend, type TextQuery } from "./kno
 
 /**
  * FTS5's `bm25(4, 1, 2, 0)` as tsvector weights {D, C, B, A}: names (A) weigh most, meaning tokens
- * (B), texts (C); facets are not in the vector at all (they filter as a column).
+ * (B), texts (C); facets (D) only filter.
  */
 const WEIGHTS = sql.raw(`'{0, 0.25, 0.5, 1}'`);
 
@@ -19,17 +19,15 @@ export const postgresSearchBackend: KnowledgeSearchBackend = {
   dialect: "postgres",
 
   /**
-   * FTS5's column filters become tsquery weight labels (`kfollowers:B`: in the terms; `ig:AC`: in
-   * the name or text), and facet groups an array overlap on the facets column.
+   * FTS5's column filters become tsquery weight labels: `kfollowers:B` (in the terms), `ig:AC` (in
+   * the name or text), and each facet group `(pinstagram:D | ptiktok:D)` ANDed in front, so one GIN
+   * lookup answers filter and words together.
    */
   async searchText(db, query, limit) {
     const tsquery = tsqueryOf(query);
-    if (!tsquery && query.facets.length === 0) return [];
-    const result = tsquery
-      ? await sql<{ id: number }>`select id from knowledge_documents, to_tsquery('simple', ${tsquery}) q
-          where search @@ q${facetFilter(query.facets)}
-          order by ts_rank(${WEIGHTS}, search, q) desc, id limit ${limit}`.execute(db)
-      : await sql<{ id: number }>`select id from knowledge_documents where true${facetFilter(query.facets)} order by id limit ${limit}`.execute(db);
+    if (!tsquery) return [];
+    const result = await sql<{ id: number }>`select id from knowledge_documents, to_tsquery('simple', ${tsquery}) q
+      where search @@ q order by ts_rank(${WEIGHTS}, search, q) desc, id limit ${limit}`.execute(db);
     return result.rows.map((r) => Number(r.id));
   },
 
@@ -84,10 +82,14 @@ function clean(tokens: readonly string[]): string[] {
   return [...new Set(tokens.map((t) => t.toLowerCase().replace(/[^a-z0-9]/g, "")).filter(Boolean))];
 }
 
-export function tsqueryOf(query: Pick<TextQuery, "terms" | "words">): string {
-  return [...clean(query.terms).map((t) => `${t}:B`), ...clean(query.words).map((w) => `${w}:AC`)].join(" | ");
+/** `(facet:D | …) & … & (term:B | … | word:AC | …)`, each part only when there is one. */
+export function tsqueryOf(query: TextQuery): string {
+  const any = [...clean(query.terms).map((t) => `${t}:B`), ...clean(query.words).map((w) => `${w}:AC`)];
+  const facets = query.facets.map((group) => clean(group).map((f) => `${f}:D`)).filter((group) => group.length > 0);
+  return [...facets.map((group) => `(${group.join(" | ")})`), ...(any.length > 0 ? [`(${any.join(" | ")})`] : [])].join(" & ");
 }
 
+/** A name must carry one facet of each group (trigram search: the facets column, split). */
 function facetFilter(groups: TextQuery["facets"]) {
   return sql.join(
     groups.map((group) => sql` and string_to_array(facets, ' ') && ${[...group]}::text[]`),
