@@ -39,7 +39,7 @@ const EXTRAS = ["", "", "murah", "indonesia aktif", "refill 30 hari", "cheapest"
 const OPENERS = ["", "", "", "mau ", "beli ", "nambah ", "I want ", "tolong ", "kak ada "];
 
 /** Customer-like product questions across every platform, kind, language, slang and typo. */
-function realisticQueries(count: number): string[] {
+export function realisticQueries(count: number): string[] {
   const random = seeded(20_261_122);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const queries = new Set<string>();

@@ -42,8 +42,9 @@ export const postgresSearchBackend: KnowledgeSearchBackend = {
     if (words.length === 0) return [];
     const anyClose = sql.join(words.map((w) => sql`${w} <% title_words`), sql` or `);
     const closeness = sql.join(words.map((w) => sql`word_similarity(${w}, title_words)`), sql` + `);
+    const facets = tsqueryOf({ facets: query.facets, terms: [], words: [] });
     const result = await sql<{ id: number }>`select id from knowledge_documents
-      where (${anyClose})${facetFilter(query.facets)}
+      where (${anyClose})${facets ? sql` and search @@ to_tsquery('simple', ${facets})` : sql``}
       order by ${closeness} desc, id limit ${limit}`.execute(db);
     return result.rows.map((r) => Number(r.id));
   },
@@ -87,12 +88,4 @@ export function tsqueryOf(query: TextQuery): string {
   const any = [...clean(query.terms).map((t) => `${t}:B`), ...clean(query.words).map((w) => `${w}:AC`)];
   const facets = query.facets.map((group) => clean(group).map((f) => `${f}:D`)).filter((group) => group.length > 0);
   return [...facets.map((group) => `(${group.join(" | ")})`), ...(any.length > 0 ? [`(${any.join(" | ")})`] : [])].join(" & ");
-}
-
-/** A name must carry one facet of each group (trigram search: the facets column, split). */
-function facetFilter(groups: TextQuery["facets"]) {
-  return sql.join(
-    groups.map((group) => sql` and string_to_array(facets, ' ') && ${[...group]}::text[]`),
-    sql``,
-  );
 }

@@ -50,8 +50,10 @@ export async function findProducts(deps: ProductSearchDeps, query: ProductQuery)
   const route = filter.platforms ?? (wish.platform && (await index.platforms()).has(wish.platform) ? [wish.platform] : undefined);
   const textQuery = productTextQuery(route, filter.kinds, terms.filter((t) => !route?.some((p) => t === facetToken("p", p))), words);
   const textIds = await index.backend.searchText(db, textQuery, POOL);
-  // Names spelled like the words as typed (where the database ranks trigrams): typos the lexicon and the corrector missed.
-  const nameIds = await index.backend.searchSimilarNames(db, { facets: textQuery.facets, words: reading.words }, POOL);
+  // Names spelled like the words the index does not know and the corrector could not place (where
+  // the database ranks trigrams): typos nothing else caught. Known words need no such search.
+  const unplaced = reading.words.filter((w) => !spelling.knows(w) && corrected.get(w) === w);
+  const nameIds = unplaced.length > 0 ? await index.backend.searchSimilarNames(db, { facets: textQuery.facets, words: unplaced }, POOL) : [];
   const rows = new Map((await documentsByIds(db, textIds)).map((r) => [r.id, r]));
   const shelves = route ?? routeByText(textIds, rows);
   const vector = await index.embedQuery(reading.embedWords.map((w) => corrected.get(w) ?? w).join(" ") || query.text);
