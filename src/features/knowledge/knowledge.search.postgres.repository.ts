@@ -26,8 +26,12 @@ export const postgresSearchBackend: KnowledgeSearchBackend = {
   async searchText(db, query, limit) {
     const tsquery = tsqueryOf(query);
     if (!tsquery) return [];
-    const result = await sql<{ id: number }>`select id from knowledge_documents, to_tsquery('simple', ${tsquery}) q
-      where search @@ q order by ts_rank(${WEIGHTS}, search, q) desc, id limit ${limit}`.execute(db);
+    // Ranked by the words alone: with the facets ANDed in, ts_rank would score the query as a
+    // conjunction (by how close its items stand), which the facets have nothing to do with.
+    const words = tsqueryOf({ facets: [], terms: query.terms, words: query.words });
+    const rank = words ? sql`ts_rank(${WEIGHTS}, search, to_tsquery('simple', ${words}))` : sql`0`;
+    const result = await sql<{ id: number }>`select id from knowledge_documents
+      where search @@ to_tsquery('simple', ${tsquery}) order by ${rank} desc, id limit ${limit}`.execute(db);
     return result.rows.map((r) => Number(r.id));
   },
 
