@@ -29,9 +29,9 @@ export const postgresSearchBackend: KnowledgeSearchBackend = {
     // Ranked by the words alone: with the facets ANDed in, ts_rank would score the query as a
     // conjunction (by how close its items stand), which the facets have nothing to do with.
     const words = tsqueryOf({ facets: [], terms: query.terms, words: query.words });
-    const rank = words ? sql`ts_rank(${WEIGHTS}, search, to_tsquery('simple', ${words}))` : sql`0`;
+    const order = words ? sql`ts_rank(${WEIGHTS}, search, to_tsquery('simple', ${words})) desc, id` : sql`id`;
     const result = await sql<{ id: number }>`select id from knowledge_documents
-      where search @@ to_tsquery('simple', ${tsquery}) order by ${rank} desc, id limit ${limit}`.execute(db);
+      where search @@ to_tsquery('simple', ${tsquery}) order by ${order} limit ${limit}`.execute(db);
     return result.rows.map((r) => Number(r.id));
   },
 
