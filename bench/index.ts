@@ -4,7 +4,7 @@ import { benchAssistant } from "./assistant.bench.js";
 import { benchCatalogImport } from "./catalog-import.bench.js";
 import { printTable } from "./measure.js";
 import { benchPurchaseLlm } from "./purchase-llm.bench.js";
-import { benchRetrieval } from "./retrieval.bench.js";
+import { benchRetrieval, benchRetrievalPostgres } from "./retrieval.bench.js";
 import { benchStatusSync } from "./status-sync.bench.js";
 import { benchStatusSyncFamilies } from "./status-sync-families.bench.js";
 import { benchWebhook } from "./webhook.bench.js";
@@ -26,6 +26,7 @@ const benches: Array<[string, string, () => Promise<Awaited<ReturnType<typeof be
   ["status-sync-families", "Status sync of 10,000 open orders over four supplier families, in parallel (issue 11, point 4)", benchStatusSyncFamilies],
   ["admin-catalog", "Admin app: service list over 20,000 services (issue 6)", benchAdminCatalog],
   ["retrieval", "Knowledge base: hybrid product and FAQ search over 20,000 services (issue 5)", benchRetrieval],
+  ["retrieval-postgres", "Knowledge base on PostgreSQL: the same search over 20,000 services (issue 13, point 2)", benchRetrievalPostgres],
   ["assistant", "Assistant: rules vs LLM calls, prompt caching and cost per message (issue 5, P11)", benchAssistant],
   ["purchase-llm", "Assistant: LLM calls in scripted purchases through the real bot (issue 5, P11)", benchPurchaseLlm],
 ];

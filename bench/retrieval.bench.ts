@@ -8,6 +8,8 @@ import { generateSampleCatalog, type SimService } from "../src/sandbox/smm/sampl
 import { testConfig } from "../test/kit/config.js";
 import { captureLogs } from "../test/kit/log-capture.js";
 import { startSandboxServer } from "../test/kit/sandbox-server.js";
+import { createPostgresTestDatabase } from "../test/kit/test-database.js";
+import { providePostgresForScript } from "../test/setup/postgres-for-scripts.js";
 import { measure, type BenchRow } from "./measure.js";
 
 const SERVICES = 20_000;
@@ -37,7 +39,7 @@ const EXTRAS = ["", "", "murah", "indonesia aktif", "refill 30 hari", "cheapest"
 const OPENERS = ["", "", "", "mau ", "beli ", "nambah ", "I want ", "tolong ", "kak ada "];
 
 /** Customer-like product questions across every platform, kind, language, slang and typo. */
-function realisticQueries(count: number): string[] {
+export function realisticQueries(count: number): string[] {
   const random = seeded(20_261_122);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const queries = new Set<string>();
@@ -84,10 +86,38 @@ async function applyList(container: Container): Promise<void> {
  * FAQ search latency, and the incremental re-sync after 5% of the services changed their name.
  */
 export async function benchRetrieval(): Promise<BenchRow[]> {
+  const dir = mkdtempSync(join(tmpdir(), "bench-retrieval-"));
+  try {
+    return await benchRetrievalOn(join(dir, "shop.db"), dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Issue 13's: the same on PostgreSQL (a throwaway cluster as the tests start, `fsync` off; words and
+ * trigrams in the database, vectors in process where the server has no pgvector), goal as on SQLite.
+ */
+export async function benchRetrievalPostgres(): Promise<BenchRow[]> {
+  const server = await providePostgresForScript();
+  const dir = mkdtempSync(join(tmpdir(), "bench-retrieval-pg-"));
+  try {
+    const database = await createPostgresTestDatabase();
+    try {
+      return await benchRetrievalOn(database.url, dir);
+    } finally {
+      await database.drop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await server.stop();
+  }
+}
+
+async function benchRetrievalOn(databaseUrl: string, dir: string): Promise<BenchRow[]> {
   const catalog: SimService[] = generateSampleCatalog(SERVICES);
   const standIns = await startSandboxServer({ smm: { catalog } });
-  const dir = mkdtempSync(join(tmpdir(), "bench-retrieval-"));
-  const container = createContainer(testConfig({ DATABASE_URL: join(dir, "shop.db"), DATA_DIR: dir }), captureLogs("warn").logger);
+  const container = createContainer(testConfig({ DATABASE_URL: databaseUrl, DATA_DIR: dir }), captureLogs("warn").logger);
   try {
     await migrateToLatest(container.database);
     await container.providers.add({ name: "panel", kind: "smm-v2", url: standIns.smmUrl, credentials: { key: standIns.sandbox.smm.key } });
@@ -127,6 +157,5 @@ export async function benchRetrieval(): Promise<BenchRow[]> {
   } finally {
     await container.close();
     await standIns.close();
-    rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -22,6 +22,7 @@ import { createNotificationsService } from "./features/notifications/notificatio
 import { createJobWorkerWithLanes } from "./schedules.js";
 import { knowledgeEmbedder } from "./features/knowledge/knowledge.embedder.js";
 import { createKnowledgeService } from "./features/knowledge/knowledge.service.js";
+import { knowledgeSearchBackend } from "./features/knowledge/knowledge.search-dialect.js";
 import type { Embedder } from "./infra/llm/embedder.js";
 import { createHandoffService } from "./features/assistant/handoff.service.js";
 import { createTranscriptsService } from "./features/assistant/transcripts.service.js";
@@ -107,7 +108,7 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
   const providers = createProvidersService({ db, clock, http, secretBox, audit, alerts: (trx, notice) => notifications.toAdmins(trx, notice) });
   const catalog = createCatalogService({ db, clock, providers, settings });
   const catalogManagement = createCatalogManagement({ db, clock, catalog, providers, settings, audit });
-  const knowledge = createKnowledgeService({ db, clock, logger, catalog, embedder: overrides.embedder ?? knowledgeEmbedder(config.openai) });
+  const knowledge = createKnowledgeService({ db, clock, logger, catalog, embedder: overrides.embedder ?? knowledgeEmbedder(config.openai), backend: knowledgeSearchBackend(database.dialect) });
   // The search index follows the catalog (imports, scheduled re-syncs, admin edits, once committed)
   // without holding them up: it is a read model, and product searches wait for it themselves.
   catalog.onChanged(() => {

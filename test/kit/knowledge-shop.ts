@@ -1,8 +1,10 @@
+import { join } from "node:path";
 import { createContainer } from "../../src/container.js";
 import { migrateToLatest } from "../../src/infra/db/migrations.js";
 import type { Embedder } from "../../src/infra/llm/embedder.js";
 import { generateSampleCatalog, type SimService } from "../../src/sandbox/smm/sample-catalog.js";
 import { testConfig } from "./config.js";
+import { createPostgresTestDatabase } from "./test-database.js";
 import { captureLogs } from "./log-capture.js";
 import { startSandboxServer } from "./sandbox-server.js";
 
@@ -11,7 +13,7 @@ type StandIns = Awaited<ReturnType<typeof startSandboxServer>>;
 export interface KnowledgeShopOptions {
   /** Counting or remote embedders (given the stand-ins, for one that calls their OpenAI server); the local one otherwise. */
   embedder?: Embedder | ((standIns: StandIns) => Embedder);
-  /** A database file, to reopen the same shop (e.g. with another embedder). */
+  /** A database file or a `postgres://` URL (`sharedKnowledgeDatabase`), to reopen the same shop (e.g. with another embedder). */
   databasePath?: string;
   /** The SMM panel's list; the test may change it and call `resync()`. */
   smmCatalog?: SimService[];
@@ -23,7 +25,7 @@ export interface KnowledgeShopOptions {
 
 /**
  * A shop with the real container (catalog, knowledge base, the catalog → index hook) on real
- * SQLite with the real migrations, its suppliers being the sandbox's stand-ins over loopback HTTP.
+ * SQLite with the real migrations (or PostgreSQL with TEST_DIALECT=postgres), its suppliers being the sandbox's stand-ins over loopback HTTP.
  * No bot, no HTTP server of its own: what knowledge tests need and nothing more.
  */
 export async function openKnowledgeShop(options: KnowledgeShopOptions = {}) {
@@ -31,7 +33,9 @@ export async function openKnowledgeShop(options: KnowledgeShopOptions = {}) {
   const standIns = await startSandboxServer({ smm: { catalog: smmCatalog } });
   const logs = captureLogs("warn");
   const embedder = typeof options.embedder === "function" ? options.embedder(standIns) : options.embedder;
-  const container = createContainer(testConfig({ DATABASE_URL: options.databasePath ?? ":memory:" }), logs.logger, embedder ? { embedder } : {});
+  // TEST_DIALECT=postgres: a fresh PostgreSQL database of its own, dropped on close (as the shop kit does).
+  const postgres = !options.databasePath && process.env.TEST_DIALECT === "postgres" ? await createPostgresTestDatabase() : undefined;
+  const container = createContainer(testConfig({ DATABASE_URL: postgres?.url ?? options.databasePath ?? ":memory:" }), logs.logger, embedder ? { embedder } : {});
   await migrateToLatest(container.database);
   if (options.importCatalog !== false) {
     await container.providers.add({ name: "panel", kind: "smm-v2", url: standIns.smmUrl, credentials: { key: standIns.sandbox.smm.key } });
@@ -62,8 +66,19 @@ export async function openKnowledgeShop(options: KnowledgeShopOptions = {}) {
     async close() {
       await container.close();
       await standIns.close();
+      await postgres?.drop();
     },
   };
 }
 
 export type KnowledgeShop = Awaited<ReturnType<typeof openKnowledgeShop>>;
+
+/**
+ * A database two shops can open one after the other or side by side: a file in `dir` on SQLite, a
+ * fresh PostgreSQL database with TEST_DIALECT=postgres. `drop` deletes the PostgreSQL one.
+ */
+export async function sharedKnowledgeDatabase(dir: string, name: string): Promise<{ url: string; drop(): Promise<void> }> {
+  if (process.env.TEST_DIALECT !== "postgres") return { url: join(dir, name), drop: async () => undefined };
+  const created = await createPostgresTestDatabase();
+  return { url: created.url, drop: () => created.drop() };
+}

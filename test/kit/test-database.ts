@@ -11,9 +11,18 @@ export const DIALECTS: readonly Dialect[] = ["sqlite", "postgres"];
 
 /** The throwaway PostgreSQL server the global setup started (its maintenance database). */
 export function testServerUrl(): string {
-  const url = inject("testDatabaseUrl") ?? process.env.TEST_DATABASE_URL;
+  const url = injected() ?? process.env.TEST_DATABASE_URL;
   if (!url) throw new Error("No PostgreSQL test server: run the tests through vitest (test/global-setup.ts starts one).");
   return url;
+}
+
+/** What the global setup provided; nothing in a script run outside vitest (`eval:nlu --postgres`, benchmarks), where `inject` throws. */
+function injected(): string | undefined {
+  try {
+    return inject("testDatabaseUrl");
+  } catch {
+    return undefined;
+  }
 }
 
 const withDatabase = (url: string, name: string) => {

@@ -7,7 +7,7 @@ import { coversQuestion } from "./knowledge.faq-relevance.js";
 import { questionReadingOf } from "./knowledge.query.js";
 import type { Reading } from "../language/language.reading.js";
 import { reciprocalRankFusion } from "./knowledge.ranking.js";
-import { activeFaqRowsByIds, activeFaqRowsBySlugs, deleteFaqRows, documentsByIds, findFaqRow, listFaqRows, searchText, upsertFaqRow } from "./knowledge.repository.js";
+import { activeFaqRowsByIds, activeFaqRowsBySlugs, deleteFaqRows, documentsByIds, findFaqRow, listFaqRows, upsertFaqRow } from "./knowledge.repository.js";
 import type { FaqDocumentRow } from "./knowledge.table.js";
 import type { FaqDocument, FaqHit, FaqLanguage } from "./knowledge.types.js";
 
@@ -88,11 +88,7 @@ export async function searchFaq(deps: { db: Db; index: KnowledgeIndex }, questio
   const spelling = await index.spelling();
   const words = [...new Set(reading.words.map((w) => spelling.correct(w)))];
   if (reading.descriptors.length === 0 && words.length === 0) return [];
-  const any = [
-    ...(reading.descriptors.length > 0 ? [`terms : (${reading.descriptors.map((t) => `"${t}"`).join(" OR ")})`] : []),
-    ...(words.length > 0 ? [`{title body} : (${words.map((w) => `"${w}"`).join(" OR ")})`] : []),
-  ];
-  const textIds = await searchText(db, `facets : sfaq AND (${any.join(" OR ")})`, 20);
+  const textIds = await index.backend.searchText(db, { facets: [["sfaq"]], terms: reading.descriptors, words }, 20);
   const vector = await index.embedQuery(reading.embedText || text);
   const vectorIds = (await index.store().search(vector, 20, { shelf: "faq" })).filter((h) => 1 - h.distance >= MIN_SIMILARITY).map((h) => h.id);
   const scores = reciprocalRankFusion([textIds, vectorIds]);

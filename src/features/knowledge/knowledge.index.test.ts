@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openKnowledgeShop, type KnowledgeShop } from "../../../test/kit/knowledge-shop.js";
+import { openKnowledgeShop, sharedKnowledgeDatabase, type KnowledgeShop } from "../../../test/kit/knowledge-shop.js";
 import type { Embedder } from "../../infra/llm/embedder.js";
 import { HashingEmbeddings } from "../../infra/llm/hashing-embeddings.js";
 import { embeddingFeatures } from "./knowledge.features.js";
@@ -115,16 +115,32 @@ describe("the index follows the catalog, re-embedding only what changed", () => 
 
 describe("one index per database: embedding model and dimension, several processes", () => {
   const dir = mkdtempSync(join(tmpdir(), "knowledge-model-"));
-  const databasePath = join(dir, "shop.db");
+  const databases: Array<{ drop(): Promise<void> }> = [];
+  const database = async (name: string) => {
+    const shared = await sharedKnowledgeDatabase(dir, name);
+    databases.push(shared);
+    return shared.url;
+  };
+  /** The vec0 table's declared dimension on SQLite; on PostgreSQL the stored vectors' (pgvector's, or float32 bytes / 4). */
   const vectorDimension = async (shop: KnowledgeShop) => {
+    if (shop.container.dialect === "postgres") {
+      const row = await sql<{ type: string }>`select format_type(atttypid, atttypmod) as type from pg_attribute where attrelid = ${VECTOR_TABLE}::regclass and attname = 'embedding'`.execute(shop.container.db);
+      const { type } = row.rows[0]!;
+      if (type.startsWith("vector(")) return Number(/vector\((\d+)\)/.exec(type)![1]);
+      return Number((await sql<{ n: number }>`select octet_length(embedding) / 4 as n from ${sql.table(VECTOR_TABLE)} limit 1`.execute(shop.container.db)).rows[0]!.n);
+    }
     const row = await sql<{ sql: string }>`select sql from sqlite_master where name = ${VECTOR_TABLE}`.execute(shop.container.db);
     return Number(/float\[(\d+)\]/.exec(row.rows[0]!.sql)![1]);
   };
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(async () => {
+    for (const shared of databases) await shared.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it("a change another process makes (the operator CLI beside the running bot) is what the bot's search sees", async () => {
-    const bot = await openKnowledgeShop({ databasePath: join(dir, "shared.db") });
-    const cli = await openKnowledgeShop({ databasePath: join(dir, "shared.db"), importCatalog: false });
+    const shared = await database("shared.db");
+    const bot = await openKnowledgeShop({ databasePath: shared });
+    const cli = await openKnowledgeShop({ databasePath: shared, importCatalog: false });
     try {
       const [best] = (await bot.knowledge.findProducts({ text: "spotify monthly listeners", limit: 1 })).services;
       await cli.container.catalogManagement.setEnabled(best!.mid, false);
@@ -137,6 +153,7 @@ describe("one index per database: embedding model and dimension, several process
   });
 
   it("rebuilds the vectors when the model or dimension changes, and reuses the cache when it changes back", async () => {
+    const databasePath = await database("shop.db");
     const first = countingEmbedder(256);
     let shop = await openKnowledgeShop({ embedder: first.embedder, databasePath });
     await shop.knowledge.sync();

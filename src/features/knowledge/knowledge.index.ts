@@ -1,23 +1,28 @@
 import { randomUUID } from "node:crypto";
 import type { Clock } from "../../infra/clock/clock.js";
+import { dialectOf } from "../../infra/db/dialect.js";
 import type { Db } from "../../infra/db/open-database.js";
 import type { Embedder } from "../../infra/llm/embedder.js";
-import { SqliteVecStore } from "../../infra/llm/sqlite-vec-store.js";
+import type { VectorSpace } from "../../infra/llm/vector-space.js";
 import type { Logger } from "../../logger.js";
 import { shelfOf, type IndexDocument } from "./knowledge.documents.js";
 import { embedWithCache } from "./knowledge.embedding-cache.js";
-import { clearIndex, deleteDocuments, getMeta, insertDocuments, listDocuments, listDocumentsForVectors, platformsIndexed, setMeta, tableExists, textVocabulary, updateDocument, type Source } from "./knowledge.repository.js";
+import { clearIndex, deleteDocuments, getMeta, insertDocuments, listDocuments, listDocumentsForVectors, platformsIndexed, setMeta, updateDocument, type Source } from "./knowledge.repository.js";
+import { VECTOR_TABLE, type KnowledgeSearchBackend } from "./knowledge.search-backend.js";
+import { knowledgeSearchBackend } from "./knowledge.search-dialect.js";
 import { createSpelling, type Spelling } from "./knowledge.spelling.js";
 import type { KnowledgeDocumentRow } from "./knowledge.table.js";
 import type { IndexSyncReport } from "./knowledge.types.js";
 
-export const VECTOR_TABLE = "knowledge_vectors";
+export { VECTOR_TABLE };
 
 export interface KnowledgeIndexDeps {
   db: Db;
   clock: Clock;
   embedder: Embedder;
   logger?: Logger | undefined;
+  /** How this database searches (the dialect's backend); read from the database when not given. */
+  backend?: KnowledgeSearchBackend | undefined;
 }
 
 /**
@@ -29,7 +34,8 @@ export interface KnowledgeIndexDeps {
  */
 export function createKnowledgeIndex(deps: KnowledgeIndexDeps) {
   const { db, clock, embedder, logger } = deps;
-  let store: SqliteVecStore | undefined;
+  const backend = deps.backend ?? knowledgeSearchBackend(dialectOf(db));
+  let store: VectorSpace | undefined;
   let spelling: Spelling | undefined;
   let platforms: Set<string> | undefined;
   let stopping = false;
@@ -42,6 +48,7 @@ export function createKnowledgeIndex(deps: KnowledgeIndexDeps) {
     await setMeta(db, "index.version", version);
     spelling = undefined;
     platforms = undefined;
+    store?.forget();
   };
 
   const toVectorDocument = (row: Pick<KnowledgeDocumentRow, "source" | "source_id" | "platform" | "kind" | "embed_text">) => ({
@@ -52,8 +59,8 @@ export function createKnowledgeIndex(deps: KnowledgeIndexDeps) {
   /** Creates or rebuilds the vec0 table for the current embedder; true when it was (re)built. */
   async function ensureVectorSpace(): Promise<boolean> {
     const dimensions = await embedder.dimensions();
-    store ??= new SqliteVecStore(embedder.embeddings, { db, table: VECTOR_TABLE, dimensions });
-    if ((await tableExists(db, VECTOR_TABLE)) && (await getMeta(db, "vectors.model")) === embedder.model && (await getMeta(db, "vectors.dimensions")) === String(dimensions)) return false;
+    store ??= await backend.openVectorSpace(db, embedder.embeddings, dimensions);
+    if ((await backend.vectorTableReady(db, store)) && (await getMeta(db, "vectors.model")) === embedder.model && (await getMeta(db, "vectors.dimensions")) === String(dimensions)) return false;
 
     const started = performance.now();
     const rows = await listDocumentsForVectors(db);
@@ -126,8 +133,11 @@ export function createKnowledgeIndex(deps: KnowledgeIndexDeps) {
     ensureVectorSpace,
     syncSource,
 
+    /** How this database searches words and names (the dialect's backend). */
+    backend,
+
     /** The vector store (after `ensureVectorSpace`), for searches. */
-    store(): SqliteVecStore {
+    store(): VectorSpace {
       if (!store) throw new Error("knowledge index not ready: call ensureVectorSpace first");
       return store;
     },
@@ -140,6 +150,7 @@ export function createKnowledgeIndex(deps: KnowledgeIndexDeps) {
     /** Drops every document and vector (the cache stays): the next syncs index from scratch. */
     async clear(): Promise<void> {
       await db.transaction().execute((trx) => clearIndex(trx, VECTOR_TABLE));
+      store?.forget();
       spelling = undefined;
       platforms = undefined;
       queryVectors.clear();
@@ -156,7 +167,7 @@ export function createKnowledgeIndex(deps: KnowledgeIndexDeps) {
     },
 
     async spelling(): Promise<Spelling> {
-      spelling ??= createSpelling(await textVocabulary(db));
+      spelling ??= createSpelling(await backend.vocabulary(db));
       return spelling;
     },
 
@@ -167,6 +178,7 @@ export function createKnowledgeIndex(deps: KnowledgeIndexDeps) {
       version = current;
       spelling = undefined;
       platforms = undefined;
+      store?.forget();
     },
 
     /** Platforms with at least one indexed service. */

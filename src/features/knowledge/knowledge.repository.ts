@@ -38,15 +38,6 @@ function columns(d: IndexDocument) {
   return { title: d.title, body: d.body, terms: d.terms, facets: d.facets, platform: d.platform, kind: d.kind, language: d.language, price: d.price, embed_text: d.embedText, text_hash: d.textHash };
 }
 
-/**
- * Best BM25 matches, best first. The MATCH, `ORDER BY rank` and `LIMIT` stay alone in the
- * statement (filters are FTS column filters inside the expression), so FTS5 can stop early.
- */
-export async function searchText(db: Db, expression: string, limit: number): Promise<number[]> {
-  const result = await sql<{ id: number }>`select rowid as id from knowledge_fts where knowledge_fts match ${expression} order by rank limit ${limit}`.execute(db);
-  return result.rows.map((r) => r.id);
-}
-
 export type RankRow = Pick<KnowledgeDocumentRow, "id" | "source" | "source_id" | "title" | "terms" | "platform" | "kind" | "language" | "price">;
 
 export async function documentsByIds(db: Db, ids: readonly number[]): Promise<RankRow[]> {
@@ -90,12 +81,6 @@ export async function platformsIndexed(db: Db): Promise<string[]> {
   return rows.map((r) => r.platform);
 }
 
-/** Words of names and texts with how many documents hold them: the spelling corrector's dictionary. */
-export async function textVocabulary(db: Db): Promise<Array<{ term: string; doc: number }>> {
-  const result = await sql<{ term: string; doc: number }>`select term, sum(doc) as doc from knowledge_fts_terms where col in ('title', 'body') group by term`.execute(db);
-  return result.rows;
-}
-
 export async function getMeta(db: Db, key: string): Promise<string | undefined> {
   return (await db.selectFrom("knowledge_meta").select("value").where("key", "=", key).executeTakeFirst())?.value;
 }
@@ -107,11 +92,6 @@ export async function setMeta(db: Db, key: string, value: string): Promise<void>
 /** Every indexed document with what its vector needs (for rebuilding the vector table). */
 export async function listDocumentsForVectors(db: Db): Promise<Array<Pick<KnowledgeDocumentRow, "id" | "source" | "source_id" | "platform" | "kind" | "embed_text" | "text_hash">>> {
   return db.selectFrom("knowledge_documents").select(["id", "source", "source_id", "platform", "kind", "embed_text", "text_hash"]).execute();
-}
-
-export async function tableExists(db: Db, table: string): Promise<boolean> {
-  const exists = await sql<{ n: number }>`select count(*) as n from sqlite_master where name = ${table}`.execute(db);
-  return exists.rows[0]!.n > 0;
 }
 
 /** Drops every document, the vector table and the index's bookkeeping; the embedding cache stays. */

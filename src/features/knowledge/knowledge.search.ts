@@ -5,7 +5,8 @@ import type { KnowledgeIndex } from "./knowledge.index.js";
 import { kindFamily, NARROWER_KIND, platformFamily } from "../language/language.lexicon.js";
 import { productReadingOf } from "./knowledge.query.js";
 import { isRelevant, rankProducts, reciprocalRankFusion, type ProductCandidate } from "./knowledge.ranking.js";
-import { cheapestInTier, countInTier, documentsByIds, searchText, type RankRow, type Tier } from "./knowledge.repository.js";
+import { cheapestInTier, countInTier, documentsByIds, type RankRow, type Tier } from "./knowledge.repository.js";
+import type { TextQuery } from "./knowledge.search-backend.js";
 import { wordsOf } from "../language/language.tokens.js";
 import { facetToken } from "./knowledge.text.js";
 import type { ProductQuery, ProductResults } from "./knowledge.types.js";
@@ -47,8 +48,12 @@ export async function findProducts(deps: ProductSearchDeps, query: ProductQuery)
   // A platform named in the words narrows both searches to it (when the shop sells on it): a
   // tenth of the rows to score, and ranking puts that platform first anyway.
   const route = filter.platforms ?? (wish.platform && (await index.platforms()).has(wish.platform) ? [wish.platform] : undefined);
-  const expression = textExpression(route, filter.kinds, terms.filter((t) => !route?.some((p) => t === facetToken("p", p))), words);
-  const textIds = expression ? await searchText(db, expression, POOL) : [];
+  const textQuery = productTextQuery(route, filter.kinds, terms.filter((t) => !route?.some((p) => t === facetToken("p", p))), words);
+  const textIds = await index.backend.searchText(db, textQuery, POOL);
+  // Names spelled like the words the index does not know and the corrector could not place (where
+  // the database ranks trigrams): typos nothing else caught. Known words need no such search.
+  const unplaced = reading.words.filter((w) => !spelling.knows(w) && corrected.get(w) === w);
+  const nameIds = unplaced.length > 0 ? await index.backend.searchSimilarNames(db, { facets: textQuery.facets, words: unplaced }, POOL) : [];
   const rows = new Map((await documentsByIds(db, textIds)).map((r) => [r.id, r]));
   const shelves = route ?? routeByText(textIds, rows);
   const vector = await index.embedQuery(reading.embedWords.map((w) => corrected.get(w) ?? w).join(" ") || query.text);
@@ -57,10 +62,10 @@ export async function findProducts(deps: ProductSearchDeps, query: ProductQuery)
   // is then the whole tier, so paging through it shows each once and the cheapest is never missed.
   const tier: Tier = { platforms: filter.platforms ?? (wish.platform ? [wish.platform] : undefined), kinds: filter.kinds ?? (wish.kind ? [wish.kind] : undefined) };
   const tierIds = tier.platforms || tier.kinds ? await cheapestInTier(db, tier, MAX_RESULTS) : [];
-  const missing = [...vectorIds, ...tierIds].filter((id) => !rows.has(id));
+  const missing = [...new Set([...vectorIds, ...nameIds, ...tierIds])].filter((id) => !rows.has(id));
   for (const row of await documentsByIds(db, missing)) rows.set(row.id, row);
 
-  const scores = reciprocalRankFusion([textIds, vectorIds]);
+  const scores = reciprocalRankFusion(nameIds.length > 0 ? [textIds, vectorIds, nameIds] : [textIds, vectorIds]);
   const productWish = { platform: wish.platform, kind: wish.kind, descriptors };
   const candidates = [...rows.values()]
     .filter((row) => row.source === "service" && inFilter(row, filter))
@@ -94,23 +99,17 @@ function preferredKind(given: string | undefined, read: string | undefined, allo
 }
 
 /**
- * `facets : (platforms) AND facets : (kinds) AND (any meaning token or word)`, each part only when
- * there is one. Filters ride inside the MATCH as column filters, so the statement stays
- * `MATCH … ORDER BY rank LIMIT n`; FAQ documents that match an unfiltered search are dropped later.
+ * The platforms and kinds as facet filters (each group: one of them), and any meaning token or word.
+ * On SQLite the filters ride inside the MATCH, so the statement stays `MATCH … ORDER BY rank LIMIT n`;
+ * FAQ documents that match an unfiltered search are dropped later.
  */
-function textExpression(platforms: readonly string[] | undefined, kinds: readonly string[] | undefined, terms: readonly string[], words: readonly string[]): string {
-  const any = [
-    ...(terms.length > 0 ? [`terms : (${terms.map(quote).join(" OR ")})`] : []),
-    ...(words.length > 0 ? [`{title body} : (${words.map(quote).join(" OR ")})`] : []),
-  ];
-  return [
-    ...(platforms ? [`facets : (${platforms.map((p) => facetToken("p", p)).join(" OR ")})`] : []),
-    ...(kinds ? [`facets : (${kinds.map((k) => facetToken("k", k)).join(" OR ")})`] : []),
-    ...(any.length > 0 ? [`(${any.join(" OR ")})`] : []),
-  ].join(" AND ");
+function productTextQuery(platforms: readonly string[] | undefined, kinds: readonly string[] | undefined, terms: readonly string[], words: readonly string[]): TextQuery {
+  return {
+    facets: [...(platforms ? [platforms.map((p) => facetToken("p", p))] : []), ...(kinds ? [kinds.map((k) => facetToken("k", k))] : [])],
+    terms,
+    words,
+  };
 }
-
-const quote = (token: string) => `"${token.replace(/"/g, "")}"`;
 
 /** No platform named: search vectors on the platforms the best word matches are on (at most three). */
 function routeByText(textIds: readonly number[], rows: ReadonlyMap<number, RankRow>): string[] | undefined {

@@ -7,6 +7,7 @@ import { faqDocument, memoizedServiceDocuments } from "./knowledge.documents.js"
 import { createFaqStore, searchFaq, type FaqInput } from "./knowledge.faq.js";
 import { createKnowledgeIndex } from "./knowledge.index.js";
 import { findProducts } from "./knowledge.search.js";
+import type { KnowledgeSearchBackend } from "./knowledge.search-backend.js";
 import type { Reading } from "../language/language.reading.js";
 import type { FaqDocument, FaqHit, FaqLanguage, IndexSyncReport, ProductQuery, ProductResults } from "./knowledge.types.js";
 
@@ -16,6 +17,8 @@ export interface KnowledgeServiceDeps {
   catalog: Pick<CatalogService, "list" | "findByIds">;
   embedder: Embedder;
   logger?: Logger | undefined;
+  /** How this database searches (SQLite: FTS5 + vec0; PostgreSQL: tsvector + trigrams + pgvector or in-process vectors). */
+  backend?: KnowledgeSearchBackend | undefined;
 }
 
 export interface KnowledgeSyncReport {
@@ -24,14 +27,15 @@ export interface KnowledgeSyncReport {
 }
 
 /**
- * The shop's knowledge base: sellable services and FAQ documents, searched by words (FTS5) and by
- * meaning (sqlite-vec) together. It ranks and never prices: products come back as the catalog's
+ * The shop's knowledge base: sellable services and FAQ documents, searched by words and by meaning
+ * together (SQLite: FTS5 and sqlite-vec; PostgreSQL: tsvector, trigrams and pgvector or in-process
+ * vectors; see knowledge.search-backend.ts). It ranks and never prices: products come back as the catalog's
  * services. Index writes run one at a time; a catalog change while a sync runs queues one more,
  * and a product search waits for the newest one asked for (it reads what was committed before it).
  */
 export function createKnowledgeService(deps: KnowledgeServiceDeps) {
-  const { db, clock, catalog, embedder, logger } = deps;
-  const index = createKnowledgeIndex({ db, clock, embedder, logger });
+  const { db, clock, catalog, embedder, logger, backend } = deps;
+  const index = createKnowledgeIndex({ db, clock, embedder, logger, backend });
   const faqs = createFaqStore({ db, clock });
 
   let queue: Promise<unknown> = Promise.resolve();

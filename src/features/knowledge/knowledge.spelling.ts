@@ -3,6 +3,8 @@ import { withinEdits } from "../catalog/catalog.vocabulary.js";
 export interface Spelling {
   /** The indexed word meant: itself when known or when nothing is close; else the closest, most common one. */
   correct(word: string): string;
+  /** Whether the index holds the word as written. */
+  knows(word: string): boolean;
 }
 
 /**
@@ -22,6 +24,7 @@ export function createSpelling(terms: ReadonlyArray<{ term: string; doc: number 
   const memo = new Map<string, string>();
 
   return {
+    knows: (word) => known.has(word),
     correct(word) {
       if (known.has(word) || word.length < 5 || /\d/.test(word)) return word;
       const cached = memo.get(word);

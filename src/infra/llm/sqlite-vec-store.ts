@@ -2,12 +2,12 @@ import { Document, type DocumentInterface } from "@langchain/core/documents";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import { VectorStore } from "@langchain/core/vectorstores";
 import { sql, type Kysely } from "kysely";
+import type { VectorFilter, VectorHit, VectorSpace } from "./vector-space.js";
+
+export type { VectorHit };
 
 /** Only these narrow a search: `shelf` is the vec0 partition key (cheap), `kind` a metadata column. */
-export interface SqliteVecFilter {
-  shelf?: string | readonly string[] | undefined;
-  kind?: string | readonly string[] | undefined;
-}
+export type SqliteVecFilter = VectorFilter;
 
 export interface SqliteVecStoreArgs {
   // Any schema: the vec0 table is not part of the typed Database (its dimension is decided at run time).
@@ -18,12 +18,6 @@ export interface SqliteVecStoreArgs {
   chunkSize?: number;
 }
 
-export interface VectorHit {
-  id: number;
-  /** Cosine distance: 0 is the same direction, 2 the opposite. */
-  distance: number;
-}
-
 /**
  * LangChain's VectorStore over a sqlite-vec `vec0` table (LangChain JS has none for SQLite).
  * Keys are integers (a document's id must be one); `metadata.shelf` becomes the partition key and
@@ -31,7 +25,7 @@ export interface VectorHit {
  * Writes go through the Kysely instance it was given, so a store bound to a transaction
  * (`withDb(trx)`) writes inside it.
  */
-export class SqliteVecStore extends VectorStore {
+export class SqliteVecStore extends VectorStore implements VectorSpace {
   declare FilterType: SqliteVecFilter;
   readonly table: string;
   readonly dimensions: number;
@@ -65,6 +59,9 @@ export class SqliteVecStore extends VectorStore {
       )
       .execute(this.db);
   }
+
+  /** Nothing is held in memory: vec0 searches the table itself. */
+  forget(): void {}
 
   async dropTable(): Promise<void> {
     await sql.raw(`drop table if exists ${this.table}`).execute(this.db);
