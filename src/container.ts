@@ -55,6 +55,8 @@ import { createBotTexts } from "./features/settings/bot-texts.service.js";
 import { createFaqAdmin } from "./features/settings/faq.admin.js";
 import { createBroadcasts } from "./features/notifications/broadcast.service.js";
 import { createPacer } from "./infra/clock/pacer.js";
+import { createSharedPacer } from "./infra/clock/shared-pacer.js";
+import { createCluster } from "./infra/db/cluster.js";
 import { createWalletService } from "./features/wallet/wallet.service.js";
 import { systemClock, type Clock } from "./infra/clock/clock.js";
 import { resolveMasterKey } from "./infra/crypto/master-key.js";
@@ -91,7 +93,9 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
   const settings = createSettingsService({ db, clock });
   const audit = createAuditService({ db, clock });
   const customers = createCustomersService({ db, clock });
-  const queue = createJobQueue({ db, clock });
+  // several instances: who this process is among those sharing the database, and how they agree.
+  const cluster = createCluster({ db, clock, dialect: database.dialect });
+  const queue = createJobQueue({ db, clock, holder: cluster.instanceId, leaseMs: config.jobs.leaseMs });
   const admins = createAdminsService({ db, clock, audit, ownerIds: config.adminTelegramIds });
   const transcripts = createTranscriptsService({ db, clock, customers, settings });
   // The shop's one Telegram client, built from the token before the bot (which adopts it): every
@@ -101,7 +105,9 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
   // Alerts go to the whole staff list as it is when the alert is written (owners from the environment included).
   // Everything the bot sends on its own shares Telegram's ~30 messages a second (broadcasts pace themselves lower still).
   // Message channels: Telegram first (WhatsApp and email join here), each on its own worker lane.
-  const channels = createChannelRegistry([createTelegramChannel(telegram, { pacer: createPacer(30) })]);
+  // On PostgreSQL the pace is shared by every instance through a row (Telegram counts per bot).
+  const telegramPacer = cluster.shared ? createSharedPacer({ db, name: "telegram", perSecond: 30, local: createPacer(30) }) : createPacer(30);
+  const channels = createChannelRegistry([createTelegramChannel(telegram, { pacer: telegramPacer })]);
   const notifications = createNotificationsService({ queue, customers, translate: createTranslator(i18n), channels, adminChatIds: (trx) => admins.allIds(trx), logger });
   // currency: a supplier held for its currency (or released) is an admin alert.
   const providers = createProvidersService({ db, clock, http, secretBox, audit, alerts: (trx, notice) => notifications.toAdmins(trx, notice) });
@@ -164,6 +170,7 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
     logger,
     database,
     dialect: database.dialect,
+    cluster,
     db,
     clock,
     http,
@@ -217,7 +224,12 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
     reconciler,
     worker,
     async close(): Promise<void> {
-      await worker.stop();
+      if (cluster.shared) {
+        // Several instances: a stop is bounded (the orchestrator kills after its grace period), and
+        // the jobs still running go back to the others now rather than after their lease.
+        await worker.stop({ graceMs: config.jobs.stopGraceMs });
+        await queue.releaseHeld().catch((error: unknown) => logger.warn({ err: error }, "cannot hand running jobs back; they return when their lease runs out"));
+      } else await worker.stop();
       // Index writes already asked for finish first (a CLI import exits with its index up to date).
       await knowledge.idle();
       await http.close();

@@ -62,7 +62,9 @@ export interface RunningSchedules {
 
 /** Starts every recurring job: the fixed ones and those the shop's settings decide. */
 export async function startSchedules(container: Container, logger: Logger, options: ScheduleOptions = {}): Promise<RunningSchedules> {
-  const scheduler = options.scheduler ?? createScheduler(logger);
+  // Every instance on PostgreSQL fires every tick; the claim of (schedule, tick) lets one run it.
+  const { cluster } = container;
+  const scheduler = options.scheduler ?? createScheduler(logger, undefined, cluster.shared ? { claimTick: (name, tick) => cluster.claimOnce(`schedule:${name}`, tick.toISOString()) } : {});
   const reconciler = container.reconciler;
   if (reconciler) scheduler.register("payments-reconcile", "* * * * *", () => reconciler.reconcileOpenPayments());
   const settingSchedules = await registerSettingSchedules(scheduler, container, logger);
@@ -77,6 +79,7 @@ export async function startSchedules(container: Container, logger: Logger, optio
     await container.transcripts.prune();
     await container.handoff.prune();
     await container.assistant.pruneUsage();
+    await cluster.pruneClaims();
   });
   return {
     scheduler,
