@@ -75,7 +75,7 @@ export async function takeToken(db: Db, name: string, perSecond: number, burst: 
     .execute();
   // SQLite spells least/greatest as the many-argument min/max.
   const [least, greatest] = dialectOf(db) === "postgres" ? [sql.raw("least"), sql.raw("greatest")] : [sql.raw("min"), sql.raw("max")];
-  const refilled = sql<number>`${least}(${burst}, tokens + ${greatest}(0, ${now} - updated_at) * ${perSecond / 1000})`;
+  const refilled = sql<number>`${least}(cast(${burst} as double precision), tokens + ${greatest}(0, ${now} - updated_at) * cast(${perSecond / 1000} as double precision))`;
   const result = await db
     .updateTable("rate_buckets")
     .set({ tokens: sql`${refilled} - 1`, updated_at: sql`${greatest}(updated_at, ${now})` })
