@@ -49,7 +49,7 @@ import { createWalletAdmin } from "./features/wallet/wallet.admin.js";
 import { createPaymentWebhook } from "./features/payments/payments.webhook.js";
 import { createPaymentGatewayRegistry } from "./features/payments/payment-gateways.js";
 import { createProvidersService } from "./features/providers/providers.service.js";
-import { createSettingsService } from "./features/settings/settings.service.js";
+import { createSettingsService, SHARED_SETTINGS_CACHE_MS } from "./features/settings/settings.service.js";
 import { createSettingsAdmin } from "./features/settings/settings.admin.js";
 import { createBotTexts } from "./features/settings/bot-texts.service.js";
 import { createFaqAdmin } from "./features/settings/faq.admin.js";
@@ -90,7 +90,8 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
   const i18n = createI18n();
   const failpoints = createFailpoints(config.failpoints);
 
-  const settings = createSettingsService({ db, clock });
+  // Instances cache settings briefly on a shared database, so a change made on one reaches the others.
+  const settings = createSettingsService({ db, clock, ...(database.dialect === "postgres" ? { cacheMs: SHARED_SETTINGS_CACHE_MS } : {}) });
   const audit = createAuditService({ db, clock });
   const customers = createCustomersService({ db, clock });
   // several instances: who this process is among those sharing the database, and how they agree.

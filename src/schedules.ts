@@ -3,7 +3,7 @@ import type { Logger } from "./logger.js";
 import { createScheduler, type Scheduler } from "./infra/scheduler/scheduler.js";
 import { everyMinutes } from "./infra/scheduler/every.js";
 import type { Clock } from "./infra/clock/clock.js";
-import type { SettingKey } from "./features/settings/settings.service.js";
+import { SHARED_SETTINGS_CACHE_MS, type SettingKey } from "./features/settings/settings.service.js";
 import { createJobWorker, type JobQueue } from "./features/jobs/job-queue.js";
 import type { NotificationsService } from "./features/notifications/notifications.service.js";
 import type { ChannelRegistry } from "./features/channels/channel-registry.js";
@@ -81,9 +81,13 @@ export async function startSchedules(container: Container, logger: Logger, optio
     await container.assistant.pruneUsage();
     await cluster.pruneClaims();
   });
+  // Several instances: a setting changed on another instance reschedules here too, within seconds.
+  const settingsWatch = cluster.shared ? setInterval(() => void container.settings.refresh().catch((error: unknown) => logger.warn({ err: error }, "cannot re-read settings")), SHARED_SETTINGS_CACHE_MS) : undefined;
+  settingsWatch?.unref();
   return {
     scheduler,
     stop() {
+      clearInterval(settingsWatch);
       settingSchedules.stop();
       scheduler.stopAll();
     },

@@ -94,6 +94,8 @@ describe("two instances on one PostgreSQL database", () => {
     expect(jobs).toEqual([{ dedupe_key: `place:${payments[0]!.order_id}`, status: "done" }]);
     const order = await db.selectFrom("orders").select(["status", "provider_order_id"]).where("id", "=", payments[0]!.order_id!).executeTakeFirstOrThrow();
     expect(order).toEqual({ status: "processing", provider_order_id: expect.any(String) });
+    // Those notices were paced by the bucket both instances share, not by each process alone.
+    expect(await db.selectFrom("rate_buckets").select("name").execute()).toEqual([{ name: "telegram" }]);
     const texts = botTexts(buyer);
     expect(texts.filter((t) => /Pembayaran .* untuk pesanan #\d+ sudah diterima/.test(t))).toHaveLength(1);
     expect(texts.filter((t) => /Pesanan #\d+ sedang diproses/.test(t))).toHaveLength(1);
@@ -124,5 +126,16 @@ describe("two instances on one PostgreSQL database", () => {
     // Each tick was claimed by one instance and run there once: as many runs as claimed ticks.
     expect(runs).toHaveLength(claims.length);
     expect([...runs].sort()).toEqual(claims.map((c) => c.holder).sort());
+  });
+
+  it("lets a setting changed on one instance reach the other, and its schedules follow", async () => {
+    expect(await b.container.settings.get("fulfilment.status_sync_minutes")).not.toBe(7);
+    const changed: string[] = [];
+    b.container.settings.onChange((key) => changed.push(key));
+    await a.container.settings.set("fulfilment.status_sync_minutes", 7);
+    // What B's periodic re-read does every few seconds, asked for now.
+    await b.container.settings.refresh();
+    expect(await b.container.settings.get("fulfilment.status_sync_minutes")).toBe(7);
+    expect(changed).toEqual(["fulfilment.status_sync_minutes"]);
   });
 });
