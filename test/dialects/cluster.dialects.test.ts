@@ -3,7 +3,8 @@ import { createManualClock, type ManualClock } from "../../src/infra/clock/clock
 import { createCluster } from "../../src/infra/db/cluster.js";
 import { takeToken } from "../../src/infra/db/cluster.repository.js";
 import { openDatabase } from "../../src/infra/db/open-database.js";
-import { createJobQueue } from "../../src/features/jobs/job-queue.js";
+import { createJobQueue, createJobWorker } from "../../src/features/jobs/job-queue.js";
+import { captureLogs } from "../kit/log-capture.js";
 import { DIALECTS, ignoreDropOfClosedPool, openTestDatabase, type TestDatabase } from "../kit/test-database.js";
 
 /**
@@ -105,5 +106,25 @@ describe.each(DIALECTS)("cluster coordination on %s", (dialect) => {
     expect(await theirs.claim(["notify"])).toMatchObject({ id: held!.id, attempts: 2, leased_by: "b" });
     await theirs.complete(held!.id);
     expect(await opened.database.db.selectFrom("jobs").select(["status", "leased_by"]).where("id", "=", held!.id).executeTakeFirstOrThrow()).toEqual({ status: "done", leased_by: null });
+  });
+
+  it("stops within its grace period while a job still runs, and hands that job back", async () => {
+    const queue = createJobQueue({ db: opened.database.db, clock, holder: "a" });
+    await queue.enqueue(opened.database.db, { kind: "place_order", payload: 1 });
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    let finish!: () => void;
+    const stuck = new Promise<void>((resolve) => (finish = resolve));
+    const worker = createJobWorker({ queue, clock, logger: captureLogs().logger, handlers: { place_order: async () => (started(), stuck) }, lanes: [{ name: "supplier", kinds: ["place_order"], concurrency: 1 }], pollMs: 20 });
+    worker.start();
+    await running;
+    await worker.stop({ graceMs: 50 });
+    expect(await queue.releaseHeld()).toBe(1);
+    const jobRow = () => opened.database.db.selectFrom("jobs").select(["id", "status", "leased_by"]).executeTakeFirstOrThrow();
+    expect(await jobRow()).toMatchObject({ status: "pending", leased_by: null });
+    // The late handler's outcome no longer counts: the job is the next holder's.
+    await queue.complete((await jobRow()).id);
+    expect(await jobRow()).toMatchObject({ status: "pending", leased_by: null });
+    finish();
   });
 });

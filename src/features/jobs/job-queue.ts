@@ -82,9 +82,9 @@ export function createJobQueue(deps: { db: Db; clock: Clock; /** This instance, 
     },
 
     claim: (kinds: readonly string[]) => claimJob(db, kinds, clock.now(), clock.now() + leaseMs, holder),
-    complete: (id: number) => finishJob(db, id, clock.now()),
-    reschedule: (id: number, delayMs: number, error: string) => rescheduleJob(db, id, clock.now() + delayMs, error, clock.now()),
-    fail: (id: number, error: string) => failJob(db, id, error, clock.now()),
+    complete: (id: number) => finishJob(db, id, clock.now(), holder),
+    reschedule: (id: number, delayMs: number, error: string) => rescheduleJob(db, id, clock.now() + delayMs, error, clock.now(), holder),
+    fail: (id: number, error: string) => failJob(db, id, error, clock.now(), holder),
     nextDueTime: (kinds: readonly string[]) => nextDueTime(db, kinds),
 
     /**

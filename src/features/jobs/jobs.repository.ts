@@ -1,4 +1,5 @@
-import { sql } from "kysely";
+import { sql, type ExpressionBuilder } from "kysely";
+import type { Database } from "../../infra/db/database.js";
 import { dialectOf } from "../../infra/db/dialect.js";
 import type { Db } from "../../infra/db/open-database.js";
 import type { JobRow, NewJobRow } from "./jobs.table.js";
@@ -41,16 +42,22 @@ export async function claimJob(db: Db, kinds: readonly string[], now: number, le
     .executeTakeFirst();
 }
 
-export async function finishJob(db: Db, id: number, now: number): Promise<void> {
-  await db.updateTable("jobs").set({ status: "done", lease_until: null, leased_by: null, updated_at: now }).where("id", "=", id).execute();
+/**
+ * A job's outcome is recorded only by the worker that holds it (`holder`, as written by the claim):
+ * a job handed back or taken over since is the new holder's to finish, not the late one's.
+ */
+const heldBy = (holder: string | null) => (eb: ExpressionBuilder<Database, "jobs">) => (holder === null ? eb("leased_by", "is", null) : eb("leased_by", "=", holder));
+
+export async function finishJob(db: Db, id: number, now: number, holder: string | null = null): Promise<void> {
+  await db.updateTable("jobs").set({ status: "done", lease_until: null, leased_by: null, updated_at: now }).where("id", "=", id).where(heldBy(holder)).execute();
 }
 
-export async function rescheduleJob(db: Db, id: number, runAt: number, error: string, now: number): Promise<void> {
-  await db.updateTable("jobs").set({ status: "pending", run_at: runAt, lease_until: null, leased_by: null, last_error: error, updated_at: now }).where("id", "=", id).execute();
+export async function rescheduleJob(db: Db, id: number, runAt: number, error: string, now: number, holder: string | null = null): Promise<void> {
+  await db.updateTable("jobs").set({ status: "pending", run_at: runAt, lease_until: null, leased_by: null, last_error: error, updated_at: now }).where("id", "=", id).where(heldBy(holder)).execute();
 }
 
-export async function failJob(db: Db, id: number, error: string, now: number): Promise<void> {
-  await db.updateTable("jobs").set({ status: "failed", lease_until: null, leased_by: null, last_error: error, updated_at: now }).where("id", "=", id).execute();
+export async function failJob(db: Db, id: number, error: string, now: number, holder: string | null = null): Promise<void> {
+  await db.updateTable("jobs").set({ status: "failed", lease_until: null, leased_by: null, last_error: error, updated_at: now }).where("id", "=", id).where(heldBy(holder)).execute();
 }
 
 export async function nextDueTime(db: Db, kinds: readonly string[]): Promise<number | undefined> {
