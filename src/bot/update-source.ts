@@ -27,16 +27,35 @@ export interface WebhookSettings {
  * only the instance that first claims these exact settings calls Telegram; a changed URL, secret or
  * update list is a new claim, so a deploy with new settings registers once more.
  */
-export async function registerWebhook(api: Api, cluster: Cluster, settings: WebhookSettings, logger: Logger): Promise<void> {
-  const set = () => api.setWebhook(settings.url, { secret_token: settings.secretToken, allowed_updates: [...settings.allowedUpdates] as never });
+export async function registerWebhook(
+  api: Api,
+  cluster: Cluster,
+  settings: WebhookSettings,
+  logger: Logger,
+): Promise<void> {
+  const set = () =>
+    api.setWebhook(settings.url, {
+      secret_token: settings.secretToken,
+      allowed_updates: [...settings.allowedUpdates] as never,
+    });
   if (!cluster.shared) {
     await set();
     return;
   }
   // The secret is part of what must match, but only its hash is stored.
-  const fingerprint = createHash("sha256").update(JSON.stringify([settings.url, settings.secretToken, settings.allowedUpdates])).digest("hex");
+  const fingerprint = createHash("sha256")
+    .update(
+      JSON.stringify([
+        settings.url,
+        settings.secretToken,
+        settings.allowedUpdates,
+      ]),
+    )
+    .digest("hex");
   if (!(await cluster.claimOnce(WEBHOOK_CLAIM, fingerprint))) {
-    logger.info("Telegram webhook already registered with these settings by an instance of this shop");
+    logger.info(
+      "Telegram webhook already registered with these settings by an instance of this shop",
+    );
     return;
   }
   try {
@@ -57,7 +76,10 @@ export class PollingTaken extends Error {
  * instance that polls), and forgets webhook registrations, since polling removes the webhook.
  * Returns a handle that renews the lease while the instance runs and hands it back on stop.
  */
-export async function takePolling(cluster: Cluster, logger: Logger): Promise<{ release(): Promise<void> }> {
+export async function takePolling(
+  cluster: Cluster,
+  logger: Logger,
+): Promise<{ release(): Promise<void> }> {
   if (!cluster.shared) return { release: async () => undefined };
   if (!(await cluster.takeLease(POLLING_LEASE, POLLING_LEASE_MS))) {
     const holder = await cluster.leaseHolder(POLLING_LEASE);
@@ -69,9 +91,16 @@ export async function takePolling(cluster: Cluster, logger: Logger): Promise<{ r
   const timer = setInterval(() => {
     cluster.takeLease(POLLING_LEASE, POLLING_LEASE_MS).then(
       (held) => {
-        if (!held) logger.error("lost the Telegram polling lease to another instance; stop one of them");
+        if (!held)
+          logger.error(
+            "lost the Telegram polling lease to another instance; stop one of them",
+          );
       },
-      (error: unknown) => logger.warn({ err: error }, "cannot renew the Telegram polling lease; retrying"),
+      (error: unknown) =>
+        logger.warn(
+          { err: error },
+          "cannot renew the Telegram polling lease; retrying",
+        ),
     );
   }, POLLING_RENEW_MS);
   timer.unref();
