@@ -57,6 +57,9 @@ const EnvSchema = z.object({
   SANDBOX_SUPPLIER_SECONDS: orDefault("25", z.coerce.number().int().min(1).max(3600)),
 });
 
+/** Every variable the process reads (`.env.example` documents each one). */
+export const ENV_VARIABLES: readonly string[] = Object.keys(EnvSchema.shape);
+
 export type LogLevel = z.infer<typeof EnvSchema>["LOG_LEVEL"];
 
 export interface Config {
