@@ -169,6 +169,7 @@ function botDeps(c: Container) {
     customerRefunds: c.customerRefunds,
     audit: c.audit,
     botTexts: c.botTexts,
+    chatLocks: c.chatLocks,
     config: c.config,
   };
 }

@@ -3,6 +3,7 @@ import type { Logger } from "./logger.js";
 import { createI18n, createTranslator } from "./bot/i18n.js";
 import { createTelegramApi, telegramStarsApi } from "./bot/telegram-api.js";
 import { createTelegramChannel } from "./bot/telegram-channel.js";
+import { createChatLocks } from "./bot/chat-lock.middleware.js";
 import { createChannelRegistry } from "./features/channels/channel-registry.js";
 import { createCatalogResync } from "./features/catalog/catalog.job.js";
 import { createImportTasks } from "./features/catalog/catalog.import-tasks.js";
@@ -172,6 +173,7 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
     database,
     dialect: database.dialect,
     cluster,
+    chatLocks: cluster.shared ? createChatLocks(cluster, logger) : undefined,
     db,
     clock,
     http,

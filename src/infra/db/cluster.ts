@@ -42,9 +42,11 @@ export function createCluster(deps: {
     forgetClaimsOf: (name: string) => forgetClaimsOf(db, name),
     /** Housekeeping: claims older than three days (no tick or registration looks that far back). */
     pruneClaims: () => deleteClaimsBefore(db, clock.now() - 3 * 86_400_000),
-    takeLease: (name: string, ttlMs: number) =>
-      takeLease(db, name, instanceId, clock.now(), clock.now() + ttlMs),
-    releaseLease: (name: string) => releaseLease(db, name, instanceId),
+    /** `holder` defaults to this instance; a finer one (one update) keeps two holders of one instance apart. */
+    takeLease: (name: string, ttlMs: number, holder = instanceId) =>
+      takeLease(db, name, holder, clock.now(), clock.now() + ttlMs),
+    releaseLease: (name: string, holder = instanceId) =>
+      releaseLease(db, name, holder),
     leaseHolder: (name: string) => leaseHolder(db, name, clock.now()),
   };
 }
