@@ -27,12 +27,7 @@ export interface WebhookSettings {
  * only the instance that first claims these exact settings calls Telegram; a changed URL, secret or
  * update list is a new claim, so a deploy with new settings registers once more.
  */
-export async function registerWebhook(
-  api: Api,
-  cluster: Cluster,
-  settings: WebhookSettings,
-  logger: Logger,
-): Promise<void> {
+export async function registerWebhook(api: Api, cluster: Cluster, settings: WebhookSettings, logger: Logger): Promise<void> {
   const set = () =>
     api.setWebhook(settings.url, {
       secret_token: settings.secretToken,
@@ -42,20 +37,9 @@ export async function registerWebhook(
     await set();
     return;
   }
-  // The secret is part of what must match, but only its hash is stored.
-  const fingerprint = createHash("sha256")
-    .update(
-      JSON.stringify([
-        settings.url,
-        settings.secretToken,
-        settings.allowedUpdates,
-      ]),
-    )
-    .digest("hex");
+  const fingerprint = fingerprintOf(settings);
   if (!(await cluster.claimOnce(WEBHOOK_CLAIM, fingerprint))) {
-    logger.info(
-      "Telegram webhook already registered with these settings by an instance of this shop",
-    );
+    logger.info("Telegram webhook already registered with these settings by an instance of this shop");
     return;
   }
   try {
@@ -67,6 +51,23 @@ export async function registerWebhook(
   }
 }
 
+/**
+ * The deploy step (`npm run cli -- webhook set`): registers the webhook now, whatever was recorded,
+ * and records it, so instances starting with the same settings afterwards leave it alone.
+ */
+export async function registerWebhookNow(api: Api, cluster: Cluster, settings: WebhookSettings): Promise<void> {
+  await cluster.forgetClaimsOf(WEBHOOK_CLAIM);
+  await api.setWebhook(settings.url, { secret_token: settings.secretToken, allowed_updates: [...settings.allowedUpdates] as never });
+  await cluster.claimOnce(WEBHOOK_CLAIM, fingerprintOf(settings));
+}
+
+/** What a webhook registration is recorded under: its settings, the secret only as part of a hash. */
+function fingerprintOf(settings: WebhookSettings): string {
+  return createHash("sha256")
+    .update(JSON.stringify([settings.url, settings.secretToken, settings.allowedUpdates]))
+    .digest("hex");
+}
+
 export class PollingTaken extends Error {
   override readonly name = "PollingTaken";
 }
@@ -76,10 +77,7 @@ export class PollingTaken extends Error {
  * instance that polls), and forgets webhook registrations, since polling removes the webhook.
  * Returns a handle that renews the lease while the instance runs and hands it back on stop.
  */
-export async function takePolling(
-  cluster: Cluster,
-  logger: Logger,
-): Promise<{ release(): Promise<void> }> {
+export async function takePolling(cluster: Cluster, logger: Logger): Promise<{ release(): Promise<void> }> {
   if (!cluster.shared) return { release: async () => undefined };
   if (!(await cluster.takeLease(POLLING_LEASE, POLLING_LEASE_MS))) {
     const holder = await cluster.leaseHolder(POLLING_LEASE);
@@ -91,16 +89,9 @@ export async function takePolling(
   const timer = setInterval(() => {
     cluster.takeLease(POLLING_LEASE, POLLING_LEASE_MS).then(
       (held) => {
-        if (!held)
-          logger.error(
-            "lost the Telegram polling lease to another instance; stop one of them",
-          );
+        if (!held) logger.error("lost the Telegram polling lease to another instance; stop one of them");
       },
-      (error: unknown) =>
-        logger.warn(
-          { err: error },
-          "cannot renew the Telegram polling lease; retrying",
-        ),
+      (error: unknown) => logger.warn({ err: error }, "cannot renew the Telegram polling lease; retrying"),
     );
   }, POLLING_RENEW_MS);
   timer.unref();

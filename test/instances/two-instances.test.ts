@@ -6,10 +6,7 @@ import { TEST_MASTER_KEY } from "../kit/config.js";
 import { freePort } from "../kit/free-port.js";
 import { captureLogs } from "../kit/log-capture.js";
 import { startSandboxServer } from "../kit/sandbox-server.js";
-import {
-  createPostgresTestDatabase,
-  type TestPostgresDatabase,
-} from "../kit/test-database.js";
+import { createPostgresTestDatabase, type TestPostgresDatabase } from "../kit/test-database.js";
 
 /**
  * Issue 13 point 3: two instances of the shop, each a whole application with its HTTP server,
@@ -43,14 +40,8 @@ beforeAll(async () => {
   };
   // Started at the same time, as a deploy starts its replicas.
   [a, b] = await Promise.all([
-    startApplication(
-      loadConfig({ ...env, PORT: String(portA) }),
-      captureLogs().logger,
-    ),
-    startApplication(
-      loadConfig({ ...env, PORT: String(portB) }),
-      captureLogs().logger,
-    ),
+    startApplication(loadConfig({ ...env, PORT: String(portA) }), captureLogs().logger),
+    startApplication(loadConfig({ ...env, PORT: String(portB) }), captureLogs().logger),
   ]);
   await a.container.providers.add({
     name: "panel",
@@ -67,12 +58,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const post = (
-  app: RunningApplication,
-  path: string,
-  body: unknown,
-  headers: Record<string, string> = {},
-) =>
+const post = (app: RunningApplication, path: string, body: unknown, headers: Record<string, string> = {}) =>
   fetch(`${app.url}${path}`, {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },
@@ -87,12 +73,8 @@ const botTexts = (chatId: number) =>
 
 describe("two instances on one PostgreSQL database", () => {
   it("registers the Telegram webhook once, not once per instance", () => {
-    expect(a.container.cluster.instanceId).not.toBe(
-      b.container.cluster.instanceId,
-    );
-    expect(
-      standIns.sandbox.telegram.calls.filter((c) => c.method === "setWebhook"),
-    ).toHaveLength(1);
+    expect(a.container.cluster.instanceId).not.toBe(b.container.cluster.instanceId);
+    expect(standIns.sandbox.telegram.calls.filter((c) => c.method === "setWebhook")).toHaveLength(1);
   });
 
   it("handles an update once when Telegram's redeliveries reach both instances at once", async () => {
@@ -127,9 +109,7 @@ describe("two instances on one PostgreSQL database", () => {
       ),
     );
     expect(answers.map((r) => r.status)).toEqual(Array(10).fill(200));
-    expect(botTexts(USER).slice(before)).toEqual([
-      "💰 Wallet balance: Rp\u00a00",
-    ]);
+    expect(botTexts(USER).slice(before)).toEqual(["💰 Wallet balance: Rp\u00a00"]);
   });
 
   it("turns one Midtrans notification sent 20 times at once to each instance into exactly one supplier order", async () => {
@@ -141,79 +121,35 @@ describe("two instances on one PostgreSQL database", () => {
       username: "budi",
       language_code: "id",
     });
-    const isPay = (data: string | undefined) =>
-      data?.startsWith("pay:") ?? false;
+    const isPay = (data: string | undefined) => data?.startsWith("pay:") ?? false;
     telegram.userSays(buyer, ORDER_TEXT);
-    const quote = await telegram.waitForBotMessage(
-      buyer,
-      (m) => m.buttons.flat().some((btn) => isPay(btn.callback_data)),
-      WAIT_MS,
-    );
-    telegram.userPresses(
-      buyer,
-      quote.message_id,
-      quote.buttons.flat().find((btn) => isPay(btn.callback_data))!
-        .callback_data!,
-    );
+    const quote = await telegram.waitForBotMessage(buyer, (m) => m.buttons.flat().some((btn) => isPay(btn.callback_data)), WAIT_MS);
+    telegram.userPresses(buyer, quote.message_id, quote.buttons.flat().find((btn) => isPay(btn.callback_data))!.callback_data!);
     await telegram.waitForBotMessage(buyer, (m) => Boolean(m.photo), WAIT_MS);
     const [tx] = [...standIns.sandbox.midtrans.transactions.values()];
     // The customer pays; Midtrans' notification (and its retries) is what the test delivers, to both.
     await standIns.sandbox.midtrans.pay(tx!.order_id, { notify: false });
-    const notification = standIns.sandbox.midtrans.notificationFor(
-      tx!.order_id,
-    );
-    const answers = await Promise.all(
-      Array.from({ length: 40 }, (_, i) =>
-        post(i % 2 === 0 ? a : b, "/webhooks/midtrans", notification),
-      ),
-    );
+    const notification = standIns.sandbox.midtrans.notificationFor(tx!.order_id);
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => post(i % 2 === 0 ? a : b, "/webhooks/midtrans", notification)));
     expect(answers.map((r) => r.status)).toEqual(Array(40).fill(200));
 
-    await telegram.waitForBotMessage(
-      buyer,
-      (m) => /Pesanan #\d+ sedang diproses/.test(m.plain),
-      WAIT_MS,
-    );
+    await telegram.waitForBotMessage(buyer, (m) => /Pesanan #\d+ sedang diproses/.test(m.plain), WAIT_MS);
     expect(standIns.sandbox.smm.addCalls()).toBe(1);
     const db = a.container.db;
-    const payments = await db
-      .selectFrom("payments")
-      .select(["status", "order_id"])
-      .where("reference", "=", tx!.order_id)
-      .execute();
-    expect(payments).toEqual([
-      { status: "paid", order_id: expect.any(Number) },
-    ]);
-    const jobs = await db
-      .selectFrom("jobs")
-      .select(["dedupe_key", "status"])
-      .where("kind", "=", "place_order")
-      .execute();
-    expect(jobs).toEqual([
-      { dedupe_key: `place:${payments[0]!.order_id}`, status: "done" },
-    ]);
-    const order = await db
-      .selectFrom("orders")
-      .select(["status", "provider_order_id"])
-      .where("id", "=", payments[0]!.order_id!)
-      .executeTakeFirstOrThrow();
+    const payments = await db.selectFrom("payments").select(["status", "order_id"]).where("reference", "=", tx!.order_id).execute();
+    expect(payments).toEqual([{ status: "paid", order_id: expect.any(Number) }]);
+    const jobs = await db.selectFrom("jobs").select(["dedupe_key", "status"]).where("kind", "=", "place_order").execute();
+    expect(jobs).toEqual([{ dedupe_key: `place:${payments[0]!.order_id}`, status: "done" }]);
+    const order = await db.selectFrom("orders").select(["status", "provider_order_id"]).where("id", "=", payments[0]!.order_id!).executeTakeFirstOrThrow();
     expect(order).toEqual({
       status: "processing",
       provider_order_id: expect.any(String),
     });
     // Those notices were paced by the bucket both instances share, not by each process alone.
-    expect(
-      await db.selectFrom("rate_buckets").select("name").execute(),
-    ).toEqual([{ name: "telegram" }]);
+    expect(await db.selectFrom("rate_buckets").select("name").execute()).toEqual([{ name: "telegram" }]);
     const texts = botTexts(buyer);
-    expect(
-      texts.filter((t) =>
-        /Pembayaran .* untuk pesanan #\d+ sudah diterima/.test(t),
-      ),
-    ).toHaveLength(1);
-    expect(
-      texts.filter((t) => /Pesanan #\d+ sedang diproses/.test(t)),
-    ).toHaveLength(1);
+    expect(texts.filter((t) => /Pembayaran .* untuk pesanan #\d+ sudah diterima/.test(t))).toHaveLength(1);
+    expect(texts.filter((t) => /Pesanan #\d+ sedang diproses/.test(t))).toHaveLength(1);
   });
 
   it("runs the status-sync schedule once per tick across both instances", async () => {
@@ -228,17 +164,8 @@ describe("two instances on one PostgreSQL database", () => {
       };
     }
     const logs = captureLogs().logger;
-    const schedules = await Promise.all(
-      [a, b].map((app) =>
-        startSchedules(app.container, logs, { statusSyncCron: "* * * * * *" }),
-      ),
-    );
-    const claimsOf = () =>
-      a.container.db
-        .selectFrom("once_claims")
-        .select(["slot", "holder"])
-        .where("name", "=", "schedule:status-sync")
-        .execute();
+    const schedules = await Promise.all([a, b].map((app) => startSchedules(app.container, logs, { statusSyncCron: "* * * * * *" })));
+    const claimsOf = () => a.container.db.selectFrom("once_claims").select(["slot", "holder"]).where("name", "=", "schedule:status-sync").execute();
     try {
       await expect
         .poll(async () => (await claimsOf()).length, {
@@ -258,17 +185,13 @@ describe("two instances on one PostgreSQL database", () => {
   });
 
   it("lets a setting changed on one instance reach the other, and its schedules follow", async () => {
-    expect(
-      await b.container.settings.get("fulfilment.status_sync_minutes"),
-    ).not.toBe(7);
+    expect(await b.container.settings.get("fulfilment.status_sync_minutes")).not.toBe(7);
     const changed: string[] = [];
     b.container.settings.onChange((key) => changed.push(key));
     await a.container.settings.set("fulfilment.status_sync_minutes", 7);
     // What B's periodic re-read does every few seconds, asked for now.
     await b.container.settings.refresh();
-    expect(
-      await b.container.settings.get("fulfilment.status_sync_minutes"),
-    ).toBe(7);
+    expect(await b.container.settings.get("fulfilment.status_sync_minutes")).toBe(7);
     expect(changed).toEqual(["fulfilment.status_sync_minutes"]);
   });
 });

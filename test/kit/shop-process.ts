@@ -25,25 +25,16 @@ export interface ShopProcess {
 const children = new Set<ChildProcess>();
 
 /** Rejects when `promise` has not settled after `ms`. */
-export function within<T>(
-  promise: Promise<T>,
-  ms: number,
-  what: string,
-): Promise<T> {
+export function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)),
-      ms,
-    );
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Starts `run-shop.ts` as a child process and waits for its `READY <url>` line. */
-export async function startShop(
-  env: Record<string, string>,
-): Promise<ShopProcess> {
+export async function startShop(env: Record<string, string>): Promise<ShopProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", ENTRY], {
     cwd: ROOT,
     // Only what the shop documents, plus what node and tsx need to run: no inherited FAILPOINTS,
@@ -61,9 +52,7 @@ export async function startShop(
   const exited = new Promise<{
     code: number | null;
     signal: NodeJS.Signals | null;
-  }>((resolve) =>
-    child.once("exit", (code, signal) => resolve({ code, signal })),
-  );
+  }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
   const ready = new Promise<string>((resolve, reject) => {
     let stdout = "";
     child.stdout!.on("data", (chunk: Buffer) => {
@@ -73,30 +62,16 @@ export async function startShop(
       if (match) resolve(match[1]!);
     });
     child.stderr!.on("data", (chunk: Buffer) => chunks.push(String(chunk)));
-    void exited.then(({ code, signal }) =>
-      reject(
-        new Error(
-          `the shop exited before it was ready (code ${code}, signal ${signal}):\n${chunks.join("")}`,
-        ),
-      ),
-    );
+    void exited.then(({ code, signal }) => reject(new Error(`the shop exited before it was ready (code ${code}, signal ${signal}):\n${chunks.join("")}`)));
   });
-  const url = await within(
-    ready,
-    SHOP_WAIT_MS,
-    `the shop to start:\n${chunks.join("")}`,
-  );
+  const url = await within(ready, SHOP_WAIT_MS, `the shop to start:\n${chunks.join("")}`);
   return { child, url, exited, output: () => chunks.join("") };
 }
 
 /** SIGTERM, then the clean exit the entry point promises. */
 export async function stopShop(shop: ShopProcess): Promise<void> {
   shop.child.kill("SIGTERM");
-  const { code, signal } = await within(
-    shop.exited,
-    SHOP_WAIT_MS,
-    "the shop to stop after SIGTERM",
-  );
+  const { code, signal } = await within(shop.exited, SHOP_WAIT_MS, "the shop to stop after SIGTERM");
   expect({ code, signal }, shop.output()).toEqual({ code: 0, signal: null });
 }
 
@@ -104,13 +79,9 @@ export async function stopShop(shop: ShopProcess): Promise<void> {
 export async function killAllShops(): Promise<void> {
   for (const child of children) {
     if (child.exitCode === null && child.signalCode === null) {
-      const gone = new Promise<void>((resolve) =>
-        child.once("exit", () => resolve()),
-      );
+      const gone = new Promise<void>((resolve) => child.once("exit", () => resolve()));
       child.kill("SIGKILL");
-      await within(gone, 5_000, "a leftover shop process to exit").catch(
-        () => undefined,
-      );
+      await within(gone, 5_000, "a leftover shop process to exit").catch(() => undefined);
     }
   }
   children.clear();

@@ -9,12 +9,7 @@ import type { Pacer } from "./pacer.js";
  * in line and spaced, so the row is asked about once per send, not by every waiting caller.
  * Wall-clock time, like the local pacer: the limit counts real seconds.
  */
-export function createSharedPacer(deps: {
-  db: Db;
-  name: string;
-  perSecond: number;
-  local: Pacer;
-}): Pacer {
+export function createSharedPacer(deps: { db: Db; name: string; perSecond: number; local: Pacer }): Pacer {
   const { db, name, perSecond, local } = deps;
   const gapMs = 1_000 / perSecond;
   return {

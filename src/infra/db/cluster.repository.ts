@@ -8,13 +8,7 @@ import type { Db } from "./open-database.js";
  */
 
 /** Claims (name, slot) for `holder`; true for exactly one caller cluster-wide, false for every other. */
-export async function claimOnce(
-  db: Db,
-  name: string,
-  slot: string,
-  holder: string,
-  now: number,
-): Promise<boolean> {
+export async function claimOnce(db: Db, name: string, slot: string, holder: string, now: number): Promise<boolean> {
   const result = await db
     .insertInto("once_claims")
     .values({ name, slot, holder, claimed_at: now })
@@ -24,16 +18,8 @@ export async function claimOnce(
 }
 
 /** Gives a claim up (the work it stood for failed), so the next attempt may claim it again. */
-export async function forgetClaim(
-  db: Db,
-  name: string,
-  slot: string,
-): Promise<void> {
-  await db
-    .deleteFrom("once_claims")
-    .where("name", "=", name)
-    .where("slot", "=", slot)
-    .execute();
+export async function forgetClaim(db: Db, name: string, slot: string): Promise<void> {
+  await db.deleteFrom("once_claims").where("name", "=", name).where("slot", "=", slot).execute();
 }
 
 /** Forgets every claim of `name` (a webhook deleted by a polling instance must be registered again). */
@@ -42,14 +28,8 @@ export async function forgetClaimsOf(db: Db, name: string): Promise<void> {
 }
 
 /** Housekeeping: claims older than `before` have done their job (a tick that long past never fires again). */
-export async function deleteClaimsBefore(
-  db: Db,
-  before: number,
-): Promise<number> {
-  const result = await db
-    .deleteFrom("once_claims")
-    .where("claimed_at", "<", before)
-    .executeTakeFirst();
+export async function deleteClaimsBefore(db: Db, before: number): Promise<number> {
+  const result = await db.deleteFrom("once_claims").where("claimed_at", "<", before).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 
@@ -57,13 +37,7 @@ export async function deleteClaimsBefore(
  * Takes or renews the lease `name` for `holder` until `until`: succeeds when nobody holds it, when
  * the holder's lease ran out (it died), or when `holder` already holds it.
  */
-export async function takeLease(
-  db: Db,
-  name: string,
-  holder: string,
-  now: number,
-  until: number,
-): Promise<boolean> {
+export async function takeLease(db: Db, name: string, holder: string, now: number, until: number): Promise<boolean> {
   const result = await db
     .insertInto("leases")
     .values({ name, holder, lease_until: until })
@@ -71,42 +45,20 @@ export async function takeLease(
       oc
         .column("name")
         .doUpdateSet({ holder, lease_until: until })
-        .where((eb) =>
-          eb.or([
-            eb("leases.lease_until", "<", now),
-            eb("leases.holder", "=", holder),
-          ]),
-        ),
+        .where((eb) => eb.or([eb("leases.lease_until", "<", now), eb("leases.holder", "=", holder)])),
     )
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
 /** Hands a lease back (a clean stop), only if `holder` still holds it. */
-export async function releaseLease(
-  db: Db,
-  name: string,
-  holder: string,
-): Promise<void> {
-  await db
-    .deleteFrom("leases")
-    .where("name", "=", name)
-    .where("holder", "=", holder)
-    .execute();
+export async function releaseLease(db: Db, name: string, holder: string): Promise<void> {
+  await db.deleteFrom("leases").where("name", "=", name).where("holder", "=", holder).execute();
 }
 
 /** Who holds the lease now, if anyone does (for an error message naming the other instance). */
-export async function leaseHolder(
-  db: Db,
-  name: string,
-  now: number,
-): Promise<string | undefined> {
-  const row = await db
-    .selectFrom("leases")
-    .select("holder")
-    .where("name", "=", name)
-    .where("lease_until", ">=", now)
-    .executeTakeFirst();
+export async function leaseHolder(db: Db, name: string, now: number): Promise<string | undefined> {
+  const row = await db.selectFrom("leases").select("holder").where("name", "=", name).where("lease_until", ">=", now).executeTakeFirst();
   return row?.holder;
 }
 
@@ -115,23 +67,14 @@ export async function leaseHolder(
  * none when it is empty. The refill is computed in the same statement as the take, so instances
  * taking at once never spend the same token; a clock behind the last taker's adds nothing.
  */
-export async function takeToken(
-  db: Db,
-  name: string,
-  perSecond: number,
-  burst: number,
-  now: number,
-): Promise<boolean> {
+export async function takeToken(db: Db, name: string, perSecond: number, burst: number, now: number): Promise<boolean> {
   await db
     .insertInto("rate_buckets")
     .values({ name, tokens: burst, updated_at: now })
     .onConflict((oc) => oc.column("name").doNothing())
     .execute();
   // SQLite spells least/greatest as the many-argument min/max.
-  const [least, greatest] =
-    dialectOf(db) === "postgres"
-      ? [sql.raw("least"), sql.raw("greatest")]
-      : [sql.raw("min"), sql.raw("max")];
+  const [least, greatest] = dialectOf(db) === "postgres" ? [sql.raw("least"), sql.raw("greatest")] : [sql.raw("min"), sql.raw("max")];
   const refilled = sql<number>`${least}(cast(${burst} as double precision), tokens + ${greatest}(0, ${now} - updated_at) * cast(${perSecond / 1000} as double precision))`;
   const result = await db
     .updateTable("rate_buckets")

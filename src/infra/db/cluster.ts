@@ -1,15 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import type { Clock } from "../clock/clock.js";
-import {
-  claimOnce,
-  deleteClaimsBefore,
-  forgetClaim,
-  forgetClaimsOf,
-  leaseHolder,
-  releaseLease,
-  takeLease,
-} from "./cluster.repository.js";
+import { claimOnce, deleteClaimsBefore, forgetClaim, forgetClaimsOf, leaseHolder, releaseLease, takeLease } from "./cluster.repository.js";
 import type { Dialect } from "./dialect.js";
 import type { Db } from "./open-database.js";
 
@@ -23,12 +15,7 @@ export function newInstanceId(): string {
  * PostgreSQL; SQLite is one process), "once" claims and named leases. Every decision is a row the
  * database arbitrates, so instances need no other channel between them.
  */
-export function createCluster(deps: {
-  db: Db;
-  clock: Clock;
-  dialect: Dialect;
-  instanceId?: string;
-}) {
+export function createCluster(deps: { db: Db; clock: Clock; dialect: Dialect; instanceId?: string }) {
   const { db, clock } = deps;
   const instanceId = deps.instanceId ?? newInstanceId();
   return {
@@ -36,17 +23,14 @@ export function createCluster(deps: {
     /** PostgreSQL: any number of instances may share the database, so cluster-wide "once" rules apply. */
     shared: deps.dialect === "postgres",
     /** True for exactly one instance per (name, slot). */
-    claimOnce: (name: string, slot: string) =>
-      claimOnce(db, name, slot, instanceId, clock.now()),
+    claimOnce: (name: string, slot: string) => claimOnce(db, name, slot, instanceId, clock.now()),
     forgetClaim: (name: string, slot: string) => forgetClaim(db, name, slot),
     forgetClaimsOf: (name: string) => forgetClaimsOf(db, name),
     /** Housekeeping: claims older than three days (no tick or registration looks that far back). */
     pruneClaims: () => deleteClaimsBefore(db, clock.now() - 3 * 86_400_000),
     /** `holder` defaults to this instance; a finer one (one update) keeps two holders of one instance apart. */
-    takeLease: (name: string, ttlMs: number, holder = instanceId) =>
-      takeLease(db, name, holder, clock.now(), clock.now() + ttlMs),
-    releaseLease: (name: string, holder = instanceId) =>
-      releaseLease(db, name, holder),
+    takeLease: (name: string, ttlMs: number, holder = instanceId) => takeLease(db, name, holder, clock.now(), clock.now() + ttlMs),
+    releaseLease: (name: string, holder = instanceId) => releaseLease(db, name, holder),
     leaseHolder: (name: string) => leaseHolder(db, name, clock.now()),
   };
 }

@@ -1,16 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApplication, type RunningApplication } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
+import { Writable } from "node:stream";
+import { runCli } from "../../src/cli/index.js";
 import { TEST_MASTER_KEY } from "../kit/config.js";
 import { captureLogs } from "../kit/log-capture.js";
 import { startSandboxServer } from "../kit/sandbox-server.js";
-import {
-  createPostgresTestDatabase,
-  type TestPostgresDatabase,
-} from "../kit/test-database.js";
+import { createPostgresTestDatabase, type TestPostgresDatabase } from "../kit/test-database.js";
 
 /**
- * Telegram lets one process poll a bot, and a polling start removes the webhook of every instance:
+ * How updates reach several instances on one PostgreSQL database. Telegram lets one process poll a bot, and a polling start removes the webhook of every instance:
  * on a shared PostgreSQL database a second polling instance refuses to start, naming the way out.
  */
 let standIns: Awaited<ReturnType<typeof startSandboxServer>>;
@@ -45,25 +44,15 @@ describe("polling on a shared database", () => {
   it("refuses a second polling instance, and lets one start once the first stopped", async () => {
     const first = await start();
     running.push(first);
-    await expect(start()).rejects.toThrow(
-      /already polls Telegram for this shop's database.*BOT_MODE=webhook/s,
-    );
+    await expect(start()).rejects.toThrow(/already polls Telegram for this shop's database.*BOT_MODE=webhook/s);
     // Only the first one ever called getUpdates' counterpart, deleteWebhook.
-    expect(
-      standIns.sandbox.telegram.calls.filter(
-        (c) => c.method === "deleteWebhook",
-      ),
-    ).toHaveLength(1);
+    expect(standIns.sandbox.telegram.calls.filter((c) => c.method === "deleteWebhook")).toHaveLength(1);
 
     // A clean stop hands the lease back: the next instance polls at once.
     await running.pop()!.stop();
     const next = await start();
     running.push(next);
-    expect(
-      standIns.sandbox.telegram.calls.filter(
-        (c) => c.method === "deleteWebhook",
-      ),
-    ).toHaveLength(2);
+    expect(standIns.sandbox.telegram.calls.filter((c) => c.method === "deleteWebhook")).toHaveLength(2);
   });
 
   it("registers the webhook again when an instance switches back from polling", async () => {
@@ -73,9 +62,7 @@ describe("polling on a shared database", () => {
       PUBLIC_URL: "http://127.0.0.1:9",
       WEBHOOK_SECRET: "polling_lease_secret_01",
     };
-    const setWebhooks = () =>
-      standIns.sandbox.telegram.calls.filter((c) => c.method === "setWebhook")
-        .length;
+    const setWebhooks = () => standIns.sandbox.telegram.calls.filter((c) => c.method === "setWebhook").length;
     const before = setWebhooks();
     running.push(await start(webhookEnv));
     running.push(await start(webhookEnv));
@@ -86,5 +73,23 @@ describe("polling on a shared database", () => {
     await running.pop()!.stop();
     running.push(await start(webhookEnv));
     expect(setWebhooks()).toBe(before + 2);
+  });
+
+  it("lets the deploy step register the webhook, after which starting instances leave it alone", async () => {
+    for (const app of running.splice(0)) await app.stop();
+    const webhookEnv = { BOT_MODE: "webhook", PUBLIC_URL: "https://shop.example", WEBHOOK_SECRET: "deploy_step_secret_0001" };
+    const calls = () => standIns.sandbox.telegram.calls.filter((c) => c.method === "setWebhook");
+    const before = calls().length;
+    const lines: string[] = [];
+    const env = { ...standIns.env, DATABASE_URL: database.url, MASTER_KEY: TEST_MASTER_KEY, ...webhookEnv };
+    const code = await runCli(["webhook", "set"], { log: (l) => lines.push(l), error: (l) => lines.push(l) }, env, new Writable({ write: (_c, _e, done) => done() }));
+    expect({ code, lines }).toEqual({ code: 0, lines: ["Telegram now sends this bot's updates to https://shop.example/webhooks/telegram."] });
+    expect(calls().slice(before).map((c) => c.payload)).toEqual([expect.objectContaining({ url: "https://shop.example/webhooks/telegram", secret_token: "deploy_step_secret_0001" })]);
+
+    running.push(await start(webhookEnv), await start(webhookEnv));
+    expect(calls()).toHaveLength(before + 1);
+    // Run again (the webhook was removed by hand): it registers again, whatever was recorded.
+    expect(await runCli(["webhook", "set"], { log: () => undefined, error: () => undefined }, env, new Writable({ write: (_c, _e, done) => done() }))).toBe(0);
+    expect(calls()).toHaveLength(before + 2);
   });
 });
