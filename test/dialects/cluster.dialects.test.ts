@@ -73,6 +73,12 @@ describe.each(DIALECTS)("cluster coordination on %s", (dialect) => {
     expect(await a.takeLease("telegram-polling", 30_000)).toBe(false);
     await b.releaseLease("telegram-polling");
     expect(await a.takeLease("telegram-polling", 30_000)).toBe(true);
+    // Housekeeping forgets a lease a dead holder left a day ago, not a live one.
+    expect(await b.takeLease("chat:1", 30_000)).toBe(true);
+    clock.advance(86_400_000 + 30_001);
+    expect(await a.takeLease("telegram-polling", 30_000)).toBe(true);
+    expect(await a.pruneLeases()).toBe(1);
+    expect(await a.leaseHolder("telegram-polling")).toBe("a");
   });
 
   it("gives out one token per 1/30 s from a bucket shared by every instance", async () => {

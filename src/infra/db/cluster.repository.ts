@@ -56,6 +56,12 @@ export async function releaseLease(db: Db, name: string, holder: string): Promis
   await db.deleteFrom("leases").where("name", "=", name).where("holder", "=", holder).execute();
 }
 
+/** Housekeeping: leases that ran out before `before` (a chat lock or a poller whose process died). */
+export async function deleteLeasesExpiredBefore(db: Db, before: number): Promise<number> {
+  const result = await db.deleteFrom("leases").where("lease_until", "<", before).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 /** Who holds the lease now, if anyone does (for an error message naming the other instance). */
 export async function leaseHolder(db: Db, name: string, now: number): Promise<string | undefined> {
   const row = await db.selectFrom("leases").select("holder").where("name", "=", name).where("lease_until", ">=", now).executeTakeFirst();

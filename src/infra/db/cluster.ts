@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import type { Clock } from "../clock/clock.js";
-import { claimOnce, deleteClaimsBefore, forgetClaim, forgetClaimsOf, leaseHolder, releaseLease, takeLease } from "./cluster.repository.js";
+import { claimOnce, deleteClaimsBefore, deleteLeasesExpiredBefore, forgetClaim, forgetClaimsOf, leaseHolder, releaseLease, takeLease } from "./cluster.repository.js";
 import type { Dialect } from "./dialect.js";
 import type { Db } from "./open-database.js";
 
@@ -28,6 +28,8 @@ export function createCluster(deps: { db: Db; clock: Clock; dialect: Dialect; in
     forgetClaimsOf: (name: string) => forgetClaimsOf(db, name),
     /** Housekeeping: claims older than three days (no tick or registration looks that far back). */
     pruneClaims: () => deleteClaimsBefore(db, clock.now() - 3 * 86_400_000),
+    /** Housekeeping: leases that ran out a day ago (live ones are renewed or handed back long before). */
+    pruneLeases: () => deleteLeasesExpiredBefore(db, clock.now() - 86_400_000),
     /** `holder` defaults to this instance; a finer one (one update) keeps two holders of one instance apart. */
     takeLease: (name: string, ttlMs: number, holder = instanceId) => takeLease(db, name, holder, clock.now(), clock.now() + ttlMs),
     releaseLease: (name: string, holder = instanceId) => releaseLease(db, name, holder),
