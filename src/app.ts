@@ -170,6 +170,7 @@ function botDeps(c: Container) {
     audit: c.audit,
     botTexts: c.botTexts,
     chatLocks: c.chatLocks,
+    sharedCounters: c.sharedCounters,
     config: c.config,
   };
 }

@@ -174,6 +174,8 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
     dialect: database.dialect,
     cluster,
     chatLocks: cluster.shared ? createChatLocks(cluster, logger) : undefined,
+    // The per-customer message limit's window (a minute), counted across instances.
+    sharedCounters: cluster.shared ? cluster.counters(60_000) : undefined,
     db,
     clock,
     http,

@@ -81,6 +81,7 @@ export async function startSchedules(container: Container, logger: Logger, optio
     await container.assistant.pruneUsage();
     await cluster.pruneClaims();
     await cluster.pruneLeases();
+    await cluster.pruneCounters();
   });
   // Several instances: a setting changed on another instance reschedules here too, within seconds.
   const settingsWatch = cluster.shared ? setInterval(() => void container.settings.refresh().catch((error: unknown) => logger.warn({ err: error }, "cannot re-read settings")), SHARED_SETTINGS_CACHE_MS) : undefined;

@@ -165,4 +165,20 @@ describe.each(DIALECTS)("cluster coordination on %s", (dialect) => {
     });
     finish();
   });
+
+  it("counts hits in a window shared by every instance, and starts a new window after it ends", async () => {
+    const db2 = secondDb();
+    const counters = [instance(opened.database.db, "a").counters(60_000), instance(db2, "b").counters(60_000)];
+    const counts = await Promise.all(Array.from({ length: 10 }, (_, i) => counters[i % 2]!.incr("customer:7")));
+    expect([...counts].sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(await counters[0]!.incr("customer:8")).toBe(1);
+    clock.advance(60_000);
+    expect(await counters[1]!.incr("customer:7")).toBe(1);
+    // pexpire moves the window's end (what the rate limiter calls after a first hit).
+    expect(await counters[0]!.pexpire("customer:7", 5_000)).toBe(1);
+    clock.advance(5_000);
+    expect(await counters[0]!.incr("customer:7")).toBe(1);
+    clock.advance(86_400_000 + 60_001);
+    expect(await instance().pruneCounters()).toBe(2);
+  });
 });

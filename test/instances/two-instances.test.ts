@@ -194,4 +194,24 @@ describe("two instances on one PostgreSQL database", () => {
     expect(await b.container.settings.get("fulfilment.status_sync_minutes")).toBe(7);
     expect(changed).toEqual(["fulfilment.status_sync_minutes"]);
   });
+
+  it("counts a customer's messages once across both instances for the per-customer limit", async () => {
+    await a.container.settings.set("assistant.rate_limit_per_minute", 3);
+    await b.container.settings.refresh();
+    const chatter = USER + 2;
+    standIns.sandbox.telegram.addUser({ id: chatter, first_name: "Sari", username: "sari", language_code: "en" });
+    const say = async (app: RunningApplication, n: number) => {
+      const update = {
+        update_id: 778_000 + n,
+        message: { message_id: 78_000 + n, date: 0, chat: { id: chatter, type: "private" }, from: { id: chatter, is_bot: false, first_name: "Sari", language_code: "en" }, text: "hello" },
+      };
+      expect((await post(app, "/webhooks/telegram", update, { "X-Telegram-Bot-Api-Secret-Token": SECRET })).status).toBe(200);
+    };
+    // Three messages, alternating instances: each instance alone has seen fewer than the limit.
+    for (let n = 0; n < 3; n++) await say(n % 2 === 0 ? a : b, n);
+    expect(botTexts(chatter).some((t) => /slow down/i.test(t))).toBe(false);
+    await say(b, 3);
+    expect(botTexts(chatter).filter((t) => /slow down/i.test(t))).toHaveLength(1);
+    expect(await a.container.db.selectFrom("rate_counts").select("count").where("key", "=", `customer:${chatter}`).execute()).toEqual([{ count: 4 }]);
+  });
 });

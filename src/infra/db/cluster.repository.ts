@@ -93,3 +93,34 @@ export async function takeToken(db: Db, name: string, perSecond: number, burst: 
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
+
+/**
+ * Counts one more hit on `key` in its window and returns the count; a window that has ended starts
+ * again at 1, lasting `windowMs`. One statement, so hits on several instances at once all count.
+ */
+export async function countHit(db: Db, key: string, now: number, windowMs: number): Promise<number> {
+  const row = await db
+    .insertInto("rate_counts")
+    .values({ key, count: 1, expires_at: now + windowMs })
+    .onConflict((oc) =>
+      oc.column("key").doUpdateSet({
+        count: sql`case when rate_counts.expires_at <= ${now} then 1 else rate_counts.count + 1 end`,
+        expires_at: sql`case when rate_counts.expires_at <= ${now} then ${now + windowMs} else rate_counts.expires_at end`,
+      }),
+    )
+    .returning("count")
+    .executeTakeFirstOrThrow();
+  return row.count;
+}
+
+/** Sets when `key`'s window ends. */
+export async function expireCount(db: Db, key: string, at: number): Promise<number> {
+  const result = await db.updateTable("rate_counts").set({ expires_at: at }).where("key", "=", key).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Housekeeping: counters whose window ended before `before`. */
+export async function deleteCountsExpiredBefore(db: Db, before: number): Promise<number> {
+  const result = await db.deleteFrom("rate_counts").where("expires_at", "<", before).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -18,3 +18,9 @@ export interface RateBucketTable {
   tokens: number;
   updated_at: number;
 }
+
+export interface RateCountTable {
+  key: string;
+  count: number;
+  expires_at: number;
+}

@@ -1,7 +1,19 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import type { Clock } from "../clock/clock.js";
-import { claimOnce, deleteClaimsBefore, deleteLeasesExpiredBefore, forgetClaim, forgetClaimsOf, leaseHolder, releaseLease, takeLease } from "./cluster.repository.js";
+import {
+  claimOnce,
+  countHit,
+  deleteClaimsBefore,
+  deleteCountsExpiredBefore,
+  deleteLeasesExpiredBefore,
+  expireCount,
+  forgetClaim,
+  forgetClaimsOf,
+  leaseHolder,
+  releaseLease,
+  takeLease,
+} from "./cluster.repository.js";
 import type { Dialect } from "./dialect.js";
 import type { Db } from "./open-database.js";
 
@@ -34,7 +46,22 @@ export function createCluster(deps: { db: Db; clock: Clock; dialect: Dialect; in
     takeLease: (name: string, ttlMs: number, holder = instanceId) => takeLease(db, name, holder, clock.now(), clock.now() + ttlMs),
     releaseLease: (name: string, holder = instanceId) => releaseLease(db, name, holder),
     leaseHolder: (name: string) => leaseHolder(db, name, clock.now()),
+    /**
+     * Fixed-window counters every instance shares, in the shape of the Redis client grammY's rate
+     * limiter takes (`incr`, `pexpire`): a new window lasts `windowMs` from its first hit.
+     */
+    counters: (windowMs: number): SharedCounters => ({
+      incr: (key) => countHit(db, key, clock.now(), windowMs),
+      pexpire: (key, ms) => expireCount(db, key, clock.now() + ms),
+    }),
+    /** Housekeeping: counters whose window ended a day ago. */
+    pruneCounters: () => deleteCountsExpiredBefore(db, clock.now() - 86_400_000),
   };
 }
 
 export type Cluster = ReturnType<typeof createCluster>;
+
+export interface SharedCounters {
+  incr(key: string): Promise<number>;
+  pexpire(key: string, milliseconds: number): Promise<number>;
+}

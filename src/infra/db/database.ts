@@ -21,7 +21,7 @@ import type { GatewaySettingsTable } from "../../features/payments/gateway-setti
 import type { BotTextTable } from "../../features/settings/bot-texts.table.js";
 import type { BroadcastRecipientTable, BroadcastTable } from "../../features/notifications/broadcast.table.js";
 import type { KvTable } from "./kv.table.js";
-import type { LeaseTable, OnceClaimTable, RateBucketTable } from "./cluster.table.js";
+import type { LeaseTable, OnceClaimTable, RateBucketTable, RateCountTable } from "./cluster.table.js";
 
 // The one place infra knows about feature tables, and only their types (`import type`).
 export interface Database {
@@ -59,4 +59,5 @@ export interface Database {
   once_claims: OnceClaimTable;
   leases: LeaseTable;
   rate_buckets: RateBucketTable;
+  rate_counts: RateCountTable;
 }
