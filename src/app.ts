@@ -11,6 +11,7 @@ import { startSchedules } from "./schedules.js";
 import { createHttpApp } from "./server/http-app.js";
 import { createAdminMenuButtons } from "./bot/menu-button.js";
 import { listen } from "./server/listen.js";
+import { registerWebhook, takePolling } from "./bot/update-source.js";
 import { createSandbox, type Sandbox } from "./sandbox/index.js";
 import { ensureSandboxSuppliers } from "./sandbox-setup.js";
 import { rulesBrain } from "./sandbox-brain.js";
@@ -44,8 +45,17 @@ export async function startApplication(baseConfig: Config, logger: Logger, overr
   if (applied.length > 0) logger.info({ applied }, "database migrated");
   if (container.masterKey.origin === "generated") logger.warn({ path: container.masterKey.path }, "MASTER_KEY not set: generated one for this machine; set MASTER_KEY before going live");
 
-  const bot = createBot({ api: container.telegram, deps: botDeps(container), i18n: container.i18n });
+  // One poller per bot: on a shared database a second polling instance refuses to start, before it listens.
   const webhookMode = config.telegram.botMode === "webhook";
+  const polling = webhookMode
+    ? undefined
+    : await takePolling(container.cluster, logger).catch(async (error: unknown) => {
+        sandbox?.close();
+        await container.close();
+        throw error;
+      });
+
+  const bot = createBot({ api: container.telegram, deps: botDeps(container), i18n: container.i18n });
   const app = createHttpApp(container, {
     ...(sandbox ? { sandbox: sandbox.app } : {}),
     ...(webhookMode ? { telegramWebhook: webhookCallback(bot, "hono", { secretToken: config.telegram.webhookSecret! }) } : {}),
@@ -79,7 +89,8 @@ export async function startApplication(baseConfig: Config, logger: Logger, overr
 
   let runner: RunnerHandle | undefined;
   if (webhookMode) {
-    await bot.api.setWebhook(`${config.server.publicUrl}/webhooks/telegram`, { secret_token: config.telegram.webhookSecret!, allowed_updates: [...ALLOWED_UPDATES] });
+    // Several instances on PostgreSQL: registered by one of them, not by every start (update-source.ts).
+    await registerWebhook(bot.api, container.cluster, { url: `${config.server.publicUrl}/webhooks/telegram`, secretToken: config.telegram.webhookSecret!, allowedUpdates: ALLOWED_UPDATES }, logger);
   } else {
     await bot.api.deleteWebhook().catch((error: unknown) => logger.warn({ err: error }, "cannot remove an old webhook"));
     runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
@@ -91,7 +102,7 @@ export async function startApplication(baseConfig: Config, logger: Logger, overr
   // Sandbox suppliers finish in seconds: status sync asks them at their pace.
   const schedules = await startSchedules(container, logger, sandbox ? { statusSyncCron: sandbox.pace.statusSyncCron } : {});
 
-  logger.info({ url, mode: config.mode, botMode: config.telegram.botMode, bot: bot.botInfo.username }, "shop bot running");
+  logger.info({ url, mode: config.mode, botMode: config.telegram.botMode, bot: bot.botInfo.username, instance: container.cluster.instanceId, database: container.dialect }, "shop bot running");
   let stopped = false;
   return {
     url,
@@ -103,6 +114,7 @@ export async function startApplication(baseConfig: Config, logger: Logger, overr
       stopped = true;
       schedules.stop();
       if (runner?.isRunning()) await runner.stop();
+      await polling?.release().catch((error: unknown) => logger.warn({ err: error }, "cannot hand the polling lease back; it runs out by itself"));
       sandbox?.close();
       await server.close();
       // A first index build with OpenAI embeddings can take minutes: stop it; the next start resumes from the embedding cache.
@@ -157,6 +169,8 @@ function botDeps(c: Container) {
     customerRefunds: c.customerRefunds,
     audit: c.audit,
     botTexts: c.botTexts,
+    chatLocks: c.chatLocks,
+    sharedCounters: c.sharedCounters,
     config: c.config,
   };
 }

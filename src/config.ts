@@ -28,6 +28,8 @@ const EnvSchema = z.object({
   PORT: orDefault("3000", z.coerce.number().int().min(0).max(65535)),
   DATABASE_URL: orDefault("./data/shop.db", z.string().trim()),
   DATABASE_POOL_SIZE: orDefault("10", z.coerce.number().int().min(1).max(200)),
+  JOB_LEASE_SECONDS: orDefault("120", z.coerce.number().int().min(2).max(3600)),
+  STOP_GRACE_SECONDS: orDefault("25", z.coerce.number().int().min(0).max(3600)),
   DATA_DIR: orDefault("./data", z.string().trim()),
   MASTER_KEY: optional(z.string().regex(/^[0-9a-fA-F]{64}$/, "must be 64 hexadecimal characters (32 bytes); generate one with `openssl rand -hex 32`")),
   ADMIN_TELEGRAM_IDS: z.preprocess(
@@ -55,6 +57,9 @@ const EnvSchema = z.object({
   SANDBOX_SUPPLIER_SECONDS: orDefault("25", z.coerce.number().int().min(1).max(3600)),
 });
 
+/** Every variable the process reads (`.env.example` documents each one). */
+export const ENV_VARIABLES: readonly string[] = Object.keys(EnvSchema.shape);
+
 export type LogLevel = z.infer<typeof EnvSchema>["LOG_LEVEL"];
 
 export interface Config {
@@ -76,6 +81,12 @@ export interface Config {
     url: string;
     /** PostgreSQL connections this process may hold (`DATABASE_POOL_SIZE`); unused by SQLite's one connection. */
     poolSize: number;
+  };
+  jobs: {
+    /** How long a claimed job stays its worker's; after that (the worker died) another instance takes it. */
+    leaseMs: number;
+    /** PostgreSQL: how long a stop waits for running jobs before handing them back to the other instances. */
+    stopGraceMs: number;
   };
   dataDir: string;
   masterKeyHex: string | undefined;
@@ -148,6 +159,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       publicUrl: e.PUBLIC_URL ? stripTrailingSlash(e.PUBLIC_URL) : undefined,
     },
     database: { dialect, url: dialect === "postgres" ? e.DATABASE_URL : sqlitePathOf(e.DATABASE_URL), poolSize: e.DATABASE_POOL_SIZE },
+    jobs: { leaseMs: e.JOB_LEASE_SECONDS * 1000, stopGraceMs: e.STOP_GRACE_SECONDS * 1000 },
     dataDir: e.DATA_DIR,
     masterKeyHex: e.MASTER_KEY?.toLowerCase(),
     adminTelegramIds: e.ADMIN_TELEGRAM_IDS,

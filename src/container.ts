@@ -3,6 +3,7 @@ import type { Logger } from "./logger.js";
 import { createI18n, createTranslator } from "./bot/i18n.js";
 import { createTelegramApi, telegramStarsApi } from "./bot/telegram-api.js";
 import { createTelegramChannel } from "./bot/telegram-channel.js";
+import { createChatLocks } from "./bot/chat-lock.middleware.js";
 import { createChannelRegistry } from "./features/channels/channel-registry.js";
 import { createCatalogResync } from "./features/catalog/catalog.job.js";
 import { createImportTasks } from "./features/catalog/catalog.import-tasks.js";
@@ -50,12 +51,14 @@ import { createWalletAdmin } from "./features/wallet/wallet.admin.js";
 import { createPaymentWebhook } from "./features/payments/payments.webhook.js";
 import { createPaymentGatewayRegistry } from "./features/payments/payment-gateways.js";
 import { createProvidersService } from "./features/providers/providers.service.js";
-import { createSettingsService } from "./features/settings/settings.service.js";
+import { createSettingsService, SHARED_SETTINGS_CACHE_MS } from "./features/settings/settings.service.js";
 import { createSettingsAdmin } from "./features/settings/settings.admin.js";
 import { createBotTexts } from "./features/settings/bot-texts.service.js";
 import { createFaqAdmin } from "./features/settings/faq.admin.js";
 import { createBroadcasts } from "./features/notifications/broadcast.service.js";
 import { createPacer } from "./infra/clock/pacer.js";
+import { createSharedPacer } from "./infra/clock/shared-pacer.js";
+import { createCluster } from "./infra/db/cluster.js";
 import { createWalletService } from "./features/wallet/wallet.service.js";
 import { systemClock, type Clock } from "./infra/clock/clock.js";
 import { resolveMasterKey } from "./infra/crypto/master-key.js";
@@ -89,10 +92,13 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
   const i18n = createI18n();
   const failpoints = createFailpoints(config.failpoints);
 
-  const settings = createSettingsService({ db, clock });
+  // Instances cache settings briefly on a shared database, so a change made on one reaches the others.
+  const settings = createSettingsService({ db, clock, ...(database.dialect === "postgres" ? { cacheMs: SHARED_SETTINGS_CACHE_MS } : {}) });
   const audit = createAuditService({ db, clock });
   const customers = createCustomersService({ db, clock });
-  const queue = createJobQueue({ db, clock });
+  // several instances: who this process is among those sharing the database, and how they agree.
+  const cluster = createCluster({ db, clock, dialect: database.dialect });
+  const queue = createJobQueue({ db, clock, holder: cluster.instanceId, leaseMs: config.jobs.leaseMs });
   const admins = createAdminsService({ db, clock, audit, ownerIds: config.adminTelegramIds });
   const transcripts = createTranscriptsService({ db, clock, customers, settings });
   // The shop's one Telegram client, built from the token before the bot (which adopts it): every
@@ -102,7 +108,9 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
   // Alerts go to the whole staff list as it is when the alert is written (owners from the environment included).
   // Everything the bot sends on its own shares Telegram's ~30 messages a second (broadcasts pace themselves lower still).
   // Message channels: Telegram first (WhatsApp and email join here), each on its own worker lane.
-  const channels = createChannelRegistry([createTelegramChannel(telegram, { pacer: createPacer(30) })]);
+  // On PostgreSQL the pace is shared by every instance through a row (Telegram counts per bot).
+  const telegramPacer = cluster.shared ? createSharedPacer({ db, name: "telegram", perSecond: 30, local: createPacer(30) }) : createPacer(30);
+  const channels = createChannelRegistry([createTelegramChannel(telegram, { pacer: telegramPacer })]);
   const notifications = createNotificationsService({ queue, customers, translate: createTranslator(i18n), channels, adminChatIds: (trx) => admins.allIds(trx), logger });
   // currency: a supplier held for its currency (or released) is an admin alert.
   const providers = createProvidersService({ db, clock, http, secretBox, audit, alerts: (trx, notice) => notifications.toAdmins(trx, notice) });
@@ -165,6 +173,10 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
     logger,
     database,
     dialect: database.dialect,
+    cluster,
+    chatLocks: cluster.shared ? createChatLocks(cluster, logger) : undefined,
+    // The per-customer message limit's window (a minute), counted across instances.
+    sharedCounters: cluster.shared ? cluster.counters(60_000) : undefined,
     db,
     clock,
     http,
@@ -218,7 +230,12 @@ export function createContainer(config: Config, logger: Logger, overrides: Conta
     reconciler,
     worker,
     async close(): Promise<void> {
-      await worker.stop();
+      if (cluster.shared) {
+        // Several instances: a stop is bounded (the orchestrator kills after its grace period), and
+        // the jobs still running go back to the others now rather than after their lease.
+        await worker.stop({ graceMs: config.jobs.stopGraceMs });
+        await queue.releaseHeld().catch((error: unknown) => logger.warn({ err: error }, "cannot hand running jobs back; they return when their lease runs out"));
+      } else await worker.stop();
       // Index writes already asked for finish first (a CLI import exits with its index up to date).
       await knowledge.idle();
       await http.close();

@@ -3,7 +3,7 @@ import type { Logger } from "./logger.js";
 import { createScheduler, type Scheduler } from "./infra/scheduler/scheduler.js";
 import { everyMinutes } from "./infra/scheduler/every.js";
 import type { Clock } from "./infra/clock/clock.js";
-import type { SettingKey } from "./features/settings/settings.service.js";
+import { SHARED_SETTINGS_CACHE_MS, type SettingKey } from "./features/settings/settings.service.js";
 import { createJobWorker, type JobQueue } from "./features/jobs/job-queue.js";
 import type { NotificationsService } from "./features/notifications/notifications.service.js";
 import type { ChannelRegistry } from "./features/channels/channel-registry.js";
@@ -62,7 +62,9 @@ export interface RunningSchedules {
 
 /** Starts every recurring job: the fixed ones and those the shop's settings decide. */
 export async function startSchedules(container: Container, logger: Logger, options: ScheduleOptions = {}): Promise<RunningSchedules> {
-  const scheduler = options.scheduler ?? createScheduler(logger);
+  // Every instance on PostgreSQL fires every tick; the claim of (schedule, tick) lets one run it.
+  const { cluster } = container;
+  const scheduler = options.scheduler ?? createScheduler(logger, undefined, cluster.shared ? { claimTick: (name, tick) => cluster.claimOnce(`schedule:${name}`, tick.toISOString()) } : {});
   const reconciler = container.reconciler;
   if (reconciler) scheduler.register("payments-reconcile", "* * * * *", () => reconciler.reconcileOpenPayments());
   const settingSchedules = await registerSettingSchedules(scheduler, container, logger);
@@ -77,10 +79,17 @@ export async function startSchedules(container: Container, logger: Logger, optio
     await container.transcripts.prune();
     await container.handoff.prune();
     await container.assistant.pruneUsage();
+    await cluster.pruneClaims();
+    await cluster.pruneLeases();
+    await cluster.pruneCounters();
   });
+  // Several instances: a setting changed on another instance reschedules here too, within seconds.
+  const settingsWatch = cluster.shared ? setInterval(() => void container.settings.refresh().catch((error: unknown) => logger.warn({ err: error }, "cannot re-read settings")), SHARED_SETTINGS_CACHE_MS) : undefined;
+  settingsWatch?.unref();
   return {
     scheduler,
     stop() {
+      clearInterval(settingsWatch);
       settingSchedules.stop();
       scheduler.stopAll();
     },

@@ -23,6 +23,8 @@ import type { BotTexts } from "../features/settings/bot-texts.service.js";
 import type { Db } from "../infra/db/open-database.js";
 import type { Clock } from "../infra/clock/clock.js";
 import type { Logger } from "../logger.js";
+import type { ChatLocks } from "./chat-lock.middleware.js";
+import type { SharedCounters } from "../infra/db/cluster.js";
 
 /** The services handlers may call; handlers never reach repositories or vendor SDKs. */
 export interface BotDeps {
@@ -55,6 +57,10 @@ export interface BotDeps {
   audit: AuditService;
   /** Welcome and help texts the shop rewrote in the admin app. */
   botTexts: BotTexts;
+  /** Several instances on PostgreSQL: one update at a time per chat across them (absent on SQLite). */
+  chatLocks?: ChatLocks | undefined;
+  /** Several instances on PostgreSQL: the per-customer message limit counted in the database (absent on SQLite). */
+  sharedCounters?: SharedCounters | undefined;
   /** Where the admin Mini App is served: PUBLIC_URL (absent: /admin shows no app button). */
   config: { server: { publicUrl: string | undefined } };
 }

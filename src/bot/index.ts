@@ -24,6 +24,7 @@ import { rateLimitCustomers } from "./rate-limit.middleware.js";
 import type { I18n } from "@grammyjs/i18n";
 import { unhandledFeature } from "./unhandled.js";
 import { dedupeUpdates } from "./update-dedupe.middleware.js";
+import { lockChatAcrossInstances } from "./chat-lock.middleware.js";
 
 export interface CreateBotOptions {
   /** The shop's Telegram client (`container.telegram`, see telegram-api.ts): the bot sends through it too. */
@@ -54,6 +55,8 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   // One update at a time per chat: sessions and the purchase draft depend on it.
   guarded.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   guarded.use(dedupeUpdates);
+  // Several instances: the same per-chat order across them, before the session is read.
+  guarded.use(lockChatAcrossInstances(options.deps.chatLocks));
   // Before the rate limit and the hand-off (both ask whether the sender is staff).
   guarded.use(resolveStaff);
   guarded.use(customerMiddleware);

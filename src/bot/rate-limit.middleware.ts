@@ -2,6 +2,7 @@ import { limit } from "@grammyjs/ratelimiter";
 import type { MiddlewareFn } from "grammy";
 import type { SettingsService } from "../features/settings/settings.service.js";
 import type { Logger } from "../logger.js";
+import type { SharedCounters } from "../infra/db/cluster.js";
 import { isAdmin } from "./admins.js";
 import type { BotContext } from "./context.js";
 
@@ -17,19 +18,21 @@ type Limiter = MiddlewareFn<BotContext>;
  * of a purchase would cost a sale; pre-checkout queries must be answered within seconds or
  * Telegram fails the payment. Admins are never limited.
  *
- * The plugin keeps its counters in one in-memory store (a fixed window cleared every minute) built
+ * On a shared database (several instances) the counters are rows (`rate_counts`), so a customer
+ * gets the limit once, not once per instance. Otherwise the plugin keeps its counters in one in-memory store (a fixed window cleared every minute) built
  * together with the limit, so the limiter is built again when the setting changes (admin app): the
  * new value applies from the next message, with fresh counters. The read is retried on the next
  * update if the database was not ready.
  */
-export function rateLimitCustomers(deps: { settings: SettingsService; logger: Logger }): MiddlewareFn<BotContext> {
+export function rateLimitCustomers(deps: { settings: SettingsService; logger: Logger; /** Several instances: the counts live in the database, so the limit holds across them. */ sharedCounters?: SharedCounters | undefined }): MiddlewareFn<BotContext> {
   let limiter: Promise<Limiter> | undefined;
   const build = (): Promise<Limiter> => {
     const building = deps.settings.get("assistant.rate_limit_per_minute").then((perMinute) =>
-      limit<BotContext, never>({
+      limit<BotContext, SharedCounters>({
         timeFrame: 60_000,
         limit: perMinute,
         keyPrefix: "customer:",
+        ...(deps.sharedCounters ? { storageClient: deps.sharedCounters } : {}),
         keyGenerator: (ctx) => (ctx.message && ctx.from && !isAdmin(ctx) ? String(ctx.from.id) : undefined),
         // Called for the first message over the limit only (alwaysReply stays off): one notice a minute.
         onLimitExceeded: async (ctx) => {

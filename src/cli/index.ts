@@ -8,6 +8,7 @@ import { runFaqCommand, runKnowledgeCommand } from "./knowledge.command.js";
 import { runOrderCommand, runWalletCommand } from "./order.command.js";
 import { runStaffCommand } from "./staff.command.js";
 import { runDbCommand } from "./db-copy.command.js";
+import { runWebhookCommand } from "./webhook.command.js";
 import { inFlags, runProviderCommand } from "./provider.command.js";
 import { CliUsageError, type Output } from "./output.js";
 
@@ -54,6 +55,9 @@ const USAGE = `Usage: npm run cli -- <command>
   wallet show TELEGRAM_ID | wallet adjust TELEGRAM_ID --amount ±RUPIAH --reason TEXT
   staff list | staff add TELEGRAM_ID --role owner|admin|operator [--name NAME] | staff remove TELEGRAM_ID
 
+  webhook set                               register the Telegram webhook (PUBLIC_URL, WEBHOOK_SECRET) for
+                                            every instance; instances started after it leave it alone
+
   db copy --to postgres://USER:PASSWORD@HOST:5432/DATABASE
       copies this SQLite shop (DATABASE_URL) into an empty PostgreSQL database, ids kept, and checks
       row counts, every wallet's sum and the open jobs; stop the shop first
@@ -96,6 +100,7 @@ export async function runCli(
     if (command === "wallet") return await runWalletCommand(container, rest, out);
     if (command === "staff") return await runStaffCommand(container, rest, out);
     if (command === "db") return await runDbCommand(container, rest, out);
+    if (command === "webhook") return await runWebhookCommand(container, rest, out);
     throw new CliUsageError(`unknown command "${command}"`);
   } catch (error) {
     if (error instanceof CliUsageError) {

@@ -1,9 +1,7 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
-import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/index.js";
@@ -12,6 +10,7 @@ import type { SimTransaction } from "../../src/sandbox/midtrans/midtrans-simulat
 import { TEST_MASTER_KEY } from "../kit/config.js";
 import { freePort } from "../kit/free-port.js";
 import { startSandboxServer } from "../kit/sandbox-server.js";
+import { killAllShops, SHOP_WAIT_MS, startShop, stopShop, within } from "../kit/shop-process.js";
 
 /**
  * Crash recovery with real processes (reliability matrix rows 9 and 10). The stand-ins (Bot API,
@@ -22,82 +21,20 @@ import { startSandboxServer } from "../kit/sandbox-server.js";
  * and nothing reaches into the product's internals while it runs.
  */
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const ENTRY = "test/crash/run-shop.ts";
 const USER = 100001;
 const ADMIN = 900001;
 /** Upper bound for every wait: start-up under tsx, a bot reply, a crash, a recovery. */
-const WAIT_MS = 20_000;
+const WAIT_MS = SHOP_WAIT_MS;
 const ORDER_TEXT = "ID 2 https://instagram.com/budi 1000";
 
 type StandIns = Awaited<ReturnType<typeof startSandboxServer>>;
 
-interface ShopProcess {
-  child: ChildProcess;
-  url: string;
-  /** Resolves once the process is gone, with how it ended. */
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** Everything the process wrote (stdout and stderr), for failure messages. */
-  output(): string;
-}
-
-const children = new Set<ChildProcess>();
 const cleanups: Array<() => Promise<void> | void> = [];
 
 afterEach(async () => {
-  for (const child of children) {
-    if (child.exitCode === null && child.signalCode === null) {
-      const gone = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-      child.kill("SIGKILL");
-      await within(gone, 5_000, "a leftover shop process to exit").catch(() => undefined);
-    }
-  }
-  children.clear();
+  await killAllShops();
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-/** Rejects when `promise` has not settled after `ms`. */
-function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** Starts `run-shop.ts` as a child process and waits for its `READY <url>` line. */
-async function startShop(env: Record<string, string>): Promise<ShopProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", ENTRY], {
-    cwd: ROOT,
-    // Only what the shop documents, plus what node and tsx need to run: no inherited FAILPOINTS,
-    // LOG_LEVEL or NODE_OPTIONS from the test runner.
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? ROOT, TMPDIR: process.env.TMPDIR ?? tmpdir(), ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.add(child);
-  const chunks: string[] = [];
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
-  const ready = new Promise<string>((resolve, reject) => {
-    let stdout = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
-      chunks.push(String(chunk));
-      stdout += String(chunk);
-      const match = /^READY (\S+)$/m.exec(stdout);
-      if (match) resolve(match[1]!);
-    });
-    child.stderr!.on("data", (chunk: Buffer) => chunks.push(String(chunk)));
-    void exited.then(({ code, signal }) => reject(new Error(`the shop exited before it was ready (code ${code}, signal ${signal}):\n${chunks.join("")}`)));
-  });
-  const url = await within(ready, WAIT_MS, `the shop to start:\n${chunks.join("")}`);
-  return { child, url, exited, output: () => chunks.join("") };
-}
-
-/** SIGTERM, then the clean exit the entry point promises. */
-async function stopShop(shop: ShopProcess): Promise<void> {
-  shop.child.kill("SIGTERM");
-  const { code, signal } = await within(shop.exited, WAIT_MS, "the shop to stop after SIGTERM");
-  expect({ code, signal }, shop.output()).toEqual({ code: 0, signal: null });
-}
 
 /** One crash scenario's world: stand-ins, a database file with a supplier and its catalog, a port. */
 async function prepareShop() {

@@ -2,7 +2,7 @@ import type { Clock } from "../../infra/clock/clock.js";
 import type { Db } from "../../infra/db/open-database.js";
 import type { Logger } from "../../logger.js";
 import { errorMessage } from "../../shared/errors.js";
-import { claimJob, failJob, finishJob, insertJob, nextDueTime, releaseRunningJobs, rescheduleJob } from "./jobs.repository.js";
+import { claimJob, failJob, finishJob, insertJob, nextDueTime, releaseJobsHeldBy, releaseRunningJobs, rescheduleJob } from "./jobs.repository.js";
 
 /**
  * The outbox. A state change and the work it implies are written in one transaction (`enqueue` takes
@@ -43,14 +43,17 @@ export interface Lane {
   concurrency: number;
 }
 
-const LEASE_MS = 120_000;
+/** How long a claimed job is its worker's before another may take it (it must outlast the slowest handler). */
+export const DEFAULT_LEASE_MS = 120_000;
 
 export function backoffMs(attempt: number): number {
   return Math.min(5_000 * 2 ** Math.max(0, attempt - 1), 10 * 60_000);
 }
 
-export function createJobQueue(deps: { db: Db; clock: Clock }) {
+export function createJobQueue(deps: { db: Db; clock: Clock; /** This instance, written on the jobs it claims. */ holder?: string; leaseMs?: number }) {
   const { db, clock } = deps;
+  const holder = deps.holder ?? null;
+  const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
   const listeners = new Set<() => void>();
 
   return {
@@ -78,10 +81,10 @@ export function createJobQueue(deps: { db: Db; clock: Clock }) {
       return () => listeners.delete(listener);
     },
 
-    claim: (kinds: readonly string[]) => claimJob(db, kinds, clock.now(), clock.now() + LEASE_MS),
-    complete: (id: number) => finishJob(db, id, clock.now()),
-    reschedule: (id: number, delayMs: number, error: string) => rescheduleJob(db, id, clock.now() + delayMs, error, clock.now()),
-    fail: (id: number, error: string) => failJob(db, id, error, clock.now()),
+    claim: (kinds: readonly string[]) => claimJob(db, kinds, clock.now(), clock.now() + leaseMs, holder),
+    complete: (id: number) => finishJob(db, id, clock.now(), holder),
+    reschedule: (id: number, delayMs: number, error: string) => rescheduleJob(db, id, clock.now() + delayMs, error, clock.now(), holder),
+    fail: (id: number, error: string) => failJob(db, id, error, clock.now(), holder),
     nextDueTime: (kinds: readonly string[]) => nextDueTime(db, kinds),
 
     /**
@@ -90,6 +93,9 @@ export function createJobQueue(deps: { db: Db; clock: Clock }) {
      * lease runs out. Handlers are idempotent and detect a half-done supplier call themselves.
      */
     releaseAfterRestart: () => releaseRunningJobs(db, clock.now()),
+
+    /** A clean stop: the jobs this instance still holds go back to the queue for the others (see releaseJobsHeldBy). */
+    releaseHeld: async (): Promise<number> => (holder === null ? 0 : releaseJobsHeldBy(db, holder, clock.now())),
   };
 }
 
@@ -164,12 +170,22 @@ export function createJobWorker(deps: { queue: JobQueue; clock: Clock; logger: L
       loops = deps.lanes.flatMap((lane) => Array.from({ length: lane.concurrency }, () => loop(lane)));
     },
 
-    /** Lets in-flight jobs finish; jobs not yet taken stay queued for the next start. */
-    async stop(): Promise<void> {
+    /**
+     * Lets in-flight jobs finish; jobs not yet taken stay queued for the next start. With `graceMs`
+     * it returns after that long even if a handler still runs (a stop bounded by the orchestrator's
+     * grace period); the caller then hands those jobs back (`queue.releaseHeld`).
+     */
+    async stop(options: { graceMs?: number } = {}): Promise<void> {
       running = false;
       unsubscribe?.();
       wakeAll();
-      await Promise.all(loops);
+      const all = Promise.all(loops);
+      if (options.graceMs === undefined) await all;
+      else {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([all, new Promise<void>((resolve) => (timer = setTimeout(resolve, options.graceMs)))]);
+        clearTimeout(timer);
+      }
       loops = [];
     },
 

@@ -12,6 +12,8 @@ export interface JobTable {
   attempts: Generated<number>;
   max_attempts: Generated<number>;
   lease_until: number | null;
+  /** The instance whose worker holds the lease (see `instanceId`); null when none does. */
+  leased_by: Generated<string | null>;
   last_error: string | null;
   created_at: number;
   updated_at: number;

@@ -115,19 +115,33 @@ export function settingDefault<K extends SettingKey>(key: K): SettingValue<K> {
   return SETTINGS[key].fallback as SettingValue<K>;
 }
 
-export function createSettingsService(deps: { db: Db; clock: Clock }) {
-  const cache = new Map<SettingKey, unknown>();
+/** How stale a setting may be on one instance after another changed it (several instances on PostgreSQL). */
+export const SHARED_SETTINGS_CACHE_MS = 5_000;
+
+export function createSettingsService(deps: { db: Db; clock: Clock; /** Several instances: a value is read again after this long, so one changed elsewhere arrives. Absent: cached until set here. */ cacheMs?: number }) {
+  const { cacheMs } = deps;
+  // The stored text too, to tell a value another instance changed from one merely read again.
+  const cache = new Map<SettingKey, { value: unknown; text: string | undefined; readAt: number }>();
   // Told after a value is stored, so work that was set up from a setting (a schedule) can follow it.
   const listeners: Array<(key: SettingKey) => void> = [];
+  const fresh = (entry: { readAt: number }) => cacheMs === undefined || performance.now() - entry.readAt < cacheMs;
+
+  const read = async <K extends SettingKey>(key: K): Promise<SettingValue<K>> => {
+    const stored = await readSettingValue(deps.db, key);
+    const parsed = stored !== undefined ? SETTINGS[key].schema.safeParse(JSON.parse(stored)) : undefined;
+    const value = (parsed?.success ? parsed.data : SETTINGS[key].fallback) as SettingValue<K>;
+    const before = cache.get(key);
+    cache.set(key, { value, text: stored, readAt: performance.now() });
+    // Changed by another instance: this one's schedules follow, as after a change made here.
+    if (before && before.text !== stored) for (const listener of listeners) listener(key);
+    return value;
+  };
 
   return {
     async get<K extends SettingKey>(key: K): Promise<SettingValue<K>> {
-      if (cache.has(key)) return cache.get(key) as SettingValue<K>;
-      const stored = await readSettingValue(deps.db, key);
-      const parsed = stored !== undefined ? SETTINGS[key].schema.safeParse(JSON.parse(stored)) : undefined;
-      const value = (parsed?.success ? parsed.data : SETTINGS[key].fallback) as SettingValue<K>;
-      cache.set(key, value);
-      return value;
+      const hit = cache.get(key);
+      if (hit && fresh(hit)) return hit.value as SettingValue<K>;
+      return read(key);
     },
 
     async set<K extends SettingKey>(key: K, value: SettingValue<K>): Promise<void> {
@@ -135,12 +149,17 @@ export function createSettingsService(deps: { db: Db; clock: Clock }) {
       const now = deps.clock.now();
       const text = JSON.stringify(valid);
       await writeSettingValue(deps.db, key, text, now);
-      cache.set(key, valid);
+      cache.set(key, { value: valid, text, readAt: performance.now() });
       for (const listener of listeners) listener(key);
     },
 
     onChange(listener: (key: SettingKey) => void): void {
       listeners.push(listener);
+    },
+
+    /** Several instances: reads every cached setting again now, telling listeners what another instance changed. */
+    async refresh(): Promise<void> {
+      for (const key of [...cache.keys()]) await read(key);
     },
   };
 }

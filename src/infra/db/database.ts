@@ -21,6 +21,7 @@ import type { GatewaySettingsTable } from "../../features/payments/gateway-setti
 import type { BotTextTable } from "../../features/settings/bot-texts.table.js";
 import type { BroadcastRecipientTable, BroadcastTable } from "../../features/notifications/broadcast.table.js";
 import type { KvTable } from "./kv.table.js";
+import type { LeaseTable, OnceClaimTable, RateBucketTable, RateCountTable } from "./cluster.table.js";
 
 // The one place infra knows about feature tables, and only their types (`import type`).
 export interface Database {
@@ -55,4 +56,8 @@ export interface Database {
   bot_texts: BotTextTable;
   broadcasts: BroadcastTable;
   broadcast_recipients: BroadcastRecipientTable;
+  once_claims: OnceClaimTable;
+  leases: LeaseTable;
+  rate_buckets: RateBucketTable;
+  rate_counts: RateCountTable;
 }
