@@ -58,8 +58,10 @@ export function isUniqueViolation(error: unknown): boolean {
  * on SQLite. Take it first in the transaction, before reading what the write depends on; under
  * READ COMMITTED every statement after it sees what the previous holder committed.
  */
-export async function lockForWrite<DB>(db: Kysely<DB>, name: string, id = 0): Promise<void> {
+export async function lockForWrite<DB>(db: Kysely<DB>, name: string, id: number | string = 0): Promise<void> {
   if (dialectOf(db) === "sqlite") return;
-  // The lock's second key is 32 bits: ids beyond that share a lock with another id (more waiting, never less safety).
-  await sql`select pg_advisory_xact_lock(hashtext(${name}), (${id}::bigint % 2147483647)::int)`.execute(db);
+  // The lock's second key is 32 bits: ids beyond that, and hashed text keys, may share a lock with another (more waiting, never less safety).
+  const key = typeof id === "string" ? sql`hashtext(${id})` : sql`(${id}::bigint % 2147483647)::int`;
+  await sql`select pg_advisory_xact_lock(hashtext(${name}), ${key})`.execute(db);
 }
+
