@@ -4,11 +4,14 @@ import { applySupplierList } from "../../src/features/catalog/catalog.import.js"
 import { buildPricingRules } from "../../src/features/catalog/catalog.pricing.js";
 import type { ServiceCandidate } from "../../src/features/providers/provider.types.js";
 import type { ProviderSummary } from "../../src/features/providers/providers.service.js";
+import { closeOpenQuote, findQuoteRow } from "../../src/features/checkout/checkout.repository.js";
+import type { CheckoutService } from "../../src/features/checkout/checkout.service.js";
+import { createOrderOpener } from "../../src/features/orders/orders.opener.js";
 import { createWalletService } from "../../src/features/wallet/wallet.service.js";
 import { createManualClock } from "../../src/infra/clock/clock.js";
 import type { Dialect } from "../../src/infra/db/dialect.js";
 import type { Db } from "../../src/infra/db/open-database.js";
-import { seedCustomerAndService } from "../kit/seed-rows.js";
+import { seedCustomerAndService, seedQuote } from "../kit/seed-rows.js";
 import { DIALECTS, openTestDatabase, type TestDatabase } from "../kit/test-database.js";
 
 /** A promise and the function that settles it: a gate a transaction waits at while the test looks. */
@@ -126,5 +129,34 @@ describe.each(DIALECTS)("two writers at once on %s", (dialect) => {
       { mid: 6, provider_service_id: "b1" },
       { mid: 7, provider_service_id: "b2" },
     ]);
+  });
+
+  it("opens one order for a quote that two payments start on at the same time", async () => {
+    const ids = await seedCustomerAndService(db());
+    const now = 1_796_671_139_497;
+    await seedQuote(db(), ids, "q-both", 20_000, now);
+    // The checkout's quote reads and writes, straight from its repository.
+    const checkout = { quoteRow: findQuoteRow, closeQuote: closeOpenQuote } as unknown as CheckoutService;
+    const opener = createOrderOpener({ checkout, clock });
+    const open = (trx: Db) => opener.open(trx, { quoteId: "q-both", customerId: ids.customerId, service: { active: true, providerId: ids.providerId }, now });
+
+    const opened = gate();
+    const commit = gate();
+    const first = db()
+      .transaction()
+      .execute(async (trx) => {
+        const result = await open(trx);
+        opened.open();
+        await commit.opened;
+        return result;
+      });
+    await opened.opened;
+    const second = db().transaction().execute(open);
+    await finishedOrWaiting(db(), dialect, second);
+    commit.open();
+
+    const [a, b] = [await first, await second];
+    expect("order" in a && "order" in b && a.order.id === b.order.id).toBe(true);
+    expect(await db().selectFrom("orders").select("quote_id").execute()).toEqual([{ quote_id: "q-both" }]);
   });
 });
