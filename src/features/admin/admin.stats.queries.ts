@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Db } from "../../infra/db/open-database.js";
+import { smallerOf } from "../../infra/db/portable-sql.js";
 import type { OrderStatus } from "../orders/orders.table.js";
 
 /**
@@ -19,16 +20,21 @@ export interface PaidDayServiceRow {
   cost: number;
 }
 
-/** Per Jakarta day and service: paid orders, net revenue and supplier cost, computed in SQLite (64-bit integers). */
+/** Per Jakarta day and service: paid orders, net revenue and supplier cost, computed in the database (64-bit integers). */
 export async function paidByDayAndService(db: Db, from: number, to: number): Promise<PaidDayServiceRow[]> {
+  // Refunded so far: the automatic refund plus later partial ones, never more than was paid.
+  const refundedSoFar = smallerOf(
+    db,
+    sql<number>`o.amount`,
+    sql<number>`coalesce((select sum(l.amount) from ledger_entries l where l.reference = 'refund:order:' || o.id and l.order_id = o.id), 0)
+                         + coalesce((select sum(l.amount) from ledger_entries l where l.reference >= 'refund:order:' || o.id || ':' and l.reference < 'refund:order:' || o.id || ';' and l.order_id = o.id), 0)`,
+  );
   const result = await sql<PaidDayServiceRow>`
     with paid as (
       select o.id, o.service_id, o.amount, o.cost_amount, o.quantity, o.remains, o.status, o.provider_order_id, o.is_manual,
              (o.paid_at + ${sql.lit(JAKARTA_OFFSET_MS)}) / ${sql.lit(DAY_MS)} as day, -- literals: a bound JS number is a REAL, and the division must be an integer one
              case when exists (select 1 from jobs j where j.dedupe_key = 'refund-stars:' || o.id) then o.amount
-                  else min(o.amount,
-                           coalesce((select sum(l.amount) from ledger_entries l where l.reference = 'refund:order:' || o.id and l.order_id = o.id), 0)
-                         + coalesce((select sum(l.amount) from ledger_entries l where l.reference >= 'refund:order:' || o.id || ':' and l.reference < 'refund:order:' || o.id || ';' and l.order_id = o.id), 0))
+                  else ${refundedSoFar}
              end as refunded,
              exists (select 1 from ledger_entries l where l.reference = 'refund:order:' || o.id and l.order_id = o.id) as auto_refunded
       from orders o
@@ -46,11 +52,11 @@ export async function paidByDayAndService(db: Db, from: number, to: number): Pro
   return result.rows;
 }
 
-/** Orders created since `starts.d30` (and before `to`), by status, counted for each window's start. */
+/** Orders created since `starts.d30` (and before `to`), by status, counted for each window's start (a CASE: PostgreSQL does not sum booleans). */
 export async function orderStatusCounts(db: Db, starts: { today: number; d7: number; d30: number }, to: number): Promise<Array<{ status: OrderStatus; today: number; d7: number; d30: number }>> {
   return db
     .selectFrom("orders")
-    .select(["status", sql<number>`sum(created_at >= ${starts.today})`.as("today"), sql<number>`sum(created_at >= ${starts.d7})`.as("d7"), sql<number>`count(*)`.as("d30")])
+    .select(["status", sql<number>`sum(case when created_at >= ${starts.today} then 1 else 0 end)`.as("today"), sql<number>`sum(case when created_at >= ${starts.d7} then 1 else 0 end)`.as("d7"), sql<number>`count(*)`.as("d30")])
     .where("created_at", ">=", starts.d30)
     .where("created_at", "<", to)
     .groupBy("status")

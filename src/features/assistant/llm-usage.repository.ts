@@ -39,11 +39,11 @@ export async function addUsage(db: Db, d: UsageDelta): Promise<void> {
     })
     .onConflict((oc) =>
       oc.columns(["day", "customer_id", "purpose"]).doUpdateSet({
-        calls: sql`calls + excluded.calls`,
-        failures: sql`failures + excluded.failures`,
-        prompt_tokens: sql`prompt_tokens + excluded.prompt_tokens`,
-        completion_tokens: sql`completion_tokens + excluded.completion_tokens`,
-        cached_tokens: sql`cached_tokens + excluded.cached_tokens`,
+        calls: (eb) => eb("llm_usage.calls", "+", eb.ref("excluded.calls")),
+        failures: (eb) => eb("llm_usage.failures", "+", eb.ref("excluded.failures")),
+        prompt_tokens: (eb) => eb("llm_usage.prompt_tokens", "+", eb.ref("excluded.prompt_tokens")),
+        completion_tokens: (eb) => eb("llm_usage.completion_tokens", "+", eb.ref("excluded.completion_tokens")),
+        cached_tokens: (eb) => eb("llm_usage.cached_tokens", "+", eb.ref("excluded.cached_tokens")),
         updated_at: d.at,
       }),
     )

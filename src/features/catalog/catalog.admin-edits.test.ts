@@ -38,7 +38,8 @@ describe("importing with progress", () => {
     const supplierId = (await kit.container.providers.requireByName(SUPPLIER)).id;
     expect(catalog.importRunningSince(supplierId)).toBeUndefined();
     const running = catalog.importFromProvider(SUPPLIER, "admin");
-    await new Promise((resolve) => setImmediate(resolve));
+    // The import registers once it has read its supplier: on SQLite within this turn, over a PostgreSQL connection a few turns later.
+    for (let turn = 0; turn < 1_000 && catalog.importRunningSince(supplierId) === undefined; turn++) await new Promise((resolve) => setImmediate(resolve));
     expect(catalog.importRunningSince(supplierId)).toBe(kit.container.clock.now());
     expect((await running).unchanged).toBe(1_200);
     expect(catalog.importRunningSince(supplierId)).toBeUndefined();

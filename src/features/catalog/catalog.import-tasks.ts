@@ -70,12 +70,13 @@ export function createImportTasks(deps: { db: Db; clock: Clock; logger: Logger; 
           task.percent = percentOf(progress);
         },
       });
+      const counts = { received: report.received, imported: report.imported, underReview: report.underReview, updated: report.updated, unchanged: report.unchanged, removed: report.removed, repriced: report.repriced, disabledBelowCost: report.disabledBelowCost, skipped: report.skipped.length };
+      // Audited before the task reads "done", so whoever sees it done also finds it in the audit log.
+      await audit.record(db, { actor: task.actor, action: "catalog.import", subject: `provider:${task.providerId}`, after: counts });
       task.progress = { ...task.progress, phase: "done", written: task.progress.total };
       task.percent = 100;
       task.report = report;
       task.state = "done";
-      const counts = { received: report.received, imported: report.imported, underReview: report.underReview, updated: report.updated, unchanged: report.unchanged, removed: report.removed, repriced: report.repriced, disabledBelowCost: report.disabledBelowCost, skipped: report.skipped.length };
-      await audit.record(db, { actor: task.actor, action: "catalog.import", subject: `provider:${task.providerId}`, after: counts });
     } catch (error) {
       task.state = "failed";
       task.error = errorMessage(error);

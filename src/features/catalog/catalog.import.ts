@@ -6,7 +6,7 @@ import { ProviderCallError, type ServiceCandidate } from "../providers/provider.
 import type { ProviderSummary } from "../providers/providers.service.js";
 import { classifyService } from "./catalog.classify.js";
 import { marginFor, priceUnit, type PricingRules } from "./catalog.pricing.js";
-import { deactivateServices, insertServices, listProviderServices, nextMid, updateService } from "./catalog.repository.js";
+import { deactivateServices, insertServices, listProviderServices, lockCatalogWrites, nextMid, updateService } from "./catalog.repository.js";
 import type { NewServiceRow, ServiceRow, ServiceUpdate } from "./catalog.table.js";
 import { validateServices, type SkippedRow, type ValidService } from "./catalog.validate.js";
 
@@ -87,6 +87,7 @@ export async function applySupplierList(
   const now = clock.now();
   const report: ImportReport = { provider: provider.name, newServices: "sale", underReview: 0, received: candidates.length, imported: 0, updated: 0, unchanged: 0, removed: 0, repriced: 0, disabledBelowCost: 0, skipped, changes: { repriced: [], removed: [], disabled: [] } };
 
+  await lockCatalogWrites(trx);
   const existing = new Map((await listProviderServices(trx, provider.id)).map((row) => [row.provider_service_id, row]));
   let mid = await nextMid(trx);
   const inserts: NewServiceRow[] = [];

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Db } from "../../infra/db/open-database.js";
+import { equalsIgnoringCase, likeIgnoringCase } from "../../infra/db/portable-sql.js";
 import { SELLABLE_TYPES } from "./catalog.order-forms.js";
 import type { ServiceRow } from "./catalog.table.js";
 
@@ -56,7 +57,7 @@ export async function listSellableServices(db: Db, filter: SellableFilter): Prom
   if (filter.kind) query = query.where("services.kind", "=", filter.kind);
   const words = filter.anyWords ?? [];
   if (words.length > 0) {
-    query = query.where((eb) => eb.or(words.flatMap((w) => [eb("services.name", "like", `%${w}%`), eb("services.category", "like", `%${w}%`)])));
+    query = query.where((eb) => eb.or(words.flatMap((w) => [likeIgnoringCase(db, sql.ref("services.name"), `%${w}%`), likeIgnoringCase(db, sql.ref("services.category"), `%${w}%`)])));
   }
   return query.orderBy("services.unit_price").orderBy("services.mid").execute();
 }
@@ -104,7 +105,7 @@ export async function listServices(db: Db, filter: ServiceListFilter): Promise<S
   let query = withSupplier(db);
   if (!filter.includeInactive) query = query.where("services.active", "=", 1).where("providers.active", "=", 1).where("providers.currency_problem", "is", null);
   if (filter.platform) query = query.where("services.platform", "=", filter.platform);
-  if (filter.category) query = query.where(sql<boolean>`services.category = ${filter.category} collate nocase`);
+  if (filter.category) query = query.where(equalsIgnoringCase(db, sql.ref("services.category"), filter.category));
   if (filter.providerId) query = query.where("services.provider_id", "=", filter.providerId);
   return query.orderBy("services.mid").execute();
 }
@@ -131,10 +132,11 @@ export interface ServicePageFilter {
   state?: "sold" | "off" | "review" | undefined;
 }
 
-/** One search word in a service's name, category or platform (LIKE ignores ASCII case). */
-function wordMatches(word: string) {
+/** One search word in a service's name, category or platform, whatever its case. */
+function wordMatches(db: Db, word: string) {
   const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return sql<boolean>`(services.name like ${like} escape '\\' or services.category like ${like} escape '\\' or services.platform like ${like} escape '\\')`;
+  const matches = (column: string) => likeIgnoringCase(db, sql.ref(column), like, { escaped: true });
+  return sql<boolean>`(${matches("services.name")} or ${matches("services.category")} or ${matches("services.platform")})`;
 }
 
 /** The words of an admin's search, lower-cased, without the brackets and punctuation names carry. */
@@ -157,12 +159,12 @@ export async function pageServices(db: Db, filter: ServicePageFilter, page: { of
     query = query.where((eb) =>
       eb.or([
         ...(mid !== undefined ? [eb("services.mid", "=", mid), eb("services.provider_service_id", "=", text)] : []),
-        ...(words.length > 0 ? [eb.and(words.map(wordMatches))] : []),
+        ...(words.length > 0 ? [eb.and(words.map((w) => wordMatches(db, w)))] : []),
       ]),
     );
   }
   if (filter.platform) query = query.where("services.platform", "=", filter.platform);
-  if (filter.category) query = query.where(sql<boolean>`services.category = ${filter.category} collate nocase`);
+  if (filter.category) query = query.where(equalsIgnoringCase(db, sql.ref("services.category"), filter.category));
   if (filter.providerId) query = query.where("services.provider_id", "=", filter.providerId);
   if (filter.state === "sold") query = query.where("services.active", "=", 1).where("providers.active", "=", 1).where("providers.currency_problem", "is", null);
   if (filter.state === "off") query = query.where((eb) => eb.or([eb("services.active", "=", 0), eb("providers.active", "=", 0), eb("providers.currency_problem", "is not", null)]));

@@ -1,5 +1,6 @@
 import { sql, type Updateable } from "kysely";
 import type { Db } from "../../infra/db/open-database.js";
+import { equalsIgnoringCase, lockForWrite } from "../../infra/db/portable-sql.js";
 import type { CatalogSyncTable, NewServiceRow, ServiceRow, ServiceUpdate } from "./catalog.table.js";
 
 type CatalogSyncUpdate = Updateable<CatalogSyncTable>;
@@ -14,6 +15,16 @@ export async function listProviderServices(db: Db, providerId: number): Promise<
   return db.selectFrom("services").selectAll().where("provider_id", "=", providerId).execute();
 }
 
+/**
+ * Makes the caller's transaction the catalog's only writer until it ends (SQLite has one writer
+ * anyway): on PostgreSQL two imports at once would otherwise both read the same `max(mid)` and the
+ * same known services, and the second would fail on a duplicate shop number.
+ */
+export async function lockCatalogWrites(db: Db): Promise<void> {
+  await lockForWrite(db, "services");
+}
+
+/** The next shop number; read under lockCatalogWrites, so no other import takes it meanwhile. */
 export async function nextMid(db: Db): Promise<number> {
   const row = await db.selectFrom("services").select(sql<number>`coalesce(max(mid), 0)`.as("max")).executeTakeFirstOrThrow();
   return row.max + 1;
@@ -40,12 +51,14 @@ export async function listPriceRules(db: Db) {
 
 /** One rule per target: setting a margin again replaces it. */
 export async function upsertPriceRule(db: Db, rule: { scope: "provider" | "category" | "service"; providerId?: number; category?: string; serviceId?: number; marginPercent: string }, now: number): Promise<void> {
+  // Update-or-insert: one writer at a time, or two first margins for one target would both insert.
+  await lockForWrite(db, "price_rules");
   const updated = await db
     .updateTable("price_rules")
     .set({ margin_percent: rule.marginPercent, updated_at: now })
     .where("scope", "=", rule.scope)
     .where(sql<boolean>`coalesce(provider_id, 0) = ${rule.providerId ?? 0}`)
-    .where(sql<boolean>`coalesce(category, '') = ${rule.category ?? ""} collate nocase`)
+    .where(equalsIgnoringCase(db, sql`coalesce(category, '')`, rule.category ?? ""))
     .where(sql<boolean>`coalesce(service_id, 0) = ${rule.serviceId ?? 0}`)
     .executeTakeFirst();
   if (Number(updated.numUpdatedRows) > 0) return;
@@ -73,7 +86,7 @@ export async function deletePriceRule(db: Db, rule: { scope: "provider" | "categ
     .deleteFrom("price_rules")
     .where("scope", "=", rule.scope)
     .where(sql<boolean>`coalesce(provider_id, 0) = ${rule.providerId ?? 0}`)
-    .where(sql<boolean>`coalesce(category, '') = ${rule.category ?? ""} collate nocase`)
+    .where(equalsIgnoringCase(db, sql`coalesce(category, '')`, rule.category ?? ""))
     .where(sql<boolean>`coalesce(service_id, 0) = ${rule.serviceId ?? 0}`)
     .executeTakeFirst();
   return Number(deleted.numDeletedRows) > 0;

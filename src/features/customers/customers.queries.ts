@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Db } from "../../infra/db/open-database.js";
+import { containsIgnoringCase } from "../../infra/db/portable-sql.js";
 
 /**
  * The customer directory's read model: customers with what the wallet (`ledger_entries`) and the
@@ -23,9 +24,9 @@ const matching = (db: Db, q: string | undefined) => {
   const term = q?.trim();
   if (!term) return query;
   if (/^\d+$/.test(term)) return query.where((eb) => eb.or([eb("telegram_id", "=", Number(term)), eb("id", "=", Number(term))]));
-  // instr() rather than LIKE: a `%` or `_` someone types is just a character.
+  // A substring search rather than LIKE: a `%` or `_` someone types is just a character.
   const lower = term.replace(/^@/, "").toLowerCase();
-  query = query.where((eb) => eb.or([eb(eb.fn("instr", [eb.fn("lower", ["username"]), eb.val(lower)]), ">", 0), eb(eb.fn("instr", [eb.fn("lower", ["first_name"]), eb.val(lower)]), ">", 0)]));
+  query = query.where((eb) => eb.or([containsIgnoringCase(db, eb.ref("username"), lower), containsIgnoringCase(db, eb.ref("first_name"), lower)]));
   return query;
 };
 

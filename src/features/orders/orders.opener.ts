@@ -1,5 +1,6 @@
 import type { Clock } from "../../infra/clock/clock.js";
 import type { Db } from "../../infra/db/open-database.js";
+import { lockForWrite } from "../../infra/db/portable-sql.js";
 import type { CheckoutService } from "../checkout/checkout.service.js";
 import { abandonedOrderIds } from "./orders.payments.queries.js";
 import { findOrderById, findOrderByQuoteId, insertOrder, moveOrder, type OrderRow } from "./orders.repository.js";
@@ -29,6 +30,9 @@ export function createOrderOpener(deps: { checkout: CheckoutService; clock: Cloc
     },
 
     async open(trx: Db, input: { quoteId: string; customerId: number; service: { active: boolean; providerId: number }; now: number }): Promise<{ order: OrderRow } | { problem: OpenOrderProblem }> {
+      // One opener per quote at a time until the caller commits: on PostgreSQL two at once would
+      // otherwise both find no order and both insert one (SQLite's one writer keeps them apart).
+      await lockForWrite(trx, "quote", input.quoteId);
       const quote = await checkout.quoteRow(trx, input.quoteId);
       if (!quote || quote.customer_id !== input.customerId) return { problem: { code: "quote_not_found" } };
       const existing = await findOrderByQuoteId(trx, input.quoteId);

@@ -1,6 +1,7 @@
 import type { ExpressionBuilder } from "kysely";
 import type { Database } from "../../infra/db/database.js";
 import type { Db } from "../../infra/db/open-database.js";
+import { containsIgnoringCase } from "../../infra/db/portable-sql.js";
 import type { OrderStatus } from "./orders.table.js";
 
 /**
@@ -44,12 +45,9 @@ export function jakartaDayStart(day: string): number {
   return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) - JAKARTA_OFFSET_MS;
 }
 
-/**
- * Case-insensitive "contains" with instr(): unlike LIKE, a `%` or `_` a person types is just a
- * character. lower() folds ASCII only, which covers links and usernames.
- */
-function contains(eb: ExpressionBuilder<Database, "orders" | "customers" | "services">, column: "orders.target" | "customers.username" | "customers.first_name", lowerTerm: string) {
-  return eb(eb.fn("instr", [eb.fn("lower", [column]), eb.val(lowerTerm)]), ">", 0);
+/** Case-insensitive "contains": unlike LIKE, a `%` or `_` a person types is just a character. */
+function contains(db: Db, eb: ExpressionBuilder<Database, "orders" | "customers" | "services">, column: "orders.target" | "customers.username" | "customers.first_name", lowerTerm: string) {
+  return containsIgnoringCase(db, eb.ref(column), lowerTerm);
 }
 
 export function createOrderQueries(deps: { db: Db }) {
@@ -66,7 +64,7 @@ export function createOrderQueries(deps: { db: Db }) {
       if (/^\d+$/.test(who)) query = query.where("customers.telegram_id", "=", Number(who));
       else {
         const term = who.replace(/^@/, "").toLowerCase();
-        query = query.where((eb) => eb.or([contains(eb, "customers.username", term), contains(eb, "customers.first_name", term)]));
+        query = query.where((eb) => eb.or([contains(db, eb, "customers.username", term), contains(db, eb, "customers.first_name", term)]));
       }
     }
     const q = filter.q?.trim();
@@ -74,7 +72,7 @@ export function createOrderQueries(deps: { db: Db }) {
       const number = /^#?\d+$/.test(q) ? Number(q.replace("#", "")) : undefined;
       query = query.where((eb) =>
         eb.or([
-          contains(eb, "orders.target", q.toLowerCase()),
+          contains(db, eb, "orders.target", q.toLowerCase()),
           ...(number !== undefined ? [eb("orders.id", "=", number), eb("orders.provider_order_id", "=", String(number))] : []),
         ]),
       );

@@ -240,16 +240,32 @@ const ADMIN_ONLY = new Set(["manual>processing", "processing>refunded", "complet
 const ADMIN_EVENTS = new Set<Event["t"]>(["adminRefund", "resolve"]);
 const byAdmin = (event: Event | "setup" | "quiesce"): boolean => typeof event === "object" && (ADMIN_EVENTS.has(event.t) || (event.t === "race" && (byAdmin(event.a) || byAdmin(event.b))));
 
-async function setUp(setup: Setup, options: ModelOptions): Promise<World> {
-  const clock = createManualClock();
-  const kit = await createShopKit({ clock });
-  const world: World = { kit, clock, options, invoices: [], historyCursor: 0 };
-  try {
+/** Every status change of every order, in the order they happen: a trigger (SQLite's or PostgreSQL's) writes them to test_order_history. */
+async function recordOrderHistory(kit: ShopKit): Promise<void> {
+  if (kit.container.database.dialect === "sqlite") {
     sqliteHandle(kit.container.database).exec(`
       CREATE TABLE test_order_history (id INTEGER PRIMARY KEY AUTOINCREMENT, order_id INTEGER NOT NULL, from_status TEXT NOT NULL, to_status TEXT NOT NULL);
       CREATE TRIGGER test_order_history_trg AFTER UPDATE OF status ON orders WHEN OLD.status IS NOT NEW.status
       BEGIN INSERT INTO test_order_history (order_id, from_status, to_status) VALUES (OLD.id, OLD.status, NEW.status); END;
     `);
+    return;
+  }
+  await sql
+    .raw(
+      `CREATE TABLE test_order_history (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, order_id bigint NOT NULL, from_status text NOT NULL, to_status text NOT NULL);
+      CREATE FUNCTION test_order_history_fn() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN INSERT INTO test_order_history (order_id, from_status, to_status) VALUES (OLD.id, OLD.status, NEW.status); RETURN NULL; END $$;
+      CREATE TRIGGER test_order_history_trg AFTER UPDATE OF status ON orders FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status) EXECUTE FUNCTION test_order_history_fn();`,
+    )
+    .execute(kit.db);
+}
+
+async function setUp(setup: Setup, options: ModelOptions): Promise<World> {
+  const clock = createManualClock();
+  const kit = await createShopKit({ clock });
+  const world: World = { kit, clock, options, invoices: [], historyCursor: 0 };
+  try {
+    await recordOrderHistory(kit);
     kit.sandbox.midtrans.setEnforceExpiry(setup.enforceExpiry);
     const seen = new Set<string>();
     for (const [i, spec] of setup.invoices.entries()) {

@@ -54,6 +54,16 @@ class BalanceTooLow extends Error {
   }
 }
 
+/**
+ * Thrown inside the wallet payment's transaction when the order was paid meanwhile (on PostgreSQL a
+ * QR notification can commit between the opener's read and the move), so that it writes nothing.
+ */
+class OrderChangedMeanwhile extends Error {
+  constructor(readonly orderId: number) {
+    super(`order ${orderId} changed while paying from the wallet`);
+  }
+}
+
 export interface PaymentsServiceDeps {
   db: Db;
   clock: Clock;
@@ -186,7 +196,7 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
           }
           const closed = await closeOtherOpenPayments(trx, order.id, undefined, now);
           const paymentId = await insertPayment(trx, newPaymentRow({ purpose: "order", orderId: order.id, customerId: customer.id, gateway: "wallet", reference: `WL-${order.id}-${randomId("", 6).toUpperCase()}`, amount: order.amount, status: "paid", expiresAt: now, now }));
-          if (!(await orders.move(trx, order.id, "payFromWallet", { status: "paid", paid_at: now, paid_with: "wallet", paid_payment_id: paymentId }))) throw new Error(`order ${order.id} changed while paying from the wallet`);
+          if (!(await orders.move(trx, order.id, "payFromWallet", { status: "paid", paid_at: now, paid_with: "wallet", paid_payment_id: paymentId }))) throw new OrderChangedMeanwhile(order.id);
           await fulfilment.enqueuePlacement(trx, order.id);
           await notifications.toCustomer(trx, customer.id, { key: "payment-received-wallet", vars: { order: order.id, amount: formatRupiah(order.amount) }, ...invoiceButtons(closed, []) });
           superseded = closed;
@@ -194,6 +204,11 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
         });
       } catch (error) {
         if (error instanceof BalanceTooLow) return err({ code: "insufficient_balance", balance: error.balance, amount: error.amount });
+        // Nothing was debited: the answer is the one it would have been had the other payment come first.
+        if (error instanceof OrderChangedMeanwhile) {
+          const order = await orders.findById(error.orderId);
+          if (order && order.status !== "awaiting_payment") return err({ code: "order_closed", orderId: order.id, status: order.status });
+        }
         throw error;
       }
       // A QR shown earlier for this order is withdrawn; if it is paid anyway, that money goes to the wallet.

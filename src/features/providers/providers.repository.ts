@@ -1,4 +1,6 @@
+import { sql } from "kysely";
 import type { Db } from "../../infra/db/open-database.js";
+import { equalsIgnoringCase } from "../../infra/db/portable-sql.js";
 import type { NewProviderRow, ProviderRow, ProviderUpdate } from "./providers.table.js";
 
 export async function insertProvider(db: Db, row: NewProviderRow): Promise<number> {
@@ -15,8 +17,8 @@ export async function findProviderById(db: Db, id: number): Promise<ProviderRow 
 }
 
 export async function findProviderByName(db: Db, name: string): Promise<ProviderRow | undefined> {
-  // The column is COLLATE NOCASE, so names match whatever their case.
-  return db.selectFrom("providers").selectAll().where("name", "=", name).executeTakeFirst();
+  // Names match whatever their case, as the unique index (NOCASE on SQLite, lower() on PostgreSQL) holds them.
+  return db.selectFrom("providers").selectAll().where(equalsIgnoringCase(db, sql.ref("name"), name)).executeTakeFirst();
 }
 
 export async function listProviders(db: Db): Promise<ProviderRow[]> {

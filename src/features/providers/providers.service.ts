@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Clock } from "../../infra/clock/clock.js";
 import type { SecretBox } from "../../infra/crypto/secret-box.js";
 import type { Db } from "../../infra/db/open-database.js";
+import { isUniqueViolation } from "../../infra/db/portable-sql.js";
 import type { HttpClient } from "../../infra/http/http-client.js";
 import { AppError, errorMessage, issueText } from "../../shared/errors.js";
 import { isPositive, parseDecimal } from "../../shared/money.js";
@@ -304,6 +305,10 @@ export function createProvidersService(deps: ProvidersServiceDeps) {
         await audit.record(trx, { actor, action: "provider.add", subject: `provider:${newId}`, before: null, after: { ...auditView(created), credentialFields } });
         if (problem) await alertCurrency(trx, (await findProviderById(trx, newId))!, problem);
         return newId;
+      }).catch((error: unknown) => {
+        // The same name added meanwhile (the name check above and this insert are apart: the supplier was asked in between).
+        if (isUniqueViolation(error)) throw new AppError("providers.duplicate_name", `a supplier named "${value.name}" already exists`);
+        throw error;
       });
       return toSummary((await findProviderById(db, id))!);
     },

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Db } from "../../infra/db/open-database.js";
+import { lockForWrite } from "../../infra/db/portable-sql.js";
 import type { LedgerEntryRow, NewLedgerEntryRow } from "./wallet.table.js";
 
 /**
@@ -16,6 +17,15 @@ export async function insertLedgerEntry(db: Db, row: NewLedgerEntryRow): Promise
     .onConflict((oc) => oc.column("reference").doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/**
+ * Holds one customer's ledger for the caller's transaction, so a balance read after it stays true
+ * until the entry is written: SQLite's one writer does this already; on PostgreSQL two debits at
+ * once would otherwise both see the old balance and overdraw it.
+ */
+export async function lockLedgerOf(db: Db, customerId: number): Promise<void> {
+  await lockForWrite(db, "ledger", customerId);
 }
 
 export async function balanceOf(db: Db, customerId: number): Promise<number> {

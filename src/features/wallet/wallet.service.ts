@@ -1,7 +1,7 @@
 import type { Clock } from "../../infra/clock/clock.js";
 import type { Db } from "../../infra/db/open-database.js";
 import { describeLedgerEntry, type LedgerDescription } from "./wallet.entry-kind.js";
-import { balanceOf, countEntries, insertLedgerEntry, listEntries } from "./wallet.repository.js";
+import { balanceOf, countEntries, insertLedgerEntry, listEntries, lockLedgerOf } from "./wallet.repository.js";
 import type { LedgerEntryRow } from "./wallet.table.js";
 
 /**
@@ -54,11 +54,13 @@ export function createWalletService(deps: { db: Db; clock: Clock }) {
 
     /**
      * Debits inside the caller's transaction, refusing to take the balance below zero. Returns false
-     * when the balance is too low or the reference was already debited. The caller's transaction
-     * holds the database's one writer, so the balance cannot change between the check and the debit.
+     * when the balance is too low or the reference was already debited. The customer's ledger is
+     * held for the caller's transaction (SQLite's one writer; a lock on PostgreSQL), so the balance
+     * cannot change between the check and the debit.
      */
     async debit(trx: Db, debit: Credit): Promise<boolean> {
       if (!Number.isSafeInteger(debit.amount) || debit.amount <= 0) throw new RangeError(`debit amount must be a positive integer, got ${debit.amount}`);
+      await lockLedgerOf(trx, debit.customerId);
       if ((await this.balance(debit.customerId, trx)) < debit.amount) return false;
       return insertLedgerEntry(trx, { customer_id: debit.customerId, amount: -debit.amount, reason: debit.reason, reference: debit.reference, order_id: debit.orderId ?? null, note: debit.note ?? null, created_at: clock.now() });
     },
