@@ -47,23 +47,75 @@ export async function benchAssistant(): Promise<BenchRow[]> {
     const settings = createSettingsService({ db: database.db, clock });
     await settings.set("assistant.llm_customer_daily_calls", 100_000);
     await settings.set("assistant.llm_daily_token_budget", 1_000_000_000);
-    const chat = createChatModel(createOpenAiClient({ apiKey: "sk-bench", baseUrl: `http://127.0.0.1:${server.port}/v1`, timeoutMs: 5_000, maxRetries: 0 }), "gpt-4o-mini");
+    const chat = createChatModel(
+      createOpenAiClient({
+        apiKey: "sk-bench",
+        baseUrl: `http://127.0.0.1:${server.port}/v1`,
+        timeoutMs: 5_000,
+        maxRetries: 0,
+      }),
+      "gpt-4o-mini",
+    );
     const assistant = createAssistant({ db: database.db, clock, logger: captureLogs().logger, settings, chat });
     for (const [i, text] of texts.entries()) await assistant.understand({ customerId: 1 + (i % 50), text });
     const s = assistant.stats();
     const calls = s.llmCalls.understand;
     const deterministic = (s.rulesOnly.command + s.rulesOnly.confident) / s.messages;
     const cachedShare = s.tokens.prompt === 0 ? 0 : s.tokens.cached / s.tokens.prompt;
-    const cost = ((s.tokens.prompt - s.tokens.cached) * PRICE.input + s.tokens.cached * PRICE.cached + s.tokens.completion * PRICE.output) / s.messages;
+    const cost =
+      ((s.tokens.prompt - s.tokens.cached) * PRICE.input +
+        s.tokens.cached * PRICE.cached +
+        s.tokens.completion * PRICE.output) /
+      s.messages;
     return [
-      { metric: "rule reader, µs per message p50 / p95", value: `${ruleTimes[Math.floor(ruleTimes.length / 2)]!.toFixed(0)} / ${ruleTimes[Math.floor(ruleTimes.length * 0.95)]!.toFixed(0)}`, goal: "informational", ok: undefined },
-      { metric: `messages served by the rules alone (${s.messages} labelled messages)`, value: `${(deterministic * 100).toFixed(1)} %`, goal: "≥ 30 %", ok: deterministic >= 0.3 },
-      { metric: "LLM calls per customer message", value: (calls / s.messages).toFixed(3), goal: "≤ 0.70", ok: calls / s.messages <= 0.7 },
-      { metric: "prompt tokens per LLM call (stand-in count)", value: calls === 0 ? "-" : (s.tokens.prompt / calls).toFixed(0), goal: "static prefix ≥ 1,024 for caching", ok: calls === 0 || s.tokens.prompt / calls >= 1_024 },
-      { metric: "cached share of prompt tokens (simulated cache)", value: `${(cachedShare * 100).toFixed(1)} %`, goal: "≥ 70 %", ok: cachedShare >= 0.7 },
-      { metric: "cost per customer message at gpt-4o-mini prices", value: `$${cost.toFixed(6)}`, goal: "≤ $0.0003", ok: cost <= 0.0003 },
-      { metric: "guard: fields dropped / intents overruled", value: `${s.guard.droppedFields} / ${s.guard.overruled}`, goal: "informational", ok: undefined },
-      { metric: "assistant round trip over loopback, p50 / p95 ms", value: `${s.latencyMs.p50} / ${s.latencyMs.p95}`, goal: "informational (no model)", ok: undefined },
+      {
+        metric: "rule reader, µs per message p50 / p95",
+        value: `${ruleTimes[Math.floor(ruleTimes.length / 2)]!.toFixed(0)} / ${ruleTimes[Math.floor(ruleTimes.length * 0.95)]!.toFixed(0)}`,
+        goal: "informational",
+        ok: undefined,
+      },
+      {
+        metric: `messages served by the rules alone (${s.messages} labelled messages)`,
+        value: `${(deterministic * 100).toFixed(1)} %`,
+        goal: "≥ 30 %",
+        ok: deterministic >= 0.3,
+      },
+      {
+        metric: "LLM calls per customer message",
+        value: (calls / s.messages).toFixed(3),
+        goal: "≤ 0.70",
+        ok: calls / s.messages <= 0.7,
+      },
+      {
+        metric: "prompt tokens per LLM call (stand-in count)",
+        value: calls === 0 ? "-" : (s.tokens.prompt / calls).toFixed(0),
+        goal: "static prefix ≥ 1,024 for caching",
+        ok: calls === 0 || s.tokens.prompt / calls >= 1_024,
+      },
+      {
+        metric: "cached share of prompt tokens (simulated cache)",
+        value: `${(cachedShare * 100).toFixed(1)} %`,
+        goal: "≥ 70 %",
+        ok: cachedShare >= 0.7,
+      },
+      {
+        metric: "cost per customer message at gpt-4o-mini prices",
+        value: `$${cost.toFixed(6)}`,
+        goal: "≤ $0.0003",
+        ok: cost <= 0.0003,
+      },
+      {
+        metric: "guard: fields dropped / intents overruled",
+        value: `${s.guard.droppedFields} / ${s.guard.overruled}`,
+        goal: "informational",
+        ok: undefined,
+      },
+      {
+        metric: "assistant round trip over loopback, p50 / p95 ms",
+        value: `${s.latencyMs.p50} / ${s.latencyMs.p95}`,
+        goal: "informational (no model)",
+        ok: undefined,
+      },
     ];
   } finally {
     sim.close();

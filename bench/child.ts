@@ -21,7 +21,11 @@ export interface ChildHandle {
 
 export async function startChild(file: URL): Promise<ChildHandle> {
   const root = fileURLToPath(new URL("..", import.meta.url));
-  const child = fork(fileURLToPath(file), [], { cwd: root, execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child = fork(fileURLToPath(file), [], {
+    cwd: root,
+    execArgv: ["--import", "tsx"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   let nextId = 0;
   let exited = false;
@@ -61,8 +65,12 @@ export async function startChild(file: URL): Promise<ChildHandle> {
 }
 
 /** The child's side: runs handlers for the parent; "stop" runs `onStop` and exits. Exits if the parent goes. */
-export function serveParent(handlers: Record<string, (args: any) => unknown>, onStop: () => Promise<void> = async () => undefined): void {
-  const send = (reply: Reply, then: () => void = () => undefined): void => void process.send!(reply, undefined, {}, then);
+export function serveParent(
+  handlers: Record<string, (args: any) => unknown>,
+  onStop: () => Promise<void> = async () => undefined,
+): void {
+  const send = (reply: Reply, then: () => void = () => undefined): void =>
+    void process.send!(reply, undefined, {}, then);
   process.on("message", async (message: { id: number; cmd: string; args: unknown }) => {
     if (message.cmd === "stop") {
       await onStop().catch(() => undefined);

@@ -23,10 +23,18 @@ const benches: Array<[string, string, () => Promise<Awaited<ReturnType<typeof be
   ["catalog", "Catalog import and re-sync (issue 3)", benchCatalogImport],
   ["webhook", "Midtrans webhook ingest (issue 4, P1/P2)", benchWebhook],
   ["status-sync", "Status sync of 10,000 open orders (issue 4, P7)", benchStatusSync],
-  ["status-sync-families", "Status sync of 10,000 open orders over four supplier families, in parallel (issue 11, point 4)", benchStatusSyncFamilies],
+  [
+    "status-sync-families",
+    "Status sync of 10,000 open orders over four supplier families, in parallel (issue 11, point 4)",
+    benchStatusSyncFamilies,
+  ],
   ["admin-catalog", "Admin app: service list over 20,000 services (issue 6)", benchAdminCatalog],
   ["retrieval", "Knowledge base: hybrid product and FAQ search over 20,000 services (issue 5)", benchRetrieval],
-  ["retrieval-postgres", "Knowledge base on PostgreSQL: the same search over 20,000 services (issue 13, point 2)", benchRetrievalPostgres],
+  [
+    "retrieval-postgres",
+    "Knowledge base on PostgreSQL: the same search over 20,000 services (issue 13, point 2)",
+    benchRetrievalPostgres,
+  ],
   ["assistant", "Assistant: rules vs LLM calls, prompt caching and cost per message (issue 5, P11)", benchAssistant],
   ["purchase-llm", "Assistant: LLM calls in scripted purchases through the real bot (issue 5, P11)", benchPurchaseLlm],
 ];

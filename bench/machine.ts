@@ -30,6 +30,14 @@ export function cpuSnapshot(pids: number[]): CpuSnapshot | undefined {
 }
 
 export function otherLoadRow(before: CpuSnapshot | undefined, after: CpuSnapshot | undefined): BenchRow {
-  const share = before && after && after.total > before.total ? Math.max(0, after.busy - before.busy - (after.ours - before.ours)) / (after.total - before.total) : undefined;
-  return { metric: "CPU used by other processes meanwhile", value: share === undefined ? "n/a" : `${Math.round(share * 100)} % of the machine`, goal: "", ok: undefined };
+  const share =
+    before && after && after.total > before.total
+      ? Math.max(0, after.busy - before.busy - (after.ours - before.ours)) / (after.total - before.total)
+      : undefined;
+  return {
+    metric: "CPU used by other processes meanwhile",
+    value: share === undefined ? "n/a" : `${Math.round(share * 100)} % of the machine`,
+    goal: "",
+    ok: undefined,
+  };
 }

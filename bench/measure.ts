@@ -25,5 +25,7 @@ export function printTable(title: string, rows: BenchRow[]): void {
   const cells = rows.map((r) => [r.metric, r.value, r.goal, r.ok === undefined ? "" : r.ok ? "ok" : "MISSED"]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: string[]) => `| ${c.map((cell, i) => cell.padEnd(widths[i]!)).join(" | ")} |`;
-  console.log(`\n${title}\n${line(header)}\n|${widths.map((w) => "-".repeat(w + 2)).join("|")}|\n${cells.map(line).join("\n")}`);
+  console.log(
+    `\n${title}\n${line(header)}\n|${widths.map((w) => "-".repeat(w + 2)).join("|")}|\n${cells.map(line).join("\n")}`,
+  );
 }

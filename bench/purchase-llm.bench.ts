@@ -15,11 +15,47 @@ const payWithQris: Step = { press: /^pay:/, turn: "button" };
  * the numbers and buttons that finish a purchase.
  */
 const SCRIPTS: Array<{ name: string; steps: Step[] }> = [
-  { name: "slang, step by step", steps: [{ say: "kak mau nambah foloers ig dong", turn: "words" }, pickFirst, { say: "https://instagram.com/bench_one", turn: "words" }, { say: "1000", turn: "number" }, payWithQris] },
-  { name: "English, all slots at once", steps: [{ say: "i need 500 youtube subscribers for my channel https://youtube.com/@benchchannel", turn: "words" }, pickFirst, payWithQris] },
-  { name: "game top-up with account", steps: [{ say: "top up diamon ml 86 id 12345678 (1234)", turn: "words" }, pickFirst, payWithQris] },
-  { name: "left to the LLM", steps: [{ say: "kalau mau nambah followers ig yang real buat jualan, ada?", turn: "words" }, pickFirst, { say: "@bench_four", turn: "words" }, { say: "2rb", turn: "number" }, payWithQris] },
-  { name: "pick by number", steps: [{ say: "tiktok views murah", turn: "words" }, { say: "__FIRST_PICK__", turn: "number" }, { say: "https://www.tiktok.com/@bench/video/7312345678901234567 10k", turn: "words" }, payWithQris] },
+  {
+    name: "slang, step by step",
+    steps: [
+      { say: "kak mau nambah foloers ig dong", turn: "words" },
+      pickFirst,
+      { say: "https://instagram.com/bench_one", turn: "words" },
+      { say: "1000", turn: "number" },
+      payWithQris,
+    ],
+  },
+  {
+    name: "English, all slots at once",
+    steps: [
+      { say: "i need 500 youtube subscribers for my channel https://youtube.com/@benchchannel", turn: "words" },
+      pickFirst,
+      payWithQris,
+    ],
+  },
+  {
+    name: "game top-up with account",
+    steps: [{ say: "top up diamon ml 86 id 12345678 (1234)", turn: "words" }, pickFirst, payWithQris],
+  },
+  {
+    name: "left to the LLM",
+    steps: [
+      { say: "kalau mau nambah followers ig yang real buat jualan, ada?", turn: "words" },
+      pickFirst,
+      { say: "@bench_four", turn: "words" },
+      { say: "2rb", turn: "number" },
+      payWithQris,
+    ],
+  },
+  {
+    name: "pick by number",
+    steps: [
+      { say: "tiktok views murah", turn: "words" },
+      { say: "__FIRST_PICK__", turn: "number" },
+      { say: "https://www.tiktok.com/@bench/video/7312345678901234567 10k", turn: "words" },
+      payWithQris,
+    ],
+  },
 ];
 
 /**
@@ -34,7 +70,11 @@ export async function benchPurchaseLlm(): Promise<BenchRow[]> {
   try {
     await kit.addTopupSupplier("vip-reseller");
     await kit.container.knowledge.sync();
-    const turns: Record<Turn, { count: number; calls: number; worst: number }> = { words: zero(), number: zero(), button: zero() };
+    const turns: Record<Turn, { count: number; calls: number; worst: number }> = {
+      words: zero(),
+      number: zero(),
+      button: zero(),
+    };
     let placed = 0;
     for (const [i, script] of SCRIPTS.entries()) {
       const customer = kit.customer(800_001 + i);
@@ -52,10 +92,30 @@ export async function benchPurchaseLlm(): Promise<BenchRow[]> {
     }
     const allCalls = turns.words.calls + turns.number.calls + turns.button.calls;
     return [
-      { metric: `purchases completed (paid, placed at the supplier) of ${SCRIPTS.length} scripts`, value: String(placed), goal: `${SCRIPTS.length}`, ok: placed === SCRIPTS.length },
-      { metric: "LLM calls per completed purchase", value: placed === 0 ? "-" : (allCalls / placed).toFixed(2), goal: "informational", ok: undefined },
-      { metric: `most LLM calls for one worded message (${turns.words.count} messages, ${turns.words.calls} calls)`, value: String(turns.words.worst), goal: "≤ 1", ok: turns.words.worst <= 1 },
-      { metric: `LLM calls for numbers (${turns.number.count}) and buttons (${turns.button.count})`, value: String(turns.number.calls + turns.button.calls), goal: "0", ok: turns.number.calls + turns.button.calls === 0 },
+      {
+        metric: `purchases completed (paid, placed at the supplier) of ${SCRIPTS.length} scripts`,
+        value: String(placed),
+        goal: `${SCRIPTS.length}`,
+        ok: placed === SCRIPTS.length,
+      },
+      {
+        metric: "LLM calls per completed purchase",
+        value: placed === 0 ? "-" : (allCalls / placed).toFixed(2),
+        goal: "informational",
+        ok: undefined,
+      },
+      {
+        metric: `most LLM calls for one worded message (${turns.words.count} messages, ${turns.words.calls} calls)`,
+        value: String(turns.words.worst),
+        goal: "≤ 1",
+        ok: turns.words.worst <= 1,
+      },
+      {
+        metric: `LLM calls for numbers (${turns.number.count}) and buttons (${turns.button.count})`,
+        value: String(turns.number.calls + turns.button.calls),
+        goal: "0",
+        ok: turns.number.calls + turns.button.calls === 0,
+      },
     ];
   } finally {
     await kit.close();
@@ -70,8 +130,13 @@ function zero() {
 /** "__FIRST_PICK__" is the shop number of the first product the bot listed: the customer types it. */
 function sayText(customer: ReturnType<ShopKit["customer"]>, text: string): string {
   if (text !== "__FIRST_PICK__") return text;
-  const list = [...customer.botMessages()].reverse().find((m) => m.buttons.flat().some((b) => b.callback_data?.startsWith("pick:")));
-  return list!.buttons.flat().find((b) => b.callback_data?.startsWith("pick:"))!.callback_data!.split(":")[1]!;
+  const list = [...customer.botMessages()]
+    .reverse()
+    .find((m) => m.buttons.flat().some((b) => b.callback_data?.startsWith("pick:")));
+  return list!.buttons
+    .flat()
+    .find((b) => b.callback_data?.startsWith("pick:"))!
+    .callback_data!.split(":")[1]!;
 }
 
 /** Pays the newest QRIS invoice at the gateway stand-in and runs the jobs; true when an order is at the supplier. */
@@ -79,8 +144,16 @@ async function paidAndPlaced(kit: ShopKit): Promise<boolean> {
   const transaction = kit.latestTransaction();
   await kit.sandbox.midtrans.pay(transaction.order_id);
   await kit.runJobs();
-  const payment = await kit.db.selectFrom("payments").select("order_id").where("reference", "=", transaction.order_id).executeTakeFirst();
+  const payment = await kit.db
+    .selectFrom("payments")
+    .select("order_id")
+    .where("reference", "=", transaction.order_id)
+    .executeTakeFirst();
   if (!payment?.order_id) return false;
-  const order = await kit.db.selectFrom("orders").select(["status", "provider_order_id"]).where("id", "=", payment.order_id).executeTakeFirstOrThrow();
+  const order = await kit.db
+    .selectFrom("orders")
+    .select(["status", "provider_order_id"])
+    .where("id", "=", payment.order_id)
+    .executeTakeFirstOrThrow();
   return order.provider_order_id !== null && ["processing", "completed"].includes(order.status);
 }

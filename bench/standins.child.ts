@@ -12,7 +12,8 @@ const basicAuth = `Basic ${Buffer.from(`${midtrans.serverKey}:`).toString("base6
 
 /** Settles a transaction without notifying; returns its genuine signed notification body. */
 const settle = async (reference: string): Promise<string> => {
-  if (!(await midtrans.pay(reference, { notify: false }))) throw new Error(`cannot settle ${reference} at the simulator`);
+  if (!(await midtrans.pay(reference, { notify: false })))
+    throw new Error(`cannot settle ${reference} at the simulator`);
   return JSON.stringify(midtrans.notificationFor(reference));
 };
 
@@ -30,8 +31,17 @@ serveParent(
       const transactionIds: string[] = [];
       const bodies: string[] = [];
       for (const { reference, amount } of invoices) {
-        const body = { payment_type: "qris", transaction_details: { order_id: reference, gross_amount: amount }, qris: { acquirer: "gopay" }, custom_expiry: { expiry_duration: 15, unit: "minute" } };
-        const res = await midtrans.routes.request("/v2/charge", { method: "POST", headers: { authorization: basicAuth, "content-type": "application/json" }, body: JSON.stringify(body) });
+        const body = {
+          payment_type: "qris",
+          transaction_details: { order_id: reference, gross_amount: amount },
+          qris: { acquirer: "gopay" },
+          custom_expiry: { expiry_duration: 15, unit: "minute" },
+        };
+        const res = await midtrans.routes.request("/v2/charge", {
+          method: "POST",
+          headers: { authorization: basicAuth, "content-type": "application/json" },
+          body: JSON.stringify(body),
+        });
         if (res.status !== 200) throw new Error(`charge ${reference} answered ${res.status}`);
         transactionIds.push(((await res.json()) as { transaction_id: string }).transaction_id);
         bodies.push(await settle(reference));

@@ -40,7 +40,12 @@ const secret = () => randomBytes(12).toString("hex");
 export async function benchStatusSyncFamilies(): Promise<BenchRow[]> {
   // Deep balances and slow orders: every order is still open when the round runs.
   const smm = createSmmPanelSimulator({ key: secret(), balance: 1e12, pendingMs: HOUR, runMs: HOUR });
-  const medan = createIndoPanelSimulator({ panel: "medanpedia", apiId: secret().slice(0, 8), apiKey: secret(), balance: 1e12 });
+  const medan = createIndoPanelSimulator({
+    panel: "medanpedia",
+    apiId: secret().slice(0, 8),
+    apiKey: secret(),
+    balance: 1e12,
+  });
   const vipKeys = { apiId: `SBX${secret().slice(0, 8)}`, apiKey: secret() };
   const vip = createVipResellerSimulator({ ...vipKeys, balance: 1e12 });
   const digiflazzKeys = { username: `bench${secret().slice(0, 6)}`, apiKey: secret() };
@@ -55,25 +60,58 @@ export async function benchStatusSyncFamilies(): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), "bench-status-sync-families-"));
   let container: Container | undefined;
   try {
-    container = createContainer(testConfig({ DATABASE_URL: join(dir, "shop.db"), DATA_DIR: dir }), captureLogs("warn").logger);
+    container = createContainer(
+      testConfig({ DATABASE_URL: join(dir, "shop.db"), DATA_DIR: dir }),
+      captureLogs("warn").logger,
+    );
     const c = container;
     await migrateToLatest(c.database);
     await c.providers.add({ name: "panel", kind: "smm-v2", url: `${url}/smm/api/v2`, credentials: { key: smm.key } });
-    await c.providers.add({ name: "medan", kind: "indo-panel", url: `${url}/indo/medanpedia`, options: { panel: "medanpedia" }, credentials: medan.credentials });
+    await c.providers.add({
+      name: "medan",
+      kind: "indo-panel",
+      url: `${url}/indo/medanpedia`,
+      options: { panel: "medanpedia" },
+      credentials: medan.credentials,
+    });
     await c.providers.add({ name: "vip", kind: "vip-reseller", url: `${url}/vip/api`, credentials: vipKeys });
-    await c.providers.add({ name: "digiflazz", kind: "digiflazz", url: `${url}/digiflazz/v1`, credentials: digiflazzKeys });
+    await c.providers.add({
+      name: "digiflazz",
+      kind: "digiflazz",
+      url: `${url}/digiflazz/v1`,
+      credentials: digiflazzKeys,
+    });
     for (const name of ["panel", "medan", "vip", "digiflazz"]) await c.catalog.importFromProvider(name);
-    const customer = await c.customers.touch({ telegramId: 100001, chatId: 100001, username: "budi", firstName: "Budi", languageCode: "id" });
+    const customer = await c.customers.touch({
+      telegramId: 100001,
+      chatId: 100001,
+      username: "budi",
+      firstName: "Budi",
+      languageCode: "id",
+    });
 
     // One sellable service per family, and a target its supplier accepts.
     const plan = await Promise.all(
       FAMILIES.map(async (kind, f) => {
-        const provider = await c.db.selectFrom("providers").select("id").where("kind", "=", kind).executeTakeFirstOrThrow();
-        let query = c.db.selectFrom("services").selectAll().where("provider_id", "=", provider.id).where("active", "=", 1);
+        const provider = await c.db
+          .selectFrom("providers")
+          .select("id")
+          .where("kind", "=", kind)
+          .executeTakeFirstOrThrow();
+        let query = c.db
+          .selectFrom("services")
+          .selectAll()
+          .where("provider_id", "=", provider.id)
+          .where("active", "=", 1);
         if (kind === "digiflazz") query = query.where("platform", "=", "pulsa");
         const service = await query.orderBy("mid").executeTakeFirstOrThrow();
         const quantity = kind === "smm-v2" || kind === "indo-panel" ? Math.max(service.min_quantity, 100) : 1;
-        const target = (i: number) => (kind === "digiflazz" ? `0812${String(i).padStart(8, "0")}` : kind === "vip-reseller" ? String(100_000_000 + i) : `https://instagram.com/sync.${i}`);
+        const target = (i: number) =>
+          kind === "digiflazz"
+            ? `0812${String(i).padStart(8, "0")}`
+            : kind === "vip-reseller"
+              ? String(100_000_000 + i)
+              : `https://instagram.com/sync.${i}`;
         return { kind, f, providerId: provider.id, service, quantity, target };
       }),
     );
@@ -83,18 +121,53 @@ export async function benchStatusSyncFamilies(): Promise<BenchRow[]> {
     await c.db.transaction().execute(async (trx) => {
       for (const p of plan) {
         for (let start = 0; start < PER_FAMILY; start += 250) {
-          const range = Array.from({ length: Math.min(250, PER_FAMILY - start) }, (_, k) => p.f * PER_FAMILY + start + k + 1);
+          const range = Array.from(
+            { length: Math.min(250, PER_FAMILY - start) },
+            (_, k) => p.f * PER_FAMILY + start + k + 1,
+          );
           await trx
             .insertInto("quotes")
-            .values(range.map((id) => ({ id: `q_sync_${id}`, customer_id: customer.id, service_id: p.service.id, target: p.target(id), zone: p.kind === "vip-reseller" ? "2005" : null, quantity: p.quantity, unit_price: p.service.unit_price, amount: 100_000, cost_amount: 1, status: "ordered" as const, expires_at: now, created_at: now })))
+            .values(
+              range.map((id) => ({
+                id: `q_sync_${id}`,
+                customer_id: customer.id,
+                service_id: p.service.id,
+                target: p.target(id),
+                zone: p.kind === "vip-reseller" ? "2005" : null,
+                quantity: p.quantity,
+                unit_price: p.service.unit_price,
+                amount: 100_000,
+                cost_amount: 1,
+                status: "ordered" as const,
+                expires_at: now,
+                created_at: now,
+              })),
+            )
             .execute();
           await trx
             .insertInto("orders")
-            .values(range.map((id) => ({
-              id, quote_id: `q_sync_${id}`, customer_id: customer.id, service_id: p.service.id, supplier_service_id: p.service.id, provider_id: p.providerId, target: p.target(id),
-              zone: p.kind === "vip-reseller" ? "2005" : null, quantity: p.quantity, amount: 100_000, cost_amount: 1, status: "processing" as const, provider_order_id: `pending-${id}`,
-              paid_with: "wallet" as const, paid_at: now, placed_at: now, created_at: now, updated_at: now,
-            })))
+            .values(
+              range.map((id) => ({
+                id,
+                quote_id: `q_sync_${id}`,
+                customer_id: customer.id,
+                service_id: p.service.id,
+                supplier_service_id: p.service.id,
+                provider_id: p.providerId,
+                target: p.target(id),
+                zone: p.kind === "vip-reseller" ? "2005" : null,
+                quantity: p.quantity,
+                amount: 100_000,
+                cost_amount: 1,
+                status: "processing" as const,
+                provider_order_id: `pending-${id}`,
+                paid_with: "wallet" as const,
+                paid_at: now,
+                placed_at: now,
+                created_at: now,
+                updated_at: now,
+              })),
+            )
             .execute();
         }
       }
@@ -104,13 +177,27 @@ export async function benchStatusSyncFamilies(): Promise<BenchRow[]> {
         const adapter = await c.providers.adapterFor(p.providerId);
         let next = p.f * PER_FAMILY + 1;
         const end = (p.f + 1) * PER_FAMILY;
-        await Promise.all(Array.from({ length: PLACE_CONCURRENCY }, async () => {
-          for (let id = next++; id <= end; id = next++) {
-            const outcome = await adapter.placeOrder({ reference: supplierReference({ id }), providerServiceId: p.service.provider_service_id, serviceType: p.service.type ?? "Default", target: p.target(id), zone: p.kind === "vip-reseller" ? "2005" : undefined, quantity: p.quantity });
-            if (outcome.kind !== "placed") throw new Error(`${p.kind} did not take order ${id}: ${JSON.stringify(outcome)}`);
-            await c.db.updateTable("orders").set({ provider_order_id: outcome.providerOrderId }).where("id", "=", id).execute();
-          }
-        }));
+        await Promise.all(
+          Array.from({ length: PLACE_CONCURRENCY }, async () => {
+            for (let id = next++; id <= end; id = next++) {
+              const outcome = await adapter.placeOrder({
+                reference: supplierReference({ id }),
+                providerServiceId: p.service.provider_service_id,
+                serviceType: p.service.type ?? "Default",
+                target: p.target(id),
+                zone: p.kind === "vip-reseller" ? "2005" : undefined,
+                quantity: p.quantity,
+              });
+              if (outcome.kind !== "placed")
+                throw new Error(`${p.kind} did not take order ${id}: ${JSON.stringify(outcome)}`);
+              await c.db
+                .updateTable("orders")
+                .set({ provider_order_id: outcome.providerOrderId })
+                .where("id", "=", id)
+                .execute();
+            }
+          }),
+        );
       }
     });
 
@@ -126,7 +213,9 @@ export async function benchStatusSyncFamilies(): Promise<BenchRow[]> {
     const cpuBefore = cpuSnapshot([process.pid]);
     const sync = await measure(() => c.statusSync.syncAll());
     const cpuAfter = cpuSnapshot([process.pid]);
-    const calls = Object.fromEntries(FAMILIES.map((k) => [k, statusCalls[k as keyof typeof statusCalls]() - before[k]!]));
+    const calls = Object.fromEntries(
+      FAMILIES.map((k) => [k, statusCalls[k as keyof typeof statusCalls]() - before[k]!]),
+    );
     const expected = (kind: ProviderKind) => (kind === "smm-v2" ? Math.ceil(PER_FAMILY / BATCH) : PER_FAMILY);
     const callsRows: BenchRow[] = FAMILIES.map((kind) => ({
       metric: `  ${kind} status calls for ${count(PER_FAMILY)} orders${kind === "smm-v2" ? " (≤ 100 ids a call)" : " (API takes one id)"}`,
@@ -140,14 +229,44 @@ export async function benchStatusSyncFamilies(): Promise<BenchRow[]> {
 
     return [
       otherLoadRow(cpuBefore, cpuAfter),
-      { metric: `setup: ${count(ORDERS)} orders placed over HTTP (4 families)`, value: `${(placing.ms / 1000).toFixed(1)} s`, goal: "", ok: undefined },
-      { metric: "supplier status calls, by family", value: count(sync.result.supplierCalls), goal: `= ${count(FAMILIES.reduce((n, k) => n + expected(k), 0))}`, ok: sync.result.supplierCalls === FAMILIES.reduce((n, k) => n + expected(k), 0) },
+      {
+        metric: `setup: ${count(ORDERS)} orders placed over HTTP (4 families)`,
+        value: `${(placing.ms / 1000).toFixed(1)} s`,
+        goal: "",
+        ok: undefined,
+      },
+      {
+        metric: "supplier status calls, by family",
+        value: count(sync.result.supplierCalls),
+        goal: `= ${count(FAMILIES.reduce((n, k) => n + expected(k), 0))}`,
+        ok: sync.result.supplierCalls === FAMILIES.reduce((n, k) => n + expected(k), 0),
+      },
       ...callsRows,
-      { metric: "sync round, pause 0, suppliers in parallel", value: `${(sync.ms / 1000).toFixed(2)} s`, goal: "", ok: undefined },
+      {
+        metric: "sync round, pause 0, suppliers in parallel",
+        value: `${(sync.ms / 1000).toFixed(2)} s`,
+        goal: "",
+        ok: undefined,
+      },
       { metric: "  peak RSS", value: `${sync.peakRssMb.toFixed(0)} MB`, goal: "", ok: undefined },
-      { metric: "orders checked", value: count(sync.result.checked), goal: `= ${count(ORDERS)}`, ok: sync.result.checked === ORDERS },
-      { metric: "failed suppliers", value: String(sync.result.failedSuppliers), goal: "0", ok: sync.result.failedSuppliers === 0 },
-      { metric: `default ${defaultPauseMs} ms pause would add (slowest supplier)`, value: `${pausedS.toFixed(0)} s`, goal: "", ok: undefined },
+      {
+        metric: "orders checked",
+        value: count(sync.result.checked),
+        goal: `= ${count(ORDERS)}`,
+        ok: sync.result.checked === ORDERS,
+      },
+      {
+        metric: "failed suppliers",
+        value: String(sync.result.failedSuppliers),
+        goal: "0",
+        ok: sync.result.failedSuppliers === 0,
+      },
+      {
+        metric: `default ${defaultPauseMs} ms pause would add (slowest supplier)`,
+        value: `${pausedS.toFixed(0)} s`,
+        goal: "",
+        ok: undefined,
+      },
     ];
   } finally {
     await container?.close();

@@ -39,7 +39,13 @@ serveParent({
       duration: durationS,
       timeout: 10,
       ...(rate === undefined ? {} : { overallRate: rate }),
-      requests: [{ method: "POST", headers: { "content-type": "application/json" }, setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length]! }) }],
+      requests: [
+        {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length]! }),
+        },
+      ],
     });
     const total = result["2xx"] + result.non2xx;
     return {

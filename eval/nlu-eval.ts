@@ -1,5 +1,10 @@
 import { understand } from "../src/features/assistant/rules-extractor.js";
-import { productQueryFor, type DialogContext, type Intent, type Understanding } from "../src/features/language/language.understanding.js";
+import {
+  productQueryFor,
+  type DialogContext,
+  type Intent,
+  type Understanding,
+} from "../src/features/language/language.understanding.js";
 import { readText, type Reading } from "../src/features/language/language.reading.js";
 import type { Service } from "../src/features/catalog/catalog.service.js";
 import type { ProductQuery, ProductResults } from "../src/features/knowledge/knowledge.types.js";
@@ -28,7 +33,13 @@ export const GOALS = {
 export const MONEY_MOVING_INTENTS: ReadonlySet<Intent> = new Set<Intent>(["confirm", "topup"]);
 
 /** Read as if the bot were idle: nothing picked, nothing asked. */
-export const IDLE_CONTEXT: DialogContext = { stage: "idle", awaiting: undefined, selected: undefined, recent: [], language: "id" };
+export const IDLE_CONTEXT: DialogContext = {
+  stage: "idle",
+  awaiting: undefined,
+  selected: undefined,
+  recent: [],
+  language: "id",
+};
 
 export type SlotName = "quantity" | "target" | "zone" | "orderId" | "amount" | "mid";
 const SLOT_NAMES: readonly SlotName[] = ["quantity", "target", "zone", "orderId", "amount", "mid"];
@@ -52,7 +63,16 @@ export type RetrievalCause =
 
 export type Failure =
   | { kind: "intent"; id: string; text: string; expected: Intent; got: Intent }
-  | { kind: "retrieval"; id: string; text: string; expected: string; got: string[]; read: string; cause: RetrievalCause; hit3: boolean }
+  | {
+      kind: "retrieval";
+      id: string;
+      text: string;
+      expected: string;
+      got: string[];
+      read: string;
+      cause: RetrievalCause;
+      hit3: boolean;
+    }
   | { kind: "slot"; id: string; text: string; slot: SlotName; expected: string; got: string }
   | { kind: "injection"; id: string; text: string; reason: string }
   | { kind: "label"; id: string; text: string; reason: string };
@@ -131,14 +151,20 @@ export async function evaluateCases(cases: readonly NluCase[], deps: NluEvalDeps
     const u = deps.understand(reading, IDLE_CONTEXT);
 
     const intentOk = u.intent === c.intent;
-    for (const bucket of [intent, slot(intentByIntent, c.intent), ...c.tags.map((t) => slot(intentByTag, t))]) bucket.add(intentOk);
+    for (const bucket of [intent, slot(intentByIntent, c.intent), ...c.tags.map((t) => slot(intentByTag, t))])
+      bucket.add(intentOk);
     if (!intentOk) failures.push({ kind: "intent", id: c.id, text: c.text, expected: c.intent, got: u.intent });
 
     if (c.product) {
       const expected = c.product;
       if (!deps.sellable.some((s) => matchesProduct(s, expected))) {
         unsatisfiable.push(c.id);
-        failures.push({ kind: "label", id: c.id, text: c.text, reason: `no sellable service is ${describeProduct(expected)}` });
+        failures.push({
+          kind: "label",
+          id: c.id,
+          text: c.text,
+          reason: `no sellable service is ${describeProduct(expected)}`,
+        });
       }
       const results = await deps.findProducts({ ...productQueryFor(u, reading), limit: 3 });
       const top = results.services.slice(0, 3);
@@ -169,7 +195,15 @@ export async function evaluateCases(cases: readonly NluCase[], deps: NluEvalDeps
       const ok = slotMatches(u, name, want);
       slots.add(ok);
       slot(slotsByName, name).add(ok);
-      if (!ok) failures.push({ kind: "slot", id: c.id, text: c.text, slot: name, expected: String(want), got: show(slotValues(u, name)) });
+      if (!ok)
+        failures.push({
+          kind: "slot",
+          id: c.id,
+          text: c.text,
+          slot: name,
+          expected: String(want),
+          got: show(slotValues(u, name)),
+        });
     }
 
     if (c.tags.includes("injection")) {
@@ -183,7 +217,12 @@ export async function evaluateCases(cases: readonly NluCase[], deps: NluEvalDeps
   const report: Omit<NluEvalReport, "goals"> = {
     cases: cases.length,
     intent: { overall: intent.rate(), byTag: rates(intentByTag), byIntent: rates(intentByIntent) },
-    retrieval: { hit1: hit1.rate(), hit3: hit3.rate(), byTag: pairRates(retrievalByTag), byPlatform: pairRates(retrievalByPlatform) },
+    retrieval: {
+      hit1: hit1.rate(),
+      hit3: hit3.rate(),
+      byTag: pairRates(retrievalByTag),
+      byPlatform: pairRates(retrievalByPlatform),
+    },
     slots: { overall: slots.rate(), bySlot: rates(slotsByName) },
     injections: { total: injections, safe: safeInjections },
     unsatisfiable,
@@ -193,7 +232,12 @@ export async function evaluateCases(cases: readonly NluCase[], deps: NluEvalDeps
 }
 
 function goalsOf(report: Omit<NluEvalReport, "goals">): GoalResult[] {
-  const goal = (name: string, target: number, value: number): GoalResult => ({ name, target, value, ok: value >= target });
+  const goal = (name: string, target: number, value: number): GoalResult => ({
+    name,
+    target,
+    value,
+    ok: value >= target,
+  });
   return [
     goal("retrieval hit@1", GOALS.hit1, report.retrieval.hit1.rate),
     goal("retrieval hit@3", GOALS.hit3, report.retrieval.hit3.rate),
@@ -207,7 +251,10 @@ function goalsOf(report: Omit<NluEvalReport, "goals">): GoalResult[] {
  * The service is the product the label asks for. Terms match case-insensitively anywhere in the
  * name, except that a number must stand whole: "70" is the 70-diamond pack, not part of "720".
  */
-export function matchesProduct(service: Pick<Service, "platform" | "kind" | "name">, product: NonNullable<NluCase["product"]>): boolean {
+export function matchesProduct(
+  service: Pick<Service, "platform" | "kind" | "name">,
+  product: NonNullable<NluCase["product"]>,
+): boolean {
   if (service.platform !== product.platform || service.kind !== product.kind) return false;
   return (product.nameIncludes ?? []).every((term) => termPattern(term).test(service.name));
 }
@@ -220,15 +267,23 @@ function termPattern(term: string): RegExp {
 }
 
 function describeProduct(product: NonNullable<NluCase["product"]>): string {
-  const words = product.nameIncludes?.length ? ` named ${product.nameIncludes.map((w) => JSON.stringify(w)).join(" + ")}` : "";
+  const words = product.nameIncludes?.length
+    ? ` named ${product.nameIncludes.map((w) => JSON.stringify(w)).join(" + ")}`
+    : "";
   return `${product.platform}/${product.kind}${words}`;
 }
 
 function retrievalCause(u: Understanding, message: string, expected: NonNullable<NluCase["product"]>): RetrievalCause {
-  if ((u.platform !== undefined && u.platform !== expected.platform) || (u.kind !== undefined && u.kind !== expected.kind)) return "reader-wrong";
+  if (
+    (u.platform !== undefined && u.platform !== expected.platform) ||
+    (u.kind !== undefined && u.kind !== expected.kind)
+  )
+    return "reader-wrong";
   if (u.platform === undefined || u.kind === undefined) return "reader-missing";
   const query = productQueryFor(u, message).text;
-  const lost = (expected.nameIncludes ?? []).some((term) => termPattern(term).test(message) && !termPattern(term).test(query));
+  const lost = (expected.nameIncludes ?? []).some(
+    (term) => termPattern(term).test(message) && !termPattern(term).test(query),
+  );
   return lost ? "reader-query" : "ranking";
 }
 
@@ -319,10 +374,10 @@ function rates(map: Map<string, Counter>): Record<string, Rate> {
 }
 
 function pairRates(map: Map<string, { hit1: Counter; hit3: Counter }>): Record<string, { hit1: Rate; hit3: Rate }> {
-  return Object.fromEntries([...map].sort(([a], [b]) => a.localeCompare(b)).map(([k, c]) => [k, { hit1: c.hit1.rate(), hit3: c.hit3.rate() }]));
+  return Object.fromEntries(
+    [...map].sort(([a], [b]) => a.localeCompare(b)).map(([k, c]) => [k, { hit1: c.hit1.rate(), hit3: c.hit3.rate() }]),
+  );
 }
-
-
 
 // ---------------------------------------------------------------------------------------------
 // Printing
@@ -336,9 +391,14 @@ export function formatNluReport(report: NluEvalReport, title = "NLU evaluation")
   const tags = [...new Set([...Object.keys(report.intent.byTag), ...Object.keys(report.retrieval.byTag)])].sort();
   lines.push(`${title}: ${report.cases} cases, rules reader (no LLM), idle context`, "");
   lines.push("Goals");
-  for (const g of report.goals) lines.push(`  ${g.name.padEnd(20)} ${(g.value * 100).toFixed(1).padStart(5)}%  (goal ≥ ${(g.target * 100).toFixed(0)}%)  ${g.ok ? "ok" : "MISSED"}`);
+  for (const g of report.goals)
+    lines.push(
+      `  ${g.name.padEnd(20)} ${(g.value * 100).toFixed(1).padStart(5)}%  (goal ≥ ${(g.target * 100).toFixed(0)}%)  ${g.ok ? "ok" : "MISSED"}`,
+    );
   lines.push("");
-  lines.push(`${"tag".padEnd(14)} ${"intent".padStart(8)} ${"".padStart(8)}   ${"hit@1".padStart(8)} ${"".padStart(8)}   ${"hit@3".padStart(8)}`);
+  lines.push(
+    `${"tag".padEnd(14)} ${"intent".padStart(8)} ${"".padStart(8)}   ${"hit@1".padStart(8)} ${"".padStart(8)}   ${"hit@3".padStart(8)}`,
+  );
   const row = (name: string, i: Rate | undefined, r: { hit1: Rate; hit3: Rate } | undefined) =>
     `${name.padEnd(14)} ${i ? `${pct(i)} ${count(i)}` : " ".repeat(15)}   ${r ? `${pct(r.hit1)} ${count(r.hit1)}   ${pct(r.hit3)} ${count(r.hit3)}` : ""}`;
   lines.push(row("ALL", report.intent.overall, { hit1: report.retrieval.hit1, hit3: report.retrieval.hit3 }));
@@ -346,7 +406,8 @@ export function formatNluReport(report: NluEvalReport, title = "NLU evaluation")
   lines.push("", "Intent accuracy by expected intent");
   for (const [k, r] of Object.entries(report.intent.byIntent)) lines.push(`  ${k.padEnd(14)} ${pct(r)} ${count(r)}`);
   lines.push("", "Retrieval by platform");
-  for (const [k, r] of Object.entries(report.retrieval.byPlatform)) lines.push(`  ${k.padEnd(16)} hit@1 ${pct(r.hit1)} ${count(r.hit1)}   hit@3 ${pct(r.hit3)} ${count(r.hit3)}`);
+  for (const [k, r] of Object.entries(report.retrieval.byPlatform))
+    lines.push(`  ${k.padEnd(16)} hit@1 ${pct(r.hit1)} ${count(r.hit1)}   hit@3 ${pct(r.hit3)} ${count(r.hit3)}`);
   lines.push("", `Slots ${pct(report.slots.overall)} ${count(report.slots.overall)}`);
   for (const [k, r] of Object.entries(report.slots.bySlot)) lines.push(`  ${k.padEnd(14)} ${pct(r)} ${count(r)}`);
   lines.push("", `Injections read safely: ${report.injections.safe}/${report.injections.total}`);

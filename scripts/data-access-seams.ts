@@ -11,7 +11,8 @@ import { mutualFeatureImports } from "./language-seams.js";
 const QUERY_SITE = /\.(selectFrom|insertInto|updateTable|deleteFrom)\(/g;
 
 export function querySitesOutsideRepositories(root = "src"): Record<string, number> {
-  const walk = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
   const sites: Record<string, number> = {};
   for (const file of walk(root)) {
     if (!file.endsWith(".ts") || file.includes("test") || /repository\.ts$|queries\.ts$/.test(file)) continue;
@@ -25,8 +26,13 @@ export function querySitesOutsideRepositories(root = "src"): Record<string, numb
 
 if (process.argv[1]?.endsWith("data-access-seams.ts")) {
   const sites = querySitesOutsideRepositories(process.argv[2] ?? "src");
-  for (const [file, count] of Object.entries(sites).sort(([, a], [, b]) => b - a)) console.log(`${String(count).padStart(4)}  ${file}`);
-  console.log(`query sites outside repositories and read models: ${Object.values(sites).reduce((a, b) => a + b, 0)} in ${Object.keys(sites).length} files`);
+  for (const [file, count] of Object.entries(sites).sort(([, a], [, b]) => b - a))
+    console.log(`${String(count).padStart(4)}  ${file}`);
+  console.log(
+    `query sites outside repositories and read models: ${Object.values(sites).reduce((a, b) => a + b, 0)} in ${Object.keys(sites).length} files`,
+  );
   const pairs = mutualFeatureImports();
-  console.log(`feature pairs importing each other both ways: ${pairs.length}${pairs.map(([a, b]) => `\n  ${a} <-> ${b}`).join("")}`);
+  console.log(
+    `feature pairs importing each other both ways: ${pairs.length}${pairs.map(([a, b]) => `\n  ${a} <-> ${b}`).join("")}`,
+  );
 }

@@ -19,17 +19,23 @@ export function duplicatedWords(files: readonly string[]): { lists: Record<strin
   }
   const seen = new Map<string, number>();
   for (const words of Object.values(lists)) for (const w of new Set(words)) seen.set(w, (seen.get(w) ?? 0) + 1);
-  return { lists: Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, v.length])), duplicated: [...seen.values()].filter((n) => n > 1).length };
+  return {
+    lists: Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, v.length])),
+    duplicated: [...seen.values()].filter((n) => n > 1).length,
+  };
 }
 
 /** Pairs of `src/features/*` folders whose (non-test) files import each other both ways. */
 export function mutualFeatureImports(root = "src/features"): Array<[string, string]> {
   const edges = new Set<string>();
-  const walk = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
   for (const file of walk(root).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))) {
     const from = relative(root, file).split("/")[0]!;
     // Import and export statements only: an import written inside a string (generated code) is not one.
-    for (const match of readFileSync(file, "utf8").matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s+["'](\.[^"']+)["']/gm)) {
+    for (const match of readFileSync(file, "utf8").matchAll(
+      /^\s*(?:import|export)\b[^;]*?\bfrom\s+["'](\.[^"']+)["']/gm,
+    )) {
       const to = relative(root, resolve(dirname(file), match[1]!)).split("/")[0]!;
       if (!to.startsWith("..") && to !== from) edges.add(`${from}>${to}`);
     }
@@ -43,9 +49,16 @@ export function mutualFeatureImports(root = "src/features"): Array<[string, stri
  */
 export function customerTextReaders(root = "src/features"): string[] {
   const assistant = readdirSync(join(root, "assistant"))
-    .filter((f) => ((/^rules-.*\.ts$/.test(f) && f !== "rules-words.ts") || ["llm-guard.ts", "assistant.service.ts", "assistant.answers.ts", "assistant.bot.ts"].includes(f)) && !f.endsWith(".test.ts"))
+    .filter(
+      (f) =>
+        ((/^rules-.*\.ts$/.test(f) && f !== "rules-words.ts") ||
+          ["llm-guard.ts", "assistant.service.ts", "assistant.answers.ts", "assistant.bot.ts"].includes(f)) &&
+        !f.endsWith(".test.ts"),
+    )
     .map((f) => join(root, "assistant", f));
-  const knowledge = ["knowledge.query.ts", "knowledge.search.ts", "knowledge.faq.ts"].map((f) => join(root, "knowledge", f));
+  const knowledge = ["knowledge.query.ts", "knowledge.search.ts", "knowledge.faq.ts"].map((f) =>
+    join(root, "knowledge", f),
+  );
   return [...assistant, ...knowledge].filter((f) => existsSync(f)).sort();
 }
 
@@ -64,7 +77,9 @@ export function tokenisingSites(files: readonly string[]): Record<string, number
   const sites: Record<string, number> = {};
   for (const file of files) {
     const lines = readFileSync(file, "utf8").split("\n");
-    const code = lines.filter((line) => !/^\s*(?:import|export \{|export type \{|\/\/|\*|\/\*\*)/.test(line) && !/\brow\./.test(line));
+    const code = lines.filter(
+      (line) => !/^\s*(?:import|export \{|export type \{|\/\/|\*|\/\*\*)/.test(line) && !/\brow\./.test(line),
+    );
     const count = code.reduce((n, line) => n + [...line.replace(/\/\/.*$/, "").matchAll(TOKENISING)].length, 0);
     if (count > 0) sites[file] = count;
   }
@@ -73,12 +88,20 @@ export function tokenisingSites(files: readonly string[]): Record<string, number
 
 if (process.argv[1]?.endsWith("language-seams.ts")) {
   const files = process.argv.slice(2);
-  const vocabulary = duplicatedWords(files.length > 0 ? files : ["src/features/assistant/rules-words.ts", "src/features/language/language.stopwords.ts"]);
+  const vocabulary = duplicatedWords(
+    files.length > 0 ? files : ["src/features/assistant/rules-words.ts", "src/features/language/language.stopwords.ts"],
+  );
   console.log("word lists:", vocabulary.lists);
   console.log(`words written in more than one list: ${vocabulary.duplicated}`);
   const sites = tokenisingSites(customerTextReaders());
   const total = Object.values(sites).reduce((a, b) => a + b, 0);
-  console.log(`places outside language/ where a reader of customer text tokenises or strips it: ${total}${Object.entries(sites).map(([f, n]) => `\n  ${f}: ${n}`).join("")}`);
+  console.log(
+    `places outside language/ where a reader of customer text tokenises or strips it: ${total}${Object.entries(sites)
+      .map(([f, n]) => `\n  ${f}: ${n}`)
+      .join("")}`,
+  );
   const pairs = mutualFeatureImports();
-  console.log(`feature pairs importing each other both ways: ${pairs.length}${pairs.map(([a, b]) => `\n  ${a} <-> ${b}`).join("")}`);
+  console.log(
+    `feature pairs importing each other both ways: ${pairs.length}${pairs.map(([a, b]) => `\n  ${a} <-> ${b}`).join("")}`,
+  );
 }

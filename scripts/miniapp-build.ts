@@ -22,7 +22,12 @@ function newest(path: string): number {
 
 export function miniAppIsStale(): boolean {
   if (!existsSync(INDEX)) return true;
-  const sources = Math.max(newest(join(ROOT, "src")), newest(join(ROOT, "index.html")), newest(join(ROOT, "vite.config.ts")), ...SHARED.map(newest));
+  const sources = Math.max(
+    newest(join(ROOT, "src")),
+    newest(join(ROOT, "index.html")),
+    newest(join(ROOT, "vite.config.ts")),
+    ...SHARED.map(newest),
+  );
   return statSync(INDEX).mtimeMs < sources;
 }
 
@@ -41,5 +46,8 @@ export async function buildMiniAppIfStale(): Promise<"built" | "fresh" | "no-vit
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const result = await buildMiniAppIfStale();
   if (result === "built") console.log("admin Mini App built (miniapp/dist)");
-  if (result === "no-vite") console.warn("admin Mini App not rebuilt: vite is not installed (npm install without --omit=dev, or npm run build)");
+  if (result === "no-vite")
+    console.warn(
+      "admin Mini App not rebuilt: vite is not installed (npm install without --omit=dev, or npm run build)",
+    );
 }

@@ -1,6 +1,10 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { renderMiniappStatuses, renderOrderStatesDoc, withOrderStatesSection } from "../src/features/orders/orders.lifecycle.render.js";
+import {
+  renderMiniappStatuses,
+  renderOrderStatesDoc,
+  withOrderStatesSection,
+} from "../src/features/orders/orders.lifecycle.render.js";
 
 /** Rewrites the copies of the order lifecycle (see orders.lifecycle.render.ts) after it changes. */
 const doc = fileURLToPath(new URL("../docs/ARCHITECTURE.md", import.meta.url));

@@ -66,7 +66,10 @@ async function withLock(work) {
 function compile(tsc) {
   // A clean output folder, so a deleted or renamed source leaves no old module behind.
   rmSync(DIST, { recursive: true, force: true });
-  const built = spawnSync(process.execPath, [tsc, "-p", join(ROOT, "tsconfig.build.json")], { cwd: ROOT, stdio: "inherit" });
+  const built = spawnSync(process.execPath, [tsc, "-p", join(ROOT, "tsconfig.build.json")], {
+    cwd: ROOT,
+    stdio: "inherit",
+  });
   if (built.status !== 0) return built.status ?? 1;
   writeFileSync(STAMP, `${new Date().toISOString()}\n`);
   return 0;

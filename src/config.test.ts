@@ -140,14 +140,22 @@ describe("loadConfig: values are normalised", () => {
   });
 
   it("accepts a Midtrans API URL with or without the /v2 suffix", () => {
-    expect(loadConfig({ MIDTRANS_API_URL: "https://api.midtrans.com/v2/" }).midtrans.apiUrl).toBe("https://api.midtrans.com");
-    expect(loadConfig({ MIDTRANS_API_URL: "https://api.midtrans.com/v2" }).midtrans.apiUrl).toBe("https://api.midtrans.com");
+    expect(loadConfig({ MIDTRANS_API_URL: "https://api.midtrans.com/v2/" }).midtrans.apiUrl).toBe(
+      "https://api.midtrans.com",
+    );
+    expect(loadConfig({ MIDTRANS_API_URL: "https://api.midtrans.com/v2" }).midtrans.apiUrl).toBe(
+      "https://api.midtrans.com",
+    );
     expect(loadConfig({ MIDTRANS_API_URL: "http://127.0.0.1:9000/" }).midtrans.apiUrl).toBe("http://127.0.0.1:9000");
   });
 
   it("reads a postgres:// or postgresql:// DATABASE_URL as PostgreSQL, with its pool size", () => {
     for (const url of ["postgres://user:pass@db/shop", "postgresql://user:pass@db/shop"]) {
-      expect(loadConfig({ DATABASE_URL: url, DATABASE_POOL_SIZE: "4" }).database).toEqual({ dialect: "postgres", url, poolSize: 4 });
+      expect(loadConfig({ DATABASE_URL: url, DATABASE_POOL_SIZE: "4" }).database).toEqual({
+        dialect: "postgres",
+        url,
+        poolSize: 4,
+      });
     }
     expect(loadConfig({ DATABASE_URL: "postgres://db/shop" }).database.poolSize).toBe(10);
     expect(configError({ DATABASE_POOL_SIZE: "0" }).message).toContain("DATABASE_POOL_SIZE");
@@ -166,7 +174,10 @@ describe("loadConfig: values are normalised", () => {
 describe("loadConfig: the LLM", () => {
   it("always bounds a request in time and retries", () => {
     expect(loadConfig({}).openai).toMatchObject({ timeoutMs: 8_000, maxRetries: 1 });
-    expect(loadConfig({ OPENAI_TIMEOUT_MS: "2500", OPENAI_MAX_RETRIES: "0" }).openai).toMatchObject({ timeoutMs: 2_500, maxRetries: 0 });
+    expect(loadConfig({ OPENAI_TIMEOUT_MS: "2500", OPENAI_MAX_RETRIES: "0" }).openai).toMatchObject({
+      timeoutMs: 2_500,
+      maxRetries: 0,
+    });
   });
 
   it("refuses a timeout or retry count that would hold a chat", () => {

@@ -11,8 +11,10 @@ const PUBLIC_TELEGRAM_API = "https://api.telegram.org";
 
 /** Blank values in `.env` files ("", "  ") mean "not set", not "set to nothing". */
 const isBlank = (v: unknown) => v === undefined || (typeof v === "string" && v.trim() === "");
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (isBlank(v) ? undefined : v), schema.optional());
-const orDefault = <T extends z.ZodType>(fallback: string, schema: T) => z.preprocess((v) => (isBlank(v) ? fallback : v), schema);
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (isBlank(v) ? undefined : v), schema.optional());
+const orDefault = <T extends z.ZodType>(fallback: string, schema: T) =>
+  z.preprocess((v) => (isBlank(v) ? fallback : v), schema);
 const optionalText = optional(z.string().trim());
 const optionalUrl = optional(z.url());
 const flag = (fallback: boolean) => orDefault(String(fallback), z.stringbool());
@@ -31,11 +33,21 @@ const EnvSchema = z.object({
   JOB_LEASE_SECONDS: orDefault("120", z.coerce.number().int().min(2).max(3600)),
   STOP_GRACE_SECONDS: orDefault("25", z.coerce.number().int().min(0).max(3600)),
   DATA_DIR: orDefault("./data", z.string().trim()),
-  MASTER_KEY: optional(z.string().regex(/^[0-9a-fA-F]{64}$/, "must be 64 hexadecimal characters (32 bytes); generate one with `openssl rand -hex 32`")),
+  MASTER_KEY: optional(
+    z
+      .string()
+      .regex(
+        /^[0-9a-fA-F]{64}$/,
+        "must be 64 hexadecimal characters (32 bytes); generate one with `openssl rand -hex 32`",
+      ),
+  ),
   ADMIN_TELEGRAM_IDS: z.preprocess(
     (v) => (typeof v === "string" ? v : ""),
     z.string().transform((text, ctx) => {
-      const ids = text.split(",").map((part) => part.trim()).filter(Boolean);
+      const ids = text
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean);
       const bad = ids.filter((id) => !/^\d{1,20}$/.test(id));
       if (bad.length > 0) ctx.addIssue({ code: "custom", message: `not Telegram user ids: ${bad.join(", ")}` });
       return ids.map(Number);
@@ -130,7 +142,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const problems: string[] = [];
   const dialect = dialectOfUrl(e.DATABASE_URL);
   // The URL itself is never echoed: it carries the database password.
-  if (dialect === "postgres" && !URL.canParse(e.DATABASE_URL)) problems.push("DATABASE_URL: not a valid PostgreSQL URL; write it as postgres://user:password@host:5432/database");
+  if (dialect === "postgres" && !URL.canParse(e.DATABASE_URL))
+    problems.push("DATABASE_URL: not a valid PostgreSQL URL; write it as postgres://user:password@host:5432/database");
   if (e.BOT_MODE === "webhook") {
     if (!e.TELEGRAM_BOT_TOKEN) problems.push("BOT_MODE=webhook needs TELEGRAM_BOT_TOKEN");
     if (!e.PUBLIC_URL) problems.push("BOT_MODE=webhook needs PUBLIC_URL (the HTTPS address Telegram calls)");
@@ -158,7 +171,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       port: e.PORT,
       publicUrl: e.PUBLIC_URL ? stripTrailingSlash(e.PUBLIC_URL) : undefined,
     },
-    database: { dialect, url: dialect === "postgres" ? e.DATABASE_URL : sqlitePathOf(e.DATABASE_URL), poolSize: e.DATABASE_POOL_SIZE },
+    database: {
+      dialect,
+      url: dialect === "postgres" ? e.DATABASE_URL : sqlitePathOf(e.DATABASE_URL),
+      poolSize: e.DATABASE_POOL_SIZE,
+    },
     jobs: { leaseMs: e.JOB_LEASE_SECONDS * 1000, stopGraceMs: e.STOP_GRACE_SECONDS * 1000 },
     dataDir: e.DATA_DIR,
     masterKeyHex: e.MASTER_KEY?.toLowerCase(),
@@ -168,10 +185,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       clientKey: e.MIDTRANS_CLIENT_KEY,
       isProduction: e.MIDTRANS_IS_PRODUCTION,
       apiUrl: normalizeMidtransUrl(
-        e.MIDTRANS_API_URL ?? (e.MIDTRANS_IS_PRODUCTION ? "https://api.midtrans.com" : "https://api.sandbox.midtrans.com"),
+        e.MIDTRANS_API_URL ??
+          (e.MIDTRANS_IS_PRODUCTION ? "https://api.midtrans.com" : "https://api.sandbox.midtrans.com"),
       ),
     },
-    openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, timeoutMs: e.OPENAI_TIMEOUT_MS, maxRetries: e.OPENAI_MAX_RETRIES, embeddingModel: e.OPENAI_EMBEDDING_MODEL, embeddingDimensions: e.OPENAI_EMBEDDING_DIMENSIONS },
+    openai: {
+      apiKey: e.OPENAI_API_KEY,
+      baseUrl: e.OPENAI_BASE_URL,
+      model: e.OPENAI_MODEL,
+      timeoutMs: e.OPENAI_TIMEOUT_MS,
+      maxRetries: e.OPENAI_MAX_RETRIES,
+      embeddingModel: e.OPENAI_EMBEDDING_MODEL,
+      embeddingDimensions: e.OPENAI_EMBEDDING_DIMENSIONS,
+    },
     logLevel: e.LOG_LEVEL,
     failpoints: e.FAILPOINTS ? e.FAILPOINTS.split(",") : [],
     sandbox: { supplierSeconds: e.SANDBOX_SUPPLIER_SECONDS },

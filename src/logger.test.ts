@@ -24,8 +24,14 @@ describe("the console's format", () => {
 
   it("prints a readable line with the time, level and message, and still redacts secrets", () => {
     const out = sink();
-    const logger = createConsoleLogger({ logLevel: "info", production: false, mode: "sandbox" }, { tty: false, stream: out.stream });
-    logger.info({ supplier: "sandbox-panel", key: "smm-supersecret", credentials: { apiKey: "vip-secret" } }, "sandbox catalog imported");
+    const logger = createConsoleLogger(
+      { logLevel: "info", production: false, mode: "sandbox" },
+      { tty: false, stream: out.stream },
+    );
+    logger.info(
+      { supplier: "sandbox-panel", key: "smm-supersecret", credentials: { apiKey: "vip-secret" } },
+      "sandbox catalog imported",
+    );
     const line = out.text();
     expect(line).toMatch(/^\[\d\d:\d\d:\d\d\] INFO: sandbox catalog imported/);
     expect(line).toContain('"supplier":"sandbox-panel"'); // the details follow on the same line
@@ -37,7 +43,10 @@ describe("the console's format", () => {
 
   it("writes JSON lines in production, redacted the same way", () => {
     const out = sink();
-    const logger = createConsoleLogger({ logLevel: "info", production: true, mode: "live" }, { tty: true, stream: out.stream });
+    const logger = createConsoleLogger(
+      { logLevel: "info", production: true, mode: "live" },
+      { tty: true, stream: out.stream },
+    );
     logger.info({ key: "smm-supersecret" }, "shop bot running");
     const entry = JSON.parse(out.text()) as Record<string, unknown>;
     expect(entry).toMatchObject({ msg: "shop bot running", key: "[REDACTED]", level: 30 });
@@ -45,7 +54,10 @@ describe("the console's format", () => {
 
   it("stays silent at LOG_LEVEL=silent, as the tests run", () => {
     const out = sink();
-    const logger = createConsoleLogger({ logLevel: "silent", production: false, mode: "sandbox" }, { tty: true, stream: out.stream });
+    const logger = createConsoleLogger(
+      { logLevel: "silent", production: false, mode: "sandbox" },
+      { tty: true, stream: out.stream },
+    );
     logger.error("nobody should see this");
     expect(out.text()).toBe("");
   });

@@ -54,7 +54,10 @@ export function consoleFormat(input: { production: boolean; sandbox: boolean; tt
  * The process's logger on stdout, in the format above. Redaction happens before either format
  * writes, so pretty lines hide secrets just as JSON does.
  */
-export function createConsoleLogger(config: Pick<Config, "logLevel" | "production" | "mode">, output: { tty: boolean; stream?: NodeJS.WritableStream } = { tty: process.stdout.isTTY === true }): Logger {
+export function createConsoleLogger(
+  config: Pick<Config, "logLevel" | "production" | "mode">,
+  output: { tty: boolean; stream?: NodeJS.WritableStream } = { tty: process.stdout.isTTY === true },
+): Logger {
   const format = consoleFormat({ production: config.production, sandbox: config.mode === "sandbox", tty: output.tty });
   if (format === "json") return createLogger(config.logLevel, output.stream as DestinationStream | undefined);
   const pretty = PinoPretty({

@@ -42,7 +42,11 @@ function answerFromDocuments(messages: ReadonlyArray<{ role: string; content: un
     try {
       const documents = JSON.parse(text.slice(at + DOCUMENTS_LABEL.length)) as Array<{ body?: string }>;
       const body = documents[0]?.body?.trim();
-      if (body) return body.split(/(?<=[.!?])\s+/).slice(0, 2).join(" ");
+      if (body)
+        return body
+          .split(/(?<=[.!?])\s+/)
+          .slice(0, 2)
+          .join(" ");
     } catch {
       break;
     }

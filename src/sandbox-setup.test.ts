@@ -16,14 +16,17 @@ afterAll(async () => {
   await kit?.close();
 });
 
-const sold = async (text: string) => (await kit.container.catalog.page({ text, state: "sold" }, { offset: 0, limit: 50 })).services;
+const sold = async (text: string) =>
+  (await kit.container.catalog.page({ text, state: "sold" }, { offset: 0, limit: 50 })).services;
 
 describe("the sandbox's catalog", () => {
   it("sells Mobile Legends 86 Diamonds once, with the other supplier's twin as its backup", async () => {
     const ml86 = await sold("mobile legends 86 diamond");
     expect(ml86.map((s) => s.name)).toEqual(["Mobile Legends 86 Diamonds"]);
     const backups = await kit.container.catalogManagement.backups(ml86[0]!.mid);
-    expect(backups).toEqual([expect.objectContaining({ name: "MOBILE LEGENDS 86 Diamond", disabledReason: "backup", usableAsBackup: true })]);
+    expect(backups).toEqual([
+      expect.objectContaining({ name: "MOBILE LEGENDS 86 Diamond", disabledReason: "backup", usableAsBackup: true }),
+    ]);
     expect((await kit.container.catalog.page({ state: "review" }, { offset: 0, limit: 1 })).total).toBe(0);
   });
 
@@ -32,11 +35,21 @@ describe("the sandbox's catalog", () => {
     const all = await kit.container.catalog.page({ providerId: digiflazz.id }, { offset: 0, limit: 1000 });
     const onSale = all.services.filter((s) => s.active);
     expect(onSale.length).toBeGreaterThan(0);
-    expect(onSale.length + all.services.filter((s) => s.disabledReason === "backup").length + all.services.filter((s) => s.disabledReason === "unavailable").length).toBe(all.total);
+    expect(
+      onSale.length +
+        all.services.filter((s) => s.disabledReason === "backup").length +
+        all.services.filter((s) => s.disabledReason === "unavailable").length,
+    ).toBe(all.total);
   });
 
   it("keeps its backups and sells nothing twice after a second start", async () => {
-    const backups = () => kit.db.selectFrom("services").select(["mid", "active"]).where("disabled_reason", "=", "backup").orderBy("mid").execute();
+    const backups = () =>
+      kit.db
+        .selectFrom("services")
+        .select(["mid", "active"])
+        .where("disabled_reason", "=", "backup")
+        .orderBy("mid")
+        .execute();
     const before = await backups();
     expect(before.length).toBeGreaterThan(0);
     await ensureSandboxSuppliers(kit.container, kit.sandbox, kit.standIns.url, kit.productUrl, kit.logs.logger);

@@ -21,17 +21,30 @@ import { pruneHandledUpdates } from "./bot/update-dedupe.middleware.js";
  */
 
 /** The job worker: which handler runs each job kind, and the lanes that keep kinds apart. */
-export function createJobWorkerWithLanes(deps: { queue: JobQueue; clock: Clock; logger: Logger; channels: ChannelRegistry; notifications: NotificationsService; fulfilment: FulfilmentService; stars: StarsPayments; broadcasts: Broadcasts }) {
+export function createJobWorkerWithLanes(deps: {
+  queue: JobQueue;
+  clock: Clock;
+  logger: Logger;
+  channels: ChannelRegistry;
+  notifications: NotificationsService;
+  fulfilment: FulfilmentService;
+  stars: StarsPayments;
+  broadcasts: Broadcasts;
+}) {
   const { channels, notifications, fulfilment, stars, broadcasts } = deps;
   // Each message channel's notices on a lane of its own (Telegram's is `messages`, kind `notify`),
   // so a slow or failing channel never holds up another, nor the money path.
-  const channelLanes = channels.list().map((c) => ({ name: c.lane.name, kinds: [c.lane.jobKind], concurrency: c.lane.concurrency }));
+  const channelLanes = channels
+    .list()
+    .map((c) => ({ name: c.lane.name, kinds: [c.lane.jobKind], concurrency: c.lane.concurrency }));
   return createJobWorker({
     queue: deps.queue,
     clock: deps.clock,
     logger: deps.logger,
     handlers: {
-      ...Object.fromEntries(channels.list().map((c) => [c.lane.jobKind, (payload: unknown) => notifications.deliver(payload)])),
+      ...Object.fromEntries(
+        channels.list().map((c) => [c.lane.jobKind, (payload: unknown) => notifications.deliver(payload)]),
+      ),
       [PLACE_ORDER_JOB]: (payload, job) => fulfilment.placeOrder(payload, job),
       [STARS_REFUND_JOB]: (payload) => stars.refund(payload),
       [BROADCAST_JOB]: (payload, job) => broadcasts.deliver(payload, job),
@@ -61,15 +74,26 @@ export interface RunningSchedules {
 }
 
 /** Starts every recurring job: the fixed ones and those the shop's settings decide. */
-export async function startSchedules(container: Container, logger: Logger, options: ScheduleOptions = {}): Promise<RunningSchedules> {
+export async function startSchedules(
+  container: Container,
+  logger: Logger,
+  options: ScheduleOptions = {},
+): Promise<RunningSchedules> {
   // Every instance on PostgreSQL fires every tick; the claim of (schedule, tick) lets one run it.
   const { cluster } = container;
-  const scheduler = options.scheduler ?? createScheduler(logger, undefined, cluster.shared ? { claimTick: (name, tick) => cluster.claimOnce(`schedule:${name}`, tick.toISOString()) } : {});
+  const scheduler =
+    options.scheduler ??
+    createScheduler(
+      logger,
+      undefined,
+      cluster.shared ? { claimTick: (name, tick) => cluster.claimOnce(`schedule:${name}`, tick.toISOString()) } : {},
+    );
   const reconciler = container.reconciler;
   if (reconciler) scheduler.register("payments-reconcile", "* * * * *", () => reconciler.reconcileOpenPayments());
   const settingSchedules = await registerSettingSchedules(scheduler, container, logger);
   // Same job name, so it replaces the setting's one.
-  if (options.statusSyncCron) scheduler.register("status-sync", options.statusSyncCron, () => container.statusSync.syncAll());
+  if (options.statusSyncCron)
+    scheduler.register("status-sync", options.statusSyncCron, () => container.statusSync.syncAll());
   scheduler.register("refill-sync", "*/10 * * * *", () => container.aftercare.syncRefills());
   scheduler.register("stars-expiry", "* * * * *", () => container.stars.expireStale());
   scheduler.register("unpaid-orders-expiry", "*/5 * * * *", () => container.payments.expireAbandonedOrders());
@@ -84,7 +108,15 @@ export async function startSchedules(container: Container, logger: Logger, optio
     await cluster.pruneCounters();
   });
   // Several instances: a setting changed on another instance reschedules here too, within seconds.
-  const settingsWatch = cluster.shared ? setInterval(() => void container.settings.refresh().catch((error: unknown) => logger.warn({ err: error }, "cannot re-read settings")), SHARED_SETTINGS_CACHE_MS) : undefined;
+  const settingsWatch = cluster.shared
+    ? setInterval(
+        () =>
+          void container.settings
+            .refresh()
+            .catch((error: unknown) => logger.warn({ err: error }, "cannot re-read settings")),
+        SHARED_SETTINGS_CACHE_MS,
+      )
+    : undefined;
   settingsWatch?.unref();
   return {
     scheduler,
@@ -102,18 +134,32 @@ export async function startSchedules(container: Container, logger: Logger, optio
  * app changes one, so a change applies without a restart (the scheduler replaces a job of the same
  * name; a run already under way finishes).
  */
-export async function registerSettingSchedules(scheduler: Scheduler, container: Pick<Container, "settings" | "statusSync" | "catalogResync" | "supplierFunds" | "fulfilment">, logger: Logger): Promise<{ stop(): void }> {
+export async function registerSettingSchedules(
+  scheduler: Scheduler,
+  container: Pick<Container, "settings" | "statusSync" | "catalogResync" | "supplierFunds" | "fulfilment">,
+  logger: Logger,
+): Promise<{ stop(): void }> {
   const { settings } = container;
   const schedules: Partial<Record<SettingKey, () => Promise<void>>> = {
-    "fulfilment.status_sync_minutes": async () => scheduler.register("status-sync", everyMinutes(await settings.get("fulfilment.status_sync_minutes")), () => container.statusSync.syncAll()),
+    "fulfilment.status_sync_minutes": async () =>
+      scheduler.register("status-sync", everyMinutes(await settings.get("fulfilment.status_sync_minutes")), () =>
+        container.statusSync.syncAll(),
+      ),
     // Orders waiting for a supplier's funds resume (or are refunded past the deadline); unknown
     // placements at suppliers that dedupe on our reference are asked again.
     "fulfilment.funds_check_minutes": async () =>
-      scheduler.register("supplier-funds", everyMinutes(await settings.get("fulfilment.funds_check_minutes")), async () => {
-        await container.supplierFunds.checkAll();
-        await container.fulfilment.resolveUnknownAutomatically();
-      }),
-    "catalog.sync_cron": async () => scheduler.register("catalog-resync", await settings.get("catalog.sync_cron"), () => container.catalogResync.syncAll()),
+      scheduler.register(
+        "supplier-funds",
+        everyMinutes(await settings.get("fulfilment.funds_check_minutes")),
+        async () => {
+          await container.supplierFunds.checkAll();
+          await container.fulfilment.resolveUnknownAutomatically();
+        },
+      ),
+    "catalog.sync_cron": async () =>
+      scheduler.register("catalog-resync", await settings.get("catalog.sync_cron"), () =>
+        container.catalogResync.syncAll(),
+      ),
   };
   for (const register of Object.values(schedules)) await register!();
   let stopped = false;
@@ -122,7 +168,8 @@ export async function registerSettingSchedules(scheduler: Scheduler, container: 
     if (!register || stopped) return;
     register().then(
       () => logger.info({ setting: key }, "schedule follows the new setting"),
-      (error: unknown) => logger.error({ err: error, setting: key }, "cannot reschedule after a settings change; the old schedule stays"),
+      (error: unknown) =>
+        logger.error({ err: error, setting: key }, "cannot reschedule after a settings change; the old schedule stays"),
     );
   });
   return {

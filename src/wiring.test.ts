@@ -30,9 +30,17 @@ describe("createHttpApp", () => {
     const app = createHttpApp(kit.container);
     expect((await app.request("/healthz")).status).toBe(200);
     // Mounted routes answer for themselves (a refusal of a bad body, not a 404 for a missing route).
-    const midtrans = await app.request("/webhooks/midtrans", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    const midtrans = await app.request("/webhooks/midtrans", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
     expect(midtrans.status).not.toBe(404);
-    const digiflazz = await app.request("/webhooks/digiflazz", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    const digiflazz = await app.request("/webhooks/digiflazz", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
     expect(digiflazz.status).not.toBe(404);
     expect((await app.request("/api/admin/me")).status).toBe(401);
     expect((await app.request("/miniapp/")).status).not.toBe(404);
@@ -73,7 +81,16 @@ describe("startSchedules", () => {
     const { scheduler, patterns } = recording();
     const schedules = await startSchedules(kit.container, kit.logs.logger, { scheduler });
     try {
-      expect([...patterns.keys()].sort()).toEqual(["catalog-resync", "housekeeping", "payments-reconcile", "refill-sync", "stars-expiry", "status-sync", "supplier-funds", "unpaid-orders-expiry"]);
+      expect([...patterns.keys()].sort()).toEqual([
+        "catalog-resync",
+        "housekeeping",
+        "payments-reconcile",
+        "refill-sync",
+        "stars-expiry",
+        "status-sync",
+        "supplier-funds",
+        "unpaid-orders-expiry",
+      ]);
       expect(patterns.get("catalog-resync")).toBe(await kit.container.settings.get("catalog.sync_cron"));
     } finally {
       schedules.stop();
@@ -82,7 +99,10 @@ describe("startSchedules", () => {
 
   it("lets the sandbox's pace replace the status sync's setting", async () => {
     const { scheduler, patterns } = recording();
-    const schedules = await startSchedules(kit.container, kit.logs.logger, { scheduler, statusSyncCron: "*/5 * * * * *" });
+    const schedules = await startSchedules(kit.container, kit.logs.logger, {
+      scheduler,
+      statusSyncCron: "*/5 * * * * *",
+    });
     try {
       expect(patterns.get("status-sync")).toBe("*/5 * * * * *");
     } finally {
@@ -102,10 +122,20 @@ describe("no setter injection", () => {
     try {
       await migrateToLatest(container.database);
       standIns.sandbox.telegram.addUser({ id: 555_001, first_name: "Sari", username: "sari", language_code: "id" });
-      const customer = await container.customers.touch({ telegramId: 555_001, chatId: 555_001, firstName: "Sari", username: "sari", languageCode: "id" });
-      await container.db.transaction().execute((trx) => container.notifications.toCustomer(trx, customer.id, { key: "unknown-command" }));
+      const customer = await container.customers.touch({
+        telegramId: 555_001,
+        chatId: 555_001,
+        firstName: "Sari",
+        username: "sari",
+        languageCode: "id",
+      });
+      await container.db
+        .transaction()
+        .execute((trx) => container.notifications.toCustomer(trx, customer.id, { key: "unknown-command" }));
       await container.worker.runDue();
-      expect(standIns.sandbox.telegram.messagesIn(555_001).map((m) => m.plain)).toEqual([expect.stringContaining("Perintah itu tidak ada")]);
+      expect(standIns.sandbox.telegram.messagesIn(555_001).map((m) => m.plain)).toEqual([
+        expect.stringContaining("Perintah itu tidak ada"),
+      ]);
     } finally {
       await container.close();
       await standIns.close();

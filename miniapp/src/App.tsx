@@ -20,7 +20,11 @@ export function App(props: { platform: "ios" | "base" }) {
   const me = useLoad(() => api<Me>("/me"), []);
   return (
     <AppRoot appearance={isDark() ? "dark" : "light"} platform={props.platform}>
-      {me.loading && !me.data ? <Loading /> : me.error || !me.data ? <ErrorNote error={me.error} onRetry={me.reload} /> : (
+      {me.loading && !me.data ? (
+        <Loading />
+      ) : me.error || !me.data ? (
+        <ErrorNote error={me.error} onRetry={me.reload} />
+      ) : (
         <MeProvider me={me.data}>
           <NavigationProvider>
             <CurrentScreen />

@@ -19,12 +19,26 @@ export class ApiError extends Error {
  * sends and receives JSON, and turns error answers into ApiError with the server's message key and
  * values (the screens say it in the admin's language; the English message is the last resort).
  */
-export async function api<T>(path: string, options: { method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; body?: unknown; query?: Record<string, string | number | boolean | undefined> } = {}): Promise<T> {
-  const url = new URL(`${import.meta.env.BASE_URL.replace(/\/miniapp\/?$/, "")}/api/admin${path}`, window.location.origin);
-  for (const [key, value] of Object.entries(options.query ?? {})) if (value !== undefined && value !== "") url.searchParams.set(key, String(value));
+export async function api<T>(
+  path: string,
+  options: {
+    method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+    body?: unknown;
+    query?: Record<string, string | number | boolean | undefined>;
+  } = {},
+): Promise<T> {
+  const url = new URL(
+    `${import.meta.env.BASE_URL.replace(/\/miniapp\/?$/, "")}/api/admin${path}`,
+    window.location.origin,
+  );
+  for (const [key, value] of Object.entries(options.query ?? {}))
+    if (value !== undefined && value !== "") url.searchParams.set(key, String(value));
   const response = await fetch(url, {
     method: options.method ?? "GET",
-    headers: { authorization: `tma ${rawInitData()}`, ...(options.body === undefined ? {} : { "content-type": "application/json" }) },
+    headers: {
+      authorization: `tma ${rawInitData()}`,
+      ...(options.body === undefined ? {} : { "content-type": "application/json" }),
+    },
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
   const text = await response.text();
@@ -32,7 +46,12 @@ export async function api<T>(path: string, options: { method?: "GET" | "POST" | 
   if (!response.ok) {
     // A proxy or a crash may answer something else: every field is read as possibly missing.
     const error = (data as Partial<ErrorBody> | undefined)?.error as Partial<ErrorBody["error"]> | undefined;
-    throw new ApiError(response.status, error?.code ?? "http_error", error?.message ?? `HTTP ${response.status}`, error?.key ? { key: error.key, params: error.params ?? {} } : undefined);
+    throw new ApiError(
+      response.status,
+      error?.code ?? "http_error",
+      error?.message ?? `HTTP ${response.status}`,
+      error?.key ? { key: error.key, params: error.params ?? {} } : undefined,
+    );
   }
   return data as T;
 }

@@ -18,9 +18,12 @@ export function apiErrorText(i18n: Texts, error: ApiError): string {
   const textKey = `error.${error.text.key}`;
   const vars: Record<string, string | number> = {};
   // Amounts and counts grouped as Indonesians write them ("12.600"); ids stay as they are ("#1234").
-  for (const [name, value] of Object.entries(error.text.params)) vars[name] = typeof value === "number" && !IDS.has(name) ? number(value) : value;
-  if (typeof error.text.params.field === "string") vars.field = labelOf(t, `field.${error.text.params.field}`, error.text.params.field);
-  if (typeof error.text.params.setting === "string") vars.setting = labelOf(t, `setting.${error.text.params.setting}`, error.text.params.setting);
+  for (const [name, value] of Object.entries(error.text.params))
+    vars[name] = typeof value === "number" && !IDS.has(name) ? number(value) : value;
+  if (typeof error.text.params.field === "string")
+    vars.field = labelOf(t, `field.${error.text.params.field}`, error.text.params.field);
+  if (typeof error.text.params.setting === "string")
+    vars.setting = labelOf(t, `setting.${error.text.params.setting}`, error.text.params.setting);
   const text = t(textKey, vars);
   return text === textKey ? error.message : text;
 }

@@ -12,7 +12,9 @@ for (const texts of TEXTS) {
 /** "{name}" placeholders are filled from vars; a missing key shows itself, so it is noticed. */
 export function translate(lang: Lang, key: string, vars: Record<string, string | number> = {}): string {
   const template = merged[lang][key] ?? merged.id[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => (vars[name] === undefined ? `{${name}}` : String(vars[name])));
+  return template.replace(/\{(\w+)\}/g, (_, name: string) =>
+    vars[name] === undefined ? `{${name}}` : String(vars[name]),
+  );
 }
 
 interface I18nValue {
@@ -28,10 +30,16 @@ interface I18nValue {
 const I18nContext = createContext<I18nValue | undefined>(undefined);
 
 export function I18nProvider(props: { initial: Lang; children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(() => (localStorage.getItem("admin.lang") as Lang | null) ?? props.initial);
+  const [lang, setLangState] = useState<Lang>(
+    () => (localStorage.getItem("admin.lang") as Lang | null) ?? props.initial,
+  );
   const value = useMemo<I18nValue>(() => {
     const numbers = new Intl.NumberFormat("id-ID");
-    const dates = new Intl.DateTimeFormat(lang === "id" ? "id-ID" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Jakarta" });
+    const dates = new Intl.DateTimeFormat(lang === "id" ? "id-ID" : "en-GB", {
+      dateStyle: "medium",
+      timeStyle: "short",
+      timeZone: "Asia/Jakarta",
+    });
     return {
       lang,
       setLang(next) {

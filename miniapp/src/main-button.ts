@@ -5,7 +5,13 @@ import { useEffect, useRef } from "react";
  * The screen's final action on Telegram's MainButton (Save, Confirm), with its loader while the
  * request runs. Hidden again when the screen goes away.
  */
-export function useMainButton(options: { text: string; onClick: () => void; visible?: boolean; enabled?: boolean; loading?: boolean }): void {
+export function useMainButton(options: {
+  text: string;
+  onClick: () => void;
+  visible?: boolean;
+  enabled?: boolean;
+  loading?: boolean;
+}): void {
   const onClick = useRef(options.onClick);
   onClick.current = options.onClick;
   const { text, visible = true, enabled = true, loading = false } = options;

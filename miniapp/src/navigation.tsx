@@ -23,9 +23,15 @@ const NavigationContext = createContext<NavigationValue | undefined>(undefined);
 
 export function NavigationProvider(props: { children: ReactNode }) {
   const [stack, setStack] = useState<Route[]>([{ screen: "home", params: {} }]);
-  const push = useCallback((screen: string, params: Route["params"] = {}) => setStack((s) => [...s, { screen, params }]), []);
+  const push = useCallback(
+    (screen: string, params: Route["params"] = {}) => setStack((s) => [...s, { screen, params }]),
+    [],
+  );
   const pop = useCallback(() => setStack((s) => (s.length > 1 ? s.slice(0, -1) : s)), []);
-  const replace = useCallback((screen: string, params: Route["params"] = {}) => setStack((s) => [...s.slice(0, -1), { screen, params }]), []);
+  const replace = useCallback(
+    (screen: string, params: Route["params"] = {}) => setStack((s) => [...s.slice(0, -1), { screen, params }]),
+    [],
+  );
 
   useEffect(() => {
     if (stack.length > 1) backButton.show();
@@ -33,7 +39,10 @@ export function NavigationProvider(props: { children: ReactNode }) {
   }, [stack.length]);
   useEffect(() => backButton.onClick(pop), [pop]);
 
-  const value = useMemo(() => ({ route: stack.at(-1)!, depth: stack.length, push, pop, replace }), [stack, push, pop, replace]);
+  const value = useMemo(
+    () => ({ route: stack.at(-1)!, depth: stack.length, push, pop, replace }),
+    [stack, push, pop, replace],
+  );
   return <NavigationContext.Provider value={value}>{props.children}</NavigationContext.Provider>;
 }
 

@@ -1,4 +1,13 @@
-import { backButton, emitEvent, init, mainButton, miniApp, mockTelegramEnv, retrieveRawInitData, themeParams } from "@tma.js/sdk-react";
+import {
+  backButton,
+  emitEvent,
+  init,
+  mainButton,
+  miniApp,
+  mockTelegramEnv,
+  retrieveRawInitData,
+  themeParams,
+} from "@tma.js/sdk-react";
 
 /**
  * Telegram plumbing: inside Telegram the SDK talks to the client; in a plain browser (the sandbox
@@ -11,7 +20,10 @@ export interface ShellButtons {
   back: { visible: boolean };
 }
 
-let shell: ShellButtons = { main: { visible: false, text: "", enabled: true, loading: false }, back: { visible: false } };
+let shell: ShellButtons = {
+  main: { visible: false, text: "", enabled: true, loading: false },
+  back: { visible: false },
+};
 const listeners = new Set<() => void>();
 const setShell = (next: ShellButtons) => {
   shell = next;
@@ -49,8 +61,21 @@ export function startTelegram(): void {
       launchParams: new URLSearchParams(window.location.hash.slice(1)),
       onEvent(event) {
         if (event.name === "web_app_setup_main_button") {
-          const p = event.params as { is_visible?: boolean; text?: string; is_active?: boolean; is_progress_visible?: boolean };
-          setShell({ ...shell, main: { visible: Boolean(p.is_visible), text: p.text ?? "", enabled: p.is_active !== false, loading: Boolean(p.is_progress_visible) } });
+          const p = event.params as {
+            is_visible?: boolean;
+            text?: string;
+            is_active?: boolean;
+            is_progress_visible?: boolean;
+          };
+          setShell({
+            ...shell,
+            main: {
+              visible: Boolean(p.is_visible),
+              text: p.text ?? "",
+              enabled: p.is_active !== false,
+              loading: Boolean(p.is_progress_visible),
+            },
+          });
         } else if (event.name === "web_app_setup_back_button") {
           setShell({ ...shell, back: { visible: Boolean((event.params as { is_visible?: boolean }).is_visible) } });
         }

@@ -9,7 +9,8 @@ import type { BotContext } from "./context.js";
 export async function botTextOverrides(ctx: BotContext, next: NextFunction): Promise<void> {
   const rewritten = await ctx.deps.botTexts.snapshot();
   const translate = ctx.t.bind(ctx);
-  ctx.t = ((key: string, vars?: Record<string, string | number>) => rewritten(key, ctx.customer?.language ?? "id", vars) ?? translate(key, vars)) as BotContext["t"];
+  ctx.t = ((key: string, vars?: Record<string, string | number>) =>
+    rewritten(key, ctx.customer?.language ?? "id", vars) ?? translate(key, vars)) as BotContext["t"];
   ctx.translate = ctx.t;
   await next();
 }

@@ -33,11 +33,17 @@ export function createChatLocks(cluster: Cluster, logger: Logger): ChatLocks {
         await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
         held = await cluster.takeLease(name, CHAT_LOCK_MS, holder);
       }
-      if (!held) logger.warn({ chat }, "another instance held this chat's lock too long; handling the update without it");
+      if (!held)
+        logger.warn({ chat }, "another instance held this chat's lock too long; handling the update without it");
       try {
         return await work();
       } finally {
-        if (held) await cluster.releaseLease(name, holder).catch((error: unknown) => logger.warn({ err: error, chat }, "cannot hand a chat lock back; it runs out by itself"));
+        if (held)
+          await cluster
+            .releaseLease(name, holder)
+            .catch((error: unknown) =>
+              logger.warn({ err: error, chat }, "cannot hand a chat lock back; it runs out by itself"),
+            );
       }
     },
   };

@@ -27,7 +27,6 @@ export interface ResultList {
   total: number;
 }
 
-
 export function initialSession(): SessionData {
   return { checkout: initialDraft() };
 }

@@ -40,7 +40,10 @@ export const ALLOWED_UPDATES = ["message", "callback_query", "pre_checkout_query
 
 /** Builds the bot; the middleware order below is deliberate and written out once. */
 export function createBot(options: CreateBotOptions): Bot<BotContext> {
-  const bot = new Bot<BotContext>(options.api.token, { ...(options.api.options ? { client: options.api.options } : {}), ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
+  const bot = new Bot<BotContext>(options.api.token, {
+    ...(options.api.options ? { client: options.api.options } : {}),
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+  });
   // grammY builds its own client; the bot takes the shop's instead, so replies, notifications and
   // refunds share one client and its transformers (grammY copies them onto every update's ctx.api).
   Object.assign(bot, { api: options.api });

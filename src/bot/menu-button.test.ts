@@ -18,7 +18,14 @@ describe("the admin menu button", () => {
   });
   afterAll(() => kit.close());
 
-  const buttons = (publicUrl: string | undefined) => createAdminMenuButtons({ api: kit.bot.api, admins: kit.container.admins, publicUrl, label: "Admin", logger: kit.logs.logger });
+  const buttons = (publicUrl: string | undefined) =>
+    createAdminMenuButtons({
+      api: kit.bot.api,
+      admins: kit.container.admins,
+      publicUrl,
+      label: "Admin",
+      logger: kit.logs.logger,
+    });
 
   it("gives every staff member's chat a button opening the app, and takes it back from someone removed", async () => {
     const menu = buttons("https://shop.example.com/");

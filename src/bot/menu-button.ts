@@ -9,7 +9,13 @@ import type { Logger } from "../logger.js";
  * addresses, so without an https PUBLIC_URL (the sandbox, a shop without TLS yet) nothing is set:
  * staff then use /admin (its app button is a plain link there).
  */
-export function createAdminMenuButtons(deps: { api: Api; admins: AdminsService; publicUrl: string | undefined; label: string; logger: Logger }) {
+export function createAdminMenuButtons(deps: {
+  api: Api;
+  admins: AdminsService;
+  publicUrl: string | undefined;
+  label: string;
+  logger: Logger;
+}) {
   const { api, admins, logger } = deps;
   const url = deps.publicUrl?.startsWith("https://") ? `${deps.publicUrl.replace(/\/+$/, "")}/miniapp/` : undefined;
   // Whom this process gave the button; after a restart the earlier list is unknown (a removed
@@ -40,7 +46,9 @@ export function createAdminMenuButtons(deps: { api: Api; admins: AdminsService; 
     url,
     /** Sets the buttons for the staff as they are now; calls queue behind each other. */
     sync(): Promise<void> {
-      running = running.then(sync, sync).catch((error: unknown) => logger.warn({ err: error }, "cannot update the admin menu buttons"));
+      running = running
+        .then(sync, sync)
+        .catch((error: unknown) => logger.warn({ err: error }, "cannot update the admin menu buttons"));
       return running;
     },
   };

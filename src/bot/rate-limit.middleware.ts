@@ -24,7 +24,12 @@ type Limiter = MiddlewareFn<BotContext>;
  * new value applies from the next message, with fresh counters. The read is retried on the next
  * update if the database was not ready.
  */
-export function rateLimitCustomers(deps: { settings: SettingsService; logger: Logger; /** Several instances: the counts live in the database, so the limit holds across them. */ sharedCounters?: SharedCounters | undefined }): MiddlewareFn<BotContext> {
+export function rateLimitCustomers(deps: {
+  settings: SettingsService;
+  logger: Logger;
+  /** Several instances: the counts live in the database, so the limit holds across them. */ sharedCounters?:
+    SharedCounters | undefined;
+}): MiddlewareFn<BotContext> {
   let limiter: Promise<Limiter> | undefined;
   const build = (): Promise<Limiter> => {
     const building = deps.settings.get("assistant.rate_limit_per_minute").then((perMinute) =>
@@ -37,7 +42,9 @@ export function rateLimitCustomers(deps: { settings: SettingsService; logger: Lo
         // Called for the first message over the limit only (alwaysReply stays off): one notice a minute.
         onLimitExceeded: async (ctx) => {
           ctx.log.info({ customerId: ctx.customer.id, perMinute }, "customer rate-limited");
-          await ctx.reply(ctx.t("rate-limited")).catch((error: unknown) => ctx.log.warn({ err: error }, "cannot send the rate-limit notice"));
+          await ctx
+            .reply(ctx.t("rate-limited"))
+            .catch((error: unknown) => ctx.log.warn({ err: error }, "cannot send the rate-limit notice"));
         },
       }),
     );

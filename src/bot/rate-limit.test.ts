@@ -31,11 +31,15 @@ afterAll(async () => {
 });
 
 const person = (language: "id" | "en" = "id", id = nextUser++) => {
-  if (id !== ADMIN_ID) kit.sandbox.telegram.addUser({ id, first_name: "Dodi", username: `d${id}`, language_code: language });
+  if (id !== ADMIN_ID)
+    kit.sandbox.telegram.addUser({ id, first_name: "Dodi", username: `d${id}`, language_code: language });
   const botReplies = async (update: { update_id: number }) => {
     const before = kit.sandbox.telegram.messagesIn(id).length;
     await bot.handleUpdate(update as never);
-    return kit.sandbox.telegram.messagesIn(id).slice(before).filter((m) => m.from === "bot");
+    return kit.sandbox.telegram
+      .messagesIn(id)
+      .slice(before)
+      .filter((m) => m.from === "bot");
   };
   return {
     id,
@@ -53,7 +57,13 @@ describe("the per-customer rate limit", () => {
     for (let i = 0; i < 3; i++) expect(await customer.say("followers ig")).toEqual([]);
 
     // Dropped messages are neither answered nor stored.
-    const stored = await kit.db.selectFrom("transcripts").innerJoin("customers", "customers.id", "transcripts.customer_id").select("text").where("customers.telegram_id", "=", customer.id).where("role", "=", "customer").execute();
+    const stored = await kit.db
+      .selectFrom("transcripts")
+      .innerJoin("customers", "customers.id", "transcripts.customer_id")
+      .select("text")
+      .where("customers.telegram_id", "=", customer.id)
+      .where("role", "=", "customer")
+      .execute();
     expect(stored.map((r) => r.text)).toEqual(["halo", "halo", "halo"]);
   });
 

@@ -2,10 +2,19 @@ import { GrammyError, InputFile, type Api } from "grammy";
 import type { Pacer } from "../infra/clock/pacer.js";
 import { renderForChannel } from "../features/channels/channel-render.js";
 import { NOTIFY_JOB } from "../features/notifications/notifications.service.js";
-import { RateLimited, RecipientUnreachable, TELEGRAM, type ChannelMessage, type MessageChannel, type ReplyButton } from "../features/channels/channel.types.js";
+import {
+  RateLimited,
+  RecipientUnreachable,
+  TELEGRAM,
+  type ChannelMessage,
+  type MessageChannel,
+  type ReplyButton,
+} from "../features/channels/channel.types.js";
 
-
-const keyboardOf = (buttons: ReplyButton[][] | undefined) => (buttons && buttons.length > 0 ? { inline_keyboard: buttons.map((row) => row.map((b) => ({ text: b.text, callback_data: b.data }))) } : undefined);
+const keyboardOf = (buttons: ReplyButton[][] | undefined) =>
+  buttons && buttons.length > 0
+    ? { inline_keyboard: buttons.map((row) => row.map((b) => ({ text: b.text, callback_data: b.data }))) }
+    : undefined;
 
 /** A chat id is a number; an address may also be a public @channel name. */
 const chatIdOf = (address: string): number | string => (/^-?\d+$/.test(address) ? Number(address) : address);
@@ -13,9 +22,14 @@ const chatIdOf = (address: string): number | string => (/^-?\d+$/.test(address) 
 /** Telegram's answers that mean "not now" or "never" in the port's words; anything else is thrown as is. */
 function translated(error: unknown): unknown {
   // 403: the person blocked the bot; 400 "chat not found": they never started it.
-  if (error instanceof GrammyError && (error.error_code === 403 || (error.error_code === 400 && /chat not found/i.test(error.description)))) return new RecipientUnreachable(error.description);
+  if (
+    error instanceof GrammyError &&
+    (error.error_code === 403 || (error.error_code === 400 && /chat not found/i.test(error.description)))
+  )
+    return new RecipientUnreachable(error.description);
   // auto-retry already waited out short 429s; a longer one goes back to the caller's own schedule.
-  if (error instanceof GrammyError && error.error_code === 429) return new RateLimited(error.parameters.retry_after ?? 30, error.description);
+  if (error instanceof GrammyError && error.error_code === 429)
+    return new RateLimited(error.parameters.retry_after ?? 30, error.description);
   return error;
 }
 
@@ -42,8 +56,16 @@ export function createTelegramChannel(api: Api, options: { pacer?: Pacer } = {})
       try {
         const image = rendered.image;
         const sent = image
-          ? await api.sendPhoto(chatIdOf(address), image.bytes ? new InputFile(image.bytes, "image.png") : image.url!, { caption: rendered.text, parse_mode: "HTML", ...markup })
-          : await api.sendMessage(chatIdOf(address), rendered.text, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, ...markup });
+          ? await api.sendPhoto(chatIdOf(address), image.bytes ? new InputFile(image.bytes, "image.png") : image.url!, {
+              caption: rendered.text,
+              parse_mode: "HTML",
+              ...markup,
+            })
+          : await api.sendMessage(chatIdOf(address), rendered.text, {
+              parse_mode: "HTML",
+              link_preview_options: { is_disabled: true },
+              ...markup,
+            });
         // The id lets features map a later reply (Telegram reply_to_message) back to what was sent.
         return { messageId: String(sent.message_id) };
       } catch (error) {
@@ -54,7 +76,9 @@ export function createTelegramChannel(api: Api, options: { pacer?: Pacer } = {})
     async setButtons(address: string, messageId: string, buttons: ReplyButton[][]) {
       const keyboard = keyboardOf(buttons);
       // Best effort: the message may be gone, too old to edit, or already show these buttons.
-      await api.editMessageReplyMarkup(chatIdOf(address), Number(messageId), keyboard ? { reply_markup: keyboard } : {}).catch(() => undefined);
+      await api
+        .editMessageReplyMarkup(chatIdOf(address), Number(messageId), keyboard ? { reply_markup: keyboard } : {})
+        .catch(() => undefined);
     },
   };
 }

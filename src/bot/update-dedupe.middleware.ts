@@ -7,7 +7,13 @@ import type { BotContext } from "./context.js";
  * kill: an update id is handled once. Rows older than a few days are pruned by the housekeeping job.
  */
 export async function dedupeUpdates(ctx: BotContext, next: NextFunction): Promise<void> {
-  const first = await recordEventOnce(ctx.deps.db, { source: "telegram", dedupe_key: String(ctx.update.update_id), payload: "", outcome: "handled", received_at: ctx.deps.clock.now() });
+  const first = await recordEventOnce(ctx.deps.db, {
+    source: "telegram",
+    dedupe_key: String(ctx.update.update_id),
+    payload: "",
+    outcome: "handled",
+    received_at: ctx.deps.clock.now(),
+  });
   if (!first) {
     ctx.log.info({ updateId: ctx.update.update_id }, "duplicate update ignored");
     return;

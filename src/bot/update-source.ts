@@ -27,7 +27,12 @@ export interface WebhookSettings {
  * only the instance that first claims these exact settings calls Telegram; a changed URL, secret or
  * update list is a new claim, so a deploy with new settings registers once more.
  */
-export async function registerWebhook(api: Api, cluster: Cluster, settings: WebhookSettings, logger: Logger): Promise<void> {
+export async function registerWebhook(
+  api: Api,
+  cluster: Cluster,
+  settings: WebhookSettings,
+  logger: Logger,
+): Promise<void> {
   const set = () =>
     api.setWebhook(settings.url, {
       secret_token: settings.secretToken,
@@ -57,7 +62,10 @@ export async function registerWebhook(api: Api, cluster: Cluster, settings: Webh
  */
 export async function registerWebhookNow(api: Api, cluster: Cluster, settings: WebhookSettings): Promise<void> {
   await cluster.forgetClaimsOf(WEBHOOK_CLAIM);
-  await api.setWebhook(settings.url, { secret_token: settings.secretToken, allowed_updates: [...settings.allowedUpdates] as never });
+  await api.setWebhook(settings.url, {
+    secret_token: settings.secretToken,
+    allowed_updates: [...settings.allowedUpdates] as never,
+  });
   await cluster.claimOnce(WEBHOOK_CLAIM, fingerprintOf(settings));
 }
 

@@ -9,7 +9,8 @@ export async function runDbCommand(container: Container, args: string[], out: Ou
   const [sub, ...rest] = args;
   if (sub !== "copy") throw new CliUsageError(`unknown db command "${sub ?? ""}"`);
   const { to } = stringOptions(rest, ["to"]);
-  if (!to || dialectOfUrl(to) !== "postgres" || !URL.canParse(to)) throw new CliUsageError("db copy needs --to postgres://user:password@host:5432/database (an empty database)");
+  if (!to || dialectOfUrl(to) !== "postgres" || !URL.canParse(to))
+    throw new CliUsageError("db copy needs --to postgres://user:password@host:5432/database (an empty database)");
   if (container.database.dialect !== "sqlite") {
     out.error("Refused: db copy reads the SQLite shop, but DATABASE_URL already points at PostgreSQL.");
     return 1;
@@ -21,9 +22,19 @@ export async function runDbCommand(container: Container, args: string[], out: Ou
   try {
     const report = await copySqliteToPostgres(container.database, target);
     out.log(`Copied the shop into PostgreSQL at ${where}.`);
-    out.log(table([["table", "SQLite rows", "PostgreSQL rows"], ...report.tables.map((t) => [t.table, String(t.source), String(t.target)])]));
-    out.log(`Wallet: ledger sums equal for ${report.ledgerCustomers} customer(s). Open jobs: ${report.openJobs}, the same on both.`);
-    if (report.skipped.length > 0) out.log(`Not copied (SQLite's search index, rebuilt from the documents on PostgreSQL): ${report.skipped.join(", ")}`);
+    out.log(
+      table([
+        ["table", "SQLite rows", "PostgreSQL rows"],
+        ...report.tables.map((t) => [t.table, String(t.source), String(t.target)]),
+      ]),
+    );
+    out.log(
+      `Wallet: ledger sums equal for ${report.ledgerCustomers} customer(s). Open jobs: ${report.openJobs}, the same on both.`,
+    );
+    if (report.skipped.length > 0)
+      out.log(
+        `Not copied (SQLite's search index, rebuilt from the documents on PostgreSQL): ${report.skipped.join(", ")}`,
+      );
     out.log("Next: stop the shop, set DATABASE_URL to the PostgreSQL URL and start it.");
     return 0;
   } catch (error) {
@@ -31,7 +42,9 @@ export async function runDbCommand(container: Container, args: string[], out: Ou
       out.error(`Refused: ${error.message}`);
       return 1;
     }
-    out.error(`The copy failed and was rolled back (the PostgreSQL database is left as it was): ${(error as Error).message}`);
+    out.error(
+      `The copy failed and was rolled back (the PostgreSQL database is left as it was): ${(error as Error).message}`,
+    );
     return 1;
   } finally {
     await target.close();

@@ -84,12 +84,22 @@ export async function runCli(
   }
   // Loaded on demand: the whole shop (LLM clients, bot, SDKs) takes a second to import, and
   // `--help` or a bad configuration should answer without it.
-  const [{ createContainer }, { migrateToLatest }] = await Promise.all([import("../container.js"), import("../infra/db/migrations.js")]);
-  const container = createContainer(config, createLogger(config.logLevel === "info" ? "warn" : config.logLevel, logDestination));
+  const [{ createContainer }, { migrateToLatest }] = await Promise.all([
+    import("../container.js"),
+    import("../infra/db/migrations.js"),
+  ]);
+  const container = createContainer(
+    config,
+    createLogger(config.logLevel === "info" ? "warn" : config.logLevel, logDestination),
+  );
   try {
     const { applied } = await migrateToLatest(container.database);
     if (command === "migrate") {
-      out.log(applied.length > 0 ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.");
+      out.log(
+        applied.length > 0
+          ? `Applied ${applied.length} migration(s): ${applied.join(", ")}`
+          : "Database is up to date.",
+      );
       return 0;
     }
     if (command === "provider") return await runProviderCommand(container, rest, out);

@@ -30,12 +30,23 @@ export async function runKnowledgeCommand(container: Container, args: string[], 
         out.log("No matching services.");
         return 0;
       }
-      out.log(table([["MID", "NAME", "PRICE"], ...result.services.map((s) => [String(s.mid), s.name, `${formatRupiah(s.unitPrice)}/${s.unitSize === 1 ? "item" : s.unitSize}`])]));
+      out.log(
+        table([
+          ["MID", "NAME", "PRICE"],
+          ...result.services.map((s) => [
+            String(s.mid),
+            s.name,
+            `${formatRupiah(s.unitPrice)}/${s.unitSize === 1 ? "item" : s.unitSize}`,
+          ]),
+        ]),
+      );
       out.log(`${result.services.length} of ${result.total} matching services shown.`);
       return 0;
     }
     default:
-      throw new CliUsageError(sub ? `unknown knowledge command "${sub}"` : "knowledge needs a command: sync, rebuild or search");
+      throw new CliUsageError(
+        sub ? `unknown knowledge command "${sub}"` : "knowledge needs a command: sync, rebuild or search",
+      );
   }
 }
 
@@ -51,30 +62,42 @@ export async function runFaqCommand(container: Container, args: string[], out: O
         out.log("No FAQ documents.");
         return 0;
       }
-      out.log(table([["SLUG", "LANG", "TITLE", "STATUS"], ...documents.map((d) => [d.slug, d.language, d.title, d.active ? "shown" : "hidden"])]));
+      out.log(
+        table([
+          ["SLUG", "LANG", "TITLE", "STATUS"],
+          ...documents.map((d) => [d.slug, d.language, d.title, d.active ? "shown" : "hidden"]),
+        ]),
+      );
       out.log(`${documents.length} FAQ documents.`);
       return 0;
     }
     case "show": {
       const [slug, ...flags] = rest;
-      if (!slug || slug.startsWith("--")) throw new CliUsageError("faq show needs a slug, e.g. faq show cara-bayar --lang en");
+      if (!slug || slug.startsWith("--"))
+        throw new CliUsageError("faq show needs a slug, e.g. faq show cara-bayar --lang en");
       const lang = language(stringOptions(flags, ["lang"]).lang) ?? "id";
       const document = await faq.get(slug, lang);
       if (!document) {
         out.error(`Error: no FAQ "${slug}" in language ${lang}`);
         return 1;
       }
-      out.log(`${document.title}  [${document.slug}, ${document.language}${document.active ? "" : ", hidden"}]\n\n${document.body}`);
+      out.log(
+        `${document.title}  [${document.slug}, ${document.language}${document.active ? "" : ", hidden"}]\n\n${document.body}`,
+      );
       return 0;
     }
     case "set": {
       const [slug, ...flags] = rest;
-      if (!slug || slug.startsWith("--")) throw new CliUsageError('faq set needs a slug, e.g. faq set cara-bayar --lang id --title "…" --body "…"');
+      if (!slug || slug.startsWith("--"))
+        throw new CliUsageError('faq set needs a slug, e.g. faq set cara-bayar --lang id --title "…" --body "…"');
       const v = stringOptions(flags, ["lang", "title", "body"]);
-      if (!v.lang || v.title === undefined || v.body === undefined) throw new CliUsageError("faq set needs --lang, --title and --body");
+      if (!v.lang || v.title === undefined || v.body === undefined)
+        throw new CliUsageError("faq set needs --lang, --title and --body");
       const existed = await faq.get(slug, language(v.lang));
       const document = await faq.upsert({ slug, language: v.lang as FaqLanguage, title: v.title, body: v.body });
-      out.log(`${existed ? "Updated" : "Added"} FAQ "${document.slug}" (${document.language}); the index is up to date.`);
+      out.log(
+        `${existed ? "Updated" : "Added"} FAQ "${document.slug}" (${document.language}); the index is up to date.`,
+      );
       return 0;
     }
     case "remove": {
@@ -93,11 +116,18 @@ export async function runFaqCommand(container: Container, args: string[], out: O
         out.log("No FAQ answers that question.");
         return 0;
       }
-      out.log(table([["SLUG", "LANG", "TITLE"], ...hits.map((h) => [h.document.slug, h.document.language, h.document.title])]));
+      out.log(
+        table([
+          ["SLUG", "LANG", "TITLE"],
+          ...hits.map((h) => [h.document.slug, h.document.language, h.document.title]),
+        ]),
+      );
       return 0;
     }
     default:
-      throw new CliUsageError(sub ? `unknown faq command "${sub}"` : "faq needs a command: list, show, set, remove or search");
+      throw new CliUsageError(
+        sub ? `unknown faq command "${sub}"` : "faq needs a command: list, show, set, remove or search",
+      );
   }
 }
 
@@ -108,7 +138,10 @@ function language(value: string | undefined): FaqLanguage | undefined {
 }
 
 /** Free text first (quoted or not), then `--name value` options. */
-function textAndOptions(args: string[], names: string[]): { text: string; options: Record<string, string | undefined> } {
+function textAndOptions(
+  args: string[],
+  names: string[],
+): { text: string; options: Record<string, string | undefined> } {
   const first = args.findIndex((a) => a.startsWith("--"));
   const words = first < 0 ? args : args.slice(0, first);
   return { text: words.join(" ").trim(), options: stringOptions(first < 0 ? [] : args.slice(first), names) };

@@ -14,7 +14,17 @@ export async function runStaffCommand(container: Container, args: string[], out:
   switch (sub) {
     case "list": {
       const staff = await admins.list();
-      out.log(table([["TELEGRAM ID", "ROLE", "NAME", "FROM"], ...staff.map((s) => [String(s.telegramId), s.role, s.name || "-", s.fromConfig ? "ADMIN_TELEGRAM_IDS" : "app"])]));
+      out.log(
+        table([
+          ["TELEGRAM ID", "ROLE", "NAME", "FROM"],
+          ...staff.map((s) => [
+            String(s.telegramId),
+            s.role,
+            s.name || "-",
+            s.fromConfig ? "ADMIN_TELEGRAM_IDS" : "app",
+          ]),
+        ]),
+      );
       out.log(`${staff.length} staff.`);
       return 0;
     }
@@ -37,6 +47,7 @@ export async function runStaffCommand(container: Container, args: string[], out:
 
 function telegramIdOf(text: string | undefined): number {
   const id = Number(text);
-  if (!text || !Number.isSafeInteger(id) || id <= 0) throw new CliUsageError(`a Telegram user id is a whole number, e.g. 123456789: ${USAGE}`);
+  if (!text || !Number.isSafeInteger(id) || id <= 0)
+    throw new CliUsageError(`a Telegram user id is a whole number, e.g. 123456789: ${USAGE}`);
   return id;
 }

@@ -13,7 +13,11 @@ export async function runWebhookCommand(container: Container, args: string[], ou
   const [sub] = args;
   if (sub !== "set") throw new CliUsageError(`unknown webhook command: ${USAGE}`);
   const { config } = container;
-  const missing = [!config.telegram.token && "TELEGRAM_BOT_TOKEN", !config.server.publicUrl && "PUBLIC_URL", !config.telegram.webhookSecret && "WEBHOOK_SECRET"].filter(Boolean);
+  const missing = [
+    !config.telegram.token && "TELEGRAM_BOT_TOKEN",
+    !config.server.publicUrl && "PUBLIC_URL",
+    !config.telegram.webhookSecret && "WEBHOOK_SECRET",
+  ].filter(Boolean);
   if (missing.length > 0) {
     out.error(`webhook set needs ${missing.join(", ")}`);
     return 1;
@@ -21,7 +25,11 @@ export async function runWebhookCommand(container: Container, args: string[], ou
   const url = `${config.server.publicUrl}/webhooks/telegram`;
   // The bot's module is loaded only here: `--help` and other commands need none of it.
   const { ALLOWED_UPDATES } = await import("../bot/index.js");
-  await registerWebhookNow(container.telegram, container.cluster, { url, secretToken: config.telegram.webhookSecret!, allowedUpdates: ALLOWED_UPDATES });
+  await registerWebhookNow(container.telegram, container.cluster, {
+    url,
+    secretToken: config.telegram.webhookSecret!,
+    allowedUpdates: ALLOWED_UPDATES,
+  });
   out.log(`Telegram now sends this bot's updates to ${url}.`);
   return 0;
 }

@@ -53,23 +53,68 @@ export function createSandbox(options: SandboxOptions = {}) {
     ...now,
     ...(options.dataDir ? { store: createChatFileStore(join(options.dataDir, "sandbox-chats.json")) } : {}),
   });
-  telegram.addUser({ id: SANDBOX_ADMIN.id, first_name: SANDBOX_ADMIN.firstName, username: SANDBOX_ADMIN.username, language_code: SANDBOX_ADMIN.languageCode });
+  telegram.addUser({
+    id: SANDBOX_ADMIN.id,
+    first_name: SANDBOX_ADMIN.firstName,
+    username: SANDBOX_ADMIN.username,
+    language_code: SANDBOX_ADMIN.languageCode,
+  });
   const run = { pendingMs: pace.pendingMs, runMs: pace.supplierMs - pace.pendingMs };
-  const stateFile = options.dataDir ? createSimulatorStateFile(join(options.dataDir, "sandbox-simulators.json")) : undefined;
+  const stateFile = options.dataDir
+    ? createSimulatorStateFile(join(options.dataDir, "sandbox-simulators.json"))
+    : undefined;
   const firstOrderId = Math.max(58_000, ...(stateFile?.entries("smm.orders") ?? []).map(([id]) => Number(id))) + 1;
-  const smm = createSmmPanelSimulator({ key: `smm-${secret("smm.key")}`, ...run, ...now, firstOrderId, ...options.smm });
+  const smm = createSmmPanelSimulator({
+    key: `smm-${secret("smm.key")}`,
+    ...run,
+    ...now,
+    firstOrderId,
+    ...options.smm,
+  });
   // The sandbox registers these suppliers itself; the keys stay the same across restarts.
   const credentials = {
     vip: { apiId: `SBX${secret("vip.apiId").slice(0, 8)}`, apiKey: secret("vip.apiKey") },
-    digiflazz: { username: `sandbox${secret("digiflazz.username").slice(0, 6)}`, apiKey: secret("digiflazz.apiKey"), webhookSecret: secret("digiflazz.webhookSecret") },
+    digiflazz: {
+      username: `sandbox${secret("digiflazz.username").slice(0, 6)}`,
+      apiKey: secret("digiflazz.apiKey"),
+      webhookSecret: secret("digiflazz.webhookSecret"),
+    },
   };
   // Top-ups are quicker than followers: a faster pace speeds them up, a slower one leaves their own.
-  const vip = createVipResellerSimulator({ ...credentials.vip, waitingMs: Math.min(3_000, run.pendingMs), processingMs: Math.min(10_000, run.runMs), ...now });
-  const digiflazz = createDigiflazzSimulator({ ...credentials.digiflazz, pendingMs: Math.min(5_000, pace.supplierMs), ...now });
+  const vip = createVipResellerSimulator({
+    ...credentials.vip,
+    waitingMs: Math.min(3_000, run.pendingMs),
+    processingMs: Math.min(10_000, run.runMs),
+    ...now,
+  });
+  const digiflazz = createDigiflazzSimulator({
+    ...credentials.digiflazz,
+    pendingMs: Math.min(5_000, pace.supplierMs),
+    ...now,
+  });
   const indoPanels = {
-    centralsmm: createIndoPanelSimulator({ panel: "centralsmm", apiId: secret("centralsmm.apiId").slice(0, 8), apiKey: secret("centralsmm.apiKey"), secretKey: secret("centralsmm.secretKey"), ...run, ...now }),
-    medanpedia: createIndoPanelSimulator({ panel: "medanpedia", apiId: secret("medanpedia.apiId").slice(0, 8), apiKey: secret("medanpedia.apiKey"), ...run, ...now }),
-    irvankede: createIndoPanelSimulator({ panel: "irvankede", apiId: secret("irvankede.apiId").slice(0, 8), apiKey: secret("irvankede.apiKey"), ...run, ...now }),
+    centralsmm: createIndoPanelSimulator({
+      panel: "centralsmm",
+      apiId: secret("centralsmm.apiId").slice(0, 8),
+      apiKey: secret("centralsmm.apiKey"),
+      secretKey: secret("centralsmm.secretKey"),
+      ...run,
+      ...now,
+    }),
+    medanpedia: createIndoPanelSimulator({
+      panel: "medanpedia",
+      apiId: secret("medanpedia.apiId").slice(0, 8),
+      apiKey: secret("medanpedia.apiKey"),
+      ...run,
+      ...now,
+    }),
+    irvankede: createIndoPanelSimulator({
+      panel: "irvankede",
+      apiId: secret("irvankede.apiId").slice(0, 8),
+      apiKey: secret("irvankede.apiKey"),
+      ...run,
+      ...now,
+    }),
   };
   const midtrans = createMidtransSimulator({
     serverKey: `SB-Mid-server-${secret("midtrans.serverKey")}`,
@@ -78,14 +123,30 @@ export function createSandbox(options: SandboxOptions = {}) {
   });
 
   // Orders in flight still finish, and QRs shown before a restart can still be paid, after it.
-  const tracked = stateFile?.track({ "smm.orders": smm.orders as Map<number, unknown>, "midtrans.transactions": midtrans.transactions as Map<string, unknown> });
+  const tracked = stateFile?.track({
+    "smm.orders": smm.orders as Map<number, unknown>,
+    "midtrans.transactions": midtrans.transactions as Map<string, unknown>,
+  });
 
-  const openai = createOpenAiSimulator({ apiKey: `sk-sandbox-${secret("openai.apiKey")}`, ...now, ...(options.openaiBrain ? { brain: options.openaiBrain } : {}) });
+  const openai = createOpenAiSimulator({
+    apiKey: `sk-sandbox-${secret("openai.apiKey")}`,
+    ...now,
+    ...(options.openaiBrain ? { brain: options.openaiBrain } : {}),
+  });
 
   const app = new Hono();
   app.get("/", (c) => c.html(renderSandboxPage({ orderSeconds: expectedOrderSeconds(pace) })));
   // "Open the admin app": as the sandbox's owner, signed just now like Telegram would.
-  app.get("/admin", (c) => c.redirect(miniAppLaunchUrl(`${new URL(c.req.url).origin}/miniapp/`, telegram.token, SANDBOX_ADMIN, new Date(options.now?.() ?? Date.now()))));
+  app.get("/admin", (c) =>
+    c.redirect(
+      miniAppLaunchUrl(
+        `${new URL(c.req.url).origin}/miniapp/`,
+        telegram.token,
+        SANDBOX_ADMIN,
+        new Date(options.now?.() ?? Date.now()),
+      ),
+    ),
+  );
   app.route("/telegram", telegram.routes);
   app.route("/smm", smm.routes);
   app.route("/midtrans", midtrans.routes);
@@ -128,7 +189,10 @@ export function createSandbox(options: SandboxOptions = {}) {
   });
   app.get("/chat/api/panels", (c) =>
     c.json({
-      supplierOrders: [...smm.orders.values()].slice(-10).reverse().map((o) => ({ order: o.order, service: o.service, link: o.link, quantity: o.quantity, outcome: o.outcome })),
+      supplierOrders: [...smm.orders.values()]
+        .slice(-10)
+        .reverse()
+        .map((o) => ({ order: o.order, service: o.service, link: o.link, quantity: o.quantity, outcome: o.outcome })),
     }),
   );
 

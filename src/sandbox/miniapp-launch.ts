@@ -1,7 +1,12 @@
 import { signInitData } from "../infra/telegram/init-data.js";
 
 /** The sandbox's own shop owner: an admin in sandbox mode, so a newcomer can open the admin app. */
-export const SANDBOX_ADMIN = { id: 7_000_001, firstName: "Sandbox Owner", username: "sandbox_owner", languageCode: "id" } as const;
+export const SANDBOX_ADMIN = {
+  id: 7_000_001,
+  firstName: "Sandbox Owner",
+  username: "sandbox_owner",
+  languageCode: "id",
+} as const;
 
 /** Telegram's default light theme, as a client passes it to a Mini App. */
 const THEME = {
@@ -25,7 +30,12 @@ const THEME = {
  * the hash, including initData genuinely signed with the bot's token (the sandbox knows its own),
  * so the server checks it exactly as it checks Telegram's.
  */
-export function miniAppLaunchUrl(appUrl: string, botToken: string, user: { id: number; firstName: string; username?: string; languageCode?: string }, now: Date): string {
+export function miniAppLaunchUrl(
+  appUrl: string,
+  botToken: string,
+  user: { id: number; firstName: string; username?: string; languageCode?: string },
+  now: Date,
+): string {
   const params = new URLSearchParams({
     tgWebAppData: signInitData(user, botToken, now),
     tgWebAppVersion: "8.0",

@@ -7,8 +7,18 @@ async function orderStatusAfter(supplierSeconds: number, elapsedMs: number): Pro
   let now = 1_700_000_000_000;
   const sandbox = createSandbox({ now: () => now, supplierSeconds });
   const call = async (fields: Record<string, string>) =>
-    (await (await sandbox.app.request("/smm/api/v2", { method: "POST", body: new URLSearchParams({ key: sandbox.smm.key, ...fields }) })).json()) as Record<string, string | number>;
-  const { order } = await call({ action: "add", service: "1002", link: "https://instagram.com/budi", quantity: "1000" });
+    (await (
+      await sandbox.app.request("/smm/api/v2", {
+        method: "POST",
+        body: new URLSearchParams({ key: sandbox.smm.key, ...fields }),
+      })
+    ).json()) as Record<string, string | number>;
+  const { order } = await call({
+    action: "add",
+    service: "1002",
+    link: "https://instagram.com/budi",
+    quantity: "1000",
+  });
   now += elapsedMs;
   const status = String((await call({ action: "status", order: String(order) })).status);
   sandbox.close();
@@ -18,7 +28,12 @@ async function orderStatusAfter(supplierSeconds: number, elapsedMs: number): Pro
 describe("the sandbox's pace", () => {
   it("is a believable 25 s by default, asked every 5 s, and the page says 25–30 s", async () => {
     const pace = sandboxPace();
-    expect(pace).toMatchObject({ supplierMs: 25_000, pendingMs: 5_000, syncSeconds: 5, statusSyncCron: "*/5 * * * * *" });
+    expect(pace).toMatchObject({
+      supplierMs: 25_000,
+      pendingMs: 5_000,
+      syncSeconds: 5,
+      statusSyncCron: "*/5 * * * * *",
+    });
     expect(expectedOrderSeconds(pace)).toEqual({ from: 25, to: 30 });
     const sandbox = createSandbox();
     expect(await (await sandbox.app.request("/")).text()).toContain('const PACE = {"from":25,"to":30}');

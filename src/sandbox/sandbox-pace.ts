@@ -21,7 +21,12 @@ export function sandboxPace(supplierSeconds = 25): SandboxPace {
   const supplierMs = Math.max(1, supplierSeconds) * 1000;
   // Ask about five times per order: often enough to show "in progress", rarely enough to stay quiet.
   const syncSeconds = STEPS.filter((step) => step <= Math.max(1, supplierSeconds / 5)).at(-1)!;
-  return { supplierMs, pendingMs: Math.round(supplierMs / 5), syncSeconds, statusSyncCron: syncSeconds === 1 ? "* * * * * *" : `*/${syncSeconds} * * * * *` };
+  return {
+    supplierMs,
+    pendingMs: Math.round(supplierMs / 5),
+    syncSeconds,
+    statusSyncCron: syncSeconds === 1 ? "* * * * * *" : `*/${syncSeconds} * * * * *`,
+  };
 }
 
 /** The range a customer waits, for the page: the supplier's time, plus up to one sync interval. */

@@ -24,11 +24,13 @@ export const PAGE_TEXTS = {
     send: "Kirim",
     invoicesTitle: "💳 Tagihan QRIS (simulator Midtrans)",
     noInvoices: "Belum ada tagihan.",
-    invoicesHelp: "\"Bayar\" berperan sebagai aplikasi bank pelanggan: Midtrans melunasi QR dan mengirim notifikasi bertanda tangan ke toko.",
+    invoicesHelp:
+      '"Bayar" berperan sebagai aplikasi bank pelanggan: Midtrans melunasi QR dan mengirim notifikasi bertanda tangan ke toko.',
     pay: "Bayar",
     ordersTitle: "📦 Pesanan ke supplier (simulator panel SMM)",
     noOrders: "Belum ada pesanan ke supplier.",
-    ordersHelp: "Pesanan berjalan Pending → In progress → Completed dalam sekitar {from}–{to} detik. Link yang berisi \"partial\" atau \"cancel\" berakhir seperti itu.",
+    ordersHelp:
+      'Pesanan berjalan Pending → In progress → Completed dalam sekitar {from}–{to} detik. Link yang berisi "partial" atau "cancel" berakhir seperti itu.',
     order: "pesanan",
     service: "layanan",
     tryTitle: "Coba",
@@ -37,7 +39,13 @@ export const PAGE_TEXTS = {
     paidWithStars: "Dibayar dengan Stars",
     starsReceipt: "✅ Struk: {amount} ⭐ sudah dibayar",
     photo: "foto",
-    status: { pending: "menunggu", settlement: "lunas", expire: "kedaluwarsa", cancel: "batal", deny: "ditolak" } as Record<string, string>,
+    status: {
+      pending: "menunggu",
+      settlement: "lunas",
+      expire: "kedaluwarsa",
+      cancel: "batal",
+      deny: "ditolak",
+    } as Record<string, string>,
   },
   en: {
     title: "Sandbox shop",
@@ -49,11 +57,13 @@ export const PAGE_TEXTS = {
     send: "Send",
     invoicesTitle: "💳 QRIS invoices (Midtrans simulator)",
     noInvoices: "No invoices yet.",
-    invoicesHelp: "\"Pay\" acts as the customer's banking app: Midtrans settles the QR and sends its signed notification to the shop.",
+    invoicesHelp:
+      '"Pay" acts as the customer\'s banking app: Midtrans settles the QR and sends its signed notification to the shop.',
     pay: "Pay",
     ordersTitle: "📦 Supplier orders (SMM panel simulator)",
     noOrders: "No supplier orders yet.",
-    ordersHelp: "Orders go Pending → In progress → Completed in about {from}–{to} s. A link containing \"partial\" or \"cancel\" ends that way.",
+    ordersHelp:
+      'Orders go Pending → In progress → Completed in about {from}–{to} s. A link containing "partial" or "cancel" ends that way.',
     order: "order",
     service: "service",
     tryTitle: "Try",

@@ -24,10 +24,14 @@ export function createSimulatorStateFile(path: string) {
     },
     /** Puts the saved records back into the maps, then keeps saving them. */
     track(maps: Record<string, Map<string | number, unknown>>): { stop(): void } {
-      for (const [name, map] of Object.entries(maps)) for (const [key, value] of this.entries(name)) map.set(key, value);
+      for (const [name, map] of Object.entries(maps))
+        for (const [key, value] of this.entries(name)) map.set(key, value);
       let last = "";
       const save = () => {
-        const text = JSON.stringify({ version: 1, maps: Object.fromEntries(Object.entries(maps).map(([name, map]) => [name, [...map]])) });
+        const text = JSON.stringify({
+          version: 1,
+          maps: Object.fromEntries(Object.entries(maps).map(([name, map]) => [name, [...map]])),
+        });
         if (text === last) return;
         mkdirSync(dirname(path), { recursive: true });
         writeFileSync(`${path}.tmp`, text);

@@ -56,15 +56,34 @@ describe("errors answered by the server", () => {
   });
 
   it("adds the message key and its values the admin app translates", async () => {
-    const answer = await answerTo(new AppError("wallet.insufficient_balance", "the balance is too low", { text: { key: "wallet.short", params: { balance: 500, amount: 1_000 } } }));
+    const answer = await answerTo(
+      new AppError("wallet.insufficient_balance", "the balance is too low", {
+        text: { key: "wallet.short", params: { balance: 500, amount: 1_000 } },
+      }),
+    );
     expect(answer.status).toBe(409);
-    expect(answer.body).toEqual({ error: { code: "wallet.insufficient_balance", message: "the balance is too low", key: "wallet.short", params: { balance: 500, amount: 1_000 } } });
-    const noValues = await answerTo(new AppError("orders.invalid_input", "say why", { text: { key: "input.reason_required" } }));
-    expect(noValues.body).toEqual({ error: { code: "orders.invalid_input", message: "say why", key: "input.reason_required", params: {} } });
+    expect(answer.body).toEqual({
+      error: {
+        code: "wallet.insufficient_balance",
+        message: "the balance is too low",
+        key: "wallet.short",
+        params: { balance: 500, amount: 1_000 },
+      },
+    });
+    const noValues = await answerTo(
+      new AppError("orders.invalid_input", "say why", { text: { key: "input.reason_required" } }),
+    );
+    expect(noValues.body).toEqual({
+      error: { code: "orders.invalid_input", message: "say why", key: "input.reason_required", params: {} },
+    });
   });
 
   it("reveals nothing of a failure (a 500 code or any other error) and logs it", async () => {
-    for (const error of [new AppError("crypto.decrypt_failed", "secret box key abc123 did not open"), new AppError("internal", "the table moved"), new Error("disk on fire")]) {
+    for (const error of [
+      new AppError("crypto.decrypt_failed", "secret box key abc123 did not open"),
+      new AppError("internal", "the table moved"),
+      new Error("disk on fire"),
+    ]) {
       const answer = await answerTo(error);
       expect(answer.status).toBe(500);
       expect(answer.body).toEqual({ error: { code: "internal", message: "internal error" } });
@@ -74,6 +93,7 @@ describe("errors answered by the server", () => {
   });
 
   it("has a status for every code, each a client or server error", () => {
-    for (const [code, status] of Object.entries(ERROR_HTTP_STATUS)) expect([400, 401, 403, 404, 409, 500, 502, 503], code).toContain(status);
+    for (const [code, status] of Object.entries(ERROR_HTTP_STATUS))
+      expect([400, 401, 403, 404, 409, 500, 502, 503], code).toContain(status);
   });
 });

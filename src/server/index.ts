@@ -24,11 +24,26 @@ export function createServer(deps: ServerDeps): Hono {
     // An AppError answers with its code's status (ERROR_HTTP_STATUS) and its own words; a 500 says nothing more.
     if (error instanceof AppError && error.httpStatus !== ERROR_HTTP_STATUS.internal) {
       const text = error.details.text;
-      return c.json({ error: { code: error.code, message: error.message, ...(text ? { key: text.key, params: text.params ?? {} } : {}) } } satisfies ErrorBody, error.httpStatus as 400);
+      return c.json(
+        {
+          error: {
+            code: error.code,
+            message: error.message,
+            ...(text ? { key: text.key, params: text.params ?? {} } : {}),
+          },
+        } satisfies ErrorBody,
+        error.httpStatus as 400,
+      );
     }
     // A Bot API path holds the bot token: never log it as is.
-    deps.logger.error({ err: error, requestId: c.get("requestId"), path: c.req.path.replace(/\/bot[^/]+/, "/bot<token>") }, "request failed");
-    return c.json({ error: { code: "internal", message: "internal error" } } satisfies ErrorBody, ERROR_HTTP_STATUS.internal as 500);
+    deps.logger.error(
+      { err: error, requestId: c.get("requestId"), path: c.req.path.replace(/\/bot[^/]+/, "/bot<token>") },
+      "request failed",
+    );
+    return c.json(
+      { error: { code: "internal", message: "internal error" } } satisfies ErrorBody,
+      ERROR_HTTP_STATUS.internal as 500,
+    );
   });
 
   app.get("/healthz", async (c) => {

@@ -11,7 +11,11 @@ export function listen(app: Hono, host: string, port: number): Promise<RunningSe
   return new Promise((resolve, reject) => {
     let server: ServerType | undefined;
     const onError = (error: NodeJS.ErrnoException) => {
-      reject(error.code === "EADDRINUSE" ? new Error(`port ${port} on ${host} is already in use: stop the other process or set PORT`) : error);
+      reject(
+        error.code === "EADDRINUSE"
+          ? new Error(`port ${port} on ${host} is already in use: stop the other process or set PORT`)
+          : error,
+      );
     };
     server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
       server!.off("error", onError);

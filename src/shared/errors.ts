@@ -140,7 +140,9 @@ export class AppError extends Error {
 /** A zod custom issue's `params` carry the MessageKey of its message (see AppError). */
 export function issueText(issue: { params?: Record<string, unknown> } | undefined): MessageKey | undefined {
   const params = issue?.params;
-  return params && typeof params.key === "string" ? { key: params.key, params: (params.values ?? {}) as Record<string, string | number> } : undefined;
+  return params && typeof params.key === "string"
+    ? { key: params.key, params: (params.values ?? {}) as Record<string, string | number> }
+    : undefined;
 }
 
 export function errorMessage(error: unknown): string {

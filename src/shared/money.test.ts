@@ -118,11 +118,15 @@ describe("amountForQuantity: what the customer pays", () => {
 
   it("is never below the exact price for any quantity (property)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 50_000_000 }), fc.integer({ min: 1, max: 10_000_000 }), (price, quantity) => {
-        const amount = BigInt(amountForQuantity(price, quantity));
-        const exactTimes1000 = BigInt(price) * BigInt(quantity);
-        return amount * 1000n >= exactTimes1000 && (amount - 1n) * 1000n < exactTimes1000;
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 50_000_000 }),
+        fc.integer({ min: 1, max: 10_000_000 }),
+        (price, quantity) => {
+          const amount = BigInt(amountForQuantity(price, quantity));
+          const exactTimes1000 = BigInt(price) * BigInt(quantity);
+          return amount * 1000n >= exactTimes1000 && (amount - 1n) * 1000n < exactTimes1000;
+        },
+      ),
     );
   });
 });
@@ -150,16 +154,24 @@ describe("sellUnitPrice: the shop's price list", () => {
 
   it("applies a decimal margin and a decimal currency rate exactly, then rounds up to the step", () => {
     // 0.90 × 16250.5 = 14625.45; × 1.125 = 16453.63125 → 16454 → next 100 = 16500
-    expect(sellUnitPrice({ costRate: supplierRate, rateToIdr: usdRate, marginPercent: dec("12.5"), roundStep: 100 })).toBe(16500);
-    expect(sellUnitPrice({ costRate: supplierRate, rateToIdr: usdRate, marginPercent: dec("12.5"), roundStep: 1 })).toBe(16454);
+    expect(
+      sellUnitPrice({ costRate: supplierRate, rateToIdr: usdRate, marginPercent: dec("12.5"), roundStep: 100 }),
+    ).toBe(16500);
+    expect(
+      sellUnitPrice({ costRate: supplierRate, rateToIdr: usdRate, marginPercent: dec("12.5"), roundStep: 1 }),
+    ).toBe(16454);
   });
 
   it("does not round a price that already sits on the step", () => {
-    expect(sellUnitPrice({ costRate: dec("10000"), rateToIdr: dec("1"), marginPercent: dec("50"), roundStep: 500 })).toBe(15000);
+    expect(
+      sellUnitPrice({ costRate: dec("10000"), rateToIdr: dec("1"), marginPercent: dec("50"), roundStep: 500 }),
+    ).toBe(15000);
   });
 
   it("treats a step of zero as whole rupiah", () => {
-    expect(sellUnitPrice({ costRate: dec("0.01"), rateToIdr: dec("1"), marginPercent: dec("0"), roundStep: 0 })).toBe(1);
+    expect(sellUnitPrice({ costRate: dec("0.01"), rateToIdr: dec("1"), marginPercent: dec("0"), roundStep: 0 })).toBe(
+      1,
+    );
   });
 
   it("never sells below the supplier cost, even with a zero margin", () => {

@@ -92,7 +92,10 @@ export function sellUnitPrice(input: {
   roundStep: number;
 }): number {
   const cost = multiplyDecimals(input.costRate, input.rateToIdr);
-  const factor: Decimal = { units: 100n * 10n ** BigInt(input.marginPercent.scale) + input.marginPercent.units, scale: input.marginPercent.scale + 2 };
+  const factor: Decimal = {
+    units: 100n * 10n ** BigInt(input.marginPercent.scale) + input.marginPercent.units,
+    scale: input.marginPercent.scale + 2,
+  };
   const exact = multiplyDecimals(cost, factor);
   const step = BigInt(Math.max(1, Math.trunc(input.roundStep)));
   const rupiah = ceilDecimal(exact);
@@ -111,7 +114,12 @@ export function toSafeNumber(value: bigint): number {
   return Number(value);
 }
 
-const rupiahFormat = new Intl.NumberFormat("id-ID", { style: "currency", currency: "IDR", maximumFractionDigits: 0, minimumFractionDigits: 0 });
+const rupiahFormat = new Intl.NumberFormat("id-ID", {
+  style: "currency",
+  currency: "IDR",
+  maximumFractionDigits: 0,
+  minimumFractionDigits: 0,
+});
 
 /** "Rp 15.000" (with a non-breaking space, as Intl renders it). */
 export function formatRupiah(amount: number): string {

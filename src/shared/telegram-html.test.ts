@@ -5,7 +5,7 @@ describe("checking a message as Telegram HTML before it is sent to many people",
   it.each([
     "Promo <b>hari ini</b>: diskon 10%!",
     'Cek <a href="https://t.me/toko">kanal kami</a> &amp; <i>follow</i>',
-    "<blockquote expandable>panjang</blockquote><code class=\"language-js\">x &lt; 1</code>",
+    '<blockquote expandable>panjang</blockquote><code class="language-js">x &lt; 1</code>',
     '<span class="tg-spoiler">kejutan</span> <tg-spoiler>lagi</tg-spoiler> <tg-emoji emoji-id="5368324170671202286">👍</tg-emoji>',
     "<b>tebal <i>miring <u>garis</u></i></b> &#128512; &#x1F600;",
   ])("accepts %s", (html) => {
@@ -38,7 +38,16 @@ describe("checking a message as Telegram HTML before it is sent to many people",
     const parsed = parseTelegramHtml('Hai <b>kak</b> <a href="https://x.id">link</a>');
     expect(parsed).toEqual({
       ok: true,
-      tree: { tag: "", attributes: {}, children: ["Hai ", { tag: "b", attributes: {}, children: ["kak"] }, " ", { tag: "a", attributes: { href: "https://x.id" }, children: ["link"] }] },
+      tree: {
+        tag: "",
+        attributes: {},
+        children: [
+          "Hai ",
+          { tag: "b", attributes: {}, children: ["kak"] },
+          " ",
+          { tag: "a", attributes: { href: "https://x.id" }, children: ["link"] },
+        ],
+      },
     });
   });
 });

@@ -63,7 +63,7 @@ export function parseTelegramHtml(html: string): { ok: true; tree: HtmlNode } | 
     if (text) stack.at(-1)!.children.push(text);
     text = "";
   };
-  for (let i = 0; i < html.length; ) {
+  for (let i = 0; i < html.length;) {
     const rest = html.slice(i);
     const at = `at character ${i + 1}`;
     if (rest[0] === "&") {
@@ -84,19 +84,29 @@ export function parseTelegramHtml(html: string): { ok: true; tree: HtmlNode } | 
     const [whole, closing, rawName, rawAttributes] = tag;
     const name = rawName!.toLowerCase();
     const rule = TAGS[name];
-    if (!rule) return { ok: false, problem: `<${name}> is not supported by Telegram (${at}); use b, i, u, s, a, code, pre, blockquote or tg-spoiler` };
+    if (!rule)
+      return {
+        ok: false,
+        problem: `<${name}> is not supported by Telegram (${at}); use b, i, u, s, a, code, pre, blockquote or tg-spoiler`,
+      };
     flush();
     if (closing) {
       if (rawAttributes!.trim()) return { ok: false, problem: `</${name}> cannot have attributes (${at})` };
       const open = stack.pop();
-      if (!open || open === root || open.tag !== name) return { ok: false, problem: `</${name}> ${at} closes a tag that is not open${open && open !== root ? ` (<${open.tag}> is)` : ""}` };
+      if (!open || open === root || open.tag !== name)
+        return {
+          ok: false,
+          problem: `</${name}> ${at} closes a tag that is not open${open && open !== root ? ` (<${open.tag}> is)` : ""}`,
+        };
     } else {
       const attributes: Record<string, string> = {};
-      for (const match of rawAttributes!.matchAll(ATTRIBUTE)) attributes[match[1]!.toLowerCase()] = match[2] ?? match[3] ?? "";
+      for (const match of rawAttributes!.matchAll(ATTRIBUTE))
+        attributes[match[1]!.toLowerCase()] = match[2] ?? match[3] ?? "";
       const problem = rule(attributes);
       if (problem) return { ok: false, problem: `<${name}> ${problem} (${at})` };
       const parent = stack.at(-1)!;
-      if (parent.tag === "pre" || parent.tag === "code") return { ok: false, problem: `nothing can go inside <${parent.tag}> (${at})` };
+      if (parent.tag === "pre" || parent.tag === "code")
+        return { ok: false, problem: `nothing can go inside <${parent.tag}> (${at})` };
       const node: HtmlNode = { tag: name, attributes, children: [] };
       parent.children.push(node);
       stack.push(node);

@@ -67,21 +67,38 @@ beforeAll(async () => {
 
   // The owner's own changes: a manual order paid from Budi's balance, the default margin, a broadcast.
   const calls = adminCalls(kit).as(ADMIN_ID);
-  const quote = await calls.post<{ quoteId: string }>("/orders/manual/quote", { customerId: budiId, mid: 2, target: "https://instagram.com/budi_manual", quantity: 1000 });
-  const manual = await calls.post<{ order: { id: number } }>("/orders/manual", { quoteId: quote.body.quoteId, payment: "wallet", reason: "pesan lewat WhatsApp" });
+  const quote = await calls.post<{ quoteId: string }>("/orders/manual/quote", {
+    customerId: budiId,
+    mid: 2,
+    target: "https://instagram.com/budi_manual",
+    quantity: 1000,
+  });
+  const manual = await calls.post<{ order: { id: number } }>("/orders/manual", {
+    quoteId: quote.body.quoteId,
+    payment: "wallet",
+    reason: "pesan lewat WhatsApp",
+  });
   expect(manual.status).toBe(201);
   manualOrderId = manual.body.order.id;
   await kit.container.catalogManagement.setMargin({ scope: "default" }, "35", `telegram:${ADMIN_ID}`);
-  expect((await calls.post("/broadcasts", { html: "Promo <b>akhir pekan</b>", audience: { kind: "all" } })).status).toBe(201);
+  expect(
+    (await calls.post("/broadcasts", { html: "Promo <b>akhir pekan</b>", audience: { kind: "all" } })).status,
+  ).toBe(201);
 
   // A long conversation before Budi asks for a person: far taller than the screen.
   const sari = kit.customer(100_002);
   for (let i = 1; i <= 40; i++) await sari.say(`pertanyaan nomor ${i}: followers ig yang real ada kak?`);
   await sari.say("/cs");
   await sari.say("pesan terakhir saya, tolong dibalas kak");
-  handoffNumber = (await kit.container.handoff.openFor((await kit.container.customers.findByTelegramId(100_002))!.id))!.number;
+  handoffNumber = (await kit.container.handoff.openFor((await kit.container.customers.findByTelegramId(100_002))!.id))!
+    .number;
 
-  page = await openMiniApp(browser, { productUrl: kit.productUrl, botToken: kit.sandbox.telegram.token, user: { id: ADMIN_ID, firstName: "Owner" }, now: new Date(clock.now()) });
+  page = await openMiniApp(browser, {
+    productUrl: kit.productUrl,
+    botToken: kit.sandbox.telegram.token,
+    user: { id: ADMIN_ID, firstName: "Owner" },
+    now: new Date(clock.now()),
+  });
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
@@ -120,7 +137,9 @@ describe("the Indonesian admin app, screen by screen", () => {
     await home();
     await page.getByTestId("nav-customers").click();
     await page.getByTestId(`customer-row-${budiId}`).click({ timeout: 10_000 });
-    await expect.poll(() => page.getByTestId("customer-ledger").innerText(), { timeout: 10_000 }).toContain("Isi saldo lewat QRIS");
+    await expect
+      .poll(() => page.getByTestId("customer-ledger").innerText(), { timeout: 10_000 })
+      .toContain("Isi saldo lewat QRIS");
     const ledger = await textOf(page, "customer-ledger");
     expect(ledger).toContain("Refund: 1.500 dari 5.000 tidak terkirim");
     expect(ledger).toContain("Alasan: “pesan lewat WhatsApp”");
@@ -134,7 +153,10 @@ describe("the Indonesian admin app, screen by screen", () => {
     await page.getByTestId("nav-orders").click();
     await page.getByTestId(`order-row-${manualOrderId}`).click({ timeout: 10_000 });
     await screenText("timeline-paid");
-    const headers = await page.getByTestId("order-timeline").locator("[data-testid^=timeline-]").evaluateAll((items) => items.map((item) => item.getAttribute("data-testid")));
+    const headers = await page
+      .getByTestId("order-timeline")
+      .locator("[data-testid^=timeline-]")
+      .evaluateAll((items) => items.map((item) => item.getAttribute("data-testid")));
     expect(headers.slice(0, 2)).toEqual(["timeline-created", "timeline-paid"]);
     expect(await textOf(page, "timeline-paid")).toContain("Dibayar · saldo dompet");
     await home();
@@ -167,7 +189,9 @@ describe("the Indonesian admin app, screen by screen", () => {
     expect(await textOf(page, "setting-value-catalog.sync_cron")).toBe("setiap 6 jam, menit ke-15");
     await page.getByTestId("setting-row-catalog.sync_cron").click();
     await page.getByTestId("setting-input").fill("0 3 * * *");
-    await expect.poll(() => textOf(page, "setting-cron-words"), { timeout: 10_000 }).toBe("Artinya: setiap hari pukul 03:00 (WIB)");
+    await expect
+      .poll(() => textOf(page, "setting-cron-words"), { timeout: 10_000 })
+      .toBe("Artinya: setiap hari pukul 03:00 (WIB)");
     await page.getByTestId("setting-input").fill("tiap jam");
     await expect.poll(() => textOf(page, "setting-problem")).toContain("jadwal perlu lima bagian");
     await back(page);
@@ -177,7 +201,9 @@ describe("the Indonesian admin app, screen by screen", () => {
     await page.getByTestId("setting-input").fill("9000000");
     await pressMain(page, "Simpan pengaturan");
     await expect.poll(() => page.getByTestId("error").count(), { timeout: 10_000 }).toBe(1);
-    expect(await textOf(page, "error")).toContain("Isi saldo terkecil tidak boleh di atas yang terbesar (Rp 5.000.000).");
+    expect(await textOf(page, "error")).toContain(
+      "Isi saldo terkecil tidak boleh di atas yang terbesar (Rp 5.000.000).",
+    );
     await screenText("error");
     await snap(page, "language-3-refused");
     await home();
@@ -190,7 +216,9 @@ describe("the Indonesian admin app, screen by screen", () => {
     expect(list).toContain("Owner");
     expect(list).not.toContain(`telegram:${ADMIN_ID}`);
     await page.locator("[data-testid^=broadcast-row-]").first().click();
-    await expect.poll(() => page.locator("body").innerText(), { timeout: 10_000 }).toContain(`oleh Owner (telegram:${ADMIN_ID})`);
+    await expect
+      .poll(() => page.locator("body").innerText(), { timeout: 10_000 })
+      .toContain(`oleh Owner (telegram:${ADMIN_ID})`);
     await home();
     await page.getByTestId("nav-staff").click();
     await screenText("staff-list");

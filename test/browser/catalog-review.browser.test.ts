@@ -1,6 +1,14 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { back, ensureMiniAppBuilt, keepScreenshot, launchBrowser, openMiniApp, pressMain, textOf } from "../kit/browser.js";
+import {
+  back,
+  ensureMiniAppBuilt,
+  keepScreenshot,
+  launchBrowser,
+  openMiniApp,
+  pressMain,
+  textOf,
+} from "../kit/browser.js";
 import { ADMIN_ID, createShopKit, SUPPLIER, type ShopKit } from "../kit/shop-kit.js";
 
 /**
@@ -17,7 +25,14 @@ let secondId: number;
 beforeAll(async () => {
   await ensureMiniAppBuilt();
   kit = await createShopKit();
-  secondId = (await kit.container.providers.add({ name: "kedua", kind: "smm-v2", url: kit.standIns.smmUrl, credentials: { key: kit.sandbox.smm.key } })).id;
+  secondId = (
+    await kit.container.providers.add({
+      name: "kedua",
+      kind: "smm-v2",
+      url: kit.standIns.smmUrl,
+      credentials: { key: kit.sandbox.smm.key },
+    })
+  ).id;
   browser = await launchBrowser();
 }, 120_000);
 afterAll(async () => {
@@ -30,7 +45,11 @@ const service = async (mid: number) => (await kit.container.catalog.findByMid(mi
 
 describe("a second supplier, margins and bulk actions in the admin app", () => {
   it("imports the second supplier for review and keeps its twin as a backup in one tap", async () => {
-    const page = await openMiniApp(browser, { productUrl: kit.productUrl, botToken: kit.sandbox.telegram.token, user: { id: ADMIN_ID, firstName: "Owner" } });
+    const page = await openMiniApp(browser, {
+      productUrl: kit.productUrl,
+      botToken: kit.sandbox.telegram.token,
+      user: { id: ADMIN_ID, firstName: "Owner" },
+    });
     await page.getByTestId("nav-imports").click({ timeout: 15_000 });
     await page.getByTestId("imports-supplier").selectOption(String(secondId));
     // The shop already sells the first supplier's services: new ones wait for review unless the owner says otherwise.
@@ -39,7 +58,9 @@ describe("a second supplier, margins and bulk actions in the admin app", () => {
     await pressMain(page, "Mulai impor");
     await expect.poll(() => page.getByTestId("imports-report").count(), { timeout: 20_000 }).toBe(1);
     expect(await textOf(page, "imports-report-review")).toBe("312");
-    expect(await textOf(page, "imports-report-new-services")).toContain("312 layanan baru disembunyikan untuk ditinjau");
+    expect(await textOf(page, "imports-report-new-services")).toContain(
+      "312 layanan baru disembunyikan untuk ditinjau",
+    );
     expect((await kit.container.catalog.page({ state: "sold" }, { offset: 0, limit: 1 })).total).toBe(312);
     await keepScreenshot(page, "review-1-import");
 
@@ -47,7 +68,12 @@ describe("a second supplier, margins and bulk actions in the admin app", () => {
     await expect.poll(() => textOf(page, "services-list"), { timeout: 10_000 }).toMatch(/^312 layanan/);
     // Word search, any order and case: finds the new twin waiting for review.
     await page.getByTestId("services-search").fill("followers instagram real global no refill");
-    const twinMid = (await kit.container.catalog.page({ providerId: secondId, text: "Instagram Followers [Real Global] [No Refill]" }, { offset: 0, limit: 1 })).services[0]!.mid;
+    const twinMid = (
+      await kit.container.catalog.page(
+        { providerId: secondId, text: "Instagram Followers [Real Global] [No Refill]" },
+        { offset: 0, limit: 1 },
+      )
+    ).services[0]!.mid;
     await expect.poll(() => textOf(page, "services-list"), { timeout: 10_000 }).toMatch(/^1 layanan/);
     expect(await textOf(page, `service-status-${twinMid}`)).toBe("Menunggu tinjauan");
     await page.getByTestId(`service-row-${twinMid}`).click();
@@ -64,7 +90,8 @@ describe("a second supplier, margins and bulk actions in the admin app", () => {
     // Another one is approved for sale.
     await back(page);
     await page.getByTestId("services-search").fill("");
-    const approveMid = (await kit.container.catalog.page({ state: "review" }, { offset: 0, limit: 1 })).services[0]!.mid;
+    const approveMid = (await kit.container.catalog.page({ state: "review" }, { offset: 0, limit: 1 })).services[0]!
+      .mid;
     await page.getByTestId(`service-row-${approveMid}`).click();
     await page.getByTestId("service-review-approve").click({ timeout: 10_000 });
     await expect.poll(() => textOf(page, "service-state"), { timeout: 10_000 }).toBe("Dijual");
@@ -73,9 +100,15 @@ describe("a second supplier, margins and bulk actions in the admin app", () => {
   }, 90_000);
 
   it("selects services to hide them, then gives them one margin after a preview", async () => {
-    const page = await openMiniApp(browser, { productUrl: kit.productUrl, botToken: kit.sandbox.telegram.token, user: { id: ADMIN_ID, firstName: "Owner" } });
+    const page = await openMiniApp(browser, {
+      productUrl: kit.productUrl,
+      botToken: kit.sandbox.telegram.token,
+      user: { id: ADMIN_ID, firstName: "Owner" },
+    });
     await page.getByTestId("nav-services").click({ timeout: 15_000 });
-    await page.getByTestId("services-supplier").selectOption(String((await kit.container.providers.requireByName(SUPPLIER)).id));
+    await page
+      .getByTestId("services-supplier")
+      .selectOption(String((await kit.container.providers.requireByName(SUPPLIER)).id));
     await expect.poll(() => page.getByTestId("service-row-3").count(), { timeout: 10_000 }).toBe(1);
     // Each row: price, cost in rupiah and margin, and whether customers can buy it.
     const three = await service(3);
@@ -97,7 +130,9 @@ describe("a second supplier, margins and bulk actions in the admin app", () => {
     await page.getByTestId("services-bulk-margin").click();
     await page.getByTestId("services-bulk-margin-input").fill("150");
     await page.getByTestId("services-bulk-margin-preview").click();
-    await expect.poll(() => page.getByTestId("services-bulk-margin-preview-summary").count(), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => page.getByTestId("services-bulk-margin-preview-summary").count(), { timeout: 10_000 })
+      .toBe(1);
     expect(await textOf(page, "services-bulk-margin-preview-summary")).toContain("2 harga berubah");
     const example = await textOf(page, "services-bulk-margin-example-3");
     expect(example).toContain(`${rupiah(three.unitPrice)} → `);
@@ -112,7 +147,11 @@ describe("a second supplier, margins and bulk actions in the admin app", () => {
   });
 
   it("sets a category's margin and the supplier's margin with a preview", async () => {
-    const page = await openMiniApp(browser, { productUrl: kit.productUrl, botToken: kit.sandbox.telegram.token, user: { id: ADMIN_ID, firstName: "Owner" } });
+    const page = await openMiniApp(browser, {
+      productUrl: kit.productUrl,
+      botToken: kit.sandbox.telegram.token,
+      user: { id: ADMIN_ID, firstName: "Owner" },
+    });
     await page.getByTestId("nav-services").click({ timeout: 15_000 });
     await page.getByTestId("services-margins").click();
     const category = (await service(2)).category;
@@ -135,7 +174,9 @@ describe("a second supplier, margins and bulk actions in the admin app", () => {
     await page.getByTestId("supplier-margin-edit").click({ timeout: 10_000 });
     await page.getByTestId("supplier-margin-input").fill("40");
     await page.getByTestId("supplier-margin-preview").click();
-    await expect.poll(() => textOf(page, "supplier-margin-preview-summary"), { timeout: 10_000 }).toContain("harga berubah");
+    await expect
+      .poll(() => textOf(page, "supplier-margin-preview-summary"), { timeout: 10_000 })
+      .toContain("harga berubah");
     await page.getByTestId("supplier-margin-save").click();
     await expect.poll(() => textOf(page, "supplier-margin-value"), { timeout: 10_000 }).toBe("40%");
     expect((await kit.container.catalog.pricingRules()).byProvider.get(secondId)).toBeDefined();
@@ -144,14 +185,20 @@ describe("a second supplier, margins and bulk actions in the admin app", () => {
 
   it("renames the supplier (a taken name is said before sending) and switches it from USD to rupiah in one edit", async () => {
     await kit.container.providers.edit("kedua", { currency: "USD", rateToIdr: "16250" });
-    const page = await openMiniApp(browser, { productUrl: kit.productUrl, botToken: kit.sandbox.telegram.token, user: { id: ADMIN_ID, firstName: "Owner" } });
+    const page = await openMiniApp(browser, {
+      productUrl: kit.productUrl,
+      botToken: kit.sandbox.telegram.token,
+      user: { id: ADMIN_ID, firstName: "Owner" },
+    });
     await page.getByTestId("nav-suppliers").click({ timeout: 15_000 });
     await page.getByTestId(`supplier-row-${secondId}`).click();
     await page.getByTestId("supplier-edit").click({ timeout: 10_000 });
     await expect.poll(() => page.getByTestId("supplier-form-name").inputValue(), { timeout: 10_000 }).toBe("kedua");
     expect(await page.getByTestId("supplier-form-rate").inputValue()).toBe("16250");
     await page.getByTestId("supplier-form-name").fill("PANEL");
-    await expect.poll(() => textOf(page, "supplier-form-name-taken")).toContain('Nama "PANEL" sudah dipakai pemasok lain');
+    await expect
+      .poll(() => textOf(page, "supplier-form-name-taken"))
+      .toContain('Nama "PANEL" sudah dipakai pemasok lain');
     expect(await page.getByTestId("main-button").isEnabled()).toBe(false);
     await page.getByTestId("supplier-form-name").fill("Kedua Cadangan");
     await page.getByTestId("supplier-form-currency").fill("IDR");
@@ -160,7 +207,11 @@ describe("a second supplier, margins and bulk actions in the admin app", () => {
     await pressMain(page, "Simpan pemasok");
     await expect.poll(() => page.getByTestId("supplier-test").count(), { timeout: 10_000 }).toBe(1);
     expect(await page.getByText("Kedua Cadangan").count()).toBeGreaterThan(0);
-    expect(await kit.container.providers.getById(secondId)).toMatchObject({ name: "Kedua Cadangan", currency: "IDR", rateToIdr: "1" });
+    expect(await kit.container.providers.getById(secondId)).toMatchObject({
+      name: "Kedua Cadangan",
+      currency: "IDR",
+      rateToIdr: "1",
+    });
     expect((await kit.container.catalog.page({ providerId: secondId }, { offset: 0, limit: 1 })).total).toBe(312);
     await page.context().close();
   });

@@ -28,7 +28,13 @@ afterAll(async () => {
   await kit?.close();
 });
 
-const open = (user: { id: number; firstName: string }) => openMiniApp(browser, { productUrl: kit.productUrl, botToken: kit.sandbox.telegram.token, user, now: new Date(clock.now()) });
+const open = (user: { id: number; firstName: string }) =>
+  openMiniApp(browser, {
+    productUrl: kit.productUrl,
+    botToken: kit.sandbox.telegram.token,
+    user,
+    now: new Date(clock.now()),
+  });
 
 async function home(page: Page): Promise<void> {
   while ((await page.getByTestId("back-button").count()) > 0) await page.getByTestId("back-button").click();
@@ -101,7 +107,15 @@ describe("hand-offs, broadcasts and staff in the admin app", () => {
       await kit.customer(id).say("/start");
     }
     kit.sandbox.telegram.setBlocked(440_006);
-    const audience = Number((await kit.db.selectFrom("customers").select((eb) => eb.fn.countAll<number>().as("n")).where("chat_id", ">", 0).executeTakeFirstOrThrow()).n);
+    const audience = Number(
+      (
+        await kit.db
+          .selectFrom("customers")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("chat_id", ">", 0)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
     const page = await open({ id: ADMIN_ID, firstName: "Owner" });
     await page.getByTestId("nav-broadcasts").click({ timeout: 15_000 });
@@ -109,25 +123,34 @@ describe("hand-offs, broadcasts and staff in the admin app", () => {
 
     // A typo in the HTML: the server says what is wrong, and sending stays off.
     await page.getByTestId("broadcast-html").fill("<b>Promo 12.12</b>\nDiskon 20% & bonus <i>saldo");
-    await expect.poll(() => textOf(page, "broadcast-problem"), { timeout: 10_000 }).toContain("Telegram akan menolak pesan ini");
+    await expect
+      .poll(() => textOf(page, "broadcast-problem"), { timeout: 10_000 })
+      .toContain("Telegram akan menolak pesan ini");
     expect(await textOf(page, "broadcast-problem")).toContain('a lone "&"');
     expect(await page.getByTestId("main-button").isEnabled()).toBe(false);
     await snap(page, "broadcast-1-problem");
 
     // Fixed: the preview as Telegram shows it, and how many it reaches.
-    const html = '<b>Promo 12.12</b>\nDiskon 20% &amp; bonus <i>saldo</i> — <a href="https://t.me/toko_sandbox_bot">pesan di sini</a>';
+    const html =
+      '<b>Promo 12.12</b>\nDiskon 20% &amp; bonus <i>saldo</i> — <a href="https://t.me/toko_sandbox_bot">pesan di sini</a>';
     await page.getByTestId("broadcast-html").fill(html);
     await expect.poll(() => page.getByTestId("broadcast-rendered").count(), { timeout: 10_000 }).toBe(1);
     expect(await page.getByTestId("broadcast-rendered").locator("b").innerText()).toBe("Promo 12.12");
-    expect(await page.getByTestId("broadcast-rendered").locator("a").getAttribute("href")).toBe("https://t.me/toko_sandbox_bot");
+    expect(await page.getByTestId("broadcast-rendered").locator("a").getAttribute("href")).toBe(
+      "https://t.me/toko_sandbox_bot",
+    );
     expect(await textOf(page, "broadcast-rendered")).toContain("Diskon 20% & bonus saldo");
     expect(await textOf(page, "broadcast-recipients")).toContain(`Akan dikirim ke ${audience} pelanggan`);
     // Buyers of the last 30 days: nobody has bought yet, so nothing can be sent to them.
     await page.getByTestId("broadcast-audience-buyers").click();
-    await expect.poll(() => textOf(page, "broadcast-recipients"), { timeout: 10_000 }).toContain("Belum ada pelanggan untuk penerima ini");
+    await expect
+      .poll(() => textOf(page, "broadcast-recipients"), { timeout: 10_000 })
+      .toContain("Belum ada pelanggan untuk penerima ini");
     expect(await page.getByTestId("main-button").isEnabled()).toBe(false);
     await page.getByTestId("broadcast-audience-all").click();
-    await expect.poll(() => textOf(page, "broadcast-recipients"), { timeout: 10_000 }).toContain(`Akan dikirim ke ${audience} pelanggan`);
+    await expect
+      .poll(() => textOf(page, "broadcast-recipients"), { timeout: 10_000 })
+      .toContain(`Akan dikirim ke ${audience} pelanggan`);
     await snap(page, "broadcast-2-preview");
 
     // Sending asks first.
@@ -144,7 +167,9 @@ describe("hand-offs, broadcasts and staff in the admin app", () => {
     await snap(page, "broadcast-4-queued");
     kit.container.worker.start();
     try {
-      await expect.poll(() => page.getByTestId("broadcast-progress").getAttribute("data-percent"), { timeout: 20_000 }).toBe("100");
+      await expect
+        .poll(() => page.getByTestId("broadcast-progress").getAttribute("data-percent"), { timeout: 20_000 })
+        .toBe("100");
       await expect.poll(() => textOf(page, "broadcast-status"), { timeout: 10_000 }).toBe("Selesai");
     } finally {
       await kit.container.worker.stop();
@@ -157,8 +182,14 @@ describe("hand-offs, broadcasts and staff in the admin app", () => {
     await snap(page, "broadcast-5-done");
 
     // Every customer but the one who blocked the bot got it, as Telegram HTML.
-    for (const id of [100_001, 100_002, 440_001, 440_005]) expect(kit.customer(id).botMessages().at(-1)!.text, String(id)).toBe(html);
-    expect(kit.customer(440_006).botMessages().some((m) => m.text === html)).toBe(false);
+    for (const id of [100_001, 100_002, 440_001, 440_005])
+      expect(kit.customer(id).botMessages().at(-1)!.text, String(id)).toBe(html);
+    expect(
+      kit
+        .customer(440_006)
+        .botMessages()
+        .some((m) => m.text === html),
+    ).toBe(false);
 
     // The list of past broadcasts shows it.
     await page.getByTestId("back-button").click();
@@ -216,7 +247,12 @@ describe("hand-offs, broadcasts and staff in the admin app", () => {
     expect(await kit.container.admins.roleOf(700_123)).toBeUndefined();
     await snap(page, "staff-6-removed");
 
-    const audit = await kit.db.selectFrom("audit_log").select(["action", "before", "after"]).where("subject", "=", "admin:700123").orderBy("id").execute();
+    const audit = await kit.db
+      .selectFrom("audit_log")
+      .select(["action", "before", "after"])
+      .where("subject", "=", "admin:700123")
+      .orderBy("id")
+      .execute();
     expect(audit.map((a) => [a.action, a.before && JSON.parse(a.before), a.after && JSON.parse(a.after)])).toEqual([
       ["staff.grant", null, { role: "operator", name: "Rina Operator" }],
       ["staff.grant", { role: "operator", name: "Rina Operator" }, { role: "admin", name: "Rina Operator" }],

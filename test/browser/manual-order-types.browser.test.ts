@@ -26,9 +26,24 @@ afterAll(async () => {
 
 describe("manual orders of every service type in the admin app", () => {
   it("asks for the comments of a custom-comments service, prices the lines and shows them on the order", async () => {
-    const mid = (await kit.db.selectFrom("services").select("mid").where("provider_service_id", "=", "1401").executeTakeFirstOrThrow()).mid;
-    const alex = await kit.db.selectFrom("customers").selectAll().where("telegram_id", "=", 100_002).executeTakeFirstOrThrow();
-    const owner = await openMiniApp(browser, { productUrl: kit.productUrl, botToken: kit.sandbox.telegram.token, user: { id: ADMIN_ID, firstName: "Owner" }, now: new Date() });
+    const mid = (
+      await kit.db
+        .selectFrom("services")
+        .select("mid")
+        .where("provider_service_id", "=", "1401")
+        .executeTakeFirstOrThrow()
+    ).mid;
+    const alex = await kit.db
+      .selectFrom("customers")
+      .selectAll()
+      .where("telegram_id", "=", 100_002)
+      .executeTakeFirstOrThrow();
+    const owner = await openMiniApp(browser, {
+      productUrl: kit.productUrl,
+      botToken: kit.sandbox.telegram.token,
+      user: { id: ADMIN_ID, firstName: "Owner" },
+      now: new Date(),
+    });
     await owner.getByTestId("nav-customers").click({ timeout: 15_000 });
     await owner.getByTestId("customers-search").fill("alex");
     await owner.getByTestId(`customer-row-${alex.id}`).click({ timeout: 10_000 });

@@ -43,7 +43,12 @@ describe("fulfilment in the admin app", () => {
     const waiting = await buyAndPay(100_003, "https://instagram.com/sari_waiting", 500);
     expect([atSupplier.status, manual.status, waiting.status]).toEqual(["processing", "manual", "waiting_funds"]);
 
-    const page = await openMiniApp(browser, { productUrl: kit.productUrl, botToken: kit.sandbox.telegram.token, user: { id: ADMIN_ID, firstName: "Owner" }, now: new Date(clock.now()) });
+    const page = await openMiniApp(browser, {
+      productUrl: kit.productUrl,
+      botToken: kit.sandbox.telegram.token,
+      user: { id: ADMIN_ID, firstName: "Owner" },
+      now: new Date(clock.now()),
+    });
     await page.getByTestId("nav-orders").click({ timeout: 15_000 });
     await expect.poll(() => page.getByTestId(`order-row-${waiting.id}`).count(), { timeout: 10_000 }).toBe(1);
     expect(await textOf(page, `order-row-${waiting.id}`)).toContain("Menunggu saldo supplier");
@@ -54,7 +59,9 @@ describe("fulfilment in the admin app", () => {
     await page.getByTestId("reason").fill("pagi, cek semua");
     await pressMain(page, /Sinkronkan semua/);
     await expect.poll(() => page.getByTestId("sync-all-report").count(), { timeout: 10_000 }).toBe(1);
-    expect(await textOf(page, "sync-all-report")).toMatch(/^1 pesanan dicek dengan 1 panggilan supplier: 1 berubah, 0 supplier tidak menjawab\.$/);
+    expect(await textOf(page, "sync-all-report")).toMatch(
+      /^1 pesanan dicek dengan 1 panggilan supplier: 1 berubah, 0 supplier tidak menjawab\.$/,
+    );
     expect((await orderRow(atSupplier.id)).status).toBe("completed");
     await snap(page, "fulfilment-1-sync-all");
     await back(page);

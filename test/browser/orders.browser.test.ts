@@ -44,7 +44,12 @@ describe("orders, customers and the audit log in the admin app", () => {
     expect([budiOrder.status, alexOrder.status]).toEqual(["processing", "processing"]);
     const amount = budiOrder.amount;
 
-    const page = await openMiniApp(browser, { productUrl: kit.productUrl, botToken: kit.sandbox.telegram.token, user: { id: ADMIN_ID, firstName: "Owner" }, now: new Date(clock.now()) });
+    const page = await openMiniApp(browser, {
+      productUrl: kit.productUrl,
+      botToken: kit.sandbox.telegram.token,
+      user: { id: ADMIN_ID, firstName: "Owner" },
+      now: new Date(clock.now()),
+    });
     await page.getByTestId("nav-orders").click({ timeout: 15_000 });
     await expect.poll(() => page.getByTestId(`order-row-${alexOrder.id}`).count(), { timeout: 10_000 }).toBe(1);
     await snap(page, "orders-1-list");
@@ -61,7 +66,15 @@ describe("orders, customers and the audit log in the admin app", () => {
     await page.getByTestId(`order-row-${budiOrder.id}`).click();
     await expect.poll(() => page.getByTestId("timeline-placed").count(), { timeout: 10_000 }).toBe(1);
     expect(await textOf(page, "timeline-paid")).toContain("QRIS (Midtrans)");
-    expect(await textOf(page, "timeline-placed")).toContain((await kit.db.selectFrom("orders").select("provider_order_id").where("id", "=", budiOrder.id).executeTakeFirstOrThrow()).provider_order_id!);
+    expect(await textOf(page, "timeline-placed")).toContain(
+      (
+        await kit.db
+          .selectFrom("orders")
+          .select("provider_order_id")
+          .where("id", "=", budiOrder.id)
+          .executeTakeFirstOrThrow()
+      ).provider_order_id!,
+    );
     expect(await textOf(page, "order-status")).toContain("Diproses");
     await snap(page, "orders-3-detail");
 
@@ -122,7 +135,9 @@ describe("orders, customers and the audit log in the admin app", () => {
     await expect.poll(() => textOf(page, "audit-list"), { timeout: 10_000 }).toContain("Saldo disesuaikan");
     const customerAudit = await textOf(page, "audit-list");
     expect(customerAudit).toContain("koreksi bonus ganda");
-    expect(customerAudit).toContain(`Saldo: ${new Intl.NumberFormat("id-ID").format(amount)} → ${new Intl.NumberFormat("id-ID").format(amount - 5_000)}`);
+    expect(customerAudit).toContain(
+      `Saldo: ${new Intl.NumberFormat("id-ID").format(amount)} → ${new Intl.NumberFormat("id-ID").format(amount - 5_000)}`,
+    );
     await snap(page, "audit-1-customer");
 
     // The whole log from the menu, narrowed to the order: the sync and both refunds, by the owner.
@@ -141,17 +156,36 @@ describe("orders, customers and the audit log in the admin app", () => {
 
     // What the customer was told, and what the database holds, agree with the screens.
     await kit.runJobs();
-    expect(kit.customer(100_001).botMessages().map((m) => m.plain).join("\n")).toContain(`untuk pesanan #${budiOrder.id} dikembalikan ke saldo dompetmu oleh admin`);
+    expect(
+      kit
+        .customer(100_001)
+        .botMessages()
+        .map((m) => m.plain)
+        .join("\n"),
+    ).toContain(`untuk pesanan #${budiOrder.id} dikembalikan ke saldo dompetmu oleh admin`);
     expect(await kit.container.wallet.balance(budiOrder.customer_id)).toBe(amount - 5_000);
     await page.context().close();
   });
 
   it("makes a manual order paid outside the bot, sets its outcome, and resolves an unknown order as an operator (who cannot refund)", async () => {
-    const owner = await openMiniApp(browser, { productUrl: kit.productUrl, botToken: kit.sandbox.telegram.token, user: { id: ADMIN_ID, firstName: "Owner" }, now: new Date(clock.now()) });
+    const owner = await openMiniApp(browser, {
+      productUrl: kit.productUrl,
+      botToken: kit.sandbox.telegram.token,
+      user: { id: ADMIN_ID, firstName: "Owner" },
+      now: new Date(clock.now()),
+    });
     await owner.getByTestId("nav-customers").click({ timeout: 15_000 });
     await owner.getByTestId("customers-search").fill("alex");
-    const alex = await kit.db.selectFrom("customers").selectAll().where("telegram_id", "=", 100_002).executeTakeFirstOrThrow();
-    await expect.poll(() => owner.getByTestId("customers-list").locator("[data-testid^=customer-row-]").count(), { timeout: 10_000 }).toBe(1);
+    const alex = await kit.db
+      .selectFrom("customers")
+      .selectAll()
+      .where("telegram_id", "=", 100_002)
+      .executeTakeFirstOrThrow();
+    await expect
+      .poll(() => owner.getByTestId("customers-list").locator("[data-testid^=customer-row-]").count(), {
+        timeout: 10_000,
+      })
+      .toBe(1);
     expect(await owner.getByTestId(`customer-row-${alex.id}`).count()).toBe(1);
     await snap(owner, "customers-3-search");
     await owner.getByTestId(`customer-row-${alex.id}`).click();
@@ -187,7 +221,12 @@ describe("orders, customers and the audit log in the admin app", () => {
 
     // An order whose supplier call hung: the operator resolves it, and is never offered a refund.
     await kit.container.admins.grant({ telegramId: 900_102, role: "operator", name: "Oki" }, `telegram:${ADMIN_ID}`);
-    const { transaction } = await buyUntilInvoice(kit, { mid: 2, target: "https://instagram.com/budi_hang", quantity: 400, userId: 100_001 });
+    const { transaction } = await buyUntilInvoice(kit, {
+      mid: 2,
+      target: "https://instagram.com/budi_hang",
+      quantity: 400,
+      userId: 100_001,
+    });
     await kit.sandbox.midtrans.pay(transaction.order_id);
     kit.sandbox.smm.setFault("add", "hang", 1);
     await kit.runJobs();
@@ -195,7 +234,12 @@ describe("orders, customers and the audit log in the admin app", () => {
     expect(unknown.status).toBe("unknown");
     const supplierOrder = [...kit.sandbox.smm.orders.values()].at(-1)!;
 
-    const operator = await openMiniApp(browser, { productUrl: kit.productUrl, botToken: kit.sandbox.telegram.token, user: { id: 900_102, firstName: "Oki" }, now: new Date(clock.now()) });
+    const operator = await openMiniApp(browser, {
+      productUrl: kit.productUrl,
+      botToken: kit.sandbox.telegram.token,
+      user: { id: 900_102, firstName: "Oki" },
+      now: new Date(clock.now()),
+    });
     await operator.getByTestId("nav-orders").click({ timeout: 15_000 });
     await operator.getByTestId("orders-status").selectOption("unknown");
     await operator.getByTestId(`order-row-${unknown.id}`).click({ timeout: 10_000 });
@@ -209,7 +253,15 @@ describe("orders, customers and the audit log in the admin app", () => {
     await snap(operator, "orders-11-resolve-operator");
     await pressMain(operator, "Tandai sudah di supplier");
     await expect.poll(() => textOf(operator, "order-status"), { timeout: 10_000 }).toContain("Diproses");
-    expect((await kit.db.selectFrom("orders").select("provider_order_id").where("id", "=", unknown.id).executeTakeFirstOrThrow()).provider_order_id).toBe(String(supplierOrder.order));
+    expect(
+      (
+        await kit.db
+          .selectFrom("orders")
+          .select("provider_order_id")
+          .where("id", "=", unknown.id)
+          .executeTakeFirstOrThrow()
+      ).provider_order_id,
+    ).toBe(String(supplierOrder.order));
 
     // The same screens in English.
     while ((await operator.getByTestId("back-button").count()) > 0) await operator.getByTestId("back-button").click();

@@ -23,7 +23,13 @@ let browser: Browser;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "sandbox-page-"));
-  const config = loadConfig({ PORT: String(await freePort()), DATA_DIR: dataDir, DATABASE_URL: join(dataDir, "shop.db"), LOG_LEVEL: "silent", SANDBOX_SUPPLIER_SECONDS: "2" });
+  const config = loadConfig({
+    PORT: String(await freePort()),
+    DATA_DIR: dataDir,
+    DATABASE_URL: join(dataDir, "shop.db"),
+    LOG_LEVEL: "silent",
+    SANDBOX_SUPPLIER_SECONDS: "2",
+  });
   app = await startApplication(config, createLogger("silent"));
   browser = await launchBrowser();
 }, 120_000);
@@ -34,7 +40,14 @@ afterAll(async () => {
 });
 
 const squash = (text: string) => text.replace(/\s+/g, " ").trim();
-const chatTexts = (page: Page) => page.locator("#log .msg").evaluateAll((nodes) => nodes.map((n) => ({ id: Number((n as HTMLElement).dataset.messageId), from: n.classList.contains("bot") ? "bot" : "user", text: (n as HTMLElement).innerText })));
+const chatTexts = (page: Page) =>
+  page.locator("#log .msg").evaluateAll((nodes) =>
+    nodes.map((n) => ({
+      id: Number((n as HTMLElement).dataset.messageId),
+      from: n.classList.contains("bot") ? "bot" : "user",
+      text: (n as HTMLElement).innerText,
+    })),
+  );
 const lastBotText = async (page: Page) => (await chatTexts(page)).filter((m) => m.from === "bot").at(-1)?.text ?? "";
 
 /** Types a message as the customer and waits until the page shows it in the chat. */
@@ -42,13 +55,19 @@ async function say(page: Page, text: string): Promise<void> {
   const before = (await chatTexts(page)).length;
   await page.locator("#text").fill(text);
   await page.locator("#text").press("Enter");
-  await expect.poll(async () => (await chatTexts(page)).slice(before).some((m) => m.from === "user" && squash(m.text) === text), { timeout: 10_000 }).toBe(true);
+  await expect
+    .poll(async () => (await chatTexts(page)).slice(before).some((m) => m.from === "user" && squash(m.text) === text), {
+      timeout: 10_000,
+    })
+    .toBe(true);
 }
 
 /** The page shows exactly the chat the emulator holds: each message, once, with its text. */
 async function expectWholeChat(page: Page): Promise<void> {
   const held = app.sandbox!.telegram.messagesIn(BUDI);
-  await expect.poll(async () => (await chatTexts(page)).map((m) => m.id), { timeout: 10_000 }).toEqual(held.map((m) => m.message_id));
+  await expect
+    .poll(async () => (await chatTexts(page)).map((m) => m.id), { timeout: 10_000 })
+    .toEqual(held.map((m) => m.message_id));
   const shown = await chatTexts(page);
   held.forEach((message, i) => {
     expect(shown[i]!.from).toBe(message.from);
@@ -84,7 +103,11 @@ describe("the /sandbox chat page", () => {
 
     await pay.click();
     await expect.poll(() => page.locator("#invoices").innerText(), { timeout: 10_000 }).toContain("lunas");
-    await expect.poll(async () => (await chatTexts(page)).some((m) => m.from === "bot" && /Pesanan #\d+ selesai/.test(m.text)), { timeout: 60_000 }).toBe(true);
+    await expect
+      .poll(async () => (await chatTexts(page)).some((m) => m.from === "bot" && /Pesanan #\d+ selesai/.test(m.text)), {
+        timeout: 60_000,
+      })
+      .toBe(true);
     await expect.poll(() => page.locator("#orders .row").count()).toBe(1);
     await keepScreenshot(page, "3-completed", SANDBOX_ARTIFACTS);
     await expectWholeChat(page);
@@ -97,7 +120,11 @@ describe("the /sandbox chat page", () => {
   }, 180_000);
 
   it("keeps the header on one line on a 390 px phone, and switches its chrome to English", async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: "id-ID" });
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      locale: "id-ID",
+    });
     const page = await context.newPage();
     await page.goto(`${app.url}/sandbox`);
     await expect.poll(() => page.locator("#log .msg").count(), { timeout: 10_000 }).toBeGreaterThan(0);

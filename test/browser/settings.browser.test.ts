@@ -31,11 +31,19 @@ async function botSays(userId: number, message: string): Promise<string> {
 
 describe("settings in the admin app", () => {
   it("changes settings, saves and tests Midtrans keys, rewrites the welcome text and adds an FAQ entry", async () => {
-    const page = await openMiniApp(browser, { productUrl: kit.productUrl, botToken: kit.sandbox.telegram.token, user: { id: ADMIN_ID, firstName: "Owner" } });
+    const page = await openMiniApp(browser, {
+      productUrl: kit.productUrl,
+      botToken: kit.sandbox.telegram.token,
+      user: { id: ADMIN_ID, firstName: "Owner" },
+    });
     await page.getByTestId("nav-settings").click({ timeout: 15_000 });
-    await expect.poll(() => textOf(page, "setting-value-payments.invoice_expiry_minutes"), { timeout: 10_000 }).toBe("15");
+    await expect
+      .poll(() => textOf(page, "setting-value-payments.invoice_expiry_minutes"), { timeout: 10_000 })
+      .toBe("15");
     expect(await textOf(page, "settings-group-payments")).toContain("Masa berlaku tagihan QRIS (menit)");
-    expect(await textOf(page, "setting-value-payments.late_payment_policy")).toBe("Proses pesanan jika harganya masih berlaku (jika tidak, masuk saldo)");
+    expect(await textOf(page, "setting-value-payments.late_payment_policy")).toBe(
+      "Proses pesanan jika harganya masih berlaku (jika tidak, masuk saldo)",
+    );
     expect(await textOf(page, "setting-value-payments.rails")).toBe("QRIS, Saldo dompet, Telegram Stars");
     await snap(page, "settings-1-list");
 
@@ -44,16 +52,22 @@ describe("settings in the admin app", () => {
     await expect.poll(() => page.getByTestId("setting-input").inputValue(), { timeout: 10_000 }).toBe("15");
     expect(await textOf(page, "setting-editor")).toContain("Antara 1 dan 1.440.");
     await page.getByTestId("setting-input").fill("0");
-    await expect.poll(() => textOf(page, "setting-problem"), { timeout: 10_000 }).toBe("Masa berlaku tagihan QRIS (menit): paling kecil 1.");
+    await expect
+      .poll(() => textOf(page, "setting-problem"), { timeout: 10_000 })
+      .toBe("Masa berlaku tagihan QRIS (menit): paling kecil 1.");
     await expect.poll(() => page.getByTestId("main-button").isEnabled()).toBe(false);
     await page.getByTestId("setting-input").fill("2000");
-    await expect.poll(() => textOf(page, "setting-problem")).toBe("Masa berlaku tagihan QRIS (menit): paling besar 1.440.");
+    await expect
+      .poll(() => textOf(page, "setting-problem"))
+      .toBe("Masa berlaku tagihan QRIS (menit): paling besar 1.440.");
     expect(await page.getByTestId("error").count()).toBe(0);
     expect(await kit.container.settings.get("payments.invoice_expiry_minutes")).toBe(15);
     await snap(page, "settings-2-refused");
     await page.getByTestId("setting-input").fill("30");
     await pressMain(page, "Simpan pengaturan");
-    await expect.poll(() => textOf(page, "setting-value-payments.invoice_expiry_minutes"), { timeout: 10_000 }).toBe("30");
+    await expect
+      .poll(() => textOf(page, "setting-value-payments.invoice_expiry_minutes"), { timeout: 10_000 })
+      .toBe("30");
     expect(await textOf(page, "setting-row-payments.invoice_expiry_minutes")).toContain("Bawaan: 15");
     expect(await kit.container.settings.get("payments.invoice_expiry_minutes")).toBe(30);
 
@@ -61,7 +75,9 @@ describe("settings in the admin app", () => {
     await page.getByTestId("setting-row-payments.late_payment_policy").click();
     await page.getByTestId("setting-option-wallet").click({ timeout: 10_000 });
     await pressMain(page, "Simpan pengaturan");
-    await expect.poll(() => textOf(page, "setting-value-payments.late_payment_policy"), { timeout: 10_000 }).toBe("Selalu masukkan ke saldo dompet");
+    await expect
+      .poll(() => textOf(page, "setting-value-payments.late_payment_policy"), { timeout: 10_000 })
+      .toBe("Selalu masukkan ke saldo dompet");
     expect(await kit.container.settings.get("payments.late_payment_policy")).toBe("wallet");
     await snap(page, "settings-3-saved");
 
@@ -87,7 +103,9 @@ describe("settings in the admin app", () => {
     expect(await textOf(page, "midtrans-form")).toContain("Production menagih uang sungguhan");
     await pressMain(page, "Simpan kunci");
     await expect.poll(() => page.getByTestId("error").count(), { timeout: 10_000 }).toBe(1);
-    expect(await textOf(page, "error")).toContain("enter the production server key: sandbox and production keys differ");
+    expect(await textOf(page, "error")).toContain(
+      "enter the production server key: sandbox and production keys differ",
+    );
     await snap(page, "settings-4-midtrans-production-refused");
 
     await page.getByTestId("midtrans-env-sandbox").click();
@@ -101,7 +119,11 @@ describe("settings in the admin app", () => {
     await expect.poll(() => page.getByTestId("midtrans-test-result").count(), { timeout: 10_000 }).toBe(1);
     expect(await textOf(page, "midtrans-test-result")).toMatch(/Terhubung: Midtrans menerima kunci\s+\d+ ms/);
     expect(await page.content()).not.toContain(serverKey);
-    expect(await kit.container.midtrans.view()).toMatchObject({ source: "app", environment: "sandbox", lastTest: { ok: true, outcome: "valid" } });
+    expect(await kit.container.midtrans.view()).toMatchObject({
+      source: "app",
+      environment: "sandbox",
+      lastTest: { ok: true, outcome: "valid" },
+    });
     await snap(page, "settings-5-midtrans-tested");
 
     // The owner reads the server key back (audited), then hides it.
@@ -116,10 +138,14 @@ describe("settings in the admin app", () => {
     await back(page);
     await page.getByTestId("settings-texts").click();
     await page.getByTestId("bot-text-welcome-id").click({ timeout: 10_000 });
-    await expect.poll(() => page.getByTestId("bot-text-input").inputValue(), { timeout: 10_000 }).toMatch(/^Halo, <b>\{name\}<\/b>! 👋/);
+    await expect
+      .poll(() => page.getByTestId("bot-text-input").inputValue(), { timeout: 10_000 })
+      .toMatch(/^Halo, <b>\{name\}<\/b>! 👋/);
     await expect.poll(() => textOf(page, "bot-text-preview")).toMatch(/^Halo, Budi! 👋/);
     await page.getByTestId("bot-text-input").fill("Selamat datang, <b>{name}! Toko buka 24 jam.");
-    await expect.poll(() => textOf(page, "bot-text-preview-problem")).toBe("Telegram akan menolak teks ini: <b> is never closed");
+    await expect
+      .poll(() => textOf(page, "bot-text-preview-problem"))
+      .toBe("Telegram akan menolak teks ini: <b> is never closed");
     await pressMain(page, "Simpan teks");
     await expect.poll(() => page.getByTestId("error").count(), { timeout: 10_000 }).toBe(1);
     expect(await textOf(page, "error")).toContain("the text cannot be sent by Telegram: <b> is never closed");
@@ -142,12 +168,16 @@ describe("settings in the admin app", () => {
     await page.getByTestId("faq-add").click();
     await page.getByTestId("faq-title").fill("Jam buka toko");
     expect(await page.getByTestId("faq-slug").inputValue()).toBe("jam-buka-toko");
-    await page.getByTestId("faq-body").fill("Toko buka setiap hari dari jam 08.00 sampai 22.00 WIB; pesanan otomatis tetap jalan 24 jam.");
+    await page
+      .getByTestId("faq-body")
+      .fill("Toko buka setiap hari dari jam 08.00 sampai 22.00 WIB; pesanan otomatis tetap jalan 24 jam.");
     await snap(page, "settings-8-faq-new");
     await pressMain(page, "Simpan FAQ");
     await expect.poll(() => page.getByTestId("faq-row-jam-buka-toko-id").count(), { timeout: 10_000 }).toBe(1);
     expect(await textOf(page, "faq-row-jam-buka-toko-id")).toContain("Jam buka toko");
-    expect(await botSays(310_002, "toko buka jam berapa?")).toContain("Toko buka setiap hari dari jam 08.00 sampai 22.00 WIB");
+    expect(await botSays(310_002, "toko buka jam berapa?")).toContain(
+      "Toko buka setiap hari dari jam 08.00 sampai 22.00 WIB",
+    );
     await snap(page, "settings-9-faq-list");
 
     // …and deleting it asks first.
@@ -160,8 +190,19 @@ describe("settings in the admin app", () => {
     await expect.poll(() => page.getByTestId("faq-row-jam-buka-toko-id").count()).toBe(0);
     expect(await botSays(310_003, "toko buka jam berapa?")).not.toContain("08.00");
 
-    const actions = (await kit.db.selectFrom("audit_log").select(["action", "actor"]).orderBy("id").execute()).filter((a) => a.actor === `telegram:${ADMIN_ID}`).map((a) => a.action);
-    expect(actions).toEqual(["settings.change", "settings.change", "payments.midtrans_keys", "payments.midtrans_keys", "payments.midtrans_reveal", "bot_text.set", "faq.add", "faq.remove"]);
+    const actions = (await kit.db.selectFrom("audit_log").select(["action", "actor"]).orderBy("id").execute())
+      .filter((a) => a.actor === `telegram:${ADMIN_ID}`)
+      .map((a) => a.action);
+    expect(actions).toEqual([
+      "settings.change",
+      "settings.change",
+      "payments.midtrans_keys",
+      "payments.midtrans_keys",
+      "payments.midtrans_reveal",
+      "bot_text.set",
+      "faq.add",
+      "faq.remove",
+    ]);
     expect(JSON.stringify(await kit.db.selectFrom("audit_log").selectAll().execute())).not.toContain(serverKey);
     await page.context().close();
   });
@@ -169,7 +210,11 @@ describe("settings in the admin app", () => {
   it("shows an admin the keys without Reveal, and an operator no settings at all", async () => {
     await kit.container.admins.grant({ telegramId: 900_101, role: "admin", name: "Ayu" }, `telegram:${ADMIN_ID}`);
     await kit.container.admins.grant({ telegramId: 900_102, role: "operator", name: "Oki" }, `telegram:${ADMIN_ID}`);
-    const admin = await openMiniApp(browser, { productUrl: kit.productUrl, botToken: kit.sandbox.telegram.token, user: { id: 900_101, firstName: "Ayu" } });
+    const admin = await openMiniApp(browser, {
+      productUrl: kit.productUrl,
+      botToken: kit.sandbox.telegram.token,
+      user: { id: 900_101, firstName: "Ayu" },
+    });
     await admin.getByTestId("nav-settings").click({ timeout: 15_000 });
     await admin.getByTestId("settings-midtrans").click({ timeout: 10_000 });
     await expect.poll(() => textOf(admin, "midtrans-key-serverKey"), { timeout: 10_000 }).toBe("••••••••");
@@ -178,7 +223,11 @@ describe("settings in the admin app", () => {
     await snap(admin, "settings-10-admin-keys");
     await admin.context().close();
 
-    const operator = await openMiniApp(browser, { productUrl: kit.productUrl, botToken: kit.sandbox.telegram.token, user: { id: 900_102, firstName: "Oki" } });
+    const operator = await openMiniApp(browser, {
+      productUrl: kit.productUrl,
+      botToken: kit.sandbox.telegram.token,
+      user: { id: 900_102, firstName: "Oki" },
+    });
     await operator.getByTestId("nav-orders").waitFor({ timeout: 15_000 });
     expect(await operator.getByTestId("nav-settings").count()).toBe(0);
     await operator.context().close();

@@ -22,7 +22,11 @@ afterAll(async () => {
 });
 
 async function openSupplier(languageCode: string): Promise<Page> {
-  const page = await openMiniApp(browser, { productUrl: kit.productUrl, botToken: kit.sandbox.telegram.token, user: { id: ADMIN_ID, firstName: "Owner", languageCode } });
+  const page = await openMiniApp(browser, {
+    productUrl: kit.productUrl,
+    botToken: kit.sandbox.telegram.token,
+    user: { id: ADMIN_ID, firstName: "Owner", languageCode },
+  });
   const supplier = await kit.container.providers.requireByName(SUPPLIER);
   await page.getByTestId("nav-suppliers").click({ timeout: 15_000 });
   await page.getByTestId(`supplier-row-${supplier.id}`).click({ timeout: 10_000 });

@@ -1,6 +1,14 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { back, ensureMiniAppBuilt, keepScreenshot, launchBrowser, openMiniApp, pressMain, textOf } from "../kit/browser.js";
+import {
+  back,
+  ensureMiniAppBuilt,
+  keepScreenshot,
+  launchBrowser,
+  openMiniApp,
+  pressMain,
+  textOf,
+} from "../kit/browser.js";
 import { ADMIN_ID, buyUntilInvoice, createShopKit, type ShopKit } from "../kit/shop-kit.js";
 
 /**
@@ -34,7 +42,11 @@ const barFill = (page: Page) =>
 
 describe("suppliers, import and services in the admin app", () => {
   it("adds a supplier, tests it, imports its catalog, reprices a service and turns it off and on", async () => {
-    const page = await openMiniApp(browser, { productUrl: kit.productUrl, botToken: kit.sandbox.telegram.token, user: { id: ADMIN_ID, firstName: "Owner" } });
+    const page = await openMiniApp(browser, {
+      productUrl: kit.productUrl,
+      botToken: kit.sandbox.telegram.token,
+      user: { id: ADMIN_ID, firstName: "Owner" },
+    });
 
     // Add the sandbox's SMM panel as a supplier.
     await page.getByTestId("nav-suppliers").click({ timeout: 15_000 });
@@ -66,9 +78,13 @@ describe("suppliers, import and services in the admin app", () => {
 
     // Import its catalog: the progress bar runs to the end and the report shows what was skipped and why.
     await page.getByTestId("supplier-import").click();
-    await expect.poll(() => page.getByTestId("imports-supplier").inputValue(), { timeout: 10_000 }).toBe(String(supplier.id));
+    await expect
+      .poll(() => page.getByTestId("imports-supplier").inputValue(), { timeout: 10_000 })
+      .toBe(String(supplier.id));
     await pressMain(page, "Mulai impor");
-    await expect.poll(() => page.getByTestId("imports-progress").getAttribute("data-percent"), { timeout: 20_000 }).toBe("100");
+    await expect
+      .poll(() => page.getByTestId("imports-progress").getAttribute("data-percent"), { timeout: 20_000 })
+      .toBe("100");
     await expect.poll(() => page.getByTestId("imports-report").count(), { timeout: 10_000 }).toBe(1);
     await expect.poll(() => barFill(page)).toBe(1);
     expect(await textOf(page, "imports-report-imported")).toBe("312");
@@ -81,7 +97,12 @@ describe("suppliers, import and services in the admin app", () => {
     await back(page, 3);
     await page.getByTestId("nav-services").click();
     await page.getByTestId("services-search").fill("Instagram Followers [Real Global]");
-    const mid = (await kit.container.catalog.page({ text: "Instagram Followers [Real Global]", providerId: supplier.id }, { offset: 0, limit: 1 })).services[0]!.mid;
+    const mid = (
+      await kit.container.catalog.page(
+        { text: "Instagram Followers [Real Global]", providerId: supplier.id },
+        { offset: 0, limit: 1 },
+      )
+    ).services[0]!.mid;
     await expect.poll(() => textOf(page, "services-list"), { timeout: 10_000 }).toMatch(/^1 layanan/i);
     expect(await page.getByTestId(`service-row-${mid}`).count()).toBe(1);
     await keepScreenshot(page, "services-1-search");
@@ -92,7 +113,9 @@ describe("suppliers, import and services in the admin app", () => {
     await page.getByTestId("service-edit-price").click();
     await page.getByTestId("price-margin").fill("50");
     // The new price shows before saving.
-    await expect.poll(() => textOf(page, "price-margin-preview"), { timeout: 10_000 }).toContain(`Harga baru jika disimpan: ${rupiah(before.unitPrice)} → `);
+    await expect
+      .poll(() => textOf(page, "price-margin-preview"), { timeout: 10_000 })
+      .toContain(`Harga baru jika disimpan: ${rupiah(before.unitPrice)} → `);
     const previewed = await textOf(page, "price-margin-preview");
     await pressMain(page, "Simpan harga");
     await expect.poll(() => textOf(page, "service-margin"), { timeout: 10_000 }).toContain("50% (khusus layanan ini)");
@@ -124,13 +147,30 @@ describe("suppliers, import and services in the admin app", () => {
     await expect.poll(() => textOf(page, "service-state"), { timeout: 10_000 }).toBe("Dijual");
     expect((await kit.container.catalog.findByMid(mid))!.active).toBe(true);
 
-    const actions = (await kit.db.selectFrom("audit_log").select(["action", "actor"]).orderBy("id").execute()).filter((a) => a.actor === `telegram:${ADMIN_ID}`).map((a) => a.action);
-    expect(actions).toEqual(["provider.add", "provider.reveal", "catalog.import", "pricing.margin", "service.price", "service.disable", "service.enable"]);
-    expect(JSON.stringify(await kit.db.selectFrom("audit_log").selectAll().execute())).not.toContain(kit.sandbox.smm.key);
+    const actions = (await kit.db.selectFrom("audit_log").select(["action", "actor"]).orderBy("id").execute())
+      .filter((a) => a.actor === `telegram:${ADMIN_ID}`)
+      .map((a) => a.action);
+    expect(actions).toEqual([
+      "provider.add",
+      "provider.reveal",
+      "catalog.import",
+      "pricing.margin",
+      "service.price",
+      "service.disable",
+      "service.enable",
+    ]);
+    expect(JSON.stringify(await kit.db.selectFrom("audit_log").selectAll().execute())).not.toContain(
+      kit.sandbox.smm.key,
+    );
 
     // Two customers buy it at the fixed price; the dashboard shows the sale, the chart and each supplier's balance.
     for (const userId of [100_001, 100_002]) {
-      const { transaction } = await buyUntilInvoice(kit, { mid, target: `https://instagram.com/buyer_${userId}`, quantity: 1000, userId });
+      const { transaction } = await buyUntilInvoice(kit, {
+        mid,
+        target: `https://instagram.com/buyer_${userId}`,
+        quantity: 1000,
+        userId,
+      });
       await kit.sandbox.midtrans.pay(transaction.order_id);
     }
     await kit.runJobs();
@@ -149,7 +189,11 @@ describe("suppliers, import and services in the admin app", () => {
   it("shows an operator the suppliers and services without keys, imports or changes", async () => {
     await kit.container.admins.grant({ telegramId: 900_102, role: "operator", name: "Oki" }, `telegram:${ADMIN_ID}`);
     const supplier = await kit.container.providers.requireByName("Panel Simulator");
-    const page = await openMiniApp(browser, { productUrl: kit.productUrl, botToken: kit.sandbox.telegram.token, user: { id: 900_102, firstName: "Oki" } });
+    const page = await openMiniApp(browser, {
+      productUrl: kit.productUrl,
+      botToken: kit.sandbox.telegram.token,
+      user: { id: 900_102, firstName: "Oki" },
+    });
     await page.getByTestId("nav-suppliers").waitFor({ timeout: 15_000 });
     expect(await page.getByTestId("nav-imports").count()).toBe(0);
     expect(await page.getByTestId("nav-dashboard").count()).toBe(1);

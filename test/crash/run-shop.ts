@@ -21,7 +21,9 @@ async function main(): Promise<void> {
     app.stop().then(
       () => process.exit(0),
       (error: unknown) => {
-        process.stderr.write(`stop failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        process.stderr.write(
+          `stop failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+        );
         process.exit(1);
       },
     );

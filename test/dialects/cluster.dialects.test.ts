@@ -36,12 +36,15 @@ describe.each(DIALECTS)("cluster coordination on %s", (dialect) => {
     });
     return other.db;
   };
-  const instance = (db = opened.database.db, id?: string) => createCluster({ db, clock, dialect, ...(id ? { instanceId: id } : {}) });
+  const instance = (db = opened.database.db, id?: string) =>
+    createCluster({ db, clock, dialect, ...(id ? { instanceId: id } : {}) });
 
   it("lets exactly one of 20 instances claiming the same tick at once run it", async () => {
     const db2 = secondDb();
     const instances = Array.from({ length: 20 }, (_, i) => instance(i % 2 === 0 ? opened.database.db : db2, `i${i}`));
-    const won = await Promise.all(instances.map((c) => c.claimOnce("schedule:status-sync", "2026-12-08T01:00:00.000Z")));
+    const won = await Promise.all(
+      instances.map((c) => c.claimOnce("schedule:status-sync", "2026-12-08T01:00:00.000Z")),
+    );
     expect(won.filter(Boolean)).toHaveLength(1);
     // The next tick is a new claim; a forgotten claim may be claimed again.
     expect(await instances[3]!.claimOnce("schedule:status-sync", "2026-12-08T01:05:00.000Z")).toBe(true);
@@ -84,7 +87,10 @@ describe.each(DIALECTS)("cluster coordination on %s", (dialect) => {
   it("gives out one token per 1/30 s from a bucket shared by every instance", async () => {
     const db2 = secondDb();
     const t = 1_000_000;
-    const tries = (now: number) => Promise.all(Array.from({ length: 10 }, (_, i) => takeToken(i % 2 === 0 ? opened.database.db : db2, "telegram", 30, 1, now)));
+    const tries = (now: number) =>
+      Promise.all(
+        Array.from({ length: 10 }, (_, i) => takeToken(i % 2 === 0 ? opened.database.db : db2, "telegram", 30, 1, now)),
+      );
     // A full bucket (burst 1): one of ten callers at once gets through.
     expect((await tries(t)).filter(Boolean)).toHaveLength(1);
     // 20 ms later no new token yet; at 1/30 s one more; after a long pause still only the burst.
@@ -106,7 +112,11 @@ describe.each(DIALECTS)("cluster coordination on %s", (dialect) => {
     expect([held?.leased_by, taken?.leased_by]).toEqual(["a", "b"]);
 
     expect(await mine.releaseHeld()).toBe(1);
-    const rows = await opened.database.db.selectFrom("jobs").select(["id", "status", "leased_by", "lease_until"]).orderBy("id").execute();
+    const rows = await opened.database.db
+      .selectFrom("jobs")
+      .select(["id", "status", "leased_by", "lease_until"])
+      .orderBy("id")
+      .execute();
     expect(rows).toEqual([
       { id: held!.id, status: "pending", leased_by: null, lease_until: null },
       {
@@ -123,7 +133,13 @@ describe.each(DIALECTS)("cluster coordination on %s", (dialect) => {
       leased_by: "b",
     });
     await theirs.complete(held!.id);
-    expect(await opened.database.db.selectFrom("jobs").select(["status", "leased_by"]).where("id", "=", held!.id).executeTakeFirstOrThrow()).toEqual({ status: "done", leased_by: null });
+    expect(
+      await opened.database.db
+        .selectFrom("jobs")
+        .select(["status", "leased_by"])
+        .where("id", "=", held!.id)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ status: "done", leased_by: null });
   });
 
   it("stops within its grace period while a job still runs, and hands that job back", async () => {
@@ -152,7 +168,8 @@ describe.each(DIALECTS)("cluster coordination on %s", (dialect) => {
     await running;
     await worker.stop({ graceMs: 50 });
     expect(await queue.releaseHeld()).toBe(1);
-    const jobRow = () => opened.database.db.selectFrom("jobs").select(["id", "status", "leased_by"]).executeTakeFirstOrThrow();
+    const jobRow = () =>
+      opened.database.db.selectFrom("jobs").select(["id", "status", "leased_by"]).executeTakeFirstOrThrow();
     expect(await jobRow()).toMatchObject({
       status: "pending",
       leased_by: null,

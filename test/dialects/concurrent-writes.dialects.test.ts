@@ -31,7 +31,11 @@ async function finishedOrWaiting(db: Db, dialect: Dialect, second: Promise<unkno
   let done = false;
   void second.finally(() => (done = true)).catch(() => undefined);
   for (let i = 0; i < 2_000 && !done; i++) {
-    const { rows } = await sql<{ n: number }>`select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(db);
+    const { rows } = await sql<{
+      n: number;
+    }>`select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(
+      db,
+    );
     if (Number(rows[0]!.n) > 0) return;
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
@@ -56,20 +60,31 @@ describe.each(DIALECTS)("two writers at once on %s", (dialect) => {
   it("never lets two debits overdraw a wallet: the second sees the first's entry and is refused", async () => {
     const wallet = createWalletService({ db: db(), clock });
     const { customerId } = await seedCustomerAndService(db());
-    await db().transaction().execute((trx) => wallet.credit(trx, { customerId, amount: 10_000, reason: "topup", reference: "topup:1" }));
+    await db()
+      .transaction()
+      .execute((trx) => wallet.credit(trx, { customerId, amount: 10_000, reason: "topup", reference: "topup:1" }));
 
     const debited = gate();
     const commit = gate();
     const first = db()
       .transaction()
       .execute(async (trx) => {
-        const ok = await wallet.debit(trx, { customerId, amount: 10_000, reason: "purchase", reference: "purchase:order:1" });
+        const ok = await wallet.debit(trx, {
+          customerId,
+          amount: 10_000,
+          reason: "purchase",
+          reference: "purchase:order:1",
+        });
         debited.open();
         await commit.opened;
         return ok;
       });
     await debited.opened;
-    const second = db().transaction().execute((trx) => wallet.debit(trx, { customerId, amount: 10_000, reason: "purchase", reference: "purchase:order:2" }));
+    const second = db()
+      .transaction()
+      .execute((trx) =>
+        wallet.debit(trx, { customerId, amount: 10_000, reason: "purchase", reference: "purchase:order:2" }),
+      );
     await finishedOrWaiting(db(), dialect, second);
     commit.open();
 
@@ -81,19 +96,65 @@ describe.each(DIALECTS)("two writers at once on %s", (dialect) => {
   it("lets only as many of 12 simultaneous debits through as the balance pays for", async () => {
     const wallet = createWalletService({ db: db(), clock });
     const { customerId } = await seedCustomerAndService(db());
-    await db().transaction().execute((trx) => wallet.credit(trx, { customerId, amount: 5_000, reason: "topup", reference: "topup:1" }));
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => db().transaction().execute((trx) => wallet.debit(trx, { customerId, amount: 1_000, reason: "purchase", reference: `purchase:order:${i}` }))));
+    await db()
+      .transaction()
+      .execute((trx) => wallet.credit(trx, { customerId, amount: 5_000, reason: "topup", reference: "topup:1" }));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        db()
+          .transaction()
+          .execute((trx) =>
+            wallet.debit(trx, { customerId, amount: 1_000, reason: "purchase", reference: `purchase:order:${i}` }),
+          ),
+      ),
+    );
     expect(results.filter(Boolean)).toHaveLength(5);
     expect(await wallet.balance(customerId)).toBe(0);
   });
 
   it("gives two suppliers imported at the same time distinct, consecutive shop numbers", async () => {
     const { providerId } = await seedCustomerAndService(db()); // mid 1 taken
-    const { id: otherId } = await db().insertInto("providers").values({ name: "other", kind: "smm-v2", api_url: "http://127.0.0.1:2", credentials: "sealed", created_at: 1, updated_at: 1 }).returning("id").executeTakeFirstOrThrow();
+    const { id: otherId } = await db()
+      .insertInto("providers")
+      .values({
+        name: "other",
+        kind: "smm-v2",
+        api_url: "http://127.0.0.1:2",
+        credentials: "sealed",
+        created_at: 1,
+        updated_at: 1,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
     const rules = buildPricingRules([], "30", 100);
-    const supplier = (id: number, name: string): ProviderSummary => ({ id, name, kind: "smm-v2", apiUrl: "http://127.0.0.1:1", currency: "IDR", rateToIdr: "1", currencyCheck: { problem: null, reported: "IDR", checkedAt: 1, message: null }, options: {}, active: true, isSandbox: false, lowBalanceThreshold: null, lastTest: null });
+    const supplier = (id: number, name: string): ProviderSummary => ({
+      id,
+      name,
+      kind: "smm-v2",
+      apiUrl: "http://127.0.0.1:1",
+      currency: "IDR",
+      rateToIdr: "1",
+      currencyCheck: { problem: null, reported: "IDR", checkedAt: 1, message: null },
+      options: {},
+      active: true,
+      isSandbox: false,
+      lowBalanceThreshold: null,
+      lastTest: null,
+    });
     const list = (prefix: string): ServiceCandidate[] =>
-      Array.from({ length: 3 }, (_, i) => ({ id: `${prefix}${i}`, name: `TikTok Views ${prefix}${i}`, type: "Default", category: "TikTok Views", rate: "1000", min: 100, max: 10_000, refill: false, cancel: false, dripfeed: false, description: "" }));
+      Array.from({ length: 3 }, (_, i) => ({
+        id: `${prefix}${i}`,
+        name: `TikTok Views ${prefix}${i}`,
+        type: "Default",
+        category: "TikTok Views",
+        rate: "1000",
+        min: 100,
+        max: 10_000,
+        refill: false,
+        cancel: false,
+        dripfeed: false,
+        description: "",
+      }));
 
     const written = gate();
     const commit = gate();
@@ -113,7 +174,11 @@ describe.each(DIALECTS)("two writers at once on %s", (dialect) => {
         }),
       );
     await written.opened;
-    const second = db().transaction().execute((trx) => applySupplierList(trx, { provider: supplier(otherId, "other"), candidates: list("b"), rules, clock }));
+    const second = db()
+      .transaction()
+      .execute((trx) =>
+        applySupplierList(trx, { provider: supplier(otherId, "other"), candidates: list("b"), rules, clock }),
+      );
     await finishedOrWaiting(db(), dialect, second);
     commit.open();
 
@@ -138,7 +203,13 @@ describe.each(DIALECTS)("two writers at once on %s", (dialect) => {
     // The checkout's quote reads and writes, straight from its repository.
     const checkout = { quoteRow: findQuoteRow, closeQuote: closeOpenQuote } as unknown as CheckoutService;
     const opener = createOrderOpener({ checkout, clock });
-    const open = (trx: Db) => opener.open(trx, { quoteId: "q-both", customerId: ids.customerId, service: { active: true, providerId: ids.providerId }, now });
+    const open = (trx: Db) =>
+      opener.open(trx, {
+        quoteId: "q-both",
+        customerId: ids.customerId,
+        service: { active: true, providerId: ids.providerId },
+        now,
+      });
 
     const opened = gate();
     const commit = gate();

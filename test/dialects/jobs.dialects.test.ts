@@ -25,7 +25,13 @@ describe.each(DIALECTS)("the job outbox on %s", (dialect) => {
     await queue.enqueue(db(), { kind: "place_order", payload: { order: 7 } });
 
     const job = await queue.claim(["notify"]);
-    expect(job).toMatchObject({ kind: "notify", payload: JSON.stringify({ chat: 1 }), status: "running", attempts: 1, lease_until: clock.now() + 120_000 });
+    expect(job).toMatchObject({
+      kind: "notify",
+      payload: JSON.stringify({ chat: 1 }),
+      status: "running",
+      attempts: 1,
+      lease_until: clock.now() + 120_000,
+    });
     expect(await queue.claim(["notify"])).toBeUndefined();
     expect(await queue.nextDueTime(["notify"])).toBe(clock.now() + 60_000);
 
@@ -66,15 +72,20 @@ describe.each(DIALECTS)("the job outbox on %s", (dialect) => {
     expect(attempts).toEqual([{ attempts: 1 }]);
   });
 
-  it(dialect === "sqlite" ? "frees running jobs at start-up (one process owns the queue)" : "leaves running jobs alone at start-up (other instances may be running them)", async () => {
-    await queue.enqueue(db(), { kind: "notify", payload: null });
-    await queue.claim(["notify"]);
-    const released = await queue.releaseAfterRestart();
-    const { status } = await db().selectFrom("jobs").select("status").executeTakeFirstOrThrow();
-    if (dialect === "sqlite") {
-      expect([released, status]).toEqual([1, "pending"]);
-    } else {
-      expect([released, status]).toEqual([0, "running"]);
-    }
-  });
+  it(
+    dialect === "sqlite"
+      ? "frees running jobs at start-up (one process owns the queue)"
+      : "leaves running jobs alone at start-up (other instances may be running them)",
+    async () => {
+      await queue.enqueue(db(), { kind: "notify", payload: null });
+      await queue.claim(["notify"]);
+      const released = await queue.releaseAfterRestart();
+      const { status } = await db().selectFrom("jobs").select("status").executeTakeFirstOrThrow();
+      if (dialect === "sqlite") {
+        expect([released, status]).toEqual([1, "pending"]);
+      } else {
+        expect([released, status]).toEqual([0, "running"]);
+      }
+    },
+  );
 });

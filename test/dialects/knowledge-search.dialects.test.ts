@@ -9,10 +9,28 @@ import { DIALECTS, openTestDatabase, type TestDatabase } from "../kit/test-datab
 
 /** A service as the catalog gives it, with only what the index reads filled in. */
 const service = (id: number, name: string, platform: string, kind: string, category: string, price: number): Service =>
-  ({ id, name, category, description: "", platform, kind, brand: "", refill: false, refillDays: null, unitPrice: price }) as unknown as Service;
+  ({
+    id,
+    name,
+    category,
+    description: "",
+    platform,
+    kind,
+    brand: "",
+    refill: false,
+    refillDays: null,
+    unitPrice: price,
+  }) as unknown as Service;
 
 const SERVICES = [
-  service(1, "Instagram Followers Indonesia Real [Refill 30 Hari]", "instagram", "followers", "Instagram Followers", 30),
+  service(
+    1,
+    "Instagram Followers Indonesia Real [Refill 30 Hari]",
+    "instagram",
+    "followers",
+    "Instagram Followers",
+    30,
+  ),
   service(2, "Instagram Likes Murah", "instagram", "likes", "Instagram Likes", 5),
   service(3, "TikTok Followers Fast", "tiktok", "followers", "TikTok Followers", 25),
   service(4, "Telkomsel 100.000", "pulsa", "topup", "Pulsa Telkomsel", 100_500),
@@ -35,9 +53,17 @@ describe.each(DIALECTS)("the knowledge search on %s", (dialect) => {
 
   it("finds words in names and meaning tokens in terms, within the facets asked for, names weighing most", async () => {
     const db = opened.database.db;
-    expect(shopIds(await backend.searchText(db, { facets: [], terms: [], words: ["followers"] }, 10)).sort()).toEqual([1, 3]);
-    expect(shopIds(await backend.searchText(db, { facets: [["pinstagram"]], terms: [], words: ["followers"] }, 10))).toEqual([1]);
-    expect(shopIds(await backend.searchText(db, { facets: [["pinstagram", "ptiktok"], ["kfollowers"]], terms: [], words: [] }, 10)).sort()).toEqual([1, 3]);
+    expect(shopIds(await backend.searchText(db, { facets: [], terms: [], words: ["followers"] }, 10)).sort()).toEqual([
+      1, 3,
+    ]);
+    expect(
+      shopIds(await backend.searchText(db, { facets: [["pinstagram"]], terms: [], words: ["followers"] }, 10)),
+    ).toEqual([1]);
+    expect(
+      shopIds(
+        await backend.searchText(db, { facets: [["pinstagram", "ptiktok"], ["kfollowers"]], terms: [], words: [] }, 10),
+      ).sort(),
+    ).toEqual([1, 3]);
     // A meaning token matches the terms column only; a word the terms hold does not match there.
     expect(shopIds(await backend.searchText(db, { facets: [], terms: ["klikes"], words: [] }, 10))).toEqual([2]);
     expect(await backend.searchText(db, { facets: [], terms: [], words: ["klikes"] }, 10)).toEqual([]);
@@ -64,19 +90,26 @@ describe.each(DIALECTS)("the knowledge search on %s", (dialect) => {
 
   if (dialect === "postgres") {
     it("folds names in the database exactly as the language module does", async () => {
-      const rows = await sql<{ title: string; title_words: string }>`select title, title_words from knowledge_documents order by id`.execute(opened.database.db);
+      const rows = await sql<{
+        title: string;
+        title_words: string;
+      }>`select title, title_words from knowledge_documents order by id`.execute(opened.database.db);
       for (const row of rows.rows) expect(row.title_words).toBe(plainWords(row.title).join(" "));
     });
 
     it("finds names spelled like a typo nothing else caught, within the facets asked for", async () => {
       const db = opened.database.db;
-      expect(shopIds(await backend.searchSimilarNames(db, { facets: [], words: ["instagarm", "folowers"] }, 10))[0]).toBe(1);
+      expect(
+        shopIds(await backend.searchSimilarNames(db, { facets: [], words: ["instagarm", "folowers"] }, 10))[0],
+      ).toBe(1);
       expect(shopIds(await backend.searchSimilarNames(db, { facets: [], words: ["bronett"] }, 10))).toEqual([6]);
       expect(await backend.searchSimilarNames(db, { facets: [["ptiktok"]], words: ["bronett"] }, 10)).toEqual([]);
     });
   } else {
     it("leaves typos to the spelling corrector and the vectors (no trigram search)", async () => {
-      expect(await backend.searchSimilarNames(opened.database.db, { facets: [], words: ["instagarm"] }, 10)).toEqual([]);
+      expect(await backend.searchSimilarNames(opened.database.db, { facets: [], words: ["instagarm"] }, 10)).toEqual(
+        [],
+      );
     });
   }
 });

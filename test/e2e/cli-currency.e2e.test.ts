@@ -38,12 +38,22 @@ async function standInsWith(catalog: SimService[], currency: string): Promise<St
 function openShop(standIns: StandIns): Cli {
   const dir = mkdtempSync(join(tmpdir(), "shop-currency-"));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  const env = { ...standIns.env, DATABASE_URL: join(dir, "shop.db"), DATA_DIR: dir, MASTER_KEY: TEST_MASTER_KEY, PORT: "0", LOG_LEVEL: "debug" };
+  const env = {
+    ...standIns.env,
+    DATABASE_URL: join(dir, "shop.db"),
+    DATA_DIR: dir,
+    MASTER_KEY: TEST_MASTER_KEY,
+    PORT: "0",
+    LOG_LEVEL: "debug",
+  };
   return async (...argv) => {
     const stdout: string[] = [];
     const stderr: string[] = [];
     const all: string[] = [];
-    const out = { log: (l: string) => (all.push(l), stdout.push(l)), error: (l: string) => (all.push(l), stderr.push(l)) };
+    const out = {
+      log: (l: string) => (all.push(l), stdout.push(l)),
+      error: (l: string) => (all.push(l), stderr.push(l)),
+    };
     const sink = new Writable({ write: (chunk, _e, done) => (printed.push(String(chunk)), done()) });
     const code = await runCli(argv, out, env, sink);
     printed.push(...all);
@@ -83,11 +93,25 @@ function exact(rate: string, rupiahPerUnit: string, marginPercent = 0, step = 1)
   return Number(((rupiah + BigInt(step) - 1n) / BigInt(step)) * BigInt(step));
 }
 
-const row = (service: number, name: string, rate: string): SimService => ({ service, name, type: "Default", category: "Instagram Followers", rate, min: "100", max: "10000", refill: false, cancel: false, dripfeed: false });
+const row = (service: number, name: string, rate: string): SimService => ({
+  service,
+  name,
+  type: "Default",
+  category: "Instagram Followers",
+  rate,
+  min: "100",
+  max: "10000",
+  refill: false,
+  cancel: false,
+  dripfeed: false,
+});
 
 describe("Going live step 4 with a panel that prices in USD (no currency flags)", () => {
   // About Rp 30,000 per 1000 at today's rate: imported as rupiah it would sell for Rp 100.
-  const catalog = [row(1, "Instagram Followers [JAP USD]", "1.85"), row(2, "Instagram Followers [cheap USD]", "0.0123")];
+  const catalog = [
+    row(1, "Instagram Followers [JAP USD]", "1.85"),
+    row(2, "Instagram Followers [cheap USD]", "0.0123"),
+  ];
   let standIns: StandIns;
   let cli: Cli;
 
@@ -97,13 +121,26 @@ describe("Going live step 4 with a panel that prices in USD (no currency flags)"
   });
 
   it("provider add takes the currency the panel reports and says nothing is sold until it has a rate", async () => {
-    const added = await cli("provider", "add", "--name", "JAP", "--kind", "smm-v2", "--url", standIns.smmUrl, "--key", standIns.sandbox.smm.key);
+    const added = await cli(
+      "provider",
+      "add",
+      "--name",
+      "JAP",
+      "--kind",
+      "smm-v2",
+      "--url",
+      standIns.smmUrl,
+      "--key",
+      standIns.sandbox.smm.key,
+    );
     expect(added.code, added.out).toBe(0);
     expect(added.stdout).toContain("Currency: USD, as the supplier reports.");
     expect(added.stderr).toBe(
       "NOT SOLD YET — JAP prices in USD and has no rate to rupiah: nothing of it is imported or sold until it has one. Fix: npm run cli -- provider edit JAP --rate <rupiah per 1 USD> (for example --rate 16250), or set the rate in the admin app.",
     );
-    expect((await must(cli, "provider", "list")).out).toMatch(/^JAP\s.*\sUSD \(no rate\) NOT SOLD: set --rate\s+yes\s+never$/m);
+    expect((await must(cli, "provider", "list")).out).toMatch(
+      /^JAP\s.*\sUSD \(no rate\) NOT SOLD: set --rate\s+yes\s+never$/m,
+    );
   });
 
   it("provider test reaches the panel but exits 1 with the fix", async () => {
@@ -141,22 +178,52 @@ describe("Going live step 4 with a panel that prices in USD (no currency flags)"
   });
 
   it("an explicit --currency that the panel contradicts is refused, and nothing is stored", async () => {
-    const added = await cli("provider", "add", "--name", "Wrong", "--kind", "smm-v2", "--url", standIns.smmUrl, "--key", standIns.sandbox.smm.key, "--currency", "IDR");
+    const added = await cli(
+      "provider",
+      "add",
+      "--name",
+      "Wrong",
+      "--kind",
+      "smm-v2",
+      "--url",
+      standIns.smmUrl,
+      "--key",
+      standIns.sandbox.smm.key,
+      "--currency",
+      "IDR",
+    );
     expect(added.code).toBe(1);
-    expect(added.stderr).toBe("Error: Wrong reports its prices in USD, not IDR: add it with --currency USD --rate <rupiah per 1 USD>, or leave out --currency to take what it reports");
+    expect(added.stderr).toBe(
+      "Error: Wrong reports its prices in USD, not IDR: add it with --currency USD --rate <rupiah per 1 USD>, or leave out --currency to take what it reports",
+    );
     expect((await must(cli, "provider", "list")).out).not.toContain("Wrong");
   });
 });
 
 describe("a panel that switches to USD after its catalog was imported in rupiah", () => {
-  const catalog = [row(11, "Instagram Followers [Switch A]", "12000.00"), row(12, "Instagram Followers [Switch B]", "9000.00")];
+  const catalog = [
+    row(11, "Instagram Followers [Switch A]", "12000.00"),
+    row(12, "Instagram Followers [Switch B]", "9000.00"),
+  ];
   let standIns: StandIns;
   let cli: Cli;
 
   beforeAll(async () => {
     standIns = await standInsWith(catalog, "IDR");
     cli = openShop(standIns);
-    await must(cli, "provider", "add", "--name", "Panel", "--kind", "smm-v2", "--url", standIns.smmUrl, "--key", standIns.sandbox.smm.key);
+    await must(
+      cli,
+      "provider",
+      "add",
+      "--name",
+      "Panel",
+      "--kind",
+      "smm-v2",
+      "--url",
+      standIns.smmUrl,
+      "--key",
+      standIns.sandbox.smm.key,
+    );
     await must(cli, "catalog", "import", "Panel");
   });
 
@@ -189,7 +256,9 @@ describe("a panel that switches to USD after its catalog was imported in rupiah"
   it("setting the currency and rate is not enough to sell old rupiah prices: the next import reprices and restores", async () => {
     const edited = await cli("provider", "edit", "Panel", "--currency", "USD", "--rate", "16250");
     expect(edited.code, edited.out).toBe(0);
-    expect(edited.stderr).toContain("NOT SOLD — Panel's currency now checks out, but its services were priced under the old setting");
+    expect(edited.stderr).toContain(
+      "NOT SOLD — Panel's currency now checks out, but its services were priced under the old setting",
+    );
     expect((await must(cli, "catalog", "list")).out).toBe("No services match.");
 
     const sync = await must(cli, "catalog", "sync", "Panel");
@@ -208,7 +277,18 @@ describe("a panel that cannot be asked when it is added", () => {
     const standIns = await standInsWith([row(31, "Instagram Followers [Later]", "0.50")], "USD");
     const cli = openShop(standIns);
     standIns.sandbox.smm.setFault("balance", "http500", 1);
-    const added = await cli("provider", "add", "--name", "Later", "--kind", "smm-v2", "--url", standIns.smmUrl, "--key", standIns.sandbox.smm.key);
+    const added = await cli(
+      "provider",
+      "add",
+      "--name",
+      "Later",
+      "--kind",
+      "smm-v2",
+      "--url",
+      standIns.smmUrl,
+      "--key",
+      standIns.sandbox.smm.key,
+    );
     expect(added.code, added.out).toBe(0);
     expect(added.stdout).toContain("Currency: IDR for now: the supplier could not be asked.");
     expect(added.stderr).toContain("NOT SOLD YET — TokoBot could not ask Later which currency it prices in");
@@ -221,7 +301,11 @@ describe("a panel that cannot be asked when it is added", () => {
     expect((await must(cli, "provider", "list")).out).toMatch(/^Later\s.*\sUSD \(no rate\) NOT SOLD: set --rate\s/m);
     await must(cli, "provider", "edit", "Later", "--rate", "16000");
     await must(cli, "catalog", "import", "Later");
-    expect(listRows((await must(cli, "catalog", "list")).out)[0]).toMatchObject({ cost: 8_000, price: exact("0.50", "16000", 30, 100), status: "sold" });
+    expect(listRows((await must(cli, "catalog", "list")).out)[0]).toMatchObject({
+      cost: 8_000,
+      price: exact("0.50", "16000", 30, 100),
+      status: "sold",
+    });
   });
 });
 

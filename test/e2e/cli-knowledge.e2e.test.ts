@@ -22,7 +22,14 @@ let cli: (...argv: string[]) => Promise<Run>;
 beforeAll(async () => {
   standIns = await startSandboxServer();
   dir = mkdtempSync(join(tmpdir(), "shop-cli-knowledge-"));
-  const env = { ...standIns.env, TELEGRAM_BOT_TOKEN: undefined, DATABASE_URL: join(dir, "shop.db"), DATA_DIR: dir, MASTER_KEY: TEST_MASTER_KEY, LOG_LEVEL: "warn" };
+  const env = {
+    ...standIns.env,
+    TELEGRAM_BOT_TOKEN: undefined,
+    DATABASE_URL: join(dir, "shop.db"),
+    DATA_DIR: dir,
+    MASTER_KEY: TEST_MASTER_KEY,
+    LOG_LEVEL: "warn",
+  };
   cli = async (...argv) => {
     const lines: string[] = [];
     const code = await runCli(argv, { log: (l) => lines.push(l), error: (l) => lines.push(l) }, env);
@@ -32,7 +39,18 @@ beforeAll(async () => {
     const run = await cli(...argv);
     if (run.code !== 0) throw new Error(`"${argv.join(" ")}" exited ${run.code}:\n${run.out}`);
   };
-  await must("provider", "add", "--name", "panel", "--kind", "smm-v2", "--url", standIns.smmUrl, "--key", standIns.sandbox.smm.key);
+  await must(
+    "provider",
+    "add",
+    "--name",
+    "panel",
+    "--kind",
+    "smm-v2",
+    "--url",
+    standIns.smmUrl,
+    "--key",
+    standIns.sandbox.smm.key,
+  );
   await must("catalog", "import", "panel");
 });
 
@@ -58,14 +76,21 @@ describe("knowledge search and sync", () => {
     expect(run.code).toBe(0);
     const rows = productRows(run.out);
     // The sample panel sells seven Instagram followers services by link (the eighth is a package).
-    expect(rows.map((r) => r.name)).toEqual(expect.arrayContaining(["Instagram Followers [Bot] [Super Murah]", "Instagram Followers [Indonesia Aktif] [Refill 30 Hari]"]));
+    expect(rows.map((r) => r.name)).toEqual(
+      expect.arrayContaining([
+        "Instagram Followers [Bot] [Super Murah]",
+        "Instagram Followers [Indonesia Aktif] [Refill 30 Hari]",
+      ]),
+    );
     expect(rows.every((r) => r.name.startsWith("Instagram Followers"))).toBe(true);
     expect(rows.map((r) => r.price)).toEqual([...rows.map((r) => r.price)].sort((a, b) => a - b));
     expect(run.out).toContain(`${rows.length} of ${rows.length} matching services shown.`);
   });
 
   it("restricts to a platform and kind given as options, and says when nothing matches", async () => {
-    const rows = productRows((await cli("knowledge", "search", "murah", "--platform", "tiktok", "--kind", "views", "--limit", "3")).out);
+    const rows = productRows(
+      (await cli("knowledge", "search", "murah", "--platform", "tiktok", "--kind", "views", "--limit", "3")).out,
+    );
     expect(rows).toHaveLength(3);
     expect(rows.every((r) => r.name.startsWith("TikTok Views"))).toBe(true);
     const none = await cli("knowledge", "search", "netflix premium");
@@ -82,7 +107,9 @@ describe("knowledge search and sync", () => {
 
   it("refuses bad usage with the usage text", async () => {
     expect((await cli("knowledge", "search")).code).toBe(2);
-    expect((await cli("knowledge", "search", "likes", "--platform", "myspace")).out).toMatch(/unknown platform "myspace"/);
+    expect((await cli("knowledge", "search", "likes", "--platform", "myspace")).out).toMatch(
+      /unknown platform "myspace"/,
+    );
     expect((await cli("knowledge", "reindex")).code).toBe(2);
   });
 });
@@ -100,13 +127,37 @@ describe("faq list, show, set, search, remove", () => {
   });
 
   it("adds a document that search finds at once, updates it, and removes it", async () => {
-    const added = await cli("faq", "set", "jam-buka", "--lang", "id", "--title", "Jam operasional", "--body", "Toko buka 24 jam setiap hari, termasuk hari libur.");
+    const added = await cli(
+      "faq",
+      "set",
+      "jam-buka",
+      "--lang",
+      "id",
+      "--title",
+      "Jam operasional",
+      "--body",
+      "Toko buka 24 jam setiap hari, termasuk hari libur.",
+    );
     expect([added.code, added.out]).toEqual([0, 'Added FAQ "jam-buka" (id); the index is up to date.']);
-    expect((await cli("faq", "search", "toko buka jam berapa")).out.split("\n")[1]).toMatch(/^jam-buka +id +Jam operasional$/);
-    const updated = await cli("faq", "set", "jam-buka", "--lang", "id", "--title", "Jam operasional", "--body", "Admin membalas pukul 08.00-22.00 WIB.");
+    expect((await cli("faq", "search", "toko buka jam berapa")).out.split("\n")[1]).toMatch(
+      /^jam-buka +id +Jam operasional$/,
+    );
+    const updated = await cli(
+      "faq",
+      "set",
+      "jam-buka",
+      "--lang",
+      "id",
+      "--title",
+      "Jam operasional",
+      "--body",
+      "Admin membalas pukul 08.00-22.00 WIB.",
+    );
     expect(updated.out).toMatch(/^Updated FAQ "jam-buka"/);
     expect((await cli("faq", "show", "jam-buka")).out).toMatch(/08\.00-22\.00 WIB/);
-    expect((await cli("faq", "remove", "jam-buka", "--lang", "id")).out).toBe('Removed 1 FAQ document "jam-buka" (id).');
+    expect((await cli("faq", "remove", "jam-buka", "--lang", "id")).out).toBe(
+      'Removed 1 FAQ document "jam-buka" (id).',
+    );
     const gone = await cli("faq", "show", "jam-buka");
     expect([gone.code, gone.out]).toEqual([1, 'Error: no FAQ "jam-buka" in language id']);
   });

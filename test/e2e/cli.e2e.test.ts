@@ -50,7 +50,14 @@ async function startStandIns(options?: Parameters<typeof startSandboxServer>[0])
 function openShop(standIns: StandIns): Cli {
   const dir = mkdtempSync(join(tmpdir(), "shop-cli-"));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  const env = { ...standIns.env, DATABASE_URL: join(dir, "shop.db"), DATA_DIR: dir, MASTER_KEY: TEST_MASTER_KEY, PORT: "0", LOG_LEVEL: "debug" };
+  const env = {
+    ...standIns.env,
+    DATABASE_URL: join(dir, "shop.db"),
+    DATA_DIR: dir,
+    MASTER_KEY: TEST_MASTER_KEY,
+    PORT: "0",
+    LOG_LEVEL: "debug",
+  };
   return async (...argv) => {
     const all: string[] = [];
     const stdout: string[] = [];
@@ -103,7 +110,15 @@ function listRows(out: string): ListRow[] {
     .filter((line) => /^\d+ {2}/.test(line))
     .map((line) => {
       const [mid, name, price, cost, status] = line.split(/ {2,}/);
-      return { mid: Number(mid), name: name!, price: rupiah(price!), per: /\/(\w+)/.exec(price!)![1]!, fixed: price!.endsWith("(fixed)"), cost: rupiah(cost!), status: status! };
+      return {
+        mid: Number(mid),
+        name: name!,
+        price: rupiah(price!),
+        per: /\/(\w+)/.exec(price!)![1]!,
+        fixed: price!.endsWith("(fixed)"),
+        cost: rupiah(cost!),
+        status: status!,
+      };
     });
 }
 
@@ -115,13 +130,18 @@ function rowNamed(rows: ListRow[], name: string): ListRow {
 
 /** MIDs shown by `catalog search`, in order, and the total it reports. */
 function searchResult(out: string): { mids: number[]; total: number } {
-  const mids = out.split("\n").filter((line) => /^\d+ {2}/.test(line)).map((line) => Number(line.split(/ +/)[0]));
+  const mids = out
+    .split("\n")
+    .filter((line) => /^\d+ {2}/.test(line))
+    .map((line) => Number(line.split(/ +/)[0]));
   const total = /(\d+) of (\d+) matching services shown/.exec(out);
   return { mids, total: total ? Number(total[2]) : 0 };
 }
 
 /** Rows of `catalog backup MID`: position, backup MID, supplier, the "SUPPLIER SERVICE" column and status. */
-function backupRows(out: string): Array<{ position: number; mid: number; supplier: string; service: string; status: string }> {
+function backupRows(
+  out: string,
+): Array<{ position: number; mid: number; supplier: string; service: string; status: string }> {
   return out
     .split("\n")
     .filter((line) => /^\d+ {2}\d+ {2}/.test(line))
@@ -180,26 +200,55 @@ describe("setting up suppliers: provider add, test, list, edit, disable", () => 
     const medan = sandbox.indoPanels.medanpedia;
     const irvan = sandbox.indoPanels.irvankede;
     suppliers = [
-      { name: "JAP", kind: "smm-v2", url: standIns.smmUrl, flags: ["--key", secret(sandbox.smm.key)], balance: () => sandbox.smm.balance() },
+      {
+        name: "JAP",
+        kind: "smm-v2",
+        url: standIns.smmUrl,
+        flags: ["--key", secret(sandbox.smm.key)],
+        balance: () => sandbox.smm.balance(),
+      },
       {
         name: "CentralSMM",
         kind: "indo-panel",
         url: `${url}/indo/centralsmm`,
-        flags: ["--panel", "centralsmm", "--api-id", secret(central.credentials.apiId), "--key", secret(central.credentials.apiKey), "--secret", secret(central.credentials.secretKey!)],
+        flags: [
+          "--panel",
+          "centralsmm",
+          "--api-id",
+          secret(central.credentials.apiId),
+          "--key",
+          secret(central.credentials.apiKey),
+          "--secret",
+          secret(central.credentials.secretKey!),
+        ],
         balance: () => central.balance(),
       },
       {
         name: "MedanPedia",
         kind: "indo-panel",
         url: `${url}/indo/medanpedia`,
-        flags: ["--panel", "medanpedia", "--api-id", secret(medan.credentials.apiId), "--key", secret(medan.credentials.apiKey)],
+        flags: [
+          "--panel",
+          "medanpedia",
+          "--api-id",
+          secret(medan.credentials.apiId),
+          "--key",
+          secret(medan.credentials.apiKey),
+        ],
         balance: () => medan.balance(),
       },
       {
         name: "Irvankede",
         kind: "indo-panel",
         url: `${url}/indo/irvankede`,
-        flags: ["--panel", "irvankede", "--api-id", secret(irvan.credentials.apiId), "--key", secret(irvan.credentials.apiKey)],
+        flags: [
+          "--panel",
+          "irvankede",
+          "--api-id",
+          secret(irvan.credentials.apiId),
+          "--key",
+          secret(irvan.credentials.apiKey),
+        ],
         balance: () => irvan.balance(),
       },
       {
@@ -213,7 +262,14 @@ describe("setting up suppliers: provider add, test, list, edit, disable", () => 
         name: "Digiflazz",
         kind: "digiflazz",
         url: `${url}/digiflazz/v1`,
-        flags: ["--username", secret(sandbox.credentials.digiflazz.username), "--key", secret(sandbox.credentials.digiflazz.apiKey), "--secret", secret(sandbox.credentials.digiflazz.webhookSecret)],
+        flags: [
+          "--username",
+          secret(sandbox.credentials.digiflazz.username),
+          "--key",
+          secret(sandbox.credentials.digiflazz.apiKey),
+          "--secret",
+          secret(sandbox.credentials.digiflazz.webhookSecret),
+        ],
         balance: () => sandbox.digiflazz.balance(),
       },
     ];
@@ -280,16 +336,107 @@ describe("setting up suppliers: provider add, test, list, edit, disable", () => 
   it("refuses a supplier with missing or wrong fields, says which, and stores nothing", async () => {
     const { url, smmUrl } = { url: standIns.url, smmUrl: standIns.smmUrl };
     const refused: Array<{ why: string; argv: string[]; code: number; message: RegExp }> = [
-      { why: "indo-panel without --panel", argv: ["--kind", "indo-panel", "--url", `${url}/indo/medanpedia`, "--api-id", "123", "--key", secret("refused-key-1")], code: 1, message: /indo-panel suppliers need a panel: centralsmm, medanpedia, irvankede/ },
-      { why: "CentralSMM without --secret", argv: ["--kind", "indo-panel", "--panel", "centralsmm", "--url", `${url}/indo/centralsmm`, "--api-id", "123", "--key", secret("refused-key-2")], code: 1, message: /--secret is required for indo-panel \(centralsmm\)/ },
-      { why: "a panel that does not exist", argv: ["--kind", "indo-panel", "--panel", "nopanel", "--url", `${url}/indo/x`, "--api-id", "123", "--key", secret("refused-key-3")], code: 1, message: /panel must be one of: centralsmm, medanpedia, irvankede/ },
-      { why: "digiflazz without --username", argv: ["--kind", "digiflazz", "--url", `${url}/digiflazz/v1`, "--key", secret("refused-key-4"), "--secret", secret("refused-webhook-4")], code: 1, message: /--username is required for digiflazz/ },
-      { why: "vip-reseller without --api-id", argv: ["--kind", "vip-reseller", "--url", `${url}/vip/api`, "--key", secret("refused-key-5")], code: 1, message: /--api-id is required for vip-reseller/ },
-      { why: "smm-v2 without --key", argv: ["--kind", "smm-v2", "--url", smmUrl], code: 1, message: /key is required for smm-v2/ },
-      { why: "a USD supplier without --rate", argv: ["--kind", "smm-v2", "--url", smmUrl, "--key", secret("refused-key-6"), "--currency", "USD"], code: 1, message: /a USD supplier needs its rate to IDR \(for example 16250\)/ },
-      { why: "an unknown --kind", argv: ["--kind", "smm-v3", "--url", smmUrl, "--key", secret("refused-key-7")], code: 1, message: /kind must be one of: smm-v2, indo-panel, vip-reseller, digiflazz/ },
-      { why: "a URL that is not http(s)", argv: ["--kind", "smm-v2", "--url", "ftp://panel.example", "--key", secret("refused-key-8")], code: 1, message: /url must be an http\(s\) address/ },
-      { why: "an unknown flag", argv: ["--kind", "smm-v2", "--url", smmUrl, "--key", secret("refused-key-9"), "--colour", "red"], code: 2, message: /Unknown option '--colour'[\s\S]*Usage: npm run cli -- <command>[\s\S]*provider add --name NAME --kind KIND/ },
+      {
+        why: "indo-panel without --panel",
+        argv: [
+          "--kind",
+          "indo-panel",
+          "--url",
+          `${url}/indo/medanpedia`,
+          "--api-id",
+          "123",
+          "--key",
+          secret("refused-key-1"),
+        ],
+        code: 1,
+        message: /indo-panel suppliers need a panel: centralsmm, medanpedia, irvankede/,
+      },
+      {
+        why: "CentralSMM without --secret",
+        argv: [
+          "--kind",
+          "indo-panel",
+          "--panel",
+          "centralsmm",
+          "--url",
+          `${url}/indo/centralsmm`,
+          "--api-id",
+          "123",
+          "--key",
+          secret("refused-key-2"),
+        ],
+        code: 1,
+        message: /--secret is required for indo-panel \(centralsmm\)/,
+      },
+      {
+        why: "a panel that does not exist",
+        argv: [
+          "--kind",
+          "indo-panel",
+          "--panel",
+          "nopanel",
+          "--url",
+          `${url}/indo/x`,
+          "--api-id",
+          "123",
+          "--key",
+          secret("refused-key-3"),
+        ],
+        code: 1,
+        message: /panel must be one of: centralsmm, medanpedia, irvankede/,
+      },
+      {
+        why: "digiflazz without --username",
+        argv: [
+          "--kind",
+          "digiflazz",
+          "--url",
+          `${url}/digiflazz/v1`,
+          "--key",
+          secret("refused-key-4"),
+          "--secret",
+          secret("refused-webhook-4"),
+        ],
+        code: 1,
+        message: /--username is required for digiflazz/,
+      },
+      {
+        why: "vip-reseller without --api-id",
+        argv: ["--kind", "vip-reseller", "--url", `${url}/vip/api`, "--key", secret("refused-key-5")],
+        code: 1,
+        message: /--api-id is required for vip-reseller/,
+      },
+      {
+        why: "smm-v2 without --key",
+        argv: ["--kind", "smm-v2", "--url", smmUrl],
+        code: 1,
+        message: /key is required for smm-v2/,
+      },
+      {
+        why: "a USD supplier without --rate",
+        argv: ["--kind", "smm-v2", "--url", smmUrl, "--key", secret("refused-key-6"), "--currency", "USD"],
+        code: 1,
+        message: /a USD supplier needs its rate to IDR \(for example 16250\)/,
+      },
+      {
+        why: "an unknown --kind",
+        argv: ["--kind", "smm-v3", "--url", smmUrl, "--key", secret("refused-key-7")],
+        code: 1,
+        message: /kind must be one of: smm-v2, indo-panel, vip-reseller, digiflazz/,
+      },
+      {
+        why: "a URL that is not http(s)",
+        argv: ["--kind", "smm-v2", "--url", "ftp://panel.example", "--key", secret("refused-key-8")],
+        code: 1,
+        message: /url must be an http\(s\) address/,
+      },
+      {
+        why: "an unknown flag",
+        argv: ["--kind", "smm-v2", "--url", smmUrl, "--key", secret("refused-key-9"), "--colour", "red"],
+        code: 2,
+        message:
+          /Unknown option '--colour'[\s\S]*Usage: npm run cli -- <command>[\s\S]*provider add --name NAME --kind KIND/,
+      },
     ];
     for (const { why, argv, code, message } of refused) {
       const run = await cli("provider", "add", "--name", "Rejected", ...argv);
@@ -297,7 +444,16 @@ describe("setting up suppliers: provider add, test, list, edit, disable", () => 
       expect(run.stderr, why).toMatch(message);
       expect(run.stdout, why).toBe("");
     }
-    const missingUrl = await cli("provider", "add", "--name", "Rejected", "--kind", "smm-v2", "--key", secret("refused-key-10"));
+    const missingUrl = await cli(
+      "provider",
+      "add",
+      "--name",
+      "Rejected",
+      "--kind",
+      "smm-v2",
+      "--key",
+      secret("refused-key-10"),
+    );
     expect(missingUrl.code).toBe(2);
     expect(missingUrl.stderr).toMatch(/^provider add needs --url/);
 
@@ -361,7 +517,9 @@ describe("setting up suppliers: provider add, test, list, edit, disable", () => 
   it("provider edit --url points the supplier at the new address (and refuses one that is not http)", async () => {
     const original = `${standIns.url}/indo/irvankede`;
     const moved = `${standIns.url}/indo/moved-away`;
-    expect((await cli("provider", "edit", "Irvankede", "--url", "irvankede.example")).stderr).toMatch(/url must be an http\(s\) address/);
+    expect((await cli("provider", "edit", "Irvankede", "--url", "irvankede.example")).stderr).toMatch(
+      /url must be an http\(s\) address/,
+    );
     expect((await supplierRows()).find((r) => r.startsWith("Irvankede "))).toContain(` ${original} `);
 
     await must(cli, "provider", "edit", "Irvankede", "--url", moved);
@@ -376,13 +534,18 @@ describe("setting up suppliers: provider add, test, list, edit, disable", () => 
   });
 
   it("provider disable takes the supplier's services out of catalog search; provider enable brings them back", async () => {
-    const central = new Set(listRows((await must(cli, "catalog", "list", "--provider", "CentralSMM", "--all")).out).map((r) => r.mid));
+    const central = new Set(
+      listRows((await must(cli, "catalog", "list", "--provider", "CentralSMM", "--all")).out).map((r) => r.mid),
+    );
     expect(central.size).toBe(SMM_ROWS);
     const before = searchResult((await must(cli, "catalog", "search", "followers instagram")).out);
     expect(before.mids.some((mid) => central.has(mid))).toBe(true);
 
     const disabled = await cli("provider", "disable", "CentralSMM");
-    expect(disabled).toMatchObject({ code: 0, stdout: 'Supplier "CentralSMM" disabled: its services are no longer sold; orders in flight are not touched.' });
+    expect(disabled).toMatchObject({
+      code: 0,
+      stdout: 'Supplier "CentralSMM" disabled: its services are no longer sold; orders in flight are not touched.',
+    });
     expect((await supplierRows()).find((r) => r.startsWith("CentralSMM "))).toMatch(/\sIDR\s+no\s/);
     const during = searchResult((await must(cli, "catalog", "search", "followers instagram")).out);
     expect(during.mids.length).toBeGreaterThan(0);
@@ -398,7 +561,12 @@ describe("setting up suppliers: provider add, test, list, edit, disable", () => 
   });
 
   it("names an unknown supplier instead of failing obscurely", async () => {
-    for (const argv of [["provider", "test", "Nobody"], ["provider", "edit", "Nobody", "--key", "x"], ["provider", "disable", "Nobody"], ["catalog", "import", "Nobody"]]) {
+    for (const argv of [
+      ["provider", "test", "Nobody"],
+      ["provider", "edit", "Nobody", "--key", "x"],
+      ["provider", "disable", "Nobody"],
+      ["catalog", "import", "Nobody"],
+    ]) {
       const run = await cli(...argv);
       expect(run.code, argv.join(" ")).toBe(1);
       expect(run.stderr, argv.join(" ")).toBe('Error: no supplier named "Nobody"');
@@ -432,9 +600,51 @@ describe("pricing and selling: catalog list, price, disable, enable, backup", ()
     cli = openShop(standIns);
     const { sandbox, url } = standIns;
     const medan = sandbox.indoPanels.medanpedia.credentials;
-    await must(cli, "provider", "add", "--name", "JAP", "--kind", "smm-v2", "--url", standIns.smmUrl, "--key", secret(sandbox.smm.key));
-    await must(cli, "provider", "add", "--name", "Medan", "--kind", "indo-panel", "--panel", "medanpedia", "--url", `${url}/indo/medanpedia`, "--api-id", secret(medan.apiId), "--key", secret(medan.apiKey));
-    await must(cli, "provider", "add", "--name", "VIP", "--kind", "vip-reseller", "--url", `${url}/vip/api`, "--api-id", secret(sandbox.credentials.vip.apiId), "--key", secret(sandbox.credentials.vip.apiKey));
+    await must(
+      cli,
+      "provider",
+      "add",
+      "--name",
+      "JAP",
+      "--kind",
+      "smm-v2",
+      "--url",
+      standIns.smmUrl,
+      "--key",
+      secret(sandbox.smm.key),
+    );
+    await must(
+      cli,
+      "provider",
+      "add",
+      "--name",
+      "Medan",
+      "--kind",
+      "indo-panel",
+      "--panel",
+      "medanpedia",
+      "--url",
+      `${url}/indo/medanpedia`,
+      "--api-id",
+      secret(medan.apiId),
+      "--key",
+      secret(medan.apiKey),
+    );
+    await must(
+      cli,
+      "provider",
+      "add",
+      "--name",
+      "VIP",
+      "--kind",
+      "vip-reseller",
+      "--url",
+      `${url}/vip/api`,
+      "--api-id",
+      secret(sandbox.credentials.vip.apiId),
+      "--key",
+      secret(sandbox.credentials.vip.apiKey),
+    );
     for (const name of ["JAP", "Medan", "VIP"]) {
       await must(cli, "catalog", "import", name);
       mids.set(name, new Map((await list("--provider", name, "--all")).map((r) => [r.name, r.mid])));
@@ -448,7 +658,9 @@ describe("pricing and selling: catalog list, price, disable, enable, backup", ()
     for (const row of rows) expect(row.name).toMatch(/^Instagram /);
     expect(rows.map((r) => r.mid)).toContain(mid("JAP", FOLLOWERS_A));
     expect(rows.map((r) => r.mid)).toContain(mid("Medan", FOLLOWERS_A));
-    expect(await list("--platform", "tiktok")).not.toContainEqual(expect.objectContaining({ name: expect.stringMatching(/^Instagram/) }));
+    expect(await list("--platform", "tiktok")).not.toContainEqual(
+      expect.objectContaining({ name: expect.stringMatching(/^Instagram/) }),
+    );
   });
 
   it('catalog list --category "Instagram Followers" shows that category only (any letter case)', async () => {
@@ -480,13 +692,26 @@ describe("pricing and selling: catalog list, price, disable, enable, backup", ()
     expect(all).toHaveLength(vipSampleCatalog().length);
     expect(sold.map((r) => r.name)).not.toContain(ML3688);
     expect(rowNamed(all, ML3688).status).toBe("off: supplier out of stock");
-    expect(all.filter((r) => r.status !== "sold").map((r) => r.name).sort()).toEqual(vipSampleCatalog().filter((p) => p.status !== "available").map((p) => p.name).sort());
+    expect(
+      all
+        .filter((r) => r.status !== "sold")
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(
+      vipSampleCatalog()
+        .filter((p) => p.status !== "available")
+        .map((p) => p.name)
+        .sort(),
+    );
   });
 
   it("catalog price --margin 25 reprices the whole shop; setting it again changes nothing", async () => {
     const set = await cli("catalog", "price", "--margin", "25");
     expect(set.code, set.out).toBe(0);
-    const counts = /^Margin 25% set for the whole shop \(services without a more specific rule\): (\d+) of (\d+) services repriced\.$/.exec(set.stdout);
+    const counts =
+      /^Margin 25% set for the whole shop \(services without a more specific rule\): (\d+) of (\d+) services repriced\.$/.exec(
+        set.stdout,
+      );
     expect(counts, set.out).not.toBeNull();
     expect(Number(counts![2])).toBe(TOTAL);
     expect(Number(counts![1])).toBeGreaterThan(TOTAL / 2);
@@ -495,7 +720,9 @@ describe("pricing and selling: catalog list, price, disable, enable, backup", ()
     expect((await priceOf("Medan", LIKES_A)).price).toBe(sellPrice(smmRate(LIKES_A), 25));
     expect((await priceOf("VIP", ML86)).price).toBe(sellPrice("19450", 25));
 
-    expect((await must(cli, "catalog", "price", "--margin", "25")).stdout).toContain(`: 0 of ${TOTAL} services repriced.`);
+    expect((await must(cli, "catalog", "price", "--margin", "25")).stdout).toContain(
+      `: 0 of ${TOTAL} services repriced.`,
+    );
   });
 
   it('catalog price --margin 40 --category "Instagram Followers" reprices that category only', async () => {
@@ -515,7 +742,9 @@ describe("pricing and selling: catalog list, price, disable, enable, backup", ()
     expect((await priceOf("Medan", FOLLOWERS_A)).price).toBe(sellPrice(smmRate(FOLLOWERS_A), 40));
     expect((await priceOf("JAP", LIKES_A)).price).toBe(sellPrice(smmRate(LIKES_A), 25));
     expect((await priceOf("JAP", TIKTOK_LIKES)).price).toBe(sellPrice(smmRate(TIKTOK_LIKES), 25));
-    expect((await cli("catalog", "price", "--margin", "10", "--provider", "Nobody")).stderr).toBe('Error: no supplier named "Nobody"');
+    expect((await cli("catalog", "price", "--margin", "10", "--provider", "Nobody")).stderr).toBe(
+      'Error: no supplier named "Nobody"',
+    );
   });
 
   it("catalog price --margin 15 --mid reprices one service, over its category's rule", async () => {
@@ -529,7 +758,10 @@ describe("pricing and selling: catalog list, price, disable, enable, backup", ()
 
   it("refuses a margin that is not a percentage, and a price command without one", async () => {
     const bad = await cli("catalog", "price", "--margin", "lots");
-    expect(bad).toMatchObject({ code: 1, stderr: "Error: margin must be a percentage of 0 or more, such as 25 or 12.5 (got lots)" });
+    expect(bad).toMatchObject({
+      code: 1,
+      stderr: "Error: margin must be a percentage of 0 or more, such as 25 or 12.5 (got lots)",
+    });
     const none = await cli("catalog", "price", "--category", "Instagram Likes");
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/^catalog price needs --margin PERCENT/);
@@ -540,7 +772,10 @@ describe("pricing and selling: catalog list, price, disable, enable, backup", ()
     const target = mid("JAP", FOLLOWERS_B);
     const cost = costOf(smmRate(FOLLOWERS_B));
     const fixed = await cli("catalog", "price", "--mid", String(target), "--price", "20000");
-    expect(fixed).toMatchObject({ code: 0, stdout: `Service ${target} now sells at a fixed Rp\u00a020.000/1000 (cost Rp\u00a0${cost.toLocaleString("id-ID")}).` });
+    expect(fixed).toMatchObject({
+      code: 0,
+      stdout: `Service ${target} now sells at a fixed Rp\u00a020.000/1000 (cost Rp\u00a0${cost.toLocaleString("id-ID")}).`,
+    });
     expect(await priceOf("JAP", FOLLOWERS_B)).toMatchObject({ price: 20_000, fixed: true, cost, status: "sold" });
 
     await must(cli, "catalog", "price", "--margin", "60", "--category", "Instagram Followers");
@@ -550,7 +785,10 @@ describe("pricing and selling: catalog list, price, disable, enable, backup", ()
 
     const cleared = await cli("catalog", "price", "--mid", String(target), "--clear");
     const expected = sellPrice(smmRate(FOLLOWERS_B), 40);
-    expect(cleared).toMatchObject({ code: 0, stdout: `Service ${target} follows its margin again: Rp\u00a0${expected.toLocaleString("id-ID")}/1000.` });
+    expect(cleared).toMatchObject({
+      code: 0,
+      stdout: `Service ${target} follows its margin again: Rp\u00a0${expected.toLocaleString("id-ID")}/1000.`,
+    });
     expect(await priceOf("JAP", FOLLOWERS_B)).toMatchObject({ price: expected, fixed: false });
   });
 
@@ -559,7 +797,9 @@ describe("pricing and selling: catalog list, price, disable, enable, backup", ()
     const before = await priceOf("JAP", FOLLOWERS_B);
     const below = await cli("catalog", "price", "--mid", String(target), "--price", String(before.cost - 1));
     expect(below.code).toBe(1);
-    expect(below.stderr).toBe(`Error: Rp\u00a0${(before.cost - 1).toLocaleString("id-ID")} is below the supplier's cost of Rp\u00a0${before.cost.toLocaleString("id-ID")} per 1000`);
+    expect(below.stderr).toBe(
+      `Error: Rp\u00a0${(before.cost - 1).toLocaleString("id-ID")} is below the supplier's cost of Rp\u00a0${before.cost.toLocaleString("id-ID")} per 1000`,
+    );
     expect(await priceOf("JAP", FOLLOWERS_B)).toEqual(before);
 
     const topUp = await cli("catalog", "price", "--mid", String(mid("VIP", ML86)), "--price", "19000");
@@ -569,7 +809,9 @@ describe("pricing and selling: catalog list, price, disable, enable, backup", ()
     const notWhole = await cli("catalog", "price", "--mid", String(target), "--price", "12.5k");
     expect(notWhole.code).toBe(2);
     expect(notWhole.stderr).toMatch(/^--price takes whole rupiah/);
-    expect((await cli("catalog", "price", "--mid", "99999", "--price", "5000")).stderr).toBe("Error: no service with shop number 99999");
+    expect((await cli("catalog", "price", "--mid", "99999", "--price", "5000")).stderr).toBe(
+      "Error: no service with shop number 99999",
+    );
   });
 
   it("catalog disable MID stops selling it, also through a sync; catalog enable MID sells it again", async () => {
@@ -599,17 +841,29 @@ describe("pricing and selling: catalog list, price, disable, enable, backup", ()
     expect((await priceOf("VIP", ML3688)).status).toBe("off: supplier out of stock");
     const enabled = await cli("catalog", "enable", String(target));
     expect(enabled.code).toBe(1);
-    expect(enabled.stderr).toBe(`Error: service ${target} is out of stock at its supplier; it is sold again by itself when the supplier has it`);
+    expect(enabled.stderr).toBe(
+      `Error: service ${target} is out of stock at its supplier; it is sold again by itself when the supplier has it`,
+    );
     expect((await priceOf("VIP", ML3688)).status).toBe("off: supplier out of stock");
   });
 
   it("catalog backup MID --add PROVIDER:SERVICE_ID adds backups from another supplier, listed in the order they are tried", async () => {
     const main = mid("JAP", FOLLOWERS_A);
-    expect((await must(cli, "catalog", "backup", String(main))).stdout).toBe(`Service ${main} has no backup suppliers.`);
+    expect((await must(cli, "catalog", "backup", String(main))).stdout).toBe(
+      `Service ${main} has no backup suppliers.`,
+    );
 
     const first = await must(cli, "catalog", "backup", String(main), "--add", "Medan:1001");
     expect(first.stdout).toMatch(new RegExp(`^Backups of service ${main}, tried in this order:`));
-    expect(backupRows(first.out)).toEqual([{ position: 1, mid: mid("Medan", FOLLOWERS_A), supplier: "Medan", service: `${FOLLOWERS_A} (1001)`, status: "sold" }]);
+    expect(backupRows(first.out)).toEqual([
+      {
+        position: 1,
+        mid: mid("Medan", FOLLOWERS_A),
+        supplier: "Medan",
+        service: `${FOLLOWERS_A} (1001)`,
+        status: "sold",
+      },
+    ]);
 
     await must(cli, "catalog", "backup", String(main), "--add", "Medan:1002");
     const again = await must(cli, "catalog", "backup", String(main), "--add", "Medan:1001");
@@ -635,7 +889,10 @@ describe("pricing and selling: catalog list, price, disable, enable, backup", ()
     const refusals: Array<[string, string]> = [
       ["Medan:999999", "Error: Medan has no imported service 999999; run catalog import Medan first"],
       ["JAP:1001", "Error: a service cannot be its own backup"],
-      ["VIP:MLA86", `Error: service MLA86 of VIP sells a different kind of product (game_id, per 1) than service ${main}`],
+      [
+        "VIP:MLA86",
+        `Error: service MLA86 of VIP sells a different kind of product (game_id, per 1) than service ${main}`,
+      ],
       ["Nobody:1001", 'Error: no supplier named "Nobody"'],
     ];
     for (const [ref, message] of refusals) {
@@ -643,7 +900,9 @@ describe("pricing and selling: catalog list, price, disable, enable, backup", ()
       expect(run.code, ref).toBe(1);
       expect(run.stderr, ref).toBe(message);
     }
-    expect(backupRows((await must(cli, "catalog", "backup", main)).out).map((b) => b.mid)).toEqual([mid("Medan", FOLLOWERS_CHEAP)]);
+    expect(backupRows((await must(cli, "catalog", "backup", main)).out).map((b) => b.mid)).toEqual([
+      mid("Medan", FOLLOWERS_CHEAP),
+    ]);
   });
 
   // Suspected bug: catalog.command.ts splits "--add 1001" at lastIndexOf(":") = -1, so the supplier
@@ -656,7 +915,18 @@ describe("pricing and selling: catalog list, price, disable, enable, backup", ()
 });
 
 describe("catalog sync after a supplier changes its list", () => {
-  const row = (service: number, name: string, category: string, rate: string): SimService => ({ service, name, type: "Default", category, rate, min: "100", max: "10000", refill: false, cancel: true, dripfeed: false });
+  const row = (service: number, name: string, category: string, rate: string): SimService => ({
+    service,
+    name,
+    type: "Default",
+    category,
+    rate,
+    min: "100",
+    max: "10000",
+    refill: false,
+    cancel: true,
+    dripfeed: false,
+  });
   /** The supplier's list, kept by reference by the stand-in: editing it changes what the next sync receives. */
   const catalog: SimService[] = [
     row(501, "Instagram Followers [Sync A]", "Instagram Followers", "10000.00"),
@@ -670,7 +940,19 @@ describe("catalog sync after a supplier changes its list", () => {
   beforeAll(async () => {
     const standIns = await startStandIns({ smm: { catalog } });
     cli = openShop(standIns);
-    await must(cli, "provider", "add", "--name", "Panel", "--kind", "smm-v2", "--url", standIns.smmUrl, "--key", secret(standIns.sandbox.smm.key));
+    await must(
+      cli,
+      "provider",
+      "add",
+      "--name",
+      "Panel",
+      "--kind",
+      "smm-v2",
+      "--url",
+      standIns.smmUrl,
+      "--key",
+      secret(standIns.sandbox.smm.key),
+    );
   });
 
   it("imports the supplier's list at the default margin", async () => {
@@ -705,7 +987,10 @@ describe("catalog sync after a supplier changes its list", () => {
 
   it("keeps a below-cost service off until the operator prices it above cost", async () => {
     const enable = await cli("catalog", "enable", String(B));
-    expect(enable).toMatchObject({ code: 1, stderr: `Error: service ${B} is priced below cost; change its price first` });
+    expect(enable).toMatchObject({
+      code: 1,
+      stderr: `Error: service ${B} is priced below cost; change its price first`,
+    });
     expect((await must(cli, "catalog", "sync", "Panel")).out).not.toContain("NOT SOLD");
     expect((await rows()).get(B)?.status).toBe("off: price below cost");
 
@@ -739,7 +1024,20 @@ describe("catalog sync after a supplier changes its list", () => {
 });
 
 describe("a supplier that bills in another currency", () => {
-  const catalog: SimService[] = [{ service: 77, name: "Instagram Followers [USD Panel]", type: "Default", category: "Instagram Followers", rate: "0.90", min: "100", max: "10000", refill: false, cancel: false, dripfeed: false }];
+  const catalog: SimService[] = [
+    {
+      service: 77,
+      name: "Instagram Followers [USD Panel]",
+      type: "Default",
+      category: "Instagram Followers",
+      rate: "0.90",
+      min: "100",
+      max: "10000",
+      refill: false,
+      cancel: false,
+      dripfeed: false,
+    },
+  ];
   let standIns: StandIns;
   let cli: Cli;
 
@@ -750,16 +1048,38 @@ describe("a supplier that bills in another currency", () => {
   });
 
   it("converts its rates at --rate, and provider edit --rate then catalog sync reprices", async () => {
-    await must(cli, "provider", "add", "--name", "Dollar", "--kind", "smm-v2", "--url", standIns.smmUrl, "--key", secret(standIns.sandbox.smm.key), "--currency", "usd", "--rate", "16250");
+    await must(
+      cli,
+      "provider",
+      "add",
+      "--name",
+      "Dollar",
+      "--kind",
+      "smm-v2",
+      "--url",
+      standIns.smmUrl,
+      "--key",
+      secret(standIns.sandbox.smm.key),
+      "--currency",
+      "usd",
+      "--rate",
+      "16250",
+    );
     expect((await must(cli, "provider", "list")).out).toMatch(/Dollar\s.*\sUSD \(×16250\)\s+yes/);
     await must(cli, "catalog", "import", "Dollar");
-    expect(listRows((await must(cli, "catalog", "list")).out)[0]).toMatchObject({ cost: 14_625, price: sellPrice("14625", DEFAULT_MARGIN) });
+    expect(listRows((await must(cli, "catalog", "list")).out)[0]).toMatchObject({
+      cost: 14_625,
+      price: sellPrice("14625", DEFAULT_MARGIN),
+    });
 
     const edited = await must(cli, "provider", "edit", "Dollar", "--rate", "17000");
     expect(edited.stdout).toBe('Updated supplier "Dollar". Run catalog sync to reprice its services.');
     const sync = await must(cli, "catalog", "sync", "Dollar");
     expect(sync.out).toMatch(/repriced:\s+1\n/);
-    expect(listRows((await must(cli, "catalog", "list")).out)[0]).toMatchObject({ cost: 15_300, price: sellPrice("15300", DEFAULT_MARGIN) });
+    expect(listRows((await must(cli, "catalog", "list")).out)[0]).toMatchObject({
+      cost: 15_300,
+      price: sellPrice("15300", DEFAULT_MARGIN),
+    });
   });
 
   // Suspected bug: providers.service.ts accepts rateToIdr for an IDR supplier (currency defaults to
@@ -767,7 +1087,20 @@ describe("a supplier that bills in another currency", () => {
   // `provider list` shows just "IDR" and hides the rate.
   it("a --rate typed without --currency is refused rather than multiplying an IDR supplier's costs", async () => {
     standIns.sandbox.smm.setCurrency("IDR");
-    const added = await cli("provider", "add", "--name", "Typo", "--kind", "smm-v2", "--url", standIns.smmUrl, "--key", secret(standIns.sandbox.smm.key), "--rate", "16250");
+    const added = await cli(
+      "provider",
+      "add",
+      "--name",
+      "Typo",
+      "--kind",
+      "smm-v2",
+      "--url",
+      standIns.smmUrl,
+      "--key",
+      secret(standIns.sandbox.smm.key),
+      "--rate",
+      "16250",
+    );
     expect(added.code).toBe(1);
     expect(added.stderr).toMatch(/currency/);
     expect((await must(cli, "provider", "list")).out).not.toContain("Typo");
@@ -779,6 +1112,7 @@ describe("secrets", () => {
     const everything = [printed.join("\n"), logged.join("")].join("\n");
     expect(printed.length).toBeGreaterThan(100);
     expect(secretsPassed.size).toBeGreaterThan(20);
-    for (const value of [...secretsPassed, TEST_MASTER_KEY]) expect(everything, "a secret was printed or logged").not.toContain(value);
+    for (const value of [...secretsPassed, TEST_MASTER_KEY])
+      expect(everything, "a secret was printed or logged").not.toContain(value);
   });
 });

@@ -37,7 +37,15 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string }> {
 beforeAll(async () => {
   standIns = await startSandboxServer();
   dir = mkdtempSync(join(tmpdir(), "shop-live-"));
-  env = { ...standIns.env, DATABASE_URL: join(dir, "shop.db"), DATA_DIR: dir, MASTER_KEY: TEST_MASTER_KEY, PORT: "0", LOG_LEVEL: "debug", ADMIN_TELEGRAM_IDS: "900001" };
+  env = {
+    ...standIns.env,
+    DATABASE_URL: join(dir, "shop.db"),
+    DATA_DIR: dir,
+    MASTER_KEY: TEST_MASTER_KEY,
+    PORT: "0",
+    LOG_LEVEL: "debug",
+    ADMIN_TELEGRAM_IDS: "900001",
+  };
 });
 afterAll(async () => {
   await app?.stop();
@@ -48,7 +56,18 @@ afterAll(async () => {
 describe("operator CLI", () => {
   it("migrates, adds a supplier with its key encrypted, lists it without the key, and tests it", async () => {
     expect((await cli("migrate")).out).toContain("20261121T0900_initial_schema");
-    const added = await cli("provider", "add", "--name", "JAP", "--kind", "smm-v2", "--url", standIns.smmUrl, "--key", standIns.sandbox.smm.key);
+    const added = await cli(
+      "provider",
+      "add",
+      "--name",
+      "JAP",
+      "--kind",
+      "smm-v2",
+      "--url",
+      standIns.smmUrl,
+      "--key",
+      standIns.sandbox.smm.key,
+    );
     expect(added.code).toBe(0);
     const list = await cli("provider", "list");
     expect(list.out).toMatch(/JAP\s+smm-v2/);
@@ -59,9 +78,22 @@ describe("operator CLI", () => {
   });
 
   it("refuses bad input with a clear message and changes nothing", async () => {
-    const duplicate = await cli("provider", "add", "--name", "jap", "--kind", "smm-v2", "--url", standIns.smmUrl, "--key", "x");
-    expect(duplicate).toMatchObject({ code: 1, out: expect.stringContaining('already exists') });
-    expect((await cli("provider", "add", "--name", "X", "--kind", "nope", "--url", "ftp://x", "--key", "k")).out).toMatch(/kind must be one of: smm-v2[\s\S]*url must be an http\(s\) address/);
+    const duplicate = await cli(
+      "provider",
+      "add",
+      "--name",
+      "jap",
+      "--kind",
+      "smm-v2",
+      "--url",
+      standIns.smmUrl,
+      "--key",
+      "x",
+    );
+    expect(duplicate).toMatchObject({ code: 1, out: expect.stringContaining("already exists") });
+    expect(
+      (await cli("provider", "add", "--name", "X", "--kind", "nope", "--url", "ftp://x", "--key", "k")).out,
+    ).toMatch(/kind must be one of: smm-v2[\s\S]*url must be an http\(s\) address/);
     expect((await cli("provider", "add", "--name", "X")).code).toBe(2);
     expect((await cli("provider", "test", "missing")).out).toContain('no supplier named "missing"');
     expect((await cli("provider", "list")).out.match(/smm-v2/g)).toHaveLength(1);
@@ -108,7 +140,13 @@ describe("the bot, live, against the stand-ins", () => {
     const forged = await fetch(`${app.url}/webhooks/midtrans`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ order_id: tx.order_id, status_code: "200", gross_amount: `${tx.gross_amount}.00`, transaction_status: "settlement", signature_key: signatureFor(tx.order_id, "200", `${tx.gross_amount}.00`, "wrong-key") }),
+      body: JSON.stringify({
+        order_id: tx.order_id,
+        status_code: "200",
+        gross_amount: `${tx.gross_amount}.00`,
+        transaction_status: "settlement",
+        signature_key: signatureFor(tx.order_id, "200", `${tx.gross_amount}.00`, "wrong-key"),
+      }),
     });
     expect(forged.status).toBe(401);
     expect(standIns.sandbox.smm.addCalls()).toBe(0);
@@ -118,11 +156,20 @@ describe("the bot, live, against the stand-ins", () => {
     await standIns.sandbox.midtrans.resend(tx.order_id, 3, true);
     await telegram.waitForBotMessage(USER, (m) => /Pesanan #\d+ sedang diproses/.test(m.plain));
     expect(standIns.sandbox.smm.addCalls()).toBe(1);
-    expect(standIns.sandbox.smm.requests.find((r) => r.action === "add")?.fields).toMatchObject({ link: "@budi.santoso", quantity: "500" });
+    expect(standIns.sandbox.smm.requests.find((r) => r.action === "add")?.fields).toMatchObject({
+      link: "@budi.santoso",
+      quantity: "500",
+    });
   });
 
   it("never writes a secret to its logs or CLI output", () => {
-    const secrets = [standIns.sandbox.telegram.token, standIns.sandbox.telegram.token.split(":")[1]!, standIns.sandbox.midtrans.serverKey, standIns.sandbox.smm.key, TEST_MASTER_KEY];
+    const secrets = [
+      standIns.sandbox.telegram.token,
+      standIns.sandbox.telegram.token.split(":")[1]!,
+      standIns.sandbox.midtrans.serverKey,
+      standIns.sandbox.smm.key,
+      TEST_MASTER_KEY,
+    ];
     const everything = [appLogs.text(), cliText.join("\n"), cliLogs.join("")].join("\n");
     expect(everything.length).toBeGreaterThan(1000);
     for (const secret of secrets) expect(everything).not.toContain(secret);

@@ -23,7 +23,14 @@ beforeAll(async () => {
   child = spawn(process.execPath, ["scripts/run-built.mjs", "main.js"], {
     cwd: ROOT,
     // What a newcomer's shell has: no LOG_LEVEL or NODE_ENV from the test runner.
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? ROOT, TMPDIR: process.env.TMPDIR ?? tmpdir(), PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: join(dataDir, "shop.db") },
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? ROOT,
+      TMPDIR: process.env.TMPDIR ?? tmpdir(),
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      DATABASE_URL: join(dataDir, "shop.db"),
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (chunk: Buffer) => (output += String(chunk)));

@@ -16,7 +16,12 @@ let dataDir: string;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "shop-sandbox-llm-"));
-  const config = loadConfig({ PORT: String(await freePort()), DATA_DIR: dataDir, DATABASE_URL: join(dataDir, "shop.db"), LOG_LEVEL: "silent" });
+  const config = loadConfig({
+    PORT: String(await freePort()),
+    DATA_DIR: dataDir,
+    DATABASE_URL: join(dataDir, "shop.db"),
+    LOG_LEVEL: "silent",
+  });
   app = await startApplication(config, captureLogs().logger);
 });
 afterAll(async () => {
@@ -26,7 +31,10 @@ afterAll(async () => {
 
 describe("the sandbox's assistant", () => {
   it("reads an unclear message through the OpenAI stand-in over HTTP", async () => {
-    const u = await app.container.assistant.understand({ customerId: 1, text: "kak kalau mau nambah folower ig yg real buat olshop, ada?" });
+    const u = await app.container.assistant.understand({
+      customerId: 1,
+      text: "kak kalau mau nambah folower ig yg real buat olshop, ada?",
+    });
     expect(u).toMatchObject({ source: "llm", intent: "browse", platform: "instagram", kind: "followers" });
     expect(app.sandbox!.openai.chatRequests()).toHaveLength(1);
     expect(app.sandbox!.openai.unexpected).toEqual([]);
@@ -34,7 +42,11 @@ describe("the sandbox's assistant", () => {
   });
 
   it("composes an answer from a document", async () => {
-    const answer = await app.container.assistant.composeAnswer({ question: "bayar pakai apa?", language: "id", documents: [{ title: "Cara bayar", body: "Bayar dengan QRIS. QR berlaku 15 menit." }] });
+    const answer = await app.container.assistant.composeAnswer({
+      question: "bayar pakai apa?",
+      language: "id",
+      documents: [{ title: "Cara bayar", body: "Bayar dengan QRIS. QR berlaku 15 menit." }],
+    });
     expect(answer).toBe("Bayar dengan QRIS. QR berlaku 15 menit.");
   });
 });

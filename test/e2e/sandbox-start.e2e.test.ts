@@ -17,7 +17,11 @@ const logs = captureLogs("info");
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "shop-sandbox-"));
-  const config = loadConfig({ PORT: String(await freePort()), DATA_DIR: dataDir, DATABASE_URL: join(dataDir, "shop.db") });
+  const config = loadConfig({
+    PORT: String(await freePort()),
+    DATA_DIR: dataDir,
+    DATABASE_URL: join(dataDir, "shop.db"),
+  });
   app = await startApplication(config, logs.logger);
 });
 afterAll(async () => {
@@ -26,7 +30,10 @@ afterAll(async () => {
 });
 
 const page = (path: string, body?: unknown) =>
-  fetch(`${app.url}/sandbox${path}`, body ? { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) } : undefined);
+  fetch(
+    `${app.url}/sandbox${path}`,
+    body ? { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) } : undefined,
+  );
 const USER = 100001;
 
 async function say(text: string) {
@@ -49,9 +56,19 @@ describe("npm start without configuration", () => {
     const initData = new URLSearchParams(location.hash.slice(1)).get("tgWebAppData")!;
     const me = await fetch(`${app.url}/api/admin/me`, { headers: { authorization: `tma ${initData}` } });
     expect(me.status).toBe(200);
-    expect(await me.json()).toMatchObject({ role: "owner", sandbox: true, permissions: expect.arrayContaining(["staff", "reveal"]) });
+    expect(await me.json()).toMatchObject({
+      role: "owner",
+      sandbox: true,
+      permissions: expect.arrayContaining(["staff", "reveal"]),
+    });
     // The same data, tampered with, is refused.
-    expect((await fetch(`${app.url}/api/admin/me`, { headers: { authorization: `tma ${initData.replace("Sandbox", "Sandbax")}` } })).status).toBe(401);
+    expect(
+      (
+        await fetch(`${app.url}/api/admin/me`, {
+          headers: { authorization: `tma ${initData.replace("Sandbox", "Sandbax")}` },
+        })
+      ).status,
+    ).toBe(401);
   });
 
   it("generated a master key for this machine and warned about it", () => {
@@ -66,13 +83,19 @@ describe("npm start without configuration", () => {
     await say("https://instagram.com/budi_santoso 1000");
     const quote = await telegram.waitForBotMessage(USER, (m) => m.plain.includes("Ringkasan pesanan"));
     const pay = quote.buttons.flat().find((b) => b.callback_data?.startsWith("pay:"))!;
-    expect((await page("/chat/api/press", { user: USER, messageId: quote.message_id, data: pay.callback_data })).status).toBe(200);
+    expect(
+      (await page("/chat/api/press", { user: USER, messageId: quote.message_id, data: pay.callback_data })).status,
+    ).toBe(200);
     const qr = await telegram.waitForBotMessage(USER, (m) => Boolean(m.photo));
     expect(qr.plain).toMatch(/Pesanan #\d+/);
     const image = await page(`/chat/files/${encodeURIComponent(qr.photo!)}`);
     expect(image.headers.get("content-type")).toBe("image/png");
 
-    const invoices = (await (await page("/midtrans/_sim/transactions")).json()) as Array<{ order_id: string; gross_amount: number; status: string }>;
+    const invoices = (await (await page("/midtrans/_sim/transactions")).json()) as Array<{
+      order_id: string;
+      gross_amount: number;
+      status: string;
+    }>;
     expect(invoices).toHaveLength(1);
     const quoteRow = await app.container.db.selectFrom("quotes").select("amount").executeTakeFirstOrThrow();
     expect(invoices[0]!.gross_amount).toBe(quoteRow.amount); // charged exactly what was quoted

@@ -25,7 +25,12 @@ beforeAll(async () => {
     MASTER_KEY: TEST_MASTER_KEY,
   });
   app = await startApplication(config, captureLogs().logger);
-  await app.container.providers.add({ name: "panel", kind: "smm-v2", url: standIns.smmUrl, credentials: { key: standIns.sandbox.smm.key } });
+  await app.container.providers.add({
+    name: "panel",
+    kind: "smm-v2",
+    url: standIns.smmUrl,
+    credentials: { key: standIns.sandbox.smm.key },
+  });
   await app.container.catalog.importFromProvider("panel");
 });
 afterAll(async () => {
@@ -43,14 +48,26 @@ const postUpdate = (update: unknown, secret?: string) =>
 describe("webhook mode", () => {
   it("registers its webhook with the secret token and answers updates Telegram pushes", async () => {
     const telegram = standIns.sandbox.telegram;
-    expect(telegram.calls.find((c) => c.method === "setWebhook")?.payload).toMatchObject({ url: `${app.url}/webhooks/telegram`, secret_token: SECRET });
+    expect(telegram.calls.find((c) => c.method === "setWebhook")?.payload).toMatchObject({
+      url: `${app.url}/webhooks/telegram`,
+      secret_token: SECRET,
+    });
     telegram.userSays(USER, "/start");
     const reply = await telegram.waitForBotMessage(USER, (m) => m.plain.includes("Hi, Alex"));
     expect(reply.plain).toContain("Hi, Alex");
   });
 
   it("refuses updates without the right secret header", async () => {
-    const update = { update_id: 1, message: { message_id: 1, date: 0, chat: { id: USER, type: "private" }, from: { id: USER, is_bot: false, first_name: "Alex" }, text: "/start" } };
+    const update = {
+      update_id: 1,
+      message: {
+        message_id: 1,
+        date: 0,
+        chat: { id: USER, type: "private" },
+        from: { id: USER, is_bot: false, first_name: "Alex" },
+        text: "/start",
+      },
+    };
     expect((await postUpdate(update)).status).toBe(401);
     expect((await postUpdate(update, "wrong_secret_value_000")).status).toBe(401);
   });
@@ -58,10 +75,23 @@ describe("webhook mode", () => {
   it("handles a redelivered update once", async () => {
     const telegram = standIns.sandbox.telegram;
     const before = telegram.messagesIn(USER).filter((m) => m.from === "bot").length;
-    const update = { update_id: 987_654_321, message: { message_id: 9_999, date: 0, chat: { id: USER, type: "private" }, from: { id: USER, is_bot: false, first_name: "Alex", language_code: "en" }, text: "/balance", entities: [{ type: "bot_command", offset: 0, length: 8 }] } };
+    const update = {
+      update_id: 987_654_321,
+      message: {
+        message_id: 9_999,
+        date: 0,
+        chat: { id: USER, type: "private" },
+        from: { id: USER, is_bot: false, first_name: "Alex", language_code: "en" },
+        text: "/balance",
+        entities: [{ type: "bot_command", offset: 0, length: 8 }],
+      },
+    };
     expect((await postUpdate(update, SECRET)).status).toBe(200);
     expect((await postUpdate(update, SECRET)).status).toBe(200);
-    const replies = telegram.messagesIn(USER).filter((m) => m.from === "bot").slice(before);
+    const replies = telegram
+      .messagesIn(USER)
+      .filter((m) => m.from === "bot")
+      .slice(before);
     expect(replies.map((m) => m.plain)).toEqual(["💰 Wallet balance: Rp\u00a00"]);
   });
 });

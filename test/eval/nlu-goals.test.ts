@@ -14,7 +14,8 @@ describe("the labelled set", () => {
   });
 
   it("labels injections with intents that move no money", () => {
-    for (const c of NLU_CASES.filter((c) => c.tags.includes("injection"))) expect(MONEY_MOVING_INTENTS.has(c.intent), c.id).toBe(false);
+    for (const c of NLU_CASES.filter((c) => c.tags.includes("injection")))
+      expect(MONEY_MOVING_INTENTS.has(c.intent), c.id).toBe(false);
   });
 });
 

@@ -60,7 +60,18 @@ describe("an instance killed while holding a job", () => {
       );
       if (code !== 0) throw new Error(`"cli ${argv.join(" ")}" exited ${code}:\n${lines.join("\n")}`);
     };
-    await cli("provider", "add", "--name", "JAP", "--kind", "smm-v2", "--url", standIns.smmUrl, "--key", standIns.sandbox.smm.key);
+    await cli(
+      "provider",
+      "add",
+      "--name",
+      "JAP",
+      "--kind",
+      "smm-v2",
+      "--url",
+      standIns.smmUrl,
+      "--key",
+      standIns.sandbox.smm.key,
+    );
     await cli("catalog", "import", "JAP");
     const telegram = standIns.sandbox.telegram;
     telegram.addUser({
@@ -70,14 +81,25 @@ describe("an instance killed while holding a job", () => {
       language_code: "id",
     });
 
-    const shops: ShopProcess[] = await Promise.all([startShop({ ...env, PORT: String(portA) }), startShop({ ...env, PORT: String(portB) })]);
+    const shops: ShopProcess[] = await Promise.all([
+      startShop({ ...env, PORT: String(portA) }),
+      startShop({ ...env, PORT: String(portB) }),
+    ]);
     expect(telegram.calls.filter((c) => c.method === "setWebhook")).toHaveLength(1);
 
     // The customer orders and pays; the payment's supplier job is taken by one instance, which dies.
     const isPay = (data: string | undefined) => data?.startsWith("pay:") ?? false;
     telegram.userSays(USER, ORDER_TEXT);
-    const quote = await telegram.waitForBotMessage(USER, (m) => m.buttons.flat().some((b) => isPay(b.callback_data)), SHOP_WAIT_MS);
-    telegram.userPresses(USER, quote.message_id, quote.buttons.flat().find((b) => isPay(b.callback_data))!.callback_data!);
+    const quote = await telegram.waitForBotMessage(
+      USER,
+      (m) => m.buttons.flat().some((b) => isPay(b.callback_data)),
+      SHOP_WAIT_MS,
+    );
+    telegram.userPresses(
+      USER,
+      quote.message_id,
+      quote.buttons.flat().find((b) => isPay(b.callback_data))!.callback_data!,
+    );
     await telegram.waitForBotMessage(USER, (m) => Boolean(m.photo), SHOP_WAIT_MS);
     const [tx] = [...standIns.sandbox.midtrans.transactions.values()];
     await standIns.sandbox.midtrans.pay(tx!.order_id);
@@ -91,7 +113,11 @@ describe("an instance killed while holding a job", () => {
 
     // After the lease the survivor takes the job: the placement was in flight when its holder died,
     // so it is never sent again; the order is flagged for the admin, the customer told.
-    const alert = await telegram.waitForBotMessage(ADMIN, (m) => /Hasil pesanan #\d+ di supplier tidak pasti/.test(m.plain), SHOP_WAIT_MS);
+    const alert = await telegram.waitForBotMessage(
+      ADMIN,
+      (m) => /Hasil pesanan #\d+ di supplier tidak pasti/.test(m.plain),
+      SHOP_WAIT_MS,
+    );
     await telegram.waitForBotMessage(USER, (m) => /Pesanan #\d+ sedang kami cek manual/.test(m.plain), SHOP_WAIT_MS);
     expect(survivor.child.exitCode).toBeNull();
     await stopShop(survivor);
@@ -102,10 +128,17 @@ describe("an instance killed while holding a job", () => {
       onPoolError: ignoreDropOfClosedPool,
     });
     try {
-      const jobs = await opened.db.selectFrom("jobs").select(["status", "attempts", "leased_by"]).where("kind", "=", "place_order").execute();
+      const jobs = await opened.db
+        .selectFrom("jobs")
+        .select(["status", "attempts", "leased_by"])
+        .where("kind", "=", "place_order")
+        .execute();
       // Taken twice: by the instance that died, then by the survivor, which finished it.
       expect(jobs).toEqual([{ status: "done", attempts: 2, leased_by: null }]);
-      const orders = await opened.db.selectFrom("orders").select(["id", "status", "provider_order_id", "attempts"]).execute();
+      const orders = await opened.db
+        .selectFrom("orders")
+        .select(["id", "status", "provider_order_id", "attempts"])
+        .execute();
       expect(orders).toEqual([
         {
           id: expect.any(Number),

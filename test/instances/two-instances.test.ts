@@ -123,24 +123,46 @@ describe("two instances on one PostgreSQL database", () => {
     });
     const isPay = (data: string | undefined) => data?.startsWith("pay:") ?? false;
     telegram.userSays(buyer, ORDER_TEXT);
-    const quote = await telegram.waitForBotMessage(buyer, (m) => m.buttons.flat().some((btn) => isPay(btn.callback_data)), WAIT_MS);
-    telegram.userPresses(buyer, quote.message_id, quote.buttons.flat().find((btn) => isPay(btn.callback_data))!.callback_data!);
+    const quote = await telegram.waitForBotMessage(
+      buyer,
+      (m) => m.buttons.flat().some((btn) => isPay(btn.callback_data)),
+      WAIT_MS,
+    );
+    telegram.userPresses(
+      buyer,
+      quote.message_id,
+      quote.buttons.flat().find((btn) => isPay(btn.callback_data))!.callback_data!,
+    );
     await telegram.waitForBotMessage(buyer, (m) => Boolean(m.photo), WAIT_MS);
     const [tx] = [...standIns.sandbox.midtrans.transactions.values()];
     // The customer pays; Midtrans' notification (and its retries) is what the test delivers, to both.
     await standIns.sandbox.midtrans.pay(tx!.order_id, { notify: false });
     const notification = standIns.sandbox.midtrans.notificationFor(tx!.order_id);
-    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => post(i % 2 === 0 ? a : b, "/webhooks/midtrans", notification)));
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => post(i % 2 === 0 ? a : b, "/webhooks/midtrans", notification)),
+    );
     expect(answers.map((r) => r.status)).toEqual(Array(40).fill(200));
 
     await telegram.waitForBotMessage(buyer, (m) => /Pesanan #\d+ sedang diproses/.test(m.plain), WAIT_MS);
     expect(standIns.sandbox.smm.addCalls()).toBe(1);
     const db = a.container.db;
-    const payments = await db.selectFrom("payments").select(["status", "order_id"]).where("reference", "=", tx!.order_id).execute();
+    const payments = await db
+      .selectFrom("payments")
+      .select(["status", "order_id"])
+      .where("reference", "=", tx!.order_id)
+      .execute();
     expect(payments).toEqual([{ status: "paid", order_id: expect.any(Number) }]);
-    const jobs = await db.selectFrom("jobs").select(["dedupe_key", "status"]).where("kind", "=", "place_order").execute();
+    const jobs = await db
+      .selectFrom("jobs")
+      .select(["dedupe_key", "status"])
+      .where("kind", "=", "place_order")
+      .execute();
     expect(jobs).toEqual([{ dedupe_key: `place:${payments[0]!.order_id}`, status: "done" }]);
-    const order = await db.selectFrom("orders").select(["status", "provider_order_id"]).where("id", "=", payments[0]!.order_id!).executeTakeFirstOrThrow();
+    const order = await db
+      .selectFrom("orders")
+      .select(["status", "provider_order_id"])
+      .where("id", "=", payments[0]!.order_id!)
+      .executeTakeFirstOrThrow();
     expect(order).toEqual({
       status: "processing",
       provider_order_id: expect.any(String),
@@ -164,8 +186,15 @@ describe("two instances on one PostgreSQL database", () => {
       };
     }
     const logs = captureLogs().logger;
-    const schedules = await Promise.all([a, b].map((app) => startSchedules(app.container, logs, { statusSyncCron: "* * * * * *" })));
-    const claimsOf = () => a.container.db.selectFrom("once_claims").select(["slot", "holder"]).where("name", "=", "schedule:status-sync").execute();
+    const schedules = await Promise.all(
+      [a, b].map((app) => startSchedules(app.container, logs, { statusSyncCron: "* * * * * *" })),
+    );
+    const claimsOf = () =>
+      a.container.db
+        .selectFrom("once_claims")
+        .select(["slot", "holder"])
+        .where("name", "=", "schedule:status-sync")
+        .execute();
     try {
       await expect
         .poll(async () => (await claimsOf()).length, {
@@ -203,15 +232,25 @@ describe("two instances on one PostgreSQL database", () => {
     const say = async (app: RunningApplication, n: number) => {
       const update = {
         update_id: 778_000 + n,
-        message: { message_id: 78_000 + n, date: 0, chat: { id: chatter, type: "private" }, from: { id: chatter, is_bot: false, first_name: "Sari", language_code: "en" }, text: "hello" },
+        message: {
+          message_id: 78_000 + n,
+          date: 0,
+          chat: { id: chatter, type: "private" },
+          from: { id: chatter, is_bot: false, first_name: "Sari", language_code: "en" },
+          text: "hello",
+        },
       };
-      expect((await post(app, "/webhooks/telegram", update, { "X-Telegram-Bot-Api-Secret-Token": SECRET })).status).toBe(200);
+      expect(
+        (await post(app, "/webhooks/telegram", update, { "X-Telegram-Bot-Api-Secret-Token": SECRET })).status,
+      ).toBe(200);
     };
     // Three messages, alternating instances: each instance alone has seen fewer than the limit.
     for (let n = 0; n < 3; n++) await say(n % 2 === 0 ? a : b, n);
     expect(botTexts(chatter).some((t) => /slow down/i.test(t))).toBe(false);
     await say(b, 3);
     expect(botTexts(chatter).filter((t) => /slow down/i.test(t))).toHaveLength(1);
-    expect(await a.container.db.selectFrom("rate_counts").select("count").where("key", "=", `customer:${chatter}`).execute()).toEqual([{ count: 4 }]);
+    expect(
+      await a.container.db.selectFrom("rate_counts").select("count").where("key", "=", `customer:${chatter}`).execute(),
+    ).toEqual([{ count: 4 }]);
   });
 });

@@ -77,19 +77,47 @@ describe("polling on a shared database", () => {
 
   it("lets the deploy step register the webhook, after which starting instances leave it alone", async () => {
     for (const app of running.splice(0)) await app.stop();
-    const webhookEnv = { BOT_MODE: "webhook", PUBLIC_URL: "https://shop.example", WEBHOOK_SECRET: "deploy_step_secret_0001" };
+    const webhookEnv = {
+      BOT_MODE: "webhook",
+      PUBLIC_URL: "https://shop.example",
+      WEBHOOK_SECRET: "deploy_step_secret_0001",
+    };
     const calls = () => standIns.sandbox.telegram.calls.filter((c) => c.method === "setWebhook");
     const before = calls().length;
     const lines: string[] = [];
     const env = { ...standIns.env, DATABASE_URL: database.url, MASTER_KEY: TEST_MASTER_KEY, ...webhookEnv };
-    const code = await runCli(["webhook", "set"], { log: (l) => lines.push(l), error: (l) => lines.push(l) }, env, new Writable({ write: (_c, _e, done) => done() }));
-    expect({ code, lines }).toEqual({ code: 0, lines: ["Telegram now sends this bot's updates to https://shop.example/webhooks/telegram."] });
-    expect(calls().slice(before).map((c) => c.payload)).toEqual([expect.objectContaining({ url: "https://shop.example/webhooks/telegram", secret_token: "deploy_step_secret_0001" })]);
+    const code = await runCli(
+      ["webhook", "set"],
+      { log: (l) => lines.push(l), error: (l) => lines.push(l) },
+      env,
+      new Writable({ write: (_c, _e, done) => done() }),
+    );
+    expect({ code, lines }).toEqual({
+      code: 0,
+      lines: ["Telegram now sends this bot's updates to https://shop.example/webhooks/telegram."],
+    });
+    expect(
+      calls()
+        .slice(before)
+        .map((c) => c.payload),
+    ).toEqual([
+      expect.objectContaining({
+        url: "https://shop.example/webhooks/telegram",
+        secret_token: "deploy_step_secret_0001",
+      }),
+    ]);
 
     running.push(await start(webhookEnv), await start(webhookEnv));
     expect(calls()).toHaveLength(before + 1);
     // Run again (the webhook was removed by hand): it registers again, whatever was recorded.
-    expect(await runCli(["webhook", "set"], { log: () => undefined, error: () => undefined }, env, new Writable({ write: (_c, _e, done) => done() }))).toBe(0);
+    expect(
+      await runCli(
+        ["webhook", "set"],
+        { log: () => undefined, error: () => undefined },
+        env,
+        new Writable({ write: (_c, _e, done) => done() }),
+      ),
+    ).toBe(0);
     expect(calls()).toHaveLength(before + 2);
   });
 });

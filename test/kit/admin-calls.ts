@@ -10,9 +10,15 @@ type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
  */
 export function adminCalls(kit: ShopKit) {
   const call = async <T>(userId: number, method: Method, path: string, body?: unknown): Promise<AdminAnswer<T>> => {
-    const headers: Record<string, string> = { authorization: `tma ${signInitData({ id: userId, firstName: "Staff" }, kit.sandbox.telegram.token, new Date(kit.container.clock.now()))}` };
+    const headers: Record<string, string> = {
+      authorization: `tma ${signInitData({ id: userId, firstName: "Staff" }, kit.sandbox.telegram.token, new Date(kit.container.clock.now()))}`,
+    };
     if (body !== undefined) headers["content-type"] = "application/json";
-    const response = await kit.app.request(`/api/admin${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    const response = await kit.app.request(`/api/admin${path}`, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
     const text = await response.text();
     return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
   };

@@ -14,7 +14,10 @@ export const ARTIFACTS = join(MINIAPP_DIST, "..", "..", "test-artifacts", "minia
  * another worker is rewriting.
  */
 export async function ensureMiniAppBuilt(): Promise<void> {
-  if (miniAppIsStale()) throw new Error("the admin Mini App build is missing or older than its sources: run the tests through vitest (its global setup builds it) or npm run build");
+  if (miniAppIsStale())
+    throw new Error(
+      "the admin Mini App build is missing or older than its sources: run the tests through vitest (its global setup builds it) or npm run build",
+    );
 }
 
 /**
@@ -24,7 +27,9 @@ export async function ensureMiniAppBuilt(): Promise<void> {
 export function requireChromium(): string {
   const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
   if (!existsSync(executablePath)) {
-    throw new Error(`The browser tests need Chromium at ${executablePath}. Install it once with\n  sudo apt-get install -y chromium fonts-noto-color-emoji\n(or set CHROMIUM_PATH to another Chromium), then run npm test again.`);
+    throw new Error(
+      `The browser tests need Chromium at ${executablePath}. Install it once with\n  sudo apt-get install -y chromium fonts-noto-color-emoji\n(or set CHROMIUM_PATH to another Chromium), then run npm test again.`,
+    );
   }
   return executablePath;
 }
@@ -38,10 +43,24 @@ export async function launchBrowser(): Promise<Browser> {
  * Opens the admin Mini App as a Telegram client would: /miniapp with launch parameters in the hash
  * and initData signed with the bot's token for `user`, on a phone-sized screen.
  */
-export async function openMiniApp(browser: Browser, options: { productUrl: string; botToken: string; user: { id: number; firstName: string; username?: string; languageCode?: string }; now?: Date }): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, locale: "id-ID" });
+export async function openMiniApp(
+  browser: Browser,
+  options: {
+    productUrl: string;
+    botToken: string;
+    user: { id: number; firstName: string; username?: string; languageCode?: string };
+    now?: Date;
+  },
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 1,
+    locale: "id-ID",
+  });
   const page = await context.newPage();
-  await page.goto(miniAppLaunchUrl(`${options.productUrl}/miniapp/`, options.botToken, options.user, options.now ?? new Date()));
+  await page.goto(
+    miniAppLaunchUrl(`${options.productUrl}/miniapp/`, options.botToken, options.user, options.now ?? new Date()),
+  );
   return page;
 }
 

@@ -34,16 +34,36 @@ export async function openKnowledgeShop(options: KnowledgeShopOptions = {}) {
   const logs = captureLogs("warn");
   const embedder = typeof options.embedder === "function" ? options.embedder(standIns) : options.embedder;
   // TEST_DIALECT=postgres: a fresh PostgreSQL database of its own, dropped on close (as the shop kit does).
-  const postgres = !options.databasePath && process.env.TEST_DIALECT === "postgres" ? await createPostgresTestDatabase() : undefined;
-  const container = createContainer(testConfig({ DATABASE_URL: postgres?.url ?? options.databasePath ?? ":memory:" }), logs.logger, embedder ? { embedder } : {});
+  const postgres =
+    !options.databasePath && process.env.TEST_DIALECT === "postgres" ? await createPostgresTestDatabase() : undefined;
+  const container = createContainer(
+    testConfig({ DATABASE_URL: postgres?.url ?? options.databasePath ?? ":memory:" }),
+    logs.logger,
+    embedder ? { embedder } : {},
+  );
   await migrateToLatest(container.database);
   if (options.importCatalog !== false) {
-    await container.providers.add({ name: "panel", kind: "smm-v2", url: standIns.smmUrl, credentials: { key: standIns.sandbox.smm.key } });
+    await container.providers.add({
+      name: "panel",
+      kind: "smm-v2",
+      url: standIns.smmUrl,
+      credentials: { key: standIns.sandbox.smm.key },
+    });
     await container.catalog.importFromProvider("panel");
     if (options.topups) {
-      await container.providers.add({ name: "vip", kind: "vip-reseller", url: `${standIns.url}/vip/api`, credentials: standIns.sandbox.credentials.vip });
+      await container.providers.add({
+        name: "vip",
+        kind: "vip-reseller",
+        url: `${standIns.url}/vip/api`,
+        credentials: standIns.sandbox.credentials.vip,
+      });
       await container.catalog.importFromProvider("vip");
-      await container.providers.add({ name: "digiflazz", kind: "digiflazz", url: `${standIns.url}/digiflazz/v1`, credentials: standIns.sandbox.credentials.digiflazz });
+      await container.providers.add({
+        name: "digiflazz",
+        kind: "digiflazz",
+        url: `${standIns.url}/digiflazz/v1`,
+        credentials: standIns.sandbox.credentials.digiflazz,
+      });
       await container.catalog.importFromProvider("digiflazz");
     }
     await container.knowledge.idle();
@@ -77,7 +97,10 @@ export type KnowledgeShop = Awaited<ReturnType<typeof openKnowledgeShop>>;
  * A database two shops can open one after the other or side by side: a file in `dir` on SQLite, a
  * fresh PostgreSQL database with TEST_DIALECT=postgres. `drop` deletes the PostgreSQL one.
  */
-export async function sharedKnowledgeDatabase(dir: string, name: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function sharedKnowledgeDatabase(
+  dir: string,
+  name: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
   if (process.env.TEST_DIALECT !== "postgres") return { url: join(dir, name), drop: async () => undefined };
   const created = await createPostgresTestDatabase();
   return { url: created.url, drop: () => created.drop() };

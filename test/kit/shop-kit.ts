@@ -36,12 +36,20 @@ export interface ShopKitOptions {
  */
 export async function createShopKit(options: ShopKitOptions = {}) {
   const clock = options.clock;
-  const standIns = await startSandboxServer({ ...(clock ? { now: clock.now } : {}), ...(options.smm ? { smm: options.smm } : {}) });
+  const standIns = await startSandboxServer({
+    ...(clock ? { now: clock.now } : {}),
+    ...(options.smm ? { smm: options.smm } : {}),
+  });
   const { sandbox } = standIns;
   const logs = captureLogs();
   // TEST_DIALECT=postgres: the same kit on a fresh PostgreSQL database (issue 13; not every area runs there yet).
   const postgres = process.env.TEST_DIALECT === "postgres" ? await createPostgresTestDatabase() : undefined;
-  const config = testConfig({ ...standIns.env, ADMIN_TELEGRAM_IDS: String(ADMIN_ID), ...(postgres ? { DATABASE_URL: postgres.url } : {}), ...options.env });
+  const config = testConfig({
+    ...standIns.env,
+    ADMIN_TELEGRAM_IDS: String(ADMIN_ID),
+    ...(postgres ? { DATABASE_URL: postgres.url } : {}),
+    ...options.env,
+  });
   const http = createHttpClient({ connectTimeoutMs: 1_000, responseTimeoutMs: options.responseTimeoutMs ?? 1_500 });
   const container = createContainer(config, logs.logger, { http, ...(clock ? { clock } : {}) });
   await migrateToLatest(container.database);
@@ -62,7 +70,12 @@ export async function createShopKit(options: ShopKitOptions = {}) {
   sandbox.digiflazz.setCallbackUrl(`${productUrl}/webhooks/digiflazz`);
   sandbox.telegram.addUser({ id: ADMIN_ID, first_name: "Owner", username: "owner", language_code: "id" });
 
-  await container.providers.add({ name: SUPPLIER, kind: "smm-v2", url: standIns.smmUrl, credentials: { key: sandbox.smm.key } });
+  await container.providers.add({
+    name: SUPPLIER,
+    kind: "smm-v2",
+    url: standIns.smmUrl,
+    credentials: { key: sandbox.smm.key },
+  });
   if (options.importCatalog !== false) await container.catalog.importFromProvider(SUPPLIER);
 
   const customer = (userId = 100001) => {
@@ -70,16 +83,22 @@ export async function createShopKit(options: ShopKitOptions = {}) {
     const replyAfter = async (make: () => { update_id: number }) => {
       const before = seen();
       await bot.handleUpdate(make() as never);
-      return sandbox.telegram.messagesIn(userId).slice(before).filter((m) => m.from === "bot");
+      return sandbox.telegram
+        .messagesIn(userId)
+        .slice(before)
+        .filter((m) => m.from === "bot");
     };
     const api = {
       id: userId,
       /** Sends a message and returns the bot's replies to it. */
       say: (text: string) => replyAfter(() => sandbox.telegram.userSays(userId, text)),
-      press: (messageId: number, data: string) => replyAfter(() => sandbox.telegram.userPresses(userId, messageId, data)),
+      press: (messageId: number, data: string) =>
+        replyAfter(() => sandbox.telegram.userPresses(userId, messageId, data)),
       /** Presses the newest button whose callback data matches. */
       async pressButton(data: RegExp): Promise<ChatMessage[]> {
-        const message = [...api.botMessages()].reverse().find((m) => m.buttons.flat().some((b) => b.callback_data && data.test(b.callback_data)));
+        const message = [...api.botMessages()]
+          .reverse()
+          .find((m) => m.buttons.flat().some((b) => b.callback_data && data.test(b.callback_data)));
         if (!message) throw new Error(`no button matching ${data}`);
         const button = message.buttons.flat().find((b) => b.callback_data && data.test(b.callback_data))!;
         return api.press(message.message_id, button.callback_data!);
@@ -94,8 +113,20 @@ export async function createShopKit(options: ShopKitOptions = {}) {
   /** Registers one of the sandbox's top-up suppliers and imports its catalog. */
   const addTopupSupplier = async (kind: "vip-reseller" | "digiflazz") => {
     const name = kind === "vip-reseller" ? "vip" : "digiflazz";
-    if (kind === "vip-reseller") await container.providers.add({ name, kind, url: `${standIns.url}/vip/api`, credentials: sandbox.credentials.vip });
-    else await container.providers.add({ name, kind, url: `${standIns.url}/digiflazz/v1`, credentials: sandbox.credentials.digiflazz });
+    if (kind === "vip-reseller")
+      await container.providers.add({
+        name,
+        kind,
+        url: `${standIns.url}/vip/api`,
+        credentials: sandbox.credentials.vip,
+      });
+    else
+      await container.providers.add({
+        name,
+        kind,
+        url: `${standIns.url}/digiflazz/v1`,
+        credentials: sandbox.credentials.digiflazz,
+      });
     await container.catalog.importFromProvider(name);
     return name;
   };
@@ -121,7 +152,11 @@ export async function createShopKit(options: ShopKitOptions = {}) {
       return all.at(-1)!;
     },
     postNotification(body: unknown) {
-      return app.request("/webhooks/midtrans", { method: "POST", headers: { "content-type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) });
+      return app.request("/webhooks/midtrans", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: typeof body === "string" ? body : JSON.stringify(body),
+      });
     },
     async close() {
       await server.close();
@@ -135,7 +170,10 @@ export async function createShopKit(options: ShopKitOptions = {}) {
 export type ShopKit = Awaited<ReturnType<typeof createShopKit>>;
 
 /** Drives a customer from nothing to a QRIS invoice for `mid` (the path most tests start from). */
-export async function buyUntilInvoice(kit: ShopKit, input: { mid: number; target: string; quantity: number; userId?: number }) {
+export async function buyUntilInvoice(
+  kit: ShopKit,
+  input: { mid: number; target: string; quantity: number; userId?: number },
+) {
   const customer = kit.customer(input.userId);
   await customer.say(`ID ${input.mid} ${input.target} ${input.quantity}`);
   const replies = await customer.pressButton(/^pay:/);

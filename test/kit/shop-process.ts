@@ -62,7 +62,9 @@ export async function startShop(env: Record<string, string>): Promise<ShopProces
       if (match) resolve(match[1]!);
     });
     child.stderr!.on("data", (chunk: Buffer) => chunks.push(String(chunk)));
-    void exited.then(({ code, signal }) => reject(new Error(`the shop exited before it was ready (code ${code}, signal ${signal}):\n${chunks.join("")}`)));
+    void exited.then(({ code, signal }) =>
+      reject(new Error(`the shop exited before it was ready (code ${code}, signal ${signal}):\n${chunks.join("")}`)),
+    );
   });
   const url = await within(ready, SHOP_WAIT_MS, `the shop to start:\n${chunks.join("")}`);
   return { child, url, exited, output: () => chunks.join("") };

@@ -12,7 +12,8 @@ export const DIALECTS: readonly Dialect[] = ["sqlite", "postgres"];
 /** The throwaway PostgreSQL server the global setup started (its maintenance database). */
 export function testServerUrl(): string {
   const url = injected() ?? process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error("No PostgreSQL test server: run the tests through vitest (test/global-setup.ts starts one).");
+  if (!url)
+    throw new Error("No PostgreSQL test server: run the tests through vitest (test/global-setup.ts starts one).");
   return url;
 }
 
@@ -54,7 +55,9 @@ export interface TestPostgresDatabase {
 export async function createPostgresTestDatabase(options: { empty?: boolean } = {}): Promise<TestPostgresDatabase> {
   const name = `t_${process.pid}_${randomBytes(4).toString("hex")}`;
   // An empty database (no tables at all) copies template0 instead, e.g. a `db copy` target.
-  await onServer((admin) => admin.query(`CREATE DATABASE ${name} TEMPLATE ${options.empty ? "template0" : TEMPLATE_DATABASE}`));
+  await onServer((admin) =>
+    admin.query(`CREATE DATABASE ${name} TEMPLATE ${options.empty ? "template0" : TEMPLATE_DATABASE}`),
+  );
   let dropped = false;
   return {
     url: withDatabase(testServerUrl(), name),

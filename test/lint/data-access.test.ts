@@ -19,8 +19,10 @@ describe("data access where it belongs", () => {
     // The measure must see a site, or the check above could never fail.
     const dir = mkdtempSync(join(tmpdir(), "seams-"));
     mkdirSync(join(dir, "shop"));
-    const query = 'await db.selectFrom("orders").selectAll().execute();\nawait db\n  .updateTable("orders").set({}).execute();\n';
-    for (const name of ["shop.service.ts", "shop.repository.ts", "shop.queries.ts", "shop.service.test.ts"]) writeFileSync(join(dir, "shop", name), query);
+    const query =
+      'await db.selectFrom("orders").selectAll().execute();\nawait db\n  .updateTable("orders").set({}).execute();\n';
+    for (const name of ["shop.service.ts", "shop.repository.ts", "shop.queries.ts", "shop.service.test.ts"])
+      writeFileSync(join(dir, "shop", name), query);
     expect(querySitesOutsideRepositories(dir)).toEqual({ [join(dir, "shop", "shop.service.ts")]: 2 });
     rmSync(dir, { recursive: true, force: true });
   });
@@ -40,7 +42,8 @@ describe("data access where it belongs", () => {
     });
     for (const register of ADMIN_AREAS) register(new Hono<AdminEnv>(), container);
     expect(touched.size).toBeGreaterThan(0);
-    for (const forbidden of ["db", "database", "config", "logger", "http", "masterKey"]) expect(touched).not.toContain(forbidden);
+    for (const forbidden of ["db", "database", "config", "logger", "http", "masterKey"])
+      expect(touched).not.toContain(forbidden);
   });
 
   it("keeps the database out of every admin route file", () => {

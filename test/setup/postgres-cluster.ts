@@ -21,7 +21,9 @@ export const TEMPLATE_DATABASE = "tokobot_template";
  */
 export function requirePostgres(bin = postgresBin()): string {
   if (!existsSync(join(bin, "initdb")) || !existsSync(join(bin, "pg_ctl"))) {
-    throw new Error(`The tests need PostgreSQL 15's server at ${bin} (they start a throwaway cluster on loopback). Install it once with\n  sudo apt-get install -y postgresql-15\n(or set POSTGRES_BIN to another PostgreSQL's bin folder), then run npm test again.`);
+    throw new Error(
+      `The tests need PostgreSQL 15's server at ${bin} (they start a throwaway cluster on loopback). Install it once with\n  sudo apt-get install -y postgresql-15\n(or set POSTGRES_BIN to another PostgreSQL's bin folder), then run npm test again.`,
+    );
   }
   return bin;
 }
@@ -74,7 +76,9 @@ async function serverAccount(): Promise<{ name: string; uid: number; gid: number
       // no such account; try the next
     }
   }
-  throw new Error("The tests run as root and found neither a postgres nor a nobody account to run the PostgreSQL test server as (initdb refuses root).");
+  throw new Error(
+    "The tests run as root and found neither a postgres nor a nobody account to run the PostgreSQL test server as (initdb refuses root).",
+  );
 }
 
 /**
@@ -95,7 +99,16 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
   const data = join(dir, "data");
   const port = await freePort();
   try {
-    await as("initdb", ["-D", data, "--auth=trust", "-U", "postgres", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"]);
+    await as("initdb", [
+      "-D",
+      data,
+      "--auth=trust",
+      "-U",
+      "postgres",
+      "--encoding=UTF8",
+      "--locale=C.UTF-8",
+      "--no-sync",
+    ]);
     const options = `-k ${dir} -p ${port} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
     await as("pg_ctl", ["-D", data, "-l", join(dir, "server.log"), "-w", "-t", "60", "-o", options, "start"]);
   } catch (error) {

@@ -21,7 +21,9 @@ describe("a machine without the PostgreSQL server", () => {
 
   it("is told once, before the tests, the package that installs it", () => {
     vi.stubEnv("POSTGRES_BIN", "/nowhere/postgresql/bin");
-    expect(() => requirePostgres()).toThrow(/PostgreSQL 15.*\/nowhere\/postgresql\/bin[\s\S]*sudo apt-get install -y postgresql-15/);
+    expect(() => requirePostgres()).toThrow(
+      /PostgreSQL 15.*\/nowhere\/postgresql\/bin[\s\S]*sudo apt-get install -y postgresql-15/,
+    );
   });
 
   it("passes where Debian's postgresql-15 puts its binaries", () => {

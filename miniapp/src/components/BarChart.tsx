@@ -33,7 +33,10 @@ function niceStep(span: number): number {
 export function BarChart(props: { points: ChartPoint[]; barLabel: string; lineLabel: string; testId?: string }) {
   const { rupiah, lang } = useI18n();
   const { points } = props;
-  const compact = new Intl.NumberFormat(lang === "id" ? "id-ID" : "en-GB", { notation: "compact", maximumFractionDigits: 1 });
+  const compact = new Intl.NumberFormat(lang === "id" ? "id-ID" : "en-GB", {
+    notation: "compact",
+    maximumFractionDigits: 1,
+  });
   const top = Math.max(1, ...points.map((p) => Math.max(p.bar, p.line)));
   const bottom = Math.min(0, ...points.map((p) => p.line));
   const step = Math.max(1, niceStep(top - bottom));
@@ -46,15 +49,29 @@ export function BarChart(props: { points: ChartPoint[]; barLabel: string; lineLa
   const slot = (W - PAD_LEFT) / Math.max(1, points.length);
   const x = (i: number) => PAD_LEFT + i * slot;
   const barWidth = Math.max(2, slot * 0.7);
-  const linePath = points.map((p, i) => `${i === 0 ? "M" : "L"}${(x(i) + slot / 2).toFixed(1)},${y(p.line).toFixed(1)}`).join(" ");
+  const linePath = points
+    .map((p, i) => `${i === 0 ? "M" : "L"}${(x(i) + slot / 2).toFixed(1)},${y(p.line).toFixed(1)}`)
+    .join(" ");
   const dayLabel = (day: string) => `${Number(day.slice(8, 10))}/${Number(day.slice(5, 7))}`;
   const hasData = points.some((p) => p.bar !== 0 || p.line !== 0);
   return (
-    <svg className="bar-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${props.barLabel}, ${props.lineLabel}`} data-testid={props.testId}>
+    <svg
+      className="bar-chart"
+      viewBox={`0 0 ${W} ${H}`}
+      role="img"
+      aria-label={`${props.barLabel}, ${props.lineLabel}`}
+      data-testid={props.testId}
+    >
       {hasData &&
         ticks.map((value) => (
           <g key={value} data-testid="chart-tick">
-            <line className={value === 0 ? "bar-chart-axis" : "bar-chart-grid"} x1={PAD_LEFT} x2={W} y1={y(value)} y2={y(value)} />
+            <line
+              className={value === 0 ? "bar-chart-axis" : "bar-chart-grid"}
+              x1={PAD_LEFT}
+              x2={W}
+              y1={y(value)}
+              y2={y(value)}
+            />
             <text className="bar-chart-label" x={PAD_LEFT - 4} y={y(value) + 3} textAnchor="end">
               {value === 0 ? "0" : `Rp ${compact.format(value)}`}
             </text>
@@ -62,14 +79,29 @@ export function BarChart(props: { points: ChartPoint[]; barLabel: string; lineLa
         ))}
       {!hasData && <line className="bar-chart-axis" x1={PAD_LEFT} x2={W} y1={y(0)} y2={y(0)} />}
       {points.map((p, i) => (
-        <rect key={p.day} className="bar-chart-bar" x={x(i) + (slot - barWidth) / 2} y={y(Math.max(0, p.bar))} width={barWidth} height={Math.max(0, y(0) - y(Math.max(0, p.bar)))} rx={1.5}>
+        <rect
+          key={p.day}
+          className="bar-chart-bar"
+          x={x(i) + (slot - barWidth) / 2}
+          y={y(Math.max(0, p.bar))}
+          width={barWidth}
+          height={Math.max(0, y(0) - y(Math.max(0, p.bar)))}
+          rx={1.5}
+        >
           <title>{`${dayLabel(p.day)}: ${props.barLabel} ${rupiah(p.bar)} · ${props.lineLabel} ${rupiah(p.line)}`}</title>
         </rect>
       ))}
       {points.length > 1 && <path className="bar-chart-line" d={linePath} />}
       {points.map((p, i) =>
         (points.length - 1 - i) % 7 === 0 ? (
-          <text key={`day-${p.day}`} className="bar-chart-label" x={i === points.length - 1 ? W : x(i) + slot / 2} y={H - 4} textAnchor={i === points.length - 1 ? "end" : "middle"} data-testid="chart-day">
+          <text
+            key={`day-${p.day}`}
+            className="bar-chart-label"
+            x={i === points.length - 1 ? W : x(i) + slot / 2}
+            y={H - 4}
+            textAnchor={i === points.length - 1 ? "end" : "middle"}
+            data-testid="chart-day"
+          >
             {dayLabel(p.day)}
           </text>
         ) : null,

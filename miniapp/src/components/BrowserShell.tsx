@@ -16,7 +16,13 @@ export function BrowserShell() {
         </button>
       )}
       {shell.main.visible && (
-        <button type="button" data-testid="main-button" className="shell-main" disabled={!shell.main.enabled} onClick={() => shellStore.pressMain()}>
+        <button
+          type="button"
+          data-testid="main-button"
+          className="shell-main"
+          disabled={!shell.main.enabled}
+          onClick={() => shellStore.pressMain()}
+        >
           {shell.main.loading ? "…" : shell.main.text}
         </button>
       )}

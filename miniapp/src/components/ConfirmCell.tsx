@@ -6,12 +6,26 @@ import { useI18n } from "../i18n";
  * An action that asks first, inside the list (no browser dialog, which Telegram clients and
  * headless tests handle differently): the first tap shows the question with Yes and Cancel.
  */
-export function ConfirmCell(props: { label: ReactNode; question: string; onConfirm: () => void; destructive?: boolean; disabled?: boolean; testId: string; before?: ReactNode }) {
+export function ConfirmCell(props: {
+  label: ReactNode;
+  question: string;
+  onConfirm: () => void;
+  destructive?: boolean;
+  disabled?: boolean;
+  testId: string;
+  before?: ReactNode;
+}) {
   const { t } = useI18n();
   const [asking, setAsking] = useState(false);
   if (!asking) {
     return (
-      <ButtonCell mode={props.destructive ? "destructive" : "default"} before={props.before} disabled={props.disabled} onClick={() => setAsking(true)} data-testid={props.testId}>
+      <ButtonCell
+        mode={props.destructive ? "destructive" : "default"}
+        before={props.before}
+        disabled={props.disabled}
+        onClick={() => setAsking(true)}
+        data-testid={props.testId}
+      >
         {props.label}
       </ButtonCell>
     );

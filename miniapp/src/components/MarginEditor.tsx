@@ -14,7 +14,13 @@ export type { MarginTarget };
  * how many prices change, a few old → new, and any service that would sell at or below its cost,
  * and only then saves. Rows are inside the caller's Section.
  */
-export function MarginEditor(props: { target: MarginTarget; current: string | null; canClear: boolean; testId: string; onSaved: (repriced: number) => void }) {
+export function MarginEditor(props: {
+  target: MarginTarget;
+  current: string | null;
+  canClear: boolean;
+  testId: string;
+  onSaved: (repriced: number) => void;
+}) {
   const { t, rupiah, number } = useI18n();
   const [margin, setMargin] = useState(props.current ?? "");
   const [preview, setPreview] = useState<{ margin: string | null; result: MarginPreview } | undefined>(undefined);
@@ -25,7 +31,14 @@ export function MarginEditor(props: { target: MarginTarget; current: string | nu
   });
   const typed = margin.trim().replace(",", ".");
   const valid = /^\d{1,4}(\.\d{1,4})?$/.test(typed);
-  const ask = (value: string | null) => previewing.run(async () => ({ margin: value, result: await api<MarginPreview>("/pricing/margins/preview", { method: "POST", body: { target: props.target, margin: value } }) }));
+  const ask = (value: string | null) =>
+    previewing.run(async () => ({
+      margin: value,
+      result: await api<MarginPreview>("/pricing/margins/preview", {
+        method: "POST",
+        body: { target: props.target, margin: value },
+      }),
+    }));
   const id = props.testId;
 
   return (
@@ -59,23 +72,55 @@ export function MarginEditor(props: { target: MarginTarget; current: string | nu
       {preview && (
         <>
           <Cell multiline data-testid={`${id}-preview-summary`}>
-            <strong>{preview.margin === null ? t("pricing.preview.cleared") : t("pricing.preview.margin", { margin: preview.margin })}</strong>
+            <strong>
+              {preview.margin === null
+                ? t("pricing.preview.cleared")
+                : t("pricing.preview.margin", { margin: preview.margin })}
+            </strong>
             {" — "}
-            {t("pricing.preview.summary", { changed: number(preview.result.changed), affected: number(preview.result.affected) })}
+            {t("pricing.preview.summary", {
+              changed: number(preview.result.changed),
+              affected: number(preview.result.affected),
+            })}
           </Cell>
           {preview.result.examples.map((e) => (
-            <Cell key={e.mid} multiline subhead={`ID ${e.mid}`} subtitle={t("pricing.preview.example", { before: rupiah(e.before), after: rupiah(e.after), cost: rupiah(e.cost) })} data-testid={`${id}-example-${e.mid}`}>
+            <Cell
+              key={e.mid}
+              multiline
+              subhead={`ID ${e.mid}`}
+              subtitle={t("pricing.preview.example", {
+                before: rupiah(e.before),
+                after: rupiah(e.after),
+                cost: rupiah(e.cost),
+              })}
+              data-testid={`${id}-example-${e.mid}`}
+            >
               {e.name}
             </Cell>
           ))}
           {preview.result.belowCost.length > 0 && (
             <Cell multiline data-testid={`${id}-preview-below`}>
               <span className="shop-fail">
-                {t("pricing.preview.below", { count: number(preview.result.belowCost.length) })} {preview.result.belowCost.slice(0, 5).map((b) => `ID ${b.mid} (${rupiah(b.price)} ≤ ${rupiah(b.cost)})`).join(", ")}
+                {t("pricing.preview.below", { count: number(preview.result.belowCost.length) })}{" "}
+                {preview.result.belowCost
+                  .slice(0, 5)
+                  .map((b) => `ID ${b.mid} (${rupiah(b.price)} ≤ ${rupiah(b.cost)})`)
+                  .join(", ")}
               </span>
             </Cell>
           )}
-          <ButtonCell disabled={saving.busy} onClick={() => saving.run(() => api<MarginsSaved>("/pricing/margins", { method: "PUT", body: { target: props.target, margin: preview.margin } }))} data-testid={`${id}-save`}>
+          <ButtonCell
+            disabled={saving.busy}
+            onClick={() =>
+              saving.run(() =>
+                api<MarginsSaved>("/pricing/margins", {
+                  method: "PUT",
+                  body: { target: props.target, margin: preview.margin },
+                }),
+              )
+            }
+            data-testid={`${id}-save`}
+          >
             {t("pricing.save")}
           </ButtonCell>
           <ButtonCell onClick={() => setPreview(undefined)} data-testid={`${id}-cancel`}>

@@ -22,10 +22,19 @@ export type SecretKey = SupplierKey | GatewayKeys["keys"][number];
  * `<area>.`) and test ids (`<area>-key-…`);
  * a change of `resetOn` (the keys were replaced) hides what was revealed.
  */
-export function SecretKeyRows(props: { area: string; keys: SecretKey[]; canReveal: boolean; revealPath: (field: string) => string; resetOn?: unknown; text?: (key: string, vars?: Record<string, string | number>) => string }) {
+export function SecretKeyRows(props: {
+  area: string;
+  keys: SecretKey[];
+  canReveal: boolean;
+  revealPath: (field: string) => string;
+  resetOn?: unknown;
+  text?: (key: string, vars?: Record<string, string | number>) => string;
+}) {
   const i18n = useI18n();
   // `text` reads the area's keys without the prefix (a payment gateway's, with generic fallbacks).
-  const t = props.text ? (key: string, vars?: Record<string, string | number>) => props.text!(key.slice(props.area.length + 1), vars) : i18n.t;
+  const t = props.text
+    ? (key: string, vars?: Record<string, string | number>) => props.text!(key.slice(props.area.length + 1), vars)
+    : i18n.t;
   const { area } = props;
   const [revealed, setRevealed] = useState<RevealedKey | undefined>(undefined);
   const reveal = useAction<RevealedKey>(setRevealed);

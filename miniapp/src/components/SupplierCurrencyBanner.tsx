@@ -12,6 +12,12 @@ export function SupplierCurrencyBanner({ supplier }: { supplier: Supplier }) {
   if (!check?.problem) return null;
   const vars = { name: supplier.name, configured: supplier.currency, reported: check.reported ?? "?" };
   return (
-    <Banner type="section" header={`⛔ ${t("supplier.currency_hold.title")}`} subheader={check.reported ? t("supplier.currency_hold.reported", vars) : undefined} description={t(`supplier.currency_hold.${check.problem}`, vars)} data-testid="supplier-currency-warning" />
+    <Banner
+      type="section"
+      header={`⛔ ${t("supplier.currency_hold.title")}`}
+      subheader={check.reported ? t("supplier.currency_hold.reported", vars) : undefined}
+      description={t(`supplier.currency_hold.${check.problem}`, vars)}
+      data-testid="supplier-currency-warning"
+    />
   );
 }

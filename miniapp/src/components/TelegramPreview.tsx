@@ -8,12 +8,21 @@ import { parseTelegramHtml, type HtmlNode } from "../../../src/shared/telegram-h
  * Built as React elements, never innerHTML: the text is the admin's, but a preview must not run
  * anything. A text the parser refuses shows the problem instead.
  */
-export function TelegramPreview(props: { html: string; testId?: string; problemText: (problem: string) => string; fill?: (text: string) => string }) {
+export function TelegramPreview(props: {
+  html: string;
+  testId?: string;
+  problemText: (problem: string) => string;
+  fill?: (text: string) => string;
+}) {
   // Placeholders are filled in the text only, after parsing: a problem's position stays where the admin typed it.
   const parsed = parseTelegramHtml(props.html);
   if (!parsed.ok) {
     return (
-      <div className="tg-preview tg-preview-problem" role="alert" data-testid={props.testId ? `${props.testId}-problem` : undefined}>
+      <div
+        className="tg-preview tg-preview-problem"
+        role="alert"
+        data-testid={props.testId ? `${props.testId}-problem` : undefined}
+      >
         {props.problemText(parsed.problem)}
       </div>
     );
@@ -22,9 +31,14 @@ export function TelegramPreview(props: { html: string; testId?: string; problemT
 }
 
 /** A message already parsed (here, or by the server for a broadcast preview), drawn as a chat bubble. */
-export function TelegramMessage(props: { tree: HtmlNode; testId?: string | undefined; fill?: ((text: string) => string) | undefined }) {
+export function TelegramMessage(props: {
+  tree: HtmlNode;
+  testId?: string | undefined;
+  fill?: ((text: string) => string) | undefined;
+}) {
   const fill = props.fill ?? ((text: string) => text);
-  const render = (node: HtmlNode | string, index: number): ReactNode => (typeof node === "string" ? fill(node) : element(node, index, node.children.map(render)));
+  const render = (node: HtmlNode | string, index: number): ReactNode =>
+    typeof node === "string" ? fill(node) : element(node, index, node.children.map(render));
   return (
     <div className="tg-preview" data-testid={props.testId}>
       {props.tree.children.map(render)}

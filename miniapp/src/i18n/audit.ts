@@ -4,7 +4,8 @@ export const auditTexts = {
     "audit.title": "Log audit",
     "audit.subject": "Subjek",
     "audit.actor": "Pelaku",
-    "audit.filters.hint": "Subjek: order:12, customer:3, service:45, provider:2, admin:…, atau jenisnya saja (mis. provider). Pelaku: ID Telegram, telegram:ID, cli atau system.",
+    "audit.filters.hint":
+      "Subjek: order:12, customer:3, service:45, provider:2, admin:…, atau jenisnya saja (mis. provider). Pelaku: ID Telegram, telegram:ID, cli atau system.",
     "audit.found": "{count} entri",
     "audit.hidden": "🔒 rahasia, diubah (tidak ditampilkan)",
     "audit.action.order.sync": "Sinkron status paksa",
@@ -28,7 +29,8 @@ export const auditTexts = {
     "audit.title": "Audit log",
     "audit.subject": "Subject",
     "audit.actor": "Actor",
-    "audit.filters.hint": "Subject: order:12, customer:3, service:45, provider:2, admin:…, or only the kind (e.g. provider). Actor: a Telegram id, telegram:ID, cli or system.",
+    "audit.filters.hint":
+      "Subject: order:12, customer:3, service:45, provider:2, admin:…, or only the kind (e.g. provider). Actor: a Telegram id, telegram:ID, cli or system.",
     "audit.found": "{count} entries",
     "audit.hidden": "🔒 secret, changed (not shown)",
     "audit.action.order.sync": "Forced status sync",

@@ -14,7 +14,8 @@ export const broadcastsTexts = {
     "broadcast.compose": "Pesan baru",
     "broadcast.html": "Pesan (HTML Telegram)",
     "broadcast.html.placeholder": "<b>Promo akhir pekan</b>\nDiskon 10% semua layanan Instagram.",
-    "broadcast.html.hint": "Tag yang bisa dipakai: <b>, <i>, <u>, <s>, <a href=\"https://…\">, <code>, <pre>, <blockquote>, <tg-spoiler>. Tulis &amp; untuk &, &lt; untuk <.",
+    "broadcast.html.hint":
+      'Tag yang bisa dipakai: <b>, <i>, <u>, <s>, <a href="https://…">, <code>, <pre>, <blockquote>, <tg-spoiler>. Tulis &amp; untuk &, &lt; untuk <.',
     "broadcast.audience": "Penerima",
     "broadcast.audience.all": "Semua pelanggan",
     "broadcast.audience.buyers": "Pembeli",
@@ -30,7 +31,8 @@ export const broadcastsTexts = {
     "broadcast.duration.seconds": "{count} detik",
     "broadcast.duration.minutes": "{count} menit",
     "broadcast.next": "Lanjut: kirim ke {count} pelanggan",
-    "broadcast.confirm": "Kirim pesan ini ke {count} pelanggan sekarang? Pesan yang sudah terkirim tidak bisa ditarik; pengiriman bisa dihentikan di tengah jalan.",
+    "broadcast.confirm":
+      "Kirim pesan ini ke {count} pelanggan sekarang? Pesan yang sudah terkirim tidak bisa ditarik; pengiriman bisa dihentikan di tengah jalan.",
     "broadcast.send": "Ya, kirim ke {count} pelanggan",
     "broadcast.confirm.back": "Ubah dulu",
 
@@ -68,7 +70,8 @@ export const broadcastsTexts = {
     "broadcast.compose": "New message",
     "broadcast.html": "Message (Telegram HTML)",
     "broadcast.html.placeholder": "<b>Weekend promo</b>\n10% off every Instagram service.",
-    "broadcast.html.hint": "Tags you can use: <b>, <i>, <u>, <s>, <a href=\"https://…\">, <code>, <pre>, <blockquote>, <tg-spoiler>. Write &amp; for &, &lt; for <.",
+    "broadcast.html.hint":
+      'Tags you can use: <b>, <i>, <u>, <s>, <a href="https://…">, <code>, <pre>, <blockquote>, <tg-spoiler>. Write &amp; for &, &lt; for <.',
     "broadcast.audience": "Recipients",
     "broadcast.audience.all": "All customers",
     "broadcast.audience.buyers": "Buyers",
@@ -84,7 +87,8 @@ export const broadcastsTexts = {
     "broadcast.duration.seconds": "{count} s",
     "broadcast.duration.minutes": "{count} min",
     "broadcast.next": "Next: send to {count} customers",
-    "broadcast.confirm": "Send this message to {count} customers now? Messages already sent cannot be taken back; sending can be stopped midway.",
+    "broadcast.confirm":
+      "Send this message to {count} customers now? Messages already sent cannot be taken back; sending can be stopped midway.",
     "broadcast.send": "Yes, send to {count} customers",
     "broadcast.confirm.back": "Edit first",
 

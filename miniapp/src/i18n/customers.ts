@@ -16,7 +16,8 @@ export const customersTexts = {
     "customer.recent_orders": "Pesanan terbaru",
     "customer.ledger": "Mutasi saldo",
     "customer.ledger.order": "pesanan #{id}",
-    "customer.adjust.hint": "Satu entri ledger dan satu entri log audit dengan alasannya; pelanggan diberi tahu saldo barunya. Saldo tidak bisa di bawah nol.",
+    "customer.adjust.hint":
+      "Satu entri ledger dan satu entri log audit dengan alasannya; pelanggan diberi tahu saldo barunya. Saldo tidak bisa di bawah nol.",
     "customer.adjust.credit": "Tambah",
     "customer.adjust.debit": "Kurangi",
     "customer.adjust.amount": "Jumlah",
@@ -41,7 +42,8 @@ export const customersTexts = {
     "customer.recent_orders": "Latest orders",
     "customer.ledger": "Wallet ledger",
     "customer.ledger.order": "order #{id}",
-    "customer.adjust.hint": "One ledger entry and one audit entry with the reason; the customer is told the new balance. A balance never goes below zero.",
+    "customer.adjust.hint":
+      "One ledger entry and one audit entry with the reason; the customer is told the new balance. A balance never goes below zero.",
     "customer.adjust.credit": "Add",
     "customer.adjust.debit": "Take",
     "customer.adjust.amount": "Amount",

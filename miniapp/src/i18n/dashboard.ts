@@ -17,7 +17,8 @@ export const dashboardTexts = {
     "dashboard.top_count": "Layanan terlaris (jumlah pesanan)",
     "dashboard.top.orders": "{count} pesanan",
     "dashboard.balances": "Saldo pemasok",
-    "dashboard.balances.hint": "Ditanyakan langsung ke setiap pemasok; yang lambat atau gagal ditandai tanpa menahan yang lain.",
+    "dashboard.balances.hint":
+      "Ditanyakan langsung ke setiap pemasok; yang lambat atau gagal ditandai tanpa menahan yang lain.",
     "dashboard.balances.none": "Belum ada pemasok aktif.",
     "dashboard.balances.failed": "Gagal: {message}",
     "dashboard.balances.latency": "{ms} ms",
@@ -42,7 +43,8 @@ export const dashboardTexts = {
     "dashboard.top_count": "Top services (orders)",
     "dashboard.top.orders": "{count} orders",
     "dashboard.balances": "Supplier balances",
-    "dashboard.balances.hint": "Asked of each supplier now; a slow or failing one is marked without holding up the others.",
+    "dashboard.balances.hint":
+      "Asked of each supplier now; a slow or failing one is marked without holding up the others.",
     "dashboard.balances.none": "No active supplier yet.",
     "dashboard.balances.failed": "Failed: {message}",
     "dashboard.balances.latency": "{ms} ms",

@@ -4,7 +4,8 @@ export const importTexts = {
     "imports.title": "Impor katalog",
     "imports.supplier": "Pemasok",
     "imports.supplier.pick": "Pilih pemasok",
-    "imports.hint": "Mengambil daftar layanan pemasok, memeriksa setiap baris, lalu menulis yang valid. Nomor layanan (ID) tidak pernah berubah; layanan yang tidak lagi dijual pemasok dinonaktifkan.",
+    "imports.hint":
+      "Mengambil daftar layanan pemasok, memeriksa setiap baris, lalu menulis yang valid. Nomor layanan (ID) tidak pernah berubah; layanan yang tidak lagi dijual pemasok dinonaktifkan.",
     "imports.start": "Mulai impor",
     "imports.resync": "Sinkron ulang",
     "imports.running": "Sedang berjalan…",
@@ -43,18 +44,21 @@ export const importTexts = {
     "imports.new_services.sale": "Langsung dijual",
     "imports.new_services.review": "Disembunyikan untuk ditinjau",
     "imports.new_services.default_sale": "Bawaan: pemasok pertama, layanan barunya langsung dijual.",
-    "imports.new_services.default_review": "Bawaan: toko sudah punya layanan pemasok lain, jadi layanan baru disembunyikan untuk ditinjau (agar pelanggan tidak melihat layanan kembar).",
+    "imports.new_services.default_review":
+      "Bawaan: toko sudah punya layanan pemasok lain, jadi layanan baru disembunyikan untuk ditinjau (agar pelanggan tidak melihat layanan kembar).",
     "imports.report.review": "Menunggu tinjauan",
     "imports.report.new_sale": "{count} layanan baru langsung dijual.",
     "imports.report.new_review": "{count} layanan baru disembunyikan untuk ditinjau, sesuai pilihan Anda.",
-    "imports.report.new_review_default": "{count} layanan baru disembunyikan untuk ditinjau: toko sudah menjual layanan pemasok lain, jadi yang kembar sebaiknya dijadikan cadangan.",
+    "imports.report.new_review_default":
+      "{count} layanan baru disembunyikan untuk ditinjau: toko sudah menjual layanan pemasok lain, jadi yang kembar sebaiknya dijadikan cadangan.",
     "imports.review.open": "Tinjau layanan baru",
   },
   en: {
     "imports.title": "Catalog import",
     "imports.supplier": "Supplier",
     "imports.supplier.pick": "Pick a supplier",
-    "imports.hint": "Fetches the supplier's list of services, checks every row, then writes the valid ones. Service numbers (IDs) never change; services the supplier no longer lists are turned off.",
+    "imports.hint":
+      "Fetches the supplier's list of services, checks every row, then writes the valid ones. Service numbers (IDs) never change; services the supplier no longer lists are turned off.",
     "imports.start": "Start the import",
     "imports.resync": "Re-sync",
     "imports.running": "Running…",
@@ -93,11 +97,13 @@ export const importTexts = {
     "imports.new_services.sale": "On sale at once",
     "imports.new_services.review": "Hidden for review",
     "imports.new_services.default_sale": "Default: the first supplier's new services go on sale at once.",
-    "imports.new_services.default_review": "Default: the shop already has another supplier's services, so new ones are hidden for review (so customers don't see twins).",
+    "imports.new_services.default_review":
+      "Default: the shop already has another supplier's services, so new ones are hidden for review (so customers don't see twins).",
     "imports.report.review": "Waiting for review",
     "imports.report.new_sale": "{count} new services went on sale at once.",
     "imports.report.new_review": "{count} new services are hidden for review, as you chose.",
-    "imports.report.new_review_default": "{count} new services are hidden for review: the shop already sells another supplier's services, so twins are best kept as backups.",
+    "imports.report.new_review_default":
+      "{count} new services are hidden for review: the shop already sells another supplier's services, so twins are best kept as backups.",
     "imports.review.open": "Review the new services",
   },
 };

@@ -21,19 +21,24 @@ export const ordersTexts = {
     // fulfilment: waiting for supplier funds, manual progress, notes, sync all
     "orders.status.waiting_funds": "Menunggu saldo supplier",
     "order.action.retry": "Kirim ulang ke supplier sekarang",
-    "order.retry.hint": "Pesanan ini menunggu karena saldo supplier habis. Isi dulu saldo supplier; kalau masih kurang, pesanan kembali menunggu (cek otomatis tetap berjalan, dan lewat batas waktu di Pengaturan dana pelanggan dikembalikan).",
+    "order.retry.hint":
+      "Pesanan ini menunggu karena saldo supplier habis. Isi dulu saldo supplier; kalau masih kurang, pesanan kembali menunggu (cek otomatis tetap berjalan, dan lewat batas waktu di Pengaturan dana pelanggan dikembalikan).",
     "order.waiting_since": "Menunggu sejak {at}",
     "order.action.progress": "Catat kemajuan",
-    "order.progress.hint": "Pesanan manual menjadi \"Diproses\" dan pelanggan diberi tahu. Isi jumlah awal, sisa yang belum terkirim, atau keduanya; hasil akhir ditetapkan dengan \"Tetapkan hasil\".",
+    "order.progress.hint":
+      'Pesanan manual menjadi "Diproses" dan pelanggan diberi tahu. Isi jumlah awal, sisa yang belum terkirim, atau keduanya; hasil akhir ditetapkan dengan "Tetapkan hasil".',
     "order.progress.remains": "Sisa yang belum terkirim (0–{max})",
     "order.progress.save": "Simpan kemajuan",
     "order.action.notes": "Ubah catatan admin",
-    "order.notes.hint": "Hanya untuk tim: tidak mengubah status dan tidak dikirim ke pelanggan. Kosongkan untuk menghapus.",
+    "order.notes.hint":
+      "Hanya untuk tim: tidak mengubah status dan tidak dikirim ke pelanggan. Kosongkan untuk menghapus.",
     "order.notes.save": "Simpan catatan",
     "orders.sync_all": "Sinkronkan semua pesanan",
-    "orders.sync_all.hint": "Bot menanyakan semua pesanan yang sedang berjalan ke setiap supplier sekarang, seperti sinkron otomatis (termasuk refund-nya).",
+    "orders.sync_all.hint":
+      "Bot menanyakan semua pesanan yang sedang berjalan ke setiap supplier sekarang, seperti sinkron otomatis (termasuk refund-nya).",
     "orders.sync_all.done": "Hasil sinkron",
-    "orders.sync_all.report": "{checked} pesanan dicek dengan {calls} panggilan supplier: {changed} berubah, {failed} supplier tidak menjawab.",
+    "orders.sync_all.report":
+      "{checked} pesanan dicek dengan {calls} panggilan supplier: {changed} berubah, {failed} supplier tidak menjawab.",
     "orders.from": "Dari tanggal",
     "orders.to": "Sampai tanggal",
     "orders.customer": "Pelanggan",
@@ -70,8 +75,10 @@ export const ordersTexts = {
     "order.action.refund.left": "Sisa {amount}",
     "order.timeline": "Riwayat",
     "order.audit": "Log audit pesanan ini",
-    "order.sync.hint": "Bot menanyakan status pesanan ini ke supplier sekarang. Perubahan (selesai, sebagian, batal) diproses seperti sinkron otomatis, termasuk refund-nya.",
-    "order.sync.unanswered": "Supplier tidak menjawab untuk pesanan ini sekarang. Tidak ada yang berubah; coba lagi nanti (sinkron otomatis juga terus berjalan).",
+    "order.sync.hint":
+      "Bot menanyakan status pesanan ini ke supplier sekarang. Perubahan (selesai, sebagian, batal) diproses seperti sinkron otomatis, termasuk refund-nya.",
+    "order.sync.unanswered":
+      "Supplier tidak menjawab untuk pesanan ini sekarang. Tidak ada yang berubah; coba lagi nanti (sinkron otomatis juga terus berjalan).",
     "order.outcome.save": "Simpan hasil",
     "order.outcome.refund": "Pelanggan menerima refund {amount} ke saldo dan diberi tahu.",
     "order.outcome.no_refund": "Tanpa refund; pelanggan diberi tahu pesanannya selesai.",
@@ -85,10 +92,12 @@ export const ordersTexts = {
     "order.resolve.not_placed.button": "Kirim ulang ke supplier",
     "order.resolve.refund.button": "Refund penuh",
     "order.resolve.placed.hint": "Pesanan lanjut diproses dan disinkronkan seperti biasa.",
-    "order.resolve.not_placed.hint": "Pastikan di panel supplier pesanan ini memang tidak ada: bot akan mengirimnya sekali lagi.",
+    "order.resolve.not_placed.hint":
+      "Pastikan di panel supplier pesanan ini memang tidak ada: bot akan mengirimnya sekali lagi.",
     "order.resolve.refund.hint": "{amount} kembali ke saldo pelanggan. Hanya untuk peran yang boleh refund.",
     "order.resolve.provider_order_id": "ID pesanan di supplier",
-    "order.refund.hint": "Refund masuk ke saldo dompet pelanggan, tercatat di ledger dan log audit, dan pelanggan diberi tahu. Refund semua sisa menutup pesanan (status: dana dikembalikan).",
+    "order.refund.hint":
+      "Refund masuk ke saldo dompet pelanggan, tercatat di ledger dan log audit, dan pelanggan diberi tahu. Refund semua sisa menutup pesanan (status: dana dikembalikan).",
     "order.refund.all": "Semua sisa",
     "order.refund.part": "Sebagian",
     "order.refund.amount": "Jumlah refund (maks. {max})",
@@ -134,7 +143,8 @@ export const ordersTexts = {
     "manual.balance": "Saldo {amount}",
     "manual.change": "Ganti",
     "manual.what": "Layanan",
-    "manual.what.hint": "Harga diambil dari katalog toko, sama seperti di bot. Pesanan manual tidak dikirim otomatis ke supplier: admin memprosesnya lalu menetapkan hasilnya.",
+    "manual.what.hint":
+      "Harga diambil dari katalog toko, sama seperti di bot. Pesanan manual tidak dikirim otomatis ke supplier: admin memprosesnya lalu menetapkan hasilnya.",
     "manual.mid": "ID layanan",
     "manual.target": "Link / username / ID akun",
     "manual.zone": "Zona / server (untuk game, jika perlu)",
@@ -164,7 +174,8 @@ export const ordersTexts = {
     "extras.keywords": "Kata kunci",
     "extras.answer": "Jawaban polling",
     "extras.subscription": "Langganan",
-    "extras.subscription.detail": "{username}: {min}–{max} per postingan, {posts} postingan, jeda {delay} menit, {expiry}",
+    "extras.subscription.detail":
+      "{username}: {min}–{max} per postingan, {posts} postingan, jeda {delay} menit, {expiry}",
     "extras.no_expiry": "tanpa batas",
     "extras.until": "sampai {date}",
     "extras.dripfeed": "Kirim bertahap",
@@ -177,7 +188,8 @@ export const ordersTexts = {
     "manual.payment.wallet": "Saldo pelanggan",
     "manual.payment.external": "Dibayar di luar bot",
     "manual.payment.wallet.hint": "Dipotong dari saldo pelanggan ({balance}) dan tercatat di ledger.",
-    "manual.payment.external.hint": "Uang diterima di luar bot (tunai, transfer). Tulis di alasan bagaimana dibayar. Tidak ada potongan saldo; refund nanti masuk ke saldo pelanggan.",
+    "manual.payment.external.hint":
+      "Uang diterima di luar bot (tunai, transfer). Tulis di alasan bagaimana dibayar. Tidak ada potongan saldo; refund nanti masuk ke saldo pelanggan.",
     "manual.payment.short": "Saldo pelanggan ({balance}) tidak cukup.",
     "manual.create": "Buat pesanan · {amount}",
   },
@@ -202,19 +214,24 @@ export const ordersTexts = {
     // fulfilment: waiting for supplier funds, manual progress, notes, sync all
     "orders.status.waiting_funds": "Waiting for supplier funds",
     "order.action.retry": "Send to the supplier again now",
-    "order.retry.hint": "This order waits because the supplier ran out of funds. Top the supplier up first; if it is still short, the order waits again (the automatic check keeps running, and past the deadline in Settings the customer is refunded).",
+    "order.retry.hint":
+      "This order waits because the supplier ran out of funds. Top the supplier up first; if it is still short, the order waits again (the automatic check keeps running, and past the deadline in Settings the customer is refunded).",
     "order.waiting_since": "Waiting since {at}",
     "order.action.progress": "Record progress",
-    "order.progress.hint": "The manual order becomes \"Processing\" and the customer is told. Give the start count, what is not delivered yet, or both; the final result is set with \"Set the outcome\".",
+    "order.progress.hint":
+      'The manual order becomes "Processing" and the customer is told. Give the start count, what is not delivered yet, or both; the final result is set with "Set the outcome".',
     "order.progress.remains": "Not delivered yet (0–{max})",
     "order.progress.save": "Save progress",
     "order.action.notes": "Edit admin notes",
-    "order.notes.hint": "For the team only: the status does not change and nothing is sent to the customer. Empty it to remove the notes.",
+    "order.notes.hint":
+      "For the team only: the status does not change and nothing is sent to the customer. Empty it to remove the notes.",
     "order.notes.save": "Save notes",
     "orders.sync_all": "Sync all orders",
-    "orders.sync_all.hint": "The bot asks every supplier about every order in progress now, like the automatic sync (refunds included).",
+    "orders.sync_all.hint":
+      "The bot asks every supplier about every order in progress now, like the automatic sync (refunds included).",
     "orders.sync_all.done": "Sync result",
-    "orders.sync_all.report": "{checked} orders checked with {calls} supplier calls: {changed} changed, {failed} suppliers did not answer.",
+    "orders.sync_all.report":
+      "{checked} orders checked with {calls} supplier calls: {changed} changed, {failed} suppliers did not answer.",
     "orders.from": "From",
     "orders.to": "To",
     "orders.customer": "Customer",
@@ -251,8 +268,10 @@ export const ordersTexts = {
     "order.action.refund.left": "{amount} left",
     "order.timeline": "Timeline",
     "order.audit": "Audit log of this order",
-    "order.sync.hint": "The bot asks the supplier about this order now. A change (completed, partial, canceled) is handled like the automatic sync, refunds included.",
-    "order.sync.unanswered": "The supplier did not answer for this order just now. Nothing changed; try again later (the automatic sync keeps running too).",
+    "order.sync.hint":
+      "The bot asks the supplier about this order now. A change (completed, partial, canceled) is handled like the automatic sync, refunds included.",
+    "order.sync.unanswered":
+      "The supplier did not answer for this order just now. Nothing changed; try again later (the automatic sync keeps running too).",
     "order.outcome.save": "Save the outcome",
     "order.outcome.refund": "The customer gets {amount} back to their wallet and is told.",
     "order.outcome.no_refund": "No refund; the customer is told the order is complete.",
@@ -269,7 +288,8 @@ export const ordersTexts = {
     "order.resolve.not_placed.hint": "Make sure the supplier's panel has no such order: the bot sends it once more.",
     "order.resolve.refund.hint": "{amount} goes back to the customer's wallet. Only roles that may refund can do this.",
     "order.resolve.provider_order_id": "Supplier's order id",
-    "order.refund.hint": "Refunds go to the customer's wallet, are kept in the ledger and the audit log, and the customer is told. Refunding all that is left closes the order as refunded.",
+    "order.refund.hint":
+      "Refunds go to the customer's wallet, are kept in the ledger and the audit log, and the customer is told. Refunding all that is left closes the order as refunded.",
     "order.refund.all": "All that is left",
     "order.refund.part": "Part",
     "order.refund.amount": "Amount to refund (at most {max})",
@@ -315,7 +335,8 @@ export const ordersTexts = {
     "manual.balance": "Balance {amount}",
     "manual.change": "Change",
     "manual.what": "Service",
-    "manual.what.hint": "The price comes from the shop's catalogue, as in the bot. A manual order is not sent to a supplier by itself: an admin handles it and sets its outcome.",
+    "manual.what.hint":
+      "The price comes from the shop's catalogue, as in the bot. A manual order is not sent to a supplier by itself: an admin handles it and sets its outcome.",
     "manual.mid": "Service number (ID)",
     "manual.target": "Link / username / account id",
     "manual.zone": "Zone / server (games, when needed)",
@@ -358,7 +379,8 @@ export const ordersTexts = {
     "manual.payment.wallet": "Customer's wallet",
     "manual.payment.external": "Paid outside the bot",
     "manual.payment.wallet.hint": "Taken from the customer's balance ({balance}) and kept in the ledger.",
-    "manual.payment.external.hint": "Money received outside the bot (cash, transfer). Say how in the reason. Nothing is taken from the wallet; a later refund goes to the wallet.",
+    "manual.payment.external.hint":
+      "Money received outside the bot (cash, transfer). Say how in the reason. Nothing is taken from the wallet; a later refund goes to the wallet.",
     "manual.payment.short": "The customer's balance ({balance}) is not enough.",
     "manual.create": "Create the order · {amount}",
   },

@@ -3,14 +3,16 @@ export const pricingTexts = {
   id: {
     "pricing.title": "Margin",
     "pricing.default": "Margin umum toko",
-    "pricing.order_hint": "Urutan yang berlaku: harga tetap, margin layanan, margin kategori, margin pemasok, lalu margin umum.",
+    "pricing.order_hint":
+      "Urutan yang berlaku: harga tetap, margin layanan, margin kategori, margin pemasok, lalu margin umum.",
     "pricing.suppliers": "Margin per pemasok",
     "pricing.categories": "Margin per kategori",
     "pricing.categories.hint": "Ketuk kategori untuk mengubah marginnya.",
     "pricing.categories.search": "Nama kategori atau platform",
     "pricing.none": "ikut aturan di atasnya",
     "pricing.supplier": "Margin pemasok ini",
-    "pricing.supplier.hint": "Berlaku untuk layanan pemasok ini yang tidak punya margin kategori atau layanan sendiri. Margin umum toko: {default}%.",
+    "pricing.supplier.hint":
+      "Berlaku untuk layanan pemasok ini yang tidak punya margin kategori atau layanan sendiri. Margin umum toko: {default}%.",
     "pricing.margin.input": "Margin (%)",
     "pricing.margin.invalid": "Margin adalah persen 0 atau lebih, misalnya 25 atau 12,5.",
     "pricing.preview": "Lihat dampaknya dulu",
@@ -26,14 +28,16 @@ export const pricingTexts = {
   en: {
     "pricing.title": "Margins",
     "pricing.default": "The shop's default margin",
-    "pricing.order_hint": "What applies, first match wins: a fixed price, the service's margin, its category's, its supplier's, then the default.",
+    "pricing.order_hint":
+      "What applies, first match wins: a fixed price, the service's margin, its category's, its supplier's, then the default.",
     "pricing.suppliers": "Margins per supplier",
     "pricing.categories": "Margins per category",
     "pricing.categories.hint": "Tap a category to change its margin.",
     "pricing.categories.search": "Category or platform name",
     "pricing.none": "follows the rule above it",
     "pricing.supplier": "This supplier's margin",
-    "pricing.supplier.hint": "Applies to this supplier's services without a category or service margin of their own. The shop's default: {default}%.",
+    "pricing.supplier.hint":
+      "Applies to this supplier's services without a category or service margin of their own. The shop's default: {default}%.",
     "pricing.margin.input": "Margin (%)",
     "pricing.margin.invalid": "A margin is a percentage of 0 or more, such as 25 or 12.5.",
     "pricing.preview": "Preview the effect first",

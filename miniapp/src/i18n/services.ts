@@ -55,7 +55,8 @@ export const serviceTexts = {
     "service.price.margin": "Margin",
     "service.price.fixed": "Harga tetap",
     "service.price.margin.input": "Margin (%)",
-    "service.price.margin.hint": "Harga = modal + margin, dibulatkan ke atas. Margin 0 atau lebih tidak pernah di bawah modal.",
+    "service.price.margin.hint":
+      "Harga = modal + margin, dibulatkan ke atas. Margin 0 atau lebih tidak pernah di bawah modal.",
     "service.price.margin.clear": "Pakai margin kategori/pemasok/umum",
     "service.price.fixed.input": "Harga per {unit}",
     "service.price.fixed.hint": "Modal saat ini {cost} per {unit}. Harga di bawah modal ditolak.",
@@ -96,11 +97,13 @@ export const serviceTexts = {
     "services.bulk.apply": "Terapkan",
     "services.bulk.result": "{changed} layanan diubah.",
     "service.review": "Layanan baru menunggu tinjauan",
-    "service.review.hint": "Belum terlihat oleh pelanggan. Jual, sembunyikan, atau jadikan cadangan layanan yang mirip di bawah.",
+    "service.review.hint":
+      "Belum terlihat oleh pelanggan. Jual, sembunyikan, atau jadikan cadangan layanan yang mirip di bawah.",
     "service.review.approve": "Setujui dan jual",
     "service.review.hide": "Tetap sembunyikan",
     "service.twins": "Layanan mirip di pemasok lain",
-    "service.twins.hint": "Platform dan jenis sama, nama mirip. Jadikan layanan ini cadangannya: pelanggan hanya melihat satu, dan pesanan pindah ke sini bila pemasok utama menolak.",
+    "service.twins.hint":
+      "Platform dan jenis sama, nama mirip. Jadikan layanan ini cadangannya: pelanggan hanya melihat satu, dan pesanan pindah ke sini bila pemasok utama menolak.",
     "service.twins.keep": "Jadikan cadangan ID {mid}",
     "service.price.margin.preview": "Harga baru jika disimpan: {before} → {after}",
     "service.price.margin.preview.same": "Harga tetap {price} dengan margin ini.",
@@ -204,11 +207,13 @@ export const serviceTexts = {
     "services.bulk.apply": "Apply",
     "services.bulk.result": "{changed} services changed.",
     "service.review": "New service waiting for review",
-    "service.review.hint": "Customers don't see it yet. Sell it, hide it, or keep it as the backup of a similar service below.",
+    "service.review.hint":
+      "Customers don't see it yet. Sell it, hide it, or keep it as the backup of a similar service below.",
     "service.review.approve": "Approve and sell",
     "service.review.hide": "Keep hidden",
     "service.twins": "Similar services at other suppliers",
-    "service.twins.hint": "Same platform and kind, a similar name. Keep this service as its backup: customers see one, and orders move here when the main supplier refuses.",
+    "service.twins.hint":
+      "Same platform and kind, a similar name. Keep this service as its backup: customers see one, and orders move here when the main supplier refuses.",
     "service.twins.keep": "Keep as the backup of ID {mid}",
     "service.price.margin.preview": "New price once saved: {before} → {after}",
     "service.price.margin.preview.same": "The price stays {price} with this margin.",

@@ -21,7 +21,8 @@ export const settingsTexts = {
     "setting.default": "Bawaan: {value}.",
     "setting.use_default": "Pakai nilai bawaan",
     "setting.unknown": "Pengaturan {key} tidak ada.",
-    "setting.repriced": "Tersimpan. {repriced} dari {checked} layanan dapat harga baru; {disabled} berhenti dijual karena di bawah modal.",
+    "setting.repriced":
+      "Tersimpan. {repriced} dari {checked} layanan dapat harga baru; {disabled} berhenti dijual karena di bawah modal.",
     "setting.payments.rails": "Cara bayar yang ditawarkan",
     "setting.payments.rails.hint": "Urutan centang = urutan tombol bayar untuk pelanggan.",
     "setting.payments.invoice_expiry_minutes": "Masa berlaku tagihan QRIS (menit)",
@@ -33,9 +34,11 @@ export const settingsTexts = {
     "setting.pricing.default_margin_percent": "Margin bawaan (%)",
     "setting.pricing.default_margin_percent.hint": "Di atas harga modal. Semua harga dihitung ulang saat diubah.",
     "setting.pricing.round_step": "Pembulatan harga (Rp)",
-    "setting.pricing.round_step.hint": "Harga per 1000 dibulatkan ke atas ke kelipatan ini. Semua harga dihitung ulang.",
+    "setting.pricing.round_step.hint":
+      "Harga per 1000 dibulatkan ke atas ke kelipatan ini. Semua harga dihitung ulang.",
     "setting.pricing.min_profit_per_order": "Untung minimal per pesanan (Rp)",
-    "setting.pricing.min_profit_per_order.hint": "Pesanan kecil dinaikkan sampai untung segini. Semua harga dihitung ulang.",
+    "setting.pricing.min_profit_per_order.hint":
+      "Pesanan kecil dinaikkan sampai untung segini. Semua harga dihitung ulang.",
     "setting.checkout.quote_ttl_minutes": "Masa berlaku penawaran harga (menit)",
     "setting.checkout.quote_ttl_minutes.hint": "Berapa lama ringkasan pesanan bisa dibayar dengan harga yang sama.",
     "setting.wallet.topup_min": "Isi saldo minimal",
@@ -45,17 +48,22 @@ export const settingsTexts = {
     "setting.fulfilment.status_sync_minutes": "Cek status pesanan tiap (menit)",
     "setting.fulfilment.status_sync_minutes.hint": "Seberapa sering status pesanan ditanyakan ke pemasok.",
     "setting.fulfilment.status_pause_ms": "Jeda antar cek status (milidetik)",
-    "setting.fulfilment.status_pause_ms.hint": "Per pemasok, agar tidak kena batas API. 2000 ms ≈ 3.000 pesanan per menit.",
+    "setting.fulfilment.status_pause_ms.hint":
+      "Per pemasok, agar tidak kena batas API. 2000 ms ≈ 3.000 pesanan per menit.",
     "setting.fulfilment.stuck_after_hours": "Tandai pesanan macet setelah (jam)",
     "setting.fulfilment.stuck_after_hours.hint": "Pesanan tanpa kemajuan selama ini dilaporkan ke admin.",
     "setting.fulfilment.funds_wait_hours": "Refund pesanan yang menunggu saldo supplier setelah (jam)",
-    "setting.fulfilment.funds_wait_hours.hint": "Saat saldo supplier habis, pesanan menunggu top-up; lewat batas ini dana pelanggan dikembalikan.",
+    "setting.fulfilment.funds_wait_hours.hint":
+      "Saat saldo supplier habis, pesanan menunggu top-up; lewat batas ini dana pelanggan dikembalikan.",
     "setting.fulfilment.funds_check_minutes": "Cek saldo supplier tiap (menit)",
-    "setting.fulfilment.funds_check_minutes.hint": "Pesanan yang menunggu saldo dilanjutkan otomatis begitu saldo cukup; saldo di bawah batas dilaporkan.",
+    "setting.fulfilment.funds_check_minutes.hint":
+      "Pesanan yang menunggu saldo dilanjutkan otomatis begitu saldo cukup; saldo di bawah batas dilaporkan.",
     "setting.catalog.sync_cron": "Jadwal sinkron katalog (cron)",
-    "setting.catalog.sync_cron.hint": "menit jam tanggal bulan hari, zona Asia/Jakarta. Contoh: 15 */6 * * * (tiap 6 jam).",
+    "setting.catalog.sync_cron.hint":
+      "menit jam tanggal bulan hari, zona Asia/Jakarta. Contoh: 15 */6 * * * (tiap 6 jam).",
     "setting.assistant.llm_daily_token_budget": "Anggaran token AI per hari",
-    "setting.assistant.llm_daily_token_budget.hint": "Untuk semua pelanggan; 0 mematikan AI (bot tetap menjawab dengan aturan).",
+    "setting.assistant.llm_daily_token_budget.hint":
+      "Untuk semua pelanggan; 0 mematikan AI (bot tetap menjawab dengan aturan).",
     "setting.assistant.llm_customer_daily_calls": "Panggilan AI per pelanggan per hari",
     "setting.assistant.llm_customer_daily_calls.hint": "Lewat dari ini, pesan pelanggan dibaca dengan aturan saja.",
     "setting.assistant.rate_limit_per_minute": "Batas pesan per menit per pelanggan",
@@ -67,7 +75,8 @@ export const settingsTexts = {
     "setting.option.payments.rails.qris": "QRIS",
     "setting.option.payments.rails.wallet": "Saldo dompet",
     "setting.option.payments.rails.stars": "Telegram Stars",
-    "setting.option.payments.late_payment_policy.fulfil_if_quote_valid": "Proses pesanan jika harganya masih berlaku (jika tidak, masuk saldo)",
+    "setting.option.payments.late_payment_policy.fulfil_if_quote_valid":
+      "Proses pesanan jika harganya masih berlaku (jika tidak, masuk saldo)",
     "setting.option.payments.late_payment_policy.wallet": "Selalu masukkan ke saldo dompet",
 
     "midtrans.title": "Midtrans / QRIS",
@@ -76,16 +85,19 @@ export const settingsTexts = {
     "midtrans.source.app": "Aplikasi admin",
     "midtrans.source.env": "Lingkungan (MIDTRANS_*)",
     "midtrans.source.none": "Belum diatur — QRIS mati",
-    "midtrans.source.env.hint": "Kunci dari variabel lingkungan server. Kunci yang disimpan di sini akan menggantikannya.",
+    "midtrans.source.env.hint":
+      "Kunci dari variabel lingkungan server. Kunci yang disimpan di sini akan menggantikannya.",
     "midtrans.environment": "Mode",
     "midtrans.env.sandbox": "Sandbox",
     "midtrans.env.production": "Production",
     "midtrans.api_host": "Server API",
     "midtrans.updated.title": "Terakhir diubah",
     "midtrans.updated": "{time} oleh {by}",
-    "midtrans.open_invoices": "{count} tagihan QRIS masih terbuka: kunci lain baru bisa dipasang setelah tagihan dibayar atau kedaluwarsa.",
+    "midtrans.open_invoices":
+      "{count} tagihan QRIS masih terbuka: kunci lain baru bisa dipasang setelah tagihan dibayar atau kedaluwarsa.",
     "midtrans.keys": "Kunci",
-    "midtrans.keys.hint": "Kunci tersimpan terenkripsi dan tidak pernah ditampilkan. Pemilik dapat melihatnya; setiap kali dicatat di log audit.",
+    "midtrans.keys.hint":
+      "Kunci tersimpan terenkripsi dan tidak pernah ditampilkan. Pemilik dapat melihatnya; setiap kali dicatat di log audit.",
     "midtrans.keys.not_set": "Belum diisi",
     "midtrans.keys.reveal": "Lihat",
     "midtrans.keys.hide": "Sembunyikan",
@@ -103,8 +115,10 @@ export const settingsTexts = {
     "midtrans.test.outcome.unreachable": "Midtrans tidak menjawab",
     "midtrans.test.outcome.unexpected": "Jawaban tak terduga dari Midtrans",
     "midtrans.form": "Ganti kunci",
-    "midtrans.form.hint": "Ambil dari dashboard Midtrans: Settings › Access Keys. Kosongkan kolom untuk tetap memakai kunci yang tersimpan.",
-    "midtrans.form.production": "Production menagih uang sungguhan dan butuh server key production-nya sendiri (bukan SB-…).",
+    "midtrans.form.hint":
+      "Ambil dari dashboard Midtrans: Settings › Access Keys. Kosongkan kolom untuk tetap memakai kunci yang tersimpan.",
+    "midtrans.form.production":
+      "Production menagih uang sungguhan dan butuh server key production-nya sendiri (bukan SB-…).",
     "midtrans.form.stored": "tersimpan — isi untuk mengganti",
     "midtrans.save": "Simpan kunci",
     "midtrans.saved": "Kunci tersimpan. Jalankan tes koneksi untuk memastikan.",
@@ -120,16 +134,19 @@ export const settingsTexts = {
     "gateway.source.app": "Aplikasi admin",
     "gateway.source.env": "Lingkungan server",
     "gateway.source.none": "Belum diatur — {name} mati",
-    "gateway.source.env.hint": "Pengaturan dari variabel lingkungan server. Yang disimpan di sini akan menggantikannya.",
+    "gateway.source.env.hint":
+      "Pengaturan dari variabel lingkungan server. Yang disimpan di sini akan menggantikannya.",
     "gateway.environment": "Mode",
     "gateway.env.sandbox": "Sandbox",
     "gateway.env.production": "Production",
     "gateway.api_host": "Server API",
     "gateway.updated.title": "Terakhir diubah",
     "gateway.updated": "{time} oleh {by}",
-    "gateway.open_invoices": "{count} tagihan masih terbuka: akun lain baru bisa dipasang setelah tagihan dibayar atau kedaluwarsa.",
+    "gateway.open_invoices":
+      "{count} tagihan masih terbuka: akun lain baru bisa dipasang setelah tagihan dibayar atau kedaluwarsa.",
     "gateway.keys": "Kunci",
-    "gateway.keys.hint": "Kunci tersimpan terenkripsi dan tidak pernah ditampilkan. Pemilik dapat melihatnya; setiap kali dicatat di log audit.",
+    "gateway.keys.hint":
+      "Kunci tersimpan terenkripsi dan tidak pernah ditampilkan. Pemilik dapat melihatnya; setiap kali dicatat di log audit.",
     "gateway.keys.not_set": "Belum diisi",
     "gateway.keys.required": "Wajib",
     "gateway.keys.reveal": "Lihat",
@@ -151,7 +168,8 @@ export const settingsTexts = {
     "gateway.save": "Simpan pengaturan",
     "gateway.saved": "Pengaturan tersimpan. Jalankan tes koneksi untuk memastikan.",
     "gateway.clear": "Hapus pengaturan dari aplikasi",
-    "gateway.clear.hint": "Setelah dihapus, pengaturan dari lingkungan server berlaku lagi (atau {name} mati jika tidak ada).",
+    "gateway.clear.hint":
+      "Setelah dihapus, pengaturan dari lingkungan server berlaku lagi (atau {name} mati jika tidak ada).",
     "gateway.clear.confirm": "Hapus pengaturan {name} yang disimpan di aplikasi?",
     "midtrans.field.serverKey.placeholder": "SB-Mid-server-…",
     "midtrans.field.clientKey.placeholder": "SB-Mid-client-…",
@@ -173,7 +191,8 @@ export const settingsTexts = {
     "texts.now": "Yang dipakai bot sekarang",
     "texts.placeholders": "Bisa memakai {list} (diisi bot).",
     "texts.placeholders.none": "Teks ini tidak punya isian otomatis.",
-    "texts.tags": "Tag: <b>, <i>, <u>, <s>, <a href=\"…\">, <code>, <pre>, <blockquote>, <tg-spoiler>. Tulis &amp; untuk &.",
+    "texts.tags":
+      'Tag: <b>, <i>, <u>, <s>, <a href="…">, <code>, <pre>, <blockquote>, <tg-spoiler>. Tulis &amp; untuk &.',
     "texts.preview": "Pratinjau",
     "texts.problem": "Telegram akan menolak teks ini: {problem}",
     "texts.sample.name": "Budi",
@@ -222,7 +241,8 @@ export const settingsTexts = {
     "setting.default": "Default: {value}.",
     "setting.use_default": "Use the default",
     "setting.unknown": "There is no setting {key}.",
-    "setting.repriced": "Saved. {repriced} of {checked} services got a new price; {disabled} stopped selling below cost.",
+    "setting.repriced":
+      "Saved. {repriced} of {checked} services got a new price; {disabled} stopped selling below cost.",
     "setting.payments.rails": "Payment methods offered",
     "setting.payments.rails.hint": "The order you tick them in is the order of the pay buttons.",
     "setting.payments.invoice_expiry_minutes": "QRIS invoice expiry (minutes)",
@@ -232,11 +252,14 @@ export const settingsTexts = {
     "setting.payments.stars_rate_idr": "Telegram Stars rate (Rp per Star)",
     "setting.payments.stars_rate_idr.hint": "Used to price orders in Stars.",
     "setting.pricing.default_margin_percent": "Default margin (%)",
-    "setting.pricing.default_margin_percent.hint": "Over the supplier's cost. Every price is recomputed when it changes.",
+    "setting.pricing.default_margin_percent.hint":
+      "Over the supplier's cost. Every price is recomputed when it changes.",
     "setting.pricing.round_step": "Price rounding (Rp)",
-    "setting.pricing.round_step.hint": "Prices per 1000 are rounded up to a multiple of this. Every price is recomputed.",
+    "setting.pricing.round_step.hint":
+      "Prices per 1000 are rounded up to a multiple of this. Every price is recomputed.",
     "setting.pricing.min_profit_per_order": "Minimum profit per order (Rp)",
-    "setting.pricing.min_profit_per_order.hint": "Small orders are raised to earn at least this. Every price is recomputed.",
+    "setting.pricing.min_profit_per_order.hint":
+      "Small orders are raised to earn at least this. Every price is recomputed.",
     "setting.checkout.quote_ttl_minutes": "Quote validity (minutes)",
     "setting.checkout.quote_ttl_minutes.hint": "How long an order summary can be paid at the same price.",
     "setting.wallet.topup_min": "Smallest wallet top-up",
@@ -246,17 +269,22 @@ export const settingsTexts = {
     "setting.fulfilment.status_sync_minutes": "Check order statuses every (minutes)",
     "setting.fulfilment.status_sync_minutes.hint": "How often suppliers are asked about orders in progress.",
     "setting.fulfilment.status_pause_ms": "Pause between status checks (ms)",
-    "setting.fulfilment.status_pause_ms.hint": "Per supplier, to stay within API limits. 2000 ms ≈ 3,000 orders a minute.",
+    "setting.fulfilment.status_pause_ms.hint":
+      "Per supplier, to stay within API limits. 2000 ms ≈ 3,000 orders a minute.",
     "setting.fulfilment.stuck_after_hours": "Flag stuck orders after (hours)",
     "setting.fulfilment.stuck_after_hours.hint": "Orders with no progress for this long are reported to admins.",
     "setting.fulfilment.funds_wait_hours": "Refund orders waiting for supplier funds after (hours)",
-    "setting.fulfilment.funds_wait_hours.hint": "When a supplier runs out of funds, orders wait for a top-up; past this the customer is refunded.",
+    "setting.fulfilment.funds_wait_hours.hint":
+      "When a supplier runs out of funds, orders wait for a top-up; past this the customer is refunded.",
     "setting.fulfilment.funds_check_minutes": "Check supplier balances every (minutes)",
-    "setting.fulfilment.funds_check_minutes.hint": "Orders waiting for funds resume by themselves once the balance covers them; balances below a supplier's threshold are reported.",
+    "setting.fulfilment.funds_check_minutes.hint":
+      "Orders waiting for funds resume by themselves once the balance covers them; balances below a supplier's threshold are reported.",
     "setting.catalog.sync_cron": "Catalog re-sync schedule (cron)",
-    "setting.catalog.sync_cron.hint": "minute hour day month weekday, Asia/Jakarta time. E.g. 15 */6 * * * (every 6 hours).",
+    "setting.catalog.sync_cron.hint":
+      "minute hour day month weekday, Asia/Jakarta time. E.g. 15 */6 * * * (every 6 hours).",
     "setting.assistant.llm_daily_token_budget": "AI tokens per day",
-    "setting.assistant.llm_daily_token_budget.hint": "For all customers together; 0 turns the AI off (the bot still answers by its rules).",
+    "setting.assistant.llm_daily_token_budget.hint":
+      "For all customers together; 0 turns the AI off (the bot still answers by its rules).",
     "setting.assistant.llm_customer_daily_calls": "AI calls per customer per day",
     "setting.assistant.llm_customer_daily_calls.hint": "Past this, a customer's messages are read by the rules only.",
     "setting.assistant.rate_limit_per_minute": "Messages per customer per minute",
@@ -268,7 +296,8 @@ export const settingsTexts = {
     "setting.option.payments.rails.qris": "QRIS",
     "setting.option.payments.rails.wallet": "Wallet balance",
     "setting.option.payments.rails.stars": "Telegram Stars",
-    "setting.option.payments.late_payment_policy.fulfil_if_quote_valid": "Fulfil the order if its price is still valid (else credit the wallet)",
+    "setting.option.payments.late_payment_policy.fulfil_if_quote_valid":
+      "Fulfil the order if its price is still valid (else credit the wallet)",
     "setting.option.payments.late_payment_policy.wallet": "Always credit the wallet",
 
     "midtrans.title": "Midtrans / QRIS",
@@ -284,9 +313,11 @@ export const settingsTexts = {
     "midtrans.api_host": "API server",
     "midtrans.updated.title": "Last changed",
     "midtrans.updated": "{time} by {by}",
-    "midtrans.open_invoices": "{count} QRIS invoice(s) still open: other keys can be set once they are paid or expired.",
+    "midtrans.open_invoices":
+      "{count} QRIS invoice(s) still open: other keys can be set once they are paid or expired.",
     "midtrans.keys": "Keys",
-    "midtrans.keys.hint": "Keys are stored encrypted and never shown. Owners may read one back; each time is recorded in the audit log.",
+    "midtrans.keys.hint":
+      "Keys are stored encrypted and never shown. Owners may read one back; each time is recorded in the audit log.",
     "midtrans.keys.not_set": "Not set",
     "midtrans.keys.reveal": "Show",
     "midtrans.keys.hide": "Hide",
@@ -304,7 +335,8 @@ export const settingsTexts = {
     "midtrans.test.outcome.unreachable": "Midtrans did not answer",
     "midtrans.test.outcome.unexpected": "An unexpected answer from Midtrans",
     "midtrans.form": "Change the keys",
-    "midtrans.form.hint": "From the Midtrans dashboard: Settings › Access Keys. Leave a field empty to keep the stored key.",
+    "midtrans.form.hint":
+      "From the Midtrans dashboard: Settings › Access Keys. Leave a field empty to keep the stored key.",
     "midtrans.form.production": "Production takes real money and needs its own production server key (not SB-…).",
     "midtrans.form.stored": "stored — type to replace",
     "midtrans.save": "Save the keys",
@@ -330,7 +362,8 @@ export const settingsTexts = {
     "gateway.updated": "{time} by {by}",
     "gateway.open_invoices": "{count} invoice(s) still open: another account can be set once they are paid or expired.",
     "gateway.keys": "Keys",
-    "gateway.keys.hint": "Keys are stored encrypted and never shown. Owners may read one back; each time is recorded in the audit log.",
+    "gateway.keys.hint":
+      "Keys are stored encrypted and never shown. Owners may read one back; each time is recorded in the audit log.",
     "gateway.keys.not_set": "Not set",
     "gateway.keys.required": "Required",
     "gateway.keys.reveal": "Show",
@@ -374,7 +407,8 @@ export const settingsTexts = {
     "texts.now": "What the bot uses now",
     "texts.placeholders": "You can use {list} (the bot fills it in).",
     "texts.placeholders.none": "This text has no placeholders.",
-    "texts.tags": "Tags: <b>, <i>, <u>, <s>, <a href=\"…\">, <code>, <pre>, <blockquote>, <tg-spoiler>. Write &amp; for &.",
+    "texts.tags":
+      'Tags: <b>, <i>, <u>, <s>, <a href="…">, <code>, <pre>, <blockquote>, <tg-spoiler>. Write &amp; for &.',
     "texts.preview": "Preview",
     "texts.problem": "Telegram would refuse this text: {problem}",
     "texts.sample.name": "Budi",
@@ -394,7 +428,8 @@ export const settingsTexts = {
     "faq.new": "New FAQ entry",
     "faq.edit": "Edit FAQ {slug}",
     "faq.slug": "Slug",
-    "faq.slug.hint": "Lower-case words joined by hyphens, e.g. opening-hours. The Indonesian and English versions share the slug.",
+    "faq.slug.hint":
+      "Lower-case words joined by hyphens, e.g. opening-hours. The Indonesian and English versions share the slug.",
     "faq.title_field": "Title / question",
     "faq.title.placeholder": "E.g. Opening hours",
     "faq.body": "Answer",

@@ -29,7 +29,8 @@ export const supplierTexts = {
     "supplier.enable": "Aktifkan pemasok",
     "supplier.disable.confirm": "Layanan pemasok ini tidak dijual selama nonaktif. Lanjutkan?",
     "supplier.keys": "Kunci API",
-    "supplier.keys.hint": "Kunci tersimpan terenkripsi dan tidak pernah ditampilkan. Pemilik dapat melihatnya; setiap kali dicatat di log audit.",
+    "supplier.keys.hint":
+      "Kunci tersimpan terenkripsi dan tidak pernah ditampilkan. Pemilik dapat melihatnya; setiap kali dicatat di log audit.",
     "supplier.keys.not_set": "Belum diisi",
     "supplier.keys.required": "wajib",
     "supplier.keys.reveal": "Lihat",
@@ -68,12 +69,16 @@ export const supplierTexts = {
     "supplier.field.webhookSecret": "Rahasia webhook",
     // currency: what holds a supplier off sale because of its currency (banner on SupplierDetail)
     "supplier.currency_hold.title": "Tidak dijual: mata uang pemasok",
-    "supplier.currency_hold.mismatch": "{name} melaporkan harganya dalam {reported}, tetapi diatur sebagai {configured}. Tidak ada yang diimpor atau dijual darinya. Ubah pemasok: atur mata uang ke {reported} dan kursnya ke rupiah, lalu impor lagi katalognya.",
-    "supplier.currency_hold.no_rate": "{name} memakai harga dalam {configured} dan belum punya kurs ke rupiah. Tidak ada yang diimpor atau dijual darinya. Ubah pemasok: isi kurs (rupiah per 1 {configured}), lalu impor katalognya.",
-    "supplier.currency_hold.unverified": "{name} belum bisa ditanya mata uang harganya. Tidak ada yang diimpor atau dijual darinya. Cek alamat API dan key-nya, lalu tes koneksi.",
-    "supplier.currency_hold.needs_import": "Mata uang {name} sekarang cocok, tetapi layanannya masih berharga dari pengaturan lama. Impor lagi katalognya agar harganya dihitung ulang dan dijual kembali.",
+    "supplier.currency_hold.mismatch":
+      "{name} melaporkan harganya dalam {reported}, tetapi diatur sebagai {configured}. Tidak ada yang diimpor atau dijual darinya. Ubah pemasok: atur mata uang ke {reported} dan kursnya ke rupiah, lalu impor lagi katalognya.",
+    "supplier.currency_hold.no_rate":
+      "{name} memakai harga dalam {configured} dan belum punya kurs ke rupiah. Tidak ada yang diimpor atau dijual darinya. Ubah pemasok: isi kurs (rupiah per 1 {configured}), lalu impor katalognya.",
+    "supplier.currency_hold.unverified":
+      "{name} belum bisa ditanya mata uang harganya. Tidak ada yang diimpor atau dijual darinya. Cek alamat API dan key-nya, lalu tes koneksi.",
+    "supplier.currency_hold.needs_import":
+      "Mata uang {name} sekarang cocok, tetapi layanannya masih berharga dari pengaturan lama. Impor lagi katalognya agar harganya dihitung ulang dan dijual kembali.",
     "supplier.currency_hold.reported": "Dilaporkan pemasok: {reported}",
-    "supplier.form.name.taken": "Nama \"{name}\" sudah dipakai pemasok lain. Pilih nama lain.",
+    "supplier.form.name.taken": 'Nama "{name}" sudah dipakai pemasok lain. Pilih nama lain.',
   },
   en: {
     "suppliers.title": "Suppliers",
@@ -104,7 +109,8 @@ export const supplierTexts = {
     "supplier.enable": "Enable the supplier",
     "supplier.disable.confirm": "This supplier's services are not sold while it is disabled. Go on?",
     "supplier.keys": "API keys",
-    "supplier.keys.hint": "Keys are stored encrypted and never shown. Owners may read one back; each time is recorded in the audit log.",
+    "supplier.keys.hint":
+      "Keys are stored encrypted and never shown. Owners may read one back; each time is recorded in the audit log.",
     "supplier.keys.not_set": "Not set",
     "supplier.keys.required": "required",
     "supplier.keys.reveal": "Show",
@@ -143,11 +149,15 @@ export const supplierTexts = {
     "supplier.field.webhookSecret": "Webhook secret",
     // currency: what holds a supplier off sale because of its currency (banner on SupplierDetail)
     "supplier.currency_hold.title": "Not sold: supplier currency",
-    "supplier.currency_hold.mismatch": "{name} reports its prices in {reported}, but it is set up as {configured}. Nothing of it is imported or sold. Edit the supplier: set its currency to {reported} and its rate to rupiah, then import its catalog again.",
-    "supplier.currency_hold.no_rate": "{name} prices in {configured} and has no rate to rupiah. Nothing of it is imported or sold. Edit the supplier: set its rate (rupiah per 1 {configured}), then import its catalog.",
-    "supplier.currency_hold.unverified": "{name} could not be asked which currency it prices in. Nothing of it is imported or sold. Check its API address and key, then test the connection.",
-    "supplier.currency_hold.needs_import": "{name}'s currency now checks out, but its services were priced under the old setting. Import its catalog again to price them anew and sell them.",
+    "supplier.currency_hold.mismatch":
+      "{name} reports its prices in {reported}, but it is set up as {configured}. Nothing of it is imported or sold. Edit the supplier: set its currency to {reported} and its rate to rupiah, then import its catalog again.",
+    "supplier.currency_hold.no_rate":
+      "{name} prices in {configured} and has no rate to rupiah. Nothing of it is imported or sold. Edit the supplier: set its rate (rupiah per 1 {configured}), then import its catalog.",
+    "supplier.currency_hold.unverified":
+      "{name} could not be asked which currency it prices in. Nothing of it is imported or sold. Check its API address and key, then test the connection.",
+    "supplier.currency_hold.needs_import":
+      "{name}'s currency now checks out, but its services were priced under the old setting. Import its catalog again to price them anew and sell them.",
     "supplier.currency_hold.reported": "Reported by the supplier: {reported}",
-    "supplier.form.name.taken": "The name \"{name}\" is already used by another supplier. Choose another name.",
+    "supplier.form.name.taken": 'The name "{name}" is already used by another supplier. Choose another name.',
   },
 };

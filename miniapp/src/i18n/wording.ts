@@ -7,14 +7,16 @@
 export const wordingTexts = {
   id: {
     "error.providers.rate_required": "Pemasok dengan mata uang {currency} perlu kurs ke rupiah (mis. 16250).",
-    "error.providers.rate_without_currency": "Kurs ke rupiah hanya untuk pemasok bermata uang lain: pilih juga mata uangnya (mis. USD).",
+    "error.providers.rate_without_currency":
+      "Kurs ke rupiah hanya untuk pemasok bermata uang lain: pilih juga mata uangnya (mis. USD).",
     "error.setting.too_small": "{setting}: paling kecil {min}.",
     "error.setting.too_big": "{setting}: paling besar {max}.",
     "error.setting.whole_number": "{setting}: isi dengan bilangan bulat.",
     "error.setting.choose_at_least": "{setting}: pilih paling sedikit {min}.",
     "error.setting.unknown_choice": "{setting}: pilih salah satu pilihan yang ada.",
     "error.setting.percent_format": "{setting}: isi persen seperti 30 atau 12,5.",
-    "error.setting.cron_format": "{setting}: jadwal perlu lima bagian: menit jam tanggal bulan hari, mis. 15 */6 * * *.",
+    "error.setting.cron_format":
+      "{setting}: jadwal perlu lima bagian: menit jam tanggal bulan hari, mis. 15 */6 * * *.",
     "error.setting.topup_min_above_max": "Isi saldo terkecil tidak boleh di atas yang terbesar (Rp {max}).",
     "error.setting.topup_max_below_min": "Isi saldo terbesar tidak boleh di bawah yang terkecil (Rp {min}).",
     "error.setting.rails_once": "Setiap cara bayar cukup sekali.",
@@ -160,14 +162,16 @@ export const wordingTexts = {
   },
   en: {
     "error.providers.rate_required": "A {currency} supplier needs its rate to IDR (e.g. 16250).",
-    "error.providers.rate_without_currency": "A rate to IDR only applies to a supplier priced in another currency: choose its currency too (e.g. USD).",
+    "error.providers.rate_without_currency":
+      "A rate to IDR only applies to a supplier priced in another currency: choose its currency too (e.g. USD).",
     "error.setting.too_small": "{setting}: the smallest allowed is {min}.",
     "error.setting.too_big": "{setting}: the largest allowed is {max}.",
     "error.setting.whole_number": "{setting}: a whole number is needed.",
     "error.setting.choose_at_least": "{setting}: choose at least {min}.",
     "error.setting.unknown_choice": "{setting}: choose one of the options.",
     "error.setting.percent_format": "{setting}: a percentage such as 30 or 12.5 is needed.",
-    "error.setting.cron_format": "{setting}: a schedule of five fields is needed: minute hour day month weekday, e.g. 15 */6 * * *.",
+    "error.setting.cron_format":
+      "{setting}: a schedule of five fields is needed: minute hour day month weekday, e.g. 15 */6 * * *.",
     "error.setting.topup_min_above_max": "The smallest top-up cannot be above the largest (Rp {max}).",
     "error.setting.topup_max_below_min": "The largest top-up cannot be below the smallest (Rp {min}).",
     "error.setting.rails_once": "Each way to pay once.",

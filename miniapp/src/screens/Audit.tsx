@@ -11,7 +11,10 @@ import { auditFieldLabel } from "./wording-format";
 import { actorLabel, type AuditEntry, type Page } from "./orders.types";
 
 /** "order.refund" → "Refund"; an action with no text of its own shows as recorded. */
-export function auditActionLabel(t: (key: string, vars?: Record<string, string | number>) => string, action: string): string {
+export function auditActionLabel(
+  t: (key: string, vars?: Record<string, string | number>) => string,
+  action: string,
+): string {
   const key = `audit.action.${action}`;
   const text = t(key);
   return text === key ? action : text;
@@ -35,16 +38,41 @@ export function Audit() {
   const [state, setState] = useStickyState(`audit:${fixed ?? "all"}`, { subject: fixed ?? "", actor: "", page: 0 });
   const subject = useDebounced(state.subject);
   const actor = useDebounced(state.actor);
-  const entries = useLoad(() => api<Page<AuditEntry>>("/audit", { query: { subject, actor, page: state.page, pageSize: 20 } }), [subject, actor, state.page]);
+  const entries = useLoad(
+    () => api<Page<AuditEntry>>("/audit", { query: { subject, actor, page: state.page, pageSize: 20 } }),
+    [subject, actor, state.page],
+  );
   // An order's status in words ("Diproses"), as the orders screens say it; other values as recorded.
-  const fieldValue = (field: string, v: unknown) => (field === "status" && typeof v === "string" && t(`orders.status.${v}`) !== `orders.status.${v}` ? t(`orders.status.${v}`) : value(v));
-  const value = (v: unknown) => (v === null || v === undefined || v === "" ? "–" : typeof v === "number" ? number(v) : typeof v === "object" ? JSON.stringify(v) : String(v));
+  const fieldValue = (field: string, v: unknown) =>
+    field === "status" && typeof v === "string" && t(`orders.status.${v}`) !== `orders.status.${v}`
+      ? t(`orders.status.${v}`)
+      : value(v);
+  const value = (v: unknown) =>
+    v === null || v === undefined || v === ""
+      ? "–"
+      : typeof v === "number"
+        ? number(v)
+        : typeof v === "object"
+          ? JSON.stringify(v)
+          : String(v);
 
   return (
     <List>
       <Section footer={t("audit.filters.hint")}>
-        <Input header={t("audit.subject")} placeholder="order:12" value={state.subject} onChange={(e) => setState((s) => ({ ...s, subject: e.target.value, page: 0 }))} data-testid="audit-subject" />
-        <Input header={t("audit.actor")} placeholder="telegram:12345" value={state.actor} onChange={(e) => setState((s) => ({ ...s, actor: e.target.value, page: 0 }))} data-testid="audit-actor" />
+        <Input
+          header={t("audit.subject")}
+          placeholder="order:12"
+          value={state.subject}
+          onChange={(e) => setState((s) => ({ ...s, subject: e.target.value, page: 0 }))}
+          data-testid="audit-subject"
+        />
+        <Input
+          header={t("audit.actor")}
+          placeholder="telegram:12345"
+          value={state.actor}
+          onChange={(e) => setState((s) => ({ ...s, actor: e.target.value, page: 0 }))}
+          data-testid="audit-actor"
+        />
       </Section>
       {entries.error ? (
         <ErrorNote error={entries.error} onRetry={entries.reload} />
@@ -69,7 +97,10 @@ export function Audit() {
                     {e.reason && <span className="audit-reason">“{e.reason}”</span>}
                     {changed.map((c) => (
                       <span key={c.field} className="audit-change">
-                        {auditFieldLabel(t, c.field)}: {c.hidden ? t("audit.hidden") : `${fieldValue(c.field, c.before)} → ${fieldValue(c.field, c.after)}`}
+                        {auditFieldLabel(t, c.field)}:{" "}
+                        {c.hidden
+                          ? t("audit.hidden")
+                          : `${fieldValue(c.field, c.before)} → ${fieldValue(c.field, c.after)}`}
                       </span>
                     ))}
                   </span>
@@ -79,7 +110,13 @@ export function Audit() {
               </Cell>
             );
           })}
-          <Pager page={entries.data.page} pageSize={entries.data.pageSize} total={entries.data.total} onPage={(page) => setState((s) => ({ ...s, page }))} testId="audit-pager" />
+          <Pager
+            page={entries.data.page}
+            pageSize={entries.data.pageSize}
+            total={entries.data.total}
+            onPage={(page) => setState((s) => ({ ...s, page }))}
+            testId="audit-pager"
+          />
         </Section>
       )}
     </List>

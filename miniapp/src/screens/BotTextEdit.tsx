@@ -41,24 +41,54 @@ export function BotTextEdit() {
 
   if (!list.data) return list.error ? <ErrorNote error={list.error} onRetry={list.reload} /> : <Loading />;
   if (!entry) return <ErrorNote error={t("texts.unknown", { key, language })} />;
-  const placeholders = entry.placeholders.length > 0 ? t("texts.placeholders", { list: entry.placeholders.map((p) => `{${p}}`).join(", ") }) : t("texts.placeholders.none");
+  const placeholders =
+    entry.placeholders.length > 0
+      ? t("texts.placeholders", { list: entry.placeholders.map((p) => `{${p}}`).join(", ") })
+      : t("texts.placeholders.none");
   const sample: Record<string, string> = { name: t("texts.sample.name") };
 
   return (
     <List>
-      <Section header={`${t(`texts.key.${key}`)} · ${t(`texts.language.${language}`)}`} footer={`${placeholders} ${t("texts.tags")}`}>
-        <Textarea header={t("texts.text")} value={draft} rows={8} onChange={(e) => setDraft(e.target.value)} data-testid="bot-text-input" />
-        <Cell multiline after={<span className={entry.text === null ? "shop-hint" : "shop-ok"}>{entry.text === null ? t("texts.default") : t("texts.custom")}</span>}>
+      <Section
+        header={`${t(`texts.key.${key}`)} · ${t(`texts.language.${language}`)}`}
+        footer={`${placeholders} ${t("texts.tags")}`}
+      >
+        <Textarea
+          header={t("texts.text")}
+          value={draft}
+          rows={8}
+          onChange={(e) => setDraft(e.target.value)}
+          data-testid="bot-text-input"
+        />
+        <Cell
+          multiline
+          after={
+            <span className={entry.text === null ? "shop-hint" : "shop-ok"}>
+              {entry.text === null ? t("texts.default") : t("texts.custom")}
+            </span>
+          }
+        >
           {t("texts.now")}
         </Cell>
       </Section>
       <Section header={t("texts.preview")}>
-        <TelegramPreview html={draft.trim()} fill={(text) => text.replace(/\{(\w+)\}/g, (whole, name: string) => sample[name] ?? whole)} problemText={(problem) => t("texts.problem", { problem })} testId="bot-text-preview" />
+        <TelegramPreview
+          html={draft.trim()}
+          fill={(text) => text.replace(/\{(\w+)\}/g, (whole, name: string) => sample[name] ?? whole)}
+          problemText={(problem) => t("texts.problem", { problem })}
+          testId="bot-text-preview"
+        />
       </Section>
       {save.error !== undefined && <ErrorNote error={save.error} />}
       {entry.text !== null && (
         <Section footer={t("texts.reset.hint")}>
-          <ConfirmCell destructive label={t("texts.reset")} question={t("texts.reset.confirm")} onConfirm={() => reset.run(() => api(`/texts/${key}/${language}`, { method: "DELETE" }))} testId="bot-text-reset" />
+          <ConfirmCell
+            destructive
+            label={t("texts.reset")}
+            question={t("texts.reset.confirm")}
+            onConfirm={() => reset.run(() => api(`/texts/${key}/${language}`, { method: "DELETE" }))}
+            testId="bot-text-reset"
+          />
           {reset.error !== undefined && <ErrorNote error={reset.error} />}
         </Section>
       )}

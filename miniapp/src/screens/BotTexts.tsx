@@ -19,8 +19,8 @@ export function BotTexts() {
     <List>
       {keys.map((key) => (
         <Section key={key} header={t(`texts.key.${key}`)} footer={t(`texts.key.${key}.hint`)}>
-          {list.data!.texts
-            .filter((text) => text.key === key)
+          {list
+            .data!.texts.filter((text) => text.key === key)
             .map((text) => (
               <Cell
                 key={text.language}
@@ -28,8 +28,16 @@ export function BotTexts() {
                 onClick={() => push("bot-text", { key, language: text.language })}
                 subhead={t(`texts.language.${text.language}`)}
                 description={telegramHtmlToText(text.text ?? text.defaultText).split("\n")[0]}
-                after={<span className={text.text === null ? "shop-hint" : "shop-ok"}>{text.text === null ? t("texts.default") : t("texts.custom")}</span>}
-                subtitle={text.updatedAt !== null ? t("texts.updated", { time: dateTime(text.updatedAt), by: text.updatedBy ?? "—" }) : undefined}
+                after={
+                  <span className={text.text === null ? "shop-hint" : "shop-ok"}>
+                    {text.text === null ? t("texts.default") : t("texts.custom")}
+                  </span>
+                }
+                subtitle={
+                  text.updatedAt !== null
+                    ? t("texts.updated", { time: dateTime(text.updatedAt), by: text.updatedBy ?? "—" })
+                    : undefined
+                }
                 data-testid={`bot-text-${key}-${text.language}`}
               >
                 {t(`texts.key.${key}`)}

@@ -35,7 +35,10 @@ export function BroadcastCompose() {
   const preview = useLoad(async () => {
     const input = JSON.parse(settled) as { html: string; audience?: Audience };
     if (input.html.trim() === "" || !input.audience) return undefined;
-    return { key: settled, answer: await api<BroadcastPreview>("/broadcasts/preview", { method: "POST", body: input }) };
+    return {
+      key: settled,
+      answer: await api<BroadcastPreview>("/broadcasts/preview", { method: "POST", body: input }),
+    };
   }, [settled]);
   const current = preview.data?.key === key ? preview.data.answer : undefined;
   const sendable = current !== undefined && current.problem === null && current.recipients > 0;
@@ -46,27 +49,58 @@ export function BroadcastCompose() {
     setConfirming(false);
   };
   useMainButton({
-    text: !sendable ? t("broadcasts.new") : confirming ? t("broadcast.send", { count: number(current.recipients) }) : t("broadcast.next", { count: number(current.recipients) }),
+    text: !sendable
+      ? t("broadcasts.new")
+      : confirming
+        ? t("broadcast.send", { count: number(current.recipients) })
+        : t("broadcast.next", { count: number(current.recipients) }),
     enabled: sendable,
     loading: send.busy,
-    onClick: () => (confirming ? send.run(() => api<BroadcastAnswer>("/broadcasts", { method: "POST", body: { html, audience } })) : setConfirming(true)),
+    onClick: () =>
+      confirming
+        ? send.run(() => api<BroadcastAnswer>("/broadcasts", { method: "POST", body: { html, audience } }))
+        : setConfirming(true),
   });
 
   return (
     <List>
       <Section header={t("broadcast.compose")} footer={t("broadcast.html.hint")}>
-        <Textarea header={t("broadcast.html")} placeholder={t("broadcast.html.placeholder")} rows={6} value={html} onChange={(e) => edit(() => setHtml(e.target.value))} data-testid="broadcast-html" />
+        <Textarea
+          header={t("broadcast.html")}
+          placeholder={t("broadcast.html.placeholder")}
+          rows={6}
+          value={html}
+          onChange={(e) => edit(() => setHtml(e.target.value))}
+          data-testid="broadcast-html"
+        />
       </Section>
       <Section header={t("broadcast.audience")}>
         <SegmentedControl>
-          <SegmentedControl.Item selected={kind === "all"} onClick={() => edit(() => setKind("all"))} data-testid="broadcast-audience-all">
+          <SegmentedControl.Item
+            selected={kind === "all"}
+            onClick={() => edit(() => setKind("all"))}
+            data-testid="broadcast-audience-all"
+          >
             {t("broadcast.audience.all")}
           </SegmentedControl.Item>
-          <SegmentedControl.Item selected={kind === "buyers"} onClick={() => edit(() => setKind("buyers"))} data-testid="broadcast-audience-buyers">
+          <SegmentedControl.Item
+            selected={kind === "buyers"}
+            onClick={() => edit(() => setKind("buyers"))}
+            data-testid="broadcast-audience-buyers"
+          >
             {t("broadcast.audience.buyers")}
           </SegmentedControl.Item>
         </SegmentedControl>
-        {kind === "buyers" && <Input header={t("broadcast.days")} inputMode="numeric" value={daysText} status={days === undefined ? "error" : "default"} onChange={(e) => edit(() => setDaysText(e.target.value))} data-testid="broadcast-days" />}
+        {kind === "buyers" && (
+          <Input
+            header={t("broadcast.days")}
+            inputMode="numeric"
+            value={daysText}
+            status={days === undefined ? "error" : "default"}
+            onChange={(e) => edit(() => setDaysText(e.target.value))}
+            data-testid="broadcast-days"
+          />
+        )}
         {kind === "buyers" && days === undefined && (
           <Cell multiline>
             <span className="team-problem">{t("broadcast.days.invalid")}</span>
@@ -89,8 +123,16 @@ export function BroadcastCompose() {
           current.tree && <TelegramMessage tree={current.tree} testId="broadcast-rendered" />
         )}
         {current && (
-          <Cell multiline data-testid="broadcast-recipients" description={current.recipients > 0 ? t("broadcast.pace", { duration: sendingTime(t, current.recipients) }) : undefined}>
-            {current.recipients > 0 ? t("broadcast.recipients", { count: number(current.recipients) }) : t("broadcast.recipients.none")}
+          <Cell
+            multiline
+            data-testid="broadcast-recipients"
+            description={
+              current.recipients > 0 ? t("broadcast.pace", { duration: sendingTime(t, current.recipients) }) : undefined
+            }
+          >
+            {current.recipients > 0
+              ? t("broadcast.recipients", { count: number(current.recipients) })
+              : t("broadcast.recipients.none")}
           </Cell>
         )}
       </Section>

@@ -41,8 +41,22 @@ export function BroadcastProgress() {
 
   return (
     <List>
-      <Section header={t("broadcast.title", { id: view.id })} footer={view.status === "sending" ? t("broadcast.progress.hint") : undefined}>
-        <Cell after={<span className={view.status === "canceled" ? "status team-problem" : "status"} data-testid="broadcast-status">{t(`broadcasts.status.${view.status}`)}</span>}>{audienceLabel(t, view.audience)}</Cell>
+      <Section
+        header={t("broadcast.title", { id: view.id })}
+        footer={view.status === "sending" ? t("broadcast.progress.hint") : undefined}
+      >
+        <Cell
+          after={
+            <span
+              className={view.status === "canceled" ? "status team-problem" : "status"}
+              data-testid="broadcast-status"
+            >
+              {t(`broadcasts.status.${view.status}`)}
+            </span>
+          }
+        >
+          {audienceLabel(t, view.audience)}
+        </Cell>
         <div className="team-progress">
           <Progress value={percent} data-testid="broadcast-progress" data-percent={percent} />
           <div className="team-progress-text" data-testid="broadcast-processed">
@@ -57,14 +71,37 @@ export function BroadcastProgress() {
       </Section>
 
       <Section header={t("broadcast.message")}>
-        <Cell multiline subhead={t("broadcast.created", { at: dateTime(view.createdAt), who: personLabel(view.createdByName, view.createdBy) })} description={[view.finishedAt !== null ? t("broadcast.finished", { at: dateTime(view.finishedAt) }) : "", view.canceledBy ? t("broadcast.canceled_by", { who: personLabel(view.canceledByName, view.canceledBy) }) : ""].filter(Boolean).join(" · ") || undefined}>
+        <Cell
+          multiline
+          subhead={t("broadcast.created", {
+            at: dateTime(view.createdAt),
+            who: personLabel(view.createdByName, view.createdBy),
+          })}
+          description={
+            [
+              view.finishedAt !== null ? t("broadcast.finished", { at: dateTime(view.finishedAt) }) : "",
+              view.canceledBy
+                ? t("broadcast.canceled_by", { who: personLabel(view.canceledByName, view.canceledBy) })
+                : "",
+            ]
+              .filter(Boolean)
+              .join(" · ") || undefined
+          }
+        >
           <span className="chat-text">{view.preview}</span>
         </Cell>
       </Section>
 
       {view.status === "sending" && (
         <Section>
-          <ConfirmCell destructive label={t("broadcast.cancel")} question={t("broadcast.cancel.confirm")} disabled={cancel.busy} onConfirm={() => cancel.run(() => api<BroadcastAnswer>(`/broadcasts/${id}/cancel`, { method: "POST" }))} testId="broadcast-cancel" />
+          <ConfirmCell
+            destructive
+            label={t("broadcast.cancel")}
+            question={t("broadcast.cancel.confirm")}
+            disabled={cancel.busy}
+            onConfirm={() => cancel.run(() => api<BroadcastAnswer>(`/broadcasts/${id}/cancel`, { method: "POST" }))}
+            testId="broadcast-cancel"
+          />
         </Section>
       )}
       {cancel.error !== undefined && <ErrorNote error={cancel.error} />}

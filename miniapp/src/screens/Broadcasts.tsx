@@ -27,7 +27,11 @@ export function Broadcasts() {
         </Cell>
       </Section>
       {!list.data ? (
-        list.error ? <ErrorNote error={list.error} onRetry={list.reload} /> : <Loading />
+        list.error ? (
+          <ErrorNote error={list.error} onRetry={list.reload} />
+        ) : (
+          <Loading />
+        )
       ) : (
         <Section header={t("broadcasts.past")} data-testid="broadcasts-list">
           {list.data.items.length === 0 && <Cell>{t("app.none")}</Cell>}
@@ -37,7 +41,11 @@ export function Broadcasts() {
               multiline
               subhead={`#${b.id} · ${dateTime(b.createdAt)} · ${audienceLabel(t, b.audience)} · ${b.createdByName ?? b.createdBy}`}
               subtitle={t("broadcasts.row", { sent: number(b.counts.sent), total: number(b.total) })}
-              after={<span className={b.status === "canceled" ? "status team-problem" : "status"}>{t(`broadcasts.status.${b.status}`)}</span>}
+              after={
+                <span className={b.status === "canceled" ? "status team-problem" : "status"}>
+                  {t(`broadcasts.status.${b.status}`)}
+                </span>
+              }
               onClick={() => push("broadcast", { id: b.id })}
               data-testid={`broadcast-row-${b.id}`}
             >

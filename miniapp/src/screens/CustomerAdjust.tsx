@@ -29,7 +29,8 @@ export function CustomerAdjust() {
     text: amount ? t(`customer.adjust.${direction}.button`, { amount: rupiah(amount) }) : t("customer.adjust"),
     enabled: valid,
     loading: action.busy,
-    onClick: () => action.run(() => api(`/customers/${id}/adjust`, { method: "POST", body: { amount: signed, reason } })),
+    onClick: () =>
+      action.run(() => api(`/customers/${id}/adjust`, { method: "POST", body: { amount: signed, reason } })),
   });
   if (!detail.data) return detail.error ? <ErrorNote error={detail.error} /> : <Loading />;
   return (
@@ -39,16 +40,26 @@ export function CustomerAdjust() {
           {customerName(detail.data.customer)}
         </Cell>
         <SegmentedControl>
-          <SegmentedControl.Item selected={direction === "credit"} onClick={() => setDirection("credit")} data-testid="adjust-credit">
+          <SegmentedControl.Item
+            selected={direction === "credit"}
+            onClick={() => setDirection("credit")}
+            data-testid="adjust-credit"
+          >
             {t("customer.adjust.credit")}
           </SegmentedControl.Item>
-          <SegmentedControl.Item selected={direction === "debit"} onClick={() => setDirection("debit")} data-testid="adjust-debit">
+          <SegmentedControl.Item
+            selected={direction === "debit"}
+            onClick={() => setDirection("debit")}
+            data-testid="adjust-debit"
+          >
             {t("customer.adjust.debit")}
           </SegmentedControl.Item>
         </SegmentedControl>
         <RupiahInput header={t("customer.adjust.amount")} value={amount} onChange={setAmount} testId="adjust-amount" />
         {after !== undefined && (
-          <Cell after={<strong className={after < 0 ? "destructive" : undefined}>{rupiah(after)}</strong>}>{after < 0 ? t("customer.adjust.below_zero") : t("customer.adjust.after")}</Cell>
+          <Cell after={<strong className={after < 0 ? "destructive" : undefined}>{rupiah(after)}</strong>}>
+            {after < 0 ? t("customer.adjust.below_zero") : t("customer.adjust.after")}
+          </Cell>
         )}
         <ReasonField value={reason} onChange={setReason} />
       </Section>

@@ -21,7 +21,10 @@ export function CustomerDetail() {
   const [canRefund, canManage] = [useCan("refund"), useCan("manage")];
   const [page, setPage] = useState(0);
   const detail = useLoad(() => api<Detail>(`/customers/${id}`), [id]);
-  const ledger = useLoad(() => api<LedgerPage>(`/customers/${id}/ledger`, { query: { page, pageSize: LEDGER_PAGE } }), [id, page]);
+  const ledger = useLoad(
+    () => api<LedgerPage>(`/customers/${id}/ledger`, { query: { page, pageSize: LEDGER_PAGE } }),
+    [id, page],
+  );
   if (detail.error) return <ErrorNote error={detail.error} onRetry={detail.reload} />;
   if (!detail.data) return <Loading />;
   const { customer, balance, paidOrders, spent, recentOrders } = detail.data;
@@ -29,34 +32,69 @@ export function CustomerDetail() {
   return (
     <List>
       <Section header={customerName(customer)}>
-        <Cell subhead={t("customer.balance")} after={<strong className="amount" data-testid="customer-balance">{rupiah(balance)}</strong>}>
+        <Cell
+          subhead={t("customer.balance")}
+          after={
+            <strong className="amount" data-testid="customer-balance">
+              {rupiah(balance)}
+            </strong>
+          }
+        >
           {t("customer.wallet")}
         </Cell>
-        <Cell subtitle={t("customer.spent", { amount: rupiah(spent) })}>{t("customers.orders", { count: number(paidOrders) })}</Cell>
-        <Cell subtitle={`${t("customer.language")}: ${customer.language === "en" ? "English" : "Bahasa Indonesia"} · ${t("customer.since", { when: dateTime(customer.createdAt) })}`}>Telegram {customer.telegramId}</Cell>
+        <Cell subtitle={t("customer.spent", { amount: rupiah(spent) })}>
+          {t("customers.orders", { count: number(paidOrders) })}
+        </Cell>
+        <Cell
+          subtitle={`${t("customer.language")}: ${customer.language === "en" ? "English" : "Bahasa Indonesia"} · ${t("customer.since", { when: dateTime(customer.createdAt) })}`}
+        >
+          Telegram {customer.telegramId}
+        </Cell>
       </Section>
       <Section header={t("order.actions")}>
         {canRefund && (
-          <Cell before={<span aria-hidden>👛</span>} onClick={() => push("customer-adjust", { id })} data-testid="customer-adjust">
+          <Cell
+            before={<span aria-hidden>👛</span>}
+            onClick={() => push("customer-adjust", { id })}
+            data-testid="customer-adjust"
+          >
             {t("customer.adjust")}
           </Cell>
         )}
         {canManage && (
-          <Cell before={<span aria-hidden>➕</span>} onClick={() => push("order-manual", { customerId: id })} data-testid="customer-manual-order">
+          <Cell
+            before={<span aria-hidden>➕</span>}
+            onClick={() => push("order-manual", { customerId: id })}
+            data-testid="customer-manual-order"
+          >
             {t("orders.manual.new")}
           </Cell>
         )}
-        <Cell before={<span aria-hidden>📦</span>} onClick={() => push("orders", { customerId: id })} data-testid="customer-orders">
+        <Cell
+          before={<span aria-hidden>📦</span>}
+          onClick={() => push("orders", { customerId: id })}
+          data-testid="customer-orders"
+        >
           {t("customer.all_orders")}
         </Cell>
-        <Cell before={<span aria-hidden>🧾</span>} onClick={() => push("audit", { subject: `customer:${id}` })} data-testid="customer-audit">
+        <Cell
+          before={<span aria-hidden>🧾</span>}
+          onClick={() => push("audit", { subject: `customer:${id}` })}
+          data-testid="customer-audit"
+        >
           {t("customer.audit")}
         </Cell>
       </Section>
       <Section header={t("customer.recent_orders")}>
         {recentOrders.length === 0 && <Cell>{t("app.none")}</Cell>}
         {recentOrders.map((o) => (
-          <Cell key={o.id} onClick={() => push("order", { id: o.id })} subhead={`#${o.id} · ${dateTime(o.createdAt)}`} subtitle={o.target} after={rupiah(o.amount)}>
+          <Cell
+            key={o.id}
+            onClick={() => push("order", { id: o.id })}
+            subhead={`#${o.id} · ${dateTime(o.createdAt)}`}
+            subtitle={o.target}
+            after={rupiah(o.amount)}
+          >
             {t(`orders.status.${o.status}`)}
           </Cell>
         ))}
@@ -69,15 +107,31 @@ export function CustomerDetail() {
             key={e.id}
             multiline
             subhead={dateTime(e.createdAt)}
-            subtitle={[e.orderId ? t("customer.ledger.order", { id: e.orderId }) : "", ledgerQuote(t, e.description) ?? ""].filter(Boolean).join(" · ") || undefined}
-            after={<span className={e.amount > 0 ? "amount credit" : "amount debit"}>{`${e.amount > 0 ? "+" : "−"}${rupiah(Math.abs(e.amount))}`}</span>}
+            subtitle={
+              [e.orderId ? t("customer.ledger.order", { id: e.orderId }) : "", ledgerQuote(t, e.description) ?? ""]
+                .filter(Boolean)
+                .join(" · ") || undefined
+            }
+            after={
+              <span
+                className={e.amount > 0 ? "amount credit" : "amount debit"}
+              >{`${e.amount > 0 ? "+" : "−"}${rupiah(Math.abs(e.amount))}`}</span>
+            }
             onClick={e.orderId ? () => push("order", { id: e.orderId! }) : undefined}
             data-testid={`ledger-${e.id}`}
           >
             {ledgerTitle(t, number, e.description)}
           </Cell>
         ))}
-        {ledger.data && <Pager page={ledger.data.page} pageSize={ledger.data.pageSize} total={ledger.data.total} onPage={setPage} testId="ledger-pager" />}
+        {ledger.data && (
+          <Pager
+            page={ledger.data.page}
+            pageSize={ledger.data.pageSize}
+            total={ledger.data.total}
+            onPage={setPage}
+            testId="ledger-pager"
+          />
+        )}
       </Section>
     </List>
   );

@@ -32,7 +32,12 @@ export function Dashboard() {
       <div className="shop-segment">
         <SegmentedControl>
           {WINDOWS.map((name) => (
-            <SegmentedControl.Item key={name} selected={window === name} onClick={() => setWindow(name)} data-testid={`dashboard-window-${name}`}>
+            <SegmentedControl.Item
+              key={name}
+              selected={window === name}
+              onClick={() => setWindow(name)}
+              data-testid={`dashboard-window-${name}`}
+            >
               {t(`dashboard.window.${name}`)}
             </SegmentedControl.Item>
           ))}
@@ -45,8 +50,16 @@ export function Dashboard() {
           <Kpi label={t("dashboard.paid_orders")} value={number(w.paidOrders)} testId="dashboard-orders" />
         </div>
       </Section>
-      <Section header={t("dashboard.chart")} footer={anySales ? t("dashboard.chart.legend") : t("dashboard.chart.empty")}>
-        <BarChart points={stats.data.daily.map((d) => ({ day: d.day, bar: d.revenue, line: d.profit }))} barLabel={t("dashboard.revenue")} lineLabel={t("dashboard.profit")} testId="dashboard-chart" />
+      <Section
+        header={t("dashboard.chart")}
+        footer={anySales ? t("dashboard.chart.legend") : t("dashboard.chart.empty")}
+      >
+        <BarChart
+          points={stats.data.daily.map((d) => ({ day: d.day, bar: d.revenue, line: d.profit }))}
+          barLabel={t("dashboard.revenue")}
+          lineLabel={t("dashboard.profit")}
+          testId="dashboard-chart"
+        />
       </Section>
       <Section header={t("dashboard.by_status")} footer={t("dashboard.by_status.hint")}>
         {statuses.length === 0 && <Cell>{t("app.none")}</Cell>}
@@ -57,7 +70,11 @@ export function Dashboard() {
         ))}
       </Section>
       <TopList header={t("dashboard.top_revenue")} items={w.topByRevenue} value={(s) => rupiah(s.revenue)} />
-      <TopList header={t("dashboard.top_count")} items={w.topByCount} value={(s) => t("dashboard.top.orders", { count: number(s.orders) })} />
+      <TopList
+        header={t("dashboard.top_count")}
+        items={w.topByCount}
+        value={(s) => t("dashboard.top.orders", { count: number(s.orders) })}
+      />
       <Section header={t("dashboard.balances")} footer={t("dashboard.balances.hint")} data-testid="dashboard-balances">
         {balances.error ? (
           <ErrorNote error={balances.error} onRetry={balances.reload} />
@@ -70,7 +87,13 @@ export function Dashboard() {
             <Cell
               key={s.id}
               multiline
-              subtitle={s.ok ? t("dashboard.balances.latency", { ms: s.latencyMs }) : <span className="shop-fail">{t("dashboard.balances.failed", { message: s.message })}</span>}
+              subtitle={
+                s.ok ? (
+                  t("dashboard.balances.latency", { ms: s.latencyMs })
+                ) : (
+                  <span className="shop-fail">{t("dashboard.balances.failed", { message: s.message })}</span>
+                )
+              }
               after={s.ok && s.balance ? <span className="shop-ok">{balanceText(s.balance, rupiah)}</span> : "—"}
               data-testid={`dashboard-balance-${s.id}`}
             >
@@ -101,7 +124,13 @@ function TopList(props: { header: string; items: TopService[]; value: (s: TopSer
     <Section header={props.header}>
       {props.items.length === 0 && <Cell>{t("app.none")}</Cell>}
       {props.items.map((s, i) => (
-        <Cell key={s.serviceId} before={<span aria-hidden>{i + 1}.</span>} subhead={`ID ${s.mid}`} after={<span className="shop-nowrap">{props.value(s)}</span>} multiline>
+        <Cell
+          key={s.serviceId}
+          before={<span aria-hidden>{i + 1}.</span>}
+          subhead={`ID ${s.mid}`}
+          after={<span className="shop-nowrap">{props.value(s)}</span>}
+          multiline
+        >
           {s.name}
         </Cell>
       ))}

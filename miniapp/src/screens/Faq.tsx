@@ -25,14 +25,23 @@ export function Faq() {
       <div className="shop-segment">
         <SegmentedControl>
           {(["", "id", "en"] as const).map((l) => (
-            <SegmentedControl.Item key={l} selected={language === l} onClick={() => setLanguage(l)} data-testid={`faq-language-${l || "all"}`}>
+            <SegmentedControl.Item
+              key={l}
+              selected={language === l}
+              onClick={() => setLanguage(l)}
+              data-testid={`faq-language-${l || "all"}`}
+            >
               {l ? t(`texts.language.${l}.short`) : t("faq.language.all")}
             </SegmentedControl.Item>
           ))}
         </SegmentedControl>
       </div>
       {!list.data ? (
-        list.error ? <ErrorNote error={list.error} onRetry={list.reload} /> : <Loading />
+        list.error ? (
+          <ErrorNote error={list.error} onRetry={list.reload} />
+        ) : (
+          <Loading />
+        )
       ) : (
         <Section header={t("faq.count", { count: list.data.items.length })} data-testid="faq-list">
           {list.data.items.length === 0 && <Cell multiline>{t("faq.none")}</Cell>}

@@ -34,10 +34,21 @@ export function FaqEdit() {
   const { route, pop, replace } = useNavigation();
   const editing = route.params.slug !== undefined && route.params.add === undefined;
   const existing = useLoad(
-    () => (editing ? api<FaqList>("/faq", { query: { language: String(route.params.language) } }).then((a) => a.items.find((i) => i.slug === route.params.slug)) : Promise.resolve(undefined)),
+    () =>
+      editing
+        ? api<FaqList>("/faq", { query: { language: String(route.params.language) } }).then((a) =>
+            a.items.find((i) => i.slug === route.params.slug),
+          )
+        : Promise.resolve(undefined),
     [],
   );
-  const other = useLoad(() => (editing ? api<FaqList>("/faq").then((a) => a.items.filter((i) => i.slug === route.params.slug).map((i) => i.language)) : Promise.resolve([])), []);
+  const other = useLoad(
+    () =>
+      editing
+        ? api<FaqList>("/faq").then((a) => a.items.filter((i) => i.slug === route.params.slug).map((i) => i.language))
+        : Promise.resolve([]),
+    [],
+  );
   const [slug, setSlug] = useState(route.params.slug === undefined ? "" : String(route.params.slug));
   const [slugTyped, setSlugTyped] = useState(route.params.slug !== undefined);
   const [language, setLanguage] = useState<TextLanguage>(route.params.language === "en" ? "en" : "id");
@@ -57,25 +68,49 @@ export function FaqEdit() {
   const shownSlug = slugTyped ? slug : slugOf(title);
   useMainButton({
     text: t("faq.save"),
-    enabled: (!editing || existing.data !== undefined) && shownSlug.trim() !== "" && title.trim() !== "" && body.trim() !== "",
+    enabled:
+      (!editing || existing.data !== undefined) && shownSlug.trim() !== "" && title.trim() !== "" && body.trim() !== "",
     loading: save.busy,
-    onClick: () => save.run(() => api("/faq", { method: "PUT", body: { slug: shownSlug, language, title, body, active } })),
+    onClick: () =>
+      save.run(() => api("/faq", { method: "PUT", body: { slug: shownSlug, language, title, body, active } })),
   });
 
-  if (editing && !existing.data) return existing.error ? <ErrorNote error={existing.error} onRetry={existing.reload} /> : existing.loading ? <Loading /> : <ErrorNote error={t("faq.unknown", { slug: String(route.params.slug) })} />;
+  if (editing && !existing.data)
+    return existing.error ? (
+      <ErrorNote error={existing.error} onRetry={existing.reload} />
+    ) : existing.loading ? (
+      <Loading />
+    ) : (
+      <ErrorNote error={t("faq.unknown", { slug: String(route.params.slug) })} />
+    );
   const missing = editing && other.data ? (["id", "en"] as const).find((l) => !other.data!.includes(l)) : undefined;
 
   return (
     <List>
-      <Section header={editing ? t("faq.edit", { slug: shownSlug }) : t("faq.new")} footer={editing ? undefined : t("faq.slug.hint")}>
-        <Input header={t("faq.slug")} placeholder="jam-buka" value={shownSlug} disabled={editing || route.params.add !== undefined} onChange={(e) => {
+      <Section
+        header={editing ? t("faq.edit", { slug: shownSlug }) : t("faq.new")}
+        footer={editing ? undefined : t("faq.slug.hint")}
+      >
+        <Input
+          header={t("faq.slug")}
+          placeholder="jam-buka"
+          value={shownSlug}
+          disabled={editing || route.params.add !== undefined}
+          onChange={(e) => {
             setSlugTyped(true);
             setSlug(e.target.value);
-          }} data-testid="faq-slug" />
+          }}
+          data-testid="faq-slug"
+        />
         <div className="shop-segment">
           <SegmentedControl>
             {(["id", "en"] as const).map((l) => (
-              <SegmentedControl.Item key={l} selected={language === l} onClick={() => !editing && route.params.add === undefined && setLanguage(l)} data-testid={`faq-edit-language-${l}`}>
+              <SegmentedControl.Item
+                key={l}
+                selected={language === l}
+                onClick={() => !editing && route.params.add === undefined && setLanguage(l)}
+                data-testid={`faq-edit-language-${l}`}
+              >
                 {t(`texts.language.${l}.short`)}
               </SegmentedControl.Item>
             ))}
@@ -83,9 +118,27 @@ export function FaqEdit() {
         </div>
       </Section>
       <Section footer={t("faq.body.hint")}>
-        <Input header={t("faq.title_field")} placeholder={t("faq.title.placeholder")} value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} data-testid="faq-title" />
-        <Textarea header={t("faq.body")} value={body} rows={6} maxLength={4000} onChange={(e) => setBody(e.target.value)} data-testid="faq-body" />
-        <Cell Component="label" multiline after={<Switch checked={active} onChange={(e) => setActive(e.target.checked)} data-testid="faq-active" />}>
+        <Input
+          header={t("faq.title_field")}
+          placeholder={t("faq.title.placeholder")}
+          value={title}
+          maxLength={200}
+          onChange={(e) => setTitle(e.target.value)}
+          data-testid="faq-title"
+        />
+        <Textarea
+          header={t("faq.body")}
+          value={body}
+          rows={6}
+          maxLength={4000}
+          onChange={(e) => setBody(e.target.value)}
+          data-testid="faq-body"
+        />
+        <Cell
+          Component="label"
+          multiline
+          after={<Switch checked={active} onChange={(e) => setActive(e.target.checked)} data-testid="faq-active" />}
+        >
           {t("faq.active")}
         </Cell>
       </Section>
@@ -93,11 +146,23 @@ export function FaqEdit() {
       {editing && (
         <Section>
           {missing && (
-            <ButtonCell before={<span aria-hidden>🌐</span>} onClick={() => replace("faq-edit", { slug: shownSlug, language: missing, add: 1 })} data-testid="faq-add-language">
+            <ButtonCell
+              before={<span aria-hidden>🌐</span>}
+              onClick={() => replace("faq-edit", { slug: shownSlug, language: missing, add: 1 })}
+              data-testid="faq-add-language"
+            >
               {t("faq.add_language", { language: t(`texts.language.${missing}`) })}
             </ButtonCell>
           )}
-          <ConfirmCell destructive label={t("faq.delete")} question={t("faq.delete.confirm", { title, language: t(`texts.language.${language}`) })} onConfirm={() => remove.run(() => api(`/faq/${encodeURIComponent(shownSlug)}/${language}`, { method: "DELETE" }))} testId="faq-delete" />
+          <ConfirmCell
+            destructive
+            label={t("faq.delete")}
+            question={t("faq.delete.confirm", { title, language: t(`texts.language.${language}`) })}
+            onConfirm={() =>
+              remove.run(() => api(`/faq/${encodeURIComponent(shownSlug)}/${language}`, { method: "DELETE" }))
+            }
+            testId="faq-delete"
+          />
           {remove.error !== undefined && <ErrorNote error={remove.error} />}
         </Section>
       )}

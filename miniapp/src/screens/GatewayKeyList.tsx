@@ -9,7 +9,14 @@ export function GatewayKeyList(props: { view: GatewayKeys; text: GatewayText }) 
   return (
     <Section header={text("keys")} footer={text("keys.hint")} data-testid={`${view.gateway}-keys`}>
       {/* A key changed or cleared: whatever was revealed is no longer the key. */}
-      <SecretKeyRows area={view.gateway} text={text} keys={view.keys} canReveal={view.canReveal} revealPath={(field) => `/settings/${view.gateway}/reveal/${field}`} resetOn={`${view.updatedAt}:${view.source}`} />
+      <SecretKeyRows
+        area={view.gateway}
+        text={text}
+        keys={view.keys}
+        canReveal={view.canReveal}
+        revealPath={(field) => `/settings/${view.gateway}/reveal/${field}`}
+        resetOn={`${view.updatedAt}:${view.source}`}
+      />
     </Section>
   );
 }

@@ -31,7 +31,8 @@ export function GatewaySettings() {
   const [choices, setChoices] = useState<Record<string, string>>({});
   const [typed, setTyped] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
-  const choicesOf = (next: GatewayKeys) => Object.fromEntries(next.fields.filter((f) => f.options).map((f) => [f.name, f.value ?? f.options![0]!]));
+  const choicesOf = (next: GatewayKeys) =>
+    Object.fromEntries(next.fields.filter((f) => f.options).map((f) => [f.name, f.value ?? f.options![0]!]));
   const show = (next: GatewayKeys) => {
     setView(next);
     setChoices(choicesOf(next));
@@ -51,7 +52,8 @@ export function GatewaySettings() {
 
   const text = gatewayText(t, gateway, view?.label ?? gateway, view?.fields);
   const anyTyped = Object.values(typed).some((v) => v.trim() !== "");
-  const choiceChanged = view !== undefined && Object.entries(choicesOf(view)).some(([name, value]) => choices[name] !== value);
+  const choiceChanged =
+    view !== undefined && Object.entries(choicesOf(view)).some(([name, value]) => choices[name] !== value);
   useMainButton({
     text: text("save"),
     enabled: view !== undefined && (anyTyped || choiceChanged),
@@ -74,14 +76,23 @@ export function GatewaySettings() {
       <GatewayKeyList view={view} text={text} />
       <GatewayTest view={view} text={text} onTested={setView} />
 
-      <Section header={text("form")} footer={choiceNote ? text(`form.${choiceNote[1]}`) : text("form.hint")} data-testid={`${gateway}-form`}>
+      <Section
+        header={text("form")}
+        footer={choiceNote ? text(`form.${choiceNote[1]}`) : text("form.hint")}
+        data-testid={`${gateway}-form`}
+      >
         {view.fields
           .filter((f) => f.options)
           .map((f) => (
             <div className="shop-segment" key={f.name}>
               <SegmentedControl>
                 {f.options!.map((option) => (
-                  <SegmentedControl.Item key={option} selected={choices[f.name] === option} onClick={() => setChoices({ ...choices, [f.name]: option })} data-testid={`${fieldTestId(gateway, f.name)}-${option}`}>
+                  <SegmentedControl.Item
+                    key={option}
+                    selected={choices[f.name] === option}
+                    onClick={() => setChoices({ ...choices, [f.name]: option })}
+                    data-testid={`${fieldTestId(gateway, f.name)}-${option}`}
+                  >
                     {text(`${f.name === "environment" ? "env" : f.name}.${option}`)}
                   </SegmentedControl.Item>
                 ))}
@@ -96,7 +107,13 @@ export function GatewaySettings() {
               header={text(`field.${f.name}`)}
               type={f.secret ? "password" : "text"}
               autoComplete="off"
-              placeholder={stored.has(f.name) ? text("form.stored") : hasOwnText(t, gateway, `field.${f.name}.placeholder`) ? text(`field.${f.name}.placeholder`) : undefined}
+              placeholder={
+                stored.has(f.name)
+                  ? text("form.stored")
+                  : hasOwnText(t, gateway, `field.${f.name}.placeholder`)
+                    ? text(`field.${f.name}.placeholder`)
+                    : undefined
+              }
               value={typed[f.name] ?? ""}
               onChange={(e) => setTyped({ ...typed, [f.name]: e.target.value })}
               data-testid={`${gateway}-form-${f.name}`}
@@ -112,7 +129,13 @@ export function GatewaySettings() {
 
       {view.source === "app" && (
         <Section footer={text("clear.hint")}>
-          <ConfirmCell destructive label={text("clear")} question={text("clear.confirm")} onConfirm={() => clear.run(() => api<GatewayKeys>(`/settings/${gateway}`, { method: "DELETE" }))} testId={`${gateway}-clear`} />
+          <ConfirmCell
+            destructive
+            label={text("clear")}
+            question={text("clear.confirm")}
+            onConfirm={() => clear.run(() => api<GatewayKeys>(`/settings/${gateway}`, { method: "DELETE" }))}
+            testId={`${gateway}-clear`}
+          />
           {clear.error !== undefined && <ErrorNote error={clear.error} />}
         </Section>
       )}

@@ -10,10 +10,20 @@ export function GatewayStatus(props: { view: GatewayKeys; text: GatewayText }) {
   const id = view.gateway;
   return (
     <Section header={text("status")} footer={view.source === "env" ? text("source.env.hint") : undefined}>
-      <Cell multiline after={<span className={view.source === "none" ? "shop-fail" : "shop-ok"}>{text(`source.${view.source}`)}</span>} data-testid={`${id}-source`}>
+      <Cell
+        multiline
+        after={
+          <span className={view.source === "none" ? "shop-fail" : "shop-ok"}>{text(`source.${view.source}`)}</span>
+        }
+        data-testid={`${id}-source`}
+      >
         {text("source")}
       </Cell>
-      {typeof view.environment === "string" && <Cell after={<span data-testid={`${id}-environment`}>{text(`env.${view.environment}`)}</span>}>{text("environment")}</Cell>}
+      {typeof view.environment === "string" && (
+        <Cell after={<span data-testid={`${id}-environment`}>{text(`env.${view.environment}`)}</span>}>
+          {text("environment")}
+        </Cell>
+      )}
       {typeof view.apiHost === "string" && <Cell after={view.apiHost}>{text("api_host")}</Cell>}
       {view.updatedAt !== null && (
         <Cell multiline subtitle={text("updated", { time: dateTime(view.updatedAt), by: view.updatedBy ?? "—" })}>

@@ -33,7 +33,12 @@ export function GatewayTest(props: { view: GatewayKeys; text: GatewayText; onTes
           <span className={last.ok ? "shop-ok" : "shop-fail"}>{text(`test.outcome.${last.outcome}`)}</span>
         </Cell>
       )}
-      <ButtonCell before={<span aria-hidden>🔌</span>} disabled={testing.busy} onClick={() => testing.run(() => api(`/settings/${id}/test`, { method: "POST" }))} data-testid={`${id}-test`}>
+      <ButtonCell
+        before={<span aria-hidden>🔌</span>}
+        disabled={testing.busy}
+        onClick={() => testing.run(() => api(`/settings/${id}/test`, { method: "POST" }))}
+        data-testid={`${id}-test`}
+      >
         {testing.busy ? text("testing") : text("test")}
       </ButtonCell>
       {testing.error !== undefined && <ErrorNote error={testing.error} />}

@@ -59,10 +59,23 @@ export function HandoffDetail() {
   return (
     <List>
       <Section header={t("handoff.title", { number: handoff.number })}>
-        <Cell multiline subtitle={`Telegram ${customer.telegramId}`} after={<span className={handoff.status === "open" ? "status" : "status team-hint"}>{t(`handoff.status.${handoff.status}`)}</span>} data-testid="handoff-status">
+        <Cell
+          multiline
+          subtitle={`Telegram ${customer.telegramId}`}
+          after={
+            <span className={handoff.status === "open" ? "status" : "status team-hint"}>
+              {t(`handoff.status.${handoff.status}`)}
+            </span>
+          }
+          data-testid="handoff-status"
+        >
           {customerName(customer)}
         </Cell>
-        <Cell multiline subhead={t("handoffs.opened_at", { at: dateTime(handoff.openedAt) })} subtitle={handoff.closedAt !== null ? t("handoffs.closed_at", { at: dateTime(handoff.closedAt) }) : undefined}>
+        <Cell
+          multiline
+          subhead={t("handoffs.opened_at", { at: dateTime(handoff.openedAt) })}
+          subtitle={handoff.closedAt !== null ? t("handoffs.closed_at", { at: dateTime(handoff.closedAt) }) : undefined}
+        >
           {t(`handoffs.reason.${handoff.reason}`)}
         </Cell>
       </Section>
@@ -87,7 +100,14 @@ export function HandoffDetail() {
               <span className="team-ok">✓ {t("handoff.sent")}</span>
             </Cell>
           )}
-          <ConfirmCell destructive label={t("handoff.end")} question={t("handoff.end.confirm")} disabled={end.busy} onConfirm={() => end.run(() => api(`/handoffs/${number}/end`, { method: "POST" }))} testId="handoff-end" />
+          <ConfirmCell
+            destructive
+            label={t("handoff.end")}
+            question={t("handoff.end.confirm")}
+            disabled={end.busy}
+            onConfirm={() => end.run(() => api(`/handoffs/${number}/end`, { method: "POST" }))}
+            testId="handoff-end"
+          />
         </Section>
       ) : (
         <Section>

@@ -21,14 +21,31 @@ export function Handoffs() {
   useEvery(REFRESH_MS, inbox.reload);
   if (!inbox.data) return inbox.error ? <ErrorNote error={inbox.error} onRetry={inbox.reload} /> : <Loading />;
   const { open, recent } = inbox.data;
-  const closedBy = (h: HandoffItem) => (h.closedBy === "customer" ? t("handoffs.closed_by.customer") : h.closedBy ? t("handoffs.closed_by.admin", { who: personLabel(h.closedByName, h.closedBy) }) : "");
+  const closedBy = (h: HandoffItem) =>
+    h.closedBy === "customer"
+      ? t("handoffs.closed_by.customer")
+      : h.closedBy
+        ? t("handoffs.closed_by.admin", { who: personLabel(h.closedByName, h.closedBy) })
+        : "";
 
   return (
     <List>
-      <Section header={t("handoffs.open", { count: open.length })} footer={t("handoffs.open.hint")} data-testid="handoffs-open">
+      <Section
+        header={t("handoffs.open", { count: open.length })}
+        footer={t("handoffs.open.hint")}
+        data-testid="handoffs-open"
+      >
         {open.length === 0 && <Cell multiline>{t("handoffs.open.none")}</Cell>}
         {open.map((h) => (
-          <Cell key={h.number} multiline before={<span aria-hidden>🙋</span>} subhead={`#${h.number} · ${t("handoffs.opened_at", { at: dateTime(h.openedAt) })}`} subtitle={t(`handoffs.reason.${h.reason}`)} onClick={() => push("handoff", { number: h.number })} data-testid={`handoff-row-${h.number}`}>
+          <Cell
+            key={h.number}
+            multiline
+            before={<span aria-hidden>🙋</span>}
+            subhead={`#${h.number} · ${t("handoffs.opened_at", { at: dateTime(h.openedAt) })}`}
+            subtitle={t(`handoffs.reason.${h.reason}`)}
+            onClick={() => push("handoff", { number: h.number })}
+            data-testid={`handoff-row-${h.number}`}
+          >
             {customerName(h.customer)}
           </Cell>
         ))}
@@ -36,7 +53,14 @@ export function Handoffs() {
       {recent.length > 0 && (
         <Section header={t("handoffs.recent")} data-testid="handoffs-recent">
           {recent.map((h) => (
-            <Cell key={h.number} multiline subhead={`#${h.number} · ${t("handoffs.closed_at", { at: dateTime(h.closedAt ?? h.openedAt) })}`} subtitle={closedBy(h)} onClick={() => push("handoff", { number: h.number })} data-testid={`handoff-row-${h.number}`}>
+            <Cell
+              key={h.number}
+              multiline
+              subhead={`#${h.number} · ${t("handoffs.closed_at", { at: dateTime(h.closedAt ?? h.openedAt) })}`}
+              subtitle={closedBy(h)}
+              onClick={() => push("handoff", { number: h.number })}
+              data-testid={`handoff-row-${h.number}`}
+            >
               {customerName(h.customer)}
             </Cell>
           ))}

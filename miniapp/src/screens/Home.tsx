@@ -12,14 +12,22 @@ export function Home() {
   const areas = SCREENS.filter((s) => s.menu && me.permissions.includes(s.menu.permission));
   return (
     <List>
-      <Section header={me.name || `@${me.username ?? me.telegramId}`} footer={me.sandbox ? t("app.sandbox") : undefined}>
+      <Section
+        header={me.name || `@${me.username ?? me.telegramId}`}
+        footer={me.sandbox ? t("app.sandbox") : undefined}
+      >
         <Cell subtitle={t("app.role", { role: t(`role.${me.role}`) })} multiline>
           {t("app.title")}
         </Cell>
       </Section>
       <Section header={t("home.sections")}>
         {areas.map((area) => (
-          <Cell key={area.id} before={<span aria-hidden>{area.menu!.icon}</span>} onClick={() => push(area.id)} data-testid={`nav-${area.id}`}>
+          <Cell
+            key={area.id}
+            before={<span aria-hidden>{area.menu!.icon}</span>}
+            onClick={() => push(area.id)}
+            data-testid={`nav-${area.id}`}
+          >
             {t(area.title)}
           </Cell>
         ))}

@@ -25,11 +25,19 @@ const SKIPPED_SHOWN = 50;
 export function Imports() {
   const { t, dateTime, number } = useI18n();
   const { route } = useNavigation();
-  const [supplierId, setSupplierId] = useState<number | undefined>(route.params.supplierId === undefined ? undefined : Number(route.params.supplierId));
+  const [supplierId, setSupplierId] = useState<number | undefined>(
+    route.params.supplierId === undefined ? undefined : Number(route.params.supplierId),
+  );
   const [taskId, setTaskId] = useState<string | undefined>(undefined);
   const [task, setTask] = useState<ImportTask | undefined>(undefined);
   const suppliers = useLoad(() => api<SupplierList>("/suppliers"), []);
-  const overview = useLoad(() => (supplierId === undefined ? Promise.resolve(undefined) : api<ImportOverview>("/imports", { query: { supplierId } })), [supplierId]);
+  const overview = useLoad(
+    () =>
+      supplierId === undefined
+        ? Promise.resolve(undefined)
+        : api<ImportOverview>("/imports", { query: { supplierId } }),
+    [supplierId],
+  );
   // New services on sale at once, or hidden until reviewed: the server's default until the admin picks.
   const [review, setReview] = useState<boolean | undefined>(undefined);
   const reviewChoice = review ?? overview.data?.reviewByDefault ?? false;
@@ -73,10 +81,12 @@ export function Imports() {
     visible: supplierId !== undefined,
     enabled: !running,
     loading: start.busy || running,
-    onClick: () => start.run(() => api<ImportTask>("/imports", { method: "POST", body: { supplierId, review: reviewChoice } })),
+    onClick: () =>
+      start.run(() => api<ImportTask>("/imports", { method: "POST", body: { supplierId, review: reviewChoice } })),
   });
 
-  if (!suppliers.data) return suppliers.error ? <ErrorNote error={suppliers.error} onRetry={suppliers.reload} /> : <Loading />;
+  if (!suppliers.data)
+    return suppliers.error ? <ErrorNote error={suppliers.error} onRetry={suppliers.reload} /> : <Loading />;
   const progress = task?.progress;
 
   return (
@@ -102,14 +112,24 @@ export function Imports() {
           ))}
         </Select>
         {supplierId !== undefined && overview.data && (
-          <Select header={t("imports.new_services")} value={reviewChoice ? "review" : "sale"} disabled={running} onChange={(e) => setReview(e.target.value === "review")} data-testid="imports-new-services">
+          <Select
+            header={t("imports.new_services")}
+            value={reviewChoice ? "review" : "sale"}
+            disabled={running}
+            onChange={(e) => setReview(e.target.value === "review")}
+            data-testid="imports-new-services"
+          >
             <option value="sale">{t("imports.new_services.sale")}</option>
             <option value="review">{t("imports.new_services.review")}</option>
           </Select>
         )}
         {supplierId !== undefined && overview.data && (
           <Cell multiline data-testid="imports-new-services-hint">
-            <span className="shop-hint">{overview.data.reviewByDefault ? t("imports.new_services.default_review") : t("imports.new_services.default_sale")}</span>
+            <span className="shop-hint">
+              {overview.data.reviewByDefault
+                ? t("imports.new_services.default_review")
+                : t("imports.new_services.default_sale")}
+            </span>
           </Cell>
         )}
       </Section>
@@ -119,7 +139,11 @@ export function Imports() {
           <div className="shop-progress">
             <Progress value={task.percent} data-testid="imports-progress" data-percent={task.percent} />
             <div className="shop-progress-text" data-testid="imports-phase">
-              {t(`imports.phase.${task.state === "done" ? "done" : progress.phase}`, { fetched: number(progress.fetched), written: number(progress.written), total: number(progress.total) })}
+              {t(`imports.phase.${task.state === "done" ? "done" : progress.phase}`, {
+                fetched: number(progress.fetched),
+                written: number(progress.written),
+                total: number(progress.total),
+              })}
             </div>
           </div>
         </Section>
@@ -138,8 +162,20 @@ export function Imports() {
         <Section header={t("imports.history")}>
           {overview.data?.history.length === 0 && <Cell>{t("imports.history.none")}</Cell>}
           {overview.data?.history.map((h) => (
-            <Cell key={h.id} multiline subhead={`${dateTime(h.started_at)} · ${t(`imports.trigger.${h.trigger}`)}`} subtitle={h.error ? <span className="shop-fail">{h.error}</span> : undefined}>
-              {h.finished_at === null ? t("imports.running") : t("supplier.history.row", { imported: number(h.imported), updated: number(h.updated), removed: number(h.removed), skipped: number(h.skipped) })}
+            <Cell
+              key={h.id}
+              multiline
+              subhead={`${dateTime(h.started_at)} · ${t(`imports.trigger.${h.trigger}`)}`}
+              subtitle={h.error ? <span className="shop-fail">{h.error}</span> : undefined}
+            >
+              {h.finished_at === null
+                ? t("imports.running")
+                : t("supplier.history.row", {
+                    imported: number(h.imported),
+                    updated: number(h.updated),
+                    removed: number(h.removed),
+                    skipped: number(h.skipped),
+                  })}
             </Cell>
           ))}
         </Section>
@@ -169,13 +205,20 @@ function ImportReportView(props: { report: ImportReport; chosen: boolean }) {
     <>
       <Section header={t("imports.report")} data-testid="imports-report">
         {rows.map(([key, value]) => (
-          <Cell key={key} after={<strong data-testid={`imports-report-${key.split(".").at(-1)}`}>{number(value)}</strong>}>
+          <Cell
+            key={key}
+            after={<strong data-testid={`imports-report-${key.split(".").at(-1)}`}>{number(value)}</strong>}
+          >
             {t(key)}
           </Cell>
         ))}
         {r.imported > 0 && (
           <Cell multiline data-testid="imports-report-new-services">
-            {r.newServices === "review" ? t(props.chosen ? "imports.report.new_review" : "imports.report.new_review_default", { count: number(r.underReview) }) : t("imports.report.new_sale", { count: number(r.imported) })}
+            {r.newServices === "review"
+              ? t(props.chosen ? "imports.report.new_review" : "imports.report.new_review_default", {
+                  count: number(r.underReview),
+                })
+              : t("imports.report.new_sale", { count: number(r.imported) })}
           </Cell>
         )}
         {r.underReview > 0 && (
@@ -187,11 +230,25 @@ function ImportReportView(props: { report: ImportReport; chosen: boolean }) {
       {r.skipped.length > 0 && (
         <Section header={t("imports.skipped", { count: number(r.skipped.length) })} data-testid="imports-skipped">
           {shown.map((s) => (
-            <Cell key={s.row} multiline subhead={[t("imports.skipped.row", { row: s.row }), s.providerServiceId ? t("imports.skipped.id", { id: s.providerServiceId }) : ""].filter(Boolean).join(" · ")} subtitle={s.reason}>
+            <Cell
+              key={s.row}
+              multiline
+              subhead={[
+                t("imports.skipped.row", { row: s.row }),
+                s.providerServiceId ? t("imports.skipped.id", { id: s.providerServiceId }) : "",
+              ]
+                .filter(Boolean)
+                .join(" · ")}
+              subtitle={s.reason}
+            >
               {t(`imports.skip.${s.code}`)}
             </Cell>
           ))}
-          {!all && r.skipped.length > SKIPPED_SHOWN && <ButtonCell onClick={() => setAll(true)}>{t("imports.skipped.more", { count: number(r.skipped.length) })}</ButtonCell>}
+          {!all && r.skipped.length > SKIPPED_SHOWN && (
+            <ButtonCell onClick={() => setAll(true)}>
+              {t("imports.skipped.more", { count: number(r.skipped.length) })}
+            </ButtonCell>
+          )}
         </Section>
       )}
     </>

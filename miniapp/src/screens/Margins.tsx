@@ -32,7 +32,9 @@ export function Margins() {
   if (!margins.data) return margins.error ? <ErrorNote error={margins.error} onRetry={margins.reload} /> : <Loading />;
   const m = margins.data;
   const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
-  const categories = m.categories.filter((c) => words.every((w) => `${c.category} ${c.platforms.join(" ")}`.toLowerCase().includes(w)));
+  const categories = m.categories.filter((c) =>
+    words.every((w) => `${c.category} ${c.platforms.join(" ")}`.toLowerCase().includes(w)),
+  );
 
   return (
     <List>
@@ -44,22 +46,45 @@ export function Margins() {
         </Section>
       )}
       <Section header={t("pricing.default")} footer={t("pricing.order_hint")}>
-        <Cell after={<strong data-testid="margins-default">{`${m.default}%`}</strong>} onClick={canManage ? () => setOpen(open === "default" ? undefined : "default") : undefined}>
+        <Cell
+          after={<strong data-testid="margins-default">{`${m.default}%`}</strong>}
+          onClick={canManage ? () => setOpen(open === "default" ? undefined : "default") : undefined}
+        >
           {t("pricing.default")}
         </Cell>
-        {open === "default" && <MarginEditor key="default" target={{ scope: "default" }} current={m.default} canClear={false} testId="margin-default" onSaved={done} />}
+        {open === "default" && (
+          <MarginEditor
+            key="default"
+            target={{ scope: "default" }}
+            current={m.default}
+            canClear={false}
+            testId="margin-default"
+            onSaved={done}
+          />
+        )}
       </Section>
 
       <Section header={t("pricing.suppliers")}>
         {m.suppliers.map((s) => (
-          <Cell key={s.id} after={s.margin !== null ? `${s.margin}%` : t("pricing.none")} onClick={() => push("supplier", { id: s.id })} data-testid={`margins-supplier-${s.id}`}>
+          <Cell
+            key={s.id}
+            after={s.margin !== null ? `${s.margin}%` : t("pricing.none")}
+            onClick={() => push("supplier", { id: s.id })}
+            data-testid={`margins-supplier-${s.id}`}
+          >
             {s.name}
           </Cell>
         ))}
       </Section>
 
       <Section header={t("pricing.categories")} footer={t("pricing.categories.hint")} data-testid="margins-categories">
-        <Input header={t("services.search")} placeholder={t("pricing.categories.search")} value={filter} onChange={(e) => setFilter(e.target.value)} data-testid="margins-category-search" />
+        <Input
+          header={t("services.search")}
+          placeholder={t("pricing.categories.search")}
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          data-testid="margins-category-search"
+        />
         {categories.length === 0 && <Cell>{t("app.none")}</Cell>}
         {categories.slice(0, 100).map((c) => (
           <div key={c.category}>
@@ -72,7 +97,16 @@ export function Margins() {
             >
               {c.category}
             </Cell>
-            {open === c.category && <MarginEditor key={c.category} target={{ scope: "category", category: c.category }} current={c.margin} canClear testId="margin-category" onSaved={done} />}
+            {open === c.category && (
+              <MarginEditor
+                key={c.category}
+                target={{ scope: "category", category: c.category }}
+                current={c.margin}
+                canClear
+                testId="margin-category"
+                onSaved={done}
+              />
+            )}
           </div>
         ))}
       </Section>

@@ -23,7 +23,12 @@ export function OrderHeader(props: { detail: OrderDetail }) {
   const { t, rupiah, number } = useI18n();
   const { order } = props.detail;
   return (
-    <Cell multiline subhead={t("order.title", { id: order.id })} subtitle={`${number(order.quantity)} · ${rupiah(order.amount)}`} description={order.target}>
+    <Cell
+      multiline
+      subhead={t("order.title", { id: order.id })}
+      subtitle={`${number(order.quantity)} · ${rupiah(order.amount)}`}
+      description={order.target}
+    >
       {t(`orders.status.${order.status}`)}
     </Cell>
   );
@@ -31,7 +36,15 @@ export function OrderHeader(props: { detail: OrderDetail }) {
 
 export function ReasonField(props: { value: string; onChange: (value: string) => void }) {
   const { t } = useI18n();
-  return <Textarea header={t("form.reason")} placeholder={t("form.reason.placeholder")} value={props.value} onChange={(e) => props.onChange(e.target.value)} data-testid="reason" />;
+  return (
+    <Textarea
+      header={t("form.reason")}
+      placeholder={t("form.reason.placeholder")}
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value)}
+      data-testid="reason"
+    />
+  );
 }
 
 /** "Ask the supplier now" for one order in progress, with why. */
@@ -42,8 +55,15 @@ export function OrderSync() {
   const [reason, setReason] = useState("");
   const [unanswered, setUnanswered] = useState(false);
   // Back to the order when the supplier answered; otherwise say so here (the attempt is audited either way).
-  const action = useAction<OrderSynced>((result) => (result.report.checked > 0 && result.report.failedSuppliers === 0 ? pop() : setUnanswered(true)));
-  useMainButton({ text: t("order.action.sync"), enabled: reason.trim() !== "", loading: action.busy, onClick: () => action.run(() => api(`/orders/${id}/sync`, { method: "POST", body: { reason } })) });
+  const action = useAction<OrderSynced>((result) =>
+    result.report.checked > 0 && result.report.failedSuppliers === 0 ? pop() : setUnanswered(true),
+  );
+  useMainButton({
+    text: t("order.action.sync"),
+    enabled: reason.trim() !== "",
+    loading: action.busy,
+    onClick: () => action.run(() => api(`/orders/${id}/sync`, { method: "POST", body: { reason } })),
+  });
   if (!detail.data) return detail.error ? <ErrorNote error={detail.error} /> : <Loading />;
   return (
     <List>
@@ -78,25 +98,63 @@ export function OrderOutcome() {
     enabled: reason.trim() !== "" && remainsOk,
     loading: action.busy,
     onClick: () =>
-      action.run(() => api(`/orders/${id}/outcome`, { method: "POST", body: { status, reason, ...(note.trim() ? { note } : {}), ...(wholeNumber(startCount) !== undefined ? { startCount: wholeNumber(startCount) } : {}), ...(status === "partial" ? { remains: wholeNumber(remains) } : {}) } })),
+      action.run(() =>
+        api(`/orders/${id}/outcome`, {
+          method: "POST",
+          body: {
+            status,
+            reason,
+            ...(note.trim() ? { note } : {}),
+            ...(wholeNumber(startCount) !== undefined ? { startCount: wholeNumber(startCount) } : {}),
+            ...(status === "partial" ? { remains: wholeNumber(remains) } : {}),
+          },
+        }),
+      ),
   });
   if (!detail.data) return detail.error ? <ErrorNote error={detail.error} /> : <Loading />;
   const { order, money } = detail.data;
-  const partialRefund = status === "partial" && wholeNumber(remains) !== undefined ? Math.floor((order.amount * wholeNumber(remains)!) / order.quantity) : undefined;
-  const refundNote = status === "canceled" ? t("order.outcome.refund", { amount: rupiah(Math.min(order.amount, money.leftToRefund)) }) : partialRefund !== undefined ? t("order.outcome.refund", { amount: rupiah(Math.min(partialRefund, money.leftToRefund)) }) : t("order.outcome.no_refund");
+  const partialRefund =
+    status === "partial" && wholeNumber(remains) !== undefined
+      ? Math.floor((order.amount * wholeNumber(remains)!) / order.quantity)
+      : undefined;
+  const refundNote =
+    status === "canceled"
+      ? t("order.outcome.refund", { amount: rupiah(Math.min(order.amount, money.leftToRefund)) })
+      : partialRefund !== undefined
+        ? t("order.outcome.refund", { amount: rupiah(Math.min(partialRefund, money.leftToRefund)) })
+        : t("order.outcome.no_refund");
   return (
     <List>
       <Section header={t("order.action.outcome")} footer={refundNote}>
         <OrderHeader detail={detail.data} />
         <SegmentedControl>
           {(["completed", "partial", "canceled"] as const).map((s) => (
-            <SegmentedControl.Item key={s} selected={status === s} onClick={() => setStatus(s)} data-testid={`outcome-${s}`}>
+            <SegmentedControl.Item
+              key={s}
+              selected={status === s}
+              onClick={() => setStatus(s)}
+              data-testid={`outcome-${s}`}
+            >
               {t(`orders.status.${s}`)}
             </SegmentedControl.Item>
           ))}
         </SegmentedControl>
-        <Input header={t("order.start_count")} inputMode="numeric" value={startCount} onChange={(e) => setStartCount(e.target.value)} data-testid="start-count" />
-        {status === "partial" && <Input header={t("order.remains", { max: order.quantity - 1 })} inputMode="numeric" value={remains} onChange={(e) => setRemains(e.target.value)} data-testid="remains" />}
+        <Input
+          header={t("order.start_count")}
+          inputMode="numeric"
+          value={startCount}
+          onChange={(e) => setStartCount(e.target.value)}
+          data-testid="start-count"
+        />
+        {status === "partial" && (
+          <Input
+            header={t("order.remains", { max: order.quantity - 1 })}
+            inputMode="numeric"
+            value={remains}
+            onChange={(e) => setRemains(e.target.value)}
+            data-testid="remains"
+          />
+        )}
         <Textarea header={t("order.note")} value={note} onChange={(e) => setNote(e.target.value)} data-testid="note" />
         <ReasonField value={reason} onChange={setReason} />
       </Section>
@@ -120,19 +178,41 @@ export function OrderResolve() {
     text: t(`order.resolve.${kind}.button`),
     enabled: reason.trim() !== "" && (kind !== "placed" || providerOrderId.trim() !== ""),
     loading: action.busy,
-    onClick: () => action.run(() => api(`/orders/${id}/resolve`, { method: "POST", body: kind === "placed" ? { kind, providerOrderId, reason } : { kind, reason } })),
+    onClick: () =>
+      action.run(() =>
+        api(`/orders/${id}/resolve`, {
+          method: "POST",
+          body: kind === "placed" ? { kind, providerOrderId, reason } : { kind, reason },
+        }),
+      ),
   });
   if (!detail.data) return detail.error ? <ErrorNote error={detail.error} /> : <Loading />;
   return (
     <List>
-      <Section header={t("order.action.resolve")} footer={t(`order.resolve.${kind}.hint`, { amount: rupiah(detail.data.money.leftToRefund) })}>
+      <Section
+        header={t("order.action.resolve")}
+        footer={t(`order.resolve.${kind}.hint`, { amount: rupiah(detail.data.money.leftToRefund) })}
+      >
         <OrderHeader detail={detail.data} />
         {(canRefund ? (["placed", "not_placed", "refund"] as const) : (["placed", "not_placed"] as const)).map((k) => (
-          <Cell key={k} Component="label" multiline before={<Radio name="resolution" value={k} checked={kind === k} onChange={() => setKind(k)} />} data-testid={`resolve-${k}`}>
+          <Cell
+            key={k}
+            Component="label"
+            multiline
+            before={<Radio name="resolution" value={k} checked={kind === k} onChange={() => setKind(k)} />}
+            data-testid={`resolve-${k}`}
+          >
             {t(`order.resolve.${k}`)}
           </Cell>
         ))}
-        {kind === "placed" && <Input header={t("order.resolve.provider_order_id")} value={providerOrderId} onChange={(e) => setProviderOrderId(e.target.value)} data-testid="provider-order-id" />}
+        {kind === "placed" && (
+          <Input
+            header={t("order.resolve.provider_order_id")}
+            value={providerOrderId}
+            onChange={(e) => setProviderOrderId(e.target.value)}
+            data-testid="provider-order-id"
+          />
+        )}
         <ReasonField value={reason} onChange={setReason} />
       </Section>
       {action.error !== undefined && <ErrorNote error={action.error} />}

@@ -22,7 +22,8 @@ export function OrderProgress() {
   const [reason, setReason] = useState("");
   const action = useAction(() => pop());
   const order = detail.data?.order;
-  const start = startCount ?? (order?.startCount !== null && order?.startCount !== undefined ? String(order.startCount) : "");
+  const start =
+    startCount ?? (order?.startCount !== null && order?.startCount !== undefined ? String(order.startCount) : "");
   const left = remains ?? (order?.remains !== null && order?.remains !== undefined ? String(order.remains) : "");
   const typedOk = (text: string) => text.trim() === "" || wholeNumber(text) !== undefined;
   const anything = wholeNumber(start) !== undefined || wholeNumber(left) !== undefined;
@@ -32,7 +33,14 @@ export function OrderProgress() {
     loading: action.busy,
     onClick: () =>
       action.run(() =>
-        api(`/orders/${id}/progress`, { method: "POST", body: { reason, ...(wholeNumber(start) !== undefined ? { startCount: wholeNumber(start) } : {}), ...(wholeNumber(left) !== undefined ? { remains: wholeNumber(left) } : {}) } }),
+        api(`/orders/${id}/progress`, {
+          method: "POST",
+          body: {
+            reason,
+            ...(wholeNumber(start) !== undefined ? { startCount: wholeNumber(start) } : {}),
+            ...(wholeNumber(left) !== undefined ? { remains: wholeNumber(left) } : {}),
+          },
+        }),
       ),
   });
   if (!detail.data) return detail.error ? <ErrorNote error={detail.error} /> : <Loading />;
@@ -40,8 +48,22 @@ export function OrderProgress() {
     <List>
       <Section header={t("order.action.progress")} footer={t("order.progress.hint")}>
         <OrderHeader detail={detail.data} />
-        <Input header={t("order.start_count")} inputMode="numeric" value={start} onChange={(e) => setStartCount(e.target.value)} status={typedOk(start) ? undefined : "error"} data-testid="progress-start-count" />
-        <Input header={t("order.progress.remains", { max: detail.data.order.quantity })} inputMode="numeric" value={left} onChange={(e) => setRemains(e.target.value)} status={typedOk(left) ? undefined : "error"} data-testid="progress-remains" />
+        <Input
+          header={t("order.start_count")}
+          inputMode="numeric"
+          value={start}
+          onChange={(e) => setStartCount(e.target.value)}
+          status={typedOk(start) ? undefined : "error"}
+          data-testid="progress-start-count"
+        />
+        <Input
+          header={t("order.progress.remains", { max: detail.data.order.quantity })}
+          inputMode="numeric"
+          value={left}
+          onChange={(e) => setRemains(e.target.value)}
+          status={typedOk(left) ? undefined : "error"}
+          data-testid="progress-remains"
+        />
         <ReasonField value={reason} onChange={setReason} />
       </Section>
       {action.error !== undefined && <ErrorNote error={action.error} />}
@@ -57,13 +79,23 @@ export function OrderNotes() {
   const [notes, setNotes] = useState<string | undefined>(undefined);
   const action = useAction(() => pop());
   const text = notes ?? detail.data?.order.adminNotes ?? "";
-  useMainButton({ text: t("order.notes.save"), enabled: detail.data !== undefined && text.length <= 2_000, loading: action.busy, onClick: () => action.run(() => api(`/orders/${id}/notes`, { method: "POST", body: { notes: text } })) });
+  useMainButton({
+    text: t("order.notes.save"),
+    enabled: detail.data !== undefined && text.length <= 2_000,
+    loading: action.busy,
+    onClick: () => action.run(() => api(`/orders/${id}/notes`, { method: "POST", body: { notes: text } })),
+  });
   if (!detail.data) return detail.error ? <ErrorNote error={detail.error} /> : <Loading />;
   return (
     <List>
       <Section header={t("order.action.notes")} footer={t("order.notes.hint")}>
         <OrderHeader detail={detail.data} />
-        <Textarea header={t("order.admin_notes")} value={text} onChange={(e) => setNotes(e.target.value)} data-testid="notes" />
+        <Textarea
+          header={t("order.admin_notes")}
+          value={text}
+          onChange={(e) => setNotes(e.target.value)}
+          data-testid="notes"
+        />
       </Section>
       {action.error !== undefined && <ErrorNote error={action.error} />}
     </List>
@@ -77,7 +109,12 @@ export function OrderRetry() {
   const { id, detail } = useOrder();
   const [reason, setReason] = useState("");
   const action = useAction(() => pop());
-  useMainButton({ text: t("order.action.retry"), enabled: reason.trim() !== "", loading: action.busy, onClick: () => action.run(() => api(`/orders/${id}/retry`, { method: "POST", body: { reason } })) });
+  useMainButton({
+    text: t("order.action.retry"),
+    enabled: reason.trim() !== "",
+    loading: action.busy,
+    onClick: () => action.run(() => api(`/orders/${id}/retry`, { method: "POST", body: { reason } })),
+  });
   if (!detail.data) return detail.error ? <ErrorNote error={detail.error} /> : <Loading />;
   return (
     <List>
@@ -96,7 +133,12 @@ export function OrdersSyncAll() {
   const [reason, setReason] = useState("");
   const [report, setReport] = useState<SyncReport | undefined>(undefined);
   const action = useAction<OrdersSynced>((result) => setReport(result.report));
-  useMainButton({ text: t("orders.sync_all"), enabled: reason.trim() !== "", loading: action.busy, onClick: () => action.run(() => api("/orders/sync-all", { method: "POST", body: { reason } })) });
+  useMainButton({
+    text: t("orders.sync_all"),
+    enabled: reason.trim() !== "",
+    loading: action.busy,
+    onClick: () => action.run(() => api("/orders/sync-all", { method: "POST", body: { reason } })),
+  });
   return (
     <List>
       <Section header={t("orders.sync_all")} footer={t("orders.sync_all.hint")}>
@@ -105,7 +147,12 @@ export function OrdersSyncAll() {
       {report && (
         <Section header={t("orders.sync_all.done")}>
           <Cell multiline data-testid="sync-all-report">
-            {t("orders.sync_all.report", { checked: report.checked, changed: report.changed, calls: report.supplierCalls, failed: report.failedSuppliers })}
+            {t("orders.sync_all.report", {
+              checked: report.checked,
+              changed: report.changed,
+              calls: report.supplierCalls,
+              failed: report.failedSuppliers,
+            })}
           </Cell>
         </Section>
       )}

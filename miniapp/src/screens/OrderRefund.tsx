@@ -29,7 +29,8 @@ export function OrderRefund() {
     enabled: valid,
     loading: action.busy,
     // "All that is left" sends no amount: the server refunds exactly what is left when it runs.
-    onClick: () => action.run(() => api(`/orders/${id}/refund`, { method: "POST", body: whole ? { reason } : { amount, reason } })),
+    onClick: () =>
+      action.run(() => api(`/orders/${id}/refund`, { method: "POST", body: whole ? { reason } : { amount, reason } })),
   });
   if (!detail.data) return detail.error ? <ErrorNote error={detail.error} /> : <Loading />;
   const { money } = detail.data;
@@ -39,7 +40,9 @@ export function OrderRefund() {
         <OrderHeader detail={detail.data} />
         <Cell after={rupiah(money.paid)}>{t("order.money.total_paid")}</Cell>
         <Cell after={rupiah(money.refunded)}>{t("order.money.refunded")}</Cell>
-        <Cell after={<strong data-testid="refund-left">{rupiah(money.leftToRefund)}</strong>}>{t("order.money.left")}</Cell>
+        <Cell after={<strong data-testid="refund-left">{rupiah(money.leftToRefund)}</strong>}>
+          {t("order.money.left")}
+        </Cell>
       </Section>
       <Section>
         <SegmentedControl>
@@ -50,8 +53,19 @@ export function OrderRefund() {
             {t("order.refund.part")}
           </SegmentedControl.Item>
         </SegmentedControl>
-        {!whole && <RupiahInput header={t("order.refund.amount", { max: rupiah(left) })} value={amount} onChange={setAmount} testId="refund-amount" />}
-        {!whole && amount !== undefined && amount > left && <Cell multiline><span className="destructive">{t("order.refund.too_much", { amount: rupiah(left) })}</span></Cell>}
+        {!whole && (
+          <RupiahInput
+            header={t("order.refund.amount", { max: rupiah(left) })}
+            value={amount}
+            onChange={setAmount}
+            testId="refund-amount"
+          />
+        )}
+        {!whole && amount !== undefined && amount > left && (
+          <Cell multiline>
+            <span className="destructive">{t("order.refund.too_much", { amount: rupiah(left) })}</span>
+          </Cell>
+        )}
         <ReasonField value={reason} onChange={setReason} />
       </Section>
       {action.error !== undefined && <ErrorNote error={action.error} />}

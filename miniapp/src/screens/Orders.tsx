@@ -36,14 +36,34 @@ export function Orders() {
   const q = useDebounced(filters.q);
 
   const orders = useLoad(
-    () => api<Page<OrderListItem>>("/orders", { query: { status: filters.status, from: filters.from, to: filters.to, customer, customerId, q, page: filters.page, pageSize: PAGE_SIZE } }),
+    () =>
+      api<Page<OrderListItem>>("/orders", {
+        query: {
+          status: filters.status,
+          from: filters.from,
+          to: filters.to,
+          customer,
+          customerId,
+          q,
+          page: filters.page,
+          pageSize: PAGE_SIZE,
+        },
+      }),
     [filters.status, filters.from, filters.to, customer, customerId, q, filters.page],
   );
 
   return (
     <List>
-      <Section header={t("orders.filters")} footer={customerId ? t("orders.filters.one_customer") : t("orders.filters.hint")}>
-        <Select header={t("orders.status")} value={filters.status} onChange={(e) => change({ status: e.target.value })} data-testid="orders-status">
+      <Section
+        header={t("orders.filters")}
+        footer={customerId ? t("orders.filters.one_customer") : t("orders.filters.hint")}
+      >
+        <Select
+          header={t("orders.status")}
+          value={filters.status}
+          onChange={(e) => change({ status: e.target.value })}
+          data-testid="orders-status"
+        >
           <option value="">{t("orders.status.all")}</option>
           {ORDER_STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -51,20 +71,54 @@ export function Orders() {
             </option>
           ))}
         </Select>
-        <Input header={t("orders.from")} type="date" value={filters.from} onChange={(e) => change({ from: e.target.value })} data-testid="orders-from" />
-        <Input header={t("orders.to")} type="date" value={filters.to} onChange={(e) => change({ to: e.target.value })} data-testid="orders-to" />
-        {!customerId && <Input header={t("orders.customer")} placeholder={t("orders.customer.placeholder")} value={filters.customer} onChange={(e) => change({ customer: e.target.value })} data-testid="orders-customer" />}
-        <Input header={t("orders.text")} placeholder={t("orders.text.placeholder")} value={filters.q} onChange={(e) => change({ q: e.target.value })} data-testid="orders-text" />
+        <Input
+          header={t("orders.from")}
+          type="date"
+          value={filters.from}
+          onChange={(e) => change({ from: e.target.value })}
+          data-testid="orders-from"
+        />
+        <Input
+          header={t("orders.to")}
+          type="date"
+          value={filters.to}
+          onChange={(e) => change({ to: e.target.value })}
+          data-testid="orders-to"
+        />
+        {!customerId && (
+          <Input
+            header={t("orders.customer")}
+            placeholder={t("orders.customer.placeholder")}
+            value={filters.customer}
+            onChange={(e) => change({ customer: e.target.value })}
+            data-testid="orders-customer"
+          />
+        )}
+        <Input
+          header={t("orders.text")}
+          placeholder={t("orders.text.placeholder")}
+          value={filters.q}
+          onChange={(e) => change({ q: e.target.value })}
+          data-testid="orders-text"
+        />
       </Section>
       {(canManage || canOperate) && (
         <Section>
           {canManage && (
-            <Cell before={<span aria-hidden>➕</span>} onClick={() => push("order-manual", customerId ? { customerId } : {})} data-testid="orders-new-manual">
+            <Cell
+              before={<span aria-hidden>➕</span>}
+              onClick={() => push("order-manual", customerId ? { customerId } : {})}
+              data-testid="orders-new-manual"
+            >
               {t("orders.manual.new")}
             </Cell>
           )}
           {canOperate && (
-            <Cell before={<span aria-hidden>🔄</span>} onClick={() => push("orders-sync-all")} data-testid="orders-sync-all">
+            <Cell
+              before={<span aria-hidden>🔄</span>}
+              onClick={() => push("orders-sync-all")}
+              data-testid="orders-sync-all"
+            >
               {t("orders.sync_all")}
             </Cell>
           )}
@@ -92,7 +146,13 @@ export function Orders() {
               {o.isManual && <span className="tag">{t("orders.manual")}</span>}
             </Cell>
           ))}
-          <Pager page={orders.data.page} pageSize={orders.data.pageSize} total={orders.data.total} onPage={(page) => change({ page })} testId="orders-pager" />
+          <Pager
+            page={orders.data.page}
+            pageSize={orders.data.pageSize}
+            total={orders.data.total}
+            onPage={(page) => change({ page })}
+            testId="orders-pager"
+          />
         </Section>
       )}
     </List>

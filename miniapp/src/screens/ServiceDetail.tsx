@@ -43,15 +43,40 @@ export function ServiceDetail() {
       </Section>
 
       <Section header={t("service.price")}>
-        <Cell after={<strong data-testid="service-price">{t("services.price_per", { price: rupiah(s.unitPrice), unit })}</strong>}>{t("service.price")}</Cell>
+        <Cell
+          after={
+            <strong data-testid="service-price">{t("services.price_per", { price: rupiah(s.unitPrice), unit })}</strong>
+          }
+        >
+          {t("service.price")}
+        </Cell>
         <Cell
           multiline
           after={<span data-testid="service-cost">{t("services.price_per", { price: rupiah(s.unitCost), unit })}</span>}
-          subtitle={detail.supplierCost ? <span data-testid="service-supplier-cost">{t("service.cost.converted", { amount: detail.supplierCost.amount, currency: detail.supplierCost.currency, rate: detail.supplierCost.rateToIdr })}</span> : undefined}
+          subtitle={
+            detail.supplierCost ? (
+              <span data-testid="service-supplier-cost">
+                {t("service.cost.converted", {
+                  amount: detail.supplierCost.amount,
+                  currency: detail.supplierCost.currency,
+                  rate: detail.supplierCost.rateToIdr,
+                })}
+              </span>
+            ) : undefined
+          }
         >
           {t("service.cost")}
         </Cell>
-        <Cell multiline after={<span data-testid="service-margin">{s.priceOverride !== null ? t("services.fixed") : t(`service.margin.scope.${detail.margin.scope}`, { percent: detail.margin.percent })}</span>}>
+        <Cell
+          multiline
+          after={
+            <span data-testid="service-margin">
+              {s.priceOverride !== null
+                ? t("services.fixed")
+                : t(`service.margin.scope.${detail.margin.scope}`, { percent: detail.margin.percent })}
+            </span>
+          }
+        >
           {t("service.margin")}
         </Cell>
         {s.priceOverride !== null && (
@@ -60,7 +85,11 @@ export function ServiceDetail() {
           </Cell>
         )}
         {canManage && (
-          <ButtonCell before={<span aria-hidden>💰</span>} onClick={() => push("service-price", { mid })} data-testid="service-edit-price">
+          <ButtonCell
+            before={<span aria-hidden>💰</span>}
+            onClick={() => push("service-price", { mid })}
+            data-testid="service-edit-price"
+          >
             {t("service.edit_price")}
           </ButtonCell>
         )}
@@ -69,11 +98,26 @@ export function ServiceDetail() {
       <Section header={t("service.status")} footer={off ? t(off) : undefined}>
         <Cell
           Component="label"
-          after={<Switch checked={s.active} disabled={!canManage || action.busy} onChange={(e) => action.run(() => api<Detail>(`/services/${mid}/enabled`, { method: "PUT", body: { enabled: e.target.checked } }))} data-testid="service-sold" />}
+          after={
+            <Switch
+              checked={s.active}
+              disabled={!canManage || action.busy}
+              onChange={(e) =>
+                action.run(() =>
+                  api<Detail>(`/services/${mid}/enabled`, { method: "PUT", body: { enabled: e.target.checked } }),
+                )
+              }
+              data-testid="service-sold"
+            />
+          }
           data-testid="service-sold-cell"
         >
           <span data-testid="service-state" className={s.active ? "shop-ok" : "shop-fail"}>
-            {s.active ? t("service.sold") : s.status === "hidden" ? t("services.state.off") : t(`services.status.${s.status}`)}
+            {s.active
+              ? t("service.sold")
+              : s.status === "hidden"
+                ? t("services.state.off")
+                : t(`services.status.${s.status}`)}
           </span>
         </Cell>
         <Cell multiline subtitle={t(`service.mode.${s.mode}`)} data-testid="service-mode">
@@ -84,10 +128,22 @@ export function ServiceDetail() {
 
       {s.status === "review" && canManage && (
         <Section header={t("service.review")} footer={t("service.review.hint")} data-testid="service-review">
-          <ButtonCell disabled={action.busy} onClick={() => action.run(() => api<Detail>(`/services/${mid}/enabled`, { method: "PUT", body: { enabled: true } }))} data-testid="service-review-approve">
+          <ButtonCell
+            disabled={action.busy}
+            onClick={() =>
+              action.run(() => api<Detail>(`/services/${mid}/enabled`, { method: "PUT", body: { enabled: true } }))
+            }
+            data-testid="service-review-approve"
+          >
             {t("service.review.approve")}
           </ButtonCell>
-          <ButtonCell disabled={action.busy} onClick={() => action.run(() => api<Detail>(`/services/${mid}/enabled`, { method: "PUT", body: { enabled: false } }))} data-testid="service-review-hide">
+          <ButtonCell
+            disabled={action.busy}
+            onClick={() =>
+              action.run(() => api<Detail>(`/services/${mid}/enabled`, { method: "PUT", body: { enabled: false } }))
+            }
+            data-testid="service-review-hide"
+          >
             {t("service.review.hide")}
           </ButtonCell>
         </Section>
@@ -97,13 +153,21 @@ export function ServiceDetail() {
         <Section header={t("service.twins")} footer={t("service.twins.hint")} data-testid="service-twins">
           {detail.twins.map((twin) => (
             <div key={twin.mid}>
-              <Cell multiline subhead={`ID ${twin.mid} · ${twin.supplier ?? "—"}`} subtitle={`${t("services.price_per", { price: rupiah(twin.unitPrice), unit })} · ${t("services.cost", { cost: rupiah(twin.unitCost) })} · ${t(`services.status.${twin.status}`)}`}>
+              <Cell
+                multiline
+                subhead={`ID ${twin.mid} · ${twin.supplier ?? "—"}`}
+                subtitle={`${t("services.price_per", { price: rupiah(twin.unitPrice), unit })} · ${t("services.cost", { cost: rupiah(twin.unitCost) })} · ${t(`services.status.${twin.status}`)}`}
+              >
                 {twin.name}
               </Cell>
               <ButtonCell
                 before={<span aria-hidden>🔁</span>}
                 disabled={action.busy}
-                onClick={() => action.run(() => api<Detail>(`/services/${mid}/keep-as-backup`, { method: "POST", body: { mainMid: twin.mid } }))}
+                onClick={() =>
+                  action.run(() =>
+                    api<Detail>(`/services/${mid}/keep-as-backup`, { method: "POST", body: { mainMid: twin.mid } }),
+                  )
+                }
                 data-testid={`service-twin-backup-${twin.mid}`}
               >
                 {t("service.twins.keep", { mid: twin.mid })}
@@ -116,7 +180,11 @@ export function ServiceDetail() {
       <Section header={t("service.description")}>
         <Cell multiline>{s.description || "—"}</Cell>
         {canManage && (
-          <ButtonCell before={<span aria-hidden>✏️</span>} onClick={() => push("service-edit", { mid })} data-testid="service-edit-details">
+          <ButtonCell
+            before={<span aria-hidden>✏️</span>}
+            onClick={() => push("service-edit", { mid })}
+            data-testid="service-edit-details"
+          >
             {t("service.edit_details")}
           </ButtonCell>
         )}
@@ -133,7 +201,14 @@ export function ServiceDetail() {
             subtitle={t("services.cost", { cost: rupiah(b.unitCost) })}
             after={
               canManage ? (
-                <button type="button" className="link-button" onClick={() => action.run(() => api<Detail>(`/services/${mid}/backups/${b.mid}`, { method: "DELETE" }))} data-testid={`service-backup-remove-${b.mid}`}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() =>
+                    action.run(() => api<Detail>(`/services/${mid}/backups/${b.mid}`, { method: "DELETE" }))
+                  }
+                  data-testid={`service-backup-remove-${b.mid}`}
+                >
                   {t("service.backups.remove")}
                 </button>
               ) : undefined
@@ -143,7 +218,11 @@ export function ServiceDetail() {
           </Cell>
         ))}
         {canManage && (
-          <ButtonCell before={<span aria-hidden>➕</span>} onClick={() => push("service-backup-add", { mid })} data-testid="service-backup-add">
+          <ButtonCell
+            before={<span aria-hidden>➕</span>}
+            onClick={() => push("service-backup-add", { mid })}
+            data-testid="service-backup-add"
+          >
             {t("service.backups.add")}
           </ButtonCell>
         )}

@@ -34,7 +34,13 @@ export function ServiceEdit() {
   }, [detail.data]);
 
   const s = detail.data?.service;
-  const changes = s ? { ...(name.trim() !== s.name ? { name } : {}), ...(description.trim() !== s.description ? { description } : {}), ...(mode !== s.mode ? { mode } : {}) } : {};
+  const changes = s
+    ? {
+        ...(name.trim() !== s.name ? { name } : {}),
+        ...(description.trim() !== s.description ? { description } : {}),
+        ...(mode !== s.mode ? { mode } : {}),
+      }
+    : {};
   useMainButton({
     text: t("service.details.save"),
     enabled: Object.keys(changes).length > 0 && name.trim() !== "",
@@ -46,15 +52,37 @@ export function ServiceEdit() {
   return (
     <List>
       <Section header={t("service.details.title", { mid })} footer={t("service.details.name.hint")}>
-        <Input header={t("service.details.name")} value={name} maxLength={200} onChange={(e) => setName(e.target.value)} data-testid="service-edit-name" />
+        <Input
+          header={t("service.details.name")}
+          value={name}
+          maxLength={200}
+          onChange={(e) => setName(e.target.value)}
+          data-testid="service-edit-name"
+        />
         {s.nameOverridden && (
-          <ButtonCell onClick={() => save.run(() => api<ServiceDetail>(`/services/${mid}`, { method: "PATCH", body: { name: null } }))} data-testid="service-edit-name-reset">
+          <ButtonCell
+            onClick={() =>
+              save.run(() => api<ServiceDetail>(`/services/${mid}`, { method: "PATCH", body: { name: null } }))
+            }
+            data-testid="service-edit-name-reset"
+          >
             {t("service.details.name.reset")}
           </ButtonCell>
         )}
-        <Textarea header={t("service.details.description")} value={description} maxLength={2000} onChange={(e) => setDescription(e.target.value)} data-testid="service-edit-description" />
+        <Textarea
+          header={t("service.details.description")}
+          value={description}
+          maxLength={2000}
+          onChange={(e) => setDescription(e.target.value)}
+          data-testid="service-edit-description"
+        />
         {s.descriptionOverridden && (
-          <ButtonCell onClick={() => save.run(() => api<ServiceDetail>(`/services/${mid}`, { method: "PATCH", body: { description: null } }))} data-testid="service-edit-description-reset">
+          <ButtonCell
+            onClick={() =>
+              save.run(() => api<ServiceDetail>(`/services/${mid}`, { method: "PATCH", body: { description: null } }))
+            }
+            data-testid="service-edit-description-reset"
+          >
             {t("service.details.description.reset")}
           </ButtonCell>
         )}
@@ -62,10 +90,18 @@ export function ServiceEdit() {
       <Section header={t("service.details.mode")} footer={t("service.details.mode.hint")}>
         <div className="shop-segment">
           <SegmentedControl>
-            <SegmentedControl.Item selected={mode === "auto"} onClick={() => setMode("auto")} data-testid="service-edit-mode-auto">
+            <SegmentedControl.Item
+              selected={mode === "auto"}
+              onClick={() => setMode("auto")}
+              data-testid="service-edit-mode-auto"
+            >
               {t("service.details.mode.auto")}
             </SegmentedControl.Item>
-            <SegmentedControl.Item selected={mode === "manual"} onClick={() => setMode("manual")} data-testid="service-edit-mode-manual">
+            <SegmentedControl.Item
+              selected={mode === "manual"}
+              onClick={() => setMode("manual")}
+              data-testid="service-edit-mode-manual"
+            >
               {t("service.details.mode.manual")}
             </SegmentedControl.Item>
           </SegmentedControl>

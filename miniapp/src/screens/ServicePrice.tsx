@@ -41,7 +41,13 @@ export function ServicePrice() {
   // The new price before saving, computed by the server exactly as saving would.
   const typedMargin = useDebounced(marginValid ? margin.trim().replace(",", ".") : "");
   const preview = useLoad(
-    () => (typedMargin === "" || !detail.data ? Promise.resolve(undefined) : api<MarginPreview>("/pricing/margins/preview", { method: "POST", body: { target: { scope: "services", mids: [mid] }, margin: typedMargin } })),
+    () =>
+      typedMargin === "" || !detail.data
+        ? Promise.resolve(undefined)
+        : api<MarginPreview>("/pricing/margins/preview", {
+            method: "POST",
+            body: { target: { scope: "services", mids: [mid] }, margin: typedMargin },
+          }),
     [typedMargin, mid, detail.data !== undefined],
   );
   const valid = mode === "margin" ? marginValid : price !== undefined && price > 0;
@@ -51,11 +57,17 @@ export function ServicePrice() {
     loading: save.busy,
     onClick: () =>
       save.run(async () => {
-        if (mode === "fixed") return api<ServiceDetail>(`/services/${mid}/price`, { method: "PUT", body: { fixedPrice: price } });
+        if (mode === "fixed")
+          return api<ServiceDetail>(`/services/${mid}/price`, { method: "PUT", body: { fixedPrice: price } });
         // A fixed price wins over any margin, so choosing the margin also drops the fixed price:
         // the margin first, so a refused margin leaves the price as it was.
-        const saved = await api<ServiceDetail>(`/services/${mid}/margin`, { method: "PUT", body: { margin: margin.trim().replace(",", ".") } });
-        return saved.service.priceOverride === null ? saved : api<ServiceDetail>(`/services/${mid}/price`, { method: "PUT", body: { fixedPrice: null } });
+        const saved = await api<ServiceDetail>(`/services/${mid}/margin`, {
+          method: "PUT",
+          body: { margin: margin.trim().replace(",", ".") },
+        });
+        return saved.service.priceOverride === null
+          ? saved
+          : api<ServiceDetail>(`/services/${mid}/price`, { method: "PUT", body: { fixedPrice: null } });
       }),
   });
 
@@ -72,39 +84,78 @@ export function ServicePrice() {
       </Section>
       <div className="shop-segment">
         <SegmentedControl>
-          <SegmentedControl.Item selected={mode === "margin"} onClick={() => setMode("margin")} data-testid="price-mode-margin">
+          <SegmentedControl.Item
+            selected={mode === "margin"}
+            onClick={() => setMode("margin")}
+            data-testid="price-mode-margin"
+          >
             {t("service.price.margin")}
           </SegmentedControl.Item>
-          <SegmentedControl.Item selected={mode === "fixed"} onClick={() => setMode("fixed")} data-testid="price-mode-fixed">
+          <SegmentedControl.Item
+            selected={mode === "fixed"}
+            onClick={() => setMode("fixed")}
+            data-testid="price-mode-fixed"
+          >
             {t("service.price.fixed")}
           </SegmentedControl.Item>
         </SegmentedControl>
       </div>
       {mode === "margin" ? (
         <Section footer={t("service.price.margin.hint")}>
-          <Input header={t("service.price.margin.input")} inputMode="decimal" value={margin} after={<span className="shop-hint">%</span>} onChange={(e) => setMargin(e.target.value.replace(/[^\d.,]/g, ""))} data-testid="price-margin" />
-          <Cell multiline>{t(`service.margin.scope.${detail.data.margin.scope}`, { percent: detail.data.margin.percent })}</Cell>
+          <Input
+            header={t("service.price.margin.input")}
+            inputMode="decimal"
+            value={margin}
+            after={<span className="shop-hint">%</span>}
+            onChange={(e) => setMargin(e.target.value.replace(/[^\d.,]/g, ""))}
+            data-testid="price-margin"
+          />
+          <Cell multiline>
+            {t(`service.margin.scope.${detail.data.margin.scope}`, { percent: detail.data.margin.percent })}
+          </Cell>
           {preview.data && s.priceOverride === null && (
             <Cell multiline data-testid="price-margin-preview">
-              {preview.data.examples[0] ? t("service.price.margin.preview", { before: rupiah(preview.data.examples[0].before), after: rupiah(preview.data.examples[0].after) }) : t("service.price.margin.preview.same", { price: rupiah(s.unitPrice) })}
+              {preview.data.examples[0]
+                ? t("service.price.margin.preview", {
+                    before: rupiah(preview.data.examples[0].before),
+                    after: rupiah(preview.data.examples[0].after),
+                  })
+                : t("service.price.margin.preview.same", { price: rupiah(s.unitPrice) })}
             </Cell>
           )}
           {detail.data.margin.scope === "service" && (
-            <ButtonCell onClick={() => save.run(() => api<ServiceDetail>(`/services/${mid}/margin`, { method: "PUT", body: { margin: null } }))} data-testid="price-margin-clear">
+            <ButtonCell
+              onClick={() =>
+                save.run(() => api<ServiceDetail>(`/services/${mid}/margin`, { method: "PUT", body: { margin: null } }))
+              }
+              data-testid="price-margin-clear"
+            >
               {t("service.price.margin.clear")}
             </ButtonCell>
           )}
         </Section>
       ) : (
         <Section footer={t("service.price.fixed.hint", { cost: rupiah(cost), unit })}>
-          <RupiahInput header={t("service.price.fixed.input", { unit })} value={price} onChange={setPrice} testId="price-fixed" />
+          <RupiahInput
+            header={t("service.price.fixed.input", { unit })}
+            value={price}
+            onChange={setPrice}
+            testId="price-fixed"
+          />
           {price !== undefined && price < cost && (
             <Cell multiline>
               <span className="shop-fail">{t("service.price.fixed.below", { cost: rupiah(cost) })}</span>
             </Cell>
           )}
           {s.priceOverride !== null && (
-            <ButtonCell onClick={() => save.run(() => api<ServiceDetail>(`/services/${mid}/price`, { method: "PUT", body: { fixedPrice: null } }))} data-testid="price-fixed-clear">
+            <ButtonCell
+              onClick={() =>
+                save.run(() =>
+                  api<ServiceDetail>(`/services/${mid}/price`, { method: "PUT", body: { fixedPrice: null } }),
+                )
+              }
+              data-testid="price-fixed-clear"
+            >
               {t("service.price.fixed.clear")}
             </ButtonCell>
           )}

@@ -47,20 +47,43 @@ export function Services() {
   const q = useDebounced(filters.q);
   const facets = useLoad(() => api<Facets>("/services/facets"), []);
   const list = useLoad(
-    () => api<Paged<ServiceListItem>>("/services", { query: { q, platform: filters.platform, category: filters.category, supplierId: filters.supplierId, state: filters.state, page: filters.page, pageSize: PAGE_SIZE } }),
+    () =>
+      api<Paged<ServiceListItem>>("/services", {
+        query: {
+          q,
+          platform: filters.platform,
+          category: filters.category,
+          supplierId: filters.supplierId,
+          state: filters.state,
+          page: filters.page,
+          pageSize: PAGE_SIZE,
+        },
+      }),
     [q, filters.platform, filters.category, filters.supplierId, filters.state, filters.page],
   );
   const categories = facets.data?.platforms.find((p) => p.platform === filters.platform)?.categories ?? [];
   const canManage = useCan("manage");
   const [selecting, setSelecting] = useState(false);
   const [selected, setSelected] = useState<number[]>([]);
-  const toggle = (mid: number) => setSelected((list) => (list.includes(mid) ? list.filter((m) => m !== mid) : [...list, mid]));
+  const toggle = (mid: number) =>
+    setSelected((list) => (list.includes(mid) ? list.filter((m) => m !== mid) : [...list, mid]));
 
   return (
     <List>
       <Section header={t("services.title")}>
-        <Input header={t("services.search")} placeholder={t("services.search.placeholder")} value={filters.q} onChange={(e) => change({ q: e.target.value })} data-testid="services-search" />
-        <Select header={t("services.platform")} value={filters.platform} onChange={(e) => change({ platform: e.target.value, category: "" })} data-testid="services-platform">
+        <Input
+          header={t("services.search")}
+          placeholder={t("services.search.placeholder")}
+          value={filters.q}
+          onChange={(e) => change({ q: e.target.value })}
+          data-testid="services-search"
+        />
+        <Select
+          header={t("services.platform")}
+          value={filters.platform}
+          onChange={(e) => change({ platform: e.target.value, category: "" })}
+          data-testid="services-platform"
+        >
           <option value="">{t("services.all")}</option>
           {facets.data?.platforms.map((p) => (
             <option key={p.platform} value={p.platform}>
@@ -69,7 +92,12 @@ export function Services() {
           ))}
         </Select>
         {filters.platform && (
-          <Select header={t("services.category")} value={filters.category} onChange={(e) => change({ category: e.target.value })} data-testid="services-category">
+          <Select
+            header={t("services.category")}
+            value={filters.category}
+            onChange={(e) => change({ category: e.target.value })}
+            data-testid="services-category"
+          >
             <option value="">{t("services.all")}</option>
             {categories.map((c) => (
               <option key={c.category} value={c.category}>
@@ -79,7 +107,12 @@ export function Services() {
           </Select>
         )}
         {(facets.data?.suppliers.length ?? 0) > 1 && (
-          <Select header={t("services.supplier")} value={filters.supplierId} onChange={(e) => change({ supplierId: e.target.value })} data-testid="services-supplier">
+          <Select
+            header={t("services.supplier")}
+            value={filters.supplierId}
+            onChange={(e) => change({ supplierId: e.target.value })}
+            data-testid="services-supplier"
+          >
             <option value="">{t("services.all")}</option>
             {facets.data?.suppliers.map((s) => (
               <option key={s.id} value={s.id}>
@@ -88,7 +121,12 @@ export function Services() {
             ))}
           </Select>
         )}
-        <Select header={t("services.state")} value={filters.state} onChange={(e) => change({ state: e.target.value as Filters["state"] })} data-testid="services-state">
+        <Select
+          header={t("services.state")}
+          value={filters.state}
+          onChange={(e) => change({ state: e.target.value as Filters["state"] })}
+          data-testid="services-state"
+        >
           <option value="">{t("services.all")}</option>
           <option value="sold">{t("services.state.sold")}</option>
           <option value="off">{t("services.state.off")}</option>
@@ -128,17 +166,38 @@ export function Services() {
           {list.data.items.map((s) => {
             const off = offReasonKey(s);
             const unit = s.unitSize === 1 ? t("services.unit.item") : number(s.unitSize);
-            const margin = s.fixedPrice !== null ? t("services.fixed") : t("services.margin", { percent: s.margin.percent });
+            const margin =
+              s.fixedPrice !== null ? t("services.fixed") : t("services.margin", { percent: s.margin.percent });
             return (
               <Cell
                 key={s.mid}
                 multiline
                 onClick={() => (selecting ? toggle(s.mid) : push("service", { mid: s.mid }))}
-                before={selecting ? <Checkbox checked={selected.includes(s.mid)} onChange={() => toggle(s.mid)} onClick={(e) => e.stopPropagation()} data-testid={`service-check-${s.mid}`} /> : undefined}
+                before={
+                  selecting ? (
+                    <Checkbox
+                      checked={selected.includes(s.mid)}
+                      onChange={() => toggle(s.mid)}
+                      onClick={(e) => e.stopPropagation()}
+                      data-testid={`service-check-${s.mid}`}
+                    />
+                  ) : undefined
+                }
                 subhead={`ID ${s.mid}${s.supplier ? ` · ${s.supplier}` : ""}`}
-                subtitle={[t("services.price_per", { price: rupiah(s.unitPrice), unit }), t("services.cost", { cost: rupiah(s.unitCost) }), margin, s.mode === "manual" ? t("services.manual") : ""].filter(Boolean).join(" · ")}
+                subtitle={[
+                  t("services.price_per", { price: rupiah(s.unitPrice), unit }),
+                  t("services.cost", { cost: rupiah(s.unitCost) }),
+                  margin,
+                  s.mode === "manual" ? t("services.manual") : "",
+                ]
+                  .filter(Boolean)
+                  .join(" · ")}
                 description={
-                  <span className={s.status === "sale" ? "shop-ok" : "shop-fail"} data-testid={`service-status-${s.mid}`} title={off ? t(off) : undefined}>
+                  <span
+                    className={s.status === "sale" ? "shop-ok" : "shop-fail"}
+                    data-testid={`service-status-${s.mid}`}
+                    title={off ? t(off) : undefined}
+                  >
                     {t(`services.status.${s.status}`)}
                   </span>
                 }
@@ -148,7 +207,13 @@ export function Services() {
               </Cell>
             );
           })}
-          <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={(page) => change({ page })} testId="services-pager" />
+          <Pager
+            page={list.data.page}
+            pageSize={list.data.pageSize}
+            total={list.data.total}
+            onPage={(page) => change({ page })}
+            testId="services-pager"
+          />
         </Section>
       )}
     </List>
@@ -163,13 +228,16 @@ function BulkActions(props: { mids: number[]; onClear: () => void; onSelectPage:
   const { t, number } = useI18n();
   const [mode, setMode] = useState<"" | "price" | "margin">("");
   const [price, setPrice] = useState<number | undefined>(undefined);
-  const [result, setResult] = useState<{ changed: number[]; refused: Array<{ mid: number; message: string }> } | undefined>(undefined);
+  const [result, setResult] = useState<
+    { changed: number[]; refused: Array<{ mid: number; message: string }> } | undefined
+  >(undefined);
   const bulk = useAction<BulkResult>((answer) => {
     setResult(answer);
     setMode("");
     props.onDone();
   });
-  const send = (body: Record<string, unknown>) => bulk.run(() => api("/services/bulk", { method: "POST", body: { ...body, mids: props.mids } }));
+  const send = (body: Record<string, unknown>) =>
+    bulk.run(() => api("/services/bulk", { method: "POST", body: { ...body, mids: props.mids } }));
   const none = props.mids.length === 0;
   return (
     <Section header={t("services.selected", { count: number(props.mids.length) })} data-testid="services-bulk">
@@ -181,10 +249,18 @@ function BulkActions(props: { mids: number[]; onClear: () => void; onSelectPage:
           <ButtonCell onClick={props.onClear} data-testid="services-select-clear">
             {t("services.select.clear")}
           </ButtonCell>
-          <ButtonCell disabled={bulk.busy} onClick={() => send({ action: "enable" })} data-testid="services-bulk-enable">
+          <ButtonCell
+            disabled={bulk.busy}
+            onClick={() => send({ action: "enable" })}
+            data-testid="services-bulk-enable"
+          >
             {t("services.bulk.enable")}
           </ButtonCell>
-          <ButtonCell disabled={bulk.busy} onClick={() => send({ action: "disable" })} data-testid="services-bulk-disable">
+          <ButtonCell
+            disabled={bulk.busy}
+            onClick={() => send({ action: "disable" })}
+            data-testid="services-bulk-disable"
+          >
             {t("services.bulk.disable")}
           </ButtonCell>
           <ButtonCell onClick={() => setMode(mode === "price" ? "" : "price")} data-testid="services-bulk-price">
@@ -192,8 +268,17 @@ function BulkActions(props: { mids: number[]; onClear: () => void; onSelectPage:
           </ButtonCell>
           {mode === "price" && (
             <>
-              <RupiahInput header={t("services.bulk.price.input")} value={price} onChange={setPrice} testId="services-bulk-price-input" />
-              <ButtonCell disabled={price === undefined || bulk.busy} onClick={() => send({ action: "price", fixedPrice: price })} data-testid="services-bulk-price-save">
+              <RupiahInput
+                header={t("services.bulk.price.input")}
+                value={price}
+                onChange={setPrice}
+                testId="services-bulk-price-input"
+              />
+              <ButtonCell
+                disabled={price === undefined || bulk.busy}
+                onClick={() => send({ action: "price", fixedPrice: price })}
+                data-testid="services-bulk-price-save"
+              >
                 {t("services.bulk.apply")}
               </ButtonCell>
             </>

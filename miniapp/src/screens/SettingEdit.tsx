@@ -40,18 +40,34 @@ export function SettingEdit() {
     text: t("setting.save"),
     enabled: setting !== undefined && filled && problem === undefined,
     loading: save.busy,
-    onClick: () => setting && save.run(() => api<SettingChange>(`/settings/${encodeURIComponent(key)}`, { method: "PUT", body: { value: fromDraft(setting, draft) } })),
+    onClick: () =>
+      setting &&
+      save.run(() =>
+        api<SettingChange>(`/settings/${encodeURIComponent(key)}`, {
+          method: "PUT",
+          body: { value: fromDraft(setting, draft) },
+        }),
+      ),
   });
 
   if (!list.data) return list.error ? <ErrorNote error={list.error} onRetry={list.reload} /> : <Loading />;
   if (!setting) return <ErrorNote error={t("setting.unknown", { key })} />;
   const bounds =
     setting.min !== undefined && setting.max !== undefined
-      ? t("setting.bounds", { min: settingValueText(setting, setting.min, t, number), max: settingValueText(setting, setting.max, t, number) })
+      ? t("setting.bounds", {
+          min: settingValueText(setting, setting.min, t, number),
+          max: settingValueText(setting, setting.max, t, number),
+        })
       : setting.min !== undefined
         ? t("setting.bounds.min", { min: settingValueText(setting, setting.min, t, number) })
         : undefined;
-  const footer = [t(`setting.${key}.hint`), bounds, t("setting.default", { value: settingValueText(setting, setting.default, t, number) })].filter(Boolean).join(" ");
+  const footer = [
+    t(`setting.${key}.hint`),
+    bounds,
+    t("setting.default", { value: settingValueText(setting, setting.default, t, number) }),
+  ]
+    .filter(Boolean)
+    .join(" ");
   const atDefault = JSON.stringify(fromDraft(setting, draft)) === JSON.stringify(setting.default);
 
   return (
@@ -77,7 +93,11 @@ export function SettingEdit() {
       {repriced && (
         <Section header={t("app.saved")}>
           <Cell multiline data-testid="setting-repriced">
-            {t("setting.repriced", { repriced: number(repriced.repriced), checked: number(repriced.checked), disabled: number(repriced.disabledBelowCost) })}
+            {t("setting.repriced", {
+              repriced: number(repriced.repriced),
+              checked: number(repriced.checked),
+              disabled: number(repriced.disabledBelowCost),
+            })}
           </Cell>
         </Section>
       )}

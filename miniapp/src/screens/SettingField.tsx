@@ -23,7 +23,11 @@ export function fromDraft(setting: SettingView, draft: SettingDraft): unknown {
  * percentage, a cron schedule, one choice (radio buttons) or several (checkboxes, kept in the
  * order they were ticked: for payment rails that is the order customers see them in).
  */
-export function SettingField(props: { setting: SettingView; draft: SettingDraft; onChange: (draft: SettingDraft) => void }) {
+export function SettingField(props: {
+  setting: SettingView;
+  draft: SettingDraft;
+  onChange: (draft: SettingDraft) => void;
+}) {
   const { t } = useI18n();
   const { setting, draft, onChange } = props;
 
@@ -31,7 +35,15 @@ export function SettingField(props: { setting: SettingView; draft: SettingDraft;
     return (
       <>
         {(setting.options ?? []).map((option) => (
-          <Cell key={option} Component="label" multiline before={<Radio name={setting.key} value={option} checked={draft === option} onChange={() => onChange(option)} />} data-testid={`setting-option-${option}`}>
+          <Cell
+            key={option}
+            Component="label"
+            multiline
+            before={
+              <Radio name={setting.key} value={option} checked={draft === option} onChange={() => onChange(option)} />
+            }
+            data-testid={`setting-option-${option}`}
+          >
             {t(`setting.option.${setting.key}.${option}`)}
           </Cell>
         ))}
@@ -40,11 +52,18 @@ export function SettingField(props: { setting: SettingView; draft: SettingDraft;
   }
   if (setting.kind === "choices") {
     const chosen = Array.isArray(draft) ? draft : [];
-    const toggle = (option: string) => onChange(chosen.includes(option) ? chosen.filter((o) => o !== option) : [...chosen, option]);
+    const toggle = (option: string) =>
+      onChange(chosen.includes(option) ? chosen.filter((o) => o !== option) : [...chosen, option]);
     return (
       <>
         {(setting.options ?? []).map((option) => (
-          <Cell key={option} Component="label" multiline before={<Checkbox checked={chosen.includes(option)} onChange={() => toggle(option)} />} data-testid={`setting-option-${option}`}>
+          <Cell
+            key={option}
+            Component="label"
+            multiline
+            before={<Checkbox checked={chosen.includes(option)} onChange={() => toggle(option)} />}
+            data-testid={`setting-option-${option}`}
+          >
             {t(`setting.option.${setting.key}.${option}`)}
           </Cell>
         ))}

@@ -28,15 +28,35 @@ export function Settings() {
           (list.data.gateways ?? []).map(({ gateway, label }) => {
             const text = gatewayText(t, gateway, label);
             return (
-              <Cell key={gateway} before={<span aria-hidden>💳</span>} subtitle={hasOwnText(t, "settings", `${gateway}.hint`) ? t(`settings.${gateway}.hint`) : t("settings.gateway.hint")} onClick={() => push("settings-gateway", { gateway })} data-testid={`settings-${gateway}`}>
+              <Cell
+                key={gateway}
+                before={<span aria-hidden>💳</span>}
+                subtitle={
+                  hasOwnText(t, "settings", `${gateway}.hint`)
+                    ? t(`settings.${gateway}.hint`)
+                    : t("settings.gateway.hint")
+                }
+                onClick={() => push("settings-gateway", { gateway })}
+                data-testid={`settings-${gateway}`}
+              >
                 {text("title")}
               </Cell>
             );
           })}
-        <Cell before={<span aria-hidden>💬</span>} subtitle={t("settings.texts.hint")} onClick={() => push("bot-texts")} data-testid="settings-texts">
+        <Cell
+          before={<span aria-hidden>💬</span>}
+          subtitle={t("settings.texts.hint")}
+          onClick={() => push("bot-texts")}
+          data-testid="settings-texts"
+        >
           {t("texts.title")}
         </Cell>
-        <Cell before={<span aria-hidden>❓</span>} subtitle={t("settings.faq.hint")} onClick={() => push("faq")} data-testid="settings-faq">
+        <Cell
+          before={<span aria-hidden>❓</span>}
+          subtitle={t("settings.faq.hint")}
+          onClick={() => push("faq")}
+          data-testid="settings-faq"
+        >
           {t("faq.title")}
         </Cell>
       </Section>
@@ -48,7 +68,11 @@ export function Settings() {
               multiline
               onClick={() => push("setting", { key: s.key })}
               subtitle={<span data-testid={`setting-value-${s.key}`}>{settingValueText(s, s.value, t, number)}</span>}
-              description={JSON.stringify(s.value) === JSON.stringify(s.default) ? undefined : t("setting.changed", { value: settingValueText(s, s.default, t, number) })}
+              description={
+                JSON.stringify(s.value) === JSON.stringify(s.default)
+                  ? undefined
+                  : t("setting.changed", { value: settingValueText(s, s.default, t, number) })
+              }
               data-testid={`setting-row-${s.key}`}
             >
               {t(`setting.${s.key}`)}

@@ -28,7 +28,11 @@ export function Staff() {
           {t("staff.add")}
         </Cell>
       </Section>
-      <Section header={t("staff.members", { count: members.length })} footer={members.some((m) => m.fromConfig) ? t("staff.from_config.hint") : undefined} data-testid="staff-list">
+      <Section
+        header={t("staff.members", { count: members.length })}
+        footer={members.some((m) => m.fromConfig) ? t("staff.from_config.hint") : undefined}
+        data-testid="staff-list"
+      >
         {members.map((m) => {
           const mine = m.telegramId === me.telegramId;
           const fixed = m.fromConfig || mine;
@@ -36,7 +40,16 @@ export function Staff() {
             <Cell
               key={m.telegramId}
               multiline
-              subtitle={[m.name ? [m.username ? `@${m.username}` : "", `Telegram ${m.telegramId}`].filter(Boolean).join(" · ") : "", mine ? t("staff.you") : ""].filter(Boolean).join(" · ") || undefined}
+              subtitle={
+                [
+                  m.name
+                    ? [m.username ? `@${m.username}` : "", `Telegram ${m.telegramId}`].filter(Boolean).join(" · ")
+                    : "",
+                  mine ? t("staff.you") : "",
+                ]
+                  .filter(Boolean)
+                  .join(" · ") || undefined
+              }
               after={<span className="status">{t(`role.${m.role}`)}</span>}
               onClick={fixed ? undefined : () => push("staff-member", { telegramId: m.telegramId })}
               data-testid={`staff-row-${m.telegramId}`}

@@ -28,13 +28,27 @@ export function StaffAdd() {
   return (
     <List>
       <Section header={t("staff.add.screen")} footer={t("staff.telegram_id.hint")}>
-        <Input header={t("staff.telegram_id")} placeholder={t("staff.telegram_id.placeholder")} inputMode="numeric" value={idText} status={idText.trim() !== "" && telegramId === undefined ? "error" : "default"} onChange={(e) => setIdText(e.target.value)} data-testid="staff-telegram-id" />
+        <Input
+          header={t("staff.telegram_id")}
+          placeholder={t("staff.telegram_id.placeholder")}
+          inputMode="numeric"
+          value={idText}
+          status={idText.trim() !== "" && telegramId === undefined ? "error" : "default"}
+          onChange={(e) => setIdText(e.target.value)}
+          data-testid="staff-telegram-id"
+        />
         {idText.trim() !== "" && telegramId === undefined && (
           <Cell multiline>
             <span className="team-problem">{t("staff.telegram_id.invalid")}</span>
           </Cell>
         )}
-        <Input header={t("staff.name")} maxLength={64} value={name} onChange={(e) => setName(e.target.value)} data-testid="staff-name" />
+        <Input
+          header={t("staff.name")}
+          maxLength={64}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          data-testid="staff-name"
+        />
       </Section>
       <Section header={t("staff.role")}>
         <StaffRolePicker value={role} onChange={setRole} />

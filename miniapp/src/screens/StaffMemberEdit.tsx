@@ -31,7 +31,10 @@ export function StaffMemberEdit() {
     visible: member !== undefined,
     enabled: changed,
     loading: change.busy,
-    onClick: () => (confirming ? change.run(() => api(`/staff/${telegramId}`, { method: "PUT", body: { role } })) : setConfirming(true)),
+    onClick: () =>
+      confirming
+        ? change.run(() => api(`/staff/${telegramId}`, { method: "PUT", body: { role } }))
+        : setConfirming(true),
   });
 
   if (!staff.data) return staff.error ? <ErrorNote error={staff.error} onRetry={staff.reload} /> : <Loading />;
@@ -41,7 +44,11 @@ export function StaffMemberEdit() {
   return (
     <List>
       <Section header={t("staff.member.screen")}>
-        <Cell subtitle={`Telegram ${member.telegramId}`} after={<span className="status">{t(`role.${member.role}`)}</span>} data-testid="staff-member">
+        <Cell
+          subtitle={`Telegram ${member.telegramId}`}
+          after={<span className="status">{t(`role.${member.role}`)}</span>}
+          data-testid="staff-member"
+        >
           {name}
         </Cell>
       </Section>
@@ -56,7 +63,9 @@ export function StaffMemberEdit() {
       </Section>
       {confirming && changed && (
         <Section data-testid="staff-change-confirm">
-          <Cell multiline>{t("staff.change.confirm", { name, from: t(`role.${member.role}`), to: t(`role.${role}`) })}</Cell>
+          <Cell multiline>
+            {t("staff.change.confirm", { name, from: t(`role.${member.role}`), to: t(`role.${role}`) })}
+          </Cell>
           <ButtonCell onClick={() => setConfirming(false)} data-testid="staff-change-back">
             {t("staff.change.back")}
           </ButtonCell>
@@ -64,7 +73,14 @@ export function StaffMemberEdit() {
       )}
       {change.error !== undefined && <ErrorNote error={change.error} />}
       <Section>
-        <ConfirmCell destructive label={t("staff.remove")} question={t("staff.remove.confirm", { name })} disabled={remove.busy} onConfirm={() => remove.run(() => api(`/staff/${telegramId}`, { method: "DELETE" }))} testId="staff-remove" />
+        <ConfirmCell
+          destructive
+          label={t("staff.remove")}
+          question={t("staff.remove.confirm", { name })}
+          disabled={remove.busy}
+          onConfirm={() => remove.run(() => api(`/staff/${telegramId}`, { method: "DELETE" }))}
+          testId="staff-remove"
+        />
       </Section>
       {remove.error !== undefined && <ErrorNote error={remove.error} />}
     </List>

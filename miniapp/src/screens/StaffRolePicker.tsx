@@ -9,7 +9,21 @@ export function StaffRolePicker(props: { value: StaffRole; onChange: (role: Staf
   return (
     <>
       {STAFF_ROLES.map((role) => (
-        <Cell key={role} Component="label" multiline before={<Radio name="staff-role" value={role} checked={props.value === role} onChange={() => props.onChange(role)} />} subtitle={t(`staff.role.${role}.hint`)} data-testid={`staff-role-${role}`}>
+        <Cell
+          key={role}
+          Component="label"
+          multiline
+          before={
+            <Radio
+              name="staff-role"
+              value={role}
+              checked={props.value === role}
+              onChange={() => props.onChange(role)}
+            />
+          }
+          subtitle={t(`staff.role.${role}.hint`)}
+          data-testid={`staff-role-${role}`}
+        >
           {t(`role.${role}`)}
         </Cell>
       ))}

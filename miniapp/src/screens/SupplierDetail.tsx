@@ -35,8 +35,10 @@ export function SupplierDetail() {
   const toggling = useAction<SupplierSaved>((answer) => setSupplier(answer.supplier));
   useEffect(() => setSupplier(detail.data?.supplier), [detail.data]);
 
-  if (!detail.data || !supplier) return detail.error ? <ErrorNote error={detail.error} onRetry={detail.reload} /> : <Loading />;
-  const rupiahLike = (text: string | null) => (text ? text.replace(/^(-?\d+)(\.\d+)? IDR$/, (_, whole: string) => `Rp ${number(Number(whole))}`) : "—");
+  if (!detail.data || !supplier)
+    return detail.error ? <ErrorNote error={detail.error} onRetry={detail.reload} /> : <Loading />;
+  const rupiahLike = (text: string | null) =>
+    text ? text.replace(/^(-?\d+)(\.\d+)? IDR$/, (_, whole: string) => `Rp ${number(Number(whole))}`) : "—";
 
   return (
     <List>
@@ -46,8 +48,17 @@ export function SupplierDetail() {
         <Cell multiline subtitle={supplier.apiUrl}>
           {t("supplier.url")}
         </Cell>
-        <Cell after={supplier.currency === "IDR" ? "IDR" : `${supplier.currency} × ${supplier.rateToIdr || "—"}`}>{t("supplier.currency")}</Cell>
-        <Cell after={<span className={supplier.active ? "shop-ok" : "shop-hint"}>{t(supplier.active ? "suppliers.active" : "suppliers.inactive")}</span>} data-testid="supplier-status">
+        <Cell after={supplier.currency === "IDR" ? "IDR" : `${supplier.currency} × ${supplier.rateToIdr || "—"}`}>
+          {t("supplier.currency")}
+        </Cell>
+        <Cell
+          after={
+            <span className={supplier.active ? "shop-ok" : "shop-hint"}>
+              {t(supplier.active ? "suppliers.active" : "suppliers.inactive")}
+            </span>
+          }
+          data-testid="supplier-status"
+        >
           {t("supplier.status")}
         </Cell>
       </Section>
@@ -57,9 +68,19 @@ export function SupplierDetail() {
           <Cell>{t("suppliers.never_tested")}</Cell>
         ) : (
           <>
-            <Cell after={<span className={supplier.lastTest.ok ? "shop-ok" : "shop-fail"}>{supplier.lastTest.ok ? "OK" : "✗"}</span>}>{dateTime(supplier.lastTest.at)}</Cell>
+            <Cell
+              after={
+                <span className={supplier.lastTest.ok ? "shop-ok" : "shop-fail"}>
+                  {supplier.lastTest.ok ? "OK" : "✗"}
+                </span>
+              }
+            >
+              {dateTime(supplier.lastTest.at)}
+            </Cell>
             <Cell after={rupiahLike(supplier.lastTest.balance)}>{t("supplier.balance")}</Cell>
-            <Cell after={supplier.lastTest.latencyMs === null ? "—" : `${supplier.lastTest.latencyMs} ms`}>{t("supplier.latency")}</Cell>
+            <Cell after={supplier.lastTest.latencyMs === null ? "—" : `${supplier.lastTest.latencyMs} ms`}>
+              {t("supplier.latency")}
+            </Cell>
             {!supplier.lastTest.ok && (
               <Cell multiline subtitle={<span className="shop-fail">{supplier.lastTest.message}</span>}>
                 {t("supplier.message")}
@@ -70,12 +91,22 @@ export function SupplierDetail() {
         {test && (
           <Cell multiline data-testid="supplier-test-result">
             <span className={test.ok ? "shop-ok" : "shop-fail"}>
-              {test.ok && test.balance ? t("supplier.test.ok", { balance: balanceText(test.balance, (n) => `Rp ${number(n)}`), ms: test.latencyMs }) : t("supplier.test.failed", { ms: test.latencyMs, message: test.message })}
+              {test.ok && test.balance
+                ? t("supplier.test.ok", {
+                    balance: balanceText(test.balance, (n) => `Rp ${number(n)}`),
+                    ms: test.latencyMs,
+                  })
+                : t("supplier.test.failed", { ms: test.latencyMs, message: test.message })}
             </span>
           </Cell>
         )}
         {canManage && (
-          <ButtonCell before={<span aria-hidden>🔌</span>} disabled={testing.busy} onClick={() => testing.run(() => api(`/suppliers/${id}/test`, { method: "POST" }))} data-testid="supplier-test">
+          <ButtonCell
+            before={<span aria-hidden>🔌</span>}
+            disabled={testing.busy}
+            onClick={() => testing.run(() => api(`/suppliers/${id}/test`, { method: "POST" }))}
+            data-testid="supplier-test"
+          >
             {testing.busy ? t("supplier.testing") : t("supplier.test")}
           </ButtonCell>
         )}
@@ -84,10 +115,18 @@ export function SupplierDetail() {
 
       {canManage && (
         <Section>
-          <ButtonCell before={<span aria-hidden>📥</span>} onClick={() => push("imports", { supplierId: id })} data-testid="supplier-import">
+          <ButtonCell
+            before={<span aria-hidden>📥</span>}
+            onClick={() => push("imports", { supplierId: id })}
+            data-testid="supplier-import"
+          >
             {t("supplier.import")}
           </ButtonCell>
-          <ButtonCell before={<span aria-hidden>✏️</span>} onClick={() => push("supplier-form", { id })} data-testid="supplier-edit">
+          <ButtonCell
+            before={<span aria-hidden>✏️</span>}
+            onClick={() => push("supplier-form", { id })}
+            data-testid="supplier-edit"
+          >
             {t("supplier.edit")}
           </ButtonCell>
           {supplier.active ? (
@@ -95,11 +134,16 @@ export function SupplierDetail() {
               destructive
               label={t("supplier.disable")}
               question={t("supplier.disable.confirm")}
-              onConfirm={() => toggling.run(() => api(`/suppliers/${id}`, { method: "PATCH", body: { active: false } }))}
+              onConfirm={() =>
+                toggling.run(() => api(`/suppliers/${id}`, { method: "PATCH", body: { active: false } }))
+              }
               testId="supplier-disable"
             />
           ) : (
-            <ButtonCell onClick={() => toggling.run(() => api(`/suppliers/${id}`, { method: "PATCH", body: { active: true } }))} data-testid="supplier-enable">
+            <ButtonCell
+              onClick={() => toggling.run(() => api(`/suppliers/${id}`, { method: "PATCH", body: { active: true } }))}
+              data-testid="supplier-enable"
+            >
               {t("supplier.enable")}
             </ButtonCell>
           )}
@@ -114,8 +158,22 @@ export function SupplierDetail() {
       <Section header={t("supplier.history")}>
         {detail.data.syncs.length === 0 && <Cell>{t("supplier.history.none")}</Cell>}
         {detail.data.syncs.map((s) => (
-          <Cell key={s.id} multiline subhead={dateTime(s.started_at)} subtitle={s.error ? <span className="shop-fail">{t("supplier.history.failed", { error: s.error })}</span> : undefined}>
-            {t("supplier.history.row", { imported: number(s.imported), updated: number(s.updated), removed: number(s.removed), skipped: number(s.skipped) })}
+          <Cell
+            key={s.id}
+            multiline
+            subhead={dateTime(s.started_at)}
+            subtitle={
+              s.error ? (
+                <span className="shop-fail">{t("supplier.history.failed", { error: s.error })}</span>
+              ) : undefined
+            }
+          >
+            {t("supplier.history.row", {
+              imported: number(s.imported),
+              updated: number(s.updated),
+              removed: number(s.removed),
+              skipped: number(s.skipped),
+            })}
           </Cell>
         ))}
       </Section>
@@ -130,7 +188,14 @@ function SupplierKeys(props: { id: number }) {
   return (
     <Section header={t("supplier.keys")} footer={t("supplier.keys.hint")} data-testid="supplier-keys">
       {keys.error !== undefined && <ErrorNote error={keys.error} onRetry={keys.reload} />}
-      {keys.data && <SecretKeyRows area="supplier" keys={keys.data.keys} canReveal={keys.data.canReveal} revealPath={(field) => `/suppliers/${props.id}/keys/${field}/reveal`} />}
+      {keys.data && (
+        <SecretKeyRows
+          area="supplier"
+          keys={keys.data.keys}
+          canReveal={keys.data.canReveal}
+          revealPath={(field) => `/suppliers/${props.id}/keys/${field}/reveal`}
+        />
+      )}
     </Section>
   );
 }

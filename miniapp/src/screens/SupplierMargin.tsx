@@ -22,8 +22,16 @@ export function SupplierMargin(props: { id: number }) {
   if (!margins.data) return null;
   const own = margins.data.suppliers.find((s) => s.id === props.id)?.margin ?? null;
   return (
-    <Section header={t("pricing.supplier")} footer={t("pricing.supplier.hint", { default: margins.data.default })} data-testid="supplier-margin">
-      <Cell after={<strong data-testid="supplier-margin-value">{own !== null ? `${own}%` : t("pricing.none")}</strong>} onClick={canManage ? () => setEditing(!editing) : undefined} data-testid="supplier-margin-edit">
+    <Section
+      header={t("pricing.supplier")}
+      footer={t("pricing.supplier.hint", { default: margins.data.default })}
+      data-testid="supplier-margin"
+    >
+      <Cell
+        after={<strong data-testid="supplier-margin-value">{own !== null ? `${own}%` : t("pricing.none")}</strong>}
+        onClick={canManage ? () => setEditing(!editing) : undefined}
+        data-testid="supplier-margin-edit"
+      >
         {t("pricing.supplier")}
       </Cell>
       {saved !== undefined && (

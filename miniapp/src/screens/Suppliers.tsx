@@ -36,9 +36,19 @@ export function Suppliers() {
             subhead={t(`supplier.kind.${s.kind}`)}
             subtitle={s.apiUrl}
             description={
-              !s.lastTest ? t("suppliers.never_tested") : <span className={s.lastTest.ok ? "shop-ok" : "shop-fail"}>{t(s.lastTest.ok ? "suppliers.test_ok" : "suppliers.test_failed", { time: dateTime(s.lastTest.at) })}</span>
+              !s.lastTest ? (
+                t("suppliers.never_tested")
+              ) : (
+                <span className={s.lastTest.ok ? "shop-ok" : "shop-fail"}>
+                  {t(s.lastTest.ok ? "suppliers.test_ok" : "suppliers.test_failed", { time: dateTime(s.lastTest.at) })}
+                </span>
+              )
             }
-            after={<span className={s.active ? "shop-ok" : "shop-hint"}>{t(s.active ? "suppliers.active" : "suppliers.inactive")}</span>}
+            after={
+              <span className={s.active ? "shop-ok" : "shop-hint"}>
+                {t(s.active ? "suppliers.active" : "suppliers.inactive")}
+              </span>
+            }
             data-testid={`supplier-row-${s.id}`}
           >
             {s.name}

@@ -24,7 +24,11 @@ export function cronInWords(t: Translate, expression: string): string {
   const hours = hour.split(",");
   if (!hours.every((h) => NUMBER.test(h) && Number(h) <= 23)) return raw();
   const times = hours.map((h) => `${pad(Number(h))}:${pad(m)}`);
-  if (weekday === "*") return times.length === 1 ? t("cron.daily", { time: times[0]! }) : t("cron.daily_many", { times: times.join(t("cron.and")) });
-  if (NUMBER.test(weekday) && Number(weekday) <= 7 && times.length === 1) return t("cron.weekly", { day: t(`cron.day.${weekday}`), time: times[0]! });
+  if (weekday === "*")
+    return times.length === 1
+      ? t("cron.daily", { time: times[0]! })
+      : t("cron.daily_many", { times: times.join(t("cron.and")) });
+  if (NUMBER.test(weekday) && Number(weekday) <= 7 && times.length === 1)
+    return t("cron.weekly", { day: t(`cron.day.${weekday}`), time: times[0]! });
   return raw();
 }

@@ -5,7 +5,12 @@
  */
 export type GatewayText = (key: string, vars?: Record<string, string | number>) => string;
 
-export function gatewayText(t: (key: string, vars?: Record<string, string | number>) => string, gateway: string, label: string, fields: ReadonlyArray<{ name: string; label: string }> = []): GatewayText {
+export function gatewayText(
+  t: (key: string, vars?: Record<string, string | number>) => string,
+  gateway: string,
+  label: string,
+  fields: ReadonlyArray<{ name: string; label: string }> = [],
+): GatewayText {
   return (key, vars) => {
     const own = `${gateway}.${key}`;
     const text = t(own, vars);

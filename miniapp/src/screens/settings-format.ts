@@ -4,19 +4,36 @@ import type { SettingView } from "./settings.types";
 type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
 /** Settings counted in rupiah: shown as "Rp 10.000" rather than a bare number. */
-const RUPIAH = new Set(["pricing.round_step", "pricing.min_profit_per_order", "wallet.topup_min", "wallet.topup_max", "payments.stars_rate_idr"]);
+const RUPIAH = new Set([
+  "pricing.round_step",
+  "pricing.min_profit_per_order",
+  "wallet.topup_min",
+  "wallet.topup_max",
+  "payments.stars_rate_idr",
+]);
 
 /** A setting's value as the settings list shows it: numbers grouped, rupiah marked, choices in words. */
-export function settingValueText(setting: Pick<SettingView, "key" | "kind">, value: unknown, t: Translate, number: (n: number) => string): string {
+export function settingValueText(
+  setting: Pick<SettingView, "key" | "kind">,
+  value: unknown,
+  t: Translate,
+  number: (n: number) => string,
+): string {
   switch (setting.kind) {
     case "integer":
-      return typeof value === "number" ? (RUPIAH.has(setting.key) ? `Rp ${number(value)}` : number(value)) : String(value);
+      return typeof value === "number"
+        ? RUPIAH.has(setting.key)
+          ? `Rp ${number(value)}`
+          : number(value)
+        : String(value);
     case "percent":
       return `${String(value)}%`;
     case "choice":
       return t(`setting.option.${setting.key}.${String(value)}`);
     case "choices":
-      return Array.isArray(value) ? value.map((v) => t(`setting.option.${setting.key}.${String(v)}`)).join(", ") : String(value);
+      return Array.isArray(value)
+        ? value.map((v) => t(`setting.option.${setting.key}.${String(v)}`)).join(", ")
+        : String(value);
     case "cron":
       return cronInWords(t, String(value));
     default:
@@ -41,24 +58,35 @@ export function typedNumber(text: string): number | string {
  * with (min, max, choices, kind), in the same words the server's refusal would have; undefined
  * when it can be saved. The server still checks everything (a cron croner accepts, top-up bounds).
  */
-export function draftProblem(setting: Pick<SettingView, "key" | "kind" | "min" | "max">, draft: string | string[], t: Translate, number: (n: number) => string): string | undefined {
+export function draftProblem(
+  setting: Pick<SettingView, "key" | "kind" | "min" | "max">,
+  draft: string | string[],
+  t: Translate,
+  number: (n: number) => string,
+): string | undefined {
   const label = t(`setting.${setting.key}`);
-  if (Array.isArray(draft)) return draft.length === 0 ? t("error.setting.choose_at_least", { setting: label, min: 1 }) : undefined;
+  if (Array.isArray(draft))
+    return draft.length === 0 ? t("error.setting.choose_at_least", { setting: label, min: 1 }) : undefined;
   const text = draft.trim();
   if (text === "") return undefined;
   switch (setting.kind) {
     case "integer": {
       const value = typedNumber(text);
-      if (typeof value !== "number" || !Number.isSafeInteger(value)) return t("error.setting.whole_number", { setting: label });
+      if (typeof value !== "number" || !Number.isSafeInteger(value))
+        return t("error.setting.whole_number", { setting: label });
       const shown = (n: number) => settingValueText(setting, n, t, number);
-      if (setting.min !== undefined && value < setting.min) return t("error.setting.too_small", { setting: label, min: shown(setting.min) });
-      if (setting.max !== undefined && value > setting.max) return t("error.setting.too_big", { setting: label, max: shown(setting.max) });
+      if (setting.min !== undefined && value < setting.min)
+        return t("error.setting.too_small", { setting: label, min: shown(setting.min) });
+      if (setting.max !== undefined && value > setting.max)
+        return t("error.setting.too_big", { setting: label, max: shown(setting.max) });
       return undefined;
     }
     case "percent":
       return /^\d{1,4}([.,]\d{1,4})?$/.test(text) ? undefined : t("error.setting.percent_format", { setting: label });
     case "cron":
-      return /^\S+( \S+){4,5}$/.test(text.replace(/\s+/g, " ")) ? undefined : t("error.setting.cron_format", { setting: label });
+      return /^\S+( \S+){4,5}$/.test(text.replace(/\s+/g, " "))
+        ? undefined
+        : t("error.setting.cron_format", { setting: label });
     default:
       return undefined;
   }

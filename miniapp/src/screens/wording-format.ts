@@ -17,7 +17,12 @@ export function ledgerTitle(t: Translate, number: (n: number) => string, d: Ledg
 /** What a person wrote with the entry, quoted: a supplier's words or an admin's reason. */
 export function ledgerQuote(t: Translate, d: LedgerDescription): string | null {
   if (!d.text) return null;
-  return t(d.kind === "refund_not_placed" || d.kind === "refund_supplier_canceled" ? "ledger.text.supplier" : "ledger.text.reason", { text: d.text });
+  return t(
+    d.kind === "refund_not_placed" || d.kind === "refund_supplier_canceled"
+      ? "ledger.text.supplier"
+      : "ledger.text.reason",
+    { text: d.text },
+  );
 }
 
 /** "free_fire" → "Free Fire"; names that differ by language ("Paket data") from the app's texts. */

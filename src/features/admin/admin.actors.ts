@@ -12,6 +12,8 @@ export interface ActorInfo {
  * Someone no longer on the staff list keeps their id only.
  */
 export async function actorNamer(admins: AdminsService): Promise<(actor: string) => ActorInfo> {
-  const staff = new Map((await admins.list()).map((s) => [`telegram:${s.telegramId}`, { name: s.name || null, role: s.role }]));
+  const staff = new Map(
+    (await admins.list()).map((s) => [`telegram:${s.telegramId}`, { name: s.name || null, role: s.role }]),
+  );
   return (actor) => staff.get(actor) ?? { name: null, role: null };
 }

@@ -23,7 +23,14 @@ export function createAdminApi(deps: AdminApiDeps): Hono {
   api.use("*", adminAuth({ admins: deps.admins, botToken: deps.config.telegram.token, clock: deps.clock }));
   api.get("/me", (c) => {
     const admin = c.get("admin");
-    return c.json({ telegramId: admin.telegramId, name: admin.name, username: admin.username ?? null, role: admin.role, permissions: permissionsOf(admin.role), sandbox: deps.config.mode === "sandbox" } satisfies Me);
+    return c.json({
+      telegramId: admin.telegramId,
+      name: admin.name,
+      username: admin.username ?? null,
+      role: admin.role,
+      permissions: permissionsOf(admin.role),
+      sandbox: deps.config.mode === "sandbox",
+    } satisfies Me);
   });
   for (const register of ADMIN_AREAS) register(api, deps);
   // Mounted by the server like every other router, which knows nothing of the admin variables.

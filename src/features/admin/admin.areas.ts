@@ -21,13 +21,20 @@ import { staffArea } from "./admin.staff.api.js";
 export type AdminArea<Deps> = (api: AdminRouter, deps: Deps) => void;
 
 /** The services an area may be given: the container's, without the database and what only wiring touches. */
-export type AdminServices = Omit<Container, "db" | "database" | "config" | "logger" | "http" | "masterKey" | "telegram" | "worker" | "close">;
+export type AdminServices = Omit<
+  Container,
+  "db" | "database" | "config" | "logger" | "http" | "masterKey" | "telegram" | "worker" | "close"
+>;
 
 type Registration = (api: AdminRouter, services: AdminServices) => void;
 
 /** Gives an area exactly the services listed (a name its deps type needs but the list lacks does not compile). */
-function area<K extends keyof AdminServices>(register: AdminArea<Pick<AdminServices, K>>, needs: readonly K[]): Registration {
-  return (api, services) => register(api, Object.fromEntries(needs.map((name) => [name, services[name]])) as Pick<AdminServices, K>);
+function area<K extends keyof AdminServices>(
+  register: AdminArea<Pick<AdminServices, K>>,
+  needs: readonly K[],
+): Registration {
+  return (api, services) =>
+    register(api, Object.fromEntries(needs.map((name) => [name, services[name]])) as Pick<AdminServices, K>);
 }
 
 /** Every area with the services it is given: the one place they are chosen. */

@@ -26,7 +26,19 @@ export type AuditAreaDeps = Pick<AdminServices, "audit" | "admins">;
 export const auditArea: AdminArea<AuditAreaDeps> = (api, deps) => {
   api.get("/audit", requirePermission("view"), async (c) => {
     const { subject, actor, page, pageSize } = parseInput(AuditQuery, c.req.query());
-    const [result, nameOf] = await Promise.all([deps.audit.page({ subject, actor: actorOf(actor) }, page, pageSize), actorNamer(deps.admins)]);
-    return c.json({ items: result.entries.map((row) => ({ ...toAuditView(row), actorName: nameOf(row.actor).name, actorRole: nameOf(row.actor).role })), total: result.total, page, pageSize } satisfies AuditPage);
+    const [result, nameOf] = await Promise.all([
+      deps.audit.page({ subject, actor: actorOf(actor) }, page, pageSize),
+      actorNamer(deps.admins),
+    ]);
+    return c.json({
+      items: result.entries.map((row) => ({
+        ...toAuditView(row),
+        actorName: nameOf(row.actor).name,
+        actorRole: nameOf(row.actor).role,
+      })),
+      total: result.total,
+      page,
+      pageSize,
+    } satisfies AuditPage);
   });
 };

@@ -15,14 +15,20 @@ afterAll(async () => {
 });
 
 const token = () => kit.sandbox.telegram.token;
-const initDataFor = (userId: number, ageMs = 0, botToken = token()) => signInitData({ id: userId, firstName: "Sari", username: "sari" }, botToken, new Date(clock.now() - ageMs));
-const me = (authorization?: string) => kit.app.request("/api/admin/me", { headers: authorization === undefined ? {} : { authorization } });
+const initDataFor = (userId: number, ageMs = 0, botToken = token()) =>
+  signInitData({ id: userId, firstName: "Sari", username: "sari" }, botToken, new Date(clock.now() - ageMs));
+const me = (authorization?: string) =>
+  kit.app.request("/api/admin/me", { headers: authorization === undefined ? {} : { authorization } });
 
 describe("signing in to the admin API with Telegram initData", () => {
   it("lets an owner from ADMIN_TELEGRAM_IDS in, with every permission", async () => {
     const response = await me(`tma ${initDataFor(ADMIN_ID)}`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ telegramId: ADMIN_ID, role: "owner", permissions: expect.arrayContaining(["reveal", "staff", "refund"]) });
+    expect(await response.json()).toMatchObject({
+      telegramId: ADMIN_ID,
+      role: "owner",
+      permissions: expect.arrayContaining(["reveal", "staff", "refund"]),
+    });
   });
 
   it.each([
@@ -82,10 +88,15 @@ describe("every admin route, for someone who is not staff", () => {
     const auditBefore = await kit.db.selectFrom("audit_log").select("id").execute();
     const stranger = `tma ${initDataFor(555_009)}`;
     for (const { method, path } of all) {
-      const body = method === "GET" ? undefined : JSON.stringify({ value: 1, text: "x", telegramId: 555_009, role: "owner" });
+      const body =
+        method === "GET" ? undefined : JSON.stringify({ value: 1, text: "x", telegramId: 555_009, role: "owner" });
       const anonymous = await kit.app.request(path, { method, body, headers: { "content-type": "application/json" } });
       expect([method, path, anonymous.status]).toEqual([method, path, 401]);
-      const outsider = await kit.app.request(path, { method, body, headers: { "content-type": "application/json", authorization: stranger } });
+      const outsider = await kit.app.request(path, {
+        method,
+        body,
+        headers: { "content-type": "application/json", authorization: stranger },
+      });
       expect([method, path, outsider.status]).toEqual([method, path, 403]);
       expect(await outsider.json()).toEqual({ error: { code: "admin.forbidden", message: "not allowed" } });
     }

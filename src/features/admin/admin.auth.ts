@@ -30,15 +30,21 @@ const unauthorized = (message: string) => new AppError("admin.unauthorized", mes
  * (or the sandbox, which knows its own token) issued it for this bot; the age and the admin list
  * are checked here. Strangers get the same 403 whatever they try, so nothing is revealed.
  */
-export function adminAuth(deps: { admins: AdminsService; botToken: string | undefined; clock: Clock }): MiddlewareHandler<AdminEnv> {
+export function adminAuth(deps: {
+  admins: AdminsService;
+  botToken: string | undefined;
+  clock: Clock;
+}): MiddlewareHandler<AdminEnv> {
   return async (c, next) => {
     const header = c.req.header("authorization") ?? "";
     const match = /^tma\s+(.+)$/i.exec(header);
-    if (!match || !deps.botToken) throw unauthorized("sign in through Telegram: open the shop's admin app from the bot");
+    if (!match || !deps.botToken)
+      throw unauthorized("sign in through Telegram: open the shop's admin app from the bot");
     const verified = verifyInitData(match[1]!, deps.botToken);
     if (!verified.ok) throw unauthorized("the Telegram sign-in is not valid; reopen the admin app from the bot");
     const age = deps.clock.now() - verified.value.authDate;
-    if (age > MAX_AGE_MS || age < -MAX_AHEAD_MS) throw unauthorized("the Telegram sign-in has expired; reopen the admin app from the bot");
+    if (age > MAX_AGE_MS || age < -MAX_AHEAD_MS)
+      throw unauthorized("the Telegram sign-in has expired; reopen the admin app from the bot");
     const user = verified.value.user;
     const role = await deps.admins.roleOf(user.id);
     if (!role) throw new AppError("admin.forbidden", "not allowed");
@@ -52,7 +58,8 @@ export function adminAuth(deps: { admins: AdminsService; botToken: string | unde
 /** Refuses the request unless the signed-in admin's role grants `permission`. */
 export function requirePermission(permission: Permission): MiddlewareHandler<AdminEnv> {
   return async (c, next) => {
-    if (!can(c.get("admin").role, permission)) throw new AppError("admin.forbidden", `your role (${c.get("admin").role}) cannot do this`);
+    if (!can(c.get("admin").role, permission))
+      throw new AppError("admin.forbidden", `your role (${c.get("admin").role}) cannot do this`);
     await next();
   };
 }

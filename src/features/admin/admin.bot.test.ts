@@ -17,8 +17,15 @@ let clock: ManualClock;
 beforeAll(async () => {
   clock = createManualClock(Date.now());
   kit = await createShopKit({ clock, env: { PUBLIC_URL: "https://shop.example.com" } });
-  await kit.container.admins.grant({ telegramId: STAFF.operator, role: "operator", name: "Oki" }, `telegram:${ADMIN_ID}`);
-  for (const [id, name] of [[STAFF.operator, "Oki"], [STRANGER, "Stranger"]] as const) kit.sandbox.telegram.addUser({ id, first_name: name, username: `u${id}`, language_code: "id" });
+  await kit.container.admins.grant(
+    { telegramId: STAFF.operator, role: "operator", name: "Oki" },
+    `telegram:${ADMIN_ID}`,
+  );
+  for (const [id, name] of [
+    [STAFF.operator, "Oki"],
+    [STRANGER, "Stranger"],
+  ] as const)
+    kit.sandbox.telegram.addUser({ id, first_name: name, username: `u${id}`, language_code: "id" });
 }, 60_000);
 afterAll(async () => {
   await kit?.close();
@@ -36,14 +43,22 @@ async function processingOrder(target: string) {
   return order;
 }
 
-const buttonsOf = (m: { buttons: Array<Array<{ text: string; callback_data?: string; url?: string; web_app?: { url: string } }>> }) => m.buttons.flat();
+const buttonsOf = (m: {
+  buttons: Array<Array<{ text: string; callback_data?: string; url?: string; web_app?: { url: string } }>>;
+}) => m.buttons.flat();
 const pressLabel = async (userId: number, label: RegExp) => {
   const who = kit.customer(userId);
-  const message = [...who.botMessages()].reverse().find((m) => buttonsOf(m).some((b) => b.callback_data && label.test(b.text)))!;
+  const message = [...who.botMessages()]
+    .reverse()
+    .find((m) => buttonsOf(m).some((b) => b.callback_data && label.test(b.text)))!;
   expect(message, `a button labelled ${label}`).toBeDefined();
   const button = buttonsOf(message).find((b) => b.callback_data && label.test(b.text))!;
   const replies = await who.press(message.message_id, button.callback_data!);
-  return { message, replies, edited: kit.sandbox.telegram.messagesIn(userId).find((m) => m.message_id === message.message_id)! };
+  return {
+    message,
+    replies,
+    edited: kit.sandbox.telegram.messagesIn(userId).find((m) => m.message_id === message.message_id)!,
+  };
 };
 
 /** A callback query for `data` on a message, whatever buttons it shows now (replays, forged data). */
@@ -51,8 +66,17 @@ let forged = 990_000_000;
 async function pressAnyway(userId: number, messageId: number, data: string) {
   const shown = kit.sandbox.telegram.messagesIn(userId).find((m) => m.message_id === messageId)!;
   const from = { id: userId, is_bot: false, first_name: "Someone", username: `u${userId}`, language_code: "id" };
-  const message = { message_id: messageId, date: shown.date, chat: { id: userId, type: "private", first_name: "Someone" }, from: kit.sandbox.telegram.bot, text: shown.text };
-  await kit.bot.handleUpdate({ update_id: ++forged, callback_query: { id: `${userId}-f${forged}`, from, chat_instance: String(userId), data, message } } as never);
+  const message = {
+    message_id: messageId,
+    date: shown.date,
+    chat: { id: userId, type: "private", first_name: "Someone" },
+    from: kit.sandbox.telegram.bot,
+    text: shown.text,
+  };
+  await kit.bot.handleUpdate({
+    update_id: ++forged,
+    callback_query: { id: `${userId}-f${forged}`, from, chat_instance: String(userId), data, message },
+  } as never);
 }
 
 describe("/admin in chat", () => {
@@ -71,8 +95,18 @@ describe("/admin in chat", () => {
     const [menu] = await kit.customer(ADMIN_ID).say("/admin");
     expect(menu!.plain).toContain("Admin toko");
     const labels = buttonsOf(menu!).map((b) => b.text);
-    expect(labels).toEqual(["📊 Hari ini", "💰 Saldo supplier", "🔄 Sync semua pesanan", "🔎 Cari pesanan", "🙋 Hand-off terbuka", "📱 Buka aplikasi admin"]);
-    expect(buttonsOf(menu!).at(-1)).toEqual({ text: "📱 Buka aplikasi admin", web_app: { url: "https://shop.example.com/miniapp/" } });
+    expect(labels).toEqual([
+      "📊 Hari ini",
+      "💰 Saldo supplier",
+      "🔄 Sync semua pesanan",
+      "🔎 Cari pesanan",
+      "🙋 Hand-off terbuka",
+      "📱 Buka aplikasi admin",
+    ]);
+    expect(buttonsOf(menu!).at(-1)).toEqual({
+      text: "📱 Buka aplikasi admin",
+      web_app: { url: "https://shop.example.com/miniapp/" },
+    });
   });
 
   it("shows today's numbers, supplier balances and open hand-offs in the menu's message", async () => {
@@ -120,7 +154,9 @@ describe("/admin in chat", () => {
     expect(direct!.plain).toBe(found!.plain);
     expect((await kit.customer(ADMIN_ID).say("/admin 999999"))[0]!.plain).toBe("Pesanan #999999 tidak ada.");
     // The step is over: a number typed now is not read as an order number.
-    expect((await kit.customer(ADMIN_ID).say(String(order.id))).some((m) => m.plain.includes(`Pesanan #${order.id} —`))).toBe(false);
+    expect(
+      (await kit.customer(ADMIN_ID).say(String(order.id))).some((m) => m.plain.includes(`Pesanan #${order.id} —`)),
+    ).toBe(false);
   });
 
   it("syncs one order from its buttons", async () => {
@@ -152,7 +188,11 @@ describe("/admin in chat", () => {
     const row = await kit.db.selectFrom("orders").select("status").where("id", "=", order.id).executeTakeFirstOrThrow();
     expect(row.status).toBe("refunded");
     const [entry] = await kit.container.audit.recent({ subject: `order:${order.id}` });
-    expect(entry).toMatchObject({ action: "order.refund", actor: `telegram:${ADMIN_ID}`, reason: "pelanggan <minta> batal" });
+    expect(entry).toMatchObject({
+      action: "order.refund",
+      actor: `telegram:${ADMIN_ID}`,
+      reason: "pelanggan <minta> batal",
+    });
 
     // The same confirmation pressed again (a double tap delivered twice) refunds nothing more.
     await pressAnyway(ADMIN_ID, confirm!.message_id, yes);
@@ -169,7 +209,9 @@ describe("/admin in chat", () => {
     await admin.say("salah pesan");
     const dropped = await pressLabel(ADMIN_ID, /^Batal$/);
     expect(dropped.edited.plain).toBe("Refund dibatalkan.");
-    expect((await kit.db.selectFrom("orders").select("status").where("id", "=", order.id).executeTakeFirstOrThrow()).status).toBe("processing");
+    expect(
+      (await kit.db.selectFrom("orders").select("status").where("id", "=", order.id).executeTakeFirstOrThrow()).status,
+    ).toBe("processing");
   });
 
   it("gives an operator the menu and sync, but no refund", async () => {
@@ -206,7 +248,10 @@ describe("/admin without an https address", () => {
     const local = await createShopKit({ importCatalog: false, env: { PUBLIC_URL: "http://127.0.0.1:3000" } });
     try {
       const [menu] = await local.customer(ADMIN_ID).say("/admin");
-      expect(menu!.buttons.flat().at(-1)).toEqual({ text: "📱 Buka aplikasi admin", url: "http://127.0.0.1:3000/miniapp/" });
+      expect(menu!.buttons.flat().at(-1)).toEqual({
+        text: "📱 Buka aplikasi admin",
+        url: "http://127.0.0.1:3000/miniapp/",
+      });
     } finally {
       await local.close();
     }

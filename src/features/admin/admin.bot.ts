@@ -21,7 +21,8 @@ staff.use(adminWizards);
 
 staff.command("admin", async (ctx) => {
   const argument = ctx.match.trim();
-  if (argument === "") return void (await ctx.reply(ctx.t("admin-menu"), { parse_mode: "HTML", reply_markup: adminMenu }));
+  if (argument === "")
+    return void (await ctx.reply(ctx.t("admin-menu"), { parse_mode: "HTML", reply_markup: adminMenu }));
   const id = orderNumber(argument);
   if (id === undefined) return void (await ctx.reply(ctx.t("admin-find-invalid"), { parse_mode: "HTML" }));
   await showOrder(ctx, id);
@@ -34,7 +35,8 @@ staff.callbackQuery(REFUND_PRESS, async (ctx) => {
     await ctx.answerCallbackQuery();
     return show(ctx, ctx.t("admin-refund-dropped"));
   }
-  if (!allowed(ctx, "refund")) return void (await ctx.answerCallbackQuery({ text: ctx.t("admin-no-permission"), show_alert: true }));
+  if (!allowed(ctx, "refund"))
+    return void (await ctx.answerCallbackQuery({ text: ctx.t("admin-no-permission"), show_alert: true }));
   await ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
   await ctx.editMessageReplyMarkup().catch(unlessUnmodified);
 });

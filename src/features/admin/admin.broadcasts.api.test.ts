@@ -23,12 +23,22 @@ beforeAll(async () => {
   await adminClient(kit).addStaff();
   calls = adminCalls(kit);
   for (let id = 420_000; id < 420_010; id++) {
-    kit.sandbox.telegram.addUser({ id, first_name: `Pelanggan ${id}`, username: `p${id}`, language_code: id % 2 ? "en" : "id" });
+    kit.sandbox.telegram.addUser({
+      id,
+      first_name: `Pelanggan ${id}`,
+      username: `p${id}`,
+      language_code: id % 2 ? "en" : "id",
+    });
     await kit.customer(id).say("/start");
     people.push(id);
   }
   buyer = people[0]!;
-  const { transaction } = await buyUntilInvoice(kit, { mid: 2, target: "https://instagram.com/pembeli", quantity: 1000, userId: buyer });
+  const { transaction } = await buyUntilInvoice(kit, {
+    mid: 2,
+    target: "https://instagram.com/pembeli",
+    quantity: 1000,
+    userId: buyer,
+  });
   await kit.sandbox.midtrans.pay(transaction.order_id);
   await kit.runJobs();
 }, 60_000);
@@ -36,17 +46,42 @@ afterAll(async () => {
   await kit?.close();
 });
 
-const customers = async () => Number((await kit.db.selectFrom("customers").select((eb) => eb.fn.countAll<number>().as("n")).where("chat_id", ">", 0).executeTakeFirstOrThrow()).n);
-const messagesOf = (id: number, text: string) => kit.customer(id).botMessages().filter((m) => m.plain === text);
+const customers = async () =>
+  Number(
+    (
+      await kit.db
+        .selectFrom("customers")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("chat_id", ">", 0)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+const messagesOf = (id: number, text: string) =>
+  kit
+    .customer(id)
+    .botMessages()
+    .filter((m) => m.plain === text);
 const broadcastCount = async () => (await kit.db.selectFrom("broadcasts").select("id").execute()).length;
 
 describe("broadcast preview", () => {
   it("shows the message as Telegram will, and how many customers the audience holds", async () => {
-    const all = await calls.admin().post("/broadcasts/preview", { html: "<b>Promo</b> hari ini &amp; besok", audience: { kind: "all" } });
+    const all = await calls
+      .admin()
+      .post("/broadcasts/preview", { html: "<b>Promo</b> hari ini &amp; besok", audience: { kind: "all" } });
     expect(all.status).toBe(200);
-    expect(all.body).toEqual({ problem: null, tree: { tag: "", attributes: {}, children: [{ tag: "b", attributes: {}, children: ["Promo"] }, " hari ini & besok"] }, recipients: await customers() });
+    expect(all.body).toEqual({
+      problem: null,
+      tree: {
+        tag: "",
+        attributes: {},
+        children: [{ tag: "b", attributes: {}, children: ["Promo"] }, " hari ini & besok"],
+      },
+      recipients: await customers(),
+    });
     expect(all.body.recipients).toBe(people.length);
-    const buyers = await calls.admin().post("/broadcasts/preview", { html: "Terima kasih", audience: { kind: "buyers", days: 30 } });
+    const buyers = await calls
+      .admin()
+      .post("/broadcasts/preview", { html: "Terima kasih", audience: { kind: "buyers", days: 30 } });
     expect(buyers.body.recipients).toBe(1);
   });
 
@@ -56,7 +91,10 @@ describe("broadcast preview", () => {
       ["<b>Promo", "<b> is never closed"],
       ["1 < 2", 'a "<" that does not start a tag at character 3: write &lt; for a less-than sign'],
       ["2 > 1", 'a lone ">" at character 3: write &gt;'],
-      ["<div>Promo</div>", "<div> is not supported by Telegram (at character 1); use b, i, u, s, a, code, pre, blockquote or tg-spoiler"],
+      [
+        "<div>Promo</div>",
+        "<div> is not supported by Telegram (at character 1); use b, i, u, s, a, code, pre, blockquote or tg-spoiler",
+      ],
       ["Diskon 50% & gratis", 'a lone "&" at character 12: write &amp; for an ampersand'],
       ['<a href="javascript:alert(1)">klik</a>', "<a> has an unsupported href (at character 1)"],
       ["   ", "the message is empty"],
@@ -98,7 +136,9 @@ describe("sending a broadcast", () => {
     expect(empty.body.error.message).toBe("nobody is in this audience yet");
     const noAudience = await calls.admin().post("/broadcasts", { html: "Halo" });
     expect(noAudience.status).toBe(400);
-    expect(noAudience.body.error.message).toBe('audience: the audience is {"kind":"all"} or {"kind":"buyers","days":N}');
+    expect(noAudience.body.error.message).toBe(
+      'audience: the audience is {"kind":"all"} or {"kind":"buyers","days":N}',
+    );
     expect(await broadcastCount()).toBe(before);
     await kit.runJobs();
     expect(messagesOf(buyer, "Halo")).toEqual([]);
@@ -110,21 +150,43 @@ describe("sending a broadcast", () => {
     const html = "<b>Promo 11.11</b>\nDiskon 20% semua layanan &amp; bonus saldo";
     const started = await calls.admin().post("/broadcasts", { html, audience: { kind: "all" } });
     expect(started.status).toBe(201);
-    expect(started.body).toMatchObject({ status: "sending", total: people.length, html, audience: { kind: "all" }, createdBy: `telegram:${STAFF.admin}`, finishedAt: null, preview: "Promo 11.11 Diskon 20% semua layanan & bonus saldo" });
+    expect(started.body).toMatchObject({
+      status: "sending",
+      total: people.length,
+      html,
+      audience: { kind: "all" },
+      createdBy: `telegram:${STAFF.admin}`,
+      finishedAt: null,
+      preview: "Promo 11.11 Diskon 20% semua layanan & bonus saldo",
+    });
     expect(started.body.counts).toEqual({ pending: people.length, sent: 0, failed: 0, blocked: 0, canceled: 0 });
     const id = started.body.id as number;
 
     await kit.runJobs();
     const done = await calls.admin().get(`/broadcasts/${id}`);
-    expect(done.body).toMatchObject({ status: "done", counts: { pending: 0, sent: people.length - 1, failed: 0, blocked: 1, canceled: 0 } });
+    expect(done.body).toMatchObject({
+      status: "done",
+      counts: { pending: 0, sent: people.length - 1, failed: 0, blocked: 1, canceled: 0 },
+    });
     expect(done.body.finishedAt).toEqual(expect.any(Number));
-    expect(done.body).toMatchObject({ createdBy: `telegram:${STAFF.admin}`, createdByName: "Ayu Admin", canceledByName: null }); // people by name, the id second
-    expect((await calls.admin().get("/broadcasts")).body.items.find((b: { id: number }) => b.id === id)).toMatchObject({ createdByName: "Ayu Admin" });
+    expect(done.body).toMatchObject({
+      createdBy: `telegram:${STAFF.admin}`,
+      createdByName: "Ayu Admin",
+      canceledByName: null,
+    }); // people by name, the id second
+    expect((await calls.admin().get("/broadcasts")).body.items.find((b: { id: number }) => b.id === id)).toMatchObject({
+      createdByName: "Ayu Admin",
+    });
     const text = "Promo 11.11\nDiskon 20% semua layanan & bonus saldo";
     for (const id of people) expect(messagesOf(id, text), String(id)).toHaveLength(id === blocked ? 0 : 1);
     // Sent as HTML: the customer sees bold text, not tags.
     expect(kit.customer(people[0]!).botMessages().at(-1)!.text).toBe(html);
-    const recipient = await kit.db.selectFrom("broadcast_recipients").selectAll().where("broadcast_id", "=", id).where("status", "=", "blocked").executeTakeFirstOrThrow();
+    const recipient = await kit.db
+      .selectFrom("broadcast_recipients")
+      .selectAll()
+      .where("broadcast_id", "=", id)
+      .where("status", "=", "blocked")
+      .executeTakeFirstOrThrow();
     expect(recipient.error).toContain("blocked");
 
     // Each recipient once: running the jobs again sends nothing more.
@@ -133,12 +195,18 @@ describe("sending a broadcast", () => {
 
     const [entry] = await kit.db.selectFrom("audit_log").selectAll().where("subject", "=", `broadcast:${id}`).execute();
     expect(entry).toMatchObject({ action: "broadcast.start", actor: `telegram:${STAFF.admin}` });
-    expect(JSON.parse(entry!.after!)).toEqual({ audience: { kind: "all" }, recipients: people.length, text: "Promo 11.11\nDiskon 20% semua layanan & bonus saldo" });
+    expect(JSON.parse(entry!.after!)).toEqual({
+      audience: { kind: "all" },
+      recipients: people.length,
+      text: "Promo 11.11\nDiskon 20% semua layanan & bonus saldo",
+    });
     kit.sandbox.telegram.setBlocked(blocked, false);
 
     const list = await calls.owner().get("/broadcasts");
     expect(list.body.items[0]).toMatchObject({ id, status: "done", total: people.length });
-    expect(list.body.items.map((b: { id: number }) => b.id)).toEqual([...list.body.items.map((b: { id: number }) => b.id)].sort((a: number, b: number) => b - a));
+    expect(list.body.items.map((b: { id: number }) => b.id)).toEqual(
+      [...list.body.items.map((b: { id: number }) => b.id)].sort((a: number, b: number) => b - a),
+    );
   });
 
   it("cancels: the customers not reached yet get nothing, and a canceled one cannot be canceled again", async () => {
@@ -162,19 +230,38 @@ describe("sending a broadcast", () => {
     expect(after.counts.canceled).toBeGreaterThanOrEqual(1);
     expect(after.counts.sent + after.counts.canceled).toBe(people.length);
     // The counts say exactly who got it.
-    const rows = await kit.db.selectFrom("broadcast_recipients").innerJoin("customers", "customers.id", "broadcast_recipients.customer_id").select(["customers.telegram_id", "broadcast_recipients.status"]).where("broadcast_id", "=", id).execute();
-    for (const row of rows) expect(messagesOf(row.telegram_id, text), `${row.telegram_id} ${row.status}`).toHaveLength(row.status === "sent" ? 1 : 0);
+    const rows = await kit.db
+      .selectFrom("broadcast_recipients")
+      .innerJoin("customers", "customers.id", "broadcast_recipients.customer_id")
+      .select(["customers.telegram_id", "broadcast_recipients.status"])
+      .where("broadcast_id", "=", id)
+      .execute();
+    for (const row of rows)
+      expect(messagesOf(row.telegram_id, text), `${row.telegram_id} ${row.status}`).toHaveLength(
+        row.status === "sent" ? 1 : 0,
+      );
 
     const again = await calls.owner().post(`/broadcasts/${id}/cancel`);
     expect(again.status).toBe(409);
     expect(again.body.error.message).toBe(`broadcast #${id} is no longer sending`);
-    const audit = await kit.db.selectFrom("audit_log").selectAll().where("subject", "=", `broadcast:${id}`).where("action", "=", "broadcast.cancel").execute();
+    const audit = await kit.db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("subject", "=", `broadcast:${id}`)
+      .where("action", "=", "broadcast.cancel")
+      .execute();
     expect(audit).toHaveLength(1);
-    expect([JSON.parse(audit[0]!.before!), JSON.parse(audit[0]!.after!)]).toEqual([{ status: "sending" }, { status: "canceled" }]);
+    expect([JSON.parse(audit[0]!.before!), JSON.parse(audit[0]!.after!)]).toEqual([
+      { status: "sending" },
+      { status: "canceled" },
+    ]);
   });
 
   it("answers 404 for a broadcast that does not exist", async () => {
-    for (const answer of [await calls.admin().get("/broadcasts/99999"), await calls.admin().post("/broadcasts/99999/cancel")]) {
+    for (const answer of [
+      await calls.admin().get("/broadcasts/99999"),
+      await calls.admin().post("/broadcasts/99999/cancel"),
+    ]) {
       expect(answer.status).toBe(404);
       expect(answer.body.error.message).toBe("no broadcast #99999");
     }

@@ -20,15 +20,25 @@ export async function statsText(ctx: BotContext): Promise<string> {
   const today = (await ctx.deps.adminStats.dashboard()).windows.today;
   const statuses = Object.entries(today.byStatus)
     .filter(([, count]) => (count ?? 0) > 0)
-    .map(([status, count]) => ctx.t("admin-stats-status", { status: ctx.t(`order-status-${status}`), count: String(count) }));
-  return [ctx.t("admin-stats", { revenue: formatRupiah(today.revenue), profit: formatRupiah(today.profit), paid: String(today.paidOrders) }), ...statuses].join("\n");
+    .map(([status, count]) =>
+      ctx.t("admin-stats-status", { status: ctx.t(`order-status-${status}`), count: String(count) }),
+    );
+  return [
+    ctx.t("admin-stats", {
+      revenue: formatRupiah(today.revenue),
+      profit: formatRupiah(today.profit),
+      paid: String(today.paidOrders),
+    }),
+    ...statuses,
+  ].join("\n");
 }
 
 export async function balancesText(ctx: BotContext): Promise<string> {
   const suppliers = await ctx.deps.providers.checkBalances(BALANCE_TIMEOUT_MS);
   if (suppliers.length === 0) return `${ctx.t("admin-balances")}\n${ctx.t("admin-balances-none")}`;
   const lines = suppliers.map((s) => {
-    const value = s.ok && s.balance ? balanceOf(s.balance) : ctx.t("admin-balance-failed", { message: escapeHtml(s.message) });
+    const value =
+      s.ok && s.balance ? balanceOf(s.balance) : ctx.t("admin-balance-failed", { message: escapeHtml(s.message) });
     return `• ${escapeHtml(s.name)}: ${value}`;
   });
   return [ctx.t("admin-balances"), ...lines].join("\n");
@@ -37,7 +47,9 @@ export async function balancesText(ctx: BotContext): Promise<string> {
 /** A supplier balance is a decimal string in the supplier's currency; rupiah ones read as rupiah. */
 function balanceOf(balance: { balance: string; currency: string }): string {
   const whole = /^-?\d+/.exec(balance.balance)?.[0];
-  return balance.currency === "IDR" && whole ? formatRupiah(Number(whole)) : `${escapeHtml(balance.balance)} ${escapeHtml(balance.currency)}`;
+  return balance.currency === "IDR" && whole
+    ? formatRupiah(Number(whole))
+    : `${escapeHtml(balance.balance)} ${escapeHtml(balance.currency)}`;
 }
 
 export function orderText(ctx: BotContext, detail: OrderDetailView): string {
@@ -56,16 +68,24 @@ export function orderText(ctx: BotContext, detail: OrderDetailView): string {
     // What the service type needed (comments, usernames, a subscription, drip-feed), as the customer sees it.
     ...extrasLines(ctx, order.extras, order.quantity),
   ];
-  if (money.refunded > 0) lines.push(ctx.t("admin-order-refunded", { refunded: formatRupiah(money.refunded), left: formatRupiah(money.leftToRefund) }));
+  if (money.refunded > 0)
+    lines.push(
+      ctx.t("admin-order-refunded", { refunded: formatRupiah(money.refunded), left: formatRupiah(money.leftToRefund) }),
+    );
   return lines.join("\n");
 }
 
 export async function handoffsText(ctx: BotContext): Promise<string> {
   const open = await ctx.deps.handoff.listOpen();
   if (open.length === 0) return ctx.t("handoff-list-empty");
-  const lines = open
-    .slice(0, HANDOFFS_SHOWN)
-    .map(({ handoff, customer }) => ctx.t("handoff-list-line", { number: String(handoff.number), customer: customerLabel(customer), reason: handoff.reason, since: formatJakartaDateTime(handoff.openedAt) }));
+  const lines = open.slice(0, HANDOFFS_SHOWN).map(({ handoff, customer }) =>
+    ctx.t("handoff-list-line", {
+      number: String(handoff.number),
+      customer: customerLabel(customer),
+      reason: handoff.reason,
+      since: formatJakartaDateTime(handoff.openedAt),
+    }),
+  );
   return [ctx.t("handoff-list-title", { count: String(open.length) }), ...lines].join("\n");
 }
 

@@ -83,25 +83,44 @@ async function adminFindOrder(conversation: AdminConversation, ctx: Context): Pr
  * reason and replaces the older; the money moves only on a press of this order's yes.
  */
 async function adminRefund(conversation: AdminConversation, ctx: Context, orderId: number): Promise<void> {
-  const left = await conversation.external(async (outer) => (await orderDetailOf(outer, orderId))?.money.leftToRefund ?? 0);
-  await ctx.reply(await say(conversation, "admin-refund-ask", { order: String(orderId), amount: formatRupiah(left) }), HTML);
+  const left = await conversation.external(
+    async (outer) => (await orderDetailOf(outer, orderId))?.money.leftToRefund ?? 0,
+  );
+  await ctx.reply(
+    await say(conversation, "admin-refund-ask", { order: String(orderId), amount: formatRupiah(left) }),
+    HTML,
+  );
   let reason = (await nextText(conversation)).text.slice(0, REASON_MAX);
   for (;;) {
     const confirmation = await conversation.external(async (outer) => {
       const detail = await orderDetailOf(outer, orderId);
       if (!detail) return null;
-      const vars = { amount: formatRupiah(detail.money.leftToRefund), order: String(orderId), customer: customerLabel(detail.customer), reason: escapeHtml(reason) };
-      return { text: outer.t("admin-refund-confirm", vars), yes: outer.t("admin-button-refund-yes"), no: outer.t("admin-button-refund-no") };
+      const vars = {
+        amount: formatRupiah(detail.money.leftToRefund),
+        order: String(orderId),
+        customer: customerLabel(detail.customer),
+        reason: escapeHtml(reason),
+      };
+      return {
+        text: outer.t("admin-refund-confirm", vars),
+        yes: outer.t("admin-button-refund-yes"),
+        no: outer.t("admin-button-refund-no"),
+      };
     });
     if (!confirmation) {
       await ctx.reply(await say(conversation, "admin-order-not-found", { order: String(orderId) }));
       return;
     }
-    const buttons = new InlineKeyboard().text(confirmation.yes, refundPress("yes", orderId)).text(confirmation.no, refundPress("no", orderId));
+    const buttons = new InlineKeyboard()
+      .text(confirmation.yes, refundPress("yes", orderId))
+      .text(confirmation.no, refundPress("no", orderId));
     await ctx.reply(confirmation.text, { ...HTML, reply_markup: buttons });
 
     for (;;) {
-      const answer = await conversation.waitUntil((c) => c.has("message:text") || REFUND_PRESS.exec(c.callbackQuery?.data ?? "")?.[2] === String(orderId), { next: true });
+      const answer = await conversation.waitUntil(
+        (c) => c.has("message:text") || REFUND_PRESS.exec(c.callbackQuery?.data ?? "")?.[2] === String(orderId),
+        { next: true },
+      );
       if (answer.has("message:text")) {
         reason = (await typed(conversation, answer)).slice(0, REASON_MAX);
         break; // a new confirmation, with the newer reason

@@ -4,13 +4,24 @@ import { requirePermission } from "./admin.auth.js";
 import { idParam, jsonBody, parseInput } from "./admin.http.js";
 import type { BalanceAdjusted, CustomerDetail, CustomerPage, LedgerPage } from "./contracts/customers.contract.js";
 
-const Paging = { page: z.coerce.number().int().min(0).default(0), pageSize: z.coerce.number().int().min(1).max(100).default(20) };
+const Paging = {
+  page: z.coerce.number().int().min(0).default(0),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+};
 const SearchQuery = z.object({ q: z.string().trim().max(64).optional(), ...Paging });
 const LedgerQuery = z.object(Paging);
 const AdjustBody = z.object({
   // Signed: a credit is positive, a debit negative; the wallet refuses a debit below zero.
-  amount: z.number({ message: "the amount is a whole number of rupiah" }).int("the amount is a whole number of rupiah").refine((n) => n !== 0, "the amount cannot be zero").refine((n) => Math.abs(n) <= 100_000_000, "at most Rp 100.000.000 at a time"),
-  reason: z.string({ message: "say why: every adjustment is recorded with its reason" }).trim().min(1, "say why: every adjustment is recorded with its reason").max(500),
+  amount: z
+    .number({ message: "the amount is a whole number of rupiah" })
+    .int("the amount is a whole number of rupiah")
+    .refine((n) => n !== 0, "the amount cannot be zero")
+    .refine((n) => Math.abs(n) <= 100_000_000, "at most Rp 100.000.000 at a time"),
+  reason: z
+    .string({ message: "say why: every adjustment is recorded with its reason" })
+    .trim()
+    .min(1, "say why: every adjustment is recorded with its reason")
+    .max(500),
 });
 
 /** The services this area is given (admin.areas.ts). */
@@ -29,7 +40,9 @@ export const customersArea: AdminArea<CustomersAreaDeps> = (api, deps) => {
     return c.json({ ...(await directory.search(q, page, pageSize)), page, pageSize } satisfies CustomerPage);
   });
 
-  api.get("/customers/:id", requirePermission("view"), async (c) => c.json((await directory.detail(idParam(c))) satisfies CustomerDetail));
+  api.get("/customers/:id", requirePermission("view"), async (c) =>
+    c.json((await directory.detail(idParam(c))) satisfies CustomerDetail),
+  );
 
   api.get("/customers/:id/ledger", requirePermission("view"), async (c) => {
     const { page, pageSize } = parseInput(LedgerQuery, c.req.query());

@@ -13,7 +13,12 @@ beforeAll(async () => {
   await adminClient(kit).addStaff();
   calls = adminCalls(kit);
   // A supplier nobody answers for (nothing listens on port 1): its balance fails on its own.
-  await kit.container.providers.add({ name: "dead", kind: "smm-v2", url: "http://127.0.0.1:1/api/v2", credentials: { key: "dead-key" } });
+  await kit.container.providers.add({
+    name: "dead",
+    kind: "smm-v2",
+    url: "http://127.0.0.1:1/api/v2",
+    credentials: { key: "dead-key" },
+  });
 });
 afterAll(async () => {
   await kit?.close();
@@ -25,7 +30,13 @@ describe("the dashboard", () => {
       const answer = await calls.as(role).get("/dashboard");
       expect(answer.status).toBe(200);
       expect(Object.keys(answer.body.windows)).toEqual(["today", "d7", "d30"]);
-      expect(answer.body.windows.today).toMatchObject({ revenue: 0, profit: 0, paidOrders: 0, byStatus: {}, topByRevenue: [] });
+      expect(answer.body.windows.today).toMatchObject({
+        revenue: 0,
+        profit: 0,
+        paidOrders: 0,
+        byStatus: {},
+        topByRevenue: [],
+      });
       expect(answer.body.daily).toHaveLength(30);
     }
   });

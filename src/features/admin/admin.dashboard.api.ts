@@ -14,7 +14,11 @@ export type DashboardAreaDeps = Pick<AdminServices, "adminStats" | "providers">;
  * route, so the numbers show at once while suppliers answer.
  */
 export const dashboardArea: AdminArea<DashboardAreaDeps> = (api, deps) => {
-  api.get("/dashboard", requirePermission("view"), async (c) => c.json((await deps.adminStats.dashboard()) satisfies DashboardStats));
+  api.get("/dashboard", requirePermission("view"), async (c) =>
+    c.json((await deps.adminStats.dashboard()) satisfies DashboardStats),
+  );
 
-  api.get("/dashboard/balances", requirePermission("view"), async (c) => c.json({ suppliers: await deps.providers.checkBalances(BALANCE_TIMEOUT_MS) } satisfies SupplierBalances));
+  api.get("/dashboard/balances", requirePermission("view"), async (c) =>
+    c.json({ suppliers: await deps.providers.checkBalances(BALANCE_TIMEOUT_MS) } satisfies SupplierBalances),
+  );
 };

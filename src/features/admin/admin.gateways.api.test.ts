@@ -23,11 +23,16 @@ const stubpay: GatewaySettingsDescriptor = {
   ],
   parse: (input) => {
     const i = input as Record<string, string | undefined>;
-    return i.mode === undefined || i.mode === "test" || i.mode === "live" ? { ok: true, values: { mode: i.mode, apiKey: i.apiKey } } : { ok: false, issues: [{ path: "mode", message: 'mode is "test" or "live"' }] };
+    return i.mode === undefined || i.mode === "test" || i.mode === "live"
+      ? { ok: true, values: { mode: i.mode, apiKey: i.apiKey } }
+      : { ok: false, issues: [{ path: "mode", message: 'mode is "test" or "live"' }] };
   },
   bootstrap: { mode: "test", apiKey: "stub-env-key" },
   sameAccount: (a, b) => a.apiKey === b.apiKey,
-  test: async (values) => (values.apiKey === "stub-good-key" ? { ok: true, outcome: "valid", message: "StubPay knew the key" } : { ok: false, outcome: "wrong_key", message: "StubPay refused the key" }),
+  test: async (values) =>
+    values.apiKey === "stub-good-key"
+      ? { ok: true, outcome: "valid", message: "StubPay knew the key" }
+      : { ok: false, outcome: "wrong_key", message: "StubPay refused the key" },
 };
 
 let kit: ShopKit;
@@ -38,7 +43,13 @@ beforeAll(async () => {
   const c = kit.container;
   const midtrans = c.gateways.primary;
   const stub: PaymentGateway = { ...midtrans, id: "stubpay", settings: stubpay };
-  const gatewaySettings = createGatewaySettings({ db: c.db, clock: c.clock, secretBox: createSecretBox(c.masterKey.key), audit: c.audit, descriptors: [midtrans.settings, stubpay] });
+  const gatewaySettings = createGatewaySettings({
+    db: c.db,
+    clock: c.clock,
+    secretBox: createSecretBox(c.masterKey.key),
+    audit: c.audit,
+    descriptors: [midtrans.settings, stubpay],
+  });
   const app = createHttpApp({ ...c, gateways: createPaymentGatewayRegistry([midtrans, stub]), gatewaySettings });
   calls = adminCalls({ ...kit, app });
 }, 60_000);
@@ -57,7 +68,13 @@ describe("gateway settings for any registered gateway", () => {
 
   it("shows, saves, tests and reveals a second gateway's settings from its descriptor", async () => {
     const first = await calls.admin().get("/settings/stubpay");
-    expect(first.body).toMatchObject({ gateway: "stubpay", label: "StubPay", source: "env", keys: [{ field: "apiKey", set: true, masked: "••••••••" }], canReveal: false });
+    expect(first.body).toMatchObject({
+      gateway: "stubpay",
+      label: "StubPay",
+      source: "env",
+      keys: [{ field: "apiKey", set: true, masked: "••••••••" }],
+      canReveal: false,
+    });
     expect(first.body.fields.map((f: { name: string; value: string | null }) => [f.name, f.value])).toEqual([
       ["mode", "test"],
       ["apiKey", null],
@@ -69,12 +86,24 @@ describe("gateway settings for any registered gateway", () => {
     const saved = await calls.admin().put("/settings/stubpay", { mode: "live", apiKey: " stub-good-key " });
     expect(saved.body).toMatchObject({ source: "app", updatedBy: "telegram:900101" });
     expect(saved.body.fields[0]).toMatchObject({ name: "mode", value: "live" });
-    expect((await calls.admin().post("/settings/stubpay/test")).body.result).toMatchObject({ ok: true, outcome: "valid", message: "StubPay knew the key" });
+    expect((await calls.admin().post("/settings/stubpay/test")).body.result).toMatchObject({
+      ok: true,
+      outcome: "valid",
+      message: "StubPay knew the key",
+    });
 
     expect((await calls.admin().post("/settings/stubpay/reveal/apiKey")).status).toBe(403);
-    expect((await calls.owner().post("/settings/stubpay/reveal/apiKey")).body).toEqual({ field: "apiKey", value: "stub-good-key" });
+    expect((await calls.owner().post("/settings/stubpay/reveal/apiKey")).body).toEqual({
+      field: "apiKey",
+      value: "stub-good-key",
+    });
     expect((await calls.operator().get("/settings/stubpay")).status).toBe(403);
-    const audit = await kit.db.selectFrom("audit_log").select("action").where("subject", "=", "gateway:stubpay").orderBy("id").execute();
+    const audit = await kit.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("subject", "=", "gateway:stubpay")
+      .orderBy("id")
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(["payments.stubpay_keys", "payments.stubpay_reveal"]);
   });
 

@@ -41,7 +41,13 @@ describe("the hand-off inbox in the admin app", () => {
     const inbox = await calls.operator().get("/handoffs");
     expect(inbox.status).toBe(200);
     const open = inbox.body.open.find((h: { number: number }) => h.number === number);
-    expect(open).toMatchObject({ number, reason: "asked", status: "open", closedAt: null, customer: { id: customerId, telegramId: customer.id, username: `sari${customer.id}`, firstName: "Sari" } });
+    expect(open).toMatchObject({
+      number,
+      reason: "asked",
+      status: "open",
+      closedAt: null,
+      customer: { id: customerId, telegramId: customer.id, username: `sari${customer.id}`, firstName: "Sari" },
+    });
     expect(inbox.body.recent.map((h: { number: number }) => h.number)).not.toContain(number);
 
     const detail = await calls.operator().get(`/handoffs/${number}`);
@@ -50,7 +56,11 @@ describe("the hand-off inbox in the admin app", () => {
     expect(detail.body.customer.telegramId).toBe(customer.id);
     const turns = detail.body.transcript as Array<{ role: string; text: string; createdAt: number }>;
     expect(turns[0]).toMatchObject({ role: "customer", text: "pesanan saya belum masuk kak" });
-    expect(turns.filter((t) => t.role === "customer").map((t) => t.text)).toEqual(["pesanan saya belum masuk kak", "/cs", "sudah 2 hari"]);
+    expect(turns.filter((t) => t.role === "customer").map((t) => t.text)).toEqual([
+      "pesanan saya belum masuk kak",
+      "/cs",
+      "sudah 2 hari",
+    ]);
     // The bot's own answers are there too, between the customer's, as the customer saw them.
     expect(turns.some((t) => t.role === "bot" && t.text.includes("admin kami akan membalas"))).toBe(true);
     expect(turns.map((t) => t.createdAt)).toEqual([...turns.map((t) => t.createdAt)].sort((a, b) => a - b));
@@ -58,22 +68,35 @@ describe("the hand-off inbox in the admin app", () => {
 
   it("sends an answer to the customer through the bot at once, as text, and records it as the admin's turn", async () => {
     const { customer, customerId, number } = await customerAsking("halo");
-    const answer = await calls.operator().post(`/handoffs/${number}/reply`, { text: "  Halo kak, <b>pesanan</b> & saldo kami cek ya  " });
+    const answer = await calls
+      .operator()
+      .post(`/handoffs/${number}/reply`, { text: "  Halo kak, <b>pesanan</b> & saldo kami cek ya  " });
     expect(answer).toEqual({ status: 200, body: { sent: true } });
     // Sent without waiting for the outbox; what the admin typed is shown as typed, not as HTML.
     expect(customer.lastText()).toBe("🧑‍💼 Admin: Halo kak, <b>pesanan</b> & saldo kami cek ya");
     const turns = await kit.container.transcripts.recent(customerId, 10);
     expect(turns.at(-1)).toMatchObject({ role: "admin", text: "Halo kak, <b>pesanan</b> & saldo kami cek ya" });
     const detail = await calls.admin().get(`/handoffs/${number}`);
-    expect(detail.body.transcript.at(-1)).toMatchObject({ role: "admin", text: "Halo kak, <b>pesanan</b> & saldo kami cek ya" });
+    expect(detail.body.transcript.at(-1)).toMatchObject({
+      role: "admin",
+      text: "Halo kak, <b>pesanan</b> & saldo kami cek ya",
+    });
   });
 
   it("refuses an empty or missing answer with a clear message, and sends nothing", async () => {
     const { customer, number } = await customerAsking("halo");
     const before = customer.botMessages().length;
-    const refused = [await calls.operator().post(`/handoffs/${number}/reply`, { text: "   " }), await calls.operator().post(`/handoffs/${number}/reply`, {}), await calls.operator().post(`/handoffs/${number}/reply`, { text: "x".repeat(3_801) })];
+    const refused = [
+      await calls.operator().post(`/handoffs/${number}/reply`, { text: "   " }),
+      await calls.operator().post(`/handoffs/${number}/reply`, {}),
+      await calls.operator().post(`/handoffs/${number}/reply`, { text: "x".repeat(3_801) }),
+    ];
     expect(refused.map((r) => r.status)).toEqual([400, 400, 400]);
-    expect(refused.map((r) => r.body.error.message)).toEqual(["text: write the answer", "text: write the answer", "text: at most 3800 characters"]);
+    expect(refused.map((r) => r.body.error.message)).toEqual([
+      "text: write the answer",
+      "text: write the answer",
+      "text: at most 3800 characters",
+    ]);
     expect(customer.botMessages().length).toBe(before);
   });
 
@@ -87,9 +110,25 @@ describe("the hand-off inbox in the admin app", () => {
 
     const inbox = await calls.operator().get("/handoffs");
     expect(inbox.body.open.map((h: { number: number }) => h.number)).not.toContain(number);
-    expect(inbox.body.recent.find((h: { number: number }) => h.number === number)).toMatchObject({ status: "closed", closedBy: `telegram:${STAFF.operator}`, closedByName: "Oki Operator", customer: { telegramId: customer.id } });
-    const audit = await kit.db.selectFrom("audit_log").select(["actor", "action", "before", "after"]).where("subject", "=", `handoff:${number}`).execute();
-    expect(audit).toEqual([{ actor: `telegram:${STAFF.operator}`, action: "handoff.end", before: '{"status":"open"}', after: '{"status":"closed"}' }]);
+    expect(inbox.body.recent.find((h: { number: number }) => h.number === number)).toMatchObject({
+      status: "closed",
+      closedBy: `telegram:${STAFF.operator}`,
+      closedByName: "Oki Operator",
+      customer: { telegramId: customer.id },
+    });
+    const audit = await kit.db
+      .selectFrom("audit_log")
+      .select(["actor", "action", "before", "after"])
+      .where("subject", "=", `handoff:${number}`)
+      .execute();
+    expect(audit).toEqual([
+      {
+        actor: `telegram:${STAFF.operator}`,
+        action: "handoff.end",
+        before: '{"status":"open"}',
+        after: '{"status":"closed"}',
+      },
+    ]);
     // The customer talks to the bot again, not to the admins.
     expect((await customer.say("followers ig")).map((m) => m.plain).join()).toMatch(/Instagram/);
   });
@@ -115,13 +154,19 @@ describe("the hand-off inbox in the admin app", () => {
     kit.sandbox.telegram.setBlocked(customer.id);
     const answer = await calls.operator().post(`/handoffs/${number}/reply`, { text: "kak?" });
     expect(answer.status).toBe(409);
-    expect(answer.body.error.message).toBe(`the answer to hand-off #${number} did not arrive: the customer blocked the bot or deleted the chat`);
+    expect(answer.body.error.message).toBe(
+      `the answer to hand-off #${number} did not arrive: the customer blocked the bot or deleted the chat`,
+    );
     expect((await kit.container.transcripts.recent(customerId, 5)).some((t) => t.role === "admin")).toBe(false);
     kit.sandbox.telegram.setBlocked(customer.id, false);
   });
 
   it("answers 404 for a hand-off that does not exist and 400 for a number that is not one", async () => {
-    for (const call of [calls.operator().get("/handoffs/999999"), calls.operator().post("/handoffs/999999/reply", { text: "halo" }), calls.operator().post("/handoffs/999999/end")]) {
+    for (const call of [
+      calls.operator().get("/handoffs/999999"),
+      calls.operator().post("/handoffs/999999/reply", { text: "halo" }),
+      calls.operator().post("/handoffs/999999/end"),
+    ]) {
       const answer = await call;
       expect(answer.status).toBe(404);
       expect(answer.body.error.message).toBe("no hand-off #999999");
@@ -133,7 +178,8 @@ describe("the hand-off inbox in the admin app", () => {
 
   it("is for every staff role and nobody else", async () => {
     const { number } = await customerAsking("halo");
-    for (const role of ["owner", "admin", "operator"] as const) expect((await calls.as(role).get(`/handoffs/${number}`)).status).toBe(200);
+    for (const role of ["owner", "admin", "operator"] as const)
+      expect((await calls.as(role).get(`/handoffs/${number}`)).status).toBe(200);
     expect((await calls.as(555_001).get("/handoffs")).status).toBe(403);
     expect((await calls.as(555_001).post(`/handoffs/${number}/reply`, { text: "halo" })).status).toBe(403);
     expect((await adminClient(kit).raw(undefined, "GET", "/handoffs")).status).toBe(401);

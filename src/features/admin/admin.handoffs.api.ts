@@ -6,22 +6,51 @@ import type { AdminArea, AdminServices } from "./admin.areas.js";
 import { actorNamer } from "./admin.actors.js";
 import { requirePermission } from "./admin.auth.js";
 import { idParam, jsonBody } from "./admin.http.js";
-import type { HandoffCustomer, HandoffDetail, HandoffEnded, HandoffInbox, HandoffReplied, HandoffView } from "./contracts/handoffs.contract.js";
+import type {
+  HandoffCustomer,
+  HandoffDetail,
+  HandoffEnded,
+  HandoffInbox,
+  HandoffReplied,
+  HandoffView,
+} from "./contracts/handoffs.contract.js";
 
-const ReplyBody = z.object({ text: z.string({ message: "write the answer" }).trim().min(1, "write the answer").max(3_800, "at most 3800 characters") });
+const ReplyBody = z.object({
+  text: z
+    .string({ message: "write the answer" })
+    .trim()
+    .min(1, "write the answer")
+    .max(3_800, "at most 3800 characters"),
+});
 /** Turns of the conversation shown with a hand-off: what led to it and what was said since. */
 const TRANSCRIPT_TURNS = 60;
 const RECENT = 20;
 
-const person = (c: Customer): HandoffCustomer => ({ id: c.id, telegramId: c.telegramId, username: c.username, firstName: c.firstName, language: c.language });
-const view = (h: Handoff): HandoffView => ({ number: h.number, reason: h.reason, status: h.status, openedAt: h.openedAt, closedAt: h.closedAt });
+const person = (c: Customer): HandoffCustomer => ({
+  id: c.id,
+  telegramId: c.telegramId,
+  username: c.username,
+  firstName: c.firstName,
+  language: c.language,
+});
+const view = (h: Handoff): HandoffView => ({
+  number: h.number,
+  reason: h.reason,
+  status: h.status,
+  openedAt: h.openedAt,
+  closedAt: h.closedAt,
+});
 
 const problems = {
   not_found: (n: number) => new AppError("admin.not_found", `no hand-off #${n}`),
   closed: (n: number) => new AppError("admin.conflict", `hand-off #${n} has already ended; the message was not sent`),
   /** Ending one that has ended: nothing was sent to anyone, nothing to say about a message. */
   already_ended: (n: number) => new AppError("admin.conflict", `hand-off #${n} has already ended`),
-  unreachable: (n: number) => new AppError("admin.conflict", `the answer to hand-off #${n} did not arrive: the customer blocked the bot or deleted the chat`),
+  unreachable: (n: number) =>
+    new AppError(
+      "admin.conflict",
+      `the answer to hand-off #${n} did not arrive: the customer blocked the bot or deleted the chat`,
+    ),
 };
 
 /** The services this area is given (admin.areas.ts). */
@@ -35,10 +64,19 @@ export type HandoffsAreaDeps = Pick<AdminServices, "handoff" | "customers" | "tr
  */
 export const handoffsArea: AdminArea<HandoffsAreaDeps> = (api, deps) => {
   api.get("/handoffs", requirePermission("operate"), async (c) => {
-    const [open, recent, nameOf] = await Promise.all([deps.handoff.listOpen(), deps.handoff.listRecentlyClosed(RECENT), actorNamer(deps.admins)]);
+    const [open, recent, nameOf] = await Promise.all([
+      deps.handoff.listOpen(),
+      deps.handoff.listRecentlyClosed(RECENT),
+      actorNamer(deps.admins),
+    ]);
     return c.json({
       open: open.map(({ handoff, customer }) => ({ ...view(handoff), customer: person(customer) })),
-      recent: recent.map(({ handoff, customer, closedBy }) => ({ ...view(handoff), closedBy, closedByName: closedBy ? nameOf(closedBy).name : null, customer: person(customer) })),
+      recent: recent.map(({ handoff, customer, closedBy }) => ({
+        ...view(handoff),
+        closedBy,
+        closedByName: closedBy ? nameOf(closedBy).name : null,
+        customer: person(customer),
+      })),
     } satisfies HandoffInbox);
   });
 

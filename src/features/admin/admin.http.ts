@@ -18,7 +18,9 @@ export async function jsonBody<T extends z.ZodType>(c: Context<AdminEnv>, schema
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
-    const message = parsed.error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message)).join("; ");
+    const message = parsed.error.issues
+      .map((issue) => (issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
+      .join("; ");
     throw new AppError("admin.invalid_input", message, { text: inputIssueText(parsed.error.issues[0]!, input) });
   }
   return parsed.data;
@@ -27,7 +29,8 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
 /** A path parameter that must be a positive integer id. */
 export function idParam(c: Context<AdminEnv>, name = "id"): number {
   const value = Number(c.req.param(name));
-  if (!Number.isSafeInteger(value) || value <= 0) throw new AppError("admin.invalid_input", `${name} must be a positive whole number`);
+  if (!Number.isSafeInteger(value) || value <= 0)
+    throw new AppError("admin.invalid_input", `${name} must be a positive whole number`);
   return value;
 }
 
@@ -42,9 +45,16 @@ function inputIssueText(issue: z.core.$ZodIssue, input: unknown): MessageKey {
   if (own) return own;
   switch (issue.code) {
     case "too_small":
-      return issue.origin === "string" ? { key: Number(issue.minimum) <= 1 ? "input.required" : "input.too_short", params: { field, min: Number(issue.minimum) } } : { key: "input.too_small", params: { field, min: Number(issue.minimum) } };
+      return issue.origin === "string"
+        ? {
+            key: Number(issue.minimum) <= 1 ? "input.required" : "input.too_short",
+            params: { field, min: Number(issue.minimum) },
+          }
+        : { key: "input.too_small", params: { field, min: Number(issue.minimum) } };
     case "too_big":
-      return issue.origin === "string" ? { key: "input.too_long", params: { field, max: Number(issue.maximum) } } : { key: "input.too_big", params: { field, max: Number(issue.maximum) } };
+      return issue.origin === "string"
+        ? { key: "input.too_long", params: { field, max: Number(issue.maximum) } }
+        : { key: "input.too_big", params: { field, max: Number(issue.maximum) } };
     case "invalid_type":
       return { key: valueAt(input, issue.path) === undefined ? "input.required" : "input.invalid", params: { field } };
     default:
@@ -54,6 +64,7 @@ function inputIssueText(issue: z.core.$ZodIssue, input: unknown): MessageKey {
 
 function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   let value = input;
-  for (const step of path) value = value !== null && typeof value === "object" ? (value as Record<PropertyKey, unknown>)[step] : undefined;
+  for (const step of path)
+    value = value !== null && typeof value === "object" ? (value as Record<PropertyKey, unknown>)[step] : undefined;
   return value;
 }

@@ -40,14 +40,32 @@ describe("catalog imports from the admin app", () => {
 
     const again = await calls.admin().post("/imports", { supplierId });
     expect(again.status).toBe(409);
-    expect(again.body.error).toEqual({ code: "catalog.import_running", message: expect.stringContaining("already running") });
+    expect(again.body.error).toEqual({
+      code: "catalog.import_running",
+      message: expect.stringContaining("already running"),
+    });
 
     const done = await pollUntilFinished(started.body.id);
-    expect(done).toMatchObject({ state: "done", percent: 100, error: null, progress: { phase: "done", fetched: 318, skipped: 6, written: 312, total: 312 } });
+    expect(done).toMatchObject({
+      state: "done",
+      percent: 100,
+      error: null,
+      progress: { phase: "done", fetched: 318, skipped: 6, written: 312, total: 312 },
+    });
     expect(done.report).toMatchObject({ provider: SUPPLIER, received: 318, imported: 312, updated: 0, removed: 0 });
     expect(done.report.skipped).toHaveLength(6);
-    expect(done.report.skipped[0]).toMatchObject({ row: 313, providerServiceId: "9001", code: "name_empty", reason: expect.any(String) });
-    expect(await kit.db.selectFrom("services").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).toEqual({ n: 312 });
+    expect(done.report.skipped[0]).toMatchObject({
+      row: 313,
+      providerServiceId: "9001",
+      code: "name_empty",
+      reason: expect.any(String),
+    });
+    expect(
+      await kit.db
+        .selectFrom("services")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ n: 312 });
 
     const audit = await kit.db.selectFrom("audit_log").selectAll().where("action", "=", "catalog.import").execute();
     expect(audit).toHaveLength(1);
@@ -60,8 +78,14 @@ describe("catalog imports from the admin app", () => {
     const done = await pollUntilFinished(started.body.id);
     expect(done.report).toMatchObject({ received: 318, imported: 0, unchanged: 312 });
     const list = await calls.admin().get(`/imports?supplierId=${supplierId}`);
-    expect(list.body.tasks.map((t: { state: string; hasReport: boolean }) => [t.state, t.hasReport])).toEqual([["done", true], ["done", true]]);
-    expect(list.body.history.map((h: { trigger: string; imported: number }) => [h.trigger, h.imported])).toEqual([["admin", 0], ["admin", 312]]);
+    expect(list.body.tasks.map((t: { state: string; hasReport: boolean }) => [t.state, t.hasReport])).toEqual([
+      ["done", true],
+      ["done", true],
+    ]);
+    expect(list.body.history.map((h: { trigger: string; imported: number }) => [h.trigger, h.imported])).toEqual([
+      ["admin", 0],
+      ["admin", 312],
+    ]);
   });
 
   it("reports a supplier that cannot be read as a failed import", async () => {

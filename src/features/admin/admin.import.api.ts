@@ -30,16 +30,26 @@ export const importArea: AdminArea<ImportAreaDeps> = (api, deps) => {
   api.get("/imports", requirePermission("manage"), async (c) => {
     const { supplierId } = parseInput(ListQuery, c.req.query());
     // Running and recent tasks of this process (with their reports), then the stored history (counts).
-    const tasks = deps.importTasks.list(supplierId).map(({ report, ...task }) => ({ ...task, hasReport: report !== null }));
+    const tasks = deps.importTasks
+      .list(supplierId)
+      .map(({ report, ...task }) => ({ ...task, hasReport: report !== null }));
     const history = supplierId ? await deps.catalog.recentSyncsOf(supplierId, 10) : await deps.catalog.recentSyncs(10);
     // What the import form preselects for this supplier's new services.
     const reviewByDefault = supplierId ? await deps.catalog.reviewByDefault(supplierId) : undefined;
-    return c.json({ tasks, history, ...(reviewByDefault !== undefined ? { reviewByDefault } : {}) } satisfies ImportOverview);
+    return c.json({
+      tasks,
+      history,
+      ...(reviewByDefault !== undefined ? { reviewByDefault } : {}),
+    } satisfies ImportOverview);
   });
 
   api.get("/imports/:id", requirePermission("manage"), (c) => {
     const task = deps.importTasks.get(c.req.param("id"));
-    if (!task) throw new AppError("admin.not_found", "no such import: it finished long ago or the shop restarted since; see the supplier's history");
+    if (!task)
+      throw new AppError(
+        "admin.not_found",
+        "no such import: it finished long ago or the shop restarted since; see the supplier's history",
+      );
     return c.json(task satisfies ImportTask);
   });
 };

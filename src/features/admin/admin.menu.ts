@@ -19,14 +19,17 @@ type MenuContext = AdminChatContext & MenuFlavor;
  */
 
 export const actor = (ctx: BotContext) => `telegram:${ctx.from!.id}`;
-export const allowed = (ctx: BotContext, permission: Permission) => ctx.staffRole !== undefined && can(ctx.staffRole, permission);
+export const allowed = (ctx: BotContext, permission: Permission) =>
+  ctx.staffRole !== undefined && can(ctx.staffRole, permission);
 
 /**
  * Shows `text` in the pressed message; an identical text is not an error. Under a menu's handler the
  * menu stays (the menu plugin puts it back on the edit); any other message loses its buttons.
  */
 export async function show(ctx: Context, text: string): Promise<void> {
-  await ctx.editMessageText(text, { parse_mode: "HTML", link_preview_options: { is_disabled: true } }).catch(unlessUnmodified);
+  await ctx
+    .editMessageText(text, { parse_mode: "HTML", link_preview_options: { is_disabled: true } })
+    .catch(unlessUnmodified);
 }
 
 /** Telegram refuses an edit that changes nothing; for us that edit is already done. */
@@ -56,7 +59,11 @@ export async function showOrder(ctx: BotContext, id: number): Promise<void> {
   const detail = await orderDetailOf(ctx, id);
   if (!detail) return void (await ctx.reply(ctx.t("admin-order-not-found", { order: String(id) })));
   ctx.match = String(id); // the order menu's buttons carry the order
-  await ctx.reply(orderText(ctx, detail), { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: orderMenu });
+  await ctx.reply(orderText(ctx, detail), {
+    parse_mode: "HTML",
+    link_preview_options: { is_disabled: true },
+    reply_markup: orderMenu,
+  });
 }
 
 /** A wizard a button opens (admin.conversation.ts starts it). */
@@ -91,7 +98,9 @@ export const orderMenu = new Menu<AdminChatContext>("adm-o", {
   fingerprint: async (ctx) => {
     const id = orderIdOf(ctx);
     const detail = id ? await orderDetailOf(ctx, id) : undefined;
-    return detail ? `${detail.order.id}:${detail.order.status}:${detail.money.leftToRefund}:${ctx.staffRole ?? ""}` : "none";
+    return detail
+      ? `${detail.order.id}:${detail.order.status}:${detail.money.leftToRefund}:${ctx.staffRole ?? ""}`
+      : "none";
   },
 }).dynamic(async (ctx, range) => {
   const id = orderIdOf(ctx);
@@ -113,7 +122,9 @@ export const orderMenu = new Menu<AdminChatContext>("adm-o", {
     });
   }
   if (detail.actions.refund && allowed(ctx, "refund")) {
-    range.text({ text: ctx.t("admin-button-order-refund"), payload }, (ctx, next) => openWizard(ctx, next, { name: "refund", orderId: orderIdOf(ctx)! }));
+    range.text({ text: ctx.t("admin-button-order-refund"), payload }, (ctx, next) =>
+      openWizard(ctx, next, { name: "refund", orderId: orderIdOf(ctx)! }),
+    );
   }
 });
 
@@ -136,11 +147,25 @@ export const adminMenu = new Menu<AdminChatContext>("adm", { autoAnswer: false, 
   .text(
     (ctx) => ctx.t("admin-button-sync"),
     async (ctx) => {
-      if (!allowed(ctx, "operate")) return void (await ctx.answerCallbackQuery({ text: ctx.t("admin-no-permission"), show_alert: true }));
+      if (!allowed(ctx, "operate"))
+        return void (await ctx.answerCallbackQuery({ text: ctx.t("admin-no-permission"), show_alert: true }));
       await ctx.answerCallbackQuery({ text: ctx.t("admin-syncing") });
       const report = await ctx.deps.orderAdmin.syncNow();
-      await ctx.deps.audit.record(ctx.deps.db, { actor: actor(ctx), action: "order.sync_all", subject: "orders", after: { checked: report.checked, changed: report.changed, failedSuppliers: report.failedSuppliers }, reason: "/admin" });
-      await show(ctx, ctx.t("admin-sync-done", { checked: String(report.checked), changed: String(report.changed), failed: String(report.failedSuppliers) }));
+      await ctx.deps.audit.record(ctx.deps.db, {
+        actor: actor(ctx),
+        action: "order.sync_all",
+        subject: "orders",
+        after: { checked: report.checked, changed: report.changed, failedSuppliers: report.failedSuppliers },
+        reason: "/admin",
+      });
+      await show(
+        ctx,
+        ctx.t("admin-sync-done", {
+          checked: String(report.checked),
+          changed: String(report.changed),
+          failed: String(report.failedSuppliers),
+        }),
+      );
     },
   )
   .row()

@@ -23,7 +23,15 @@ afterAll(async () => {
   await kit?.close();
 });
 
-const auditActions = async () => (await kit.db.selectFrom("audit_log").select("action").where("subject", "=", "gateway:midtrans").orderBy("id").execute()).map((e) => e.action);
+const auditActions = async () =>
+  (
+    await kit.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("subject", "=", "gateway:midtrans")
+      .orderBy("id")
+      .execute()
+  ).map((e) => e.action);
 
 describe("Midtrans keys in the admin app", () => {
   it("shows the keys from the environment masked, never in full, and no reveal for admins", async () => {
@@ -55,22 +63,40 @@ describe("Midtrans keys in the admin app", () => {
   });
 
   it("saves keys in the app over the environment's; a wrong key fails the test with Midtrans' 401", async () => {
-    const wrong = await calls.admin().put("/settings/midtrans", { environment: "sandbox", serverKey: "SB-Mid-server-notthekey123" });
+    const wrong = await calls
+      .admin()
+      .put("/settings/midtrans", { environment: "sandbox", serverKey: "SB-Mid-server-notthekey123" });
     expect(wrong.status).toBe(200);
-    expect(wrong.body).toMatchObject({ source: "app", environment: "sandbox", lastTest: null, updatedBy: "telegram:900101" });
+    expect(wrong.body).toMatchObject({
+      source: "app",
+      environment: "sandbox",
+      lastTest: null,
+      updatedBy: "telegram:900101",
+    });
     const test = await calls.admin().post("/settings/midtrans/test");
-    expect(test.body.result).toMatchObject({ ok: false, outcome: "wrong_key", message: "Midtrans refused the key for sandbox (401)" });
+    expect(test.body.result).toMatchObject({
+      ok: false,
+      outcome: "wrong_key",
+      message: "Midtrans refused the key for sandbox (401)",
+    });
 
-    const right = await calls.admin().put("/settings/midtrans", { environment: "sandbox", serverKey: ` ${serverKey} `, clientKey: "" });
+    const right = await calls
+      .admin()
+      .put("/settings/midtrans", { environment: "sandbox", serverKey: ` ${serverKey} `, clientKey: "" });
     expect(right.body.keys).toEqual([
       { field: "serverKey", set: true, masked: "••••••••" },
       { field: "clientKey", set: false, masked: null },
     ]);
-    expect((await calls.admin().post("/settings/midtrans/test")).body.result).toMatchObject({ ok: true, outcome: "valid" });
+    expect((await calls.admin().post("/settings/midtrans/test")).body.result).toMatchObject({
+      ok: true,
+      outcome: "valid",
+    });
   });
 
   it("keeps the stored server key when its field is left empty, and adds the client key", async () => {
-    const answer = await calls.admin().put("/settings/midtrans", { environment: "sandbox", serverKey: "", clientKey: "SB-Mid-client-abcdef12" });
+    const answer = await calls
+      .admin()
+      .put("/settings/midtrans", { environment: "sandbox", serverKey: "", clientKey: "SB-Mid-client-abcdef12" });
     expect(answer.status).toBe(200);
     expect(answer.body.keys.map((k: { set: boolean }) => k.set)).toEqual([true, true]);
     expect((await calls.admin().post("/settings/midtrans/test")).body.result.outcome).toBe("valid");
@@ -83,7 +109,11 @@ describe("Midtrans keys in the admin app", () => {
       [{ serverKey }, 400, 'environment: environment is "sandbox" or "production"'],
       [{ environment: "sandbox", serverKey: "short" }, 400, "serverKey: a Midtrans key is longer than that"],
       [{ environment: "sandbox", serverKey: "SB-Mid server-abc" }, 400, "serverKey: a Midtrans key has no spaces"],
-      [{ environment: "production", serverKey: "SB-Mid-server-123456789" }, 400, "that is a sandbox key (it starts with SB-); production needs the production server key"],
+      [
+        { environment: "production", serverKey: "SB-Mid-server-123456789" },
+        400,
+        "that is a sandbox key (it starts with SB-); production needs the production server key",
+      ],
       [{ environment: "production" }, 400, "enter the production server key: sandbox and production keys differ"],
     ];
     for (const [body, status, message] of cases) {
@@ -99,18 +129,33 @@ describe("Midtrans keys in the admin app", () => {
     expect([answer.status, answer.body]).toEqual([200, { field: "serverKey", value: serverKey }]);
     const unknown = await calls.owner().post("/settings/midtrans/reveal/password");
     expect([unknown.status, unknown.body.error.message]).toEqual([400, "unknown key field password"]);
-    expect(await auditActions()).toEqual(["payments.midtrans_keys", "payments.midtrans_keys", "payments.midtrans_keys", "payments.midtrans_reveal"]);
+    expect(await auditActions()).toEqual([
+      "payments.midtrans_keys",
+      "payments.midtrans_keys",
+      "payments.midtrans_keys",
+      "payments.midtrans_reveal",
+    ]);
     expect(JSON.stringify(await kit.db.selectFrom("audit_log").selectAll().execute())).not.toContain(serverKey);
   });
 
   it("will not switch to other keys while a QRIS invoice is open under the current one", async () => {
-    await buyUntilInvoice(kit, { mid: 2, target: "https://instagram.com/keys_in_use", quantity: 1000, userId: 100_001 });
+    await buyUntilInvoice(kit, {
+      mid: 2,
+      target: "https://instagram.com/keys_in_use",
+      quantity: 1000,
+      userId: 100_001,
+    });
     expect((await calls.admin().get("/settings/midtrans")).body.openInvoices).toBe(1);
-    const refused = await calls.admin().put("/settings/midtrans", { environment: "sandbox", serverKey: "SB-Mid-server-another123" });
+    const refused = await calls
+      .admin()
+      .put("/settings/midtrans", { environment: "sandbox", serverKey: "SB-Mid-server-another123" });
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toMatch(/^1 QRIS invoice\(s\) are still open under the current key/);
     // The same key (a new client key only) is fine: open invoices keep what they need.
-    expect((await calls.admin().put("/settings/midtrans", { environment: "sandbox", clientKey: "SB-Mid-client-zyxwvu98" })).status).toBe(200);
+    expect(
+      (await calls.admin().put("/settings/midtrans", { environment: "sandbox", clientKey: "SB-Mid-client-zyxwvu98" }))
+        .status,
+    ).toBe(200);
     expect(await kit.container.midtrans.serverKey()).toBe(serverKey);
   });
 

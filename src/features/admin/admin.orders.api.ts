@@ -6,10 +6,22 @@ import type { AdminArea, AdminServices } from "./admin.areas.js";
 import { requirePermission } from "./admin.auth.js";
 import { idParam, jsonBody, parseInput } from "./admin.http.js";
 import { can } from "./admin.permissions.js";
-import type { ManualForm, ManualQuote, OrderDetail, OrderPage, OrderRefunded, OrderSynced, OrdersSynced } from "./contracts/orders.contract.js";
+import type {
+  ManualForm,
+  ManualQuote,
+  OrderDetail,
+  OrderPage,
+  OrderRefunded,
+  OrderSynced,
+  OrdersSynced,
+} from "./contracts/orders.contract.js";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a day is written YYYY-MM-DD");
-const reason = z.string({ message: "say why: every change is recorded with its reason" }).trim().min(1, "say why: every change is recorded with its reason").max(500);
+const reason = z
+  .string({ message: "say why: every change is recorded with its reason" })
+  .trim()
+  .min(1, "say why: every change is recorded with its reason")
+  .max(500);
 const count = z.number().int().min(0).max(1_000_000_000);
 
 const ListQuery = z
@@ -23,21 +35,55 @@ const ListQuery = z
     page: z.coerce.number().int().min(0).default(0),
     pageSize: z.coerce.number().int().min(1).max(100).default(20),
   })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "the first day comes before the last", path: ["from"] });
+  .refine((f) => !f.from || !f.to || f.from <= f.to, {
+    message: "the first day comes before the last",
+    path: ["from"],
+  });
 
 const SyncBody = z.object({ reason });
-const OutcomeBody = z.object({ status: z.enum(ORDER_MOVES.manualOutcome.to), remains: count.optional(), startCount: count.optional(), note: z.string().trim().max(500).optional(), reason });
+const OutcomeBody = z.object({
+  status: z.enum(ORDER_MOVES.manualOutcome.to),
+  remains: count.optional(),
+  startCount: count.optional(),
+  note: z.string().trim().max(500).optional(),
+  reason,
+});
 const ResolveBody = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("placed"), providerOrderId: z.string().trim().min(1, "the supplier's order id").max(64), reason }),
+  z.object({
+    kind: z.literal("placed"),
+    providerOrderId: z.string().trim().min(1, "the supplier's order id").max(64),
+    reason,
+  }),
   z.object({ kind: z.literal("not_placed"), reason }),
   z.object({ kind: z.literal("refund"), reason }),
 ]);
 const ProgressBody = z
   .object({ startCount: count.optional(), remains: count.optional(), reason })
-  .refine((b) => b.startCount !== undefined || b.remains !== undefined, { message: "give the start count, what remains, or both", path: ["remains"] });
+  .refine((b) => b.startCount !== undefined || b.remains !== undefined, {
+    message: "give the start count, what remains, or both",
+    path: ["remains"],
+  });
 const NotesBody = z.object({ notes: z.string().max(2_000, "notes are at most 2000 characters") });
-const RefundBody = z.object({ amount: z.number().int().positive("a refund is a whole number of rupiah above zero").optional(), reason });
-const ORDER_INPUTS = ["comments", "usernames", "hashtags", "hashtag", "username", "media", "keywords", "answerNumber", "perPost", "posts", "delay", "expiry", "runs", "interval"] as const;
+const RefundBody = z.object({
+  amount: z.number().int().positive("a refund is a whole number of rupiah above zero").optional(),
+  reason,
+});
+const ORDER_INPUTS = [
+  "comments",
+  "usernames",
+  "hashtags",
+  "hashtag",
+  "username",
+  "media",
+  "keywords",
+  "answerNumber",
+  "perPost",
+  "posts",
+  "delay",
+  "expiry",
+  "runs",
+  "interval",
+] as const;
 const ManualQuoteBody = z.object({
   customerId: z.number().int().positive(),
   mid: z.number().int().positive(),
@@ -47,10 +93,17 @@ const ManualQuoteBody = z.object({
   quantity: z.number().int().positive().optional(),
   inputs: z.partialRecord(z.enum(ORDER_INPUTS), z.string().max(50_000)).optional(),
 });
-const ManualCreateBody = z.object({ quoteId: z.string().min(1).max(64), payment: z.enum(["wallet", "external"]), reason });
+const ManualCreateBody = z.object({
+  quoteId: z.string().min(1).max(64),
+  payment: z.enum(["wallet", "external"]),
+  reason,
+});
 
 /** The services this area is given (admin.areas.ts). */
-export type OrdersAreaDeps = Pick<AdminServices, "orderQueries" | "orderDetail" | "manualOrders" | "orderAdmin" | "supplierFunds" | "admins" | "audit">;
+export type OrdersAreaDeps = Pick<
+  AdminServices,
+  "orderQueries" | "orderDetail" | "manualOrders" | "orderAdmin" | "supplierFunds" | "admins" | "audit"
+>;
 
 /**
  * Orders in the admin app: find (view), look at one with its timeline (view), force a status sync,
@@ -64,7 +117,12 @@ export const ordersArea: AdminArea<OrdersAreaDeps> = (api, deps) => {
 
   const detail = async (orderId: number): Promise<OrderDetail> => {
     const [view, nameOf] = await Promise.all([details.detail(orderId), actorNamer(deps.admins)]);
-    return { ...view, timeline: view.timeline.map((e) => (e.kind === "audit" ? { ...e, actorName: nameOf(e.actor).name, actorRole: nameOf(e.actor).role } : e)) };
+    return {
+      ...view,
+      timeline: view.timeline.map((e) =>
+        e.kind === "audit" ? { ...e, actorName: nameOf(e.actor).name, actorRole: nameOf(e.actor).role } : e,
+      ),
+    };
   };
 
   api.get("/orders", requirePermission("view"), async (c) => {
@@ -86,7 +144,13 @@ export const ordersArea: AdminArea<OrdersAreaDeps> = (api, deps) => {
   api.post("/orders/sync-all", requirePermission("operate"), async (c) => {
     const body = await jsonBody(c, SyncBody);
     const report = await admin.syncNow();
-    await deps.audit.recordAlone({ actor: c.get("admin").actor, action: "orders.sync_all", subject: "orders", after: report, reason: body.reason });
+    await deps.audit.recordAlone({
+      actor: c.get("admin").actor,
+      action: "orders.sync_all",
+      subject: "orders",
+      after: report,
+      reason: body.reason,
+    });
     return c.json({ report } satisfies OrdersSynced);
   });
 
@@ -123,8 +187,10 @@ export const ordersArea: AdminArea<OrdersAreaDeps> = (api, deps) => {
     const id = idParam(c);
     const body = await jsonBody(c, ResolveBody);
     // Resolving by refunding moves money back: that is the refund permission, not operate.
-    if (body.kind === "refund" && !can(c.get("admin").role, "refund")) throw new AppError("admin.forbidden", `your role (${c.get("admin").role}) cannot refund`);
-    const resolution = body.kind === "placed" ? { kind: "placed" as const, providerOrderId: body.providerOrderId } : { kind: body.kind };
+    if (body.kind === "refund" && !can(c.get("admin").role, "refund"))
+      throw new AppError("admin.forbidden", `your role (${c.get("admin").role}) cannot refund`);
+    const resolution =
+      body.kind === "placed" ? { kind: "placed" as const, providerOrderId: body.providerOrderId } : { kind: body.kind };
     await admin.resolveUnknown(id, resolution, c.get("admin").actor, body.reason);
     return c.json(await detail(id));
   });
@@ -137,7 +203,9 @@ export const ordersArea: AdminArea<OrdersAreaDeps> = (api, deps) => {
   });
 
   // Which fields the manual order form shows for a service: its type's extra inputs, and whether a quantity is asked.
-  api.get("/orders/manual/form/:mid", requirePermission("manage"), async (c) => c.json((await manual.form(Number(c.req.param("mid")))) satisfies ManualForm));
+  api.get("/orders/manual/form/:mid", requirePermission("manage"), async (c) =>
+    c.json((await manual.form(Number(c.req.param("mid")))) satisfies ManualForm),
+  );
 
   api.post("/orders/manual/quote", requirePermission("manage"), async (c) => {
     const body = await jsonBody(c, ManualQuoteBody);

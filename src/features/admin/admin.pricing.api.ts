@@ -39,20 +39,30 @@ async function applyMargin(deps: PricingAreaDeps, scope: PreviewScope, margin: s
     return deps.catalogManagement.setServiceMargins(scope.mids, margin, actor);
   }
   if (margin !== null) return deps.catalogManagement.setMargin(scope, margin, actor);
-  if (scope.scope === "default") throw new AppError("admin.invalid_input", "the shop's default margin can be changed, not removed");
+  if (scope.scope === "default")
+    throw new AppError("admin.invalid_input", "the shop's default margin can be changed, not removed");
   return deps.catalogManagement.clearMargin(scope as Exclude<MarginScope, { scope: "default" }>, actor);
 }
 
 /** The shop's margins as the app shows them: the default, each supplier's and each category's (null: none of its own). */
 async function margins(deps: PricingAreaDeps): Promise<Margins> {
-  const [rules, suppliers, facets] = await Promise.all([deps.catalog.pricingRules(), deps.providers.list(), deps.catalog.facets()]);
+  const [rules, suppliers, facets] = await Promise.all([
+    deps.catalog.pricingRules(),
+    deps.providers.list(),
+    deps.catalog.facets(),
+  ]);
   const text = (d: Parameters<typeof decimalToString>[0] | undefined) => (d ? decimalToString(d) : null);
   // Category margins are matched without case, across platforms: one row per category name.
   const categories = new Map<string, { category: string; platforms: string[]; count: number; margin: string | null }>();
   for (const f of facets) {
     if (!f.category) continue;
     const key = f.category.toLowerCase();
-    const entry = categories.get(key) ?? { category: f.category, platforms: [], count: 0, margin: text(rules.byCategory.get(key)) };
+    const entry = categories.get(key) ?? {
+      category: f.category,
+      platforms: [],
+      count: 0,
+      margin: text(rules.byCategory.get(key)),
+    };
     entry.count += f.count;
     if (!entry.platforms.includes(f.platform)) entry.platforms.push(f.platform);
     categories.set(key, entry);
@@ -77,13 +87,19 @@ export const pricingArea: AdminArea<PricingAreaDeps> = (api, deps) => {
 
   api.post("/pricing/margins/preview", requirePermission("manage"), async (c) => {
     const { target, margin } = await jsonBody(c, MarginChange);
-    return c.json((await deps.catalogManagement.previewMargin(await scopeOf(deps, target), margin)) satisfies MarginPreview);
+    return c.json(
+      (await deps.catalogManagement.previewMargin(await scopeOf(deps, target), margin)) satisfies MarginPreview,
+    );
   });
 
   api.put("/pricing/margins", requirePermission("manage"), async (c) => {
     const { target, margin } = await jsonBody(c, MarginChange);
     const scope = await scopeOf(deps, target);
     const report = await applyMargin(deps, scope, margin, c.get("admin").actor);
-    return c.json({ repriced: report.repriced, disabledBelowCost: report.disabledBelowCost, margins: await margins(deps) } satisfies MarginsSaved);
+    return c.json({
+      repriced: report.repriced,
+      disabledBelowCost: report.disabledBelowCost,
+      margins: await margins(deps),
+    } satisfies MarginsSaved);
   });
 };

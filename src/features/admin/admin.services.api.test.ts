@@ -21,7 +21,16 @@ afterAll(async () => {
   await kit?.close();
 });
 
-const lastAudit = async (subject: string) => (await kit.db.selectFrom("audit_log").selectAll().where("subject", "=", subject).orderBy("id", "desc").limit(1).execute())[0];
+const lastAudit = async (subject: string) =>
+  (
+    await kit.db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("subject", "=", subject)
+      .orderBy("id", "desc")
+      .limit(1)
+      .execute()
+  )[0];
 
 describe("finding services", () => {
   it("pages through every service, 20 at a time by default, with prices as stored", async () => {
@@ -29,7 +38,14 @@ describe("finding services", () => {
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ total: 312, page: 0, pageSize: 20 });
     expect(first.body.items).toHaveLength(20);
-    expect(first.body.items[1]).toMatchObject({ mid: 2, supplier: "panel", unitSize: 1000, active: true, fixedPrice: null, mode: "auto" });
+    expect(first.body.items[1]).toMatchObject({
+      mid: 2,
+      supplier: "panel",
+      unitSize: 1000,
+      active: true,
+      fixedPrice: null,
+      mode: "auto",
+    });
     expect(Number.isInteger(first.body.items[1].unitPrice)).toBe(true);
     const last = await calls.operator().get("/services?page=15");
     expect(last.body.items.map((s: { mid: number }) => s.mid)).toEqual(Array.from({ length: 12 }, (_, i) => 301 + i));
@@ -38,10 +54,16 @@ describe("finding services", () => {
   it("filters by text, platform, category, supplier and whether it is sold", async () => {
     const followers = await calls.operator().get("/services?q=followers&platform=instagram&pageSize=100");
     expect(followers.body.total).toBeGreaterThan(0);
-    expect(followers.body.items.every((s: { name: string; platform: string }) => s.platform === "instagram" && /followers/i.test(s.name))).toBe(true);
+    expect(
+      followers.body.items.every(
+        (s: { name: string; platform: string }) => s.platform === "instagram" && /followers/i.test(s.name),
+      ),
+    ).toBe(true);
     const category = await calls.operator().get("/services?category=TikTok%20Likes");
     expect(category.body.items.every((s: { category: string }) => s.category === "TikTok Likes")).toBe(true);
-    expect((await calls.operator().get("/services?q=2")).body.items.some((s: { mid: number }) => s.mid === 2)).toBe(true);
+    expect((await calls.operator().get("/services?q=2")).body.items.some((s: { mid: number }) => s.mid === 2)).toBe(
+      true,
+    );
     expect((await calls.operator().get("/services?state=off")).body.total).toBe(0);
     expect((await calls.operator().get("/services?supplierId=9999")).body.total).toBe(0);
     expect((await calls.operator().get("/services?pageSize=500")).status).toBe(400);
@@ -90,7 +112,10 @@ describe("changing a service", () => {
     const before = (await calls.admin().get("/services/2")).body.service;
     const fixed = await calls.admin().put("/services/2/price", { fixedPrice: before.unitCost + 5_000 });
     expect(fixed.status).toBe(200);
-    expect(fixed.body.service).toMatchObject({ unitPrice: before.unitCost + 5_000, priceOverride: before.unitCost + 5_000 });
+    expect(fixed.body.service).toMatchObject({
+      unitPrice: before.unitCost + 5_000,
+      priceOverride: before.unitCost + 5_000,
+    });
     const back = await calls.admin().put("/services/2/price", { fixedPrice: null });
     expect(back.body.service).toMatchObject({ unitPrice: before.unitPrice, priceOverride: null });
     expect(await lastAudit("service:2")).toMatchObject({ actor: `telegram:${STAFF.admin}`, action: "service.price" });
@@ -110,25 +135,48 @@ describe("changing a service", () => {
   it("stops selling a service and sells it again", async () => {
     const off = await calls.admin().put("/services/2/enabled", { enabled: false });
     expect(off.body.service).toMatchObject({ active: false, disabledReason: "admin" });
-    expect((await calls.operator().get("/services?state=off")).body.items.map((s: { mid: number }) => s.mid)).toEqual([2]);
+    expect((await calls.operator().get("/services?state=off")).body.items.map((s: { mid: number }) => s.mid)).toEqual([
+      2,
+    ]);
     const on = await calls.admin().put("/services/2/enabled", { enabled: true });
     expect(on.body.service).toMatchObject({ active: true, disabledReason: null });
     expect(await lastAudit("service:2")).toMatchObject({ action: "service.enable" });
   });
 
   it("renames it, rewrites its description and switches it to manual fulfilment", async () => {
-    const answer = await calls.admin().patch("/services/2", { name: "Followers IG Global", description: "Tanpa garansi.", mode: "manual" });
+    const answer = await calls
+      .admin()
+      .patch("/services/2", { name: "Followers IG Global", description: "Tanpa garansi.", mode: "manual" });
     expect(answer.status).toBe(200);
-    expect(answer.body.service).toMatchObject({ name: "Followers IG Global", description: "Tanpa garansi.", nameOverridden: true, mode: "manual" });
+    expect(answer.body.service).toMatchObject({
+      name: "Followers IG Global",
+      description: "Tanpa garansi.",
+      nameOverridden: true,
+      mode: "manual",
+    });
     expect((await calls.admin().patch("/services/2", {})).status).toBe(400);
     expect((await calls.admin().patch("/services/2", { name: "" })).status).toBe(400);
     await calls.admin().patch("/services/2", { name: null, description: null, mode: "auto" });
   });
 
   it("adds a backup supplier's service and removes it", async () => {
-    await kit.container.providers.add({ name: "cadangan", kind: "smm-v2", url: kit.standIns.smmUrl, credentials: { key: kit.sandbox.smm.key } });
+    await kit.container.providers.add({
+      name: "cadangan",
+      kind: "smm-v2",
+      url: kit.standIns.smmUrl,
+      credentials: { key: kit.sandbox.smm.key },
+    });
     await kit.container.catalog.importFromProvider("cadangan");
-    const backup = (await calls.admin().get("/services?supplierId=" + (await kit.container.providers.requireByName("cadangan")).id + "&q=" + encodeURIComponent("Instagram Followers [Real Global]"))).body.items[0];
+    const backup = (
+      await calls
+        .admin()
+        .get(
+          "/services?supplierId=" +
+            (await kit.container.providers.requireByName("cadangan")).id +
+            "&q=" +
+            encodeURIComponent("Instagram Followers [Real Global]"),
+        )
+    ).body.items[0];
     const added = await calls.admin().post("/services/2/backups", { backupMid: backup.mid });
     expect(added.status).toBe(200);
     expect(added.body.backups).toEqual([expect.objectContaining({ mid: backup.mid, supplier: "cadangan" })]);

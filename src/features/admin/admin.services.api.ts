@@ -6,7 +6,14 @@ import { AppError } from "../../shared/errors.js";
 import type { AdminArea, AdminServices } from "./admin.areas.js";
 import { requirePermission } from "./admin.auth.js";
 import { jsonBody, parseInput } from "./admin.http.js";
-import type { BulkResult, Facets, ServiceDetail, ServiceListItem, ServicePage, ServiceStatus } from "./contracts/services.contract.js";
+import type {
+  BulkResult,
+  Facets,
+  ServiceDetail,
+  ServiceListItem,
+  ServicePage,
+  ServiceStatus,
+} from "./contracts/services.contract.js";
 
 const ListQuery = z.object({
   q: z.string().trim().max(200).optional(),
@@ -23,20 +30,35 @@ const DetailsBody = z
     description: z.string().max(2000).nullable().optional(),
     mode: z.enum(["auto", "manual"]).optional(),
   })
-  .refine((b) => b.name !== undefined || b.description !== undefined || b.mode !== undefined, "give a name, a description or a mode");
-const PriceBody = z.object({ fixedPrice: z.number({ message: "fixedPrice is whole rupiah, or null to follow the margin" }).int("fixedPrice is whole rupiah").positive().max(1_000_000_000_000).nullable() });
+  .refine(
+    (b) => b.name !== undefined || b.description !== undefined || b.mode !== undefined,
+    "give a name, a description or a mode",
+  );
+const PriceBody = z.object({
+  fixedPrice: z
+    .number({ message: "fixedPrice is whole rupiah, or null to follow the margin" })
+    .int("fixedPrice is whole rupiah")
+    .positive()
+    .max(1_000_000_000_000)
+    .nullable(),
+});
 const MarginBody = z.object({ margin: z.string().trim().max(12).nullable() });
 const EnabledBody = z.object({ enabled: z.boolean() });
 const BackupBody = z.object({ backupMid: z.number().int().positive() });
 const KeepAsBackupBody = z.object({ mainMid: z.number().int().positive() });
 const BulkBody = z.discriminatedUnion("action", [
   z.object({ action: z.enum(["enable", "disable"]), mids: z.array(z.number().int().positive()).min(1).max(500) }),
-  z.object({ action: z.literal("price"), mids: z.array(z.number().int().positive()).min(1).max(500), fixedPrice: PriceBody.shape.fixedPrice }),
+  z.object({
+    action: z.literal("price"),
+    mids: z.array(z.number().int().positive()).min(1).max(500),
+    fixedPrice: PriceBody.shape.fixedPrice,
+  }),
 ]);
 
 function midParam(value: string | undefined): number {
   const mid = Number(value);
-  if (!Number.isSafeInteger(mid) || mid <= 0) throw new AppError("admin.invalid_input", "a service is named by its shop number (ID)");
+  if (!Number.isSafeInteger(mid) || mid <= 0)
+    throw new AppError("admin.invalid_input", "a service is named by its shop number (ID)");
   return mid;
 }
 
@@ -47,7 +69,8 @@ function midParam(value: string | undefined): number {
 function statusOf(s: Service): ServiceStatus {
   if (s.active) return "sale";
   if (s.removed) return "hidden";
-  if (s.disabledReason === "review" || s.disabledReason === "below_cost" || s.disabledReason === "backup") return s.disabledReason;
+  if (s.disabledReason === "review" || s.disabledReason === "below_cost" || s.disabledReason === "backup")
+    return s.disabledReason;
   return "hidden";
 }
 
@@ -76,18 +99,28 @@ function listItem(s: Service, supplierName: string | undefined, rules: PricingRu
 async function detailOf(deps: ServicesAreaDeps, mid: number): Promise<ServiceDetail> {
   const service = await deps.catalog.findByMid(mid);
   if (!service) throw new AppError("catalog.unknown_mid", `no service with shop number ${mid}`);
-  const [suppliers, rules, backups, twins] = await Promise.all([deps.providers.list(), deps.catalog.pricingRules(), deps.catalogManagement.backups(mid), service.active ? Promise.resolve([]) : deps.catalogManagement.twins(mid)]);
+  const [suppliers, rules, backups, twins] = await Promise.all([
+    deps.providers.list(),
+    deps.catalog.pricingRules(),
+    deps.catalogManagement.backups(mid),
+    service.active ? Promise.resolve([]) : deps.catalogManagement.twins(mid),
+  ]);
   const names = new Map(suppliers.map((p) => [p.id, p.name]));
   const supplier = suppliers.find((p) => p.id === service.providerId);
   const margin = marginSourceOf(rules, service);
   return {
     service: { ...service, supplier: names.get(service.providerId) ?? null, status: statusOf(service) },
     // The cost as the supplier prices it, for a supplier outside rupiah: unitCost is it converted.
-    supplierCost: supplier && supplier.currency !== "IDR" ? { amount: service.costRate, currency: supplier.currency, rateToIdr: supplier.rateToIdr } : null,
+    supplierCost:
+      supplier && supplier.currency !== "IDR"
+        ? { amount: service.costRate, currency: supplier.currency, rateToIdr: supplier.rateToIdr }
+        : null,
     margin: { percent: decimalToString(margin.margin), scope: margin.scope },
     backups: backups.map((b) => listItem(b, names.get(b.providerId), rules)),
     // A service not on sale may be another supplier's twin: offered to be kept as its backup.
-    twins: twins.filter((t) => !backups.some((b) => b.id === t.id)).map((t) => ({ ...listItem(t, names.get(t.providerId), rules), similarity: t.similarity })),
+    twins: twins
+      .filter((t) => !backups.some((b) => b.id === t.id))
+      .map((t) => ({ ...listItem(t, names.get(t.providerId), rules), similarity: t.similarity })),
   };
 }
 
@@ -103,9 +136,21 @@ export type ServicesAreaDeps = Pick<AdminServices, "catalog" | "catalogManagemen
 export const servicesArea: AdminArea<ServicesAreaDeps> = (api, deps) => {
   api.get("/services", requirePermission("view"), async (c) => {
     const { q, platform, category, supplierId, state, page, pageSize } = parseInput(ListQuery, c.req.query());
-    const [result, suppliers, rules] = await Promise.all([deps.catalog.page({ text: q, platform, category, providerId: supplierId, state }, { offset: page * pageSize, limit: pageSize }), deps.providers.list(), deps.catalog.pricingRules()]);
+    const [result, suppliers, rules] = await Promise.all([
+      deps.catalog.page(
+        { text: q, platform, category, providerId: supplierId, state },
+        { offset: page * pageSize, limit: pageSize },
+      ),
+      deps.providers.list(),
+      deps.catalog.pricingRules(),
+    ]);
     const names = new Map(suppliers.map((p) => [p.id, p.name]));
-    return c.json({ items: result.services.map((s) => listItem(s, names.get(s.providerId), rules)), total: result.total, page, pageSize } satisfies ServicePage);
+    return c.json({
+      items: result.services.map((s) => listItem(s, names.get(s.providerId), rules)),
+      total: result.total,
+      page,
+      pageSize,
+    } satisfies ServicePage);
   });
 
   /**
@@ -133,23 +178,32 @@ export const servicesArea: AdminArea<ServicesAreaDeps> = (api, deps) => {
 
   api.get("/services/facets", requirePermission("view"), async (c) => {
     const [facets, suppliers] = await Promise.all([deps.catalog.facets(), deps.providers.list()]);
-    const platforms = new Map<string, { platform: string; count: number; categories: Array<{ category: string; count: number }> }>();
+    const platforms = new Map<
+      string,
+      { platform: string; count: number; categories: Array<{ category: string; count: number }> }
+    >();
     for (const f of facets) {
       const entry = platforms.get(f.platform) ?? { platform: f.platform, count: 0, categories: [] };
       entry.count += f.count;
       entry.categories.push({ category: f.category, count: f.count });
       platforms.set(f.platform, entry);
     }
-    return c.json({ platforms: [...platforms.values()], suppliers: suppliers.map((s) => ({ id: s.id, name: s.name })) } satisfies Facets);
+    return c.json({
+      platforms: [...platforms.values()],
+      suppliers: suppliers.map((s) => ({ id: s.id, name: s.name })),
+    } satisfies Facets);
   });
 
-  api.get("/services/:mid", requirePermission("view"), async (c) => c.json(await detailOf(deps, midParam(c.req.param("mid")))));
+  api.get("/services/:mid", requirePermission("view"), async (c) =>
+    c.json(await detailOf(deps, midParam(c.req.param("mid")))),
+  );
 
   api.patch("/services/:mid", requirePermission("manage"), async (c) => {
     const mid = midParam(c.req.param("mid"));
     const body = await jsonBody(c, DetailsBody);
     const actor = c.get("admin").actor;
-    if (body.name !== undefined || body.description !== undefined) await deps.catalogManagement.setDetails(mid, { name: body.name, description: body.description }, actor);
+    if (body.name !== undefined || body.description !== undefined)
+      await deps.catalogManagement.setDetails(mid, { name: body.name, description: body.description }, actor);
     if (body.mode) await deps.catalogManagement.setMode(mid, body.mode!, actor);
     return c.json(await detailOf(deps, mid));
   });
@@ -165,7 +219,9 @@ export const servicesArea: AdminArea<ServicesAreaDeps> = (api, deps) => {
     const mid = midParam(c.req.param("mid"));
     const { margin } = await jsonBody(c, MarginBody);
     const actor = c.get("admin").actor;
-    await (margin === null ? deps.catalogManagement.clearMargin({ scope: "service", mid }, actor) : deps.catalogManagement.setMargin({ scope: "service", mid }, margin, actor));
+    await (margin === null
+      ? deps.catalogManagement.clearMargin({ scope: "service", mid }, actor)
+      : deps.catalogManagement.setMargin({ scope: "service", mid }, margin, actor));
     return c.json(await detailOf(deps, mid));
   });
 

@@ -22,18 +22,38 @@ afterAll(async () => {
   await kit?.close();
 });
 
-const auditOf = (subject: string) => kit.db.selectFrom("audit_log").selectAll().where("subject", "=", subject).orderBy("id").execute();
-const settingIn = (body: { groups: Array<{ settings: Array<{ key: string }> }> }, key: string) => body.groups.flatMap((g) => g.settings).find((s) => s.key === key) as Record<string, unknown>;
+const auditOf = (subject: string) =>
+  kit.db.selectFrom("audit_log").selectAll().where("subject", "=", subject).orderBy("id").execute();
+const settingIn = (body: { groups: Array<{ settings: Array<{ key: string }> }> }, key: string) =>
+  body.groups.flatMap((g) => g.settings).find((s) => s.key === key) as Record<string, unknown>;
 
 describe("shop settings in the admin app", () => {
   it("lists every setting in a group, with its value, default and bounds", async () => {
     expect(SETTING_GROUPS.flatMap((g) => g.keys).sort()).toEqual([...SETTING_KEYS].sort());
     const answer = await calls.admin().get("/settings");
     expect(answer.status).toBe(200);
-    expect(answer.body.groups.map((g: { group: string }) => g.group)).toEqual(["payments", "pricing", "checkout", "sync", "assistant"]);
-    expect(settingIn(answer.body, "payments.invoice_expiry_minutes")).toMatchObject({ kind: "integer", value: 15, default: 15, min: 1, max: 1440 });
-    expect(settingIn(answer.body, "payments.late_payment_policy")).toMatchObject({ kind: "choice", options: ["fulfil_if_quote_valid", "wallet"] });
-    expect(settingIn(answer.body, "payments.rails")).toMatchObject({ kind: "choices", value: ["qris", "wallet", "stars"] });
+    expect(answer.body.groups.map((g: { group: string }) => g.group)).toEqual([
+      "payments",
+      "pricing",
+      "checkout",
+      "sync",
+      "assistant",
+    ]);
+    expect(settingIn(answer.body, "payments.invoice_expiry_minutes")).toMatchObject({
+      kind: "integer",
+      value: 15,
+      default: 15,
+      min: 1,
+      max: 1440,
+    });
+    expect(settingIn(answer.body, "payments.late_payment_policy")).toMatchObject({
+      kind: "choice",
+      options: ["fulfil_if_quote_valid", "wallet"],
+    });
+    expect(settingIn(answer.body, "payments.rails")).toMatchObject({
+      kind: "choices",
+      value: ["qris", "wallet", "stars"],
+    });
     expect(settingIn(answer.body, "catalog.sync_cron")).toMatchObject({ kind: "cron", value: "15 */6 * * *" });
     expect(settingIn(answer.body, "pricing.default_margin_percent")).toMatchObject({ kind: "percent", value: "30" });
   });
@@ -82,13 +102,17 @@ describe("shop settings in the admin app", () => {
     // Each in words an admin can act on, naming the setting (the Mini App shows them as they are).
     expect(refused[0]!.body.error.message).toBe("payments.invoice_expiry_minutes: the smallest allowed is 1");
     expect(refused[1]!.body.error.message).toBe("payments.invoice_expiry_minutes: a whole number is needed");
-    expect(refused[2]!.body.error.message).toBe("payments.late_payment_policy: choose one of fulfil_if_quote_valid, wallet");
+    expect(refused[2]!.body.error.message).toBe(
+      "payments.late_payment_policy: choose one of fulfil_if_quote_valid, wallet",
+    );
     expect(refused[3]!.body.error.message).toBe("payments.rails: choose at least 1");
     expect(refused[4]!.body.error.message).toBe("each payment rail once");
     expect(refused[5]!.body.error.message).toContain("not a schedule croner understands");
     expect(refused[6]!.body.error.message).toBe("the smallest top-up cannot be above the largest");
     expect(refused[8]!.body.error.message).toBe("there is no setting no.such_setting");
-    expect(refused[7]!.body.error.message).toBe("pricing.default_margin_percent: a percentage such as 30 or 12.5 is needed");
+    expect(refused[7]!.body.error.message).toBe(
+      "pricing.default_margin_percent: a percentage such as 30 or 12.5 is needed",
+    );
     expect(refused[9]!.body.error.message).toBe("value: give the new value as { value }");
     // And as a key with its values, which the app says in the admin's language (miniapp/src/i18n/wording.ts).
     expect(refused.map((r) => [r.body.error.key, r.body.error.params])).toEqual([
@@ -104,11 +128,19 @@ describe("shop settings in the admin app", () => {
       ["input.required", { field: "value" }],
     ]);
     const tooBig = await calls.admin().put("/settings/payments.invoice_expiry_minutes", { value: 1441 });
-    expect([tooBig.status, tooBig.body.error.message]).toEqual([400, "payments.invoice_expiry_minutes: the largest allowed is 1440"]);
+    expect([tooBig.status, tooBig.body.error.message]).toEqual([
+      400,
+      "payments.invoice_expiry_minutes: the largest allowed is 1440",
+    ]);
     const fraction = await calls.admin().put("/settings/payments.stars_rate_idr", { value: 250.5 });
-    expect([fraction.status, fraction.body.error.message]).toEqual([400, "payments.stars_rate_idr: a whole number is needed"]);
+    expect([fraction.status, fraction.body.error.message]).toEqual([
+      400,
+      "payments.stars_rate_idr: a whole number is needed",
+    ]);
     const cron = await calls.admin().put("/settings/catalog.sync_cron", { value: "every hour" });
-    expect(cron.body.error.message).toBe("catalog.sync_cron: a schedule of five fields is needed: minute hour day month weekday, e.g. 15 */6 * * *");
+    expect(cron.body.error.message).toBe(
+      "catalog.sync_cron: a schedule of five fields is needed: minute hour day month weekday, e.g. 15 */6 * * *",
+    );
     expect(await kit.container.settings.get("catalog.sync_cron")).toBe("15 */6 * * *");
   });
 

@@ -9,11 +9,16 @@ import type { RevealedKey } from "./contracts/common.contract.js";
 import type { GatewayKeys, GatewayTested, SettingChange, SettingGroups } from "./contracts/settings.contract.js";
 
 // nonoptional carries the message: a refine on the object never runs when zod already refused the missing key.
-const ValueBody = z.object({ value: z.unknown().nonoptional("give the new value as { value }") }, { error: "give the new value as { value }" });
+const ValueBody = z.object(
+  { value: z.unknown().nonoptional("give the new value as { value }") },
+  { error: "give the new value as { value }" },
+);
 /** Typed settings as strings, trimmed; empty fields mean "not given": an edit never blanks a stored key by accident. */
 function typedSettings(body: unknown): Record<string, unknown> {
   if (typeof body !== "object" || body === null || Array.isArray(body)) return {};
-  const entries = Object.entries(body as Record<string, unknown>).map(([k, v]) => [k, typeof v === "string" ? v.trim() : v] as const);
+  const entries = Object.entries(body as Record<string, unknown>).map(
+    ([k, v]) => [k, typeof v === "string" ? v.trim() : v] as const,
+  );
   return Object.fromEntries(entries.filter(([, v]) => v !== "" && v !== undefined && v !== null));
 }
 
@@ -41,9 +46,15 @@ export const settingsArea: AdminArea<SettingsAreaDeps> = (api, deps) => {
   // Each payment gateway's settings, built from its descriptor (fields, secrets, test call), under
   // /settings/<gateway id>: the path matches registered gateways only (ids are [a-z0-9_-], never a
   // setting's dotted key), so any other name goes on to the shop settings below.
-  const GATEWAY_PATH = `/settings/:gateway{${deps.gateways.list().map((g) => g.id).join("|")}}`;
+  const GATEWAY_PATH = `/settings/:gateway{${deps.gateways
+    .list()
+    .map((g) => g.id)
+    .join("|")}}`;
   const gateway = (c: { req: { param(name: "gateway"): string } }) => deps.gateways.get(c.req.param("gateway"))?.id;
-  const keysView = async (id: string, role: Parameters<typeof can>[0]): Promise<GatewayKeys> => ({ ...(await deps.gatewaySettings.view(id)), canReveal: can(role, "reveal") });
+  const keysView = async (id: string, role: Parameters<typeof can>[0]): Promise<GatewayKeys> => ({
+    ...(await deps.gatewaySettings.view(id)),
+    canReveal: can(role, "reveal"),
+  });
 
   api.get(GATEWAY_PATH, requirePermission("keys"), async (c, next) => {
     const id = gateway(c);
@@ -92,6 +103,8 @@ export const settingsArea: AdminArea<SettingsAreaDeps> = (api, deps) => {
   // otherwise take PUT /settings/<gateway> as a setting named after the gateway.
   api.put("/settings/:key", requirePermission("manage"), async (c) => {
     const { value } = await jsonBody(c, ValueBody);
-    return c.json((await deps.settingsAdmin.change(c.req.param("key"), value, c.get("admin").actor)) satisfies SettingChange);
+    return c.json(
+      (await deps.settingsAdmin.change(c.req.param("key"), value, c.get("admin").actor)) satisfies SettingChange,
+    );
   });
 };

@@ -20,8 +20,12 @@ afterAll(async () => {
   await kit?.close();
 });
 
-const auditOf = (telegramId: number) => kit.db.selectFrom("audit_log").selectAll().where("subject", "=", `admin:${telegramId}`).orderBy("id").execute();
-const change = (entry: { before: string | null; after: string | null }) => [entry.before && JSON.parse(entry.before), entry.after && JSON.parse(entry.after)];
+const auditOf = (telegramId: number) =>
+  kit.db.selectFrom("audit_log").selectAll().where("subject", "=", `admin:${telegramId}`).orderBy("id").execute();
+const change = (entry: { before: string | null; after: string | null }) => [
+  entry.before && JSON.parse(entry.before),
+  entry.after && JSON.parse(entry.after),
+];
 const meAs = async (telegramId: number) => calls.as(telegramId).get("/me");
 const staffIds = async () => (await kit.container.admins.list()).map((s) => s.telegramId);
 
@@ -34,7 +38,9 @@ describe("the staff list", () => {
       { telegramId: STAFF.admin, role: "admin", name: "Ayu Admin", fromConfig: false },
       { telegramId: STAFF.operator, role: "operator", name: "Oki Operator", fromConfig: false },
     ]);
-    const roles = Object.fromEntries(answer.body.roles.map((r: { role: string; permissions: string[] }) => [r.role, r.permissions]));
+    const roles = Object.fromEntries(
+      answer.body.roles.map((r: { role: string; permissions: string[] }) => [r.role, r.permissions]),
+    );
     expect(roles.operator).toEqual(["view", "operate"]);
     expect(roles.owner).toContain("staff");
     expect(roles.admin).not.toContain("staff");
@@ -66,7 +72,10 @@ describe("the staff list", () => {
     expect((await calls.as(id).get("/broadcasts")).status).toBe(200);
     const entries = await auditOf(id);
     expect(entries).toHaveLength(2);
-    expect(change(entries[1]!)).toEqual([{ role: "operator", name: "Rina" }, { role: "admin", name: "Rina" }]);
+    expect(change(entries[1]!)).toEqual([
+      { role: "operator", name: "Rina" },
+      { role: "admin", name: "Rina" },
+    ]);
     // Saving the same role again changes nothing and records nothing.
     expect((await calls.owner().put(`/staff/${id}`, { role: "admin" })).status).toBe(200);
     expect(await auditOf(id)).toHaveLength(2);
@@ -98,15 +107,23 @@ describe("the staff list", () => {
     const tableOwner = calls.as(700_002);
     const removeConfigOwner = await tableOwner.delete(`/staff/${STAFF.owner}`);
     expect(removeConfigOwner.status).toBe(400);
-    expect(removeConfigOwner.body.error.message).toBe("this person is an owner through ADMIN_TELEGRAM_IDS; change it there");
+    expect(removeConfigOwner.body.error.message).toBe(
+      "this person is an owner through ADMIN_TELEGRAM_IDS; change it there",
+    );
     const demoteConfigOwner = await tableOwner.put(`/staff/${STAFF.owner}`, { role: "operator" });
     expect(demoteConfigOwner.status).toBe(400);
-    expect(demoteConfigOwner.body.error.message).toBe("this person is an owner through ADMIN_TELEGRAM_IDS; change it there");
+    expect(demoteConfigOwner.body.error.message).toBe(
+      "this person is an owner through ADMIN_TELEGRAM_IDS; change it there",
+    );
     const addConfigOwner = await tableOwner.post("/staff", { telegramId: STAFF.owner, role: "admin" });
     expect(addConfigOwner.status).toBe(409);
     expect(addConfigOwner.body.error.message).toBe(`${STAFF.owner} is already on the staff as owner`);
 
-    for (const answer of [await tableOwner.delete("/staff/700002"), await tableOwner.put("/staff/700002", { role: "admin" }), await calls.owner().delete(`/staff/${STAFF.owner}`)]) {
+    for (const answer of [
+      await tableOwner.delete("/staff/700002"),
+      await tableOwner.put("/staff/700002", { role: "admin" }),
+      await calls.owner().delete(`/staff/${STAFF.owner}`),
+    ]) {
       expect(answer.status).toBe(400);
       expect(answer.body.error.message).toBe("you cannot change or remove your own access; ask another owner");
     }

@@ -13,9 +13,13 @@ const AddBody = z.object({
   role: z.enum(ROLES, { message: "role is owner, admin or operator" }),
   name: z.string({ message: "name is text" }).trim().max(64, "at most 64 characters").default(""),
 });
-const ChangeBody = z.object({ role: z.enum(ROLES, { message: "role is owner, admin or operator" }), name: z.string({ message: "name is text" }).trim().max(64, "at most 64 characters").optional() });
+const ChangeBody = z.object({
+  role: z.enum(ROLES, { message: "role is owner, admin or operator" }),
+  name: z.string({ message: "name is text" }).trim().max(64, "at most 64 characters").optional(),
+});
 
-const yourself = () => new AppError("admin.invalid_input", "you cannot change or remove your own access; ask another owner");
+const yourself = () =>
+  new AppError("admin.invalid_input", "you cannot change or remove your own access; ask another owner");
 
 /** The services this area is given (admin.areas.ts). */
 export type StaffAreaDeps = Pick<AdminServices, "admins">;
@@ -28,14 +32,18 @@ export type StaffAreaDeps = Pick<AdminServices, "admins">;
  */
 export const staffArea: AdminArea<StaffAreaDeps> = (api, deps) => {
   api.get("/staff", requirePermission("staff"), async (c) =>
-    c.json({ staff: await deps.admins.list(), roles: ROLES.map((role) => ({ role, permissions: permissionsOf(role) })) } satisfies StaffList),
+    c.json({
+      staff: await deps.admins.list(),
+      roles: ROLES.map((role) => ({ role, permissions: permissionsOf(role) })),
+    } satisfies StaffList),
   );
 
   api.post("/staff", requirePermission("staff"), async (c) => {
     const body = await jsonBody(c, AddBody);
     if (body.telegramId === c.get("admin").telegramId) throw yourself();
     const existing = (await deps.admins.list()).find((s) => s.telegramId === body.telegramId);
-    if (existing) throw new AppError("admin.conflict", `${body.telegramId} is already on the staff as ${existing.role}`);
+    if (existing)
+      throw new AppError("admin.conflict", `${body.telegramId} is already on the staff as ${existing.role}`);
     return c.json({ member: await deps.admins.grant(body, c.get("admin").actor) } satisfies StaffSaved, 201);
   });
 
@@ -45,7 +53,12 @@ export const staffArea: AdminArea<StaffAreaDeps> = (api, deps) => {
     if (telegramId === c.get("admin").telegramId) throw yourself();
     const existing = (await deps.admins.list()).find((s) => s.telegramId === telegramId);
     if (!existing) throw new AppError("admin.not_found", `no staff member with Telegram id ${telegramId}`);
-    return c.json({ member: await deps.admins.grant({ telegramId, role: body.role, name: body.name ?? existing.name }, c.get("admin").actor) } satisfies StaffSaved);
+    return c.json({
+      member: await deps.admins.grant(
+        { telegramId, role: body.role, name: body.name ?? existing.name },
+        c.get("admin").actor,
+      ),
+    } satisfies StaffSaved);
   });
 
   api.delete("/staff/:telegramId", requirePermission("staff"), async (c) => {

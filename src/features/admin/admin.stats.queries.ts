@@ -53,10 +53,19 @@ export async function paidByDayAndService(db: Db, from: number, to: number): Pro
 }
 
 /** Orders created since `starts.d30` (and before `to`), by status, counted for each window's start (a CASE: PostgreSQL does not sum booleans). */
-export async function orderStatusCounts(db: Db, starts: { today: number; d7: number; d30: number }, to: number): Promise<Array<{ status: OrderStatus; today: number; d7: number; d30: number }>> {
+export async function orderStatusCounts(
+  db: Db,
+  starts: { today: number; d7: number; d30: number },
+  to: number,
+): Promise<Array<{ status: OrderStatus; today: number; d7: number; d30: number }>> {
   return db
     .selectFrom("orders")
-    .select(["status", sql<number>`sum(case when created_at >= ${starts.today} then 1 else 0 end)`.as("today"), sql<number>`sum(case when created_at >= ${starts.d7} then 1 else 0 end)`.as("d7"), sql<number>`count(*)`.as("d30")])
+    .select([
+      "status",
+      sql<number>`sum(case when created_at >= ${starts.today} then 1 else 0 end)`.as("today"),
+      sql<number>`sum(case when created_at >= ${starts.d7} then 1 else 0 end)`.as("d7"),
+      sql<number>`count(*)`.as("d30"),
+    ])
     .where("created_at", ">=", starts.d30)
     .where("created_at", "<", to)
     .groupBy("status")
@@ -64,10 +73,17 @@ export async function orderStatusCounts(db: Db, starts: { today: number; d7: num
 }
 
 /** The shop number and name of each service sold, read in chunks SQLite's parameter limit allows. */
-export async function serviceNames(db: Db, serviceIds: readonly number[]): Promise<Map<number, { mid: number; name: string }>> {
+export async function serviceNames(
+  db: Db,
+  serviceIds: readonly number[],
+): Promise<Map<number, { mid: number; name: string }>> {
   const services = new Map<number, { mid: number; name: string }>();
   for (let i = 0; i < serviceIds.length; i += 500) {
-    const found = await db.selectFrom("services").select(["id", "mid", "name"]).where("id", "in", serviceIds.slice(i, i + 500)).execute();
+    const found = await db
+      .selectFrom("services")
+      .select(["id", "mid", "name"])
+      .where("id", "in", serviceIds.slice(i, i + 500))
+      .execute();
     for (const s of found) services.set(s.id, { mid: s.mid, name: s.name });
   }
   return services;

@@ -39,7 +39,24 @@ async function order(spec: OrderSpec): Promise<number> {
   const n = ++seq;
   const serviceId = serviceIds[spec.service ?? 0]!;
   const createdAt = spec.createdAt ?? (spec.paidAt ?? NOW) - 60_000;
-  await kit.db.insertInto("quotes").values({ id: `q_stats_${n}`, customer_id: customerId, service_id: serviceId, target: `https://instagram.com/s${n}`, quantity: spec.quantity ?? 1000, unit_price: spec.amount, zone: null, nickname: null, amount: spec.amount, cost_amount: spec.cost, status: "ordered", expires_at: createdAt + HOUR, created_at: createdAt }).execute();
+  await kit.db
+    .insertInto("quotes")
+    .values({
+      id: `q_stats_${n}`,
+      customer_id: customerId,
+      service_id: serviceId,
+      target: `https://instagram.com/s${n}`,
+      quantity: spec.quantity ?? 1000,
+      unit_price: spec.amount,
+      zone: null,
+      nickname: null,
+      amount: spec.amount,
+      cost_amount: spec.cost,
+      status: "ordered",
+      expires_at: createdAt + HOUR,
+      created_at: createdAt,
+    })
+    .execute();
   const row = await kit.db
     .insertInto("orders")
     .values({
@@ -61,13 +78,13 @@ async function order(spec: OrderSpec): Promise<number> {
       admin_notes: null,
       last_error: null,
       paid_at: spec.paidAt ?? null,
-      placed_at: spec.reachedSupplier ? spec.paidAt ?? null : null,
+      placed_at: spec.reachedSupplier ? (spec.paidAt ?? null) : null,
       finished_at: null,
       supplier_service_id: null,
       zone: null,
       nickname: null,
       supplier_note: null,
-      paid_with: spec.paidAt ? spec.paidWith ?? "midtrans" : null,
+      paid_with: spec.paidAt ? (spec.paidWith ?? "midtrans") : null,
       paid_payment_id: null,
       last_progress_at: null,
       stuck_flagged_at: null,
@@ -81,37 +98,133 @@ async function order(spec: OrderSpec): Promise<number> {
 }
 
 async function credit(orderId: number, amount: number, reference: string) {
-  await kit.db.insertInto("ledger_entries").values({ customer_id: customerId, amount, reason: "refund", reference, order_id: orderId, note: null, created_at: NOW }).execute();
+  await kit.db
+    .insertInto("ledger_entries")
+    .values({
+      customer_id: customerId,
+      amount,
+      reason: "refund",
+      reference,
+      order_id: orderId,
+      note: null,
+      created_at: NOW,
+    })
+    .execute();
 }
 
 beforeAll(async () => {
   kit = await createShopKit({ clock: createManualClock(NOW) });
   serviceIds = (await kit.db.selectFrom("services").select("id").orderBy("mid").limit(3).execute()).map((s) => s.id);
-  customerId = (await kit.db.insertInto("customers").values({ telegram_id: 100_001, chat_id: 100_001, username: null, first_name: "Budi", language: "id", created_at: NOW, updated_at: NOW }).returning("id").executeTakeFirstOrThrow()).id;
+  customerId = (
+    await kit.db
+      .insertInto("customers")
+      .values({
+        telegram_id: 100_001,
+        chat_id: 100_001,
+        username: null,
+        first_name: "Budi",
+        language: "id",
+        created_at: NOW,
+        updated_at: NOW,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow()
+  ).id;
 
   // Today (Jakarta): 39,000 revenue, 22,500 supplier cost, 5 paid orders.
-  await order({ service: 0, amount: 10_000, cost: 6_000, status: "completed", paidAt: NOW - HOUR, reachedSupplier: true });
-  const partial = await order({ service: 1, amount: 20_000, cost: 12_000, status: "partial", paidAt: NOW - 2 * HOUR, reachedSupplier: true, quantity: 1000, remains: 300 });
+  await order({
+    service: 0,
+    amount: 10_000,
+    cost: 6_000,
+    status: "completed",
+    paidAt: NOW - HOUR,
+    reachedSupplier: true,
+  });
+  const partial = await order({
+    service: 1,
+    amount: 20_000,
+    cost: 12_000,
+    status: "partial",
+    paidAt: NOW - 2 * HOUR,
+    reachedSupplier: true,
+    quantity: 1000,
+    remains: 300,
+  });
   await credit(partial, 6_000, `refund:order:${partial}`); // 30 % undelivered: revenue 14,000, cost 8,400
   await order({ service: 2, amount: 4_000, cost: 2_500, status: "manual", paidAt: NOW - 3 * HOUR, manual: true });
-  const paidTwice = await order({ service: 0, amount: 10_000, cost: 5_000, status: "completed", paidAt: NOW - 4 * HOUR, reachedSupplier: true });
+  const paidTwice = await order({
+    service: 0,
+    amount: 10_000,
+    cost: 5_000,
+    status: "completed",
+    paidAt: NOW - 4 * HOUR,
+    reachedSupplier: true,
+  });
   await credit(paidTwice, 10_000, "payment:99"); // a second QR paid for it, credited back: not a refund of this order
-  await order({ service: 0, amount: 1_000, cost: 600, status: "processing", paidAt: TODAY_START, createdAt: TODAY_START, reachedSupplier: true }); // first millisecond of today
+  await order({
+    service: 0,
+    amount: 1_000,
+    cost: 600,
+    status: "processing",
+    paidAt: TODAY_START,
+    createdAt: TODAY_START,
+    reachedSupplier: true,
+  }); // first millisecond of today
   await order({ service: 1, amount: 8_000, cost: 5_000, status: "awaiting_payment", createdAt: NOW - 5 * HOUR }); // never paid
 
   // Earlier this week: +9,000 revenue, +14,000 cost (the Stars order was delivered before its refund), 4 more paid orders.
-  const canceled = await order({ service: 1, amount: 5_000, cost: 3_000, status: "canceled", paidAt: TODAY_START - 1, reachedSupplier: true }); // 23:59:59.999 yesterday
+  const canceled = await order({
+    service: 1,
+    amount: 5_000,
+    cost: 3_000,
+    status: "canceled",
+    paidAt: TODAY_START - 1,
+    reachedSupplier: true,
+  }); // 23:59:59.999 yesterday
   await credit(canceled, 5_000, `refund:order:${canceled}`);
   const failed = await order({ service: 2, amount: 7_000, cost: 4_000, status: "refunded", paidAt: NOW - 3 * DAY });
   await credit(failed, 7_000, `refund:order:${failed}`);
-  const stars = await order({ service: 2, amount: 15_000, cost: 9_000, status: "completed", paidAt: NOW - 2 * DAY, reachedSupplier: true, paidWith: "stars" });
-  await kit.db.insertInto("jobs").values({ kind: "refund_stars", payload: "{}", dedupe_key: `refund-stars:${stars}`, status: "done", run_at: NOW, created_at: NOW, updated_at: NOW }).execute();
+  const stars = await order({
+    service: 2,
+    amount: 15_000,
+    cost: 9_000,
+    status: "completed",
+    paidAt: NOW - 2 * DAY,
+    reachedSupplier: true,
+    paidWith: "stars",
+  });
+  await kit.db
+    .insertInto("jobs")
+    .values({
+      kind: "refund_stars",
+      payload: "{}",
+      dedupe_key: `refund-stars:${stars}`,
+      status: "done",
+      run_at: NOW,
+      created_at: NOW,
+      updated_at: NOW,
+    })
+    .execute();
   await order({ service: 0, amount: 9_000, cost: 5_000, status: "unknown", paidAt: NOW - 2 * DAY }); // outcome unknown: its cost counts until resolved
 
   // Within 30 days: +25,000 revenue, +20,000 cost, 1 more paid order; and one too old to count.
-  const adminRefunded = await order({ service: 1, amount: 30_000, cost: 20_000, status: "completed", paidAt: NOW - 10 * DAY, reachedSupplier: true });
+  const adminRefunded = await order({
+    service: 1,
+    amount: 30_000,
+    cost: 20_000,
+    status: "completed",
+    paidAt: NOW - 10 * DAY,
+    reachedSupplier: true,
+  });
   await credit(adminRefunded, 5_000, `refund:order:${adminRefunded}:admin:abc12345`);
-  await order({ service: 0, amount: 99_000, cost: 1_000, status: "completed", paidAt: NOW - 40 * DAY, reachedSupplier: true });
+  await order({
+    service: 0,
+    amount: 99_000,
+    cost: 1_000,
+    status: "completed",
+    paidAt: NOW - 40 * DAY,
+    reachedSupplier: true,
+  });
 
   stats = await kit.container.adminStats.dashboard();
 });
@@ -125,16 +238,41 @@ describe("dashboard numbers", () => {
   });
 
   it("adds the week's orders: never-placed and supplier-canceled orders cost nothing, an unknown outcome still costs, a delivered order refunded in Stars still cost its 9,000", () => {
-    expect(stats.windows.d7).toMatchObject({ from: TODAY_START - 6 * DAY, revenue: 48_000, profit: 11_500, paidOrders: 9 });
+    expect(stats.windows.d7).toMatchObject({
+      from: TODAY_START - 6 * DAY,
+      revenue: 48_000,
+      profit: 11_500,
+      paidOrders: 9,
+    });
   });
 
   it("takes admin refunds off the 30-day revenue and leaves out orders paid before the window", () => {
-    expect(stats.windows.d30).toMatchObject({ from: TODAY_START - 29 * DAY, revenue: 73_000, profit: 16_500, paidOrders: 10 });
+    expect(stats.windows.d30).toMatchObject({
+      from: TODAY_START - 29 * DAY,
+      revenue: 73_000,
+      profit: 16_500,
+      paidOrders: 10,
+    });
   });
 
   it("counts orders by status among those created in the window, paid or not", () => {
-    expect(stats.windows.today.byStatus).toEqual({ completed: 2, partial: 1, manual: 1, processing: 1, awaiting_payment: 1 });
-    expect(stats.windows.d7.byStatus).toEqual({ completed: 3, partial: 1, manual: 1, processing: 1, awaiting_payment: 1, canceled: 1, refunded: 1, unknown: 1 });
+    expect(stats.windows.today.byStatus).toEqual({
+      completed: 2,
+      partial: 1,
+      manual: 1,
+      processing: 1,
+      awaiting_payment: 1,
+    });
+    expect(stats.windows.d7.byStatus).toEqual({
+      completed: 3,
+      partial: 1,
+      manual: 1,
+      processing: 1,
+      awaiting_payment: 1,
+      canceled: 1,
+      refunded: 1,
+      unknown: 1,
+    });
   });
 
   it("ranks services by revenue and by number of orders", () => {
@@ -169,14 +307,39 @@ describe("refunds after the supplier was paid", () => {
     const paidAt = NOW - 12 * DAY;
     const admin = kit.container.orderAdmin;
     // Delivered, then refunded in full by an admin: revenue 0, the supplier's 7,000 still paid.
-    const delivered = await order({ service: 2, amount: 12_000, cost: 7_000, status: "completed", paidAt, reachedSupplier: true, remains: 0 });
+    const delivered = await order({
+      service: 2,
+      amount: 12_000,
+      cost: 7_000,
+      status: "completed",
+      paidAt,
+      reachedSupplier: true,
+      remains: 0,
+    });
     await admin.refund(delivered, { reason: "customer unhappy" }, "telegram:1");
     // Delivered, then 3,000 of 9,000 refunded: revenue 6,000, cost 4,000.
-    const partlyRefunded = await order({ service: 2, amount: 9_000, cost: 4_000, status: "completed", paidAt, reachedSupplier: true, remains: 0 });
+    const partlyRefunded = await order({
+      service: 2,
+      amount: 9_000,
+      cost: 4_000,
+      status: "completed",
+      paidAt,
+      reachedSupplier: true,
+      remains: 0,
+    });
     await admin.refund(partlyRefunded, { amount: 3_000, reason: "late" }, "telegram:1");
     // The supplier delivered 750 of 1,000 (2,000 back automatically), then an admin refunded the rest:
     // revenue 0, cost the delivered share ⌈5,000 × 750 / 1,000⌉ = 3,750.
-    const partial = await order({ service: 2, amount: 8_000, cost: 5_000, status: "partial", paidAt, reachedSupplier: true, quantity: 1000, remains: 250 });
+    const partial = await order({
+      service: 2,
+      amount: 8_000,
+      cost: 5_000,
+      status: "partial",
+      paidAt,
+      reachedSupplier: true,
+      quantity: 1000,
+      remains: 250,
+    });
     await credit(partial, 2_000, `refund:order:${partial}`);
     await admin.refund(partial, { reason: "rest of it" }, "telegram:1");
     // Refunded in full while its outcome was unknown, the supplier never had it: nothing gained, nothing lost.

@@ -1,7 +1,13 @@
 import type { Clock } from "../../infra/clock/clock.js";
 import type { Db } from "../../infra/db/open-database.js";
 import type { OrderStatus } from "../orders/orders.table.js";
-import { DAY_MS, JAKARTA_OFFSET_MS, orderStatusCounts, paidByDayAndService, serviceNames } from "./admin.stats.queries.js";
+import {
+  DAY_MS,
+  JAKARTA_OFFSET_MS,
+  orderStatusCounts,
+  paidByDayAndService,
+  serviceNames,
+} from "./admin.stats.queries.js";
 
 /**
  * The dashboard's numbers. Definitions (integer rupiah, exact; days are Asia/Jakarta days, UTC+7
@@ -80,8 +86,16 @@ export function createAdminStats(deps: { db: Db; clock: Clock }) {
       const now = clock.now();
       const today = jakartaDay(now);
       const to = dayStart(today + 1);
-      const firstDay: Record<WindowName, number> = { today, d7: today - (WINDOW_DAYS.d7 - 1), d30: today - (WINDOW_DAYS.d30 - 1) };
-      const starts: Record<WindowName, number> = { today: dayStart(firstDay.today), d7: dayStart(firstDay.d7), d30: dayStart(firstDay.d30) };
+      const firstDay: Record<WindowName, number> = {
+        today,
+        d7: today - (WINDOW_DAYS.d7 - 1),
+        d30: today - (WINDOW_DAYS.d30 - 1),
+      };
+      const starts: Record<WindowName, number> = {
+        today: dayStart(firstDay.today),
+        d7: dayStart(firstDay.d7),
+        d30: dayStart(firstDay.d30),
+      };
       const rows = await paidByDayAndService(db, starts.d30, to);
       const statuses = await orderStatusCounts(db, starts, to);
 
@@ -92,7 +106,13 @@ export function createAdminStats(deps: { db: Db; clock: Clock }) {
         const inWindow = rows.filter((r) => r.day >= firstDay[name]);
         const perService = new Map<number, TopService>();
         for (const r of inWindow) {
-          const entry = perService.get(r.service_id) ?? { serviceId: r.service_id, mid: services.get(r.service_id)?.mid ?? 0, name: services.get(r.service_id)?.name ?? "?", orders: 0, revenue: 0 };
+          const entry = perService.get(r.service_id) ?? {
+            serviceId: r.service_id,
+            mid: services.get(r.service_id)?.mid ?? 0,
+            name: services.get(r.service_id)?.name ?? "?",
+            orders: 0,
+            revenue: 0,
+          };
           entry.orders += r.orders;
           entry.revenue += r.revenue;
           perService.set(r.service_id, entry);
@@ -104,9 +124,15 @@ export function createAdminStats(deps: { db: Db; clock: Clock }) {
           revenue,
           profit: revenue - sum(inWindow.map((r) => r.cost)),
           paidOrders: sum(inWindow.map((r) => r.orders)),
-          byStatus: Object.fromEntries(statuses.map((s) => [s.status, Number(s[name])]).filter(([, count]) => (count as number) > 0)),
-          topByRevenue: [...all].sort((a, b) => b.revenue - a.revenue || b.orders - a.orders || a.mid - b.mid).slice(0, TOP),
-          topByCount: [...all].sort((a, b) => b.orders - a.orders || b.revenue - a.revenue || a.mid - b.mid).slice(0, TOP),
+          byStatus: Object.fromEntries(
+            statuses.map((s) => [s.status, Number(s[name])]).filter(([, count]) => (count as number) > 0),
+          ),
+          topByRevenue: [...all]
+            .sort((a, b) => b.revenue - a.revenue || b.orders - a.orders || a.mid - b.mid)
+            .slice(0, TOP),
+          topByCount: [...all]
+            .sort((a, b) => b.orders - a.orders || b.revenue - a.revenue || a.mid - b.mid)
+            .slice(0, TOP),
         };
       };
 
@@ -114,10 +140,19 @@ export function createAdminStats(deps: { db: Db; clock: Clock }) {
       for (let day = firstDay.d30; day <= today; day++) {
         const ofDay = rows.filter((r) => r.day === day);
         const revenue = sum(ofDay.map((r) => r.revenue));
-        daily.push({ day: dayLabel(day), revenue, profit: revenue - sum(ofDay.map((r) => r.cost)), orders: sum(ofDay.map((r) => r.orders)) });
+        daily.push({
+          day: dayLabel(day),
+          revenue,
+          profit: revenue - sum(ofDay.map((r) => r.cost)),
+          orders: sum(ofDay.map((r) => r.orders)),
+        });
       }
 
-      return { generatedAt: now, windows: { today: windowStats("today"), d7: windowStats("d7"), d30: windowStats("d30") }, daily };
+      return {
+        generatedAt: now,
+        windows: { today: windowStats("today"), d7: windowStats("d7"), d30: windowStats("d30") },
+        daily,
+      };
     },
   };
 }

@@ -20,7 +20,10 @@ let key: string;
 const responses: string[] = [];
 
 beforeAll(async () => {
-  kit = await createShopKit({ clock: createManualClock(Date.UTC(2026, 11, 7, 3, 0, 0)), smm: { echoKeyInErrors: true, balance: 0 } });
+  kit = await createShopKit({
+    clock: createManualClock(Date.UTC(2026, 11, 7, 3, 0, 0)),
+    smm: { echoKeyInErrors: true, balance: 0 },
+  });
   await adminClient(kit).addStaff();
   calls = adminCalls(kit);
   key = kit.sandbox.smm.key;
@@ -39,13 +42,19 @@ async function seen<T>(answer: Promise<{ status: number; body: T }>): Promise<{ 
 
 describe("a panel that echoes the key", () => {
   it("a refused order keeps the panel's reason with the key masked, in the database and the orders API", async () => {
-    const { transaction } = await buyUntilInvoice(kit, { mid: 2, target: "https://instagram.com/echo_me", quantity: 1000 });
+    const { transaction } = await buyUntilInvoice(kit, {
+      mid: 2,
+      target: "https://instagram.com/echo_me",
+      quantity: 1000,
+    });
     await kit.sandbox.midtrans.pay(transaction.order_id);
     await kit.runJobs();
     // The panel did say it, key included: the masking has something to hide.
     expect(kit.sandbox.smm.requests.some((r) => r.action === "add")).toBe(true);
     const order = await kit.db.selectFrom("orders").selectAll().orderBy("id", "desc").executeTakeFirstOrThrow();
-    expect(order.last_error).toContain("Not enough funds on balance (sent key ••••••••; docs: https://panel.example/api/v2?key=••••••••)");
+    expect(order.last_error).toContain(
+      "Not enough funds on balance (sent key ••••••••; docs: https://panel.example/api/v2?key=••••••••)",
+    );
     const detail = await seen(calls.owner().get(`/orders/${order.id}`));
     expect(detail.status).toBe(200);
     expect(JSON.stringify(detail.body)).toContain("••••••••");
@@ -53,9 +62,14 @@ describe("a panel that echoes the key", () => {
   });
 
   it("a connection test with a key the panel refuses shows the reason, not the key", async () => {
-    expect((await seen(calls.owner().patch(`/suppliers/${supplierId}`, { credentials: { key: WRONG_KEY } }))).status).toBe(200);
+    expect(
+      (await seen(calls.owner().patch(`/suppliers/${supplierId}`, { credentials: { key: WRONG_KEY } }))).status,
+    ).toBe(200);
     const test = await seen(calls.admin().post(`/suppliers/${supplierId}/test`));
-    expect(test.body.result).toMatchObject({ ok: false, message: "Invalid API key (sent key ••••••••; docs: https://panel.example/api/v2?key=••••••••)" });
+    expect(test.body.result).toMatchObject({
+      ok: false,
+      message: "Invalid API key (sent key ••••••••; docs: https://panel.example/api/v2?key=••••••••)",
+    });
     expect(test.body.supplier.lastTest.message).toBe(test.body.result.message);
     await seen(calls.admin().get(`/suppliers/${supplierId}`));
     await seen(calls.admin().get("/suppliers"));
@@ -66,7 +80,10 @@ describe("a panel that echoes the key", () => {
     expect(started.status).toBe(202);
     await kit.container.importTasks.settled();
     const task = await seen(calls.admin().get(`/imports/${started.body.id}`));
-    expect(task.body).toMatchObject({ state: "failed", error: "Invalid API key (sent key ••••••••; docs: https://panel.example/api/v2?key=••••••••)" });
+    expect(task.body).toMatchObject({
+      state: "failed",
+      error: "Invalid API key (sent key ••••••••; docs: https://panel.example/api/v2?key=••••••••)",
+    });
     const detail = await seen(calls.admin().get(`/suppliers/${supplierId}`));
     expect(detail.body.syncs[0].error).toBe(task.body.error);
     await seen(calls.admin().get(`/imports?supplierId=${supplierId}`));

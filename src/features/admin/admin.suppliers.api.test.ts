@@ -23,12 +23,18 @@ afterAll(async () => {
   await kit?.close();
 });
 
-const auditOf = (subject: string) => kit.db.selectFrom("audit_log").selectAll().where("subject", "=", subject).orderBy("id").execute();
+const auditOf = (subject: string) =>
+  kit.db.selectFrom("audit_log").selectAll().where("subject", "=", subject).orderBy("id").execute();
 const allAuditText = async () => JSON.stringify(await kit.db.selectFrom("audit_log").selectAll().execute());
 
 describe("suppliers in the admin app", () => {
   it("lets an admin add a supplier with its key, audited without the key", async () => {
-    const answer = await calls.admin().post("/suppliers", { name: "Panel Dua", kind: "smm-v2", url: kit.standIns.smmUrl, credentials: { key: kit.sandbox.smm.key, webhookSecret: "" } });
+    const answer = await calls.admin().post("/suppliers", {
+      name: "Panel Dua",
+      kind: "smm-v2",
+      url: kit.standIns.smmUrl,
+      credentials: { key: kit.sandbox.smm.key, webhookSecret: "" },
+    });
     expect(answer.status).toBe(201);
     expect(answer.body.supplier).toMatchObject({ name: "Panel Dua", kind: "smm-v2", active: true, lastTest: null });
     expect(JSON.stringify(answer.body)).not.toContain(kit.sandbox.smm.key);
@@ -40,18 +46,32 @@ describe("suppliers in the admin app", () => {
   });
 
   it("explains what is wrong with a supplier it cannot add", async () => {
-    const noKey = await calls.admin().post("/suppliers", { name: "No Key", kind: "smm-v2", url: kit.standIns.smmUrl, credentials: {} });
+    const noKey = await calls
+      .admin()
+      .post("/suppliers", { name: "No Key", kind: "smm-v2", url: kit.standIns.smmUrl, credentials: {} });
     expect(noKey.status).toBe(400);
     expect(noKey.body.error.message).toContain("key is required");
-    const twice = await calls.admin().post("/suppliers", { name: "panel dua", kind: "smm-v2", url: kit.standIns.smmUrl, credentials: { key: "x" } });
+    const twice = await calls
+      .admin()
+      .post("/suppliers", { name: "panel dua", kind: "smm-v2", url: kit.standIns.smmUrl, credentials: { key: "x" } });
     expect(twice.status).toBe(409);
     expect(twice.body.error.message).toContain("already exists");
   });
 
   it("names a refusal by a key with its values, so the app can say it in the admin's language", async () => {
-    const usd = await calls.admin().post("/suppliers", { name: "Dollar Panel", kind: "smm-v2", url: kit.standIns.smmUrl, credentials: { key: "x" }, currency: "USD" });
+    const usd = await calls.admin().post("/suppliers", {
+      name: "Dollar Panel",
+      kind: "smm-v2",
+      url: kit.standIns.smmUrl,
+      credentials: { key: "x" },
+      currency: "USD",
+    });
     expect(usd.status).toBe(400);
-    expect(usd.body.error).toMatchObject({ code: "providers.invalid_input", key: "providers.rate_required", params: { currency: "USD" } });
+    expect(usd.body.error).toMatchObject({
+      code: "providers.invalid_input",
+      key: "providers.rate_required",
+      params: { currency: "USD" },
+    });
     expect(usd.body.error.message).toContain("needs its rate to IDR"); // the English sentence stays for logs and the CLI
     const rateOnRupiah = await calls.admin().patch(`/suppliers/${supplierId}`, { rateToIdr: "16250" });
     expect(rateOnRupiah.body.error).toMatchObject({ key: "providers.rate_without_currency", params: {} });
@@ -60,7 +80,11 @@ describe("suppliers in the admin app", () => {
   it("tests the connection: balance, latency and the last result stay on the supplier", async () => {
     const answer = await calls.admin().post(`/suppliers/${supplierId}/test`);
     expect(answer.status).toBe(200);
-    expect(answer.body.result).toMatchObject({ ok: true, balance: { balance: "25000000.00000", currency: "IDR" }, message: "ok" });
+    expect(answer.body.result).toMatchObject({
+      ok: true,
+      balance: { balance: "25000000.00000", currency: "IDR" },
+      message: "ok",
+    });
     expect(answer.body.result.latencyMs).toBeGreaterThanOrEqual(0);
     expect(answer.body.supplier.lastTest).toMatchObject({ ok: true, balance: "25000000.00000 IDR" });
   });
@@ -90,7 +114,9 @@ describe("suppliers in the admin app", () => {
     const refused = [
       await calls.operator().get(`/suppliers/${supplierId}/keys`),
       await calls.operator().post(`/suppliers/${supplierId}/keys/key/reveal`),
-      await calls.operator().post("/suppliers", { name: "Op", kind: "smm-v2", url: kit.standIns.smmUrl, credentials: { key: "k" } }),
+      await calls
+        .operator()
+        .post("/suppliers", { name: "Op", kind: "smm-v2", url: kit.standIns.smmUrl, credentials: { key: "k" } }),
       await calls.operator().patch(`/suppliers/${supplierId}`, { active: false }),
       await calls.operator().post(`/suppliers/${supplierId}/test`),
       await calls.operator().get("/suppliers/kinds"),
@@ -139,7 +165,9 @@ describe("suppliers in the admin app", () => {
     const usd = await calls.admin().patch(`/suppliers/${supplierId}`, { currency: "USD", rateToIdr: "16250" });
     expect(usd.status).toBe(200);
     expect(usd.body.supplier).toMatchObject({ currency: "USD", rateToIdr: "16250" });
-    const idr = await calls.admin().patch(`/suppliers/${supplierId}`, { url: kit.standIns.smmUrl, currency: "IDR", rateToIdr: "16250" });
+    const idr = await calls
+      .admin()
+      .patch(`/suppliers/${supplierId}`, { url: kit.standIns.smmUrl, currency: "IDR", rateToIdr: "16250" });
     expect(idr.status).toBe(200);
     expect(idr.body.supplier).toMatchObject({ currency: "IDR", rateToIdr: "1" });
     // Staying in rupiah, a rate still means a mistake and is refused.
@@ -155,28 +183,54 @@ describe("suppliers in the admin app", () => {
     const renamed = await calls.admin().patch(`/suppliers/${supplierId}`, { name: "Panel Utama" });
     expect(renamed.status).toBe(200);
     expect(renamed.body.supplier).toMatchObject({ id: supplierId, name: "Panel Utama" });
-    expect((await kit.container.catalog.page({ providerId: supplierId }, { offset: 0, limit: 1 })).total).toBe(services);
-    expect((await calls.admin().get("/services?pageSize=1&supplierId=" + supplierId)).body.items[0].supplier).toBe("Panel Utama");
+    expect((await kit.container.catalog.page({ providerId: supplierId }, { offset: 0, limit: 1 })).total).toBe(
+      services,
+    );
+    expect((await calls.admin().get("/services?pageSize=1&supplierId=" + supplierId)).body.items[0].supplier).toBe(
+      "Panel Utama",
+    );
     const entry = (await auditOf(`provider:${supplierId}`)).at(-1)!;
-    expect([entry.action, JSON.parse(entry.before!), JSON.parse(entry.after!)]).toEqual(["provider.edit", { name: "Panel Dua" }, { name: "Panel Utama" }]);
+    expect([entry.action, JSON.parse(entry.before!), JSON.parse(entry.after!)]).toEqual([
+      "provider.edit",
+      { name: "Panel Dua" },
+      { name: "Panel Utama" },
+    ]);
     const taken = await calls.admin().patch(`/suppliers/${supplierId}`, { name: "PANEL" });
     expect(taken.status).toBe(409);
-    expect(taken.body.error).toEqual({ code: "providers.duplicate_name", message: expect.stringContaining('a supplier named "panel" already exists') });
+    expect(taken.body.error).toEqual({
+      code: "providers.duplicate_name",
+      message: expect.stringContaining('a supplier named "panel" already exists'),
+    });
     expect((await calls.admin().patch(`/suppliers/${supplierId}`, { name: "" })).status).toBe(400);
     // Its own name in another case is not "taken".
-    expect((await calls.admin().patch(`/suppliers/${supplierId}`, { name: "panel utama" })).body.supplier.name).toBe("panel utama");
+    expect((await calls.admin().patch(`/suppliers/${supplierId}`, { name: "panel utama" })).body.supplier.name).toBe(
+      "panel utama",
+    );
   });
 
   it("sets and clears a supplier's low-balance threshold, audited; refuses one that is not whole rupiah", async () => {
-    expect((await calls.admin().patch(`/suppliers/${supplierId}`, { lowBalanceThreshold: -5 })).body.error.message).toContain("the low-balance threshold is 0 or more");
-    expect((await calls.admin().patch(`/suppliers/${supplierId}`, { lowBalanceThreshold: 10.5 })).body.error.message).toContain("whole number of rupiah");
-    expect((await calls.operator().patch(`/suppliers/${supplierId}`, { lowBalanceThreshold: 500_000 })).status).toBe(403);
+    expect(
+      (await calls.admin().patch(`/suppliers/${supplierId}`, { lowBalanceThreshold: -5 })).body.error.message,
+    ).toContain("the low-balance threshold is 0 or more");
+    expect(
+      (await calls.admin().patch(`/suppliers/${supplierId}`, { lowBalanceThreshold: 10.5 })).body.error.message,
+    ).toContain("whole number of rupiah");
+    expect((await calls.operator().patch(`/suppliers/${supplierId}`, { lowBalanceThreshold: 500_000 })).status).toBe(
+      403,
+    );
     const set = await calls.admin().patch(`/suppliers/${supplierId}`, { lowBalanceThreshold: 500_000 });
     expect(set.body.supplier.lowBalanceThreshold).toBe(500_000);
     expect((await calls.admin().get(`/suppliers/${supplierId}`)).body.supplier.lowBalanceThreshold).toBe(500_000);
     const entry = (await auditOf(`provider:${supplierId}`)).at(-1)!;
-    expect([entry.action, JSON.parse(entry.before!), JSON.parse(entry.after!)]).toEqual(["provider.edit", { lowBalanceThreshold: null }, { lowBalanceThreshold: 500_000 }]);
-    expect((await calls.admin().patch(`/suppliers/${supplierId}`, { lowBalanceThreshold: null })).body.supplier.lowBalanceThreshold).toBeNull();
+    expect([entry.action, JSON.parse(entry.before!), JSON.parse(entry.after!)]).toEqual([
+      "provider.edit",
+      { lowBalanceThreshold: null },
+      { lowBalanceThreshold: 500_000 },
+    ]);
+    expect(
+      (await calls.admin().patch(`/suppliers/${supplierId}`, { lowBalanceThreshold: null })).body.supplier
+        .lowBalanceThreshold,
+    ).toBeNull();
   });
 
   it("never writes a key to the logs", () => {

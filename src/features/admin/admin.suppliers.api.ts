@@ -8,13 +8,27 @@ import { requirePermission } from "./admin.auth.js";
 import { idParam, jsonBody } from "./admin.http.js";
 import { can } from "./admin.permissions.js";
 import type { RevealedKey } from "./contracts/common.contract.js";
-import type { SupplierKeys, SupplierKinds, SupplierList, SupplierOverview, SupplierSaved, SupplierTested } from "./contracts/suppliers.contract.js";
+import type {
+  SupplierKeys,
+  SupplierKinds,
+  SupplierList,
+  SupplierOverview,
+  SupplierSaved,
+  SupplierTested,
+} from "./contracts/suppliers.contract.js";
 
-const FIELDS = ["key", "apiId", "apiKey", "secretKey", "username", "webhookSecret"] as const satisfies ReadonlyArray<keyof ProviderCredentials>;
+const FIELDS = ["key", "apiId", "apiKey", "secretKey", "username", "webhookSecret"] as const satisfies ReadonlyArray<
+  keyof ProviderCredentials
+>;
 /** What the app shows for a stored secret: nothing of the secret itself, not even its length. */
 const MASK = "••••••••";
 
-const Credentials = z.object(Object.fromEntries(FIELDS.map((f) => [f, z.string().trim().max(500).optional()])) as Record<(typeof FIELDS)[number], z.ZodOptional<z.ZodString>>);
+const Credentials = z.object(
+  Object.fromEntries(FIELDS.map((f) => [f, z.string().trim().max(500).optional()])) as Record<
+    (typeof FIELDS)[number],
+    z.ZodOptional<z.ZodString>
+  >,
+);
 const Options = z.object({
   panel: z.enum(INDO_PANELS).optional(),
   priceTier: z.enum(["basic", "premium", "special"]).optional(),
@@ -72,11 +86,17 @@ export type SuppliersAreaDeps = Pick<AdminServices, "providers" | "catalog">;
  * every change, naming changed credential fields but never their values.
  */
 export const suppliersArea: AdminArea<SuppliersAreaDeps> = (api, deps) => {
-  api.get("/suppliers", requirePermission("view"), async (c) => c.json({ suppliers: await deps.providers.list() } satisfies SupplierList));
+  api.get("/suppliers", requirePermission("view"), async (c) =>
+    c.json({ suppliers: await deps.providers.list() } satisfies SupplierList),
+  );
 
   api.get("/suppliers/kinds", requirePermission("manage"), (c) =>
     c.json({
-      kinds: PROVIDER_KINDS.map((kind) => ({ kind, required: CREDENTIAL_FIELDS[kind], fields: credentialFieldsOf(kind) })),
+      kinds: PROVIDER_KINDS.map((kind) => ({
+        kind,
+        required: CREDENTIAL_FIELDS[kind],
+        fields: credentialFieldsOf(kind),
+      })),
       panels: INDO_PANELS,
     } satisfies SupplierKinds),
   );
@@ -84,12 +104,19 @@ export const suppliersArea: AdminArea<SuppliersAreaDeps> = (api, deps) => {
   api.get("/suppliers/:id", requirePermission("view"), async (c) => {
     const supplier = await supplierById(deps, idParam(c));
     const syncs = await deps.catalog.recentSyncsOf(supplier.id, 5);
-    return c.json({ supplier, syncs, importRunning: deps.catalog.importRunningSince(supplier.id) !== undefined } satisfies SupplierOverview);
+    return c.json({
+      supplier,
+      syncs,
+      importRunning: deps.catalog.importRunningSince(supplier.id) !== undefined,
+    } satisfies SupplierOverview);
   });
 
   api.post("/suppliers", requirePermission("manage"), requirePermission("keys"), async (c) => {
     const body = await jsonBody(c, AddBody);
-    const supplier = await deps.providers.add({ ...body, credentials: given(body.credentials) ?? {} }, c.get("admin").actor);
+    const supplier = await deps.providers.add(
+      { ...body, credentials: given(body.credentials) ?? {} },
+      c.get("admin").actor,
+    );
     return c.json({ supplier } satisfies SupplierSaved, 201);
   });
 
@@ -113,7 +140,12 @@ export const suppliersArea: AdminArea<SuppliersAreaDeps> = (api, deps) => {
     const set = new Set<string>(await deps.providers.credentialFieldsSet(supplier.name));
     const required = new Set<string>(CREDENTIAL_FIELDS[supplier.kind]);
     return c.json({
-      keys: credentialFieldsOf(supplier.kind).map((field) => ({ field, required: required.has(field), set: set.has(field), masked: set.has(field) ? MASK : null })),
+      keys: credentialFieldsOf(supplier.kind).map((field) => ({
+        field,
+        required: required.has(field),
+        set: set.has(field),
+        masked: set.has(field) ? MASK : null,
+      })),
       canReveal: can(c.get("admin").role, "reveal"),
     } satisfies SupplierKeys);
   });
@@ -121,8 +153,13 @@ export const suppliersArea: AdminArea<SuppliersAreaDeps> = (api, deps) => {
   api.post("/suppliers/:id/keys/:field/reveal", requirePermission("reveal"), async (c) => {
     const supplier = await supplierById(deps, idParam(c));
     const field = c.req.param("field");
-    if (!(FIELDS as readonly string[]).includes(field)) throw new AppError("admin.invalid_input", `unknown key field ${field}`);
-    const value = await deps.providers.revealCredential(supplier.name, field as keyof ProviderCredentials, c.get("admin").actor);
+    if (!(FIELDS as readonly string[]).includes(field))
+      throw new AppError("admin.invalid_input", `unknown key field ${field}`);
+    const value = await deps.providers.revealCredential(
+      supplier.name,
+      field as keyof ProviderCredentials,
+      c.get("admin").actor,
+    );
     // Not cached anywhere on the way back: the app shows it once, on request.
     c.header("cache-control", "no-store");
     return c.json({ field, value } satisfies RevealedKey);

@@ -21,7 +21,8 @@ afterAll(async () => {
   await kit?.close();
 });
 
-const auditOf = (subject: string) => kit.db.selectFrom("audit_log").selectAll().where("subject", "=", subject).orderBy("id").execute();
+const auditOf = (subject: string) =>
+  kit.db.selectFrom("audit_log").selectAll().where("subject", "=", subject).orderBy("id").execute();
 interface TextView {
   key: string;
   language: string;
@@ -30,7 +31,8 @@ interface TextView {
   placeholders: string[];
   updatedBy: string | null;
 }
-const textIn = (body: { texts: TextView[] }, key: string, language: string) => body.texts.find((t) => t.key === key && t.language === language)!;
+const textIn = (body: { texts: TextView[] }, key: string, language: string) =>
+  body.texts.find((t) => t.key === key && t.language === language)!;
 
 /** A new customer of the real bot each time (Indonesian unless told), so sessions do not leak between cases. */
 const someone = (language: "id" | "en" = "id") => {
@@ -39,13 +41,19 @@ const someone = (language: "id" | "en" = "id") => {
   return kit.customer(id);
 };
 /** What the bot answers to a question, as the customer reads it. */
-const answerTo = async (question: string, language: "id" | "en" = "id") => (await someone(language).say(question)).map((m) => m.plain).join("\n");
+const answerTo = async (question: string, language: "id" | "en" = "id") =>
+  (await someone(language).say(question)).map((m) => m.plain).join("\n");
 
 describe("bot texts in the admin app", () => {
   it("lists the texts a shop may rewrite in both languages, each with its default and placeholders", async () => {
     const answer = await calls.admin().get("/texts");
     expect(answer.status).toBe(200);
-    expect(answer.body.texts.map((t: TextView) => `${t.key}:${t.language}`)).toEqual(["welcome:id", "welcome:en", "help:id", "help:en"]);
+    expect(answer.body.texts.map((t: TextView) => `${t.key}:${t.language}`)).toEqual([
+      "welcome:id",
+      "welcome:en",
+      "help:id",
+      "help:en",
+    ]);
     expect(textIn(answer.body, "welcome", "id")).toMatchObject({ text: null, placeholders: ["name"], updatedBy: null });
     expect(textIn(answer.body, "welcome", "id").defaultText).toMatch(/^Halo, <b>\{name\}<\/b>! 👋/);
     expect(textIn(answer.body, "help", "en")).toMatchObject({ text: null, placeholders: [] });
@@ -72,8 +80,16 @@ describe("bot texts in the admin app", () => {
   it("refuses a text Telegram could not send, or a placeholder the text cannot use, and says why", async () => {
     const cases: Array<[path: string, body: unknown, message: string]> = [
       ["/texts/welcome/id", { text: "Halo <b>{name}!" }, "the text cannot be sent by Telegram: <b> is never closed"],
-      ["/texts/welcome/id", { text: "Halo <div>{name}</div>" }, "the text cannot be sent by Telegram: <div> is not supported by Telegram (at character 6); use b, i, u, s, a, code, pre, blockquote or tg-spoiler"],
-      ["/texts/welcome/id", { text: '<a href="javascript:alert(1)">klik</a>' }, "the text cannot be sent by Telegram: <a> has an unsupported href (at character 1)"],
+      [
+        "/texts/welcome/id",
+        { text: "Halo <div>{name}</div>" },
+        "the text cannot be sent by Telegram: <div> is not supported by Telegram (at character 6); use b, i, u, s, a, code, pre, blockquote or tg-spoiler",
+      ],
+      [
+        "/texts/welcome/id",
+        { text: '<a href="javascript:alert(1)">klik</a>' },
+        "the text cannot be sent by Telegram: <a> has an unsupported href (at character 1)",
+      ],
       ["/texts/welcome/id", { text: "Halo {nama}!" }, "unknown placeholder {nama}: this text can use {name}"],
       ["/texts/help/en", { text: "Hello {name}" }, "this text has no placeholders; {name} would be shown as it is"],
       ["/texts/help/en", { text: "   " }, "the text cannot be sent by Telegram: the message is empty"],
@@ -89,7 +105,10 @@ describe("bot texts in the admin app", () => {
     }
     // Positions count in the text as the admin wrote it, not with the placeholder filled in.
     const ampersand = await calls.admin().put("/texts/welcome/id", { text: "Halo {name} & selamat datang" });
-    expect([ampersand.status, ampersand.body.error.message]).toEqual([400, expect.stringMatching(/^the text cannot be sent by Telegram: a lone "&" at character 13: /)]);
+    expect([ampersand.status, ampersand.body.error.message]).toEqual([
+      400,
+      expect.stringMatching(/^the text cannot be sent by Telegram: a lone "&" at character 13: /),
+    ]);
     // Nothing refused was stored: the welcome text is still the one saved above, help still the default.
     const texts = await calls.admin().get("/texts");
     expect(textIn(texts.body, "welcome", "id").text).toBe("Selamat datang, <b>{name}</b>! Toko buka <i>24 jam</i>.");
@@ -113,7 +132,9 @@ describe("bot texts in the admin app", () => {
   });
 
   it("rewrites the help text the bot shows on /help", async () => {
-    const answer = await calls.admin().put("/texts/help/en", { text: "<b>Ordering</b>\nWrite what you need &amp; pay with QRIS." });
+    const answer = await calls
+      .admin()
+      .put("/texts/help/en", { text: "<b>Ordering</b>\nWrite what you need &amp; pay with QRIS." });
     expect(answer.status).toBe(200);
     const [help] = await someone("en").say("/help");
     expect(help!.plain).toBe("Ordering\nWrite what you need & pay with QRIS.");
@@ -129,13 +150,21 @@ interface FaqItem {
 }
 
 describe("the FAQ in the admin app", () => {
-  const opening = { slug: "jam-buka", language: "id", title: "Jam buka toko", body: "Toko buka setiap hari dari jam 08.00 sampai 22.00 WIB, pesanan otomatis tetap jalan 24 jam." };
+  const opening = {
+    slug: "jam-buka",
+    language: "id",
+    title: "Jam buka toko",
+    body: "Toko buka setiap hari dari jam 08.00 sampai 22.00 WIB, pesanan otomatis tetap jalan 24 jam.",
+  };
 
   it("lists every entry, in one language when asked", async () => {
     const all = await calls.admin().get("/faq");
     expect(all.status).toBe(200);
     expect(all.body.items.length).toBe(16);
-    expect(all.body.items.find((i: FaqItem) => i.slug === "cara-bayar" && i.language === "en")).toMatchObject({ title: "How to pay", active: true });
+    expect(all.body.items.find((i: FaqItem) => i.slug === "cara-bayar" && i.language === "en")).toMatchObject({
+      title: "How to pay",
+      active: true,
+    });
     const english = await calls.admin().get("/faq?language=en");
     expect(english.body.items.length).toBe(8);
     expect(english.body.items.every((i: FaqItem) => i.language === "en")).toBe(true);
@@ -156,7 +185,10 @@ describe("the FAQ in the admin app", () => {
   });
 
   it("edits an entry (the seeded ones too): the bot answers with the new text, not the old", async () => {
-    const answer = await calls.admin().put("/faq", { ...opening, body: "Admin online jam 09.00 sampai 21.00 WIB; pesanan otomatis tetap jalan 24 jam." });
+    const answer = await calls.admin().put("/faq", {
+      ...opening,
+      body: "Admin online jam 09.00 sampai 21.00 WIB; pesanan otomatis tetap jalan 24 jam.",
+    });
     expect(answer.status).toBe(200);
     const reply = await answerTo("toko buka jam berapa?");
     expect(reply).toContain("Admin online jam 09.00 sampai 21.00 WIB");
@@ -165,8 +197,15 @@ describe("the FAQ in the admin app", () => {
     expect(entries.map((e) => e.action)).toEqual(["faq.add", "faq.edit"]);
     expect(JSON.parse(entries[1]!.before!).body).toBe(opening.body);
 
-    const seeded = (await calls.admin().get("/faq?language=id")).body.items.find((i: FaqItem) => i.slug === "waktu-proses") as FaqItem;
-    const edited = await calls.owner().put("/faq", { slug: "waktu-proses", language: "id", title: seeded.title, body: "Pesanan diproses otomatis; biasanya selesai dalam 1 sampai 6 jam." });
+    const seeded = (await calls.admin().get("/faq?language=id")).body.items.find(
+      (i: FaqItem) => i.slug === "waktu-proses",
+    ) as FaqItem;
+    const edited = await calls.owner().put("/faq", {
+      slug: "waktu-proses",
+      language: "id",
+      title: seeded.title,
+      body: "Pesanan diproses otomatis; biasanya selesai dalam 1 sampai 6 jam.",
+    });
     expect(edited.status).toBe(200);
     const processing = await answerTo("berapa lama pesanan diproses?");
     expect(processing).toContain("biasanya selesai dalam 1 sampai 6 jam");
@@ -176,7 +215,9 @@ describe("the FAQ in the admin app", () => {
   it("keeps a deactivated entry in the list but out of the bot's answers", async () => {
     const answer = await calls.admin().put("/faq", { ...opening, active: false });
     expect(answer.body.item.active).toBe(false);
-    expect((await calls.admin().get("/faq")).body.items.find((i: FaqItem) => i.slug === "jam-buka")).toMatchObject({ active: false });
+    expect((await calls.admin().get("/faq")).body.items.find((i: FaqItem) => i.slug === "jam-buka")).toMatchObject({
+      active: false,
+    });
     expect(await answerTo("toko buka jam berapa?")).not.toContain("Admin online");
     expect((await calls.admin().put("/faq", { ...opening, active: true })).body.item.active).toBe(true);
   });
@@ -219,7 +260,10 @@ describe("the FAQ in the admin app", () => {
 
 describe("who may change what the bot says", () => {
   it("is for admins and owners: operators and strangers are refused, and nothing changes", async () => {
-    const before = await kit.db.selectFrom("audit_log").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const before = await kit.db
+      .selectFrom("audit_log")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     for (const who of [calls.operator(), calls.as(555_001)]) {
       expect((await who.get("/texts")).status).toBe(403);
       expect((await who.put("/texts/welcome/id", { text: "Halo {name}" })).status).toBe(403);
@@ -228,8 +272,15 @@ describe("who may change what the bot says", () => {
       expect((await who.put("/faq", { slug: "x", language: "id", title: "t", body: "b" })).status).toBe(403);
       expect((await who.delete("/faq/cara-bayar/id")).status).toBe(403);
     }
-    expect(await kit.db.selectFrom("audit_log").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).toEqual(before);
-    expect((await calls.admin().get("/faq?language=id")).body.items.some((i: FaqItem) => i.slug === "cara-bayar")).toBe(true);
+    expect(
+      await kit.db
+        .selectFrom("audit_log")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow(),
+    ).toEqual(before);
+    expect((await calls.admin().get("/faq?language=id")).body.items.some((i: FaqItem) => i.slug === "cara-bayar")).toBe(
+      true,
+    );
     expect((await adminClient(kit).raw(undefined, "GET", "/texts")).status).toBe(401);
   });
 });

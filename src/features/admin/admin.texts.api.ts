@@ -6,7 +6,10 @@ import type { Removed } from "./contracts/common.contract.js";
 import type { BotTextList, FaqList, FaqSaved } from "./contracts/texts.contract.js";
 
 const Language = z.enum(["id", "en"], { message: 'language is "id" or "en"' });
-const TextBody = z.object({ text: z.string({ message: "text is the new message" }).max(4096, "Telegram takes at most 4096 characters") }, { error: 'give the new text as { "text": "…" }' });
+const TextBody = z.object(
+  { text: z.string({ message: "text is the new message" }).max(4096, "Telegram takes at most 4096 characters") },
+  { error: 'give the new text as { "text": "…" }' },
+);
 const FaqQuery = z.object({ language: Language.optional() });
 
 /** The services this area is given (admin.areas.ts). */
@@ -18,7 +21,9 @@ export type TextsAreaDeps = Pick<AdminServices, "botTexts" | "faqAdmin">;
  * assistant answers from, per language, re-indexed on every change. Both audited.
  */
 export const textsArea: AdminArea<TextsAreaDeps> = (api, deps) => {
-  api.get("/texts", requirePermission("manage"), async (c) => c.json({ texts: await deps.botTexts.list() } satisfies BotTextList));
+  api.get("/texts", requirePermission("manage"), async (c) =>
+    c.json({ texts: await deps.botTexts.list() } satisfies BotTextList),
+  );
 
   api.put("/texts/:key/:language", requirePermission("manage"), async (c) => {
     const { text } = await jsonBody(c, TextBody);

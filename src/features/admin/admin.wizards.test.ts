@@ -42,24 +42,34 @@ const buttonsOf = (m: Shown) => m.buttons.flat();
 /** Presses the newest button labelled `label` in `userId`'s chat, through `bot` (default: the kit's). */
 async function pressLabel(userId: number, label: RegExp, bot = kit.bot) {
   const who = kit.customer(userId);
-  const message = [...who.botMessages()].reverse().find((m) => buttonsOf(m).some((b) => b.callback_data && label.test(b.text)));
+  const message = [...who.botMessages()]
+    .reverse()
+    .find((m) => buttonsOf(m).some((b) => b.callback_data && label.test(b.text)));
   expect(message, `a button labelled ${label}`).toBeDefined();
   const button = buttonsOf(message!).find((b) => b.callback_data && label.test(b.text))!;
   const before = kit.sandbox.telegram.messagesIn(userId).length;
   await bot.handleUpdate(kit.sandbox.telegram.userPresses(userId, message!.message_id, button.callback_data!) as never);
   return {
-    replies: kit.sandbox.telegram.messagesIn(userId).slice(before).filter((m) => m.from === "bot"),
+    replies: kit.sandbox.telegram
+      .messagesIn(userId)
+      .slice(before)
+      .filter((m) => m.from === "bot"),
     edited: kit.sandbox.telegram.messagesIn(userId).find((m) => m.message_id === message!.message_id)!,
   };
 }
 
 /** The chat's stored conversation (the `kv` row the conversations plugin writes), if one waits. */
 async function storedConversation(chatId: number) {
-  const row = await kit.db.selectFrom("kv").select("value").where("key", "=", `${CONVERSATION_KEY_PREFIX}${chatId}`).executeTakeFirst();
+  const row = await kit.db
+    .selectFrom("kv")
+    .select("value")
+    .where("key", "=", `${CONVERSATION_KEY_PREFIX}${chatId}`)
+    .executeTakeFirst();
   return row ? (JSON.parse(row.value) as { state: Record<string, unknown[]> }) : undefined;
 }
 
-const statusOf = async (id: number) => (await kit.db.selectFrom("orders").select("status").where("id", "=", id).executeTakeFirstOrThrow()).status;
+const statusOf = async (id: number) =>
+  (await kit.db.selectFrom("orders").select("status").where("id", "=", id).executeTakeFirstOrThrow()).status;
 
 describe("/admin wizards", () => {
   it("leaves the order search on /cancel in the admin's language, and reads no later number as an order", async () => {
@@ -102,7 +112,9 @@ describe("/admin wizards", () => {
     const balance = await kit.container.wallet.balance(order.customer_id);
     await pressLabel(ADMIN_ID, /Ya, refund/);
     expect(kit.sandbox.telegram.toastsIn(ADMIN_ID).at(-1)!.text).toBe("Tombol ini sudah tidak berlaku.");
-    expect(kit.sandbox.telegram.messagesIn(ADMIN_ID).find((m) => m.message_id === confirm!.message_id)!.buttons).toEqual([]);
+    expect(
+      kit.sandbox.telegram.messagesIn(ADMIN_ID).find((m) => m.message_id === confirm!.message_id)!.buttons,
+    ).toEqual([]);
     expect(await kit.container.wallet.balance(order.customer_id)).toBe(balance);
     expect(await statusOf(order.id)).toBe("processing");
   });
@@ -137,13 +149,19 @@ describe("/admin wizards", () => {
     await ann.say(`/admin ${order.id}`);
     await pressLabel(ENGLISH_ADMIN, /Refund in full/);
     await ann.say("customer asked");
-    await kit.container.admins.grant({ telegramId: ENGLISH_ADMIN, role: "operator", name: "Ann" }, `telegram:${ADMIN_ID}`);
+    await kit.container.admins.grant(
+      { telegramId: ENGLISH_ADMIN, role: "operator", name: "Ann" },
+      `telegram:${ADMIN_ID}`,
+    );
     try {
       await pressLabel(ENGLISH_ADMIN, /Yes, refund/);
       expect(kit.sandbox.telegram.toastsIn(ENGLISH_ADMIN).at(-1)!.text).toBe("Your role cannot do this.");
       expect(await statusOf(order.id)).toBe("processing");
     } finally {
-      await kit.container.admins.grant({ telegramId: ENGLISH_ADMIN, role: "admin", name: "Ann" }, `telegram:${ADMIN_ID}`);
+      await kit.container.admins.grant(
+        { telegramId: ENGLISH_ADMIN, role: "admin", name: "Ann" },
+        `telegram:${ADMIN_ID}`,
+      );
     }
     await pressLabel(ENGLISH_ADMIN, /Cancel/);
     expect(await storedConversation(ENGLISH_ADMIN)).toBeUndefined();
@@ -190,8 +208,14 @@ describe("/admin wizards across a restart", () => {
     const before = kit.sandbox.telegram.messagesIn(ENGLISH_ADMIN).length;
     await after.handleUpdate(kit.sandbox.telegram.userSays(ENGLISH_ADMIN, "nope") as never);
     await after.handleUpdate(kit.sandbox.telegram.userSays(ENGLISH_ADMIN, String(order.id)) as never);
-    const replies = kit.sandbox.telegram.messagesIn(ENGLISH_ADMIN).slice(before).filter((m) => m.from === "bot");
-    expect(replies.map((m) => m.plain)).toEqual(["An order number is digits, for example 123. Try again, or /cancel.", expect.stringContaining(`Order #${order.id} — processing`)]);
+    const replies = kit.sandbox.telegram
+      .messagesIn(ENGLISH_ADMIN)
+      .slice(before)
+      .filter((m) => m.from === "bot");
+    expect(replies.map((m) => m.plain)).toEqual([
+      "An order number is digits, for example 123. Try again, or /cancel.",
+      expect.stringContaining(`Order #${order.id} — processing`),
+    ]);
     expect(buttonsOf(replies[1]!).map((b) => b.text)).toEqual(["🔄 Sync this order", "💸 Refund in full"]);
   });
 });

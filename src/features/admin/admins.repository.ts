@@ -5,7 +5,9 @@ import type { StaffProfileTable } from "./staff-profiles.table.js";
 /** The `admins` and `staff_profiles` tables. Each function takes the executor, so a transaction can pass itself. */
 
 export async function readRoles(db: Db): Promise<Map<number, AdminRole>> {
-  return new Map((await db.selectFrom("admins").select(["telegram_id", "role"]).execute()).map((r) => [r.telegram_id, r.role]));
+  return new Map(
+    (await db.selectFrom("admins").select(["telegram_id", "role"]).execute()).map((r) => [r.telegram_id, r.role]),
+  );
 }
 
 export async function listAdmins(db: Db): Promise<AdminRow[]> {
@@ -21,7 +23,9 @@ export async function upsertAdmin(db: Db, row: NewAdminRow & { updated_at: numbe
   await db
     .insertInto("admins")
     .values(row)
-    .onConflict((oc) => oc.column("telegram_id").doUpdateSet({ role: row.role, name: row.name, updated_at: row.updated_at }))
+    .onConflict((oc) =>
+      oc.column("telegram_id").doUpdateSet({ role: row.role, name: row.name, updated_at: row.updated_at }),
+    )
     .execute();
 }
 

@@ -3,7 +3,15 @@ import type { Clock } from "../../infra/clock/clock.js";
 import type { Db } from "../../infra/db/open-database.js";
 import { AppError } from "../../shared/errors.js";
 import type { AuditService } from "../audit/audit.service.js";
-import { deleteAdmin, findAdmin, listAdmins, listStaffProfiles, readRoles, upsertAdmin, upsertStaffProfile } from "./admins.repository.js";
+import {
+  deleteAdmin,
+  findAdmin,
+  listAdmins,
+  listStaffProfiles,
+  readRoles,
+  upsertAdmin,
+  upsertStaffProfile,
+} from "./admins.repository.js";
 import type { AdminRole } from "./admins.table.js";
 
 export interface StaffMember {
@@ -82,15 +90,30 @@ export function createAdminsService(deps: { db: Db; clock: Clock; audit: AuditSe
         const seen = profiles.get(telegramId);
         return { name: given || seen?.name || "", username: seen?.username ?? undefined };
       };
-      const fromTable = rows.filter((r) => !configured.has(r.telegram_id)).map((r) => ({ telegramId: r.telegram_id, role: r.role, ...named(r.telegram_id, r.name), fromConfig: false }));
-      return [...[...configured].map((id) => ({ telegramId: id, role: "owner" as const, ...named(id, ""), fromConfig: true })), ...fromTable];
+      const fromTable = rows
+        .filter((r) => !configured.has(r.telegram_id))
+        .map((r) => ({ telegramId: r.telegram_id, role: r.role, ...named(r.telegram_id, r.name), fromConfig: false }));
+      return [
+        ...[...configured].map((id) => ({
+          telegramId: id,
+          role: "owner" as const,
+          ...named(id, ""),
+          fromConfig: true,
+        })),
+        ...fromTable,
+      ];
     },
 
     /** Keeps the Telegram name a staff member signed in with; written only when it changed. */
     async rememberProfile(telegramId: number, name: string, username: string | undefined): Promise<void> {
       const fingerprint = `${name}\u0000${username ?? ""}`;
       if (!name || seenProfiles.get(telegramId) === fingerprint) return;
-      await upsertStaffProfile(db, { telegram_id: telegramId, name, username: username ?? null, updated_at: clock.now() });
+      await upsertStaffProfile(db, {
+        telegram_id: telegramId,
+        name,
+        username: username ?? null,
+        updated_at: clock.now(),
+      });
       seenProfiles.set(telegramId, fingerprint);
     },
 
@@ -104,16 +127,34 @@ export function createAdminsService(deps: { db: Db; clock: Clock; audit: AuditSe
 
     async grant(input: unknown, actor: string): Promise<StaffMember> {
       const parsed = Grant.safeParse(input);
-      if (!parsed.success) throw new AppError("admin.invalid_input", parsed.error.issues.map((i) => i.message).join("; "));
+      if (!parsed.success)
+        throw new AppError("admin.invalid_input", parsed.error.issues.map((i) => i.message).join("; "));
       const { telegramId, role, name } = parsed.data;
-      if (configured.has(telegramId)) throw new AppError("admin.invalid_input", "this person is an owner through ADMIN_TELEGRAM_IDS; change it there");
+      if (configured.has(telegramId))
+        throw new AppError(
+          "admin.invalid_input",
+          "this person is an owner through ADMIN_TELEGRAM_IDS; change it there",
+        );
       const now = clock.now();
       const isChange = await db.transaction().execute(async (trx) => {
         const before = await findAdmin(trx, telegramId);
         // Saving what is already there changes nothing, so it records nothing either.
         if (before && before.role === role && before.name === name) return false;
-        await upsertAdmin(trx, { telegram_id: telegramId, role, name, added_by: actor, created_at: now, updated_at: now });
-        await audit.record(trx, { actor, action: "staff.grant", subject: `admin:${telegramId}`, before: before ? { role: before.role, name: before.name } : null, after: { role, name } });
+        await upsertAdmin(trx, {
+          telegram_id: telegramId,
+          role,
+          name,
+          added_by: actor,
+          created_at: now,
+          updated_at: now,
+        });
+        await audit.record(trx, {
+          actor,
+          action: "staff.grant",
+          subject: `admin:${telegramId}`,
+          before: before ? { role: before.role, name: before.name } : null,
+          after: { role, name },
+        });
         return true;
       });
       if (isChange) changed();
@@ -121,12 +162,22 @@ export function createAdminsService(deps: { db: Db; clock: Clock; audit: AuditSe
     },
 
     async revoke(telegramId: number, actor: string): Promise<void> {
-      if (configured.has(telegramId)) throw new AppError("admin.invalid_input", "this person is an owner through ADMIN_TELEGRAM_IDS; change it there");
+      if (configured.has(telegramId))
+        throw new AppError(
+          "admin.invalid_input",
+          "this person is an owner through ADMIN_TELEGRAM_IDS; change it there",
+        );
       await db.transaction().execute(async (trx) => {
         const before = await findAdmin(trx, telegramId);
         if (!before) throw new AppError("admin.not_found", `no staff member with Telegram id ${telegramId}`);
         await deleteAdmin(trx, telegramId);
-        await audit.record(trx, { actor, action: "staff.revoke", subject: `admin:${telegramId}`, before: { role: before.role }, after: null });
+        await audit.record(trx, {
+          actor,
+          action: "staff.revoke",
+          subject: `admin:${telegramId}`,
+          before: { role: before.role },
+          after: null,
+        });
       });
       changed();
     },

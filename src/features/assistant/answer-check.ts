@@ -26,8 +26,12 @@ const TIME_UNITS: ReadonlyArray<readonly [string, RegExp]> = [
   ["year", /^(?:tahun|years?)$/],
 ];
 
-const DURATION_UNITS = "detik|seconds?|secs?|menit|minutes?|mins?|jam|hours?|hrs?|hari|days?|minggu|weeks?|bulan|months?|tahun|years?";
-const FACT = new RegExp(`(rp\\.?\\s*|idr\\s*)?(\\d+(?:[.,]\\d+)*)\\s*(%|persen|percent|rb|ribu|k|jt|juta|${DURATION_UNITS})?(?![a-z0-9])`, "gi");
+const DURATION_UNITS =
+  "detik|seconds?|secs?|menit|minutes?|mins?|jam|hours?|hrs?|hari|days?|minggu|weeks?|bulan|months?|tahun|years?";
+const FACT = new RegExp(
+  `(rp\\.?\\s*|idr\\s*)?(\\d+(?:[.,]\\d+)*)\\s*(%|persen|percent|rb|ribu|k|jt|juta|${DURATION_UNITS})?(?![a-z0-9])`,
+  "gi",
+);
 // "1. Pilih produk": a list marker is layout, not a fact.
 const LIST_MARKER = /^\s*\d{1,2}[.)]\s+/gm;
 
@@ -39,8 +43,20 @@ export function factsIn(text: string): Fact[] {
     const multiplied = unit && /^(?:rb|ribu|k|jt|juta)$/.test(unit);
     const value = toQuantity(digits!, multiplied ? unit : undefined) ?? Number(digits!.replace(",", "."));
     if (!Number.isFinite(value)) continue;
-    const kind: FactKind = currency || multiplied ? "money" : unit && /^(?:%|persen|percent)$/.test(unit) ? "percent" : unit ? "duration" : "plain";
-    facts.push({ kind, value, unit: kind === "duration" ? TIME_UNITS.find(([, pattern]) => pattern.test(unit!))?.[0] : undefined, text: whole.trim() });
+    const kind: FactKind =
+      currency || multiplied
+        ? "money"
+        : unit && /^(?:%|persen|percent)$/.test(unit)
+          ? "percent"
+          : unit
+            ? "duration"
+            : "plain";
+    facts.push({
+      kind,
+      value,
+      unit: kind === "duration" ? TIME_UNITS.find(([, pattern]) => pattern.test(unit!))?.[0] : undefined,
+      text: whole.trim(),
+    });
   }
   return facts;
 }
@@ -50,10 +66,16 @@ export function ungroundedFacts(answer: string, documents: readonly string[]): s
   const source = documents.join("\n");
   const known = factsIn(source);
   const missing = factsIn(answer)
-    .filter((f) => !known.some((k) => k.value === f.value && (f.kind === "plain" || (k.kind === f.kind && k.unit === f.unit))))
+    .filter(
+      (f) =>
+        !known.some((k) => k.value === f.value && (f.kind === "plain" || (k.kind === f.kind && k.unit === f.unit))),
+    )
     .map((f) => f.text);
   const lowerSource = source.toLowerCase();
-  const handles = [...answer.matchAll(new RegExp(URL_PATTERN.source, "gi")), ...answer.matchAll(/(?<![\w/])@[A-Za-z0-9_.]{3,}/g)]
+  const handles = [
+    ...answer.matchAll(new RegExp(URL_PATTERN.source, "gi")),
+    ...answer.matchAll(/(?<![\w/])@[A-Za-z0-9_.]{3,}/g),
+  ]
     .sort((a, b) => a.index - b.index)
     .map((m) => m[0].replace(/[.,;:!?)\]]+$/, ""))
     .filter((h) => !lowerSource.includes(h.toLowerCase()));

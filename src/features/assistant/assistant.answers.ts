@@ -18,7 +18,12 @@ export async function answerQuestion(ctx: BotContext, reading: Reading): Promise
     return void (await ctx.reply(ctx.t("question-no-answer"), { parse_mode: "HTML", reply_markup: keyboard }));
   }
   const documents = hits.map((h) => ({ title: h.document.title, body: h.document.body }));
-  const composed = await ctx.deps.assistant.composeAnswer({ question, language, documents, customerId: ctx.customer.id });
+  const composed = await ctx.deps.assistant.composeAnswer({
+    question,
+    language,
+    documents,
+    customerId: ctx.customer.id,
+  });
   const best = hits[0]!.document;
   const text = composed ? escapeHtml(composed) : `<b>${escapeHtml(best.title)}</b>\n${escapeHtml(best.body)}`;
   const related = hits.slice(1).map((h) => `• ${escapeHtml(h.document.title)}`);

@@ -66,7 +66,10 @@ async function answer(ctx: BotContext, u: Understanding, reading: Reading): Prom
       return void (await startHandoff(ctx, "asked"));
     case "greeting":
       // A hello gets a hello and a hint of what to type; the menu is one /start away.
-      if (!selecting) return void (await ctx.reply(ctx.t("greeting-hint", { name: escapeHtml(ctx.customer.firstName) }), { parse_mode: "HTML" }));
+      if (!selecting)
+        return void (await ctx.reply(ctx.t("greeting-hint", { name: escapeHtml(ctx.customer.firstName) }), {
+          parse_mode: "HTML",
+        }));
       await ctx.reply(ctx.t("greeting", { name: escapeHtml(ctx.customer.firstName) }), { parse_mode: "HTML" });
       return carryOn();
     case "help":

@@ -17,8 +17,16 @@ export async function dialogContextFor(ctx: BotContext): Promise<DialogContext> 
     if (service) selected = { mid: service.mid, name: service.name, platform: service.platform, kind: service.kind };
   }
   // The message being read is already in the transcript (recorded on arrival): leave it out.
-  const recent = (await ctx.deps.transcripts.recent(ctx.customer.id, RECENT_TURNS + 1)).slice(0, -1).map((t) => ({ role: t.role, text: t.text }));
-  return { stage: draft.stage, awaiting: awaitingOf(draft), selected, recent, language: ctx.customer.language === "en" ? "en" : "id" };
+  const recent = (await ctx.deps.transcripts.recent(ctx.customer.id, RECENT_TURNS + 1))
+    .slice(0, -1)
+    .map((t) => ({ role: t.role, text: t.text }));
+  return {
+    stage: draft.stage,
+    awaiting: awaitingOf(draft),
+    selected,
+    recent,
+    language: ctx.customer.language === "en" ? "en" : "id",
+  };
 }
 
 function awaitingOf(draft: BotContext["session"]["checkout"]): DialogContext["awaiting"] {
@@ -28,7 +36,8 @@ function awaitingOf(draft: BotContext["session"]["checkout"]): DialogContext["aw
     case "quoted":
       return "confirm";
     case "details":
-      if (draft.target === undefined) return draft.targetKind === undefined || draft.targetKind === "link" ? "target" : "account";
+      if (draft.target === undefined)
+        return draft.targetKind === undefined || draft.targetKind === "link" ? "target" : "account";
       return draft.quantity === undefined ? "quantity" : undefined;
     case "idle":
       return undefined;

@@ -17,8 +17,16 @@ describe("refund questions", () => {
     const { transaction } = await buyUntilInvoice(kit, { mid: 2, target, quantity, userId: buyer });
     await kit.sandbox.midtrans.pay(transaction.order_id);
     await kit.runJobs();
-    const payment = await kit.db.selectFrom("payments").select("order_id").where("reference", "=", transaction.order_id).executeTakeFirstOrThrow();
-    return kit.db.selectFrom("orders").select(["id", "amount"]).where("id", "=", payment.order_id!).executeTakeFirstOrThrow();
+    const payment = await kit.db
+      .selectFrom("payments")
+      .select("order_id")
+      .where("reference", "=", transaction.order_id)
+      .executeTakeFirstOrThrow();
+    return kit.db
+      .selectFrom("orders")
+      .select(["id", "amount"])
+      .where("id", "=", payment.order_id!)
+      .executeTakeFirstOrThrow();
   };
 
   beforeAll(async () => {
@@ -44,7 +52,10 @@ describe("refund questions", () => {
       expect(replies[0]!.plain, text).toContain("Pengembalian dana (refund)");
       expect(replies[0]!.plain, text).toContain("tidak ada pesananmu");
       expect(replies[0]!.plain, text).not.toMatch(/belum paham/);
-      expect(replies[0]!.buttons.flat().map((b) => b.callback_data), text).toEqual(["ask:human"]);
+      expect(
+        replies[0]!.buttons.flat().map((b) => b.callback_data),
+        text,
+      ).toEqual(["ask:human"]);
     }
   });
 
@@ -56,8 +67,16 @@ describe("refund questions", () => {
     const text = reply!.plain;
     expect(text).toContain("Pengembalian dana (refund)");
     const partialBack = Math.floor((partial.amount * 450) / 1500);
-    expect(text).toMatch(new RegExp(`#${partial.id} .*Rp\\s${partialBack.toLocaleString("id-ID")} dari Rp\\s${partial.amount.toLocaleString("id-ID")} sudah kembali ke saldo`));
-    expect(text).toMatch(new RegExp(`#${canceled.id} .*Rp\\s${canceled.amount.toLocaleString("id-ID")} dari Rp\\s${canceled.amount.toLocaleString("id-ID")} sudah kembali ke saldo`));
+    expect(text).toMatch(
+      new RegExp(
+        `#${partial.id} .*Rp\\s${partialBack.toLocaleString("id-ID")} dari Rp\\s${partial.amount.toLocaleString("id-ID")} sudah kembali ke saldo`,
+      ),
+    );
+    expect(text).toMatch(
+      new RegExp(
+        `#${canceled.id} .*Rp\\s${canceled.amount.toLocaleString("id-ID")} dari Rp\\s${canceled.amount.toLocaleString("id-ID")} sudah kembali ke saldo`,
+      ),
+    );
     expect(text).toMatch(new RegExp(`#${running.id} .*masih berjalan`));
     // A completed order has nothing to refund: it is not listed.
     expect(text).not.toContain(`#${completed.id}`);

@@ -37,7 +37,11 @@ export async function answerRefund(ctx: BotContext, orderId: number | undefined)
   }
   parts.push(ctx.t("refund-ask-person"));
   keyboard.text(ctx.t("button-talk-to-admin"), "ask:human");
-  await ctx.reply(parts.join("\n\n"), { parse_mode: "HTML", reply_markup: keyboard, link_preview_options: { is_disabled: true } });
+  await ctx.reply(parts.join("\n\n"), {
+    parse_mode: "HTML",
+    reply_markup: keyboard,
+    link_preview_options: { is_disabled: true },
+  });
 }
 
 function refundLine(ctx: BotContext, refund: OrderRefund): string {

@@ -13,7 +13,13 @@ import type { DialogContext } from "../language/language.understanding.js";
 import { readText } from "../language/language.reading.js";
 
 const UNCLEAR = "kalau mau nambah followers ig yang real buat jualan, ada?";
-const choosing: DialogContext = { stage: "choosing", awaiting: "pick", selected: undefined, recent: [{ role: "bot", text: "Pilih layanan: ID 1, ID 2" }], language: "id" };
+const choosing: DialogContext = {
+  stage: "choosing",
+  awaiting: "pick",
+  selected: undefined,
+  recent: [{ role: "bot", text: "Pilih layanan: ID 1, ID 2" }],
+  language: "id",
+};
 
 describe("assistant: the LLM path over loopback HTTP", () => {
   let standIn: Awaited<ReturnType<typeof startOpenAiStandIn>>;
@@ -44,7 +50,11 @@ describe("assistant: the LLM path over loopback HTTP", () => {
       expect(u).toMatchObject({ source: "llm", intent: "browse", platform: "instagram", kind: "followers" });
       const sent = standIn.sim.chatRequests();
       expect(sent).toHaveLength(1);
-      expect(sent[0]).toMatchObject({ model: kit.config.openai.model, temperature: 0, response_format: { type: "json_schema", json_schema: { name: "customer_intent", strict: true } } });
+      expect(sent[0]).toMatchObject({
+        model: kit.config.openai.model,
+        temperature: 0,
+        response_format: { type: "json_schema", json_schema: { name: "customer_intent", strict: true } },
+      });
       // A compatible server (a base URL is set) gets the length cap in the field it reads.
       expect(sent[0]).toMatchObject({ max_tokens: 200 });
       expect(standIn.sim.unexpected).toEqual([]);
@@ -58,7 +68,12 @@ describe("assistant: the LLM path over loopback HTTP", () => {
       expect(messages.at(-1)).toEqual({ role: "user", content: UNCLEAR });
       expect(messages.at(-2)!.content).toContain('"bot_asked_for":"pick"');
       expect(messages.at(-2)!.content).toContain("Pilih layanan");
-      expect(messages.slice(0, -2).map((m) => m.content).join("\n")).not.toContain(UNCLEAR);
+      expect(
+        messages
+          .slice(0, -2)
+          .map((m) => m.content)
+          .join("\n"),
+      ).not.toContain(UNCLEAR);
     });
 
     it("keeps the prompt's prefix identical from message to message, so the provider caches it", async () => {
@@ -120,7 +135,15 @@ describe("assistant: the LLM path over loopback HTTP", () => {
     });
 
     it("uses the guard's verdict: invented slots are dropped and counted", async () => {
-      standIn.sim.enqueue({ content: reading({ intent: "browse", platform: "instagram", kind: "followers", quantity: 5000, target: "https://instagram.com/someone-else" }) });
+      standIn.sim.enqueue({
+        content: reading({
+          intent: "browse",
+          platform: "instagram",
+          kind: "followers",
+          quantity: 5000,
+          target: "https://instagram.com/someone-else",
+        }),
+      });
       const u = await assistant().understand({ customerId: 9, text: UNCLEAR });
       expect(u).toMatchObject({ source: "llm", quantity: undefined, target: undefined });
       expect(assistant().stats().guard.droppedFields).toBe(2);
@@ -128,31 +151,66 @@ describe("assistant: the LLM path over loopback HTTP", () => {
   });
 
   describe("(c) simple turns never reach the LLM", () => {
-    it.each(["1000", "3", "ya", "ok", "batal", "gak jadi", "/start", "/batal", "cek pesanan 12", "saldo", "ID 12 https://instagram.com/x 1000", "isi saldo 50rb", "makasih kak", "mau followers ig"])(
-      "reads %j with the rules alone",
-      async (text) => {
-        const u = await assistant().understand({ customerId: 10, text, context: choosing });
-        expect(u.source).toBe("rules");
-        expect(standIn.sim.requests).toHaveLength(0);
-        expect(assistant().stats().llmCalls.understand).toBe(0);
-      },
-    );
+    it.each([
+      "1000",
+      "3",
+      "ya",
+      "ok",
+      "batal",
+      "gak jadi",
+      "/start",
+      "/batal",
+      "cek pesanan 12",
+      "saldo",
+      "ID 12 https://instagram.com/x 1000",
+      "isi saldo 50rb",
+      "makasih kak",
+      "mau followers ig",
+    ])("reads %j with the rules alone", async (text) => {
+      const u = await assistant().understand({ customerId: 10, text, context: choosing });
+      expect(u.source).toBe("rules");
+      expect(standIn.sim.requests).toHaveLength(0);
+      expect(assistant().stats().llmCalls.understand).toBe(0);
+    });
 
     it("reads a number as a pick when the bot asked for one, without the LLM", async () => {
-      expect(await assistant().understand({ customerId: 10, text: "3", context: choosing })).toMatchObject({ intent: "select", mid: 3, source: "rules" });
+      expect(await assistant().understand({ customerId: 10, text: "3", context: choosing })).toMatchObject({
+        intent: "select",
+        mid: 3,
+        source: "rules",
+      });
     });
   });
 
   describe("(f) the turn's one reading", () => {
     it("reads the message from the reading it is handed, not again from the text", async () => {
       // A reading of other words than `text` shows which one the rules read (the bot always passes readText(text)).
-      const u = await assistant().understand({ customerId: 15, text: "?", reading: readText("mau followers ig 1k"), context: choosing });
-      expect(u).toMatchObject({ source: "rules", intent: "browse", platform: "instagram", kind: "followers", quantity: 1000 });
+      const u = await assistant().understand({
+        customerId: 15,
+        text: "?",
+        reading: readText("mau followers ig 1k"),
+        context: choosing,
+      });
+      expect(u).toMatchObject({
+        source: "rules",
+        intent: "browse",
+        platform: "instagram",
+        kind: "followers",
+        quantity: 1000,
+      });
     });
 
     it("checks the LLM's slots against the same reading", async () => {
       const text = "kalau mau nambah followers yang real buat jualan 2rb ke https://instagram.com/budi, ada?";
-      standIn.sim.enqueue({ content: reading({ intent: "browse", platform: "instagram", kind: "followers", quantity: 2000, target: "instagram.com/budi" }) });
+      standIn.sim.enqueue({
+        content: reading({
+          intent: "browse",
+          platform: "instagram",
+          kind: "followers",
+          quantity: 2000,
+          target: "instagram.com/budi",
+        }),
+      });
       const u = await assistant().understand({ customerId: 16, text, reading: readText(text) });
       expect(u).toMatchObject({ source: "llm", quantity: 2000, target: "https://instagram.com/budi" });
     });
@@ -164,7 +222,13 @@ describe("assistant: the LLM path over loopback HTTP", () => {
       await assistant().understand({ customerId: 12, text: UNCLEAR });
       await assistant().understand({ customerId: 12, text: "tolong bantu pilihkan paket yg cocok buat olshop baru" });
       const { tokens } = assistant().stats();
-      expect(await assistant().usageToday()).toEqual({ calls: 3, failures: 0, promptTokens: tokens.prompt, completionTokens: tokens.completion, cachedTokens: tokens.cached });
+      expect(await assistant().usageToday()).toEqual({
+        calls: 3,
+        failures: 0,
+        promptTokens: tokens.prompt,
+        completionTokens: tokens.completion,
+        cachedTokens: tokens.cached,
+      });
       expect((await assistant().usageToday(12)).calls).toBe(2);
       const rows = await kit.db.selectFrom("llm_usage").selectAll().where("customer_id", "in", [11, 12]).execute();
       expect(rows.map((r) => [r.day, r.customer_id, r.purpose, r.calls])).toEqual([
@@ -179,10 +243,14 @@ describe("assistant: the LLM path over loopback HTTP", () => {
       clock.advance(USAGE_KEPT_DAYS * 86_400_000);
       await assistant().understand({ customerId: 14, text: UNCLEAR });
       await assistant().pruneUsage();
-      expect((await kit.db.selectFrom("llm_usage").select("day").where("customer_id", "=", 14).execute()).map((r) => r.day)).toEqual([booked, jakartaDay(clock.now())]);
+      expect(
+        (await kit.db.selectFrom("llm_usage").select("day").where("customer_id", "=", 14).execute()).map((r) => r.day),
+      ).toEqual([booked, jakartaDay(clock.now())]);
       clock.advance(86_400_000);
       await assistant().pruneUsage();
-      expect((await kit.db.selectFrom("llm_usage").select("day").where("customer_id", "=", 14).execute()).map((r) => r.day)).toEqual([jakartaDay(clock.now() - 86_400_000)]);
+      expect(
+        (await kit.db.selectFrom("llm_usage").select("day").where("customer_id", "=", 14).execute()).map((r) => r.day),
+      ).toEqual([jakartaDay(clock.now() - 86_400_000)]);
     });
 
     it("starts a new day at midnight in Jakarta, not in UTC", async () => {
@@ -217,8 +285,17 @@ describe("assistant: retries", () => {
     const standIn = await startOpenAiStandIn({ brain: rulesBrain });
     const kit = await createShopKit({ importCatalog: false });
     try {
-      const chat = createChatModel(createOpenAiClient({ apiKey: standIn.sim.apiKey, baseUrl: standIn.baseUrl, timeoutMs: 1_000, maxRetries: 1 }), "gpt-4o-mini");
-      const assistant = createAssistant({ db: kit.db, clock: kit.container.clock, logger: kit.logs.logger, settings: kit.container.settings, chat });
+      const chat = createChatModel(
+        createOpenAiClient({ apiKey: standIn.sim.apiKey, baseUrl: standIn.baseUrl, timeoutMs: 1_000, maxRetries: 1 }),
+        "gpt-4o-mini",
+      );
+      const assistant = createAssistant({
+        db: kit.db,
+        clock: kit.container.clock,
+        logger: kit.logs.logger,
+        settings: kit.container.settings,
+        chat,
+      });
       standIn.sim.enqueue({ fault: "http500" });
       expect((await assistant.understand({ customerId: 1, text: UNCLEAR })).source).toBe("llm");
       expect(standIn.sim.chatRequests()).toHaveLength(2);

@@ -61,14 +61,21 @@ export function createAssistant(deps: AssistantDeps) {
     stats.call("understand", usage, result.ok ? result.value.latencyMs : result.error.latencyMs);
     await budget.record({ customerId, purpose: "understand", usage, failed: !result.ok });
     if (!result.ok) {
-      log.warn({ customerId, failure: result.error.failure, latencyMs: result.error.latencyMs }, "LLM reading failed; the rules answer");
+      log.warn(
+        { customerId, failure: result.error.failure, latencyMs: result.error.latencyMs },
+        "LLM reading failed; the rules answer",
+      );
       return fallback(result.error.failure, rules.understanding, customerId);
     }
     const guarded = guardReading(result.value.value, reading, rules.understanding);
     if (!guarded) return fallback("guard_rejected", rules.understanding, customerId);
     stats.llmReading(guarded.dropped.length, guarded.overruled);
     // Field names only: the values are customer data (links, phone numbers).
-    if (guarded.dropped.length > 0 || guarded.overruled) log.info({ customerId, dropped: guarded.dropped, overruled: guarded.overruled, intent: guarded.understanding.intent }, "LLM reading corrected by the guard");
+    if (guarded.dropped.length > 0 || guarded.overruled)
+      log.info(
+        { customerId, dropped: guarded.dropped, overruled: guarded.overruled, intent: guarded.understanding.intent },
+        "LLM reading corrected by the guard",
+      );
     return guarded.understanding;
   }
 

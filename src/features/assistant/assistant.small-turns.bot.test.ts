@@ -19,15 +19,24 @@ describe("short turns get short answers", () => {
   });
   const someone = (language: "id" | "en" = "id") => {
     const id = nextUser++;
-    kit.sandbox.telegram.addUser({ id, first_name: language === "id" ? "Sari" : "Sam", username: `u${id}`, language_code: language });
+    kit.sandbox.telegram.addUser({
+      id,
+      first_name: language === "id" ? "Sari" : "Sam",
+      username: `u${id}`,
+      language_code: language,
+    });
     return kit.customer(id);
   };
-  const buttonsOf = (replies: Awaited<ReturnType<ReturnType<typeof someone>["say"]>>) => replies.flatMap((m) => m.buttons.flat());
+  const buttonsOf = (replies: Awaited<ReturnType<ReturnType<typeof someone>["say"]>>) =>
+    replies.flatMap((m) => m.buttons.flat());
 
   it("/start welcomes a new customer in one message with a compact keyboard, the rest one press away", async () => {
     const platforms = await kit.container.catalog.platformsWithServices();
     expect(platforms.length).toBeGreaterThan(10);
-    for (const [language, hello, all] of [["id", "Halo, Sari", "Semua platform"], ["en", "Hi, Sam", "All platforms"]] as const) {
+    for (const [language, hello, all] of [
+      ["id", "Halo, Sari", "Semua platform"],
+      ["en", "Hi, Sam", "All platforms"],
+    ] as const) {
       const customer = someone(language);
       const replies = await customer.say("/start");
       expect(replies).toHaveLength(1);
@@ -44,26 +53,32 @@ describe("short turns get short answers", () => {
     ["id", "hi", "Halo, Sari", "followers ig"],
     ["id", "halo kak", "Halo, Sari", "followers ig"],
     ["en", "hello", "Hi, Sam", "instagram followers"],
-  ] as const)("a %s greeting %j gets a greeting back with a hint of what to type", async (language, text, hello, example) => {
-    const replies = await someone(language).say(text);
-    expect(replies).toHaveLength(1);
-    expect(replies[0]!.plain).toContain(hello);
-    expect(replies[0]!.plain).toContain(example);
-    expect(buttonsOf(replies)).toEqual([]);
-  });
+  ] as const)(
+    "a %s greeting %j gets a greeting back with a hint of what to type",
+    async (language, text, hello, example) => {
+      const replies = await someone(language).say(text);
+      expect(replies).toHaveLength(1);
+      expect(replies[0]!.plain).toContain(hello);
+      expect(replies[0]!.plain).toContain(example);
+      expect(buttonsOf(replies)).toEqual([]);
+    },
+  );
 
   it.each([
     ["id", "asdfgh", "belum paham"],
     ["id", "😀😀😀", "belum paham"],
     ["en", "🙈", "didn't get that"],
     ["en", "qwrtzp xkcd", "didn't get that"],
-  ] as const)("%s gibberish or emoji %j gets a short 'didn't get that' with an example, without the keyboard", async (language, text, sorry) => {
-    const replies = await someone(language).say(text);
-    expect(replies).toHaveLength(1);
-    expect(replies[0]!.plain).toContain(sorry);
-    expect(replies[0]!.plain).toMatch(/instagram (?:followers )?1000|followers instagram 1000/);
-    expect(buttonsOf(replies)).toEqual([]);
-  });
+  ] as const)(
+    "%s gibberish or emoji %j gets a short 'didn't get that' with an example, without the keyboard",
+    async (language, text, sorry) => {
+      const replies = await someone(language).say(text);
+      expect(replies).toHaveLength(1);
+      expect(replies[0]!.plain).toContain(sorry);
+      expect(replies[0]!.plain).toMatch(/instagram (?:followers )?1000|followers instagram 1000/);
+      expect(buttonsOf(replies)).toEqual([]);
+    },
+  );
 
   it("still hands the chat to a person after three messages in a row it cannot read", async () => {
     const customer = someone();
@@ -71,6 +86,8 @@ describe("short turns get short answers", () => {
     await customer.say("😀😀");
     const replies = await customer.say("zzqx wq");
     expect(replies.at(-1)!.plain).toMatch(/admin/i);
-    expect(await kit.container.handoff.openFor((await kit.container.customers.findByTelegramId(customer.id))!.id)).toBeDefined();
+    expect(
+      await kit.container.handoff.openFor((await kit.container.customers.findByTelegramId(customer.id))!.id),
+    ).toBeDefined();
   });
 });

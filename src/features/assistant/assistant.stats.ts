@@ -60,8 +60,12 @@ export function createAssistantStats() {
     },
     snapshot(): AssistantStats {
       const sorted = [...latencies].sort((a, b) => a - b);
-      const at = (q: number) => (sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!);
-      return structuredClone({ ...s, latencyMs: { count: sorted.length, p50: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? 0 } });
+      const at = (q: number) =>
+        sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+      return structuredClone({
+        ...s,
+        latencyMs: { count: sorted.length, p50: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? 0 },
+      });
     },
     reset(): void {
       s = fresh();

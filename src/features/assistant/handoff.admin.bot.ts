@@ -30,7 +30,9 @@ handoffAdminFeature.command(["selesai", "end"], async (ctx) => {
   if (number === undefined) return void (await ctx.reply(ctx.t("handoff-usage-end"), { parse_mode: "HTML" }));
   const result = await ctx.deps.handoff.close(number, { admin: ctx.from!.id });
   if (!result.ok) return void (await ctx.reply(problemText(ctx, result.error, number), { parse_mode: "HTML" }));
-  await ctx.reply(ctx.t("handoff-ended", { number: String(number), customer: customerLabel(result.value.customer) }), { parse_mode: "HTML" });
+  await ctx.reply(ctx.t("handoff-ended", { number: String(number), customer: customerLabel(result.value.customer) }), {
+    parse_mode: "HTML",
+  });
 });
 
 handoffAdminFeature.command("handoffs", async (ctx) => {
@@ -39,17 +41,27 @@ handoffAdminFeature.command("handoffs", async (ctx) => {
   if (open.length === 0) return void (await ctx.reply(ctx.t("handoff-list-empty")));
   // The oldest first, as many as fit one message; the title still counts them all.
   const lines = open.slice(0, LIST_MAX).map(({ handoff, customer }) =>
-    ctx.t("handoff-list-line", { number: String(handoff.number), customer: customerLabel(customer), reason: handoff.reason, since: formatJakartaDateTime(handoff.openedAt) }),
+    ctx.t("handoff-list-line", {
+      number: String(handoff.number),
+      customer: customerLabel(customer),
+      reason: handoff.reason,
+      since: formatJakartaDateTime(handoff.openedAt),
+    }),
   );
-  await ctx.reply([ctx.t("handoff-list-title", { count: String(open.length) }), ...lines].join("\n"), { parse_mode: "HTML" });
+  await ctx.reply([ctx.t("handoff-list-title", { count: String(open.length) }), ...lines].join("\n"), {
+    parse_mode: "HTML",
+  });
 });
 
 handoffAdminFeature.callbackQuery(/^ho:end:(\d{1,9})$/, async (ctx) => {
-  if (!isAdmin(ctx)) return void (await ctx.answerCallbackQuery({ text: ctx.t("handoff-admins-only"), show_alert: true }));
+  if (!isAdmin(ctx))
+    return void (await ctx.answerCallbackQuery({ text: ctx.t("handoff-admins-only"), show_alert: true }));
   const number = Number(ctx.match[1]);
   const result = await ctx.deps.handoff.close(number, { admin: ctx.from.id });
   await ctx.editMessageReplyMarkup().catch(() => undefined);
-  await ctx.answerCallbackQuery({ text: ctx.t(result.ok ? "handoff-ended-toast" : "handoff-already-closed-toast", { number: String(number) }) });
+  await ctx.answerCallbackQuery({
+    text: ctx.t(result.ok ? "handoff-ended-toast" : "handoff-already-closed-toast", { number: String(number) }),
+  });
 });
 
 // An admin's reply (Telegram reply_to_message) to a hand-off message is an answer to that customer.
@@ -69,10 +81,18 @@ async function repliedHandoff(ctx: BotContext): Promise<number | undefined> {
 async function answer(ctx: BotContext, number: number, text: string): Promise<void> {
   const result = await ctx.deps.handoff.reply(number, text);
   if (!result.ok) return void (await ctx.reply(problemText(ctx, result.error, number), { parse_mode: "HTML" }));
-  await ctx.reply(ctx.t("handoff-reply-sent", { number: String(number), customer: customerLabel(result.value.customer) }), { parse_mode: "HTML" });
+  await ctx.reply(
+    ctx.t("handoff-reply-sent", { number: String(number), customer: customerLabel(result.value.customer) }),
+    { parse_mode: "HTML" },
+  );
 }
 
 function problemText(ctx: BotContext, problem: "not_found" | "closed" | "unreachable", number: number): string {
-  const key = problem === "not_found" ? "handoff-not-found" : problem === "closed" ? "handoff-already-closed" : "handoff-customer-unreachable";
+  const key =
+    problem === "not_found"
+      ? "handoff-not-found"
+      : problem === "closed"
+        ? "handoff-already-closed"
+        : "handoff-customer-unreachable";
   return ctx.t(key, { number: String(number) });
 }

@@ -13,7 +13,8 @@ const newCustomer = () => {
 };
 const admin = () => kit.customer(ADMIN_ID);
 const customerOf = async (telegramId: number) => (await kit.container.customers.findByTelegramId(telegramId))!;
-const openNumber = async (telegramId: number) => (await kit.container.handoff.openFor((await customerOf(telegramId)).id))?.number;
+const openNumber = async (telegramId: number) =>
+  (await kit.container.handoff.openFor((await customerOf(telegramId)).id))?.number;
 
 beforeAll(async () => {
   kit = await createShopKit();
@@ -34,7 +35,9 @@ describe("hand-off commands for admins", () => {
     expect((await admin().say("/selesai abc"))[0]!.plain).toContain("Cara pakai: /selesai nomor");
 
     await admin().say(`/end ${number}`);
-    expect((await admin().say(`/reply ${number} masih di sana?`))[0]!.plain).toContain(`Hand-off #${number} sudah selesai; pesan tidak dikirim`);
+    expect((await admin().say(`/reply ${number} masih di sana?`))[0]!.plain).toContain(
+      `Hand-off #${number} sudah selesai; pesan tidak dikirim`,
+    );
     expect((await admin().say(`/selesai ${number}`))[0]!.plain).toContain(`Hand-off #${number} sudah selesai`);
     expect(customer.botMessages().some((m) => m.plain.includes("masih di sana?"))).toBe(false);
   });
@@ -44,7 +47,13 @@ describe("hand-off commands for admins", () => {
     const other = newCustomer();
     await other.say("/cs");
     const number = await openNumber(other.id);
-    for (const command of [`/balas ${number} hai`, `/selesai ${number}`, "/handoffs", `/reply ${number} hai`, `/end ${number}`]) {
+    for (const command of [
+      `/balas ${number} hai`,
+      `/selesai ${number}`,
+      "/handoffs",
+      `/reply ${number} hai`,
+      `/end ${number}`,
+    ]) {
       expect((await customer.say(command))[0]!.plain).toBe("⛔ Perintah ini khusus admin toko.");
     }
     expect(await openNumber(other.id)).toBe(number);
@@ -66,8 +75,12 @@ describe("hand-off commands for admins", () => {
     await second.say("/cs");
     const other = (await openNumber(second.id))!;
     await kit.runJobs();
-    const alert = admin().botMessages().find((m) => m.plain.startsWith(`🙋 Hand-off #${other} `))!;
-    await kit.bot.handleUpdate(kit.sandbox.telegram.userSays(ADMIN_ID, "/selesai", { replyTo: alert.message_id }) as never);
+    const alert = admin()
+      .botMessages()
+      .find((m) => m.plain.startsWith(`🙋 Hand-off #${other} `))!;
+    await kit.bot.handleUpdate(
+      kit.sandbox.telegram.userSays(ADMIN_ID, "/selesai", { replyTo: alert.message_id }) as never,
+    );
     expect(await openNumber(second.id)).toBeUndefined();
   });
 
@@ -77,24 +90,35 @@ describe("hand-off commands for admins", () => {
     const number = await openNumber(customer.id);
     const [list] = await admin().say("/handoffs");
     expect(list!.plain).toMatch(/^Hand-off terbuka \(\d+\)/);
-    expect(list!.plain).toContain(`#${number} · Tono & <Co> (@t${customer.id}) · id ${customer.id} · minta admin · sejak`);
+    expect(list!.plain).toContain(
+      `#${number} · Tono & <Co> (@t${customer.id}) · id ${customer.id} · minta admin · sejak`,
+    );
   });
 
   it("keeps alerts and relayed texts within Telegram's limits, escaped", async () => {
     const customer = newCustomer();
     await customer.say("halo");
     const { id } = await customerOf(customer.id);
-    for (let i = 0; i < 12; i++) await kit.container.transcripts.record({ customerId: id, role: i % 2 ? "bot" : "customer", text: `<b>${"&".repeat(900)}</b> ${i}` });
+    for (let i = 0; i < 12; i++)
+      await kit.container.transcripts.record({
+        customerId: id,
+        role: i % 2 ? "bot" : "customer",
+        text: `<b>${"&".repeat(900)}</b> ${i}`,
+      });
     await customer.say("/cs");
     const number = (await openNumber(customer.id))!;
     await customer.say(`${"<&>".repeat(1500)}`);
     expect(await kit.runJobs()).toBeGreaterThan(0);
-    const alert = admin().botMessages().find((m) => m.plain.startsWith(`🙋 Hand-off #${number} `));
+    const alert = admin()
+      .botMessages()
+      .find((m) => m.plain.startsWith(`🙋 Hand-off #${number} `));
     expect(alert, "the alert was accepted by Telegram (valid HTML, at most 4096 characters)").toBeDefined();
     expect(alert!.plain).toContain("Tono & <Co>");
     expect(alert!.plain).toContain("👤 /cs");
     expect(alert!.text!.length).toBeLessThanOrEqual(4096);
-    const relay = admin().botMessages().find((m) => m.plain.startsWith(`💬 #${number} `));
+    const relay = admin()
+      .botMessages()
+      .find((m) => m.plain.startsWith(`💬 #${number} `));
     expect(relay!.plain).toContain("<&><&>");
     expect(relay!.plain.endsWith("…")).toBe(true);
     expect(relay!.text!.length).toBeLessThanOrEqual(4096);

@@ -7,7 +7,17 @@ import type { Customer, CustomersService } from "../customers/customers.service.
 import { RecipientUnreachable, type NotificationsService } from "../notifications/notifications.service.js";
 import type { SettingsService } from "../settings/settings.service.js";
 import { ALERT_TURNS, clipEscaped, customerLabel, MESSAGE_TEXT_MAX, renderTranscript } from "./handoff.render.js";
-import { closeHandoff, findHandoff, findHandoffIdByMessage, findOpenHandoff, insertHandoff, insertHandoffMessage, listClosedHandoffs, listOpenHandoffs, pruneHandoffMessages } from "./handoff.repository.js";
+import {
+  closeHandoff,
+  findHandoff,
+  findHandoffIdByMessage,
+  findOpenHandoff,
+  insertHandoff,
+  insertHandoffMessage,
+  listClosedHandoffs,
+  listOpenHandoffs,
+  pruneHandoffMessages,
+} from "./handoff.repository.js";
 import type { HandoffReason, HandoffRow, HandoffStatus } from "./handoff.table.js";
 import type { TranscriptsService } from "./transcripts.service.js";
 import { unrecorded } from "./transcripts.silence.js";
@@ -24,7 +34,8 @@ export interface Handoff {
   closedAt: number | null;
 }
 
-export type OpenOutcome = { kind: "opened"; handoff: Handoff } | { kind: "already_open"; handoff: Handoff } | { kind: "unavailable" };
+export type OpenOutcome =
+  { kind: "opened"; handoff: Handoff } | { kind: "already_open"; handoff: Handoff } | { kind: "unavailable" };
 export type HandoffProblem = "not_found" | "closed";
 export type ClosedBy = { admin: number } | "customer";
 
@@ -55,7 +66,12 @@ export function createHandoffService(deps: {
 
   notifications.onDelivered(async ({ tag, chatId, messageId }) => {
     if (!tag.startsWith(TAG)) return;
-    await insertHandoffMessage(db, { chat_id: chatId, message_id: messageId, handoff_id: Number(tag.slice(TAG.length)), created_at: clock.now() });
+    await insertHandoffMessage(db, {
+      chat_id: chatId,
+      message_id: messageId,
+      handoff_id: Number(tag.slice(TAG.length)),
+      created_at: clock.now(),
+    });
   });
 
   const requireCustomer = async (customerId: number): Promise<Customer> => {
@@ -83,10 +99,21 @@ export function createHandoffService(deps: {
         const current = await findOpenHandoff(trx, customerId);
         if (current) return { kind: "already_open", handoff: toHandoff(current) };
         const openedAt = clock.now();
-        const number = await insertHandoff(trx, { customer_id: customerId, reason, opened_at: openedAt, closed_at: null, closed_by: null });
+        const number = await insertHandoff(trx, {
+          customer_id: customerId,
+          reason,
+          opened_at: openedAt,
+          closed_at: null,
+          closed_by: null,
+        });
         await notifications.toAdmins(trx, {
           key: "handoff-alert",
-          vars: { number: String(number), customer: customerLabel(customer), reason, transcript: renderTranscript(turns) || "—" },
+          vars: {
+            number: String(number),
+            customer: customerLabel(customer),
+            reason,
+            transcript: renderTranscript(turns) || "—",
+          },
           buttons: [[{ key: "handoff-button-end", vars: { number: String(number) }, data: `ho:end:${number}` }]],
           tag: `${TAG}${number}`,
         });
@@ -113,7 +140,11 @@ export function createHandoffService(deps: {
       await db.transaction().execute((trx) =>
         notifications.toAdmins(trx, {
           key: "handoff-relay",
-          vars: { number: String(handoff.number), customer: customerLabel(customer), text: clipEscaped(text, MESSAGE_TEXT_MAX) },
+          vars: {
+            number: String(handoff.number),
+            customer: customerLabel(customer),
+            text: clipEscaped(text, MESSAGE_TEXT_MAX),
+          },
           tag: `${TAG}${handoff.number}`,
         }),
       );
@@ -123,18 +154,30 @@ export function createHandoffService(deps: {
      * An admin's answer, sent at once (not queued) so the admin learns right away whether it
      * reached the customer, and recorded as the admin's turn of the conversation.
      */
-    async reply(number: number, text: string): Promise<Result<{ handoff: Handoff; customer: Customer }, HandoffProblem | "unreachable">> {
+    async reply(
+      number: number,
+      text: string,
+    ): Promise<Result<{ handoff: Handoff; customer: Customer }, HandoffProblem | "unreachable">> {
       const handoff = await find(number);
       if (!handoff) return err("not_found");
       if (handoff.status !== "open") return err("closed");
       const customer = await requireCustomer(handoff.customerId);
       try {
-        await unrecorded(() => notifications.sendNow({ customerId: customer.id }, { key: "handoff-admin-says", vars: { text: clipEscaped(text, MESSAGE_TEXT_MAX) } }));
+        await unrecorded(() =>
+          notifications.sendNow(
+            { customerId: customer.id },
+            { key: "handoff-admin-says", vars: { text: clipEscaped(text, MESSAGE_TEXT_MAX) } },
+          ),
+        );
       } catch (error) {
         if (error instanceof RecipientUnreachable) return err("unreachable");
         throw error;
       }
-      await transcripts.record({ customerId: customer.id, role: "admin", text }).catch((error: unknown) => deps.logger.warn({ err: error }, "cannot record the admin's answer in the transcript"));
+      await transcripts
+        .record({ customerId: customer.id, role: "admin", text })
+        .catch((error: unknown) =>
+          deps.logger.warn({ err: error }, "cannot record the admin's answer in the transcript"),
+        );
       return ok({ handoff, customer });
     },
 
@@ -142,17 +185,31 @@ export function createHandoffService(deps: {
      * Ends a hand-off. Closed by an admin, the customer is told the assistant is back (outbox);
      * closed by the customer, the admins are told (the customer's own chat gets a direct reply).
      */
-    async close(number: number, by: ClosedBy): Promise<Result<{ handoff: Handoff; customer: Customer }, HandoffProblem>> {
+    async close(
+      number: number,
+      by: ClosedBy,
+    ): Promise<Result<{ handoff: Handoff; customer: Customer }, HandoffProblem>> {
       const handoff = await find(number);
       if (!handoff) return err("not_found");
       const customer = await requireCustomer(handoff.customerId);
       const closed = await db.transaction().execute(async (trx) => {
         const now = clock.now();
-        if (!(await closeHandoff(trx, number, now, by === "customer" ? "customer" : `telegram:${by.admin}`))) return false;
-        if (by === "customer") await notifications.toAdmins(trx, { key: "handoff-closed-by-customer", vars: { number: String(number), customer: customerLabel(customer) } });
+        if (!(await closeHandoff(trx, number, now, by === "customer" ? "customer" : `telegram:${by.admin}`)))
+          return false;
+        if (by === "customer")
+          await notifications.toAdmins(trx, {
+            key: "handoff-closed-by-customer",
+            vars: { number: String(number), customer: customerLabel(customer) },
+          });
         else {
           await notifications.toCustomer(trx, customer.id, { key: "handoff-closed" });
-          await deps.audit?.record(trx, { actor: `telegram:${by.admin}`, action: "handoff.end", subject: `handoff:${number}`, before: { status: "open" }, after: { status: "closed" } });
+          await deps.audit?.record(trx, {
+            actor: `telegram:${by.admin}`,
+            action: "handoff.end",
+            subject: `handoff:${number}`,
+            before: { status: "open" },
+            after: { status: "closed" },
+          });
         }
         return true;
       });
@@ -162,13 +219,23 @@ export function createHandoffService(deps: {
 
     async listOpen(): Promise<Array<{ handoff: Handoff; customer: Customer }>> {
       const rows = await listOpenHandoffs(db);
-      return Promise.all(rows.map(async (row) => ({ handoff: toHandoff(row), customer: await requireCustomer(row.customer_id) })));
+      return Promise.all(
+        rows.map(async (row) => ({ handoff: toHandoff(row), customer: await requireCustomer(row.customer_id) })),
+      );
     },
 
     /** The latest hand-offs closed, newest first (the admin app's inbox shows them under the open ones). */
-    async listRecentlyClosed(limit: number): Promise<Array<{ handoff: Handoff; customer: Customer; closedBy: string | null }>> {
+    async listRecentlyClosed(
+      limit: number,
+    ): Promise<Array<{ handoff: Handoff; customer: Customer; closedBy: string | null }>> {
       const rows = await listClosedHandoffs(db, limit);
-      return Promise.all(rows.map(async (row) => ({ handoff: toHandoff(row), customer: await requireCustomer(row.customer_id), closedBy: row.closed_by })));
+      return Promise.all(
+        rows.map(async (row) => ({
+          handoff: toHandoff(row),
+          customer: await requireCustomer(row.customer_id),
+          closedBy: row.closed_by,
+        })),
+      );
     },
 
     /** Misunderstood messages in a row after which the dialog hands the customer to a person. */
@@ -185,5 +252,12 @@ export function createHandoffService(deps: {
 export type HandoffService = ReturnType<typeof createHandoffService>;
 
 function toHandoff(row: HandoffRow): Handoff {
-  return { number: row.id, customerId: row.customer_id, reason: row.reason, status: row.status, openedAt: row.opened_at, closedAt: row.closed_at };
+  return {
+    number: row.id,
+    customerId: row.customer_id,
+    reason: row.reason,
+    status: row.status,
+    openedAt: row.opened_at,
+    closedAt: row.closed_at,
+  };
 }

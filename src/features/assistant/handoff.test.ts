@@ -13,9 +13,15 @@ const admin = () => kit.customer(ADMIN_ID);
 const adminRepliesTo = async (messageId: number, text: string) => {
   const before = kit.sandbox.telegram.messagesIn(ADMIN_ID).length;
   await kit.bot.handleUpdate(kit.sandbox.telegram.userSays(ADMIN_ID, text, { replyTo: messageId }) as never);
-  return kit.sandbox.telegram.messagesIn(ADMIN_ID).slice(before).filter((m) => m.from === "bot");
+  return kit.sandbox.telegram
+    .messagesIn(ADMIN_ID)
+    .slice(before)
+    .filter((m) => m.from === "bot");
 };
-const adminMessages = (pattern: RegExp) => admin().botMessages().filter((m) => pattern.test(m.plain));
+const adminMessages = (pattern: RegExp) =>
+  admin()
+    .botMessages()
+    .filter((m) => pattern.test(m.plain));
 const openNumber = async (telegramId: number) => {
   const customer = await kit.container.customers.findByTelegramId(telegramId);
   return (await kit.container.handoff.openFor(customer!.id))?.number;
@@ -36,7 +42,12 @@ describe("hand-off to a person", () => {
     // The customer asks for a person.
     const opened = await customer.say("/cs");
     expect(opened.map((m) => m.plain).join()).toContain("admin kami akan membalas di sini");
-    expect(opened.at(-1)!.buttons.flat().map((b) => b.callback_data)).toEqual(["ho:leave"]);
+    expect(
+      opened
+        .at(-1)!
+        .buttons.flat()
+        .map((b) => b.callback_data),
+    ).toEqual(["ho:leave"]);
     const number = (await openNumber(customer.id))!;
     expect(number).toBeGreaterThan(0);
 
@@ -58,7 +69,11 @@ describe("hand-off to a person", () => {
     expect(await kit.db.selectFrom("quotes").select("id").where("customer_id", "=", customerId).execute()).toEqual([]);
     await kit.runJobs();
     const relayed = adminMessages(new RegExp(`^💬 #${number} `));
-    expect(relayed.map((m) => m.plain.split("\n")[1])).toEqual(["pesanan saya kemarin belum masuk", "followers ig", "ID 2 https://instagram.com/sari 1000"]);
+    expect(relayed.map((m) => m.plain.split("\n")[1])).toEqual([
+      "pesanan saya kemarin belum masuk",
+      "followers ig",
+      "ID 2 https://instagram.com/sari 1000",
+    ]);
 
     // The admin answers by replying to the alert, to a relayed message, or with /balas.
     const sent = await adminRepliesTo(alert!.message_id, "Halo kak, kami cek dulu ya <3");
@@ -71,7 +86,11 @@ describe("hand-off to a person", () => {
 
     // The transcript tells the whole story, the admin's words as the admin's turns.
     const turns = await kit.container.transcripts.recent(customerId, 50);
-    expect(turns.filter((t) => t.role === "admin").map((t) => t.text)).toEqual(["Halo kak, kami cek dulu ya <3", "Pesanan #12 sedang diproses", "Sudah masuk ya kak"]);
+    expect(turns.filter((t) => t.role === "admin").map((t) => t.text)).toEqual([
+      "Halo kak, kami cek dulu ya <3",
+      "Pesanan #12 sedang diproses",
+      "Sudah masuk ya kak",
+    ]);
     expect(turns.filter((t) => t.role === "customer").map((t) => t.text)).toContain("pesanan saya kemarin belum masuk");
 
     // The admin ends it; the customer is told and the dialog answers again.
@@ -91,7 +110,9 @@ describe("hand-off to a person", () => {
     const again = await customer.say("/cs");
     expect(again[0]!.plain).toContain(`sudah terhubung dengan admin (#${number})`);
     const customerId = (await kit.container.customers.findByTelegramId(customer.id))!.id;
-    expect(await kit.db.selectFrom("handoffs").select("id").where("customer_id", "=", customerId).execute()).toHaveLength(1);
+    expect(
+      await kit.db.selectFrom("handoffs").select("id").where("customer_id", "=", customerId).execute(),
+    ).toHaveLength(1);
     await kit.runJobs();
     expect(adminMessages(new RegExp(`^🙋 Hand-off #${number}\\b`))).toHaveLength(1);
   });
@@ -126,6 +147,8 @@ describe("hand-off to a person", () => {
     await customer.say("/cs");
     const number = await openNumber(customer.id);
     const hint = await customer.say("/start");
-    expect(hint.map((m) => m.plain)).toEqual([`Kamu sedang terhubung dengan admin (#${number}). Tulis pesanmu untuk admin, atau ketik /batal untuk kembali ke bot.`]);
+    expect(hint.map((m) => m.plain)).toEqual([
+      `Kamu sedang terhubung dengan admin (#${number}). Tulis pesanmu untuk admin, atau ketik /batal untuk kembali ke bot.`,
+    ]);
   });
 });

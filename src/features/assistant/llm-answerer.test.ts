@@ -4,8 +4,14 @@ import { startOpenAiStandIn } from "../../../test/kit/openai-stand-in.js";
 import { createShopKit, type ShopKit } from "../../../test/kit/shop-kit.js";
 import { ungroundedFacts } from "./answer-check.js";
 
-const PAYMENT = { title: "Cara bayar", body: "Pembayaran lewat QRIS (semua e-wallet dan m-banking) atau saldo akun. QR berlaku 15 menit. Minimal top up saldo Rp 10.000." };
-const SPEED = { title: "Lama proses", body: "Pesanan diproses otomatis 1-30 menit setelah pembayaran, paling lama 1x24 jam. Garansi refill 30 hari untuk layanan bertanda Refill." };
+const PAYMENT = {
+  title: "Cara bayar",
+  body: "Pembayaran lewat QRIS (semua e-wallet dan m-banking) atau saldo akun. QR berlaku 15 menit. Minimal top up saldo Rp 10.000.",
+};
+const SPEED = {
+  title: "Lama proses",
+  body: "Pesanan diproses otomatis 1-30 menit setelah pembayaran, paling lama 1x24 jam. Garansi refill 30 hari untuk layanan bertanda Refill.",
+};
 
 describe("ungroundedFacts: numbers in an answer must come from the documents", () => {
   it.each([
@@ -54,13 +60,23 @@ describe("composeAnswer over loopback HTTP", () => {
     await kit.container.settings.set("assistant.llm_daily_token_budget", 300_000);
   });
 
-  const compose = (question: string, language: "id" | "en" = "id", documents = [PAYMENT, SPEED]) => kit.container.assistant.composeAnswer({ question, language, documents, customerId: 1 });
+  const compose = (question: string, language: "id" | "en" = "id", documents = [PAYMENT, SPEED]) =>
+    kit.container.assistant.composeAnswer({ question, language, documents, customerId: 1 });
 
   it("returns a grounded answer and books its tokens as an answer", async () => {
     standIn.sim.enqueue({ content: "Bisa bayar pakai QRIS atau saldo akun, kak. QR-nya berlaku 15 menit." });
-    expect(await compose("bisa bayar pakai apa?")).toBe("Bisa bayar pakai QRIS atau saldo akun, kak. QR-nya berlaku 15 menit.");
-    expect(kit.container.assistant.stats()).toMatchObject({ llmCalls: { answer: 1, understand: 0 }, answers: { composed: 1 } });
-    const row = await kit.db.selectFrom("llm_usage").selectAll().where("purpose", "=", "answer").executeTakeFirstOrThrow();
+    expect(await compose("bisa bayar pakai apa?")).toBe(
+      "Bisa bayar pakai QRIS atau saldo akun, kak. QR-nya berlaku 15 menit.",
+    );
+    expect(kit.container.assistant.stats()).toMatchObject({
+      llmCalls: { answer: 1, understand: 0 },
+      answers: { composed: 1 },
+    });
+    const row = await kit.db
+      .selectFrom("llm_usage")
+      .selectAll()
+      .where("purpose", "=", "answer")
+      .executeTakeFirstOrThrow();
     expect(row.calls).toBe(1);
   });
 
@@ -99,7 +115,9 @@ describe("composeAnswer over loopback HTTP", () => {
   });
 
   it("quotes the first document through the sandbox brain", async () => {
-    expect(await compose("bisa bayar pakai apa?")).toBe("Pembayaran lewat QRIS (semua e-wallet dan m-banking) atau saldo akun. QR berlaku 15 menit.");
+    expect(await compose("bisa bayar pakai apa?")).toBe(
+      "Pembayaran lewat QRIS (semua e-wallet dan m-banking) atau saldo akun. QR berlaku 15 menit.",
+    );
   });
 });
 
@@ -107,7 +125,13 @@ describe("composeAnswer without an LLM", () => {
   it("returns nothing, so the caller shows the document", async () => {
     const kit = await createShopKit({ importCatalog: false });
     try {
-      expect(await kit.container.assistant.composeAnswer({ question: "bayar pakai apa?", language: "id", documents: [PAYMENT] })).toBeUndefined();
+      expect(
+        await kit.container.assistant.composeAnswer({
+          question: "bayar pakai apa?",
+          language: "id",
+          documents: [PAYMENT],
+        }),
+      ).toBeUndefined();
     } finally {
       await kit.close();
     }

@@ -41,7 +41,12 @@ export function createLlmBudget(deps: { db: Db; clock: Clock; settings: Settings
     },
 
     /** Books one call, failed or not: a failed call may still have been paid for. */
-    async record(input: { customerId: number | undefined; purpose: LlmPurpose; usage: LlmUsage; failed: boolean }): Promise<void> {
+    async record(input: {
+      customerId: number | undefined;
+      purpose: LlmPurpose;
+      usage: LlmUsage;
+      failed: boolean;
+    }): Promise<void> {
       const at = deps.clock.now();
       await addUsage(deps.db, {
         day: jakartaDay(at),

@@ -15,7 +15,12 @@ export function createLlmExtractor(deps: { chat: ChatModel }) {
   return {
     model: deps.chat.model,
     read(text: string, context: DialogContext | undefined): Promise<Result<LlmCall<LlmReading>, LlmProblem>> {
-      return deps.chat.structured({ messages: intentMessages(text, context), schema: LlmReading, schemaName: LLM_READING_NAME, maxTokens: MAX_READING_TOKENS });
+      return deps.chat.structured({
+        messages: intentMessages(text, context),
+        schema: LlmReading,
+        schemaName: LLM_READING_NAME,
+        maxTokens: MAX_READING_TOKENS,
+      });
     },
   };
 }

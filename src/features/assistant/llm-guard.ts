@@ -62,7 +62,11 @@ export function guardReading(raw: unknown, read: string | Reading, rules: Unders
 
   let intent: Intent = r.intent;
   let overruled = false;
-  if ((MONEY_ADJACENT.has(intent) && rules.intent !== intent) || (intent === "select" && u.mid === undefined) || (intent === "details" && !hasDetails(u))) {
+  if (
+    (MONEY_ADJACENT.has(intent) && rules.intent !== intent) ||
+    (intent === "select" && u.mid === undefined) ||
+    (intent === "details" && !hasDetails(u))
+  ) {
     intent = rules.intent;
     overruled = true;
   }
@@ -91,7 +95,13 @@ function tokenIn(reading: Reading, value: string): string | undefined {
 }
 
 function comparable(text: string): string {
-  return text.trim().toLowerCase().replace(/^https?:\/\//, "").replace(/^www\./, "").replace(/^@/, "").replace(/\/+$/, "");
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/^https?:\/\//, "")
+    .replace(/^www\./, "")
+    .replace(/^@/, "")
+    .replace(/\/+$/, "");
 }
 
 /** The model's query, keeping only words the customer used. */

@@ -64,7 +64,13 @@ export async function usageOn(db: Db, day: string, customerId?: number): Promise
     .where("day", "=", day);
   if (customerId !== undefined) query = query.where("customer_id", "=", customerId);
   const row = await query.executeTakeFirstOrThrow();
-  return { calls: Number(row.calls), failures: Number(row.failures), promptTokens: Number(row.promptTokens), completionTokens: Number(row.completionTokens), cachedTokens: Number(row.cachedTokens) };
+  return {
+    calls: Number(row.calls),
+    failures: Number(row.failures),
+    promptTokens: Number(row.promptTokens),
+    completionTokens: Number(row.completionTokens),
+    cachedTokens: Number(row.cachedTokens),
+  };
 }
 
 /** Drops the rows of days before `day` (YYYY-MM-DD sorts as text); returns how many. */

@@ -5,7 +5,15 @@ import { hasWord, intentOf, isNo, isQuestionForm } from "./rules-intent.js";
 import { isDigitalPlatform, isTopupPlatform, refineProduct } from "./rules-product.js";
 import { DURATION, isExplained, isNoise } from "./rules-query.js";
 import { isWalletTopup, takeOrderRef, topupAccount } from "./rules-references.js";
-import { AMOUNT, BARE_NUMBER, EXPLICIT_MID, PICK_MID, QUANTITY, toQuantity, YANG_MID } from "../language/language.slots.js";
+import {
+  AMOUNT,
+  BARE_NUMBER,
+  EXPLICIT_MID,
+  PICK_MID,
+  QUANTITY,
+  toQuantity,
+  YANG_MID,
+} from "../language/language.slots.js";
 import { emptyUnderstanding, type DialogContext, type Understanding } from "../language/language.understanding.js";
 import * as W from "./rules-words.js";
 
@@ -58,9 +66,26 @@ export function readMessage(message: string | Reading, context?: DialogContext):
   const amountMatch = walletTopup ? AMOUNT.exec(cut.rest()) : null;
   if (amountMatch) cut.take(AMOUNT);
   const account = topupContext && !url && !username ? topupAccount(cut.rest()) : undefined;
-  const midText = topupContext || walletTopup ? undefined : (cut.take(EXPLICIT_MID, 1) ?? cut.take(PICK_MID, 1) ?? (!platform && !kind ? cut.take(YANG_MID, 1) : undefined));
-  const quantities = topupContext || walletTopup ? [] : [...cut.rest().replace(DURATION, " ").matchAll(QUANTITY)].map((m) => toQuantity(m[1]!, m[2]));
-  const bareNumber = !topupContext && !url && !username && !midText && orderId === undefined && !walletTopup && BARE_NUMBER.test(cut.rest()) ? quantities[0] : undefined;
+  const midText =
+    topupContext || walletTopup
+      ? undefined
+      : (cut.take(EXPLICIT_MID, 1) ??
+        cut.take(PICK_MID, 1) ??
+        (!platform && !kind ? cut.take(YANG_MID, 1) : undefined));
+  const quantities =
+    topupContext || walletTopup
+      ? []
+      : [...cut.rest().replace(DURATION, " ").matchAll(QUANTITY)].map((m) => toQuantity(m[1]!, m[2]));
+  const bareNumber =
+    !topupContext &&
+    !url &&
+    !username &&
+    !midText &&
+    orderId === undefined &&
+    !walletTopup &&
+    BARE_NUMBER.test(cut.rest())
+      ? quantities[0]
+      : undefined;
 
   const u: Understanding = {
     ...emptyUnderstanding("rules"),
@@ -76,7 +101,19 @@ export function readMessage(message: string | Reading, context?: DialogContext):
     amount: amountMatch ? toQuantity(amountMatch[1]!, amountMatch[2]) : undefined,
     language: reading.detected,
   };
-  u.intent = intentOf({ n: plain, words, raw: text, platform, kind, mid: u.mid, orderId, walletTopup, target: u.target, quantity: u.quantity, bareNumber });
+  u.intent = intentOf({
+    n: plain,
+    words,
+    raw: text,
+    platform,
+    kind,
+    mid: u.mid,
+    orderId,
+    walletTopup,
+    target: u.target,
+    quantity: u.quantity,
+    bareNumber,
+  });
   const injection = W.INJECTION_MARKERS.some((marker) => marker.test(text));
   if (injection) resistInjection(u, text);
   applyContext(u, words, context);
@@ -86,12 +123,19 @@ export function readMessage(message: string | Reading, context?: DialogContext):
     u.kind = undefined;
   }
 
-  const restWords = cut.words({ amountsSpelled: topupContext && isDigitalPlatform(platform) }).filter(
-    (w) => !(account && (ACCOUNT_LABEL_WORDS.has(w) || w === account.target.toLowerCase() || w === account.zone?.toLowerCase())),
-  );
+  const restWords = cut
+    .words({ amountsSpelled: topupContext && isDigitalPlatform(platform) })
+    .filter(
+      (w) =>
+        !(
+          account &&
+          (ACCOUNT_LABEL_WORDS.has(w) || w === account.target.toLowerCase() || w === account.zone?.toLowerCase())
+        ),
+    );
   const durations = new Set([...cut.rest().matchAll(DURATION)].map((m) => m[1]!));
   const descriptive = restWords.filter((w) => !isNoise(w, topupContext, durations));
-  if (u.intent === "browse" || u.intent === "question") u.query = descriptive.length > 0 ? descriptive.join(" ") : undefined;
+  if (u.intent === "browse" || u.intent === "question")
+    u.query = descriptive.length > 0 ? descriptive.join(" ") : undefined;
 
   const unexplained = restWords.filter((w) => !isExplained(w));
   const confident = !injection && isConfident(u, text, words, unexplained, descriptive, context);
@@ -153,15 +197,27 @@ function applyContext(u: Understanding, words: readonly string[], context: Dialo
  * carry a few descriptive words (they become the search query) but no contrast ("bukan ig, tiktok")
  * and no question; long messages always go to the LLM when there is one.
  */
-function isConfident(u: Understanding, text: string, words: readonly string[], unexplained: readonly string[], descriptive: readonly string[], context: DialogContext | undefined): boolean {
+function isConfident(
+  u: Understanding,
+  text: string,
+  words: readonly string[],
+  unexplained: readonly string[],
+  descriptive: readonly string[],
+  context: DialogContext | undefined,
+): boolean {
   // A bare link or @username is unclear on its own ("what about it?"), and exactly the answer when the bot asked for the target.
   if (words.length === 0) return !u.target || context?.awaiting === "target" || context?.awaiting === "account";
   if (words.length > MAX_CONFIDENT_WORDS || u.intent === "unknown") return false;
   if (u.intent === "browse") {
     // "berapa harga …?" asks for the product list; other questions about a product may be FAQ questions.
     const priceAsk = /\b(?:harga|price|prices|how much|berapa|brp|pricelist)\b/i.test(text);
-    const doubtful = hasWord(words, W.CONTRAST_WORDS) || (isQuestionForm(text, words) && !priceAsk) || descriptive.length > 3;
-    return !doubtful && (u.platform !== undefined || u.kind !== undefined) && unexplained.every((w) => descriptive.includes(w));
+    const doubtful =
+      hasWord(words, W.CONTRAST_WORDS) || (isQuestionForm(text, words) && !priceAsk) || descriptive.length > 3;
+    return (
+      !doubtful &&
+      (u.platform !== undefined || u.kind !== undefined) &&
+      unexplained.every((w) => descriptive.includes(w))
+    );
   }
   if (hasWord(words, W.CONTRAST_WORDS)) return false;
   return unexplained.length === 0;

@@ -17,7 +17,19 @@ export interface Signals {
   bareNumber: number | undefined;
 }
 
-const WAITING_WORDS: ReadonlySet<string> = new Set(["lama", "belum", "blm", "kok", "kapan", "pending", "nyampe", "sampai", "masuk", "gimana", "status"]);
+const WAITING_WORDS: ReadonlySet<string> = new Set([
+  "lama",
+  "belum",
+  "blm",
+  "kok",
+  "kapan",
+  "pending",
+  "nyampe",
+  "sampai",
+  "masuk",
+  "gimana",
+  "status",
+]);
 
 export const hasPhrase = (n: string, phrases: readonly string[]): boolean => phrases.some((p) => n.includes(` ${p} `));
 export const hasWord = (words: readonly string[], set: ReadonlySet<string>): boolean => words.some((w) => set.has(w));
@@ -64,18 +76,26 @@ export function isQuestionForm(raw: string, words: readonly string[]): boolean {
   if (/\?\s*$/.test(raw)) return true;
   const first = words[0] ?? "";
   const last = words.at(-1) ?? "";
-  return W.QUESTION_STARTERS.has(first) || ["gak", "ga", "gk", "nggak", "ngga", "enggak", "engga", "tidak", "kah", "apakah"].includes(last) || /\w+kah$/.test(first);
+  return (
+    W.QUESTION_STARTERS.has(first) ||
+    ["gak", "ga", "gk", "nggak", "ngga", "enggak", "engga", "tidak", "kah", "apakah"].includes(last) ||
+    /\w+kah$/.test(first)
+  );
 }
 
 export function isFaqQuestion(s: Signals): boolean {
   if (hasPhrase(s.n, W.QUESTION_PHRASES) || hasPhrase(withoutNya(s.words), W.QUESTION_PHRASES)) return true;
   if (!isQuestionForm(s.raw, s.words) || asksForProduct(s.n)) return false;
-  return hasWord(s.words, W.QUESTION_TOPIC_WORDS) || (hasWord(s.words, W.ATTRIBUTE_TOPIC_WORDS) && !(s.platform && s.kind));
+  return (
+    hasWord(s.words, W.QUESTION_TOPIC_WORDS) || (hasWord(s.words, W.ATTRIBUTE_TOPIC_WORDS) && !(s.platform && s.kind))
+  );
 }
 
 /** "ada followers … yang …?", "do you have …": asking whether a product exists. */
 function asksForProduct(n: string): boolean {
-  return /^ (?:(?:kak|ka|gan|min|bang|sis|om|mas|mbak|halo|hi) )*(?:ada|jual|ready|sedia|do you (?:have|sell)) /.test(n);
+  return /^ (?:(?:kak|ka|gan|min|bang|sis|om|mas|mbak|halo|hi) )*(?:ada|jual|ready|sedia|do you (?:have|sell)) /.test(
+    n,
+  );
 }
 
 /** "belinya", "prosesnya" → "beli", "proses": the suffix is the definite article. */
@@ -108,7 +128,9 @@ function wantsRefill(s: Signals): boolean {
   const dropAt = s.words.findIndex((w) => W.DROP_WORDS.has(w));
   if (dropAt < 0 || question) return false;
   // "non drop", "gak drop", "anti drop" describe a product.
-  const negated = ["non", "gak", "ga", "gk", "anti", "no", "tidak", "nggak", "tanpa", "low", "minim"].includes(s.words[dropAt - 1] ?? "");
+  const negated = ["non", "gak", "ga", "gk", "anti", "no", "tidak", "nggak", "tanpa", "low", "minim"].includes(
+    s.words[dropAt - 1] ?? "",
+  );
   return !negated && (asked || mine);
 }
 
@@ -129,5 +151,9 @@ function isConfirm(words: readonly string[]): boolean {
 
 /** A yes/no question's "no": "gak", "nggak kak", "no". */
 export function isNo(words: readonly string[]): boolean {
-  return words.length > 0 && words.some((w) => W.NO_WORDS.has(w)) && words.every((w) => W.NO_WORDS.has(w) || W.FILLERS.has(w));
+  return (
+    words.length > 0 &&
+    words.some((w) => W.NO_WORDS.has(w)) &&
+    words.every((w) => W.NO_WORDS.has(w) || W.FILLERS.has(w))
+  );
 }

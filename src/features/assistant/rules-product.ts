@@ -36,14 +36,44 @@ const CURRENCY_GAMES: ReadonlyArray<readonly [string, Platform]> = [
 ];
 
 /** Words of a digital top-up that name the product line, not the operator or the amount. */
-export const TOPUP_LINE_WORDS: ReadonlySet<string> = new Set(["pulsa", "paket", "data", "kuota", "internet", "token", "listrik", "pln", "emoney", "e", "money", "isi", "top", "up", "topup", "ulang", "saldo", "phone", "credit"]);
+export const TOPUP_LINE_WORDS: ReadonlySet<string> = new Set([
+  "pulsa",
+  "paket",
+  "data",
+  "kuota",
+  "internet",
+  "token",
+  "listrik",
+  "pln",
+  "emoney",
+  "e",
+  "money",
+  "isi",
+  "top",
+  "up",
+  "topup",
+  "ulang",
+  "saldo",
+  "phone",
+  "credit",
+]);
 
 /** `text` as written and `normalized` (lower case, punctuation off, padded), both from the message's reading. */
-export function refineProduct(input: { platform: Platform | undefined; kind: Kind | undefined; text: string; normalized: string; url: string | undefined }): { platform: Platform | undefined; kind: Kind | undefined } {
+export function refineProduct(input: {
+  platform: Platform | undefined;
+  kind: Kind | undefined;
+  text: string;
+  normalized: string;
+  url: string | undefined;
+}): { platform: Platform | undefined; kind: Kind | undefined } {
   let { platform, kind } = input;
   const n = input.normalized;
-  if (!platform && kind) platform = CURRENCY_GAMES.find(([words]) => n.includes(` ${words} `))?.[1] ?? (input.url ? platformOfLink(input.url) : undefined);
-  if (platform === "pulsa" && /\d+\s*gb\b|\b(?:kuota|paket|bronet|combo|unlimited)\b/i.test(input.text)) platform = "data";
+  if (!platform && kind)
+    platform =
+      CURRENCY_GAMES.find(([words]) => n.includes(` ${words} `))?.[1] ??
+      (input.url ? platformOfLink(input.url) : undefined);
+  if (platform === "pulsa" && /\d+\s*gb\b|\b(?:kuota|paket|bronet|combo|unlimited)\b/i.test(input.text))
+    platform = "data";
   if (platform && isGame(platform)) kind = kind === "membership" ? "membership" : "diamonds";
   else if (platform && DIGITAL_PLATFORMS.has(platform)) kind = "topup";
   // Telegram "subscribers" are channel members in every supplier's catalog.

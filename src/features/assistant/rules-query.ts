@@ -16,8 +16,20 @@ export function isNoise(word: string, topupContext: boolean, durations: Readonly
   if (["k", "rb", "ribu", "jt", "juta"].includes(word)) return true;
   if (TOPUP_LINE_WORDS.has(word)) return true;
   // In a top-up the currency ("86 diamond") and the operator ("telkomsel 50000") name the product.
-  if (VOCABULARY_WORDS.has(word)) return !(topupContext && ((detectKind(word) !== undefined && detectPlatform(word) === undefined) || BRAND_PLATFORMS.has(detectPlatform(word)!)));
-  if (W.FILLERS.has(word) || W.WANT_WORDS.has(word) || W.QUESTION_PARTICLES.has(word) || W.QUESTION_STARTERS.has(word) || W.GREETING_WORDS.has(word)) return true;
+  if (VOCABULARY_WORDS.has(word))
+    return !(
+      topupContext &&
+      ((detectKind(word) !== undefined && detectPlatform(word) === undefined) ||
+        BRAND_PLATFORMS.has(detectPlatform(word)!))
+    );
+  if (
+    W.FILLERS.has(word) ||
+    W.WANT_WORDS.has(word) ||
+    W.QUESTION_PARTICLES.has(word) ||
+    W.QUESTION_STARTERS.has(word) ||
+    W.GREETING_WORDS.has(word)
+  )
+    return true;
   // A misspelt platform or kind ("instagarm", "foloers") is already read as one.
   return isMisspeltProduct(word);
 }
@@ -40,5 +52,13 @@ function isMisspeltProduct(word: string): boolean {
 
 export function isExplained(word: string): boolean {
   const base = word.endsWith("nya") && word.length > 5 ? word.slice(0, -3) : word;
-  return [word, base].some((w) => NUMERIC.test(w) || W.LAUGHTER.test(w) || W.KNOWN_WORDS.has(w) || VOCABULARY_WORDS.has(w) || W.CONTRAST_WORDS.has(w) || isMisspeltProduct(w));
+  return [word, base].some(
+    (w) =>
+      NUMERIC.test(w) ||
+      W.LAUGHTER.test(w) ||
+      W.KNOWN_WORDS.has(w) ||
+      VOCABULARY_WORDS.has(w) ||
+      W.CONTRAST_WORDS.has(w) ||
+      isMisspeltProduct(w),
+  );
 }

@@ -1,6 +1,14 @@
 import { parseAccount } from "../language/language.slots.js";
 import { hasPhrase, hasWord } from "./rules-intent.js";
-import { AMOUNT, HASH_REF, measureFollows, ORDER_REF, REFILL_REF, toQuantity, type Cutter } from "../language/language.slots.js";
+import {
+  AMOUNT,
+  HASH_REF,
+  measureFollows,
+  ORDER_REF,
+  REFILL_REF,
+  toQuantity,
+  type Cutter,
+} from "../language/language.slots.js";
 import * as W from "./rules-words.js";
 
 /**
@@ -14,9 +22,19 @@ import * as W from "./rules-words.js";
  * asks about an order, and a number followed by a product word is a quantity.
  */
 export function takeOrderRef(cut: Cutter, words: readonly string[]): number | undefined {
-  const aboutOrder = hasWord(words, W.STATUS_WORDS) || hasPhrase(` ${words.join(" ")} `, ["follow up", "followup"]) || hasWord(words, W.REFILL_WORDS) || hasWord(words, W.REFUND_WORDS) || hasWord(words, W.DROP_WORDS) || hasPhrase(` ${words.join(" ")} `, W.CANCEL_ANYWHERE);
+  const aboutOrder =
+    hasWord(words, W.STATUS_WORDS) ||
+    hasPhrase(` ${words.join(" ")} `, ["follow up", "followup"]) ||
+    hasWord(words, W.REFILL_WORDS) ||
+    hasWord(words, W.REFUND_WORDS) ||
+    hasWord(words, W.DROP_WORDS) ||
+    hasPhrase(` ${words.join(" ")} `, W.CANCEL_ANYWHERE);
   const match = ORDER_REF.exec(cut.rest());
-  if (match && !measureFollows(cut.rest(), match) && (match[1]!.toLowerCase() !== "order" || aboutOrder || match[0].includes("#"))) {
+  if (
+    match &&
+    !measureFollows(cut.rest(), match) &&
+    (match[1]!.toLowerCase() !== "order" || aboutOrder || match[0].includes("#"))
+  ) {
     cut.take(ORDER_REF);
     return Number(match[2]);
   }
@@ -29,9 +47,14 @@ export function takeOrderRef(cut: Cutter, words: readonly string[]): number | un
   return hash === undefined ? undefined : Number(hash);
 }
 
-
 /** "isi saldo 50rb", "deposit 25k", "top up saldo 100.000"; never a game or e-money top-up, which names its platform. */
-export function isWalletTopup(n: string, words: readonly string[], platform: string | undefined, kind: string | undefined, rest: string): boolean {
+export function isWalletTopup(
+  n: string,
+  words: readonly string[],
+  platform: string | undefined,
+  kind: string | undefined,
+  rest: string,
+): boolean {
   if (platform || (kind && kind !== "topup")) return false;
   if (words.includes("deposit") || words.includes("depo")) return true;
   if (hasPhrase(n, W.TOPUP_VERBS) && hasWord(words, W.BALANCE_WORDS)) return true;
@@ -47,6 +70,7 @@ export function isWalletTopup(n: string, words: readonly string[], platform: str
  */
 export function topupAccount(text: string): { target: string; zone: string | undefined } | undefined {
   const account = parseAccount(text);
-  if (account && /^\d{4,5}$/.test(account.target) && account.zone === undefined && !/\b(?:id|uid)\b/i.test(text)) return undefined;
+  if (account && /^\d{4,5}$/.test(account.target) && account.zone === undefined && !/\b(?:id|uid)\b/i.test(text))
+    return undefined;
   return account;
 }

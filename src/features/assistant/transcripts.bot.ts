@@ -6,7 +6,11 @@ import type { TranscriptsService } from "./transcripts.service.js";
 import { isUnrecorded } from "./transcripts.silence.js";
 
 /** Bot API methods whose text a customer reads, and where that text is in the payload. */
-const RECORDED: Record<string, "text" | "caption"> = { sendMessage: "text", sendPhoto: "caption", editMessageText: "text" };
+const RECORDED: Record<string, "text" | "caption"> = {
+  sendMessage: "text",
+  sendPhoto: "caption",
+  editMessageText: "text",
+};
 
 /** Incoming side: every text a customer writes in their private chat (admins are staff, not customers). */
 export async function recordIncoming(ctx: BotContext, next: NextFunction): Promise<void> {
@@ -26,7 +30,11 @@ export async function recordIncoming(ctx: BotContext, next: NextFunction): Promi
  * It records only after Telegram accepted the message, never lets a recording failure fail the
  * send, and skips admin chats: what the bot tells an admin is not a turn of a customer conversation.
  */
-export function recordOutgoing(deps: { transcripts: TranscriptsService; adminTelegramIds: readonly number[]; logger: Logger }): Transformer {
+export function recordOutgoing(deps: {
+  transcripts: TranscriptsService;
+  adminTelegramIds: readonly number[];
+  logger: Logger;
+}): Transformer {
   const admins = new Set(deps.adminTelegramIds);
   return async (prev, method, payload, signal) => {
     const result = await prev(method, payload, signal);
@@ -52,6 +60,8 @@ export function plainFromHtml(html: string): string {
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
     .replace(/&quot;/g, '"')
-    .replace(/&#(\d{1,7});/g, (entity, code: string) => (Number(code) <= 0x10ffff ? String.fromCodePoint(Number(code)) : entity))
+    .replace(/&#(\d{1,7});/g, (entity, code: string) =>
+      Number(code) <= 0x10ffff ? String.fromCodePoint(Number(code)) : entity,
+    )
     .replace(/&amp;/g, "&");
 }

@@ -8,8 +8,18 @@ export async function insertTurn(db: Db, row: NewTranscriptRow): Promise<void> {
 }
 
 /** A customer's last `limit` turns, newest first. */
-export async function latestTurns(db: Db, customerId: number, limit: number): Promise<Array<Pick<TranscriptRow, "role" | "text" | "created_at">>> {
-  return db.selectFrom("transcripts").select(["role", "text", "created_at"]).where("customer_id", "=", customerId).orderBy("id", "desc").limit(limit).execute();
+export async function latestTurns(
+  db: Db,
+  customerId: number,
+  limit: number,
+): Promise<Array<Pick<TranscriptRow, "role" | "text" | "created_at">>> {
+  return db
+    .selectFrom("transcripts")
+    .select(["role", "text", "created_at"])
+    .where("customer_id", "=", customerId)
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
 }
 
 /** Forgets every turn written before `before`. Returns how many. */

@@ -22,7 +22,12 @@ const DAY = 86_400_000;
  * person taking over. Only texts the customer saw or wrote are stored (no button data, payloads or
  * keys), and only for `assistant.transcript_retention_days`.
  */
-export function createTranscriptsService(deps: { db: Db; clock: Clock; customers: CustomersService; settings: SettingsService }) {
+export function createTranscriptsService(deps: {
+  db: Db;
+  clock: Clock;
+  customers: CustomersService;
+  settings: SettingsService;
+}) {
   const { db, clock, customers, settings } = deps;
 
   const record = async (entry: { customerId: number; role: TranscriptRole; text: string }): Promise<void> => {

@@ -32,19 +32,37 @@ describe("conversation transcripts", () => {
 
   it("records QR captions, edited texts and queued notifications, but never button data", async () => {
     const customer = newCustomer();
-    const { replies } = await buyUntilInvoice(kit, { mid: 2, target: "https://instagram.com/rina", quantity: 1000, userId: customer.id });
+    const { replies } = await buyUntilInvoice(kit, {
+      mid: 2,
+      target: "https://instagram.com/rina",
+      quantity: 1000,
+      userId: customer.id,
+    });
     const qr = replies.find((m) => m.photo)!;
     const id = await customerIdOf(customer.id);
-    await kit.bot.api.editMessageText(customer.id, customer.botMessages()[0]!.message_id, "Teks <b>baru</b> &amp; rapi", { parse_mode: "HTML" });
-    await kit.db.transaction().execute((trx) => kit.container.notifications.toCustomer(trx, id, { key: "handoff-closed" }));
+    await kit.bot.api.editMessageText(
+      customer.id,
+      customer.botMessages()[0]!.message_id,
+      "Teks <b>baru</b> &amp; rapi",
+      { parse_mode: "HTML" },
+    );
+    await kit.db
+      .transaction()
+      .execute((trx) => kit.container.notifications.toCustomer(trx, id, { key: "handoff-closed" }));
     await kit.runJobs();
 
     const texts = (await kit.container.transcripts.recent(id, 50)).map((t) => t.text);
     expect(texts).toContain(qr.plain);
     expect(texts).toContain("Teks baru & rapi");
     expect(texts.at(-1)).toContain("Bot siap membantu lagi");
-    const stored = (await kit.db.selectFrom("transcripts").select("text").where("customer_id", "=", id).execute()).map((r) => r.text).join("\n");
-    const quote = await kit.db.selectFrom("quotes").select("id").where("customer_id", "=", id).executeTakeFirstOrThrow();
+    const stored = (await kit.db.selectFrom("transcripts").select("text").where("customer_id", "=", id).execute())
+      .map((r) => r.text)
+      .join("\n");
+    const quote = await kit.db
+      .selectFrom("quotes")
+      .select("id")
+      .where("customer_id", "=", id)
+      .executeTakeFirstOrThrow();
     expect(stored).not.toContain(quote.id);
     expect(stored).not.toContain("pay:");
   });
@@ -52,13 +70,16 @@ describe("conversation transcripts", () => {
   it("keeps the last turns oldest first", async () => {
     const customer = newCustomer();
     const id = await customerIdOf((await customer.say("halo"), customer.id));
-    for (const text of ["satu", "dua", "tiga"]) await kit.container.transcripts.record({ customerId: id, role: "customer", text });
+    for (const text of ["satu", "dua", "tiga"])
+      await kit.container.transcripts.record({ customerId: id, role: "customer", text });
     expect((await kit.container.transcripts.recent(id, 2)).map((t) => t.text)).toEqual(["dua", "tiga"]);
   });
 
   it("records nothing for admin chats, neither the admin's messages nor alerts to them", async () => {
     await kit.customer(ADMIN_ID).say("halo");
-    await kit.db.transaction().execute((trx) => kit.container.notifications.toAdmins(trx, { key: "handoff-list-empty" }));
+    await kit.db
+      .transaction()
+      .execute((trx) => kit.container.notifications.toAdmins(trx, { key: "handoff-list-empty" }));
     await kit.runJobs();
     const admin = await kit.container.customers.findByTelegramId(ADMIN_ID);
     expect(await kit.container.transcripts.recent(admin!.id, 10)).toEqual([]);

@@ -23,11 +23,17 @@ const filtered = (db: Db, filter: AuditRowFilter) => {
 };
 
 export async function countAuditRows(db: Db, filter: AuditRowFilter): Promise<number> {
-  const total = await filtered(db, filter).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const total = await filtered(db, filter)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(total.n);
 }
 
 /** Newest first. */
-export async function pageAuditRows(db: Db, filter: AuditRowFilter, page: { offset: number; limit: number }): Promise<AuditLogRow[]> {
+export async function pageAuditRows(
+  db: Db,
+  filter: AuditRowFilter,
+  page: { offset: number; limit: number },
+): Promise<AuditLogRow[]> {
   return filtered(db, filter).selectAll().orderBy("id", "desc").limit(page.limit).offset(page.offset).execute();
 }

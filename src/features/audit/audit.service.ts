@@ -38,14 +38,22 @@ export function createAuditService(deps: { db: Db; clock: Clock }) {
     },
 
     async recent(filter: { subject?: string } = {}, limit = 50): Promise<AuditLogRow[]> {
-      return pageAuditRows(deps.db, { subject: filter.subject ? { exact: filter.subject } : undefined }, { offset: 0, limit });
+      return pageAuditRows(
+        deps.db,
+        { subject: filter.subject ? { exact: filter.subject } : undefined },
+        { offset: 0, limit },
+      );
     },
 
     /**
      * A page of the log, newest first, with the total. `subject` is exact ("order:12") or, ending
      * in ":" or naming only a kind ("order"), every subject of that kind; `actor` is exact.
      */
-    async page(filter: { subject?: string | undefined; actor?: string | undefined }, page: number, pageSize: number): Promise<{ entries: AuditLogRow[]; total: number }> {
+    async page(
+      filter: { subject?: string | undefined; actor?: string | undefined },
+      page: number,
+      pageSize: number,
+    ): Promise<{ entries: AuditLogRow[]; total: number }> {
       const subject = filter.subject?.trim();
       const kindOnly = subject ? /^[a-z-]+:?$/i.test(subject) : false; // no LIKE wildcards can get in
       const rows: AuditRowFilter = {

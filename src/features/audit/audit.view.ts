@@ -34,7 +34,28 @@ const hide = (value: unknown) => new Hidden(JSON.stringify(value) ?? "");
 type Clean = string | number | boolean | null | Hidden | Clean[] | { [key: string]: Clean };
 
 /** Words that make a field name a secret ("serverKey", "api_key", "credentials", "botToken"). */
-const SECRET_WORDS = new Set(["secret", "secrets", "token", "tokens", "password", "passwords", "passwd", "passphrase", "apikey", "credential", "credentials", "signature", "authorization", "pin", "otp", "cookie", "key", "keys", "sealed", "hash"]);
+const SECRET_WORDS = new Set([
+  "secret",
+  "secrets",
+  "token",
+  "tokens",
+  "password",
+  "passwords",
+  "passwd",
+  "passphrase",
+  "apikey",
+  "credential",
+  "credentials",
+  "signature",
+  "authorization",
+  "pin",
+  "otp",
+  "cookie",
+  "key",
+  "keys",
+  "sealed",
+  "hash",
+]);
 /** A field literally named "key" also names things ("key": "pricing.round_step"): a dotted name is not a secret. */
 const SETTING_NAME = /^[a-z0-9_]+(\.[a-z0-9_]+)+$/;
 /** SecretBox envelopes ("v1:<iv>:<tag>:<ciphertext>") are hidden wherever they appear. */
@@ -72,9 +93,12 @@ function redact(value: unknown): Clean {
     const record = value as Record<string, unknown>;
     // { key: "midtrans.server_key", value: "SB-Mid-server-…" }: the value is the secret.
     // Identifiers only: a product called "Token PLN 20rb" is not a secret.
-    const named = ["key", "name", "setting", "field"].some((k) => typeof record[k] === "string" && !/\s/.test(record[k] as string) && isSecretName(record[k] as string));
+    const named = ["key", "name", "setting", "field"].some(
+      (k) => typeof record[k] === "string" && !/\s/.test(record[k] as string) && isSecretName(record[k] as string),
+    );
     const out: { [key: string]: Clean } = {};
-    for (const [k, v] of Object.entries(record)) out[k] = isSecretField(k, v) || (named && VALUE_FIELDS.has(k)) ? hide(v) : redact(v);
+    for (const [k, v] of Object.entries(record))
+      out[k] = isSecretField(k, v) || (named && VALUE_FIELDS.has(k)) ? hide(v) : redact(v);
     return out;
   }
   return String(value);
@@ -99,10 +123,18 @@ function parse(json: string | null): unknown {
   }
 }
 
-const shown = (value: Clean | undefined): unknown => (value === undefined || value instanceof Hidden ? null : Array.isArray(value) ? JSON.stringify(value, (_k, v: unknown) => (v instanceof Hidden ? "•••" : v)) : value);
+const shown = (value: Clean | undefined): unknown =>
+  value === undefined || value instanceof Hidden
+    ? null
+    : Array.isArray(value)
+      ? JSON.stringify(value, (_k, v: unknown) => (v instanceof Hidden ? "•••" : v))
+      : value;
 /** Compares with the secrets' fingerprints, so "changed" is right even where the values are not shown. */
 const same = (x: Clean | undefined, y: Clean | undefined): boolean => {
-  const key = (v: Clean | undefined) => JSON.stringify(v ?? null, (_k, inner: unknown) => (inner instanceof Hidden ? { hidden: inner.fingerprint } : inner));
+  const key = (v: Clean | undefined) =>
+    JSON.stringify(v ?? null, (_k, inner: unknown) =>
+      inner instanceof Hidden ? { hidden: inner.fingerprint } : inner,
+    );
   return key(x) === key(y);
 };
 
@@ -117,10 +149,24 @@ export function auditChanges(before: string | null, after: string | null): Audit
   const fields = [...new Set([...b.keys(), ...a.keys()])];
   return fields.map((field) => {
     const hidden = b.get(field) instanceof Hidden || a.get(field) instanceof Hidden;
-    return { field, before: shown(b.get(field)), after: shown(a.get(field)), changed: !same(b.get(field), a.get(field)), hidden };
+    return {
+      field,
+      before: shown(b.get(field)),
+      after: shown(a.get(field)),
+      changed: !same(b.get(field), a.get(field)),
+      hidden,
+    };
   });
 }
 
 export function toAuditView(row: AuditLogRow): AuditEntryView {
-  return { id: row.id, at: row.created_at, actor: row.actor, action: row.action, subject: row.subject, reason: row.reason, changes: auditChanges(row.before, row.after) };
+  return {
+    id: row.id,
+    at: row.created_at,
+    actor: row.actor,
+    action: row.action,
+    subject: row.subject,
+    reason: row.reason,
+    changes: auditChanges(row.before, row.after),
+  };
 }

@@ -13,24 +13,42 @@ import type { ImportProgress } from "./catalog.service.js";
 
 let kit: ShopKit;
 beforeAll(async () => {
-  kit = await createShopKit({ clock: createManualClock(Date.UTC(2026, 10, 21, 3, 0, 0)), importCatalog: false, smm: { catalog: generateSampleCatalog(1_200) } });
+  kit = await createShopKit({
+    clock: createManualClock(Date.UTC(2026, 10, 21, 3, 0, 0)),
+    importCatalog: false,
+    smm: { catalog: generateSampleCatalog(1_200) },
+  });
 });
 afterAll(async () => {
   await kit?.close();
 });
 
-const audit = (subject: string) => kit.db.selectFrom("audit_log").selectAll().where("subject", "=", subject).orderBy("id").execute();
+const audit = (subject: string) =>
+  kit.db.selectFrom("audit_log").selectAll().where("subject", "=", subject).orderBy("id").execute();
 
 describe("importing with progress", () => {
   it("reports fetching, checking and writing, with rows written climbing to the total", async () => {
     const seen: ImportProgress[] = [];
-    const report = await kit.container.catalog.importFromProvider(SUPPLIER, "admin", { onProgress: (p) => void seen.push(p) });
+    const report = await kit.container.catalog.importFromProvider(SUPPLIER, "admin", {
+      onProgress: (p) => void seen.push(p),
+    });
     expect(report.imported).toBe(1_200);
-    expect(seen.map((p) => p.phase).filter((phase, i, all) => all[i - 1] !== phase)).toEqual(["fetching", "validating", "writing"]);
+    expect(seen.map((p) => p.phase).filter((phase, i, all) => all[i - 1] !== phase)).toEqual([
+      "fetching",
+      "validating",
+      "writing",
+    ]);
     const writing = seen.filter((p) => p.phase === "writing");
     expect(writing.length).toBeGreaterThan(2);
     expect(writing.every((p, i) => i === 0 || p.written >= writing[i - 1]!.written)).toBe(true);
-    expect(writing.at(-1)).toEqual({ phase: "writing", fetched: 1_200, validated: 1_200, skipped: 0, written: 1_200, total: 1_200 });
+    expect(writing.at(-1)).toEqual({
+      phase: "writing",
+      fetched: 1_200,
+      validated: 1_200,
+      skipped: 0,
+      written: 1_200,
+      total: 1_200,
+    });
   });
 
   it("says an import of a supplier is running while it runs, so the admin app can refuse a second", async () => {
@@ -39,7 +57,8 @@ describe("importing with progress", () => {
     expect(catalog.importRunningSince(supplierId)).toBeUndefined();
     const running = catalog.importFromProvider(SUPPLIER, "admin");
     // The import registers once it has read its supplier: on SQLite within this turn, over a PostgreSQL connection a few turns later.
-    for (let turn = 0; turn < 1_000 && catalog.importRunningSince(supplierId) === undefined; turn++) await new Promise((resolve) => setImmediate(resolve));
+    for (let turn = 0; turn < 1_000 && catalog.importRunningSince(supplierId) === undefined; turn++)
+      await new Promise((resolve) => setImmediate(resolve));
     expect(catalog.importRunningSince(supplierId)).toBe(kit.container.clock.now());
     expect((await running).unchanged).toBe(1_200);
     expect(catalog.importRunningSince(supplierId)).toBeUndefined();
@@ -55,7 +74,9 @@ describe("the admin's service list", () => {
     expect((await catalog.page({}, { offset: 1_180, limit: 20 })).services.at(-1)!.mid).toBe(1_200);
     const tiktok = await catalog.page({ platform: "tiktok", text: "views" }, { offset: 0, limit: 5 });
     expect(tiktok.total).toBeGreaterThan(5);
-    expect(tiktok.services.every((s) => s.platform === "tiktok" && /views/i.test(`${s.name} ${s.category}`))).toBe(true);
+    expect(tiktok.services.every((s) => s.platform === "tiktok" && /views/i.test(`${s.name} ${s.category}`))).toBe(
+      true,
+    );
     expect((await catalog.page({ text: "7" }, { offset: 0, limit: 50 })).services.some((s) => s.mid === 7)).toBe(true);
     expect((await catalog.page({ text: "100%_" }, { offset: 0, limit: 5 })).total).toBe(0); // LIKE wildcards are taken literally
     await kit.container.catalogManagement.setEnabled(3, false);
@@ -69,17 +90,36 @@ describe("an admin's own name and description", () => {
   it("are kept by a re-sync, and given back to the supplier's when cleared", async () => {
     const manage = kit.container.catalogManagement;
     const supplierName = (await kit.container.catalog.findByMid(5))!.name;
-    const renamed = await manage.setDetails(5, { name: "  Followers   Instagram Indonesia  ", description: "Akun aktif, garansi 30 hari." }, "telegram:1");
-    expect(renamed).toMatchObject({ name: "Followers Instagram Indonesia", description: "Akun aktif, garansi 30 hari.", nameOverridden: true, descriptionOverridden: true });
+    const renamed = await manage.setDetails(
+      5,
+      { name: "  Followers   Instagram Indonesia  ", description: "Akun aktif, garansi 30 hari." },
+      "telegram:1",
+    );
+    expect(renamed).toMatchObject({
+      name: "Followers Instagram Indonesia",
+      description: "Akun aktif, garansi 30 hari.",
+      nameOverridden: true,
+      descriptionOverridden: true,
+    });
     await kit.container.catalog.importFromProvider(SUPPLIER, "schedule");
-    expect(await kit.container.catalog.findByMid(5)).toMatchObject({ name: "Followers Instagram Indonesia", description: "Akun aktif, garansi 30 hari." });
+    expect(await kit.container.catalog.findByMid(5)).toMatchObject({
+      name: "Followers Instagram Indonesia",
+      description: "Akun aktif, garansi 30 hari.",
+    });
 
     await manage.setDetails(5, { name: null }, "telegram:1");
     await kit.container.catalog.importFromProvider(SUPPLIER, "schedule");
-    expect(await kit.container.catalog.findByMid(5)).toMatchObject({ name: supplierName, nameOverridden: false, description: "Akun aktif, garansi 30 hari." });
+    expect(await kit.container.catalog.findByMid(5)).toMatchObject({
+      name: supplierName,
+      nameOverridden: false,
+      description: "Akun aktif, garansi 30 hari.",
+    });
 
     const entries = (await audit("service:5")).filter((a) => a.action === "service.details");
-    expect(entries.map((a) => JSON.parse(a.after!))).toEqual([{ name: "Followers Instagram Indonesia", description: "Akun aktif, garansi 30 hari." }, { name: null }]);
+    expect(entries.map((a) => JSON.parse(a.after!))).toEqual([
+      { name: "Followers Instagram Indonesia", description: "Akun aktif, garansi 30 hari." },
+      { name: null },
+    ]);
   });
 
   it("refuses an empty name", async () => {

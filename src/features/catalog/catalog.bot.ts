@@ -57,14 +57,22 @@ export async function askPlatformForKind(ctx: BotContext, kind: string): Promise
 
 /** "Rp 12.300 / 1.000" ("/ 1,000" in English) for SMM services, "Rp 20.600" for items (top-ups). */
 export function priceLabel(ctx: BotContext, service: Pick<Service, "unitPrice" | "unitSize">): string {
-  return service.unitSize === 1 ? formatRupiah(service.unitPrice) : `${formatRupiah(service.unitPrice)} / ${formatCount(service.unitSize, ctx.customer.language)}`;
+  return service.unitSize === 1
+    ? formatRupiah(service.unitPrice)
+    : `${formatRupiah(service.unitPrice)} / ${formatCount(service.unitSize, ctx.customer.language)}`;
 }
 
 /** One message listing services by shop number, with a button per service and paging both ways. */
 export async function showServiceList(
   ctx: BotContext,
   services: Service[],
-  options: { title: string; total: number; nextPage?: string | undefined; previousPage?: string | undefined; offset?: number | undefined },
+  options: {
+    title: string;
+    total: number;
+    nextPage?: string | undefined;
+    previousPage?: string | undefined;
+    offset?: number | undefined;
+  },
 ): Promise<void> {
   const lines = services.map((s) =>
     ctx.t(s.unitSize === 1 ? "service-line-item" : "service-line", {
@@ -84,8 +92,14 @@ export async function showServiceList(
   if (options.previousPage) keyboard.text(ctx.t("button-previous"), options.previousPage);
   if (options.nextPage) keyboard.text(ctx.t("button-more"), options.nextPage);
   const offset = options.offset ?? 0;
-  const footer = offset === 0 ? ctx.t("service-list-footer", { shown: services.length, total: options.total }) : ctx.t("service-list-footer-range", { from: offset + 1, to: offset + services.length, total: options.total });
-  await ctx.reply(`${options.title}\n\n${lines.join("\n\n")}\n\n${footer}`, { parse_mode: "HTML", reply_markup: keyboard });
+  const footer =
+    offset === 0
+      ? ctx.t("service-list-footer", { shown: services.length, total: options.total })
+      : ctx.t("service-list-footer-range", { from: offset + 1, to: offset + services.length, total: options.total });
+  await ctx.reply(`${options.title}\n\n${lines.join("\n\n")}\n\n${footer}`, {
+    parse_mode: "HTML",
+    reply_markup: keyboard,
+  });
 }
 
 /**
@@ -94,7 +108,8 @@ export async function showServiceList(
  */
 export function describeService(ctx: BotContext, service: Service): string {
   const facts: string[] = [];
-  if (service.unitSize !== 1) facts.push(ctx.t("fact-limits", { min: asCount(service.min), max: asCount(service.max) }));
+  if (service.unitSize !== 1)
+    facts.push(ctx.t("fact-limits", { min: asCount(service.min), max: asCount(service.max) }));
   if (service.targetKind === "link") {
     if (service.refillDays === 0) facts.push(ctx.t("fact-refill-lifetime"));
     else if (service.refillDays) facts.push(ctx.t("fact-refill-days", { days: service.refillDays }));
@@ -102,7 +117,11 @@ export function describeService(ctx: BotContext, service: Service): string {
     if (service.speed) facts.push(ctx.t("fact-speed", { speed: service.speed.replace("/day", ctx.t("fact-per-day")) }));
   }
   const description = service.description ? `\n\n<i>${escapeHtml(service.description.slice(0, 400))}</i>` : "";
-  const header = ctx.t("service-selected", { mid: service.mid, name: escapeHtml(service.name), price: priceLabel(ctx, service) });
+  const header = ctx.t("service-selected", {
+    mid: service.mid,
+    name: escapeHtml(service.name),
+    price: priceLabel(ctx, service),
+  });
   return `${header}${facts.length > 0 ? `\n${facts.join(" · ")}` : ""}${description}`;
 }
 
@@ -120,7 +139,11 @@ catalogFeature.callbackQuery(/^list:([a-z_]+):([a-z_]+):(\d{1,4})$/, async (ctx)
   await ctx.answerCallbackQuery();
   const [, platform, kind, pageText] = ctx.match;
   const page = Number(pageText);
-  const { services, total } = await ctx.deps.catalog.listSellable({ platform: platform!, kind: kind! }, page, PAGE_SIZE);
+  const { services, total } = await ctx.deps.catalog.listSellable(
+    { platform: platform!, kind: kind! },
+    page,
+    PAGE_SIZE,
+  );
   if (services.length === 0) return showCategories(ctx, "search-nothing");
   await ctx.purchase({ type: "browsing" });
   const more = (page + 1) * PAGE_SIZE < total ? `list:${platform}:${kind}:${page + 1}` : undefined;
@@ -134,9 +157,18 @@ catalogFeature.callbackQuery(/^list:([a-z_]+):([a-z_]+):(\d{1,4})$/, async (ctx)
  * slices of it, so "more" and "previous" show each service exactly once and in the same order
  * (searching again for page 2 could rank differently and repeat or skip services).
  */
-export async function showResultList(ctx: BotContext, services: Service[], options: { title: string; total: number }): Promise<void> {
+export async function showResultList(
+  ctx: BotContext,
+  services: Service[],
+  options: { title: string; total: number },
+): Promise<void> {
   const id = (ctx.session.results?.id ?? 0) + 1;
-  ctx.session.results = { id, title: options.title, mids: services.map((s) => s.mid), total: Math.max(options.total, services.length) };
+  ctx.session.results = {
+    id,
+    title: options.title,
+    mids: services.map((s) => s.mid),
+    total: Math.max(options.total, services.length),
+  };
   await showResultPage(ctx, 0, services.slice(0, PAGE_SIZE));
 }
 
@@ -144,17 +176,26 @@ async function showResultPage(ctx: BotContext, page: number, services: Service[]
   const list = ctx.session.results!;
   const more = (page + 1) * PAGE_SIZE < list.mids.length ? `page:${list.id}:${page + 1}` : undefined;
   const back = page > 0 ? `page:${list.id}:${page - 1}` : undefined;
-  await showServiceList(ctx, services, { title: list.title, total: list.total, nextPage: more, previousPage: back, offset: page * PAGE_SIZE });
+  await showServiceList(ctx, services, {
+    title: list.title,
+    total: list.total,
+    nextPage: more,
+    previousPage: back,
+    offset: page * PAGE_SIZE,
+  });
 }
 
 catalogFeature.callbackQuery(/^page:(\d{1,6}):(\d{1,3})$/, async (ctx) => {
   const list = ctx.session.results;
   const page = Number(ctx.match[2]);
   const mids = list?.id === Number(ctx.match[1]) ? list.mids.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE) : [];
-  if (mids.length === 0) return void (await ctx.answerCallbackQuery({ text: ctx.t("results-outdated"), show_alert: true }));
+  if (mids.length === 0)
+    return void (await ctx.answerCallbackQuery({ text: ctx.t("results-outdated"), show_alert: true }));
   await ctx.answerCallbackQuery();
   // Prices and availability as they are now; a service withdrawn since the search is left out.
-  const services = (await Promise.all(mids.map((mid) => ctx.deps.catalog.findByMid(mid)))).filter((s): s is Service => s?.sellable === true);
+  const services = (await Promise.all(mids.map((mid) => ctx.deps.catalog.findByMid(mid)))).filter(
+    (s): s is Service => s?.sellable === true,
+  );
   await ctx.purchase({ type: "browsing" });
   await showResultPage(ctx, page, services);
 });
@@ -171,8 +212,12 @@ catalogFeature.command("start", async (ctx) => {
     keyboard.text(platformLabel(p.platform), `plat:${p.platform}`);
     if (i % 2 === 1) keyboard.row();
   });
-  if (platforms.length > START_PLATFORMS) keyboard.row().text(ctx.t("button-all-platforms", { count: platforms.length }), "cat");
-  await ctx.reply(ctx.t("welcome", { name: escapeHtml(ctx.customer.firstName) }), { parse_mode: "HTML", reply_markup: keyboard });
+  if (platforms.length > START_PLATFORMS)
+    keyboard.row().text(ctx.t("button-all-platforms", { count: platforms.length }), "cat");
+  await ctx.reply(ctx.t("welcome", { name: escapeHtml(ctx.customer.firstName) }), {
+    parse_mode: "HTML",
+    reply_markup: keyboard,
+  });
 });
 
 catalogFeature.command(["help", "bantuan"], async (ctx) => {

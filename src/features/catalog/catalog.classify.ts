@@ -20,16 +20,28 @@ const TOPUP_PLATFORMS: ReadonlySet<Platform> = new Set([...GAME_PLATFORMS, "puls
  * Top-ups (sold per item): the category says the product line (Pulsa, Data, a game), the brand the
  * operator or game; what the customer must give follows from the platform.
  */
-export function classifyService(input: { name: string; category: string; brand?: string; unit?: "per_1000" | "per_item" }): Classification {
+export function classifyService(input: {
+  name: string;
+  category: string;
+  brand?: string;
+  unit?: "per_1000" | "per_item";
+}): Classification {
   const facts = { refillDays: refillDays(input.name), speed: speed(input.name) };
   if (input.unit === "per_item") {
-    const platform = topupPlatform(input.category) ?? topupPlatform(input.brand ?? "") ?? topupPlatform(input.name) ?? "other";
+    const platform =
+      topupPlatform(input.category) ?? topupPlatform(input.brand ?? "") ?? topupPlatform(input.name) ?? "other";
     const named = detectKind(input.name);
     const kind: Kind = GAME_PLATFORMS.has(platform) ? (named === "membership" ? "membership" : "diamonds") : "topup";
     return { platform, kind, ...topupTargetFor(platform), ...facts };
   }
   const platform = smmPlatform(input.category) ?? smmPlatform(input.name) ?? "other";
-  return { platform, kind: detectKind(input.name) ?? detectKind(input.category) ?? "other", targetKind: "link", zoneRequired: false, ...facts };
+  return {
+    platform,
+    kind: detectKind(input.name) ?? detectKind(input.category) ?? "other",
+    targetKind: "link",
+    zoneRequired: false,
+    ...facts,
+  };
 }
 
 function topupPlatform(text: string): Platform | undefined {

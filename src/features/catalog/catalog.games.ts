@@ -13,7 +13,16 @@ export interface TopupTarget {
 }
 
 const GAMES_WITH_ZONE: ReadonlySet<Platform> = new Set(["mobile_legends", "genshin_impact"]);
-export const GAME_PLATFORMS: ReadonlySet<Platform> = new Set(["mobile_legends", "free_fire", "pubg_mobile", "genshin_impact", "valorant", "honor_of_kings", "call_of_duty_mobile", "roblox"]);
+export const GAME_PLATFORMS: ReadonlySet<Platform> = new Set([
+  "mobile_legends",
+  "free_fire",
+  "pubg_mobile",
+  "genshin_impact",
+  "valorant",
+  "honor_of_kings",
+  "call_of_duty_mobile",
+  "roblox",
+]);
 const PHONE_PLATFORMS: ReadonlySet<Platform> = new Set(["pulsa", "data", "emoney"]);
 
 export function topupTargetFor(platform: Platform): TopupTarget {

@@ -50,7 +50,14 @@ export function percentOf(progress: ImportProgress): number {
  * 409 while one runs (here or as the scheduled re-sync). Tasks live in this process's memory; a
  * restart loses the running one, and its `catalog_syncs` row stays unfinished.
  */
-export function createImportTasks(deps: { db: Db; clock: Clock; logger: Logger; catalog: CatalogService; providers: ProvidersService; audit: AuditService }) {
+export function createImportTasks(deps: {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  catalog: CatalogService;
+  providers: ProvidersService;
+  audit: AuditService;
+}) {
   const { db, clock, logger, catalog, providers, audit } = deps;
   const tasks = new Map<string, ImportTask>();
   /** Set before the first await of a start, so two quick starts cannot both pass the check. */
@@ -70,9 +77,24 @@ export function createImportTasks(deps: { db: Db; clock: Clock; logger: Logger; 
           task.percent = percentOf(progress);
         },
       });
-      const counts = { received: report.received, imported: report.imported, underReview: report.underReview, updated: report.updated, unchanged: report.unchanged, removed: report.removed, repriced: report.repriced, disabledBelowCost: report.disabledBelowCost, skipped: report.skipped.length };
+      const counts = {
+        received: report.received,
+        imported: report.imported,
+        underReview: report.underReview,
+        updated: report.updated,
+        unchanged: report.unchanged,
+        removed: report.removed,
+        repriced: report.repriced,
+        disabledBelowCost: report.disabledBelowCost,
+        skipped: report.skipped.length,
+      };
       // Audited before the task reads "done", so whoever sees it done also finds it in the audit log.
-      await audit.record(db, { actor: task.actor, action: "catalog.import", subject: `provider:${task.providerId}`, after: counts });
+      await audit.record(db, {
+        actor: task.actor,
+        action: "catalog.import",
+        subject: `provider:${task.providerId}`,
+        after: counts,
+      });
       task.progress = { ...task.progress, phase: "done", written: task.progress.total };
       task.percent = 100;
       task.report = report;
@@ -95,8 +117,13 @@ export function createImportTasks(deps: { db: Db; clock: Clock; logger: Logger; 
      * default (review once another supplier's services are in the shop).
      */
     start(providerId: number, actor: string, options: { review?: boolean | undefined } = {}): Promise<ImportTask> {
-      const busy = () => new AppError("catalog.import_running", "an import of this supplier is already running; wait for it to finish before starting another");
-      if (starting.has(providerId) || catalog.importRunningSince(providerId) !== undefined) return Promise.reject(busy());
+      const busy = () =>
+        new AppError(
+          "catalog.import_running",
+          "an import of this supplier is already running; wait for it to finish before starting another",
+        );
+      if (starting.has(providerId) || catalog.importRunningSince(providerId) !== undefined)
+        return Promise.reject(busy());
       starting.add(providerId);
       return (async () => {
         const provider = await providers.getById(providerId);
@@ -135,12 +162,16 @@ export function createImportTasks(deps: { db: Db; clock: Clock; logger: Logger; 
 
     /** Newest first; only `providerId`'s when given. */
     list(providerId?: number): ImportTask[] {
-      return [...tasks.values()].filter((t) => providerId === undefined || t.providerId === providerId).sort((a, b) => b.startedAt - a.startedAt).map((t) => ({ ...t }));
+      return [...tasks.values()]
+        .filter((t) => providerId === undefined || t.providerId === providerId)
+        .sort((a, b) => b.startedAt - a.startedAt)
+        .map((t) => ({ ...t }));
     },
 
     /** Resolves once no task is running (tests, shutdown). */
     async settled(): Promise<void> {
-      while ([...tasks.values()].some((t) => t.state === "running")) await new Promise((resolve) => setTimeout(resolve, 10));
+      while ([...tasks.values()].some((t) => t.state === "running"))
+        await new Promise((resolve) => setTimeout(resolve, 10));
     },
   };
 }

@@ -6,7 +6,14 @@ import { ProviderCallError, type ServiceCandidate } from "../providers/provider.
 import type { ProviderSummary } from "../providers/providers.service.js";
 import { classifyService } from "./catalog.classify.js";
 import { marginFor, priceUnit, type PricingRules } from "./catalog.pricing.js";
-import { deactivateServices, insertServices, listProviderServices, lockCatalogWrites, nextMid, updateService } from "./catalog.repository.js";
+import {
+  deactivateServices,
+  insertServices,
+  listProviderServices,
+  lockCatalogWrites,
+  nextMid,
+  updateService,
+} from "./catalog.repository.js";
 import type { NewServiceRow, ServiceRow, ServiceUpdate } from "./catalog.table.js";
 import { validateServices, type SkippedRow, type ValidService } from "./catalog.validate.js";
 
@@ -62,7 +69,18 @@ export type ImportProgressListener = (progress: ImportProgress) => void | Promis
 /** Rows between progress reports while writing. */
 const PROGRESS_EVERY = 250;
 
-type Fields = Omit<NewServiceRow, "mid" | "provider_id" | "provider_service_id" | "removed_at" | "created_at" | "updated_at" | "price_override" | "disabled_reason" | "active">;
+type Fields = Omit<
+  NewServiceRow,
+  | "mid"
+  | "provider_id"
+  | "provider_service_id"
+  | "removed_at"
+  | "created_at"
+  | "updated_at"
+  | "price_override"
+  | "disabled_reason"
+  | "active"
+>;
 
 /**
  * Writes a supplier's validated list in one transaction: new services get the next shop numbers
@@ -72,20 +90,52 @@ type Fields = Omit<NewServiceRow, "mid" | "provider_id" | "provider_service_id" 
  */
 export async function applySupplierList(
   trx: Db,
-  input: { provider: ProviderSummary; candidates: ServiceCandidate[]; rules: PricingRules; clock: Clock; onProgress?: ImportProgressListener | undefined; newServices?: NewServicesState | undefined },
+  input: {
+    provider: ProviderSummary;
+    candidates: ServiceCandidate[];
+    rules: PricingRules;
+    clock: Clock;
+    onProgress?: ImportProgressListener | undefined;
+    newServices?: NewServicesState | undefined;
+  },
 ): Promise<ImportReport> {
   const { provider, candidates, rules, clock } = input;
   const { valid, skipped } = validateServices(candidates);
-  const progress: ImportProgress = { phase: "writing", fetched: candidates.length, validated: candidates.length, skipped: skipped.length, written: 0, total: valid.length };
+  const progress: ImportProgress = {
+    phase: "writing",
+    fetched: candidates.length,
+    validated: candidates.length,
+    skipped: skipped.length,
+    written: 0,
+    total: valid.length,
+  };
   const tell = async () => input.onProgress?.({ ...progress });
   await tell();
   // An empty list is what a panel in maintenance sends; taking it literally would unlist the whole shop.
-  if (valid.length === 0) throw new ProviderCallError("bad_response", `${provider.name} listed no valid services (${candidates.length} rows received); the catalog was left unchanged`);
+  if (valid.length === 0)
+    throw new ProviderCallError(
+      "bad_response",
+      `${provider.name} listed no valid services (${candidates.length} rows received); the catalog was left unchanged`,
+    );
   // Never a made-up rate: a supplier without one is held before its list gets here.
   const rateToIdr = parseDecimal(provider.rateToIdr);
-  if (!rateToIdr || rateToIdr.units <= 0n) throw new AppError("providers.currency", `${provider.name} has no rate to rupiah; its catalog was left unchanged`);
+  if (!rateToIdr || rateToIdr.units <= 0n)
+    throw new AppError("providers.currency", `${provider.name} has no rate to rupiah; its catalog was left unchanged`);
   const now = clock.now();
-  const report: ImportReport = { provider: provider.name, newServices: "sale", underReview: 0, received: candidates.length, imported: 0, updated: 0, unchanged: 0, removed: 0, repriced: 0, disabledBelowCost: 0, skipped, changes: { repriced: [], removed: [], disabled: [] } };
+  const report: ImportReport = {
+    provider: provider.name,
+    newServices: "sale",
+    underReview: 0,
+    received: candidates.length,
+    imported: 0,
+    updated: 0,
+    unchanged: 0,
+    removed: 0,
+    repriced: 0,
+    disabledBelowCost: 0,
+    skipped,
+    changes: { repriced: [], removed: [], disabled: [] },
+  };
 
   await lockCatalogWrites(trx);
   const existing = new Map((await listProviderServices(trx, provider.id)).map((row) => [row.provider_service_id, row]));
@@ -105,12 +155,30 @@ export async function applySupplierList(
     const fields = keepAdminText(serviceFields(service, pricing.unitCost, pricing.unitPrice), current);
     if (!current) {
       const review = input.newServices === "review";
-      inserts.push({ ...fields, mid: mid++, provider_id: provider.id, provider_service_id: service.providerServiceId, price_override: null, active: service.available && !review ? 1 : 0, disabled_reason: review ? "review" : service.available ? null : "unavailable", removed_at: null, created_at: now, updated_at: now });
+      inserts.push({
+        ...fields,
+        mid: mid++,
+        provider_id: provider.id,
+        provider_service_id: service.providerServiceId,
+        price_override: null,
+        active: service.available && !review ? 1 : 0,
+        disabled_reason: review ? "review" : service.available ? null : "unavailable",
+        removed_at: null,
+        created_at: now,
+        updated_at: now,
+      });
       continue;
     }
     progress.written++;
     const state = nextState(current, service.available, pricing.belowCost);
-    const change: ServiceUpdate = { ...diff(current, fields), ...(state.active !== current.active || state.disabled_reason !== current.disabled_reason || current.removed_at !== null ? state : {}) };
+    const change: ServiceUpdate = {
+      ...diff(current, fields),
+      ...(state.active !== current.active ||
+      state.disabled_reason !== current.disabled_reason ||
+      current.removed_at !== null
+        ? state
+        : {}),
+    };
     if (Object.keys(change).length === 0) {
       report.unchanged++;
       continue;
@@ -119,11 +187,21 @@ export async function applySupplierList(
     report.updated++;
     if (change.unit_price !== undefined) {
       report.repriced++;
-      report.changes.repriced.push({ mid: current.mid, name: current.name, before: current.unit_price, after: pricing.unitPrice });
+      report.changes.repriced.push({
+        mid: current.mid,
+        name: current.name,
+        before: current.unit_price,
+        after: pricing.unitPrice,
+      });
     }
     if (state.disabled_reason === "below_cost" && current.disabled_reason !== "below_cost") {
       report.disabledBelowCost++;
-      report.changes.disabled.push({ mid: current.mid, name: current.name, after: pricing.unitPrice, cost: pricing.unitCost });
+      report.changes.disabled.push({
+        mid: current.mid,
+        name: current.name,
+        after: pricing.unitPrice,
+        cost: pricing.unitCost,
+      });
     }
   }
   // New services go in by chunks, so the progress bar moves during a first import of a big list.
@@ -137,7 +215,11 @@ export async function applySupplierList(
   report.newServices = input.newServices ?? "sale";
   report.underReview = inserts.filter((row) => row.disabled_reason === "review").length;
   const gone = [...existing.values()].filter((row) => row.removed_at === null);
-  await deactivateServices(trx, gone.map((row) => row.id), now);
+  await deactivateServices(
+    trx,
+    gone.map((row) => row.id),
+    now,
+  );
   report.removed = gone.length;
   report.changes.removed = gone.map((row) => ({ mid: row.mid, name: row.name }));
   return report;
@@ -147,9 +229,18 @@ export async function applySupplierList(
  * Whether a listed service is sold: an admin's "off" (or "review", "backup") stands; a fixed price below the new cost
  * turns it off ("below_cost"); a supplier's "unavailable" turns it off until it is available again.
  */
-function nextState(current: ServiceRow, available: boolean, belowCost: boolean): Pick<ServiceUpdate, "active" | "disabled_reason" | "removed_at"> {
+function nextState(
+  current: ServiceRow,
+  available: boolean,
+  belowCost: boolean,
+): Pick<ServiceUpdate, "active" | "disabled_reason" | "removed_at"> {
   // An admin's decision (off, still to review, a backup only) outlives every re-sync.
-  if (current.disabled_reason === "admin" || current.disabled_reason === "review" || current.disabled_reason === "backup") return { active: 0, disabled_reason: current.disabled_reason, removed_at: null };
+  if (
+    current.disabled_reason === "admin" ||
+    current.disabled_reason === "review" ||
+    current.disabled_reason === "backup"
+  )
+    return { active: 0, disabled_reason: current.disabled_reason, removed_at: null };
   if (belowCost) return { active: 0, disabled_reason: "below_cost", removed_at: null };
   if (!available) return { active: 0, disabled_reason: "unavailable", removed_at: null };
   return { active: 1, disabled_reason: null, removed_at: null };
@@ -166,7 +257,12 @@ function keepAdminText(fields: Fields, current: ServiceRow | undefined): Fields 
 }
 
 function serviceFields(service: ValidService, unitCost: number, unitPrice: number): Fields {
-  const c = classifyService({ name: service.name, category: service.category, brand: service.brand, unit: service.unit });
+  const c = classifyService({
+    name: service.name,
+    category: service.category,
+    brand: service.brand,
+    unit: service.unit,
+  });
   return {
     name: service.name,
     category: service.category,

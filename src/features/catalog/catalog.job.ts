@@ -16,9 +16,19 @@ export interface ResyncResult {
  * what changed (new, removed, repriced services, and any no longer sold because their fixed price
  * fell below the new cost) and about suppliers that could not be read.
  */
-export function createCatalogResync(deps: { db: Db; logger: Logger; catalog: CatalogService; providers: ProvidersService; notifications: NotificationsService }) {
+export function createCatalogResync(deps: {
+  db: Db;
+  logger: Logger;
+  catalog: CatalogService;
+  providers: ProvidersService;
+  notifications: NotificationsService;
+}) {
   const { db, logger, catalog, providers, notifications } = deps;
-  const mids = (changes: Array<{ mid: number }>) => changes.slice(0, 10).map((c) => c.mid).join(", ") + (changes.length > 10 ? " …" : "");
+  const mids = (changes: Array<{ mid: number }>) =>
+    changes
+      .slice(0, 10)
+      .map((c) => c.mid)
+      .join(", ") + (changes.length > 10 ? " …" : "");
 
   return {
     async syncAll(trigger = "schedule"): Promise<ResyncResult[]> {
@@ -34,11 +44,24 @@ export function createCatalogResync(deps: { db: Db; logger: Logger; catalog: Cat
           await db.transaction().execute(async (trx) => {
             await notifications.toAdmins(trx, {
               key: "admin-catalog-sync",
-              vars: { provider: provider.name, imported: report.imported, removed: report.removed, repriced: report.repriced, skipped: report.skipped.length },
+              vars: {
+                provider: provider.name,
+                imported: report.imported,
+                removed: report.removed,
+                repriced: report.repriced,
+                skipped: report.skipped.length,
+              },
             });
-            if (report.underReview > 0) await notifications.toAdmins(trx, { key: "admin-catalog-review", vars: { provider: provider.name, count: report.underReview } });
+            if (report.underReview > 0)
+              await notifications.toAdmins(trx, {
+                key: "admin-catalog-review",
+                vars: { provider: provider.name, count: report.underReview },
+              });
             if (report.disabledBelowCost > 0) {
-              await notifications.toAdmins(trx, { key: "admin-catalog-below-cost", vars: { provider: provider.name, count: report.disabledBelowCost, mids: mids(report.changes.disabled) } });
+              await notifications.toAdmins(trx, {
+                key: "admin-catalog-below-cost",
+                vars: { provider: provider.name, count: report.disabledBelowCost, mids: mids(report.changes.disabled) },
+              });
             }
           });
         } catch (error) {
@@ -46,7 +69,12 @@ export function createCatalogResync(deps: { db: Db; logger: Logger; catalog: Cat
           logger.warn({ err: error, provider: provider.name }, "catalog re-sync failed");
           // A currency hold was announced once when it began (providers service); not again at every re-sync.
           if (error instanceof AppError && error.code === "providers.currency") continue;
-          await db.transaction().execute((trx) => notifications.toAdmins(trx, { key: "admin-catalog-sync-failed", vars: { provider: provider.name, message: errorMessage(error) } }));
+          await db.transaction().execute((trx) =>
+            notifications.toAdmins(trx, {
+              key: "admin-catalog-sync-failed",
+              vars: { provider: provider.name, message: errorMessage(error) },
+            }),
+          );
         }
       }
       return results;

@@ -56,12 +56,22 @@ async function startShop(feed: SimService[] = sampleFeed()): Promise<{ k: ShopKi
 }
 
 async function addSecondPanel(k: ShopKit, name = "panel2", importIt = true): Promise<void> {
-  await k.container.providers.add({ name, kind: "smm-v2", url: k.standIns.smmUrl, credentials: { key: k.sandbox.smm.key } });
+  await k.container.providers.add({
+    name,
+    kind: "smm-v2",
+    url: k.standIns.smmUrl,
+    credentials: { key: k.sandbox.smm.key },
+  });
   if (importIt) await k.container.catalog.importFromProvider(name);
 }
 
 async function addVip(k: ShopKit): Promise<void> {
-  await k.container.providers.add({ name: "vip", kind: "vip-reseller", url: `${k.standIns.url}/vip/api`, credentials: k.sandbox.credentials.vip });
+  await k.container.providers.add({
+    name: "vip",
+    kind: "vip-reseller",
+    url: `${k.standIns.url}/vip/api`,
+    credentials: k.sandbox.credentials.vip,
+  });
   await k.container.catalog.importFromProvider("vip");
 }
 
@@ -75,7 +85,12 @@ async function service(k: ShopKit, mid: number) {
 
 async function midOf(k: ShopKit, providerName: string, providerServiceId: string): Promise<number> {
   const provider = await k.container.providers.requireByName(providerName);
-  const found = await k.db.selectFrom("services").select("mid").where("provider_id", "=", provider.id).where("provider_service_id", "=", providerServiceId).executeTakeFirstOrThrow();
+  const found = await k.db
+    .selectFrom("services")
+    .select("mid")
+    .where("provider_id", "=", provider.id)
+    .where("provider_service_id", "=", providerServiceId)
+    .executeTakeFirstOrThrow();
   return found.mid;
 }
 
@@ -105,7 +120,8 @@ async function refusal(call: Promise<unknown>, code: ErrorCode): Promise<AppErro
   return caught as AppError;
 }
 
-const searchMids = async (k: ShopKit, text: string) => (await k.container.catalog.search(text, 100)).services.map((s) => s.mid).sort((a, b) => a - b);
+const searchMids = async (k: ShopKit, text: string) =>
+  (await k.container.catalog.search(text, 100)).services.map((s) => s.mid).sort((a, b) => a - b);
 const adminTexts = (k: ShopKit) => k.sandbox.telegram.messagesIn(ADMIN_ID).map((m) => m.plain);
 
 // --- An independent oracle for prices: exact rationals, rounded up to rupiah, then up to the step. ---
@@ -142,7 +158,12 @@ describe("margins: the most specific rule wins", () => {
 
     const report = await k.container.catalogManagement.setMargin({ scope: "default" }, "45.5");
     expect(await k.container.settings.get("pricing.default_margin_percent")).toBe("45.5");
-    const expected = { 1: expectedPrice(RATE[1], "45.5"), 2: expectedPrice(RATE[2], "45.5"), 3: expectedPrice(RATE[3], "45.5"), 4: expectedPrice(RATE[4], "45.5") };
+    const expected = {
+      1: expectedPrice(RATE[1], "45.5"),
+      2: expectedPrice(RATE[2], "45.5"),
+      3: expectedPrice(RATE[3], "45.5"),
+      4: expectedPrice(RATE[4], "45.5"),
+    };
     // 10000 × 1.455 = 14,550 → 14,600; 2345.67 × 1.455 = 3,412.95… → 3,500; 150.5 × 1.455 = 218.9… → 300; 7777 × 1.455 = 11,315.5… → 11,400
     expect(expected).toEqual({ 1: 14_600, 2: 3_500, 3: 300, 4: 11_400 });
     expect(await pricesByMid(k)).toEqual(expected);
@@ -157,7 +178,9 @@ describe("margins: the most specific rule wins", () => {
     const m = k.container.catalogManagement;
     const rates: Record<number, string> = { ...RATE, 5: RATE[1], 6: RATE[2], 7: RATE[3], 8: RATE[4] };
     const expectMargins = async (margins: Record<number, string>) => {
-      const want = Object.fromEntries(Object.entries(margins).map(([mid, margin]) => [Number(mid), expectedPrice(rates[Number(mid)]!, margin)]));
+      const want = Object.fromEntries(
+        Object.entries(margins).map(([mid, margin]) => [Number(mid), expectedPrice(rates[Number(mid)]!, margin)]),
+      );
       expect(await pricesByMid(k)).toEqual(want);
       await expectNeverBelowCost(k);
     };
@@ -187,8 +210,17 @@ describe("margins: the most specific rule wins", () => {
     await m.setFixedPrice(4, 9_000);
     await m.setMargin({ scope: "service", mid: 4 }, "100");
     await m.setMargin({ scope: "category", category: "Instagram Followers" }, "70");
-    expect(await service(k, 4)).toMatchObject({ unitPrice: 9_000, priceOverride: 9_000, unitCost: 7_777, active: true });
-    expect(await pricesByMid(k)).toMatchObject({ 1: expectedPrice(RATE[1], "5"), 5: expectedPrice(RATE[1], "70"), 8: expectedPrice(RATE[4], "70") });
+    expect(await service(k, 4)).toMatchObject({
+      unitPrice: 9_000,
+      priceOverride: 9_000,
+      unitCost: 7_777,
+      active: true,
+    });
+    expect(await pricesByMid(k)).toMatchObject({
+      1: expectedPrice(RATE[1], "5"),
+      5: expectedPrice(RATE[1], "70"),
+      8: expectedPrice(RATE[4], "70"),
+    });
 
     // A re-import applies the same rules as the manual repricing did.
     const before = await pricesByMid(k);
@@ -223,7 +255,12 @@ describe("margins: the most specific rule wins", () => {
     await k.container.catalogManagement.setMargin({ scope: "category", category: "Instagram Likes" }, "2.5");
     // 2345.67 × 1.025 = 2,404.31… → 2,405 → 3,000
     expect((await service(k, 2)).unitPrice).toBe(3_000);
-    expect(await pricesByMid(k)).toEqual({ 1: expectedPrice(RATE[1], "30", 1_000), 2: 3_000, 3: 1_000, 4: expectedPrice(RATE[4], "30", 1_000) });
+    expect(await pricesByMid(k)).toEqual({
+      1: expectedPrice(RATE[1], "30", 1_000),
+      2: 3_000,
+      3: 1_000,
+      4: expectedPrice(RATE[4], "30", 1_000),
+    });
     await expectNeverBelowCost(k, 1_000);
   });
 
@@ -258,7 +295,12 @@ describe("margins: the most specific rule wins", () => {
     const before = await serviceRows(k);
     const rulesBefore = await k.db.selectFrom("price_rules").selectAll().execute();
 
-    for (const scope of [{ scope: "default" }, { scope: "provider", provider: SUPPLIER }, { scope: "category", category: "Instagram Likes" }, { scope: "service", mid: 1 }] as const) {
+    for (const scope of [
+      { scope: "default" },
+      { scope: "provider", provider: SUPPLIER },
+      { scope: "category", category: "Instagram Likes" },
+      { scope: "service", mid: 1 },
+    ] as const) {
       const error = await refusal(m.setMargin(scope, bad), "catalog.invalid_price");
       expect(error.message).toContain(bad);
     }
@@ -293,8 +335,16 @@ describe("fixed prices", () => {
   it("stores a fixed price as given (not rounded), keeps it through re-imports, and drops it on request", async () => {
     const { k, feed } = await startShop();
     const m = k.container.catalogManagement;
-    expect(await m.setFixedPrice(1, 12_345)).toMatchObject({ mid: 1, unitPrice: 12_345, priceOverride: 12_345, active: true, sellable: true });
-    expect((await k.container.catalog.search("followers instagram")).services.find((s) => s.mid === 1)?.unitPrice).toBe(12_345);
+    expect(await m.setFixedPrice(1, 12_345)).toMatchObject({
+      mid: 1,
+      unitPrice: 12_345,
+      priceOverride: 12_345,
+      active: true,
+      sellable: true,
+    });
+    expect((await k.container.catalog.search("followers instagram")).services.find((s) => s.mid === 1)?.unitPrice).toBe(
+      12_345,
+    );
 
     expect(await k.container.catalog.importFromProvider(SUPPLIER)).toMatchObject({ unchanged: 4, repriced: 0 });
     expect(await service(k, 1)).toMatchObject({ unitPrice: 12_345, priceOverride: 12_345 });
@@ -309,13 +359,21 @@ describe("fixed prices", () => {
     await m.setMargin({ scope: "default" }, "60");
     expect((await service(k, 1)).unitPrice).toBe(12_345);
 
-    expect(await m.setFixedPrice(1, null)).toMatchObject({ unitPrice: expectedPrice("11000", "60"), priceOverride: null, active: true });
+    expect(await m.setFixedPrice(1, null)).toMatchObject({
+      unitPrice: expectedPrice("11000", "60"),
+      priceOverride: null,
+      active: true,
+    });
     expect((await service(k, 1)).unitPrice).toBe(17_600);
   });
 
   it("accepts a fixed price exactly at cost", async () => {
     const { k } = await startShop();
-    expect(await k.container.catalogManagement.setFixedPrice(1, 10_000)).toMatchObject({ unitPrice: 10_000, unitCost: 10_000, active: true });
+    expect(await k.container.catalogManagement.setFixedPrice(1, 10_000)).toMatchObject({
+      unitPrice: 10_000,
+      unitCost: 10_000,
+      active: true,
+    });
   });
 });
 
@@ -325,7 +383,9 @@ describe("never below cost when the supplier's prices change", () => {
     feed[0] = { ...feed[0]!, rate: "12000.00" };
     const report = await k.container.catalog.importFromProvider(SUPPLIER);
     expect(report).toMatchObject({ updated: 1, unchanged: 3, repriced: 1, disabledBelowCost: 0 });
-    expect(report.changes.repriced).toEqual([{ mid: 1, name: "Instagram Followers [Indonesia Aktif]", before: 13_000, after: 15_600 }]);
+    expect(report.changes.repriced).toEqual([
+      { mid: 1, name: "Instagram Followers [Indonesia Aktif]", before: 13_000, after: 15_600 },
+    ]);
     expect(await service(k, 1)).toMatchObject({ unitCost: 12_000, unitPrice: 15_600, active: true });
     await expectNeverBelowCost(k);
   });
@@ -338,8 +398,16 @@ describe("never below cost when the supplier's prices change", () => {
     feed[1] = { ...feed[1]!, rate: "3500" };
     const [result] = await k.container.catalogResync.syncAll();
     expect(result).toMatchObject({ provider: SUPPLIER, report: { disabledBelowCost: 1, repriced: 0 } });
-    expect(result!.report!.changes.disabled).toEqual([{ mid: 2, name: "Instagram Likes [Real]", after: 3_000, cost: 3_500 }]);
-    expect(await service(k, 2)).toMatchObject({ unitPrice: 3_000, unitCost: 3_500, active: false, sellable: false, disabledReason: "below_cost" });
+    expect(result!.report!.changes.disabled).toEqual([
+      { mid: 2, name: "Instagram Likes [Real]", after: 3_000, cost: 3_500 },
+    ]);
+    expect(await service(k, 2)).toMatchObject({
+      unitPrice: 3_000,
+      unitCost: 3_500,
+      active: false,
+      sellable: false,
+      disabledReason: "below_cost",
+    });
     expect(await searchMids(k, "likes instagram")).toEqual([]);
     expect((await k.container.checkout.selectService(2)).ok).toBe(false);
 
@@ -362,7 +430,13 @@ describe("never below cost when the supplier's prices change", () => {
     feed[1] = { ...feed[1]!, rate: "2800" };
     const [fallen] = await k.container.catalogResync.syncAll();
     expect(fallen!.report).toMatchObject({ disabledBelowCost: 0, updated: 1 });
-    expect(await service(k, 2)).toMatchObject({ unitPrice: 3_000, unitCost: 2_800, active: true, sellable: true, disabledReason: null });
+    expect(await service(k, 2)).toMatchObject({
+      unitPrice: 3_000,
+      unitCost: 2_800,
+      active: true,
+      sellable: true,
+      disabledReason: null,
+    });
     expect(await searchMids(k, "likes instagram")).toEqual([2]);
   });
 
@@ -375,7 +449,12 @@ describe("never below cost when the supplier's prices change", () => {
 
     await refusal(m.setFixedPrice(2, 3_400), "catalog.below_cost");
     expect((await service(k, 2)).disabledReason).toBe("below_cost");
-    expect(await m.setFixedPrice(2, 4_000)).toMatchObject({ unitPrice: 4_000, active: true, sellable: true, disabledReason: null });
+    expect(await m.setFixedPrice(2, 4_000)).toMatchObject({
+      unitPrice: 4_000,
+      active: true,
+      sellable: true,
+      disabledReason: null,
+    });
     expect(await searchMids(k, "likes instagram")).toEqual([2]);
   });
 
@@ -385,7 +464,13 @@ describe("never below cost when the supplier's prices change", () => {
     await m.setFixedPrice(2, 3_000);
     feed[1] = { ...feed[1]!, rate: "3500" };
     await k.container.catalog.importFromProvider(SUPPLIER);
-    expect(await m.setFixedPrice(2, null)).toMatchObject({ unitPrice: expectedPrice("3500"), unitCost: 3_500, priceOverride: null, active: true, disabledReason: null });
+    expect(await m.setFixedPrice(2, null)).toMatchObject({
+      unitPrice: expectedPrice("3500"),
+      unitCost: 3_500,
+      priceOverride: null,
+      active: true,
+      disabledReason: null,
+    });
     expect(expectedPrice("3500")).toBe(4_600);
   });
 
@@ -393,17 +478,27 @@ describe("never below cost when the supplier's prices change", () => {
     const decimalText = (maxWhole: number, maxDecimals: number) =>
       fc
         .tuple(fc.integer({ min: 0, max: maxWhole }), fc.integer({ min: 0, max: maxDecimals }), fc.nat())
-        .map(([whole, decimals, digits]) => (decimals === 0 ? String(whole) : `${whole}.${String(digits % 10 ** decimals).padStart(decimals, "0")}`))
+        .map(([whole, decimals, digits]) =>
+          decimals === 0 ? String(whole) : `${whole}.${String(digits % 10 ** decimals).padStart(decimals, "0")}`,
+        )
         .filter((text) => /[1-9]/.test(text));
-    const marginText = fc.integer({ min: 0, max: 20_000 }).chain((hundredths) =>
-      fc.constantFrom(String(hundredths / 100), (hundredths / 100).toFixed(2), String(Math.floor(hundredths / 100))),
-    );
+    const marginText = fc
+      .integer({ min: 0, max: 20_000 })
+      .chain((hundredths) =>
+        fc.constantFrom(String(hundredths / 100), (hundredths / 100).toFixed(2), String(Math.floor(hundredths / 100))),
+      );
     const step = fc.oneof(fc.constantFrom(1, 50, 100, 500, 1_000, 100_000), fc.integer({ min: 1, max: 100_000 }));
     const rateToIdr = fc.oneof(fc.constant("1"), fc.constantFrom("16250", "15875.5", "0.0001"), decimalText(20_000, 4));
 
     fc.assert(
       fc.property(decimalText(10_000_000, 6), rateToIdr, marginText, step, (rate, toIdr, margin, roundStep) => {
-        const pricing = priceUnit({ costRate: parseDecimal(rate)!, rateToIdr: parseDecimal(toIdr)!, margin: parseMargin(margin), roundStep, override: null });
+        const pricing = priceUnit({
+          costRate: parseDecimal(rate)!,
+          rateToIdr: parseDecimal(toIdr)!,
+          margin: parseMargin(margin),
+          roundStep,
+          override: null,
+        });
         expect(pricing.unitCost).toBe(expectedCost(rate, toIdr));
         expect(pricing.belowCost).toBe(false);
         expect(pricing.unitPrice).toBeGreaterThanOrEqual(pricing.unitCost);
@@ -472,13 +567,21 @@ describe("products the supplier marks unavailable", () => {
     const products = k.sandbox.vip.catalog;
     const empty = products.filter((p) => p.status !== "available").map((p) => p.code);
     expect(empty.length).toBeGreaterThan(0);
-    const vipRows = await k.db.selectFrom("services").selectAll().where("provider_id", "=", (await k.container.providers.requireByName("vip")).id).execute();
+    const vipRows = await k.db
+      .selectFrom("services")
+      .selectAll()
+      .where("provider_id", "=", (await k.container.providers.requireByName("vip")).id)
+      .execute();
     expect(vipRows).toHaveLength(products.length);
 
     for (const r of vipRows) {
       const s = await service(k, r.mid);
       if (empty.includes(r.provider_service_id)) {
-        expect(s, r.provider_service_id).toMatchObject({ active: false, sellable: false, disabledReason: "unavailable" });
+        expect(s, r.provider_service_id).toMatchObject({
+          active: false,
+          sellable: false,
+          disabledReason: "unavailable",
+        });
         expect((await k.container.checkout.selectService(r.mid)).ok).toBe(false);
       } else {
         expect(s, r.provider_service_id).toMatchObject({ active: true, sellable: true, disabledReason: null });
@@ -492,7 +595,9 @@ describe("products the supplier marks unavailable", () => {
     expect(ml.services.map((s) => s.mid)).not.toContain(emptyMl);
 
     // The owner cannot switch on what the supplier cannot deliver.
-    await expect(k.container.catalogManagement.setEnabled(emptyMl, true)).rejects.toMatchObject({ code: "catalog.not_listed" });
+    await expect(k.container.catalogManagement.setEnabled(emptyMl, true)).rejects.toMatchObject({
+      code: "catalog.not_listed",
+    });
     expect(await service(k, emptyMl)).toMatchObject({ active: false, disabledReason: "unavailable" });
 
     products.find((p) => p.code === "MLA3688")!.status = "available";
@@ -503,7 +608,10 @@ describe("products the supplier marks unavailable", () => {
     // …and stops selling a product that runs out.
     products.find((p) => p.code === "MLA86")!.status = "empty";
     await k.container.catalog.importFromProvider("vip");
-    expect(await service(k, await midOf(k, "vip", "MLA86"))).toMatchObject({ active: false, disabledReason: "unavailable" });
+    expect(await service(k, await midOf(k, "vip", "MLA86"))).toMatchObject({
+      active: false,
+      disabledReason: "unavailable",
+    });
   });
 });
 
@@ -563,8 +671,19 @@ describe("backup suppliers", () => {
 
 describe("minimum profit per order", () => {
   const quote = async (k: ShopKit, mid: number, quantity: number) => {
-    const customer = await k.container.customers.touch({ telegramId: 100001, chatId: 100001, username: undefined, firstName: "Budi", languageCode: "id" });
-    const result = await k.container.checkout.quote({ customerId: customer.id, mid, target: "https://instagram.com/budi.shop", quantity });
+    const customer = await k.container.customers.touch({
+      telegramId: 100001,
+      chatId: 100001,
+      username: undefined,
+      firstName: "Budi",
+      languageCode: "id",
+    });
+    const result = await k.container.checkout.quote({
+      customerId: customer.id,
+      mid,
+      target: "https://instagram.com/budi.shop",
+      quantity,
+    });
     if (!result.ok) throw new Error(`quote refused: ${JSON.stringify(result.error)}`);
     return result.value;
   };
@@ -599,7 +718,12 @@ describe("scheduled re-sync reporting", () => {
   it("bothers nobody when the supplier's catalog has not changed, and records the run", async () => {
     const { k } = await startShop();
     const results = await k.container.catalogResync.syncAll();
-    expect(results).toEqual([{ provider: SUPPLIER, report: expect.objectContaining({ imported: 0, removed: 0, repriced: 0, disabledBelowCost: 0, unchanged: 4 }) }]);
+    expect(results).toEqual([
+      {
+        provider: SUPPLIER,
+        report: expect.objectContaining({ imported: 0, removed: 0, repriced: 0, disabledBelowCost: 0, unchanged: 4 }),
+      },
+    ]);
     await k.runJobs();
     expect(adminTexts(k)).toEqual([]);
     const syncs = await k.db.selectFrom("catalog_syncs").selectAll().orderBy("id").execute();
@@ -617,7 +741,9 @@ describe("scheduled re-sync reporting", () => {
     const [result] = await k.container.catalogResync.syncAll();
     expect(result!.report).toMatchObject({ imported: 1, removed: 1, repriced: 1 });
     await k.runJobs();
-    expect(adminTexts(k)).toEqual([expect.stringMatching(/Katalog panel diperbarui: 1 baru, 1 dihapus supplier, 1 ganti harga, 0 baris dilewati/)]);
+    expect(adminTexts(k)).toEqual([
+      expect.stringMatching(/Katalog panel diperbarui: 1 baru, 1 dihapus supplier, 1 ganti harga, 0 baris dilewati/),
+    ]);
     const last = (await k.container.catalog.recentSyncs(1))[0]!;
     expect(last).toMatchObject({ trigger: "schedule", imported: 1, removed: 1, repriced: 1, error: null });
   });
@@ -645,7 +771,9 @@ describe("scheduled re-sync reporting", () => {
 
     // Once the supplier answers again, the next run is clean and silent.
     k.sandbox.smm.setFault("services", undefined);
-    expect((await k.container.catalogResync.syncAll())[0]).toMatchObject({ report: expect.objectContaining({ unchanged: 4 }) });
+    expect((await k.container.catalogResync.syncAll())[0]).toMatchObject({
+      report: expect.objectContaining({ unchanged: 4 }),
+    });
     await k.runJobs();
     expect(adminTexts(k)).toHaveLength(1);
   });
@@ -657,6 +785,8 @@ describe("scheduled re-sync reporting", () => {
     const results = await k.container.catalogResync.syncAll();
     expect(results.map((r) => r.provider)).toEqual([SUPPLIER]);
     const panel2 = await k.container.providers.requireByName("panel2");
-    expect(await k.db.selectFrom("catalog_syncs").select("trigger").where("provider_id", "=", panel2.id).execute()).toEqual([{ trigger: "cli" }]);
+    expect(
+      await k.db.selectFrom("catalog_syncs").select("trigger").where("provider_id", "=", panel2.id).execute(),
+    ).toEqual([{ trigger: "cli" }]);
   });
 });

@@ -7,15 +7,31 @@ import type { ProvidersService } from "../providers/providers.service.js";
 import type { SettingsService } from "../settings/settings.service.js";
 import type { ServiceChange } from "./catalog.import.js";
 import { marginFor, parseMargin, priceUnit, type PricingRules } from "./catalog.pricing.js";
-import { findServiceByMid, findServiceByProviderRef, listAllServicesWithRate, listServices } from "./catalog.queries.js";
-import { deleteBackup, deletePriceRule, insertBackup, lastBackupPriority, updateService, upsertPriceRule } from "./catalog.repository.js";
+import {
+  findServiceByMid,
+  findServiceByProviderRef,
+  listAllServicesWithRate,
+  listServices,
+} from "./catalog.queries.js";
+import {
+  deleteBackup,
+  deletePriceRule,
+  insertBackup,
+  lastBackupPriority,
+  updateService,
+  upsertPriceRule,
+} from "./catalog.repository.js";
 import { toService, type CatalogService, type Service } from "./catalog.service.js";
 import { twinsOf } from "./catalog.twins.js";
 
 /** Several services at once, each with its own margin (the services list's bulk action). */
 export type PreviewScope = MarginScope | { scope: "services"; mids: number[] };
 
-export type MarginScope = { scope: "default" } | { scope: "provider"; provider: string } | { scope: "category"; category: string } | { scope: "service"; mid: number };
+export type MarginScope =
+  | { scope: "default" }
+  | { scope: "provider"; provider: string }
+  | { scope: "category"; category: string }
+  | { scope: "service"; mid: number };
 
 /** What a margin change would do, before it is saved. */
 export interface MarginPreview {
@@ -44,11 +60,25 @@ export interface RepriceReport {
  * through the same rule: never below the supplier's cost. Every change is audited with the actor
  * ("cli" when the operator CLI makes it, "telegram:<id>" from the admin app).
  */
-export function createCatalogManagement(deps: { db: Db; clock: Clock; catalog: CatalogService; providers: ProvidersService; settings: SettingsService; audit: AuditService }) {
+export function createCatalogManagement(deps: {
+  db: Db;
+  clock: Clock;
+  catalog: CatalogService;
+  providers: ProvidersService;
+  settings: SettingsService;
+  audit: AuditService;
+}) {
   const { db, clock, catalog, providers, settings, audit } = deps;
 
   /** Changes one service and audits it in the same transaction. */
-  const changeService = async (service: Service, action: string, update: Parameters<typeof updateService>[2], before: unknown, after: unknown, actor: string): Promise<void> => {
+  const changeService = async (
+    service: Service,
+    action: string,
+    update: Parameters<typeof updateService>[2],
+    before: unknown,
+    after: unknown,
+    actor: string,
+  ): Promise<void> => {
     await db.transaction().execute(async (trx) => {
       await updateService(trx, service.id, { ...update, updated_at: clock.now() });
       await audit.record(trx, { actor, action, subject: `service:${service.mid}`, before, after });
@@ -56,7 +86,9 @@ export function createCatalogManagement(deps: { db: Db; clock: Clock; catalog: C
     await catalog.notifyChanged({ reason: "admin" });
   };
 
-  const marginSubject = async (target: MarginScope): Promise<{ subject: string; rule: Parameters<typeof deletePriceRule>[1] | undefined; current: string | null }> => {
+  const marginSubject = async (
+    target: MarginScope,
+  ): Promise<{ subject: string; rule: Parameters<typeof deletePriceRule>[1] | undefined; current: string | null }> => {
     const rules = await catalog.pricingRules();
     const text = (d: { units: bigint; scale: number } | undefined) => (d ? decimalToString(d) : null);
     switch (target.scope) {
@@ -64,13 +96,25 @@ export function createCatalogManagement(deps: { db: Db; clock: Clock; catalog: C
         return { subject: "pricing:default", rule: undefined, current: text(rules.defaultMargin) };
       case "provider": {
         const provider = await providers.requireByName(target.provider);
-        return { subject: `provider:${provider.id}`, rule: { scope: "provider", providerId: provider.id }, current: text(rules.byProvider.get(provider.id)) };
+        return {
+          subject: `provider:${provider.id}`,
+          rule: { scope: "provider", providerId: provider.id },
+          current: text(rules.byProvider.get(provider.id)),
+        };
       }
       case "category":
-        return { subject: `category:${target.category.toLowerCase()}`, rule: { scope: "category", category: target.category }, current: text(rules.byCategory.get(target.category.toLowerCase())) };
+        return {
+          subject: `category:${target.category.toLowerCase()}`,
+          rule: { scope: "category", category: target.category },
+          current: text(rules.byCategory.get(target.category.toLowerCase())),
+        };
       case "service": {
         const service = await requireService(target.mid);
-        return { subject: `service:${service.mid}`, rule: { scope: "service", serviceId: service.id }, current: text(rules.byService.get(service.id)) };
+        return {
+          subject: `service:${service.mid}`,
+          rule: { scope: "service", serviceId: service.id },
+          current: text(rules.byService.get(service.id)),
+        };
       }
     }
   };
@@ -92,10 +136,23 @@ export function createCatalogManagement(deps: { db: Db; clock: Clock; catalog: C
         const costRate = parseDecimal(row.cost_rate);
         const rateToIdr = parseDecimal(row.rate_to_idr);
         if (!costRate || !rateToIdr) continue;
-        const pricing = priceUnit({ costRate, rateToIdr, margin: marginFor(rules, { id: row.id, providerId: row.provider_id, category: row.category }), roundStep: rules.roundStep, override: row.price_override });
+        const pricing = priceUnit({
+          costRate,
+          rateToIdr,
+          margin: marginFor(rules, { id: row.id, providerId: row.provider_id, category: row.category }),
+          roundStep: rules.roundStep,
+          override: row.price_override,
+        });
         const update: Parameters<typeof updateService>[2] = {};
-        if (pricing.unitPrice !== row.unit_price || pricing.unitCost !== row.unit_cost) Object.assign(update, { unit_price: pricing.unitPrice, unit_cost: pricing.unitCost });
-        if (pricing.belowCost && row.disabled_reason !== "below_cost" && row.disabled_reason !== "admin" && row.disabled_reason !== "review" && row.disabled_reason !== "backup") {
+        if (pricing.unitPrice !== row.unit_price || pricing.unitCost !== row.unit_cost)
+          Object.assign(update, { unit_price: pricing.unitPrice, unit_cost: pricing.unitCost });
+        if (
+          pricing.belowCost &&
+          row.disabled_reason !== "below_cost" &&
+          row.disabled_reason !== "admin" &&
+          row.disabled_reason !== "review" &&
+          row.disabled_reason !== "backup"
+        ) {
           Object.assign(update, { active: 0, disabled_reason: "below_cost" });
           report.disabledBelowCost++;
         } else if (!pricing.belowCost && row.disabled_reason === "below_cost") {
@@ -117,9 +174,15 @@ export function createCatalogManagement(deps: { db: Db; clock: Clock; catalog: C
 
   /** The rules as they would be with `margin` (null: the rule removed) for `target`. */
   const rulesWith = async (rules: PricingRules, target: PreviewScope, margin: string | null): Promise<PricingRules> => {
-    const next: PricingRules = { ...rules, byProvider: new Map(rules.byProvider), byCategory: new Map(rules.byCategory), byService: new Map(rules.byService) };
+    const next: PricingRules = {
+      ...rules,
+      byProvider: new Map(rules.byProvider),
+      byCategory: new Map(rules.byCategory),
+      byService: new Map(rules.byService),
+    };
     const value = margin === null ? undefined : parseMargin(margin);
-    const put = <K>(map: Map<K, PricingRules["defaultMargin"]>, key: K) => (value === undefined ? map.delete(key) : map.set(key, value));
+    const put = <K>(map: Map<K, PricingRules["defaultMargin"]>, key: K) =>
+      value === undefined ? map.delete(key) : map.set(key, value);
     switch (target.scope) {
       case "default":
         if (value !== undefined) next.defaultMargin = value;
@@ -161,18 +224,35 @@ export function createCatalogManagement(deps: { db: Db; clock: Clock; catalog: C
       const mids = new Set(target.scope === "service" ? [target.mid] : target.scope === "services" ? target.mids : []);
       for (const row of await listAllServicesWithRate(db)) {
         const inScope =
-          target.scope === "default" || (providerId !== undefined && row.provider_id === providerId) || (target.scope === "category" && row.category.toLowerCase() === target.category.toLowerCase()) || mids.has(row.mid);
+          target.scope === "default" ||
+          (providerId !== undefined && row.provider_id === providerId) ||
+          (target.scope === "category" && row.category.toLowerCase() === target.category.toLowerCase()) ||
+          mids.has(row.mid);
         if (!inScope || row.removed_at !== null) continue;
         const costRate = parseDecimal(row.cost_rate);
         const rateToIdr = parseDecimal(row.rate_to_idr);
         if (!costRate || !rateToIdr) continue;
         const service = { id: row.id, providerId: row.provider_id, category: row.category };
-        const pricing = priceUnit({ costRate, rateToIdr, margin: marginFor(next, service), roundStep: next.roundStep, override: row.price_override });
+        const pricing = priceUnit({
+          costRate,
+          rateToIdr,
+          margin: marginFor(next, service),
+          roundStep: next.roundStep,
+          override: row.price_override,
+        });
         if (row.price_override === null && marginFor(next, service) !== marginFor(rules, service)) preview.affected++;
-        if (pricing.unitPrice <= pricing.unitCost) preview.belowCost.push({ mid: row.mid, name: row.name, price: pricing.unitPrice, cost: pricing.unitCost });
+        if (pricing.unitPrice <= pricing.unitCost)
+          preview.belowCost.push({ mid: row.mid, name: row.name, price: pricing.unitPrice, cost: pricing.unitCost });
         if (pricing.unitPrice === row.unit_price) continue;
         preview.changed++;
-        if (preview.examples.length < PREVIEW_EXAMPLES) preview.examples.push({ mid: row.mid, name: row.name, before: row.unit_price, after: pricing.unitPrice, cost: pricing.unitCost });
+        if (preview.examples.length < PREVIEW_EXAMPLES)
+          preview.examples.push({
+            mid: row.mid,
+            name: row.name,
+            before: row.unit_price,
+            after: pricing.unitPrice,
+            cost: pricing.unitCost,
+          });
       }
       return preview;
     },
@@ -193,8 +273,18 @@ export function createCatalogManagement(deps: { db: Db; clock: Clock; catalog: C
       await db.transaction().execute(async (trx) => {
         for (const service of services) {
           const current = rules.byService.get(service.id);
-          await upsertPriceRule(trx, { scope: "service", serviceId: service.id, marginPercent: marginPercent.trim() }, now);
-          await audit.record(trx, { actor, action: "pricing.margin", subject: `service:${service.mid}`, before: { marginPercent: current ? decimalToString(current) : null }, after: { marginPercent: marginPercent.trim() } });
+          await upsertPriceRule(
+            trx,
+            { scope: "service", serviceId: service.id, marginPercent: marginPercent.trim() },
+            now,
+          );
+          await audit.record(trx, {
+            actor,
+            action: "pricing.margin",
+            subject: `service:${service.mid}`,
+            before: { marginPercent: current ? decimalToString(current) : null },
+            after: { marginPercent: marginPercent.trim() },
+          });
         }
       });
       return repriceAll();
@@ -221,7 +311,14 @@ export function createCatalogManagement(deps: { db: Db; clock: Clock; catalog: C
       const backup = await requireService(backupMid);
       const supplier = await providers.getById(backup.providerId);
       await management.addBackup(mainMid, supplier!.name, backup.providerServiceId, actor);
-      await changeService(backup, "service.backup_only", { active: 0, disabled_reason: "backup" }, { active: backup.active, disabledReason: backup.disabledReason }, { active: false, disabledReason: "backup", backupOf: mainMid }, actor);
+      await changeService(
+        backup,
+        "service.backup_only",
+        { active: 0, disabled_reason: "backup" },
+        { active: backup.active, disabledReason: backup.disabledReason },
+        { active: false, disabledReason: "backup", backupOf: mainMid },
+        actor,
+      );
       return requireService(backupMid);
     },
 
@@ -239,16 +336,38 @@ export function createCatalogManagement(deps: { db: Db; clock: Clock; catalog: C
           await settings.set("pricing.default_margin_percent", marginPercent.trim());
           break;
         case "provider":
-          await upsertPriceRule(db, { scope: "provider", providerId: (await providers.requireByName(target.provider)).id, marginPercent: marginPercent.trim() }, now);
+          await upsertPriceRule(
+            db,
+            {
+              scope: "provider",
+              providerId: (await providers.requireByName(target.provider)).id,
+              marginPercent: marginPercent.trim(),
+            },
+            now,
+          );
           break;
         case "category":
-          await upsertPriceRule(db, { scope: "category", category: target.category, marginPercent: marginPercent.trim() }, now);
+          await upsertPriceRule(
+            db,
+            { scope: "category", category: target.category, marginPercent: marginPercent.trim() },
+            now,
+          );
           break;
         case "service":
-          await upsertPriceRule(db, { scope: "service", serviceId: (await requireService(target.mid)).id, marginPercent: marginPercent.trim() }, now);
+          await upsertPriceRule(
+            db,
+            { scope: "service", serviceId: (await requireService(target.mid)).id, marginPercent: marginPercent.trim() },
+            now,
+          );
           break;
       }
-      await audit.record(db, { actor, action: "pricing.margin", subject, before: { marginPercent: current }, after: { marginPercent: marginPercent.trim() } });
+      await audit.record(db, {
+        actor,
+        action: "pricing.margin",
+        subject,
+        before: { marginPercent: current },
+        after: { marginPercent: marginPercent.trim() },
+      });
       return repriceAll();
     },
 
@@ -258,7 +377,14 @@ export function createCatalogManagement(deps: { db: Db; clock: Clock; catalog: C
      */
     async clearMargin(target: Exclude<MarginScope, { scope: "default" }>, actor = "cli"): Promise<RepriceReport> {
       const { subject, rule, current } = await marginSubject(target);
-      if (rule && (await deletePriceRule(db, rule))) await audit.record(db, { actor, action: "pricing.margin", subject, before: { marginPercent: current }, after: { marginPercent: null } });
+      if (rule && (await deletePriceRule(db, rule)))
+        await audit.record(db, {
+          actor,
+          action: "pricing.margin",
+          subject,
+          before: { marginPercent: current },
+          after: { marginPercent: null },
+        });
       return repriceAll();
     },
 
@@ -266,12 +392,23 @@ export function createCatalogManagement(deps: { db: Db; clock: Clock; catalog: C
     async setFixedPrice(mid: number, unitPrice: number | null, actor = "cli"): Promise<Service> {
       const service = await requireService(mid);
       if (unitPrice !== null) {
-        if (!Number.isSafeInteger(unitPrice) || unitPrice <= 0) throw new AppError("catalog.invalid_price", "a price is a whole number of rupiah above zero");
+        if (!Number.isSafeInteger(unitPrice) || unitPrice <= 0)
+          throw new AppError("catalog.invalid_price", "a price is a whole number of rupiah above zero");
         if (unitPrice < service.unitCost) {
-          throw new AppError("catalog.below_cost", `${formatRupiah(unitPrice)} is below the supplier's cost of ${formatRupiah(service.unitCost)} per ${service.unitSize === 1 ? "item" : "1000"}`);
+          throw new AppError(
+            "catalog.below_cost",
+            `${formatRupiah(unitPrice)} is below the supplier's cost of ${formatRupiah(service.unitCost)} per ${service.unitSize === 1 ? "item" : "1000"}`,
+          );
         }
       }
-      await changeService(service, "service.price", { price_override: unitPrice, ...(unitPrice !== null ? { unit_price: unitPrice } : {}) }, { unitPrice: service.unitPrice, fixedPrice: service.priceOverride }, { fixedPrice: unitPrice }, actor);
+      await changeService(
+        service,
+        "service.price",
+        { price_override: unitPrice, ...(unitPrice !== null ? { unit_price: unitPrice } : {}) },
+        { unitPrice: service.unitPrice, fixedPrice: service.priceOverride },
+        { fixedPrice: unitPrice },
+        actor,
+      );
       if (unitPrice === null || service.disabledReason === "below_cost") await repriceAll();
       return requireService(mid);
     },
@@ -279,11 +416,27 @@ export function createCatalogManagement(deps: { db: Db; clock: Clock; catalog: C
     /** Turns a service off (never sold, never re-enabled by a sync) or back on. */
     async setEnabled(mid: number, enabled: boolean, actor = "cli"): Promise<Service> {
       const service = await requireService(mid);
-      if (enabled && service.removed) throw new AppError("catalog.not_listed", `service ${mid} is no longer listed by its supplier; it comes back by itself if the supplier lists it again`);
-      if (enabled && service.disabledReason === "unavailable") throw new AppError("catalog.not_listed", `service ${mid} is out of stock at its supplier; it is sold again by itself when the supplier has it`);
-      if (enabled && service.unitPrice < service.unitCost) throw new AppError("catalog.below_cost", `service ${mid} is priced below cost; change its price first`);
+      if (enabled && service.removed)
+        throw new AppError(
+          "catalog.not_listed",
+          `service ${mid} is no longer listed by its supplier; it comes back by itself if the supplier lists it again`,
+        );
+      if (enabled && service.disabledReason === "unavailable")
+        throw new AppError(
+          "catalog.not_listed",
+          `service ${mid} is out of stock at its supplier; it is sold again by itself when the supplier has it`,
+        );
+      if (enabled && service.unitPrice < service.unitCost)
+        throw new AppError("catalog.below_cost", `service ${mid} is priced below cost; change its price first`);
       const update = enabled ? { active: 1, disabled_reason: null } : { active: 0, disabled_reason: "admin" as const };
-      await changeService(service, enabled ? "service.enable" : "service.disable", update, { active: service.active, disabledReason: service.disabledReason }, { active: enabled, disabledReason: update.disabled_reason }, actor);
+      await changeService(
+        service,
+        enabled ? "service.enable" : "service.disable",
+        update,
+        { active: service.active, disabledReason: service.disabledReason },
+        { active: enabled, disabledReason: update.disabled_reason },
+        actor,
+      );
       return requireService(mid);
     },
 
@@ -291,18 +444,35 @@ export function createCatalogManagement(deps: { db: Db; clock: Clock; catalog: C
      * The shop's own name or description for a service (null: the supplier's again, from the next
      * re-sync on). Kept over every re-sync; the search index and the bot show it like any name.
      */
-    async setDetails(mid: number, changes: { name?: string | null | undefined; description?: string | null | undefined }, actor = "cli"): Promise<Service> {
+    async setDetails(
+      mid: number,
+      changes: { name?: string | null | undefined; description?: string | null | undefined },
+      actor = "cli",
+    ): Promise<Service> {
       const service = await requireService(mid);
-      const name = changes.name === undefined || changes.name === null ? changes.name : changes.name.replace(/\s+/g, " ").trim();
-      const description = changes.description === undefined || changes.description === null ? changes.description : changes.description.trim();
-      if (name !== undefined && name !== null && (name.length === 0 || name.length > 200)) throw new AppError("catalog.invalid_input", "a service name is 1 to 200 characters");
-      if (description !== undefined && description !== null && description.length > 2000) throw new AppError("catalog.invalid_input", "a description is at most 2000 characters");
+      const name =
+        changes.name === undefined || changes.name === null ? changes.name : changes.name.replace(/\s+/g, " ").trim();
+      const description =
+        changes.description === undefined || changes.description === null
+          ? changes.description
+          : changes.description.trim();
+      if (name !== undefined && name !== null && (name.length === 0 || name.length > 200))
+        throw new AppError("catalog.invalid_input", "a service name is 1 to 200 characters");
+      if (description !== undefined && description !== null && description.length > 2000)
+        throw new AppError("catalog.invalid_input", "a description is at most 2000 characters");
       const update: Parameters<typeof updateService>[2] = {
         ...(name !== undefined ? { name_override: name, ...(name !== null ? { name } : {}) } : {}),
-        ...(description !== undefined ? { description_override: description, ...(description !== null ? { description } : {}) } : {}),
+        ...(description !== undefined
+          ? { description_override: description, ...(description !== null ? { description } : {}) }
+          : {}),
       };
       if (Object.keys(update).length === 0) return service;
-      const before = { ...(name !== undefined ? { name: service.name, nameOverridden: service.nameOverridden } : {}), ...(description !== undefined ? { description: service.description, descriptionOverridden: service.descriptionOverridden } : {}) };
+      const before = {
+        ...(name !== undefined ? { name: service.name, nameOverridden: service.nameOverridden } : {}),
+        ...(description !== undefined
+          ? { description: service.description, descriptionOverridden: service.descriptionOverridden }
+          : {}),
+      };
       const after = { ...(name !== undefined ? { name } : {}), ...(description !== undefined ? { description } : {}) };
       await changeService(service, "service.details", update, before, after, actor);
       return requireService(mid);
@@ -321,27 +491,56 @@ export function createCatalogManagement(deps: { db: Db; clock: Clock; catalog: C
       const service = await requireService(mid);
       const provider = await providers.requireByName(providerName);
       const backup = await findServiceByProviderRef(db, provider.id, providerServiceId);
-      if (!backup) throw new AppError("catalog.unknown_backup", `${provider.name} has no imported service ${providerServiceId}; run catalog import ${provider.name} first`);
+      if (!backup)
+        throw new AppError(
+          "catalog.unknown_backup",
+          `${provider.name} has no imported service ${providerServiceId}; run catalog import ${provider.name} first`,
+        );
       if (backup.id === service.id) throw new AppError("catalog.invalid_backup", "a service cannot be its own backup");
       if (backup.unit_size !== service.unitSize || backup.target_kind !== service.targetKind) {
-        throw new AppError("catalog.invalid_backup", `service ${providerServiceId} of ${provider.name} sells a different kind of product (${backup.target_kind}, per ${backup.unit_size}) than service ${mid}`);
+        throw new AppError(
+          "catalog.invalid_backup",
+          `service ${providerServiceId} of ${provider.name} sells a different kind of product (${backup.target_kind}, per ${backup.unit_size}) than service ${mid}`,
+        );
       }
       const last = await lastBackupPriority(db, service.id);
       await db.transaction().execute(async (trx) => {
-        const added = await insertBackup(trx, { service_id: service.id, backup_service_id: backup.id, priority: last + 1, created_at: clock.now() });
-        if (added) await audit.record(trx, { actor, action: "service.backup_add", subject: `service:${mid}`, after: { backupMid: backup.mid, provider: provider.name, providerServiceId } });
+        const added = await insertBackup(trx, {
+          service_id: service.id,
+          backup_service_id: backup.id,
+          priority: last + 1,
+          created_at: clock.now(),
+        });
+        if (added)
+          await audit.record(trx, {
+            actor,
+            action: "service.backup_add",
+            subject: `service:${mid}`,
+            after: { backupMid: backup.mid, provider: provider.name, providerServiceId },
+          });
       });
       return catalog.backupsFor(service.id);
     },
 
-    async removeBackup(mid: number, providerName: string, providerServiceId: string, actor = "cli"): Promise<Service[]> {
+    async removeBackup(
+      mid: number,
+      providerName: string,
+      providerServiceId: string,
+      actor = "cli",
+    ): Promise<Service[]> {
       const service = await requireService(mid);
       const provider = await providers.requireByName(providerName);
       const backup = await findServiceByProviderRef(db, provider.id, providerServiceId);
       if (backup) {
         await db.transaction().execute(async (trx) => {
           const removed = await deleteBackup(trx, service.id, backup.id);
-          if (removed) await audit.record(trx, { actor, action: "service.backup_remove", subject: `service:${mid}`, before: { backupMid: backup.mid, provider: provider.name, providerServiceId } });
+          if (removed)
+            await audit.record(trx, {
+              actor,
+              action: "service.backup_remove",
+              subject: `service:${mid}`,
+              before: { backupMid: backup.mid, provider: provider.name, providerServiceId },
+            });
         });
       }
       return catalog.backupsFor(service.id);

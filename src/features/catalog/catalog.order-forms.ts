@@ -8,7 +8,19 @@
  * - `subscription`: future posts × the most delivered per post, the most the supplier can charge.
  * A type missing here is not sold (the bot cannot take what it cannot send correctly).
  */
-export type OrderInput = "comments" | "usernames" | "hashtags" | "hashtag" | "username" | "media" | "keywords" | "answerNumber" | "perPost" | "posts" | "delay" | "expiry";
+export type OrderInput =
+  | "comments"
+  | "usernames"
+  | "hashtags"
+  | "hashtag"
+  | "username"
+  | "media"
+  | "keywords"
+  | "answerNumber"
+  | "perPost"
+  | "posts"
+  | "delay"
+  | "expiry";
 
 /** Drip-feed inputs: optional, only on `asked` services whose supplier allows drip-feed. */
 export type DripInput = "runs" | "interval";
@@ -60,4 +72,6 @@ export function allowsDripFeed(service: { type: string; dripfeed: boolean }): bo
 }
 
 /** Delay values (minutes) panels accept for subscriptions (wire contracts 1.3). */
-export const SUBSCRIPTION_DELAYS = [0, 5, 10, 15, 30, 60, 90, 120, 150, 180, 210, 240, 270, 300, 360, 420, 480, 540, 600] as const;
+export const SUBSCRIPTION_DELAYS = [
+  0, 5, 10, 15, 30, 60, 90, 120, 150, 180, 210, 240, 270, 300, 360, 420, 480, 540, 600,
+] as const;

@@ -1,4 +1,11 @@
-import { ceilDecimal, multiplyDecimals, parseDecimal, sellUnitPrice, toSafeNumber, type Decimal } from "../../shared/money.js";
+import {
+  ceilDecimal,
+  multiplyDecimals,
+  parseDecimal,
+  sellUnitPrice,
+  toSafeNumber,
+  type Decimal,
+} from "../../shared/money.js";
 import type { PriceRuleRow } from "./catalog.table.js";
 
 /**
@@ -14,8 +21,18 @@ export interface PricingRules {
   byService: Map<number, Decimal>;
 }
 
-export function buildPricingRules(rows: readonly PriceRuleRow[], defaultMargin: string, roundStep: number): PricingRules {
-  const rules: PricingRules = { defaultMargin: parseMargin(defaultMargin), roundStep, byProvider: new Map(), byCategory: new Map(), byService: new Map() };
+export function buildPricingRules(
+  rows: readonly PriceRuleRow[],
+  defaultMargin: string,
+  roundStep: number,
+): PricingRules {
+  const rules: PricingRules = {
+    defaultMargin: parseMargin(defaultMargin),
+    roundStep,
+    byProvider: new Map(),
+    byCategory: new Map(),
+    byService: new Map(),
+  };
   for (const row of rows) {
     const margin = parseMargin(row.margin_percent);
     if (row.scope === "provider" && row.provider_id !== null) rules.byProvider.set(row.provider_id, margin);
@@ -25,7 +42,10 @@ export function buildPricingRules(rows: readonly PriceRuleRow[], defaultMargin: 
   return rules;
 }
 
-export function marginFor(rules: PricingRules, service: { id?: number | undefined; providerId: number; category: string }): Decimal {
+export function marginFor(
+  rules: PricingRules,
+  service: { id?: number | undefined; providerId: number; category: string },
+): Decimal {
   return (
     (service.id !== undefined ? rules.byService.get(service.id) : undefined) ??
     rules.byCategory.get(service.category.toLowerCase()) ??
@@ -42,22 +62,37 @@ export interface UnitPricing {
 }
 
 /** Cost and sell price per unit in rupiah from the supplier's rate (in its currency). */
-export function priceUnit(input: { costRate: Decimal; rateToIdr: Decimal; margin: Decimal; roundStep: number; override: number | null }): UnitPricing {
+export function priceUnit(input: {
+  costRate: Decimal;
+  rateToIdr: Decimal;
+  margin: Decimal;
+  roundStep: number;
+  override: number | null;
+}): UnitPricing {
   const unitCost = toSafeNumber(ceilDecimal(multiplyDecimals(input.costRate, input.rateToIdr)));
   if (input.override !== null) return { unitCost, unitPrice: input.override, belowCost: input.override < unitCost };
-  const unitPrice = sellUnitPrice({ costRate: input.costRate, rateToIdr: input.rateToIdr, marginPercent: input.margin, roundStep: input.roundStep });
+  const unitPrice = sellUnitPrice({
+    costRate: input.costRate,
+    rateToIdr: input.rateToIdr,
+    marginPercent: input.margin,
+    roundStep: input.roundStep,
+  });
   return { unitCost, unitPrice, belowCost: false };
 }
 
 /** A margin is a non-negative percentage with at most 4 decimals ("25", "12.5"). */
 export function parseMargin(text: string): Decimal {
   const margin = parseDecimal(text);
-  if (!margin || margin.units < 0n || !/^\d{1,4}(\.\d{1,4})?$/.test(text.trim())) throw new RangeError(`margin must be a percentage of 0 or more, such as 25 or 12.5 (got ${text})`);
+  if (!margin || margin.units < 0n || !/^\d{1,4}(\.\d{1,4})?$/.test(text.trim()))
+    throw new RangeError(`margin must be a percentage of 0 or more, such as 25 or 12.5 (got ${text})`);
   return margin;
 }
 
 /** Which rule sets a service's margin, for showing it: the most specific that exists. */
-export function marginSourceOf(rules: PricingRules, service: { id: number; providerId: number; category: string }): { margin: Decimal; scope: "service" | "category" | "provider" | "default" } {
+export function marginSourceOf(
+  rules: PricingRules,
+  service: { id: number; providerId: number; category: string },
+): { margin: Decimal; scope: "service" | "category" | "provider" | "default" } {
   const own = rules.byService.get(service.id);
   if (own) return { margin: own, scope: "service" };
   const category = rules.byCategory.get(service.category.toLowerCase());

@@ -21,7 +21,11 @@ export { SELLABLE_TYPES };
 export type ServiceWithSupplier = ServiceRow & { provider_active: number; provider_currency_problem: string | null };
 
 function withSupplier(db: Db) {
-  return db.selectFrom("services").innerJoin("providers", "providers.id", "services.provider_id").selectAll("services").select(["providers.active as provider_active", "providers.currency_problem as provider_currency_problem"]);
+  return db
+    .selectFrom("services")
+    .innerJoin("providers", "providers.id", "services.provider_id")
+    .selectAll("services")
+    .select(["providers.active as provider_active", "providers.currency_problem as provider_currency_problem"]);
 }
 
 export async function findServiceByMid(db: Db, mid: number): Promise<ServiceWithSupplier | undefined> {
@@ -52,20 +56,35 @@ function sellable(db: Db) {
 
 /** Sellable services matching the filter; ranking is the caller's. */
 export async function listSellableServices(db: Db, filter: SellableFilter): Promise<ServiceWithSupplier[]> {
-  let query = sellable(db).selectAll("services").select(["providers.active as provider_active", "providers.currency_problem as provider_currency_problem"]);
+  let query = sellable(db)
+    .selectAll("services")
+    .select(["providers.active as provider_active", "providers.currency_problem as provider_currency_problem"]);
   if (filter.platform) query = query.where("services.platform", "=", filter.platform);
   if (filter.kind) query = query.where("services.kind", "=", filter.kind);
   const words = filter.anyWords ?? [];
   if (words.length > 0) {
-    query = query.where((eb) => eb.or(words.flatMap((w) => [likeIgnoringCase(db, sql.ref("services.name"), `%${w}%`), likeIgnoringCase(db, sql.ref("services.category"), `%${w}%`)])));
+    query = query.where((eb) =>
+      eb.or(
+        words.flatMap((w) => [
+          likeIgnoringCase(db, sql.ref("services.name"), `%${w}%`),
+          likeIgnoringCase(db, sql.ref("services.category"), `%${w}%`),
+        ]),
+      ),
+    );
   }
   return query.orderBy("services.unit_price").orderBy("services.mid").execute();
 }
 
-export async function countSellableByPlatform(db: Db, kind?: string): Promise<Array<{ platform: string; count: number }>> {
+export async function countSellableByPlatform(
+  db: Db,
+  kind?: string,
+): Promise<Array<{ platform: string; count: number }>> {
   let query = sellable(db).select(["services.platform as platform", sql<number>`count(*)`.as("count")]);
   if (kind) query = query.where("services.kind", "=", kind);
-  return query.groupBy("services.platform").orderBy(sql`count(*)`, "desc").execute();
+  return query
+    .groupBy("services.platform")
+    .orderBy(sql`count(*)`, "desc")
+    .execute();
 }
 
 export async function countSellableByKind(db: Db, platform: string): Promise<Array<{ kind: string; count: number }>> {
@@ -81,17 +100,40 @@ export async function listAllServicesWithRate(db: Db) {
   return db
     .selectFrom("services")
     .innerJoin("providers", "providers.id", "services.provider_id")
-    .select(["services.id", "services.mid", "services.name", "services.provider_id", "services.category", "services.cost_rate", "services.unit_price", "services.unit_cost", "services.price_override", "services.disabled_reason", "services.active", "services.removed_at", "providers.rate_to_idr"])
+    .select([
+      "services.id",
+      "services.mid",
+      "services.name",
+      "services.provider_id",
+      "services.category",
+      "services.cost_rate",
+      "services.unit_price",
+      "services.unit_cost",
+      "services.price_override",
+      "services.disabled_reason",
+      "services.active",
+      "services.removed_at",
+      "providers.rate_to_idr",
+    ])
     .execute();
 }
 
 export async function findServicesByIds(db: Db, ids: readonly number[]): Promise<ServiceWithSupplier[]> {
   if (ids.length === 0) return [];
-  return withSupplier(db).where("services.id", "in", [...ids]).execute();
+  return withSupplier(db)
+    .where("services.id", "in", [...ids])
+    .execute();
 }
 
-export async function findServiceByProviderRef(db: Db, providerId: number, providerServiceId: string): Promise<ServiceWithSupplier | undefined> {
-  return withSupplier(db).where("services.provider_id", "=", providerId).where("services.provider_service_id", "=", providerServiceId).executeTakeFirst();
+export async function findServiceByProviderRef(
+  db: Db,
+  providerId: number,
+  providerServiceId: string,
+): Promise<ServiceWithSupplier | undefined> {
+  return withSupplier(db)
+    .where("services.provider_id", "=", providerId)
+    .where("services.provider_service_id", "=", providerServiceId)
+    .executeTakeFirst();
 }
 
 export interface ServiceListFilter {
@@ -103,7 +145,11 @@ export interface ServiceListFilter {
 
 export async function listServices(db: Db, filter: ServiceListFilter): Promise<ServiceWithSupplier[]> {
   let query = withSupplier(db);
-  if (!filter.includeInactive) query = query.where("services.active", "=", 1).where("providers.active", "=", 1).where("providers.currency_problem", "is", null);
+  if (!filter.includeInactive)
+    query = query
+      .where("services.active", "=", 1)
+      .where("providers.active", "=", 1)
+      .where("providers.currency_problem", "is", null);
   if (filter.platform) query = query.where("services.platform", "=", filter.platform);
   if (filter.category) query = query.where(equalsIgnoringCase(db, sql.ref("services.category"), filter.category));
   if (filter.providerId) query = query.where("services.provider_id", "=", filter.providerId);
@@ -116,7 +162,11 @@ export async function backupsOf(db: Db, serviceId: number): Promise<Array<Servic
     .innerJoin("services", "services.id", "service_backups.backup_service_id")
     .innerJoin("providers", "providers.id", "services.provider_id")
     .selectAll("services")
-    .select(["providers.active as provider_active", "providers.currency_problem as provider_currency_problem", "service_backups.priority"])
+    .select([
+      "providers.active as provider_active",
+      "providers.currency_problem as provider_currency_problem",
+      "service_backups.priority",
+    ])
     .where("service_backups.service_id", "=", serviceId)
     .orderBy("service_backups.priority")
     .execute();
@@ -141,14 +191,22 @@ function wordMatches(db: Db, word: string) {
 
 /** The words of an admin's search, lower-cased, without the brackets and punctuation names carry. */
 export function searchWords(text: string): string[] {
-  return text.toLowerCase().split(/[\s[\](){}|,;:/"'+*!?]+/u).filter((w) => w.length > 0).slice(0, 12);
+  return text
+    .toLowerCase()
+    .split(/[\s[\](){}|,;:/"'+*!?]+/u)
+    .filter((w) => w.length > 0)
+    .slice(0, 12);
 }
 
 /**
  * One page of services for the admin list, with the total matching. Filtering and paging happen in
  * SQLite so a shop with tens of thousands of services sends one page, never the whole catalog.
  */
-export async function pageServices(db: Db, filter: ServicePageFilter, page: { offset: number; limit: number }): Promise<{ rows: ServiceWithSupplier[]; total: number }> {
+export async function pageServices(
+  db: Db,
+  filter: ServicePageFilter,
+  page: { offset: number; limit: number },
+): Promise<{ rows: ServiceWithSupplier[]; total: number }> {
   let query = withSupplier(db);
   const text = filter.text?.trim();
   if (text) {
@@ -166,10 +224,24 @@ export async function pageServices(db: Db, filter: ServicePageFilter, page: { of
   if (filter.platform) query = query.where("services.platform", "=", filter.platform);
   if (filter.category) query = query.where(equalsIgnoringCase(db, sql.ref("services.category"), filter.category));
   if (filter.providerId) query = query.where("services.provider_id", "=", filter.providerId);
-  if (filter.state === "sold") query = query.where("services.active", "=", 1).where("providers.active", "=", 1).where("providers.currency_problem", "is", null);
-  if (filter.state === "off") query = query.where((eb) => eb.or([eb("services.active", "=", 0), eb("providers.active", "=", 0), eb("providers.currency_problem", "is not", null)]));
+  if (filter.state === "sold")
+    query = query
+      .where("services.active", "=", 1)
+      .where("providers.active", "=", 1)
+      .where("providers.currency_problem", "is", null);
+  if (filter.state === "off")
+    query = query.where((eb) =>
+      eb.or([
+        eb("services.active", "=", 0),
+        eb("providers.active", "=", 0),
+        eb("providers.currency_problem", "is not", null),
+      ]),
+    );
   if (filter.state === "review") query = query.where("services.disabled_reason", "=", "review");
-  const counted = await query.clearSelect().select(sql<number>`count(*)`.as("total")).executeTakeFirstOrThrow();
+  const counted = await query
+    .clearSelect()
+    .select(sql<number>`count(*)`.as("total"))
+    .executeTakeFirstOrThrow();
   const rows = await query.orderBy("services.mid").limit(page.limit).offset(page.offset).execute();
   return { rows, total: counted.total };
 }

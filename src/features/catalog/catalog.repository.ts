@@ -26,13 +26,20 @@ export async function lockCatalogWrites(db: Db): Promise<void> {
 
 /** The next shop number; read under lockCatalogWrites, so no other import takes it meanwhile. */
 export async function nextMid(db: Db): Promise<number> {
-  const row = await db.selectFrom("services").select(sql<number>`coalesce(max(mid), 0)`.as("max")).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom("services")
+    .select(sql<number>`coalesce(max(mid), 0)`.as("max"))
+    .executeTakeFirstOrThrow();
   return row.max + 1;
 }
 
 export async function insertServices(db: Db, rows: NewServiceRow[]): Promise<void> {
   // 22 columns per row: 400 rows stay well under SQLite's bound-parameter limit.
-  for (let i = 0; i < rows.length; i += 400) await db.insertInto("services").values(rows.slice(i, i + 400)).execute();
+  for (let i = 0; i < rows.length; i += 400)
+    await db
+      .insertInto("services")
+      .values(rows.slice(i, i + 400))
+      .execute();
 }
 
 export async function updateService(db: Db, id: number, update: ServiceUpdate): Promise<void> {
@@ -41,7 +48,11 @@ export async function updateService(db: Db, id: number, update: ServiceUpdate): 
 
 export async function deactivateServices(db: Db, ids: number[], now: number): Promise<void> {
   for (let i = 0; i < ids.length; i += 500) {
-    await db.updateTable("services").set({ active: 0, removed_at: now, updated_at: now }).where("id", "in", ids.slice(i, i + 500)).execute();
+    await db
+      .updateTable("services")
+      .set({ active: 0, removed_at: now, updated_at: now })
+      .where("id", "in", ids.slice(i, i + 500))
+      .execute();
   }
 }
 
@@ -50,7 +61,17 @@ export async function listPriceRules(db: Db) {
 }
 
 /** One rule per target: setting a margin again replaces it. */
-export async function upsertPriceRule(db: Db, rule: { scope: "provider" | "category" | "service"; providerId?: number; category?: string; serviceId?: number; marginPercent: string }, now: number): Promise<void> {
+export async function upsertPriceRule(
+  db: Db,
+  rule: {
+    scope: "provider" | "category" | "service";
+    providerId?: number;
+    category?: string;
+    serviceId?: number;
+    marginPercent: string;
+  },
+  now: number,
+): Promise<void> {
   // Update-or-insert: one writer at a time, or two first margins for one target would both insert.
   await lockForWrite(db, "price_rules");
   const updated = await db
@@ -64,7 +85,15 @@ export async function upsertPriceRule(db: Db, rule: { scope: "provider" | "categ
   if (Number(updated.numUpdatedRows) > 0) return;
   await db
     .insertInto("price_rules")
-    .values({ scope: rule.scope, provider_id: rule.providerId ?? null, category: rule.category ?? null, service_id: rule.serviceId ?? null, margin_percent: rule.marginPercent, created_at: now, updated_at: now })
+    .values({
+      scope: rule.scope,
+      provider_id: rule.providerId ?? null,
+      category: rule.category ?? null,
+      service_id: rule.serviceId ?? null,
+      margin_percent: rule.marginPercent,
+      created_at: now,
+      updated_at: now,
+    })
     .execute();
 }
 
@@ -81,7 +110,10 @@ export async function serviceFacets(db: Db): Promise<Array<{ platform: string; c
 }
 
 /** Deletes a margin rule (the service, category or supplier then follows the next rule up). */
-export async function deletePriceRule(db: Db, rule: { scope: "provider" | "category" | "service"; providerId?: number; category?: string; serviceId?: number }): Promise<boolean> {
+export async function deletePriceRule(
+  db: Db,
+  rule: { scope: "provider" | "category" | "service"; providerId?: number; category?: string; serviceId?: number },
+): Promise<boolean> {
   const deleted = await db
     .deleteFrom("price_rules")
     .where("scope", "=", rule.scope)
@@ -94,8 +126,15 @@ export async function deletePriceRule(db: Db, rule: { scope: "provider" | "categ
 
 /* Import runs (`catalog_syncs`): one row per import or re-sync of a supplier's list. */
 
-export async function insertCatalogSync(db: Db, row: { provider_id: number; trigger: string; started_at: number }): Promise<number> {
-  const { id } = await db.insertInto("catalog_syncs").values({ ...row, finished_at: null, error: null }).returning("id").executeTakeFirstOrThrow();
+export async function insertCatalogSync(
+  db: Db,
+  row: { provider_id: number; trigger: string; started_at: number },
+): Promise<number> {
+  const { id } = await db
+    .insertInto("catalog_syncs")
+    .values({ ...row, finished_at: null, error: null })
+    .returning("id")
+    .executeTakeFirstOrThrow();
   return id;
 }
 
@@ -112,19 +151,32 @@ export async function recentCatalogSyncs(db: Db, limit: number, providerId?: num
 
 /** Whether a supplier added before this one has services in the shop (removed ones aside). */
 export async function earlierSupplierHasServices(db: Db, providerId: number): Promise<boolean> {
-  const other = await db.selectFrom("services").select("id").where("provider_id", "<", providerId).where("removed_at", "is", null).limit(1).executeTakeFirst();
+  const other = await db
+    .selectFrom("services")
+    .select("id")
+    .where("provider_id", "<", providerId)
+    .where("removed_at", "is", null)
+    .limit(1)
+    .executeTakeFirst();
   return other !== undefined;
 }
 
 /* Backups (`service_backups`): services fulfilment may move a refused order to, by priority. */
 
 export async function lastBackupPriority(db: Db, serviceId: number): Promise<number> {
-  const last = await db.selectFrom("service_backups").select((eb) => eb.fn.max("priority").as("max")).where("service_id", "=", serviceId).executeTakeFirst();
+  const last = await db
+    .selectFrom("service_backups")
+    .select((eb) => eb.fn.max("priority").as("max"))
+    .where("service_id", "=", serviceId)
+    .executeTakeFirst();
   return last?.max ?? 0;
 }
 
 /** Adds a backup unless it is one already; true when it was added. */
-export async function insertBackup(db: Db, row: { service_id: number; backup_service_id: number; priority: number; created_at: number }): Promise<boolean> {
+export async function insertBackup(
+  db: Db,
+  row: { service_id: number; backup_service_id: number; priority: number; created_at: number },
+): Promise<boolean> {
   const added = await db
     .insertInto("service_backups")
     .values(row)
@@ -135,6 +187,10 @@ export async function insertBackup(db: Db, row: { service_id: number; backup_ser
 
 /** True when it was a backup. */
 export async function deleteBackup(db: Db, serviceId: number, backupServiceId: number): Promise<boolean> {
-  const removed = await db.deleteFrom("service_backups").where("service_id", "=", serviceId).where("backup_service_id", "=", backupServiceId).executeTakeFirst();
+  const removed = await db
+    .deleteFrom("service_backups")
+    .where("service_id", "=", serviceId)
+    .where("backup_service_id", "=", backupServiceId)
+    .executeTakeFirst();
   return Number(removed.numDeletedRows) > 0;
 }

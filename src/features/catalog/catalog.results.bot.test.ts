@@ -17,13 +17,24 @@ describe("product lists in the chat", () => {
     await kit.close();
   });
   const someone = () => kit.customer(nextUser++);
-  const picks = (message: ChatMessage) => message.buttons.flat().flatMap((b) => (b.callback_data?.startsWith("pick:") ? [Number(b.callback_data.slice(5))] : []));
-  const pricesIn = (message: ChatMessage) => [...message.plain.matchAll(/Rp\s([\d.]+)\s\/\s1[.,]000/g)].map((m) => Number(m[1]!.replace(/\./g, "")));
-  const sellable = async (platform: string, kind: string) => (await kit.container.catalog.listSellable({ platform, kind }, 0, 1_000)).services;
+  const picks = (message: ChatMessage) =>
+    message.buttons
+      .flat()
+      .flatMap((b) => (b.callback_data?.startsWith("pick:") ? [Number(b.callback_data.slice(5))] : []));
+  const pricesIn = (message: ChatMessage) =>
+    [...message.plain.matchAll(/Rp\s([\d.]+)\s\/\s1[.,]000/g)].map((m) => Number(m[1]!.replace(/\./g, "")));
+  const sellable = async (platform: string, kind: string) =>
+    (await kit.container.catalog.listSellable({ platform, kind }, 0, 1_000)).services;
 
   it("lists the cheapest first for every way of asking for it, in both languages", async () => {
     const cheapest = Math.min(...(await sellable("instagram", "followers")).map((s) => s.unitPrice));
-    for (const text of ["followers ig paling murah yg mana kak", "followers ig yg murah", "followers ig termurah", "cheap instagram followers", "instagram followers lowest price, please"]) {
+    for (const text of [
+      "followers ig paling murah yg mana kak",
+      "followers ig yg murah",
+      "followers ig termurah",
+      "cheap instagram followers",
+      "instagram followers lowest price, please",
+    ]) {
       const [list] = await someone().say(text);
       const prices = pricesIn(list!);
       expect(prices[0], text).toBe(cheapest);
@@ -50,7 +61,9 @@ describe("product lists in the chat", () => {
       if (!last.buttons.flat().some((b) => b.text === "Lihat lainnya »")) break;
       const [next] = await customer.pressButton(/^page:\d+:\d+$/);
       pages.push(picks(next!));
-      expect(next!.plain).toContain(`Menampilkan ${page * 8 + 1}–${page * 8 + pages.at(-1)!.length} dari ${expected.length}`);
+      expect(next!.plain).toContain(
+        `Menampilkan ${page * 8 + 1}–${page * 8 + pages.at(-1)!.length} dari ${expected.length}`,
+      );
     }
     const seen = pages.flat();
     expect(new Set(seen).size).toBe(seen.length);

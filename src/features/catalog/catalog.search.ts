@@ -1,4 +1,11 @@
-import { detectKind, detectPlatform, normalizeText, VOCABULARY_WORDS, type Kind, type Platform } from "./catalog.vocabulary.js";
+import {
+  detectKind,
+  detectPlatform,
+  normalizeText,
+  VOCABULARY_WORDS,
+  type Kind,
+  type Platform,
+} from "./catalog.vocabulary.js";
 
 /** What a customer's words ask for: a platform, a kind, and the descriptive words left over. */
 export interface SearchQuery {
@@ -19,8 +26,16 @@ const STOPWORDS = new Set(
 
 export function parseSearchText(text: string): SearchQuery {
   const words = normalizeText(text).trim().split(" ").filter(Boolean);
-  const keywords = [...new Set(words.filter((w) => w.length >= 3 && !/^\d+$/.test(w) && !STOPWORDS.has(w) && !VOCABULARY_WORDS.has(w)))];
-  const numbers = [...new Set((text.match(/\d{1,3}(?:[.,]\d{3})+|\d+/g) ?? []).map((n) => n.replace(/[.,]/g, "")).filter((n) => n.length >= 2 && n.length <= 7))];
+  const keywords = [
+    ...new Set(words.filter((w) => w.length >= 3 && !/^\d+$/.test(w) && !STOPWORDS.has(w) && !VOCABULARY_WORDS.has(w))),
+  ];
+  const numbers = [
+    ...new Set(
+      (text.match(/\d{1,3}(?:[.,]\d{3})+|\d+/g) ?? [])
+        .map((n) => n.replace(/[.,]/g, ""))
+        .filter((n) => n.length >= 2 && n.length <= 7),
+    ),
+  ];
   return { platform: detectPlatform(text), kind: detectKind(text), keywords, numbers };
 }
 
@@ -32,7 +47,11 @@ export interface Rankable {
 }
 
 /** Best keyword (and product number) match first, then the cheapest, then the oldest shop number. */
-export function rankServices<T extends Rankable>(services: readonly T[], keywords: readonly string[], numbers: readonly string[] = []): T[] {
+export function rankServices<T extends Rankable>(
+  services: readonly T[],
+  keywords: readonly string[],
+  numbers: readonly string[] = [],
+): T[] {
   const score = (s: T) => {
     const name = s.name.toLowerCase();
     const category = s.category.toLowerCase();

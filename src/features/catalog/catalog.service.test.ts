@@ -17,7 +17,10 @@ afterEach(async () => {
 });
 
 async function startKit(catalog?: SimService[], currency?: string): Promise<ShopKit> {
-  kit = await createShopKit({ importCatalog: false, ...(catalog ? { smm: { catalog, ...(currency ? { currency } : {}) } } : {}) });
+  kit = await createShopKit({
+    importCatalog: false,
+    ...(catalog ? { smm: { catalog, ...(currency ? { currency } : {}) } } : {}),
+  });
   return kit;
 }
 
@@ -65,14 +68,32 @@ function ceilDiv(a: bigint, b: bigint): bigint {
 
 /** A small supplier feed in the panel's wire shape; tests mutate it between imports. */
 function igFollowers(service: number, label: string, rate: string): SimService {
-  return { service, name: `Instagram Followers ${label}`, type: "Default", category: "Instagram Followers", rate, min: "100", max: "10000", refill: false, cancel: true, dripfeed: false };
+  return {
+    service,
+    name: `Instagram Followers ${label}`,
+    type: "Default",
+    category: "Instagram Followers",
+    rate,
+    min: "100",
+    max: "10000",
+    refill: false,
+    cancel: true,
+    dripfeed: false,
+  };
 }
 
 describe("importing the supplier's catalog", () => {
   it("imports every valid row and reports the counts", async () => {
     const k = await startKit();
     const report = await k.container.catalog.importFromProvider(SUPPLIER);
-    expect(report).toMatchObject({ provider: SUPPLIER, received: 318, imported: 312, updated: 0, unchanged: 0, removed: 0 });
+    expect(report).toMatchObject({
+      provider: SUPPLIER,
+      received: 318,
+      imported: 312,
+      updated: 0,
+      unchanged: 0,
+      removed: 0,
+    });
     expect(await serviceRows(k)).toHaveLength(312);
   });
 
@@ -92,7 +113,9 @@ describe("importing the supplier's catalog", () => {
     // None of them reached the shop; the first row with id 1001 is the one kept.
     const rows = await serviceRows(k);
     expect(rows.some((r) => ["9001", "9002", "9003", "9004"].includes(r.provider_service_id))).toBe(false);
-    expect(rows.filter((r) => r.provider_service_id === "1001").map((r) => r.name)).toEqual(["Instagram Followers [Indonesia Aktif] [Refill 30 Hari]"]);
+    expect(rows.filter((r) => r.provider_service_id === "1001").map((r) => r.name)).toEqual([
+      "Instagram Followers [Indonesia Aktif] [Refill 30 Hari]",
+    ]);
   });
 
   it("numbers services 1..N in the supplier's order on the first import", async () => {
@@ -116,7 +139,10 @@ describe("importing the supplier's catalog", () => {
 
   it("runs two imports started at the same time one after the other: no duplicates, no renumbering", async () => {
     const k = await startKit();
-    const reports = await Promise.all([k.container.catalog.importFromProvider(SUPPLIER), k.container.catalog.importFromProvider(SUPPLIER)]);
+    const reports = await Promise.all([
+      k.container.catalog.importFromProvider(SUPPLIER),
+      k.container.catalog.importFromProvider(SUPPLIER),
+    ]);
     expect(reports.map((r) => r.imported).sort()).toEqual([0, 312]);
     expect(reports.map((r) => r.unchanged).sort()).toEqual([0, 312]);
     const rows = await serviceRows(k);
@@ -129,7 +155,10 @@ describe("importing the supplier's catalog", () => {
     const before = await serviceRows(k);
 
     k.sandbox.smm.setFault("services", "http500", 1);
-    await expect(k.container.catalog.importFromProvider(SUPPLIER)).rejects.toMatchObject({ name: "ProviderCallError", reason: "unavailable" });
+    await expect(k.container.catalog.importFromProvider(SUPPLIER)).rejects.toMatchObject({
+      name: "ProviderCallError",
+      reason: "unavailable",
+    });
     k.sandbox.smm.setFault("services", "garbage", 1);
     await expect(k.container.catalog.importFromProvider(SUPPLIER)).rejects.toMatchObject({ reason: "bad_response" });
     await k.container.providers.edit(SUPPLIER, { credentials: { key: "not-the-key" } });
@@ -161,7 +190,12 @@ describe("importing the supplier's catalog", () => {
       removed_at: null,
     });
     const premium = await k.container.catalog.findByMid(8);
-    expect(premium).toMatchObject({ name: "Instagram Followers [Premium] [Lifetime Refill]", type: "Package", active: true, sellable: true });
+    expect(premium).toMatchObject({
+      name: "Instagram Followers [Premium] [Lifetime Refill]",
+      type: "Package",
+      active: true,
+      sellable: true,
+    });
   });
 });
 
@@ -184,7 +218,11 @@ describe("prices", () => {
   });
 
   it("rounds a fractional rate up, and a tiny rate still costs at least one price step", async () => {
-    const k = await startKit([igFollowers(1, "[A]", "1000.01"), igFollowers(2, "[B]", "0.05"), igFollowers(3, "[C]", "10000")]);
+    const k = await startKit([
+      igFollowers(1, "[A]", "1000.01"),
+      igFollowers(2, "[B]", "0.05"),
+      igFollowers(3, "[C]", "10000"),
+    ]);
     await k.container.catalog.importFromProvider(SUPPLIER);
     // 1000.01 × 1.3 = 1300.013 → 1301 → 1400; cost rounds up to 1001.
     expect(await k.container.catalog.findByMid(1)).toMatchObject({ unitCost: 1001, unitPrice: 1400 });
@@ -195,12 +233,30 @@ describe("prices", () => {
 
   it("prices a USD supplier in rupiah using its rate to IDR", async () => {
     // The panel bills in USD and says so in its balance answer (as the supplier's answer decides).
-    const k = await startKit([igFollowers(11, "[USD HQ]", "0.90"), igFollowers(12, "[USD Bot]", "0.0123"), igFollowers(13, "[USD Real]", "2.5")], "USD");
-    await k.container.providers.add({ name: "usd-panel", kind: "smm-v2", url: k.standIns.smmUrl, credentials: { key: k.sandbox.smm.key }, currency: "USD", rateToIdr: "16250" });
+    const k = await startKit(
+      [
+        igFollowers(11, "[USD HQ]", "0.90"),
+        igFollowers(12, "[USD Bot]", "0.0123"),
+        igFollowers(13, "[USD Real]", "2.5"),
+      ],
+      "USD",
+    );
+    await k.container.providers.add({
+      name: "usd-panel",
+      kind: "smm-v2",
+      url: k.standIns.smmUrl,
+      credentials: { key: k.sandbox.smm.key },
+      currency: "USD",
+      rateToIdr: "16250",
+    });
     const report = await k.container.catalog.importFromProvider("usd-panel");
     expect(report).toMatchObject({ imported: 3, skipped: [] });
     // 0.90 × 16250 = 14,625 → × 1.3 = 19,012.5 → 19,100
-    expect(await k.container.catalog.findByMid(1)).toMatchObject({ providerServiceId: "11", unitCost: 14_625, unitPrice: 19_100 });
+    expect(await k.container.catalog.findByMid(1)).toMatchObject({
+      providerServiceId: "11",
+      unitCost: 14_625,
+      unitPrice: 19_100,
+    });
     // 0.0123 × 16250 = 199.875 → cost 200; × 1.3 = 259.8375 → 300
     expect(await k.container.catalog.findByMid(2)).toMatchObject({ unitCost: 200, unitPrice: 300 });
     // 2.5 × 16250 = 40,625 → × 1.3 = 52,812.5 → 52,900
@@ -213,9 +269,18 @@ describe("prices", () => {
   it("gives a second supplier's services the shop numbers after the first supplier's", async () => {
     const k = await startKit([igFollowers(11, "[A]", "0.90"), igFollowers(12, "[B]", "1.20")]);
     // A second panel with the same list that bills in USD (and says so).
-    const usd = await startSandboxServer({ smm: { catalog: [igFollowers(11, "[A]", "0.90"), igFollowers(12, "[B]", "1.20")], currency: "USD" } });
+    const usd = await startSandboxServer({
+      smm: { catalog: [igFollowers(11, "[A]", "0.90"), igFollowers(12, "[B]", "1.20")], currency: "USD" },
+    });
     onTestFinished(() => usd.close());
-    await k.container.providers.add({ name: "usd-panel", kind: "smm-v2", url: usd.smmUrl, credentials: { key: usd.sandbox.smm.key }, currency: "USD", rateToIdr: "16250" });
+    await k.container.providers.add({
+      name: "usd-panel",
+      kind: "smm-v2",
+      url: usd.smmUrl,
+      credentials: { key: usd.sandbox.smm.key },
+      currency: "USD",
+      rateToIdr: "16250",
+    });
     await k.container.catalog.importFromProvider(SUPPLIER);
     await k.container.catalog.importFromProvider("usd-panel");
     expect(await midOf(k, "11")).toBe(1);
@@ -245,32 +310,58 @@ describe("when the supplier's feed changes between imports", () => {
   // mids after the first import: 501 → 1, 502 → 2, 503 → 3.
   let feed: SimService[];
   const setUp = async () => {
-    feed = [igFollowers(501, "[Indonesia Aktif]", "10000.00"), igFollowers(502, "[Murah]", "5000.00"), igFollowers(503, "[HQ]", "8000.00")];
+    feed = [
+      igFollowers(501, "[Indonesia Aktif]", "10000.00"),
+      igFollowers(502, "[Murah]", "5000.00"),
+      igFollowers(503, "[HQ]", "8000.00"),
+    ];
     const k = await startKit(feed);
-    expect(await k.container.catalog.importFromProvider(SUPPLIER)).toMatchObject({ imported: 3, updated: 0, unchanged: 0, removed: 0 });
+    expect(await k.container.catalog.importFromProvider(SUPPLIER)).toMatchObject({
+      imported: 3,
+      updated: 0,
+      unchanged: 0,
+      removed: 0,
+    });
     return k;
   };
-  const searchMids = async (k: ShopKit) => (await k.container.catalog.search("followers instagram")).services.map((s) => s.mid).sort((a, b) => a - b);
+  const searchMids = async (k: ShopKit) =>
+    (await k.container.catalog.search("followers instagram")).services.map((s) => s.mid).sort((a, b) => a - b);
 
   it("reports a repriced service as updated and keeps its shop number", async () => {
     const k = await setUp();
     feed[1] = { ...feed[1]!, rate: "6000.00" };
     const report = await k.container.catalog.importFromProvider(SUPPLIER);
     expect(report).toMatchObject({ imported: 0, updated: 1, unchanged: 2, removed: 0 });
-    expect(await k.container.catalog.findByMid(2)).toMatchObject({ providerServiceId: "502", unitCost: 6_000, unitPrice: 7_800, active: true });
+    expect(await k.container.catalog.findByMid(2)).toMatchObject({
+      providerServiceId: "502",
+      unitCost: 6_000,
+      unitPrice: 7_800,
+      active: true,
+    });
   });
 
   it("reports a renamed service as updated with the same shop number", async () => {
     const k = await setUp();
     feed[0] = { ...feed[0]!, name: "Instagram Followers [Indonesia Aktif] [Refill 60 Hari]" };
-    expect(await k.container.catalog.importFromProvider(SUPPLIER)).toMatchObject({ imported: 0, updated: 1, unchanged: 2 });
-    expect((await k.container.catalog.findByMid(1))!.name).toBe("Instagram Followers [Indonesia Aktif] [Refill 60 Hari]");
+    expect(await k.container.catalog.importFromProvider(SUPPLIER)).toMatchObject({
+      imported: 0,
+      updated: 1,
+      unchanged: 2,
+    });
+    expect((await k.container.catalog.findByMid(1))!.name).toBe(
+      "Instagram Followers [Indonesia Aktif] [Refill 60 Hari]",
+    );
   });
 
   it("gives a new service the next shop number", async () => {
     const k = await setUp();
     feed.push(igFollowers(504, "[Premium]", "12000.00"));
-    expect(await k.container.catalog.importFromProvider(SUPPLIER)).toMatchObject({ imported: 1, updated: 0, unchanged: 3, removed: 0 });
+    expect(await k.container.catalog.importFromProvider(SUPPLIER)).toMatchObject({
+      imported: 1,
+      updated: 0,
+      unchanged: 3,
+      removed: 0,
+    });
     expect(await midOf(k, "504")).toBe(4);
     expect(await searchMids(k)).toEqual([1, 2, 3, 4]);
   });
@@ -278,8 +369,17 @@ describe("when the supplier's feed changes between imports", () => {
   it("deactivates a service the supplier stops listing, and search no longer suggests it", async () => {
     const k = await setUp();
     feed.splice(2, 1); // 503 (mid 3) disappears
-    expect(await k.container.catalog.importFromProvider(SUPPLIER)).toMatchObject({ imported: 0, updated: 0, unchanged: 2, removed: 1 });
-    expect(await k.container.catalog.findByMid(3)).toMatchObject({ providerServiceId: "503", active: false, sellable: false });
+    expect(await k.container.catalog.importFromProvider(SUPPLIER)).toMatchObject({
+      imported: 0,
+      updated: 0,
+      unchanged: 2,
+      removed: 1,
+    });
+    expect(await k.container.catalog.findByMid(3)).toMatchObject({
+      providerServiceId: "503",
+      active: false,
+      sellable: false,
+    });
     expect(await searchMids(k)).toEqual([1, 2]);
     // Removing it again on the next import does not count it twice.
     expect(await k.container.catalog.importFromProvider(SUPPLIER)).toMatchObject({ removed: 0, unchanged: 2 });
@@ -288,7 +388,9 @@ describe("when the supplier's feed changes between imports", () => {
   it("leaves the catalog as it is when the supplier lists nothing valid (a panel in maintenance)", async () => {
     const k = await setUp();
     feed.splice(0, feed.length);
-    await expect(k.container.catalog.importFromProvider(SUPPLIER)).rejects.toThrow(/listed no valid services.*left unchanged/);
+    await expect(k.container.catalog.importFromProvider(SUPPLIER)).rejects.toThrow(
+      /listed no valid services.*left unchanged/,
+    );
     expect(await searchMids(k)).toEqual([1, 2, 3]);
   });
 
@@ -299,7 +401,11 @@ describe("when the supplier's feed changes between imports", () => {
     feed.push(hq);
     const report = await k.container.catalog.importFromProvider(SUPPLIER);
     expect(report).toMatchObject({ imported: 0, updated: 1, unchanged: 2, removed: 0 });
-    expect(await k.container.catalog.findByMid(3)).toMatchObject({ providerServiceId: "503", active: true, sellable: true });
+    expect(await k.container.catalog.findByMid(3)).toMatchObject({
+      providerServiceId: "503",
+      active: true,
+      sellable: true,
+    });
     expect(await midOf(k, "503")).toBe(3);
     expect(await searchMids(k)).toEqual([1, 2, 3]);
     const row = await k.db.selectFrom("services").selectAll().where("mid", "=", 3).executeTakeFirstOrThrow();
@@ -312,7 +418,11 @@ describe("when the supplier's feed changes between imports", () => {
     await k.container.catalog.importFromProvider(SUPPLIER); // 504 → mid 4
     feed.pop(); // 504 (the highest number) disappears...
     feed.push(igFollowers(505, "[Fast]", "7000.00")); // ...and a new service arrives at the same import
-    expect(await k.container.catalog.importFromProvider(SUPPLIER)).toMatchObject({ imported: 1, removed: 1, unchanged: 3 });
+    expect(await k.container.catalog.importFromProvider(SUPPLIER)).toMatchObject({
+      imported: 1,
+      removed: 1,
+      unchanged: 3,
+    });
     expect(await midOf(k, "505")).toBe(5);
     expect(await k.container.catalog.findByMid(4)).toMatchObject({ providerServiceId: "504", active: false });
   });
@@ -322,7 +432,9 @@ describe("when the supplier's feed changes between imports", () => {
     feed[2] = { ...feed[2]!, min: "20000" }; // min above max
     const report = await k.container.catalog.importFromProvider(SUPPLIER);
     expect(report).toMatchObject({ removed: 1, unchanged: 2 });
-    expect(report.skipped).toEqual([expect.objectContaining({ row: 3, providerServiceId: "503", code: "min_above_max" })]);
+    expect(report.skipped).toEqual([
+      expect.objectContaining({ row: 3, providerServiceId: "503", code: "min_above_max" }),
+    ]);
     expect(await searchMids(k)).toEqual([1, 2]);
   });
 });
@@ -341,7 +453,8 @@ describe("search", () => {
     // 8 Instagram Followers variants in the sample, one of them a Package (sold too since issue 11).
     expect(result.total).toBe(8);
     expect(result.services).toHaveLength(8);
-    for (const s of result.services) expect(s).toMatchObject({ platform: "instagram", kind: "followers", sellable: true });
+    for (const s of result.services)
+      expect(s).toMatchObject({ platform: "instagram", kind: "followers", sellable: true });
     expect(result.services.map((s) => s.type).sort()).toEqual([...Array(7).fill("Default"), "Package"]);
     for (const s of result.services) expect(s.name).toMatch(/^Instagram Followers /);
     const prices = result.services.map((s) => s.unitPrice);
@@ -360,7 +473,9 @@ describe("search", () => {
     const everything = await k.container.catalog.search("followers", 100);
     expect(everything.services).toHaveLength(48);
     expect(everything.services.slice(0, 8).map((s) => s.mid)).toEqual(result.services.map((s) => s.mid));
-    expect(Math.max(...result.services.map((s) => s.unitPrice))).toBeLessThanOrEqual(Math.min(...everything.services.slice(8).map((s) => s.unitPrice)));
+    expect(Math.max(...result.services.map((s) => s.unitPrice))).toBeLessThanOrEqual(
+      Math.min(...everything.services.slice(8).map((s) => s.unitPrice)),
+    );
   });
 
   it("ranks services whose names match the customer's extra words first ('indonesia')", async () => {
@@ -383,10 +498,13 @@ describe("search", () => {
     for (const s of result.services) expect(s.name.toLowerCase()).toContain("indonesia");
   });
 
-  it.each(["halo apa kabar", "mau beli dong", "asdfgh qwerty", ""])("suggests nothing for words the catalog does not know: %j", async (text) => {
-    const k = await importDefault();
-    expect(await k.container.catalog.search(text)).toMatchObject({ services: [], total: 0 });
-  });
+  it.each(["halo apa kabar", "mau beli dong", "asdfgh qwerty", ""])(
+    "suggests nothing for words the catalog does not know: %j",
+    async (text) => {
+      const k = await importDefault();
+      expect(await k.container.catalog.search(text)).toMatchObject({ services: [], total: 0 });
+    },
+  );
 
   it("suggests Custom Comments services, which the bot takes (the customer sends the comments)", async () => {
     const k = await importDefault();
@@ -406,13 +524,21 @@ describe("search", () => {
     for (const text of ["followers instagram premium lifetime", "followers", "premium", "tiktok followers"]) {
       const all = await k.container.catalog.search(text, 1000);
       expect(all.services.length, text).toBeGreaterThan(0);
-      expect(all.services.some((s) => packageMids.has(s.mid)), text).toBe(true);
+      expect(
+        all.services.some((s) => packageMids.has(s.mid)),
+        text,
+      ).toBe(true);
     }
   });
 
   it("does not suggest the services of a supplier that is turned off", async () => {
     const k = await importDefault();
-    await k.container.providers.add({ name: "backup", kind: "smm-v2", url: k.standIns.smmUrl, credentials: { key: k.sandbox.smm.key } });
+    await k.container.providers.add({
+      name: "backup",
+      kind: "smm-v2",
+      url: k.standIns.smmUrl,
+      credentials: { key: k.sandbox.smm.key },
+    });
     await k.container.catalog.importFromProvider("backup");
     const panel = await k.container.providers.requireByName(SUPPLIER);
     const backup = await k.container.providers.requireByName("backup");
@@ -422,7 +548,11 @@ describe("search", () => {
     const result = await k.container.catalog.search("followers instagram", 100);
     expect(result.total).toBe(8);
     expect(result.services.every((s) => s.providerId === backup.id)).toBe(true);
-    expect(await k.container.catalog.findByMid(1)).toMatchObject({ providerId: panel.id, active: false, sellable: false });
+    expect(await k.container.catalog.findByMid(1)).toMatchObject({
+      providerId: panel.id,
+      active: false,
+      sellable: false,
+    });
 
     await k.container.providers.edit("backup", { active: false });
     expect(await k.container.catalog.search("followers instagram")).toMatchObject({ services: [], total: 0 });

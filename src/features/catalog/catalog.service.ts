@@ -4,7 +4,12 @@ import { errorMessage } from "../../shared/errors.js";
 import type { ProviderSummary, ProvidersService } from "../providers/providers.service.js";
 import type { SettingsService } from "../settings/settings.service.js";
 import type { TargetKind } from "./catalog.games.js";
-import { applySupplierList, type ImportProgressListener, type ImportReport, type NewServicesState } from "./catalog.import.js";
+import {
+  applySupplierList,
+  type ImportProgressListener,
+  type ImportReport,
+  type NewServicesState,
+} from "./catalog.import.js";
 import { buildPricingRules, type PricingRules } from "./catalog.pricing.js";
 import {
   backupsOf,
@@ -21,7 +26,14 @@ import {
   type ServiceListFilter,
   type ServiceWithSupplier,
 } from "./catalog.queries.js";
-import { earlierSupplierHasServices, finishCatalogSync, insertCatalogSync, listPriceRules, recentCatalogSyncs, serviceFacets } from "./catalog.repository.js";
+import {
+  earlierSupplierHasServices,
+  finishCatalogSync,
+  insertCatalogSync,
+  listPriceRules,
+  recentCatalogSyncs,
+  serviceFacets,
+} from "./catalog.repository.js";
 import { parseSearchText, rankServices, type SearchQuery } from "./catalog.search.js";
 
 export interface CatalogServiceDeps {
@@ -100,9 +112,18 @@ export function createCatalogService(deps: CatalogServiceDeps) {
   const importing = new Map<number, { since: number; runs: number }>();
 
   const pricingRules = async (trx: Db = db): Promise<PricingRules> =>
-    buildPricingRules(await listPriceRules(trx), await settings.get("pricing.default_margin_percent"), await settings.get("pricing.round_step"));
+    buildPricingRules(
+      await listPriceRules(trx),
+      await settings.get("pricing.default_margin_percent"),
+      await settings.get("pricing.round_step"),
+    );
 
-  const runImport = async (provider: ProviderSummary, trigger: string, onProgress: ImportProgressListener | undefined, newServices: NewServicesState | undefined): Promise<ImportReport & { syncId: number }> => {
+  const runImport = async (
+    provider: ProviderSummary,
+    trigger: string,
+    onProgress: ImportProgressListener | undefined,
+    newServices: NewServicesState | undefined,
+  ): Promise<ImportReport & { syncId: number }> => {
     const tell: ImportProgressListener | undefined = onProgress
       ? async (progress) => {
           await onProgress(progress);
@@ -118,7 +139,11 @@ export function createCatalogService(deps: CatalogServiceDeps) {
       const candidates = await (await providers.adapterFor(provider.id)).services();
       await tell?.({ phase: "validating", fetched: candidates.length, validated: 0, skipped: 0, written: 0, total: 0 });
       const rules = await pricingRules();
-      const report = await db.transaction().execute((trx) => applySupplierList(trx, { provider: checked, candidates, rules, clock, onProgress: tell, newServices }));
+      const report = await db
+        .transaction()
+        .execute((trx) =>
+          applySupplierList(trx, { provider: checked, candidates, rules, clock, onProgress: tell, newServices }),
+        );
       await providers.markPriced(provider.id);
       await finishCatalogSync(db, syncId, {
         finished_at: clock.now(),
@@ -156,7 +181,11 @@ export function createCatalogService(deps: CatalogServiceDeps) {
      * the admin app refuses to start a second one meanwhile (`importRunningSince`). `onProgress`
      * hears how far it got; between its reports the event loop may answer other requests.
      */
-    async importFromProvider(providerName: string, trigger = "cli", options: { onProgress?: ImportProgressListener; newServices?: NewServicesState } = {}): Promise<ImportReport & { syncId: number }> {
+    async importFromProvider(
+      providerName: string,
+      trigger = "cli",
+      options: { onProgress?: ImportProgressListener; newServices?: NewServicesState } = {},
+    ): Promise<ImportReport & { syncId: number }> {
       const provider = await providers.requireByName(providerName);
       const running = importing.get(provider.id);
       importing.set(provider.id, { since: running?.since ?? clock.now(), runs: (running?.runs ?? 0) + 1 });
@@ -184,7 +213,10 @@ export function createCatalogService(deps: CatalogServiceDeps) {
     },
 
     /** One page of services for the admin list (any state), filtered in the database. */
-    async page(filter: ServicePageFilter, page: { offset: number; limit: number }): Promise<{ services: Service[]; total: number }> {
+    async page(
+      filter: ServicePageFilter,
+      page: { offset: number; limit: number },
+    ): Promise<{ services: Service[]; total: number }> {
       const { rows, total } = await pageServices(db, filter, page);
       return { services: rows.map(toService), total };
     },
@@ -224,7 +256,11 @@ export function createCatalogService(deps: CatalogServiceDeps) {
       return { query, services: ranked.slice(0, limit), total: ranked.length };
     },
 
-    async listSellable(filter: { platform?: string; kind?: string }, page = 0, pageSize = 8): Promise<{ services: Service[]; total: number }> {
+    async listSellable(
+      filter: { platform?: string; kind?: string },
+      page = 0,
+      pageSize = 8,
+    ): Promise<{ services: Service[]; total: number }> {
       const rows = await listSellableServices(db, filter);
       return { services: rows.slice(page * pageSize, (page + 1) * pageSize).map(toService), total: rows.length };
     },
@@ -288,6 +324,7 @@ export function toService(row: ServiceWithSupplier): Service {
     mode: row.mode,
     active,
     sellable: active && SELLABLE_TYPES.includes(row.type),
-    usableAsBackup: active || (row.disabled_reason === "backup" && row.removed_at === null && row.provider_active === 1 && !held),
+    usableAsBackup:
+      active || (row.disabled_reason === "backup" && row.removed_at === null && row.provider_active === 1 && !held),
   };
 }

@@ -18,18 +18,24 @@ export interface TwinCandidate {
 const SIMILAR_ENOUGH = 0.5;
 
 function words(name: string): string[] {
-  return name
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0)
-    // "Diamonds" and "Diamond", "Followers" and "Follower" are the same word here.
-    .map((w) => (w.length > 3 && w.endsWith("s") && !/\d/.test(w) ? w.slice(0, -1) : w));
+  return (
+    name
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length > 0)
+      // "Diamonds" and "Diamond", "Followers" and "Follower" are the same word here.
+      .map((w) => (w.length > 3 && w.endsWith("s") && !/\d/.test(w) ? w.slice(0, -1) : w))
+  );
 }
 
 /** How alike two names are, 0–1 (shared words over all words); 0 when their numbers differ. */
 export function nameSimilarity(a: string, b: string): number {
   const [wa, wb] = [new Set(words(a)), new Set(words(b))];
-  const numbers = (set: Set<string>) => [...set].filter((w) => /\d/.test(w)).sort().join(" ");
+  const numbers = (set: Set<string>) =>
+    [...set]
+      .filter((w) => /\d/.test(w))
+      .sort()
+      .join(" ");
   if (numbers(wa) !== numbers(wb)) return 0;
   const shared = [...wa].filter((w) => wb.has(w)).length;
   const all = new Set([...wa, ...wb]).size;
@@ -37,9 +43,20 @@ export function nameSimilarity(a: string, b: string): number {
 }
 
 /** The services that look like `service` at other suppliers, most alike first. */
-export function twinsOf<T extends TwinCandidate>(service: TwinCandidate, candidates: readonly T[]): Array<T & { similarity: number }> {
+export function twinsOf<T extends TwinCandidate>(
+  service: TwinCandidate,
+  candidates: readonly T[],
+): Array<T & { similarity: number }> {
   return candidates
-    .filter((c) => c.mid !== service.mid && c.providerId !== service.providerId && c.platform === service.platform && c.kind === service.kind && c.unitSize === service.unitSize && c.targetKind === service.targetKind)
+    .filter(
+      (c) =>
+        c.mid !== service.mid &&
+        c.providerId !== service.providerId &&
+        c.platform === service.platform &&
+        c.kind === service.kind &&
+        c.unitSize === service.unitSize &&
+        c.targetKind === service.targetKind,
+    )
     .map((c) => ({ ...c, similarity: nameSimilarity(service.name, c.name) }))
     .filter((c) => c.similarity >= SIMILAR_ENOUGH)
     .sort((a, b) => b.similarity - a.similarity || a.mid - b.mid);

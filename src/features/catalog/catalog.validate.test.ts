@@ -56,7 +56,7 @@ describe("validateServices: rows the shop can sell", () => {
     expect(service!.rateText).toBe("0.9");
   });
 
-  it("reads refill, cancel and drip-feed flags from true, 1, \"1\" and \"true\"", () => {
+  it('reads refill, cancel and drip-feed flags from true, 1, "1" and "true"', () => {
     const { valid } = validateServices([
       row({ id: 1, refill: true, cancel: 1, dripfeed: "1" }),
       row({ id: 2, refill: "true", cancel: "TRUE", dripfeed: " 1 " }),
@@ -70,7 +70,9 @@ describe("validateServices: rows the shop can sell", () => {
   });
 
   it("tidies whitespace in names and categories and gives a blank type the default", () => {
-    const [service] = validateServices([row({ name: "  Instagram   Likes \n", category: " Instagram   Likes ", type: "  " })]).valid;
+    const [service] = validateServices([
+      row({ name: "  Instagram   Likes \n", category: " Instagram   Likes ", type: "  " }),
+    ]).valid;
     expect(service).toMatchObject({ name: "Instagram Likes", category: "Instagram Likes", type: "Default" });
   });
 
@@ -103,7 +105,9 @@ describe("validateServices: rows the shop skips, with the reason and 1-based row
     ["only whitespace", "  \t "],
     ["not text", 123],
   ])("skips a row whose name is %s", (_label, name) => {
-    expect(skipOf([row({ id: 3, name })])).toEqual([{ row: 1, providerServiceId: "3", code: "name_empty", reason: expect.any(String) }]);
+    expect(skipOf([row({ id: 3, name })])).toEqual([
+      { row: 1, providerServiceId: "3", code: "name_empty", reason: expect.any(String) },
+    ]);
   });
 
   it.each([["abc"], ["-5"], ["1.5"], [0], [-5], [1.5], [""], [undefined]])("skips a row whose min is %j", (min) => {
@@ -133,7 +137,12 @@ describe("validateServices: rows the shop skips, with the reason and 1-based row
   });
 
   it("keeps valid rows around skipped ones and reports every skip", () => {
-    const { valid, skipped } = validateServices([row({ id: 1 }), row({ id: 2, rate: 0 }), row({ id: 3 }), row({ id: 4, name: "" })]);
+    const { valid, skipped } = validateServices([
+      row({ id: 1 }),
+      row({ id: 2, rate: 0 }),
+      row({ id: 3 }),
+      row({ id: 4, name: "" }),
+    ]);
     expect(valid.map((v) => v.providerServiceId)).toEqual(["1", "3"]);
     expect(skipped.map((s) => [s.row, s.code])).toEqual([
       [2, "rate_invalid"],

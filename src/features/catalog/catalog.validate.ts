@@ -22,7 +22,8 @@ export interface ValidService {
   available: boolean;
 }
 
-export type SkipCode = "missing_id" | "name_empty" | "min_invalid" | "max_invalid" | "min_above_max" | "rate_invalid" | "duplicate_id";
+export type SkipCode =
+  "missing_id" | "name_empty" | "min_invalid" | "max_invalid" | "min_above_max" | "rate_invalid" | "duplicate_id";
 
 export interface SkippedRow {
   /** 1-based position in the supplier's list. */
@@ -36,7 +37,10 @@ export interface SkippedRow {
  * Checks every supplier row (name present, min ≤ max, positive whole quantities, a positive decimal
  * rate, a unique id) and keeps a reason for each one skipped, so the shop sees what it is not selling.
  */
-export function validateServices(candidates: readonly ServiceCandidate[]): { valid: ValidService[]; skipped: SkippedRow[] } {
+export function validateServices(candidates: readonly ServiceCandidate[]): {
+  valid: ValidService[];
+  skipped: SkippedRow[];
+} {
   const valid: ValidService[] = [];
   const skipped: SkippedRow[] = [];
   const seen = new Map<string, number>();
@@ -53,7 +57,8 @@ export function validateServices(candidates: readonly ServiceCandidate[]): { val
     valid.push({
       providerServiceId: id!,
       name: cleanName(candidate.name),
-      type: typeof candidate.type === "string" && candidate.type.trim() ? canonicalType(candidate.type.trim()) : "Default",
+      type:
+        typeof candidate.type === "string" && candidate.type.trim() ? canonicalType(candidate.type.trim()) : "Default",
       category: typeof candidate.category === "string" ? candidate.category.replace(/\s+/g, " ").trim() : "",
       rate: parseDecimal(candidate.rate)!,
       rateText: String(candidate.rate).trim(),
@@ -71,17 +76,25 @@ export function validateServices(candidates: readonly ServiceCandidate[]): { val
   return { valid, skipped };
 }
 
-function validationProblem(candidate: ServiceCandidate, id: string | undefined, firstRow: number | undefined): { code: SkipCode; reason: string } | undefined {
+function validationProblem(
+  candidate: ServiceCandidate,
+  id: string | undefined,
+  firstRow: number | undefined,
+): { code: SkipCode; reason: string } | undefined {
   if (!id) return { code: "missing_id", reason: "service id is missing" };
-  if (firstRow !== undefined) return { code: "duplicate_id", reason: `service id ${id} already appeared in row ${firstRow}` };
+  if (firstRow !== undefined)
+    return { code: "duplicate_id", reason: `service id ${id} already appeared in row ${firstRow}` };
   if (!cleanName(candidate.name)) return { code: "name_empty", reason: "name is empty" };
   const min = positiveInt(minOf(candidate));
-  if (min === undefined) return { code: "min_invalid", reason: `min is not a positive whole number (got ${show(candidate.min)})` };
+  if (min === undefined)
+    return { code: "min_invalid", reason: `min is not a positive whole number (got ${show(candidate.min)})` };
   const max = positiveInt(maxOf(candidate));
-  if (max === undefined) return { code: "max_invalid", reason: `max is not a positive whole number (got ${show(candidate.max)})` };
+  if (max === undefined)
+    return { code: "max_invalid", reason: `max is not a positive whole number (got ${show(candidate.max)})` };
   if (min > max) return { code: "min_above_max", reason: `min ${min} is greater than max ${max}` };
   const rate = parseDecimal(candidate.rate);
-  if (!rate || !isPositive(rate)) return { code: "rate_invalid", reason: `rate is not a positive number (got ${show(candidate.rate)})` };
+  if (!rate || !isPositive(rate))
+    return { code: "rate_invalid", reason: `rate is not a positive number (got ${show(candidate.rate)})` };
   return undefined;
 }
 
@@ -112,7 +125,11 @@ function positiveInt(value: unknown): number | undefined {
 }
 
 function truthy(value: unknown): boolean {
-  return value === true || value === 1 || (typeof value === "string" && ["1", "true", "yes"].includes(value.trim().toLowerCase()));
+  return (
+    value === true ||
+    value === 1 ||
+    (typeof value === "string" && ["1", "true", "yes"].includes(value.trim().toLowerCase()))
+  );
 }
 
 function show(value: unknown): string {

@@ -163,36 +163,66 @@ describe("classifyService: sorting supplier rows into the shop's catalog", () =>
   });
 
   it("falls back to the category for the kind when the name has none", () => {
-    expect(classifyService({ name: "Server 3 [Murah]", category: "TikTok Views" })).toMatchObject({ platform: "tiktok", kind: "views" });
+    expect(classifyService({ name: "Server 3 [Murah]", category: "TikTok Views" })).toMatchObject({
+      platform: "tiktok",
+      kind: "views",
+    });
   });
 
   it("files unknown rows under other instead of guessing", () => {
-    expect(classifyService({ name: "Something", category: "Misc" })).toMatchObject({ platform: "other", kind: "other" });
-    expect(classifyService({ name: "YouTube Premium", category: "Lainnya" })).toMatchObject({ platform: "youtube", kind: "other" });
+    expect(classifyService({ name: "Something", category: "Misc" })).toMatchObject({
+      platform: "other",
+      kind: "other",
+    });
+    expect(classifyService({ name: "YouTube Premium", category: "Lainnya" })).toMatchObject({
+      platform: "youtube",
+      kind: "other",
+    });
   });
 });
 
 describe("classifyService: top-ups sold per item", () => {
   it("knows what a game top-up needs from the customer, zone included where the game has one", () => {
-    expect(classifyService({ name: "Mobile Legends 86 Diamonds", category: "Mobile Legends", brand: "Mobile Legends", unit: "per_item" })).toMatchObject({
+    expect(
+      classifyService({
+        name: "Mobile Legends 86 Diamonds",
+        category: "Mobile Legends",
+        brand: "Mobile Legends",
+        unit: "per_item",
+      }),
+    ).toMatchObject({
       platform: "mobile_legends",
       kind: "diamonds",
       targetKind: "game_id",
       zoneRequired: true,
     });
-    expect(classifyService({ name: "Free Fire 140 Diamonds", category: "Games", brand: "FREE FIRE", unit: "per_item" })).toMatchObject({ platform: "free_fire", targetKind: "game_id", zoneRequired: false });
-    expect(classifyService({ name: "Weekly Diamond Pass", category: "Mobile Legends", unit: "per_item" })).toMatchObject({ kind: "membership" });
+    expect(
+      classifyService({ name: "Free Fire 140 Diamonds", category: "Games", brand: "FREE FIRE", unit: "per_item" }),
+    ).toMatchObject({ platform: "free_fire", targetKind: "game_id", zoneRequired: false });
+    expect(
+      classifyService({ name: "Weekly Diamond Pass", category: "Mobile Legends", unit: "per_item" }),
+    ).toMatchObject({ kind: "membership" });
   });
 
   it("takes phone credit, data and e-money by phone number and PLN tokens by customer number", () => {
-    expect(classifyService({ name: "Telkomsel 10.000", category: "Pulsa", brand: "TELKOMSEL", unit: "per_item" })).toMatchObject({ platform: "pulsa", kind: "topup", targetKind: "phone" });
-    expect(classifyService({ name: "Telkomsel 5GB 30 hari", category: "Data", brand: "TELKOMSEL", unit: "per_item" })).toMatchObject({ platform: "data", targetKind: "phone" });
-    expect(classifyService({ name: "DANA 50.000", category: "E-Money", brand: "DANA", unit: "per_item" })).toMatchObject({ platform: "emoney", targetKind: "phone" });
-    expect(classifyService({ name: "Token PLN 20.000", category: "PLN", brand: "PLN", unit: "per_item" })).toMatchObject({ platform: "pln", targetKind: "customer_no" });
+    expect(
+      classifyService({ name: "Telkomsel 10.000", category: "Pulsa", brand: "TELKOMSEL", unit: "per_item" }),
+    ).toMatchObject({ platform: "pulsa", kind: "topup", targetKind: "phone" });
+    expect(
+      classifyService({ name: "Telkomsel 5GB 30 hari", category: "Data", brand: "TELKOMSEL", unit: "per_item" }),
+    ).toMatchObject({ platform: "data", targetKind: "phone" });
+    expect(
+      classifyService({ name: "DANA 50.000", category: "E-Money", brand: "DANA", unit: "per_item" }),
+    ).toMatchObject({ platform: "emoney", targetKind: "phone" });
+    expect(
+      classifyService({ name: "Token PLN 20.000", category: "PLN", brand: "PLN", unit: "per_item" }),
+    ).toMatchObject({ platform: "pln", targetKind: "customer_no" });
   });
 
   it("never files an SMM service under a top-up product line", () => {
-    expect(classifyService({ name: "Instagram Followers [XL Pack]", category: "Instagram Followers" }).platform).toBe("instagram");
+    expect(classifyService({ name: "Instagram Followers [XL Pack]", category: "Instagram Followers" }).platform).toBe(
+      "instagram",
+    );
     expect(classifyService({ name: "Likes [ML fans]", category: "Promo" }).platform).toBe("other");
   });
 });

@@ -63,7 +63,20 @@ export const PLATFORM_ALIASES: ReadonlyArray<readonly [Platform, readonly string
   ["soundcloud", ["soundcloud", "sound cloud"]],
   ["linkedin", ["linkedin", "linked in"]],
   ["website", ["website", "web traffic", "traffic", "situs", "web"]],
-  ["mobile_legends", ["mobile legends", "mobile legend", "mobilelegends", "mlbb", "ml", "mole", "mobel lejen", "mobile lejen", "moba legends"]],
+  [
+    "mobile_legends",
+    [
+      "mobile legends",
+      "mobile legend",
+      "mobilelegends",
+      "mlbb",
+      "ml",
+      "mole",
+      "mobel lejen",
+      "mobile lejen",
+      "moba legends",
+    ],
+  ],
   ["free_fire", ["free fire", "freefire", "ff", "ff max", "epep", "fre fire"]],
   ["pubg_mobile", ["pubg mobile", "pubgm", "pubg"]],
   ["genshin_impact", ["genshin impact", "genshin"]],
@@ -73,20 +86,69 @@ export const PLATFORM_ALIASES: ReadonlyArray<readonly [Platform, readonly string
   ["roblox", ["roblox"]],
   ["pulsa", ["pulsa", "isi pulsa", "telkomsel", "tsel", "simpati", "indosat", "im3", "smartfren", "axis", "xl"]],
   ["data", ["paket data", "kuota", "paket internet", "kuota internet", "data"]],
-  ["emoney", ["e money", "emoney", "ovo", "gopay", "go pay", "shopeepay", "shopee pay", "linkaja", "saldo dana", "top up dana", "topup dana", "isi dana", "saldo ovo"]],
+  [
+    "emoney",
+    [
+      "e money",
+      "emoney",
+      "ovo",
+      "gopay",
+      "go pay",
+      "shopeepay",
+      "shopee pay",
+      "linkaja",
+      "saldo dana",
+      "top up dana",
+      "topup dana",
+      "isi dana",
+      "saldo ovo",
+    ],
+  ],
   ["pln", ["pln", "token listrik", "token pln", "listrik"]],
 ];
 
 // Longer phrases first so "story views" wins over "views" and "watch hours" over "hours".
 export const KIND_ALIASES: ReadonlyArray<readonly [Kind, readonly string[]]> = [
   ["watch_hours", ["watch hours", "watch hour", "watchtime", "watch time", "jam tayang", "jam tonton"]],
-  ["story_views", ["story views", "story view", "views story", "view story", "viewers story", "story viewers", "penonton story", "story"]],
+  [
+    "story_views",
+    [
+      "story views",
+      "story view",
+      "views story",
+      "view story",
+      "viewers story",
+      "story viewers",
+      "penonton story",
+      "story",
+    ],
+  ],
   ["live_views", ["live views", "live view", "live stream views", "penonton live", "live stream", "lives", "live"]],
   ["listeners", ["monthly listeners", "listeners", "listener", "pendengar"]],
-  ["followers", ["followers", "follower", "follow", "folower", "folowers", "followes", "follwers", "pengikut", "foll", "folls", "fols", "flw", "followr"]],
+  [
+    "followers",
+    [
+      "followers",
+      "follower",
+      "follow",
+      "folower",
+      "folowers",
+      "followes",
+      "follwers",
+      "pengikut",
+      "foll",
+      "folls",
+      "fols",
+      "flw",
+      "followr",
+    ],
+  ],
   ["likes", ["likes", "like", "suka", "love", "loves", "laik", "lik", "jempol", "likers", "lkes"]],
   ["comments", ["comments", "comment", "komen", "komentar", "coment", "comen", "komens", "komeng"]],
-  ["subscribers", ["subscribers", "subscriber", "subscribe", "subs", "sub", "subcriber", "subscriber", "langganan", "subsciber"]],
+  [
+    "subscribers",
+    ["subscribers", "subscriber", "subscribe", "subs", "sub", "subcriber", "subscriber", "langganan", "subsciber"],
+  ],
   ["members", ["members", "member", "anggota", "join group", "join channel", "join"]],
   ["shares", ["shares", "share", "bagikan", "dibagikan"]],
   ["saves", ["saves", "save", "simpan", "disimpan"]],
@@ -94,13 +156,63 @@ export const KIND_ALIASES: ReadonlyArray<readonly [Kind, readonly string[]]> = [
   ["reactions", ["reactions", "reaction", "reaksi", "emoji"]],
   ["retweets", ["retweets", "retweet", "repost", "reposts", "rt"]],
   ["votes", ["votes", "vote", "poll", "voting"]],
-  ["views", ["views", "view", "viewers", "tayangan", "penonton", "ditonton", "tonton", "vw", "impressions", "reels views", "video views"]],
-  ["membership", ["weekly diamond pass", "weekly pass", "wdp", "starlight", "twilight pass", "membership", "member mingguan", "member bulanan", "welkin", "welkin moon"]],
-  ["diamonds", ["diamonds", "diamond", "diamon", "dm", "dms", "uc", "genesis crystals", "genesis crystal", "crystal", "valorant points", "vp", "robux", "tokens", "cod points", "cp"]],
+  [
+    "views",
+    [
+      "views",
+      "view",
+      "viewers",
+      "tayangan",
+      "penonton",
+      "ditonton",
+      "tonton",
+      "vw",
+      "impressions",
+      "reels views",
+      "video views",
+    ],
+  ],
+  [
+    "membership",
+    [
+      "weekly diamond pass",
+      "weekly pass",
+      "wdp",
+      "starlight",
+      "twilight pass",
+      "membership",
+      "member mingguan",
+      "member bulanan",
+      "welkin",
+      "welkin moon",
+    ],
+  ],
+  [
+    "diamonds",
+    [
+      "diamonds",
+      "diamond",
+      "diamon",
+      "dm",
+      "dms",
+      "uc",
+      "genesis crystals",
+      "genesis crystal",
+      "crystal",
+      "valorant points",
+      "vp",
+      "robux",
+      "tokens",
+      "cod points",
+      "cp",
+    ],
+  ],
 ];
 
 // "Top up" says how, not what: any more specific kind in the same message wins over it.
-export const WEAK_KIND_ALIASES: ReadonlyArray<readonly [Kind, readonly string[]]> = [["topup", ["top up", "topup", "isi ulang", "isi saldo", "voucher"]]];
+export const WEAK_KIND_ALIASES: ReadonlyArray<readonly [Kind, readonly string[]]> = [
+  ["topup", ["top up", "topup", "isi ulang", "isi saldo", "voucher"]],
+];
 
 /** Lower-cases and turns punctuation into spaces, padded so aliases can be matched as whole words. */
 export function normalizeText(text: string): string {
@@ -123,7 +235,10 @@ function findFirst<T>(normalized: string, table: ReadonlyArray<readonly [T, read
   for (const [value, aliases] of table) {
     for (const alias of aliases) {
       const position = normalized.indexOf(` ${alias} `);
-      if (position >= 0 && (!best || position < best.position || (position === best.position && alias.length > best.alias.length))) {
+      if (
+        position >= 0 &&
+        (!best || position < best.position || (position === best.position && alias.length > best.alias.length))
+      ) {
         best = { value, position, alias };
       }
     }
@@ -167,7 +282,8 @@ export function withinEdits(a: string, b: string, limit: number): boolean {
       }
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let value = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, rows[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, rows[i - 2]![j - 2]! + 1);
       rows[i]![j] = value;
     }
   }
@@ -185,7 +301,9 @@ export function detectKind(text: string): Kind | undefined {
 
 /** Every alias word, so a search can tell "what was asked for" from "how it was described". */
 export const VOCABULARY_WORDS: ReadonlySet<string> = new Set(
-  [...PLATFORM_ALIASES, ...KIND_ALIASES, ...WEAK_KIND_ALIASES].flatMap(([, aliases]) => aliases.flatMap((a) => a.split(" "))),
+  [...PLATFORM_ALIASES, ...KIND_ALIASES, ...WEAK_KIND_ALIASES].flatMap(([, aliases]) =>
+    aliases.flatMap((a) => a.split(" ")),
+  ),
 );
 
 export function isPlatform(value: string): value is Platform {

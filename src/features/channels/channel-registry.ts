@@ -13,7 +13,8 @@ export function createChannelRegistry(channels: [MessageChannel, ...MessageChann
   if (byId.size !== channels.length) throw new Error("two message channels share an id");
   const kinds = new Set(channels.map((c) => c.lane.jobKind));
   const lanes = new Set(channels.map((c) => c.lane.name));
-  if (kinds.size !== channels.length || lanes.size !== channels.length) throw new Error("two message channels share a job kind or a lane");
+  if (kinds.size !== channels.length || lanes.size !== channels.length)
+    throw new Error("two message channels share a job kind or a lane");
   return {
     get: (id) => byId.get(id),
     require(id) {

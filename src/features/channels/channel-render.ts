@@ -8,7 +8,17 @@ export interface RenderedMessage {
   image: ReplyImage | undefined;
 }
 
-const MARKDOWN: Record<string, [string, string]> = { b: ["*", "*"], strong: ["*", "*"], i: ["_", "_"], em: ["_", "_"], s: ["~", "~"], del: ["~", "~"], strike: ["~", "~"], code: ["```", "```"], pre: ["```", "```"] };
+const MARKDOWN: Record<string, [string, string]> = {
+  b: ["*", "*"],
+  strong: ["*", "*"],
+  i: ["_", "_"],
+  em: ["_", "_"],
+  s: ["~", "~"],
+  del: ["~", "~"],
+  strike: ["~", "~"],
+  code: ["```", "```"],
+  pre: ["```", "```"],
+};
 
 function markdownOf(node: HtmlNode | string): string {
   if (typeof node === "string") return node;
@@ -16,7 +26,8 @@ function markdownOf(node: HtmlNode | string): string {
   const wrap = MARKDOWN[node.tag];
   if (wrap) return `${wrap[0]}${inner}${wrap[1]}`;
   // A link keeps its address, which a channel without links cannot otherwise show.
-  if (node.tag === "a" && node.attributes.href && node.attributes.href !== inner) return `${inner} (${node.attributes.href})`;
+  if (node.tag === "a" && node.attributes.href && node.attributes.href !== inner)
+    return `${inner} (${node.attributes.href})`;
   return inner;
 }
 
@@ -38,6 +49,12 @@ export function renderForChannel(capabilities: ChannelCapabilities, message: Cha
   if (message.image && !image) lines.push(message.image.alt);
   const rows = message.buttons?.filter((row) => row.length > 0) ?? [];
   const buttons = capabilities.buttons && rows.length > 0 ? rows : undefined;
-  if (!capabilities.buttons && rows.length > 0) lines.push(rows.flat().map((b) => `• ${b.text}`).join("\n"));
+  if (!capabilities.buttons && rows.length > 0)
+    lines.push(
+      rows
+        .flat()
+        .map((b) => `• ${b.text}`)
+        .join("\n"),
+    );
   return { text: lines.filter((l) => l !== "").join("\n\n"), buttons, image };
 }

@@ -57,13 +57,21 @@ describe("rendering one message for each channel", () => {
   it("keeps HTML, buttons and the image for a channel that shows them (Telegram)", () => {
     const rendered = renderForChannel({ markup: "html", buttons: true, images: true, editButtons: true }, message);
     expect(rendered.text).toBe(message.html);
-    expect(rendered.buttons).toEqual([[{ text: "Lihat pesanan", data: "ord:12" }], [{ text: "Isi ulang", data: "refill:12" }]]);
+    expect(rendered.buttons).toEqual([
+      [{ text: "Lihat pesanan", data: "ord:12" }],
+      [{ text: "Isi ulang", data: "refill:12" }],
+    ]);
     expect(rendered.image).toEqual(message.image);
   });
 
   it("writes WhatsApp-style markdown, and lists buttons and the image's text under it when the channel cannot show them", () => {
-    const rendered = renderForChannel({ markup: "markdown", buttons: false, images: false, editButtons: false }, message);
-    expect(rendered.text).toBe("*Pesanan #12* selesai. Lihat (https://t.me/shop) & ```ABC-1```\n\nQR: https://example.test/qr.png\n\n• Lihat pesanan\n• Isi ulang");
+    const rendered = renderForChannel(
+      { markup: "markdown", buttons: false, images: false, editButtons: false },
+      message,
+    );
+    expect(rendered.text).toBe(
+      "*Pesanan #12* selesai. Lihat (https://t.me/shop) & ```ABC-1```\n\nQR: https://example.test/qr.png\n\n• Lihat pesanan\n• Isi ulang",
+    );
     expect([rendered.buttons, rendered.image]).toEqual([undefined, undefined]);
   });
 
@@ -92,10 +100,32 @@ describe("notifications through the port", () => {
     kit = await createShopKit({ importCatalog: false });
     const c = kit.container;
     const channels = createChannelRegistry([createTelegramChannel(c.telegram), memo.channel]);
-    notifications = createNotificationsService({ queue: c.queue, customers: c.customers, translate: createTranslator(c.i18n), channels, adminChatIds: [], logger: c.logger });
-    worker = createJobWorkerWithLanes({ queue: c.queue, clock: c.clock, logger: c.logger, channels, notifications, fulfilment: c.fulfilment, stars: c.stars, broadcasts: c.broadcasts });
+    notifications = createNotificationsService({
+      queue: c.queue,
+      customers: c.customers,
+      translate: createTranslator(c.i18n),
+      channels,
+      adminChatIds: [],
+      logger: c.logger,
+    });
+    worker = createJobWorkerWithLanes({
+      queue: c.queue,
+      clock: c.clock,
+      logger: c.logger,
+      channels,
+      notifications,
+      fulfilment: c.fulfilment,
+      stars: c.stars,
+      broadcasts: c.broadcasts,
+    });
     kit.sandbox.telegram.addUser({ id: customerId, first_name: "Budi", username: "budi", language_code: "en" });
-    await c.customers.touch({ telegramId: customerId, chatId: customerId, firstName: "Budi", username: "budi", languageCode: "en" });
+    await c.customers.touch({
+      telegramId: customerId,
+      chatId: customerId,
+      firstName: "Budi",
+      username: "budi",
+      languageCode: "en",
+    });
   }, 60_000);
   afterAll(async () => {
     await worker?.stop();
@@ -103,8 +133,18 @@ describe("notifications through the port", () => {
   });
 
   it("queues a notice to another channel on that channel's job kind and renders it there in the reader's language", async () => {
-    await kit.db.transaction().execute((trx) => notifications.toRecipient(trx, { channel: "memo", address: "budi@example.test" }, "en", { key: "handoff-admin-says", vars: { text: "<b>Ready</b>" }, buttons: [[{ key: "button-view-order", vars: { order: 7 }, data: "ord:7" }]] }));
-    const job = await kit.db.selectFrom("jobs").select(["kind", "payload"]).orderBy("id", "desc").executeTakeFirstOrThrow();
+    await kit.db.transaction().execute((trx) =>
+      notifications.toRecipient(trx, { channel: "memo", address: "budi@example.test" }, "en", {
+        key: "handoff-admin-says",
+        vars: { text: "<b>Ready</b>" },
+        buttons: [[{ key: "button-view-order", vars: { order: 7 }, data: "ord:7" }]],
+      }),
+    );
+    const job = await kit.db
+      .selectFrom("jobs")
+      .select(["kind", "payload"])
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
     expect(job.kind).toBe("notify:memo");
     expect(await worker.runDue(["notify:memo"])).toBe(1);
     expect(memo.sent).toHaveLength(1);
@@ -114,34 +154,70 @@ describe("notifications through the port", () => {
     expect(memo.sent[0]!.message.html).toContain("Ready");
     expect(memo.sent[0]!.message.html).not.toContain("<b>");
     expect(memo.sent[0]!.message.html.startsWith(renderForChannel(plain, { html: expected }).text)).toBe(true);
-    expect(memo.sent[0]!.message.html).toContain(`• ${createTranslator(kit.container.i18n)("en", "button-view-order", { order: 7 })}`);
+    expect(memo.sent[0]!.message.html).toContain(
+      `• ${createTranslator(kit.container.i18n)("en", "button-view-order", { order: 7 })}`,
+    );
   });
 
   it("keeps customers on Telegram, on the notify kind the Telegram lane has always had", async () => {
     const customer = (await kit.container.customers.findByTelegramId(customerId))!;
-    await kit.db.transaction().execute((trx) => notifications.toCustomer(trx, customer.id, { key: "handoff-admin-says", vars: { text: "on telegram" } }));
+    await kit.db
+      .transaction()
+      .execute((trx) =>
+        notifications.toCustomer(trx, customer.id, { key: "handoff-admin-says", vars: { text: "on telegram" } }),
+      );
     const job = await kit.db.selectFrom("jobs").select("kind").orderBy("id", "desc").executeTakeFirstOrThrow();
     expect(job.kind).toBe(NOTIFY_JOB);
     await worker.runDue([NOTIFY_JOB]);
-    expect(kit.customer(customerId).botMessages().some((m) => m.plain.includes("on telegram"))).toBe(true);
+    expect(
+      kit
+        .customer(customerId)
+        .botMessages()
+        .some((m) => m.plain.includes("on telegram")),
+    ).toBe(true);
     expect(memo.sent).toHaveLength(1);
   });
 
   it("drops a notice to an address the channel cannot reach, without failing the job", async () => {
-    await kit.db.transaction().execute((trx) => notifications.toRecipient(trx, { channel: "memo", address: "gone" }, "id", { key: "handoff-admin-says", vars: { text: "x" } }));
+    await kit.db.transaction().execute((trx) =>
+      notifications.toRecipient(trx, { channel: "memo", address: "gone" }, "id", {
+        key: "handoff-admin-says",
+        vars: { text: "x" },
+      }),
+    );
     await worker.runDue(["notify:memo"]);
-    const job = await kit.db.selectFrom("jobs").select(["kind", "status"]).orderBy("id", "desc").executeTakeFirstOrThrow();
+    const job = await kit.db
+      .selectFrom("jobs")
+      .select(["kind", "status"])
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
     expect(job).toEqual({ kind: "notify:memo", status: "done" });
   });
 
   it("sends a QR image with its caption and buttons on Telegram, and says when a chat cannot be reached", async () => {
     const telegram = createTelegramChannel(kit.container.telegram);
     const png = await renderQrPng("00020101021226");
-    const sent = await telegram.send(String(customerId), { html: "<b>Bayar</b> dengan QRIS", buttons: [[{ text: "Cek", data: "pay:check:1" }]], image: { bytes: png, alt: "QR" } });
-    const shown = kit.customer(customerId).botMessages().find((m) => String(m.message_id) === sent.messageId)!;
-    expect([Boolean(shown.photo), shown.plain, shown.buttons.flat().map((b) => b.text)]).toEqual([true, "Bayar dengan QRIS", ["Cek"]]);
+    const sent = await telegram.send(String(customerId), {
+      html: "<b>Bayar</b> dengan QRIS",
+      buttons: [[{ text: "Cek", data: "pay:check:1" }]],
+      image: { bytes: png, alt: "QR" },
+    });
+    const shown = kit
+      .customer(customerId)
+      .botMessages()
+      .find((m) => String(m.message_id) === sent.messageId)!;
+    expect([Boolean(shown.photo), shown.plain, shown.buttons.flat().map((b) => b.text)]).toEqual([
+      true,
+      "Bayar dengan QRIS",
+      ["Cek"],
+    ]);
     await telegram.setButtons!(String(customerId), sent.messageId, []);
-    expect(kit.customer(customerId).botMessages().find((m) => String(m.message_id) === sent.messageId)!.buttons).toEqual([]);
+    expect(
+      kit
+        .customer(customerId)
+        .botMessages()
+        .find((m) => String(m.message_id) === sent.messageId)!.buttons,
+    ).toEqual([]);
     await expect(telegram.send("123456789", { html: "nobody" })).rejects.toBeInstanceOf(RecipientUnreachable);
   });
 
@@ -149,11 +225,23 @@ describe("notifications through the port", () => {
     memo.hold();
     const customer = (await kit.container.customers.findByTelegramId(customerId))!;
     await kit.db.transaction().execute(async (trx) => {
-      await notifications.toRecipient(trx, { channel: "memo", address: "slow@example.test" }, "id", { key: "handoff-admin-says", vars: { text: "waiting" } });
+      await notifications.toRecipient(trx, { channel: "memo", address: "slow@example.test" }, "id", {
+        key: "handoff-admin-says",
+        vars: { text: "waiting" },
+      });
       await notifications.toCustomer(trx, customer.id, { key: "handoff-admin-says", vars: { text: "not waiting" } });
     });
     worker.start();
-    await expect.poll(() => kit.customer(customerId).botMessages().some((m) => m.plain.includes("not waiting")), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(
+        () =>
+          kit
+            .customer(customerId)
+            .botMessages()
+            .some((m) => m.plain.includes("not waiting")),
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     expect(memo.sent.some((s) => s.address === "slow@example.test")).toBe(false);
     memo.release();
     await expect.poll(() => memo.sent.some((s) => s.address === "slow@example.test"), { timeout: 10_000 }).toBe(true);

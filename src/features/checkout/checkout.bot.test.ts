@@ -6,7 +6,12 @@ let nextUser = 200_000;
 /** A fresh customer per test, so drafts never leak between tests. */
 const newCustomer = (language: "id" | "en" = "id") => {
   const id = nextUser++;
-  kit.sandbox.telegram.addUser({ id, first_name: language === "id" ? "Sari" : "Sam", username: `u${id}`, language_code: language });
+  kit.sandbox.telegram.addUser({
+    id,
+    first_name: language === "id" ? "Sari" : "Sam",
+    username: `u${id}`,
+    language_code: language,
+  });
   return kit.customer(id);
 };
 
@@ -24,10 +29,26 @@ describe("the purchase dialog", () => {
     expect(replies[0]!.plain).toContain("Halo, Sari");
     // A compact keyboard under the welcome (issue 10); every platform is one press away.
     expect(replies).toHaveLength(1);
-    expect(replies[0]!.buttons.flat().map((b) => b.callback_data).at(-1)).toBe("cat");
+    expect(
+      replies[0]!.buttons
+        .flat()
+        .map((b) => b.callback_data)
+        .at(-1),
+    ).toBe("cat");
     const [all] = await customer.pressButton(/^cat$/);
     const platforms = all!.buttons.flat().map((b) => b.callback_data);
-    expect(platforms).toEqual(expect.arrayContaining(["plat:instagram", "plat:tiktok", "plat:youtube", "plat:facebook", "plat:twitter", "plat:telegram", "plat:spotify", "plat:shopee"]));
+    expect(platforms).toEqual(
+      expect.arrayContaining([
+        "plat:instagram",
+        "plat:tiktok",
+        "plat:youtube",
+        "plat:facebook",
+        "plat:twitter",
+        "plat:telegram",
+        "plat:spotify",
+        "plat:shopee",
+      ]),
+    );
   });
 
   it("lists matching services with shop number, name and price per 1000 from the database", async () => {
@@ -80,19 +101,48 @@ describe("the purchase dialog", () => {
     expect(last.plain).toContain(`Total: Rp\u00a0${quote.amount.toLocaleString("id-ID")}`);
     // An empty wallet is not offered as a way to pay; the quote says what is missing instead. ID 2
     // allows drip-feed, so its quote also offers it (issue 11).
-    expect(last.buttons.flat().map((b) => b.callback_data)).toEqual([`pay:${quote.id}`, `pays:${quote.id}`, "draft:cancel", "drip"]);
-    expect(last.plain).toContain(`Saldo Rp\u00a00 kurang Rp\u00a0${quote.amount.toLocaleString("id-ID")} untuk bayar pakai saldo — isi dulu dengan /topup`);
+    expect(last.buttons.flat().map((b) => b.callback_data)).toEqual([
+      `pay:${quote.id}`,
+      `pays:${quote.id}`,
+      "draft:cancel",
+      "drip",
+    ]);
+    expect(last.plain).toContain(
+      `Saldo Rp\u00a00 kurang Rp\u00a0${quote.amount.toLocaleString("id-ID")} untuk bayar pakai saldo — isi dulu dengan /topup`,
+    );
   });
 
   it("offers the wallet button once the balance covers the total, with no shortfall line", async () => {
     const customer = newCustomer();
     await customer.say("/saldo"); // the customer now exists
-    const { id } = await kit.db.selectFrom("customers").select("id").where("telegram_id", "=", customer.id).executeTakeFirstOrThrow();
-    await kit.db.transaction().execute((trx) => kit.container.wallet.credit(trx, { customerId: id, amount: 100_000, reason: "adjustment", reference: `test:${id}`, orderId: null }));
+    const { id } = await kit.db
+      .selectFrom("customers")
+      .select("id")
+      .where("telegram_id", "=", customer.id)
+      .executeTakeFirstOrThrow();
+    await kit.db.transaction().execute((trx) =>
+      kit.container.wallet.credit(trx, {
+        customerId: id,
+        amount: 100_000,
+        reason: "adjustment",
+        reference: `test:${id}`,
+        orderId: null,
+      }),
+    );
     const replies = await customer.say("ID 2 https://instagram.com/budi_santoso 1500");
     const quote = await kit.db.selectFrom("quotes").selectAll().orderBy("created_at", "desc").executeTakeFirstOrThrow();
-    expect(replies.at(-1)!.buttons.flat().map((b) => b.callback_data)).toEqual([`pay:${quote.id}`, `payw:${quote.id}`, `pays:${quote.id}`, "draft:cancel", "drip"]);
-    expect(replies.at(-1)!.buttons.flat().map((b) => b.text)).toContain("👛 Bayar pakai saldo (Rp\u00a0100.000)");
+    expect(
+      replies
+        .at(-1)!
+        .buttons.flat()
+        .map((b) => b.callback_data),
+    ).toEqual([`pay:${quote.id}`, `payw:${quote.id}`, `pays:${quote.id}`, "draft:cancel", "drip"]);
+    expect(
+      replies
+        .at(-1)!
+        .buttons.flat()
+        .map((b) => b.text),
+    ).toContain("👛 Bayar pakai saldo (Rp\u00a0100.000)");
     expect(replies.at(-1)!.plain).not.toContain("kurang");
   });
 
@@ -124,7 +174,11 @@ describe("the purchase dialog", () => {
   });
 
   it("does not offer a service of an order type the bot does not know", async () => {
-    const unknown = await kit.db.selectFrom("services").select(["id", "mid", "type"]).where("mid", "=", 40).executeTakeFirstOrThrow();
+    const unknown = await kit.db
+      .selectFrom("services")
+      .select(["id", "mid", "type"])
+      .where("mid", "=", 40)
+      .executeTakeFirstOrThrow();
     await kit.db.updateTable("services").set({ type: "Invites from Groups" }).where("id", "=", unknown.id).execute();
     try {
       const replies = await newCustomer().say(`ID ${unknown.mid}`);
@@ -135,7 +189,11 @@ describe("the purchase dialog", () => {
   });
 
   it("offers a package, asking only for the link (its size is fixed)", async () => {
-    const packaged = await kit.db.selectFrom("services").select("mid").where("type", "=", "Package").executeTakeFirstOrThrow();
+    const packaged = await kit.db
+      .selectFrom("services")
+      .select("mid")
+      .where("type", "=", "Package")
+      .executeTakeFirstOrThrow();
     const replies = await newCustomer().say(`ID ${packaged.mid}`);
     expect(replies[0]!.plain).toContain(`ID ${packaged.mid}`);
     expect(replies.at(-1)!.plain).toContain("Kirim link atau @username");
@@ -181,7 +239,20 @@ describe("the purchase dialog", () => {
     const first = await customer.press(quote.message_id, data);
     // A second client (or a replayed update) taps the same button before the buttons disappear.
     const update = kit.sandbox.telegram.userSays(customer.id, "x");
-    await kit.bot.handleUpdate({ update_id: update.update_id + 1_000_000, callback_query: { id: "dup", from: { id: customer.id, is_bot: false, first_name: "Sari" }, chat_instance: "1", data, message: { message_id: quote.message_id, date: 0, chat: { id: customer.id, type: "private", first_name: "Sari" } } } } as never);
+    await kit.bot.handleUpdate({
+      update_id: update.update_id + 1_000_000,
+      callback_query: {
+        id: "dup",
+        from: { id: customer.id, is_bot: false, first_name: "Sari" },
+        chat_instance: "1",
+        data,
+        message: {
+          message_id: quote.message_id,
+          date: 0,
+          chat: { id: customer.id, type: "private", first_name: "Sari" },
+        },
+      },
+    } as never);
     const charges = [...kit.sandbox.midtrans.transactions.values()].filter((t) => t.gross_amount > 0);
     const orders = await kit.db.selectFrom("orders").select("id").where("quote_id", "=", data.slice(4)).execute();
     expect(orders).toHaveLength(1);
@@ -193,7 +264,16 @@ describe("the purchase dialog", () => {
 
   it("stays silent in group chats (the shop sells in private chats)", async () => {
     const before = kit.sandbox.telegram.calls.length;
-    await kit.bot.handleUpdate({ update_id: 9_000_000_001, message: { message_id: 1, date: 0, chat: { id: -100123, type: "group", title: "Arisan" }, from: { id: 100001, is_bot: false, first_name: "Budi" }, text: "followers ig" } } as never);
+    await kit.bot.handleUpdate({
+      update_id: 9_000_000_001,
+      message: {
+        message_id: 1,
+        date: 0,
+        chat: { id: -100123, type: "group", title: "Arisan" },
+        from: { id: 100001, is_bot: false, first_name: "Budi" },
+        text: "followers ig",
+      },
+    } as never);
     expect(kit.sandbox.telegram.calls.length).toBe(before);
   });
 

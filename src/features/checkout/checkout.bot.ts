@@ -2,7 +2,14 @@ import { Composer, type MiddlewareFn } from "grammy";
 import type { BotContext } from "../../bot/context.js";
 import { productQueryFor, type Understanding } from "../language/language.understanding.js";
 import type { Reading } from "../language/language.reading.js";
-import { askPlatformForKind, kindLabel, platformLabel, showCategories, showKinds, showResultList } from "../catalog/catalog.bot.js";
+import {
+  askPlatformForKind,
+  kindLabel,
+  platformLabel,
+  showCategories,
+  showKinds,
+  showResultList,
+} from "../catalog/catalog.bot.js";
 import { startPayment } from "../payments/payments.bot.js";
 import { eventForMessage, step } from "./checkout.flow.js";
 import type { CheckoutEffect, CheckoutEvent } from "./checkout.flow.types.js";
@@ -40,12 +47,29 @@ async function perform(ctx: BotContext, effect: CheckoutEffect): Promise<Checkou
   const checkout = ctx.deps.checkout;
   switch (effect.type) {
     case "load-service":
-      return { type: "service-loaded", mid: effect.mid, result: await checkout.selectService(effect.mid), after: effect.after };
+      return {
+        type: "service-loaded",
+        mid: effect.mid,
+        result: await checkout.selectService(effect.mid),
+        after: effect.after,
+      };
     case "find-running-order":
-      return { type: "running-order-checked", service: effect.service, target: effect.target, running: await checkout.activeOrderFor(effect.service.id, effect.target) };
+      return {
+        type: "running-order-checked",
+        service: effect.service,
+        target: effect.target,
+        running: await checkout.activeOrderFor(effect.service.id, effect.target),
+      };
     case "quote": {
       const { service, target, zone, quantity, inputs } = effect;
-      const result = await checkout.quote({ customerId: ctx.customer.id, mid: service.mid, target, zone, quantity, inputs });
+      const result = await checkout.quote({
+        customerId: ctx.customer.id,
+        mid: service.mid,
+        target,
+        zone,
+        quantity,
+        inputs,
+      });
       return { type: "quoted", service, quantity, result };
     }
     case "start-payment":
@@ -84,7 +108,12 @@ checkoutFeature.command(["batal", "cancel"], (ctx) => ctx.purchase({ type: "canc
  * The purchase side of a message the assistant read: an answer the flow asked for, browsing,
  * picking, details, confirming and cancelling. False for messages that are not about the purchase.
  */
-export async function handlePurchaseMessage(ctx: BotContext, u: Understanding, text: string, reading?: Reading): Promise<boolean> {
+export async function handlePurchaseMessage(
+  ctx: BotContext,
+  u: Understanding,
+  text: string,
+  reading?: Reading,
+): Promise<boolean> {
   const event = eventForMessage(ctx.session.checkout, u, text, reading);
   if (!event) return false;
   await ctx.purchase(event);
@@ -104,6 +133,8 @@ async function search(ctx: BotContext, u: Understanding, text: string | Reading)
   const result = await ctx.deps.knowledge.findProducts({ ...productQueryFor(u, text), limit: RESULTS_KEPT });
   if (result.services.length === 0) return showCategories(ctx, "search-nothing");
   const both = u.platform && u.kind;
-  const title = both ? ctx.t("list-title", { platform: platformLabel(u.platform!), kind: kindLabel(ctx, u.kind!) }) : ctx.t("search-title");
+  const title = both
+    ? ctx.t("list-title", { platform: platformLabel(u.platform!), kind: kindLabel(ctx, u.kind!) })
+    : ctx.t("search-title");
   await showResultList(ctx, result.services, { title, total: result.total });
 }

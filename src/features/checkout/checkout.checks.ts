@@ -16,7 +16,10 @@ export function checkQuantity(service: Pick<Service, "min" | "max">, quantity: n
 }
 
 /** A link/@username for SMM services; an account (player id + zone, phone, customer number) for top-ups. */
-export function checkTarget(service: Pick<Service, "targetKind" | "platform" | "zoneRequired">, input: { target: string; zone?: string | undefined }): Result<CheckedTarget, QuoteProblem> {
+export function checkTarget(
+  service: Pick<Service, "targetKind" | "platform" | "zoneRequired">,
+  input: { target: string; zone?: string | undefined },
+): Result<CheckedTarget, QuoteProblem> {
   if (service.targetKind === "link") {
     const link = normalizeTarget(input.target, service.platform);
     return link.ok ? ok({ target: link.value, zone: undefined }) : link;

@@ -37,7 +37,12 @@ describe("ordering again for a link that has an order running", () => {
     const replies = await customer.say(`ID 2 ${LINK} 500`);
     const warning = replies.at(-1)!;
     expect(warning.plain).toContain(`Masih ada pesanan aktif #${first.id} untuk link dan layanan yang sama`);
-    expect(warning.buttons).toEqual([[expect.objectContaining({ text: "Tetap pesan", callback_data: "dupok" }), expect.objectContaining({ text: "✖️ Batal", callback_data: "draft:cancel" })]]);
+    expect(warning.buttons).toEqual([
+      [
+        expect.objectContaining({ text: "Tetap pesan", callback_data: "dupok" }),
+        expect.objectContaining({ text: "✖️ Batal", callback_data: "draft:cancel" }),
+      ],
+    ]);
     // No quote yet: nothing can be paid before the customer decides.
     expect(replies.some((m) => m.plain.includes("Ringkasan pesanan"))).toBe(false);
     expect(await openQuotes(k)).toEqual([]);
@@ -47,10 +52,15 @@ describe("ordering again for a link that has an order running", () => {
     const { customer, first } = await shopWithRunningOrder();
     const replies = await customer.say("ID 2 instagram.com/budi 500");
     expect(replies.at(-1)!.plain).toContain(`#${first.id}`);
-    expect(replies.at(-1)!.buttons.flat().map((b) => b.callback_data)).toEqual(["dupok", "draft:cancel"]);
+    expect(
+      replies
+        .at(-1)!
+        .buttons.flat()
+        .map((b) => b.callback_data),
+    ).toEqual(["dupok", "draft:cancel"]);
   });
 
-  it("\"Tetap pesan\" goes on to the quote for the same link and quantity", async () => {
+  it('"Tetap pesan" goes on to the quote for the same link and quantity', async () => {
     const { k, customer } = await shopWithRunningOrder();
     await customer.say(`ID 2 ${LINK} 500`);
     const replies = await customer.pressButton(/^dupok$/);
@@ -66,7 +76,7 @@ describe("ordering again for a link that has an order running", () => {
     expect(warning.buttons.flat()).toEqual([]);
   });
 
-  it("after \"Tetap pesan\", changing only the quantity on the quote does not ask again", async () => {
+  it('after "Tetap pesan", changing only the quantity on the quote does not ask again', async () => {
     // Was a bug (the old checkout.dialog.ts quote()): merging details keeps `duplicateOk` when the link is unchanged,
     // but quote() replaces the session draft without it, so once the quote is shown the decision
     // is forgotten and "700" brings the duplicate warning back instead of a new quote.
@@ -88,8 +98,12 @@ describe("ordering again for a link that has an order running", () => {
     const second = await k.db.selectFrom("orders").selectAll().where("id", "!=", first.id).executeTakeFirstOrThrow();
     expect(second.status).toBe("refunded");
     expect(await k.container.wallet.balance(second.customer_id)).toBe(second.amount);
-    expect(customer.lastText()).toContain(`pesanan #${second.id} tidak bisa diproses: masih ada pesanan aktif untuk link yang sama`);
-    expect((await k.db.selectFrom("orders").select("status").where("id", "=", first.id).executeTakeFirstOrThrow()).status).toBe("processing");
+    expect(customer.lastText()).toContain(
+      `pesanan #${second.id} tidak bisa diproses: masih ada pesanan aktif untuk link yang sama`,
+    );
+    expect(
+      (await k.db.selectFrom("orders").select("status").where("id", "=", first.id).executeTakeFirstOrThrow()).status,
+    ).toBe("processing");
   });
 
   it("cancelling drops the draft: no quote, and saying yes afterwards buys nothing", async () => {
@@ -99,7 +113,9 @@ describe("ordering again for a link that has an order running", () => {
     expect(replies.at(-1)!.plain).toContain("pesanan dibatalkan");
     expect(await openQuotes(k)).toEqual([]);
     const after = await customer.say("ya");
-    expect(after.some((m) => m.plain.includes("Ringkasan pesanan") || m.plain.includes("Masih ada pesanan aktif"))).toBe(false);
+    expect(
+      after.some((m) => m.plain.includes("Ringkasan pesanan") || m.plain.includes("Masih ada pesanan aktif")),
+    ).toBe(false);
     expect(await openQuotes(k)).toEqual([]);
     expect(await k.db.selectFrom("orders").selectAll().execute()).toHaveLength(1);
   });
@@ -125,7 +141,9 @@ describe("ordering again for a link that has an order running", () => {
     const { k, customer, first } = await shopWithRunningOrder();
     clock.advance(60_000);
     await k.container.statusSync.syncAll();
-    expect((await k.db.selectFrom("orders").select("status").where("id", "=", first.id).executeTakeFirstOrThrow()).status).toBe("completed");
+    expect(
+      (await k.db.selectFrom("orders").select("status").where("id", "=", first.id).executeTakeFirstOrThrow()).status,
+    ).toBe("completed");
     const replies = await customer.say(`ID 2 ${LINK} 500`);
     expect(replies.some((m) => m.plain.includes("Masih ada pesanan aktif"))).toBe(false);
     expect(replies.at(-1)!.plain).toContain("Ringkasan pesanan");

@@ -17,10 +17,23 @@ function preview(items: string[], show = 3): string {
 export function extrasLines(ctx: BotContext, extras: OrderExtras | null, quantity: number): string[] {
   if (!extras) return [];
   const lines: string[] = [];
-  if (extras.comments) lines.push(ctx.t("extra-comments", { count: count.format(extras.comments.length), list: preview(extras.comments) }));
+  if (extras.comments)
+    lines.push(
+      ctx.t("extra-comments", { count: count.format(extras.comments.length), list: preview(extras.comments) }),
+    );
   if (extras.username) lines.push(ctx.t("extra-username", { value: escapeHtml(`@${extras.username}`) }));
-  if (extras.usernames) lines.push(ctx.t("extra-usernames", { count: count.format(extras.usernames.length), list: preview(extras.usernames.map((u) => `@${u}`), 5) }));
-  if (extras.hashtags) lines.push(ctx.t("extra-hashtags", { list: escapeHtml(extras.hashtags.map((h) => `#${h}`).join(" ")) }));
+  if (extras.usernames)
+    lines.push(
+      ctx.t("extra-usernames", {
+        count: count.format(extras.usernames.length),
+        list: preview(
+          extras.usernames.map((u) => `@${u}`),
+          5,
+        ),
+      }),
+    );
+  if (extras.hashtags)
+    lines.push(ctx.t("extra-hashtags", { list: escapeHtml(extras.hashtags.map((h) => `#${h}`).join(" ")) }));
   if (extras.hashtag) lines.push(ctx.t("extra-hashtags", { list: escapeHtml(`#${extras.hashtag}`) }));
   if (extras.media) lines.push(ctx.t("extra-media", { value: escapeHtml(extras.media) }));
   if (extras.keywords) lines.push(ctx.t("extra-keywords", { list: preview(extras.keywords, 5) }));
@@ -28,8 +41,25 @@ export function extrasLines(ctx: BotContext, extras: OrderExtras | null, quantit
   const s = extras.subscription;
   if (s) {
     const expiry = s.expiry ? ctx.t("extra-until", { date: s.expiry }) : ctx.t("extra-no-expiry");
-    lines.push(ctx.t("extra-subscription", { username: escapeHtml(`@${s.username}`), min: count.format(s.min), max: count.format(s.max), posts: count.format(s.posts ?? 0), delay: s.delay, expiry }));
+    lines.push(
+      ctx.t("extra-subscription", {
+        username: escapeHtml(`@${s.username}`),
+        min: count.format(s.min),
+        max: count.format(s.max),
+        posts: count.format(s.posts ?? 0),
+        delay: s.delay,
+        expiry,
+      }),
+    );
   }
-  if (extras.runs) lines.push(ctx.t("extra-dripfeed", { runs: extras.runs, quantity: count.format(quantity / extras.runs), interval: extras.interval ?? 0, total: count.format(quantity) }));
+  if (extras.runs)
+    lines.push(
+      ctx.t("extra-dripfeed", {
+        runs: extras.runs,
+        quantity: count.format(quantity / extras.runs),
+        interval: extras.interval ?? 0,
+        total: count.format(quantity),
+      }),
+    );
   return lines;
 }

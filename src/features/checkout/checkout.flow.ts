@@ -5,7 +5,16 @@ import type { Understanding } from "../language/language.understanding.js";
 import { parseAccount } from "../language/language.slots.js";
 import { checkQuantity, checkTarget } from "./checkout.checks.js";
 import { checkOrderInputs, fixedQuantity, parseDripAnswer, quantityIsAsked } from "./checkout.order-inputs.js";
-import type { CheckoutDraft, CheckoutEffect, CheckoutEvent, CheckoutReply, CheckoutStep, FlowEnv, Given, ReplyPart } from "./checkout.flow.types.js";
+import type {
+  CheckoutDraft,
+  CheckoutEffect,
+  CheckoutEvent,
+  CheckoutReply,
+  CheckoutStep,
+  FlowEnv,
+  Given,
+  ReplyPart,
+} from "./checkout.flow.types.js";
 
 /**
  * The purchase as a state machine: `step(draft, event, env)` gives the next draft, the replies to
@@ -42,7 +51,12 @@ export function step(draft: CheckoutDraft, event: CheckoutEvent, env: FlowEnv): 
     case "details-given":
       return continueDetails(merged(draft, event.given));
     case "details-before-product": {
-      const kept: CheckoutDraft = { stage: draft.stage === "choosing" ? "choosing" : "idle", target: event.given.target ?? draft.target, zone: event.given.zone ?? draft.zone, quantity: event.given.quantity ?? draft.quantity };
+      const kept: CheckoutDraft = {
+        stage: draft.stage === "choosing" ? "choosing" : "idle",
+        target: event.given.target ?? draft.target,
+        zone: event.given.zone ?? draft.zone,
+        quantity: event.given.quantity ?? draft.quantity,
+      };
       const replies: CheckoutReply[] = [{ kind: "text", key: "pick-product-first" }];
       if (draft.stage !== "choosing") replies.push({ kind: "categories" });
       return done(kept, ...replies);
@@ -53,11 +67,13 @@ export function step(draft: CheckoutDraft, event: CheckoutEvent, env: FlowEnv): 
       return search(event.understanding, event.text);
     case "browse": {
       const { understanding: u, text } = event;
-      if (isSelecting(draft) && (u.target || u.quantity) && draft.mid !== undefined) return run(draft, { type: "load-service", mid: draft.mid, after: { kind: "browse", understanding: u, text } });
+      if (isSelecting(draft) && (u.target || u.quantity) && draft.mid !== undefined)
+        return run(draft, { type: "load-service", mid: draft.mid, after: { kind: "browse", understanding: u, text } });
       return search(u, text);
     }
     case "confirm":
-      if (draft.stage === "quoted" && draft.quoteId) return run(draft, { type: "start-payment", quoteId: draft.quoteId });
+      if (draft.stage === "quoted" && draft.quoteId)
+        return run(draft, { type: "start-payment", quoteId: draft.quoteId });
       if (draft.stage === "details" && draft.mid !== undefined) return continueDetails(draft);
       return done(draft, { kind: "categories" });
     case "continue":
@@ -69,14 +85,22 @@ export function step(draft: CheckoutDraft, event: CheckoutEvent, env: FlowEnv): 
       const { runs: _runs, interval: _interval, ...rest } = draft.inputs ?? {};
       const reopened: CheckoutDraft = { ...draft, stage: "details", quoteId: undefined, inputs: rest };
       if (!event.on) return withReplies(continueDetails(reopened), { kind: "clear-buttons" });
-      return done({ ...reopened, awaiting: "dripfeed" }, { kind: "clear-buttons" }, message({ kind: "ask-dripfeed", quantity: draft.quantity ?? 0 }));
+      return done(
+        { ...reopened, awaiting: "dripfeed" },
+        { kind: "clear-buttons" },
+        message({ kind: "ask-dripfeed", quantity: draft.quantity ?? 0 }),
+      );
     }
     case "service-loaded":
       return serviceLoaded(draft, event, env);
     case "running-order-checked": {
       const running = event.running;
       // Another customer's order number is theirs alone: say only that the link is busy.
-      if (running) return done(draft, { kind: "duplicate", order: running.customerId === env.customerId ? running.id : undefined });
+      if (running)
+        return done(draft, {
+          kind: "duplicate",
+          order: running.customerId === env.customerId ? running.id : undefined,
+        });
       return run(draft, quoteEffect(draft, event.service, event.target));
     }
     case "quoted":
@@ -89,7 +113,12 @@ export function step(draft: CheckoutDraft, event: CheckoutEvent, env: FlowEnv): 
  * it (the assistant answers those). Checked in order: the answer to an extra input the flow asked
  * for, a top-up account, then the purchase intents.
  */
-export function eventForMessage(draft: CheckoutDraft, u: Understanding, text: string, reading?: Reading): CheckoutEvent | undefined {
+export function eventForMessage(
+  draft: CheckoutDraft,
+  u: Understanding,
+  text: string,
+  reading?: Reading,
+): CheckoutEvent | undefined {
   return inputAnswer(draft, u, text) ?? accountGiven(draft, u, text) ?? purchaseIntent(draft, u, text, reading);
 }
 
@@ -112,26 +141,45 @@ function inputAnswer(draft: CheckoutDraft, u: Understanding, text: string): Chec
  */
 function accountGiven(draft: CheckoutDraft, u: Understanding, text: string): CheckoutEvent | undefined {
   const waiting = isSelecting(draft) && draft.targetKind !== undefined && draft.targetKind !== "link";
-  if (!waiting || ["cancel", "confirm", "balance", "order_status", "order_history"].includes(u.intent) || PICK.test(text)) return undefined;
+  if (
+    !waiting ||
+    ["cancel", "confirm", "balance", "order_status", "order_history"].includes(u.intent) ||
+    PICK.test(text)
+  )
+    return undefined;
   const zoneOnly = /^\s*\(?\s*(\d{1,5})\s*\)?\s*$/.exec(text);
-  if (zoneOnly && draft.target && draft.targetKind === "game_id") return { type: "details-given", given: { target: draft.target, zone: zoneOnly[1] } };
+  if (zoneOnly && draft.target && draft.targetKind === "game_id")
+    return { type: "details-given", given: { target: draft.target, zone: zoneOnly[1] } };
   const account = parseAccount(text);
   return account ? { type: "details-given", given: account } : undefined;
 }
 
 /** Browsing, picking, details, confirming and cancelling. */
-function purchaseIntent(draft: CheckoutDraft, u: Understanding, text: string, reading?: Reading): CheckoutEvent | undefined {
+function purchaseIntent(
+  draft: CheckoutDraft,
+  u: Understanding,
+  text: string,
+  reading?: Reading,
+): CheckoutEvent | undefined {
   const selecting = isSelecting(draft);
   switch (u.intent) {
     case "cancel":
       return { type: "cancel" };
     case "select":
-      return { type: "product-chosen", mid: u.mid!, given: { target: u.target, zone: u.zone, quantity: u.quantity, account: u.account } };
+      return {
+        type: "product-chosen",
+        mid: u.mid!,
+        given: { target: u.target, zone: u.zone, quantity: u.quantity, account: u.account },
+      };
     case "confirm":
       return { type: "confirm" };
     case "details":
       if (u.bareNumber !== undefined && !selecting) return { type: "product-chosen", mid: u.bareNumber, given: {} };
-      if (selecting) return { type: "details-given", given: { target: u.target, zone: u.zone, quantity: u.quantity ?? u.bareNumber } };
+      if (selecting)
+        return {
+          type: "details-given",
+          given: { target: u.target, zone: u.zone, quantity: u.quantity ?? u.bareNumber },
+        };
       return { type: "details-before-product", given: { target: u.target, zone: u.zone, quantity: u.quantity } };
     case "browse":
       return { type: "browse", understanding: u, text: reading ?? text };
@@ -164,7 +212,10 @@ function continueDetails(draft: CheckoutDraft): CheckoutStep {
 
 /** Slots that came with the request ("followers IG 1000") are kept for after the pick. */
 function search(u: Understanding, text: string | Reading): CheckoutStep {
-  return run({ stage: "choosing", target: u.target, zone: u.zone, quantity: u.quantity }, { type: "search", understanding: u, text });
+  return run(
+    { stage: "choosing", target: u.target, zone: u.zone, quantity: u.quantity },
+    { type: "search", understanding: u, text },
+  );
 }
 
 function merged(draft: CheckoutDraft, given: Given): CheckoutDraft {
@@ -184,11 +235,16 @@ function answered(draft: CheckoutDraft, text: string): CheckoutStep {
   const awaiting = draft.awaiting;
   if (awaiting === undefined) return continueDetails(draft);
   // An answer that is not "5x30" goes to the drip-feed check, which explains the format.
-  const answer = awaiting === "dripfeed" ? (parseDripAnswer(text) ?? { runs: text.trim(), interval: "" }) : { [awaiting]: text };
+  const answer =
+    awaiting === "dripfeed" ? (parseDripAnswer(text) ?? { runs: text.trim(), interval: "" }) : { [awaiting]: text };
   return continueDetails({ ...draft, awaiting: undefined, inputs: { ...draft.inputs, ...answer } });
 }
 
-function serviceLoaded(draft: CheckoutDraft, event: Extract<CheckoutEvent, { type: "service-loaded" }>, env: FlowEnv): CheckoutStep {
+function serviceLoaded(
+  draft: CheckoutDraft,
+  event: Extract<CheckoutEvent, { type: "service-loaded" }>,
+  env: FlowEnv,
+): CheckoutStep {
   const { after, result } = event;
   switch (after.kind) {
     case "select": {
@@ -214,7 +270,8 @@ function serviceLoaded(draft: CheckoutDraft, event: Extract<CheckoutEvent, { typ
     case "browse": {
       const u = after.understanding;
       // "1000 followers" while an Instagram followers service is selected is a detail, not a new search.
-      const fits = result.ok && (!u.kind || u.kind === result.value.kind) && (!u.platform || u.platform === result.value.platform);
+      const fits =
+        result.ok && (!u.kind || u.kind === result.value.kind) && (!u.platform || u.platform === result.value.platform);
       if (!fits) return search(u, after.text);
       return details(merged(draft, { target: u.target, zone: u.zone, quantity: u.quantity }), result.value, env);
     }
@@ -246,10 +303,18 @@ function details(current: CheckoutDraft, service: Service, env: FlowEnv): Checko
     const missing = missingInput(draft, service, env);
     if (missing) return missing;
     draft.awaiting = undefined;
-    if (service.targetKind === "link" && !draft.duplicateOk) return run(draft, { type: "find-running-order", service, target: draft.target });
+    if (service.targetKind === "link" && !draft.duplicateOk)
+      return run(draft, { type: "find-running-order", service, target: draft.target });
     return run(draft, quoteEffect(draft, service, draft.target));
   }
-  problems.push({ kind: "ask", service, missing: { target: draft.target === undefined || problems.length > 0, quantity: asksQuantity && draft.quantity === undefined } });
+  problems.push({
+    kind: "ask",
+    service,
+    missing: {
+      target: draft.target === undefined || problems.length > 0,
+      quantity: asksQuantity && draft.quantity === undefined,
+    },
+  });
   return done(draft, message(...problems));
 }
 
@@ -263,7 +328,10 @@ function missingInput(draft: CheckoutDraft, service: Service, env: FlowEnv): Che
   if (checked.ok) return undefined;
   const problem = checked.error;
   const inputs = { ...draft.inputs };
-  if (problem.code === "dripfeed_not_offered" || (problem.code === "input_invalid" && (problem.input === "runs" || problem.input === "interval"))) {
+  if (
+    problem.code === "dripfeed_not_offered" ||
+    (problem.code === "input_invalid" && (problem.input === "runs" || problem.input === "interval"))
+  ) {
     delete inputs.runs;
     delete inputs.interval;
     const offered = problem.code !== "dripfeed_not_offered";
@@ -291,11 +359,31 @@ function quoted(draft: CheckoutDraft, event: Extract<CheckoutEvent, { type: "quo
     const kept = result.error.code === "account_not_found" ? { ...draft, target: undefined, zone: undefined } : draft;
     // Nothing the customer typed is wrong: say so, without asking for the details again.
     if (result.error.code === "price_outdated") return done(kept, message({ kind: "problem", problem: result.error }));
-    return done(kept, message({ kind: "problem", problem: result.error }, { kind: "ask", service, missing: { target: true, quantity: false } }));
+    return done(
+      kept,
+      message(
+        { kind: "problem", problem: result.error },
+        { kind: "ask", service, missing: { target: true, quantity: false } },
+      ),
+    );
   }
   const q = result.value;
   const inputs = draft.inputs;
   // The asked quantity stays as asked (a drip-feed quote bills it × runs).
-  const next: CheckoutDraft = { stage: "quoted", mid: service.mid, targetKind: service.targetKind, target: q.target, zone: q.zone ?? undefined, quantity: event.quantity ?? q.quantity, inputs, quoteId: q.id, duplicateOk: draft.duplicateOk };
-  return done(next, { kind: "quote", quote: q, dripfeed: allowsDripFeed(service) ? (inputs?.runs ? "off" : "on") : undefined });
+  const next: CheckoutDraft = {
+    stage: "quoted",
+    mid: service.mid,
+    targetKind: service.targetKind,
+    target: q.target,
+    zone: q.zone ?? undefined,
+    quantity: event.quantity ?? q.quantity,
+    inputs,
+    quoteId: q.id,
+    duplicateOk: draft.duplicateOk,
+  };
+  return done(next, {
+    kind: "quote",
+    quote: q,
+    dripfeed: allowsDripFeed(service) ? (inputs?.runs ? "off" : "on") : undefined,
+  });
 }

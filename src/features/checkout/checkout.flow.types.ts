@@ -84,9 +84,19 @@ export type CheckoutEvent =
   /** Drip-feed switched on (ask for runs and interval) or off, from a quote's button. */
   | { type: "dripfeed"; on: boolean }
   // Results of effects, fed back by the runner.
-  | { type: "service-loaded"; mid: number; result: { ok: true; value: Service } | { ok: false; error: QuoteProblem }; after: AfterLoad }
+  | {
+      type: "service-loaded";
+      mid: number;
+      result: { ok: true; value: Service } | { ok: false; error: QuoteProblem };
+      after: AfterLoad;
+    }
   | { type: "running-order-checked"; service: Service; target: string; running: RunningOrder | undefined }
-  | { type: "quoted"; service: Service; quantity: number | undefined; result: { ok: true; value: Quote } | { ok: false; error: QuoteProblem } };
+  | {
+      type: "quoted";
+      service: Service;
+      quantity: number | undefined;
+      result: { ok: true; value: Quote } | { ok: false; error: QuoteProblem };
+    };
 
 /** One part of a message; the parts of a message are shown as paragraphs, in order. */
 export type ReplyPart =
@@ -116,7 +126,14 @@ export type CheckoutReply =
 export type CheckoutEffect =
   | { type: "load-service"; mid: number; after: AfterLoad }
   | { type: "find-running-order"; service: Service; target: string }
-  | { type: "quote"; service: Service; target: string; zone: string | undefined; quantity: number | undefined; inputs: RawInputs | undefined }
+  | {
+      type: "quote";
+      service: Service;
+      target: string;
+      zone: string | undefined;
+      quantity: number | undefined;
+      inputs: RawInputs | undefined;
+    }
   | { type: "start-payment"; quoteId: string }
   /** Show products for the customer's words (the catalog and knowledge base rank and render them). */
   | { type: "search"; understanding: Understanding; text: string | Reading };

@@ -14,7 +14,11 @@ export function problemText(ctx: BotContext, problem: QuoteProblem): string {
     case "not_sellable":
       return ctx.t("problem-not-sellable", { mid: problem.mid });
     case "quantity_out_of_range":
-      return ctx.t("problem-quantity", { quantity: asCount(problem.quantity), min: asCount(problem.min), max: asCount(problem.max) });
+      return ctx.t("problem-quantity", {
+        quantity: asCount(problem.quantity),
+        min: asCount(problem.min),
+        max: asCount(problem.max),
+      });
     case "target_missing":
     case "target_invalid":
       return ctx.t("problem-target-invalid");
@@ -35,9 +39,17 @@ export function problemText(ctx: BotContext, problem: QuoteProblem): string {
     case "input_missing":
       return "";
     case "lines_out_of_range":
-      return ctx.t(`problem-lines-${problem.input}`, { count: asCount(problem.count), min: asCount(problem.min), max: asCount(problem.max) });
+      return ctx.t(`problem-lines-${problem.input}`, {
+        count: asCount(problem.count),
+        min: asCount(problem.min),
+        max: asCount(problem.max),
+      });
     case "input_invalid":
-      return ctx.t(`problem-input-${problem.input}`, { min: asCount(problem.min ?? 0), max: asCount(problem.max ?? 0), allowed: SUBSCRIPTION_DELAYS.join(", ") });
+      return ctx.t(`problem-input-${problem.input}`, {
+        min: asCount(problem.min ?? 0),
+        max: asCount(problem.max ?? 0),
+        allowed: SUBSCRIPTION_DELAYS.join(", "),
+      });
     case "dripfeed_not_offered":
       return ctx.t("problem-dripfeed-not-offered");
   }
@@ -47,9 +59,13 @@ export function problemText(ctx: BotContext, problem: QuoteProblem): string {
 export function askInputText(ctx: BotContext, service: Service, input: OrderInput): string {
   const form = orderFormFor(service.type);
   const limits = { min: asCount(service.min), max: asCount(service.max), allowed: SUBSCRIPTION_DELAYS.join(", ") };
-  if (input === "comments" && form?.quantity === "package") return ctx.t("ask-input-comments-package", { max: asCount(Math.max(service.min, service.max)) });
+  if (input === "comments" && form?.quantity === "package")
+    return ctx.t("ask-input-comments-package", { max: asCount(Math.max(service.min, service.max)) });
   if (input === "usernames" && form?.linesOf === "usernames") return ctx.t("ask-input-usernames-list", limits);
-  if (input === "username") return ctx.t(form?.type === "Mentions User Followers" ? "ask-input-username-followers" : "ask-input-username-comment");
+  if (input === "username")
+    return ctx.t(
+      form?.type === "Mentions User Followers" ? "ask-input-username-followers" : "ask-input-username-comment",
+    );
   return ctx.t(`ask-input-${input}`, limits);
 }
 
@@ -58,14 +74,19 @@ export function askText(ctx: BotContext, service: Service, missing: { target: bo
   const limits = { min: asCount(service.min), max: asCount(service.max) };
   switch (service.targetKind) {
     case "game_id":
-      return missing.target ? ctx.t(service.zoneRequired ? "ask-player-id-zone" : "ask-player-id", { game: platformLabel(service.platform) }) : ctx.t("ask-quantity", limits);
+      return missing.target
+        ? ctx.t(service.zoneRequired ? "ask-player-id-zone" : "ask-player-id", {
+            game: platformLabel(service.platform),
+          })
+        : ctx.t("ask-quantity", limits);
     case "phone":
       return missing.target ? ctx.t("ask-phone") : ctx.t("ask-quantity", limits);
     case "customer_no":
       return missing.target ? ctx.t("ask-customer-no") : ctx.t("ask-quantity", limits);
     case "link": {
       const example = `https://${hostExample(service.platform)}`;
-      const key = missing.target && missing.quantity ? "ask-target-and-quantity" : missing.target ? "ask-target" : "ask-quantity";
+      const key =
+        missing.target && missing.quantity ? "ask-target-and-quantity" : missing.target ? "ask-target" : "ask-quantity";
       return ctx.t(key, { ...limits, example });
     }
   }
@@ -75,13 +96,25 @@ export function askText(ctx: BotContext, service: Service, missing: { target: bo
  * What an order goes to, named for its kind ("Nomor HP: 0812…", "ID pemain: 123 (45)"), with the
  * account's nickname on a line of its own only when the supplier told us one.
  */
-export function accountLines(ctx: BotContext, account: { kind: TargetKind; target: string; zone: string | null; nickname: string | null }): string {
+export function accountLines(
+  ctx: BotContext,
+  account: { kind: TargetKind; target: string; zone: string | null; nickname: string | null },
+): string {
   const shown = escapeHtml(account.zone ? `${account.target} (${account.zone})` : account.target);
   const line = ctx.t(`account-line-${account.kind}`, { account: shown });
   return account.nickname ? `${line}\n${ctx.t("account-nickname", { nickname: escapeHtml(account.nickname) })}` : line;
 }
 
 function hostExample(platform: string): string {
-  const hosts: Record<string, string> = { instagram: "instagram.com/username", tiktok: "tiktok.com/@username", youtube: "youtube.com/@channel", facebook: "facebook.com/page", twitter: "x.com/username", telegram: "t.me/channel", spotify: "open.spotify.com/track", shopee: "shopee.co.id/shop" };
+  const hosts: Record<string, string> = {
+    instagram: "instagram.com/username",
+    tiktok: "tiktok.com/@username",
+    youtube: "youtube.com/@channel",
+    facebook: "facebook.com/page",
+    twitter: "x.com/username",
+    telegram: "t.me/channel",
+    spotify: "open.spotify.com/track",
+    shopee: "shopee.co.id/shop",
+  };
   return hosts[platform] ?? "example.com/page";
 }

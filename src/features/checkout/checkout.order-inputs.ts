@@ -1,5 +1,11 @@
 import { err, ok, type Result } from "../../shared/result.js";
-import { allowsDripFeed, orderFormFor, SUBSCRIPTION_DELAYS, type DripInput, type OrderInput } from "../catalog/catalog.order-forms.js";
+import {
+  allowsDripFeed,
+  orderFormFor,
+  SUBSCRIPTION_DELAYS,
+  type DripInput,
+  type OrderInput,
+} from "../catalog/catalog.order-forms.js";
 import type { OrderExtras } from "../providers/provider.types.js";
 import { normalizeTarget } from "./checkout.target.js";
 
@@ -37,7 +43,12 @@ const SKIP = /^(?:-|tidak|tidak ada|tanpa|gak|ga|no|none|skip|lewati)$/i;
  * subscription's posts × most per post, or the asked quantity × drip-feed runs. The first problem
  * is returned, so the dialog can explain it and ask again for that input only.
  */
-export function checkOrderInputs(service: ServiceFacts, raw: RawInputs, asked: number | undefined, now: number): Result<CheckedInputs, InputProblem> {
+export function checkOrderInputs(
+  service: ServiceFacts,
+  raw: RawInputs,
+  asked: number | undefined,
+  now: number,
+): Result<CheckedInputs, InputProblem> {
   const form = orderFormFor(service.type);
   if (!form) return err({ code: "input_missing", input: "comments" });
   const extras: OrderExtras = {};
@@ -45,25 +56,38 @@ export function checkOrderInputs(service: ServiceFacts, raw: RawInputs, asked: n
   for (const input of form.inputs) {
     const text = raw[input]?.trim();
     if (!text) return err({ code: "input_missing", input });
-    const bounds = form.linesOf === input ? { min: service.min, max: service.max } : input === "comments" && form.quantity === "package" ? { min: 1, max: Math.max(service.min, service.max) } : { min: 1, max: MAX_LINES };
+    const bounds =
+      form.linesOf === input
+        ? { min: service.min, max: service.max }
+        : input === "comments" && form.quantity === "package"
+          ? { min: 1, max: Math.max(service.min, service.max) }
+          : { min: 1, max: MAX_LINES };
     switch (input) {
       case "comments":
       case "keywords": {
         const lines = splitLines(text, input === "keywords");
         if (lines.some((l) => l.length > 500)) return err({ code: "input_invalid", input, max: 500 });
-        if (lines.length < bounds.min || lines.length > bounds.max) return err({ code: "lines_out_of_range", input, count: lines.length, ...bounds });
+        if (lines.length < bounds.min || lines.length > bounds.max)
+          return err({ code: "lines_out_of_range", input, count: lines.length, ...bounds });
         extras[input] = lines;
         break;
       }
       case "usernames": {
-        const names = text.split(/[\s,;]+/).map((n) => n.replace(/^@/, "")).filter(Boolean);
+        const names = text
+          .split(/[\s,;]+/)
+          .map((n) => n.replace(/^@/, ""))
+          .filter(Boolean);
         if (!names.every((n) => USERNAME.test(n))) return err({ code: "input_invalid", input });
-        if (names.length < bounds.min || names.length > bounds.max) return err({ code: "lines_out_of_range", input, count: names.length, ...bounds });
+        if (names.length < bounds.min || names.length > bounds.max)
+          return err({ code: "lines_out_of_range", input, count: names.length, ...bounds });
         extras.usernames = names;
         break;
       }
       case "hashtags": {
-        const tags = text.split(/[\s,;]+/).map((t) => t.replace(/^#/, "")).filter(Boolean);
+        const tags = text
+          .split(/[\s,;]+/)
+          .map((t) => t.replace(/^#/, ""))
+          .filter(Boolean);
         if (tags.length === 0 || !tags.every((t) => HASHTAG.test(t))) return err({ code: "input_invalid", input });
         extras.hashtags = tags;
         break;
@@ -96,7 +120,8 @@ export function checkOrderInputs(service: ServiceFacts, raw: RawInputs, asked: n
         const range = /^(\d{1,9})\s*(?:-|–|—|s\/d|sampai|to|\s)\s*(\d{1,9})$/i.exec(text) ?? /^(\d{1,9})()$/.exec(text);
         const min = range ? Number(range[1]) : NaN;
         const max = range ? (range[2] ? Number(range[2]) : min) : NaN;
-        if (!(min >= service.min && max <= service.max && min <= max)) return err({ code: "input_invalid", input, min: service.min, max: service.max });
+        if (!(min >= service.min && max <= service.max && min <= max))
+          return err({ code: "input_invalid", input, min: service.min, max: service.max });
         Object.assign(sub, { min, max });
         break;
       }
@@ -108,7 +133,8 @@ export function checkOrderInputs(service: ServiceFacts, raw: RawInputs, asked: n
       }
       case "delay": {
         const n = wholeNumber(text.replace(/\s*(?:menit|minutes?|mins?|m)$/i, ""));
-        if (n === undefined || !(SUBSCRIPTION_DELAYS as readonly number[]).includes(n)) return err({ code: "input_invalid", input });
+        if (n === undefined || !(SUBSCRIPTION_DELAYS as readonly number[]).includes(n))
+          return err({ code: "input_invalid", input });
         sub.delay = n;
         break;
       }
@@ -132,7 +158,14 @@ export function checkOrderInputs(service: ServiceFacts, raw: RawInputs, asked: n
     case "package":
       return ok({ extras, quantity: service.min });
     case "subscription":
-      extras.subscription = { username: "", min: sub.min!, max: sub.max!, posts: sub.posts!, delay: sub.delay!, ...(sub.expiry ? { expiry: sub.expiry } : {}) };
+      extras.subscription = {
+        username: "",
+        min: sub.min!,
+        max: sub.max!,
+        posts: sub.posts!,
+        delay: sub.delay!,
+        ...(sub.expiry ? { expiry: sub.expiry } : {}),
+      };
       return ok({ extras, quantity: sub.posts! * sub.max! });
     case "asked":
       return ok({ extras, quantity: (asked ?? 0) * (drip.value?.runs ?? 1) });
@@ -156,21 +189,29 @@ export function nextMissingInput(type: string, raw: RawInputs): OrderInput | und
   return orderFormFor(type)?.inputs.find((input) => !raw[input]?.trim());
 }
 
-function checkDripFeed(service: ServiceFacts, raw: RawInputs): Result<{ runs: number; interval: number } | undefined, InputProblem> {
+function checkDripFeed(
+  service: ServiceFacts,
+  raw: RawInputs,
+): Result<{ runs: number; interval: number } | undefined, InputProblem> {
   const runsText = raw.runs?.trim();
   const intervalText = raw.interval?.trim();
   if (!runsText && !intervalText) return ok(undefined);
   if (!allowsDripFeed(service)) return err({ code: "dripfeed_not_offered" });
   const runs = wholeNumber(runsText ?? "");
-  if (runs === undefined || runs < 2 || runs > 100) return err({ code: "input_invalid", input: "runs", min: 2, max: 100 });
+  if (runs === undefined || runs < 2 || runs > 100)
+    return err({ code: "input_invalid", input: "runs", min: 2, max: 100 });
   const interval = wholeNumber(intervalText ?? "");
-  if (interval === undefined || interval < 1 || interval > 1440) return err({ code: "input_invalid", input: "interval", min: 1, max: 1440 });
+  if (interval === undefined || interval < 1 || interval > 1440)
+    return err({ code: "input_invalid", input: "interval", min: 1, max: 1440 });
   return ok({ runs, interval });
 }
 
 /** "5x30", "5 x 30 menit", "5 kali tiap 30 menit", "5 30" → runs and interval as typed. */
 export function parseDripAnswer(text: string): { runs: string; interval: string } | undefined {
-  const m = /^\s*(\d{1,4})\s*(?:x|×|kali|times|runs?)?\s*(?:,|tiap|setiap|every|per|jeda|interval|@)?\s*(\d{1,5})\s*(?:menit|minutes?|mins?|m)?\s*$/i.exec(text);
+  const m =
+    /^\s*(\d{1,4})\s*(?:x|×|kali|times|runs?)?\s*(?:,|tiap|setiap|every|per|jeda|interval|@)?\s*(\d{1,5})\s*(?:menit|minutes?|mins?|m)?\s*$/i.exec(
+      text,
+    );
   return m ? { runs: m[1]!, interval: m[2]! } : undefined;
 }
 
@@ -197,7 +238,11 @@ function wholeNumber(text: string): number | undefined {
 function parseExpiry(text: string, now: number): string | undefined {
   const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
   const ymd = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
-  const [day, month, year] = dmy ? [Number(dmy[1]), Number(dmy[2]), Number(dmy[3])] : ymd ? [Number(ymd[3]), Number(ymd[2]), Number(ymd[1])] : [0, 0, 0];
+  const [day, month, year] = dmy
+    ? [Number(dmy[1]), Number(dmy[2]), Number(dmy[3])]
+    : ymd
+      ? [Number(ymd[3]), Number(ymd[2]), Number(ymd[1])]
+      : [0, 0, 0];
   const date = new Date(Date.UTC(year, month - 1, day));
   if (!year || date.getUTCDate() !== day || date.getUTCMonth() !== month - 1) return undefined;
   // Jakarta's today (UTC+7): an expiry must be after it.

@@ -7,5 +7,11 @@ const RUNNING = ["paid", "placing", "processing", "unknown", "manual", "waiting_
 
 /** A service's running orders, newest first: id, status, customer and target. */
 export async function runningOrdersOfService(db: Db, serviceId: number) {
-  return db.selectFrom("orders").select(["id", "status", "customer_id", "target"]).where("service_id", "=", serviceId).where("status", "in", [...RUNNING]).orderBy("id", "desc").execute();
+  return db
+    .selectFrom("orders")
+    .select(["id", "status", "customer_id", "target"])
+    .where("service_id", "=", serviceId)
+    .where("status", "in", [...RUNNING])
+    .orderBy("id", "desc")
+    .execute();
 }

@@ -17,7 +17,13 @@ const ALERT_EVERY_MS = 60 * 60_000;
  * quoted total must cover what the supplier charges today (its own rate × the supplier's current
  * rate to rupiah, exact, rounded up) plus the shop's minimum profit, or the quote is refused.
  */
-export function createQuoteGuard(deps: { db: Db; clock: Clock; logger: Logger; providers: ProvidersService; alerts?: QuoteGuardAlerts | undefined }) {
+export function createQuoteGuard(deps: {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  providers: ProvidersService;
+  alerts?: QuoteGuardAlerts | undefined;
+}) {
   const { db, clock, logger, providers } = deps;
   const lastAlert = new Map<number, number>();
 
@@ -26,19 +32,47 @@ export function createQuoteGuard(deps: { db: Db; clock: Clock; logger: Logger; p
     const provider = await providers.getById(service.providerId);
     const costRate = parseDecimal(service.costRate);
     const rate = provider ? parseDecimal(provider.rateToIdr) : undefined;
-    if (!provider || provider.currencyCheck.problem !== null || !costRate || !rate || rate.units <= 0n || costRate.units < 0n) return undefined;
+    if (
+      !provider ||
+      provider.currencyCheck.problem !== null ||
+      !costRate ||
+      !rate ||
+      rate.units <= 0n ||
+      costRate.units < 0n
+    )
+      return undefined;
     const perUnit = multiplyDecimals(costRate, rate);
-    return toSafeNumber(ceilDiv(perUnit.units * BigInt(quantity), 10n ** BigInt(perUnit.scale) * BigInt(service.unitSize)));
+    return toSafeNumber(
+      ceilDiv(perUnit.units * BigInt(quantity), 10n ** BigInt(perUnit.scale) * BigInt(service.unitSize)),
+    );
   };
 
-  const alert = async (service: Service, quantity: number, amount: number, cost: number | undefined, minProfit: number): Promise<void> => {
+  const alert = async (
+    service: Service,
+    quantity: number,
+    amount: number,
+    cost: number | undefined,
+    minProfit: number,
+  ): Promise<void> => {
     const now = clock.now();
     const last = lastAlert.get(service.id);
     if (last !== undefined && now - last < ALERT_EVERY_MS) return;
     lastAlert.set(service.id, now);
     if (!deps.alerts) return;
-    const vars = { mid: service.mid, name: service.name, quantity, price: formatRupiah(amount), cost: cost === undefined ? "?" : formatRupiah(cost), profit: formatRupiah(minProfit) };
-    await db.transaction().execute((trx) => deps.alerts!.toAdmins(trx, { key: cost === undefined ? "admin-quote-cost-unknown" : "admin-quote-below-cost", vars }));
+    const vars = {
+      mid: service.mid,
+      name: service.name,
+      quantity,
+      price: formatRupiah(amount),
+      cost: cost === undefined ? "?" : formatRupiah(cost),
+      profit: formatRupiah(minProfit),
+    };
+    await db.transaction().execute((trx) =>
+      deps.alerts!.toAdmins(trx, {
+        key: cost === undefined ? "admin-quote-cost-unknown" : "admin-quote-below-cost",
+        vars,
+      }),
+    );
   };
 
   return {
@@ -46,7 +80,10 @@ export function createQuoteGuard(deps: { db: Db; clock: Clock; logger: Logger; p
     async covers(service: Service, quantity: number, amount: number, minProfit: number): Promise<boolean> {
       const cost = await currentCost(service, quantity);
       if (cost !== undefined && amount >= cost + minProfit) return true;
-      logger.warn({ mid: service.mid, quantity, amount, cost, minProfit }, "quote refused: the price no longer covers the supplier's cost plus the minimum profit");
+      logger.warn(
+        { mid: service.mid, quantity, amount, cost, minProfit },
+        "quote refused: the price no longer covers the supplier's cost plus the minimum profit",
+      );
       await alert(service, quantity, amount, cost, minProfit);
       return false;
     },

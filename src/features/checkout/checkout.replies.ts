@@ -16,9 +16,17 @@ import type { Quote } from "./checkout.service.js";
 export async function renderReply(ctx: BotContext, reply: CheckoutReply): Promise<void> {
   switch (reply.kind) {
     case "message":
-      return void (await ctx.reply(reply.parts.map((part) => partText(ctx, part)).filter((text) => text !== "").join("\n\n"), { parse_mode: "HTML" }));
+      return void (await ctx.reply(
+        reply.parts
+          .map((part) => partText(ctx, part))
+          .filter((text) => text !== "")
+          .join("\n\n"),
+        { parse_mode: "HTML" },
+      ));
     case "text":
-      return void (await (reply.plain ? ctx.reply(ctx.t(reply.key)) : ctx.reply(ctx.t(reply.key), { parse_mode: "HTML" })));
+      return void (await (reply.plain
+        ? ctx.reply(ctx.t(reply.key))
+        : ctx.reply(ctx.t(reply.key), { parse_mode: "HTML" })));
     case "service":
       return void (await ctx.reply(describeService(ctx, reply.service), { parse_mode: "HTML" }));
     case "categories":
@@ -26,8 +34,13 @@ export async function renderReply(ctx: BotContext, reply: CheckoutReply): Promis
     case "quote":
       return renderQuoteReply(ctx, reply.quote, reply.dripfeed);
     case "duplicate": {
-      const keyboard = new InlineKeyboard().text(ctx.t("button-order-anyway"), "dupok").text(ctx.t("button-cancel"), "draft:cancel");
-      const text = reply.order !== undefined ? ctx.t("duplicate-active-order", { order: reply.order }) : ctx.t("duplicate-active-link");
+      const keyboard = new InlineKeyboard()
+        .text(ctx.t("button-order-anyway"), "dupok")
+        .text(ctx.t("button-cancel"), "draft:cancel");
+      const text =
+        reply.order !== undefined
+          ? ctx.t("duplicate-active-order", { order: reply.order })
+          : ctx.t("duplicate-active-link");
       return void (await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard }));
     }
     case "clear-buttons":
@@ -50,17 +63,43 @@ function partText(ctx: BotContext, part: ReplyPart): string {
 
 async function renderQuoteReply(ctx: BotContext, q: Quote, dripfeed: "on" | "off" | undefined): Promise<void> {
   const pay = await payOptions(ctx, q);
-  if (dripfeed) pay.keyboard.row().text(ctx.t(dripfeed === "off" ? "button-dripfeed-off" : "button-dripfeed"), dripfeed === "off" ? "drip:off" : "drip");
+  if (dripfeed)
+    pay.keyboard
+      .row()
+      .text(
+        ctx.t(dripfeed === "off" ? "button-dripfeed-off" : "button-dripfeed"),
+        dripfeed === "off" ? "drip:off" : "drip",
+      );
   const text = pay.walletNote ? `${renderQuote(ctx, q)}\n\n${pay.walletNote}` : renderQuote(ctx, q);
-  await ctx.reply(text, { parse_mode: "HTML", reply_markup: pay.keyboard, link_preview_options: { is_disabled: true } });
+  await ctx.reply(text, {
+    parse_mode: "HTML",
+    reply_markup: pay.keyboard,
+    link_preview_options: { is_disabled: true },
+  });
 }
 
 export function renderQuote(ctx: BotContext, q: Quote): string {
-  const common = { mid: q.service.mid, name: escapeHtml(q.service.name), total: formatRupiah(q.amount), until: formatJakartaTime(q.expiresAt) };
+  const common = {
+    mid: q.service.mid,
+    name: escapeHtml(q.service.name),
+    total: formatRupiah(q.amount),
+    until: formatJakartaTime(q.expiresAt),
+  };
   if (q.service.targetKind === "link") {
-    const text = ctx.t("quote", { ...common, target: escapeHtml(q.target), quantity: asCount(q.quantity), price: formatRupiah(q.unitPrice), unit: asCount(q.unitSize) });
+    const text = ctx.t("quote", {
+      ...common,
+      target: escapeHtml(q.target),
+      quantity: asCount(q.quantity),
+      price: formatRupiah(q.unitPrice),
+      unit: asCount(q.unitSize),
+    });
     return [text, ...extrasLines(ctx, q.extras, q.quantity)].join("\n");
   }
-  const account = accountLines(ctx, { kind: q.service.targetKind, target: q.target, zone: q.zone, nickname: q.nickname });
+  const account = accountLines(ctx, {
+    kind: q.service.targetKind,
+    target: q.target,
+    zone: q.zone,
+    nickname: q.nickname,
+  });
   return ctx.t("quote-topup", { ...common, account, quantity: asCount(q.quantity) });
 }

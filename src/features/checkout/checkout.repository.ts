@@ -13,6 +13,11 @@ export async function findQuoteRow(db: Db, id: string): Promise<QuoteRow | undef
 
 /** Moves an open quote to `status`; only an open quote changes. */
 export async function closeOpenQuote(db: Db, id: string, status: Exclude<QuoteStatus, "open">): Promise<boolean> {
-  const result = await db.updateTable("quotes").set({ status }).where("id", "=", id).where("status", "=", "open").executeTakeFirst();
+  const result = await db
+    .updateTable("quotes")
+    .set({ status })
+    .where("id", "=", id)
+    .where("status", "=", "open")
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }

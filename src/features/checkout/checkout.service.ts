@@ -8,7 +8,14 @@ import type { CatalogService, Service } from "../catalog/catalog.service.js";
 import type { ProvidersService } from "../providers/providers.service.js";
 import type { SettingsService } from "../settings/settings.service.js";
 import type { OrderExtras } from "../providers/provider.types.js";
-import { checkOrderInputs, fixedQuantity, quantityIsAsked, subscriptionUsername, type InputProblem, type RawInputs } from "./checkout.order-inputs.js";
+import {
+  checkOrderInputs,
+  fixedQuantity,
+  quantityIsAsked,
+  subscriptionUsername,
+  type InputProblem,
+  type RawInputs,
+} from "./checkout.order-inputs.js";
 import type { AccountProblem, TargetProblem } from "./checkout.target.js";
 import { checkQuantity, checkTarget } from "./checkout.checks.js";
 import type { QuoteRow } from "./checkout.table.js";
@@ -50,7 +57,15 @@ export interface CheckedTarget {
   zone: string | undefined;
 }
 
-export function createCheckoutService(deps: { db: Db; clock: Clock; logger: Logger; catalog: CatalogService; providers: ProvidersService; settings: SettingsService; notifications?: QuoteGuardAlerts }) {
+export function createCheckoutService(deps: {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  catalog: CatalogService;
+  providers: ProvidersService;
+  settings: SettingsService;
+  notifications?: QuoteGuardAlerts;
+}) {
   const { db, clock, logger, catalog, providers, settings } = deps;
   const guard = createQuoteGuard({ db, clock, logger, providers, alerts: deps.notifications });
 
@@ -76,11 +91,19 @@ export function createCheckoutService(deps: { db: Db; clock: Clock; logger: Logg
   };
 
   /** The account's display name where the supplier can look it up; a failed lookup does not block the sale. */
-  const lookupAccount = async (service: Service, target: CheckedTarget): Promise<Result<string | null, QuoteProblem>> => {
+  const lookupAccount = async (
+    service: Service,
+    target: CheckedTarget,
+  ): Promise<Result<string | null, QuoteProblem>> => {
     if (service.targetKind !== "game_id") return ok(null);
     const adapter = await providers.adapterFor(service.providerId);
     if (!adapter.capabilities.checkTarget) return ok(null);
-    const check = await adapter.checkTarget({ providerServiceId: service.providerServiceId, brand: service.brand || service.category, target: target.target, zone: target.zone });
+    const check = await adapter.checkTarget({
+      providerServiceId: service.providerServiceId,
+      brand: service.brand || service.category,
+      target: target.target,
+      zone: target.zone,
+    });
     if (check.kind === "valid") return ok(check.nickname);
     if (check.kind === "invalid") return err({ code: "account_not_found", message: check.message });
     logger.warn({ mid: service.mid, reason: check.message }, "nickname check unavailable; quoting without it");
@@ -107,7 +130,10 @@ export function createCheckoutService(deps: { db: Db; clock: Clock; logger: Logg
     },
 
     /** Checks the extra inputs of the service's type and works out the billed quantity. */
-    checkInputs(service: Service, input: { target: string; inputs?: RawInputs | undefined; quantity?: number | undefined }): Result<{ extras: OrderExtras | null; quantity: number }, QuoteProblem> {
+    checkInputs(
+      service: Service,
+      input: { target: string; inputs?: RawInputs | undefined; quantity?: number | undefined },
+    ): Result<{ extras: OrderExtras | null; quantity: number }, QuoteProblem> {
       const checked = checkOrderInputs(service, input.inputs ?? {}, input.quantity, clock.now());
       if (!checked.ok) return checked;
       const extras = checked.value.extras;
@@ -120,7 +146,10 @@ export function createCheckoutService(deps: { db: Db; clock: Clock; logger: Logg
     },
 
     /** A link/@username for SMM services; an account (player id + zone, phone, customer number) for top-ups. */
-    checkTarget(service: Service, input: { target: string; zone?: string | undefined }): Result<CheckedTarget, QuoteProblem> {
+    checkTarget(
+      service: Service,
+      input: { target: string; zone?: string | undefined },
+    ): Result<CheckedTarget, QuoteProblem> {
       return checkTarget(service, input);
     },
 
@@ -129,15 +158,28 @@ export function createCheckoutService(deps: { db: Db; clock: Clock; logger: Logg
      * checks the account with the supplier where it can, and stores the quote with an expiry.
      * The total keeps at least the shop's minimum profit per order. The Pay button carries only the id.
      */
-    async quote(input: { customerId: number; mid: number; target: string; zone?: string | undefined; quantity?: number | undefined; inputs?: RawInputs | undefined }): Promise<Result<Quote, QuoteProblem>> {
+    async quote(input: {
+      customerId: number;
+      mid: number;
+      target: string;
+      zone?: string | undefined;
+      quantity?: number | undefined;
+      inputs?: RawInputs | undefined;
+    }): Promise<Result<Quote, QuoteProblem>> {
       const selected = await this.selectService(input.mid);
       if (!selected.ok) return selected;
       const service = selected.value;
-      const asked = this.asksQuantity(service) ? this.checkQuantity(service, input.quantity ?? this.defaultQuantity(service) ?? 0) : ok(0);
+      const asked = this.asksQuantity(service)
+        ? this.checkQuantity(service, input.quantity ?? this.defaultQuantity(service) ?? 0)
+        : ok(0);
       if (!asked.ok) return asked;
       const target = this.checkTarget(service, input);
       if (!target.ok) return target;
-      const checked = this.checkInputs(service, { target: target.value.target, inputs: input.inputs, quantity: asked.value });
+      const checked = this.checkInputs(service, {
+        target: target.value.target,
+        inputs: input.inputs,
+        quantity: asked.value,
+      });
       if (!checked.ok) return checked;
       const quantity = { value: checked.value.quantity };
       const nickname = await lookupAccount(service, target.value);
@@ -150,7 +192,8 @@ export function createCheckoutService(deps: { db: Db; clock: Clock; logger: Logg
       const amount = Math.max(listed, costAmount + minProfit);
       // Whatever rule set the price (margin, fixed price, a price from before a rate change), it
       // must still cover what the supplier charges today, in rupiah, plus the minimum profit.
-      if (!(await guard.covers(service, quantity.value, amount, minProfit))) return err({ code: "price_outdated", mid: service.mid });
+      if (!(await guard.covers(service, quantity.value, amount, minProfit)))
+        return err({ code: "price_outdated", mid: service.mid });
       const row: QuoteRow = {
         id: randomId("q"),
         customer_id: input.customerId,
@@ -176,7 +219,10 @@ export function createCheckoutService(deps: { db: Db; clock: Clock; logger: Logg
      * An order still running for the same service and target, if any: suppliers refuse (or mix up)
      * a second order on a link until the first is done, so the customer is asked first.
      */
-    async activeOrderFor(serviceId: number, target: string): Promise<{ id: number; status: string; customerId: number } | undefined> {
+    async activeOrderFor(
+      serviceId: number,
+      target: string,
+    ): Promise<{ id: number; status: string; customerId: number } | undefined> {
       const running = await runningOrdersOfService(db, serviceId);
       const same = running.find((o) => sameTarget(o.target, target));
       return same ? { id: same.id, status: same.status, customerId: same.customer_id } : undefined;
@@ -208,6 +254,11 @@ export function parseExtras(text: string | null): OrderExtras | null {
 
 /** "https://www.instagram.com/budi/" and "https://instagram.com/budi" are the same account. */
 export function sameTarget(a: string, b: string): boolean {
-  const key = (t: string) => t.trim().toLowerCase().replace(/^https?:\/\/(www\.|m\.)?/, "").replace(/[/?#]+$/, "");
+  const key = (t: string) =>
+    t
+      .trim()
+      .toLowerCase()
+      .replace(/^https?:\/\/(www\.|m\.)?/, "")
+      .replace(/[/?#]+$/, "");
   return key(a) === key(b);
 }

@@ -12,13 +12,25 @@ describe("normalizeTarget: accepting a customer's target", () => {
   });
 
   it("accepts a full https link to the right platform", () => {
-    expect(normalizeTarget("https://instagram.com/budi", "instagram")).toEqual({ ok: true, value: "https://instagram.com/budi" });
-    expect(normalizeTarget("http://instagram.com/budi", "instagram")).toEqual({ ok: true, value: "http://instagram.com/budi" });
+    expect(normalizeTarget("https://instagram.com/budi", "instagram")).toEqual({
+      ok: true,
+      value: "https://instagram.com/budi",
+    });
+    expect(normalizeTarget("http://instagram.com/budi", "instagram")).toEqual({
+      ok: true,
+      value: "http://instagram.com/budi",
+    });
   });
 
   it("adds https:// to a bare domain so the supplier gets a working link", () => {
-    expect(normalizeTarget("instagram.com/budi", "instagram")).toEqual({ ok: true, value: "https://instagram.com/budi" });
-    expect(normalizeTarget("www.tiktok.com/@budi/video/1", "tiktok")).toEqual({ ok: true, value: "https://www.tiktok.com/@budi/video/1" });
+    expect(normalizeTarget("instagram.com/budi", "instagram")).toEqual({
+      ok: true,
+      value: "https://instagram.com/budi",
+    });
+    expect(normalizeTarget("www.tiktok.com/@budi/video/1", "tiktok")).toEqual({
+      ok: true,
+      value: "https://www.tiktok.com/@budi/video/1",
+    });
   });
 
   it.each([
@@ -31,11 +43,17 @@ describe("normalizeTarget: accepting a customer's target", () => {
   });
 
   it("lower-cases the host but keeps the path as typed", () => {
-    expect(normalizeTarget("HTTPS://INSTAGRAM.COM/Budi", "instagram")).toEqual({ ok: true, value: "https://instagram.com/Budi" });
+    expect(normalizeTarget("HTTPS://INSTAGRAM.COM/Budi", "instagram")).toEqual({
+      ok: true,
+      value: "https://instagram.com/Budi",
+    });
   });
 
   it("accepts any web link for a platform with no known hosts", () => {
-    expect(normalizeTarget("https://example.com/page", "website")).toEqual({ ok: true, value: "https://example.com/page" });
+    expect(normalizeTarget("https://example.com/page", "website")).toEqual({
+      ok: true,
+      value: "https://example.com/page",
+    });
   });
 });
 
@@ -49,20 +67,27 @@ describe("normalizeTarget: refusing targets that would waste a paid order", () =
 
   it("refuses look-alike hosts that only contain the platform's name", () => {
     for (const link of ["https://evilinstagram.com/budi", "https://instagram.com.evil.io/budi"]) {
-      expect(normalizeTarget(link, "instagram")).toEqual({ ok: false, error: { code: "target_wrong_platform", platform: "instagram" } });
+      expect(normalizeTarget(link, "instagram")).toEqual({
+        ok: false,
+        error: { code: "target_wrong_platform", platform: "instagram" },
+      });
     }
   });
 
-  it.each(["javascript:alert(1)", "ftp://instagram.com/x", "data:text/html,hi"])("refuses the non-web link %s", (link) => {
-    expect(normalizeTarget(link, "instagram")).toEqual({ ok: false, error: { code: "target_invalid" } });
-  });
-
-  it.each(["https://user:pass@instagram.com/budi", "https://user@instagram.com/budi", "https://instagram.com@evil.com/"])(
-    "refuses a link carrying credentials: %s",
+  it.each(["javascript:alert(1)", "ftp://instagram.com/x", "data:text/html,hi"])(
+    "refuses the non-web link %s",
     (link) => {
       expect(normalizeTarget(link, "instagram")).toEqual({ ok: false, error: { code: "target_invalid" } });
     },
   );
+
+  it.each([
+    "https://user:pass@instagram.com/budi",
+    "https://user@instagram.com/budi",
+    "https://instagram.com@evil.com/",
+  ])("refuses a link carrying credentials: %s", (link) => {
+    expect(normalizeTarget(link, "instagram")).toEqual({ ok: false, error: { code: "target_invalid" } });
+  });
 
   it("refuses an @username for a website service, which needs a link", () => {
     expect(normalizeTarget("@budi", "website")).toEqual({ ok: false, error: { code: "target_invalid" } });
@@ -103,16 +128,28 @@ describe("invisible characters are stripped from targets before they are checked
 
   it("a bidi override hidden after a username or inside a host is removed, not refused", () => {
     expect(normalizeTarget(`@budi${RLO}`, "instagram")).toEqual({ ok: true, value: "@budi" });
-    expect(normalizeTarget(`https://www.tik${RLO}tok.com/@budi`, "tiktok")).toEqual({ ok: true, value: "https://www.tiktok.com/@budi" });
+    expect(normalizeTarget(`https://www.tik${RLO}tok.com/@budi`, "tiktok")).toEqual({
+      ok: true,
+      value: "https://www.tiktok.com/@budi",
+    });
   });
 
   it("a target of nothing but invisible characters is missing", () => {
-    expect(normalizeTarget(`${ZWSP}${BOM}${RLO}`, "instagram")).toEqual({ ok: false, error: { code: "target_missing" } });
+    expect(normalizeTarget(`${ZWSP}${BOM}${RLO}`, "instagram")).toEqual({
+      ok: false,
+      error: { code: "target_missing" },
+    });
   });
 
   it("player ids, zones and phone numbers lose their invisible characters too", () => {
-    expect(normalizeAccount("game_id", { target: `1234${ZWSP}5678`, zone: `${BOM}2005` }, true)).toEqual({ ok: true, value: { target: "12345678", zone: "2005" } });
-    expect(normalizeAccount("phone", { target: `0812${ZWJ}3456${ZWSP}7890` }, false)).toEqual({ ok: true, value: { target: "081234567890", zone: undefined } });
+    expect(normalizeAccount("game_id", { target: `1234${ZWSP}5678`, zone: `${BOM}2005` }, true)).toEqual({
+      ok: true,
+      value: { target: "12345678", zone: "2005" },
+    });
+    expect(normalizeAccount("phone", { target: `0812${ZWJ}3456${ZWSP}7890` }, false)).toEqual({
+      ok: true,
+      value: { target: "081234567890", zone: undefined },
+    });
     expect(parseAccount(`id 1234${ZWSP}5678 (20${ZWSP}05)`)).toEqual({ target: "12345678", zone: "2005" });
   });
 });

@@ -3,7 +3,8 @@ import { err, ok, type Result } from "../../shared/result.js";
 import type { TargetKind } from "../catalog/catalog.games.js";
 import { PLATFORM_HOSTS, type Platform } from "../catalog/catalog.vocabulary.js";
 
-export type TargetProblem = { code: "target_missing" } | { code: "target_invalid" } | { code: "target_wrong_platform"; platform: string };
+export type TargetProblem =
+  { code: "target_missing" } | { code: "target_invalid" } | { code: "target_wrong_platform"; platform: string };
 
 const USERNAME = /^@[A-Za-z0-9._]{1,64}$/;
 const BARE_DOMAIN = /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/\S*)?$/i;
@@ -18,7 +19,8 @@ export function normalizeTarget(input: string, platform: string): Result<string,
   const text = stripInvisible(input).trim();
   if (!text) return err({ code: "target_missing" });
   if (text.length > 300) return err({ code: "target_invalid" });
-  if (text.startsWith("@")) return USERNAME.test(text) && platform !== "website" ? ok(text) : err({ code: "target_invalid" });
+  if (text.startsWith("@"))
+    return USERNAME.test(text) && platform !== "website" ? ok(text) : err({ code: "target_invalid" });
 
   const withScheme = /^https?:\/\//i.test(text) ? text : BARE_DOMAIN.test(text) ? `https://${text}` : undefined;
   if (!withScheme) return err({ code: "target_invalid" });
@@ -28,20 +30,30 @@ export function normalizeTarget(input: string, platform: string): Result<string,
   } catch {
     return err({ code: "target_invalid" });
   }
-  if (!["http:", "https:"].includes(url.protocol) || !url.hostname.includes(".") || url.username || url.password) return err({ code: "target_invalid" });
+  if (!["http:", "https:"].includes(url.protocol) || !url.hostname.includes(".") || url.username || url.password)
+    return err({ code: "target_invalid" });
   const hosts = PLATFORM_HOSTS[platform as Platform];
   const host = url.hostname.toLowerCase();
-  if (hosts && !hosts.some((h) => host === h || host.endsWith(`.${h}`))) return err({ code: "target_wrong_platform", platform });
+  if (hosts && !hosts.some((h) => host === h || host.endsWith(`.${h}`)))
+    return err({ code: "target_wrong_platform", platform });
   return ok(url.toString());
 }
 
-export type AccountProblem = { code: "player_id_invalid" } | { code: "zone_missing" } | { code: "phone_invalid" } | { code: "customer_no_invalid" };
+export type AccountProblem =
+  | { code: "player_id_invalid" }
+  | { code: "zone_missing" }
+  | { code: "phone_invalid" }
+  | { code: "customer_no_invalid" };
 
 /**
  * A top-up's account: a game player id (with a zone/server for the games that have one), an
  * Indonesian phone number (normalised to 08…), or a customer number (PLN).
  */
-export function normalizeAccount(targetKind: TargetKind, input: { target: string; zone?: string | undefined }, zoneRequired: boolean): Result<{ target: string; zone: string | undefined }, AccountProblem> {
+export function normalizeAccount(
+  targetKind: TargetKind,
+  input: { target: string; zone?: string | undefined },
+  zoneRequired: boolean,
+): Result<{ target: string; zone: string | undefined }, AccountProblem> {
   const target = stripInvisible(input.target).trim();
   switch (targetKind) {
     case "game_id": {

@@ -40,7 +40,11 @@ describe("game top-ups", () => {
     const service = await kit.container.catalog.findByMid(mid);
     expect(quote).toContain(`Total: Rp\u00a0${service!.unitPrice.toLocaleString("id-ID")}`);
     const nicknameChecks = kit.sandbox.vip.requests.filter((r) => r.type === "get-nickname");
-    expect(nicknameChecks.at(-1)?.fields).toMatchObject({ code: "mobile-legends", target: "12345678", additional_target: "1234" });
+    expect(nicknameChecks.at(-1)?.fields).toMatchObject({
+      code: "mobile-legends",
+      target: "12345678",
+      additional_target: "1234",
+    });
   });
 
   it("asks for the zone when a game needs one, and takes it on its own", async () => {
@@ -75,7 +79,11 @@ describe("game top-ups", () => {
     await kit.runJobs();
     const order = await kit.db.selectFrom("orders").selectAll().executeTakeFirstOrThrow();
     expect(order).toMatchObject({ status: "processing", target: "12345678", zone: "1234", nickname: "BudiGamer" });
-    expect(kit.sandbox.vip.requests.find((r) => r.type === "order")?.fields).toMatchObject({ service: "MLA86", data_no: "12345678", data_zone: "1234" });
+    expect(kit.sandbox.vip.requests.find((r) => r.type === "order")?.fields).toMatchObject({
+      service: "MLA86",
+      data_no: "12345678",
+      data_zone: "1234",
+    });
     clock.advance(60_000);
     await kit.container.statusSync.syncAll();
     await kit.runJobs();
@@ -94,7 +102,15 @@ describe("phone top-ups through Digiflazz", () => {
 
   it("takes a phone number in any common form", async () => {
     const customer = kit.customer();
-    const mid = (await kit.db.selectFrom("services").select("mid").where("platform", "=", "pulsa").where("active", "=", 1).orderBy("mid").executeTakeFirstOrThrow()).mid;
+    const mid = (
+      await kit.db
+        .selectFrom("services")
+        .select("mid")
+        .where("platform", "=", "pulsa")
+        .where("active", "=", 1)
+        .orderBy("mid")
+        .executeTakeFirstOrThrow()
+    ).mid;
     await customer.say(`ID ${mid}`);
     const replies = await customer.say("+62 812-3456-7890");
     // A phone number is named as one, and there is no nickname line for an account without one.
@@ -104,7 +120,15 @@ describe("phone top-ups through Digiflazz", () => {
 
   it("completes a pending transaction when Digiflazz's signed callback arrives, and refuses a forged one", async () => {
     const customer = kit.customer();
-    const mid = (await kit.db.selectFrom("services").select("mid").where("platform", "=", "pulsa").where("active", "=", 1).orderBy("mid").executeTakeFirstOrThrow()).mid;
+    const mid = (
+      await kit.db
+        .selectFrom("services")
+        .select("mid")
+        .where("platform", "=", "pulsa")
+        .where("active", "=", 1)
+        .orderBy("mid")
+        .executeTakeFirstOrThrow()
+    ).mid;
     await customer.say(`ID ${mid} 081234567890`);
     await customer.pressButton(/^pay:/);
     await kit.sandbox.midtrans.pay(kit.latestTransaction().order_id);
@@ -113,8 +137,14 @@ describe("phone top-ups through Digiflazz", () => {
     expect(order.status).toBe("processing");
     expect(order.provider_order_id).toBe(`TB${order.id}-0`);
 
-    const forgedBody = JSON.stringify({ data: { ref_id: order.provider_order_id, rc: "00", status: "Sukses", sn: "FAKE" } });
-    const forged = await kit.app.request("/webhooks/digiflazz", { method: "POST", body: forgedBody, headers: { "X-Hub-Signature": `sha1=${createHmac("sha1", "wrong").update(forgedBody).digest("hex")}` } });
+    const forgedBody = JSON.stringify({
+      data: { ref_id: order.provider_order_id, rc: "00", status: "Sukses", sn: "FAKE" },
+    });
+    const forged = await kit.app.request("/webhooks/digiflazz", {
+      method: "POST",
+      body: forgedBody,
+      headers: { "X-Hub-Signature": `sha1=${createHmac("sha1", "wrong").update(forgedBody).digest("hex")}` },
+    });
     expect(forged.status).toBe(401);
     expect((await kit.db.selectFrom("orders").select("status").executeTakeFirstOrThrow()).status).toBe("processing");
 

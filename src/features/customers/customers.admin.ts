@@ -27,12 +27,25 @@ export function createCustomerDirectory(deps: { db: Db; wallet: WalletService; o
 
   return {
     /** One page of customers matching `q`, newest first, and how many match. */
-    async search(q: string | undefined, page: number, pageSize: number): Promise<{ items: CustomerListItem[]; total: number }> {
+    async search(
+      q: string | undefined,
+      page: number,
+      pageSize: number,
+    ): Promise<{ items: CustomerListItem[]; total: number }> {
       const total = await countMatchingCustomers(db, q);
       const rows = await pageMatchingCustomers(db, q, { offset: page * pageSize, limit: pageSize });
       return {
         total,
-        items: rows.map((r) => ({ id: r.id, telegramId: r.telegram_id, username: r.username, firstName: r.first_name, language: r.language, balance: Number(r.balance), orders: Number(r.order_count), createdAt: r.created_at })),
+        items: rows.map((r) => ({
+          id: r.id,
+          telegramId: r.telegram_id,
+          username: r.username,
+          firstName: r.first_name,
+          language: r.language,
+          balance: Number(r.balance),
+          orders: Number(r.order_count),
+          createdAt: r.created_at,
+        })),
       };
     },
 
@@ -43,11 +56,26 @@ export function createCustomerDirectory(deps: { db: Db; wallet: WalletService; o
       const totals = await customerPurchaseTotals(db, customerId);
       const recent = await orders.listForCustomer(customerId, 10);
       return {
-        customer: { id: row.id, telegramId: row.telegram_id, username: row.username, firstName: row.first_name, language: row.language, createdAt: row.created_at },
+        customer: {
+          id: row.id,
+          telegramId: row.telegram_id,
+          username: row.username,
+          firstName: row.first_name,
+          language: row.language,
+          createdAt: row.created_at,
+        },
         balance: await wallet.balance(customerId),
         paidOrders: totals.paidOrders,
         spent: totals.spent,
-        recentOrders: recent.map((o) => ({ id: o.id, status: o.status, target: o.target, quantity: o.quantity, amount: o.amount, createdAt: o.created_at, isManual: o.is_manual === 1 })),
+        recentOrders: recent.map((o) => ({
+          id: o.id,
+          status: o.status,
+          target: o.target,
+          quantity: o.quantity,
+          amount: o.amount,
+          createdAt: o.created_at,
+          isManual: o.is_manual === 1,
+        })),
       };
     },
 

@@ -1,6 +1,11 @@
 import type { Clock } from "../../infra/clock/clock.js";
 import type { Db } from "../../infra/db/open-database.js";
-import { findCustomerById, findCustomerByTelegramId, insertCustomerIfAbsent, updateCustomer } from "./customers.repository.js";
+import {
+  findCustomerById,
+  findCustomerByTelegramId,
+  insertCustomerIfAbsent,
+  updateCustomer,
+} from "./customers.repository.js";
 import type { CustomerRow } from "./customers.table.js";
 
 export type Language = "id" | "en";
@@ -48,16 +53,34 @@ export function createCustomersService(deps: { db: Db; clock: Clock }) {
         });
         return toCustomer((await findCustomerByTelegramId(db, person.telegramId))!);
       }
-      if (current.chat_id !== person.chatId || current.username !== (person.username ?? null) || current.first_name !== person.firstName) {
-        await updateCustomer(db, current.id, { chat_id: person.chatId, username: person.username ?? null, first_name: person.firstName, updated_at: now });
-        return toCustomer({ ...current, chat_id: person.chatId, username: person.username ?? null, first_name: person.firstName });
+      if (
+        current.chat_id !== person.chatId ||
+        current.username !== (person.username ?? null) ||
+        current.first_name !== person.firstName
+      ) {
+        await updateCustomer(db, current.id, {
+          chat_id: person.chatId,
+          username: person.username ?? null,
+          first_name: person.firstName,
+          updated_at: now,
+        });
+        return toCustomer({
+          ...current,
+          chat_id: person.chatId,
+          username: person.username ?? null,
+          first_name: person.firstName,
+        });
       }
       return toCustomer(current);
     },
 
     /** `locked` records an explicit choice (/language), which automatic detection then respects. */
     async setLanguage(customerId: number, language: Language, locked: boolean): Promise<void> {
-      await updateCustomer(db, customerId, { language, ...(locked ? { language_locked: 1 } : {}), updated_at: clock.now() });
+      await updateCustomer(db, customerId, {
+        language,
+        ...(locked ? { language_locked: 1 } : {}),
+        updated_at: clock.now(),
+      });
     },
 
     async findById(id: number): Promise<Customer | undefined> {

@@ -13,7 +13,12 @@ let backupMid: number;
 beforeEach(async () => {
   clock = createManualClock(Date.now());
   kit = await createShopKit({ clock });
-  await kit.container.providers.add({ name: "backup-panel", kind: "smm-v2", url: kit.standIns.smmUrl, credentials: { key: kit.sandbox.smm.key } });
+  await kit.container.providers.add({
+    name: "backup-panel",
+    kind: "smm-v2",
+    url: kit.standIns.smmUrl,
+    credentials: { key: kit.sandbox.smm.key },
+  });
   await kit.container.catalog.importFromProvider("backup-panel");
   const backup = await kit.db
     .selectFrom("services")
@@ -30,7 +35,11 @@ afterEach(async () => {
 });
 
 async function paidOrder(quantity = 1000) {
-  const { customer, transaction } = await buyUntilInvoice(kit, { mid: 2, target: "https://instagram.com/budi", quantity });
+  const { customer, transaction } = await buyUntilInvoice(kit, {
+    mid: 2,
+    target: "https://instagram.com/budi",
+    quantity,
+  });
   await kit.sandbox.midtrans.pay(transaction.order_id);
   return customer;
 }
@@ -51,7 +60,12 @@ describe("backup suppliers", () => {
     expect(kit.sandbox.smm.orders.size).toBe(1); // the primary refused before creating anything
     expect(await ledger()).toHaveLength(0);
     expect(customer.lastText()).toContain("sedang diproses");
-    expect(kit.sandbox.telegram.messagesIn(900001).map((m) => m.plain).join("\n")).toContain(`supplier cadangan (ID ${backupMid})`);
+    expect(
+      kit.sandbox.telegram
+        .messagesIn(900001)
+        .map((m) => m.plain)
+        .join("\n"),
+    ).toContain(`supplier cadangan (ID ${backupMid})`);
   });
 
   it("follows the order at the backup supplier until it completes", async () => {
@@ -116,7 +130,10 @@ describe("backup suppliers", () => {
     expect(await ledger()).toHaveLength(0);
     expect(customer.lastText()).toContain("sedang diproses");
     const adminTexts = kit.sandbox.telegram.messagesIn(900001).map((m) => m.plain);
-    expect(adminTexts.filter((t) => t.includes("habis"))).toEqual([expect.stringContaining("Saldo supplier panel habis"), expect.stringContaining("Saldo supplier backup-panel habis")]);
+    expect(adminTexts.filter((t) => t.includes("habis"))).toEqual([
+      expect.stringContaining("Saldo supplier panel habis"),
+      expect.stringContaining("Saldo supplier backup-panel habis"),
+    ]);
 
     kit.sandbox.smm.topUp(1_000_000);
     expect(await kit.container.supplierFunds.checkAll()).toMatchObject({ resumed: 1, refunded: 0 });
@@ -125,7 +142,11 @@ describe("backup suppliers", () => {
     expect(kit.sandbox.smm.orders.size).toBe(1);
     expect(await ledger()).toHaveLength(0);
     // Both suppliers have funds again: their next empty spell is told to admins again.
-    const alerted = await kit.db.selectFrom("providers").select(["name", "out_of_funds_alerted_at"]).orderBy("id").execute();
+    const alerted = await kit.db
+      .selectFrom("providers")
+      .select(["name", "out_of_funds_alerted_at"])
+      .orderBy("id")
+      .execute();
     expect(alerted.map((p) => p.out_of_funds_alerted_at)).toEqual([null, null]);
   });
 });

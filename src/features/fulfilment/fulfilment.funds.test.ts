@@ -5,7 +5,13 @@ import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli } from "../../cli/index.js";
 import { createManualClock } from "../../infra/clock/clock.js";
-import { ADMIN_ID, buyUntilInvoice, createShopKit, type ShopKit, type ShopKitOptions } from "../../../test/kit/shop-kit.js";
+import {
+  ADMIN_ID,
+  buyUntilInvoice,
+  createShopKit,
+  type ShopKit,
+  type ShopKitOptions,
+} from "../../../test/kit/shop-kit.js";
 import { TEST_MASTER_KEY } from "../../../test/kit/config.js";
 import { createScheduler } from "../../infra/scheduler/scheduler.js";
 import { registerSettingSchedules } from "../../schedules.js";
@@ -42,10 +48,13 @@ async function buyAndPay(k: ShopKit, userId: number, target: string) {
   return { customer, order };
 }
 
-const orderOf = (k: ShopKit, id: number) => k.db.selectFrom("orders").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-const refundsOf = (k: ShopKit, id: number) => k.db.selectFrom("ledger_entries").selectAll().where("order_id", "=", id).where("reason", "=", "refund").execute();
+const orderOf = (k: ShopKit, id: number) =>
+  k.db.selectFrom("orders").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+const refundsOf = (k: ShopKit, id: number) =>
+  k.db.selectFrom("ledger_entries").selectAll().where("order_id", "=", id).where("reason", "=", "refund").execute();
 const adminTexts = (k: ShopKit) => k.sandbox.telegram.messagesIn(ADMIN_ID).map((m) => m.plain);
-const supplierOrdersFor = (k: ShopKit, link: string) => [...k.sandbox.smm.orders.values()].filter((o) => o.link === link);
+const supplierOrdersFor = (k: ShopKit, link: string) =>
+  [...k.sandbox.smm.orders.values()].filter((o) => o.link === link);
 
 describe("a supplier out of funds", () => {
   it("keeps the orders waiting, tells admins once, and places each once after a top-up", async () => {
@@ -110,7 +119,7 @@ describe("a supplier out of funds", () => {
     }
   });
 
-    it("resumes only what the balance covers, oldest first", async () => {
+  it("resumes only what the balance covers, oldest first", async () => {
     const { kit } = await dryShop();
     const first = await buyAndPay(kit, 100001, "https://instagram.com/budi");
     const second = await buyAndPay(kit, 100002, "https://instagram.com/sari");
@@ -140,7 +149,9 @@ describe("a supplier out of funds", () => {
     await kit.runJobs();
     const after = await orderOf(kit, order.id);
     expect(after.status).toBe("refunded");
-    expect(await refundsOf(kit, order.id)).toEqual([expect.objectContaining({ amount: order.amount, reference: `refund:order:${order.id}` })]);
+    expect(await refundsOf(kit, order.id)).toEqual([
+      expect.objectContaining({ amount: order.amount, reference: `refund:order:${order.id}` }),
+    ]);
     expect(kit.sandbox.smm.orders.size).toBe(0);
     expect(customer.lastText()).toContain(`pesanan #${order.id} tidak bisa diproses`);
     expect(adminTexts(kit).at(-1)).toContain(`Pesanan #${order.id} menunggu saldo supplier terlalu lama`);
@@ -170,13 +181,30 @@ describe("a supplier out of funds", () => {
     const { kit, clock } = await dryShop({ env: database });
     const { order } = await buyAndPay(kit, 100001, "https://instagram.com/budi");
     kit.sandbox.smm.topUp(1_000_000);
-    const env = { ...kit.standIns.env, ...database, MASTER_KEY: TEST_MASTER_KEY, PORT: "0", LOG_LEVEL: "silent", ADMIN_TELEGRAM_IDS: String(ADMIN_ID) };
+    const env = {
+      ...kit.standIns.env,
+      ...database,
+      MASTER_KEY: TEST_MASTER_KEY,
+      PORT: "0",
+      LOG_LEVEL: "silent",
+      ADMIN_TELEGRAM_IDS: String(ADMIN_ID),
+    };
     const lines: string[] = [];
     const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
-    const noReason = await runCli(["order", "retry", String(order.id)], { log: (l) => lines.push(l), error: (l) => lines.push(l) }, env, sink);
+    const noReason = await runCli(
+      ["order", "retry", String(order.id)],
+      { log: (l) => lines.push(l), error: (l) => lines.push(l) },
+      env,
+      sink,
+    );
     expect(noReason).not.toBe(0);
     expect(lines.join("\n")).toContain("--reason");
-    const code = await runCli(["order", "retry", String(order.id), "--reason", "topped up the panel"], { log: (l) => lines.push(l), error: (l) => lines.push(l) }, env, sink);
+    const code = await runCli(
+      ["order", "retry", String(order.id), "--reason", "topped up the panel"],
+      { log: (l) => lines.push(l), error: (l) => lines.push(l) },
+      env,
+      sink,
+    );
     expect(code).toBe(0);
     expect(lines.at(-1)).toContain(`Order #${order.id} is paid again`);
     // The CLI runs on the real clock: the shop's catches up before its worker picks the job up.
@@ -185,9 +213,16 @@ describe("a supplier out of funds", () => {
     expect((await orderOf(kit, order.id)).status).toBe("processing");
     expect(kit.sandbox.smm.orders.size).toBe(1);
     const audit = await kit.db.selectFrom("audit_log").selectAll().where("subject", "=", `order:${order.id}`).execute();
-    expect(audit).toEqual([expect.objectContaining({ action: "order.retry_funds", actor: "cli", reason: "topped up the panel" })]);
+    expect(audit).toEqual([
+      expect.objectContaining({ action: "order.retry_funds", actor: "cli", reason: "topped up the panel" }),
+    ]);
     // Not an order waiting for funds any more: a second retry is refused with the reason.
-    const again = await runCli(["order", "retry", String(order.id), "--reason", "again"], { log: (l) => lines.push(l), error: (l) => lines.push(l) }, env, sink);
+    const again = await runCli(
+      ["order", "retry", String(order.id), "--reason", "again"],
+      { log: (l) => lines.push(l), error: (l) => lines.push(l) },
+      env,
+      sink,
+    );
     expect(again).not.toBe(0);
     expect(lines.join("\n")).toContain("only an order waiting for supplier funds can be retried");
   });

@@ -11,7 +11,12 @@ import type { ProviderRow } from "../providers/providers.table.js";
 import type { ProvidersService } from "../providers/providers.service.js";
 import type { SettingsService } from "../settings/settings.service.js";
 import { suppliersToCheckForFunds } from "./fulfilment.queries.js";
-import { clearLowBalanceAlert, clearOutOfFundsAlert, markLowBalanceAlerted, recordSupplierBalance } from "./fulfilment.repository.js";
+import {
+  clearLowBalanceAlert,
+  clearOutOfFundsAlert,
+  markLowBalanceAlerted,
+  recordSupplierBalance,
+} from "./fulfilment.repository.js";
 import type { FulfilmentService } from "./fulfilment.service.js";
 
 export interface FundsCheckReport {
@@ -52,7 +57,8 @@ export function createSupplierFunds(deps: SupplierFundsDeps) {
   const resume = async (trx: Db, order: OrderRow): Promise<boolean> => {
     const now = clock.now();
     // funds_waiting_since stays: should the supplier still be short, the deadline counts from the first wait.
-    if (!(await orders.move(trx, order.id, "fundsResumed", { status: "paid", placement_state: "idle", attempts: 0 }))) return false;
+    if (!(await orders.move(trx, order.id, "fundsResumed", { status: "paid", placement_state: "idle", attempts: 0 })))
+      return false;
     await fulfilment.requeuePlacement(trx, order.id, `funds:${now}`);
     return true;
   };
@@ -64,9 +70,20 @@ export function createSupplierFunds(deps: SupplierFundsDeps) {
     let refunded = 0;
     for (const order of overdue) {
       await db.transaction().execute(async (trx) => {
-        if (!(await orders.move(trx, order.id, "fundsDeadlineRefund", { status: "refunded", finished_at: now }))) return;
-        await refunds.refund(trx, order, { amount: order.amount, note: "supplier out of funds past the shop's deadline", notice: { key: "order-refunded", vars: { order: order.id, amount: formatRupiah(order.amount), reason: "other" } } });
-        await notifications.toAdmins(trx, { key: "admin-order-funds-refunded", vars: { order: order.id, amount: formatRupiah(order.amount) } });
+        if (!(await orders.move(trx, order.id, "fundsDeadlineRefund", { status: "refunded", finished_at: now })))
+          return;
+        await refunds.refund(trx, order, {
+          amount: order.amount,
+          note: "supplier out of funds past the shop's deadline",
+          notice: {
+            key: "order-refunded",
+            vars: { order: order.id, amount: formatRupiah(order.amount), reason: "other" },
+          },
+        });
+        await notifications.toAdmins(trx, {
+          key: "admin-order-funds-refunded",
+          vars: { order: order.id, amount: formatRupiah(order.amount) },
+        });
         refunded++;
       });
     }
@@ -86,7 +103,14 @@ export function createSupplierFunds(deps: SupplierFundsDeps) {
       await db.transaction().execute(async (trx) => {
         if (low && row.low_balance_alerted_at === null) {
           await markLowBalanceAlerted(trx, row.id, now);
-          await notifications.toAdmins(trx, { key: "admin-supplier-low-balance", vars: { supplier: row.name, balance: formatRupiah(rupiah), threshold: formatRupiah(row.low_balance_threshold!) } });
+          await notifications.toAdmins(trx, {
+            key: "admin-supplier-low-balance",
+            vars: {
+              supplier: row.name,
+              balance: formatRupiah(rupiah),
+              threshold: formatRupiah(row.low_balance_threshold!),
+            },
+          });
           report.lowBalanceAlerts++;
         } else if (!low && row.low_balance_alerted_at !== null) {
           // Topped up: the next fall below the threshold alerts again.
@@ -109,22 +133,38 @@ export function createSupplierFunds(deps: SupplierFundsDeps) {
     if (resumed === waiting.length && (resumed > 0 || rupiah > 0) && row.out_of_funds_alerted_at !== null) {
       await db.transaction().execute(async (trx) => {
         await clearOutOfFundsAlert(trx, row.id);
-        if (resumed > 0) await notifications.toAdmins(trx, { key: "admin-supplier-funds-back", vars: { supplier: row.name, count: resumed } });
+        if (resumed > 0)
+          await notifications.toAdmins(trx, {
+            key: "admin-supplier-funds-back",
+            vars: { supplier: row.name, count: resumed },
+          });
       });
     }
-    if (resumed > 0) logger.info({ providerId: row.id, resumed, waiting: waiting.length }, "supplier has funds again; waiting orders resumed");
+    if (resumed > 0)
+      logger.info(
+        { providerId: row.id, resumed, waiting: waiting.length },
+        "supplier has funds again; waiting orders resumed",
+      );
   };
 
   return {
     /** The scheduled check: refunds past the deadline first, then every relevant supplier in parallel. */
     async checkAll(): Promise<FundsCheckReport> {
-      const report: FundsCheckReport = { resumed: 0, refunded: await refundOverdue(), lowBalanceAlerts: 0, failedSuppliers: 0 };
+      const report: FundsCheckReport = {
+        resumed: 0,
+        refunded: await refundOverdue(),
+        lowBalanceAlerts: 0,
+        failedSuppliers: 0,
+      };
       const rows = await suppliersToCheckForFunds(db);
       await Promise.all(
         rows.map((row) =>
           checkSupplier(row, report).catch((error: unknown) => {
             report.failedSuppliers++;
-            logger.warn({ err: error, providerId: row.id }, "cannot read a supplier's balance; orders keep waiting until the next check");
+            logger.warn(
+              { err: error, providerId: row.id },
+              "cannot read a supplier's balance; orders keep waiting until the next check",
+            );
           }),
         ),
       );
@@ -136,13 +176,29 @@ export function createSupplierFunds(deps: SupplierFundsDeps) {
      * not want to wait for the schedule). If the supplier is still short, the order waits again.
      */
     async retry(orderId: number, actor: string, reason: string): Promise<OrderRow> {
-      if (!reason.trim()) throw new AppError("orders.invalid_input", "say why: every admin change to an order is recorded with its reason");
+      if (!reason.trim())
+        throw new AppError(
+          "orders.invalid_input",
+          "say why: every admin change to an order is recorded with its reason",
+        );
       await db.transaction().execute(async (trx) => {
         const order = await orders.findById(orderId, trx);
         if (!order) throw new AppError("orders.not_found", `no order #${orderId}`);
-        if (order.status !== "waiting_funds") throw new AppError("orders.invalid_state", `order #${orderId} is ${order.status}: only an order waiting for supplier funds can be retried`);
-        if (!(await resume(trx, order))) throw new AppError("orders.invalid_state", `order #${orderId} changed meanwhile`);
-        await audit.record(trx, { actor, action: "order.retry_funds", subject: `order:${orderId}`, before: { status: order.status }, after: { status: "paid" }, reason });
+        if (order.status !== "waiting_funds")
+          throw new AppError(
+            "orders.invalid_state",
+            `order #${orderId} is ${order.status}: only an order waiting for supplier funds can be retried`,
+          );
+        if (!(await resume(trx, order)))
+          throw new AppError("orders.invalid_state", `order #${orderId} changed meanwhile`);
+        await audit.record(trx, {
+          actor,
+          action: "order.retry_funds",
+          subject: `order:${orderId}`,
+          before: { status: order.status },
+          after: { status: "paid" },
+          reason,
+        });
       });
       return (await orders.findById(orderId))!;
     },

@@ -12,7 +12,12 @@ export async function recordSupplierBalance(db: Db, providerId: number, balance:
 
 /** Stamps the low-balance alert unless one is already standing. */
 export async function markLowBalanceAlerted(db: Db, providerId: number, now: number): Promise<void> {
-  await db.updateTable("providers").set({ low_balance_alerted_at: now }).where("id", "=", providerId).where("low_balance_alerted_at", "is", null).execute();
+  await db
+    .updateTable("providers")
+    .set({ low_balance_alerted_at: now })
+    .where("id", "=", providerId)
+    .where("low_balance_alerted_at", "is", null)
+    .execute();
 }
 
 export async function clearLowBalanceAlert(db: Db, providerId: number): Promise<void> {
@@ -21,7 +26,13 @@ export async function clearLowBalanceAlert(db: Db, providerId: number): Promise<
 
 /** Stamps the out-of-funds alert; the supplier's name when this call is the first (admins hear once), undefined otherwise. */
 export async function markOutOfFundsAlerted(db: Db, providerId: number, now: number): Promise<string | undefined> {
-  const first = await db.updateTable("providers").set({ out_of_funds_alerted_at: now }).where("id", "=", providerId).where("out_of_funds_alerted_at", "is", null).returning("name").executeTakeFirst();
+  const first = await db
+    .updateTable("providers")
+    .set({ out_of_funds_alerted_at: now })
+    .where("id", "=", providerId)
+    .where("out_of_funds_alerted_at", "is", null)
+    .returning("name")
+    .executeTakeFirst();
   return first?.name;
 }
 

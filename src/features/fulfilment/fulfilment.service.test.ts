@@ -10,7 +10,11 @@ afterEach(async () => {
 
 async function paidOrder(options: ShopKitOptions & { target?: string; quantity?: number } = {}) {
   kit = await createShopKit(options);
-  const { customer, transaction } = await buyUntilInvoice(kit, { mid: 2, target: options.target ?? "https://instagram.com/budi", quantity: options.quantity ?? 1000 });
+  const { customer, transaction } = await buyUntilInvoice(kit, {
+    mid: 2,
+    target: options.target ?? "https://instagram.com/budi",
+    quantity: options.quantity ?? 1000,
+  });
   await kit.sandbox.midtrans.pay(transaction.order_id);
   const order = await kit.db.selectFrom("orders").selectAll().executeTakeFirstOrThrow();
   return { kit, customer, order };
@@ -25,12 +29,28 @@ describe("placing a paid order with the supplier", () => {
     const { kit, customer, order } = await paidOrder();
     // Out of funds no longer refunds (the order waits: fulfilment.funds.test.ts); a running order for
     // the same link at the supplier is a refusal that does.
-    kit.sandbox.smm.orders.set(1, { order: 1, service: Number((await kit.container.catalog.findByMid(2))!.providerServiceId), link: order.target, quantity: 1000, params: {}, charge: "1", startCount: 0, createdAt: Date.now(), outcome: "Completed" });
+    kit.sandbox.smm.orders.set(1, {
+      order: 1,
+      service: Number((await kit.container.catalog.findByMid(2))!.providerServiceId),
+      link: order.target,
+      quantity: 1000,
+      params: {},
+      charge: "1",
+      startCount: 0,
+      createdAt: Date.now(),
+      outcome: "Completed",
+    });
     await kit.runJobs();
     const after = await orderRow(kit);
     expect(after.status).toBe("refunded");
     expect(after.last_error).toContain("active order with this link");
-    expect(await ledger(kit)).toEqual([expect.objectContaining({ customer_id: order.customer_id, amount: order.amount, reference: `refund:order:${order.id}` })]);
+    expect(await ledger(kit)).toEqual([
+      expect.objectContaining({
+        customer_id: order.customer_id,
+        amount: order.amount,
+        reference: `refund:order:${order.id}`,
+      }),
+    ]);
     expect(kit.sandbox.smm.addCalls()).toBe(1);
     // The customer sees a reason they can understand, never the supplier's balance problem.
     expect(customer.lastText()).toContain(`pesanan #${order.id} tidak bisa diproses`);
@@ -69,7 +89,15 @@ describe("placing a paid order with the supplier", () => {
   it("re-sends a call cut off by a crash when the supplier dedupes on our reference, and gets one transaction", async () => {
     kit = await createShopKit();
     await kit.addTopupSupplier("digiflazz");
-    const mid = (await kit.db.selectFrom("services").select("mid").where("platform", "=", "pulsa").where("active", "=", 1).orderBy("mid").executeTakeFirstOrThrow()).mid;
+    const mid = (
+      await kit.db
+        .selectFrom("services")
+        .select("mid")
+        .where("platform", "=", "pulsa")
+        .where("active", "=", 1)
+        .orderBy("mid")
+        .executeTakeFirstOrThrow()
+    ).mid;
     const customer = kit.customer();
     await customer.say(`ID ${mid} 081234567890`);
     await customer.pressButton(/^pay:/);
@@ -77,9 +105,19 @@ describe("placing a paid order with the supplier", () => {
     // The first attempt reached Digiflazz, then the worker died before recording the answer.
     const order = await orderRow(kit);
     await kit.db.updateTable("orders").set({ status: "placing", placement_state: "in_flight", attempts: 1 }).execute();
-    await kit.db.updateTable("jobs").set({ status: "running", lease_until: 0 }).where("kind", "=", "place_order").execute();
+    await kit.db
+      .updateTable("jobs")
+      .set({ status: "running", lease_until: 0 })
+      .where("kind", "=", "place_order")
+      .execute();
     const adapter = await kit.container.providers.adapterFor((await kit.container.catalog.findByMid(mid))!.providerId);
-    await adapter.placeOrder({ reference: `TB${order.id}-0`, providerServiceId: (await kit.container.catalog.findByMid(mid))!.providerServiceId, serviceType: "Top-up", target: "081234567890", quantity: 1 });
+    await adapter.placeOrder({
+      reference: `TB${order.id}-0`,
+      providerServiceId: (await kit.container.catalog.findByMid(mid))!.providerServiceId,
+      serviceType: "Top-up",
+      target: "081234567890",
+      quantity: 1,
+    });
     await kit.runJobs();
     expect((await orderRow(kit)).status).toBe("processing");
     expect(kit.sandbox.digiflazz.transactions.size).toBe(1);
@@ -97,7 +135,15 @@ describe("placing a paid order with the supplier", () => {
 
     // A Digiflazz order left unknown after its request reached Digiflazz (an answer the shop could not read as an outcome).
     await kit.addTopupSupplier("digiflazz");
-    const mid = (await kit.db.selectFrom("services").select("mid").where("platform", "=", "pulsa").where("active", "=", 1).orderBy("mid").executeTakeFirstOrThrow()).mid;
+    const mid = (
+      await kit.db
+        .selectFrom("services")
+        .select("mid")
+        .where("platform", "=", "pulsa")
+        .where("active", "=", 1)
+        .orderBy("mid")
+        .executeTakeFirstOrThrow()
+    ).mid;
     const buyer = kit.customer(100_002);
     await buyer.say(`ID ${mid} 081234567890`);
     await buyer.pressButton(/^pay:/);
@@ -105,8 +151,18 @@ describe("placing a paid order with the supplier", () => {
     await kit.sandbox.midtrans.pay(kit.latestTransaction().order_id);
     const service = (await kit.container.catalog.findByMid(mid))!;
     const adapter = await kit.container.providers.adapterFor(service.providerId);
-    await adapter.placeOrder({ reference: `TB${topupId}-0`, providerServiceId: service.providerServiceId, serviceType: "Top-up", target: "081234567890", quantity: 1 });
-    await kit.db.updateTable("orders").set({ status: "unknown", placement_state: "idle", attempts: 1, last_error: "unknown rc 77" }).where("id", "=", topupId).execute();
+    await adapter.placeOrder({
+      reference: `TB${topupId}-0`,
+      providerServiceId: service.providerServiceId,
+      serviceType: "Top-up",
+      target: "081234567890",
+      quantity: 1,
+    });
+    await kit.db
+      .updateTable("orders")
+      .set({ status: "unknown", placement_state: "idle", attempts: 1, last_error: "unknown rc 77" })
+      .where("id", "=", topupId)
+      .execute();
     await kit.db.updateTable("jobs").set({ status: "done" }).where("kind", "=", "place_order").execute();
 
     expect(await kit.container.fulfilment.resolveUnknownAutomatically()).toBe(1);
@@ -116,17 +172,28 @@ describe("placing a paid order with the supplier", () => {
     expect(topup.provider_order_id).toBe(`TB${topupId}-0`);
     expect(kit.sandbox.digiflazz.transactions.size).toBe(1); // asked again with the same ref_id: still one transaction
     // The panel has no way to be asked by our reference: that order waits for a person, never re-sent.
-    expect((await kit.db.selectFrom("orders").select("status").where("id", "=", panelOrder.id).executeTakeFirstOrThrow()).status).toBe("unknown");
+    expect(
+      (await kit.db.selectFrom("orders").select("status").where("id", "=", panelOrder.id).executeTakeFirstOrThrow())
+        .status,
+    ).toBe("unknown");
     expect(await kit.container.fulfilment.resolveUnknownAutomatically()).toBe(0);
     await kit.runJobs();
     expect(kit.sandbox.smm.addCalls()).toBe(1);
   });
 
-    it("never fails over or refunds after retries a deduping supplier may have processed: unknown, one transaction", async () => {
+  it("never fails over or refunds after retries a deduping supplier may have processed: unknown, one transaction", async () => {
     const clock = createManualClock(Date.now());
     kit = await createShopKit({ clock });
     await kit.addTopupSupplier("digiflazz");
-    const mid = (await kit.db.selectFrom("services").select("mid").where("platform", "=", "pulsa").where("active", "=", 1).orderBy("mid").executeTakeFirstOrThrow()).mid;
+    const mid = (
+      await kit.db
+        .selectFrom("services")
+        .select("mid")
+        .where("platform", "=", "pulsa")
+        .where("active", "=", 1)
+        .orderBy("mid")
+        .executeTakeFirstOrThrow()
+    ).mid;
     const customer = kit.customer();
     await customer.say(`ID ${mid} 081234567890`);
     await customer.pressButton(/^pay:/);
@@ -145,7 +212,7 @@ describe("placing a paid order with the supplier", () => {
     expect(kit.sandbox.digiflazz.transactions.size).toBe(1);
   });
 
-    it("retries a call that never reached the supplier, then succeeds", async () => {
+  it("retries a call that never reached the supplier, then succeeds", async () => {
     const clock = createManualClock(Date.now());
     const { kit } = await paidOrder({ clock });
     kit.sandbox.smm.setFault("add", "http429", 1);
@@ -209,7 +276,12 @@ describe("following orders at the supplier", () => {
     const after = await orderRow(kit);
     expect(after.status).toBe("partial");
     expect(after.remains).toBe(450); // the simulator leaves 30% undelivered
-    expect(await ledger(kit)).toEqual([expect.objectContaining({ amount: Math.floor((order.amount * 450) / 1500), reference: `refund:order:${order.id}` })]);
+    expect(await ledger(kit)).toEqual([
+      expect.objectContaining({
+        amount: Math.floor((order.amount * 450) / 1500),
+        reference: `refund:order:${order.id}`,
+      }),
+    ]);
   });
 
   it("refunds a cancelled order in full", async () => {
@@ -227,7 +299,11 @@ describe("payments that arrive by other paths", () => {
   it("finds a payment whose notification never arrived", async () => {
     const clock = createManualClock(Date.now());
     kit = await createShopKit({ clock });
-    const { transaction } = await buyUntilInvoice(kit, { mid: 2, target: "https://instagram.com/budi", quantity: 1000 });
+    const { transaction } = await buyUntilInvoice(kit, {
+      mid: 2,
+      target: "https://instagram.com/budi",
+      quantity: 1000,
+    });
     await kit.sandbox.midtrans.pay(transaction.order_id, { notify: false });
     clock.advance(30_000);
     expect(await kit.container.reconciler!.reconcileOpenPayments()).toEqual({ checked: 1, changed: 1 });
@@ -239,11 +315,19 @@ describe("payments that arrive by other paths", () => {
   it("applies a payment once when the notification and the reconciler confirm it at the same moment", async () => {
     const clock = createManualClock(Date.now());
     kit = await createShopKit({ clock });
-    const { transaction } = await buyUntilInvoice(kit, { mid: 2, target: "https://instagram.com/budi", quantity: 1000 });
+    const { transaction } = await buyUntilInvoice(kit, {
+      mid: 2,
+      target: "https://instagram.com/budi",
+      quantity: 1000,
+    });
     await kit.sandbox.midtrans.pay(transaction.order_id, { notify: false });
     clock.advance(30_000);
     const k = kit;
-    await Promise.all([k.container.reconciler!.reconcileOpenPayments(), k.postNotification(k.sandbox.midtrans.notificationFor(transaction.order_id)), k.container.reconciler!.reconcileOpenPayments()]);
+    await Promise.all([
+      k.container.reconciler!.reconcileOpenPayments(),
+      k.postNotification(k.sandbox.midtrans.notificationFor(transaction.order_id)),
+      k.container.reconciler!.reconcileOpenPayments(),
+    ]);
     expect(await k.db.selectFrom("jobs").selectAll().where("kind", "=", "place_order").execute()).toHaveLength(1);
     await k.runJobs();
     expect(k.sandbox.smm.addCalls()).toBe(1);
@@ -252,7 +336,11 @@ describe("payments that arrive by other paths", () => {
   it("expires an unpaid invoice itself and tells the customer", async () => {
     const clock = createManualClock(Date.now());
     kit = await createShopKit({ clock });
-    const { customer, transaction } = await buyUntilInvoice(kit, { mid: 2, target: "https://instagram.com/budi", quantity: 1000 });
+    const { customer, transaction } = await buyUntilInvoice(kit, {
+      mid: 2,
+      target: "https://instagram.com/budi",
+      quantity: 1000,
+    });
     kit.sandbox.midtrans.setEnforceExpiry(false); // Midtrans does not enforce QRIS expiries under 15 minutes
     clock.advance(16 * 60_000);
     await kit.container.reconciler!.reconcileOpenPayments();
@@ -266,7 +354,11 @@ describe("payments that arrive by other paths", () => {
   it("fulfils a QR paid after it expired, once", async () => {
     const clock = createManualClock(Date.now());
     kit = await createShopKit({ clock });
-    const { transaction } = await buyUntilInvoice(kit, { mid: 2, target: "https://instagram.com/budi", quantity: 1000 });
+    const { transaction } = await buyUntilInvoice(kit, {
+      mid: 2,
+      target: "https://instagram.com/budi",
+      quantity: 1000,
+    });
     clock.advance(16 * 60_000);
     await kit.container.reconciler!.reconcileOpenPayments();
     expect((await orderRow(kit)).status).toBe("expired");

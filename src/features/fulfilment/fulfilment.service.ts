@@ -51,16 +51,39 @@ export function createFulfilmentService(deps: FulfilmentServiceDeps) {
   const failpoints = deps.failpoints ?? { hit: () => undefined };
 
   const enqueuePlacement = async (trx: Db, orderId: number, key?: string): Promise<void> => {
-    await queue.enqueue(trx, { kind: PLACE_ORDER_JOB, payload: { orderId }, dedupeKey: key === undefined ? `place:${orderId}` : `place:${orderId}:${key}`, maxAttempts: 10 });
+    await queue.enqueue(trx, {
+      kind: PLACE_ORDER_JOB,
+      payload: { orderId },
+      dedupeKey: key === undefined ? `place:${orderId}` : `place:${orderId}:${key}`,
+      maxAttempts: 10,
+    });
   };
 
-  const refund = async (order: OrderRow, reason: { errorClass: SupplierErrorClass; message: string }): Promise<void> => {
+  const refund = async (
+    order: OrderRow,
+    reason: { errorClass: SupplierErrorClass; message: string },
+  ): Promise<void> => {
     const now = clock.now();
     await db.transaction().execute(async (trx) => {
-      const moved = await orders.move(trx, order.id, "refuseAndRefund", { status: "refunded", placement_state: "idle", last_error: reason.message, finished_at: now });
+      const moved = await orders.move(trx, order.id, "refuseAndRefund", {
+        status: "refunded",
+        placement_state: "idle",
+        last_error: reason.message,
+        finished_at: now,
+      });
       if (!moved) return;
-      await refunds.refund(trx, order, { amount: order.amount, note: reason.message, notice: { key: "order-refunded", vars: { order: order.id, amount: formatRupiah(order.amount), reason: reason.errorClass } } });
-      await notifications.toAdmins(trx, { key: "admin-order-rejected", vars: { order: order.id, message: reason.message } });
+      await refunds.refund(trx, order, {
+        amount: order.amount,
+        note: reason.message,
+        notice: {
+          key: "order-refunded",
+          vars: { order: order.id, amount: formatRupiah(order.amount), reason: reason.errorClass },
+        },
+      });
+      await notifications.toAdmins(trx, {
+        key: "admin-order-rejected",
+        vars: { order: order.id, message: reason.message },
+      });
     });
     logger.warn({ orderId: order.id, errorClass: reason.errorClass }, "order refunded");
   };
@@ -77,10 +100,20 @@ export function createFulfilmentService(deps: FulfilmentServiceDeps) {
       const backup = backups[index]!;
       if (!usableBackup(backup, order) || backup.type !== type) continue;
       const moved = await db.transaction().execute(async (trx) => {
-        const ok = await orders.move(trx, order.id, "failover", { supplier_service_id: backup.id, provider_id: backup.providerId, failovers: index + 1, attempts: 0, placement_state: "idle", last_error: reason });
+        const ok = await orders.move(trx, order.id, "failover", {
+          supplier_service_id: backup.id,
+          provider_id: backup.providerId,
+          failovers: index + 1,
+          attempts: 0,
+          placement_state: "idle",
+          last_error: reason,
+        });
         if (!ok) return false;
         await enqueuePlacement(trx, order.id, `failover:${index + 1}`);
-        await notifications.toAdmins(trx, { key: "admin-order-failover", vars: { order: order.id, reason, mid: backup.mid } });
+        await notifications.toAdmins(trx, {
+          key: "admin-order-failover",
+          vars: { order: order.id, reason, mid: backup.mid },
+        });
         return true;
       });
       if (moved) logger.warn({ orderId: order.id, backupMid: backup.mid, reason }, "order moved to a backup supplier");
@@ -91,7 +124,11 @@ export function createFulfilmentService(deps: FulfilmentServiceDeps) {
 
   const markUnknown = async (order: OrderRow, reason: string): Promise<void> => {
     await db.transaction().execute(async (trx) => {
-      const moved = await orders.move(trx, order.id, "markUnknown", { status: "unknown", placement_state: "idle", last_error: reason });
+      const moved = await orders.move(trx, order.id, "markUnknown", {
+        status: "unknown",
+        placement_state: "idle",
+        last_error: reason,
+      });
       if (!moved) return;
       await notifications.toCustomer(trx, order.customer_id, { key: "order-checking", vars: { order: order.id } });
       await notifications.toAdmins(trx, { key: "admin-order-unknown", vars: { order: order.id, reason } });
@@ -103,7 +140,8 @@ export function createFulfilmentService(deps: FulfilmentServiceDeps) {
   const alertOutOfFunds = async (providerId: number, orderId: number): Promise<void> => {
     await db.transaction().execute(async (trx) => {
       const supplier = await markOutOfFundsAlerted(trx, providerId, clock.now());
-      if (supplier !== undefined) await notifications.toAdmins(trx, { key: "admin-supplier-out-of-funds", vars: { supplier, order: orderId } });
+      if (supplier !== undefined)
+        await notifications.toAdmins(trx, { key: "admin-supplier-out-of-funds", vars: { supplier, order: orderId } });
     });
   };
 
@@ -114,13 +152,25 @@ export function createFulfilmentService(deps: FulfilmentServiceDeps) {
   const waitForFunds = async (order: OrderRow, providerId: number, message: string): Promise<void> => {
     const now = clock.now();
     await db.transaction().execute(async (trx) => {
-      const moved = await orders.move(trx, order.id, "waitForFunds", { status: "waiting_funds", placement_state: "idle", funds_waiting_since: order.funds_waiting_since ?? now, last_error: message });
-      if (moved && order.funds_waiting_since === null) await notifications.toCustomer(trx, order.customer_id, { key: "order-waiting-funds", vars: { order: order.id } });
+      const moved = await orders.move(trx, order.id, "waitForFunds", {
+        status: "waiting_funds",
+        placement_state: "idle",
+        funds_waiting_since: order.funds_waiting_since ?? now,
+        last_error: message,
+      });
+      if (moved && order.funds_waiting_since === null)
+        await notifications.toCustomer(trx, order.customer_id, {
+          key: "order-waiting-funds",
+          vars: { order: order.id },
+        });
     });
     logger.warn({ orderId: order.id, providerId }, "supplier out of funds; order waits for a top-up");
   };
 
-  const accept = async (order: OrderRow, outcome: { providerOrderId: string; status?: string | undefined; note?: string | undefined }): Promise<void> => {
+  const accept = async (
+    order: OrderRow,
+    outcome: { providerOrderId: string; status?: string | undefined; note?: string | undefined },
+  ): Promise<void> => {
     const now = clock.now();
     const done = outcome.status === "completed";
     await db.transaction().execute(async (trx) => {
@@ -135,10 +185,21 @@ export function createFulfilmentService(deps: FulfilmentServiceDeps) {
         last_error: null,
       });
       if (!moved) return;
-      if (done) await notifications.toCustomer(trx, order.customer_id, outcome.note ? { key: "order-completed-note", vars: { order: order.id, note: outcome.note } } : { key: "order-completed", vars: { order: order.id } });
-      else await notifications.toCustomer(trx, order.customer_id, { key: "order-processing", vars: { order: order.id } });
+      if (done)
+        await notifications.toCustomer(
+          trx,
+          order.customer_id,
+          outcome.note
+            ? { key: "order-completed-note", vars: { order: order.id, note: outcome.note } }
+            : { key: "order-completed", vars: { order: order.id } },
+        );
+      else
+        await notifications.toCustomer(trx, order.customer_id, { key: "order-processing", vars: { order: order.id } });
     });
-    logger.info({ orderId: order.id, providerOrderId: outcome.providerOrderId, completed: done }, "supplier order placed");
+    logger.info(
+      { orderId: order.id, providerOrderId: outcome.providerOrderId, completed: done },
+      "supplier order placed",
+    );
   };
 
   return {
@@ -162,13 +223,21 @@ export function createFulfilmentService(deps: FulfilmentServiceDeps) {
         const key = `place:${order.id}:auto-resolve:${order.failovers}`;
         if (await jobQueued(db, key)) continue;
         const moved = await db.transaction().execute(async (trx) => {
-          if (!(await orders.move(trx, order.id, "placeAgain", { status: "placing", placement_state: "idle", attempts: 0 }))) return false;
+          if (
+            !(await orders.move(trx, order.id, "placeAgain", {
+              status: "placing",
+              placement_state: "idle",
+              attempts: 0,
+            }))
+          )
+            return false;
           await enqueuePlacement(trx, order.id, `auto-resolve:${order.failovers}`);
           return true;
         });
         if (moved) requeued++;
       }
-      if (requeued > 0) logger.info({ requeued }, "unknown placements asked again at suppliers that dedupe on our reference");
+      if (requeued > 0)
+        logger.info({ requeued }, "unknown placements asked again at suppliers that dedupe on our reference");
       return requeued;
     },
 
@@ -193,7 +262,8 @@ export function createFulfilmentService(deps: FulfilmentServiceDeps) {
       if (order.status === "placing" && order.placement_state === "in_flight") {
         // A worker died during the supplier call: the supplier may have the order. Re-sending is safe
         // only where the supplier dedupes on our reference; anywhere else, never re-send.
-        if (!adapter.capabilities.idempotentPlace) return markUnknown(order, "the worker stopped while the supplier call was in flight");
+        if (!adapter.capabilities.idempotentPlace)
+          return markUnknown(order, "the worker stopped while the supplier call was in flight");
         await orders.move(db, order.id, "releasePlacement", { placement_state: "idle" });
         order = { ...order, placement_state: "idle" };
       }
@@ -217,12 +287,17 @@ export function createFulfilmentService(deps: FulfilmentServiceDeps) {
           return accept(order, outcome);
         case "safe_to_retry":
           await orders.move(db, order.id, "releasePlacement", { placement_state: "idle", last_error: outcome.reason });
-          if (attempt < MAX_PLACEMENT_ATTEMPTS) throw new RetryJob(outcome.retryAfterMs ?? retryDelayMs(attempt), outcome.reason);
+          if (attempt < MAX_PLACEMENT_ATTEMPTS)
+            throw new RetryJob(outcome.retryAfterMs ?? retryDelayMs(attempt), outcome.reason);
           // The supplier may hold the order (it only dedupes the re-sends): a backup or a refund could
           // deliver or pay twice. It waits as unknown; the automatic resolution asks again later.
-          if (outcome.maybeProcessed) return markUnknown(placing, `no clear answer after ${attempt} attempts: ${outcome.reason}`);
+          if (outcome.maybeProcessed)
+            return markUnknown(placing, `no clear answer after ${attempt} attempts: ${outcome.reason}`);
           if (await failover(placing, `supplier unreachable after ${attempt} attempts: ${outcome.reason}`)) return;
-          return refund(placing, { errorClass: "unknown", message: `supplier unreachable after ${attempt} attempts: ${outcome.reason}` });
+          return refund(placing, {
+            errorClass: "unknown",
+            message: `supplier unreachable after ${attempt} attempts: ${outcome.reason}`,
+          });
         case "ambiguous":
           return markUnknown(placing, outcome.reason);
         case "rejected":
@@ -243,7 +318,12 @@ export function createFulfilmentService(deps: FulfilmentServiceDeps) {
 export type FulfilmentService = ReturnType<typeof createFulfilmentService>;
 
 function usableBackup(backup: Service, order: OrderRow): boolean {
-  return backup.usableAsBackup && order.quantity >= backup.min && order.quantity <= backup.max && amountForQuantity(backup.unitCost, order.quantity, backup.unitSize) <= order.amount;
+  return (
+    backup.usableAsBackup &&
+    order.quantity >= backup.min &&
+    order.quantity <= backup.max &&
+    amountForQuantity(backup.unitCost, order.quantity, backup.unitSize) <= order.amount
+  );
 }
 
 /**

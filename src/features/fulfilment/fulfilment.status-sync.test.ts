@@ -22,60 +22,82 @@ afterEach(async () => {
 
 /** A customer buys through the bot and pays; the supplier call waits for `runJobs`. */
 async function paidOrder(k: ShopKit, target: string, quantity = 1000, userId?: number) {
-  const { customer, transaction } = await buyUntilInvoice(k, { mid: 2, target, quantity, ...(userId ? { userId } : {}) });
+  const { customer, transaction } = await buyUntilInvoice(k, {
+    mid: 2,
+    target,
+    quantity,
+    ...(userId ? { userId } : {}),
+  });
   await k.sandbox.midtrans.pay(transaction.order_id);
   const order = await k.db.selectFrom("orders").selectAll().orderBy("id", "desc").executeTakeFirstOrThrow();
   return { customer, order };
 }
 
-const orderRow = (k: ShopKit, id: number) => k.db.selectFrom("orders").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+const orderRow = (k: ShopKit, id: number) =>
+  k.db.selectFrom("orders").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 const statusRequests = (k: ShopKit) => k.sandbox.smm.requests.filter((r) => r.action === "status");
-const stuckAlerts = (k: ShopKit, orderId: number) => k.sandbox.telegram.messagesIn(ADMIN_ID).filter((m) => m.plain.includes(`Pesanan #${orderId} tidak ada kemajuan`));
+const stuckAlerts = (k: ShopKit, orderId: number) =>
+  k.sandbox.telegram.messagesIn(ADMIN_ID).filter((m) => m.plain.includes(`Pesanan #${orderId} tidak ada kemajuan`));
 
 describe("asking the supplier about many orders", () => {
-  it("asks about at most 100 orders per call and pauses between calls to the same supplier, as set", { timeout: 120_000 }, async () => {
-    // Real time: the pause is real time, and the simulator stamps each request with it.
-    const k = (kit = await createShopKit());
-    const N = 150;
-    // Three resellers with money in their wallets buy through the bot and pay from the wallet.
-    const resellers = [300_001, 300_002, 300_003].map((id) => k.customer(id));
-    for (const reseller of resellers) {
-      await reseller.say("/saldo");
-      const { id } = await k.db.selectFrom("customers").select("id").where("telegram_id", "=", reseller.id).executeTakeFirstOrThrow();
-      await k.container.walletAdmin.adjust(id, 10_000_000, "float for a big campaign", "cli");
-    }
-    for (let i = 0; i < N; i++) {
-      const reseller = resellers[i % resellers.length]!;
-      await reseller.say(`ID 2 https://instagram.com/reseller_${i} 100`);
-      await reseller.pressButton(/^payw:/);
-    }
-    await k.runJobs();
-    const processing = await k.db.selectFrom("orders").select(["id", "provider_order_id"]).where("status", "=", "processing").orderBy("id").execute();
-    expect(processing).toHaveLength(N);
-    expect(k.sandbox.smm.orders.size).toBe(N);
+  it(
+    "asks about at most 100 orders per call and pauses between calls to the same supplier, as set",
+    { timeout: 120_000 },
+    async () => {
+      // Real time: the pause is real time, and the simulator stamps each request with it.
+      const k = (kit = await createShopKit());
+      const N = 150;
+      // Three resellers with money in their wallets buy through the bot and pay from the wallet.
+      const resellers = [300_001, 300_002, 300_003].map((id) => k.customer(id));
+      for (const reseller of resellers) {
+        await reseller.say("/saldo");
+        const { id } = await k.db
+          .selectFrom("customers")
+          .select("id")
+          .where("telegram_id", "=", reseller.id)
+          .executeTakeFirstOrThrow();
+        await k.container.walletAdmin.adjust(id, 10_000_000, "float for a big campaign", "cli");
+      }
+      for (let i = 0; i < N; i++) {
+        const reseller = resellers[i % resellers.length]!;
+        await reseller.say(`ID 2 https://instagram.com/reseller_${i} 100`);
+        await reseller.pressButton(/^payw:/);
+      }
+      await k.runJobs();
+      const processing = await k.db
+        .selectFrom("orders")
+        .select(["id", "provider_order_id"])
+        .where("status", "=", "processing")
+        .orderBy("id")
+        .execute();
+      expect(processing).toHaveLength(N);
+      expect(k.sandbox.smm.orders.size).toBe(N);
 
-    // One call's worth of orders: no pause at all, however long the pause is set.
-    await k.container.settings.set("fulfilment.status_pause_ms", 5_000);
-    let started = performance.now();
-    const one = await k.container.statusSync.syncOrders(processing.slice(0, 100).map((o) => o.id));
-    expect(one).toMatchObject({ checked: 100, supplierCalls: 1 });
-    expect(performance.now() - started).toBeLessThan(5_000);
+      // One call's worth of orders: no pause at all, however long the pause is set.
+      await k.container.settings.set("fulfilment.status_pause_ms", 5_000);
+      let started = performance.now();
+      const one = await k.container.statusSync.syncOrders(processing.slice(0, 100).map((o) => o.id));
+      expect(one).toMatchObject({ checked: 100, supplierCalls: 1 });
+      expect(performance.now() - started).toBeLessThan(5_000);
 
-    await k.container.settings.set("fulfilment.status_pause_ms", 300);
-    const before = statusRequests(k).length;
-    started = performance.now();
-    const report = await k.container.statusSync.syncAll();
-    const elapsed = performance.now() - started;
-    const calls = statusRequests(k).slice(before);
+      await k.container.settings.set("fulfilment.status_pause_ms", 300);
+      const before = statusRequests(k).length;
+      started = performance.now();
+      const report = await k.container.statusSync.syncAll();
+      const elapsed = performance.now() - started;
+      const calls = statusRequests(k).slice(before);
 
-    expect(report).toMatchObject({ checked: N, supplierCalls: Math.ceil(N / 100), failedSuppliers: 0 });
-    expect(calls).toHaveLength(Math.ceil(N / 100));
-    expect(calls.map((c) => c.fields.orders!.split(",").length)).toEqual([100, 50]);
-    // Every order asked about exactly once.
-    expect(calls.flatMap((c) => c.fields.orders!.split(",")).sort()).toEqual(processing.map((o) => o.provider_order_id!).sort());
-    expect(elapsed).toBeGreaterThanOrEqual(300);
-    expect(calls[1]!.at - calls[0]!.at).toBeGreaterThanOrEqual(295);
-  });
+      expect(report).toMatchObject({ checked: N, supplierCalls: Math.ceil(N / 100), failedSuppliers: 0 });
+      expect(calls).toHaveLength(Math.ceil(N / 100));
+      expect(calls.map((c) => c.fields.orders!.split(",").length)).toEqual([100, 50]);
+      // Every order asked about exactly once.
+      expect(calls.flatMap((c) => c.fields.orders!.split(",")).sort()).toEqual(
+        processing.map((o) => o.provider_order_id!).sort(),
+      );
+      expect(elapsed).toBeGreaterThanOrEqual(300);
+      expect(calls[1]!.at - calls[0]!.at).toBeGreaterThanOrEqual(295);
+    },
+  );
 });
 
 describe("orders with no progress at the supplier", () => {
@@ -89,7 +111,12 @@ describe("orders with no progress at the supplier", () => {
     clock.advance(60_000);
     await k.container.statusSync.syncAll();
     const seen = await orderRow(k, paid.id);
-    expect(seen).toMatchObject({ status: "processing", provider_status: "Pending", last_progress_at: clock.now(), stuck_flagged_at: null });
+    expect(seen).toMatchObject({
+      status: "processing",
+      provider_status: "Pending",
+      last_progress_at: clock.now(),
+      stuck_flagged_at: null,
+    });
 
     // 1 h 59 min without progress: not yet.
     clock.advance(2 * HOUR - 60_000);
@@ -113,7 +140,12 @@ describe("orders with no progress at the supplier", () => {
     clock.advance(40 * 60_000);
     await k.container.statusSync.syncAll();
     const started = await orderRow(k, paid.id);
-    expect(started).toMatchObject({ status: "processing", provider_status: "In progress", last_progress_at: clock.now(), stuck_flagged_at: null });
+    expect(started).toMatchObject({
+      status: "processing",
+      provider_status: "In progress",
+      last_progress_at: clock.now(),
+      stuck_flagged_at: null,
+    });
     // …and after another two hours with the same count, it is flagged a second time.
     clock.advance(HOUR);
     expect((await k.container.statusSync.syncAll()).flaggedStuck).toBe(0);
@@ -151,7 +183,9 @@ describe("supplier words the shop does not know", () => {
     expect((await orderRow(k, paid.id)).status).toBe("processing");
 
     // A panel clone in front of the simulator that says "Awaiting" for every order it is asked about.
-    const realUrl = (await k.db.selectFrom("providers").select("api_url").where("name", "=", SUPPLIER).executeTakeFirstOrThrow()).api_url;
+    const realUrl = (
+      await k.db.selectFrom("providers").select("api_url").where("name", "=", SUPPLIER).executeTakeFirstOrThrow()
+    ).api_url;
     let asked = 0;
     const clone = new Hono();
     clone.post("/api/v2", async (c) => {
@@ -160,8 +194,13 @@ describe("supplier words the shop does not know", () => {
       const json = (await answer.json()) as Record<string, unknown>;
       if (body.action !== "status") return c.json(json);
       asked++;
-      const rename = (entry: unknown) => (typeof entry === "object" && entry !== null && "status" in entry ? { ...entry, status: "Awaiting" } : entry);
-      return c.json(body.orders !== undefined ? Object.fromEntries(Object.entries(json).map(([id, entry]) => [id, rename(entry)])) : rename(json));
+      const rename = (entry: unknown) =>
+        typeof entry === "object" && entry !== null && "status" in entry ? { ...entry, status: "Awaiting" } : entry;
+      return c.json(
+        body.orders !== undefined
+          ? Object.fromEntries(Object.entries(json).map(([id, entry]) => [id, rename(entry)]))
+          : rename(json),
+      );
     });
     const server = await listen(clone, "127.0.0.1", 0);
     cleanups.push(() => server.close());
@@ -172,7 +211,12 @@ describe("supplier words the shop does not know", () => {
       clock.advance(60_000);
       const report = await k.container.statusSync.syncAll();
       expect(report).toMatchObject({ checked: 1, changed: 0, failedSuppliers: 0 });
-      expect(await orderRow(k, paid.id)).toMatchObject({ status: "processing", provider_status: "Awaiting", last_status_check_at: clock.now(), finished_at: null });
+      expect(await orderRow(k, paid.id)).toMatchObject({
+        status: "processing",
+        provider_status: "Awaiting",
+        last_status_check_at: clock.now(),
+        finished_at: null,
+      });
       expect(asked).toBe(round);
     }
     expect(k.logs.text()).toContain("unrecognized supplier status; still polling");
@@ -212,7 +256,15 @@ describe("several suppliers", () => {
     const k = (kit = await createShopKit({ responseTimeoutMs: 4_000 }));
     const smm = await paidOrder(k, "https://instagram.com/budi");
     await k.addTopupSupplier("digiflazz");
-    const mid = (await k.db.selectFrom("services").select("mid").where("platform", "=", "pulsa").where("active", "=", 1).orderBy("mid").executeTakeFirstOrThrow()).mid;
+    const mid = (
+      await k.db
+        .selectFrom("services")
+        .select("mid")
+        .where("platform", "=", "pulsa")
+        .where("active", "=", 1)
+        .orderBy("mid")
+        .executeTakeFirstOrThrow()
+    ).mid;
     const buyer = k.customer(100_002);
     await buyer.say(`ID ${mid} 081234567890`);
     await buyer.pressButton(/^pay:/);
@@ -229,7 +281,8 @@ describe("several suppliers", () => {
     const round = k.container.statusSync.syncAll();
     // Digiflazz is asked while the panel's call is still hanging (suppliers one after the other would
     // ask it only once the panel's call had timed out and been logged as failed).
-    while (k.sandbox.digiflazz.requests.length === digiflazzCalls) await new Promise((resolve) => setTimeout(resolve, 10));
+    while (k.sandbox.digiflazz.requests.length === digiflazzCalls)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     expect(panelGaveUp()).toBe(false);
     const report = await round;
     expect(panelGaveUp()).toBe(true);

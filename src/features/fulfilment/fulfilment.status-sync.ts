@@ -53,7 +53,9 @@ export function createStatusSync(deps: StatusSyncDeps) {
       await orders.move(trx, order.id, "supplierProgress", { last_status_check_at: now, last_error: report.message });
       return false;
     }
-    const moved = order.provider_status?.toLowerCase() !== report.rawStatus.toLowerCase() || (report.remains !== undefined && report.remains !== order.remains);
+    const moved =
+      order.provider_status?.toLowerCase() !== report.rawStatus.toLowerCase() ||
+      (report.remains !== undefined && report.remains !== order.remains);
     const progress: Omit<OrderUpdate, "status"> = {
       provider_status: report.rawStatus,
       start_count: report.startCount ?? order.start_count,
@@ -64,30 +66,70 @@ export function createStatusSync(deps: StatusSyncDeps) {
     };
     switch (report.status) {
       case "completed": {
-        const done = await orders.move(trx, order.id, "supplierFinished", { ...progress, status: "completed", remains: 0, finished_at: now });
-        if (done) await notifications.toCustomer(trx, order.customer_id, report.note ? { key: "order-completed-note", vars: { order: order.id, note: report.note } } : { key: "order-completed", vars: { order: order.id } });
+        const done = await orders.move(trx, order.id, "supplierFinished", {
+          ...progress,
+          status: "completed",
+          remains: 0,
+          finished_at: now,
+        });
+        if (done)
+          await notifications.toCustomer(
+            trx,
+            order.customer_id,
+            report.note
+              ? { key: "order-completed-note", vars: { order: order.id, note: report.note } }
+              : { key: "order-completed", vars: { order: order.id } },
+          );
         return done;
       }
       case "partial": {
         const remains = Math.min(Math.max(report.remains ?? 0, 0), order.quantity);
-        if (!(await orders.move(trx, order.id, "supplierFinished", { ...progress, status: "partial", remains, finished_at: now }))) return false;
+        if (
+          !(await orders.move(trx, order.id, "supplierFinished", {
+            ...progress,
+            status: "partial",
+            remains,
+            finished_at: now,
+          }))
+        )
+          return false;
         const amount = proRataFloor(order.amount, remains, order.quantity);
-        const notice = { key: "order-partial", vars: { order: order.id, remains: asCount(remains), amount: formatRupiah(amount) } };
-        if ((await refunds.refund(trx, order, { amount, note: `partial: ${remains} of ${order.quantity} not delivered`, notice })) === "none") await notifications.toCustomer(trx, order.customer_id, notice);
+        const notice = {
+          key: "order-partial",
+          vars: { order: order.id, remains: asCount(remains), amount: formatRupiah(amount) },
+        };
+        if (
+          (await refunds.refund(trx, order, {
+            amount,
+            note: `partial: ${remains} of ${order.quantity} not delivered`,
+            notice,
+          })) === "none"
+        )
+          await notifications.toCustomer(trx, order.customer_id, notice);
         return true;
       }
       case "canceled": {
-        if (!(await orders.move(trx, order.id, "supplierFinished", { ...progress, status: "canceled", finished_at: now }))) return false;
-        await refunds.refund(trx, order, { amount: order.amount, note: `supplier status ${report.rawStatus}`, notice: { key: "order-canceled", vars: { order: order.id, amount: formatRupiah(order.amount) } } });
+        if (
+          !(await orders.move(trx, order.id, "supplierFinished", { ...progress, status: "canceled", finished_at: now }))
+        )
+          return false;
+        await refunds.refund(trx, order, {
+          amount: order.amount,
+          note: `supplier status ${report.rawStatus}`,
+          notice: { key: "order-canceled", vars: { order: order.id, amount: formatRupiah(order.amount) } },
+        });
         return true;
       }
       case "pending":
       case "in_progress":
       case "unrecognized": {
-        const started = report.status === "in_progress" && order.provider_status?.toLowerCase() !== report.rawStatus.toLowerCase();
+        const started =
+          report.status === "in_progress" && order.provider_status?.toLowerCase() !== report.rawStatus.toLowerCase();
         await orders.move(trx, order.id, "supplierProgress", progress);
-        if (started) await notifications.toCustomer(trx, order.customer_id, { key: "order-started", vars: { order: order.id } });
-        if (report.status === "unrecognized") logger.warn({ orderId: order.id, status: report.rawStatus }, "unrecognized supplier status; still polling");
+        if (started)
+          await notifications.toCustomer(trx, order.customer_id, { key: "order-started", vars: { order: order.id } });
+        if (report.status === "unrecognized")
+          logger.warn({ orderId: order.id, status: report.rawStatus }, "unrecognized supplier status; still polling");
         return started;
       }
     }
@@ -102,7 +144,10 @@ export function createStatusSync(deps: StatusSyncDeps) {
       const since = order.last_progress_at ?? order.placed_at ?? order.paid_at ?? order.created_at;
       await db.transaction().execute(async (trx) => {
         if (!(await orders.move(trx, order.id, "flagStuck", { stuck_flagged_at: now }))) return;
-        await notifications.toAdmins(trx, { key: "admin-order-stuck", vars: { order: order.id, hours: Math.floor((now - since) / 3_600_000), status: order.provider_status ?? "-" } });
+        await notifications.toAdmins(trx, {
+          key: "admin-order-stuck",
+          vars: { order: order.id, hours: Math.floor((now - since) / 3_600_000), status: order.provider_status ?? "-" },
+        });
         flagged++;
       });
     }
@@ -113,7 +158,12 @@ export function createStatusSync(deps: StatusSyncDeps) {
    * One supplier's orders in progress, a page of the supplier's batch size per call, pausing
    * between calls. Each call's answers are applied in one transaction: one disk flush per call.
    */
-  const syncSupplier = async (providerId: number, onlyIds: readonly number[] | undefined, pauseMs: number, report: StatusSyncReport): Promise<void> => {
+  const syncSupplier = async (
+    providerId: number,
+    onlyIds: readonly number[] | undefined,
+    pauseMs: number,
+    report: StatusSyncReport,
+  ): Promise<void> => {
     const adapter = await providers.adapterFor(providerId);
     let afterId = 0;
     for (let call = 0; ; call++) {

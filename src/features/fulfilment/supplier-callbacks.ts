@@ -23,7 +23,8 @@ export function createSupplierCallbacks(deps: { providers: ProvidersService; sta
           break;
         }
       }
-      if (!verified) throw new AppError("fulfilment.signature_invalid", "the callback's signature matches no Digiflazz supplier");
+      if (!verified)
+        throw new AppError("fulfilment.signature_invalid", "the callback's signature matches no Digiflazz supplier");
       const event = parseDigiflazzWebhook(rawBody);
       const orderId = event ? /^TB(\d+)-\d+$/.exec(event.refId)?.[1] : undefined;
       if (!orderId) return { status: "ignored" };

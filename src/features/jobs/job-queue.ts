@@ -2,7 +2,16 @@ import type { Clock } from "../../infra/clock/clock.js";
 import type { Db } from "../../infra/db/open-database.js";
 import type { Logger } from "../../logger.js";
 import { errorMessage } from "../../shared/errors.js";
-import { claimJob, failJob, finishJob, insertJob, nextDueTime, releaseJobsHeldBy, releaseRunningJobs, rescheduleJob } from "./jobs.repository.js";
+import {
+  claimJob,
+  failJob,
+  finishJob,
+  insertJob,
+  nextDueTime,
+  releaseJobsHeldBy,
+  releaseRunningJobs,
+  rescheduleJob,
+} from "./jobs.repository.js";
 
 /**
  * The outbox. A state change and the work it implies are written in one transaction (`enqueue` takes
@@ -50,7 +59,12 @@ export function backoffMs(attempt: number): number {
   return Math.min(5_000 * 2 ** Math.max(0, attempt - 1), 10 * 60_000);
 }
 
-export function createJobQueue(deps: { db: Db; clock: Clock; /** This instance, written on the jobs it claims. */ holder?: string; leaseMs?: number }) {
+export function createJobQueue(deps: {
+  db: Db;
+  clock: Clock;
+  /** This instance, written on the jobs it claims. */ holder?: string;
+  leaseMs?: number;
+}) {
   const { db, clock } = deps;
   const holder = deps.holder ?? null;
   const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
@@ -83,7 +97,8 @@ export function createJobQueue(deps: { db: Db; clock: Clock; /** This instance, 
 
     claim: (kinds: readonly string[]) => claimJob(db, kinds, clock.now(), clock.now() + leaseMs, holder),
     complete: (id: number) => finishJob(db, id, clock.now(), holder),
-    reschedule: (id: number, delayMs: number, error: string) => rescheduleJob(db, id, clock.now() + delayMs, error, clock.now(), holder),
+    reschedule: (id: number, delayMs: number, error: string) =>
+      rescheduleJob(db, id, clock.now() + delayMs, error, clock.now(), holder),
     fail: (id: number, error: string) => failJob(db, id, error, clock.now(), holder),
     nextDueTime: (kinds: readonly string[]) => nextDueTime(db, kinds),
 
@@ -101,7 +116,14 @@ export function createJobQueue(deps: { db: Db; clock: Clock; /** This instance, 
 
 export type JobQueue = ReturnType<typeof createJobQueue>;
 
-export function createJobWorker(deps: { queue: JobQueue; clock: Clock; logger: Logger; handlers: Record<string, JobHandler>; lanes: Lane[]; pollMs?: number }) {
+export function createJobWorker(deps: {
+  queue: JobQueue;
+  clock: Clock;
+  logger: Logger;
+  handlers: Record<string, JobHandler>;
+  lanes: Lane[];
+  pollMs?: number;
+}) {
   const { queue, clock, logger, handlers } = deps;
   const pollMs = deps.pollMs ?? 1_000;
   let running = false;
@@ -119,7 +141,11 @@ export function createJobWorker(deps: { queue: JobQueue; clock: Clock; logger: L
       return;
     }
     try {
-      await handler(JSON.parse(job.payload) as unknown, { id: job.id, attempts: job.attempts, maxAttempts: job.max_attempts });
+      await handler(JSON.parse(job.payload) as unknown, {
+        id: job.id,
+        attempts: job.attempts,
+        maxAttempts: job.max_attempts,
+      });
       await queue.complete(job.id);
     } catch (error) {
       if (error instanceof RetryJob) {

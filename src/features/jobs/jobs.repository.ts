@@ -21,10 +21,22 @@ export async function insertJob(db: Db, row: NewJobRow): Promise<boolean> {
  * workers (and instances) claim at once, so the picked row is locked, and a row another worker is
  * taking is skipped rather than waited for (and then claimed twice).
  */
-export async function claimJob(db: Db, kinds: readonly string[], now: number, leaseUntil: number, holder: string | null = null): Promise<JobRow | undefined> {
+export async function claimJob(
+  db: Db,
+  kinds: readonly string[],
+  now: number,
+  leaseUntil: number,
+  holder: string | null = null,
+): Promise<JobRow | undefined> {
   return db
     .updateTable("jobs")
-    .set({ status: "running", lease_until: leaseUntil, leased_by: holder, attempts: sql`attempts + 1`, updated_at: now })
+    .set({
+      status: "running",
+      lease_until: leaseUntil,
+      leased_by: holder,
+      attempts: sql`attempts + 1`,
+      updated_at: now,
+    })
     .where(
       "id",
       "=",
@@ -32,7 +44,12 @@ export async function claimJob(db: Db, kinds: readonly string[], now: number, le
         .selectFrom("jobs")
         .select("id")
         .where("kind", "in", [...kinds])
-        .where((eb) => eb.or([eb.and([eb("status", "=", "pending"), eb("run_at", "<=", now)]), eb.and([eb("status", "=", "running"), eb("lease_until", "<", now)])]))
+        .where((eb) =>
+          eb.or([
+            eb.and([eb("status", "=", "pending"), eb("run_at", "<=", now)]),
+            eb.and([eb("status", "=", "running"), eb("lease_until", "<", now)]),
+          ]),
+        )
         .orderBy("run_at")
         .orderBy("id")
         .limit(1)
@@ -46,18 +63,47 @@ export async function claimJob(db: Db, kinds: readonly string[], now: number, le
  * A job's outcome is recorded only by the worker that holds it (`holder`, as written by the claim):
  * a job handed back or taken over since is the new holder's to finish, not the late one's.
  */
-const heldBy = (holder: string | null) => (eb: ExpressionBuilder<Database, "jobs">) => (holder === null ? eb("leased_by", "is", null) : eb("leased_by", "=", holder));
+const heldBy = (holder: string | null) => (eb: ExpressionBuilder<Database, "jobs">) =>
+  holder === null ? eb("leased_by", "is", null) : eb("leased_by", "=", holder);
 
 export async function finishJob(db: Db, id: number, now: number, holder: string | null = null): Promise<void> {
-  await db.updateTable("jobs").set({ status: "done", lease_until: null, leased_by: null, updated_at: now }).where("id", "=", id).where(heldBy(holder)).execute();
+  await db
+    .updateTable("jobs")
+    .set({ status: "done", lease_until: null, leased_by: null, updated_at: now })
+    .where("id", "=", id)
+    .where(heldBy(holder))
+    .execute();
 }
 
-export async function rescheduleJob(db: Db, id: number, runAt: number, error: string, now: number, holder: string | null = null): Promise<void> {
-  await db.updateTable("jobs").set({ status: "pending", run_at: runAt, lease_until: null, leased_by: null, last_error: error, updated_at: now }).where("id", "=", id).where(heldBy(holder)).execute();
+export async function rescheduleJob(
+  db: Db,
+  id: number,
+  runAt: number,
+  error: string,
+  now: number,
+  holder: string | null = null,
+): Promise<void> {
+  await db
+    .updateTable("jobs")
+    .set({ status: "pending", run_at: runAt, lease_until: null, leased_by: null, last_error: error, updated_at: now })
+    .where("id", "=", id)
+    .where(heldBy(holder))
+    .execute();
 }
 
-export async function failJob(db: Db, id: number, error: string, now: number, holder: string | null = null): Promise<void> {
-  await db.updateTable("jobs").set({ status: "failed", lease_until: null, leased_by: null, last_error: error, updated_at: now }).where("id", "=", id).where(heldBy(holder)).execute();
+export async function failJob(
+  db: Db,
+  id: number,
+  error: string,
+  now: number,
+  holder: string | null = null,
+): Promise<void> {
+  await db
+    .updateTable("jobs")
+    .set({ status: "failed", lease_until: null, leased_by: null, last_error: error, updated_at: now })
+    .where("id", "=", id)
+    .where(heldBy(holder))
+    .execute();
 }
 
 export async function nextDueTime(db: Db, kinds: readonly string[]): Promise<number | undefined> {
@@ -78,7 +124,11 @@ export async function nextDueTime(db: Db, kinds: readonly string[]): Promise<num
  */
 export async function releaseRunningJobs(db: Db, now: number): Promise<number> {
   if (dialectOf(db) === "postgres") return 0;
-  const result = await db.updateTable("jobs").set({ status: "pending", lease_until: null, updated_at: now }).where("status", "=", "running").executeTakeFirst();
+  const result = await db
+    .updateTable("jobs")
+    .set({ status: "pending", lease_until: null, updated_at: now })
+    .where("status", "=", "running")
+    .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 
@@ -88,12 +138,21 @@ export async function releaseRunningJobs(db: Db, now: number): Promise<number> {
  * after the lease. Only this holder's own jobs: the others' are live work.
  */
 export async function releaseJobsHeldBy(db: Db, holder: string, now: number): Promise<number> {
-  const result = await db.updateTable("jobs").set({ status: "pending", lease_until: null, leased_by: null, updated_at: now }).where("status", "=", "running").where("leased_by", "=", holder).executeTakeFirst();
+  const result = await db
+    .updateTable("jobs")
+    .set({ status: "pending", lease_until: null, leased_by: null, updated_at: now })
+    .where("status", "=", "running")
+    .where("leased_by", "=", holder)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 
 /** Housekeeping: forgets jobs finished before `before`. Returns how many. */
 export async function deleteDoneJobsBefore(db: Db, before: number): Promise<number> {
-  const result = await db.deleteFrom("jobs").where("status", "=", "done").where("updated_at", "<", before).executeTakeFirst();
+  const result = await db
+    .deleteFrom("jobs")
+    .where("status", "=", "done")
+    .where("updated_at", "<", before)
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }

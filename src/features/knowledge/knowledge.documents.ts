@@ -29,14 +29,21 @@ export function serviceDocument(service: Service): IndexDocument {
   const description = service.description.trim().replace(/\s+/g, " ").slice(0, DESCRIPTION_CHARS);
   const kindLabel = (KINDS as readonly string[]).includes(service.kind) ? service.kind.replace(/_/g, " ") : "";
   const platformLabel = PLATFORM_LABELS[service.platform as Platform] ?? service.platform;
-  const embedText = [service.name, service.category, `${platformLabel} ${kindLabel}`.trim(), description].filter(Boolean).join("\n");
-  const extras = [service.brand, service.refill ? (service.refillDays === 0 ? "lifetime refill" : "refill") : ""].filter(Boolean).join(" ");
+  const embedText = [service.name, service.category, `${platformLabel} ${kindLabel}`.trim(), description]
+    .filter(Boolean)
+    .join("\n");
+  const extras = [service.brand, service.refill ? (service.refillDays === 0 ? "lifetime refill" : "refill") : ""]
+    .filter(Boolean)
+    .join(" ");
   return {
     source: "service",
     sourceId: service.id,
     title: service.name,
     body: [service.category, description].filter(Boolean).join("\n"),
-    terms: termsOf(`${service.name}\n${service.category}\n${extras}`, [facetToken("p", service.platform), facetToken("k", service.kind)]),
+    terms: termsOf(`${service.name}\n${service.category}\n${extras}`, [
+      facetToken("p", service.platform),
+      facetToken("k", service.kind),
+    ]),
     facets: ["sservice", facetToken("p", service.platform), facetToken("k", service.kind)].join(" "),
     platform: service.platform,
     kind: service.kind,
@@ -54,7 +61,17 @@ export function serviceDocument(service: Service): IndexDocument {
 export function memoizedServiceDocuments(): (service: Service) => IndexDocument {
   const memo = new Map<number, { key: string; document: IndexDocument }>();
   return (service) => {
-    const key = [service.name, service.category, service.description, service.platform, service.kind, service.brand, service.refill, service.refillDays, service.unitPrice].join("\u0001");
+    const key = [
+      service.name,
+      service.category,
+      service.description,
+      service.platform,
+      service.kind,
+      service.brand,
+      service.refill,
+      service.refillDays,
+      service.unitPrice,
+    ].join("\u0001");
     const known = memo.get(service.id);
     if (known?.key === key) return known.document;
     const document = serviceDocument(service);

@@ -8,9 +8,19 @@ import { embeddingFeatures } from "./knowledge.features.js";
 export const LOCAL_DIMENSIONS = 256;
 
 /** OpenAI embeddings when a key is configured; otherwise the offline embedder over the shop's lexicon. */
-export function knowledgeEmbedder(openai: { apiKey: string | undefined; baseUrl: string | undefined; embeddingModel: string; embeddingDimensions: number | undefined }): Embedder {
+export function knowledgeEmbedder(openai: {
+  apiKey: string | undefined;
+  baseUrl: string | undefined;
+  embeddingModel: string;
+  embeddingDimensions: number | undefined;
+}): Embedder {
   if (openai.apiKey) {
-    return createOpenAIEmbedder({ apiKey: openai.apiKey, baseUrl: openai.baseUrl, model: openai.embeddingModel, dimensions: openai.embeddingDimensions });
+    return createOpenAIEmbedder({
+      apiKey: openai.apiKey,
+      baseUrl: openai.baseUrl,
+      model: openai.embeddingModel,
+      dimensions: openai.embeddingDimensions,
+    });
   }
   return createLocalEmbedder({ dimensions: LOCAL_DIMENSIONS, featurize: embeddingFeatures });
 }

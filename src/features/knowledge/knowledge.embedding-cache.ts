@@ -21,16 +21,30 @@ export async function embedWithCache(
   wanted: readonly CachedEmbedding[],
   options: { now: number; stopped?: () => boolean },
 ): Promise<{ vectors: Map<string, number[]>; embedded: number }> {
-  const vectors = await cachedVectors(db, embedder.model, wanted.map((w) => w.hash));
+  const vectors = await cachedVectors(
+    db,
+    embedder.model,
+    wanted.map((w) => w.hash),
+  );
   const missing = [...new Map(wanted.filter((w) => !vectors.has(w.hash)).map((w) => [w.hash, w])).values()];
   let embedded = 0;
   for (let i = 0; i < missing.length; i += BATCH) {
     if (options.stopped?.()) throw new Error("knowledge indexing stopped");
     const batch = missing.slice(i, i + BATCH);
     const fresh = await embedder.embeddings.embedDocuments(batch.map((b) => b.text));
-    if (fresh.length !== batch.length) throw new Error(`the embedder returned ${fresh.length} vectors for ${batch.length} texts`);
+    if (fresh.length !== batch.length)
+      throw new Error(`the embedder returned ${fresh.length} vectors for ${batch.length} texts`);
     await db.transaction().execute(async (trx) => {
-      await insertEmbeddings(trx, batch.map((b, j) => ({ model: embedder.model, text_hash: b.hash, dimensions: fresh[j]!.length, vector: encode(fresh[j]!), created_at: options.now })));
+      await insertEmbeddings(
+        trx,
+        batch.map((b, j) => ({
+          model: embedder.model,
+          text_hash: b.hash,
+          dimensions: fresh[j]!.length,
+          vector: encode(fresh[j]!),
+          created_at: options.now,
+        })),
+      );
     });
     batch.forEach((b, j) => vectors.set(b.hash, fresh[j]!));
     embedded += batch.length;

@@ -12,7 +12,10 @@ const SHARED_STEM = 5;
  * words, at least one of them read as written (a typo guess alone, "masak" read as "masuk",
  * is not enough).
  */
-export function coversQuestion(units: readonly QuestionUnit[], document: { title: string; body: string; terms: string }): boolean {
+export function coversQuestion(
+  units: readonly QuestionUnit[],
+  document: { title: string; body: string; terms: string },
+): boolean {
   if (units.length === 0) return false;
   const terms = new Set(document.terms.split(" "));
   const words = new Set(wordsOf(`${document.title} ${document.body}`));

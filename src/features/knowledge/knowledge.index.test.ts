@@ -18,14 +18,29 @@ function countingEmbedder(dimensions = 256, model = `local-lexicon-v1:${dimensio
       return super.embedDocuments(texts);
     }
   }
-  const embedder: Embedder = { model, embeddings: new Counting({ dimensions, featurize: embeddingFeatures }), dimensions: async () => dimensions };
+  const embedder: Embedder = {
+    model,
+    embeddings: new Counting({ dimensions, featurize: embeddingFeatures }),
+    dimensions: async () => dimensions,
+  };
   return { embedder, embedded };
 }
 
-const names = async (shop: KnowledgeShop, text: string, limit = 20) => (await shop.knowledge.findProducts({ text, limit })).services.map((s) => s.name);
+const names = async (shop: KnowledgeShop, text: string, limit = 20) =>
+  (await shop.knowledge.findProducts({ text, limit })).services.map((s) => s.name);
 const indexedServices = async (shop: KnowledgeShop) =>
-  Number((await sql<{ n: number }>`select count(*) as n from knowledge_documents where source = 'service'`.execute(shop.container.db)).rows[0]!.n);
-const vectorCount = async (shop: KnowledgeShop) => Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(VECTOR_TABLE)}`.execute(shop.container.db)).rows[0]!.n);
+  Number(
+    (
+      await sql<{ n: number }>`select count(*) as n from knowledge_documents where source = 'service'`.execute(
+        shop.container.db,
+      )
+    ).rows[0]!.n,
+  );
+const vectorCount = async (shop: KnowledgeShop) =>
+  Number(
+    (await sql<{ n: number }>`select count(*) as n from ${sql.table(VECTOR_TABLE)}`.execute(shop.container.db)).rows[0]!
+      .n,
+  );
 
 describe("the index follows the catalog, re-embedding only what changed", () => {
   let shop: KnowledgeShop;
@@ -99,7 +114,8 @@ describe("the index follows the catalog, re-embedding only what changed", () => 
   });
 
   it("an admin's fixed price is what 'cheapest' ranks by", async () => {
-    const [cheapest, runnerUp] = (await shop.knowledge.findProducts({ text: "views tiktok termurah", limit: 2 })).services;
+    const [cheapest, runnerUp] = (await shop.knowledge.findProducts({ text: "views tiktok termurah", limit: 2 }))
+      .services;
     await shop.container.catalogManagement.setFixedPrice(cheapest!.mid, cheapest!.unitPrice * 20);
     const after = (await shop.knowledge.findProducts({ text: "views tiktok termurah", limit: 50 })).services;
     expect(after[0]!.mid).toBe(runnerUp!.mid);
@@ -107,7 +123,11 @@ describe("the index follows the catalog, re-embedding only what changed", () => 
   });
 
   it("changes arriving together are indexed in order, none lost", async () => {
-    const reports = await Promise.all([shop.knowledge.syncServices(), shop.knowledge.syncServices(), shop.knowledge.syncServices()]);
+    const reports = await Promise.all([
+      shop.knowledge.syncServices(),
+      shop.knowledge.syncServices(),
+      shop.knowledge.syncServices(),
+    ]);
     expect(reports.every((r) => r.embedded === 0)).toBe(true);
     expect(await indexedServices(shop)).toBe((await shop.sellable()).length);
   });
@@ -124,12 +144,24 @@ describe("one index per database: embedding model and dimension, several process
   /** The vec0 table's declared dimension on SQLite; on PostgreSQL the stored vectors' (pgvector's, or float32 bytes / 4). */
   const vectorDimension = async (shop: KnowledgeShop) => {
     if (shop.container.dialect === "postgres") {
-      const row = await sql<{ type: string }>`select format_type(atttypid, atttypmod) as type from pg_attribute where attrelid = ${VECTOR_TABLE}::regclass and attname = 'embedding'`.execute(shop.container.db);
+      const row = await sql<{
+        type: string;
+      }>`select format_type(atttypid, atttypmod) as type from pg_attribute where attrelid = ${VECTOR_TABLE}::regclass and attname = 'embedding'`.execute(
+        shop.container.db,
+      );
       const { type } = row.rows[0]!;
       if (type.startsWith("vector(")) return Number(/vector\((\d+)\)/.exec(type)![1]);
-      return Number((await sql<{ n: number }>`select octet_length(embedding) / 4 as n from ${sql.table(VECTOR_TABLE)} limit 1`.execute(shop.container.db)).rows[0]!.n);
+      return Number(
+        (
+          await sql<{
+            n: number;
+          }>`select octet_length(embedding) / 4 as n from ${sql.table(VECTOR_TABLE)} limit 1`.execute(shop.container.db)
+        ).rows[0]!.n,
+      );
     }
-    const row = await sql<{ sql: string }>`select sql from sqlite_master where name = ${VECTOR_TABLE}`.execute(shop.container.db);
+    const row = await sql<{ sql: string }>`select sql from sqlite_master where name = ${VECTOR_TABLE}`.execute(
+      shop.container.db,
+    );
     return Number(/float\[(\d+)\]/.exec(row.rows[0]!.sql)![1]);
   };
   afterAll(async () => {
@@ -145,7 +177,9 @@ describe("one index per database: embedding model and dimension, several process
       const [best] = (await bot.knowledge.findProducts({ text: "spotify monthly listeners", limit: 1 })).services;
       await cli.container.catalogManagement.setEnabled(best!.mid, false);
       await cli.knowledge.idle();
-      expect((await bot.knowledge.findProducts({ text: "spotify monthly listeners", limit: 50 })).services.map((s) => s.mid)).not.toContain(best!.mid);
+      expect(
+        (await bot.knowledge.findProducts({ text: "spotify monthly listeners", limit: 50 })).services.map((s) => s.mid),
+      ).not.toContain(best!.mid);
     } finally {
       await cli.close();
       await bot.close();

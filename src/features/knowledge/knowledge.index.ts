@@ -7,7 +7,18 @@ import type { VectorSpace } from "../../infra/llm/vector-space.js";
 import type { Logger } from "../../logger.js";
 import { shelfOf, type IndexDocument } from "./knowledge.documents.js";
 import { embedWithCache } from "./knowledge.embedding-cache.js";
-import { clearIndex, deleteDocuments, getMeta, insertDocuments, listDocuments, listDocumentsForVectors, platformsIndexed, setMeta, updateDocument, type Source } from "./knowledge.repository.js";
+import {
+  clearIndex,
+  deleteDocuments,
+  getMeta,
+  insertDocuments,
+  listDocuments,
+  listDocumentsForVectors,
+  platformsIndexed,
+  setMeta,
+  updateDocument,
+  type Source,
+} from "./knowledge.repository.js";
 import { VECTOR_TABLE, type KnowledgeSearchBackend } from "./knowledge.search-backend.js";
 import { knowledgeSearchBackend } from "./knowledge.search-dialect.js";
 import { createSpelling, type Spelling } from "./knowledge.spelling.js";
@@ -51,7 +62,9 @@ export function createKnowledgeIndex(deps: KnowledgeIndexDeps) {
     store?.forget();
   };
 
-  const toVectorDocument = (row: Pick<KnowledgeDocumentRow, "source" | "source_id" | "platform" | "kind" | "embed_text">) => ({
+  const toVectorDocument = (
+    row: Pick<KnowledgeDocumentRow, "source" | "source_id" | "platform" | "kind" | "embed_text">,
+  ) => ({
     pageContent: row.embed_text,
     metadata: { shelf: shelfOf(row), kind: row.kind, source: row.source, sourceId: row.source_id },
   });
@@ -60,25 +73,50 @@ export function createKnowledgeIndex(deps: KnowledgeIndexDeps) {
   async function ensureVectorSpace(): Promise<boolean> {
     const dimensions = await embedder.dimensions();
     store ??= await backend.openVectorSpace(db, embedder.embeddings, dimensions);
-    if ((await backend.vectorTableReady(db, store)) && (await getMeta(db, "vectors.model")) === embedder.model && (await getMeta(db, "vectors.dimensions")) === String(dimensions)) return false;
+    if (
+      (await backend.vectorTableReady(db, store)) &&
+      (await getMeta(db, "vectors.model")) === embedder.model &&
+      (await getMeta(db, "vectors.dimensions")) === String(dimensions)
+    )
+      return false;
 
     const started = performance.now();
     const rows = await listDocumentsForVectors(db);
-    const { vectors, embedded } = await embedWithCache(db, embedder, rows.map((r) => ({ hash: r.text_hash, text: r.embed_text })), { now: clock.now(), stopped: () => stopping });
+    const { vectors, embedded } = await embedWithCache(
+      db,
+      embedder,
+      rows.map((r) => ({ hash: r.text_hash, text: r.embed_text })),
+      { now: clock.now(), stopped: () => stopping },
+    );
     await db.transaction().execute(async (trx) => {
       await store!.withDb(trx).dropTable();
       await store!.withDb(trx).ensureTable();
       await setMeta(trx, "vectors.model", "");
     });
     for (const chunk of chunks(rows)) {
-      await db.transaction().execute((trx) => store!.withDb(trx).addVectors(chunk.map((r) => vectors.get(r.text_hash)!), chunk.map(toVectorDocument), { ids: chunk.map((r) => r.id) }));
+      await db.transaction().execute((trx) =>
+        store!.withDb(trx).addVectors(
+          chunk.map((r) => vectors.get(r.text_hash)!),
+          chunk.map(toVectorDocument),
+          { ids: chunk.map((r) => r.id) },
+        ),
+      );
     }
     // Recorded last: a rebuild cut short is done again from the start (cached vectors make that quick).
     await setMeta(db, "vectors.dimensions", String(dimensions));
     await setMeta(db, "vectors.model", embedder.model);
     await bumpVersion();
     queryVectors.clear();
-    logger?.info({ model: embedder.model, dimensions, documents: rows.length, embedded, ms: Math.round(performance.now() - started) }, "knowledge vectors rebuilt for the embedding model");
+    logger?.info(
+      {
+        model: embedder.model,
+        dimensions,
+        documents: rows.length,
+        embedded,
+        ms: Math.round(performance.now() - started),
+      },
+      "knowledge vectors rebuilt for the embedding model",
+    );
     return true;
   }
 
@@ -97,10 +135,20 @@ export function createKnowledgeIndex(deps: KnowledgeIndexDeps) {
     }
     const removed = [...existing.values()].map((row) => row.id);
     // A new text needs a vector; so does a moved shelf or kind (the vector row carries both).
-    const revectored = new Set(updates.filter(({ row, document }) => row.text_hash !== document.textHash || row.platform !== document.platform || row.kind !== document.kind));
+    const revectored = new Set(
+      updates.filter(
+        ({ row, document }) =>
+          row.text_hash !== document.textHash || row.platform !== document.platform || row.kind !== document.kind,
+      ),
+    );
     const needVectors = [...inserts, ...[...revectored].map((u) => u.document)];
     const now = clock.now();
-    const { vectors, embedded } = await embedWithCache(db, embedder, needVectors.map((d) => ({ hash: d.textHash, text: d.embedText })), { now, stopped: () => stopping });
+    const { vectors, embedded } = await embedWithCache(
+      db,
+      embedder,
+      needVectors.map((d) => ({ hash: d.textHash, text: d.embedText })),
+      { now, stopped: () => stopping },
+    );
 
     // Short transactions: SQLite has one connection, and payments must not wait for a catalog's worth of index writes.
     const vectorsOf = (documents: readonly IndexDocument[]) => documents.map((d) => vectors.get(d.textHash)!);
@@ -114,19 +162,38 @@ export function createKnowledgeIndex(deps: KnowledgeIndexDeps) {
       await db.transaction().execute(async (trx) => {
         for (const { row, document } of chunk) await updateDocument(trx, row.id, document, now);
         const moved = chunk.filter((u) => revectored.has(u));
-        await store!.withDb(trx).addVectors(vectorsOf(moved.map((u) => u.document)), moved.map((u) => toVectorDocument(rowOf(u.document))), { ids: moved.map((u) => u.row.id) });
+        await store!.withDb(trx).addVectors(
+          vectorsOf(moved.map((u) => u.document)),
+          moved.map((u) => toVectorDocument(rowOf(u.document))),
+          { ids: moved.map((u) => u.row.id) },
+        );
       });
     }
     for (const chunk of chunks(inserts)) {
       await db.transaction().execute(async (trx) => {
         const ids = await insertDocuments(trx, chunk, now);
-        await store!.withDb(trx).addVectors(vectorsOf(chunk), chunk.map((d) => toVectorDocument(rowOf(d))), { ids: chunk.map((d) => ids.get(d.sourceId)!) });
+        await store!.withDb(trx).addVectors(
+          vectorsOf(chunk),
+          chunk.map((d) => toVectorDocument(rowOf(d))),
+          { ids: chunk.map((d) => ids.get(d.sourceId)!) },
+        );
       });
     }
     if (inserts.length + updates.length + removed.length > 0) await bumpVersion();
     await setMeta(db, `${source}.synced_at`, String(now));
-    const textChanged = updates.filter(({ row, document }) => row.text_hash !== document.textHash || row.title !== document.title || row.body !== document.body || row.terms !== document.terms).length;
-    return { upserted: inserts.length + textChanged, removed: removed.length, embedded, ms: Math.round(performance.now() - started) };
+    const textChanged = updates.filter(
+      ({ row, document }) =>
+        row.text_hash !== document.textHash ||
+        row.title !== document.title ||
+        row.body !== document.body ||
+        row.terms !== document.terms,
+    ).length;
+    return {
+      upserted: inserts.length + textChanged,
+      removed: removed.length,
+      embedded,
+      ms: Math.round(performance.now() - started),
+    };
   }
 
   return {
@@ -211,7 +278,15 @@ function rowOf(d: IndexDocument) {
 
 function differs(row: KnowledgeDocumentRow, d: IndexDocument): boolean {
   return (
-    row.title !== d.title || row.body !== d.body || row.terms !== d.terms || row.facets !== d.facets || row.platform !== d.platform || row.kind !== d.kind ||
-    row.language !== d.language || row.price !== d.price || row.embed_text !== d.embedText || row.text_hash !== d.textHash
+    row.title !== d.title ||
+    row.body !== d.body ||
+    row.terms !== d.terms ||
+    row.facets !== d.facets ||
+    row.platform !== d.platform ||
+    row.kind !== d.kind ||
+    row.language !== d.language ||
+    row.price !== d.price ||
+    row.embed_text !== d.embedText ||
+    row.text_hash !== d.textHash
   );
 }

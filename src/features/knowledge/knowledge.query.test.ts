@@ -6,7 +6,9 @@ import { tokenize } from "../language/language.tokens.js";
 
 describe("reading a customer's words for product search", () => {
   it("reads numbers the way Indonesians write them", () => {
-    const values = tokenize("10rb 10k 10.000 25 ribu 2,5rb 1.5k 2 jt 86 2gb").map((t) => (t.kind === "number" ? t.value : t.text));
+    const values = tokenize("10rb 10k 10.000 25 ribu 2,5rb 1.5k 2 jt 86 2gb").map((t) =>
+      t.kind === "number" ? t.value : t.text,
+    );
     expect(values).toEqual([10_000, 10_000, 10_000, 25_000, 2_500, 1_500, 2_000_000, 86, "2gb"]);
   });
 
@@ -32,8 +34,16 @@ describe("reading a customer's words for product search", () => {
     expect(readProductText("subscibe yutub")).toMatchObject({ platform: "youtube", kind: "subscribers" });
     expect(readProductText("followes igg")).toMatchObject({ platform: "instagram", kind: "followers" });
     expect(readProductText("fre fire 50 diamond")).toMatchObject({ platform: "free_fire", kind: "diamonds" });
-    expect(readProductText("pengikut halaman fb")).toMatchObject({ platform: "facebook", kind: "followers", descriptors: ["cpage"] });
-    expect(readProductText("nambah like postingan ig aku")).toMatchObject({ platform: "instagram", kind: "likes", descriptors: ["cpost"] });
+    expect(readProductText("pengikut halaman fb")).toMatchObject({
+      platform: "facebook",
+      kind: "followers",
+      descriptors: ["cpage"],
+    });
+    expect(readProductText("nambah like postingan ig aku")).toMatchObject({
+      platform: "instagram",
+      kind: "likes",
+      descriptors: ["cpost"],
+    });
   });
 
   it("takes the narrower kind when two are named, and a verb 'like' is not likes", () => {
@@ -43,13 +53,17 @@ describe("reading a customer's words for product search", () => {
   });
 
   it("hears 'cheap' in both languages without making it a word to match", () => {
-    for (const text of ["followers ig murah", "termurah", "cheapest tiktok likes", "paling murah"]) expect(readProductText(text).cheap, text).toBe(true);
+    for (const text of ["followers ig murah", "termurah", "cheapest tiktok likes", "paling murah"])
+      expect(readProductText(text).cheap, text).toBe(true);
     expect(readProductText("followers ig murah").descriptors).toEqual([]);
     expect(readProductText("followers ig").cheap).toBe(false);
   });
 
   it("gives the local embedder the same meaning for Indonesian and English words", () => {
-    const meanings = (text: string) => embeddingFeatures(text).filter(([f]) => /^[pkbcn]/.test(f)).map(([f]) => f);
+    const meanings = (text: string) =>
+      embeddingFeatures(text)
+        .filter(([f]) => /^[pkbcn]/.test(f))
+        .map(([f]) => f);
     expect(meanings("pengikut instagram")).toEqual(meanings("followers ig"));
     expect(meanings("tayangan video")).toEqual(meanings("views vidio"));
   });
@@ -66,7 +80,14 @@ describe("ranking", () => {
     expect(scores.get(9)).toBeCloseTo(1 / 63 + 1 / 61, 12);
   });
 
-  const candidate = (id: number, platform: string, kind: string, price: number, tokens: string[], score: number): ProductCandidate => ({ id, sourceId: id, platform, kind, price, tokens: new Set(tokens), score });
+  const candidate = (
+    id: number,
+    platform: string,
+    kind: string,
+    price: number,
+    tokens: string[],
+    score: number,
+  ): ProductCandidate => ({ id, sourceId: id, platform, kind, price, tokens: new Set(tokens), score });
 
   it("puts the platform and kind asked for first, then the names with more of the words, then relevance", () => {
     const ranked = rankProducts(
@@ -84,7 +105,11 @@ describe("ranking", () => {
 
   it("with 'cheap', orders the equally relevant by price before relevance", () => {
     const ranked = rankProducts(
-      [candidate(1, "instagram", "followers", 300, [], 0.05), candidate(2, "instagram", "followers", 100, [], 0.01), candidate(3, "instagram", "likes", 50, [], 0.09)],
+      [
+        candidate(1, "instagram", "followers", 300, [], 0.05),
+        candidate(2, "instagram", "followers", 100, [], 0.01),
+        candidate(3, "instagram", "likes", 50, [], 0.09),
+      ],
       { platform: "instagram", kind: "followers", descriptors: [] },
     );
     expect(ranked.map((c) => c.id)).toEqual([2, 1, 3]);

@@ -44,8 +44,14 @@ export const postgresSearchBackend: KnowledgeSearchBackend = {
   async searchSimilarNames(db, query, limit) {
     const words = clean(query.words).filter((w) => w.length >= 4 && !/^\d+$/.test(w));
     if (words.length === 0) return [];
-    const anyClose = sql.join(words.map((w) => sql`${w} <% title_words`), sql` or `);
-    const closeness = sql.join(words.map((w) => sql`word_similarity(${w}, title_words)`), sql` + `);
+    const anyClose = sql.join(
+      words.map((w) => sql`${w} <% title_words`),
+      sql` or `,
+    );
+    const closeness = sql.join(
+      words.map((w) => sql`word_similarity(${w}, title_words)`),
+      sql` + `,
+    );
     const facets = tsqueryOf({ facets: query.facets, terms: [], words: [] });
     const result = await sql<{ id: number }>`select id from knowledge_documents
       where (${anyClose})${facets ? sql` and search @@ to_tsquery('simple', ${facets})` : sql``}
@@ -77,7 +83,9 @@ export const postgresSearchBackend: KnowledgeSearchBackend = {
 
 /** pgvector when the extension is installed in this database (the migration installs it where it can). */
 async function vectorMode(db: Db): Promise<PostgresVectorMode> {
-  const result = await sql<{ version: string }>`select extversion as version from pg_extension where extname = 'vector'`.execute(db);
+  const result = await sql<{
+    version: string;
+  }>`select extversion as version from pg_extension where extname = 'vector'`.execute(db);
   const version = result.rows[0]?.version;
   return version ? { kind: "pgvector", version } : { kind: "in-process" };
 }
@@ -91,5 +99,7 @@ function clean(tokens: readonly string[]): string[] {
 export function tsqueryOf(query: TextQuery): string {
   const any = [...clean(query.terms).map((t) => `${t}:B`), ...clean(query.words).map((w) => `${w}:AC`)];
   const facets = query.facets.map((group) => clean(group).map((f) => `${f}:D`)).filter((group) => group.length > 0);
-  return [...facets.map((group) => `(${group.join(" | ")})`), ...(any.length > 0 ? [`(${any.join(" | ")})`] : [])].join(" & ");
+  return [...facets.map((group) => `(${group.join(" | ")})`), ...(any.length > 0 ? [`(${any.join(" | ")})`] : [])].join(
+    " & ",
+  );
 }

@@ -17,7 +17,11 @@ export const sqliteSearchBackend: KnowledgeSearchBackend = {
   async searchText(db, query, limit) {
     const expression = ftsExpression(query);
     if (!expression) return [];
-    const result = await sql<{ id: number }>`select rowid as id from knowledge_fts where knowledge_fts match ${expression} order by rank limit ${limit}`.execute(db);
+    const result = await sql<{
+      id: number;
+    }>`select rowid as id from knowledge_fts where knowledge_fts match ${expression} order by rank limit ${limit}`.execute(
+      db,
+    );
     return result.rows.map((r) => r.id);
   },
 
@@ -27,7 +31,10 @@ export const sqliteSearchBackend: KnowledgeSearchBackend = {
   },
 
   async vocabulary(db) {
-    const result = await sql<{ term: string; doc: number }>`select term, sum(doc) as doc from knowledge_fts_terms where col in ('title', 'body') group by term`.execute(db);
+    const result = await sql<{
+      term: string;
+      doc: number;
+    }>`select term, sum(doc) as doc from knowledge_fts_terms where col in ('title', 'body') group by term`.execute(db);
     return result.rows;
   },
 
@@ -36,7 +43,9 @@ export const sqliteSearchBackend: KnowledgeSearchBackend = {
   },
 
   async vectorTableReady(db) {
-    const exists = await sql<{ n: number }>`select count(*) as n from sqlite_master where name = ${VECTOR_TABLE}`.execute(db);
+    const exists = await sql<{
+      n: number;
+    }>`select count(*) as n from sqlite_master where name = ${VECTOR_TABLE}`.execute(db);
     return exists.rows[0]!.n > 0;
   },
 };
@@ -46,7 +55,10 @@ export function ftsExpression(query: TextQuery): string {
     ...(query.terms.length > 0 ? [`terms : (${query.terms.map(quote).join(" OR ")})`] : []),
     ...(query.words.length > 0 ? [`{title body} : (${query.words.map(quote).join(" OR ")})`] : []),
   ];
-  return [...query.facets.map((group) => `facets : (${group.join(" OR ")})`), ...(any.length > 0 ? [`(${any.join(" OR ")})`] : [])].join(" AND ");
+  return [
+    ...query.facets.map((group) => `facets : (${group.join(" OR ")})`),
+    ...(any.length > 0 ? [`(${any.join(" OR ")})`] : []),
+  ].join(" AND ");
 }
 
 const quote = (token: string) => `"${token.replace(/"/g, "")}"`;

@@ -37,30 +37,62 @@ export async function findProducts(deps: ProductSearchDeps, query: ProductQuery)
   const words = [...new Set(corrected.values())];
 
   // Given platform and kind restrict; a kind stands for its family ("subscriber telegram" → members).
-  const filter: Tier = { platforms: query.platform ? platformFamily(query.platform) : undefined, kinds: query.kind ? kindFamily(query.kind) : undefined };
-  const wish = { platform: query.platform ?? reading.platform, kind: preferredKind(query.kind, reading.kind, filter.kinds) };
+  const filter: Tier = {
+    platforms: query.platform ? platformFamily(query.platform) : undefined,
+    kinds: query.kind ? kindFamily(query.kind) : undefined,
+  };
+  const wish = {
+    platform: query.platform ?? reading.platform,
+    kind: preferredKind(query.kind, reading.kind, filter.kinds),
+  };
   // Kinds named but not chosen still describe ("diamond" in "weekly diamond pass").
-  const wishTokens = new Set([wish.platform && facetToken("p", wish.platform), wish.kind && facetToken("k", wish.kind)]);
-  const descriptors = [...reading.descriptors, ...reading.facets.filter((f) => f.startsWith("k") && !wishTokens.has(f)), ...words];
-  const terms = [...new Set([...reading.facets, ...reading.descriptors, ...(wish.platform ? [facetToken("p", wish.platform)] : []), ...(wish.kind ? [facetToken("k", wish.kind)] : [])])];
+  const wishTokens = new Set([
+    wish.platform && facetToken("p", wish.platform),
+    wish.kind && facetToken("k", wish.kind),
+  ]);
+  const descriptors = [
+    ...reading.descriptors,
+    ...reading.facets.filter((f) => f.startsWith("k") && !wishTokens.has(f)),
+    ...words,
+  ];
+  const terms = [
+    ...new Set([
+      ...reading.facets,
+      ...reading.descriptors,
+      ...(wish.platform ? [facetToken("p", wish.platform)] : []),
+      ...(wish.kind ? [facetToken("k", wish.kind)] : []),
+    ]),
+  ];
   if (terms.length === 0 && words.length === 0 && !filter.platforms && !filter.kinds) return { services: [], total: 0 };
 
   // A platform named in the words narrows both searches to it (when the shop sells on it): a
   // tenth of the rows to score, and ranking puts that platform first anyway.
-  const route = filter.platforms ?? (wish.platform && (await index.platforms()).has(wish.platform) ? [wish.platform] : undefined);
-  const textQuery = productTextQuery(route, filter.kinds, terms.filter((t) => !route?.some((p) => t === facetToken("p", p))), words);
+  const route =
+    filter.platforms ?? (wish.platform && (await index.platforms()).has(wish.platform) ? [wish.platform] : undefined);
+  const textQuery = productTextQuery(
+    route,
+    filter.kinds,
+    terms.filter((t) => !route?.some((p) => t === facetToken("p", p))),
+    words,
+  );
   const textIds = await index.backend.searchText(db, textQuery, POOL);
   // Names spelled like the words the index does not know and the corrector could not place (where
   // the database ranks trigrams): typos nothing else caught. Known words need no such search.
   const unplaced = reading.words.filter((w) => !spelling.knows(w) && corrected.get(w) === w);
-  const nameIds = unplaced.length > 0 ? await index.backend.searchSimilarNames(db, { facets: textQuery.facets, words: unplaced }, POOL) : [];
+  const nameIds =
+    unplaced.length > 0
+      ? await index.backend.searchSimilarNames(db, { facets: textQuery.facets, words: unplaced }, POOL)
+      : [];
   const rows = new Map((await documentsByIds(db, textIds)).map((r) => [r.id, r]));
   const shelves = route ?? routeByText(textIds, rows);
   const vector = await index.embedQuery(reading.embedWords.map((w) => corrected.get(w) ?? w).join(" ") || query.text);
   const vectorIds = (await index.store().search(vector, POOL, { shelf: shelves, kind: filter.kinds })).map((h) => h.id);
   // Every service of the platform and kind asked for joins the pool, whatever its words: the list
   // is then the whole tier, so paging through it shows each once and the cheapest is never missed.
-  const tier: Tier = { platforms: filter.platforms ?? (wish.platform ? [wish.platform] : undefined), kinds: filter.kinds ?? (wish.kind ? [wish.kind] : undefined) };
+  const tier: Tier = {
+    platforms: filter.platforms ?? (wish.platform ? [wish.platform] : undefined),
+    kinds: filter.kinds ?? (wish.kind ? [wish.kind] : undefined),
+  };
   const tierIds = tier.platforms || tier.kinds ? await cheapestInTier(db, tier, MAX_RESULTS) : [];
   const missing = [...new Set([...vectorIds, ...nameIds, ...tierIds])].filter((id) => !rows.has(id));
   for (const row of await documentsByIds(db, missing)) rows.set(row.id, row);
@@ -92,7 +124,11 @@ export async function findProducts(deps: ProductSearchDeps, query: ProductQuery)
  * The kind to rank first: the narrower of the one given and the one read ("weekly diamond pass"
  * given, "diamond" read → the pass), the one read when only it fits, else the one given.
  */
-function preferredKind(given: string | undefined, read: string | undefined, allowed: readonly string[] | undefined): string | undefined {
+function preferredKind(
+  given: string | undefined,
+  read: string | undefined,
+  allowed: readonly string[] | undefined,
+): string | undefined {
   if (!read || (allowed && !allowed.includes(read))) return given ?? read;
   if (!given) return read;
   return NARROWER_KIND[given as Kind] === read ? given : read;
@@ -103,9 +139,17 @@ function preferredKind(given: string | undefined, read: string | undefined, allo
  * On SQLite the filters ride inside the MATCH, so the statement stays `MATCH … ORDER BY rank LIMIT n`;
  * FAQ documents that match an unfiltered search are dropped later.
  */
-function productTextQuery(platforms: readonly string[] | undefined, kinds: readonly string[] | undefined, terms: readonly string[], words: readonly string[]): TextQuery {
+function productTextQuery(
+  platforms: readonly string[] | undefined,
+  kinds: readonly string[] | undefined,
+  terms: readonly string[],
+  words: readonly string[],
+): TextQuery {
   return {
-    facets: [...(platforms ? [platforms.map((p) => facetToken("p", p))] : []), ...(kinds ? [kinds.map((k) => facetToken("k", k))] : [])],
+    facets: [
+      ...(platforms ? [platforms.map((p) => facetToken("p", p))] : []),
+      ...(kinds ? [kinds.map((k) => facetToken("k", k))] : []),
+    ],
     terms,
     words,
   };
@@ -113,12 +157,18 @@ function productTextQuery(platforms: readonly string[] | undefined, kinds: reado
 
 /** No platform named: search vectors on the platforms the best word matches are on (at most three). */
 function routeByText(textIds: readonly number[], rows: ReadonlyMap<number, RankRow>): string[] | undefined {
-  const platforms = [...new Set(textIds.slice(0, 10).flatMap((id) => (rows.get(id)?.source === "service" ? [rows.get(id)!.platform] : [])))].slice(0, 3);
+  const platforms = [
+    ...new Set(
+      textIds.slice(0, 10).flatMap((id) => (rows.get(id)?.source === "service" ? [rows.get(id)!.platform] : [])),
+    ),
+  ].slice(0, 3);
   return platforms.length > 0 ? platforms : undefined;
 }
 
 function inFilter(row: Pick<RankRow, "platform" | "kind">, filter: Tier): boolean {
-  return (!filter.platforms || filter.platforms.includes(row.platform)) && (!filter.kinds || filter.kinds.includes(row.kind));
+  return (
+    (!filter.platforms || filter.platforms.includes(row.platform)) && (!filter.kinds || filter.kinds.includes(row.kind))
+  );
 }
 
 function toCandidate(row: RankRow, score: number): ProductCandidate {
@@ -134,7 +184,11 @@ function toCandidate(row: RankRow, score: number): ProductCandidate {
 }
 
 /** The given filter, narrowed to the platform and kind family asked for when the best match has them. */
-function scopeOf(filter: Tier, wish: { platform: string | undefined; kind: string | undefined }, top: ProductCandidate | undefined): Tier {
+function scopeOf(
+  filter: Tier,
+  wish: { platform: string | undefined; kind: string | undefined },
+  top: ProductCandidate | undefined,
+): Tier {
   const family = wish.kind ? kindFamily(wish.kind) : undefined;
   return {
     platforms: filter.platforms ?? (wish.platform && top?.platform === wish.platform ? [wish.platform] : undefined),

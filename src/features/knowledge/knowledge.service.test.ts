@@ -18,7 +18,8 @@ describe("findProducts: hybrid search over the shop's services", () => {
   });
   afterAll(() => shop.close());
 
-  const top = async (text: string, extra: { platform?: never; kind?: never } = {}) => (await shop.knowledge.findProducts({ text, limit: 3, ...extra })).services[0];
+  const top = async (text: string, extra: { platform?: never; kind?: never } = {}) =>
+    (await shop.knowledge.findProducts({ text, limit: 3, ...extra })).services[0];
 
   it.each([
     // Indonesian and slang
@@ -51,7 +52,10 @@ describe("findProducts: hybrid search over the shop's services", () => {
   });
 
   it("ignores links, @usernames, player ids and quantities, but keeps numbers that name a top-up", async () => {
-    const withNoise = await shop.knowledge.findProducts({ text: "followers ig 1000 https://instagram.com/budi @budi.santoso", limit: 3 });
+    const withNoise = await shop.knowledge.findProducts({
+      text: "followers ig 1000 https://instagram.com/budi @budi.santoso",
+      limit: 3,
+    });
     expect(withNoise.services.map((s) => [s.platform, s.kind])).toEqual(Array(3).fill(["instagram", "followers"]));
     const link = await top("5000 please https://www.tiktok.com/@sinta/video/7312345678901234567 followers");
     expect([link!.platform, link!.kind]).toEqual(["tiktok", "followers"]);
@@ -60,7 +64,12 @@ describe("findProducts: hybrid search over the shop's services", () => {
   });
 
   it("restricts to the platform and kind it is given, and counts every match", async () => {
-    const results = await shop.knowledge.findProducts({ text: "yang bagus", platform: "tiktok", kind: "likes", limit: 50 });
+    const results = await shop.knowledge.findProducts({
+      text: "yang bagus",
+      platform: "tiktok",
+      kind: "likes",
+      limit: 50,
+    });
     const expected = sellable.filter((s) => s.platform === "tiktok" && s.kind === "likes");
     expect(results.services.length).toBe(expected.length);
     expect(results.services.every((s) => s.platform === "tiktok" && s.kind === "likes")).toBe(true);
@@ -75,7 +84,9 @@ describe("findProducts: hybrid search over the shop's services", () => {
   });
 
   it("murah / cheapest puts the cheapest relevant service first, at the database's price", async () => {
-    const cheapest = Math.min(...sellable.filter((s) => s.platform === "instagram" && s.kind === "likes").map((s) => s.unitPrice));
+    const cheapest = Math.min(
+      ...sellable.filter((s) => s.platform === "instagram" && s.kind === "likes").map((s) => s.unitPrice),
+    );
     for (const text of ["like ig termurah", "cheapest instagram likes", "likes ig murah"]) {
       const { services } = await shop.knowledge.findProducts({ text, limit: 3 });
       expect(services[0]!.unitPrice, text).toBe(cheapest);
@@ -84,14 +95,23 @@ describe("findProducts: hybrid search over the shop's services", () => {
   });
 
   // The search the bot runs: the rules' reading of the message, not the message itself.
-  const asTheBotSearches = async (text: string, limit = 8) => (await shop.knowledge.findProducts({ ...productQueryFor(readMessage(text).understanding, text), limit })).services;
+  const asTheBotSearches = async (text: string, limit = 8) =>
+    (await shop.knowledge.findProducts({ ...productQueryFor(readMessage(text).understanding, text), limit })).services;
   const prices = (services: readonly Service[]) => services.map((s) => s.unitPrice);
   const ascending = (values: readonly number[]) => [...values].sort((a, b) => a - b);
 
   it("every way of asking for the cheapest, as the bot reads it, lists the cheapest first", async () => {
     const igFollowers = sellable.filter((s) => s.platform === "instagram" && s.kind === "followers");
     const cheapest = Math.min(...igFollowers.map((s) => s.unitPrice));
-    const phrasings = ["followers ig paling murah yg mana kak", "followers ig yg murah", "termurah followers ig", "murah followers instagram", "cheap instagram followers", "cheapest instagram followers", "instagram followers lowest price"];
+    const phrasings = [
+      "followers ig paling murah yg mana kak",
+      "followers ig yg murah",
+      "termurah followers ig",
+      "murah followers instagram",
+      "cheap instagram followers",
+      "cheapest instagram followers",
+      "instagram followers lowest price",
+    ];
     for (const text of phrasings) {
       const services = await asTheBotSearches(text);
       expect(services[0]!.unitPrice, text).toBe(cheapest);
@@ -108,7 +128,8 @@ describe("findProducts: hybrid search over the shop's services", () => {
     const split = indonesian.findIndex((s) => !/indonesia/i.test(s.name));
     expect(split).toBeGreaterThan(0);
     expect(indonesian.slice(split).every((s) => !/indonesia/i.test(s.name))).toBe(true);
-    for (const group of [indonesian.slice(0, split), indonesian.slice(split)]) expect(prices(group)).toEqual(ascending(prices(group)));
+    for (const group of [indonesian.slice(0, split), indonesian.slice(split)])
+      expect(prices(group)).toEqual(ascending(prices(group)));
   });
 
   it("counts all services of the platform and kind asked for", async () => {
@@ -122,17 +143,26 @@ describe("findProducts: hybrid search over the shop's services", () => {
     expect(services.every((s) => s.sellable)).toBe(true);
     expect(services.some((s) => s.kind === "comments")).toBe(true);
     const unknown = services.find((s) => s.kind === "comments")!;
-    await shop.container.db.updateTable("services").set({ type: "Invites from Groups" }).where("id", "=", unknown.id).execute();
+    await shop.container.db
+      .updateTable("services")
+      .set({ type: "Invites from Groups" })
+      .where("id", "=", unknown.id)
+      .execute();
     try {
       const again = await shop.knowledge.findProducts({ text: "instagram comments", limit: 20 });
       expect(again.services.some((s) => s.id === unknown.id)).toBe(false);
     } finally {
-      await shop.container.db.updateTable("services").set({ type: unknown.type }).where("id", "=", unknown.id).execute();
+      await shop.container.db
+        .updateTable("services")
+        .set({ type: unknown.type })
+        .where("id", "=", unknown.id)
+        .execute();
     }
   });
 
   it("finds nothing for greetings alone or for something the shop does not sell", async () => {
-    for (const text of ["halo kak", "", "netflix premium"]) expect(await shop.knowledge.findProducts({ text, limit: 3 }), text).toEqual({ services: [], total: 0 });
+    for (const text of ["halo kak", "", "netflix premium"])
+      expect(await shop.knowledge.findProducts({ text, limit: 3 }), text).toEqual({ services: [], total: 0 });
     const spotify = await shop.knowledge.findProducts({ text: "spotify", limit: 3 });
     expect(spotify.services).toHaveLength(3);
     expect(spotify.services.every((s) => s.platform === "spotify")).toBe(true);

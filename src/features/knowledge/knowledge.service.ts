@@ -9,7 +9,14 @@ import { createKnowledgeIndex } from "./knowledge.index.js";
 import { findProducts } from "./knowledge.search.js";
 import type { KnowledgeSearchBackend } from "./knowledge.search-backend.js";
 import type { Reading } from "../language/language.reading.js";
-import type { FaqDocument, FaqHit, FaqLanguage, IndexSyncReport, ProductQuery, ProductResults } from "./knowledge.types.js";
+import type {
+  FaqDocument,
+  FaqHit,
+  FaqLanguage,
+  IndexSyncReport,
+  ProductQuery,
+  ProductResults,
+} from "./knowledge.types.js";
 
 export interface KnowledgeServiceDeps {
   db: Db;
@@ -46,7 +53,8 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps) {
   };
 
   const serviceDocument = memoizedServiceDocuments();
-  const indexServices = async () => index.syncSource("service", (await catalog.list({})).filter((s) => s.sellable).map(serviceDocument));
+  const indexServices = async () =>
+    index.syncSource("service", (await catalog.list({})).filter((s) => s.sellable).map(serviceDocument));
   const indexFaq = async () => index.syncSource("faq", (await faqs.list()).map(faqDocument));
 
   // At most one services sync waits behind the running one: any number of changes meanwhile need one more pass, not many.
@@ -88,7 +96,10 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps) {
     },
 
     /** FAQ answers for a question, preferring the customer's language. */
-    async searchFaq(question: string | Reading, options: { language?: FaqLanguage | undefined; limit?: number | undefined } = {}): Promise<FaqHit[]> {
+    async searchFaq(
+      question: string | Reading,
+      options: { language?: FaqLanguage | undefined; limit?: number | undefined } = {},
+    ): Promise<FaqHit[]> {
       await ensureReady();
       await index.refresh();
       return searchFaq({ db, index }, question, options);
@@ -113,7 +124,10 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps) {
 
     /** The shop's FAQ as admins edit it; every change is re-indexed before the call returns. */
     faq: {
-      list: (filter?: { language?: FaqLanguage | undefined; includeInactive?: boolean | undefined }): Promise<FaqDocument[]> => faqs.list(filter),
+      list: (filter?: {
+        language?: FaqLanguage | undefined;
+        includeInactive?: boolean | undefined;
+      }): Promise<FaqDocument[]> => faqs.list(filter),
       get: (slug: string, language?: FaqLanguage): Promise<FaqDocument | undefined> => faqs.get(slug, language),
       async upsert(input: FaqInput): Promise<FaqDocument> {
         const document = await faqs.upsert(input);

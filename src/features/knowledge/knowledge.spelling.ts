@@ -33,9 +33,14 @@ export function createSpelling(terms: ReadonlyArray<{ term: string; doc: number 
       let best: { term: string; doc: number; distance: number } | undefined;
       for (let length = word.length - limit; length <= word.length + limit; length++) {
         for (const candidate of byLength.get(length) ?? []) {
-          const distance = withinEdits(word, candidate.term, 1) ? 1 : limit === 2 && withinEdits(word, candidate.term, 2) ? 2 : undefined;
+          const distance = withinEdits(word, candidate.term, 1)
+            ? 1
+            : limit === 2 && withinEdits(word, candidate.term, 2)
+              ? 2
+              : undefined;
           if (distance === undefined) continue;
-          if (!best || distance < best.distance || (distance === best.distance && candidate.doc > best.doc)) best = { ...candidate, distance };
+          if (!best || distance < best.distance || (distance === best.distance && candidate.doc > best.doc))
+            best = { ...candidate, distance };
         }
       }
       const corrected = best?.term ?? word;

@@ -14,9 +14,14 @@ export type Item =
  * `fuzzy`, a word the lexicon does not know is matched with one typo (two in long words); product
  * names are read without it, because suppliers spell their own names right.
  */
-export function readItems(input: readonly Token[], options: { fuzzy: boolean; stopwords?: ReadonlySet<string> }): Item[] {
+export function readItems(
+  input: readonly Token[],
+  options: { fuzzy: boolean; stopwords?: ReadonlySet<string> },
+): Item[] {
   const stopwords = options.stopwords ?? STOPWORDS;
-  const tokens = input.flatMap((t): Token[] => (t.kind === "word" && EXPANSIONS.has(t.text) ? EXPANSIONS.get(t.text)!.map((text) => ({ kind: "word", text })) : [t]));
+  const tokens = input.flatMap((t): Token[] =>
+    t.kind === "word" && EXPANSIONS.has(t.text) ? EXPANSIONS.get(t.text)!.map((text) => ({ kind: "word", text })) : [t],
+  );
   const items: Item[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -31,12 +36,15 @@ export function readItems(input: readonly Token[], options: { fuzzy: boolean; st
     if (phrase) {
       if (phrase.concept.role !== "filler") items.push({ kind: "concept", concept: phrase.concept });
       // "weekly diamond pass" is a kind, and its "weekly" and "diamond" still tell it from "twilight pass".
-      if (phrase.concept.role === "platform" || phrase.concept.role === "kind") items.push(...innerWords(run.slice(0, phrase.length), phrase.concept));
+      if (phrase.concept.role === "platform" || phrase.concept.role === "kind")
+        items.push(...innerWords(run.slice(0, phrase.length), phrase.concept));
       i += phrase.length;
       continue;
     }
     const word = token.text;
-    const known = variants(word).map((v) => ALIAS_INDEX.get(v)).find((c) => c !== undefined);
+    const known = variants(word)
+      .map((v) => ALIAS_INDEX.get(v))
+      .find((c) => c !== undefined);
     if (known) {
       if (known.role !== "filler") items.push({ kind: "concept", concept: known });
     } else if (!stopwords.has(word)) {
@@ -52,7 +60,8 @@ export function readItems(input: readonly Token[], options: { fuzzy: boolean; st
 function innerWords(words: readonly string[], whole: Concept): Item[] {
   return words.flatMap((w): Item[] => {
     const c = ALIAS_INDEX.get(w);
-    if (c?.role === "word" || (whole.role === "kind" && c?.role === "kind" && c !== whole)) return [{ kind: "concept", concept: c }];
+    if (c?.role === "word" || (whole.role === "kind" && c?.role === "kind" && c !== whole))
+      return [{ kind: "concept", concept: c }];
     return whole.role === "kind" && !c && !STOPWORDS.has(w) ? [{ kind: "word", text: w }] : [];
   });
 }
@@ -109,7 +118,13 @@ function fuzzyConcept(word: string): Concept | undefined {
   for (let length = word.length - limit; length <= word.length + limit; length++) {
     for (const [alias, concept] of FUZZY_ALIASES.get(length) ?? []) {
       if (alias.includes(" ")) continue;
-      const distance = withinEdits(word, alias, 0) ? 0 : withinEdits(word, alias, 1) ? 1 : limit === 2 && withinEdits(word, alias, 2) ? 2 : undefined;
+      const distance = withinEdits(word, alias, 0)
+        ? 0
+        : withinEdits(word, alias, 1)
+          ? 1
+          : limit === 2 && withinEdits(word, alias, 2)
+            ? 2
+            : undefined;
       if (distance !== undefined && (!best || distance < best.distance)) best = { concept, distance };
     }
   }
@@ -121,7 +136,8 @@ function fuzzyConcept(word: string): Concept | undefined {
 function fuzzyPhrase(phrase: string): Concept | undefined {
   for (const length of [phrase.length - 1, phrase.length, phrase.length + 1]) {
     for (const [alias, concept] of FUZZY_ALIASES.get(length) ?? []) {
-      if (alias.includes(" ") && alias.split(" ").length === phrase.split(" ").length && withinEdits(phrase, alias, 1)) return concept;
+      if (alias.includes(" ") && alias.split(" ").length === phrase.split(" ").length && withinEdits(phrase, alias, 1))
+        return concept;
     }
   }
   return undefined;

@@ -1,4 +1,10 @@
-import { KIND_ALIASES, PLATFORM_ALIASES, WEAK_KIND_ALIASES, type Kind, type Platform } from "../catalog/catalog.vocabulary.js";
+import {
+  KIND_ALIASES,
+  PLATFORM_ALIASES,
+  WEAK_KIND_ALIASES,
+  type Kind,
+  type Platform,
+} from "../catalog/catalog.vocabulary.js";
 
 /**
  * The shop's words, Indonesian and English side by side: each concept is one meaning
@@ -95,10 +101,35 @@ const WORDS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["zone", ["zone", "zona", "zone id", "server"]],
 ];
 
-const CHEAP = ["murah", "termurah", "cheap", "cheapest", "cheaper", "murmer", "hemat", "ekonomis", "terendah", "lowest price", "low price", "paling murah"];
+const CHEAP = [
+  "murah",
+  "termurah",
+  "cheap",
+  "cheapest",
+  "cheaper",
+  "murmer",
+  "hemat",
+  "ekonomis",
+  "terendah",
+  "lowest price",
+  "low price",
+  "paling murah",
+];
 
 /** Chat fillers, greetings and phrases whose words mean something else elsewhere ("I'd like to"). */
-const FILLER_PHRASES = ["would like", "i d like", "like to", "follow up", "live chat", "live agent", "dm admin", "top up saldo", "isi saldo", "no hp", "nomor hp"];
+const FILLER_PHRASES = [
+  "would like",
+  "i d like",
+  "like to",
+  "follow up",
+  "live chat",
+  "live agent",
+  "dm admin",
+  "top up saldo",
+  "isi saldo",
+  "no hp",
+  "nomor hp",
+];
 
 function concept(token: string, role: ConceptRole, value: string, aliases: readonly string[]): Concept {
   return { token, role, value, aliases };
@@ -114,7 +145,14 @@ function buildConcepts(): Concept[] {
     concepts.push(concept(tokenOf("p", platform), "platform", platform, own));
   }
   for (const [kind, aliases] of [...KIND_ALIASES, ...WEAK_KIND_ALIASES]) {
-    concepts.push(concept(tokenOf("k", kind), "kind", kind, [...aliases, ...(EXTRA_KIND_ALIASES[kind] ?? [])].filter((a) => a !== "isi saldo")));
+    concepts.push(
+      concept(
+        tokenOf("k", kind),
+        "kind",
+        kind,
+        [...aliases, ...(EXTRA_KIND_ALIASES[kind] ?? [])].filter((a) => a !== "isi saldo"),
+      ),
+    );
   }
   for (const [brand, aliases] of BRANDS) concepts.push(concept(tokenOf("b", brand), "brand", brand, aliases));
   for (const [word, aliases] of WORDS) concepts.push(concept(tokenOf("c", word), "word", word, aliases));
@@ -171,4 +209,10 @@ export function platformFamily(platform: string): readonly string[] {
 }
 
 /** A kind that narrows another: said together, the narrower one is what was meant. */
-export const NARROWER_KIND: Partial<Record<Kind, Kind>> = { story_views: "views", live_views: "views", watch_hours: "views", membership: "diamonds", listeners: "plays" };
+export const NARROWER_KIND: Partial<Record<Kind, Kind>> = {
+  story_views: "views",
+  live_views: "views",
+  watch_hours: "views",
+  membership: "diamonds",
+  listeners: "plays",
+};

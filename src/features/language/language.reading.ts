@@ -1,7 +1,16 @@
 import type { Platform } from "../catalog/catalog.vocabulary.js";
 import { detectLanguage } from "./language.detect.js";
 import { readProductText, readQuestion, type ProductReading, type QuestionReading } from "./language.retrieval.js";
-import { cutterOver, numbersIn, parseAccount, platformOfLink, URL_PATTERN, USERNAME_PATTERN, withoutFalseFriends, type Cutter } from "./language.slots.js";
+import {
+  cutterOver,
+  numbersIn,
+  parseAccount,
+  platformOfLink,
+  URL_PATTERN,
+  USERNAME_PATTERN,
+  withoutFalseFriends,
+  type Cutter,
+} from "./language.slots.js";
 import { plainText, plainWords, tokenize, type Token } from "./language.tokens.js";
 
 /**
@@ -87,7 +96,12 @@ export function readText(text: string, locale?: "id" | "en"): Reading {
       return lazy("vocabularyNormalized", () => plainText(vocabularyText));
     },
     get pieces() {
-      return lazy("pieces", () => text.split(/[\s()|,]+/).map((t) => t.replace(/^["'<[]+|[.,;:!?"'>\]]+$/g, "")).filter(Boolean));
+      return lazy("pieces", () =>
+        text
+          .split(/[\s()|,]+/)
+          .map((t) => t.replace(/^["'<[]+|[.,;:!?"'>\]]+$/g, ""))
+          .filter(Boolean),
+      );
     },
     get allWords() {
       return lazy("allWords", () => new Set(plainWords(text)));

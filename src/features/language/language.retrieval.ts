@@ -49,7 +49,11 @@ export function readProductText(text: string): ProductReading {
   const concepts = items.flatMap((item) => (item.kind === "concept" ? [item.concept] : []));
   const platform = (concepts.find((c) => c.role === "platform")?.value as Platform | undefined) ?? hostPlatform;
   const kind = chooseKind(concepts.filter((c) => c.role === "kind").map((c) => c.value as Kind));
-  const productNumbers = namesProducts(platform, kind, concepts.some((c) => c.role === "brand"));
+  const productNumbers = namesProducts(
+    platform,
+    kind,
+    concepts.some((c) => c.role === "brand"),
+  );
 
   const descriptors: string[] = [];
   const facets: string[] = [];
@@ -64,11 +68,14 @@ export function readProductText(text: string): ProductReading {
       words.push(item.text);
       spoken.push(item.text);
     } else if (item.concept.role !== "cheap") {
-      (item.concept.role === "platform" || item.concept.role === "kind" ? facets : descriptors).push(item.concept.token);
+      (item.concept.role === "platform" || item.concept.role === "kind" ? facets : descriptors).push(
+        item.concept.token,
+      );
       spoken.push(item.concept.aliases[0]!);
     }
   }
-  if (hostPlatform && platform === hostPlatform && !facets.some((f) => f.startsWith("p"))) spoken.unshift(hostPlatform.replace(/_/g, " "));
+  if (hostPlatform && platform === hostPlatform && !facets.some((f) => f.startsWith("p")))
+    spoken.unshift(hostPlatform.replace(/_/g, " "));
   return {
     platform,
     kind,
@@ -90,7 +97,8 @@ function chooseKind(kinds: readonly Kind[]): Kind | undefined {
 
 /** Top-ups are sold by the item, so their numbers are products; true when unknown (nothing to lose). */
 function namesProducts(platform: string | undefined, kind: string | undefined, brand: boolean): boolean {
-  if (brand || (platform && (isGame(platform) || TOPUP_PLATFORMS.has(platform))) || (kind && TOPUP_KINDS.has(kind))) return true;
+  if (brand || (platform && (isGame(platform) || TOPUP_PLATFORMS.has(platform))) || (kind && TOPUP_KINDS.has(kind)))
+    return true;
   return platform === undefined && kind === undefined;
 }
 
@@ -112,7 +120,9 @@ export function readQuestionText(text: string): { descriptors: string[]; words: 
   const tokens = tokenize(withoutLinksAndHandles(text));
   const items = readItems(tokens, { fuzzy: true, stopwords: QUESTION_STOPWORDS });
   const descriptors = unique(items.flatMap((i) => (i.kind === "concept" ? [i.concept.token] : [])));
-  const plain = tokens.flatMap((t) => (t.kind === "number" ? [String(t.value)] : QUESTION_STOPWORDS.has(t.text) ? [] : [t.text]));
+  const plain = tokens.flatMap((t) =>
+    t.kind === "number" ? [String(t.value)] : QUESTION_STOPWORDS.has(t.text) ? [] : [t.text],
+  );
   const words = unique([...items.flatMap((i) => (i.kind === "word" ? [i.text] : [])), ...plain]);
   return { descriptors, words, embedText: wordsOf(text).join(" ") };
 }
@@ -130,9 +140,13 @@ export function questionUnits(text: string): QuestionUnit[] {
   for (const token of tokenize(withoutLinksAndHandles(text))) {
     if (token.kind !== "word" || QUESTION_STOPWORDS.has(token.text)) continue;
     const exact = readItems([token], { fuzzy: false, stopwords: QUESTION_STOPWORDS })[0];
-    const read = exact?.kind === "concept" ? exact : readItems([token], { fuzzy: true, stopwords: QUESTION_STOPWORDS })[0];
+    const read =
+      exact?.kind === "concept" ? exact : readItems([token], { fuzzy: true, stopwords: QUESTION_STOPWORDS })[0];
     if (!read) continue;
-    const unit = read.kind === "concept" ? { word: token.text, concept: read.concept.token, guessed: read !== exact } : { word: read.kind === "word" ? read.text : token.text, concept: undefined, guessed: false };
+    const unit =
+      read.kind === "concept"
+        ? { word: token.text, concept: read.concept.token, guessed: read !== exact }
+        : { word: read.kind === "word" ? read.text : token.text, concept: undefined, guessed: false };
     units.set(unit.concept ?? unit.word, unit);
   }
   return [...units.values()];

@@ -1,10 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { customerTextReaders, duplicatedWords, mutualFeatureImports, tokenisingSites } from "../../../scripts/language-seams.js";
+import {
+  customerTextReaders,
+  duplicatedWords,
+  mutualFeatureImports,
+  tokenisingSites,
+} from "../../../scripts/language-seams.js";
 import { FILLERS, QUESTION_STOPWORDS, STOPWORDS } from "./language.stopwords.js";
 
 describe("one reader of customer text", () => {
   it("writes every filler and stopword once, in the group of the readers that drop it", () => {
-    const { lists, duplicated } = duplicatedWords(["src/features/assistant/rules-words.ts", "src/features/language/language.stopwords.ts"]);
+    const { lists, duplicated } = duplicatedWords([
+      "src/features/assistant/rules-words.ts",
+      "src/features/language/language.stopwords.ts",
+    ]);
     expect(Object.keys(lists).length).toBeGreaterThanOrEqual(7);
     expect(duplicated).toBe(0);
   });
@@ -23,10 +31,19 @@ describe("one reader of customer text", () => {
 
   it("leaves tokenising and stripping customer text to the language module: the others take the turn's reading", () => {
     const readers = customerTextReaders();
-    expect(readers).toEqual(expect.arrayContaining(["src/features/assistant/rules-extractor.ts", "src/features/assistant/llm-guard.ts", "src/features/knowledge/knowledge.query.ts", "src/features/knowledge/knowledge.faq.ts"]));
+    expect(readers).toEqual(
+      expect.arrayContaining([
+        "src/features/assistant/rules-extractor.ts",
+        "src/features/assistant/llm-guard.ts",
+        "src/features/knowledge/knowledge.query.ts",
+        "src/features/knowledge/knowledge.faq.ts",
+      ]),
+    );
     expect(tokenisingSites(readers)).toEqual({});
     // The measure sees tokenising where it is: in the language module that does it.
-    expect(tokenisingSites(["src/features/language/language.reading.ts"])["src/features/language/language.reading.ts"]).toBeGreaterThan(0);
+    expect(
+      tokenisingSites(["src/features/language/language.reading.ts"])["src/features/language/language.reading.ts"],
+    ).toBeGreaterThan(0);
   });
 
   // checkout <-> payments is the purchase flow's own seam (issue 12 point 1), not the reader's.

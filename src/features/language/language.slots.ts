@@ -9,25 +9,33 @@ import { plainWords } from "./language.tokens.js";
  * that checks the LLM's numbers against the message.
  */
 
-export const URL_PATTERN = /(?:https?:\/\/[^\s<>"]+|(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|id|me|be|tv|gg|co|app|link|ly|am|ee|in|watch|dog|sg|my)(?:\/[^\s<>"]*)?)/i;
+export const URL_PATTERN =
+  /(?:https?:\/\/[^\s<>"]+|(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|id|me|be|tv|gg|co|app|link|ly|am|ee|in|watch|dog|sg|my)(?:\/[^\s<>"]*)?)/i;
 export const USERNAME_PATTERN = /(?:^|\s)(@[A-Za-z0-9._]{1,64})(?=$|\s|[,!?;:])/;
-export const EXPLICIT_MID = /(?:^|\s)(?:(?:id|mid|no|nomor|nomer|number|kode|code|layanan|service)\s*[.:#]?\s*|#)(\d{1,7})(?=$|\s|[,.!?])/i;
-export const PICK_MID = /(?:^|\s)(?:pilih|ambil|choose|pick|select)\s+(?:(?:id|no|nomor|mid)\s*[.:#]?\s*)?(\d{1,7})(?=$|\s|[,.!?])/i;
+export const EXPLICIT_MID =
+  /(?:^|\s)(?:(?:id|mid|no|nomor|nomer|number|kode|code|layanan|service)\s*[.:#]?\s*|#)(\d{1,7})(?=$|\s|[,.!?])/i;
+export const PICK_MID =
+  /(?:^|\s)(?:pilih|ambil|choose|pick|select)\s+(?:(?:id|no|nomor|mid)\s*[.:#]?\s*)?(\d{1,7})(?=$|\s|[,.!?])/i;
 /** "yang 3": a pick only when the message names no product ("followers ig yg 1000" is a quantity). */
 export const YANG_MID = /(?:^|\s)(?:yg|yang)\s+(?:(?:id|no|nomor|mid)\s*[.:#]?\s*)?(\d{1,7})(?=$|\s|[,.!?])/i;
-export const QUANTITY = /(?:^|[\s:=x])(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)\s*(k|rb|ribu|jt|juta|m)?(?=$|[\s,!?)]|\.(?:\s|$))/gi;
+export const QUANTITY =
+  /(?:^|[\s:=x])(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)\s*(k|rb|ribu|jt|juta|m)?(?=$|[\s,!?)]|\.(?:\s|$))/gi;
 /** "pesanan 12", "orderan no. 12", "transaksi #12", "order 12" (the last only next to a status word). */
-export const ORDER_REF = /(?:^|\s)(pesanan|pesenan|pesananku|orderan|orderanku|order|transaksi|trx|invoice|inv)\s*(?:saya|ku|aku|gw|gue|my)?\s*(?:ke\s*)?(?:no\.?|nomor|nomer|number|num|id)?\s*[:#]?\s*(\d{1,9})(?=$|[\s,.!?)])/i;
+export const ORDER_REF =
+  /(?:^|\s)(pesanan|pesenan|pesananku|orderan|orderanku|order|transaksi|trx|invoice|inv)\s*(?:saya|ku|aku|gw|gue|my)?\s*(?:ke\s*)?(?:no\.?|nomor|nomer|number|num|id)?\s*[:#]?\s*(\d{1,9})(?=$|[\s,.!?)])/i;
 /** "refill 12", "refill #12", "garansi 12": the number right after a refill word is an order. */
-export const REFILL_REF = /(?:^|\s)(?:refill|refil|reffil|rifil|garansi|klaim|claim)\s*[:#]?\s*(\d{1,9})(?=$|[\s,.!?)])/i;
+export const REFILL_REF =
+  /(?:^|\s)(?:refill|refil|reffil|rifil|garansi|klaim|claim)\s*[:#]?\s*(\d{1,9})(?=$|[\s,.!?)])/i;
 /** "#12" next to a status or refill word. */
 export const HASH_REF = /(?:^|\s)#(\d{1,9})(?=$|[\s,.!?)])/;
 /** Rupiah: "50rb", "Rp 50.000", "rp50k", "100.000", "1,5jt". */
-export const AMOUNT = /(?:^|\s)(?:rp\.?\s*|idr\s*)?(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)\s*(k|rb|ribu|jt|juta)?(?=$|[\s,!?]|[.,](?:\s|$))/i;
+export const AMOUNT =
+  /(?:^|\s)(?:rp\.?\s*|idr\s*)?(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)\s*(k|rb|ribu|jt|juta)?(?=$|[\s,!?]|[.,](?:\s|$))/i;
 export const BARE_NUMBER = /^\s*\d[\d.,]*\s*(?:k|rb|ribu)?\s*$/i;
 
 /** English phrases whose words are product words elsewhere: "I'd like to", "follow up", "dm admin", "live chat". */
-const FALSE_FRIENDS = /\b(?:would like|i'?d like|like to|follow[ -]?up|dm(?= (?:admin|cs|owner|me)\b)|live (?:chat|agent))\b/gi;
+const FALSE_FRIENDS =
+  /\b(?:would like|i'?d like|like to|follow[ -]?up|dm(?= (?:admin|cs|owner|me)\b)|live (?:chat|agent))\b/gi;
 
 /** The text without phrases whose words would be misread as a platform or a kind. */
 export function withoutFalseFriends(text: string): string {
@@ -40,7 +48,10 @@ export type Cutter = ReturnType<typeof createCutter>;
 export function measureFollows(text: string, match: RegExpExecArray): boolean {
   const after = text.slice(match.index + match[0].length).trim();
   const next = after.split(/\s+/)[0] ?? "";
-  return /^(?:k|rb|ribu|jt|juta|hari|day|days|bulan|month|months|jam|hours?|minggu|weeks?|tahun|years?)\b/i.test(after) || detectKind(next) !== undefined;
+  return (
+    /^(?:k|rb|ribu|jt|juta|hari|day|days|bulan|month|months|jam|hours?|minggu|weeks?|tahun|years?)\b/i.test(after) ||
+    detectKind(next) !== undefined
+  );
 }
 
 /** The text left after slots are cut out of it, one at a time. */
@@ -71,15 +82,23 @@ export function cutterOver(text: string) {
 
 /** "50rb", "25 ribu", "10k" → "50000", "25000", "10000": digital top-ups are named by the full amount. */
 export function spellAmounts(text: string): string {
-  return text.replace(/(\d+(?:[.,]\d+)?)\s*(k|rb|ribu|jt|juta)\b/gi, (whole, digits: string, unit: string) => String(toQuantity(digits, unit) ?? whole));
+  return text.replace(/(\d+(?:[.,]\d+)?)\s*(k|rb|ribu|jt|juta)\b/gi, (whole, digits: string, unit: string) =>
+    String(toQuantity(digits, unit) ?? whole),
+  );
 }
 
 /** "1.000", "1,000", "1k", "2,5rb", "1.5k", "2 jt" → whole units; anything else → undefined. */
 export function toQuantity(number: string, suffix: string | undefined): number | undefined {
   const unit = suffix?.toLowerCase();
-  const multiplier = unit === "k" || unit === "rb" || unit === "ribu" ? 1_000 : unit === "jt" || unit === "juta" || unit === "m" ? 1_000_000 : 1;
+  const multiplier =
+    unit === "k" || unit === "rb" || unit === "ribu"
+      ? 1_000
+      : unit === "jt" || unit === "juta" || unit === "m"
+        ? 1_000_000
+        : 1;
   const grouped = /^\d{1,3}(?:[.,]\d{3})+$/.test(number);
-  const value = grouped && multiplier === 1 ? Number(number.replace(/[.,]/g, "")) : Number(number.replace(",", ".")) * multiplier;
+  const value =
+    grouped && multiplier === 1 ? Number(number.replace(/[.,]/g, "")) : Number(number.replace(",", ".")) * multiplier;
   return Number.isSafeInteger(value) ? value : undefined;
 }
 
@@ -109,7 +128,14 @@ const ZONE_LABELS = ["zone", "server", "sv", "zona"];
 /** Words every reader takes for the label of an account. */
 const ACCOUNT_WORDS = [...ACCOUNT_ID_LABELS, ...ZONE_LABELS, "player"];
 /** A number after these is an account, a shop number or a zone, never a product or a quantity. */
-export const ACCOUNT_LABELS: ReadonlySet<string> = new Set([...ACCOUNT_WORDS, "no", "nomor", "nomer", "meter", "pelanggan"]);
+export const ACCOUNT_LABELS: ReadonlySet<string> = new Set([
+  ...ACCOUNT_WORDS,
+  "no",
+  "nomor",
+  "nomer",
+  "meter",
+  "pelanggan",
+]);
 /** The words of an account's label ("user id", "id game", "zone"), which never describe the product it is for. */
 export const ACCOUNT_LABEL_WORDS: ReadonlySet<string> = new Set([...ACCOUNT_WORDS, "user", "game"]);
 const LABELLED_ACCOUNT = new RegExp(
@@ -164,7 +190,9 @@ export function withoutAccounts(text: string, onHost: (host: string) => void): s
 
 /** The platform a link's host belongs to ("vt.tiktok.com" → tiktok); the host in lower case. */
 export function platformOfHost(host: string): Platform | undefined {
-  const entry = Object.entries(PLATFORM_HOSTS).find(([, hosts]) => hosts.some((h) => host === h || host.endsWith(`.${h}`)));
+  const entry = Object.entries(PLATFORM_HOSTS).find(([, hosts]) =>
+    hosts.some((h) => host === h || host.endsWith(`.${h}`)),
+  );
   return entry?.[0] as Platform | undefined;
 }
 

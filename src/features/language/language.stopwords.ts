@@ -59,7 +59,12 @@ export const FILLERS: ReadonlySet<string> = union(EVERY_READER, RULES_AND_SEARCH
 export const STOPWORDS: ReadonlySet<string> = union(EVERY_READER, RULES_AND_SEARCH, SEARCH_AND_QUESTIONS, SEARCH_ONLY);
 
 /** For questions (the FAQ): only greetings, particles and pronouns go; "admin", "id", "bayar" carry the question. */
-export const QUESTION_STOPWORDS: ReadonlySet<string> = union(EVERY_READER, RULES_AND_QUESTIONS, SEARCH_AND_QUESTIONS, QUESTIONS_ONLY);
+export const QUESTION_STOPWORDS: ReadonlySet<string> = union(
+  EVERY_READER,
+  RULES_AND_QUESTIONS,
+  SEARCH_AND_QUESTIONS,
+  QUESTIONS_ONLY,
+);
 
 /** A word list written as text, one word per blank-separated entry. */
 export function words(text: string): ReadonlySet<string> {

@@ -12,7 +12,10 @@ const TOKEN = /(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)(?:\s*(k|rb|ribu|jt|juta))
 
 /** Lower case, accents off; apostrophes join ("i'd" → "id" would mislead, so they split). */
 export function fold(text: string): string {
-  return text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+  return text
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "");
 }
 
 export function tokenize(text: string): Token[] {

@@ -20,7 +20,8 @@ beforeAll(async () => {
   clock = createManualClock(Date.UTC(2026, 10, 21, 3, 0, 0));
   kit = await createShopKit({ clock, importCatalog: false });
   kit.bot.api.config.use((prev, method, payload, signal) => {
-    if (method === "sendMessage") sends.push({ at: performance.now(), text: String((payload as { text?: unknown }).text) });
+    if (method === "sendMessage")
+      sends.push({ at: performance.now(), text: String((payload as { text?: unknown }).text) });
     return prev(method, payload, signal);
   });
 }, 60_000);
@@ -34,7 +35,15 @@ async function newCustomers(count: number) {
   for (let i = 0; i < count; i++) {
     const id = nextUser++;
     kit.sandbox.telegram.addUser({ id, first_name: `P${id}`, username: `p${id}`, language_code: "id" });
-    made.push(await kit.container.customers.touch({ telegramId: id, chatId: id, firstName: `P${id}`, username: `p${id}`, languageCode: "id" }));
+    made.push(
+      await kit.container.customers.touch({
+        telegramId: id,
+        chatId: id,
+        firstName: `P${id}`,
+        username: `p${id}`,
+        languageCode: "id",
+      }),
+    );
   }
   return made;
 }
@@ -44,8 +53,18 @@ async function onlyThese(ids: number[]) {
   await kit.db.updateTable("customers").set({ chat_id: 0 }).where("id", "not in", ids).execute();
 }
 
-const receivedBy = (telegramId: number, text: string) => kit.customer(telegramId).botMessages().filter((m) => m.plain === text).length;
-const jobsOf = (broadcastId: number) => kit.db.selectFrom("jobs").selectAll().where("kind", "=", BROADCAST_JOB).where("dedupe_key", "like", `broadcast:${broadcastId}:%`).execute();
+const receivedBy = (telegramId: number, text: string) =>
+  kit
+    .customer(telegramId)
+    .botMessages()
+    .filter((m) => m.plain === text).length;
+const jobsOf = (broadcastId: number) =>
+  kit.db
+    .selectFrom("jobs")
+    .selectAll()
+    .where("kind", "=", BROADCAST_JOB)
+    .where("dedupe_key", "like", `broadcast:${broadcastId}:%`)
+    .execute();
 
 /** The most sends in any one second (a window starting at each send). */
 function busiestSecond(times: number[]): number {
@@ -59,18 +78,31 @@ describe("broadcast pace", () => {
     const people = await newCustomers(60);
     await onlyThese(people.map((p) => p.id));
     const text = "Promo kilat: diskon 10% sampai jam 12";
-    const broadcast = await kit.container.broadcasts.start({ html: text, audience: { kind: "all" } }, "telegram:900001");
+    const broadcast = await kit.container.broadcasts.start(
+      { html: text, audience: { kind: "all" } },
+      "telegram:900001",
+    );
     expect(broadcast.total).toBe(60);
     // A burst of ordinary notices (the shop's own messages) queued in the same moment.
     await kit.db.transaction().execute(async (trx) => {
-      for (const p of people.slice(0, 30)) await kit.container.notifications.toCustomer(trx, p.id, { key: "handoff-closed" });
+      for (const p of people.slice(0, 30))
+        await kit.container.notifications.toCustomer(trx, p.id, { key: "handoff-closed" });
     });
     sends.length = 0;
 
     kit.container.worker.start();
     try {
-      await expect.poll(async () => (await kit.container.broadcasts.get(broadcast.id)).status, { timeout: 20_000, interval: 100 }).toBe("done");
-      await expect.poll(async () => (await kit.db.selectFrom("jobs").select("id").where("status", "in", ["pending", "running"]).execute()).length, { timeout: 20_000, interval: 100 }).toBe(0);
+      await expect
+        .poll(async () => (await kit.container.broadcasts.get(broadcast.id)).status, { timeout: 20_000, interval: 100 })
+        .toBe("done");
+      await expect
+        .poll(
+          async () =>
+            (await kit.db.selectFrom("jobs").select("id").where("status", "in", ["pending", "running"]).execute())
+              .length,
+          { timeout: 20_000, interval: 100 },
+        )
+        .toBe(0);
     } finally {
       await kit.container.worker.stop();
     }
@@ -90,7 +122,9 @@ describe("broadcast pace", () => {
     // shop's own notices, which keep going out while it runs (at least 5 a second) instead of waiting for its end.
     expect(promo.at(-1)! - promo[0]!).toBeGreaterThanOrEqual((59 * 1_000) / 25 - 5);
     expect(busiestSecond(promo)).toBeLessThanOrEqual(26);
-    expect(notices.filter((t) => t < promo.at(-1)!).length).toBeGreaterThanOrEqual(Math.floor(((promo.at(-1)! - promo[0]!) / 1_000) * 5) - 2);
+    expect(notices.filter((t) => t < promo.at(-1)!).length).toBeGreaterThanOrEqual(
+      Math.floor(((promo.at(-1)! - promo[0]!) / 1_000) * 5) - 2,
+    );
   }, 40_000);
 });
 
@@ -100,7 +134,10 @@ describe("Telegram's answers to a broadcast message", () => {
     await onlyThese([flooded!.id, fine!.id]);
     kit.sandbox.telegram.failSends(flooded!.telegramId, { kind: "flood", retryAfter: 90 });
     const text = "Info jadwal libur";
-    const broadcast = await kit.container.broadcasts.start({ html: text, audience: { kind: "all" } }, "telegram:900001");
+    const broadcast = await kit.container.broadcasts.start(
+      { html: text, audience: { kind: "all" } },
+      "telegram:900001",
+    );
 
     await kit.runJobs();
     expect((await kit.container.broadcasts.get(broadcast.id)).counts).toMatchObject({ sent: 1, pending: 1, failed: 0 });
@@ -115,17 +152,27 @@ describe("Telegram's answers to a broadcast message", () => {
     await kit.runJobs();
     expect(receivedBy(flooded!.telegramId, text)).toBe(1);
     expect(receivedBy(fine!.telegramId, text)).toBe(1);
-    expect(await kit.container.broadcasts.get(broadcast.id)).toMatchObject({ status: "done", counts: { sent: 2, pending: 0, failed: 0 } });
+    expect(await kit.container.broadcasts.get(broadcast.id)).toMatchObject({
+      status: "done",
+      counts: { sent: 2, pending: 0, failed: 0 },
+    });
   });
 
   it("tries a refused message again, counts it failed after the last attempt, and still finishes", async () => {
     const [refused, once, blocked] = await newCustomers(3);
     await onlyThese([refused!.id, once!.id, blocked!.id]);
-    kit.sandbox.telegram.failSends(refused!.telegramId, { kind: "rejected", description: "Bad Request: TOPIC_CLOSED" }, 99);
+    kit.sandbox.telegram.failSends(
+      refused!.telegramId,
+      { kind: "rejected", description: "Bad Request: TOPIC_CLOSED" },
+      99,
+    );
     kit.sandbox.telegram.failSends(once!.telegramId, { kind: "rejected", description: "Bad Request: TOPIC_CLOSED" }, 1);
     kit.sandbox.telegram.setBlocked(blocked!.telegramId);
     const text = "Pengumuman penting";
-    const broadcast = await kit.container.broadcasts.start({ html: text, audience: { kind: "all" } }, "telegram:900001");
+    const broadcast = await kit.container.broadcasts.start(
+      { html: text, audience: { kind: "all" } },
+      "telegram:900001",
+    );
 
     await kit.runJobs();
     expect((await kit.container.broadcasts.get(broadcast.id)).counts).toMatchObject({ pending: 2, blocked: 1 });
@@ -138,10 +185,17 @@ describe("Telegram's answers to a broadcast message", () => {
     expect(view).toMatchObject({ status: "done", counts: { sent: 1, failed: 1, blocked: 1, pending: 0, canceled: 0 } });
     expect(receivedBy(once!.telegramId, text)).toBe(1);
     expect(receivedBy(refused!.telegramId, text)).toBe(0);
-    const row = await kit.db.selectFrom("broadcast_recipients").selectAll().where("broadcast_id", "=", broadcast.id).where("customer_id", "=", refused!.id).executeTakeFirstOrThrow();
+    const row = await kit.db
+      .selectFrom("broadcast_recipients")
+      .selectAll()
+      .where("broadcast_id", "=", broadcast.id)
+      .where("customer_id", "=", refused!.id)
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: "failed" });
     expect(row.error).toContain("TOPIC_CLOSED");
-    expect((await jobsOf(broadcast.id)).find((j) => j.payload.includes(`"customerId":${refused!.id}`))!.attempts).toBe(5);
+    expect((await jobsOf(broadcast.id)).find((j) => j.payload.includes(`"customerId":${refused!.id}`))!.attempts).toBe(
+      5,
+    );
     kit.sandbox.telegram.setBlocked(blocked!.telegramId, false);
   });
 
@@ -149,9 +203,15 @@ describe("Telegram's answers to a broadcast message", () => {
     const [person] = await newCustomers(1);
     await onlyThese([person!.id]);
     const text = "Sekali saja";
-    const broadcast = await kit.container.broadcasts.start({ html: text, audience: { kind: "all" } }, "telegram:900001");
+    const broadcast = await kit.container.broadcasts.start(
+      { html: text, audience: { kind: "all" } },
+      "telegram:900001",
+    );
     await kit.runJobs();
-    await kit.container.broadcasts.deliver({ broadcastId: broadcast.id, customerId: person!.id }, { id: 0, attempts: 1, maxAttempts: 5 });
+    await kit.container.broadcasts.deliver(
+      { broadcastId: broadcast.id, customerId: person!.id },
+      { id: 0, attempts: 1, maxAttempts: 5 },
+    );
     expect(receivedBy(person!.telegramId, text)).toBe(1);
     // Starting the same broadcast again is a new broadcast (its own jobs), not a replay of this one.
     expect((await jobsOf(broadcast.id)).map((j) => j.status)).toEqual(["done"]);
@@ -161,11 +221,16 @@ describe("Telegram's answers to a broadcast message", () => {
     const people = await newCustomers(3);
     await onlyThese(people.map((p) => p.id));
     const text = "Dibatalkan";
-    const broadcast = await kit.container.broadcasts.start({ html: text, audience: { kind: "all" } }, "telegram:900001");
+    const broadcast = await kit.container.broadcasts.start(
+      { html: text, audience: { kind: "all" } },
+      "telegram:900001",
+    );
     const canceled = await kit.container.broadcasts.cancel(broadcast.id, "telegram:900001");
     expect(canceled).toMatchObject({ status: "canceled", counts: { canceled: 3, pending: 0 } });
     await kit.runJobs();
     for (const p of people) expect(receivedBy(p.telegramId, text)).toBe(0);
-    await expect(kit.container.broadcasts.cancel(broadcast.id, "telegram:900001")).rejects.toThrow(`broadcast #${broadcast.id} is no longer sending`);
+    await expect(kit.container.broadcasts.cancel(broadcast.id, "telegram:900001")).rejects.toThrow(
+      `broadcast #${broadcast.id} is no longer sending`,
+    );
   });
 });

@@ -4,12 +4,30 @@ import type { Pacer } from "../../infra/clock/pacer.js";
 import type { Db } from "../../infra/db/open-database.js";
 import type { Logger } from "../../logger.js";
 import { AppError, errorMessage } from "../../shared/errors.js";
-import { parseTelegramHtml, telegramHtmlProblem, telegramHtmlToText, type HtmlNode } from "../../shared/telegram-html.js";
+import {
+  parseTelegramHtml,
+  telegramHtmlProblem,
+  telegramHtmlToText,
+  type HtmlNode,
+} from "../../shared/telegram-html.js";
 import { truncate } from "../../shared/text.js";
 import type { AuditService } from "../audit/audit.service.js";
 import { TELEGRAM } from "../channels/channel.types.js";
 import { RetryJob, type JobContext, type JobQueue } from "../jobs/job-queue.js";
-import { cancelBroadcast, countAudience, findBroadcast, findRecipient, finishIfDone, insertBroadcast, insertRecipients, listBroadcasts, recipientCounts, selectAudience, settleRecipient, type Audience } from "./broadcast.repository.js";
+import {
+  cancelBroadcast,
+  countAudience,
+  findBroadcast,
+  findRecipient,
+  finishIfDone,
+  insertBroadcast,
+  insertRecipients,
+  listBroadcasts,
+  recipientCounts,
+  selectAudience,
+  settleRecipient,
+  type Audience,
+} from "./broadcast.repository.js";
 import type { BroadcastRow, RecipientStatus } from "./broadcast.table.js";
 import { RateLimited, RecipientUnreachable, type NotificationsService } from "./notifications.service.js";
 
@@ -19,12 +37,25 @@ export type { Audience } from "./broadcast.repository.js";
 export const BROADCAST_JOB = "broadcast";
 
 const DAY = 86_400_000;
-const AudienceSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("all") }),
-  z.object({ kind: z.literal("buyers"), days: z.number({ message: "days is a whole number" }).int("days is a whole number").min(1, "at least 1 day").max(3_650, "at most 3650 days") }),
-], { message: 'the audience is {"kind":"all"} or {"kind":"buyers","days":N}' });
+const AudienceSchema = z.discriminatedUnion(
+  "kind",
+  [
+    z.object({ kind: z.literal("all") }),
+    z.object({
+      kind: z.literal("buyers"),
+      days: z
+        .number({ message: "days is a whole number" })
+        .int("days is a whole number")
+        .min(1, "at least 1 day")
+        .max(3_650, "at most 3650 days"),
+    }),
+  ],
+  { message: 'the audience is {"kind":"all"} or {"kind":"buyers","days":N}' },
+);
 const StartInput = z.object({
-  html: z.string({ message: "the message text (Telegram HTML) is missing" }).max(20_000, "at most 20000 characters of HTML"),
+  html: z
+    .string({ message: "the message text (Telegram HTML) is missing" })
+    .max(20_000, "at most 20000 characters of HTML"),
   audience: AudienceSchema,
 });
 
@@ -58,7 +89,15 @@ const invalid = (message: string) => new AppError("notifications.invalid_input",
  * job. A customer who blocked the bot is counted as blocked and skipped; cancelling marks everyone
  * not yet reached, whose jobs then do nothing. Progress is a count of recipient rows.
  */
-export function createBroadcasts(deps: { db: Db; clock: Clock; logger: Logger; queue: JobQueue; notifications: NotificationsService; audit: AuditService; pacer: Pacer }) {
+export function createBroadcasts(deps: {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  queue: JobQueue;
+  notifications: NotificationsService;
+  audit: AuditService;
+  pacer: Pacer;
+}) {
   const { db, clock, logger, queue, notifications, audit, pacer } = deps;
 
   const parseAudience = (input: unknown): Audience => {
@@ -69,7 +108,10 @@ export function createBroadcasts(deps: { db: Db; clock: Clock; logger: Logger; q
   const since = (audience: Audience) => (audience.kind === "buyers" ? clock.now() - audience.days * DAY : 0);
 
   const views = async (rows: BroadcastRow[]): Promise<BroadcastView[]> => {
-    const counts = await recipientCounts(db, rows.map((r) => r.id));
+    const counts = await recipientCounts(
+      db,
+      rows.map((r) => r.id),
+    );
     return rows.map((row) => {
       const c = counts.get(row.id) ?? {};
       return {
@@ -79,7 +121,13 @@ export function createBroadcasts(deps: { db: Db; clock: Clock; logger: Logger; q
         html: row.html,
         preview: truncate(telegramHtmlToText(row.html).replace(/\s+/g, " ").trim(), 120),
         total: row.total,
-        counts: { pending: c.pending ?? 0, sent: c.sent ?? 0, failed: c.failed ?? 0, blocked: c.blocked ?? 0, canceled: c.canceled ?? 0 },
+        counts: {
+          pending: c.pending ?? 0,
+          sent: c.sent ?? 0,
+          failed: c.failed ?? 0,
+          blocked: c.blocked ?? 0,
+          canceled: c.canceled ?? 0,
+        },
         createdAt: row.created_at,
         createdBy: row.created_by,
         finishedAt: row.finished_at,
@@ -96,17 +144,29 @@ export function createBroadcasts(deps: { db: Db; clock: Clock; logger: Logger; q
 
   return {
     /** What a message would look like (its parsed tree, or what is wrong) and how many it would reach. */
-    async preview(html: string, audienceInput: unknown): Promise<{ problem: string | null; tree: HtmlNode | null; recipients: number }> {
+    async preview(
+      html: string,
+      audienceInput: unknown,
+    ): Promise<{ problem: string | null; tree: HtmlNode | null; recipients: number }> {
       const audience = parseAudience(audienceInput);
       const problem = telegramHtmlProblem(html) ?? null;
       const parsed = problem ? undefined : parseTelegramHtml(html);
-      return { problem, tree: parsed?.ok ? parsed.tree : null, recipients: await countAudience(db, audience, since(audience)) };
+      return {
+        problem,
+        tree: parsed?.ok ? parsed.tree : null,
+        recipients: await countAudience(db, audience, since(audience)),
+      };
     },
 
     /** Queues the message for everyone in the audience now; refused when it is not valid Telegram HTML. */
     async start(input: unknown, actor: string): Promise<BroadcastView> {
       const parsed = StartInput.safeParse(input);
-      if (!parsed.success) throw invalid(parsed.error.issues.map((i) => (i.path.length > 0 ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; "));
+      if (!parsed.success)
+        throw invalid(
+          parsed.error.issues
+            .map((i) => (i.path.length > 0 ? `${i.path.join(".")}: ${i.message}` : i.message))
+            .join("; "),
+        );
       const html = parsed.data.html.trim();
       const audience = parsed.data.audience;
       const problem = telegramHtmlProblem(html);
@@ -115,12 +175,31 @@ export function createBroadcasts(deps: { db: Db; clock: Clock; logger: Logger; q
         const recipients = await selectAudience(trx, audience, since(audience));
         if (recipients.length === 0) throw invalid("nobody is in this audience yet");
         const now = clock.now();
-        const id = await insertBroadcast(trx, { html, audience: JSON.stringify(audience), status: "sending", total: recipients.length, created_by: actor, created_at: now, finished_at: null, canceled_by: null });
+        const id = await insertBroadcast(trx, {
+          html,
+          audience: JSON.stringify(audience),
+          status: "sending",
+          total: recipients.length,
+          created_by: actor,
+          created_at: now,
+          finished_at: null,
+          canceled_by: null,
+        });
         await insertRecipients(trx, id, recipients, now);
         for (const r of recipients) {
-          await queue.enqueue(trx, { kind: BROADCAST_JOB, payload: { broadcastId: id, customerId: r.customerId } satisfies BroadcastPayload, dedupeKey: `broadcast:${id}:${r.customerId}`, maxAttempts: 5 });
+          await queue.enqueue(trx, {
+            kind: BROADCAST_JOB,
+            payload: { broadcastId: id, customerId: r.customerId } satisfies BroadcastPayload,
+            dedupeKey: `broadcast:${id}:${r.customerId}`,
+            maxAttempts: 5,
+          });
         }
-        await audit.record(trx, { actor, action: "broadcast.start", subject: `broadcast:${id}`, after: { audience, recipients: recipients.length, text: truncate(telegramHtmlToText(html), 300) } });
+        await audit.record(trx, {
+          actor,
+          action: "broadcast.start",
+          subject: `broadcast:${id}`,
+          after: { audience, recipients: recipients.length, text: truncate(telegramHtmlToText(html), 300) },
+        });
         return id;
       });
       logger.info({ broadcastId: id }, "broadcast queued");
@@ -138,7 +217,13 @@ export function createBroadcasts(deps: { db: Db; clock: Clock; logger: Logger; q
         const before = await findBroadcast(trx, id);
         if (!before) throw new AppError("notifications.not_found", `no broadcast #${id}`);
         if (!(await cancelBroadcast(trx, id, actor, clock.now()))) return false;
-        await audit.record(trx, { actor, action: "broadcast.cancel", subject: `broadcast:${id}`, before: { status: before.status }, after: { status: "canceled" } });
+        await audit.record(trx, {
+          actor,
+          action: "broadcast.cancel",
+          subject: `broadcast:${id}`,
+          before: { status: before.status },
+          after: { status: "canceled" },
+        });
         return true;
       });
       if (!canceled) throw new AppError("notifications.invalid_state", `broadcast #${id} is no longer sending`);
@@ -162,7 +247,8 @@ export function createBroadcasts(deps: { db: Db; clock: Clock; logger: Logger; q
         outcome = { status: "sent", error: null };
       } catch (error) {
         if (error instanceof RecipientUnreachable) outcome = { status: "blocked", error: error.message };
-        else if (error instanceof RateLimited) throw new RetryJob(error.retryAfterSeconds * 1_000, "Telegram asked to slow down");
+        else if (error instanceof RateLimited)
+          throw new RetryJob(error.retryAfterSeconds * 1_000, "Telegram asked to slow down");
         else if (job.attempts < job.maxAttempts) throw error;
         else outcome = { status: "failed", error: errorMessage(error) };
       }

@@ -4,7 +4,14 @@ import type { CustomersService } from "../customers/customers.service.js";
 import type { JobQueue } from "../jobs/job-queue.js";
 import type { Count } from "../../shared/text.js";
 import type { ChannelRegistry } from "../channels/channel-registry.js";
-import { RateLimited, RecipientUnreachable, TELEGRAM, type ChannelId, type ChannelMessage, type Recipient } from "../channels/channel.types.js";
+import {
+  RateLimited,
+  RecipientUnreachable,
+  TELEGRAM,
+  type ChannelId,
+  type ChannelMessage,
+  type Recipient,
+} from "../channels/channel.types.js";
 
 /**
  * Messages people receive outside a reply: payment received, order processing, refunds, admin
@@ -83,18 +90,28 @@ export function createNotificationsService(deps: {
 
   const send = async (to: Recipient, language: string, notice: Notice): Promise<string> => {
     const channel = channels.require(to.channel);
-    const render = (rows: NoticeButton[][]) => rows.map((row) => row.map((b) => ({ text: translate(language, b.key, b.vars), data: b.data })));
+    const render = (rows: NoticeButton[][]) =>
+      rows.map((row) => row.map((b) => ({ text: translate(language, b.key, b.vars), data: b.data })));
     if (channel.capabilities.editButtons) {
-      for (const earlier of notice.replaceButtons ?? []) await channel.setButtons?.(to.address, String(earlier.messageId), render(earlier.buttons));
+      for (const earlier of notice.replaceButtons ?? [])
+        await channel.setButtons?.(to.address, String(earlier.messageId), render(earlier.buttons));
     }
-    const message: ChannelMessage = { html: translate(language, notice.key, notice.vars), ...(notice.buttons ? { buttons: render(notice.buttons) } : {}) };
+    const message: ChannelMessage = {
+      html: translate(language, notice.key, notice.vars),
+      ...(notice.buttons ? { buttons: render(notice.buttons) } : {}),
+    };
     return (await channel.send(to.address, message)).messageId;
   };
 
   /** Telegram's ids as numbers, as the features that map replies (hand-offs) store them. */
-  const telegramSent = (to: Recipient, messageId: string): SentMessage => ({ chatId: Number(to.address), messageId: Number(messageId) });
+  const telegramSent = (to: Recipient, messageId: string): SentMessage => ({
+    chatId: Number(to.address),
+    messageId: Number(messageId),
+  });
 
-  const recipient = async (target: { customerId: number } | { chatId: number; language?: string }): Promise<{ to: Recipient; language: string } | undefined> => {
+  const recipient = async (
+    target: { customerId: number } | { chatId: number; language?: string },
+  ): Promise<{ to: Recipient; language: string } | undefined> => {
     if (!("customerId" in target)) return { to: onTelegram(target.chatId), language: target.language ?? "id" };
     const customer = await customers.findById(target.customerId);
     // Every customer came through the bot, so Telegram reaches them (issue 15 adds their other contacts).
@@ -102,7 +119,8 @@ export function createNotificationsService(deps: {
   };
 
   /** On the channel's own outbox kind, so its worker lane sends it. */
-  const enqueue = (trx: Db, channel: ChannelId, payload: NotifyPayload) => queue.enqueue(trx, { kind: channels.require(channel).lane.jobKind, payload, maxAttempts: 8 });
+  const enqueue = (trx: Db, channel: ChannelId, payload: NotifyPayload) =>
+    queue.enqueue(trx, { kind: channels.require(channel).lane.jobKind, payload, maxAttempts: 8 });
 
   return {
     /** Features that need the Telegram message id of what they queued (to map replies) listen here. */
@@ -114,7 +132,10 @@ export function createNotificationsService(deps: {
      * Sends at once, outside the outbox, for a caller that must know the outcome now (an admin's
      * answer in a hand-off), on Telegram. Rejects with `RecipientUnreachable` like the channel.
      */
-    async sendNow(target: { customerId: number } | { chatId: number; language?: string }, notice: Notice): Promise<SentMessage> {
+    async sendNow(
+      target: { customerId: number } | { chatId: number; language?: string },
+      notice: Notice,
+    ): Promise<SentMessage> {
       const found = await recipient(target);
       if (!found) throw new RecipientUnreachable("no such customer");
       return telegramSent(found.to, await send(found.to, found.language, notice));
@@ -134,7 +155,8 @@ export function createNotificationsService(deps: {
       for (const chatId of chatIds) {
         await enqueue(trx, TELEGRAM, { chatId, language: "id", ...notice });
       }
-      if (chatIds.length === 0) logger.warn({ notice: notice.key }, "admin alert with no ADMIN_TELEGRAM_IDS configured");
+      if (chatIds.length === 0)
+        logger.warn({ notice: notice.key }, "admin alert with no ADMIN_TELEGRAM_IDS configured");
     },
 
     /**
@@ -148,7 +170,13 @@ export function createNotificationsService(deps: {
     /** The job of every channel's notice kind (`notify` for Telegram): renders in the recipient's language and sends. */
     async deliver(payload: unknown): Promise<void> {
       const notice = payload as NotifyPayload;
-      const found = notice.to ? { to: notice.to, language: notice.language ?? "id" } : notice.customerId !== undefined ? await recipient({ customerId: notice.customerId }) : notice.chatId !== undefined ? await recipient({ chatId: notice.chatId, language: notice.language }) : undefined;
+      const found = notice.to
+        ? { to: notice.to, language: notice.language ?? "id" }
+        : notice.customerId !== undefined
+          ? await recipient({ customerId: notice.customerId })
+          : notice.chatId !== undefined
+            ? await recipient({ chatId: notice.chatId, language: notice.language })
+            : undefined;
       if (!found) return;
       let messageId: string;
       try {

@@ -26,8 +26,16 @@ async function openShop(): Promise<ShopKit> {
 }
 
 /** A customer buys through the bot and pays the QRIS invoice; the supplier call is not made yet. */
-async function paidOrder(k: ShopKit, input: { mid?: number; target?: string; quantity?: number; userId?: number } = {}) {
-  const { customer, transaction } = await buyUntilInvoice(k, { mid: input.mid ?? 2, target: input.target ?? "https://instagram.com/budi", quantity: input.quantity ?? 1000, ...(input.userId ? { userId: input.userId } : {}) });
+async function paidOrder(
+  k: ShopKit,
+  input: { mid?: number; target?: string; quantity?: number; userId?: number } = {},
+) {
+  const { customer, transaction } = await buyUntilInvoice(k, {
+    mid: input.mid ?? 2,
+    target: input.target ?? "https://instagram.com/budi",
+    quantity: input.quantity ?? 1000,
+    ...(input.userId ? { userId: input.userId } : {}),
+  });
   await k.sandbox.midtrans.pay(transaction.order_id);
   const order = await k.db.selectFrom("orders").selectAll().orderBy("id", "desc").executeTakeFirstOrThrow();
   expect(order.status).toBe("paid");
@@ -56,9 +64,12 @@ async function completedOrder(k: ShopKit, target = "https://instagram.com/budi")
   return { customer: paid.customer, order };
 }
 
-const orderRow = (k: ShopKit, id: number) => k.db.selectFrom("orders").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-const ledgerOf = (k: ShopKit, customerId: number) => k.db.selectFrom("ledger_entries").selectAll().where("customer_id", "=", customerId).orderBy("id").execute();
-const auditOf = (k: ShopKit, subject: string) => k.db.selectFrom("audit_log").selectAll().where("subject", "=", subject).orderBy("id").execute();
+const orderRow = (k: ShopKit, id: number) =>
+  k.db.selectFrom("orders").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+const ledgerOf = (k: ShopKit, customerId: number) =>
+  k.db.selectFrom("ledger_entries").selectAll().where("customer_id", "=", customerId).orderBy("id").execute();
+const auditOf = (k: ShopKit, subject: string) =>
+  k.db.selectFrom("audit_log").selectAll().where("subject", "=", subject).orderBy("id").execute();
 const adminTexts = (k: ShopKit) => k.sandbox.telegram.messagesIn(ADMIN_ID).map((m) => m.plain);
 const rupiah = (amount: number) => `Rp\u00a0${amount.toLocaleString("id-ID")}`;
 
@@ -89,8 +100,17 @@ describe("resolving an order whose supplier outcome is unknown", () => {
     const [supplierOrder] = [...k.sandbox.smm.orders.values()];
     expect(supplierOrder).toBeDefined();
 
-    const resolved = await k.container.orderAdmin.resolveUnknown(order.id, { kind: "placed", providerOrderId: String(supplierOrder!.order) }, ACTOR, "seen in the supplier panel");
-    expect(resolved).toMatchObject({ status: "processing", provider_order_id: String(supplierOrder!.order), last_error: null });
+    const resolved = await k.container.orderAdmin.resolveUnknown(
+      order.id,
+      { kind: "placed", providerOrderId: String(supplierOrder!.order) },
+      ACTOR,
+      "seen in the supplier panel",
+    );
+    expect(resolved).toMatchObject({
+      status: "processing",
+      provider_order_id: String(supplierOrder!.order),
+      last_error: null,
+    });
     await k.runJobs();
     expect(customer.lastText()).toContain(`Pesanan #${order.id} sedang diproses`);
 
@@ -106,7 +126,11 @@ describe("resolving an order whose supplier outcome is unknown", () => {
 
     const audit = await auditOf(k, `order:${order.id}`);
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actor: ACTOR, action: "order.resolve_unknown.placed", reason: "seen in the supplier panel" });
+    expect(audit[0]).toMatchObject({
+      actor: ACTOR,
+      action: "order.resolve_unknown.placed",
+      reason: "seen in the supplier panel",
+    });
     expect(JSON.parse(audit[0]!.before!)).toEqual({ status: "unknown" });
     expect(JSON.parse(audit[0]!.after!)).toEqual({ kind: "placed", providerOrderId: String(supplierOrder!.order) });
   });
@@ -123,7 +147,12 @@ describe("resolving an order whose supplier outcome is unknown", () => {
     expect(k.sandbox.smm.orders.size).toBe(0);
     k.sandbox.smm.setFault("add", undefined);
 
-    const resolving = await k.container.orderAdmin.resolveUnknown(paid.id, { kind: "not_placed" }, ACTOR, "not in the supplier panel");
+    const resolving = await k.container.orderAdmin.resolveUnknown(
+      paid.id,
+      { kind: "not_placed" },
+      ACTOR,
+      "not in the supplier panel",
+    );
     expect(resolving).toMatchObject({ status: "placing", placement_state: "idle", attempts: 0, last_error: null });
     await k.runJobs();
     const placed = await orderRow(k, paid.id);
@@ -136,29 +165,56 @@ describe("resolving an order whose supplier outcome is unknown", () => {
     // Running every job again, or resolving again, never sends it a third time.
     await k.db.updateTable("jobs").set({ status: "pending", run_at: 0 }).where("kind", "=", "place_order").execute();
     await k.runJobs();
-    await expectAppError(k.container.orderAdmin.resolveUnknown(paid.id, { kind: "not_placed" }, ACTOR, "again"), "orders.invalid_state");
+    await expectAppError(
+      k.container.orderAdmin.resolveUnknown(paid.id, { kind: "not_placed" }, ACTOR, "again"),
+      "orders.invalid_state",
+    );
     await k.runJobs();
     expect(k.sandbox.smm.addCalls()).toBe(2);
     expect(await ledgerOf(k, paid.customer_id)).toEqual([]);
 
     const audit = await auditOf(k, `order:${paid.id}`);
-    expect(audit).toEqual([expect.objectContaining({ actor: ACTOR, action: "order.resolve_unknown.not_placed", reason: "not in the supplier panel" })]);
+    expect(audit).toEqual([
+      expect.objectContaining({
+        actor: ACTOR,
+        action: "order.resolve_unknown.not_placed",
+        reason: "not in the supplier panel",
+      }),
+    ]);
   });
 
   it("resolved as refund, the customer gets the full amount back in one ledger entry", async () => {
     const k = await openShop();
     const { customer, order } = await unknownOrder(k);
-    const resolved = await k.container.orderAdmin.resolveUnknown(order.id, { kind: "refund" }, ACTOR, "supplier has no record; refunding");
+    const resolved = await k.container.orderAdmin.resolveUnknown(
+      order.id,
+      { kind: "refund" },
+      ACTOR,
+      "supplier has no record; refunding",
+    );
     expect(resolved.status).toBe("refunded");
     expect(resolved.finished_at).toBe(clock.now());
-    expect(await ledgerOf(k, order.customer_id)).toEqual([expect.objectContaining({ amount: order.amount, reason: "refund", order_id: order.id, reference: `refund:order:${order.id}` })]);
+    expect(await ledgerOf(k, order.customer_id)).toEqual([
+      expect.objectContaining({
+        amount: order.amount,
+        reason: "refund",
+        order_id: order.id,
+        reference: `refund:order:${order.id}`,
+      }),
+    ]);
     expect(await k.container.wallet.balance(order.customer_id)).toBe(order.amount);
     await k.runJobs();
     expect(customer.lastText()).toContain(`pesanan #${order.id} tidak bisa diproses`);
     expect(customer.lastText()).toContain(rupiah(order.amount));
 
     const audit = await auditOf(k, `order:${order.id}`);
-    expect(audit).toEqual([expect.objectContaining({ actor: ACTOR, action: "order.resolve_unknown.refund", reason: "supplier has no record; refunding" })]);
+    expect(audit).toEqual([
+      expect.objectContaining({
+        actor: ACTOR,
+        action: "order.resolve_unknown.refund",
+        reason: "supplier has no record; refunding",
+      }),
+    ]);
   });
 
   it("refuses to resolve an order that is not unknown, and changes nothing", async () => {
@@ -167,10 +223,20 @@ describe("resolving an order whose supplier outcome is unknown", () => {
     await k.runJobs();
     const before = await snapshot(k, paid.id);
     expect(before.order?.status).toBe("processing");
-    for (const resolution of [{ kind: "placed" as const, providerOrderId: "999999" }, { kind: "not_placed" as const }, { kind: "refund" as const }]) {
-      await expectAppError(k.container.orderAdmin.resolveUnknown(paid.id, resolution, ACTOR, "mistake"), "orders.invalid_state");
+    for (const resolution of [
+      { kind: "placed" as const, providerOrderId: "999999" },
+      { kind: "not_placed" as const },
+      { kind: "refund" as const },
+    ]) {
+      await expectAppError(
+        k.container.orderAdmin.resolveUnknown(paid.id, resolution, ACTOR, "mistake"),
+        "orders.invalid_state",
+      );
     }
-    await expectAppError(k.container.orderAdmin.resolveUnknown(paid.id + 1000, { kind: "refund" }, ACTOR, "no such order"), "orders.not_found");
+    await expectAppError(
+      k.container.orderAdmin.resolveUnknown(paid.id + 1000, { kind: "refund" }, ACTOR, "no such order"),
+      "orders.not_found",
+    );
     expect(await snapshot(k, paid.id)).toEqual(before);
   });
 });
@@ -180,30 +246,56 @@ describe("refunds by an admin", () => {
     const k = await openShop();
     const { customer, order } = await completedOrder(k);
     clock.advance(1_000);
-    const { refunded, order: after } = await k.container.orderAdmin.refund(order.id, { reason: "followers dropped, customer complained" }, ACTOR);
+    const { refunded, order: after } = await k.container.orderAdmin.refund(
+      order.id,
+      { reason: "followers dropped, customer complained" },
+      ACTOR,
+    );
     expect(refunded).toBe(order.amount);
     expect(after.status).toBe("refunded");
     expect(after.finished_at).toBe(order.finished_at); // the delivery time is kept
-    expect(await ledgerOf(k, order.customer_id)).toEqual([expect.objectContaining({ amount: order.amount, reason: "refund", order_id: order.id, note: "admin: followers dropped, customer complained" })]);
+    expect(await ledgerOf(k, order.customer_id)).toEqual([
+      expect.objectContaining({
+        amount: order.amount,
+        reason: "refund",
+        order_id: order.id,
+        note: "admin: followers dropped, customer complained",
+      }),
+    ]);
     await k.runJobs();
-    expect(customer.lastText()).toContain(`${rupiah(order.amount)} untuk pesanan #${order.id} dikembalikan ke saldo dompetmu oleh admin`);
+    expect(customer.lastText()).toContain(
+      `${rupiah(order.amount)} untuk pesanan #${order.id} dikembalikan ke saldo dompetmu oleh admin`,
+    );
 
     const audit = await auditOf(k, `order:${order.id}`);
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actor: ACTOR, action: "order.refund", reason: "followers dropped, customer complained" });
+    expect(audit[0]).toMatchObject({
+      actor: ACTOR,
+      action: "order.refund",
+      reason: "followers dropped, customer complained",
+    });
     expect(JSON.parse(audit[0]!.before!)).toEqual({ status: "completed", refundable: order.amount });
     expect(JSON.parse(audit[0]!.after!)).toEqual({ refunded: order.amount, status: "refunded" });
     // Nothing is left to refund.
-    await expectAppError(k.container.orderAdmin.refund(order.id, { amount: 1, reason: "again" }, ACTOR), "orders.invalid_state");
+    await expectAppError(
+      k.container.orderAdmin.refund(order.id, { amount: 1, reason: "again" }, ACTOR),
+      "orders.invalid_state",
+    );
   });
 
   it("a partial refund keeps the order's status and leaves the rest refundable", async () => {
     const k = await openShop();
     const { customer, order } = await completedOrder(k);
-    const { refunded, order: after } = await k.container.orderAdmin.refund(order.id, { amount: 1_000, reason: "goodwill" }, ACTOR);
+    const { refunded, order: after } = await k.container.orderAdmin.refund(
+      order.id,
+      { amount: 1_000, reason: "goodwill" },
+      ACTOR,
+    );
     expect(refunded).toBe(1_000);
     expect(after.status).toBe("completed");
-    expect(await ledgerOf(k, order.customer_id)).toEqual([expect.objectContaining({ amount: 1_000, reason: "refund" })]);
+    expect(await ledgerOf(k, order.customer_id)).toEqual([
+      expect.objectContaining({ amount: 1_000, reason: "refund" }),
+    ]);
     await k.runJobs();
     expect(customer.lastText()).toContain(`${rupiah(1_000)} untuk pesanan #${order.id}`);
     const audit = await auditOf(k, `order:${order.id}`);
@@ -211,7 +303,10 @@ describe("refunds by an admin", () => {
 
     // The rest, and only the rest, can still be refunded.
     clock.advance(1_000);
-    await expectAppError(k.container.orderAdmin.refund(order.id, { amount: order.amount, reason: "too much" }, ACTOR), "orders.invalid_input");
+    await expectAppError(
+      k.container.orderAdmin.refund(order.id, { amount: order.amount, reason: "too much" }, ACTOR),
+      "orders.invalid_input",
+    );
     const rest = await k.container.orderAdmin.refund(order.id, { reason: "the rest" }, ACTOR);
     expect(rest).toMatchObject({ refunded: order.amount - 1_000, order: { status: "refunded" } });
     expect(await k.container.wallet.balance(order.customer_id)).toBe(order.amount);
@@ -230,17 +325,29 @@ describe("refunds by an admin", () => {
     const left = paid.amount - synced;
 
     const before = await snapshot(k, paid.id);
-    await expectAppError(k.container.orderAdmin.refund(paid.id, { amount: left + 1, reason: "more than is left" }, ACTOR), "orders.invalid_input");
-    await expectAppError(k.container.orderAdmin.refund(paid.id, { amount: paid.amount, reason: "the whole price again" }, ACTOR), "orders.invalid_input");
+    await expectAppError(
+      k.container.orderAdmin.refund(paid.id, { amount: left + 1, reason: "more than is left" }, ACTOR),
+      "orders.invalid_input",
+    );
+    await expectAppError(
+      k.container.orderAdmin.refund(paid.id, { amount: paid.amount, reason: "the whole price again" }, ACTOR),
+      "orders.invalid_input",
+    );
     expect(await snapshot(k, paid.id)).toEqual(before);
 
     clock.advance(1_000);
-    const { refunded, order } = await k.container.orderAdmin.refund(paid.id, { amount: left, reason: "customer wants the rest back" }, ACTOR);
+    const { refunded, order } = await k.container.orderAdmin.refund(
+      paid.id,
+      { amount: left, reason: "customer wants the rest back" },
+      ACTOR,
+    );
     expect(refunded).toBe(left);
     expect(order.status).toBe("refunded");
     const ledger = await ledgerOf(k, paid.customer_id);
     expect(ledger.reduce((sum, e) => sum + e.amount, 0)).toBe(paid.amount);
-    expect(await auditOf(k, `order:${paid.id}`)).toEqual([expect.objectContaining({ action: "order.refund", actor: ACTOR })]);
+    expect(await auditOf(k, `order:${paid.id}`)).toEqual([
+      expect.objectContaining({ action: "order.refund", actor: ACTOR }),
+    ]);
   });
 
   it("cannot refund an order that is still waiting for its payment", async () => {
@@ -249,8 +356,14 @@ describe("refunds by an admin", () => {
     const order = await k.db.selectFrom("orders").selectAll().executeTakeFirstOrThrow();
     expect(order.status).toBe("awaiting_payment");
     const before = await snapshot(k, order.id);
-    await expectAppError(k.container.orderAdmin.refund(order.id, { reason: "customer asked" }, ACTOR), "orders.invalid_state");
-    await expectAppError(k.container.orderAdmin.refund(order.id, { amount: 1_000, reason: "customer asked" }, ACTOR), "orders.invalid_state");
+    await expectAppError(
+      k.container.orderAdmin.refund(order.id, { reason: "customer asked" }, ACTOR),
+      "orders.invalid_state",
+    );
+    await expectAppError(
+      k.container.orderAdmin.refund(order.id, { amount: 1_000, reason: "customer asked" }, ACTOR),
+      "orders.invalid_state",
+    );
     expect(await snapshot(k, order.id)).toEqual(before);
   });
 
@@ -261,7 +374,10 @@ describe("refunds by an admin", () => {
     await expectAppError(k.container.orderAdmin.refund(order.id, { reason: "" }, ACTOR), "orders.invalid_input");
     await expectAppError(k.container.orderAdmin.refund(order.id, { reason: "   " }, ACTOR), "orders.invalid_input");
     for (const amount of [0, -500, 10.5, Number.NaN]) {
-      await expectAppError(k.container.orderAdmin.refund(order.id, { amount, reason: "bad amount" }, ACTOR), "orders.invalid_input");
+      await expectAppError(
+        k.container.orderAdmin.refund(order.id, { amount, reason: "bad amount" }, ACTOR),
+        "orders.invalid_input",
+      );
     }
     expect(await snapshot(k, order.id)).toEqual(before);
   });
@@ -302,16 +418,32 @@ describe("orders fulfilled by hand (services in manual mode)", () => {
   it("set completed, the customer is told and nothing is refunded", async () => {
     const k = await openShop();
     const { customer, order } = await manualOrder(k);
-    const after = await k.container.orderAdmin.setOutcome(order.id, { status: "completed", startCount: 1200, note: "sent from the reseller panel" }, ACTOR, "delivered by hand");
-    expect(after).toMatchObject({ status: "completed", remains: 0, start_count: 1200, admin_notes: "sent from the reseller panel", finished_at: clock.now() });
+    const after = await k.container.orderAdmin.setOutcome(
+      order.id,
+      { status: "completed", startCount: 1200, note: "sent from the reseller panel" },
+      ACTOR,
+      "delivered by hand",
+    );
+    expect(after).toMatchObject({
+      status: "completed",
+      remains: 0,
+      start_count: 1200,
+      admin_notes: "sent from the reseller panel",
+      finished_at: clock.now(),
+    });
     await k.runJobs();
     expect(customer.lastText()).toContain(`Pesanan #${order.id} selesai`);
     expect(await ledgerOf(k, order.customer_id)).toEqual([]);
     const audit = await auditOf(k, `order:${order.id}`);
-    expect(audit).toEqual([expect.objectContaining({ actor: ACTOR, action: "order.set_outcome", reason: "delivered by hand" })]);
+    expect(audit).toEqual([
+      expect.objectContaining({ actor: ACTOR, action: "order.set_outcome", reason: "delivered by hand" }),
+    ]);
     expect(JSON.parse(audit[0]!.before!)).toEqual({ status: "manual", remains: null });
     // A finished order takes no second outcome.
-    await expectAppError(k.container.orderAdmin.setOutcome(order.id, { status: "canceled" }, ACTOR, "changed my mind"), "orders.invalid_state");
+    await expectAppError(
+      k.container.orderAdmin.setOutcome(order.id, { status: "canceled" }, ACTOR, "changed my mind"),
+      "orders.invalid_state",
+    );
   });
 
   it("set partial with what remains, the undelivered share is refunded, rounded down", async () => {
@@ -320,13 +452,22 @@ describe("orders fulfilled by hand (services in manual mode)", () => {
     const remains = 451;
     const expected = Number((BigInt(order.amount) * BigInt(remains)) / 1500n);
     expect(expected).toBeLessThan((order.amount * remains) / 1500); // the rounding matters for this amount
-    const after = await k.container.orderAdmin.setOutcome(order.id, { status: "partial", remains }, ACTOR, "supplier ran out");
+    const after = await k.container.orderAdmin.setOutcome(
+      order.id,
+      { status: "partial", remains },
+      ACTOR,
+      "supplier ran out",
+    );
     expect(after).toMatchObject({ status: "partial", remains });
-    expect(await ledgerOf(k, order.customer_id)).toEqual([expect.objectContaining({ amount: expected, reason: "refund", order_id: order.id })]);
+    expect(await ledgerOf(k, order.customer_id)).toEqual([
+      expect.objectContaining({ amount: expected, reason: "refund", order_id: order.id }),
+    ]);
     await k.runJobs();
     expect(customer.lastText()).toContain(`Pesanan #${order.id} hanya terkirim sebagian (451 belum terkirim)`);
     expect(customer.lastText()).toContain(rupiah(expected));
-    expect(await auditOf(k, `order:${order.id}`)).toEqual([expect.objectContaining({ action: "order.set_outcome", reason: "supplier ran out" })]);
+    expect(await auditOf(k, `order:${order.id}`)).toEqual([
+      expect.objectContaining({ action: "order.set_outcome", reason: "supplier ran out" }),
+    ]);
   });
 
   it("set canceled, the customer gets everything back", async () => {
@@ -334,7 +475,9 @@ describe("orders fulfilled by hand (services in manual mode)", () => {
     const { customer, order } = await manualOrder(k);
     const after = await k.container.orderAdmin.setOutcome(order.id, { status: "canceled" }, ACTOR, "cannot deliver");
     expect(after).toMatchObject({ status: "canceled", remains: order.quantity });
-    expect(await ledgerOf(k, order.customer_id)).toEqual([expect.objectContaining({ amount: order.amount, reason: "refund" })]);
+    expect(await ledgerOf(k, order.customer_id)).toEqual([
+      expect.objectContaining({ amount: order.amount, reason: "refund" }),
+    ]);
     expect(await k.container.wallet.balance(order.customer_id)).toBe(order.amount);
     await k.runJobs();
     expect(customer.lastText()).toContain(`Pesanan #${order.id} dibatalkan`);
@@ -358,21 +501,33 @@ describe("wallet adjustments by an admin", () => {
   async function customerWithWallet(k: ShopKit) {
     const customer = k.customer();
     await customer.say("/saldo");
-    const row = await k.db.selectFrom("customers").selectAll().where("telegram_id", "=", customer.id).executeTakeFirstOrThrow();
+    const row = await k.db
+      .selectFrom("customers")
+      .selectAll()
+      .where("telegram_id", "=", customer.id)
+      .executeTakeFirstOrThrow();
     return { customer, customerId: row.id };
   }
 
   it("credits and debits with a reason, each audited, and tells the customer the new balance", async () => {
     const k = await openShop();
     const { customer, customerId } = await customerWithWallet(k);
-    expect(await k.container.walletAdmin.adjust(customerId, 5_000, "bonus for a big order", ACTOR)).toEqual({ balance: 5_000 });
+    expect(await k.container.walletAdmin.adjust(customerId, 5_000, "bonus for a big order", ACTOR)).toEqual({
+      balance: 5_000,
+    });
     await k.runJobs();
-    expect(customer.lastText()).toContain(`Saldo dompetmu disesuaikan admin: +${rupiah(5_000)}. Saldo sekarang ${rupiah(5_000)}`);
+    expect(customer.lastText()).toContain(
+      `Saldo dompetmu disesuaikan admin: +${rupiah(5_000)}. Saldo sekarang ${rupiah(5_000)}`,
+    );
 
     clock.advance(1_000);
-    expect(await k.container.walletAdmin.adjust(customerId, -2_000, "bonus given twice by mistake", "cli")).toEqual({ balance: 3_000 });
+    expect(await k.container.walletAdmin.adjust(customerId, -2_000, "bonus given twice by mistake", "cli")).toEqual({
+      balance: 3_000,
+    });
     await k.runJobs();
-    expect(customer.lastText()).toContain(`Saldo dompetmu disesuaikan admin: −${rupiah(2_000)}. Saldo sekarang ${rupiah(3_000)}`);
+    expect(customer.lastText()).toContain(
+      `Saldo dompetmu disesuaikan admin: −${rupiah(2_000)}. Saldo sekarang ${rupiah(3_000)}`,
+    );
 
     expect(await ledgerOf(k, customerId)).toEqual([
       expect.objectContaining({ amount: 5_000, reason: "adjustment", note: "bonus for a big order" }),
@@ -393,22 +548,33 @@ describe("wallet adjustments by an admin", () => {
     await k.runJobs();
     const messages = customer.botMessages().length;
     const before = await snapshot(k);
-    await expectAppError(k.container.walletAdmin.adjust(customerId, -1_001, "too much", ACTOR), "wallet.insufficient_balance");
+    await expectAppError(
+      k.container.walletAdmin.adjust(customerId, -1_001, "too much", ACTOR),
+      "wallet.insufficient_balance",
+    );
     expect(await snapshot(k)).toEqual(before);
     await k.runJobs();
     expect(customer.botMessages()).toHaveLength(messages);
     // Exactly to zero is fine.
-    expect(await k.container.walletAdmin.adjust(customerId, -1_000, "closing the wallet", ACTOR)).toEqual({ balance: 0 });
+    expect(await k.container.walletAdmin.adjust(customerId, -1_000, "closing the wallet", ACTOR)).toEqual({
+      balance: 0,
+    });
   });
 
   it("refuses a zero amount, a fraction, a missing reason or an unknown customer", async () => {
     const k = await openShop();
     const { customerId } = await customerWithWallet(k);
     await expectAppError(k.container.walletAdmin.adjust(customerId, 0, "nothing", ACTOR), "wallet.invalid_input");
-    await expectAppError(k.container.walletAdmin.adjust(customerId, 1_000.5, "a fraction", ACTOR), "wallet.invalid_input");
+    await expectAppError(
+      k.container.walletAdmin.adjust(customerId, 1_000.5, "a fraction", ACTOR),
+      "wallet.invalid_input",
+    );
     await expectAppError(k.container.walletAdmin.adjust(customerId, 1_000, "", ACTOR), "wallet.invalid_input");
     await expectAppError(k.container.walletAdmin.adjust(customerId, 1_000, "  \n ", ACTOR), "wallet.invalid_input");
-    await expectAppError(k.container.walletAdmin.adjust(customerId + 999, 1_000, "nobody", ACTOR), "wallet.invalid_input");
+    await expectAppError(
+      k.container.walletAdmin.adjust(customerId + 999, 1_000, "nobody", ACTOR),
+      "wallet.invalid_input",
+    );
     expect(await k.db.selectFrom("ledger_entries").selectAll().execute()).toEqual([]);
     // (Adding the sample supplier writes its own audit entry; none is about a wallet.)
     expect(await k.db.selectFrom("audit_log").selectAll().where("action", "like", "wallet.%").execute()).toEqual([]);

@@ -12,7 +12,8 @@ import { setOrderNotes } from "./orders.repository.js";
 import type { OrderRow, OrdersService } from "./orders.service.js";
 import type { OrderStatus } from "./orders.table.js";
 
-export type UnknownResolution = { kind: "placed"; providerOrderId: string } | { kind: "not_placed" } | { kind: "refund" };
+export type UnknownResolution =
+  { kind: "placed"; providerOrderId: string } | { kind: "not_placed" } | { kind: "refund" };
 
 export interface ManualOutcome {
   status: MoveTarget<"manualOutcome">;
@@ -43,7 +44,16 @@ export interface SupplierSync<Report extends { checked: number }> {
  * fate of an order whose supplier outcome is unknown, refund, or set the outcome of a manual order.
  * Every change is one transaction with its audit entry; refunds never exceed what was paid.
  */
-export function createOrderAdmin<Report extends { checked: number }>(deps: { db: Db; clock: Clock; orders: OrdersService; fulfilment: PlacementRequeue; statusSync: SupplierSync<Report>; refunds: Refunds; notifications: NotificationsService; audit: AuditService }) {
+export function createOrderAdmin<Report extends { checked: number }>(deps: {
+  db: Db;
+  clock: Clock;
+  orders: OrdersService;
+  fulfilment: PlacementRequeue;
+  statusSync: SupplierSync<Report>;
+  refunds: Refunds;
+  notifications: NotificationsService;
+  audit: AuditService;
+}) {
   const { db, clock, orders, fulfilment, statusSync, refunds, notifications, audit } = deps;
 
   const require = async (trx: Db, orderId: number): Promise<OrderRow> => {
@@ -53,7 +63,11 @@ export function createOrderAdmin<Report extends { checked: number }>(deps: { db:
   };
 
   return {
-    async list(filter: { status?: OrderStatus | undefined; customerTelegramId?: number | undefined; limit?: number | undefined }): Promise<OrderRow[]> {
+    async list(filter: {
+      status?: OrderStatus | undefined;
+      customerTelegramId?: number | undefined;
+      limit?: number | undefined;
+    }): Promise<OrderRow[]> {
       return listOrdersForAdmin(db, filter);
     },
 
@@ -76,11 +90,29 @@ export function createOrderAdmin<Report extends { checked: number }>(deps: { db:
     async forceSync(orderId: number, actor: string, reason: string) {
       requireReason(reason);
       const before = await require(db, orderId);
-      if (before.status !== "processing" || !before.provider_order_id) throw new AppError("orders.invalid_state", `order #${orderId} is ${before.status}: only an order in progress at a supplier can be synced`);
+      if (before.status !== "processing" || !before.provider_order_id)
+        throw new AppError(
+          "orders.invalid_state",
+          `order #${orderId} is ${before.status}: only an order in progress at a supplier can be synced`,
+        );
       const report = await statusSync.syncOrders([orderId]);
       const after = (await orders.findById(orderId))!;
-      const seen = (o: OrderRow) => ({ status: o.status, provider_status: o.provider_status, start_count: o.start_count, remains: o.remains });
-      await db.transaction().execute((trx) => audit.record(trx, { actor, action: "order.sync", subject: `order:${orderId}`, before: seen(before), after: { ...seen(after), supplierAnswered: report.checked > 0 }, reason }));
+      const seen = (o: OrderRow) => ({
+        status: o.status,
+        provider_status: o.provider_status,
+        start_count: o.start_count,
+        remains: o.remains,
+      });
+      await db.transaction().execute((trx) =>
+        audit.record(trx, {
+          actor,
+          action: "order.sync",
+          subject: `order:${orderId}`,
+          before: seen(before),
+          after: { ...seen(after), supplierAnswered: report.checked > 0 },
+          reason,
+        }),
+      );
       return { report, order: after };
     },
 
@@ -88,26 +120,64 @@ export function createOrderAdmin<Report extends { checked: number }>(deps: { db:
      * An order whose supplier call may or may not have gone through: the admin checked the
      * supplier's panel and says what happened. Only `unknown` orders can be resolved this way.
      */
-    async resolveUnknown(orderId: number, resolution: UnknownResolution, actor: string, reason: string): Promise<OrderRow> {
+    async resolveUnknown(
+      orderId: number,
+      resolution: UnknownResolution,
+      actor: string,
+      reason: string,
+    ): Promise<OrderRow> {
       requireReason(reason);
       const now = clock.now();
       await db.transaction().execute(async (trx) => {
         const order = await require(trx, orderId);
-        if (order.status !== "unknown") throw new AppError("orders.invalid_state", `order #${orderId} is ${order.status}, not unknown`);
+        if (order.status !== "unknown")
+          throw new AppError("orders.invalid_state", `order #${orderId} is ${order.status}, not unknown`);
         let moved: boolean;
         if (resolution.kind === "placed") {
-          moved = await orders.move(trx, orderId, "resolveAsPlaced", { status: "processing", provider_order_id: resolution.providerOrderId, placed_at: now, last_error: null });
-          if (moved) await notifications.toCustomer(trx, order.customer_id, { key: "order-processing", vars: { order: orderId } });
+          moved = await orders.move(trx, orderId, "resolveAsPlaced", {
+            status: "processing",
+            provider_order_id: resolution.providerOrderId,
+            placed_at: now,
+            last_error: null,
+          });
+          if (moved)
+            await notifications.toCustomer(trx, order.customer_id, {
+              key: "order-processing",
+              vars: { order: orderId },
+            });
         } else if (resolution.kind === "not_placed") {
           // The admin vouches that the supplier has no such order: placing it again is safe.
-          moved = await orders.move(trx, orderId, "placeAgain", { status: "placing", placement_state: "idle", attempts: 0, last_error: null });
+          moved = await orders.move(trx, orderId, "placeAgain", {
+            status: "placing",
+            placement_state: "idle",
+            attempts: 0,
+            last_error: null,
+          });
           if (moved) await fulfilment.requeuePlacement(trx, orderId, `resolve:${now}`);
         } else {
           moved = await orders.move(trx, orderId, "resolveByRefund", { status: "refunded", finished_at: now });
-          if (moved) await refunds.refund(trx, order, { amount: order.amount, note: `admin: ${reason}`, notice: { key: "order-refunded", vars: { order: orderId, amount: formatRupiah(order.amount), reason: "other" } } });
+          if (moved)
+            await refunds.refund(trx, order, {
+              amount: order.amount,
+              note: `admin: ${reason}`,
+              notice: {
+                key: "order-refunded",
+                vars: { order: orderId, amount: formatRupiah(order.amount), reason: "other" },
+              },
+            });
         }
-        if (!moved) throw new AppError("orders.invalid_state", `order #${orderId} changed meanwhile`, { text: { key: "orders.changed_meanwhile", params: { order: orderId } } });
-        await audit.record(trx, { actor, action: `order.resolve_unknown.${resolution.kind}`, subject: `order:${orderId}`, before: { status: order.status }, after: resolution, reason });
+        if (!moved)
+          throw new AppError("orders.invalid_state", `order #${orderId} changed meanwhile`, {
+            text: { key: "orders.changed_meanwhile", params: { order: orderId } },
+          });
+        await audit.record(trx, {
+          actor,
+          action: `order.resolve_unknown.${resolution.kind}`,
+          subject: `order:${orderId}`,
+          before: { status: order.status },
+          after: resolution,
+          reason,
+        });
       });
       return (await orders.findById(orderId))!;
     },
@@ -116,25 +186,54 @@ export function createOrderAdmin<Report extends { checked: number }>(deps: { db:
      * Refunds a paid order to the customer, in full (closing it as refunded) or in part. The total of
      * refunds never exceeds what the customer paid.
      */
-    async refund(orderId: number, input: { amount?: number | undefined; reason: string }, actor: string): Promise<{ refunded: number; order: OrderRow }> {
+    async refund(
+      orderId: number,
+      input: { amount?: number | undefined; reason: string },
+      actor: string,
+    ): Promise<{ refunded: number; order: OrderRow }> {
       requireReason(input.reason);
       const now = clock.now();
       const refunded = await db.transaction().execute(async (trx) => {
         const order = await require(trx, orderId);
-        if (!REFUNDABLE.includes(order.status)) throw new AppError("orders.invalid_state", `order #${orderId} is ${order.status}: nothing to refund`);
+        if (!REFUNDABLE.includes(order.status))
+          throw new AppError("orders.invalid_state", `order #${orderId} is ${order.status}: nothing to refund`);
         const left = order.amount - (await refunds.refundedSoFar(trx, orderId));
         const amount = input.amount ?? left;
-        if (!Number.isSafeInteger(amount) || amount <= 0) throw new AppError("orders.invalid_input", "the refund amount is a whole number of rupiah above zero", { text: { key: "orders.refund_amount" } });
-        if (amount > left) throw new AppError("orders.invalid_input", `at most ${formatRupiah(left)} is left to refund on order #${orderId}`, { text: { key: "orders.refund_too_much", params: { left, order: orderId } } });
+        if (!Number.isSafeInteger(amount) || amount <= 0)
+          throw new AppError("orders.invalid_input", "the refund amount is a whole number of rupiah above zero", {
+            text: { key: "orders.refund_amount" },
+          });
+        if (amount > left)
+          throw new AppError(
+            "orders.invalid_input",
+            `at most ${formatRupiah(left)} is left to refund on order #${orderId}`,
+            { text: { key: "orders.refund_too_much", params: { left, order: orderId } } },
+          );
         const closes = amount === left;
-        if (closes && !(await orders.move(trx, orderId, "adminRefund", { status: "refunded", finished_at: order.finished_at ?? now }))) throw new AppError("orders.invalid_state", `order #${orderId} changed meanwhile`, { text: { key: "orders.changed_meanwhile", params: { order: orderId } } });
+        if (
+          closes &&
+          !(await orders.move(trx, orderId, "adminRefund", {
+            status: "refunded",
+            finished_at: order.finished_at ?? now,
+          }))
+        )
+          throw new AppError("orders.invalid_state", `order #${orderId} changed meanwhile`, {
+            text: { key: "orders.changed_meanwhile", params: { order: orderId } },
+          });
         await refunds.refund(trx, order, {
           amount,
           note: `admin: ${input.reason}`,
           reference: `refund:order:${orderId}:admin:${randomId("", 8)}`,
           notice: { key: "order-refunded-admin", vars: { order: orderId, amount: formatRupiah(amount) } },
         });
-        await audit.record(trx, { actor, action: "order.refund", subject: `order:${orderId}`, before: { status: order.status, refundable: left }, after: { refunded: amount, status: closes ? "refunded" : order.status }, reason: input.reason });
+        await audit.record(trx, {
+          actor,
+          action: "order.refund",
+          subject: `order:${orderId}`,
+          before: { status: order.status, refundable: left },
+          after: { refunded: amount, status: closes ? "refunded" : order.status },
+          reason: input.reason,
+        });
         return amount;
       });
       return { refunded, order: (await orders.findById(orderId))! };
@@ -150,11 +249,19 @@ export function createOrderAdmin<Report extends { checked: number }>(deps: { db:
       const now = clock.now();
       await db.transaction().execute(async (trx) => {
         const order = await require(trx, orderId);
-        if (order.is_manual !== 1 || (order.status !== "manual" && order.status !== "processing")) throw new AppError("orders.invalid_state", `order #${orderId} is ${order.status}: only a manual order in progress takes progress by hand`);
-        if (progress.remains !== undefined && (!Number.isInteger(progress.remains) || progress.remains < 0 || progress.remains > order.quantity)) {
+        if (order.is_manual !== 1 || (order.status !== "manual" && order.status !== "processing"))
+          throw new AppError(
+            "orders.invalid_state",
+            `order #${orderId} is ${order.status}: only a manual order in progress takes progress by hand`,
+          );
+        if (
+          progress.remains !== undefined &&
+          (!Number.isInteger(progress.remains) || progress.remains < 0 || progress.remains > order.quantity)
+        ) {
           throw new AppError("orders.invalid_input", `what remains is between 0 and the quantity, ${order.quantity}`);
         }
-        if (progress.startCount !== undefined && (!Number.isInteger(progress.startCount) || progress.startCount < 0)) throw new AppError("orders.invalid_input", "the start count is a whole number, 0 or more");
+        if (progress.startCount !== undefined && (!Number.isInteger(progress.startCount) || progress.startCount < 0))
+          throw new AppError("orders.invalid_input", "the start count is a whole number, 0 or more");
         const remains = progress.remains ?? order.remains;
         const moved = await orders.move(trx, orderId, "manualProgress", {
           status: "processing",
@@ -165,8 +272,18 @@ export function createOrderAdmin<Report extends { checked: number }>(deps: { db:
           placed_at: order.placed_at ?? now,
         });
         if (!moved) throw new AppError("orders.invalid_state", `order #${orderId} changed meanwhile`);
-        await notifications.toCustomer(trx, order.customer_id, { key: "order-progress-manual", vars: { order: orderId, remains: remains ?? "none" } });
-        await audit.record(trx, { actor, action: "order.progress", subject: `order:${orderId}`, before: { status: order.status, startCount: order.start_count, remains: order.remains }, after: { status: "processing", startCount: progress.startCount ?? order.start_count, remains }, reason });
+        await notifications.toCustomer(trx, order.customer_id, {
+          key: "order-progress-manual",
+          vars: { order: orderId, remains: remains ?? "none" },
+        });
+        await audit.record(trx, {
+          actor,
+          action: "order.progress",
+          subject: `order:${orderId}`,
+          before: { status: order.status, startCount: order.start_count, remains: order.remains },
+          after: { status: "processing", startCount: progress.startCount ?? order.start_count, remains },
+          reason,
+        });
       });
       return (await orders.findById(orderId))!;
     },
@@ -178,7 +295,14 @@ export function createOrderAdmin<Report extends { checked: number }>(deps: { db:
       await db.transaction().execute(async (trx) => {
         const order = await require(trx, orderId);
         await setOrderNotes(trx, orderId, text === "" ? null : text, clock.now());
-        await audit.record(trx, { actor, action: "order.notes", subject: `order:${orderId}`, before: { notes: order.admin_notes }, after: { notes: text === "" ? null : text }, reason: null });
+        await audit.record(trx, {
+          actor,
+          action: "order.notes",
+          subject: `order:${orderId}`,
+          before: { notes: order.admin_notes },
+          after: { notes: text === "" ? null : text },
+          reason: null,
+        });
       });
       return (await orders.findById(orderId))!;
     },
@@ -189,11 +313,23 @@ export function createOrderAdmin<Report extends { checked: number }>(deps: { db:
       const now = clock.now();
       await db.transaction().execute(async (trx) => {
         const order = await require(trx, orderId);
-        if (order.status !== "manual" && order.status !== "processing" && order.status !== "unknown") throw new AppError("orders.invalid_state", `order #${orderId} is ${order.status}; only manual, processing or unknown orders take an outcome`);
-        if (outcome.status === "partial" && (!Number.isInteger(outcome.remains) || outcome.remains! < 1 || outcome.remains! >= order.quantity)) {
-          throw new AppError("orders.invalid_input", `a partial outcome needs how many were not delivered: between 1 and ${order.quantity - 1}`, { text: { key: "orders.partial_remains", params: { max: order.quantity - 1 } } });
+        if (order.status !== "manual" && order.status !== "processing" && order.status !== "unknown")
+          throw new AppError(
+            "orders.invalid_state",
+            `order #${orderId} is ${order.status}; only manual, processing or unknown orders take an outcome`,
+          );
+        if (
+          outcome.status === "partial" &&
+          (!Number.isInteger(outcome.remains) || outcome.remains! < 1 || outcome.remains! >= order.quantity)
+        ) {
+          throw new AppError(
+            "orders.invalid_input",
+            `a partial outcome needs how many were not delivered: between 1 and ${order.quantity - 1}`,
+            { text: { key: "orders.partial_remains", params: { max: order.quantity - 1 } } },
+          );
         }
-        const remains = outcome.status === "completed" ? 0 : outcome.status === "canceled" ? order.quantity : outcome.remains!;
+        const remains =
+          outcome.status === "completed" ? 0 : outcome.status === "canceled" ? order.quantity : outcome.remains!;
         const moved = await orders.move(trx, orderId, "manualOutcome", {
           status: outcome.status,
           remains,
@@ -201,14 +337,32 @@ export function createOrderAdmin<Report extends { checked: number }>(deps: { db:
           admin_notes: outcome.note ?? order.admin_notes,
           finished_at: now,
         });
-        if (!moved) throw new AppError("orders.invalid_state", `order #${orderId} changed meanwhile`, { text: { key: "orders.changed_meanwhile", params: { order: orderId } } });
-        if (outcome.status === "completed") await notifications.toCustomer(trx, order.customer_id, { key: "order-completed", vars: { order: orderId } });
+        if (!moved)
+          throw new AppError("orders.invalid_state", `order #${orderId} changed meanwhile`, {
+            text: { key: "orders.changed_meanwhile", params: { order: orderId } },
+          });
+        if (outcome.status === "completed")
+          await notifications.toCustomer(trx, order.customer_id, { key: "order-completed", vars: { order: orderId } });
         else {
-          const amount = outcome.status === "canceled" ? order.amount : proRataFloor(order.amount, remains, order.quantity);
-          const notice: Notice = outcome.status === "canceled" ? { key: "order-canceled-admin", vars: { order: orderId, amount: formatRupiah(amount) } } : { key: "order-partial", vars: { order: orderId, remains: asCount(remains), amount: formatRupiah(amount) } };
+          const amount =
+            outcome.status === "canceled" ? order.amount : proRataFloor(order.amount, remains, order.quantity);
+          const notice: Notice =
+            outcome.status === "canceled"
+              ? { key: "order-canceled-admin", vars: { order: orderId, amount: formatRupiah(amount) } }
+              : {
+                  key: "order-partial",
+                  vars: { order: orderId, remains: asCount(remains), amount: formatRupiah(amount) },
+                };
           await refunds.refund(trx, order, { amount, note: `admin set ${outcome.status}: ${reason}`, notice });
         }
-        await audit.record(trx, { actor, action: "order.set_outcome", subject: `order:${orderId}`, before: { status: order.status, remains: order.remains }, after: { ...outcome, remains }, reason });
+        await audit.record(trx, {
+          actor,
+          action: "order.set_outcome",
+          subject: `order:${orderId}`,
+          before: { status: order.status, remains: order.remains },
+          after: { ...outcome, remains },
+          reason,
+        });
       });
       return (await orders.findById(orderId))!;
     },
@@ -216,8 +370,13 @@ export function createOrderAdmin<Report extends { checked: number }>(deps: { db:
 }
 
 /** The admin operations with the report type of the status sync they were given. */
-export type OrderAdmin<Report extends { checked: number } = { checked: number }> = ReturnType<typeof createOrderAdmin<Report>>;
+export type OrderAdmin<Report extends { checked: number } = { checked: number }> = ReturnType<
+  typeof createOrderAdmin<Report>
+>;
 
 function requireReason(reason: string): void {
-  if (!reason.trim()) throw new AppError("orders.invalid_input", "say why: every admin change to an order is recorded with its reason", { text: { key: "input.reason_required" } });
+  if (!reason.trim())
+    throw new AppError("orders.invalid_input", "say why: every admin change to an order is recorded with its reason", {
+      text: { key: "input.reason_required" },
+    });
 }

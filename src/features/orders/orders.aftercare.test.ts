@@ -48,7 +48,13 @@ describe("order history and detail", () => {
     kit.sandbox.telegram.addUser({ id: 100009, first_name: "Eve", username: "eve", language_code: "id" });
     const stranger = kit.customer(100009);
     await stranger.say("/start");
-    expect(await kit.container.aftercare.detail(order.id, (await kit.db.selectFrom("customers").select("id").where("telegram_id", "=", 100009).executeTakeFirstOrThrow()).id)).toBeUndefined();
+    expect(
+      await kit.container.aftercare.detail(
+        order.id,
+        (await kit.db.selectFrom("customers").select("id").where("telegram_id", "=", 100009).executeTakeFirstOrThrow())
+          .id,
+      ),
+    ).toBeUndefined();
   });
 });
 
@@ -59,8 +65,17 @@ describe("refills", () => {
     await kit.container.statusSync.syncAll();
     const result = await kit.container.aftercare.requestRefill(order.id, order.customer_id);
     expect(result.ok).toBe(true);
-    expect(kit.sandbox.smm.requests.at(-1)).toMatchObject({ action: "refill", fields: { order: (await kit.db.selectFrom("orders").select("provider_order_id").executeTakeFirstOrThrow()).provider_order_id } });
-    expect(await kit.container.aftercare.requestRefill(order.id, order.customer_id)).toEqual({ ok: false, error: { code: "refill_in_progress" } });
+    expect(kit.sandbox.smm.requests.at(-1)).toMatchObject({
+      action: "refill",
+      fields: {
+        order: (await kit.db.selectFrom("orders").select("provider_order_id").executeTakeFirstOrThrow())
+          .provider_order_id,
+      },
+    });
+    expect(await kit.container.aftercare.requestRefill(order.id, order.customer_id)).toEqual({
+      ok: false,
+      error: { code: "refill_in_progress" },
+    });
     clock.advance(60_000);
     expect(await kit.container.aftercare.syncRefills()).toEqual({ checked: 1, finished: 1 });
     await kit.runJobs();
@@ -69,19 +84,30 @@ describe("refills", () => {
 
   it("refuses a refill before delivery, after the guarantee, or for a service without one", async () => {
     const { order } = await deliveredOrder(1);
-    expect(await kit.container.aftercare.requestRefill(order.id, order.customer_id)).toMatchObject({ ok: false, error: { code: "refill_not_yet" } });
+    expect(await kit.container.aftercare.requestRefill(order.id, order.customer_id)).toMatchObject({
+      ok: false,
+      error: { code: "refill_not_yet" },
+    });
     clock.advance(60_000);
     await kit.container.statusSync.syncAll();
     clock.advance(31 * 86_400_000);
-    expect(await kit.container.aftercare.requestRefill(order.id, order.customer_id)).toMatchObject({ ok: false, error: { code: "refill_expired" } });
+    expect(await kit.container.aftercare.requestRefill(order.id, order.customer_id)).toMatchObject({
+      ok: false,
+      error: { code: "refill_expired" },
+    });
     const noRefill = await deliveredOrder(3, "https://instagram.com/other");
-    expect(await kit.container.aftercare.requestRefill(noRefill.order.id, noRefill.order.customer_id)).toMatchObject({ ok: false, error: { code: "refill_not_offered" } });
+    expect(await kit.container.aftercare.requestRefill(noRefill.order.id, noRefill.order.customer_id)).toMatchObject({
+      ok: false,
+      error: { code: "refill_not_offered" },
+    });
   });
 
   it("offers the refill button only when a refill is possible", async () => {
     const { customer, order } = await deliveredOrder(1);
     const list = (await customer.say("/pesanan"))[0]!;
-    expect((await customer.press(list.message_id, `ord:${order.id}`))[0]!.buttons.flat().map((b) => b.callback_data)).not.toContain(`refill:${order.id}`);
+    expect(
+      (await customer.press(list.message_id, `ord:${order.id}`))[0]!.buttons.flat().map((b) => b.callback_data),
+    ).not.toContain(`refill:${order.id}`);
     clock.advance(60_000);
     await kit.container.statusSync.syncAll();
     const detail = (await customer.press(list.message_id, `ord:${order.id}`))[0]!;
@@ -100,12 +126,20 @@ describe("cancel requests", () => {
     clock.advance(60_000);
     await kit.container.statusSync.syncAll();
     expect((await kit.db.selectFrom("orders").select("status").executeTakeFirstOrThrow()).status).toBe("canceled");
-    expect(await kit.db.selectFrom("ledger_entries").selectAll().execute()).toEqual([expect.objectContaining({ amount: order.amount })]);
-    expect(await kit.container.aftercare.requestCancel(order.id, order.customer_id)).toMatchObject({ ok: false, error: { code: "cancel_too_late" } });
+    expect(await kit.db.selectFrom("ledger_entries").selectAll().execute()).toEqual([
+      expect.objectContaining({ amount: order.amount }),
+    ]);
+    expect(await kit.container.aftercare.requestCancel(order.id, order.customer_id)).toMatchObject({
+      ok: false,
+      error: { code: "cancel_too_late" },
+    });
   });
 
   it("refuses to cancel a service that does not allow it", async () => {
     const { order } = await deliveredOrder(3);
-    expect(await kit.container.aftercare.requestCancel(order.id, order.customer_id)).toMatchObject({ ok: false, error: { code: "cancel_not_offered" } });
+    expect(await kit.container.aftercare.requestCancel(order.id, order.customer_id)).toMatchObject({
+      ok: false,
+      error: { code: "cancel_not_offered" },
+    });
   });
 });

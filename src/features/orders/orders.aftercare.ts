@@ -7,7 +7,20 @@ import { err, ok, type Result } from "../../shared/result.js";
 import type { CatalogService, Service } from "../catalog/catalog.service.js";
 import type { NotificationsService } from "../notifications/notifications.service.js";
 import type { ProvidersService } from "../providers/providers.service.js";
-import { findCustomerOrder, findOrderById, findRefill, insertRefill, listOpenRefills, listRefills, moveOrder, settleRefill, updateRefill, type OrderRow, type RefillRow, type RefillState } from "./orders.repository.js";
+import {
+  findCustomerOrder,
+  findOrderById,
+  findRefill,
+  insertRefill,
+  listOpenRefills,
+  listRefills,
+  moveOrder,
+  settleRefill,
+  updateRefill,
+  type OrderRow,
+  type RefillRow,
+  type RefillState,
+} from "./orders.repository.js";
 
 const DAY = 86_400_000;
 /** Refill guarantee when a service promises refills without saying for how long. */
@@ -38,23 +51,37 @@ export type AftercareProblem =
  * (and following them at the supplier), and cancel requests where the service allows it. A cancel
  * is only a request: the money moves when the supplier reports the order canceled.
  */
-export function createAftercare(deps: { db: Db; clock: Clock; logger: Logger; catalog: CatalogService; providers: ProvidersService; notifications: NotificationsService }) {
+export function createAftercare(deps: {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  catalog: CatalogService;
+  providers: ProvidersService;
+  notifications: NotificationsService;
+}) {
   const { db, clock, logger, catalog, providers, notifications } = deps;
 
   const refillsOf = (orderId: number) => listRefills(db, orderId, "desc");
 
-  const refillProblem = (order: OrderRow, service: Service | undefined, refills: RefillRow[]): AftercareProblem | undefined => {
+  const refillProblem = (
+    order: OrderRow,
+    service: Service | undefined,
+    refills: RefillRow[],
+  ): AftercareProblem | undefined => {
     if (!service?.refill || !order.provider_order_id) return { code: "refill_not_offered" };
     if (order.status !== "completed" && order.status !== "partial") return { code: "refill_not_yet" };
     const days = service.refillDays ?? DEFAULT_REFILL_DAYS;
-    if (days > 0 && clock.now() - (order.finished_at ?? order.updated_at) > days * DAY) return { code: "refill_expired" };
-    if (refills.some((r) => r.status === "requested" || r.status === "pending" || r.status === "in_progress")) return { code: "refill_in_progress" };
+    if (days > 0 && clock.now() - (order.finished_at ?? order.updated_at) > days * DAY)
+      return { code: "refill_expired" };
+    if (refills.some((r) => r.status === "requested" || r.status === "pending" || r.status === "in_progress"))
+      return { code: "refill_in_progress" };
     return undefined;
   };
 
   const cancelProblem = (order: OrderRow, service: Service | undefined): AftercareProblem | undefined => {
     if (!service?.cancel) return { code: "cancel_not_offered" };
-    if (order.status !== "processing" || !order.provider_order_id || order.cancel_requested_at !== null) return { code: "cancel_too_late" };
+    if (order.status !== "processing" || !order.provider_order_id || order.cancel_requested_at !== null)
+      return { code: "cancel_too_late" };
     return undefined;
   };
 
@@ -86,7 +113,9 @@ export function createAftercare(deps: { db: Db; clock: Clock; logger: Logger; ca
       const id = await insertRefill(db, order.id, clock.now());
       let outcome;
       try {
-        outcome = (await (await providers.adapterFor(service!.providerId)).refill([order.provider_order_id!])).get(order.provider_order_id!);
+        outcome = (await (await providers.adapterFor(service!.providerId)).refill([order.provider_order_id!])).get(
+          order.provider_order_id!,
+        );
       } catch (error) {
         await updateRefill(db, id, { status: "rejected", last_error: errorMessage(error) }, clock.now());
         logger.warn({ err: error, orderId }, "refill request failed");
@@ -110,12 +139,18 @@ export function createAftercare(deps: { db: Db; clock: Clock; logger: Logger; ca
       if (problem) return err(problem);
       let outcome;
       try {
-        outcome = (await (await providers.adapterFor(service!.providerId)).cancel([order.provider_order_id!])).get(order.provider_order_id!);
+        outcome = (await (await providers.adapterFor(service!.providerId)).cancel([order.provider_order_id!])).get(
+          order.provider_order_id!,
+        );
       } catch (error) {
         logger.warn({ err: error, orderId }, "cancel request failed");
         return err({ code: "supplier_unavailable" });
       }
-      if (!outcome || outcome.kind === "error") return err({ code: "supplier_refused", message: outcome?.kind === "error" ? outcome.message : "no answer for this order" });
+      if (!outcome || outcome.kind === "error")
+        return err({
+          code: "supplier_refused",
+          message: outcome?.kind === "error" ? outcome.message : "no answer for this order",
+        });
       await moveOrder(db, order.id, "requestCancel", { cancel_requested_at: clock.now() }, clock.now());
       return ok((await findOrderById(db, order.id))!);
     },
@@ -123,12 +158,17 @@ export function createAftercare(deps: { db: Db; clock: Clock; logger: Logger; ca
     /** The scheduled refill follow-up: open refills by supplier; the customer hears when one ends. */
     async syncRefills(): Promise<{ checked: number; finished: number }> {
       const open = await listOpenRefills(db);
-      const byProvider = groupBy(open.filter((r) => r.provider_id !== null), (r) => r.provider_id!);
+      const byProvider = groupBy(
+        open.filter((r) => r.provider_id !== null),
+        (r) => r.provider_id!,
+      );
       let finished = 0;
       for (const [providerId, group] of byProvider) {
         let reports;
         try {
-          reports = await (await providers.adapterFor(providerId)).refillStatus(group.map((r) => r.provider_refill_id!));
+          reports = await (
+            await providers.adapterFor(providerId)
+          ).refillStatus(group.map((r) => r.provider_refill_id!));
         } catch (error) {
           logger.warn({ err: error, providerId }, "refill status check failed");
           continue;
@@ -142,7 +182,10 @@ export function createAftercare(deps: { db: Db; clock: Clock; logger: Logger; ca
             await settleRefill(trx, refill.id, refill.status, next, report.rawStatus, clock.now());
             if (next === "completed" || next === "rejected") {
               finished++;
-              await notifications.toCustomer(trx, refill.customer_id, { key: next === "completed" ? "refill-completed" : "refill-rejected", vars: { order: refill.order_id } });
+              await notifications.toCustomer(trx, refill.customer_id, {
+                key: next === "completed" ? "refill-completed" : "refill-rejected",
+                vars: { order: refill.order_id },
+              });
             }
           });
         }

@@ -36,7 +36,12 @@ describe("counts", () => {
     const { customer, quote } = await partialOrder(ID_USER);
     expect(quote).toContain("Jumlah: 5.000");
     expect(quote).toMatch(/Harga: Rp\u00a0[\d.]+ \/ 1\.000/);
-    expect(customer.botMessages().map((m) => m.plain).join("\n")).toContain("(1.500 belum terkirim)");
+    expect(
+      customer
+        .botMessages()
+        .map((m) => m.plain)
+        .join("\n"),
+    ).toContain("(1.500 belum terkirim)");
     const [list] = await customer.say("/pesanan");
     expect(list!.plain).toContain("5.000 → https://instagram.com/partial_budi");
     const [services] = await customer.say("mau beli followers instagram");
@@ -47,7 +52,12 @@ describe("counts", () => {
     const { customer, quote } = await partialOrder(EN_USER);
     expect(quote).toContain("Quantity: 5,000");
     expect(quote).toMatch(/Price: Rp\u00a0[\d.]+ \/ 1,000/);
-    expect(customer.botMessages().map((m) => m.plain).join("\n")).toContain("(1,500 not delivered)");
+    expect(
+      customer
+        .botMessages()
+        .map((m) => m.plain)
+        .join("\n"),
+    ).toContain("(1,500 not delivered)");
     const [list] = await customer.say("/orders");
     expect(list!.plain).toContain("5,000 → https://instagram.com/partial_budi");
     const [services] = await customer.say("I want instagram followers");
@@ -76,7 +86,15 @@ describe("an order's detail", () => {
   it("names a phone number as one, with no nickname line", async () => {
     await kit.addTopupSupplier("digiflazz");
     const customer = kit.customer(ID_USER);
-    const mid = (await kit.db.selectFrom("services").select("mid").where("platform", "=", "pulsa").where("active", "=", 1).orderBy("mid").executeTakeFirstOrThrow()).mid;
+    const mid = (
+      await kit.db
+        .selectFrom("services")
+        .select("mid")
+        .where("platform", "=", "pulsa")
+        .where("active", "=", 1)
+        .orderBy("mid")
+        .executeTakeFirstOrThrow()
+    ).mid;
     await customer.say(`ID ${mid} 081234567890`);
     await customer.pressButton(/^pay:/);
     const order = await latestOrder();

@@ -35,7 +35,9 @@ ordersFeature.callbackQuery(/^refill:(\d{1,12})$/, async (ctx) => {
 ordersFeature.callbackQuery(/^ordcancel:(\d{1,12})$/, async (ctx) => {
   await ctx.answerCallbackQuery();
   const result = await ctx.deps.aftercare.requestCancel(Number(ctx.match[1]), ctx.customer.id);
-  await ctx.reply(result.ok ? ctx.t("cancel-requested", { order: Number(ctx.match[1]) }) : problemText(ctx, result.error));
+  await ctx.reply(
+    result.ok ? ctx.t("cancel-requested", { order: Number(ctx.match[1]) }) : problemText(ctx, result.error),
+  );
 });
 
 export async function showOrders(ctx: BotContext, page = 0): Promise<void> {
@@ -61,7 +63,11 @@ export async function showOrders(ctx: BotContext, page = 0): Promise<void> {
   if (page > 0) keyboard.text(ctx.t("button-newer"), `ords:${page - 1}`);
   if ((page + 1) * PAGE < total) keyboard.text(ctx.t("button-older"), `ords:${page + 1}`);
   const footer = ctx.t("orders-footer", { from: page * PAGE + 1, to: page * PAGE + orders.length, total });
-  await ctx.reply(`${ctx.t("orders-title")}\n\n${lines.join("\n\n")}\n\n${footer}`, { parse_mode: "HTML", reply_markup: keyboard, link_preview_options: { is_disabled: true } });
+  await ctx.reply(`${ctx.t("orders-title")}\n\n${lines.join("\n\n")}\n\n${footer}`, {
+    parse_mode: "HTML",
+    reply_markup: keyboard,
+    link_preview_options: { is_disabled: true },
+  });
 }
 
 export async function showOrder(ctx: BotContext, orderId: number): Promise<void> {
@@ -74,23 +80,39 @@ export async function showOrder(ctx: BotContext, orderId: number): Promise<void>
       order: order.id,
       status: ctx.t(`order-status-${order.status}`),
       service: escapeHtml(service ? `ID ${service.mid} — ${service.name}` : "-"),
-      target: accountLines(ctx, { kind: service?.targetKind ?? "link", target: order.target, zone: order.zone, nickname: order.nickname }),
+      target: accountLines(ctx, {
+        kind: service?.targetKind ?? "link",
+        target: order.target,
+        zone: order.zone,
+        nickname: order.nickname,
+      }),
       quantity: asCount(order.quantity),
       amount: amountText(ctx, order, stars),
       when: formatJakartaDateTime(order.created_at),
     }),
   ];
   lines.push(...extrasLines(ctx, parseExtras(order.extras), order.quantity));
-  if (delivered !== null && service?.unitSize !== 1) lines.push(ctx.t("order-progress", { delivered: asCount(delivered), quantity: asCount(order.quantity) }));
+  if (delivered !== null && service?.unitSize !== 1)
+    lines.push(ctx.t("order-progress", { delivered: asCount(delivered), quantity: asCount(order.quantity) }));
   if (order.supplier_note) lines.push(ctx.t("order-note", { note: escapeHtml(order.supplier_note) }));
   if (order.cancel_requested_at) lines.push(ctx.t("order-cancel-pending"));
-  if (refills[0]) lines.push(ctx.t("order-refill-status", { status: ctx.t(`refill-status-${refills[0].status}`), when: formatJakartaDateTime(refills[0].created_at) }));
+  if (refills[0])
+    lines.push(
+      ctx.t("order-refill-status", {
+        status: ctx.t(`refill-status-${refills[0].status}`),
+        when: formatJakartaDateTime(refills[0].created_at),
+      }),
+    );
   const keyboard = new InlineKeyboard();
   if (order.status === "processing") keyboard.text(ctx.t("button-refresh"), `ordsync:${order.id}`);
   if (canRefill) keyboard.text(ctx.t("button-refill"), `refill:${order.id}`);
   if (canCancel) keyboard.text(ctx.t("button-cancel-order"), `ordcancel:${order.id}`);
   keyboard.row().text(ctx.t("button-all-orders"), "ords:0");
-  await ctx.reply(lines.join("\n"), { parse_mode: "HTML", reply_markup: keyboard, link_preview_options: { is_disabled: true } });
+  await ctx.reply(lines.join("\n"), {
+    parse_mode: "HTML",
+    reply_markup: keyboard,
+    link_preview_options: { is_disabled: true },
+  });
 }
 
 /** Asks the supplier to refill one of the customer's orders, and says how that went. */
@@ -106,6 +128,7 @@ function amountText(ctx: BotContext, order: OrderRow, stars: ReadonlyMap<number,
 }
 
 function problemText(ctx: BotContext, problem: AftercareProblem): string {
-  if (problem.code === "supplier_refused") return ctx.t("aftercare-supplier-refused", { message: escapeHtml(problem.message) });
+  if (problem.code === "supplier_refused")
+    return ctx.t("aftercare-supplier-refused", { message: escapeHtml(problem.message) });
   return ctx.t(`aftercare-${problem.code.replaceAll("_", "-")}`);
 }

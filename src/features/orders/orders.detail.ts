@@ -24,13 +24,33 @@ export type TimelineEvent =
   | { at: number; kind: "stuck" }
   | { at: number; kind: "cancel_requested" }
   | { at: number; kind: "refill"; status: string; providerRefillId: string | null; error: string | null }
-  | { at: number; kind: "ledger"; amount: number; reason: string; reference: string; note: string | null; description: LedgerDescription }
+  | {
+      at: number;
+      kind: "ledger";
+      amount: number;
+      reason: string;
+      reference: string;
+      note: string | null;
+      description: LedgerDescription;
+    }
   /** When fulfilment ended; `status` is the order's status now (a later refund may have changed it). */
   | { at: number; kind: "finished"; status: OrderStatus; providerStatus: string | null; remains: number | null }
   | { at: number; kind: "audit"; action: string; actor: string; reason: string | null };
 
 /** Same-moment events read in the order they happen. */
-const RANK: Record<TimelineEvent["kind"], number> = { created: 0, invoice: 1, paid: 2, placed: 3, progress: 4, stuck: 5, cancel_requested: 6, refill: 7, finished: 8, ledger: 9, audit: 10 };
+const RANK: Record<TimelineEvent["kind"], number> = {
+  created: 0,
+  invoice: 1,
+  paid: 2,
+  placed: 3,
+  progress: 4,
+  stuck: 5,
+  cancel_requested: 6,
+  refill: 7,
+  finished: 8,
+  ledger: 9,
+  audit: 10,
+};
 
 export function createOrderDetail(deps: { db: Db; audit: AuditService }) {
   const { db, audit } = deps;
@@ -50,32 +70,93 @@ export function createOrderDetail(deps: { db: Db; audit: AuditService }) {
       const refunded = paid ? Math.min(order.amount, soFar) : 0;
       const left = paid ? order.amount - refunded : 0;
 
-      const timeline: TimelineEvent[] = [{ at: order.created_at, kind: "created", quantity: order.quantity, amount: order.amount }];
+      const timeline: TimelineEvent[] = [
+        { at: order.created_at, kind: "created", quantity: order.quantity, amount: order.amount },
+      ];
       for (const p of payments) {
-        if (p.status === "paid" && p.paid_at !== null) timeline.push({ at: p.paid_at, kind: "paid", rail: p.gateway, reference: p.reference, amount: p.amount });
-        else timeline.push({ at: p.created_at, kind: "invoice", rail: p.gateway, reference: p.reference, amount: p.amount, status: p.status });
+        if (p.status === "paid" && p.paid_at !== null)
+          timeline.push({ at: p.paid_at, kind: "paid", rail: p.gateway, reference: p.reference, amount: p.amount });
+        else
+          timeline.push({
+            at: p.created_at,
+            kind: "invoice",
+            rail: p.gateway,
+            reference: p.reference,
+            amount: p.amount,
+            status: p.status,
+          });
       }
       // Manual orders are paid without a payment row: from the wallet (a purchase entry) or outside the bot.
       if (paid && !payments.some((p) => p.status === "paid")) {
         // The rail says it in words ("from the balance", "outside the bot"); a ledger reference means nothing to a reader.
-        timeline.push({ at: order.paid_at!, kind: "paid", rail: order.paid_with ?? "unknown", reference: null, amount: order.amount });
+        timeline.push({
+          at: order.paid_at!,
+          kind: "paid",
+          rail: order.paid_with ?? "unknown",
+          reference: null,
+          amount: order.amount,
+        });
       }
-      if (order.placed_at !== null) timeline.push({ at: order.placed_at, kind: "placed", supplier: supplier?.name ?? null, providerOrderId: order.provider_order_id });
-      if (order.last_progress_at !== null) timeline.push({ at: order.last_progress_at, kind: "progress", providerStatus: order.provider_status, startCount: order.start_count, remains: order.remains });
+      if (order.placed_at !== null)
+        timeline.push({
+          at: order.placed_at,
+          kind: "placed",
+          supplier: supplier?.name ?? null,
+          providerOrderId: order.provider_order_id,
+        });
+      if (order.last_progress_at !== null)
+        timeline.push({
+          at: order.last_progress_at,
+          kind: "progress",
+          providerStatus: order.provider_status,
+          startCount: order.start_count,
+          remains: order.remains,
+        });
       if (order.stuck_flagged_at !== null) timeline.push({ at: order.stuck_flagged_at, kind: "stuck" });
-      if (order.cancel_requested_at !== null) timeline.push({ at: order.cancel_requested_at, kind: "cancel_requested" });
-      for (const r of refills) timeline.push({ at: r.created_at, kind: "refill", status: r.status, providerRefillId: r.provider_refill_id, error: r.last_error });
+      if (order.cancel_requested_at !== null)
+        timeline.push({ at: order.cancel_requested_at, kind: "cancel_requested" });
+      for (const r of refills)
+        timeline.push({
+          at: r.created_at,
+          kind: "refill",
+          status: r.status,
+          providerRefillId: r.provider_refill_id,
+          error: r.last_error,
+        });
       // The purchase debit is the payment above; every other entry (refunds, credits of a second payment) shows.
-      for (const e of ledger) if (e.reason !== "purchase") timeline.push({ at: e.created_at, kind: "ledger", amount: e.amount, reason: e.reason, reference: e.reference, note: e.note, description: describeLedgerEntry(e) });
-      if (order.finished_at !== null && TERMINAL_STATUSES.includes(order.status)) timeline.push({ at: order.finished_at, kind: "finished", status: order.status, providerStatus: order.provider_status, remains: order.remains });
-      for (const a of entries) timeline.push({ at: a.created_at, kind: "audit", action: a.action, actor: a.actor, reason: a.reason });
+      for (const e of ledger)
+        if (e.reason !== "purchase")
+          timeline.push({
+            at: e.created_at,
+            kind: "ledger",
+            amount: e.amount,
+            reason: e.reason,
+            reference: e.reference,
+            note: e.note,
+            description: describeLedgerEntry(e),
+          });
+      if (order.finished_at !== null && TERMINAL_STATUSES.includes(order.status))
+        timeline.push({
+          at: order.finished_at,
+          kind: "finished",
+          status: order.status,
+          providerStatus: order.provider_status,
+          remains: order.remains,
+        });
+      for (const a of entries)
+        timeline.push({ at: a.created_at, kind: "audit", action: a.action, actor: a.actor, reason: a.reason });
       // Creation comes first whatever the stamps say: a manual order is stamped paid a moment before its row is written.
       const first = (e: TimelineEvent) => (e.kind === "created" ? 0 : 1);
       timeline.sort((x, y) => first(x) - first(y) || x.at - y.at || RANK[x.kind] - RANK[y.kind]);
 
       return {
         order: view(order),
-        customer: { id: customer.id, telegramId: customer.telegram_id, username: customer.username, firstName: customer.first_name },
+        customer: {
+          id: customer.id,
+          telegramId: customer.telegram_id,
+          username: customer.username,
+          firstName: customer.first_name,
+        },
         service: service ? { id: service.id, mid: service.mid, name: service.name, mode: service.mode } : null,
         supplier: supplier ? { id: supplier.id, name: supplier.name } : null,
         money: { paid: paid ? order.amount : 0, refunded, leftToRefund: left },

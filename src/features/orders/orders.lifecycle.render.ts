@@ -7,15 +7,21 @@ import { ORDER_MOVES, ORDER_STATUSES, allowedTransitions } from "./orders.lifecy
  * differs from what these functions render, so an edit to the lifecycle cannot leave them behind.
  */
 
-export const DOC_BEGIN = "<!-- order-states:begin (generated from src/features/orders/orders.lifecycle.ts by `npx tsx scripts/order-lifecycle.ts`; do not edit) -->";
+export const DOC_BEGIN =
+  "<!-- order-states:begin (generated from src/features/orders/orders.lifecycle.ts by `npx tsx scripts/order-lifecycle.ts`; do not edit) -->";
 export const DOC_END = "<!-- order-states:end -->";
 
 /** The doc section between the markers: the diagram (from → to) and every named move. */
 export function renderOrderStatesDoc(): string {
   const graph = allowedTransitions();
   const width = Math.max(...ORDER_STATUSES.map((s) => s.length));
-  const diagram = ORDER_STATUSES.map((s) => `${s.padEnd(width)} → ${graph[s].length > 0 ? graph[s].join(", ") : "(final)"}`);
-  const moves = Object.entries(ORDER_MOVES).map(([name, m]) => `| \`${name}\` | ${m.from.join(", ")} | ${m.to === "same" ? "(status stays)" : m.to.join(", ")} | ${m.why} |`);
+  const diagram = ORDER_STATUSES.map(
+    (s) => `${s.padEnd(width)} → ${graph[s].length > 0 ? graph[s].join(", ") : "(final)"}`,
+  );
+  const moves = Object.entries(ORDER_MOVES).map(
+    ([name, m]) =>
+      `| \`${name}\` | ${m.from.join(", ")} | ${m.to === "same" ? "(status stays)" : m.to.join(", ")} | ${m.why} |`,
+  );
   return [
     DOC_BEGIN,
     "```",

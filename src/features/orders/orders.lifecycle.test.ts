@@ -28,7 +28,8 @@ describe("the order lifecycle's copies", () => {
     const doc = read("docs/ARCHITECTURE.md");
     const section = doc.slice(doc.indexOf(DOC_BEGIN), doc.indexOf(DOC_END) + DOC_END.length);
     expect(section, "run `npx tsx scripts/order-lifecycle.ts`").toBe(renderOrderStatesDoc());
-    for (const [from, targets] of Object.entries(allowedTransitions())) expect(section).toContain(`${from.padEnd(16)} → ${targets.length > 0 ? targets.join(", ") : "(final)"}`);
+    for (const [from, targets] of Object.entries(allowedTransitions()))
+      expect(section).toContain(`${from.padEnd(16)} → ${targets.length > 0 ? targets.join(", ") : "(final)"}`);
   });
 
   it("the Mini App's runtime list is the server's", () => {
@@ -52,16 +53,22 @@ describe("the diagram", () => {
   it("reaches every status from awaiting_payment and names only known statuses", () => {
     const graph = allowedTransitions();
     const seen = new Set<string>(["awaiting_payment"]);
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
-      for (const from of [...seen]) for (const to of graph[from as keyof typeof graph]) if (!seen.has(to)) grew = seen.add(to) !== undefined;
+      for (const from of [...seen])
+        for (const to of graph[from as keyof typeof graph]) if (!seen.has(to)) grew = seen.add(to) !== undefined;
     }
     expect([...seen].sort()).toEqual([...ORDER_STATUSES].sort());
-    for (const move of Object.values(ORDER_MOVES)) for (const s of [...move.from, ...(move.to === "same" ? [] : move.to)]) expect(ORDER_STATUSES).toContain(s);
+    for (const move of Object.values(ORDER_MOVES))
+      for (const s of [...move.from, ...(move.to === "same" ? [] : move.to)]) expect(ORDER_STATUSES).toContain(s);
   });
 
   it("includes the supplier-out-of-funds wait and a manual order's progress", () => {
-    expect(allowedTransitions()).toMatchObject({ placing: expect.arrayContaining(["waiting_funds"]), waiting_funds: ["paid", "refunded"], manual: expect.arrayContaining(["processing", "completed", "partial", "canceled", "refunded"]) });
+    expect(allowedTransitions()).toMatchObject({
+      placing: expect.arrayContaining(["waiting_funds"]),
+      waiting_funds: ["paid", "refunded"],
+      manual: expect.arrayContaining(["processing", "completed", "partial", "canceled", "refunded"]),
+    });
     expect(ORDER_MOVES.manualProgress).toMatchObject({ from: ["manual", "processing"], to: ["processing"] });
   });
 
@@ -96,13 +103,28 @@ describe("orders.move on the real database", () => {
     const outside = { status: "completed", finished_at: 1 } as unknown as { status: "expired"; finished_at: number };
     expect(await kit.db.transaction().execute((trx) => orders.move(trx, order.id, "expire", outside))).toBe(false);
     const forgedSame = { status: "completed" } as unknown as Record<string, never>;
-    expect(await kit.db.transaction().execute((trx) => orders.move(trx, order.id, "flagStuck" as OrderMove, forgedSame))).toBe(false);
-    expect(await kit.db.transaction().execute((trx) => orders.move(trx, order.id, "supplierFinished", { status: "completed" }))).toBe(false);
+    expect(
+      await kit.db.transaction().execute((trx) => orders.move(trx, order.id, "flagStuck" as OrderMove, forgedSame)),
+    ).toBe(false);
+    expect(
+      await kit.db
+        .transaction()
+        .execute((trx) => orders.move(trx, order.id, "supplierFinished", { status: "completed" })),
+    ).toBe(false);
     expect(await statusOf()).toMatchObject({ status: "awaiting_payment", finished_at: null });
 
-    expect(await kit.db.transaction().execute((trx) => orders.move(trx, order.id, "expire", { status: "expired", finished_at: 1 }))).toBe(true);
+    expect(
+      await kit.db
+        .transaction()
+        .execute((trx) => orders.move(trx, order.id, "expire", { status: "expired", finished_at: 1 })),
+    ).toBe(true);
     expect((await statusOf()).status).toBe("expired");
-    expect(await kit.db.transaction().execute((trx) => orders.move(trx, order.id, "expire", { status: "expired", finished_at: 2 })), "a second writer loses").toBe(false);
+    expect(
+      await kit.db
+        .transaction()
+        .execute((trx) => orders.move(trx, order.id, "expire", { status: "expired", finished_at: 2 })),
+      "a second writer loses",
+    ).toBe(false);
     expect((await statusOf()).finished_at).toBe(1);
   });
 

@@ -32,7 +32,16 @@ export interface CustomerLookup {
   findById(id: number): Promise<{ id: number } | undefined>;
 }
 
-export function createManualOrders(deps: { db: Db; clock: Clock; checkout: CheckoutService; opener: OrderOpener; customers: CustomerLookup; wallet: WalletService; notifications: NotificationsService; audit: AuditService }) {
+export function createManualOrders(deps: {
+  db: Db;
+  clock: Clock;
+  checkout: CheckoutService;
+  opener: OrderOpener;
+  customers: CustomerLookup;
+  wallet: WalletService;
+  notifications: NotificationsService;
+  audit: AuditService;
+}) {
   const { db, clock, checkout, opener, customers, wallet, notifications, audit } = deps;
 
   return {
@@ -42,11 +51,27 @@ export function createManualOrders(deps: { db: Db; clock: Clock; checkout: Check
       if (!selected.ok) throw new AppError("orders.invalid_input", quoteProblemMessage(selected.error));
       const service = selected.value;
       const form = orderFormFor(service.type)!;
-      return { mid, name: service.name, type: form.type, quantity: form.quantity, inputs: form.inputs, dripfeed: allowsDripFeed(service), min: service.min, max: service.max };
+      return {
+        mid,
+        name: service.name,
+        type: form.type,
+        quantity: form.quantity,
+        inputs: form.inputs,
+        dripfeed: allowsDripFeed(service),
+        min: service.min,
+        max: service.max,
+      };
     },
 
     /** Prices the order for the customer (a stored quote, as in the bot) and says what their wallet holds. */
-    async quote(input: { customerId: number; mid: number; target: string; zone?: string | undefined; quantity?: number | undefined; inputs?: RawInputs | undefined }) {
+    async quote(input: {
+      customerId: number;
+      mid: number;
+      target: string;
+      zone?: string | undefined;
+      quantity?: number | undefined;
+      inputs?: RawInputs | undefined;
+    }) {
       const customer = await customers.findById(input.customerId);
       if (!customer) throw new AppError("admin.not_found", `no customer ${input.customerId}`);
       const quoted = await checkout.quote(input);
@@ -70,22 +95,50 @@ export function createManualOrders(deps: { db: Db; clock: Clock; checkout: Check
     /** Turns the quote into a paid manual order; the whole step lands or none of it does. */
     async create(input: { quoteId: string; payment: ManualPayment; reason: string }, actor: string): Promise<OrderRow> {
       const reason = input.reason.trim();
-      if (!reason) throw new AppError("orders.invalid_input", "say why: a manual order is recorded with its reason (and, paid outside the bot, how it was paid)", { text: { key: "input.reason_required" } });
+      if (!reason)
+        throw new AppError(
+          "orders.invalid_input",
+          "say why: a manual order is recorded with its reason (and, paid outside the bot, how it was paid)",
+          { text: { key: "input.reason_required" } },
+        );
       const quote = await checkout.findQuote(input.quoteId);
       if (!quote) throw new AppError("orders.not_found", "no such quote: get the price again");
       const now = clock.now();
       const orderId = await db.transaction().execute(async (trx) => {
-        const opened = await opener.open(trx, { quoteId: quote.id, customerId: quote.customerId, service: quote.service, now });
+        const opened = await opener.open(trx, {
+          quoteId: quote.id,
+          customerId: quote.customerId,
+          service: quote.service,
+          now,
+        });
         if ("problem" in opened) throw new AppError("orders.invalid_state", openProblemMessage(opened.problem));
         const order = opened.order;
         const balanceBefore = await wallet.balance(order.customer_id, trx);
         if (input.payment === "wallet") {
-          const debited = await wallet.debit(trx, { customerId: order.customer_id, amount: order.amount, reason: "purchase", reference: `purchase:order:${order.id}`, orderId: order.id, note: `manual order: ${reason}` });
+          const debited = await wallet.debit(trx, {
+            customerId: order.customer_id,
+            amount: order.amount,
+            reason: "purchase",
+            reference: `purchase:order:${order.id}`,
+            orderId: order.id,
+            note: `manual order: ${reason}`,
+          });
           // Throwing rolls the opened order back too: the quote stays open for another try.
-          if (!debited) throw new AppError("wallet.insufficient_balance", `the customer's balance is ${formatRupiah(balanceBefore)}, less than ${formatRupiah(order.amount)}`, { text: { key: "wallet.short", params: { balance: balanceBefore, amount: order.amount } } });
+          if (!debited)
+            throw new AppError(
+              "wallet.insufficient_balance",
+              `the customer's balance is ${formatRupiah(balanceBefore)}, less than ${formatRupiah(order.amount)}`,
+              { text: { key: "wallet.short", params: { balance: balanceBefore, amount: order.amount } } },
+            );
         }
         // awaiting_payment → (paid →) manual in one step: nothing can happen in between, and no placement job is queued.
-        const moved = await moveOrder(trx, order.id, "recordManualOrder", { status: "manual", is_manual: 1, paid_at: now, paid_with: input.payment, admin_notes: reason }, clock.now());
+        const moved = await moveOrder(
+          trx,
+          order.id,
+          "recordManualOrder",
+          { status: "manual", is_manual: 1, paid_at: now, paid_with: input.payment, admin_notes: reason },
+          clock.now(),
+        );
         if (!moved) throw new AppError("orders.invalid_state", `order #${order.id} changed meanwhile`);
         const balanceAfter = await wallet.balance(order.customer_id, trx);
         await audit.record(trx, {
@@ -93,13 +146,36 @@ export function createManualOrders(deps: { db: Db; clock: Clock; checkout: Check
           action: "order.create_manual",
           subject: `order:${order.id}`,
           before: null,
-          after: { status: "manual", customer: order.customer_id, mid: quote.service.mid, target: order.target, quantity: order.quantity, amount: order.amount, payment: input.payment, ...(quote.extras ? { extras: quote.extras } : {}) },
+          after: {
+            status: "manual",
+            customer: order.customer_id,
+            mid: quote.service.mid,
+            target: order.target,
+            quantity: order.quantity,
+            amount: order.amount,
+            payment: input.payment,
+            ...(quote.extras ? { extras: quote.extras } : {}),
+          },
           reason,
         });
-        if (input.payment === "wallet") await audit.record(trx, { actor, action: "wallet.pay_manual_order", subject: `customer:${order.customer_id}`, before: { balance: balanceBefore }, after: { balance: balanceAfter, order: order.id }, reason });
+        if (input.payment === "wallet")
+          await audit.record(trx, {
+            actor,
+            action: "wallet.pay_manual_order",
+            subject: `customer:${order.customer_id}`,
+            before: { balance: balanceBefore },
+            after: { balance: balanceAfter, order: order.id },
+            reason,
+          });
         await notifications.toCustomer(trx, order.customer_id, {
           key: input.payment === "wallet" ? "order-manual-wallet" : "order-manual-external",
-          vars: { order: order.id, service: escapeHtml(quote.service.name), quantity: asCount(order.quantity), amount: formatRupiah(order.amount), balance: formatRupiah(balanceAfter) },
+          vars: {
+            order: order.id,
+            service: escapeHtml(quote.service.name),
+            quantity: asCount(order.quantity),
+            amount: formatRupiah(order.amount),
+            balance: formatRupiah(balanceAfter),
+          },
         });
         return order.id;
       });

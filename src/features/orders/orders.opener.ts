@@ -29,7 +29,10 @@ export function createOrderOpener(deps: { checkout: CheckoutService; clock: Cloc
       return ((await checkout.quoteRow(trx, quoteId))?.expires_at ?? 0) > now;
     },
 
-    async open(trx: Db, input: { quoteId: string; customerId: number; service: { active: boolean; providerId: number }; now: number }): Promise<{ order: OrderRow } | { problem: OpenOrderProblem }> {
+    async open(
+      trx: Db,
+      input: { quoteId: string; customerId: number; service: { active: boolean; providerId: number }; now: number },
+    ): Promise<{ order: OrderRow } | { problem: OpenOrderProblem }> {
       // One opener per quote at a time until the caller commits: on PostgreSQL two at once would
       // otherwise both find no order and both insert one (SQLite's one writer keeps them apart).
       await lockForWrite(trx, "quote", input.quoteId);
@@ -37,7 +40,8 @@ export function createOrderOpener(deps: { checkout: CheckoutService; clock: Cloc
       if (!quote || quote.customer_id !== input.customerId) return { problem: { code: "quote_not_found" } };
       const existing = await findOrderByQuoteId(trx, input.quoteId);
       if (existing) {
-        if (existing.status !== "awaiting_payment") return { problem: { code: "order_closed", orderId: existing.id, status: existing.status } };
+        if (existing.status !== "awaiting_payment")
+          return { problem: { code: "order_closed", orderId: existing.id, status: existing.status } };
         if (quote.expires_at <= input.now) return { problem: { code: "quote_expired" } };
         return { order: existing };
       }
@@ -91,7 +95,8 @@ export function createOrderOpener(deps: { checkout: CheckoutService; clock: Cloc
      */
     async expireAbandoned(db: Db, now: number): Promise<number> {
       let expired = 0;
-      for (const id of await abandonedOrderIds(db, now)) if (await moveOrder(db, id, "expire", { status: "expired", finished_at: now }, clock.now())) expired++;
+      for (const id of await abandonedOrderIds(db, now))
+        if (await moveOrder(db, id, "expire", { status: "expired", finished_at: now }, clock.now())) expired++;
       return expired;
     },
   };

@@ -6,11 +6,22 @@ import type { Db } from "../../infra/db/open-database.js";
  */
 
 /** What orders paid with Telegram Stars cost in Stars, by order id (the customer paid Stars, not rupiah). */
-export async function starsPaidFor(db: Db, orders: ReadonlyArray<{ paid_with: string | null; paid_payment_id: number | null }>): Promise<Map<number, number>> {
-  const paymentIds = orders.filter((o) => o.paid_with === "stars" && o.paid_payment_id !== null).map((o) => o.paid_payment_id!);
+export async function starsPaidFor(
+  db: Db,
+  orders: ReadonlyArray<{ paid_with: string | null; paid_payment_id: number | null }>,
+): Promise<Map<number, number>> {
+  const paymentIds = orders
+    .filter((o) => o.paid_with === "stars" && o.paid_payment_id !== null)
+    .map((o) => o.paid_payment_id!);
   if (paymentIds.length === 0) return new Map();
-  const payments = await db.selectFrom("payments").select(["order_id", "stars_amount"]).where("id", "in", paymentIds).execute();
-  return new Map(payments.filter((p) => p.order_id !== null && p.stars_amount !== null).map((p) => [p.order_id!, p.stars_amount!]));
+  const payments = await db
+    .selectFrom("payments")
+    .select(["order_id", "stars_amount"])
+    .where("id", "in", paymentIds)
+    .execute();
+  return new Map(
+    payments.filter((p) => p.order_id !== null && p.stars_amount !== null).map((p) => [p.order_id!, p.stars_amount!]),
+  );
 }
 
 /** The key of the job that refunds an order's Stars payment; its existence means the Stars went back. */
@@ -29,7 +40,11 @@ export async function refundedSoFar(db: Db, orderId: number): Promise<number> {
     .where("order_id", "=", orderId)
     .where((eb) => eb.or([eb("reference", "=", reference), eb("reference", "like", `${reference}:%`)]))
     .executeTakeFirstOrThrow();
-  const stars = await db.selectFrom("jobs").select("id").where("dedupe_key", "=", starsRefundKey(orderId)).executeTakeFirst();
+  const stars = await db
+    .selectFrom("jobs")
+    .select("id")
+    .where("dedupe_key", "=", starsRefundKey(orderId))
+    .executeTakeFirst();
   return stars ? Number.MAX_SAFE_INTEGER : Number(row.total);
 }
 
@@ -45,7 +60,16 @@ export async function abandonedOrderIds(db: Db, now: number): Promise<number[]> 
     .select("orders.id")
     .where("orders.status", "=", "awaiting_payment")
     .where("quotes.expires_at", "<=", now)
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom("payments").select("payments.id").whereRef("payments.order_id", "=", "orders.id").where("payments.status", "in", ["creating", "pending"]))))
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("payments")
+            .select("payments.id")
+            .whereRef("payments.order_id", "=", "orders.id")
+            .where("payments.status", "in", ["creating", "pending"]),
+        ),
+      ),
+    )
     .execute();
   return rows.map((r) => r.id);
 }

@@ -46,7 +46,12 @@ export function jakartaDayStart(day: string): number {
 }
 
 /** Case-insensitive "contains": unlike LIKE, a `%` or `_` a person types is just a character. */
-function contains(db: Db, eb: ExpressionBuilder<Database, "orders" | "customers" | "services">, column: "orders.target" | "customers.username" | "customers.first_name", lowerTerm: string) {
+function contains(
+  db: Db,
+  eb: ExpressionBuilder<Database, "orders" | "customers" | "services">,
+  column: "orders.target" | "customers.username" | "customers.first_name",
+  lowerTerm: string,
+) {
   return containsIgnoringCase(db, eb.ref(column), lowerTerm);
 }
 
@@ -54,7 +59,10 @@ export function createOrderQueries(deps: { db: Db }) {
   const { db } = deps;
 
   const filtered = (filter: OrderFilter) => {
-    let query = db.selectFrom("orders").innerJoin("customers", "customers.id", "orders.customer_id").leftJoin("services", "services.id", "orders.service_id");
+    let query = db
+      .selectFrom("orders")
+      .innerJoin("customers", "customers.id", "orders.customer_id")
+      .leftJoin("services", "services.id", "orders.service_id");
     if (filter.status) query = query.where("orders.status", "=", filter.status);
     if (filter.from) query = query.where("orders.created_at", ">=", jakartaDayStart(filter.from));
     if (filter.to) query = query.where("orders.created_at", "<", jakartaDayStart(filter.to) + DAY_MS);
@@ -64,7 +72,9 @@ export function createOrderQueries(deps: { db: Db }) {
       if (/^\d+$/.test(who)) query = query.where("customers.telegram_id", "=", Number(who));
       else {
         const term = who.replace(/^@/, "").toLowerCase();
-        query = query.where((eb) => eb.or([contains(db, eb, "customers.username", term), contains(db, eb, "customers.first_name", term)]));
+        query = query.where((eb) =>
+          eb.or([contains(db, eb, "customers.username", term), contains(db, eb, "customers.first_name", term)]),
+        );
       }
     }
     const q = filter.q?.trim();
@@ -73,7 +83,9 @@ export function createOrderQueries(deps: { db: Db }) {
       query = query.where((eb) =>
         eb.or([
           contains(db, eb, "orders.target", q.toLowerCase()),
-          ...(number !== undefined ? [eb("orders.id", "=", number), eb("orders.provider_order_id", "=", String(number))] : []),
+          ...(number !== undefined
+            ? [eb("orders.id", "=", number), eb("orders.provider_order_id", "=", String(number))]
+            : []),
         ]),
       );
     }
@@ -82,8 +94,14 @@ export function createOrderQueries(deps: { db: Db }) {
 
   return {
     /** One page of matching orders, newest first, and how many match in all. */
-    async page(filter: OrderFilter, page: number, pageSize: number): Promise<{ items: OrderListItem[]; total: number }> {
-      const total = await filtered(filter).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    async page(
+      filter: OrderFilter,
+      page: number,
+      pageSize: number,
+    ): Promise<{ items: OrderListItem[]; total: number }> {
+      const total = await filtered(filter)
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow();
       const rows = await filtered(filter)
         .select([
           "orders.id",

@@ -21,17 +21,43 @@ export function createRefunds(deps: { wallet: WalletService; queue: JobQueue; no
      * Inside the caller's transaction (the same one that moves the order to its refunded state).
      * Never more than what is left of the order's amount after earlier refunds, whoever made them.
      */
-    async refund(trx: Db, order: OrderRow, refund: { amount: number; note: string; notice: Notice; reference?: string }): Promise<"wallet" | "stars" | "none"> {
+    async refund(
+      trx: Db,
+      order: OrderRow,
+      refund: { amount: number; note: string; notice: Notice; reference?: string },
+    ): Promise<"wallet" | "stars" | "none"> {
       const already = await refundedSoFar(trx, order.id);
       const amount = Math.min(refund.amount, order.amount - already);
       if (amount <= 0) return "none";
       if (order.paid_with === "stars" && amount === order.amount && order.paid_payment_id !== null) {
-        await queue.enqueue(trx, { kind: STARS_REFUND_JOB, payload: { orderId: order.id, paymentId: order.paid_payment_id }, dedupeKey: starsRefundKey(order.id), maxAttempts: 10 });
-        await notifications.toCustomer(trx, order.customer_id, { key: "order-refunded-stars", vars: { order: order.id, amount: formatRupiah(amount) } });
+        await queue.enqueue(trx, {
+          kind: STARS_REFUND_JOB,
+          payload: { orderId: order.id, paymentId: order.paid_payment_id },
+          dedupeKey: starsRefundKey(order.id),
+          maxAttempts: 10,
+        });
+        await notifications.toCustomer(trx, order.customer_id, {
+          key: "order-refunded-stars",
+          vars: { order: order.id, amount: formatRupiah(amount) },
+        });
         return "stars";
       }
-      const credited = await wallet.credit(trx, { customerId: order.customer_id, amount, reason: "refund", reference: refund.reference ?? `refund:order:${order.id}`, orderId: order.id, note: refund.note });
-      if (credited) await notifications.toCustomer(trx, order.customer_id, amount === refund.amount ? refund.notice : { ...refund.notice, vars: { ...refund.notice.vars, amount: formatRupiah(amount) } });
+      const credited = await wallet.credit(trx, {
+        customerId: order.customer_id,
+        amount,
+        reason: "refund",
+        reference: refund.reference ?? `refund:order:${order.id}`,
+        orderId: order.id,
+        note: refund.note,
+      });
+      if (credited)
+        await notifications.toCustomer(
+          trx,
+          order.customer_id,
+          amount === refund.amount
+            ? refund.notice
+            : { ...refund.notice, vars: { ...refund.notice.vars, amount: formatRupiah(amount) } },
+        );
       return credited ? "wallet" : "none";
     },
 

@@ -45,7 +45,8 @@ export function createCustomerRefunds(deps: { db: Db }) {
     const refunded = stars ? 0 : Math.min(order.amount, soFar);
     if (stars || refunded > 0) return { order, state: "refunded", refunded, stars };
     // Anything else (unknown, or an ended order whose refund is not on record) is for a person to check.
-    const state: RefundState = order.status === "completed" ? "delivered" : RUNNING.includes(order.status) ? "running" : "checking";
+    const state: RefundState =
+      order.status === "completed" ? "delivered" : RUNNING.includes(order.status) ? "running" : "checking";
     return { order, state, refunded, stars };
   }
 

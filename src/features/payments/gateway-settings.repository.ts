@@ -7,12 +7,27 @@ export function readGatewaySettings(db: Db, gateway: string): Promise<GatewaySet
 }
 
 /** Replaces every saved setting of one gateway with these, in the caller's transaction. */
-export async function replaceGatewaySettings(trx: Db, gateway: string, rows: ReadonlyArray<{ field: string; value: string; secret: boolean }>, actor: string, now: number): Promise<void> {
+export async function replaceGatewaySettings(
+  trx: Db,
+  gateway: string,
+  rows: ReadonlyArray<{ field: string; value: string; secret: boolean }>,
+  actor: string,
+  now: number,
+): Promise<void> {
   await deleteRows(trx, gateway);
   if (rows.length === 0) return;
   await trx
     .insertInto("gateway_settings")
-    .values(rows.map((r) => ({ gateway, field: r.field, value: r.value, secret: r.secret ? (1 as const) : (0 as const), updated_by: actor, updated_at: now })))
+    .values(
+      rows.map((r) => ({
+        gateway,
+        field: r.field,
+        value: r.value,
+        secret: r.secret ? (1 as const) : (0 as const),
+        updated_by: actor,
+        updated_at: now,
+      })),
+    )
     .execute();
 }
 
@@ -30,6 +45,11 @@ const deleteRows = async (trx: Db, gateway: string): Promise<number> => {
 
 /** QR invoices of one gateway still open: charged under its current keys, which they need to be confirmed. */
 export async function countOpenInvoices(executor: Db, gateway: string): Promise<number> {
-  const row = await executor.selectFrom("payments").select((eb) => eb.fn.countAll<number>().as("n")).where("gateway", "=", gateway).where("status", "in", ["creating", "pending"]).executeTakeFirstOrThrow();
+  const row = await executor
+    .selectFrom("payments")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("gateway", "=", gateway)
+    .where("status", "in", ["creating", "pending"])
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -3,7 +3,12 @@ import type { SecretBox } from "../../infra/crypto/secret-box.js";
 import type { Db } from "../../infra/db/open-database.js";
 import { AppError } from "../../shared/errors.js";
 import type { AuditService } from "../audit/audit.service.js";
-import { countOpenInvoices, deleteGatewaySettings, readGatewaySettings, replaceGatewaySettings } from "./gateway-settings.repository.js";
+import {
+  countOpenInvoices,
+  deleteGatewaySettings,
+  readGatewaySettings,
+  replaceGatewaySettings,
+} from "./gateway-settings.repository.js";
 import type { GatewaySettingRow } from "./gateway-settings.table.js";
 import type { GatewaySettingsDescriptor, GatewaySettingValues } from "./payment-gateway.types.js";
 
@@ -27,7 +32,16 @@ export interface GatewaySettingsView {
   /** app: saved in the admin app; env: the environment (or the sandbox); none: the gateway is off. */
   source: "app" | "env" | "none";
   /** Every field of the descriptor; secret ones carry only whether they are set, masked. */
-  fields: Array<{ name: string; label: string; secret: boolean; required: boolean; options: readonly string[] | null; value: string | null; set: boolean; masked: string | null }>;
+  fields: Array<{
+    name: string;
+    label: string;
+    secret: boolean;
+    required: boolean;
+    options: readonly string[] | null;
+    value: string | null;
+    set: boolean;
+    masked: string | null;
+  }>;
   /** The secret fields alone. */
   keys: Array<{ field: string; set: boolean; masked: string | null }>;
   updatedAt: number | null;
@@ -41,7 +55,8 @@ export interface GatewaySettingsView {
 const MASK = "••••••••";
 const invalid = (message: string) => new AppError("payments.invalid_keys", message);
 /** The associated data binds each sealed value to its gateway and field, in the form keys were first sealed in (`gateway_keys:<gateway>:<snake_case field>`). */
-const aad = (gateway: string, field: string) => `gateway_keys:${gateway}:${field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`;
+const aad = (gateway: string, field: string) =>
+  `gateway_keys:${gateway}:${field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`;
 
 /**
  * Every payment gateway's settings, built from its descriptor: saved in the admin app as rows
@@ -50,7 +65,13 @@ const aad = (gateway: string, field: string) => `gateway_keys:${gateway}:${field
  * never moved to another account under open invoices. The resolved settings are cached per gateway
  * and dropped on a change, and listeners hear of it, so an adapter follows at once.
  */
-export function createGatewaySettings(deps: { db: Db; clock: Clock; secretBox: SecretBox; audit: AuditService; descriptors: readonly GatewaySettingsDescriptor[] }) {
+export function createGatewaySettings(deps: {
+  db: Db;
+  clock: Clock;
+  secretBox: SecretBox;
+  audit: AuditService;
+  descriptors: readonly GatewaySettingsDescriptor[];
+}) {
   const { db, clock, secretBox, audit } = deps;
   const byId = new Map(deps.descriptors.map((d) => [d.gateway, d]));
   const cached = new Map<string, Promise<ActiveGatewaySettings | undefined>>();
@@ -63,13 +84,20 @@ export function createGatewaySettings(deps: { db: Db; clock: Clock; secretBox: S
     return found;
   };
 
-  const opened = (gateway: string, rows: GatewaySettingRow[]): GatewaySettingValues => Object.fromEntries(rows.map((r) => [r.field, r.secret ? secretBox.open(r.value, aad(gateway, r.field)) : r.value]));
+  const opened = (gateway: string, rows: GatewaySettingRow[]): GatewaySettingValues =>
+    Object.fromEntries(rows.map((r) => [r.field, r.secret ? secretBox.open(r.value, aad(gateway, r.field)) : r.value]));
 
   const current = (gateway: string): Promise<ActiveGatewaySettings | undefined> => {
     const d = descriptor(gateway);
     let loading = cached.get(gateway);
     if (!loading) {
-      const started = readGatewaySettings(db, gateway).then((rows): ActiveGatewaySettings | undefined => (rows.length > 0 ? { source: "app", values: opened(gateway, rows) } : d.bootstrap ? { source: "env", values: d.bootstrap } : undefined));
+      const started = readGatewaySettings(db, gateway).then((rows): ActiveGatewaySettings | undefined =>
+        rows.length > 0
+          ? { source: "app", values: opened(gateway, rows) }
+          : d.bootstrap
+            ? { source: "env", values: d.bootstrap }
+            : undefined,
+      );
       loading = started;
       cached.set(gateway, started);
       // A failed read (database busy, wrong MASTER_KEY) is not remembered: the next call tries again.
@@ -86,20 +114,32 @@ export function createGatewaySettings(deps: { db: Db; clock: Clock; secretBox: S
     for (const listener of listeners) listener(gateway);
   };
 
-  const plainValues = (d: GatewaySettingsDescriptor, values: GatewaySettingValues | undefined) => Object.fromEntries(d.fields.filter((f) => !f.secret).map((f) => [f.name, values?.[f.name] ?? null]));
-  const describeState = (d: GatewaySettingsDescriptor, active: ActiveGatewaySettings | undefined) => ({ source: active?.source ?? "none", ...plainValues(d, active?.values) });
+  const plainValues = (d: GatewaySettingsDescriptor, values: GatewaySettingValues | undefined) =>
+    Object.fromEntries(d.fields.filter((f) => !f.secret).map((f) => [f.name, values?.[f.name] ?? null]));
+  const describeState = (d: GatewaySettingsDescriptor, active: ActiveGatewaySettings | undefined) => ({
+    source: active?.source ?? "none",
+    ...plainValues(d, active?.values),
+  });
 
   /**
    * Open invoices were charged under the current account: their status checks and their
    * notifications' signatures need its keys. Moving the settings to another account under them
    * could leave a paid invoice unconfirmed, so it waits until they are paid or expired.
    */
-  const refuseWhileOpen = async (executor: Db, d: GatewaySettingsDescriptor, next: GatewaySettingValues | undefined, active: GatewaySettingValues | undefined) => {
+  const refuseWhileOpen = async (
+    executor: Db,
+    d: GatewaySettingsDescriptor,
+    next: GatewaySettingValues | undefined,
+    active: GatewaySettingValues | undefined,
+  ) => {
     const same = next && active && d.sameAccount(next, active);
     if (same || (!next && !active)) return;
     const open = await countOpenInvoices(executor, d.gateway);
     if (open > 0) {
-      throw new AppError("payments.keys_in_use", `${open} QRIS invoice(s) are still open under the current key; they need it to be confirmed. Turn QRIS off in the payment rails, wait until they are paid or expire (payments.invoice_expiry_minutes), then change the keys`);
+      throw new AppError(
+        "payments.keys_in_use",
+        `${open} QRIS invoice(s) are still open under the current key; they need it to be confirmed. Turn QRIS off in the payment rails, wait until they are paid or expire (payments.invoice_expiry_minutes), then change the keys`,
+      );
     }
   };
 
@@ -114,11 +154,27 @@ export function createGatewaySettings(deps: { db: Db; clock: Clock; secretBox: S
 
     async view(gateway: string): Promise<GatewaySettingsView> {
       const d = descriptor(gateway);
-      const [active, rows, open] = await Promise.all([current(gateway), readGatewaySettings(db, gateway), countOpenInvoices(db, gateway)]);
-      const latest = rows.reduce<GatewaySettingRow | undefined>((a, r) => (!a || r.updated_at > a.updated_at ? r : a), undefined);
+      const [active, rows, open] = await Promise.all([
+        current(gateway),
+        readGatewaySettings(db, gateway),
+        countOpenInvoices(db, gateway),
+      ]);
+      const latest = rows.reduce<GatewaySettingRow | undefined>(
+        (a, r) => (!a || r.updated_at > a.updated_at ? r : a),
+        undefined,
+      );
       const fields = d.fields.map((f) => {
         const value = active?.values[f.name];
-        return { name: f.name, label: f.label, secret: f.secret, required: f.required, options: f.options ?? null, value: f.secret ? null : (value ?? null), set: value !== undefined, masked: f.secret && value !== undefined ? MASK : null };
+        return {
+          name: f.name,
+          label: f.label,
+          secret: f.secret,
+          required: f.required,
+          options: f.options ?? null,
+          value: f.secret ? null : (value ?? null),
+          set: value !== undefined,
+          masked: f.secret && value !== undefined ? MASK : null,
+        };
       });
       return {
         ...d.describe?.(active?.values),
@@ -141,8 +197,13 @@ export function createGatewaySettings(deps: { db: Db; clock: Clock; secretBox: S
     async save(gateway: string, input: unknown, actor: string): Promise<void> {
       const d = descriptor(gateway);
       const parsed = d.parse(input);
-      if (!parsed.ok) throw invalid(parsed.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; "));
-      const typed = Object.fromEntries(Object.entries(parsed.values).filter((e): e is [string, string] => e[1] !== undefined && d.fields.some((f) => f.name === e[0])));
+      if (!parsed.ok)
+        throw invalid(parsed.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; "));
+      const typed = Object.fromEntries(
+        Object.entries(parsed.values).filter(
+          (e): e is [string, string] => e[1] !== undefined && d.fields.some((f) => f.name === e[0]),
+        ),
+      );
       const rows = await readGatewaySettings(db, gateway);
       const stored = rows.length > 0 ? opened(gateway, rows) : undefined;
       d.check?.(typed, stored);
@@ -155,12 +216,25 @@ export function createGatewaySettings(deps: { db: Db; clock: Clock; secretBox: S
       await db.transaction().execute(async (trx) => {
         await refuseWhileOpen(trx, d, next, active?.values);
         const values = d.fields.flatMap((f) => {
-          if (typed[f.name] !== undefined) return [{ field: f.name, secret: f.secret, value: f.secret ? secretBox.seal(typed[f.name]!, aad(gateway, f.name)) : typed[f.name]! }];
+          if (typed[f.name] !== undefined)
+            return [
+              {
+                field: f.name,
+                secret: f.secret,
+                value: f.secret ? secretBox.seal(typed[f.name]!, aad(gateway, f.name)) : typed[f.name]!,
+              },
+            ];
           const kept = storedRow.get(f.name);
           return kept ? [{ field: f.name, secret: f.secret, value: kept.value }] : [];
         });
         await replaceGatewaySettings(trx, gateway, values, actor, clock.now());
-        await audit.record(trx, { actor, action: `payments.${gateway}_keys`, subject: `gateway:${gateway}`, before: describeState(d, active), after: { source: "app", ...plainValues(d, next), changedFields } });
+        await audit.record(trx, {
+          actor,
+          action: `payments.${gateway}_keys`,
+          subject: `gateway:${gateway}`,
+          before: describeState(d, active),
+          after: { source: "app", ...plainValues(d, next), changedFields },
+        });
       });
       changed(gateway);
     },
@@ -172,7 +246,13 @@ export function createGatewaySettings(deps: { db: Db; clock: Clock; secretBox: S
       const removed = await db.transaction().execute(async (trx) => {
         await refuseWhileOpen(trx, d, d.bootstrap, active?.values);
         if (!(await deleteGatewaySettings(trx, gateway))) return false;
-        await audit.record(trx, { actor, action: `payments.${gateway}_keys_cleared`, subject: `gateway:${gateway}`, before: describeState(d, active), after: { source: d.bootstrap ? "env" : "none" } });
+        await audit.record(trx, {
+          actor,
+          action: `payments.${gateway}_keys_cleared`,
+          subject: `gateway:${gateway}`,
+          before: describeState(d, active),
+          after: { source: d.bootstrap ? "env" : "none" },
+        });
         return true;
       });
       if (!removed) throw new AppError("admin.not_found", `no ${d.label} keys are set in the app`);
@@ -187,7 +267,12 @@ export function createGatewaySettings(deps: { db: Db; clock: Clock; secretBox: S
       const active = await current(gateway);
       const value = active?.values[field];
       if (!value) throw new AppError("admin.not_found", `no ${d.label} ${f.label} is set`);
-      await audit.record(db, { actor, action: `payments.${gateway}_reveal`, subject: `gateway:${gateway}`, after: { field, source: active.source } });
+      await audit.record(db, {
+        actor,
+        action: `payments.${gateway}_reveal`,
+        subject: `gateway:${gateway}`,
+        after: { field, source: active.source },
+      });
       return value;
     },
 
@@ -198,8 +283,16 @@ export function createGatewaySettings(deps: { db: Db; clock: Clock; secretBox: S
       const at = clock.now();
       const started = performance.now();
       const first = d.fields.find((f) => f.secret && f.required);
-      const result = active ? await d.test(active.values) : { ok: false, outcome: "not_configured", message: `no ${first?.label ?? "key"} is set` };
-      const record = { at, ok: result.ok, outcome: result.outcome, latencyMs: Math.round(performance.now() - started), message: result.message };
+      const result = active
+        ? await d.test(active.values)
+        : { ok: false, outcome: "not_configured", message: `no ${first?.label ?? "key"} is set` };
+      const record = {
+        at,
+        ok: result.ok,
+        outcome: result.outcome,
+        latencyMs: Math.round(performance.now() - started),
+        message: result.message,
+      };
       lastTests.set(gateway, record);
       return record;
     },

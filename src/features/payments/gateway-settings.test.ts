@@ -38,17 +38,23 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const rows = (gateway: string) => opened.db.selectFrom("gateway_settings").selectAll().where("gateway", "=", gateway).orderBy("field").execute();
+const rows = (gateway: string) =>
+  opened.db.selectFrom("gateway_settings").selectAll().where("gateway", "=", gateway).orderBy("field").execute();
 
 describe("gateway settings moved from gateway_keys", () => {
   it("opens the Midtrans keys saved before the move, and keeps them sealed in the new rows", async () => {
     const before = join(dir, "before");
     mkdirSync(before);
-    for (const file of readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith(".sql") && f < SETTINGS_MIGRATION)) cpSync(join(MIGRATIONS_DIR, file), join(before, file));
+    for (const file of readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith(".sql") && f < SETTINGS_MIGRATION))
+      cpSync(join(MIGRATIONS_DIR, file), join(before, file));
     await migrateToLatest(opened, before);
     const server = box.seal("SB-Mid-server-saved123", "gateway_keys:midtrans:server_key");
     const client = box.seal("SB-Mid-client-saved456", "gateway_keys:midtrans:client_key");
-    opened.sqlite.prepare("INSERT INTO gateway_keys (gateway, environment, server_key, client_key, updated_by, updated_at) VALUES ('midtrans', 'sandbox', ?, ?, 'telegram:1', 3)").run(server, client);
+    opened.sqlite
+      .prepare(
+        "INSERT INTO gateway_keys (gateway, environment, server_key, client_key, updated_by, updated_at) VALUES ('midtrans', 'sandbox', ?, ?, 'telegram:1', 3)",
+      )
+      .run(server, client);
 
     await migrateToLatest(opened);
     expect((await rows("midtrans")).map((r) => [r.field, r.secret, r.updated_by])).toEqual([
@@ -58,10 +64,35 @@ describe("gateway settings moved from gateway_keys", () => {
     ]);
     expect(JSON.stringify(await rows("midtrans"))).not.toContain("saved123");
 
-    const descriptor = midtransSettingsDescriptor({ http, bootstrap: { serverKey: undefined, clientKey: undefined, isProduction: false, apiUrl: "https://api.sandbox.midtrans.com" }, notificationUrl: undefined, masterKeyFromEnv: false });
-    const settings = createGatewaySettings({ db: opened.db, clock, secretBox: box, audit: createAuditService({ db: opened.db, clock }), descriptors: [descriptor] });
-    expect(await settings.current("midtrans")).toEqual({ source: "app", values: { environment: "sandbox", serverKey: "SB-Mid-server-saved123", clientKey: "SB-Mid-client-saved456" } });
-    expect(await settings.view("midtrans")).toMatchObject({ source: "app", environment: "sandbox", apiHost: "api.sandbox.midtrans.com", updatedAt: 3, updatedBy: "telegram:1" });
+    const descriptor = midtransSettingsDescriptor({
+      http,
+      bootstrap: {
+        serverKey: undefined,
+        clientKey: undefined,
+        isProduction: false,
+        apiUrl: "https://api.sandbox.midtrans.com",
+      },
+      notificationUrl: undefined,
+      masterKeyFromEnv: false,
+    });
+    const settings = createGatewaySettings({
+      db: opened.db,
+      clock,
+      secretBox: box,
+      audit: createAuditService({ db: opened.db, clock }),
+      descriptors: [descriptor],
+    });
+    expect(await settings.current("midtrans")).toEqual({
+      source: "app",
+      values: { environment: "sandbox", serverKey: "SB-Mid-server-saved123", clientKey: "SB-Mid-client-saved456" },
+    });
+    expect(await settings.view("midtrans")).toMatchObject({
+      source: "app",
+      environment: "sandbox",
+      apiHost: "api.sandbox.midtrans.com",
+      updatedAt: 3,
+      updatedBy: "telegram:1",
+    });
   });
 });
 
@@ -77,8 +108,16 @@ describe("a second gateway from its descriptor alone", () => {
     ],
     parse(input) {
       const i = input as Record<string, unknown>;
-      if (i.region !== undefined && i.region !== "id" && i.region !== "sg") return { ok: false, issues: [{ path: "region", message: 'region is "id" or "sg"' }] };
-      return { ok: true, values: { region: i.region as string | undefined, apiKey: i.apiKey as string | undefined, callbackToken: i.callbackToken as string | undefined } };
+      if (i.region !== undefined && i.region !== "id" && i.region !== "sg")
+        return { ok: false, issues: [{ path: "region", message: 'region is "id" or "sg"' }] };
+      return {
+        ok: true,
+        values: {
+          region: i.region as string | undefined,
+          apiKey: i.apiKey as string | undefined,
+          callbackToken: i.callbackToken as string | undefined,
+        },
+      };
     },
     check(typed) {
       if (typed.apiKey?.startsWith("pk_")) throw new Error("a publishable key cannot charge");
@@ -87,25 +126,76 @@ describe("a second gateway from its descriptor alone", () => {
     sameAccount: (a, b) => a.apiKey === b.apiKey,
     async test(values) {
       tested.push(values);
-      return values.apiKey === "good-key-1" ? { ok: true, outcome: "valid", message: "StubPay knew the key" } : { ok: false, outcome: "wrong_key", message: "StubPay refused the key" };
+      return values.apiKey === "good-key-1"
+        ? { ok: true, outcome: "valid", message: "StubPay knew the key" }
+        : { ok: false, outcome: "wrong_key", message: "StubPay refused the key" };
     },
   };
 
   let settings: ReturnType<typeof createGatewaySettings>;
-  const audit = () => opened.db.selectFrom("audit_log").select(["action", "subject", "after"]).where("subject", "=", "gateway:stubpay").orderBy("id").execute();
+  const audit = () =>
+    opened.db
+      .selectFrom("audit_log")
+      .select(["action", "subject", "after"])
+      .where("subject", "=", "gateway:stubpay")
+      .orderBy("id")
+      .execute();
 
   beforeEach(async () => {
     await migrateToLatest(opened);
-    settings = createGatewaySettings({ db: opened.db, clock, secretBox: box, audit: createAuditService({ db: opened.db, clock }), descriptors: [stubpay] });
+    settings = createGatewaySettings({
+      db: opened.db,
+      clock,
+      secretBox: box,
+      audit: createAuditService({ db: opened.db, clock }),
+      descriptors: [stubpay],
+    });
   });
 
   it("starts from its environment bootstrap, masked, and lists its fields for the admin app", async () => {
     const view = await settings.view("stubpay");
-    expect(view).toMatchObject({ gateway: "stubpay", label: "StubPay", source: "env", keys: [{ field: "apiKey", set: true, masked: "••••••••" }, { field: "callbackToken", set: false, masked: null }], openInvoices: 0, lastTest: null });
+    expect(view).toMatchObject({
+      gateway: "stubpay",
+      label: "StubPay",
+      source: "env",
+      keys: [
+        { field: "apiKey", set: true, masked: "••••••••" },
+        { field: "callbackToken", set: false, masked: null },
+      ],
+      openInvoices: 0,
+      lastTest: null,
+    });
     expect(view.fields).toEqual([
-      { name: "region", label: "region", secret: false, required: true, options: ["id", "sg"], value: "id", set: true, masked: null },
-      { name: "apiKey", label: "API key", secret: true, required: true, options: null, value: null, set: true, masked: "••••••••" },
-      { name: "callbackToken", label: "callback token", secret: true, required: false, options: null, value: null, set: false, masked: null },
+      {
+        name: "region",
+        label: "region",
+        secret: false,
+        required: true,
+        options: ["id", "sg"],
+        value: "id",
+        set: true,
+        masked: null,
+      },
+      {
+        name: "apiKey",
+        label: "API key",
+        secret: true,
+        required: true,
+        options: null,
+        value: null,
+        set: true,
+        masked: "••••••••",
+      },
+      {
+        name: "callbackToken",
+        label: "callback token",
+        secret: true,
+        required: false,
+        options: null,
+        value: null,
+        set: false,
+        masked: null,
+      },
     ]);
     expect(JSON.stringify(view)).not.toContain("env-key-1");
   });
@@ -121,22 +211,38 @@ describe("a second gateway from its descriptor alone", () => {
     expect(JSON.stringify(stored)).not.toContain("good-key-1");
 
     await settings.save("stubpay", { region: "sg", callbackToken: "cb-token-9" }, "telegram:7");
-    expect((await settings.current("stubpay"))!.values).toEqual({ region: "sg", apiKey: "good-key-1", callbackToken: "cb-token-9" });
-    expect(await settings.test("stubpay")).toMatchObject({ ok: true, outcome: "valid", message: "StubPay knew the key" });
+    expect((await settings.current("stubpay"))!.values).toEqual({
+      region: "sg",
+      apiKey: "good-key-1",
+      callbackToken: "cb-token-9",
+    });
+    expect(await settings.test("stubpay")).toMatchObject({
+      ok: true,
+      outcome: "valid",
+      message: "StubPay knew the key",
+    });
     expect(tested.at(-1)).toEqual({ region: "sg", apiKey: "good-key-1", callbackToken: "cb-token-9" });
     expect((await settings.view("stubpay")).lastTest).toMatchObject({ ok: true });
 
     expect(await settings.reveal("stubpay", "callbackToken", "telegram:1")).toBe("cb-token-9");
     await expect(settings.reveal("stubpay", "region", "telegram:1")).rejects.toThrow("unknown key field region");
     const entries = await audit();
-    expect(entries.map((e) => e.action)).toEqual(["payments.stubpay_keys", "payments.stubpay_keys", "payments.stubpay_reveal"]);
+    expect(entries.map((e) => e.action)).toEqual([
+      "payments.stubpay_keys",
+      "payments.stubpay_keys",
+      "payments.stubpay_reveal",
+    ]);
     expect(JSON.parse(entries[1]!.after!)).toEqual({ source: "app", region: "sg", changedFields: ["callbackToken"] });
     expect(JSON.stringify(entries)).not.toMatch(/good-key-1|cb-token-9/);
   });
 
   it("refuses what its descriptor refuses, in its words", async () => {
-    await expect(settings.save("stubpay", { region: "us", apiKey: "k" }, "telegram:7")).rejects.toThrow('region: region is "id" or "sg"');
-    await expect(settings.save("stubpay", { region: "id", apiKey: "pk_live_1" }, "telegram:7")).rejects.toThrow("a publishable key cannot charge");
+    await expect(settings.save("stubpay", { region: "us", apiKey: "k" }, "telegram:7")).rejects.toThrow(
+      'region: region is "id" or "sg"',
+    );
+    await expect(settings.save("stubpay", { region: "id", apiKey: "pk_live_1" }, "telegram:7")).rejects.toThrow(
+      "a publishable key cannot charge",
+    );
     await expect(settings.save("stubpay", { region: "id" }, "telegram:7")).rejects.toThrow("enter the API key");
     expect(await rows("stubpay")).toEqual([]);
   });
@@ -148,7 +254,9 @@ describe("a second gateway from its descriptor alone", () => {
       INSERT INTO payments (purpose, customer_id, gateway, reference, amount, status, expires_at, created_at, updated_at) VALUES ('topup', 1, 'stubpay', 'SP-1', 50000, 'pending', 9, 1, 1);
     `);
     expect((await settings.view("stubpay")).openInvoices).toBe(1);
-    await expect(settings.save("stubpay", { region: "id", apiKey: "other-key-2" }, "telegram:7")).rejects.toThrow(/^1 QRIS invoice\(s\) are still open/);
+    await expect(settings.save("stubpay", { region: "id", apiKey: "other-key-2" }, "telegram:7")).rejects.toThrow(
+      /^1 QRIS invoice\(s\) are still open/,
+    );
     await expect(settings.clear("stubpay", "telegram:7")).rejects.toThrow(/^1 QRIS invoice\(s\) are still open/);
     // Same account (same key), another plain field: fine.
     await settings.save("stubpay", { region: "sg" }, "telegram:7");

@@ -4,8 +4,16 @@ import { AppError } from "../../shared/errors.js";
 import { decimalEqualsInteger, parseDecimal } from "../../shared/money.js";
 import { MIDTRANS_GATEWAY_ID } from "./midtrans.settings.js";
 import { isValidMidtransSignature } from "./midtrans.signature.js";
-import { GatewayRejected, GatewayUnavailable, type GatewayInvoice, type GatewayState, type GatewayStatus, type GatewaySettingsDescriptor, type InvoiceRequest, type PaymentGateway } from "./payment-gateway.types.js";
-
+import {
+  GatewayRejected,
+  GatewayUnavailable,
+  type GatewayInvoice,
+  type GatewayState,
+  type GatewayStatus,
+  type GatewaySettingsDescriptor,
+  type InvoiceRequest,
+  type PaymentGateway,
+} from "./payment-gateway.types.js";
 
 export { MIDTRANS_GATEWAY_ID };
 
@@ -43,7 +51,11 @@ const StatusAnswer = z.object({
   transaction_id: z.string().optional(),
 });
 
-export function createMidtransGateway(api: MidtransCoreApi, keys: MidtransKeys, settings: GatewaySettingsDescriptor): PaymentGateway {
+export function createMidtransGateway(
+  api: MidtransCoreApi,
+  keys: MidtransKeys,
+  settings: GatewaySettingsDescriptor,
+): PaymentGateway {
   const call = async <T>(run: () => Promise<T>): Promise<T> => {
     try {
       return await run();
@@ -76,9 +88,15 @@ export function createMidtransGateway(api: MidtransCoreApi, keys: MidtransKeys, 
       const parsed = ChargeAnswer.safeParse(answer);
       if (!parsed.success) throw new GatewayUnavailable("Midtrans charge answer has an unexpected shape");
       const gross = parsed.data.gross_amount === undefined ? undefined : parseDecimal(parsed.data.gross_amount);
-      if (gross && !decimalEqualsInteger(gross, input.amount)) throw new GatewayRejected(`Midtrans charged ${String(parsed.data.gross_amount)} instead of ${input.amount}`, 409);
+      if (gross && !decimalEqualsInteger(gross, input.amount))
+        throw new GatewayRejected(
+          `Midtrans charged ${String(parsed.data.gross_amount)} instead of ${input.amount}`,
+          409,
+        );
       const actions = parsed.data.actions ?? [];
-      const qrUrl = actions.find((a) => a.name === "generate-qr-code-v2")?.url ?? actions.find((a) => a.name === "generate-qr-code")?.url;
+      const qrUrl =
+        actions.find((a) => a.name === "generate-qr-code-v2")?.url ??
+        actions.find((a) => a.name === "generate-qr-code")?.url;
       if (!parsed.data.qr_string && !qrUrl) throw new GatewayUnavailable("Midtrans charge answer has no QR");
       return { transactionId: parsed.data.transaction_id, qrString: parsed.data.qr_string, qrUrl };
     },
@@ -89,7 +107,8 @@ export function createMidtransGateway(api: MidtransCoreApi, keys: MidtransKeys, 
       try {
         answer = await call(() => api.status(reference));
       } catch (error) {
-        if (error instanceof GatewayRejected && error.statusCode === 404) return { state: "not_found", transactionStatus: "", grossAmount: undefined, transactionId: undefined };
+        if (error instanceof GatewayRejected && error.statusCode === 404)
+          return { state: "not_found", transactionStatus: "", grossAmount: undefined, transactionId: undefined };
         throw error;
       }
       const parsed = StatusAnswer.safeParse(answer);
@@ -117,13 +136,22 @@ export function createMidtransGateway(api: MidtransCoreApi, keys: MidtransKeys, 
         throw new AppError("payments.bad_request", "the notification is not JSON");
       }
       const parsed = Notification.safeParse(json);
-      if (!parsed.success) throw new AppError("payments.bad_request", "the notification lacks order_id, status_code, gross_amount or signature_key");
+      if (!parsed.success)
+        throw new AppError(
+          "payments.bad_request",
+          "the notification lacks order_id, status_code, gross_amount or signature_key",
+        );
       const note = parsed.data;
       const signingKey = await keys.serverKey();
       // Keys removed in the admin app: like a shop without Midtrans (Midtrans retries; the reconciler catches up).
       if (!signingKey) throw new AppError("payments.not_configured", "payments are not configured");
-      if (!isValidMidtransSignature(note, signingKey)) throw new AppError("payments.signature_invalid", "the notification's signature does not match");
-      return { reference: note.order_id, grossAmount: note.gross_amount, dedupeKey: `${note.order_id}:${note.transaction_status ?? ""}:${note.status_code}:${note.gross_amount}` };
+      if (!isValidMidtransSignature(note, signingKey))
+        throw new AppError("payments.signature_invalid", "the notification's signature does not match");
+      return {
+        reference: note.order_id,
+        grossAmount: note.gross_amount,
+        dedupeKey: `${note.order_id}:${note.transaction_status ?? ""}:${note.status_code}:${note.gross_amount}`,
+      };
     },
   };
 }

@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { randomId } from "../../infra/clock/clock.js";
 import type { HttpClient } from "../../infra/http/http-client.js";
-import { createMidtransCoreApi, MidtransCallError, type MidtransCoreApi } from "../../infra/midtrans/midtrans-core-api.js";
+import {
+  createMidtransCoreApi,
+  MidtransCallError,
+  type MidtransCoreApi,
+} from "../../infra/midtrans/midtrans-core-api.js";
 import { AppError } from "../../shared/errors.js";
 import type { GatewayEnvironment } from "./gateway-keys.table.js";
 import type { GatewaySettings, GatewayTestRecord } from "./gateway-settings.service.js";
@@ -10,7 +14,10 @@ import type { GatewaySettingsDescriptor, GatewaySettingValues } from "./payment-
 export const MIDTRANS_GATEWAY_ID = "midtrans";
 
 /** Midtrans' own Core API addresses; any other configured URL is a stand-in (the sandbox's simulator). */
-export const MIDTRANS_URLS: Record<GatewayEnvironment, string> = { sandbox: "https://api.sandbox.midtrans.com", production: "https://api.midtrans.com" };
+export const MIDTRANS_URLS: Record<GatewayEnvironment, string> = {
+  sandbox: "https://api.sandbox.midtrans.com",
+  production: "https://api.midtrans.com",
+};
 
 /** Where the gateway settings come from before anyone sets keys in the app: MIDTRANS_* (or the sandbox). */
 export interface MidtransBootstrap {
@@ -30,9 +37,16 @@ export interface ActiveMidtrans {
 }
 
 /** A connection test: valid (Midtrans knew the key: 404 for a made-up order), wrong_key (401), or no verdict. */
-export type MidtransTest = GatewayTestRecord & { outcome: "valid" | "wrong_key" | "not_configured" | "unreachable" | "unexpected" };
+export type MidtransTest = GatewayTestRecord & {
+  outcome: "valid" | "wrong_key" | "not_configured" | "unreachable" | "unexpected";
+};
 
-const Key = z.string().trim().min(8, "a Midtrans key is longer than that").max(200).regex(/^\S+$/, "a Midtrans key has no spaces");
+const Key = z
+  .string()
+  .trim()
+  .min(8, "a Midtrans key is longer than that")
+  .max(200)
+  .regex(/^\S+$/, "a Midtrans key has no spaces");
 const SaveInput = z.object({
   environment: z.enum(["sandbox", "production"], { message: 'environment is "sandbox" or "production"' }),
   serverKey: Key.optional(),
@@ -50,15 +64,25 @@ interface MidtransDeps {
 }
 
 /** MIDTRANS_API_URL set to a stand-in is kept for both environments; Midtrans' own URLs follow the switch. */
-const apiUrlFor = (bootstrap: MidtransBootstrap, environment: GatewayEnvironment): string => (Object.values(MIDTRANS_URLS).includes(bootstrap.apiUrl) ? MIDTRANS_URLS[environment] : bootstrap.apiUrl);
-const environmentOf = (values: GatewaySettingValues): GatewayEnvironment => (values.environment === "production" ? "production" : "sandbox");
+const apiUrlFor = (bootstrap: MidtransBootstrap, environment: GatewayEnvironment): string =>
+  Object.values(MIDTRANS_URLS).includes(bootstrap.apiUrl) ? MIDTRANS_URLS[environment] : bootstrap.apiUrl;
+const environmentOf = (values: GatewaySettingValues): GatewayEnvironment =>
+  values.environment === "production" ? "production" : "sandbox";
 
 function build(deps: MidtransDeps, source: ActiveMidtrans["source"], values: GatewaySettingValues): ActiveMidtrans {
   const environment = environmentOf(values);
   const apiUrl = apiUrlFor(deps.bootstrap, environment);
   const serverKey = values.serverKey!;
   const clientKey = values.clientKey;
-  const api = createMidtransCoreApi({ serverKey, clientKey, isProduction: environment === "production", apiUrl, timeoutMs: deps.timeoutMs ?? 10_000, http: deps.http, notificationUrl: deps.notificationUrl });
+  const api = createMidtransCoreApi({
+    serverKey,
+    clientKey,
+    isProduction: environment === "production",
+    apiUrl,
+    timeoutMs: deps.timeoutMs ?? 10_000,
+    http: deps.http,
+    notificationUrl: deps.notificationUrl,
+  });
   return { source, environment, apiUrl, serverKey, clientKey, api };
 }
 
@@ -81,18 +105,33 @@ export function midtransSettingsDescriptor(deps: MidtransDeps): GatewaySettingsD
     ],
     parse(input) {
       const parsed = SaveInput.safeParse(input);
-      return parsed.success ? { ok: true, values: parsed.data } : { ok: false, issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) };
+      return parsed.success
+        ? { ok: true, values: parsed.data }
+        : { ok: false, issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) };
     },
     /** A new environment needs its own server key (Midtrans' sandbox and production keys differ). */
     check(typed, stored) {
       const environment = typed.environment;
-      if (environment === "production" && !deps.masterKeyFromEnv) throw invalid("set MASTER_KEY in the environment before taking real money: without it the keys are sealed with a key stored next to the database");
-      if (environment === "production" && typed.serverKey?.startsWith("SB-")) throw invalid("that is a sandbox key (it starts with SB-); production needs the production server key");
-      if (!typed.serverKey && !stored) throw invalid("enter the server key (Midtrans dashboard: Settings > Access Keys)");
-      if (!typed.serverKey && stored && stored.environment !== environment) throw invalid(`enter the ${environment} server key: sandbox and production keys differ`);
+      if (environment === "production" && !deps.masterKeyFromEnv)
+        throw invalid(
+          "set MASTER_KEY in the environment before taking real money: without it the keys are sealed with a key stored next to the database",
+        );
+      if (environment === "production" && typed.serverKey?.startsWith("SB-"))
+        throw invalid("that is a sandbox key (it starts with SB-); production needs the production server key");
+      if (!typed.serverKey && !stored)
+        throw invalid("enter the server key (Midtrans dashboard: Settings > Access Keys)");
+      if (!typed.serverKey && stored && stored.environment !== environment)
+        throw invalid(`enter the ${environment} server key: sandbox and production keys differ`);
     },
-    bootstrap: bootstrap.serverKey ? { environment: bootstrap.isProduction ? "production" : "sandbox", serverKey: bootstrap.serverKey, ...(bootstrap.clientKey ? { clientKey: bootstrap.clientKey } : {}) } : undefined,
-    sameAccount: (a, b) => a.serverKey === b.serverKey && apiUrlFor(bootstrap, environmentOf(a)) === apiUrlFor(bootstrap, environmentOf(b)),
+    bootstrap: bootstrap.serverKey
+      ? {
+          environment: bootstrap.isProduction ? "production" : "sandbox",
+          serverKey: bootstrap.serverKey,
+          ...(bootstrap.clientKey ? { clientKey: bootstrap.clientKey } : {}),
+        }
+      : undefined,
+    sameAccount: (a, b) =>
+      a.serverKey === b.serverKey && apiUrlFor(bootstrap, environmentOf(a)) === apiUrlFor(bootstrap, environmentOf(b)),
     async test(values) {
       const active = build(deps, "app", values);
       try {
@@ -101,9 +140,23 @@ export function midtransSettingsDescriptor(deps: MidtransDeps): GatewaySettingsD
       } catch (error) {
         const status = error instanceof MidtransCallError ? error.httpStatus : undefined;
         if (status === 404) return { ok: true, outcome: "valid", message: "Midtrans accepted the key" };
-        if (status === 401) return { ok: false, outcome: "wrong_key", message: `Midtrans refused the key for ${active.environment} (401)` };
-        if (status === undefined) return { ok: false, outcome: "unreachable", message: error instanceof Error ? error.message : "no answer from Midtrans" };
-        return { ok: false, outcome: "unexpected", message: `Midtrans answered ${status}: ${error instanceof Error ? error.message : ""}` };
+        if (status === 401)
+          return {
+            ok: false,
+            outcome: "wrong_key",
+            message: `Midtrans refused the key for ${active.environment} (401)`,
+          };
+        if (status === undefined)
+          return {
+            ok: false,
+            outcome: "unreachable",
+            message: error instanceof Error ? error.message : "no answer from Midtrans",
+          };
+        return {
+          ok: false,
+          outcome: "unexpected",
+          message: `Midtrans answered ${status}: ${error instanceof Error ? error.message : ""}`,
+        };
       }
     },
     describe(values) {
@@ -127,7 +180,8 @@ export function createMidtransSettings(deps: MidtransDeps & { settings: GatewayS
     const resolved = await settings.current(MIDTRANS_GATEWAY_ID);
     if (!resolved) return undefined;
     // The settings service hands out the same object until they change.
-    if (built?.from !== resolved.values) built = { from: resolved.values, active: build(deps, resolved.source, resolved.values) };
+    if (built?.from !== resolved.values)
+      built = { from: resolved.values, active: build(deps, resolved.source, resolved.values) };
     return built.active;
   };
 

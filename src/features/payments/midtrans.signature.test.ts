@@ -37,11 +37,15 @@ describe("isValidMidtransSignature: only Midtrans can mark an order paid", () =>
   });
 
   it("rejects the signature written in uppercase hex", () => {
-    expect(isValidMidtransSignature({ ...genuine, signature_key: genuine.signature_key.toUpperCase() }, SERVER_KEY)).toBe(false);
+    expect(
+      isValidMidtransSignature({ ...genuine, signature_key: genuine.signature_key.toUpperCase() }, SERVER_KEY),
+    ).toBe(false);
   });
 
   it("rejects a truncated signature", () => {
-    expect(isValidMidtransSignature({ ...genuine, signature_key: genuine.signature_key.slice(0, 127) }, SERVER_KEY)).toBe(false);
+    expect(
+      isValidMidtransSignature({ ...genuine, signature_key: genuine.signature_key.slice(0, 127) }, SERVER_KEY),
+    ).toBe(false);
     expect(isValidMidtransSignature({ ...genuine, signature_key: "" }, SERVER_KEY)).toBe(false);
   });
 

@@ -9,8 +9,14 @@ export function midtransSignature(orderId: string, statusCode: string, grossAmou
   return createHash("sha512").update(`${orderId}${statusCode}${grossAmount}${serverKey}`, "utf8").digest("hex");
 }
 
-export function isValidMidtransSignature(input: { order_id: string; status_code: string; gross_amount: string; signature_key: string }, serverKey: string): boolean {
-  const expected = Buffer.from(midtransSignature(input.order_id, input.status_code, input.gross_amount, serverKey), "utf8");
+export function isValidMidtransSignature(
+  input: { order_id: string; status_code: string; gross_amount: string; signature_key: string },
+  serverKey: string,
+): boolean {
+  const expected = Buffer.from(
+    midtransSignature(input.order_id, input.status_code, input.gross_amount, serverKey),
+    "utf8",
+  );
   const received = Buffer.from(input.signature_key, "utf8");
   return expected.length === received.length && timingSafeEqual(expected, received);
 }

@@ -86,21 +86,53 @@ interface Scenario {
 const kArb = fc.nat({ max: 7 }); // an invoice, modulo how many the run has
 
 const eventArb: fc.Arbitrary<Event> = fc.oneof(
-  { weight: 8, arbitrary: fc.record({ t: fc.constant("pay" as const), k: kArb, notify: fc.boolean(), late: fc.boolean(), first: fc.boolean() }) },
+  {
+    weight: 8,
+    arbitrary: fc.record({
+      t: fc.constant("pay" as const),
+      k: kArb,
+      notify: fc.boolean(),
+      late: fc.boolean(),
+      first: fc.boolean(),
+    }),
+  },
   { weight: 7, arbitrary: fc.constant<Event>({ t: "runJobs" }) },
   {
     weight: 6,
-    arbitrary: fc.record({ t: fc.constant("advance" as const), ms: fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 1_000, max: 60_000 }) }, { weight: 1, arbitrary: fc.constantFrom(5 * 60_000, 16 * 60_000, 20 * 60_000) }) }),
+    arbitrary: fc.record({
+      t: fc.constant("advance" as const),
+      ms: fc.oneof(
+        { weight: 3, arbitrary: fc.integer({ min: 1_000, max: 60_000 }) },
+        { weight: 1, arbitrary: fc.constantFrom(5 * 60_000, 16 * 60_000, 20 * 60_000) },
+      ),
+    }),
   },
   { weight: 4, arbitrary: fc.constant<Event>({ t: "reconcile" }) },
   { weight: 4, arbitrary: fc.constant<Event>({ t: "statusSync" }) },
-  { weight: 3, arbitrary: fc.record({ t: fc.constant("resend" as const), k: kArb, times: fc.integer({ min: 1, max: 5 }), concurrently: fc.boolean() }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      t: fc.constant("resend" as const),
+      k: kArb,
+      times: fc.integer({ min: 1, max: 5 }),
+      concurrently: fc.boolean(),
+    }),
+  },
   { weight: 3, arbitrary: fc.record({ t: fc.constant("adminRefund" as const), k: kArb, third: fc.boolean() }) },
   { weight: 3, arbitrary: fc.record({ t: fc.constant("resolve" as const), k: kArb, refund: fc.boolean() }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant("statusFault" as const), on: fc.boolean() }) },
-  { weight: 3, arbitrary: fc.record({ t: fc.constant("supplier" as const), fault: fc.constantFrom<SupplierFault>("http429", "reset", "http500", "garbage", "revoke", "restore") }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      t: fc.constant("supplier" as const),
+      fault: fc.constantFrom<SupplierFault>("http429", "reset", "http500", "garbage", "revoke", "restore"),
+    }),
+  },
   // The supplier hanging costs the HTTP client's whole response timeout (1.5 s): rare.
-  { weight: 1, arbitrary: fc.record({ t: fc.constant("supplier" as const), fault: fc.constant<SupplierFault>("hang") }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ t: fc.constant("supplier" as const), fault: fc.constant<SupplierFault>("hang") }),
+  },
   { weight: 3, arbitrary: fc.record({ t: fc.constant("payWallet" as const), k: kArb }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant("repay" as const), k: kArb }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant("checkPayment" as const), k: kArb }) },
@@ -150,13 +182,24 @@ const raceArb: fc.Arbitrary<Event> = fc
 const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
   setup: fc.record({
     invoices: fc
-      .array(fc.record({ customer: fc.constantFrom<0 | 1>(0, 1), quantity: fc.constantFrom(1000, 1500, 2500), outcome: fc.constantFrom<SimOutcome>("Completed", "Partial", "Canceled") }), { minLength: 2, maxLength: 4 })
+      .array(
+        fc.record({
+          customer: fc.constantFrom<0 | 1>(0, 1),
+          quantity: fc.constantFrom(1000, 1500, 2500),
+          outcome: fc.constantFrom<SimOutcome>("Completed", "Partial", "Canceled"),
+        }),
+        { minLength: 2, maxLength: 4 },
+      )
       // Invoice 0 belongs to the customer who may top up, so wallet payments can happen.
       .map((list) => list.map((inv, i) => (i === 0 ? { ...inv, customer: 0 as const } : inv))),
     topup: fc.constantFrom<Setup["topup"]>("none", "open", "paid"),
     enforceExpiry: fc.boolean(),
   }),
-  events: fc.array(fc.oneof({ weight: 12, arbitrary: eventArb }, { weight: 1, arbitrary: raceArb }), { minLength: 1, maxLength: 30, size: "max" }),
+  events: fc.array(fc.oneof({ weight: 12, arbitrary: eventArb }, { weight: 1, arbitrary: raceArb }), {
+    minLength: 1,
+    maxLength: 30,
+    size: "max",
+  }),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -236,9 +279,18 @@ const GUARD_MODEL: ModelOptions = { payTwice: false };
  */
 const ALLOWED = allowedTransitions();
 /** Transitions that only an admin's action may cause. */
-const ADMIN_ONLY = new Set(["manual>processing", "processing>refunded", "completed>refunded", "partial>refunded", "unknown>refunded", "unknown>placing"]);
+const ADMIN_ONLY = new Set([
+  "manual>processing",
+  "processing>refunded",
+  "completed>refunded",
+  "partial>refunded",
+  "unknown>refunded",
+  "unknown>placing",
+]);
 const ADMIN_EVENTS = new Set<Event["t"]>(["adminRefund", "resolve"]);
-const byAdmin = (event: Event | "setup" | "quiesce"): boolean => typeof event === "object" && (ADMIN_EVENTS.has(event.t) || (event.t === "race" && (byAdmin(event.a) || byAdmin(event.b))));
+const byAdmin = (event: Event | "setup" | "quiesce"): boolean =>
+  typeof event === "object" &&
+  (ADMIN_EVENTS.has(event.t) || (event.t === "race" && (byAdmin(event.a) || byAdmin(event.b))));
 
 /** Every status change of every order, in the order they happen: a trigger (SQLite's or PostgreSQL's) writes them to test_order_history. */
 async function recordOrderHistory(kit: ShopKit): Promise<void> {
@@ -272,12 +324,34 @@ async function setUp(setup: Setup, options: ModelOptions): Promise<World> {
       const handle = `mp${i}x`;
       kit.sandbox.smm.script(handle, spec.outcome);
       const userId = USERS[spec.customer];
-      const { transaction } = await buyUntilInvoice(kit, { mid: MID, target: `https://instagram.com/${handle}`, quantity: spec.quantity, userId });
+      const { transaction } = await buyUntilInvoice(kit, {
+        mid: MID,
+        target: `https://instagram.com/${handle}`,
+        quantity: spec.quantity,
+        userId,
+      });
       expect(seen.has(transaction.order_id), "each quote gets its own invoice").toBe(false);
       seen.add(transaction.order_id);
-      const payment = await kit.db.selectFrom("payments").selectAll().where("reference", "=", transaction.order_id).executeTakeFirstOrThrow();
-      const order = await kit.db.selectFrom("orders").selectAll().where("id", "=", payment.order_id!).executeTakeFirstOrThrow();
-      world.invoices.push({ kind: "order", userId, customerId: payment.customer_id, refs: [transaction.order_id], pendingBody: kit.sandbox.midtrans.notificationFor(transaction.order_id), orderId: order.id, quoteId: order.quote_id, paid: false });
+      const payment = await kit.db
+        .selectFrom("payments")
+        .selectAll()
+        .where("reference", "=", transaction.order_id)
+        .executeTakeFirstOrThrow();
+      const order = await kit.db
+        .selectFrom("orders")
+        .selectAll()
+        .where("id", "=", payment.order_id!)
+        .executeTakeFirstOrThrow();
+      world.invoices.push({
+        kind: "order",
+        userId,
+        customerId: payment.customer_id,
+        refs: [transaction.order_id],
+        pendingBody: kit.sandbox.midtrans.notificationFor(transaction.order_id),
+        orderId: order.id,
+        quoteId: order.quote_id,
+        paid: false,
+      });
       clock.advance(1_000);
     }
     if (setup.topup !== "none") {
@@ -285,9 +359,22 @@ async function setUp(setup: Setup, options: ModelOptions): Promise<World> {
       await customer.say("/topup 50000");
       const transaction = kit.latestTransaction();
       expect(seen.has(transaction.order_id)).toBe(false);
-      const payment = await kit.db.selectFrom("payments").selectAll().where("reference", "=", transaction.order_id).executeTakeFirstOrThrow();
+      const payment = await kit.db
+        .selectFrom("payments")
+        .selectAll()
+        .where("reference", "=", transaction.order_id)
+        .executeTakeFirstOrThrow();
       expect(payment).toMatchObject({ purpose: "topup", amount: 50_000, order_id: null });
-      world.invoices.push({ kind: "topup", userId: USERS[0], customerId: payment.customer_id, refs: [transaction.order_id], pendingBody: kit.sandbox.midtrans.notificationFor(transaction.order_id), orderId: null, quoteId: null, paid: false });
+      world.invoices.push({
+        kind: "topup",
+        userId: USERS[0],
+        customerId: payment.customer_id,
+        refs: [transaction.order_id],
+        pendingBody: kit.sandbox.midtrans.notificationFor(transaction.order_id),
+        orderId: null,
+        quoteId: null,
+        paid: false,
+      });
       if (setup.topup === "paid") {
         await kit.sandbox.midtrans.pay(transaction.order_id);
         await kit.runJobs();
@@ -301,7 +388,8 @@ async function setUp(setup: Setup, options: ModelOptions): Promise<World> {
   }
 }
 
-const simOrdersFor = (kit: ShopKit, target: string) => [...kit.sandbox.smm.orders.values()].filter((o) => o.link === target);
+const simOrdersFor = (kit: ShopKit, target: string) =>
+  [...kit.sandbox.smm.orders.values()].filter((o) => o.link === target);
 
 async function applyEvent(world: World, event: Event): Promise<void> {
   if (event.t === "race") await Promise.all([perform(world, event.a), perform(world, event.b)]);
@@ -320,7 +408,8 @@ async function perform(world: World, event: Event): Promise<void> {
     return true;
   };
   const inv = "k" in event ? invoices[event.k % invoices.length]! : undefined;
-  const orderOf = async () => kit.db.selectFrom("orders").selectAll().where("id", "=", inv!.orderId!).executeTakeFirstOrThrow();
+  const orderOf = async () =>
+    kit.db.selectFrom("orders").selectAll().where("id", "=", inv!.orderId!).executeTakeFirstOrThrow();
   const ignoreAppErrors = async (work: () => Promise<unknown>) => {
     try {
       await work();
@@ -339,7 +428,10 @@ async function perform(world: World, event: Event): Promise<void> {
     }
     case "resend": {
       const answers = await midtrans.resend(inv!.refs.at(-1)!, event.times, event.concurrently);
-      expect(answers.every((a) => a === 200), `resends answered ${answers.join(",")}`).toBe(true);
+      expect(
+        answers.every((a) => a === 200),
+        `resends answered ${answers.join(",")}`,
+      ).toBe(true);
       break;
     }
     case "replayPending": {
@@ -348,7 +440,10 @@ async function perform(world: World, event: Event): Promise<void> {
     }
     case "forged": {
       const ref = inv!.refs.at(-1)!;
-      const genuine = midtrans.notificationFor(ref) as Record<string, unknown> & { signature_key: string; gross_amount: string };
+      const genuine = midtrans.notificationFor(ref) as Record<string, unknown> & {
+        signature_key: string;
+        gross_amount: string;
+      };
       const other = invoices[(event.k + 1) % invoices.length]!.pendingBody;
       const settled = { ...genuine, transaction_status: "settlement", status_code: "200", fraud_status: "accept" };
       const forgeries = [
@@ -356,20 +451,32 @@ async function perform(world: World, event: Event): Promise<void> {
         { ...genuine, signature_key: genuine.signature_key.slice(0, 100) },
         { ...settled, signature_key: "f".repeat(128) },
         { ...settled, signature_key: signatureFor(ref, "200", genuine.gross_amount, "SB-Mid-server-wrong-key") },
-        { ...settled, signature_key: other.signature_key === genuine.signature_key ? "0".repeat(128) : other.signature_key },
+        {
+          ...settled,
+          signature_key: other.signature_key === genuine.signature_key ? "0".repeat(128) : other.signature_key,
+        },
         { ...genuine, gross_amount: "1.00" },
       ];
-      expect((await kit.postNotification(forgeries[event.variant % forgeries.length])).status, "a forged notification is refused").toBe(401);
+      expect(
+        (await kit.postNotification(forgeries[event.variant % forgeries.length])).status,
+        "a forged notification is refused",
+      ).toBe(401);
       break;
     }
     case "edited": {
-      const edited = { ...midtrans.notificationFor(inv!.refs.at(-1)!), transaction_status: "settlement", fraud_status: "accept" };
+      const edited = {
+        ...midtrans.notificationFor(inv!.refs.at(-1)!),
+        transaction_status: "settlement",
+        fraud_status: "accept",
+      };
       expect((await kit.postNotification(edited)).status).toBe(200);
       break;
     }
     case "wrongAmount": {
       const ref = inv!.refs.at(-1)!;
-      const body = midtrans.notificationFor(ref, { gross_amount: "10.00" }) as Record<string, unknown> & { status_code: string };
+      const body = midtrans.notificationFor(ref, { gross_amount: "10.00" }) as Record<string, unknown> & {
+        status_code: string;
+      };
       body.signature_key = signatureFor(ref, body.status_code, "10.00", midtrans.serverKey);
       expect((await kit.postNotification(body)).status).toBe(200);
       break;
@@ -387,8 +494,10 @@ async function perform(world: World, event: Event): Promise<void> {
       await kit.runJobs();
       break;
     case "supplier":
-      if (event.fault === "revoke") await kit.container.providers.edit(SUPPLIER, { credentials: { key: "revoked-key" } });
-      else if (event.fault === "restore") await kit.container.providers.edit(SUPPLIER, { credentials: { key: kit.sandbox.smm.key } });
+      if (event.fault === "revoke")
+        await kit.container.providers.edit(SUPPLIER, { credentials: { key: "revoked-key" } });
+      else if (event.fault === "restore")
+        await kit.container.providers.edit(SUPPLIER, { credentials: { key: kit.sandbox.smm.key } });
       else kit.sandbox.smm.setFault("add", event.fault, 1);
       break;
     case "statusSync":
@@ -408,8 +517,14 @@ async function perform(world: World, event: Event): Promise<void> {
       const order = await orderOf();
       // A truthful admin: "placed" with the supplier's id when the panel has the order, else refund or place again.
       const sim = simOrdersFor(kit, order.target)[0];
-      const resolution = sim ? { kind: "placed" as const, providerOrderId: String(sim.order) } : event.refund ? { kind: "refund" as const } : { kind: "not_placed" as const };
-      await ignoreAppErrors(() => kit.container.orderAdmin.resolveUnknown(order.id, resolution, "test", "checked the supplier panel"));
+      const resolution = sim
+        ? { kind: "placed" as const, providerOrderId: String(sim.order) }
+        : event.refund
+          ? { kind: "refund" as const }
+          : { kind: "not_placed" as const };
+      await ignoreAppErrors(() =>
+        kit.container.orderAdmin.resolveUnknown(order.id, resolution, "test", "checked the supplier panel"),
+      );
       break;
     }
     case "payWallet": {
@@ -426,7 +541,11 @@ async function perform(world: World, event: Event): Promise<void> {
     }
     case "checkPayment": {
       // The customer taps "I have paid" under the newest QR.
-      const payment = await kit.db.selectFrom("payments").select("id").where("reference", "=", inv!.refs.at(-1)!).executeTakeFirstOrThrow();
+      const payment = await kit.db
+        .selectFrom("payments")
+        .select("id")
+        .where("reference", "=", inv!.refs.at(-1)!)
+        .executeTakeFirstOrThrow();
       await kit.container.payments.checkPayment(payment.id, inv!.customerId);
       break;
     }
@@ -454,12 +573,26 @@ async function readState(kit: ShopKit) {
 /** I4: every status change since the last check follows an allowed edge; admin-only edges only from admin actions. */
 async function checkTransitions(world: World, event: Event | "setup" | "quiesce"): Promise<void> {
   const rows = (
-    await sql<{ id: number; order_id: number; from_status: OrderStatus; to_status: OrderStatus }>`select id, order_id, from_status, to_status from test_order_history where id > ${world.historyCursor} order by id`.execute(world.kit.db)
+    await sql<{
+      id: number;
+      order_id: number;
+      from_status: OrderStatus;
+      to_status: OrderStatus;
+    }>`select id, order_id, from_status, to_status from test_order_history where id > ${world.historyCursor} order by id`.execute(
+      world.kit.db,
+    )
   ).rows;
   for (const row of rows) {
     const edge = `${row.from_status}>${row.to_status}`;
-    expect(ALLOWED[row.from_status] ?? [], `I4: order #${row.order_id} moved ${row.from_status} → ${row.to_status}`).toContain(row.to_status);
-    if (ADMIN_ONLY.has(edge)) expect(byAdmin(event), `I4: order #${row.order_id} moved ${edge} without an admin (during ${JSON.stringify(event)})`).toBe(true);
+    expect(
+      ALLOWED[row.from_status] ?? [],
+      `I4: order #${row.order_id} moved ${row.from_status} → ${row.to_status}`,
+    ).toContain(row.to_status);
+    if (ADMIN_ONLY.has(edge))
+      expect(
+        byAdmin(event),
+        `I4: order #${row.order_id} moved ${edge} without an admin (during ${JSON.stringify(event)})`,
+      ).toBe(true);
     world.historyCursor = row.id;
   }
 }
@@ -483,8 +616,13 @@ async function checkSafety(world: World, event: Event | "setup" | "quiesce"): Pr
   }
   expect(new Set(ledger.map((e) => e.reference)).size, "I3: every ledger reference appears once").toBe(ledger.length);
   for (const order of orders) {
-    const refunds = ledger.filter((e) => e.order_id === order.id && e.reference.startsWith(`refund:order:${order.id}`)).reduce((t, e) => t + e.amount, 0);
-    expect(refunds, `I3: refunds of order #${order.id} (${order.status}) exceed its amount ${order.amount}`).toBeLessThanOrEqual(order.amount);
+    const refunds = ledger
+      .filter((e) => e.order_id === order.id && e.reference.startsWith(`refund:order:${order.id}`))
+      .reduce((t, e) => t + e.amount, 0);
+    expect(
+      refunds,
+      `I3: refunds of order #${order.id} (${order.status}) exceed its amount ${order.amount}`,
+    ).toBeLessThanOrEqual(order.amount);
   }
 
   // I2: no effect without a payment. Every supplier add and every supplier order belongs to a paid order.
@@ -492,14 +630,30 @@ async function checkSafety(world: World, event: Event | "setup" | "quiesce"): Pr
     const order = orders.find((o) => o.target === request.fields.link);
     expect(order, `I2: supplier add for an unknown link ${request.fields.link}`).toBeDefined();
     const payment = order!.paid_payment_id === null ? undefined : paymentById.get(order!.paid_payment_id);
-    expect(payment?.status, `I2: supplier add for order #${order!.id} (${order!.status}) whose payment is not paid`).toBe("paid");
-    if (payment!.gateway === "midtrans") expect(settledAtGateway(payment!.reference), `I2: order #${order!.id} placed but Midtrans never settled ${payment!.reference}`).toBe(true);
-    if (payment!.gateway === "wallet") expect(ledger.some((e) => e.reference === `purchase:order:${order!.id}` && e.amount === -order!.amount), `I2: wallet order #${order!.id} without its debit`).toBe(true);
+    expect(
+      payment?.status,
+      `I2: supplier add for order #${order!.id} (${order!.status}) whose payment is not paid`,
+    ).toBe("paid");
+    if (payment!.gateway === "midtrans")
+      expect(
+        settledAtGateway(payment!.reference),
+        `I2: order #${order!.id} placed but Midtrans never settled ${payment!.reference}`,
+      ).toBe(true);
+    if (payment!.gateway === "wallet")
+      expect(
+        ledger.some((e) => e.reference === `purchase:order:${order!.id}` && e.amount === -order!.amount),
+        `I2: wallet order #${order!.id} without its debit`,
+      ).toBe(true);
   }
   for (const payment of payments.filter((p) => p.status === "paid")) {
     if (payment.gateway === "midtrans") {
-      expect(settledAtGateway(payment.reference), `I2: payment ${payment.reference} is paid locally but not settled at Midtrans`).toBe(true);
-      expect(simTx.get(payment.reference)!.gross_amount, `I2: payment ${payment.reference} amount`).toBe(payment.amount);
+      expect(
+        settledAtGateway(payment.reference),
+        `I2: payment ${payment.reference} is paid locally but not settled at Midtrans`,
+      ).toBe(true);
+      expect(simTx.get(payment.reference)!.gross_amount, `I2: payment ${payment.reference} amount`).toBe(
+        payment.amount,
+      );
     }
   }
   // Credits for QRIS money (top-ups, late or duplicate payments) only for money Midtrans settled.
@@ -516,8 +670,12 @@ async function checkSafety(world: World, event: Event | "setup" | "quiesce"): Pr
     const sims = simOrdersFor(kit, order.target);
     const what = `order #${order.id} (${order.status})`;
     expect(sims.length, `I1: ${what} has ${sims.length} supplier orders`).toBeLessThanOrEqual(1);
-    const autoRefund = ledger.filter((e) => e.reference === `refund:order:${order.id}`).reduce((t, e) => t + e.amount, 0);
-    const allRefunds = ledger.filter((e) => e.order_id === order.id && e.reference.startsWith(`refund:order:${order.id}`)).reduce((t, e) => t + e.amount, 0);
+    const autoRefund = ledger
+      .filter((e) => e.reference === `refund:order:${order.id}`)
+      .reduce((t, e) => t + e.amount, 0);
+    const allRefunds = ledger
+      .filter((e) => e.order_id === order.id && e.reference.startsWith(`refund:order:${order.id}`))
+      .reduce((t, e) => t + e.amount, 0);
     if (order.paid_payment_id === null) {
       expect(["awaiting_payment", "expired"], `I1: ${what} moved on without a payment`).toContain(order.status);
       expect(sims.length, `I2: ${what} reached the supplier unpaid`).toBe(0);
@@ -527,14 +685,27 @@ async function checkSafety(world: World, event: Event | "setup" | "quiesce"): Pr
     const payment = paymentById.get(order.paid_payment_id);
     expect(payment?.status, `I1: ${what} paid by a payment that is not paid`).toBe("paid");
     expect(payment!.order_id).toBe(order.id);
-    expect(ledger.some((e) => e.reference === `payment:${payment!.id}`), `I1: ${what} fulfilled by payment ${payment!.id} that was also credited to the wallet`).toBe(false);
+    expect(
+      ledger.some((e) => e.reference === `payment:${payment!.id}`),
+      `I1: ${what} fulfilled by payment ${payment!.id} that was also credited to the wallet`,
+    ).toBe(false);
     // Never both: an automatic refund of an order the supplier has covers exactly the share the
     // supplier reported undelivered (Partial: pro rata, rounded down; Canceled: all of it).
     if (sims.length === 1 && autoRefund > 0) {
-      expect(["partial", "canceled", "refunded"], `I1: ${what} reached the supplier (order ${sims[0]!.order}) and was also refunded automatically`).toContain(order.status);
-      expect(autoRefund, `I1: ${what} reached the supplier (order ${sims[0]!.order}) and was also refunded ${autoRefund} automatically, more than the undelivered share`).toBeLessThanOrEqual(proRataFloor(order.amount, order.remains ?? 0, order.quantity));
+      expect(
+        ["partial", "canceled", "refunded"],
+        `I1: ${what} reached the supplier (order ${sims[0]!.order}) and was also refunded automatically`,
+      ).toContain(order.status);
+      expect(
+        autoRefund,
+        `I1: ${what} reached the supplier (order ${sims[0]!.order}) and was also refunded ${autoRefund} automatically, more than the undelivered share`,
+      ).toBeLessThanOrEqual(proRataFloor(order.amount, order.remains ?? 0, order.quantity));
     }
-    const queued = jobs.some((j) => (j.status === "pending" || j.status === "running") && (JSON.parse(j.payload) as { orderId: number }).orderId === order.id);
+    const queued = jobs.some(
+      (j) =>
+        (j.status === "pending" || j.status === "running") &&
+        (JSON.parse(j.payload) as { orderId: number }).orderId === order.id,
+    );
     switch (order.status) {
       case "awaiting_payment":
       case "expired":
@@ -549,17 +720,29 @@ async function checkSafety(world: World, event: Event | "setup" | "quiesce"): Pr
       case "partial":
       case "canceled":
         expect(sims.length, `I1: ${what} has no supplier order`).toBe(1);
-        expect(order.provider_order_id, `I1: ${what} records another supplier order than the supplier has`).toBe(String(sims[0]!.order));
-        if (order.status === "canceled") expect(allRefunds, `I1: canceled ${what} not refunded in full`).toBe(order.amount);
-        if (order.status === "partial") expect(allRefunds, `I1: partial ${what} refunded less than the undelivered share`).toBeGreaterThanOrEqual(proRataFloor(order.amount, order.remains ?? 0, order.quantity));
+        expect(order.provider_order_id, `I1: ${what} records another supplier order than the supplier has`).toBe(
+          String(sims[0]!.order),
+        );
+        if (order.status === "canceled")
+          expect(allRefunds, `I1: canceled ${what} not refunded in full`).toBe(order.amount);
+        if (order.status === "partial")
+          expect(allRefunds, `I1: partial ${what} refunded less than the undelivered share`).toBeGreaterThanOrEqual(
+            proRataFloor(order.amount, order.remains ?? 0, order.quantity),
+          );
         if (order.status === "processing" || order.status === "completed") expect(autoRefund).toBe(0);
         break;
       case "unknown":
         expect(autoRefund, `I1: ${what} is unknown but refunded`).toBe(0);
         break;
       case "refunded":
-        expect(allRefunds, `I1: refunded ${what} has refunds of ${allRefunds}, not its amount ${order.amount}`).toBe(order.amount);
-        if (sims.length === 1) expect(order.provider_order_id, `I1: refunded ${what} while the supplier has order ${sims[0]!.order} the shop never recorded`).toBe(String(sims[0]!.order));
+        expect(allRefunds, `I1: refunded ${what} has refunds of ${allRefunds}, not its amount ${order.amount}`).toBe(
+          order.amount,
+        );
+        if (sims.length === 1)
+          expect(
+            order.provider_order_id,
+            `I1: refunded ${what} while the supplier has order ${sims[0]!.order} the shop never recorded`,
+          ).toBe(String(sims[0]!.order));
         break;
       case "manual":
         break;
@@ -578,12 +761,21 @@ async function checkSettledPayments(world: World): Promise<void> {
     const credit = ledger.find((e) => e.reference === `payment:${payment!.id}`);
     const order = payment!.order_id === null ? undefined : orders.find((o) => o.id === payment!.order_id);
     const fulfils = order?.paid_payment_id === payment!.id;
-    expect(payment!.status, `I1: ${tx.order_id} was paid at Midtrans but is ${payment!.status} in the shop (order #${order?.id ?? "-"} ${order?.status ?? ""}), with no effect`).toBe("paid");
-    expect(Number(fulfils) + Number(credit !== undefined), `I1: ${tx.order_id} (payment ${payment!.id}) must pay its order or be credited, exactly one`).toBe(1);
+    expect(
+      payment!.status,
+      `I1: ${tx.order_id} was paid at Midtrans but is ${payment!.status} in the shop (order #${order?.id ?? "-"} ${order?.status ?? ""}), with no effect`,
+    ).toBe("paid");
+    expect(
+      Number(fulfils) + Number(credit !== undefined),
+      `I1: ${tx.order_id} (payment ${payment!.id}) must pay its order or be credited, exactly one`,
+    ).toBe(1);
   }
   for (const payment of payments.filter((p) => p.gateway === "wallet")) {
     expect(payment.status).toBe("paid");
-    expect(orders.find((o) => o.id === payment.order_id)?.paid_payment_id, `I1: wallet payment ${payment.id} does not pay its order`).toBe(payment.id);
+    expect(
+      orders.find((o) => o.id === payment.order_id)?.paid_payment_id,
+      `I1: wallet payment ${payment.id} does not pay its order`,
+    ).toBe(payment.id);
   }
 }
 
@@ -598,7 +790,9 @@ async function checkPrices(world: World): Promise<void> {
     expect(quote.unit_price, `I6: quote ${quote.id} unit price`).toBe(service!.unitPrice);
     expect(quote.unit_size).toBe(service!.unitSize);
     expect(quote.cost_amount).toBe(amountForQuantity(service!.unitCost, quote.quantity, service!.unitSize));
-    expect(quote.amount, `I6: quote ${quote.id} amount`).toBe(Math.max(amountForQuantity(service!.unitPrice, quote.quantity, service!.unitSize), quote.cost_amount + minProfit));
+    expect(quote.amount, `I6: quote ${quote.id} amount`).toBe(
+      Math.max(amountForQuantity(service!.unitPrice, quote.quantity, service!.unitSize), quote.cost_amount + minProfit),
+    );
   }
   for (const order of orders) {
     const quote = quotes.find((q) => q.id === order.quote_id);
@@ -606,7 +800,10 @@ async function checkPrices(world: World): Promise<void> {
     expect(order.quantity).toBe(quote?.quantity);
   }
   for (const payment of payments) {
-    if (payment.order_id !== null) expect(payment.amount, `I6: invoice ${payment.reference} amount vs its order`).toBe(orders.find((o) => o.id === payment.order_id)?.amount);
+    if (payment.order_id !== null)
+      expect(payment.amount, `I6: invoice ${payment.reference} amount vs its order`).toBe(
+        orders.find((o) => o.id === payment.order_id)?.amount,
+      );
     const tx = kit.sandbox.midtrans.transactions.get(payment.reference);
     if (tx) expect(tx.gross_amount, `I6: Midtrans amount of ${payment.reference}`).toBe(payment.amount);
   }
@@ -666,7 +863,8 @@ function check(options: ModelOptions, parameters: fc.Parameters<[Scenario]>): Pr
 }
 
 /** Replays minimal counterexamples this property shrank to (full model, no random runs). */
-const replay = (...scenarios: Scenario[]) => check(FULL_MODEL, { numRuns: scenarios.length, examples: scenarios.map((s) => [s] as [Scenario]) });
+const replay = (...scenarios: Scenario[]) =>
+  check(FULL_MODEL, { numRuns: scenarios.length, examples: scenarios.map((s) => [s] as [Scenario]) });
 
 const twoInvoices = (outcome: SimOutcome = "Completed", extra: Partial<Setup> = {}): Setup => ({
   invoices: [
@@ -681,7 +879,11 @@ const twoInvoices = (outcome: SimOutcome = "Completed", extra: Partial<Setup> = 
 const pay = (k: number, notify = true, late = false): Event => ({ t: "pay", k, notify, late, first: false });
 
 describe("money path: every payment ends in one supplier order or one refund", () => {
-  it("holds I1–I4 and I6 under any order of payment, notification, supplier and admin events (each order paid once)", () => check(GUARD_MODEL, { numRuns: RUNS }), 180_000);
+  it(
+    "holds I1–I4 and I6 under any order of payment, notification, supplier and admin events (each order paid once)",
+    () => check(GUARD_MODEL, { numRuns: RUNS }),
+    180_000,
+  );
 
   // Found by this property and fixed: an order paid twice (the second payment credited back to the
   // wallet with the order's id) was never refunded when the supplier then canceled it or delivered
@@ -689,26 +891,70 @@ describe("money path: every payment ends in one supplier order or one refund", (
 
   it("holds I1–I4 and I6 when a customer may pay an order twice", () => check(FULL_MODEL, { numRuns: RUNS }), 180_000);
 
-  it("I1: a QR paid without its notification, the same order then paid from the wallet and canceled by the supplier: refunded in full", () =>
-    replay({ setup: twoInvoices("Canceled", { topup: "paid" }), events: [pay(0, false), { t: "payWallet", k: 0 }] }), 60_000);
+  it(
+    "I1: a QR paid without its notification, the same order then paid from the wallet and canceled by the supplier: refunded in full",
+    () =>
+      replay({ setup: twoInvoices("Canceled", { topup: "paid" }), events: [pay(0, false), { t: "payWallet", k: 0 }] }),
+    60_000,
+  );
 
-  it("I1: an old and a new QR of one order both paid, then a Partial at the supplier: the undelivered share is refunded", () =>
-    replay({ setup: twoInvoices("Partial"), events: [pay(0, false), { t: "advance", ms: 16 * 60_000 }, { t: "repay", k: 0 }, pay(0), { t: "reconcile" }] }), 60_000);
+  it(
+    "I1: an old and a new QR of one order both paid, then a Partial at the supplier: the undelivered share is refunded",
+    () =>
+      replay({
+        setup: twoInvoices("Partial"),
+        events: [pay(0, false), { t: "advance", ms: 16 * 60_000 }, { t: "repay", k: 0 }, pay(0), { t: "reconcile" }],
+      }),
+    60_000,
+  );
 
   // Found by this property against commit 60b8ed1 and fixed since in the working tree; kept as
   // regression examples. Lost payments: the reconciler only polled open invoices, so a QR the shop
   // had closed (withdrawn by a second "Pay" or a wallet payment, or expired) and that the customer
   // paid anyway was never found when its notification was lost or came during a status outage.
 
-  it("I1: a QR paid without its notification is found after the customer tapped Pay again", () => replay({ setup: twoInvoices(), events: [{ t: "advance", ms: 16 * 60_000 }, pay(1, false), { t: "repay", k: 1 }] }), 60_000);
+  it(
+    "I1: a QR paid without its notification is found after the customer tapped Pay again",
+    () =>
+      replay({
+        setup: twoInvoices(),
+        events: [{ t: "advance", ms: 16 * 60_000 }, pay(1, false), { t: "repay", k: 1 }],
+      }),
+    60_000,
+  );
 
-  it("I1: a QR paid without its notification is credited after the customer paid the same quote from the wallet", () => replay({ setup: twoInvoices("Completed", { topup: "open" }), events: [pay(2), pay(0, false), { t: "payWallet", k: 0 }] }), 60_000);
+  it(
+    "I1: a QR paid without its notification is credited after the customer paid the same quote from the wallet",
+    () =>
+      replay({
+        setup: twoInvoices("Completed", { topup: "open" }),
+        events: [pay(2), pay(0, false), { t: "payWallet", k: 0 }],
+      }),
+    60_000,
+  );
 
-  it("I1: a QR paid after the reconciler expired its invoice is found when the notification is lost", () => replay({ setup: twoInvoices(), events: [{ t: "advance", ms: 16 * 60_000 }, { t: "reconcile" }, pay(0, false, true)] }), 60_000);
+  it(
+    "I1: a QR paid after the reconciler expired its invoice is found when the notification is lost",
+    () =>
+      replay({
+        setup: twoInvoices(),
+        events: [{ t: "advance", ms: 16 * 60_000 }, { t: "reconcile" }, pay(0, false, true)],
+      }),
+    60_000,
+  );
 
   it(
     "I1: a QR paid after the reconciler expired its invoice is found when its notification came during a status outage",
-    () => replay({ setup: twoInvoices(), events: [{ t: "advance", ms: 16 * 60_000 }, { t: "reconcile" }, { t: "statusFault", on: true }, pay(0, true, true)] }),
+    () =>
+      replay({
+        setup: twoInvoices(),
+        events: [
+          { t: "advance", ms: 16 * 60_000 },
+          { t: "reconcile" },
+          { t: "statusFault", on: true },
+          pay(0, true, true),
+        ],
+      }),
     60_000,
   );
 
@@ -719,21 +965,61 @@ describe("money path: every payment ends in one supplier order or one refund", (
     "I3: an admin's partial refund and the supplier's later cancellation or partial never refund more than was paid",
     () =>
       replay(
-        { setup: twoInvoices("Canceled"), events: [pay(0), { t: "runJobs" }, { t: "adminRefund", k: 0, third: true }, { t: "advance", ms: 40_000 }, { t: "statusSync" }] },
-        { setup: twoInvoices("Partial"), events: [pay(0), { t: "runJobs" }, { t: "adminRefund", k: 0, third: true }, { t: "adminRefund", k: 0, third: true }, { t: "advance", ms: 40_000 }, { t: "statusSync" }] },
+        {
+          setup: twoInvoices("Canceled"),
+          events: [
+            pay(0),
+            { t: "runJobs" },
+            { t: "adminRefund", k: 0, third: true },
+            { t: "advance", ms: 40_000 },
+            { t: "statusSync" },
+          ],
+        },
+        {
+          setup: twoInvoices("Partial"),
+          events: [
+            pay(0),
+            { t: "runJobs" },
+            { t: "adminRefund", k: 0, third: true },
+            { t: "adminRefund", k: 0, third: true },
+            { t: "advance", ms: 40_000 },
+            { t: "statusSync" },
+          ],
+        },
       ),
     60_000,
   );
 
   it(
     "I3: an admin's partial refund of an unknown order and then resolving it as refunded never refund more than was paid",
-    () => replay({ setup: twoInvoices(), events: [pay(0), { t: "supplier", fault: "http500" }, { t: "runJobs" }, { t: "adminRefund", k: 0, third: true }, { t: "resolve", k: 0, refund: true }] }),
+    () =>
+      replay({
+        setup: twoInvoices(),
+        events: [
+          pay(0),
+          { t: "supplier", fault: "http500" },
+          { t: "runJobs" },
+          { t: "adminRefund", k: 0, third: true },
+          { t: "resolve", k: 0, refund: true },
+        ],
+      }),
     60_000,
   );
 
   it(
     "I1: two admin refunds in the same millisecond both reach the wallet before the order closes as refunded",
-    () => replay({ setup: twoInvoices(), events: [pay(0), { t: "runJobs" }, { t: "advance", ms: 40_000 }, { t: "statusSync" }, { t: "adminRefund", k: 0, third: true }, { t: "adminRefund", k: 0, third: false }] }),
+    () =>
+      replay({
+        setup: twoInvoices(),
+        events: [
+          pay(0),
+          { t: "runJobs" },
+          { t: "advance", ms: 40_000 },
+          { t: "statusSync" },
+          { t: "adminRefund", k: 0, third: true },
+          { t: "adminRefund", k: 0, third: false },
+        ],
+      }),
     60_000,
   );
 });

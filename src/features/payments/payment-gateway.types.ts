@@ -10,7 +10,8 @@ import type { Decimal } from "../../shared/money.js";
  */
 
 /** What the gateway says about one invoice, in our words. */
-export type GatewayState = "pending" | "paid" | "expired" | "canceled" | "failed" | "refunded" | "not_found" | "unrecognized";
+export type GatewayState =
+  "pending" | "paid" | "expired" | "canceled" | "failed" | "refunded" | "not_found" | "unrecognized";
 
 export interface GatewayStatus {
   state: GatewayState;
@@ -81,7 +82,11 @@ export interface GatewaySettingsDescriptor {
   label: string;
   fields: readonly GatewaySettingField[];
   /** Checks typed values (absent: keep what is stored); an issue's path names the field. */
-  parse(input: unknown): { ok: true; values: Record<string, string | undefined> } | { ok: false; issues: Array<{ path: string; message: string }> };
+  parse(
+    input: unknown,
+  ):
+    | { ok: true; values: Record<string, string | undefined> }
+    | { ok: false; issues: Array<{ path: string; message: string }> };
   /** The gateway's rules across fields and what is stored; throws `payments.invalid_keys` with its reason. */
   check?(typed: GatewaySettingValues, stored: GatewaySettingValues | undefined): void;
   /** The settings from the environment (the bootstrap and fallback), or undefined. */

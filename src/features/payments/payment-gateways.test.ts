@@ -19,10 +19,18 @@ const events = () => kit.db.selectFrom("webhook_events").selectAll().where("sour
 
 describe("the payment gateway registry and POST /webhooks/:gateway", () => {
   it("answers 404 for a gateway it does not know, and records nothing", async () => {
-    const { transaction } = await buyUntilInvoice(kit, { mid: 2, target: "https://instagram.com/budi", quantity: 1000 });
+    const { transaction } = await buyUntilInvoice(kit, {
+      mid: 2,
+      target: "https://instagram.com/budi",
+      quantity: 1000,
+    });
     await kit.sandbox.midtrans.pay(transaction.order_id, { notify: false });
     const body = JSON.stringify(kit.sandbox.midtrans.notificationFor(transaction.order_id));
-    const answer = await kit.app.request("/webhooks/xendit", { method: "POST", headers: { "content-type": "application/json" }, body });
+    const answer = await kit.app.request("/webhooks/xendit", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+    });
     expect(answer.status).toBe(404);
     expect(await events()).toHaveLength(0);
     const order = await kit.db.selectFrom("orders").select("status").executeTakeFirstOrThrow();
@@ -31,7 +39,11 @@ describe("the payment gateway registry and POST /webhooks/:gateway", () => {
 
   it("hands /webhooks/midtrans to the Midtrans adapter found by its id, and records the event under that id", async () => {
     expect(kit.container.gateways.get("midtrans")?.id).toBe("midtrans");
-    const { transaction } = await buyUntilInvoice(kit, { mid: 2, target: "https://instagram.com/budi", quantity: 1000 });
+    const { transaction } = await buyUntilInvoice(kit, {
+      mid: 2,
+      target: "https://instagram.com/budi",
+      quantity: 1000,
+    });
     await kit.sandbox.midtrans.pay(transaction.order_id, { notify: false });
     expect((await kit.postNotification(kit.sandbox.midtrans.notificationFor(transaction.order_id))).status).toBe(200);
     expect((await events()).map((e) => e.source)).toEqual(["midtrans"]);
@@ -49,8 +61,17 @@ describe("the payment gateway registry and POST /webhooks/:gateway", () => {
     };
     const gateways = createPaymentGatewayRegistry([kit.container.gateways.primary, other]);
     const app = new Hono().route("/webhooks", createPaymentsRoutes(kit.container.paymentWebhook, gateways));
-    app.onError((error, c) => c.json({ code: error instanceof AppError ? error.code : "internal" }, error instanceof AppError ? (error.httpStatus as 401) : 500));
-    const answer = await app.request("/webhooks/othergate", { method: "POST", headers: { "x-signature": "abc" }, body: '{"id":"raw"}' });
+    app.onError((error, c) =>
+      c.json(
+        { code: error instanceof AppError ? error.code : "internal" },
+        error instanceof AppError ? (error.httpStatus as 401) : 500,
+      ),
+    );
+    const answer = await app.request("/webhooks/othergate", {
+      method: "POST",
+      headers: { "x-signature": "abc" },
+      body: '{"id":"raw"}',
+    });
     expect(answer.status).toBe(401);
     expect(seen).toEqual([{ body: '{"id":"raw"}', signature: "abc" }]);
     expect(await events()).toHaveLength(0);

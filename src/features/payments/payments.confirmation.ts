@@ -53,15 +53,32 @@ export interface PaymentConfirmationDeps {
 export function createPaymentConfirmation(deps: PaymentConfirmationDeps) {
   const { db, clock, logger, gateways, opener, orders, wallet, fulfilment, notifications, settings } = deps;
 
-  const flagAmountMismatch = async (trx: Executor, payment: PaymentRow, received: string): Promise<ConfirmationOutcome> => {
+  const flagAmountMismatch = async (
+    trx: Executor,
+    payment: PaymentRow,
+    received: string,
+  ): Promise<ConfirmationOutcome> => {
     const reason = `gateway amount ${received} differs from invoice amount ${payment.amount}`;
     await updatePayment(trx, payment.id, { flagged_reason: reason, updated_at: clock.now() });
-    await notifications.toAdmins(trx, { key: "admin-amount-mismatch", vars: { reference: payment.reference, order: payment.order_id ?? "-", expected: formatRupiah(payment.amount), received } });
+    await notifications.toAdmins(trx, {
+      key: "admin-amount-mismatch",
+      vars: {
+        reference: payment.reference,
+        order: payment.order_id ?? "-",
+        expected: formatRupiah(payment.amount),
+        received,
+      },
+    });
     logger.warn({ paymentId: payment.id, orderId: payment.order_id }, "payment amount mismatch: not fulfilled");
     return "amount_mismatch";
   };
 
-  const applyPaid = async (trx: Executor, payment: PaymentRow, status: GatewayStatus, context: ConfirmationContext): Promise<ConfirmationOutcome> => {
+  const applyPaid = async (
+    trx: Executor,
+    payment: PaymentRow,
+    status: GatewayStatus,
+    context: ConfirmationContext,
+  ): Promise<ConfirmationOutcome> => {
     const now = clock.now();
     const changed = await transitionPayment(trx, payment.id, ["creating", "pending", "expired", "canceled", "failed"], {
       status: "paid",
@@ -73,47 +90,109 @@ export function createPaymentConfirmation(deps: PaymentConfirmationDeps) {
     });
     if (!changed) return "already_paid";
     const credit = async (note: string, key: string): Promise<ConfirmationOutcome> => {
-      await wallet.credit(trx, { customerId: payment.customer_id, amount: payment.amount, reason: payment.purpose === "topup" ? "topup" : "refund", reference: `payment:${payment.id}`, orderId: payment.order_id, note });
-      await notifications.toCustomer(trx, payment.customer_id, { key, vars: { order: payment.order_id ?? "-", amount: formatRupiah(payment.amount) }, ...invoiceButtons([payment], []) });
+      await wallet.credit(trx, {
+        customerId: payment.customer_id,
+        amount: payment.amount,
+        reason: payment.purpose === "topup" ? "topup" : "refund",
+        reference: `payment:${payment.id}`,
+        orderId: payment.order_id,
+        note,
+      });
+      await notifications.toCustomer(trx, payment.customer_id, {
+        key,
+        vars: { order: payment.order_id ?? "-", amount: formatRupiah(payment.amount) },
+        ...invoiceButtons([payment], []),
+      });
       return "credited_to_wallet";
     };
-    if (payment.purpose === "topup" || payment.order_id === null) return credit("wallet top-up by QRIS", "topup-received");
+    if (payment.purpose === "topup" || payment.order_id === null)
+      return credit("wallet top-up by QRIS", "topup-received");
 
     const order = (await orders.findById(payment.order_id, trx))!;
     // Paid after the invoice expired: fulfil while the quote's price still holds (a shop setting), else credit.
-    const quoteValid = order.status === "expired" && context.latePolicy === "fulfil_if_quote_valid" && (await opener.quoteHolds(trx, order.quote_id, now));
+    const quoteValid =
+      order.status === "expired" &&
+      context.latePolicy === "fulfil_if_quote_valid" &&
+      (await opener.quoteHolds(trx, order.quote_id, now));
     const payable = order.status === "awaiting_payment" || quoteValid;
-    if (payable && (await orders.move(trx, order.id, "payByGateway", { status: "paid", paid_at: now, paid_with: payment.gateway, paid_payment_id: payment.id, finished_at: null }))) {
+    if (
+      payable &&
+      (await orders.move(trx, order.id, "payByGateway", {
+        status: "paid",
+        paid_at: now,
+        paid_with: payment.gateway,
+        paid_payment_id: payment.id,
+        finished_at: null,
+      }))
+    ) {
       await fulfilment.enqueuePlacement(trx, order.id);
-      await notifications.toCustomer(trx, order.customer_id, { key: "payment-received", vars: { order: order.id, amount: formatRupiah(payment.amount) }, ...invoiceButtons([payment], paidOrderButtons(order.id)) });
+      await notifications.toCustomer(trx, order.customer_id, {
+        key: "payment-received",
+        vars: { order: order.id, amount: formatRupiah(payment.amount) },
+        ...invoiceButtons([payment], paidOrderButtons(order.id)),
+      });
       return "paid";
     }
     // The order was already paid another way, or its price no longer holds: the money still has
     // one effect, a wallet credit, never a second supplier order.
-    return credit(order.status === "expired" ? "paid after the invoice expired" : "payment for an order that was already paid", order.status === "expired" ? "payment-late-credited" : "payment-credited");
+    return credit(
+      order.status === "expired" ? "paid after the invoice expired" : "payment for an order that was already paid",
+      order.status === "expired" ? "payment-late-credited" : "payment-credited",
+    );
   };
 
-  const applyClosed = async (trx: Executor, payment: PaymentRow, status: GatewayStatus): Promise<ConfirmationOutcome> => {
+  const applyClosed = async (
+    trx: Executor,
+    payment: PaymentRow,
+    status: GatewayStatus,
+  ): Promise<ConfirmationOutcome> => {
     const now = clock.now();
     const next = status.state === "expired" ? "expired" : status.state === "canceled" ? "canceled" : "failed";
-    const changed = await transitionPayment(trx, payment.id, ["creating", "pending"], { status: next, gateway_status: status.transactionStatus, last_checked_at: now, updated_at: now });
+    const changed = await transitionPayment(trx, payment.id, ["creating", "pending"], {
+      status: next,
+      gateway_status: status.transactionStatus,
+      last_checked_at: now,
+      updated_at: now,
+    });
     if (!changed) return "no_change";
     const withdrawn = invoiceButtons([payment], []);
     if (payment.order_id === null) {
-      if (next === "expired") await notifications.toCustomer(trx, payment.customer_id, { key: "topup-expired", vars: { amount: formatRupiah(payment.amount) }, ...withdrawn });
+      if (next === "expired")
+        await notifications.toCustomer(trx, payment.customer_id, {
+          key: "topup-expired",
+          vars: { amount: formatRupiah(payment.amount) },
+          ...withdrawn,
+        });
       return "closed";
     }
     const order = await orders.findById(payment.order_id, trx);
-    if (order && next === "expired" && (await orders.move(trx, order.id, "expire", { status: "expired", finished_at: now }))) {
-      await notifications.toCustomer(trx, order.customer_id, { key: "payment-expired", vars: { order: order.id }, ...withdrawn });
+    if (
+      order &&
+      next === "expired" &&
+      (await orders.move(trx, order.id, "expire", { status: "expired", finished_at: now }))
+    ) {
+      await notifications.toCustomer(trx, order.customer_id, {
+        key: "payment-expired",
+        vars: { order: order.id },
+        ...withdrawn,
+      });
     } else if (order && order.status === "awaiting_payment") {
-      await notifications.toCustomer(trx, order.customer_id, { key: "payment-failed", vars: { order: order.id }, ...withdrawn });
+      await notifications.toCustomer(trx, order.customer_id, {
+        key: "payment-failed",
+        vars: { order: order.id },
+        ...withdrawn,
+      });
     }
     return "closed";
   };
 
   /** One gateway answer → state, inside the caller's transaction (which must be the only one used). */
-  const applyWithin = async (trx: Executor, payment: PaymentRow, status: GatewayStatus, context: ConfirmationContext): Promise<ConfirmationOutcome> => {
+  const applyWithin = async (
+    trx: Executor,
+    payment: PaymentRow,
+    status: GatewayStatus,
+    context: ConfirmationContext,
+  ): Promise<ConfirmationOutcome> => {
     switch (status.state) {
       case "paid":
         if (!status.grossAmount || !decimalEqualsInteger(status.grossAmount, payment.amount)) {
@@ -127,23 +206,33 @@ export function createPaymentConfirmation(deps: PaymentConfirmationDeps) {
       case "not_found":
         // A charge that never reached the gateway (crash or timeout while creating), or one it no
         // longer knows after its expiry, is closed.
-        if (payment.status === "creating" && clock.now() - payment.created_at > 120_000) return applyClosed(trx, payment, { ...status, state: "failed" });
-        if (payment.status === "pending" && payment.expires_at < clock.now()) return applyClosed(trx, payment, { ...status, state: "expired" });
+        if (payment.status === "creating" && clock.now() - payment.created_at > 120_000)
+          return applyClosed(trx, payment, { ...status, state: "failed" });
+        if (payment.status === "pending" && payment.expires_at < clock.now())
+          return applyClosed(trx, payment, { ...status, state: "expired" });
         return "pending";
       case "refunded":
         logger.warn({ paymentId: payment.id }, "gateway reports a refund or chargeback for this payment");
         return "no_change";
       case "pending":
-        await updatePayment(trx, payment.id, { last_checked_at: clock.now(), gateway_status: status.transactionStatus });
+        await updatePayment(trx, payment.id, {
+          last_checked_at: clock.now(),
+          gateway_status: status.transactionStatus,
+        });
         return "pending";
       case "unrecognized":
-        logger.warn({ paymentId: payment.id, status: status.transactionStatus }, "unrecognized gateway status; will ask again");
+        logger.warn(
+          { paymentId: payment.id, status: status.transactionStatus },
+          "unrecognized gateway status; will ask again",
+        );
         return "no_change";
     }
   };
 
   /** What applying needs from outside the transaction (settings are read through `db`). */
-  const context = async (): Promise<ConfirmationContext> => ({ latePolicy: await settings.get("payments.late_payment_policy") });
+  const context = async (): Promise<ConfirmationContext> => ({
+    latePolicy: await settings.get("payments.late_payment_policy"),
+  });
 
   const applyStatus = async (payment: PaymentRow, status: GatewayStatus): Promise<ConfirmationOutcome> => {
     const ctx = await context();
@@ -158,7 +247,8 @@ export function createPaymentConfirmation(deps: PaymentConfirmationDeps) {
       if (!gateway) return undefined;
       return await gateway.status(payment.reference);
     } catch (error) {
-      if (!(error instanceof GatewayUnavailable)) logger.warn({ err: error, paymentId: payment.id }, "gateway refused a status check");
+      if (!(error instanceof GatewayUnavailable))
+        logger.warn({ err: error, paymentId: payment.id }, "gateway refused a status check");
       return undefined;
     }
   };

@@ -15,14 +15,21 @@ afterEach(async () => {
 
 const USER = 100001;
 const orderRow = () => kit.db.selectFrom("orders").selectAll().orderBy("id", "desc").executeTakeFirstOrThrow();
-const buttonsOf = (messageId: number) => kit.sandbox.telegram.messagesIn(USER).find((m) => m.message_id === messageId)!.buttons.flat().map((b) => ({ text: b.text, data: b.callback_data }));
+const buttonsOf = (messageId: number) =>
+  kit.sandbox.telegram
+    .messagesIn(USER)
+    .find((m) => m.message_id === messageId)!
+    .buttons.flat()
+    .map((b) => ({ text: b.text, data: b.callback_data }));
 
 async function qrisInvoice() {
   const customer = kit.customer(USER);
   await customer.say("ID 2 https://instagram.com/budi 1000");
   const [invoice] = await customer.pressButton(/^pay:/);
   expect(invoice!.photo).toBeTruthy();
-  expect(buttonsOf(invoice!.message_id)).toEqual([{ text: "🔄 Cek pembayaran", data: expect.stringMatching(/^paycheck:/) }]);
+  expect(buttonsOf(invoice!.message_id)).toEqual([
+    { text: "🔄 Cek pembayaran", data: expect.stringMatching(/^paycheck:/) },
+  ]);
   return { customer, invoice: invoice! };
 }
 
@@ -33,7 +40,9 @@ describe("a QRIS invoice message", () => {
     await kit.runJobs();
     const order = await orderRow();
     expect(order.status).toBe("processing");
-    expect(buttonsOf(invoice.message_id)).toEqual([{ text: `✅ Sudah dibayar · lihat pesanan #${order.id}`, data: `ord:${order.id}` }]);
+    expect(buttonsOf(invoice.message_id)).toEqual([
+      { text: `✅ Sudah dibayar · lihat pesanan #${order.id}`, data: `ord:${order.id}` },
+    ]);
     const detail = await customer.press(invoice.message_id, `ord:${order.id}`);
     expect(detail[0]!.plain).toContain(`Pesanan #${order.id}`);
   });
@@ -56,7 +65,11 @@ describe("a QRIS invoice message", () => {
     await customer.say("ID 2 https://instagram.com/budi 1000");
     const quote = customer.botMessages().at(-1)!;
     // The wallet button is tapped on a second device while the first one asked for the QR.
-    const walletTap = kit.sandbox.telegram.userPresses(USER, quote.message_id, quote.buttons.flat().find((b) => b.callback_data?.startsWith("payw:"))!.callback_data!);
+    const walletTap = kit.sandbox.telegram.userPresses(
+      USER,
+      quote.message_id,
+      quote.buttons.flat().find((b) => b.callback_data?.startsWith("payw:"))!.callback_data!,
+    );
     const [invoice] = await customer.pressButton(/^pay:/);
     expect(buttonsOf(invoice!.message_id)).toHaveLength(1);
     await kit.bot.handleUpdate(walletTap as never);
@@ -71,7 +84,10 @@ describe("a QRIS invoice message", () => {
     const quote = customer.botMessages().at(-1)!;
     const data = quote.buttons.flat().find((b) => b.callback_data?.startsWith("pay:"))!.callback_data!;
     // Two taps (two devices) before the buttons disappear.
-    const taps = [kit.sandbox.telegram.userPresses(USER, quote.message_id, data), kit.sandbox.telegram.userPresses(USER, quote.message_id, data)];
+    const taps = [
+      kit.sandbox.telegram.userPresses(USER, quote.message_id, data),
+      kit.sandbox.telegram.userPresses(USER, quote.message_id, data),
+    ];
     for (const tap of taps) await kit.bot.handleUpdate(tap as never);
     const photos = customer.botMessages().filter((m) => m.photo);
     expect(photos).toHaveLength(2);
@@ -79,7 +95,9 @@ describe("a QRIS invoice message", () => {
     expect(buttonsOf(photos[1]!.message_id)).toHaveLength(1);
     await kit.sandbox.midtrans.pay(kit.latestTransaction().order_id);
     await kit.runJobs();
-    expect(buttonsOf(photos[1]!.message_id)).toEqual([{ text: `✅ Sudah dibayar · lihat pesanan #${(await orderRow()).id}`, data: `ord:${(await orderRow()).id}` }]);
+    expect(buttonsOf(photos[1]!.message_id)).toEqual([
+      { text: `✅ Sudah dibayar · lihat pesanan #${(await orderRow()).id}`, data: `ord:${(await orderRow()).id}` },
+    ]);
   });
 
   it("of a wallet top-up loses its button once paid, or once expired (and the customer is told)", async () => {
@@ -103,7 +121,9 @@ describe("a QRIS invoice message", () => {
     await customer.press(invoice.message_id, buttonsOf(invoice.message_id)[0]!.data!);
     const order = await orderRow();
     expect(customer.toasts().at(-1)!.text).toContain(`pesanan #${order.id} sudah diterima`);
-    expect(buttonsOf(invoice.message_id)).toEqual([{ text: `✅ Sudah dibayar · lihat pesanan #${order.id}`, data: `ord:${order.id}` }]);
+    expect(buttonsOf(invoice.message_id)).toEqual([
+      { text: `✅ Sudah dibayar · lihat pesanan #${order.id}`, data: `ord:${order.id}` },
+    ]);
   });
 });
 
@@ -118,11 +138,16 @@ describe("a Telegram Stars invoice", () => {
     const order = await orderRow();
     expect(order.status).toBe("paid");
     // Telegram shows the payer a receipt instead of Pay; a second device may still tap the old Pay.
-    expect(kit.sandbox.telegram.messagesIn(USER).find((m) => m.message_id === invoice!.message_id)!.invoice!.paid).toBe(true);
+    expect(kit.sandbox.telegram.messagesIn(USER).find((m) => m.message_id === invoice!.message_id)!.invoice!.paid).toBe(
+      true,
+    );
 
     const again = kit.sandbox.telegram.startInvoicePayment(USER, invoice!.message_id);
     await kit.bot.handleUpdate(again.update as never);
-    expect(kit.sandbox.telegram.preCheckoutAnswer(again.queryId)).toEqual({ ok: false, error_message: `Pesanan #${order.id} sudah dibayar ✅ Cek statusnya di /pesanan.` });
+    expect(kit.sandbox.telegram.preCheckoutAnswer(again.queryId)).toEqual({
+      ok: false,
+      error_message: `Pesanan #${order.id} sudah dibayar ✅ Cek statusnya di /pesanan.`,
+    });
   });
 
   it("is titled in the customer's language, with the quantity grouped", async () => {
@@ -131,6 +156,9 @@ describe("a Telegram Stars invoice", () => {
     await customer.say("ID 2 https://instagram.com/budi 1500");
     const [invoice] = await customer.pressButton(/^pays:/);
     const order = await kit.db.selectFrom("orders").selectAll().orderBy("id", "desc").executeTakeFirstOrThrow();
-    expect(invoice!.invoice).toMatchObject({ title: `Order #${order.id}`, description: expect.stringMatching(/ × 1,500$/) });
+    expect(invoice!.invoice).toMatchObject({
+      title: `Order #${order.id}`,
+      description: expect.stringMatching(/ × 1,500$/),
+    });
   });
 });

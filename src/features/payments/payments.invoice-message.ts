@@ -13,9 +13,14 @@ export async function rememberInvoiceMessage(db: Db, paymentId: number, messageI
 }
 
 /** The part of a notice that settles these invoices' messages with `buttons`. */
-export function invoiceButtons(payments: readonly Pick<PaymentRow, "invoice_message_id">[], buttons: NoticeButton[][]): Pick<Notice, "replaceButtons"> {
+export function invoiceButtons(
+  payments: readonly Pick<PaymentRow, "invoice_message_id">[],
+  buttons: NoticeButton[][],
+): Pick<Notice, "replaceButtons"> {
   const shown = payments.filter((p) => p.invoice_message_id !== null);
-  return shown.length === 0 ? {} : { replaceButtons: shown.map((p) => ({ messageId: p.invoice_message_id!, buttons })) };
+  return shown.length === 0
+    ? {}
+    : { replaceButtons: shown.map((p) => ({ messageId: p.invoice_message_id!, buttons })) };
 }
 
 /** A paid order's invoice: its button now opens the order. */

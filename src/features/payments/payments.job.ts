@@ -24,7 +24,13 @@ const CLOSED_SWEEP = [
  * It then keeps asking about QRs the shop closed for a day: one paid after we withdrew or expired it
  * (and whose notification was lost) still gets its one effect, the order or a wallet credit.
  */
-export function createPaymentReconciler(deps: { db: Db; clock: Clock; logger: Logger; gateways: PaymentGatewayRegistry; confirmation: PaymentConfirmation }) {
+export function createPaymentReconciler(deps: {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  gateways: PaymentGatewayRegistry;
+  confirmation: PaymentConfirmation;
+}) {
   const { db, clock, logger, gateways, confirmation } = deps;
   const gatewayIds = () => gateways.list().map((g) => g.id);
 
@@ -32,7 +38,8 @@ export function createPaymentReconciler(deps: { db: Db; clock: Clock; logger: Lo
     const now = clock.now();
     const seen = new Map<number, PaymentRow>();
     for (const { youngerThan, every } of CLOSED_SWEEP) {
-      for (const payment of await listRecentlyClosedPayments(db, gatewayIds(), now - youngerThan, now - every, 500)) seen.set(payment.id, payment);
+      for (const payment of await listRecentlyClosedPayments(db, gatewayIds(), now - youngerThan, now - every, 500))
+        seen.set(payment.id, payment);
     }
     return [...seen.values()];
   };
@@ -59,7 +66,10 @@ export function createPaymentReconciler(deps: { db: Db; clock: Clock; logger: Lo
           const status = await gateway.status(payment.reference).catch(() => undefined);
           if (fresh && status) {
             // A cancelled QR that nobody paid is, for the customer, an expired one.
-            outcome = await confirmation.applyStatus(fresh, status.state === "canceled" ? { ...status, state: "expired" } : status);
+            outcome = await confirmation.applyStatus(
+              fresh,
+              status.state === "canceled" ? { ...status, state: "expired" } : status,
+            );
           }
         }
         if (outcome !== "pending" && outcome !== "no_change" && outcome !== "status_unavailable") changed++;
@@ -68,7 +78,8 @@ export function createPaymentReconciler(deps: { db: Db; clock: Clock; logger: Lo
       for (const payment of closed) {
         const outcome = await confirmation.sync(payment);
         if (outcome === "paid" || outcome === "credited_to_wallet") changed++;
-        else if (outcome !== "status_unavailable") await updatePayment(db, payment.id, { last_checked_at: clock.now() });
+        else if (outcome !== "status_unavailable")
+          await updatePayment(db, payment.id, { last_checked_at: clock.now() });
       }
       const checked = open.length + closed.length;
       if (changed > 0) logger.info({ checked, changed }, "payments reconciled");

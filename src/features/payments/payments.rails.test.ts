@@ -16,7 +16,10 @@ afterEach(async () => {
 const USER = 100001;
 const orderRow = () => kit.db.selectFrom("orders").selectAll().orderBy("id", "desc").executeTakeFirstOrThrow();
 const ledger = () => kit.db.selectFrom("ledger_entries").selectAll().orderBy("id").execute();
-const balance = async () => kit.container.wallet.balance((await kit.db.selectFrom("customers").select("id").where("telegram_id", "=", USER).executeTakeFirstOrThrow()).id);
+const balance = async () =>
+  kit.container.wallet.balance(
+    (await kit.db.selectFrom("customers").select("id").where("telegram_id", "=", USER).executeTakeFirstOrThrow()).id,
+  );
 
 async function quote(target = "https://instagram.com/budi", quantity = 1000) {
   const customer = kit.customer(USER);
@@ -37,7 +40,12 @@ describe("the wallet", () => {
   it("is topped up by QRIS and shows the credit in /saldo", async () => {
     const customer = await topUp(50_000);
     expect(await ledger()).toEqual([expect.objectContaining({ amount: 50_000, reason: "topup" })]);
-    expect(customer.botMessages().map((m) => m.plain).join("\n")).toContain("Isi saldo Rp\u00a050.000 berhasil");
+    expect(
+      customer
+        .botMessages()
+        .map((m) => m.plain)
+        .join("\n"),
+    ).toContain("Isi saldo Rp\u00a050.000 berhasil");
     expect((await customer.say("/saldo"))[0]!.plain).toContain("Saldo dompet: Rp\u00a050.000");
   });
 
@@ -66,42 +74,87 @@ describe("the wallet", () => {
   it("refuses to pay from a balance that is too low, and takes nothing", async () => {
     await topUp(10_000);
     const customer = await quote("https://instagram.com/budi", 5_000);
-    const quoteRow = await kit.db.selectFrom("quotes").selectAll().orderBy("created_at", "desc").executeTakeFirstOrThrow();
+    const quoteRow = await kit.db
+      .selectFrom("quotes")
+      .selectAll()
+      .orderBy("created_at", "desc")
+      .executeTakeFirstOrThrow();
     const quoteMessage = customer.botMessages().at(-1)!;
     // Too little balance: no wallet button, a line that says how much is missing instead (the
     // service allows drip-feed, so its quote offers that too).
-    expect(quoteMessage.buttons.flat().map((b) => b.callback_data)).toEqual([`pay:${quoteRow.id}`, `pays:${quoteRow.id}`, "draft:cancel", "drip"]);
-    expect(quoteMessage.plain).toContain(`Saldo Rp\u00a010.000 kurang Rp\u00a0${(quoteRow.amount - 10_000).toLocaleString("id-ID")}`);
+    expect(quoteMessage.buttons.flat().map((b) => b.callback_data)).toEqual([
+      `pay:${quoteRow.id}`,
+      `pays:${quoteRow.id}`,
+      "draft:cancel",
+      "drip",
+    ]);
+    expect(quoteMessage.plain).toContain(
+      `Saldo Rp\u00a010.000 kurang Rp\u00a0${(quoteRow.amount - 10_000).toLocaleString("id-ID")}`,
+    );
     expect(await kit.db.selectFrom("orders").selectAll().execute()).toEqual([]);
   });
 
   it("answers an old wallet button pressed after the balance went down: no order, the other rails offered", async () => {
     await topUp(50_000);
     const customer = await quote();
-    const quoteRow = await kit.db.selectFrom("quotes").selectAll().orderBy("created_at", "desc").executeTakeFirstOrThrow();
+    const quoteRow = await kit.db
+      .selectFrom("quotes")
+      .selectAll()
+      .orderBy("created_at", "desc")
+      .executeTakeFirstOrThrow();
     const quoteMessage = customer.botMessages().at(-1)!;
     expect(quoteMessage.buttons.flat().map((b) => b.callback_data)).toContain(`payw:${quoteRow.id}`);
     // The balance goes down after the quote was shown (an admin's adjustment).
-    await kit.db.transaction().execute((trx) => kit.container.wallet.debit(trx, { customerId: quoteRow.customer_id, amount: 50_000 - 1_000, reason: "adjustment", reference: "test:down" }));
+    await kit.db.transaction().execute((trx) =>
+      kit.container.wallet.debit(trx, {
+        customerId: quoteRow.customer_id,
+        amount: 50_000 - 1_000,
+        reason: "adjustment",
+        reference: "test:down",
+      }),
+    );
     const replies = await customer.press(quoteMessage.message_id, `payw:${quoteRow.id}`);
     expect(replies[0]!.plain).toContain("kurang untuk total");
     expect(replies[0]!.plain).toContain("belum ada pesanan yang dibuat");
-    expect(replies[0]!.buttons.flat().map((b) => b.callback_data)).toEqual([`pay:${quoteRow.id}`, `pays:${quoteRow.id}`, "draft:cancel"]);
-    expect(kit.sandbox.telegram.messagesIn(USER).find((m) => m.message_id === quoteMessage.message_id)!.buttons).toEqual([]);
+    expect(replies[0]!.buttons.flat().map((b) => b.callback_data)).toEqual([
+      `pay:${quoteRow.id}`,
+      `pays:${quoteRow.id}`,
+      "draft:cancel",
+    ]);
+    expect(
+      kit.sandbox.telegram.messagesIn(USER).find((m) => m.message_id === quoteMessage.message_id)!.buttons,
+    ).toEqual([]);
     expect(await balance()).toBe(1_000);
     // No order waits for a payment that cannot come, and the quote can still be paid another way.
     expect(await kit.db.selectFrom("orders").selectAll().execute()).toEqual([]);
     await customer.pressButton(/^pay:/);
     expect((await orderRow()).status).toBe("awaiting_payment");
-    expect(await kit.db.selectFrom("payments").select("gateway").where("order_id", "=", (await orderRow()).id).execute()).toEqual([{ gateway: "midtrans" }]);
+    expect(
+      await kit.db
+        .selectFrom("payments")
+        .select("gateway")
+        .where("order_id", "=", (await orderRow()).id)
+        .execute(),
+    ).toEqual([{ gateway: "midtrans" }]);
   });
 
   it("expires an order left unpaid with no open invoice once its quote's price is gone", async () => {
     const customer = await quote();
-    const quoteRow = await kit.db.selectFrom("quotes").selectAll().orderBy("created_at", "desc").executeTakeFirstOrThrow();
+    const quoteRow = await kit.db
+      .selectFrom("quotes")
+      .selectAll()
+      .orderBy("created_at", "desc")
+      .executeTakeFirstOrThrow();
     // An order opened for the quote and never given an invoice, as a refused wallet attempt once left.
     const opener = createOrderOpener({ checkout: kit.container.checkout, clock });
-    await kit.db.transaction().execute((trx) => opener.open(trx, { quoteId: quoteRow.id, customerId: quoteRow.customer_id, service: { active: true, providerId: 1 }, now: clock.now() }));
+    await kit.db.transaction().execute((trx) =>
+      opener.open(trx, {
+        quoteId: quoteRow.id,
+        customerId: quoteRow.customer_id,
+        service: { active: true, providerId: 1 },
+        now: clock.now(),
+      }),
+    );
     expect((await orderRow()).status).toBe("awaiting_payment");
     // Another order with an open QRIS is left to the QRIS's own expiry.
     await customer.say("ID 2 https://instagram.com/budi_lain 1000");
@@ -111,7 +164,10 @@ describe("the wallet", () => {
     clock.advance(31 * 60_000);
     expect(await kit.container.payments.expireAbandonedOrders()).toBe(1);
     const orders = await kit.db.selectFrom("orders").select(["id", "status"]).orderBy("id").execute();
-    expect(orders).toEqual([expect.objectContaining({ status: "expired" }), { id: withInvoice.id, status: "awaiting_payment" }]);
+    expect(orders).toEqual([
+      expect.objectContaining({ status: "expired" }),
+      { id: withInvoice.id, status: "awaiting_payment" },
+    ]);
   });
 
   it("never lets two taps spend the same balance twice", async () => {
@@ -153,13 +209,27 @@ describe("Telegram Stars", () => {
     const { queryId } = await payWithStars();
     const { update, chargeId } = kit.sandbox.telegram.finishInvoicePayment(queryId);
     await kit.bot.handleUpdate(update as never);
-    const payment = await kit.db.selectFrom("payments").selectAll().where("gateway", "=", "stars").executeTakeFirstOrThrow();
-    const again = kit.sandbox.telegram.repeatSuccessfulPayment(USER, { currency: "XTR", amount: payment.stars_amount!, payload: payment.reference, chargeId });
+    const payment = await kit.db
+      .selectFrom("payments")
+      .selectAll()
+      .where("gateway", "=", "stars")
+      .executeTakeFirstOrThrow();
+    const again = kit.sandbox.telegram.repeatSuccessfulPayment(USER, {
+      currency: "XTR",
+      amount: payment.stars_amount!,
+      payload: payment.reference,
+      chargeId,
+    });
     await kit.bot.handleUpdate(again as never);
     expect(await kit.db.selectFrom("jobs").selectAll().where("kind", "=", "place_order").execute()).toHaveLength(1);
     expect(await kit.db.selectFrom("payments").selectAll().where("status", "=", "paid").execute()).toHaveLength(1);
     await kit.runJobs();
-    expect(kit.customer(USER).botMessages().filter((m) => m.plain.includes("sudah diterima"))).toHaveLength(1);
+    expect(
+      kit
+        .customer(USER)
+        .botMessages()
+        .filter((m) => m.plain.includes("sudah diterima")),
+    ).toHaveLength(1);
   });
 
   it("refuses at pre-checkout an invoice that has expired, so nothing is charged", async () => {
@@ -168,7 +238,10 @@ describe("Telegram Stars", () => {
     clock.advance(16 * 60_000);
     const { update, queryId } = kit.sandbox.telegram.startInvoicePayment(USER, invoice!.message_id);
     await kit.bot.handleUpdate(update as never);
-    expect(kit.sandbox.telegram.preCheckoutAnswer(queryId)).toEqual({ ok: false, error_message: "Tagihan ini sudah kedaluwarsa. Buat pesanan lagi." });
+    expect(kit.sandbox.telegram.preCheckoutAnswer(queryId)).toEqual({
+      ok: false,
+      error_message: "Tagihan ini sudah kedaluwarsa. Buat pesanan lagi.",
+    });
   });
 
   it("refunds Stars as Stars when the supplier refuses a Stars-paid order", async () => {
@@ -180,7 +253,12 @@ describe("Telegram Stars", () => {
     expect((await orderRow()).status).toBe("refunded");
     expect(kit.sandbox.telegram.starsCharge(chargeId)?.refunded).toBe(true);
     expect(await ledger()).toHaveLength(0); // no rupiah credit on top of the Stars refund
-    expect(customer.botMessages().map((m) => m.plain).join("\n")).toContain("Telegram Stars-mu dikembalikan penuh");
+    expect(
+      customer
+        .botMessages()
+        .map((m) => m.plain)
+        .join("\n"),
+    ).toContain("Telegram Stars-mu dikembalikan penuh");
     // Running the refund again does nothing more.
     await kit.db.updateTable("jobs").set({ status: "pending", run_at: 0 }).where("kind", "=", "refund_stars").execute();
     await kit.runJobs();
@@ -199,7 +277,9 @@ describe("Telegram Stars", () => {
     await kit.container.statusSync.syncAll();
     const order = await orderRow();
     expect(order.status).toBe("partial");
-    expect(await ledger()).toEqual([expect.objectContaining({ amount: Math.floor((order.amount * 300) / 1000), reason: "refund" })]);
+    expect(await ledger()).toEqual([
+      expect.objectContaining({ amount: Math.floor((order.amount * 300) / 1000), reason: "refund" }),
+    ]);
   });
 });
 
@@ -273,7 +353,9 @@ describe("a QR the shop closed", () => {
     await kit.runJobs();
     const order = await orderRow();
     expect(order.status).toBe("expired"); // the quote's price no longer holds: credited, not placed
-    expect(await ledger()).toEqual([expect.objectContaining({ amount: order.amount, reference: expect.stringMatching(/^payment:/) })]);
+    expect(await ledger()).toEqual([
+      expect.objectContaining({ amount: order.amount, reference: expect.stringMatching(/^payment:/) }),
+    ]);
     expect(customer.lastText()).toContain("setelah tagihannya kedaluwarsa");
     expect(kit.sandbox.smm.addCalls()).toBe(0);
   });
@@ -293,6 +375,12 @@ describe("rails the shop offers", () => {
     await kit.container.settings.set("payments.rails", ["qris"]);
     const customer = await quote();
     // The drip-feed offer of a service that allows it is not a way to pay (issue 11).
-    expect(customer.botMessages().at(-1)!.buttons.flat().map((b) => b.callback_data?.split(":")[0])).toEqual(["pay", "draft", "drip"]);
+    expect(
+      customer
+        .botMessages()
+        .at(-1)!
+        .buttons.flat()
+        .map((b) => b.callback_data?.split(":")[0]),
+    ).toEqual(["pay", "draft", "drip"]);
   });
 });

@@ -13,7 +13,15 @@ import type { OpenOrderProblem, OrderOpener } from "../orders/orders.opener.js";
 import { STARS_REFUND_JOB } from "../orders/orders.refund-payout.js";
 import type { OrdersService } from "../orders/orders.service.js";
 import type { SettingsService } from "../settings/settings.service.js";
-import { closeOtherOpenPayments, findPaymentById, findPaymentByReference, insertPayment, listStaleStarsInvoices, transitionPayment, updatePayment } from "./payments.repository.js";
+import {
+  closeOtherOpenPayments,
+  findPaymentById,
+  findPaymentByReference,
+  insertPayment,
+  listStaleStarsInvoices,
+  transitionPayment,
+  updatePayment,
+} from "./payments.repository.js";
 
 /**
  * Telegram Stars: an XTR invoice per order (priced from the rupiah total at the shop's Stars rate),
@@ -40,7 +48,6 @@ export interface StarsApi {
 }
 
 export type StarsConfirmation = "paid" | "already_paid" | "refund_queued" | "unknown_invoice";
-
 
 export interface StarsPaymentsDeps {
   db: Db;
@@ -101,7 +108,15 @@ export function createStarsPayments(deps: StarsPaymentsDeps) {
           created_at: now,
           updated_at: now,
         });
-        return ok({ paymentId, orderId: order.id, payload, stars, amount: order.amount, serviceName: quote.service.name, quantity: quote.quantity });
+        return ok({
+          paymentId,
+          orderId: order.id,
+          payload,
+          stars,
+          amount: order.amount,
+          serviceName: quote.service.name,
+          quantity: quote.quantity,
+        });
       });
     },
 
@@ -109,14 +124,23 @@ export function createStarsPayments(deps: StarsPaymentsDeps) {
      * Telegram asks before charging (answer within 10 s): only an open, unexpired invoice of this
      * customer for exactly this many Stars may be paid. Returns a reason key when it may not.
      */
-    async preCheckout(input: { payload: string; currency: string; totalAmount: number; customerId: number }): Promise<{ ok: true } | { ok: false; reason: string; vars?: Record<string, number> }> {
+    async preCheckout(input: {
+      payload: string;
+      currency: string;
+      totalAmount: number;
+      customerId: number;
+    }): Promise<{ ok: true } | { ok: false; reason: string; vars?: Record<string, number> }> {
       const payment = await findPaymentByReference(db, input.payload);
-      if (!payment || payment.gateway !== "stars" || payment.customer_id !== input.customerId) return { ok: false, reason: "stars-refused-unknown" };
-      if (input.currency !== "XTR" || input.totalAmount !== payment.stars_amount) return { ok: false, reason: "stars-refused-price" };
+      if (!payment || payment.gateway !== "stars" || payment.customer_id !== input.customerId)
+        return { ok: false, reason: "stars-refused-unknown" };
+      if (input.currency !== "XTR" || input.totalAmount !== payment.stars_amount)
+        return { ok: false, reason: "stars-refused-price" };
       const order = payment.order_id === null ? undefined : await orders.findById(payment.order_id);
       // Tapping Pay again on an invoice already paid (with Stars, or the order another way) is not an expiry.
-      if (order && order.paid_at !== null) return { ok: false, reason: "stars-refused-paid", vars: { order: order.id } };
-      if (payment.status !== "pending" || payment.expires_at <= clock.now()) return { ok: false, reason: "stars-refused-expired" };
+      if (order && order.paid_at !== null)
+        return { ok: false, reason: "stars-refused-paid", vars: { order: order.id } };
+      if (payment.status !== "pending" || payment.expires_at <= clock.now())
+        return { ok: false, reason: "stars-refused-expired" };
       if (!order || order.status !== "awaiting_payment") return { ok: false, reason: "stars-refused-expired" };
       return { ok: true };
     },
@@ -125,7 +149,13 @@ export function createStarsPayments(deps: StarsPaymentsDeps) {
      * `successful_payment`: the money is in. Pays the order once (the charge id is unique); Stars
      * that arrive for an invoice that can no longer be fulfilled are refunded, never kept silently.
      */
-    async confirm(input: { payload: string; chargeId: string; currency: string; totalAmount: number; customerId: number }): Promise<StarsConfirmation> {
+    async confirm(input: {
+      payload: string;
+      chargeId: string;
+      currency: string;
+      totalAmount: number;
+      customerId: number;
+    }): Promise<StarsConfirmation> {
       const now = clock.now();
       return db.transaction().execute(async (trx): Promise<StarsConfirmation> => {
         const payment = await findPaymentByReference(trx, input.payload);
@@ -135,16 +165,45 @@ export function createStarsPayments(deps: StarsPaymentsDeps) {
           return "unknown_invoice";
         }
         if (payment.gateway_transaction_id === input.chargeId && payment.status === "paid") return "already_paid";
-        const changed = await transitionPayment(trx, payment.id, ["pending", "expired", "canceled"], { status: "paid", paid_at: now, gateway_transaction_id: input.chargeId, gateway_status: "successful_payment", updated_at: now });
+        const changed = await transitionPayment(trx, payment.id, ["pending", "expired", "canceled"], {
+          status: "paid",
+          paid_at: now,
+          gateway_transaction_id: input.chargeId,
+          gateway_status: "successful_payment",
+          updated_at: now,
+        });
         if (!changed) return "already_paid";
         const order = payment.order_id === null ? undefined : await orders.findById(payment.order_id, trx);
-        if (order && (await orders.move(trx, order.id, "payWithStars", { status: "paid", paid_at: now, paid_with: "stars", paid_payment_id: payment.id }))) {
+        if (
+          order &&
+          (await orders.move(trx, order.id, "payWithStars", {
+            status: "paid",
+            paid_at: now,
+            paid_with: "stars",
+            paid_payment_id: payment.id,
+          }))
+        ) {
           await fulfilment.enqueuePlacement(trx, order.id);
-          await notifications.toCustomer(trx, order.customer_id, { key: "payment-received-stars", vars: { order: order.id, stars: asCount(payment.stars_amount ?? input.totalAmount), amount: formatRupiah(payment.amount) } });
+          await notifications.toCustomer(trx, order.customer_id, {
+            key: "payment-received-stars",
+            vars: {
+              order: order.id,
+              stars: asCount(payment.stars_amount ?? input.totalAmount),
+              amount: formatRupiah(payment.amount),
+            },
+          });
           return "paid";
         }
-        await queue.enqueue(trx, { kind: STARS_REFUND_JOB, payload: { orderId: payment.order_id, paymentId: payment.id }, dedupeKey: `refund-stars:payment:${payment.id}`, maxAttempts: 10 });
-        await notifications.toCustomer(trx, payment.customer_id, { key: "stars-refunded-late", vars: { order: payment.order_id ?? "-", stars: asCount(payment.stars_amount ?? input.totalAmount) } });
+        await queue.enqueue(trx, {
+          kind: STARS_REFUND_JOB,
+          payload: { orderId: payment.order_id, paymentId: payment.id },
+          dedupeKey: `refund-stars:payment:${payment.id}`,
+          maxAttempts: 10,
+        });
+        await notifications.toCustomer(trx, payment.customer_id, {
+          key: "stars-refunded-late",
+          vars: { order: payment.order_id ?? "-", stars: asCount(payment.stars_amount ?? input.totalAmount) },
+        });
         return "refund_queued";
       });
     },
@@ -153,7 +212,13 @@ export function createStarsPayments(deps: StarsPaymentsDeps) {
     async refund(payload: unknown): Promise<void> {
       const { paymentId } = payload as { orderId: number; paymentId: number };
       const payment = await findPaymentById(db, paymentId);
-      if (!payment || payment.gateway !== "stars" || !payment.gateway_transaction_id || payment.gateway_status === "refunded") return;
+      if (
+        !payment ||
+        payment.gateway !== "stars" ||
+        !payment.gateway_transaction_id ||
+        payment.gateway_status === "refunded"
+      )
+        return;
       const customer = await customers.findById(payment.customer_id);
       if (!customer) throw new Error(`no customer ${payment.customer_id} for Stars payment ${payment.id}`);
       try {
@@ -171,8 +236,14 @@ export function createStarsPayments(deps: StarsPaymentsDeps) {
       for (const payment of stale) {
         await db.transaction().execute(async (trx) => {
           if (!(await transitionPayment(trx, payment.id, ["pending"], { status: "expired", updated_at: now }))) return;
-          if (payment.order_id !== null && (await orders.move(trx, payment.order_id, "expire", { status: "expired", finished_at: now }))) {
-            await notifications.toCustomer(trx, payment.customer_id, { key: "payment-expired", vars: { order: payment.order_id } });
+          if (
+            payment.order_id !== null &&
+            (await orders.move(trx, payment.order_id, "expire", { status: "expired", finished_at: now }))
+          ) {
+            await notifications.toCustomer(trx, payment.customer_id, {
+              key: "payment-expired",
+              vars: { order: payment.order_id },
+            });
           }
         });
       }

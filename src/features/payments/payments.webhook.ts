@@ -8,7 +8,12 @@ import type { Failpoints } from "../../infra/failpoints.js";
 import type { NotificationsService } from "../notifications/notifications.service.js";
 import type { PaymentGateway, VerifiedNotification } from "./payment-gateway.types.js";
 import type { PaymentConfirmation } from "./payments.confirmation.js";
-import { findPaymentByReference, findWebhookOutcome, recordWebhookEvent, updatePayment } from "./payments.repository.js";
+import {
+  findPaymentByReference,
+  findWebhookOutcome,
+  recordWebhookEvent,
+  updatePayment,
+} from "./payments.repository.js";
 
 /** The answer to a notification that was taken (HTTP 200); a refused one is thrown as an AppError. */
 export interface WebhookAnswer {
@@ -16,7 +21,15 @@ export interface WebhookAnswer {
 }
 
 /** Outcomes after which the same notification needs no more work; anything else is tried again. */
-const SETTLED_OUTCOMES = new Set(["paid", "already_paid", "credited_to_wallet", "closed", "no_change", "unknown_order", "amount_mismatch"]);
+const SETTLED_OUTCOMES = new Set([
+  "paid",
+  "already_paid",
+  "credited_to_wallet",
+  "closed",
+  "no_change",
+  "unknown_order",
+  "amount_mismatch",
+]);
 
 /** Gateways want an answer within a few seconds; the status check gets this long before we answer anyway. */
 const ACK_BUDGET_MS = 3_000;
@@ -48,7 +61,9 @@ export function createPaymentWebhook(deps: {
 
   /** Stores the notification with its outcome; a settled outcome recorded first is kept. */
   const recordEvent = (trx: Db, source: string, key: string, rawBody: string, outcome: string) =>
-    recordWebhookEvent(trx, { source, dedupeKey: key, payload: rawBody, outcome, receivedAt: clock.now() }, [...SETTLED_OUTCOMES]);
+    recordWebhookEvent(trx, { source, dedupeKey: key, payload: rawBody, outcome, receivedAt: clock.now() }, [
+      ...SETTLED_OUTCOMES,
+    ]);
 
   const process = async (source: string, rawBody: string, note: VerifiedNotification): Promise<string> => {
     const key = note.dedupeKey;
@@ -61,8 +76,19 @@ export function createPaymentWebhook(deps: {
     const gross = parseDecimal(note.grossAmount);
     if (!gross || !decimalEqualsInteger(gross, payment.amount)) {
       await commits.run(async (trx) => {
-        await updatePayment(trx, payment.id, { flagged_reason: `notified amount ${note.grossAmount} differs from ${payment.amount}`, updated_at: clock.now() });
-        await notifications.toAdmins(trx, { key: "admin-amount-mismatch", vars: { reference: payment.reference, order: payment.order_id ?? "-", expected: formatRupiah(payment.amount), received: note.grossAmount } });
+        await updatePayment(trx, payment.id, {
+          flagged_reason: `notified amount ${note.grossAmount} differs from ${payment.amount}`,
+          updated_at: clock.now(),
+        });
+        await notifications.toAdmins(trx, {
+          key: "admin-amount-mismatch",
+          vars: {
+            reference: payment.reference,
+            order: payment.order_id ?? "-",
+            expected: formatRupiah(payment.amount),
+            received: note.grossAmount,
+          },
+        });
         await recordEvent(trx, source, key, rawBody, "amount_mismatch");
       });
       return "amount_mismatch";
@@ -89,7 +115,8 @@ export function createPaymentWebhook(deps: {
       try {
         note = await gateway.verifyNotification(rawBody, headers);
       } catch (error) {
-        if (error instanceof AppError && error.code === "payments.signature_invalid") logger.warn({ gateway: gateway.id }, "payment notification with an invalid signature rejected");
+        if (error instanceof AppError && error.code === "payments.signature_invalid")
+          logger.warn({ gateway: gateway.id }, "payment notification with an invalid signature rejected");
         throw error;
       }
       const source = gateway.id;

@@ -2,10 +2,28 @@ import { createHash, createHmac } from "node:crypto";
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import { createManualClock } from "../../infra/clock/clock.js";
-import { createDigiflazzSimulator, type DigiflazzFault, type DigiflazzSimulator, type DigiflazzSimulatorOptions } from "../../sandbox/digiflazz/digiflazz-simulator.js";
+import {
+  createDigiflazzSimulator,
+  type DigiflazzFault,
+  type DigiflazzSimulator,
+  type DigiflazzSimulatorOptions,
+} from "../../sandbox/digiflazz/digiflazz-simulator.js";
 import { closedPortUrl, loopbackScope } from "../../../test/kit/loopback.js";
-import { createDigiflazzAdapter, parseDigiflazzWebhook, verifyDigiflazzSignature, type DigiflazzConfig } from "./digiflazz.adapter.js";
-import { ProviderCallError, type OrderStatusReport, type PlaceOrderInput, type PlaceOutcome, type ProviderAdapter, type StatusQuery, type SupplierErrorClass } from "./provider.types.js";
+import {
+  createDigiflazzAdapter,
+  parseDigiflazzWebhook,
+  verifyDigiflazzSignature,
+  type DigiflazzConfig,
+} from "./digiflazz.adapter.js";
+import {
+  ProviderCallError,
+  type OrderStatusReport,
+  type PlaceOrderInput,
+  type PlaceOutcome,
+  type ProviderAdapter,
+  type StatusQuery,
+  type SupplierErrorClass,
+} from "./provider.types.js";
 
 /**
  * Contract tests of the Digiflazz adapter against the Digiflazz simulator over real HTTP.
@@ -35,7 +53,8 @@ async function startDigiflazz(options: Partial<DigiflazzSimulatorOptions> = {}):
   onCleanup(() => sim.close());
   const url = `http://127.0.0.1:${server.port}/v1`;
   const http = fastHttp();
-  const adapterWith = (config: Partial<DigiflazzConfig>) => createDigiflazzAdapter({ url, username: USER, apiKey: API_KEY, ...config }, http);
+  const adapterWith = (config: Partial<DigiflazzConfig>) =>
+    createDigiflazzAdapter({ url, username: USER, apiKey: API_KEY, ...config }, http);
   return { sim, url, adapter: adapterWith({}), adapterWith };
 }
 
@@ -60,7 +79,10 @@ async function startReceiver() {
   return { url: `http://127.0.0.1:${server.port}/webhooks/digiflazz`, received };
 }
 
-async function expectCallError(promise: Promise<unknown>, expected: { reason: ProviderCallError["reason"]; errorClass?: SupplierErrorClass; message?: RegExp }) {
+async function expectCallError(
+  promise: Promise<unknown>,
+  expected: { reason: ProviderCallError["reason"]; errorClass?: SupplierErrorClass; message?: RegExp },
+) {
   const error = await promise.then(
     () => undefined,
     (e: unknown) => e,
@@ -74,11 +96,24 @@ async function expectCallError(promise: Promise<unknown>, expected: { reason: Pr
 
 let refCounter = 0;
 function order(overrides: Partial<PlaceOrderInput> = {}): PlaceOrderInput {
-  return { reference: `ord-${++refCounter}-7f3c`, providerServiceId: "TSEL10", serviceType: "Top-up", target: PHONE, quantity: 1, ...overrides };
+  return {
+    reference: `ord-${++refCounter}-7f3c`,
+    providerServiceId: "TSEL10",
+    serviceType: "Top-up",
+    target: PHONE,
+    quantity: 1,
+    ...overrides,
+  };
 }
 
 function queryFor(input: PlaceOrderInput): StatusQuery {
-  return { providerOrderId: input.reference, reference: input.reference, providerServiceId: input.providerServiceId, target: input.target, zone: input.zone };
+  return {
+    providerOrderId: input.reference,
+    reference: input.reference,
+    providerServiceId: input.providerServiceId,
+    target: input.target,
+    zone: input.zone,
+  };
 }
 
 function placedId(outcome: PlaceOutcome): string {
@@ -100,13 +135,19 @@ describe("signs: every call is signed the way Digiflazz checks it", () => {
     const { sim, adapter } = await startDigiflazz();
     await adapter.balance();
     expect(sim.requests).toHaveLength(1);
-    expect(sim.requests[0]).toMatchObject({ endpoint: "cek-saldo", body: { cmd: "deposit", username: USER, sign: md5(`${USER}${API_KEY}depo`) } });
+    expect(sim.requests[0]).toMatchObject({
+      endpoint: "cek-saldo",
+      body: { cmd: "deposit", username: USER, sign: md5(`${USER}${API_KEY}depo`) },
+    });
   });
 
   it("price-list sends cmd prepaid and md5(username + apiKey + 'pricelist')", async () => {
     const { sim, adapter } = await startDigiflazz();
     await adapter.services();
-    expect(sim.requests[0]).toMatchObject({ endpoint: "price-list", body: { cmd: "prepaid", username: USER, sign: md5(`${USER}${API_KEY}pricelist`) } });
+    expect(sim.requests[0]).toMatchObject({
+      endpoint: "price-list",
+      body: { cmd: "prepaid", username: USER, sign: md5(`${USER}${API_KEY}pricelist`) },
+    });
   });
 
   it("transaction sends buyer_sku_code, customer_no, ref_id and md5(username + apiKey + ref_id), without testing unless configured", async () => {
@@ -114,7 +155,13 @@ describe("signs: every call is signed the way Digiflazz checks it", () => {
     const input = order({ reference: "INV-2026-0001" });
     await adapter.placeOrder(input);
     expect(sim.requests[0]!.endpoint).toBe("transaction");
-    expect(sim.requests[0]!.body).toEqual({ username: USER, buyer_sku_code: "TSEL10", customer_no: PHONE, ref_id: "INV-2026-0001", sign: md5(`${USER}${API_KEY}INV-2026-0001`) });
+    expect(sim.requests[0]!.body).toEqual({
+      username: USER,
+      buyer_sku_code: "TSEL10",
+      customer_no: PHONE,
+      ref_id: "INV-2026-0001",
+      sign: md5(`${USER}${API_KEY}INV-2026-0001`),
+    });
   });
 
   it("sends testing: true on transactions when the account is configured for testing", async () => {
@@ -134,9 +181,21 @@ describe("signs: every call is signed the way Digiflazz checks it", () => {
   it("is refused with rc 41 on every call when the key is wrong, and nothing is bought", async () => {
     const { sim, adapterWith } = await startDigiflazz();
     const wrong = adapterWith({ apiKey: "not-the-key" });
-    await expectCallError(wrong.balance(), { reason: "rejected", errorClass: "auth", message: /Signature tidak valid/ });
-    await expectCallError(wrong.services(), { reason: "rejected", errorClass: "auth", message: /Signature tidak valid/ });
-    expect(await wrong.placeOrder(order())).toEqual({ kind: "rejected", errorClass: "auth", message: "Signature tidak valid" });
+    await expectCallError(wrong.balance(), {
+      reason: "rejected",
+      errorClass: "auth",
+      message: /Signature tidak valid/,
+    });
+    await expectCallError(wrong.services(), {
+      reason: "rejected",
+      errorClass: "auth",
+      message: /Signature tidak valid/,
+    });
+    expect(await wrong.placeOrder(order())).toEqual({
+      kind: "rejected",
+      errorClass: "auth",
+      message: "Signature tidak valid",
+    });
     expect(sim.transactions.size).toBe(0);
   });
 });
@@ -176,10 +235,27 @@ describe("services(): reading the price list", () => {
 
   it("keeps prices exactly as sent, numbers or strings", async () => {
     const app = new Hono();
-    const item = { category: "Pulsa", brand: "XL", type: "Umum", buyer_product_status: true, seller_product_status: true, desc: "Pulsa Xl" };
-    app.post("/v1/price-list", (c) => c.json({ data: [{ ...item, product_name: "Xl 100.000", buyer_sku_code: "X100", price: 98000 }, { ...item, product_name: "Xl 5.000", buyer_sku_code: "X5", price: "5890.50" }] }));
+    const item = {
+      category: "Pulsa",
+      brand: "XL",
+      type: "Umum",
+      buyer_product_status: true,
+      seller_product_status: true,
+      desc: "Pulsa Xl",
+    };
+    app.post("/v1/price-list", (c) =>
+      c.json({
+        data: [
+          { ...item, product_name: "Xl 100.000", buyer_sku_code: "X100", price: 98000 },
+          { ...item, product_name: "Xl 5.000", buyer_sku_code: "X5", price: "5890.50" },
+        ],
+      }),
+    );
     const server = await serve(app);
-    const adapter = createDigiflazzAdapter({ url: `http://127.0.0.1:${server.port}/v1`, username: USER, apiKey: API_KEY }, fastHttp());
+    const adapter = createDigiflazzAdapter(
+      { url: `http://127.0.0.1:${server.port}/v1`, username: USER, apiKey: API_KEY },
+      fastHttp(),
+    );
     const rows = await adapter.services();
     expect(rows.map((r) => [r.id, r.rate])).toEqual([
       ["X100", 98000],
@@ -200,7 +276,10 @@ describe("services(): reading the price list", () => {
     const app = new Hono();
     app.post("/v1/price-list", (c) => c.json({ data: { message: "Sedang maintenance, silakan coba lagi" } }));
     const server = await serve(app);
-    const adapter = createDigiflazzAdapter({ url: `http://127.0.0.1:${server.port}/v1`, username: USER, apiKey: API_KEY }, fastHttp());
+    const adapter = createDigiflazzAdapter(
+      { url: `http://127.0.0.1:${server.port}/v1`, username: USER, apiKey: API_KEY },
+      fastHttp(),
+    );
     await expectCallError(adapter.services(), { reason: "rejected", message: /maintenance/ });
   });
 
@@ -225,8 +304,17 @@ describe("placeOrder() and status(): one ref_id, one transaction", () => {
   it("places a pending top-up keyed by our reference and charges the supplier balance once", async () => {
     const { sim, adapter } = await startDigiflazz({ balance: 100_000 });
     const input = order();
-    expect(await adapter.placeOrder(input)).toEqual({ kind: "placed", providerOrderId: input.reference, status: "pending" });
-    expect(sim.transactions.get(input.reference)).toMatchObject({ sku: "TSEL10", customerNo: PHONE, state: "pending", rc: "03" });
+    expect(await adapter.placeOrder(input)).toEqual({
+      kind: "placed",
+      providerOrderId: input.reference,
+      status: "pending",
+    });
+    expect(sim.transactions.get(input.reference)).toMatchObject({
+      sku: "TSEL10",
+      customerNo: PHONE,
+      state: "pending",
+      rc: "03",
+    });
     expect(sim.balance()).toBe(100_000 - 10_350);
   });
 
@@ -244,7 +332,13 @@ describe("placeOrder() and status(): one ref_id, one transaction", () => {
     const input = order();
     placedId(await adapter.placeOrder(input));
 
-    expect(await statusNow(adapter, input)).toMatchObject({ status: "pending", rawStatus: "Pending", note: undefined, charge: "10350", currency: "IDR" });
+    expect(await statusNow(adapter, input)).toMatchObject({
+      status: "pending",
+      rawStatus: "Pending",
+      note: undefined,
+      charge: "10350",
+      currency: "IDR",
+    });
     clock.advance(10_000);
     const done = await statusNow(adapter, input);
     const sn = sim.transactions.get(input.reference)!.sn;
@@ -267,7 +361,11 @@ describe("placeOrder() and status(): one ref_id, one transaction", () => {
     await adapter.status([queryFor(input)]);
     clock.advance(60_000);
     await adapter.status([queryFor(input)]);
-    expect(await adapter.placeOrder(input)).toMatchObject({ kind: "placed", providerOrderId: first, status: "completed" });
+    expect(await adapter.placeOrder(input)).toMatchObject({
+      kind: "placed",
+      providerOrderId: first,
+      status: "completed",
+    });
     expect(sim.transactions.size).toBe(1);
     expect(sim.transactions.get(first)!.calls).toBe(5);
     expect(sim.balance()).toBe(100_000 - 19_500);
@@ -287,7 +385,11 @@ describe("placeOrder() and status(): one ref_id, one transaction", () => {
     placedId(await adapter.placeOrder(input));
     expect(sim.balance()).toBe(50_000 - 10_350);
     clock.advance(30_000);
-    expect(await statusNow(adapter, input)).toMatchObject({ status: "canceled", rawStatus: "Gagal", note: "Nomor tujuan salah" });
+    expect(await statusNow(adapter, input)).toMatchObject({
+      status: "canceled",
+      rawStatus: "Gagal",
+      note: "Nomor tujuan salah",
+    });
     expect(sim.balance()).toBe(50_000);
   });
 
@@ -333,7 +435,10 @@ describe("placeOrder() and status(): one ref_id, one transaction", () => {
 });
 
 describe.each(["id", "my"] as const)("status words of the %s host are mapped by rc", (statusWords) => {
-  const words = statusWords === "id" ? { pending: "Pending", success: "Sukses", failed: "Gagal" } : { pending: "Processing", success: "Success", failed: "Failed" };
+  const words =
+    statusWords === "id"
+      ? { pending: "Pending", success: "Sukses", failed: "Gagal" }
+      : { pending: "Processing", success: "Success", failed: "Failed" };
 
   it("maps pending, success and failure whatever the words", async () => {
     const clock = manualClock();
@@ -345,20 +450,38 @@ describe.each(["id", "my"] as const)("status words of the %s host are mapped by 
     expect(await statusNow(adapter, ok)).toMatchObject({ status: "pending", rawStatus: words.pending });
     clock.advance(60_000);
     expect(await statusNow(adapter, ok)).toMatchObject({ status: "completed", rawStatus: words.success });
-    expect(await statusNow(adapter, bad)).toMatchObject({ status: "canceled", rawStatus: words.failed, note: "Nomor tujuan salah" });
+    expect(await statusNow(adapter, bad)).toMatchObject({
+      status: "canceled",
+      rawStatus: words.failed,
+      note: "Nomor tujuan salah",
+    });
   });
 
   it("maps an immediate failure by rc on placement", async () => {
     const { adapter } = await startDigiflazz({ statusWords, errorHttpStatus: 400 });
-    expect(await adapter.placeOrder(order({ providerServiceId: "XL10" }))).toEqual({ kind: "rejected", errorClass: "invalid_link", message: "Prefix tidak sesuai" });
+    expect(await adapter.placeOrder(order({ providerServiceId: "XL10" }))).toEqual({
+      kind: "rejected",
+      errorClass: "invalid_link",
+      message: "Prefix tidak sesuai",
+    });
   });
 });
 
 describe("placeOrder(): Digiflazz refusals, classified by rc with the message kept", () => {
   it.each([
     ["an unknown SKU (43)", { providerServiceId: "NOPE99" }, "invalid_service", "SKU tidak ditemukan"],
-    ["a product the seller switched off (55)", { providerServiceId: "FF720", target: "998877665" }, "invalid_service", "Produk gangguan"],
-    ["a product the buyer switched off (53)", { providerServiceId: "ISATD1", target: "085612345678" }, "invalid_service", "Produk seller tidak tersedia"],
+    [
+      "a product the seller switched off (55)",
+      { providerServiceId: "FF720", target: "998877665" },
+      "invalid_service",
+      "Produk gangguan",
+    ],
+    [
+      "a product the buyer switched off (53)",
+      { providerServiceId: "ISATD1", target: "085612345678" },
+      "invalid_service",
+      "Produk seller tidak tersedia",
+    ],
     ["a number of another operator (52)", { providerServiceId: "XL10" }, "invalid_link", "Prefix tidak sesuai"],
     ["a number with too few digits (57)", { target: "08123" }, "invalid_link", "Jumlah digit tidak sesuai"],
   ] as const)("%s", async (_label, overrides, errorClass, message) => {
@@ -369,7 +492,11 @@ describe("placeOrder(): Digiflazz refusals, classified by rc with the message ke
 
   it("classifies an empty supplier deposit (44) as insufficient_funds and creates nothing", async () => {
     const { sim, adapter } = await startDigiflazz({ balance: 10_000 });
-    expect(await adapter.placeOrder(order())).toEqual({ kind: "rejected", errorClass: "insufficient_funds", message: "Saldo tidak cukup" });
+    expect(await adapter.placeOrder(order())).toEqual({
+      kind: "rejected",
+      errorClass: "insufficient_funds",
+      message: "Saldo tidak cukup",
+    });
     expect(sim.transactions.size).toBe(0);
   });
 
@@ -389,7 +516,11 @@ describe("placeOrder(): Digiflazz refusals, classified by rc with the message ke
   ] as const)("rc %s (%s) → rejected/%s", async (rc, message, errorClass) => {
     const { sim, adapter } = await startDigiflazz();
     sim.script("0822", { kind: "failed", rc, message, immediate: true });
-    expect(await adapter.placeOrder(order({ target: "082212345678" }))).toEqual({ kind: "rejected", errorClass, message });
+    expect(await adapter.placeOrder(order({ target: "082212345678" }))).toEqual({
+      kind: "rejected",
+      errorClass,
+      message,
+    });
   });
 
   it("treats rc 42 (Digiflazz could not process it) as safe to re-send with the same ref_id", async () => {
@@ -410,13 +541,22 @@ describe("placeOrder(): Digiflazz refusals, classified by rc with the message ke
   it("treats an rc outside the published table as ambiguous, not as a refusal", async () => {
     const { sim, adapter } = await startDigiflazz();
     sim.script("0822", { kind: "failed", rc: "77", message: "Kode baru", immediate: true });
-    expect(await adapter.placeOrder(order({ target: "082212345678" }))).toMatchObject({ kind: "ambiguous", reason: expect.stringContaining("77") });
+    expect(await adapter.placeOrder(order({ target: "082212345678" }))).toMatchObject({
+      kind: "ambiguous",
+      reason: expect.stringContaining("77"),
+    });
   });
 
   it("reads the rc from the body when Digiflazz answers a refusal with HTTP 400", async () => {
     const { adapter, adapterWith } = await startDigiflazz({ errorHttpStatus: 400 });
-    expect(await adapter.placeOrder(order({ providerServiceId: "NOPE99" }))).toMatchObject({ kind: "rejected", errorClass: "invalid_service" });
-    expect(await adapterWith({ apiKey: "wrong" }).placeOrder(order())).toMatchObject({ kind: "rejected", errorClass: "auth" });
+    expect(await adapter.placeOrder(order({ providerServiceId: "NOPE99" }))).toMatchObject({
+      kind: "rejected",
+      errorClass: "invalid_service",
+    });
+    expect(await adapterWith({ apiKey: "wrong" }).placeOrder(order())).toMatchObject({
+      kind: "rejected",
+      errorClass: "auth",
+    });
     await expectCallError(adapterWith({ apiKey: "wrong" }).balance(), { reason: "rejected", errorClass: "auth" });
   });
 });
@@ -431,7 +571,11 @@ describe("placeOrder(): faults are safe to retry because ref_id makes the re-sen
   it("is safe_to_retry with retryAfterMs when rate limited (429), and nothing was created", async () => {
     const { sim, adapter } = await startDigiflazz();
     sim.setFault("transaction", "http429", 1);
-    expect(await adapter.placeOrder(order())).toEqual({ kind: "safe_to_retry", reason: expect.stringContaining("429"), retryAfterMs: 2000 });
+    expect(await adapter.placeOrder(order())).toEqual({
+      kind: "safe_to_retry",
+      reason: expect.stringContaining("429"),
+      retryAfterMs: 2000,
+    });
     expect(sim.transactions.size).toBe(0);
   });
 
@@ -446,7 +590,11 @@ describe("placeOrder(): faults are safe to retry because ref_id makes the re-sen
       expect(performance.now() - started).toBeLessThan(5_000);
       // The dangerous part: the supplier did create it. Only the ref_id makes the retry harmless.
       expect(sim.transactions.size).toBe(1);
-      expect(await adapter.placeOrder(input)).toEqual({ kind: "placed", providerOrderId: input.reference, status: "pending" });
+      expect(await adapter.placeOrder(input)).toEqual({
+        kind: "placed",
+        providerOrderId: input.reference,
+        status: "pending",
+      });
       expect(sim.transactions.size).toBe(1);
       expect(sim.transactionCalls(input.reference)).toBe(2);
       expect(sim.balance()).toBe(100_000 - 10_350);
@@ -487,7 +635,13 @@ describe("unsupported actions", () => {
   it("declares what Digiflazz can do", async () => {
     const { adapter } = await startDigiflazz();
     expect(adapter.kind).toBe("digiflazz");
-    expect(adapter.capabilities).toEqual({ refill: false, cancel: false, idempotentPlace: true, statusBatch: 1, checkTarget: false });
+    expect(adapter.capabilities).toEqual({
+      refill: false,
+      cancel: false,
+      idempotentPlace: true,
+      statusBatch: 1,
+      checkTarget: false,
+    });
   });
 
   it("throws ProviderCallError 'unsupported' for refill, refill status, cancel and account checks, without calling Digiflazz", async () => {
@@ -495,7 +649,10 @@ describe("unsupported actions", () => {
     await expectCallError(adapter.refill(["x"]), { reason: "rejected", errorClass: "unsupported" });
     await expectCallError(adapter.refillStatus(["x"]), { reason: "rejected", errorClass: "unsupported" });
     await expectCallError(adapter.cancel(["x"]), { reason: "rejected", errorClass: "unsupported" });
-    await expectCallError(adapter.checkTarget({ providerServiceId: "ML86", brand: "MOBILE LEGENDS", target: "12345678", zone: "1234" }), { reason: "rejected", errorClass: "unsupported" });
+    await expectCallError(
+      adapter.checkTarget({ providerServiceId: "ML86", brand: "MOBILE LEGENDS", target: "12345678", zone: "1234" }),
+      { reason: "rejected", errorClass: "unsupported" },
+    );
     expect(sim.requests).toHaveLength(0);
   });
 });
@@ -504,7 +661,12 @@ describe("webhook: signed over the raw bytes", () => {
   async function completedCallback(options: Partial<DigiflazzSimulatorOptions> = {}, input = order()) {
     const clock = manualClock();
     const receiver = await startReceiver();
-    const supplier = await startDigiflazz({ now: clock.now, callbackUrl: receiver.url, webhookSecret: WEBHOOK_SECRET, ...options });
+    const supplier = await startDigiflazz({
+      now: clock.now,
+      callbackUrl: receiver.url,
+      webhookSecret: WEBHOOK_SECRET,
+      ...options,
+    });
     placedId(await supplier.adapter.placeOrder(input));
     clock.advance(60_000);
     expect(supplier.sim.tick()).toEqual([input.reference]);
@@ -518,10 +680,18 @@ describe("webhook: signed over the raw bytes", () => {
     expect(callback.headers["x-digiflazz-event"]).toBe("update");
     expect(callback.headers["x-digiflazz-delivery"]).toMatch(/^[0-9a-f-]{36}$/);
     expect(callback.headers["user-agent"]).toMatch(/^DigiFlazz-Hookshot\//);
-    expect(callback.headers["x-hub-signature"]).toBe(`sha1=${createHmac("sha1", WEBHOOK_SECRET).update(callback.raw).digest("hex")}`);
+    expect(callback.headers["x-hub-signature"]).toBe(
+      `sha1=${createHmac("sha1", WEBHOOK_SECRET).update(callback.raw).digest("hex")}`,
+    );
     expect(verifyDigiflazzSignature(callback.raw, callback.headers["x-hub-signature"], WEBHOOK_SECRET)).toBe(true);
     expect(verifyDigiflazzSignature(callback.text, callback.headers["x-hub-signature"], WEBHOOK_SECRET)).toBe(true);
-    expect(parseDigiflazzWebhook(callback.text)).toEqual({ refId: input.reference, status: "completed", rc: "00", message: "Transaksi Sukses", serial: sim.transactions.get(input.reference)!.sn });
+    expect(parseDigiflazzWebhook(callback.text)).toEqual({
+      refId: input.reference,
+      status: "completed",
+      rc: "00",
+      message: "Transaksi Sukses",
+      serial: sim.transactions.get(input.reference)!.sn,
+    });
   });
 
   it("rejects a tampered body, a wrong secret, and a missing or malformed header", async () => {
@@ -549,17 +719,36 @@ describe("webhook: signed over the raw bytes", () => {
   });
 
   it("verifies a PLN token callback only on the raw bytes: its escaped slashes do not survive JSON.parse + JSON.stringify", async () => {
-    const { callback, input } = await completedCallback({}, order({ providerServiceId: "PLN20", target: "14234567890" }));
+    const { callback, input } = await completedCallback(
+      {},
+      order({ providerServiceId: "PLN20", target: "14234567890" }),
+    );
     expect(callback.text).toContain("\\/");
     expect(verifyDigiflazzSignature(callback.raw, callback.headers["x-hub-signature"], WEBHOOK_SECRET)).toBe(true);
-    expect(verifyDigiflazzSignature(JSON.stringify(JSON.parse(callback.text)), callback.headers["x-hub-signature"], WEBHOOK_SECRET)).toBe(false);
-    expect(parseDigiflazzWebhook(callback.text)).toMatchObject({ refId: input.reference, status: "completed", serial: expect.stringMatching(/^\d{4}-\d{4}-\d{4}-\d{4}-\d{4}\/BUDI SANTOSO\//) });
+    expect(
+      verifyDigiflazzSignature(
+        JSON.stringify(JSON.parse(callback.text)),
+        callback.headers["x-hub-signature"],
+        WEBHOOK_SECRET,
+      ),
+    ).toBe(false);
+    expect(parseDigiflazzWebhook(callback.text)).toMatchObject({
+      refId: input.reference,
+      status: "completed",
+      serial: expect.stringMatching(/^\d{4}-\d{4}-\d{4}-\d{4}-\d{4}\/BUDI SANTOSO\//),
+    });
   });
 
   it("reports a failed transaction's callback as canceled with Digiflazz's message and no serial", async () => {
     const { callback, input } = await completedCallback({}, order({ target: "081200007777" }));
     expect(verifyDigiflazzSignature(callback.raw, callback.headers["x-hub-signature"], WEBHOOK_SECRET)).toBe(true);
-    expect(parseDigiflazzWebhook(callback.text)).toEqual({ refId: input.reference, status: "canceled", rc: "54", message: "Nomor tujuan salah", serial: undefined });
+    expect(parseDigiflazzWebhook(callback.text)).toEqual({
+      refId: input.reference,
+      status: "canceled",
+      rc: "54",
+      message: "Nomor tujuan salah",
+      serial: undefined,
+    });
   });
 
   it("sends no signature header when no secret is set, and such a callback is never accepted", async () => {
@@ -570,8 +759,18 @@ describe("webhook: signed over the raw bytes", () => {
     const delivery = await sim.sendCallback(input.reference);
     expect(delivery).toMatchObject({ httpStatus: 200, event: "create" });
     expect(receiver.received[0]!.headers).not.toHaveProperty("x-hub-signature");
-    expect(verifyDigiflazzSignature(receiver.received[0]!.raw, receiver.received[0]!.headers["x-hub-signature"], WEBHOOK_SECRET)).toBe(false);
-    expect(parseDigiflazzWebhook(receiver.received[0]!.text)).toMatchObject({ refId: input.reference, status: "pending", rc: "03" });
+    expect(
+      verifyDigiflazzSignature(
+        receiver.received[0]!.raw,
+        receiver.received[0]!.headers["x-hub-signature"],
+        WEBHOOK_SECRET,
+      ),
+    ).toBe(false);
+    expect(parseDigiflazzWebhook(receiver.received[0]!.text)).toMatchObject({
+      refId: input.reference,
+      status: "pending",
+      rc: "03",
+    });
   });
 
   it("repeats a callback on demand with a new delivery id and the same signed content", async () => {
@@ -585,7 +784,23 @@ describe("webhook: signed over the raw bytes", () => {
 });
 
 describe("parseDigiflazzWebhook", () => {
-  const body = (data: Record<string, unknown>) => JSON.stringify({ data: { trx_id: "1703481", ref_id: "ord-1", customer_no: PHONE, buyer_sku_code: "TSEL10", message: "m", status: "x", buyer_last_saldo: 1000, sn: "", price: 10350, tele: "", wa: "", ...data } });
+  const body = (data: Record<string, unknown>) =>
+    JSON.stringify({
+      data: {
+        trx_id: "1703481",
+        ref_id: "ord-1",
+        customer_no: PHONE,
+        buyer_sku_code: "TSEL10",
+        message: "m",
+        status: "x",
+        buyer_last_saldo: 1000,
+        sn: "",
+        price: 10350,
+        tele: "",
+        wa: "",
+        ...data,
+      },
+    });
 
   it.each([
     ["00", "completed"],
@@ -609,7 +824,9 @@ describe("parseDigiflazzWebhook", () => {
 
   it("returns undefined for bodies that are not a transaction notice", () => {
     expect(parseDigiflazzWebhook("not json")).toBeUndefined();
-    expect(parseDigiflazzWebhook(JSON.stringify({ zen: "Keep it logically awesome.", hook_id: "abc" }))).toBeUndefined();
+    expect(
+      parseDigiflazzWebhook(JSON.stringify({ zen: "Keep it logically awesome.", hook_id: "abc" })),
+    ).toBeUndefined();
     expect(parseDigiflazzWebhook(body({ ref_id: "", rc: "00" }))).toBeUndefined();
     expect(parseDigiflazzWebhook(body({ rc: undefined }))).toBeUndefined();
   });

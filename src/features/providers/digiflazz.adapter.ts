@@ -102,14 +102,31 @@ const md5 = (text: string) => createHash("md5").update(text, "utf8").digest("hex
 
 export function createDigiflazzAdapter(config: DigiflazzConfig, http: HttpClient): ProviderAdapter {
   const base = config.url.replace(/\/+$/, "");
-  const post = (endpoint: string, json: Record<string, unknown>, responseTimeoutMs?: number, idempotent = false): Promise<HttpOutcome> =>
-    http.send({ method: "POST", url: `${base}/${endpoint}`, json, idempotent, ...(responseTimeoutMs ? { responseTimeoutMs } : {}) });
+  const post = (
+    endpoint: string,
+    json: Record<string, unknown>,
+    responseTimeoutMs?: number,
+    idempotent = false,
+  ): Promise<HttpOutcome> =>
+    http.send({
+      method: "POST",
+      url: `${base}/${endpoint}`,
+      json,
+      idempotent,
+      ...(responseTimeoutMs ? { responseTimeoutMs } : {}),
+    });
 
   /** For read calls: returns `data`; any failure is an error the caller may simply try again later. */
-  const readCall = async (endpoint: string, json: Record<string, unknown>, responseTimeoutMs?: number): Promise<unknown> => {
+  const readCall = async (
+    endpoint: string,
+    json: Record<string, unknown>,
+    responseTimeoutMs?: number,
+  ): Promise<unknown> => {
     const outcome = await post(endpoint, json, responseTimeoutMs, true);
-    if (outcome.kind !== "response") throw new ProviderCallError("unavailable", `supplier unreachable (${outcome.code}: ${outcome.message})`);
-    if (outcome.status === 429 || outcome.status >= 500) throw new ProviderCallError("unavailable", `supplier answered HTTP ${outcome.status}`);
+    if (outcome.kind !== "response")
+      throw new ProviderCallError("unavailable", `supplier unreachable (${outcome.code}: ${outcome.message})`);
+    if (outcome.status === 429 || outcome.status >= 500)
+      throw new ProviderCallError("unavailable", `supplier answered HTTP ${outcome.status}`);
     const data = dataOf(parseJson(outcome.body));
     const rc = isRecord(data) ? rcText(data.rc) : undefined;
     if (rc !== undefined && rc !== "00") {
@@ -121,7 +138,12 @@ export function createDigiflazzAdapter(config: DigiflazzConfig, http: HttpClient
     return data;
   };
 
-  const transactionBody = (refId: string, sku: string, target: string, zone: string | undefined): Record<string, unknown> => ({
+  const transactionBody = (
+    refId: string,
+    sku: string,
+    target: string,
+    zone: string | undefined,
+  ): Record<string, unknown> => ({
     username: config.username,
     buyer_sku_code: sku,
     customer_no: customerNo(target, zone),
@@ -157,10 +179,16 @@ export function createDigiflazzAdapter(config: DigiflazzConfig, http: HttpClient
     capabilities: { refill: false, cancel: false, idempotentPlace: true, statusBatch: 1, checkTarget: false },
 
     async services() {
-      const data = await readCall("price-list", { cmd: "prepaid", username: config.username, sign: md5(config.username + config.apiKey + "pricelist") }, 60_000);
+      const data = await readCall(
+        "price-list",
+        { cmd: "prepaid", username: config.username, sign: md5(config.username + config.apiKey + "pricelist") },
+        60_000,
+      );
       if (!Array.isArray(data)) {
         const message = messageOf(data);
-        throw message ? new ProviderCallError("rejected", message) : new ProviderCallError("bad_response", "price list answer is not a list");
+        throw message
+          ? new ProviderCallError("rejected", message)
+          : new ProviderCallError("bad_response", "price list answer is not a list");
       }
       return data.map(toCandidate);
     },
@@ -176,10 +204,16 @@ export function createDigiflazzAdapter(config: DigiflazzConfig, http: HttpClient
       if (outcome.kind !== "response") return outcome;
       const data = dataOf(parseJson(outcome.body));
       const rc = isRecord(data) ? rcText(data.rc) : undefined;
-      if (!isRecord(data) || rc === undefined) return { kind: "safe_to_retry", reason: `unreadable answer (HTTP ${outcome.status}); Digiflazz dedupes on ref_id`, maybeProcessed: true };
+      if (!isRecord(data) || rc === undefined)
+        return {
+          kind: "safe_to_retry",
+          reason: `unreadable answer (HTTP ${outcome.status}); Digiflazz dedupes on ref_id`,
+          maybeProcessed: true,
+        };
       const message = messageOf(data) ?? `rc ${rc}`;
       const answeredRef = typeof data.ref_id === "string" ? data.ref_id : undefined;
-      if (answeredRef !== undefined && answeredRef !== "" && answeredRef !== refId) return { kind: "ambiguous", reason: `answer is for another ref_id (${answeredRef})` };
+      if (answeredRef !== undefined && answeredRef !== "" && answeredRef !== refId)
+        return { kind: "ambiguous", reason: `answer is for another ref_id (${answeredRef})` };
       if (rc === "00") {
         const sn = serialOf(data);
         return { kind: "placed", providerOrderId: refId, status: "completed", ...(sn ? { note: sn } : {}) };
@@ -219,7 +253,11 @@ export function createDigiflazzAdapter(config: DigiflazzConfig, http: HttpClient
     },
 
     async balance(): Promise<Balance> {
-      const data = await readCall("cek-saldo", { cmd: "deposit", username: config.username, sign: md5(config.username + config.apiKey + "depo") });
+      const data = await readCall("cek-saldo", {
+        cmd: "deposit",
+        username: config.username,
+        sign: md5(config.username + config.apiKey + "depo"),
+      });
       const deposit = isRecord(data) ? amountText(data.deposit) : undefined;
       if (deposit === undefined) throw new ProviderCallError("bad_response", "balance answer has no deposit");
       return { balance: deposit, currency: "IDR" };
@@ -228,10 +266,15 @@ export function createDigiflazzAdapter(config: DigiflazzConfig, http: HttpClient
 }
 
 /** A status re-send: like readCall, but a definitive rc is an answer about the order, not a failed call. */
-async function readTransaction(post: (endpoint: string, json: Record<string, unknown>) => Promise<HttpOutcome>, body: Record<string, unknown>): Promise<Record<string, unknown>> {
+async function readTransaction(
+  post: (endpoint: string, json: Record<string, unknown>) => Promise<HttpOutcome>,
+  body: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
   const outcome = await post("transaction", body);
-  if (outcome.kind !== "response") throw new ProviderCallError("unavailable", `supplier unreachable (${outcome.code}: ${outcome.message})`);
-  if (outcome.status === 429 || outcome.status >= 500) throw new ProviderCallError("unavailable", `supplier answered HTTP ${outcome.status}`);
+  if (outcome.kind !== "response")
+    throw new ProviderCallError("unavailable", `supplier unreachable (${outcome.code}: ${outcome.message})`);
+  if (outcome.status === 429 || outcome.status >= 500)
+    throw new ProviderCallError("unavailable", `supplier answered HTTP ${outcome.status}`);
   const data = dataOf(parseJson(outcome.body));
   if (isRecord(data) && rcText(data.rc) !== undefined) return data;
   if (outcome.status >= 400) throw new ProviderCallError("unavailable", `supplier answered HTTP ${outcome.status}`);
@@ -271,20 +314,31 @@ function toCandidate(row: unknown): ServiceCandidate {
  * Pass the body exactly as received: re-serialised JSON (other key order, number formatting or
  * escaping) no longer matches. False for a missing or malformed header or an empty secret.
  */
-export function verifyDigiflazzSignature(rawBody: string | Uint8Array, header: string | undefined, webhookSecret: string): boolean {
+export function verifyDigiflazzSignature(
+  rawBody: string | Uint8Array,
+  header: string | undefined,
+  webhookSecret: string,
+): boolean {
   if (!header || !webhookSecret) return false;
   const match = /^sha1=([0-9a-f]{40})$/i.exec(header.trim());
   if (!match) return false;
-  const expected = createHmac("sha1", webhookSecret).update(typeof rawBody === "string" ? Buffer.from(rawBody, "utf8") : rawBody).digest();
+  const expected = createHmac("sha1", webhookSecret)
+    .update(typeof rawBody === "string" ? Buffer.from(rawBody, "utf8") : rawBody)
+    .digest();
   const given = Buffer.from(match[1]!, "hex");
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 /** Reads a webhook body (after verification). Undefined when it is not a transaction notice (e.g. a ping). */
-export function parseDigiflazzWebhook(rawBody: string): { refId: string; status: NormalizedOrderStatus; rc: string; message: string; serial: string | undefined } | undefined {
+export function parseDigiflazzWebhook(
+  rawBody: string,
+):
+  | { refId: string; status: NormalizedOrderStatus; rc: string; message: string; serial: string | undefined }
+  | undefined {
   const data = dataOf(parseJson(rawBody));
   if (!isRecord(data)) return undefined;
-  const refId = typeof data.ref_id === "string" ? data.ref_id : typeof data.ref_id === "number" ? String(data.ref_id) : "";
+  const refId =
+    typeof data.ref_id === "string" ? data.ref_id : typeof data.ref_id === "number" ? String(data.ref_id) : "";
   const rc = rcText(data.rc);
   if (refId === "" || rc === undefined) return undefined;
   return { refId, status: digiflazzRcStatus(rc), rc, message: messageOf(data) ?? "", serial: serialOf(data) };
@@ -317,4 +371,3 @@ function amountText(value: unknown): string | undefined {
   if (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value))) return value.trim();
   return undefined;
 }
-

@@ -1,10 +1,28 @@
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import { createManualClock } from "../../infra/clock/clock.js";
-import { createIndoPanelSimulator, type IndoPanelSimulator, type IndoPanelSimulatorOptions } from "../../sandbox/indo-panel/indo-panel-simulator.js";
+import {
+  createIndoPanelSimulator,
+  type IndoPanelSimulator,
+  type IndoPanelSimulatorOptions,
+} from "../../sandbox/indo-panel/indo-panel-simulator.js";
 import { closedPortUrl, loopbackScope } from "../../../test/kit/loopback.js";
-import { classifyIndoPanelError, createIndoPanelAdapter, normalizeIndoPanelStatus, type IndoPanelConfig } from "./indo-panel.adapter.js";
-import { ProviderCallError, type IndoPanel, type OrderStatusReport, type PlaceOrderInput, type PlaceOutcome, type ProviderAdapter, type StatusQuery, type SupplierErrorClass } from "./provider.types.js";
+import {
+  classifyIndoPanelError,
+  createIndoPanelAdapter,
+  normalizeIndoPanelStatus,
+  type IndoPanelConfig,
+} from "./indo-panel.adapter.js";
+import {
+  ProviderCallError,
+  type IndoPanel,
+  type OrderStatusReport,
+  type PlaceOrderInput,
+  type PlaceOutcome,
+  type ProviderAdapter,
+  type StatusQuery,
+  type SupplierErrorClass,
+} from "./provider.types.js";
 
 /**
  * Contract tests of the Indonesian panel adapter (CentralSMM, MedanPedia, Irvankede) against the
@@ -76,15 +94,25 @@ function config(panel: IndoPanel, url: string): IndoPanelConfig {
   return { url, panel, apiId: API_ID, apiKey: API_KEY, ...(panel === "centralsmm" ? { secretKey: SECRET_KEY } : {}) };
 }
 
-async function startPanel(panel: IndoPanel, options: Partial<Omit<IndoPanelSimulatorOptions, "panel">> = {}): Promise<Panel> {
-  const sim = createIndoPanelSimulator({ panel, apiId: API_ID, apiKey: API_KEY, ...(panel === "centralsmm" ? { secretKey: SECRET_KEY } : {}), ...options });
+async function startPanel(
+  panel: IndoPanel,
+  options: Partial<Omit<IndoPanelSimulatorOptions, "panel">> = {},
+): Promise<Panel> {
+  const sim = createIndoPanelSimulator({
+    panel,
+    apiId: API_ID,
+    apiKey: API_KEY,
+    ...(panel === "centralsmm" ? { secretKey: SECRET_KEY } : {}),
+    ...options,
+  });
   const app = new Hono();
   app.route("/api", sim.routes);
   const server = await serve(app);
   onCleanup(() => sim.close());
   const url = `http://127.0.0.1:${server.port}/api`;
   const http = fastHttp();
-  const adapterWith = (overrides: Partial<IndoPanelConfig>) => createIndoPanelAdapter({ ...config(panel, url), ...overrides }, http);
+  const adapterWith = (overrides: Partial<IndoPanelConfig>) =>
+    createIndoPanelAdapter({ ...config(panel, url), ...overrides }, http);
   return { sim, url, adapter: adapterWith({}), adapterWith };
 }
 
@@ -94,7 +122,10 @@ const refusingUrl = () => closedPortUrl("/api");
 /** A clock the simulator reads, moved by the test. */
 const manualClock = () => createManualClock(Date.UTC(2026, 0, 5, 3, 0, 0));
 
-async function expectCallError(promise: Promise<unknown>, expected: { reason: ProviderCallError["reason"]; errorClass?: SupplierErrorClass; message?: string | RegExp }) {
+async function expectCallError(
+  promise: Promise<unknown>,
+  expected: { reason: ProviderCallError["reason"]; errorClass?: SupplierErrorClass; message?: string | RegExp },
+) {
   const error = await promise.then(
     () => undefined,
     (e: unknown) => e,
@@ -108,7 +139,14 @@ async function expectCallError(promise: Promise<unknown>, expected: { reason: Pr
 }
 
 function order(overrides: Partial<PlaceOrderInput> = {}): PlaceOrderInput {
-  return { reference: "ORD-260105-0001", providerServiceId: FOLLOWERS, serviceType: "Default", target: TARGET, quantity: 1000, ...overrides };
+  return {
+    reference: "ORD-260105-0001",
+    providerServiceId: FOLLOWERS,
+    serviceType: "Default",
+    target: TARGET,
+    quantity: 1000,
+    ...overrides,
+  };
 }
 
 function query(providerOrderId: string): StatusQuery {
@@ -131,13 +169,22 @@ describe.each(PANELS)("%s: what the adapter can do", (panel) => {
   it("declares one id per status call, no cancel, no idempotent placement, no account check, refill only on MedanPedia", async () => {
     const { adapter } = await startPanel(panel);
     expect(adapter.kind).toBe("indo-panel");
-    expect(adapter.capabilities).toEqual({ refill: panel === "medanpedia", cancel: false, idempotentPlace: false, statusBatch: 1, checkTarget: false });
+    expect(adapter.capabilities).toEqual({
+      refill: panel === "medanpedia",
+      cancel: false,
+      idempotentPlace: false,
+      statusBatch: 1,
+      checkTarget: false,
+    });
   });
 
   it("refuses cancel and account checks with an 'unsupported' error, without calling the panel", async () => {
     const { sim, adapter } = await startPanel(panel);
     await expectCallError(adapter.cancel(["1"]), { reason: "rejected", errorClass: "unsupported" });
-    await expectCallError(adapter.checkTarget({ providerServiceId: FOLLOWERS, brand: "Instagram", target: TARGET }), { reason: "rejected", errorClass: "unsupported" });
+    await expectCallError(adapter.checkTarget({ providerServiceId: FOLLOWERS, brand: "Instagram", target: TARGET }), {
+      reason: "rejected",
+      errorClass: "unsupported",
+    });
     expect(sim.requests).toHaveLength(0);
   });
 });
@@ -182,12 +229,19 @@ describe.each(PANELS)("%s: services()", (panel) => {
   it("keeps the Custom Comments type where the panel sends one, Default otherwise", async () => {
     const { adapter } = await startPanel(panel);
     const comments = (await adapter.services()).find((r) => String(r.id) === COMMENTS);
-    expect(comments).toMatchObject({ name: "Instagram Comments [Indonesia Aktif] [Refill 30 Hari]", type: panel === "centralsmm" ? "Default" : "Custom Comments" });
+    expect(comments).toMatchObject({
+      name: "Instagram Comments [Indonesia Aktif] [Refill 30 Hari]",
+      type: panel === "centralsmm" ? "Default" : "Custom Comments",
+    });
   });
 
   it("fails with rejected/auth and the panel's own message when the credentials are wrong", async () => {
     const panelUnderTest = await startPanel(panel);
-    await expectCallError(panelUnderTest.adapterWith({ apiKey: "not-the-key" }).services(), { reason: "rejected", errorClass: "auth", message: PANEL_TEXT[panel].auth });
+    await expectCallError(panelUnderTest.adapterWith({ apiKey: "not-the-key" }).services(), {
+      reason: "rejected",
+      errorClass: "auth",
+      message: PANEL_TEXT[panel].auth,
+    });
   });
 
   it("works with a trailing slash on the base URL as the shop owner may type it", async () => {
@@ -220,25 +274,80 @@ describe.each(PANELS)("%s: services()", (panel) => {
 describe("services(): field names per panel", () => {
   it("reads CentralSMM's service_name and category_name", async () => {
     const { adapter } = await startPanel("centralsmm", {
-      catalog: [{ id: 7, service_name: "TikTok Views Murah", category_name: "TikTok Views", price: 150, min: 1000, max: 10000000, refill: false, description: "Tanpa garansi" }],
+      catalog: [
+        {
+          id: 7,
+          service_name: "TikTok Views Murah",
+          category_name: "TikTok Views",
+          price: 150,
+          min: 1000,
+          max: 10000000,
+          refill: false,
+          description: "Tanpa garansi",
+        },
+      ],
     });
     expect(await adapter.services()).toEqual([
-      { id: 7, name: "TikTok Views Murah", type: "Default", category: "TikTok Views", rate: 150, min: 1000, max: 10000000, refill: false, cancel: false, dripfeed: false, description: "Tanpa garansi", unit: "per_1000" },
+      {
+        id: 7,
+        name: "TikTok Views Murah",
+        type: "Default",
+        category: "TikTok Views",
+        rate: 150,
+        min: 1000,
+        max: 10000000,
+        refill: false,
+        cancel: false,
+        dripfeed: false,
+        description: "Tanpa garansi",
+        unit: "per_1000",
+      },
     ]);
   });
 
-  it.each(["medanpedia", "irvankede"] as const)("reads %s's name and category, and string numbers as sent", async (panel) => {
-    const { adapter } = await startPanel(panel, {
-      catalog: [{ id: "8", name: "Instagram Likes Indonesia", category: "Instagram Likes", price: "2500.50", min: "50", max: "5000", refill: "1", description: "Refill 7 hari" }],
-    });
-    expect(await adapter.services()).toEqual([
-      { id: "8", name: "Instagram Likes Indonesia", type: "Default", category: "Instagram Likes", rate: "2500.50", min: "50", max: "5000", refill: "1", cancel: false, dripfeed: false, description: "Refill 7 hari", unit: "per_1000" },
-    ]);
-  });
+  it.each(["medanpedia", "irvankede"] as const)(
+    "reads %s's name and category, and string numbers as sent",
+    async (panel) => {
+      const { adapter } = await startPanel(panel, {
+        catalog: [
+          {
+            id: "8",
+            name: "Instagram Likes Indonesia",
+            category: "Instagram Likes",
+            price: "2500.50",
+            min: "50",
+            max: "5000",
+            refill: "1",
+            description: "Refill 7 hari",
+          },
+        ],
+      });
+      expect(await adapter.services()).toEqual([
+        {
+          id: "8",
+          name: "Instagram Likes Indonesia",
+          type: "Default",
+          category: "Instagram Likes",
+          rate: "2500.50",
+          min: "50",
+          max: "5000",
+          refill: "1",
+          cancel: false,
+          dripfeed: false,
+          description: "Refill 7 hari",
+          unit: "per_1000",
+        },
+      ]);
+    },
+  );
 
   it("fails CentralSMM without its secret key with rejected/auth", async () => {
     const { adapterWith } = await startPanel("centralsmm");
-    await expectCallError(adapterWith({ secretKey: undefined }).services(), { reason: "rejected", errorClass: "auth", message: PANEL_TEXT.centralsmm.auth });
+    await expectCallError(adapterWith({ secretKey: undefined }).services(), {
+      reason: "rejected",
+      errorClass: "auth",
+      message: PANEL_TEXT.centralsmm.auth,
+    });
   });
 
   it("fails with bad_response when the envelope says true but data is not a list", async () => {
@@ -269,7 +378,12 @@ describe.each(PANELS)("%s: placeOrder() success", (panel) => {
     const [request] = callsTo(sim, "order");
     expect(request!.fields).toEqual({ service: FOLLOWERS, target: TARGET, quantity: "1000" });
     expect(request!.contentType).toContain("application/x-www-form-urlencoded");
-    expect(sim.orders.get(Number(id))).toMatchObject({ service: FOLLOWERS, target: TARGET, quantity: 1000, price: 19_800 });
+    expect(sim.orders.get(Number(id))).toMatchObject({
+      service: FOLLOWERS,
+      target: TARGET,
+      quantity: 1000,
+      price: 19_800,
+    });
   });
 
   it("gives each accepted order its own id", async () => {
@@ -282,8 +396,17 @@ describe.each(PANELS)("%s: placeOrder() success", (panel) => {
   it("sends custom comments one per line in custom_comments", async () => {
     const { sim, adapter } = await startPanel(panel);
     const comments = ["Mantap kak", "Keren banget", "Semangat terus", "Ditunggu konten berikutnya", "Mampir ya"];
-    const id = placed(await adapter.placeOrder(order({ providerServiceId: COMMENTS, serviceType: "Custom Comments", quantity: 5, extras: { comments } })));
-    expect(callsTo(sim, "order")[0]!.fields).toMatchObject({ service: COMMENTS, target: TARGET, quantity: "5", custom_comments: comments.join("\n") });
+    const id = placed(
+      await adapter.placeOrder(
+        order({ providerServiceId: COMMENTS, serviceType: "Custom Comments", quantity: 5, extras: { comments } }),
+      ),
+    );
+    expect(callsTo(sim, "order")[0]!.fields).toMatchObject({
+      service: COMMENTS,
+      target: TARGET,
+      quantity: "5",
+      custom_comments: comments.join("\n"),
+    });
     expect(sim.orders.get(Number(id))!.comments).toEqual(comments);
   });
 });
@@ -304,13 +427,21 @@ describe.each(PANELS)("%s: placeOrder() refusals keep the panel's message and cl
 
   it("classifies an empty supplier balance as insufficient_funds and takes nothing", async () => {
     const { sim, adapter } = await startPanel(panel, { balance: 5_000 });
-    expect(await adapter.placeOrder(order())).toEqual({ kind: "rejected", errorClass: "insufficient_funds", message: text.funds });
+    expect(await adapter.placeOrder(order())).toEqual({
+      kind: "rejected",
+      errorClass: "insufficient_funds",
+      message: text.funds,
+    });
     expect(sim.balance()).toBe(5_000);
   });
 
   it("classifies wrong credentials as auth", async () => {
     const { sim, adapterWith } = await startPanel(panel);
-    expect(await adapterWith({ apiId: "99999" }).placeOrder(order())).toEqual({ kind: "rejected", errorClass: "auth", message: text.auth });
+    expect(await adapterWith({ apiId: "99999" }).placeOrder(order())).toEqual({
+      kind: "rejected",
+      errorClass: "auth",
+      message: text.auth,
+    });
     expect(sim.orders.size).toBe(0);
   });
 });
@@ -326,27 +457,40 @@ describe.each(PANELS)("%s: placeOrder() telling 'never sent' from 'maybe process
   it("is safe_to_retry with retryAfterMs when rate limited (429), although the 429 body looks like a refusal", async () => {
     const { sim, adapter } = await startPanel(panel);
     sim.setFault("order", "http429", 1);
-    expect(await adapter.placeOrder(order())).toEqual({ kind: "safe_to_retry", reason: expect.stringContaining("429"), retryAfterMs: 1000 });
+    expect(await adapter.placeOrder(order())).toEqual({
+      kind: "safe_to_retry",
+      reason: expect.stringContaining("429"),
+      retryAfterMs: 1000,
+    });
     expect(sim.orders.size).toBe(0);
   });
 
   it("is ambiguous on a 5xx answer", async () => {
     const { sim, adapter } = await startPanel(panel);
     sim.setFault("order", "http500", 1);
-    expect(await adapter.placeOrder(order())).toMatchObject({ kind: "ambiguous", reason: expect.stringContaining("500") });
+    expect(await adapter.placeOrder(order())).toMatchObject({
+      kind: "ambiguous",
+      reason: expect.stringContaining("500"),
+    });
   });
 
   it("is ambiguous on an unreadable 200 answer", async () => {
     const { sim, adapter } = await startPanel(panel);
     sim.setFault("order", "garbage", 1);
-    expect(await adapter.placeOrder(order())).toMatchObject({ kind: "ambiguous", reason: expect.stringContaining("not JSON") });
+    expect(await adapter.placeOrder(order())).toMatchObject({
+      kind: "ambiguous",
+      reason: expect.stringContaining("not JSON"),
+    });
   });
 
   it("is ambiguous when the panel took the order but never answered, and the panel did record it", async () => {
     const { sim, adapter } = await startPanel(panel);
     sim.setFault("order", "hang", 1);
     const started = performance.now();
-    expect(await adapter.placeOrder(order())).toMatchObject({ kind: "ambiguous", reason: expect.stringMatching(/no answer/) });
+    expect(await adapter.placeOrder(order())).toMatchObject({
+      kind: "ambiguous",
+      reason: expect.stringMatching(/no answer/),
+    });
     expect(performance.now() - started).toBeLessThan(5_000);
     // The dangerous case: a blind retry would order twice.
     expect(sim.orderCalls()).toBe(1);
@@ -356,7 +500,10 @@ describe.each(PANELS)("%s: placeOrder() telling 'never sent' from 'maybe process
   it("is ambiguous when the connection is reset after the panel read the order", async () => {
     const { sim, adapter } = await startPanel(panel);
     sim.setFault("order", "reset", 1);
-    expect(await adapter.placeOrder(order())).toMatchObject({ kind: "ambiguous", reason: expect.stringMatching(/no answer/) });
+    expect(await adapter.placeOrder(order())).toMatchObject({
+      kind: "ambiguous",
+      reason: expect.stringMatching(/no answer/),
+    });
     expect(sim.orders.size).toBe(1);
   });
 });
@@ -370,18 +517,33 @@ describe("placeOrder(): odd answers", () => {
   };
 
   it("is ambiguous when the envelope says success but carries no order id", async () => {
-    expect(await (await standIn("medanpedia", { status: true, data: { price: 19800 } })).placeOrder(order())).toMatchObject({ kind: "ambiguous", reason: expect.stringContaining("order id") });
+    expect(
+      await (await standIn("medanpedia", { status: true, data: { price: 19800 } })).placeOrder(order()),
+    ).toMatchObject({ kind: "ambiguous", reason: expect.stringContaining("order id") });
   });
 
-  it("accepts the flag as 1/\"true\" and the id as a number or a string", async () => {
-    expect(await (await standIn("centralsmm", { response: 1, data: { id: 12345, price: 23000 } })).placeOrder(order())).toEqual({ kind: "placed", providerOrderId: "12345" });
-    expect(await (await standIn("irvankede", { status: "true", data: { id: " 880123 " } })).placeOrder(order())).toEqual({ kind: "placed", providerOrderId: "880123" });
+  it('accepts the flag as 1/"true" and the id as a number or a string', async () => {
+    expect(
+      await (await standIn("centralsmm", { response: 1, data: { id: 12345, price: 23000 } })).placeOrder(order()),
+    ).toEqual({ kind: "placed", providerOrderId: "12345" });
+    expect(
+      await (await standIn("irvankede", { status: "true", data: { id: " 880123 " } })).placeOrder(order()),
+    ).toEqual({ kind: "placed", providerOrderId: "880123" });
   });
 
   it("reads a refusal from msg, from a string in data, or from data.msg, whatever the panel", async () => {
-    expect(await (await standIn("irvankede", { status: false, msg: "Saldo kurang." })).placeOrder(order())).toEqual({ kind: "rejected", errorClass: "insufficient_funds", message: "Saldo kurang." });
-    expect(await (await standIn("medanpedia", { status: false, data: "Layanan tidak tersedia." })).placeOrder(order())).toEqual({ kind: "rejected", errorClass: "invalid_service", message: "Layanan tidak tersedia." });
-    expect(await (await standIn("centralsmm", { response: false })).placeOrder(order())).toMatchObject({ kind: "rejected", errorClass: "unknown" });
+    expect(await (await standIn("irvankede", { status: false, msg: "Saldo kurang." })).placeOrder(order())).toEqual({
+      kind: "rejected",
+      errorClass: "insufficient_funds",
+      message: "Saldo kurang.",
+    });
+    expect(
+      await (await standIn("medanpedia", { status: false, data: "Layanan tidak tersedia." })).placeOrder(order()),
+    ).toEqual({ kind: "rejected", errorClass: "invalid_service", message: "Layanan tidak tersedia." });
+    expect(await (await standIn("centralsmm", { response: false })).placeOrder(order())).toMatchObject({
+      kind: "rejected",
+      errorClass: "unknown",
+    });
   });
 });
 
@@ -395,7 +557,14 @@ describe.each(PANELS)("%s: status()", (panel) => {
     const startCount = sim.orders.get(Number(id))!.startCount;
 
     const pending = statusOf((await adapter.status([query(id)])).get(id));
-    expect(pending).toMatchObject({ status: "pending", rawStatus: "Pending", remains: 1000, startCount: 0, charge: "19800", currency: "IDR" });
+    expect(pending).toMatchObject({
+      status: "pending",
+      rawStatus: "Pending",
+      remains: 1000,
+      startCount: 0,
+      charge: "19800",
+      currency: "IDR",
+    });
     expect(callsTo(sim, "status")[0]!.fields).toEqual({ id });
 
     clock.advance(2_000);
@@ -405,7 +574,12 @@ describe.each(PANELS)("%s: status()", (panel) => {
     expect(running.remains).toBeLessThan(1000);
 
     clock.advance(5_000);
-    expect(statusOf((await adapter.status([query(id)])).get(id))).toMatchObject({ status: "completed", rawStatus: text.completed, remains: 0, startCount });
+    expect(statusOf((await adapter.status([query(id)])).get(id))).toMatchObject({
+      status: "completed",
+      rawStatus: text.completed,
+      remains: 0,
+      startCount,
+    });
   });
 
   it("reports partial with the undelivered remains as a number, and canceled", async () => {
@@ -413,13 +587,24 @@ describe.each(PANELS)("%s: status()", (panel) => {
     const { sim, adapter } = await startPanel(panel, { now: clock.now, pendingMs: 1_000, runMs: 1_000 });
     sim.script("budi-sebagian", "partial");
     sim.script("budi-gagal", "canceled");
-    const partial = placed(await adapter.placeOrder(order({ target: "https://instagram.com/budi-sebagian", quantity: 500 })));
+    const partial = placed(
+      await adapter.placeOrder(order({ target: "https://instagram.com/budi-sebagian", quantity: 500 })),
+    );
     const canceled = placed(await adapter.placeOrder(order({ target: "https://instagram.com/budi-gagal" })));
     clock.advance(10_000);
     const reports = await adapter.status([query(partial), query(canceled)]);
-    expect(statusOf(reports.get(partial))).toMatchObject({ status: "partial", rawStatus: "Partial", remains: 150, startCount: sim.orders.get(Number(partial))!.startCount });
+    expect(statusOf(reports.get(partial))).toMatchObject({
+      status: "partial",
+      rawStatus: "Partial",
+      remains: 150,
+      startCount: sim.orders.get(Number(partial))!.startCount,
+    });
     expect(typeof statusOf(reports.get(partial)).startCount).toBe("number");
-    expect(statusOf(reports.get(canceled))).toMatchObject({ status: "canceled", rawStatus: text.canceled, remains: 1000 });
+    expect(statusOf(reports.get(canceled))).toMatchObject({
+      status: "canceled",
+      rawStatus: text.canceled,
+      remains: 1000,
+    });
   });
 
   it("keeps an unknown id as that id's error, with the panel's message, while the others succeed", async () => {
@@ -443,7 +628,11 @@ describe.each(PANELS)("%s: status()", (panel) => {
   it("fails the whole call with rejected/auth when the credentials are wrong, rather than blaming each order", async () => {
     const { adapter, adapterWith } = await startPanel(panel);
     const id = placed(await adapter.placeOrder(order()));
-    await expectCallError(adapterWith({ apiKey: "wrong" }).status([query(id), query("999")]), { reason: "rejected", errorClass: "auth", message: text.auth });
+    await expectCallError(adapterWith({ apiKey: "wrong" }).status([query(id), query("999")]), {
+      reason: "rejected",
+      errorClass: "auth",
+      message: text.auth,
+    });
   });
 
   it("fails with unavailable when the panel is unreachable or answers 5xx", async () => {
@@ -472,7 +661,11 @@ describe.each(PANELS)("%s: balance()", (panel) => {
 
   it("fails with rejected/auth and the panel's message on wrong credentials", async () => {
     const { adapterWith } = await startPanel(panel);
-    await expectCallError(adapterWith({ apiId: "1" }).balance(), { reason: "rejected", errorClass: "auth", message: PANEL_TEXT[panel].auth });
+    await expectCallError(adapterWith({ apiId: "1" }).balance(), {
+      reason: "rejected",
+      errorClass: "auth",
+      message: PANEL_TEXT[panel].auth,
+    });
   });
 
   it("fails with unavailable when the panel reads the request but never answers", async () => {
@@ -500,31 +693,51 @@ describe("refill(): MedanPedia", () => {
     expect(callsTo(sim, "refill")[0]!.fields).toEqual({ id_order: id });
     const refillId = created!.kind === "created" ? created!.refillId : "";
 
-    expect((await adapter.refillStatus([refillId])).get(refillId)).toEqual({ kind: "status", status: "pending", rawStatus: "Pending" });
+    expect((await adapter.refillStatus([refillId])).get(refillId)).toEqual({
+      kind: "status",
+      status: "pending",
+      rawStatus: "Pending",
+    });
     expect(callsTo(sim, "refill_status")[0]!.fields).toEqual({ id_refill: refillId });
     clock.advance(2_000);
-    expect((await adapter.refillStatus([refillId])).get(refillId)).toEqual({ kind: "status", status: "in_progress", rawStatus: "Processing" });
+    expect((await adapter.refillStatus([refillId])).get(refillId)).toEqual({
+      kind: "status",
+      status: "in_progress",
+      rawStatus: "Processing",
+    });
     clock.advance(5_000);
-    expect((await adapter.refillStatus([refillId])).get(refillId)).toEqual({ kind: "status", status: "completed", rawStatus: "Success" });
+    expect((await adapter.refillStatus([refillId])).get(refillId)).toEqual({
+      kind: "status",
+      status: "completed",
+      rawStatus: "Success",
+    });
   });
 
   it("keeps the panel's reason per order when a refill is refused, and still creates the others", async () => {
     const clock = manualClock();
     const { adapter } = await startPanel("medanpedia", { now: clock.now, pendingMs: 1_000, runMs: 1_000 });
     const done = placed(await adapter.placeOrder(order({ target: "https://instagram.com/a" })));
-    const noRefill = placed(await adapter.placeOrder(order({ target: "https://instagram.com/b", providerServiceId: FOLLOWERS_NO_REFILL })));
+    const noRefill = placed(
+      await adapter.placeOrder(order({ target: "https://instagram.com/b", providerServiceId: FOLLOWERS_NO_REFILL })),
+    );
     clock.advance(10_000);
     const running = placed(await adapter.placeOrder(order({ target: "https://instagram.com/c" })));
     const results = await adapter.refill([done, noRefill, running, "999"]);
     expect(results.get(done)?.kind).toBe("created");
     expect(results.get(noRefill)).toEqual({ kind: "error", message: "Layanan ini tidak mendukung refill." });
-    expect(results.get(running)).toEqual({ kind: "error", message: "Pesanan belum selesai, refill belum dapat diajukan." });
+    expect(results.get(running)).toEqual({
+      kind: "error",
+      message: "Pesanan belum selesai, refill belum dapat diajukan.",
+    });
     expect(results.get("999")).toEqual({ kind: "error", message: PANEL_TEXT.medanpedia.order });
   });
 
   it("keeps an unknown refill id as that id's error", async () => {
     const { adapter } = await startPanel("medanpedia");
-    expect((await adapter.refillStatus(["4242"])).get("4242")).toEqual({ kind: "error", message: "ID refill tidak ditemukan." });
+    expect((await adapter.refillStatus(["4242"])).get("4242")).toEqual({
+      kind: "error",
+      message: "ID refill tidak ditemukan.",
+    });
   });
 
   it("fails with unavailable when the panel is down", async () => {
@@ -546,7 +759,10 @@ describe.each(["centralsmm", "irvankede"] as const)("refill(): %s has no refill 
   it("has no /refill route on the simulated panel either", async () => {
     const { sim, url } = await startPanel(panel);
     expect(sim.paths).toEqual(["/profile", "/services", "/order", "/status"]);
-    const res = await fetch(`${url}/refill`, { method: "POST", body: new URLSearchParams({ api_id: API_ID, api_key: API_KEY }) });
+    const res = await fetch(`${url}/refill`, {
+      method: "POST",
+      body: new URLSearchParams({ api_id: API_ID, api_key: API_KEY }),
+    });
     expect(res.status).toBe(404);
   });
 });
@@ -580,9 +796,12 @@ describe("normalizeIndoPanelStatus", () => {
     ["irvankede", "Refunded"],
     ["medanpedia", "Menunggu"],
     ["irvankede", ""],
-  ] as const)("leaves a word %s is not known to send (%j) unrecognized, so the order keeps being polled", (panel, raw) => {
-    expect(normalizeIndoPanelStatus(panel, raw)).toBe("unrecognized");
-  });
+  ] as const)(
+    "leaves a word %s is not known to send (%j) unrecognized, so the order keeps being polled",
+    (panel, raw) => {
+      expect(normalizeIndoPanelStatus(panel, raw)).toBe("unrecognized");
+    },
+  );
 });
 
 describe("classifyIndoPanelError", () => {

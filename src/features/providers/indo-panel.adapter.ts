@@ -45,34 +45,89 @@ interface PanelFieldMap {
   /** Paths appended to the API base. */
   paths: { profile: string; services: string; order: string; status: string };
   /** Field names of one `/services` row. A missing `type` means "Default". */
-  services: { id: string; name: string; type: string; category: string; rate: string; min: string; max: string; refill: string; description: string };
+  services: {
+    id: string;
+    name: string;
+    type: string;
+    category: string;
+    rate: string;
+    min: string;
+    max: string;
+    refill: string;
+    description: string;
+  };
   /** Order statuses the panel sends, lower-cased; anything else is "unrecognized" (keep polling, alert). */
   statuses: Readonly<Record<string, NormalizedOrderStatus>>;
   /** Refill endpoints and vocabulary; absent when the panel has no refill API. */
-  refill?: { path: string; orderField: string; refillIdAnswer: string; statusPath: string; refillIdField: string; statuses: Readonly<Record<string, RefillStatus>> };
+  refill?: {
+    path: string;
+    orderField: string;
+    refillIdAnswer: string;
+    statusPath: string;
+    refillIdField: string;
+    statuses: Readonly<Record<string, RefillStatus>>;
+  };
 }
 
 const CREDENTIALS = { apiId: "api_id", apiKey: "api_key" } as const;
 const PATHS = { profile: "/profile", services: "/services", order: "/order", status: "/status" } as const;
 /** Shared by every panel: `service`, `target`, `quantity`, `custom_comments` on /order; `id` on /status. */
-const ORDER_FIELDS = { service: "service", target: "target", quantity: "quantity", comments: "custom_comments", statusId: "id" } as const;
+const ORDER_FIELDS = {
+  service: "service",
+  target: "target",
+  quantity: "quantity",
+  comments: "custom_comments",
+  statusId: "id",
+} as const;
 
-const FIVE_STATUSES = { pending: "pending", processing: "in_progress", success: "completed", partial: "partial", error: "canceled" } as const;
-const ALL_STATUSES = { ...FIVE_STATUSES, "in progress": "in_progress", completed: "completed", canceled: "canceled", cancelled: "canceled" } as const;
+const FIVE_STATUSES = {
+  pending: "pending",
+  processing: "in_progress",
+  success: "completed",
+  partial: "partial",
+  error: "canceled",
+} as const;
+const ALL_STATUSES = {
+  ...FIVE_STATUSES,
+  "in progress": "in_progress",
+  completed: "completed",
+  canceled: "canceled",
+  cancelled: "canceled",
+} as const;
 
 export const INDO_PANEL_FIELD_MAP: Readonly<Record<IndoPanel, PanelFieldMap>> = {
   centralsmm: {
     envelope: "response",
     credentials: { ...CREDENTIALS, secretKey: "secret_key" },
     paths: PATHS,
-    services: { id: "id", name: "service_name", type: "type", category: "category_name", rate: "price", min: "min", max: "max", refill: "refill", description: "description" },
+    services: {
+      id: "id",
+      name: "service_name",
+      type: "type",
+      category: "category_name",
+      rate: "price",
+      min: "min",
+      max: "max",
+      refill: "refill",
+      description: "description",
+    },
     statuses: FIVE_STATUSES,
   },
   medanpedia: {
     envelope: "status",
     credentials: CREDENTIALS,
     paths: PATHS,
-    services: { id: "id", name: "name", type: "type", category: "category", rate: "price", min: "min", max: "max", refill: "refill", description: "description" },
+    services: {
+      id: "id",
+      name: "name",
+      type: "type",
+      category: "category",
+      rate: "price",
+      min: "min",
+      max: "max",
+      refill: "refill",
+      description: "description",
+    },
     statuses: ALL_STATUSES,
     refill: {
       path: "/refill",
@@ -80,14 +135,34 @@ export const INDO_PANEL_FIELD_MAP: Readonly<Record<IndoPanel, PanelFieldMap>> = 
       refillIdAnswer: "id_refill",
       statusPath: "/refill_status",
       refillIdField: "id_refill",
-      statuses: { pending: "pending", processing: "in_progress", "in progress": "in_progress", success: "completed", completed: "completed", error: "rejected", rejected: "rejected", failed: "rejected", canceled: "rejected" },
+      statuses: {
+        pending: "pending",
+        processing: "in_progress",
+        "in progress": "in_progress",
+        success: "completed",
+        completed: "completed",
+        error: "rejected",
+        rejected: "rejected",
+        failed: "rejected",
+        canceled: "rejected",
+      },
     },
   },
   irvankede: {
     envelope: "status",
     credentials: CREDENTIALS,
     paths: PATHS,
-    services: { id: "id", name: "name", type: "type", category: "category", rate: "price", min: "min", max: "max", refill: "refill", description: "description" },
+    services: {
+      id: "id",
+      name: "name",
+      type: "type",
+      category: "category",
+      rate: "price",
+      min: "min",
+      max: "max",
+      refill: "refill",
+      description: "description",
+    },
     statuses: ALL_STATUSES,
   },
 };
@@ -98,7 +173,10 @@ const INDONESIAN_ERRORS: ReadonlyArray<readonly [SupplierErrorClass, RegExp]> = 
   ["insufficient_funds", /saldo\b.*\b(?:tidak (?:cukup|mencukupi)|kurang|habis)/i],
   ["invalid_service", /layanan\b.*\b(?:tidak (?:ditemukan|tersedia|aktif|valid)|nonaktif|dinonaktifkan)/i],
   ["invalid_link", /(?:target|link|tautan|username)\b.*\b(?:tidak (?:valid|sesuai|ditemukan)|salah)/i],
-  ["quantity_range", /jumlah\b.*\b(?:minimal|maksimal|tidak sesuai|kurang dari|lebih dari)|(?:minimal|maksimal) (?:pesanan|jumlah)/i],
+  [
+    "quantity_range",
+    /jumlah\b.*\b(?:minimal|maksimal|tidak sesuai|kurang dari|lebih dari)|(?:minimal|maksimal) (?:pesanan|jumlah)/i,
+  ],
   ["not_found", /(?:pesanan|order|refill)\b.*\btidak (?:ditemukan|valid)/i],
 ];
 
@@ -127,11 +205,18 @@ export function createIndoPanelAdapter(config: IndoPanelConfig, http: HttpClient
   };
 
   const post = (path: string, fields: Fields, responseTimeoutMs?: number, idempotent = false): Promise<HttpOutcome> =>
-    http.send({ method: "POST", url: base + path, form: { ...credentials, ...fields }, idempotent, ...(responseTimeoutMs ? { responseTimeoutMs } : {}) });
+    http.send({
+      method: "POST",
+      url: base + path,
+      form: { ...credentials, ...fields },
+      idempotent,
+      ...(responseTimeoutMs ? { responseTimeoutMs } : {}),
+    });
 
   const open = (body: string): Envelope => {
     const json = parseJson(body);
-    if (!isRecord(json)) return { ok: "unreadable", reason: json === undefined ? "answer is not JSON" : "answer is not an object" };
+    if (!isRecord(json))
+      return { ok: "unreadable", reason: json === undefined ? "answer is not JSON" : "answer is not an object" };
     const flag = flagOf(json[map.envelope]);
     if (flag === true) return { ok: true, data: json.data };
     if (flag === false) return { ok: false, message: refusalText(json) };
@@ -139,12 +224,19 @@ export function createIndoPanelAdapter(config: IndoPanelConfig, http: HttpClient
   };
 
   /** For read calls: any failure is an error the caller may try again later; a refusal keeps the panel's message. */
-  const readCall = async (path: string, fields: Fields = {}, responseTimeoutMs?: number): Promise<{ data: unknown }> => {
+  const readCall = async (
+    path: string,
+    fields: Fields = {},
+    responseTimeoutMs?: number,
+  ): Promise<{ data: unknown }> => {
     const outcome = await post(path, fields, responseTimeoutMs, true);
-    if (outcome.kind !== "response") throw new ProviderCallError("unavailable", `supplier unreachable (${outcome.code}: ${outcome.message})`);
-    if (outcome.status === 429 || outcome.status >= 500) throw new ProviderCallError("unavailable", `supplier answered HTTP ${outcome.status}`);
+    if (outcome.kind !== "response")
+      throw new ProviderCallError("unavailable", `supplier unreachable (${outcome.code}: ${outcome.message})`);
+    if (outcome.status === 429 || outcome.status >= 500)
+      throw new ProviderCallError("unavailable", `supplier answered HTTP ${outcome.status}`);
     const envelope = open(outcome.body);
-    if (envelope.ok === false) throw new ProviderCallError("rejected", envelope.message, classifyIndoPanelError(envelope.message));
+    if (envelope.ok === false)
+      throw new ProviderCallError("rejected", envelope.message, classifyIndoPanelError(envelope.message));
     if (outcome.status >= 400) throw new ProviderCallError("unavailable", `supplier answered HTTP ${outcome.status}`);
     if (envelope.ok === "unreadable") throw new ProviderCallError("bad_response", envelope.reason);
     return envelope;
@@ -154,14 +246,19 @@ export function createIndoPanelAdapter(config: IndoPanelConfig, http: HttpClient
    * One call per id. A refusal about that id (unknown order, refill not allowed) is kept as that id's
    * error; wrong credentials and transport trouble fail the whole call, since no id can be read.
    */
-  const perId = async <T>(ids: string[], read: (id: string) => Promise<T>, error: (message: string) => T): Promise<Map<string, T>> => {
+  const perId = async <T>(
+    ids: string[],
+    read: (id: string) => Promise<T>,
+    error: (message: string) => T,
+  ): Promise<Map<string, T>> => {
     const results = new Map<string, T>();
     for (const id of ids) {
       if (results.has(id)) continue;
       try {
         results.set(id, await read(id));
       } catch (e) {
-        if (e instanceof ProviderCallError && e.reason === "rejected" && e.errorClass !== "auth") results.set(id, error(e.message));
+        if (e instanceof ProviderCallError && e.reason === "rejected" && e.errorClass !== "auth")
+          results.set(id, error(e.message));
         else throw e;
       }
     }
@@ -175,7 +272,13 @@ export function createIndoPanelAdapter(config: IndoPanelConfig, http: HttpClient
 
   return {
     kind: "indo-panel",
-    capabilities: { refill: Boolean(map.refill), cancel: false, idempotentPlace: false, statusBatch: 1, checkTarget: false },
+    capabilities: {
+      refill: Boolean(map.refill),
+      cancel: false,
+      idempotentPlace: false,
+      statusBatch: 1,
+      checkTarget: false,
+    },
 
     async services() {
       const { data } = await readCall(map.paths.services, {}, 60_000);
@@ -211,11 +314,19 @@ export function createIndoPanelAdapter(config: IndoPanelConfig, http: HttpClient
       const outcome = placementByTransport(sent);
       if (outcome.kind !== "response") return outcome;
       const envelope = open(outcome.body);
-      if (envelope.ok === false) return { kind: "rejected", errorClass: classifyIndoPanelError(envelope.message), message: envelope.message };
-      if (outcome.status >= 400) return { kind: "rejected", errorClass: "unknown", message: `supplier refused the request (HTTP ${outcome.status})` };
+      if (envelope.ok === false)
+        return { kind: "rejected", errorClass: classifyIndoPanelError(envelope.message), message: envelope.message };
+      if (outcome.status >= 400)
+        return {
+          kind: "rejected",
+          errorClass: "unknown",
+          message: `supplier refused the request (HTTP ${outcome.status})`,
+        };
       if (envelope.ok === "unreadable") return { kind: "ambiguous", reason: envelope.reason };
       const orderId = idText(isRecord(envelope.data) ? envelope.data.id : undefined);
-      return orderId ? { kind: "placed", providerOrderId: orderId } : { kind: "ambiguous", reason: "answer has no order id" };
+      return orderId
+        ? { kind: "placed", providerOrderId: orderId }
+        : { kind: "ambiguous", reason: "answer has no order id" };
     },
 
     async status(queries) {
@@ -223,14 +334,18 @@ export function createIndoPanelAdapter(config: IndoPanelConfig, http: HttpClient
         queries.map((q) => q.providerOrderId),
         async (id) => {
           const { data } = await readCall(map.paths.status, { [ORDER_FIELDS.statusId]: id });
-          if (!isRecord(data) || typeof data.status !== "string") return { kind: "error", message: "unreadable status in the supplier's answer" };
+          if (!isRecord(data) || typeof data.status !== "string")
+            return { kind: "error", message: "unreadable status in the supplier's answer" };
           return {
             kind: "status",
             status: normalizeIndoPanelStatus(config.panel, data.status),
             rawStatus: data.status,
             startCount: optionalInt(data.start_count),
             remains: optionalInt(data.remains),
-            charge: typeof data.price === "number" || (typeof data.price === "string" && data.price.trim() !== "") ? String(data.price).trim() : undefined,
+            charge:
+              typeof data.price === "number" || (typeof data.price === "string" && data.price.trim() !== "")
+                ? String(data.price).trim()
+                : undefined,
             currency: "IDR",
           };
         },
@@ -245,7 +360,9 @@ export function createIndoPanelAdapter(config: IndoPanelConfig, http: HttpClient
         async (id) => {
           const { data } = await readCall(r.path, { [r.orderField]: id });
           const refillId = idText(isRecord(data) ? data[r.refillIdAnswer] : undefined);
-          return refillId ? { kind: "created", refillId } : { kind: "error", message: "no refill id in the supplier's answer" };
+          return refillId
+            ? { kind: "created", refillId }
+            : { kind: "error", message: "no refill id in the supplier's answer" };
         },
         (message) => ({ kind: "error", message }),
       );
@@ -258,7 +375,8 @@ export function createIndoPanelAdapter(config: IndoPanelConfig, http: HttpClient
         async (id) => {
           const { data } = await readCall(r.statusPath, { [r.refillIdField]: id });
           const raw = isRecord(data) ? data.status : undefined;
-          if (typeof raw !== "string") return { kind: "error", message: "unreadable refill status in the supplier's answer" };
+          if (typeof raw !== "string")
+            return { kind: "error", message: "unreadable refill status in the supplier's answer" };
           return { kind: "status", status: r.statuses[raw.trim().toLowerCase()] ?? "unrecognized", rawStatus: raw };
         },
         (message) => ({ kind: "error", message }),
@@ -276,7 +394,10 @@ export function createIndoPanelAdapter(config: IndoPanelConfig, http: HttpClient
     async balance(): Promise<Balance> {
       const { data } = await readCall(map.paths.profile);
       const balance = isRecord(data) ? data.balance : undefined;
-      if (!(typeof balance === "number" && Number.isFinite(balance)) && !(typeof balance === "string" && balance.trim() !== "")) {
+      if (
+        !(typeof balance === "number" && Number.isFinite(balance)) &&
+        !(typeof balance === "string" && balance.trim() !== "")
+      ) {
         throw new ProviderCallError("bad_response", "profile answer has no balance");
       }
       return { balance: String(balance).trim(), currency: "IDR" };
@@ -293,8 +414,14 @@ function flagOf(value: unknown): boolean | undefined {
 
 /** The panel's refusal text: `data.msg` (CentralSMM), `msg` (MedanPedia), or a bare string in `data` (Irvankede). */
 function refusalText(json: Record<string, unknown>): string {
-  const candidates = [isRecord(json.data) ? json.data.msg : undefined, json.msg, json.data, isRecord(json.data) ? json.data.message : undefined, json.message, json.error];
+  const candidates = [
+    isRecord(json.data) ? json.data.msg : undefined,
+    json.msg,
+    json.data,
+    isRecord(json.data) ? json.data.message : undefined,
+    json.message,
+    json.error,
+  ];
   for (const c of candidates) if (typeof c === "string" && c.trim() !== "") return c.trim();
   return "supplier refused the request without a message";
 }
-

@@ -20,11 +20,26 @@ export function createProviderAdapter(spec: AdapterSpec, http: HttpClient): Prov
     case "smm-v2":
       return createSmmV2Adapter({ url, key: c.key ?? "", idempotencyParam: options.idempotencyParam }, http);
     case "indo-panel":
-      return createIndoPanelAdapter({ url, panel: options.panel ?? "medanpedia", apiId: c.apiId ?? "", apiKey: c.apiKey ?? "", secretKey: c.secretKey }, http);
+      return createIndoPanelAdapter(
+        {
+          url,
+          panel: options.panel ?? "medanpedia",
+          apiId: c.apiId ?? "",
+          apiKey: c.apiKey ?? "",
+          secretKey: c.secretKey,
+        },
+        http,
+      );
     case "vip-reseller":
-      return createVipResellerAdapter({ url, apiId: c.apiId ?? "", apiKey: c.apiKey ?? "", priceTier: options.priceTier }, http);
+      return createVipResellerAdapter(
+        { url, apiId: c.apiId ?? "", apiKey: c.apiKey ?? "", priceTier: options.priceTier },
+        http,
+      );
     case "digiflazz":
-      return createDigiflazzAdapter({ url, username: c.username ?? "", apiKey: c.apiKey ?? "", testing: options.testing }, http);
+      return createDigiflazzAdapter(
+        { url, username: c.username ?? "", apiKey: c.apiKey ?? "", testing: options.testing },
+        http,
+      );
     default:
       throw new AppError("providers.unsupported_kind", `supplier kind ${String(kind)} is not supported`);
   }
@@ -38,6 +53,11 @@ export const CREDENTIAL_FIELDS: Record<ProviderKind, ReadonlyArray<keyof Provide
   digiflazz: ["username", "apiKey"],
 };
 
-export function requiredCredentials(kind: ProviderKind, options: ProviderOptions): ReadonlyArray<keyof ProviderCredentials> {
-  return kind === "indo-panel" && options.panel === "centralsmm" ? [...CREDENTIAL_FIELDS[kind], "secretKey"] : CREDENTIAL_FIELDS[kind];
+export function requiredCredentials(
+  kind: ProviderKind,
+  options: ProviderOptions,
+): ReadonlyArray<keyof ProviderCredentials> {
+  return kind === "indo-panel" && options.panel === "centralsmm"
+    ? [...CREDENTIAL_FIELDS[kind], "secretKey"]
+    : CREDENTIAL_FIELDS[kind];
 }

@@ -58,7 +58,15 @@ export interface OrderExtras {
   /** Drip-feed: number of runs and minutes between them (only for services with dripfeed). */
   runs?: number;
   interval?: number;
-  subscription?: { username: string; min: number; max: number; posts?: number; oldPosts?: number; delay: number; expiry?: string };
+  subscription?: {
+    username: string;
+    min: number;
+    max: number;
+    posts?: number;
+    oldPosts?: number;
+    delay: number;
+    expiry?: string;
+  };
 }
 
 export interface PlaceOrderInput {
@@ -128,7 +136,8 @@ export type OrderStatusReport =
 
 export type RefillOutcome = { kind: "created"; refillId: string } | { kind: "error"; message: string };
 export type RefillStatus = "pending" | "in_progress" | "completed" | "rejected" | "unrecognized";
-export type RefillStatusReport = { kind: "status"; status: RefillStatus; rawStatus: string } | { kind: "error"; message: string };
+export type RefillStatusReport =
+  { kind: "status"; status: RefillStatus; rawStatus: string } | { kind: "error"; message: string };
 export type CancelOutcome = { kind: "requested" } | { kind: "error"; message: string };
 
 export type TargetCheck =
@@ -157,7 +166,12 @@ export interface ProviderAdapter {
   cancel(providerOrderIds: string[]): Promise<Map<string, CancelOutcome>>;
   balance(): Promise<Balance>;
   /** Looks up the account behind a top-up target. Throws ProviderCallError ("unsupported") when `capabilities.checkTarget` is false. */
-  checkTarget(input: { providerServiceId: string; brand: string; target: string; zone?: string | undefined }): Promise<TargetCheck>;
+  checkTarget(input: {
+    providerServiceId: string;
+    brand: string;
+    target: string;
+    zone?: string | undefined;
+  }): Promise<TargetCheck>;
 }
 
 /** A read call (services, status, balance, …) that failed; the supplier's own message is kept. */

@@ -30,7 +30,8 @@ export function idText(value: unknown): string | undefined {
 
 /** A whole number sent as a number or a numeric string; anything else is absent. */
 export function optionalInt(value: unknown): number | undefined {
-  const n = typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : Number.NaN;
+  const n =
+    typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : Number.NaN;
   return Number.isInteger(n) ? n : undefined;
 }
 
@@ -41,13 +42,30 @@ export function optionalInt(value: unknown): number | undefined {
  * itself comes back, for the body to decide. `dedupes.serverErrors`: a 5xx is also safe to retry (the supplier
  * documents that a re-sent reference returns the one order).
  */
-export function placementByTransport(outcome: HttpOutcome, dedupes?: { note: string; serverErrors: boolean }): PlaceOutcome | HttpResponse {
+export function placementByTransport(
+  outcome: HttpOutcome,
+  dedupes?: { note: string; serverErrors: boolean },
+): PlaceOutcome | HttpResponse {
   if (outcome.kind === "not_sent") return { kind: "safe_to_retry", reason: `${outcome.code}: ${outcome.message}` };
-  if (outcome.kind === "no_answer") return dedupes ? { kind: "safe_to_retry", reason: `no answer (${outcome.code}); ${dedupes.note}`, maybeProcessed: true } : { kind: "ambiguous", reason: `no answer after sending (${outcome.code})` };
+  if (outcome.kind === "no_answer")
+    return dedupes
+      ? { kind: "safe_to_retry", reason: `no answer (${outcome.code}); ${dedupes.note}`, maybeProcessed: true }
+      : { kind: "ambiguous", reason: `no answer after sending (${outcome.code})` };
   if (outcome.status === 429) {
     const retryAfter = Number(outcome.headers["retry-after"]);
-    return { kind: "safe_to_retry", reason: "rate limited (HTTP 429)", ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterMs: retryAfter * 1000 } : {}) };
+    return {
+      kind: "safe_to_retry",
+      reason: "rate limited (HTTP 429)",
+      ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterMs: retryAfter * 1000 } : {}),
+    };
   }
-  if (outcome.status >= 500) return dedupes?.serverErrors ? { kind: "safe_to_retry", reason: `supplier answered HTTP ${outcome.status}; ${dedupes.note}`, maybeProcessed: true } : { kind: "ambiguous", reason: `supplier answered HTTP ${outcome.status}` };
+  if (outcome.status >= 500)
+    return dedupes?.serverErrors
+      ? {
+          kind: "safe_to_retry",
+          reason: `supplier answered HTTP ${outcome.status}; ${dedupes.note}`,
+          maybeProcessed: true,
+        }
+      : { kind: "ambiguous", reason: `supplier answered HTTP ${outcome.status}` };
   return outcome;
 }

@@ -18,7 +18,11 @@ export async function findProviderById(db: Db, id: number): Promise<ProviderRow 
 
 export async function findProviderByName(db: Db, name: string): Promise<ProviderRow | undefined> {
   // Names match whatever their case, as the unique index (NOCASE on SQLite, lower() on PostgreSQL) holds them.
-  return db.selectFrom("providers").selectAll().where(equalsIgnoringCase(db, sql.ref("name"), name)).executeTakeFirst();
+  return db
+    .selectFrom("providers")
+    .selectAll()
+    .where(equalsIgnoringCase(db, sql.ref("name"), name))
+    .executeTakeFirst();
 }
 
 export async function listProviders(db: Db): Promise<ProviderRow[]> {
@@ -27,6 +31,11 @@ export async function listProviders(db: Db): Promise<ProviderRow[]> {
 
 /** Takes every active sandbox supplier off sale; returns how many. */
 export async function deactivateSandboxProviders(db: Db, now: number): Promise<number> {
-  const result = await db.updateTable("providers").set({ active: 0, updated_at: now }).where("is_sandbox", "=", 1).where("active", "=", 1).executeTakeFirst();
+  const result = await db
+    .updateTable("providers")
+    .set({ active: 0, updated_at: now })
+    .where("is_sandbox", "=", 1)
+    .where("active", "=", 1)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }

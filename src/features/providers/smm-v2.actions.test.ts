@@ -20,14 +20,24 @@ beforeEach(async () => {
   const app = new Hono();
   app.route("/", sim.routes);
   server = await listen(app, "127.0.0.1", 0);
-  adapter = createSmmV2Adapter({ url: `http://127.0.0.1:${server.port}/api/v2`, key: KEY }, createHttpClient({ connectTimeoutMs: 500, responseTimeoutMs: 800 }));
+  adapter = createSmmV2Adapter(
+    { url: `http://127.0.0.1:${server.port}/api/v2`, key: KEY },
+    createHttpClient({ connectTimeoutMs: 500, responseTimeoutMs: 800 }),
+  );
 });
 afterEach(async () => {
   sim.close();
   await server.close();
 });
 
-const order = (overrides: Partial<PlaceOrderInput> = {}): PlaceOrderInput => ({ reference: "TB1-0", providerServiceId: "1001", serviceType: "Default", target: "https://instagram.com/budi", quantity: 1000, ...overrides });
+const order = (overrides: Partial<PlaceOrderInput> = {}): PlaceOrderInput => ({
+  reference: "TB1-0",
+  providerServiceId: "1001",
+  serviceType: "Default",
+  target: "https://instagram.com/budi",
+  quantity: 1000,
+  ...overrides,
+});
 
 async function placed(input = order()): Promise<string> {
   const outcome = await adapter.placeOrder(input);
@@ -59,7 +69,11 @@ describe("refill", () => {
     const refills = await adapter.refill([a, b]);
     const ra = (refills.get(a) as { refillId: string }).refillId;
     const rb = (refills.get(b) as { refillId: string }).refillId;
-    expect((await adapter.refillStatus([ra])).get(ra)).toEqual({ kind: "status", status: "in_progress", rawStatus: "In progress" });
+    expect((await adapter.refillStatus([ra])).get(ra)).toEqual({
+      kind: "status",
+      status: "in_progress",
+      rawStatus: "In progress",
+    });
     now += 5_000;
     const many = await adapter.refillStatus([ra, rb, "404"]);
     expect(many.get(ra)).toEqual({ kind: "status", status: "completed", rawStatus: "Completed" });
@@ -75,13 +89,20 @@ describe("cancel", () => {
     expect(result.get(running)).toEqual({ kind: "requested" });
     expect(result.get("999")).toEqual({ kind: "error", message: "Incorrect order ID" });
     now += 5_000;
-    const status = (await adapter.status([{ providerOrderId: running, reference: "r", providerServiceId: "1001", target: "x" }])).get(running);
+    const status = (
+      await adapter.status([{ providerOrderId: running, reference: "r", providerServiceId: "1001", target: "x" }])
+    ).get(running);
     expect(status).toMatchObject({ kind: "status", status: "canceled" });
   });
 
   it("says so when a panel does not support account checks", async () => {
-    await expect(adapter.checkTarget({ providerServiceId: "1001", brand: "", target: "x" })).rejects.toMatchObject({ name: "ProviderCallError", errorClass: "unsupported" });
-    await expect(adapter.checkTarget({ providerServiceId: "1001", brand: "", target: "x" })).rejects.toBeInstanceOf(ProviderCallError);
+    await expect(adapter.checkTarget({ providerServiceId: "1001", brand: "", target: "x" })).rejects.toMatchObject({
+      name: "ProviderCallError",
+      errorClass: "unsupported",
+    });
+    await expect(adapter.checkTarget({ providerServiceId: "1001", brand: "", target: "x" })).rejects.toBeInstanceOf(
+      ProviderCallError,
+    );
   });
 });
 
@@ -96,29 +117,65 @@ describe("order fields by service type (wire-contracts 1.3)", () => {
     ["Custom Comments", { comments: ["mantap", "keren"] }, { link: base.target, comments: "mantap\nkeren" }],
     ["Custom Comments Package", { comments: ["a"] }, { link: base.target, comments: "a" }],
     ["Mentions", { usernames: ["a", "b"] }, { link: base.target, quantity: 1000, usernames: "a\nb" }],
-    ["Mentions with Hashtags", { usernames: ["a"], hashtags: ["#x"] }, { link: base.target, quantity: 1000, usernames: "a", hashtags: "#x" }],
+    [
+      "Mentions with Hashtags",
+      { usernames: ["a"], hashtags: ["#x"] },
+      { link: base.target, quantity: 1000, usernames: "a", hashtags: "#x" },
+    ],
     ["Mentions Custom List", { usernames: ["a", "b"] }, { link: base.target, usernames: "a\nb" }],
     ["Mentions Hashtag", { hashtag: "#promo" }, { link: base.target, quantity: 1000, hashtag: "#promo" }],
     ["Mentions User Followers", { username: "budi" }, { link: base.target, quantity: 1000, username: "budi" }],
-    ["Mentions Media Likers", { media: "https://instagram.com/p/x" }, { link: base.target, quantity: 1000, media: "https://instagram.com/p/x" }],
+    [
+      "Mentions Media Likers",
+      { media: "https://instagram.com/p/x" },
+      { link: base.target, quantity: 1000, media: "https://instagram.com/p/x" },
+    ],
     ["Comment Likes", { username: "budi" }, { link: base.target, quantity: 1000, username: "budi" }],
-    ["Comment Replies", { username: "budi", comments: ["ok"] }, { link: base.target, username: "budi", comments: "ok" }],
+    [
+      "Comment Replies",
+      { username: "budi", comments: ["ok"] },
+      { link: base.target, username: "budi", comments: "ok" },
+    ],
     ["Poll", { answerNumber: 2 }, { link: base.target, quantity: 1000, answer_number: 2 }],
-    ["Subscriptions", { subscription: { username: "budi", min: 100, max: 200, posts: 5, delay: 30 } }, { username: "budi", min: 100, max: 200, posts: 5, delay: 30 }],
+    [
+      "Subscriptions",
+      { subscription: { username: "budi", min: 100, max: 200, posts: 5, delay: 30 } },
+      { username: "budi", min: 100, max: 200, posts: 5, delay: 30 },
+    ],
   ] as const)("%s sends exactly its parameters", (type, extras, expected) => {
-    const fields = Object.fromEntries(Object.entries(smmOrderFields({ ...base, serviceType: type, extras: extras as OrderExtras })).filter(([, v]) => v !== undefined));
+    const fields = Object.fromEntries(
+      Object.entries(smmOrderFields({ ...base, serviceType: type, extras: extras as OrderExtras })).filter(
+        ([, v]) => v !== undefined,
+      ),
+    );
     expect(fields).toEqual(expected);
   });
 
   it("sends drip-feed runs and interval to the panel, which refuses them on services without drip-feed", async () => {
     // 3 runs of 1,000: the order holds the 3,000 paid for, the panel gets the quantity per run.
-    expect((await adapter.placeOrder(order({ providerServiceId: "1002", quantity: 3000, extras: { runs: 3, interval: 15 } }))).kind).toBe("placed"); // 1002 has dripfeed
+    expect(
+      (
+        await adapter.placeOrder(
+          order({ providerServiceId: "1002", quantity: 3000, extras: { runs: 3, interval: 15 } }),
+        )
+      ).kind,
+    ).toBe("placed"); // 1002 has dripfeed
     expect(sim.requests.at(-1)?.fields).toMatchObject({ quantity: "1000", runs: "3", interval: "15" });
-    expect(await adapter.placeOrder(order({ providerServiceId: "1001", target: "https://instagram.com/c", extras: { runs: 3, interval: 15 } }))).toMatchObject({ kind: "rejected" });
+    expect(
+      await adapter.placeOrder(
+        order({ providerServiceId: "1001", target: "https://instagram.com/c", extras: { runs: 3, interval: 15 } }),
+      ),
+    ).toMatchObject({ kind: "rejected" });
   });
 
   it("places custom comments with one comment per line", async () => {
-    const comments = await adapter.placeOrder(order({ providerServiceId: "1033", serviceType: "Custom Comments", extras: { comments: Array.from({ length: 6 }, (_, i) => `komentar ${i}`) } }));
+    const comments = await adapter.placeOrder(
+      order({
+        providerServiceId: "1033",
+        serviceType: "Custom Comments",
+        extras: { comments: Array.from({ length: 6 }, (_, i) => `komentar ${i}`) },
+      }),
+    );
     expect(comments.kind).toBe("placed");
     expect(sim.requests.at(-1)?.fields.comments?.split("\n")).toHaveLength(6);
   });
@@ -126,11 +183,16 @@ describe("order fields by service type (wire-contracts 1.3)", () => {
 
 describe("idempotent panels", () => {
   it("sends the order reference as the panel's idempotency key and treats a lost answer as safe to retry", async () => {
-    const idempotent = createSmmV2Adapter({ url: `http://127.0.0.1:${server.port}/api/v2`, key: KEY, idempotencyParam: "request_id" }, createHttpClient({ connectTimeoutMs: 500, responseTimeoutMs: 400 }));
+    const idempotent = createSmmV2Adapter(
+      { url: `http://127.0.0.1:${server.port}/api/v2`, key: KEY, idempotencyParam: "request_id" },
+      createHttpClient({ connectTimeoutMs: 500, responseTimeoutMs: 400 }),
+    );
     expect(idempotent.capabilities.idempotentPlace).toBe(true);
     await idempotent.placeOrder(order({ reference: "TB42-0" }));
     expect(sim.requests.at(-1)?.fields).toMatchObject({ request_id: "TB42-0" });
     sim.setFault("add", "hang", 1);
-    expect((await idempotent.placeOrder(order({ reference: "TB43-0", target: "https://instagram.com/z" }))).kind).toBe("safe_to_retry");
+    expect((await idempotent.placeOrder(order({ reference: "TB43-0", target: "https://instagram.com/z" }))).kind).toBe(
+      "safe_to_retry",
+    );
   });
 });

@@ -1,9 +1,19 @@
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import { createManualClock } from "../../infra/clock/clock.js";
-import { createSmmPanelSimulator, type SmmPanelSimulator, type SmmSimulatorOptions } from "../../sandbox/smm/smm-panel-simulator.js";
+import {
+  createSmmPanelSimulator,
+  type SmmPanelSimulator,
+  type SmmSimulatorOptions,
+} from "../../sandbox/smm/smm-panel-simulator.js";
 import { closedPortUrl, loopbackScope } from "../../../test/kit/loopback.js";
-import { ProviderCallError, type OrderStatusReport, type PlaceOutcome, type ProviderAdapter, type SupplierErrorClass } from "./provider.types.js";
+import {
+  ProviderCallError,
+  type OrderStatusReport,
+  type PlaceOutcome,
+  type ProviderAdapter,
+  type SupplierErrorClass,
+} from "./provider.types.js";
 import type { StatusQuery } from "./provider.types.js";
 import { createSmmV2Adapter, normalizeStatus } from "./smm-v2.adapter.js";
 import { classifySupplierError } from "./supplier-errors.js";
@@ -33,7 +43,12 @@ async function startPanel(options: Partial<SmmSimulatorOptions> = {}): Promise<P
   onCleanup(() => sim.close());
   const url = `http://127.0.0.1:${server.port}/api/v2`;
   const http = fastHttp();
-  return { sim, url, adapter: createSmmV2Adapter({ url, key: KEY }, http), adapterWithKey: (key) => createSmmV2Adapter({ url, key }, http) };
+  return {
+    sim,
+    url,
+    adapter: createSmmV2Adapter({ url, key: KEY }, http),
+    adapterWithKey: (key) => createSmmV2Adapter({ url, key }, http),
+  };
 }
 
 /** A port nothing listens on: connections to it are refused before a byte is sent. */
@@ -42,7 +57,10 @@ const refusingUrl = () => closedPortUrl("/api/v2");
 /** A clock the simulator reads, moved by the test. */
 const manualClock = () => createManualClock(Date.UTC(2026, 0, 5, 3, 0, 0));
 
-async function expectCallError(promise: Promise<unknown>, expected: { reason: ProviderCallError["reason"]; errorClass?: SupplierErrorClass; message?: RegExp }) {
+async function expectCallError(
+  promise: Promise<unknown>,
+  expected: { reason: ProviderCallError["reason"]; errorClass?: SupplierErrorClass; message?: RegExp },
+) {
   const error = await promise.then(
     () => undefined,
     (e: unknown) => e,
@@ -74,37 +92,122 @@ const statusRequests = (sim: SmmPanelSimulator) => sim.requests.filter((r) => r.
 
 /** Status queries for SMM v2 need only the supplier's order ids. */
 function byIds(ids: string[]): StatusQuery[] {
-  return ids.map((providerOrderId) => ({ providerOrderId, reference: `ref-${providerOrderId}`, providerServiceId: "1001", target: "https://instagram.com/x" }));
+  return ids.map((providerOrderId) => ({
+    providerOrderId,
+    reference: `ref-${providerOrderId}`,
+    providerServiceId: "1001",
+    target: "https://instagram.com/x",
+  }));
 }
 
 describe("services(): reading the supplier's catalog", () => {
   it("maps every row, keeping ids as sent (number or string) and rates as exact strings", async () => {
     const { adapter } = await startPanel({
       catalog: [
-        { service: 1, name: "Instagram Followers", type: "Default", category: "Instagram", rate: "0.90", min: "50", max: "10000", refill: true, cancel: true, dripfeed: false },
-        { service: "2", name: "Instagram Comments", type: "Custom Comments", category: "Instagram", rate: "8.000", min: "10", max: "1500", refill: false, cancel: true, dripfeed: true },
-        { service: 3, name: "TikTok Views", type: "Default", category: "TikTok", rate: "0.0125", min: "1000", max: "10000000", refill: false, cancel: false, dripfeed: false },
+        {
+          service: 1,
+          name: "Instagram Followers",
+          type: "Default",
+          category: "Instagram",
+          rate: "0.90",
+          min: "50",
+          max: "10000",
+          refill: true,
+          cancel: true,
+          dripfeed: false,
+        },
+        {
+          service: "2",
+          name: "Instagram Comments",
+          type: "Custom Comments",
+          category: "Instagram",
+          rate: "8.000",
+          min: "10",
+          max: "1500",
+          refill: false,
+          cancel: true,
+          dripfeed: true,
+        },
+        {
+          service: 3,
+          name: "TikTok Views",
+          type: "Default",
+          category: "TikTok",
+          rate: "0.0125",
+          min: "1000",
+          max: "10000000",
+          refill: false,
+          cancel: false,
+          dripfeed: false,
+        },
       ],
     });
     const rows = await adapter.services();
     expect(rows).toHaveLength(3);
-    expect(rows[0]).toMatchObject({ id: 1, name: "Instagram Followers", type: "Default", category: "Instagram", rate: "0.90", min: "50", max: "10000", refill: true, cancel: true, dripfeed: false });
-    expect(rows[1]).toMatchObject({ id: "2", type: "Custom Comments", rate: "8.000", refill: false, cancel: true, dripfeed: true });
-    expect(rows[2]).toMatchObject({ id: 3, rate: "0.0125", min: "1000", max: "10000000", refill: false, cancel: false, dripfeed: false });
+    expect(rows[0]).toMatchObject({
+      id: 1,
+      name: "Instagram Followers",
+      type: "Default",
+      category: "Instagram",
+      rate: "0.90",
+      min: "50",
+      max: "10000",
+      refill: true,
+      cancel: true,
+      dripfeed: false,
+    });
+    expect(rows[1]).toMatchObject({
+      id: "2",
+      type: "Custom Comments",
+      rate: "8.000",
+      refill: false,
+      cancel: true,
+      dripfeed: true,
+    });
+    expect(rows[2]).toMatchObject({
+      id: 3,
+      rate: "0.0125",
+      min: "1000",
+      max: "10000000",
+      refill: false,
+      cancel: false,
+      dripfeed: false,
+    });
   });
 
   it("returns the whole sample catalog, junk rows included (validation is the catalog's job)", async () => {
     const { adapter } = await startPanel();
     const rows = await adapter.services();
     expect(rows).toHaveLength(318);
-    expect(rows[0]).toMatchObject({ id: 1001, name: "Instagram Followers [Indonesia Aktif] [Refill 30 Hari]", rate: expect.stringMatching(/^\d+\.\d{2}$/) });
+    expect(rows[0]).toMatchObject({
+      id: 1001,
+      name: "Instagram Followers [Indonesia Aktif] [Refill 30 Hari]",
+      rate: expect.stringMatching(/^\d+\.\d{2}$/),
+    });
   });
 
   it("reads an older-template panel that sends only dripfeed: refill and cancel default to false", async () => {
     const { adapter } = await startPanel({
       catalog: [
-        { service: 7, name: "Instagram Likes", type: "Default", category: "Instagram Likes", rate: "2.5", min: "50", max: "5000", dripfeed: true },
-        { service: 8, name: "Instagram Views", category: "Instagram Views", rate: "0.4", min: "100", max: "100000", dripfeed: false },
+        {
+          service: 7,
+          name: "Instagram Likes",
+          type: "Default",
+          category: "Instagram Likes",
+          rate: "2.5",
+          min: "50",
+          max: "5000",
+          dripfeed: true,
+        },
+        {
+          service: 8,
+          name: "Instagram Views",
+          category: "Instagram Views",
+          rate: "0.4",
+          min: "100",
+          max: "100000",
+          dripfeed: false,
+        },
       ],
     });
     const [likes, views] = await adapter.services();
@@ -114,7 +217,11 @@ describe("services(): reading the supplier's catalog", () => {
 
   it("fails with rejected/auth and the panel's message when the key is wrong", async () => {
     const panel = await startPanel();
-    await expectCallError(panel.adapterWithKey("not-the-key").services(), { reason: "rejected", errorClass: "auth", message: /Invalid API key/ });
+    await expectCallError(panel.adapterWithKey("not-the-key").services(), {
+      reason: "rejected",
+      errorClass: "auth",
+      message: /Invalid API key/,
+    });
   });
 
   it("fails with rejected/auth when a clone answers the wrong key with HTTP 422", async () => {
@@ -161,7 +268,13 @@ describe("services(): reading the supplier's catalog", () => {
 describe("placeOrder(): success", () => {
   it("returns placed with the supplier's order id as a string, and the panel records the order", async () => {
     const { sim, adapter } = await startPanel();
-    const outcome = await adapter.placeOrder({ reference: "ref-1", serviceType: "Default", providerServiceId: FOLLOWERS, target: LINK, quantity: 1000 });
+    const outcome = await adapter.placeOrder({
+      reference: "ref-1",
+      serviceType: "Default",
+      providerServiceId: FOLLOWERS,
+      target: LINK,
+      quantity: 1000,
+    });
     expect(outcome).toEqual({ kind: "placed", providerOrderId: "58001" });
     const add = sim.requests.find((r) => r.action === "add");
     expect(add?.fields).toMatchObject({ service: FOLLOWERS, link: LINK, quantity: "1000" });
@@ -170,23 +283,50 @@ describe("placeOrder(): success", () => {
 
   it("gives each accepted order its own id", async () => {
     const { adapter } = await startPanel();
-    const first = placed(await adapter.placeOrder({ reference: "ref-1", serviceType: "Default", providerServiceId: FOLLOWERS, target: "https://instagram.com/a", quantity: 100 }));
-    const second = placed(await adapter.placeOrder({ reference: "ref-1", serviceType: "Default", providerServiceId: FOLLOWERS, target: "https://instagram.com/b", quantity: 100 }));
+    const first = placed(
+      await adapter.placeOrder({
+        reference: "ref-1",
+        serviceType: "Default",
+        providerServiceId: FOLLOWERS,
+        target: "https://instagram.com/a",
+        quantity: 100,
+      }),
+    );
+    const second = placed(
+      await adapter.placeOrder({
+        reference: "ref-1",
+        serviceType: "Default",
+        providerServiceId: FOLLOWERS,
+        target: "https://instagram.com/b",
+        quantity: 100,
+      }),
+    );
     expect(first).not.toBe(second);
     expect(typeof second).toBe("string");
   });
 });
 
 describe.each(["english", "keys"] as const)("placeOrder(): supplier refusals, %s messages", (errorStyle) => {
-  const place = async (options: Partial<SmmSimulatorOptions>, input: { service?: string; link?: string; quantity?: number }) => {
+  const place = async (
+    options: Partial<SmmSimulatorOptions>,
+    input: { service?: string; link?: string; quantity?: number },
+  ) => {
     const { adapter } = await startPanel({ errorStyle, ...options });
-    return adapter.placeOrder({ reference: "ref-1", serviceType: "Default", providerServiceId: input.service ?? FOLLOWERS, target: input.link ?? LINK, quantity: input.quantity ?? 1000 });
+    return adapter.placeOrder({
+      reference: "ref-1",
+      serviceType: "Default",
+      providerServiceId: input.service ?? FOLLOWERS,
+      target: input.link ?? LINK,
+      quantity: input.quantity ?? 1000,
+    });
   };
 
   it("classifies an unknown service as invalid_service and keeps the panel's message", async () => {
     const outcome = await place({}, { service: "424242" });
     expect(outcome).toMatchObject({ kind: "rejected", errorClass: "invalid_service" });
-    expect(outcome.kind === "rejected" && outcome.message).toBe(errorStyle === "english" ? "Incorrect service ID" : "error.incorrect_service_id");
+    expect(outcome.kind === "rejected" && outcome.message).toBe(
+      errorStyle === "english" ? "Incorrect service ID" : "error.incorrect_service_id",
+    );
   });
 
   it("classifies a quantity below the minimum as quantity_range", async () => {
@@ -204,8 +344,22 @@ describe.each(["english", "keys"] as const)("placeOrder(): supplier refusals, %s
   it("classifies a second order on a link that is still running as duplicate_active_link", async () => {
     const clock = manualClock();
     const { adapter } = await startPanel({ errorStyle, now: clock.now });
-    placed(await adapter.placeOrder({ reference: "ref-1", serviceType: "Default", providerServiceId: FOLLOWERS, target: LINK, quantity: 1000 }));
-    const second = await adapter.placeOrder({ reference: "ref-1", serviceType: "Default", providerServiceId: FOLLOWERS, target: LINK, quantity: 1000 });
+    placed(
+      await adapter.placeOrder({
+        reference: "ref-1",
+        serviceType: "Default",
+        providerServiceId: FOLLOWERS,
+        target: LINK,
+        quantity: 1000,
+      }),
+    );
+    const second = await adapter.placeOrder({
+      reference: "ref-1",
+      serviceType: "Default",
+      providerServiceId: FOLLOWERS,
+      target: LINK,
+      quantity: 1000,
+    });
     expect(second).toMatchObject({ kind: "rejected", errorClass: "duplicate_active_link" });
   });
 
@@ -215,19 +369,43 @@ describe.each(["english", "keys"] as const)("placeOrder(): supplier refusals, %s
 
   it("classifies a wrong key as auth", async () => {
     const panel = await startPanel({ errorStyle });
-    const outcome = await panel.adapterWithKey("wrong").placeOrder({ reference: "ref-1", serviceType: "Default", providerServiceId: FOLLOWERS, target: LINK, quantity: 1000 });
+    const outcome = await panel.adapterWithKey("wrong").placeOrder({
+      reference: "ref-1",
+      serviceType: "Default",
+      providerServiceId: FOLLOWERS,
+      target: LINK,
+      quantity: 1000,
+    });
     expect(outcome).toMatchObject({ kind: "rejected", errorClass: "auth" });
   });
 
-  it.each([422, 400] as const)("still classifies refusals from the body when the clone answers HTTP %i", async (errorHttpStatus) => {
-    expect(await place({ errorHttpStatus }, { service: "424242" })).toMatchObject({ kind: "rejected", errorClass: "invalid_service" });
-    expect(await place({ errorHttpStatus }, { quantity: 1 })).toMatchObject({ kind: "rejected", errorClass: "quantity_range" });
-    expect(await place({ errorHttpStatus, balance: 1 }, {})).toMatchObject({ kind: "rejected", errorClass: "insufficient_funds" });
-  });
+  it.each([422, 400] as const)(
+    "still classifies refusals from the body when the clone answers HTTP %i",
+    async (errorHttpStatus) => {
+      expect(await place({ errorHttpStatus }, { service: "424242" })).toMatchObject({
+        kind: "rejected",
+        errorClass: "invalid_service",
+      });
+      expect(await place({ errorHttpStatus }, { quantity: 1 })).toMatchObject({
+        kind: "rejected",
+        errorClass: "quantity_range",
+      });
+      expect(await place({ errorHttpStatus, balance: 1 }, {})).toMatchObject({
+        kind: "rejected",
+        errorClass: "insufficient_funds",
+      });
+    },
+  );
 });
 
 describe("placeOrder(): telling 'never sent' from 'maybe processed'", () => {
-  const input = { reference: "ref-1", serviceType: "Default", providerServiceId: FOLLOWERS, target: LINK, quantity: 1000 };
+  const input = {
+    reference: "ref-1",
+    serviceType: "Default",
+    providerServiceId: FOLLOWERS,
+    target: LINK,
+    quantity: 1000,
+  };
 
   it("is safe_to_retry when the connection is refused (nothing was sent)", async () => {
     const adapter = createSmmV2Adapter({ url: await refusingUrl(), key: KEY }, fastHttp());
@@ -239,14 +417,21 @@ describe("placeOrder(): telling 'never sent' from 'maybe processed'", () => {
   it("is safe_to_retry with retryAfterMs from Retry-After when rate limited (429), and nothing was ordered", async () => {
     const { sim, adapter } = await startPanel();
     sim.setFault("add", "http429", 1);
-    expect(await adapter.placeOrder(input)).toEqual({ kind: "safe_to_retry", reason: expect.any(String), retryAfterMs: 1000 });
+    expect(await adapter.placeOrder(input)).toEqual({
+      kind: "safe_to_retry",
+      reason: expect.any(String),
+      retryAfterMs: 1000,
+    });
     expect(sim.orders.size).toBe(0);
   });
 
   it("is ambiguous on a 5xx answer", async () => {
     const { sim, adapter } = await startPanel();
     sim.setFault("add", "http500", 1);
-    expect(await adapter.placeOrder(input)).toMatchObject({ kind: "ambiguous", reason: expect.stringContaining("500") });
+    expect(await adapter.placeOrder(input)).toMatchObject({
+      kind: "ambiguous",
+      reason: expect.stringContaining("500"),
+    });
   });
 
   it("is ambiguous on an unreadable 200 answer", async () => {
@@ -270,7 +455,10 @@ describe("placeOrder(): telling 'never sent' from 'maybe processed'", () => {
   it("is ambiguous when the connection is reset after the panel read the order", async () => {
     const { sim, adapter } = await startPanel();
     sim.setFault("add", "reset", 1);
-    expect(await adapter.placeOrder(input)).toMatchObject({ kind: "ambiguous", reason: expect.stringMatching(/no answer/) });
+    expect(await adapter.placeOrder(input)).toMatchObject({
+      kind: "ambiguous",
+      reason: expect.stringMatching(/no answer/),
+    });
     expect(sim.orders.size).toBe(1);
   });
 
@@ -294,7 +482,18 @@ describe("placeOrder(): telling 'never sent' from 'maybe processed'", () => {
 describe("status(): following orders at the supplier", () => {
   const placeMany = async (adapter: ProviderAdapter, links: string[], quantity = 1000) => {
     const ids: string[] = [];
-    for (const link of links) ids.push(placed(await adapter.placeOrder({ reference: "ref-1", serviceType: "Default", providerServiceId: FOLLOWERS, target: link, quantity })));
+    for (const link of links)
+      ids.push(
+        placed(
+          await adapter.placeOrder({
+            reference: "ref-1",
+            serviceType: "Default",
+            providerServiceId: FOLLOWERS,
+            target: link,
+            quantity,
+          }),
+        ),
+      );
     return ids;
   };
 
@@ -304,7 +503,12 @@ describe("status(): following orders at the supplier", () => {
     const [id] = await placeMany(adapter, [LINK]);
     const reports = await adapter.status(byIds([id!]));
     expect([...reports.keys()]).toEqual([id]);
-    expect(statusOf(reports.get(id!))).toMatchObject({ status: "pending", rawStatus: "Pending", remains: 1000, currency: "IDR" });
+    expect(statusOf(reports.get(id!))).toMatchObject({
+      status: "pending",
+      rawStatus: "Pending",
+      remains: 1000,
+      currency: "IDR",
+    });
     const [request] = statusRequests(sim);
     expect(request!.fields).toMatchObject({ order: id });
     expect(request!.fields).not.toHaveProperty("orders");
@@ -333,7 +537,11 @@ describe("status(): following orders at the supplier", () => {
 
   it("splits 250 ids into 3 calls of at most 100 and reports every id", async () => {
     const { sim, adapter } = await startPanel();
-    const real = await placeMany(adapter, ["https://instagram.com/a", "https://instagram.com/b", "https://instagram.com/c"]);
+    const real = await placeMany(adapter, [
+      "https://instagram.com/a",
+      "https://instagram.com/b",
+      "https://instagram.com/c",
+    ]);
     const ids = Array.from({ length: 250 }, (_, i) => String(900_000 + i));
     ids[0] = real[0]!;
     ids[150] = real[1]!;
@@ -386,13 +594,26 @@ describe("status(): following orders at the supplier", () => {
 
   it("normalizes 'Cancelled' (two L) to canceled and 'Partial' to partial, with remains as a number", async () => {
     const clock = manualClock();
-    const { sim, adapter } = await startPanel({ now: clock.now, pendingMs: 1_000, runMs: 1_000, cancelledSpelling: "Cancelled" });
+    const { sim, adapter } = await startPanel({
+      now: clock.now,
+      pendingMs: 1_000,
+      runMs: 1_000,
+      cancelledSpelling: "Cancelled",
+    });
     sim.script("budi-gagal", "Canceled");
     sim.script("budi-sebagian", "Partial");
-    const [canceled, partial, completed] = await placeMany(adapter, ["https://instagram.com/budi-gagal", "https://instagram.com/budi-sebagian", "https://instagram.com/budi-ok"]);
+    const [canceled, partial, completed] = await placeMany(adapter, [
+      "https://instagram.com/budi-gagal",
+      "https://instagram.com/budi-sebagian",
+      "https://instagram.com/budi-ok",
+    ]);
     clock.advance(10_000);
     const reports = await adapter.status(byIds([canceled!, partial!, completed!]));
-    expect(statusOf(reports.get(canceled!))).toMatchObject({ status: "canceled", rawStatus: "Cancelled", remains: 1000 });
+    expect(statusOf(reports.get(canceled!))).toMatchObject({
+      status: "canceled",
+      rawStatus: "Cancelled",
+      remains: 1000,
+    });
     expect(statusOf(reports.get(partial!))).toMatchObject({ status: "partial", rawStatus: "Partial", remains: 300 });
     expect(statusOf(reports.get(completed!))).toMatchObject({ status: "completed", remains: 0 });
   });
@@ -428,7 +649,15 @@ describe("balance()", () => {
   it("drops by exactly the order's charge after an add", async () => {
     const { sim, adapter } = await startPanel();
     const before = await adapter.balance();
-    const id = placed(await adapter.placeOrder({ reference: "ref-1", serviceType: "Default", providerServiceId: FOLLOWERS, target: LINK, quantity: 1000 }));
+    const id = placed(
+      await adapter.placeOrder({
+        reference: "ref-1",
+        serviceType: "Default",
+        providerServiceId: FOLLOWERS,
+        target: LINK,
+        quantity: 1000,
+      }),
+    );
     const after = await adapter.balance();
     const charge = statusOf((await adapter.status(byIds([id]))).get(id)).charge!;
     expect(charge).toBe(sim.orders.get(Number(id))!.charge);

@@ -32,15 +32,30 @@ export interface SmmV2Config {
 const BATCH = 100;
 
 export function createSmmV2Adapter(config: SmmV2Config, http: HttpClient): ProviderAdapter {
-  const post = (fields: Record<string, string | number | undefined>, responseTimeoutMs?: number, idempotent = false): Promise<HttpOutcome> =>
-    http.send({ method: "POST", url: config.url, form: { key: config.key, ...fields }, idempotent, ...(responseTimeoutMs ? { responseTimeoutMs } : {}) });
+  const post = (
+    fields: Record<string, string | number | undefined>,
+    responseTimeoutMs?: number,
+    idempotent = false,
+  ): Promise<HttpOutcome> =>
+    http.send({
+      method: "POST",
+      url: config.url,
+      form: { key: config.key, ...fields },
+      idempotent,
+      ...(responseTimeoutMs ? { responseTimeoutMs } : {}),
+    });
 
   /** For read calls: any failure is an error the caller may simply try again later. */
-  const readCall = async (fields: Record<string, string | number | undefined>, responseTimeoutMs?: number): Promise<unknown> => {
+  const readCall = async (
+    fields: Record<string, string | number | undefined>,
+    responseTimeoutMs?: number,
+  ): Promise<unknown> => {
     const outcome = await post(fields, responseTimeoutMs, true);
-    if (outcome.kind !== "response") throw new ProviderCallError("unavailable", `supplier unreachable (${outcome.code}: ${outcome.message})`);
+    if (outcome.kind !== "response")
+      throw new ProviderCallError("unavailable", `supplier unreachable (${outcome.code}: ${outcome.message})`);
     // Rate limits and server errors are passing trouble, whatever their body says.
-    if (outcome.status === 429 || outcome.status >= 500) throw new ProviderCallError("unavailable", `supplier answered HTTP ${outcome.status}`);
+    if (outcome.status === 429 || outcome.status >= 500)
+      throw new ProviderCallError("unavailable", `supplier answered HTTP ${outcome.status}`);
     const json = parseJson(outcome.body);
     const error = errorText(json);
     if (error !== undefined) throw new ProviderCallError("rejected", error, classifySupplierError(error));
@@ -50,7 +65,11 @@ export function createSmmV2Adapter(config: SmmV2Config, http: HttpClient): Provi
   };
 
   /** Runs a batched action (≤ 100 ids per call); single ids use the single form, several the multi form. */
-  const batched = async <T>(ids: string[], single: (id: string) => Promise<T>, multi: (chunk: string[]) => Promise<Map<string, T>>): Promise<Map<string, T>> => {
+  const batched = async <T>(
+    ids: string[],
+    single: (id: string) => Promise<T>,
+    multi: (chunk: string[]) => Promise<Map<string, T>>,
+  ): Promise<Map<string, T>> => {
     const results = new Map<string, T>();
     for (let i = 0; i < ids.length; i += BATCH) {
       const chunk = ids.slice(i, i + BATCH);
@@ -62,7 +81,13 @@ export function createSmmV2Adapter(config: SmmV2Config, http: HttpClient): Provi
 
   return {
     kind: "smm-v2",
-    capabilities: { refill: true, cancel: true, idempotentPlace: Boolean(config.idempotencyParam), statusBatch: BATCH, checkTarget: false },
+    capabilities: {
+      refill: true,
+      cancel: true,
+      idempotentPlace: Boolean(config.idempotencyParam),
+      statusBatch: BATCH,
+      checkTarget: false,
+    },
 
     async services() {
       const json = await readCall({ action: "services" }, 60_000);
@@ -72,13 +97,28 @@ export function createSmmV2Adapter(config: SmmV2Config, http: HttpClient): Provi
 
     async placeOrder(input): Promise<PlaceOutcome> {
       const idempotency = config.idempotencyParam ? { [config.idempotencyParam]: input.reference } : {};
-      const sent = await post({ action: "add", service: input.providerServiceId, ...smmOrderFields(input), ...idempotency });
-      const outcome = placementByTransport(sent, config.idempotencyParam ? { note: `the panel dedupes on ${config.idempotencyParam}`, serverErrors: false } : undefined);
+      const sent = await post({
+        action: "add",
+        service: input.providerServiceId,
+        ...smmOrderFields(input),
+        ...idempotency,
+      });
+      const outcome = placementByTransport(
+        sent,
+        config.idempotencyParam
+          ? { note: `the panel dedupes on ${config.idempotencyParam}`, serverErrors: false }
+          : undefined,
+      );
       if (outcome.kind !== "response") return outcome;
       const json = parseJson(outcome.body);
       const error = errorText(json);
       if (error !== undefined) return { kind: "rejected", errorClass: classifySupplierError(error), message: error };
-      if (outcome.status >= 400) return { kind: "rejected", errorClass: "unknown", message: `supplier refused the request (HTTP ${outcome.status})` };
+      if (outcome.status >= 400)
+        return {
+          kind: "rejected",
+          errorClass: "unknown",
+          message: `supplier refused the request (HTTP ${outcome.status})`,
+        };
       const orderId = idText(isRecord(json) ? json.order : undefined);
       if (orderId) return { kind: "placed", providerOrderId: orderId };
       return { kind: "ambiguous", reason: json === undefined ? "answer is not JSON" : "answer has no order id" };
@@ -91,7 +131,17 @@ export function createSmmV2Adapter(config: SmmV2Config, http: HttpClient): Provi
         async (chunk) => {
           const json = await readCall({ action: "status", orders: chunk.join(",") });
           if (!isRecord(json)) throw new ProviderCallError("bad_response", "multi-status answer is not an object");
-          return new Map(chunk.map((id) => [id, json[id] === undefined ? { kind: "error", message: "missing from the supplier's answer" } : toStatusReport(json[id])] as const));
+          return new Map(
+            chunk.map(
+              (id) =>
+                [
+                  id,
+                  json[id] === undefined
+                    ? { kind: "error", message: "missing from the supplier's answer" }
+                    : toStatusReport(json[id]),
+                ] as const,
+            ),
+          );
         },
       );
     },
@@ -102,25 +152,37 @@ export function createSmmV2Adapter(config: SmmV2Config, http: HttpClient): Provi
         async (id) => {
           const json = await readSingle(readCall, { action: "refill", order: id });
           const refillId = idText(isRecord(json) ? json.refill : undefined);
-          return refillId ? { kind: "created", refillId } : { kind: "error", message: errorText(json) ?? "no refill id in the answer" };
+          return refillId
+            ? { kind: "created", refillId }
+            : { kind: "error", message: errorText(json) ?? "no refill id in the answer" };
         },
-        async (chunk) => listAnswer(await readCall({ action: "refill", orders: chunk.join(",") }), "order", (entry) => {
-          const refillId = idText(entry.refill);
-          return refillId ? { kind: "created", refillId } : { kind: "error", message: errorText(entry.refill) ?? "no refill id in the answer" };
-        }),
+        async (chunk) =>
+          listAnswer(await readCall({ action: "refill", orders: chunk.join(",") }), "order", (entry) => {
+            const refillId = idText(entry.refill);
+            return refillId
+              ? { kind: "created", refillId }
+              : { kind: "error", message: errorText(entry.refill) ?? "no refill id in the answer" };
+          }),
       );
     },
 
     async refillStatus(refillIds) {
       const toReport = (status: unknown): RefillStatusReport =>
-        typeof status === "string" ? { kind: "status", status: normalizeRefillStatus(status), rawStatus: status } : { kind: "error", message: errorText(status) ?? "unreadable refill status" };
+        typeof status === "string"
+          ? { kind: "status", status: normalizeRefillStatus(status), rawStatus: status }
+          : { kind: "error", message: errorText(status) ?? "unreadable refill status" };
       return batched<RefillStatusReport>(
         refillIds,
         async (id) => {
           const json = await readSingle(readCall, { action: "refill_status", refill: id });
-          return isRecord(json) && json.status !== undefined ? toReport(json.status) : { kind: "error", message: errorText(json) ?? "unreadable refill status" };
+          return isRecord(json) && json.status !== undefined
+            ? toReport(json.status)
+            : { kind: "error", message: errorText(json) ?? "unreadable refill status" };
         },
-        async (chunk) => listAnswer(await readCall({ action: "refill_status", refills: chunk.join(",") }), "refill", (entry) => toReport(entry.status)),
+        async (chunk) =>
+          listAnswer(await readCall({ action: "refill_status", refills: chunk.join(",") }), "refill", (entry) =>
+            toReport(entry.status),
+          ),
       );
     },
 
@@ -128,11 +190,18 @@ export function createSmmV2Adapter(config: SmmV2Config, http: HttpClient): Provi
       const results = new Map<string, CancelOutcome>();
       for (let i = 0; i < providerOrderIds.length; i += BATCH) {
         const chunk = providerOrderIds.slice(i, i + BATCH);
-        const answer = await listAnswer(await readCall({ action: "cancel", orders: chunk.join(",") }), "order", (entry): CancelOutcome => {
-          const error = errorText(entry.cancel);
-          return error === undefined && entry.cancel !== undefined ? { kind: "requested" } : { kind: "error", message: error ?? "cancel not accepted" };
-        });
-        for (const id of chunk) results.set(id, answer.get(id) ?? { kind: "error", message: "missing from the supplier's answer" });
+        const answer = await listAnswer(
+          await readCall({ action: "cancel", orders: chunk.join(",") }),
+          "order",
+          (entry): CancelOutcome => {
+            const error = errorText(entry.cancel);
+            return error === undefined && entry.cancel !== undefined
+              ? { kind: "requested" }
+              : { kind: "error", message: error ?? "cancel not accepted" };
+          },
+        );
+        for (const id of chunk)
+          results.set(id, answer.get(id) ?? { kind: "error", message: "missing from the supplier's answer" });
       }
       return results;
     },
@@ -152,7 +221,10 @@ export function createSmmV2Adapter(config: SmmV2Config, http: HttpClient): Provi
 }
 
 /** A single-id answer can itself be an error object: keep it as that id's error, not a failed call. */
-async function readSingle(readCall: (fields: Record<string, string>) => Promise<unknown>, fields: Record<string, string>): Promise<unknown> {
+async function readSingle(
+  readCall: (fields: Record<string, string>) => Promise<unknown>,
+  fields: Record<string, string>,
+): Promise<unknown> {
   try {
     return await readCall(fields);
   } catch (error) {
@@ -264,4 +336,3 @@ function errorText(json: unknown): string | undefined {
   if (!isRecord(json) || json.error === undefined || json.error === null || json.error === false) return undefined;
   return typeof json.error === "string" ? json.error : JSON.stringify(json.error);
 }
-

@@ -39,9 +39,19 @@ export function smmOrderFields(input: PlaceOrderInput): Fields {
       return { link, quantity: input.quantity, answer_number: x.answerNumber };
     case "subscriptions": {
       const s = x.subscription;
-      return { username: s?.username ?? link, min: s?.min, max: s?.max, posts: s?.posts, old_posts: s?.oldPosts, delay: s?.delay, expiry: s?.expiry };
+      return {
+        username: s?.username ?? link,
+        min: s?.min,
+        max: s?.max,
+        posts: s?.posts,
+        old_posts: s?.oldPosts,
+        delay: s?.delay,
+        expiry: s?.expiry,
+      };
     }
     default:
-      return x.runs ? { link, quantity: input.quantity / x.runs, runs: x.runs, interval: x.interval } : { link, quantity: input.quantity };
+      return x.runs
+        ? { link, quantity: input.quantity / x.runs, runs: x.runs, interval: x.interval }
+        : { link, quantity: input.quantity };
   }
 }

@@ -27,7 +27,10 @@ let kit: ShopKit;
 const clock = createManualClock(Date.UTC(2026, 11, 7, 3, 0, 0));
 const adminTexts = async () => {
   await kit.runJobs();
-  return kit.sandbox.telegram.messagesIn(ADMIN_ID).filter((m) => m.from === "bot").map((m) => m.plain);
+  return kit.sandbox.telegram
+    .messagesIn(ADMIN_ID)
+    .filter((m) => m.from === "bot")
+    .map((m) => m.plain);
 };
 const supplier = () => kit.container.providers.requireByName(SUPPLIER);
 const sellableOfSupplier = async () => (await kit.container.catalog.list({})).filter((s) => s.providerId);
@@ -42,7 +45,11 @@ afterAll(async () => {
 
 describe("a USD panel added without currency flags", () => {
   it("takes USD from the panel's own answer, holds it for want of a rate, and alerts the admins once", async () => {
-    expect(await supplier()).toMatchObject({ currency: "USD", rateToIdr: "", currencyCheck: { problem: "no_rate", reported: "USD" } });
+    expect(await supplier()).toMatchObject({
+      currency: "USD",
+      rateToIdr: "",
+      currencyCheck: { problem: "no_rate", reported: "USD" },
+    });
     const texts = await adminTexts();
     expect(texts.filter((t) => t.includes(SUPPLIER) && t.includes("belum punya kurs ke rupiah"))).toHaveLength(1);
   });
@@ -68,7 +75,10 @@ describe("a USD panel added without currency flags", () => {
 
     const [result] = await kit.container.catalogResync.syncAll();
     expect(result!.report!.imported).toBeGreaterThan(300);
-    const rows = await kit.db.selectFrom("services").select(["cost_rate", "unit_cost", "unit_price", "unit_size"]).execute();
+    const rows = await kit.db
+      .selectFrom("services")
+      .select(["cost_rate", "unit_cost", "unit_price", "unit_size"])
+      .execute();
     expect(rows.some((r) => r.cost_rate.includes("."))).toBe(true);
     for (const row of rows) {
       expect(row.unit_cost).toBe(exactRupiah(row.cost_rate, "16250.5", row.unit_size, row.unit_size));
@@ -80,16 +90,28 @@ describe("a USD panel added without currency flags", () => {
 
 describe("the panel changes its account currency", () => {
   it("the re-sync holds every service with a reason, updates no price, and alerts once", async () => {
-    const pricesBefore = await kit.db.selectFrom("services").select(["id", "unit_price", "unit_cost"]).orderBy("id").execute();
+    const pricesBefore = await kit.db
+      .selectFrom("services")
+      .select(["id", "unit_price", "unit_cost"])
+      .orderBy("id")
+      .execute();
     kit.sandbox.smm.setCurrency("EUR");
     await kit.container.catalogResync.syncAll();
     await kit.container.catalogResync.syncAll();
     expect((await supplier()).currencyCheck).toMatchObject({ problem: "mismatch", reported: "EUR" });
     expect((await supplier()).currencyCheck.message).toContain("--currency EUR --rate <rupiah per 1 EUR>");
-    expect(await kit.db.selectFrom("services").select(["id", "unit_price", "unit_cost"]).orderBy("id").execute()).toEqual(pricesBefore);
+    expect(
+      await kit.db.selectFrom("services").select(["id", "unit_price", "unit_cost"]).orderBy("id").execute(),
+    ).toEqual(pricesBefore);
     expect((await kit.container.catalog.search("followers instagram")).services).toEqual([]);
     const all = await kit.container.catalog.list({ includeInactive: true });
-    expect(new Set(all.map((s) => [s.active, s.disabledReason === "supplier_currency" || s.disabledReason === "unavailable"].join()))).toEqual(new Set(["false,true"]));
+    expect(
+      new Set(
+        all.map((s) =>
+          [s.active, s.disabledReason === "supplier_currency" || s.disabledReason === "unavailable"].join(),
+        ),
+      ),
+    ).toEqual(new Set(["false,true"]));
     expect(await sellableOfSupplier()).toEqual([]);
     const alerts = (await adminTexts()).filter((t) => t.includes("melaporkan harganya dalam EUR"));
     expect(alerts).toHaveLength(1);
@@ -111,7 +133,15 @@ describe("the last guard at quote time", () => {
   it("refuses a quote whose price no longer covers today's cost plus the minimum profit, politely, and alerts once an hour", async () => {
     await kit.container.settings.set("pricing.min_profit_per_order", 500);
     const service = (await kit.container.catalog.search("followers instagram")).services[0]!;
-    customerId = (await kit.container.customers.touch({ telegramId: 555001, chatId: 555001, username: undefined, firstName: "Budi", languageCode: "id" })).id;
+    customerId = (
+      await kit.container.customers.touch({
+        telegramId: 555001,
+        chatId: 555001,
+        username: undefined,
+        firstName: "Budi",
+        languageCode: "id",
+      })
+    ).id;
     const ok = await kit.container.checkout.quote({ customerId, mid: service.mid, target, quantity: 1000 });
     expect(ok.ok).toBe(true);
 
@@ -128,13 +158,21 @@ describe("the last guard at quote time", () => {
     const english = (await kit.customer(555003).say(`ID ${service.mid} ${target} 1000`)).map((m) => m.plain).join("\n");
     expect(english).toContain(`Sorry, the price of ID ${service.mid} is being updated right now`);
     expect(english).toContain("Nothing has been charged.");
-    const alerts = (await adminTexts()).filter((t) => t.includes(`ID ${service.mid}`) && t.includes("tidak lagi menutup biaya supplier"));
+    const alerts = (await adminTexts()).filter(
+      (t) => t.includes(`ID ${service.mid}`) && t.includes("tidak lagi menutup biaya supplier"),
+    );
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]).toContain(`Rp${"\u00a0"}${new Intl.NumberFormat("id-ID").format(exactRupiah(service.costRate, "32501"))}`);
+    expect(alerts[0]).toContain(
+      `Rp${"\u00a0"}${new Intl.NumberFormat("id-ID").format(exactRupiah(service.costRate, "32501"))}`,
+    );
 
     clock.advance(61 * 60_000);
     await customer.say(`ID ${service.mid} ${target} 1000`);
-    expect((await adminTexts()).filter((t) => t.includes(`ID ${service.mid}`) && t.includes("tidak lagi menutup biaya supplier"))).toHaveLength(2);
+    expect(
+      (await adminTexts()).filter(
+        (t) => t.includes(`ID ${service.mid}`) && t.includes("tidak lagi menutup biaya supplier"),
+      ),
+    ).toHaveLength(2);
   });
 
   it("a fixed price set by hand is held to the same rule", async () => {
@@ -158,18 +196,37 @@ describe("the admin API", () => {
     await adminClient(kit).addStaff();
     const calls = adminCalls(kit);
     kit.sandbox.smm.setCurrency("USD");
-    const added = await calls.admin().post("/suppliers", { name: "App USD", kind: "smm-v2", url: kit.standIns.smmUrl, credentials: { key: kit.sandbox.smm.key } });
+    const added = await calls.admin().post("/suppliers", {
+      name: "App USD",
+      kind: "smm-v2",
+      url: kit.standIns.smmUrl,
+      credentials: { key: kit.sandbox.smm.key },
+    });
     expect(added.status).toBe(201);
-    expect(added.body.supplier).toMatchObject({ currency: "USD", rateToIdr: "", currencyCheck: { problem: "no_rate", reported: "USD" } });
+    expect(added.body.supplier).toMatchObject({
+      currency: "USD",
+      rateToIdr: "",
+      currencyCheck: { problem: "no_rate", reported: "USD" },
+    });
     expect(added.body.supplier.currencyCheck.message).toContain("App USD prices in USD and has no rate to rupiah");
 
-    const mismatch = await calls.admin().post("/suppliers", { name: "App IDR", kind: "smm-v2", url: kit.standIns.smmUrl, currency: "IDR", credentials: { key: kit.sandbox.smm.key } });
+    const mismatch = await calls.admin().post("/suppliers", {
+      name: "App IDR",
+      kind: "smm-v2",
+      url: kit.standIns.smmUrl,
+      currency: "IDR",
+      credentials: { key: kit.sandbox.smm.key },
+    });
     expect(mismatch.status).toBeGreaterThanOrEqual(400);
     expect(JSON.stringify(mismatch.body)).toContain("App IDR reports its prices in USD, not IDR");
 
     const rated = await calls.admin().patch(`/suppliers/${added.body.supplier.id}`, { rateToIdr: "16250" });
     expect(rated.body.supplier.currencyCheck).toMatchObject({ problem: null, message: null });
     const shown = await calls.admin().get(`/suppliers/${added.body.supplier.id}`);
-    expect(shown.body.supplier).toMatchObject({ currency: "USD", rateToIdr: "16250", currencyCheck: { problem: null, reported: "USD" } });
+    expect(shown.body.supplier).toMatchObject({
+      currency: "USD",
+      rateToIdr: "16250",
+      currencyCheck: { problem: null, reported: "USD" },
+    });
   });
 });

@@ -51,7 +51,8 @@ export function currencyProblemText(name: string, problem: CurrencyProblem, stat
   switch (problem) {
     case "mismatch": {
       const reported = state.reported ?? "?";
-      const fix = reported === "IDR" ? cli("--currency IDR") : cli(`--currency ${reported} --rate <rupiah per 1 ${reported}>`);
+      const fix =
+        reported === "IDR" ? cli("--currency IDR") : cli(`--currency ${reported} --rate <rupiah per 1 ${reported}>`);
       return `${name} reports its prices in ${reported}, but it is set up as ${state.configured}: nothing of it is imported or sold until this is fixed. Fix: ${fix} (or set its currency${reported === "IDR" ? "" : " and rate"} in the admin app), then import its catalog again.`;
     }
     case "no_rate":

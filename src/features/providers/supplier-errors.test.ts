@@ -24,9 +24,12 @@ describe("an empty supplier balance, whatever the wording", () => {
     expect(classifySupplierError(message)).toBe("insufficient_funds");
   });
 
-  it.each(["Saldo tidak mencukupi", "Saldo anda kurang, silahkan deposit", "Insufficient balance"])("reads %j from VIP Reseller as out of funds", (message) => {
-    expect(classifyVipError(message)).toBe("insufficient_funds");
-  });
+  it.each(["Saldo tidak mencukupi", "Saldo anda kurang, silahkan deposit", "Insufficient balance"])(
+    "reads %j from VIP Reseller as out of funds",
+    (message) => {
+      expect(classifyVipError(message)).toBe("insufficient_funds");
+    },
+  );
 
   it("reads Digiflazz rc 44 (Saldo tidak cukup) and 61 (never deposited) as out of funds, not rc 56 (the seller's limit)", () => {
     expect(digiflazzErrorClass("44")).toBe("insufficient_funds");
@@ -34,7 +37,10 @@ describe("an empty supplier balance, whatever the wording", () => {
     expect(digiflazzErrorClass("56")).not.toBe("insufficient_funds");
   });
 
-  it.each(["Incorrect link", "Quantity less than minimal 100", "Incorrect service ID", "Target tidak valid"])("does not read %j as out of funds", (message) => {
-    expect(classifySupplierError(message)).not.toBe("insufficient_funds");
-  });
+  it.each(["Incorrect link", "Quantity less than minimal 100", "Incorrect service ID", "Target tidak valid"])(
+    "does not read %j as out of funds",
+    (message) => {
+      expect(classifySupplierError(message)).not.toBe("insufficient_funds");
+    },
+  );
 });

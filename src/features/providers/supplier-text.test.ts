@@ -36,14 +36,26 @@ async function failure(promise: Promise<unknown>): Promise<ProviderCallError> {
 describe("a panel that echoes the key in its errors", () => {
   it("the raw answer does carry the key (so the masking below has something to do)", async () => {
     const { raw } = await panel({ echoKeyInErrors: true, balance: 0 });
-    const outcome = await raw().placeOrder({ reference: "TB1-0", providerServiceId: "1001", serviceType: "Default", target: "https://instagram.com/budi", quantity: 1000 });
+    const outcome = await raw().placeOrder({
+      reference: "TB1-0",
+      providerServiceId: "1001",
+      serviceType: "Default",
+      target: "https://instagram.com/budi",
+      quantity: 1000,
+    });
     expect(outcome).toMatchObject({ kind: "rejected", errorClass: "insufficient_funds" });
     expect(JSON.stringify(outcome)).toContain(KEY);
   });
 
   it("a refused placement keeps its meaning and loses the key, in the text and in the URL", async () => {
     const { masked } = await panel({ echoKeyInErrors: true, balance: 0 });
-    const outcome = await masked().placeOrder({ reference: "TB1-0", providerServiceId: "1001", serviceType: "Default", target: "https://instagram.com/budi", quantity: 1000 });
+    const outcome = await masked().placeOrder({
+      reference: "TB1-0",
+      providerServiceId: "1001",
+      serviceType: "Default",
+      target: "https://instagram.com/budi",
+      quantity: 1000,
+    });
     expect(outcome).toEqual({
       kind: "rejected",
       errorClass: "insufficient_funds",
@@ -62,14 +74,27 @@ describe("a panel that echoes the key in its errors", () => {
 
   it("per-order status errors are masked too", async () => {
     const { masked } = await panel({ echoKeyInErrors: true });
-    const reports = await masked().status([{ providerOrderId: "424242", reference: "TB9-0", providerServiceId: "1001", target: "x" }]);
-    expect(reports.get("424242")).toEqual({ kind: "error", message: "Incorrect order ID (sent key ••••••••; docs: https://panel.example/api/v2?key=••••••••)" });
+    const reports = await masked().status([
+      { providerOrderId: "424242", reference: "TB9-0", providerServiceId: "1001", target: "x" },
+    ]);
+    expect(reports.get("424242")).toEqual({
+      kind: "error",
+      message: "Incorrect order ID (sent key ••••••••; docs: https://panel.example/api/v2?key=••••••••)",
+    });
   });
 
   it("what works keeps working through the mask: services, placements, balance", async () => {
     const { masked } = await panel({ echoKeyInErrors: true });
     expect((await masked().services()).length).toBeGreaterThan(300);
-    expect(await masked().placeOrder({ reference: "TB2-0", providerServiceId: "1001", serviceType: "Default", target: "https://instagram.com/budi", quantity: 1000 })).toMatchObject({ kind: "placed" });
+    expect(
+      await masked().placeOrder({
+        reference: "TB2-0",
+        providerServiceId: "1001",
+        serviceType: "Default",
+        target: "https://instagram.com/budi",
+        quantity: 1000,
+      }),
+    ).toMatchObject({ kind: "placed" });
     expect(await masked().balance()).toMatchObject({ currency: "IDR" });
   });
 });
@@ -77,7 +102,23 @@ describe("a panel that echoes the key in its errors", () => {
 describe("supplier text in answers that work", () => {
   it("a long service description is kept whole, with an echoed key masked and invisible characters gone", async () => {
     const description = `Real followers.\u200B Order key ${KEY} never shown. ${"Lorem ipsum dolor sit amet. ".repeat(120)}`;
-    const { masked } = await panel({ catalog: [{ service: 5, name: "Instagram Followers [Long]", type: "Default", category: "Instagram Followers", rate: "100", min: "10", max: "100", refill: false, cancel: false, dripfeed: false, description }] });
+    const { masked } = await panel({
+      catalog: [
+        {
+          service: 5,
+          name: "Instagram Followers [Long]",
+          type: "Default",
+          category: "Instagram Followers",
+          rate: "100",
+          min: "10",
+          max: "100",
+          refill: false,
+          cancel: false,
+          dripfeed: false,
+          description,
+        },
+      ],
+    });
     const [service] = await masked().services();
     expect(service!.description).toBe(description.replace("\u200B", "").replace(KEY, "••••••••"));
     expect(String(service!.description).length).toBeGreaterThan(3000);
@@ -98,10 +139,20 @@ describe("the simulator reports its currency; USD pricing", () => {
     const services = await raw().services();
     const followers = services.find((s) => s.id === 1001)!;
     expect(followers.rate).toMatch(/^\d+\.\d{1,4}$/);
-    const placed = await raw().placeOrder({ reference: "TB3-0", providerServiceId: "1001", serviceType: "Default", target: "https://instagram.com/budi", quantity: 1000 });
+    const placed = await raw().placeOrder({
+      reference: "TB3-0",
+      providerServiceId: "1001",
+      serviceType: "Default",
+      target: "https://instagram.com/budi",
+      quantity: 1000,
+    });
     expect(placed.kind).toBe("placed");
     const id = placed.kind === "placed" ? placed.providerOrderId : "";
-    expect((await raw().status([{ providerOrderId: id, reference: "TB3-0", providerServiceId: "1001", target: "x" }])).get(id)).toMatchObject({ kind: "status", currency: "USD" });
+    expect(
+      (await raw().status([{ providerOrderId: id, reference: "TB3-0", providerServiceId: "1001", target: "x" }])).get(
+        id,
+      ),
+    ).toMatchObject({ kind: "status", currency: "USD" });
     sim.setCurrency("eur");
     expect((await raw().balance()).currency).toBe("EUR");
   });
@@ -120,15 +171,21 @@ describe("masking rules", () => {
     const secrets = secretsOf(credentials);
     const sign = secrets.find((s) => /^[0-9a-f]{32}$/.test(s))!;
     expect(maskSupplierText(`bad sign ${sign} for api-key-secret-888`, secrets)).toBe("bad sign •••••••• for ••••••••");
-    expect(maskSupplierText("see https://bob:pw123@panel.example/x?token=abc&lang=id", [])).toBe("see https://panel.example/x?token=••••••••&lang=id");
+    expect(maskSupplierText("see https://bob:pw123@panel.example/x?token=abc&lang=id", [])).toBe(
+      "see https://panel.example/x?token=••••••••&lang=id",
+    );
     expect(maskSupplierText("sal\u200Bdo\u202E kurang\u0007", [])).toBe("saldo kurang");
     expect(maskSupplierText("x".repeat(2000), []).length).toBe(501);
     expect(maskUrl("https://panel.example/api/v2")).toBe("https://panel.example/api/v2");
   });
 
   it("refuses URLs with credentials and accepts plain ones", () => {
-    expect(urlCredentialProblem("https://u:p@panel.example/api/v2", { key: "k1234" })).toMatch(/must not hold a user name or password/);
-    expect(urlCredentialProblem("https://panel.example/api/v2?k=abcd-k1234", { key: "abcd-k1234" })).toMatch(/must not hold a key \(\?k=…\)/);
+    expect(urlCredentialProblem("https://u:p@panel.example/api/v2", { key: "k1234" })).toMatch(
+      /must not hold a user name or password/,
+    );
+    expect(urlCredentialProblem("https://panel.example/api/v2?k=abcd-k1234", { key: "abcd-k1234" })).toMatch(
+      /must not hold a key \(\?k=…\)/,
+    );
     expect(urlCredentialProblem("https://panel.example/api/v2?lang=id", { key: "abcd-k1234" })).toBeUndefined();
   });
 });

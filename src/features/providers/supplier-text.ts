@@ -10,7 +10,8 @@ import { ProviderCallError, type ProviderAdapter, type ProviderCredentials } fro
 
 const MASK = "••••••••";
 /** Query parameters that carry credentials on the panels we know, and in general. */
-const SECRET_PARAMS = /^(?:key|api_?key|apikey|api_?id|secret(?:_?key)?|token|access_?token|sign(?:ature)?|pass(?:word)?|pwd|auth)$/i;
+const SECRET_PARAMS =
+  /^(?:key|api_?key|apikey|api_?id|secret(?:_?key)?|token|access_?token|sign(?:ature)?|pass(?:word)?|pwd|auth)$/i;
 const URL_PATTERN = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>()]+/gi;
 /** Longest supplier message kept: enough to read, too short to carry a page of HTML. */
 const MAX_LENGTH = 500;
@@ -21,7 +22,11 @@ export function secretsOf(credentials: ProviderCredentials): string[] {
   const md5 = (text: string) => createHash("md5").update(text).digest("hex");
   // VIP Reseller signs with md5(apiId + apiKey); Digiflazz with md5(username + key + "depo"/"pricelist").
   if (credentials.apiId && credentials.apiKey) values.push(md5(credentials.apiId + credentials.apiKey));
-  if (credentials.username && credentials.apiKey) values.push(md5(`${credentials.username}${credentials.apiKey}depo`), md5(`${credentials.username}${credentials.apiKey}pricelist`));
+  if (credentials.username && credentials.apiKey)
+    values.push(
+      md5(`${credentials.username}${credentials.apiKey}depo`),
+      md5(`${credentials.username}${credentials.apiKey}pricelist`),
+    );
   // Longest first, so a key that contains another is masked whole.
   return [...new Set(values)].sort((a, b) => b.length - a.length);
 }
@@ -75,10 +80,14 @@ export function urlCredentialProblem(text: string, credentials: ProviderCredenti
     return undefined;
   }
   const fix = `give the address alone (for example ${url.protocol}//${url.host}${url.pathname}) and the key with --key (or in the key fields of the admin app)`;
-  if (url.username || url.password) return `the supplier URL must not hold a user name or password (user:pass@…): ${fix}`;
+  if (url.username || url.password)
+    return `the supplier URL must not hold a user name or password (user:pass@…): ${fix}`;
   const values = Object.values(credentials).filter((v): v is string => typeof v === "string" && v.length > 0);
   for (const [name, value] of url.searchParams) {
-    if (SECRET_PARAMS.test(name) || values.some((secret) => value.includes(secret) || decodeURIComponent(value).includes(secret))) {
+    if (
+      SECRET_PARAMS.test(name) ||
+      values.some((secret) => value.includes(secret) || decodeURIComponent(value).includes(secret))
+    ) {
       return `the supplier URL must not hold a key (?${name}=…): ${fix}`;
     }
   }
@@ -94,13 +103,19 @@ function maskDeep<T>(value: T, secrets: readonly string[], maxLength = MAX_FIELD
   if (Array.isArray(value)) return value.map((v) => maskDeep(v, secrets)) as T;
   if (value instanceof Map) return new Map([...value].map(([k, v]) => [k, maskDeep(v, secrets)])) as T;
   if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskDeep(v, secrets, MESSAGE_FIELDS.has(k) ? MAX_LENGTH : MAX_FIELD_LENGTH)])) as T;
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [
+        k,
+        maskDeep(v, secrets, MESSAGE_FIELDS.has(k) ? MAX_LENGTH : MAX_FIELD_LENGTH),
+      ]),
+    ) as T;
   }
   return value;
 }
 
 function maskError(error: unknown, secrets: readonly string[]): unknown {
-  if (error instanceof ProviderCallError) return new ProviderCallError(error.reason, maskSupplierText(error.message, secrets), error.errorClass);
+  if (error instanceof ProviderCallError)
+    return new ProviderCallError(error.reason, maskSupplierText(error.message, secrets), error.errorClass);
   if (error instanceof Error) {
     const masked = new Error(maskSupplierText(error.message, secrets));
     masked.name = error.name;

@@ -2,10 +2,28 @@ import { createHash } from "node:crypto";
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import { createManualClock } from "../../infra/clock/clock.js";
-import { createVipResellerSimulator, type VipResellerSimulator, type VipResellerSimulatorOptions } from "../../sandbox/vip-reseller/vip-reseller-simulator.js";
+import {
+  createVipResellerSimulator,
+  type VipResellerSimulator,
+  type VipResellerSimulatorOptions,
+} from "../../sandbox/vip-reseller/vip-reseller-simulator.js";
 import { closedPortUrl, loopbackScope } from "../../../test/kit/loopback.js";
-import { ProviderCallError, type OrderStatusReport, type PlaceOrderInput, type PlaceOutcome, type ProviderAdapter, type StatusQuery, type SupplierErrorClass } from "./provider.types.js";
-import { classifyVipError, createVipResellerAdapter, normalizeVipStatus, vipGameSlug, type VipResellerConfig } from "./vip-reseller.adapter.js";
+import {
+  ProviderCallError,
+  type OrderStatusReport,
+  type PlaceOrderInput,
+  type PlaceOutcome,
+  type ProviderAdapter,
+  type StatusQuery,
+  type SupplierErrorClass,
+} from "./provider.types.js";
+import {
+  classifyVipError,
+  createVipResellerAdapter,
+  normalizeVipStatus,
+  vipGameSlug,
+  type VipResellerConfig,
+} from "./vip-reseller.adapter.js";
 
 /**
  * Contract tests of the VIP Reseller adapter against the VIP simulator over real HTTP.
@@ -17,7 +35,9 @@ import { classifyVipError, createVipResellerAdapter, normalizeVipStatus, vipGame
 const API_ID = "VR-000731";
 const API_KEY = "k8Jd2mQp7xLw4ZrT9vNc";
 /** Computed here, independently of the adapter: lowercase hex md5 of API_ID + API_KEY. */
-const SIGN = createHash("md5").update(API_ID + API_KEY).digest("hex");
+const SIGN = createHash("md5")
+  .update(API_ID + API_KEY)
+  .digest("hex");
 
 const ML_86 = "MLA86";
 const FF_140 = "FF140";
@@ -34,13 +54,17 @@ interface Vip {
 
 const { fastHttp, serve, onCleanup } = loopbackScope();
 
-async function startVip(options: Partial<VipResellerSimulatorOptions> = {}, config: Partial<VipResellerConfig> = {}): Promise<Vip> {
+async function startVip(
+  options: Partial<VipResellerSimulatorOptions> = {},
+  config: Partial<VipResellerConfig> = {},
+): Promise<Vip> {
   const sim = createVipResellerSimulator({ apiId: API_ID, apiKey: API_KEY, ...options });
   const server = await serve(sim.routes);
   onCleanup(() => sim.close());
   const url = `http://127.0.0.1:${server.port}/api`;
   const http = fastHttp();
-  const adapterWith = (changes: Partial<VipResellerConfig>) => createVipResellerAdapter({ url, apiId: API_ID, apiKey: API_KEY, ...config, ...changes }, http);
+  const adapterWith = (changes: Partial<VipResellerConfig>) =>
+    createVipResellerAdapter({ url, apiId: API_ID, apiKey: API_KEY, ...config, ...changes }, http);
   return { sim, url, adapter: adapterWith({}), adapterWith };
 }
 
@@ -49,7 +73,10 @@ async function fixedSupplier(body: unknown): Promise<ProviderAdapter> {
   const app = new Hono();
   app.post("/api/*", (c) => c.json(body));
   const server = await serve(app);
-  return createVipResellerAdapter({ url: `http://127.0.0.1:${server.port}/api`, apiId: API_ID, apiKey: API_KEY }, fastHttp());
+  return createVipResellerAdapter(
+    { url: `http://127.0.0.1:${server.port}/api`, apiId: API_ID, apiKey: API_KEY },
+    fastHttp(),
+  );
 }
 
 /** A port nothing listens on: connections to it are refused before a byte is sent. */
@@ -58,7 +85,10 @@ const refusingUrl = () => closedPortUrl("/api");
 /** A clock the simulator reads, moved by the test. */
 const manualClock = () => createManualClock(Date.UTC(2026, 0, 5, 3, 0, 0));
 
-async function expectCallError(promise: Promise<unknown>, expected: { reason: ProviderCallError["reason"]; errorClass?: SupplierErrorClass; message?: RegExp }) {
+async function expectCallError(
+  promise: Promise<unknown>,
+  expected: { reason: ProviderCallError["reason"]; errorClass?: SupplierErrorClass; message?: RegExp },
+) {
   const error = await promise.then(
     () => undefined,
     (e: unknown) => e,
@@ -107,7 +137,8 @@ function statusOf(report: OrderStatusReport | undefined) {
   return report;
 }
 
-const gameFeature = (sim: VipResellerSimulator, type: string) => sim.requests.filter((r) => r.endpoint === "game-feature" && r.type === type);
+const gameFeature = (sim: VipResellerSimulator, type: string) =>
+  sim.requests.filter((r) => r.endpoint === "game-feature" && r.type === type);
 
 describe("authentication: key and md5 sign on every call", () => {
   it("sends sign = md5(API_ID + API_KEY) in lowercase hex with the key on every endpoint and action", async () => {
@@ -120,7 +151,13 @@ describe("authentication: key and md5 sign on every call", () => {
 
     expect(SIGN).toMatch(/^[0-9a-f]{32}$/);
     expect(new Set(sim.requests.map((r) => `${r.endpoint}/${r.type}`))).toEqual(
-      new Set(["profile/profile", "game-feature/services", "game-feature/order", "game-feature/status", "game-feature/get-nickname"]),
+      new Set([
+        "profile/profile",
+        "game-feature/services",
+        "game-feature/order",
+        "game-feature/status",
+        "game-feature/get-nickname",
+      ]),
     );
     for (const request of sim.requests) expect(request.fields.sign, `${request.endpoint} ${request.type}`).toBe(SIGN);
   });
@@ -155,7 +192,9 @@ describe("services(): the game catalog", () => {
       brand: "Mobile Legends",
       available: true,
     });
-    expect(new Set(rows.map((r) => r.brand))).toEqual(new Set(["Mobile Legends", "Free Fire", "PUBG Mobile", "Genshin Impact", "Valorant"]));
+    expect(new Set(rows.map((r) => r.brand))).toEqual(
+      new Set(["Mobile Legends", "Free Fire", "PUBG Mobile", "Genshin Impact", "Valorant"]),
+    );
     expect(rows.every((r) => r.unit === "per_item" && r.type === "Top-up")).toBe(true);
   });
 
@@ -194,7 +233,16 @@ describe("services(): the game catalog", () => {
 
   it("keeps prices exactly as sent when the supplier sends them as strings", async () => {
     const { adapterWith } = await startVip({
-      catalog: [{ code: "FF70", game: "Free Fire", name: "Free Fire 70 Diamonds", price: { basic: "9500.00", premium: "9405", special: "9310" }, server: "1", status: "available" }],
+      catalog: [
+        {
+          code: "FF70",
+          game: "Free Fire",
+          name: "Free Fire 70 Diamonds",
+          price: { basic: "9500.00", premium: "9405", special: "9310" },
+          server: "1",
+          status: "available",
+        },
+      ],
     });
     const [row] = await adapterWith({ priceTier: "basic" }).services();
     expect(row).toMatchObject({ id: "FF70", rate: "9500.00", available: true });
@@ -202,13 +250,21 @@ describe("services(): the game catalog", () => {
 
   it("fails with rejected/auth and the supplier's message when the sign is wrong", async () => {
     const { adapterWith } = await startVip();
-    await expectCallError(adapterWith({ apiId: "VR-999999" }).services(), { reason: "rejected", errorClass: "auth", message: /Signature Anda tidak valid/ });
+    await expectCallError(adapterWith({ apiId: "VR-999999" }).services(), {
+      reason: "rejected",
+      errorClass: "auth",
+      message: /Signature Anda tidak valid/,
+    });
   });
 
   it("fails with rejected/auth when the server's IP is not whitelisted", async () => {
     const { sim, adapterWith } = await startVip();
     sim.setIpAllowed(false);
-    await expectCallError(adapterWith({ priceTier: "basic" }).services(), { reason: "rejected", errorClass: "auth", message: /IP 127\.0\.0\.1/ });
+    await expectCallError(adapterWith({ priceTier: "basic" }).services(), {
+      reason: "rejected",
+      errorClass: "auth",
+      message: /IP 127\.0\.0\.1/,
+    });
   });
 
   it("fails with bad_response on a maintenance page served with HTTP 200", async () => {
@@ -222,16 +278,22 @@ describe("services(): the game catalog", () => {
     await expectCallError(adapter.services(), { reason: "bad_response" });
   });
 
-  it.each(["http500", "http429"] as const)("fails with unavailable (try later) on %s, and the next read works", async (fault) => {
-    const { sim, adapterWith } = await startVip();
-    const adapter = adapterWith({ priceTier: "basic" });
-    sim.setFault("services", fault, 1);
-    await expectCallError(adapter.services(), { reason: "unavailable" });
-    expect((await adapter.services()).length).toBeGreaterThan(0);
-  });
+  it.each(["http500", "http429"] as const)(
+    "fails with unavailable (try later) on %s, and the next read works",
+    async (fault) => {
+      const { sim, adapterWith } = await startVip();
+      const adapter = adapterWith({ priceTier: "basic" });
+      sim.setFault("services", fault, 1);
+      await expectCallError(adapter.services(), { reason: "unavailable" });
+      expect((await adapter.services()).length).toBeGreaterThan(0);
+    },
+  );
 
   it("fails with unavailable when nothing listens at the address", async () => {
-    const adapter = createVipResellerAdapter({ url: await refusingUrl(), apiId: API_ID, apiKey: API_KEY, priceTier: "basic" }, fastHttp());
+    const adapter = createVipResellerAdapter(
+      { url: await refusingUrl(), apiId: API_ID, apiKey: API_KEY, priceTier: "basic" },
+      fastHttp(),
+    );
     await expectCallError(adapter.services(), { reason: "unavailable" });
   });
 });
@@ -244,7 +306,13 @@ describe("placeOrder(): success", () => {
     expect(outcome).toEqual({ kind: "placed", providerOrderId: id, status: "pending" });
     expect(id).toMatch(/^VIP\d+$/);
     const [request] = gameFeature(sim, "order");
-    expect(request!.fields).toEqual({ sign: SIGN, type: "order", service: ML_86, data_no: "12345678", data_zone: "1234" });
+    expect(request!.fields).toEqual({
+      sign: SIGN,
+      type: "order",
+      service: ML_86,
+      data_no: "12345678",
+      data_zone: "1234",
+    });
     expect(sim.orders.get(id)).toMatchObject({ service: ML_86, dataNo: "12345678", zone: "1234", price: 19_450 });
     expect(sim.balance()).toBe(100_000 - 19_450);
   });
@@ -252,7 +320,11 @@ describe("placeOrder(): success", () => {
   it("orders a game without zones with an empty data_zone", async () => {
     const { sim, adapter } = await startVip();
     const id = placed(await adapter.placeOrder(ffOrder()));
-    expect(gameFeature(sim, "order")[0]!.fields).toMatchObject({ service: FF_140, data_no: "123456789", data_zone: "" });
+    expect(gameFeature(sim, "order")[0]!.fields).toMatchObject({
+      service: FF_140,
+      data_no: "123456789",
+      data_zone: "",
+    });
     expect(sim.orders.get(id)).toMatchObject({ service: FF_140, zone: "" });
   });
 
@@ -266,10 +338,24 @@ describe("placeOrder(): success", () => {
   it("keeps the status and note of an answer that is already final", async () => {
     const adapter = await fixedSupplier({
       result: true,
-      data: { trxid: "VIP555", data: "123456789", zone: "", service: "Free Fire 140 Diamonds", status: "success", note: "SN: 0A1B2C", balance: 1000, price: 18900 },
+      data: {
+        trxid: "VIP555",
+        data: "123456789",
+        zone: "",
+        service: "Free Fire 140 Diamonds",
+        status: "success",
+        note: "SN: 0A1B2C",
+        balance: 1000,
+        price: 18900,
+      },
       message: "ok",
     });
-    expect(await adapter.placeOrder(ffOrder())).toEqual({ kind: "placed", providerOrderId: "VIP555", status: "completed", note: "SN: 0A1B2C" });
+    expect(await adapter.placeOrder(ffOrder())).toEqual({
+      kind: "placed",
+      providerOrderId: "VIP555",
+      status: "completed",
+      note: "SN: 0A1B2C",
+    });
   });
 });
 
@@ -287,7 +373,11 @@ describe("placeOrder(): supplier refusals are classified and nothing is ordered"
 
   it("classifies a wrong sign (right key, wrong API id) as auth", async () => {
     const { sim, adapterWith } = await startVip();
-    await refused(await adapterWith({ apiId: "VR-000732" }).placeOrder(mlOrder()), "auth", /Signature Anda tidak valid/);
+    await refused(
+      await adapterWith({ apiId: "VR-000732" }).placeOrder(mlOrder()),
+      "auth",
+      /Signature Anda tidak valid/,
+    );
     expect(sim.orders.size).toBe(0);
   });
 
@@ -300,7 +390,11 @@ describe("placeOrder(): supplier refusals are classified and nothing is ordered"
 
   it("classifies an unknown product code as invalid_service and keeps the message", async () => {
     const { adapter } = await startVip();
-    await refused(await adapter.placeOrder(mlOrder({ providerServiceId: "MLA99999" })), "invalid_service", /^Layanan tidak ditemukan$/);
+    await refused(
+      await adapter.placeOrder(mlOrder({ providerServiceId: "MLA99999" })),
+      "invalid_service",
+      /^Layanan tidak ditemukan$/,
+    );
   });
 
   it("classifies an out-of-stock product as invalid_service", async () => {
@@ -347,14 +441,21 @@ describe("placeOrder(): telling 'never sent' from 'maybe processed'", () => {
   it("is safe_to_retry with retryAfterMs when rate limited (429), though the 429 body says result:false", async () => {
     const { sim, adapter } = await startVip();
     sim.setFault("order", "http429", 1);
-    expect(await adapter.placeOrder(mlOrder())).toEqual({ kind: "safe_to_retry", reason: expect.stringContaining("429"), retryAfterMs: 2000 });
+    expect(await adapter.placeOrder(mlOrder())).toEqual({
+      kind: "safe_to_retry",
+      reason: expect.stringContaining("429"),
+      retryAfterMs: 2000,
+    });
     expect(sim.orders.size).toBe(0);
   });
 
   it("is ambiguous on a 5xx answer", async () => {
     const { sim, adapter } = await startVip();
     sim.setFault("order", "http500", 1);
-    expect(await adapter.placeOrder(mlOrder())).toMatchObject({ kind: "ambiguous", reason: expect.stringContaining("500") });
+    expect(await adapter.placeOrder(mlOrder())).toMatchObject({
+      kind: "ambiguous",
+      reason: expect.stringContaining("500"),
+    });
   });
 
   it("is ambiguous on an unreadable 200 answer", async () => {
@@ -367,7 +468,10 @@ describe("placeOrder(): telling 'never sent' from 'maybe processed'", () => {
     const { sim, adapter } = await startVip();
     sim.setFault("order", "hang", 1);
     const started = performance.now();
-    expect(await adapter.placeOrder(mlOrder())).toMatchObject({ kind: "ambiguous", reason: expect.stringMatching(/no answer/) });
+    expect(await adapter.placeOrder(mlOrder())).toMatchObject({
+      kind: "ambiguous",
+      reason: expect.stringMatching(/no answer/),
+    });
     expect(performance.now() - started).toBeLessThan(5_000);
     // The dangerous case: the order exists at the supplier, so a blind retry would top up twice.
     expect(sim.orderCalls()).toBe(1);
@@ -377,12 +481,19 @@ describe("placeOrder(): telling 'never sent' from 'maybe processed'", () => {
   it("is ambiguous when the connection is reset after the supplier read the order", async () => {
     const { sim, adapter } = await startVip();
     sim.setFault("order", "reset", 1);
-    expect(await adapter.placeOrder(mlOrder())).toMatchObject({ kind: "ambiguous", reason: expect.stringMatching(/no answer/) });
+    expect(await adapter.placeOrder(mlOrder())).toMatchObject({
+      kind: "ambiguous",
+      reason: expect.stringMatching(/no answer/),
+    });
     expect(sim.orders.size).toBe(1);
   });
 
   it("is ambiguous when result:true comes without a trxid", async () => {
-    const adapter = await fixedSupplier({ result: true, data: { status: "waiting" }, message: "Pesanan berhasil dibuat" });
+    const adapter = await fixedSupplier({
+      result: true,
+      data: { status: "waiting" },
+      message: "Pesanan berhasil dibuat",
+    });
     expect(await adapter.placeOrder(mlOrder())).toMatchObject({ kind: "ambiguous" });
   });
 });
@@ -394,16 +505,28 @@ describe("status(): following top-ups at the supplier", () => {
     const id = placed(await adapter.placeOrder(mlOrder()));
 
     const waiting = statusOf((await adapter.status([query(id)])).get(id));
-    expect(waiting).toMatchObject({ status: "pending", rawStatus: "waiting", charge: "19450", currency: "IDR", startCount: undefined, remains: undefined });
+    expect(waiting).toMatchObject({
+      status: "pending",
+      rawStatus: "waiting",
+      charge: "19450",
+      currency: "IDR",
+      startCount: undefined,
+      remains: undefined,
+    });
 
     clock.advance(2_000);
-    expect(statusOf((await adapter.status([query(id)])).get(id))).toMatchObject({ status: "in_progress", rawStatus: "processing" });
+    expect(statusOf((await adapter.status([query(id)])).get(id))).toMatchObject({
+      status: "in_progress",
+      rawStatus: "processing",
+    });
 
     clock.advance(4_000);
     const done = statusOf((await adapter.status([query(id)])).get(id));
     expect(done).toMatchObject({ status: "completed", rawStatus: "success" });
     expect(done.note).toMatch(/^SN: [0-9A-F]{20}$/);
-    expect(gameFeature(sim, "status").map((r) => r.fields)).toEqual(Array.from({ length: 3 }, () => ({ sign: SIGN, type: "status", trxid: id })));
+    expect(gameFeature(sim, "status").map((r) => r.fields)).toEqual(
+      Array.from({ length: 3 }, () => ({ sign: SIGN, type: "status", trxid: id })),
+    );
   });
 
   it("reports a failed top-up as canceled with the supplier's reason, and the supplier refunds it", async () => {
@@ -423,7 +546,10 @@ describe("status(): following top-ups at the supplier", () => {
     sim.script("77777", "error", "Akun terkena banned, saldo dikembalikan");
     const id = placed(await adapter.placeOrder(ffOrder({ target: "777771234" })));
     clock.advance(100);
-    expect(statusOf((await adapter.status([query(id)])).get(id))).toMatchObject({ status: "canceled", note: "Akun terkena banned, saldo dikembalikan" });
+    expect(statusOf((await adapter.status([query(id)])).get(id))).toMatchObject({
+      status: "canceled",
+      note: "Akun terkena banned, saldo dikembalikan",
+    });
   });
 
   it("reads data sent as a bare object as well as a list", async () => {
@@ -431,9 +557,15 @@ describe("status(): following top-ups at the supplier", () => {
     const { sim, adapter } = await startVip({ now: clock.now, waitingMs: 1_000, processingMs: 1_000 });
     const id = placed(await adapter.placeOrder(ffOrder()));
     sim.setStatusShape("object");
-    expect(statusOf((await adapter.status([query(id)])).get(id))).toMatchObject({ status: "pending", rawStatus: "waiting" });
+    expect(statusOf((await adapter.status([query(id)])).get(id))).toMatchObject({
+      status: "pending",
+      rawStatus: "waiting",
+    });
     clock.advance(3_000);
-    expect(statusOf((await adapter.status([query(id)])).get(id))).toMatchObject({ status: "completed", note: expect.stringMatching(/^SN: /) });
+    expect(statusOf((await adapter.status([query(id)])).get(id))).toMatchObject({
+      status: "completed",
+      note: expect.stringMatching(/^SN: /),
+    });
   });
 
   it("picks the entry with the asked trxid when a list holds several", async () => {
@@ -445,7 +577,11 @@ describe("status(): following top-ups at the supplier", () => {
       ],
       message: "ok",
     });
-    expect(statusOf((await adapter.status([query("VIP2")])).get("VIP2"))).toMatchObject({ status: "completed", note: "SN: XYZ", charge: "2000" });
+    expect(statusOf((await adapter.status([query("VIP2")])).get("VIP2"))).toMatchObject({
+      status: "completed",
+      note: "SN: XYZ",
+      charge: "2000",
+    });
   });
 
   it("asks once per order and keeps an unknown trxid as that order's error while the others succeed", async () => {
@@ -469,7 +605,10 @@ describe("status(): following top-ups at the supplier", () => {
   it("throws rejected/auth instead of marking every order as errored when the sign is refused", async () => {
     const { adapter, adapterWith } = await startVip();
     const id = placed(await adapter.placeOrder(mlOrder()));
-    await expectCallError(adapterWith({ apiId: "wrong" }).status([query(id)]), { reason: "rejected", errorClass: "auth" });
+    await expectCallError(adapterWith({ apiId: "wrong" }).status([query(id)]), {
+      reason: "rejected",
+      errorClass: "auth",
+    });
   });
 
   it("throws unavailable when the supplier answers 5xx", async () => {
@@ -480,7 +619,11 @@ describe("status(): following top-ups at the supplier", () => {
   });
 
   it("maps every status word VIP documents", () => {
-    expect(["waiting", "processing", "process", "success", "error", "failed", "partial", "Success", "refund?"].map(normalizeVipStatus)).toEqual([
+    expect(
+      ["waiting", "processing", "process", "success", "error", "failed", "partial", "Success", "refund?"].map(
+        normalizeVipStatus,
+      ),
+    ).toEqual([
       "pending",
       "in_progress",
       "in_progress",
@@ -497,15 +640,36 @@ describe("status(): following top-ups at the supplier", () => {
 describe("checkTarget(): showing the buyer whose account gets the top-up", () => {
   it("returns the nickname of a known Mobile Legends account, asking with target and additional_target", async () => {
     const { sim, adapter } = await startVip();
-    expect(await adapter.checkTarget({ providerServiceId: ML_86, brand: "Mobile Legends", ...BUDI })).toEqual({ kind: "valid", nickname: "BudiGamer" });
-    expect(gameFeature(sim, "get-nickname")[0]!.fields).toEqual({ sign: SIGN, type: "get-nickname", code: "mobile-legends", target: "12345678", additional_target: "1234" });
+    expect(await adapter.checkTarget({ providerServiceId: ML_86, brand: "Mobile Legends", ...BUDI })).toEqual({
+      kind: "valid",
+      nickname: "BudiGamer",
+    });
+    expect(gameFeature(sim, "get-nickname")[0]!.fields).toEqual({
+      sign: SIGN,
+      type: "get-nickname",
+      code: "mobile-legends",
+      target: "12345678",
+      additional_target: "1234",
+    });
   });
 
   it("sends each game's slug: free-fire, pubg-mobile, genshin-impact (with its server)", async () => {
     const { sim, adapter } = await startVip();
-    expect(await adapter.checkTarget({ providerServiceId: FF_140, brand: "Free Fire", target: "123456789" })).toEqual({ kind: "valid", nickname: "RizkyFF" });
-    expect(await adapter.checkTarget({ providerServiceId: "PUBG60", brand: "PUBG Mobile", target: "5123456789" })).toEqual({ kind: "valid", nickname: "AgusPUBG" });
-    expect(await adapter.checkTarget({ providerServiceId: "GI60", brand: "Genshin Impact", target: "812345678", zone: "os_asia" })).toEqual({ kind: "valid", nickname: "Lumine_ID" });
+    expect(await adapter.checkTarget({ providerServiceId: FF_140, brand: "Free Fire", target: "123456789" })).toEqual({
+      kind: "valid",
+      nickname: "RizkyFF",
+    });
+    expect(
+      await adapter.checkTarget({ providerServiceId: "PUBG60", brand: "PUBG Mobile", target: "5123456789" }),
+    ).toEqual({ kind: "valid", nickname: "AgusPUBG" });
+    expect(
+      await adapter.checkTarget({
+        providerServiceId: "GI60",
+        brand: "Genshin Impact",
+        target: "812345678",
+        zone: "os_asia",
+      }),
+    ).toEqual({ kind: "valid", nickname: "Lumine_ID" });
     expect(gameFeature(sim, "get-nickname").map((r) => [r.fields.code, r.fields.additional_target])).toEqual([
       ["free-fire", ""],
       ["pubg-mobile", ""],
@@ -526,15 +690,34 @@ describe("checkTarget(): showing the buyer whose account gets the top-up", () =>
 
   it("returns a stable nickname for any other plausible account", async () => {
     const { adapter } = await startVip();
-    const first = await adapter.checkTarget({ providerServiceId: ML_86, brand: "Mobile Legends", target: "246813579", zone: "2468" });
+    const first = await adapter.checkTarget({
+      providerServiceId: ML_86,
+      brand: "Mobile Legends",
+      target: "246813579",
+      zone: "2468",
+    });
     expect(first).toMatchObject({ kind: "valid", nickname: expect.stringMatching(/^[A-Za-z]+\d+$/) });
-    expect(await adapter.checkTarget({ providerServiceId: ML_86, brand: "Mobile Legends", target: "246813579", zone: "2468" })).toEqual(first);
+    expect(
+      await adapter.checkTarget({
+        providerServiceId: ML_86,
+        brand: "Mobile Legends",
+        target: "246813579",
+        zone: "2468",
+      }),
+    ).toEqual(first);
   });
 
   it("follows accounts added to the simulator", async () => {
     const { sim, adapter } = await startVip();
     sim.players.set("31415926", { nickname: "PiPlayer", zone: "5358" });
-    expect(await adapter.checkTarget({ providerServiceId: ML_86, brand: "Mobile Legends", target: "31415926", zone: "5358" })).toEqual({ kind: "valid", nickname: "PiPlayer" });
+    expect(
+      await adapter.checkTarget({
+        providerServiceId: ML_86,
+        brand: "Mobile Legends",
+        target: "31415926",
+        zone: "5358",
+      }),
+    ).toEqual({ kind: "valid", nickname: "PiPlayer" });
   });
 
   it.each([
@@ -554,24 +737,42 @@ describe("checkTarget(): showing the buyer whose account gets the top-up", () =>
     const { sim, adapter, adapterWith } = await startVip();
     const budi = { providerServiceId: ML_86, brand: "Mobile Legends", ...BUDI };
 
-    expect(await adapterWith({ apiId: "wrong" }).checkTarget(budi)).toEqual({ kind: "unavailable", message: "Signature Anda tidak valid" });
-    expect(await adapter.checkTarget({ providerServiceId: "VAL125", brand: "Valorant", target: "123456789" })).toMatchObject({ kind: "unavailable" });
+    expect(await adapterWith({ apiId: "wrong" }).checkTarget(budi)).toEqual({
+      kind: "unavailable",
+      message: "Signature Anda tidak valid",
+    });
+    expect(
+      await adapter.checkTarget({ providerServiceId: "VAL125", brand: "Valorant", target: "123456789" }),
+    ).toMatchObject({ kind: "unavailable" });
     sim.setMaintenance(true);
-    expect(await adapter.checkTarget(budi)).toMatchObject({ kind: "unavailable", message: expect.stringMatching(/maintenance/) });
+    expect(await adapter.checkTarget(budi)).toMatchObject({
+      kind: "unavailable",
+      message: expect.stringMatching(/maintenance/),
+    });
     sim.setMaintenance(false);
     sim.setIpAllowed(false);
-    expect(await adapter.checkTarget(budi)).toMatchObject({ kind: "unavailable", message: expect.stringMatching(/IP/) });
+    expect(await adapter.checkTarget(budi)).toMatchObject({
+      kind: "unavailable",
+      message: expect.stringMatching(/IP/),
+    });
   });
 
-  it.each(["http500", "http429", "garbage", "hang"] as const)("says unavailable when the supplier answers %s", async (fault) => {
-    const { sim, adapter } = await startVip();
-    sim.setFault("get-nickname", fault, 1);
-    expect(await adapter.checkTarget({ providerServiceId: ML_86, brand: "Mobile Legends", ...BUDI })).toMatchObject({ kind: "unavailable" });
-  });
+  it.each(["http500", "http429", "garbage", "hang"] as const)(
+    "says unavailable when the supplier answers %s",
+    async (fault) => {
+      const { sim, adapter } = await startVip();
+      sim.setFault("get-nickname", fault, 1);
+      expect(await adapter.checkTarget({ providerServiceId: ML_86, brand: "Mobile Legends", ...BUDI })).toMatchObject({
+        kind: "unavailable",
+      });
+    },
+  );
 
   it("says unavailable when nothing listens at the address", async () => {
     const adapter = createVipResellerAdapter({ url: await refusingUrl(), apiId: API_ID, apiKey: API_KEY }, fastHttp());
-    expect(await adapter.checkTarget({ providerServiceId: ML_86, brand: "Mobile Legends", ...BUDI })).toMatchObject({ kind: "unavailable" });
+    expect(await adapter.checkTarget({ providerServiceId: ML_86, brand: "Mobile Legends", ...BUDI })).toMatchObject({
+      kind: "unavailable",
+    });
   });
 });
 
@@ -598,7 +799,13 @@ describe("what VIP Reseller cannot do", () => {
   it("declares its capabilities: no refill, no cancel, no idempotent placement, one order per status call, nickname checks", async () => {
     const { adapter } = await startVip();
     expect(adapter.kind).toBe("vip-reseller");
-    expect(adapter.capabilities).toEqual({ refill: false, cancel: false, idempotentPlace: false, statusBatch: 1, checkTarget: true });
+    expect(adapter.capabilities).toEqual({
+      refill: false,
+      cancel: false,
+      idempotentPlace: false,
+      statusBatch: 1,
+      checkTarget: true,
+    });
   });
 
   it("throws ProviderCallError unsupported for refill, refill status and cancel without calling the supplier", async () => {

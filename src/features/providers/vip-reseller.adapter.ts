@@ -41,11 +41,20 @@ const TIERS: readonly Tier[] = ["basic", "premium", "special"];
  * target patterns see "data", and a service refusal is `invalid_service` before "tidak ditemukan".
  */
 const VIP_PATTERNS: ReadonlyArray<readonly [SupplierErrorClass, RegExp]> = [
-  ["auth", /signature|api ?key|\bIP\b|whitelist|akun (?:anda )?(?:tidak aktif|nonaktif|dinonaktifkan|diblokir|suspend)/i],
+  [
+    "auth",
+    /signature|api ?key|\bIP\b|whitelist|akun (?:anda )?(?:tidak aktif|nonaktif|dinonaktifkan|diblokir|suspend)/i,
+  ],
   ["insufficient_funds", /saldo\b.*(?:tidak (?:cukup|mencukupi)|kurang)|insufficient|not enough (?:funds|balance)/i],
   ["not_found", /transaksi tidak ditemukan|trxid|order not found/i],
-  ["invalid_service", /(?:layanan|produk|service)\b.*(?:tidak|nonaktif|gangguan|kosong|not found|unavailable)|stok (?:habis|kosong)/i],
-  ["invalid_link", /(?:data tujuan|tujuan|target|data_no|data_zone|pemain|player|user ?id|\bid\b|zone|server)\b.*(?:tidak|wajib|salah|invalid|kosong)/i],
+  [
+    "invalid_service",
+    /(?:layanan|produk|service)\b.*(?:tidak|nonaktif|gangguan|kosong|not found|unavailable)|stok (?:habis|kosong)/i,
+  ],
+  [
+    "invalid_link",
+    /(?:data tujuan|tujuan|target|data_no|data_zone|pemain|player|user ?id|\bid\b|zone|server)\b.*(?:tidak|wajib|salah|invalid|kosong)/i,
+  ],
   ["quantity_range", /minimal|maksimal|minimum|maximum/i],
   ["not_found", /tidak ditemukan|not found/i],
 ];
@@ -56,7 +65,8 @@ export function classifyVipError(message: string): SupplierErrorClass {
 }
 
 /** Refusals that say the supplier (or our account with it) failed, not that the player id is wrong. */
-const SYSTEM_FAILURE = /maintenance|pemeliharaan|perbaikan|gangguan|sibuk|coba (?:lagi )?(?:beberapa saat|nanti)|kesalahan (?:sistem|server)|system error|timeout|time out|kode game|game (?:ini )?(?:tidak|belum) (?:didukung|mendukung|tersedia|ditemukan)|(?:tidak|belum) mendukung/i;
+const SYSTEM_FAILURE =
+  /maintenance|pemeliharaan|perbaikan|gangguan|sibuk|coba (?:lagi )?(?:beberapa saat|nanti)|kesalahan (?:sistem|server)|system error|timeout|time out|kode game|game (?:ini )?(?:tidak|belum) (?:didukung|mendukung|tersedia|ditemukan)|(?:tidak|belum) mendukung/i;
 
 function isSystemFailure(message: string): boolean {
   return classifyVipError(message) === "auth" || SYSTEM_FAILURE.test(message);
@@ -120,18 +130,34 @@ export function normalizeVipStatus(raw: string): NormalizedOrderStatus {
 
 export function createVipResellerAdapter(config: VipResellerConfig, http: HttpClient): ProviderAdapter {
   const base = config.url.replace(/\/+$/, "");
-  const sign = createHash("md5").update(config.apiId + config.apiKey).digest("hex");
+  const sign = createHash("md5")
+    .update(config.apiId + config.apiKey)
+    .digest("hex");
 
-  const post = (endpoint: Endpoint, fields: Fields, responseTimeoutMs?: number, idempotent = false): Promise<HttpOutcome> =>
-    http.send({ method: "POST", url: `${base}/${endpoint}`, form: { key: config.apiKey, sign, ...fields }, idempotent, ...(responseTimeoutMs ? { responseTimeoutMs } : {}) });
+  const post = (
+    endpoint: Endpoint,
+    fields: Fields,
+    responseTimeoutMs?: number,
+    idempotent = false,
+  ): Promise<HttpOutcome> =>
+    http.send({
+      method: "POST",
+      url: `${base}/${endpoint}`,
+      form: { key: config.apiKey, sign, ...fields },
+      idempotent,
+      ...(responseTimeoutMs ? { responseTimeoutMs } : {}),
+    });
 
   /** For read calls: returns `data` of a `result: true` answer, otherwise throws ProviderCallError. */
   const readCall = async (endpoint: Endpoint, fields: Fields, responseTimeoutMs?: number): Promise<unknown> => {
     const outcome = await post(endpoint, fields, responseTimeoutMs, true);
-    if (outcome.kind !== "response") throw new ProviderCallError("unavailable", `supplier unreachable (${outcome.code}: ${outcome.message})`);
-    if (outcome.status === 429 || outcome.status >= 500) throw new ProviderCallError("unavailable", `supplier answered HTTP ${outcome.status}`);
+    if (outcome.kind !== "response")
+      throw new ProviderCallError("unavailable", `supplier unreachable (${outcome.code}: ${outcome.message})`);
+    if (outcome.status === 429 || outcome.status >= 500)
+      throw new ProviderCallError("unavailable", `supplier answered HTTP ${outcome.status}`);
     const envelope = readEnvelope(outcome.body);
-    if (envelope?.ok === false) throw new ProviderCallError("rejected", envelope.message, classifyVipError(envelope.message));
+    if (envelope?.ok === false)
+      throw new ProviderCallError("rejected", envelope.message, classifyVipError(envelope.message));
     if (outcome.status >= 400) throw new ProviderCallError("unavailable", `supplier answered HTTP ${outcome.status}`);
     if (!envelope) throw new ProviderCallError("bad_response", "supplier answer is not a {result, data} envelope");
     return envelope.data;
@@ -155,13 +181,24 @@ export function createVipResellerAdapter(config: VipResellerConfig, http: HttpCl
     },
 
     async placeOrder(input): Promise<PlaceOutcome> {
-      const sent = await post("game-feature", { type: "order", service: input.providerServiceId, data_no: input.target, data_zone: input.zone ?? "" });
+      const sent = await post("game-feature", {
+        type: "order",
+        service: input.providerServiceId,
+        data_no: input.target,
+        data_zone: input.zone ?? "",
+      });
       // VIP takes no client reference on `order`: a lost answer may hide a placed order.
       const outcome = placementByTransport(sent);
       if (outcome.kind !== "response") return outcome;
       const envelope = readEnvelope(outcome.body);
-      if (envelope?.ok === false) return { kind: "rejected", errorClass: classifyVipError(envelope.message), message: envelope.message };
-      if (outcome.status >= 400) return { kind: "rejected", errorClass: "unknown", message: `supplier refused the request (HTTP ${outcome.status})` };
+      if (envelope?.ok === false)
+        return { kind: "rejected", errorClass: classifyVipError(envelope.message), message: envelope.message };
+      if (outcome.status >= 400)
+        return {
+          kind: "rejected",
+          errorClass: "unknown",
+          message: `supplier refused the request (HTTP ${outcome.status})`,
+        };
       if (!envelope) return { kind: "ambiguous", reason: "answer is not a {result, data} envelope" };
       const data = isRecord(envelope.data) ? envelope.data : {};
       const trxid = idText(data.trxid);
@@ -210,19 +247,44 @@ export function createVipResellerAdapter(config: VipResellerConfig, http: HttpCl
     async balance(): Promise<Balance> {
       const profile = await readCall("profile", {});
       const balance = isRecord(profile) ? profile.balance : undefined;
-      if (typeof balance !== "number" && !(typeof balance === "string" && balance.trim() !== "")) throw new ProviderCallError("bad_response", "profile answer has no balance");
+      if (typeof balance !== "number" && !(typeof balance === "string" && balance.trim() !== ""))
+        throw new ProviderCallError("bad_response", "profile answer has no balance");
       return { balance: String(balance).trim(), currency: "IDR" };
     },
 
     async checkTarget(input): Promise<TargetCheck> {
-      const outcome = await post("game-feature", { type: "get-nickname", code: vipGameSlug(input.brand), target: input.target, additional_target: input.zone ?? "" });
-      if (outcome.kind !== "response") return { kind: "unavailable", message: `supplier unreachable (${outcome.code}: ${outcome.message})` };
-      if (outcome.status === 429 || outcome.status >= 500) return { kind: "unavailable", message: `supplier answered HTTP ${outcome.status}` };
+      const outcome = await post("game-feature", {
+        type: "get-nickname",
+        code: vipGameSlug(input.brand),
+        target: input.target,
+        additional_target: input.zone ?? "",
+      });
+      if (outcome.kind !== "response")
+        return { kind: "unavailable", message: `supplier unreachable (${outcome.code}: ${outcome.message})` };
+      if (outcome.status === 429 || outcome.status >= 500)
+        return { kind: "unavailable", message: `supplier answered HTTP ${outcome.status}` };
       const envelope = readEnvelope(outcome.body);
-      if (!envelope) return { kind: "unavailable", message: outcome.status >= 400 ? `supplier answered HTTP ${outcome.status}` : "answer is not a {result, data} envelope" };
-      if (envelope.ok === false) return isSystemFailure(envelope.message) ? { kind: "unavailable", message: envelope.message } : { kind: "invalid", message: envelope.message };
-      const nickname = typeof envelope.data === "string" ? envelope.data : isRecord(envelope.data) && typeof envelope.data.nickname === "string" ? envelope.data.nickname : "";
-      return nickname.trim() !== "" ? { kind: "valid", nickname: nickname.trim() } : { kind: "unavailable", message: "answer has no nickname" };
+      if (!envelope)
+        return {
+          kind: "unavailable",
+          message:
+            outcome.status >= 400
+              ? `supplier answered HTTP ${outcome.status}`
+              : "answer is not a {result, data} envelope",
+        };
+      if (envelope.ok === false)
+        return isSystemFailure(envelope.message)
+          ? { kind: "unavailable", message: envelope.message }
+          : { kind: "invalid", message: envelope.message };
+      const nickname =
+        typeof envelope.data === "string"
+          ? envelope.data
+          : isRecord(envelope.data) && typeof envelope.data.nickname === "string"
+            ? envelope.data.nickname
+            : "";
+      return nickname.trim() !== ""
+        ? { kind: "valid", nickname: nickname.trim() }
+        : { kind: "unavailable", message: "answer has no nickname" };
     },
   };
 }
@@ -241,7 +303,10 @@ function readEnvelope(body: string): Envelope | undefined {
   const result = json.result;
   if (result === true || result === "true" || result === 1 || result === "1") return { ok: true, data: json.data };
   if (result === false || result === "false" || result === 0 || result === "0") {
-    const message = typeof json.message === "string" && json.message.trim() !== "" ? json.message : "supplier refused the request without a message";
+    const message =
+      typeof json.message === "string" && json.message.trim() !== ""
+        ? json.message
+        : "supplier refused the request without a message";
     return { ok: false, message };
   }
   return undefined;
@@ -283,7 +348,8 @@ function toStatusReport(entry: unknown): OrderStatusReport {
   if (!isRecord(entry)) return { kind: "error", message: "missing from the supplier's answer" };
   if (typeof entry.status !== "string") return { kind: "error", message: "unreadable status entry" };
   const price = entry.price;
-  const charge = typeof price === "number" || (typeof price === "string" && price.trim() !== "") ? String(price).trim() : undefined;
+  const charge =
+    typeof price === "number" || (typeof price === "string" && price.trim() !== "") ? String(price).trim() : undefined;
   return {
     kind: "status",
     status: normalizeVipStatus(entry.status),
@@ -295,4 +361,3 @@ function toStatusReport(entry: unknown): OrderStatusReport {
     note: typeof entry.note === "string" ? entry.note : undefined,
   };
 }
-

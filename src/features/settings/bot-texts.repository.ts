@@ -8,7 +8,12 @@ export async function listBotTexts(db: Db): Promise<BotTextRow[]> {
 }
 
 export async function findBotText(db: Db, key: string, language: BotTextRow["language"]): Promise<string | undefined> {
-  const row = await db.selectFrom("bot_texts").select("text").where("key", "=", key).where("language", "=", language).executeTakeFirst();
+  const row = await db
+    .selectFrom("bot_texts")
+    .select("text")
+    .where("key", "=", key)
+    .where("language", "=", language)
+    .executeTakeFirst();
   return row?.text;
 }
 

@@ -35,7 +35,12 @@ const isKey = (key: string): key is OverridableText => Object.hasOwn(OVERRIDABLE
  * checked as Telegram HTML before it is stored (a broken tag would make Telegram refuse the
  * message), and every change is audited with the text before and after.
  */
-export function createBotTexts(deps: { db: Db; clock: Clock; audit: AuditService; translate: (locale: string, key: string, vars?: Record<string, string>) => string }) {
+export function createBotTexts(deps: {
+  db: Db;
+  clock: Clock;
+  audit: AuditService;
+  translate: (locale: string, key: string, vars?: Record<string, string>) => string;
+}) {
   const { db, clock, audit, translate } = deps;
   // Read on every update that shows one of these texts: kept in memory, reloaded after a change here.
   let loaded: Promise<Map<string, string>> | undefined;
@@ -51,23 +56,31 @@ export function createBotTexts(deps: { db: Db; clock: Clock; audit: AuditService
   };
 
   const check = (key: string, language: string): { key: OverridableText; language: TextLanguage } => {
-    if (!isKey(key)) throw invalid(`the bot text ${key} cannot be changed; these can: ${Object.keys(OVERRIDABLE_TEXTS).join(", ")}`);
+    if (!isKey(key))
+      throw invalid(`the bot text ${key} cannot be changed; these can: ${Object.keys(OVERRIDABLE_TEXTS).join(", ")}`);
     if (!(LANGUAGES as readonly string[]).includes(language)) throw invalid('language is "id" or "en"');
     return { key, language: language as TextLanguage };
   };
 
-  const defaultOf = (key: OverridableText, language: TextLanguage) => translate(language, key, Object.fromEntries(OVERRIDABLE_TEXTS[key].map((p) => [p, `{${p}}`])));
+  const defaultOf = (key: OverridableText, language: TextLanguage) =>
+    translate(language, key, Object.fromEntries(OVERRIDABLE_TEXTS[key].map((p) => [p, `{${p}}`])));
 
   return {
     /**
      * The rewritten texts, for the bot: `text(key, language, vars)` answers synchronously once
      * loaded, undefined when the shop kept the default.
      */
-    async snapshot(): Promise<(key: string, language: string, vars?: Record<string, string | number>) => string | undefined> {
+    async snapshot(): Promise<
+      (key: string, language: string, vars?: Record<string, string | number>) => string | undefined
+    > {
       const texts = await load();
       return (key, language, vars) => {
         const text = texts.get(`${key}:${language}`);
-        return text === undefined ? undefined : text.replace(/\{(\w+)\}/g, (whole, name: string) => (vars?.[name] === undefined ? whole : String(vars[name])));
+        return text === undefined
+          ? undefined
+          : text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+              vars?.[name] === undefined ? whole : String(vars[name]),
+            );
       };
     },
 
@@ -77,7 +90,15 @@ export function createBotTexts(deps: { db: Db; clock: Clock; audit: AuditService
       return (Object.keys(OVERRIDABLE_TEXTS) as OverridableText[]).flatMap((key) =>
         LANGUAGES.map((language) => {
           const row = byKey.get(`${key}:${language}`);
-          return { key, language, text: row?.text ?? null, defaultText: defaultOf(key, language), placeholders: OVERRIDABLE_TEXTS[key], updatedAt: row?.updated_at ?? null, updatedBy: row?.updated_by ?? null };
+          return {
+            key,
+            language,
+            text: row?.text ?? null,
+            defaultText: defaultOf(key, language),
+            placeholders: OVERRIDABLE_TEXTS[key],
+            updatedAt: row?.updated_at ?? null,
+            updatedBy: row?.updated_by ?? null,
+          };
         }),
       );
     },
@@ -87,7 +108,12 @@ export function createBotTexts(deps: { db: Db; clock: Clock; audit: AuditService
       const text = input.trim();
       const allowed: readonly string[] = OVERRIDABLE_TEXTS[key];
       for (const [, name] of text.matchAll(/\{(\w+)\}/g)) {
-        if (!allowed.includes(name!)) throw invalid(allowed.length > 0 ? `unknown placeholder {${name}}: this text can use ${allowed.map((p) => `{${p}}`).join(", ")}` : `this text has no placeholders; {${name}} would be shown as it is`);
+        if (!allowed.includes(name!))
+          throw invalid(
+            allowed.length > 0
+              ? `unknown placeholder {${name}}: this text can use ${allowed.map((p) => `{${p}}`).join(", ")}`
+              : `this text has no placeholders; {${name}} would be shown as it is`,
+          );
       }
       // Checked as written first, so a problem's position is where the admin typed it; then with the
       // placeholders filled as the longest name Telegram allows, so the sent message fits too.
@@ -97,7 +123,13 @@ export function createBotTexts(deps: { db: Db; clock: Clock; audit: AuditService
       await db.transaction().execute(async (trx) => {
         const before = await findBotText(trx, key, language);
         await upsertBotText(trx, { key, language, text, updated_by: actor, updated_at: now });
-        await audit.record(trx, { actor, action: "bot_text.set", subject: `bot_text:${key}:${language}`, before: { text: before ?? null }, after: { text } });
+        await audit.record(trx, {
+          actor,
+          action: "bot_text.set",
+          subject: `bot_text:${key}:${language}`,
+          before: { text: before ?? null },
+          after: { text },
+        });
       });
       loaded = undefined;
     },
@@ -109,7 +141,13 @@ export function createBotTexts(deps: { db: Db; clock: Clock; audit: AuditService
         const before = await findBotText(trx, key, language);
         if (before === undefined) return false;
         await deleteBotText(trx, key, language);
-        await audit.record(trx, { actor, action: "bot_text.reset", subject: `bot_text:${key}:${language}`, before: { text: before }, after: { text: null } });
+        await audit.record(trx, {
+          actor,
+          action: "bot_text.reset",
+          subject: `bot_text:${key}:${language}`,
+          before: { text: before },
+          after: { text: null },
+        });
         return true;
       });
       if (!removed) throw new AppError("admin.not_found", `the ${key} text in ${language} is already the default`);

@@ -20,18 +20,36 @@ export function createFaqAdmin(deps: { db: Db; knowledge: KnowledgeService; audi
     /** Adds an entry, or replaces the one with the same slug and language. */
     async save(input: unknown, actor: string): Promise<FaqDocument> {
       const parsed = FaqInputSchema.safeParse(input);
-      if (!parsed.success) throw new AppError("knowledge.invalid_input", parsed.error.issues.map((i) => (i.path.length > 0 ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; "));
+      if (!parsed.success)
+        throw new AppError(
+          "knowledge.invalid_input",
+          parsed.error.issues
+            .map((i) => (i.path.length > 0 ? `${i.path.join(".")}: ${i.message}` : i.message))
+            .join("; "),
+        );
       const { slug, language } = parsed.data;
       const before = await knowledge.faq.get(slug, language);
       const saved = await knowledge.faq.upsert(parsed.data);
-      await audit.record(db, { actor, action: before ? "faq.edit" : "faq.add", subject: `faq:${slug}:${language}`, before: content(before), after: content(saved) });
+      await audit.record(db, {
+        actor,
+        action: before ? "faq.edit" : "faq.add",
+        subject: `faq:${slug}:${language}`,
+        before: content(before),
+        after: content(saved),
+      });
       return saved;
     },
 
     async remove(slug: string, language: FaqLanguage, actor: string): Promise<void> {
       const before = await knowledge.faq.get(slug, language);
       await knowledge.faq.remove(slug, language);
-      await audit.record(db, { actor, action: "faq.remove", subject: `faq:${before?.slug ?? slug}:${language}`, before: content(before), after: null });
+      await audit.record(db, {
+        actor,
+        action: "faq.remove",
+        subject: `faq:${before?.slug ?? slug}:${language}`,
+        before: content(before),
+        after: null,
+      });
     },
   };
 }

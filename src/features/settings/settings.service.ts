@@ -17,25 +17,73 @@ const SETTINGS = {
   "pricing.min_profit_per_order": { schema: z.number().int().min(0).max(10_000_000), fallback: 0 },
   /** When suppliers' catalogs are re-synced (cron, Asia/Jakarta). */
   "catalog.sync_cron": { schema: z.string().regex(/^\S+( \S+){4,5}$/), fallback: "15 */6 * * *" },
-  "checkout.quote_ttl_minutes": { schema: z.number().int().min(1).max(24 * 60), fallback: 30 },
-  "payments.invoice_expiry_minutes": { schema: z.number().int().min(1).max(24 * 60), fallback: 15 },
+  "checkout.quote_ttl_minutes": {
+    schema: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60),
+    fallback: 30,
+  },
+  "payments.invoice_expiry_minutes": {
+    schema: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60),
+    fallback: 15,
+  },
   /** How often supplier order statuses are synced. */
-  "fulfilment.status_sync_minutes": { schema: z.number().int().min(1).max(24 * 60), fallback: 15 },
+  "fulfilment.status_sync_minutes": {
+    schema: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60),
+    fallback: 15,
+  },
   /**
    * Pause between two status calls to the same supplier (rate limits). At 2 s a round checks about
    * 3,000 orders a minute per supplier; a shop with a generous panel can lower it.
    */
   "fulfilment.status_pause_ms": { schema: z.number().int().min(0).max(60_000), fallback: 2_000 },
   /** An order with no reported progress for this long is flagged to admins. */
-  "fulfilment.stuck_after_hours": { schema: z.number().int().min(1).max(24 * 30), fallback: 24 },
+  "fulfilment.stuck_after_hours": {
+    schema: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30),
+    fallback: 24,
+  },
   /** An order waiting for a supplier's funds is refunded to the customer after this many hours. */
-  "fulfilment.funds_wait_hours": { schema: z.number().int().min(1).max(24 * 7), fallback: 6 },
+  "fulfilment.funds_wait_hours": {
+    schema: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 7),
+    fallback: 6,
+  },
   /** How often suppliers' balances are checked (orders waiting for funds resume, low balances alert). */
-  "fulfilment.funds_check_minutes": { schema: z.number().int().min(1).max(24 * 60), fallback: 5 },
+  "fulfilment.funds_check_minutes": {
+    schema: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60),
+    fallback: 5,
+  },
   /** A QR paid after it expired: fulfil when the quote is still valid (else wallet), or always credit the wallet. */
-  "payments.late_payment_policy": { schema: z.enum(["fulfil_if_quote_valid", "wallet"]), fallback: "fulfil_if_quote_valid" },
+  "payments.late_payment_policy": {
+    schema: z.enum(["fulfil_if_quote_valid", "wallet"]),
+    fallback: "fulfil_if_quote_valid",
+  },
   /** Which ways to pay are offered. */
-  "payments.rails": { schema: z.array(z.enum(["qris", "wallet", "stars"])).min(1), fallback: ["qris", "wallet", "stars"] },
+  "payments.rails": {
+    schema: z.array(z.enum(["qris", "wallet", "stars"])).min(1),
+    fallback: ["qris", "wallet", "stars"],
+  },
   /** Rupiah per Telegram Star, for pricing Stars invoices. */
   "payments.stars_rate_idr": { schema: z.number().int().min(1).max(100_000), fallback: 250 },
   /** Wallet top-ups by QRIS: the smallest and largest amount. */
@@ -74,16 +122,30 @@ function issueMessage(key: SettingKey, issue: z.core.$ZodIssue): { message: stri
   switch (issue.code) {
     case "too_small":
       return issue.origin === "array"
-        ? { message: `choose at least ${String(issue.minimum)}`, text: { key: "setting.choose_at_least", params: { min: Number(issue.minimum) } } }
-        : { message: `the smallest allowed is ${String(issue.minimum)}`, text: { key: "setting.too_small", params: { min: Number(issue.minimum) } } };
+        ? {
+            message: `choose at least ${String(issue.minimum)}`,
+            text: { key: "setting.choose_at_least", params: { min: Number(issue.minimum) } },
+          }
+        : {
+            message: `the smallest allowed is ${String(issue.minimum)}`,
+            text: { key: "setting.too_small", params: { min: Number(issue.minimum) } },
+          };
     case "too_big":
-      return { message: `the largest allowed is ${String(issue.maximum)}`, text: { key: "setting.too_big", params: { max: Number(issue.maximum) } } };
+      return {
+        message: `the largest allowed is ${String(issue.maximum)}`,
+        text: { key: "setting.too_big", params: { max: Number(issue.maximum) } },
+      };
     case "invalid_type":
-      if (issue.expected === "number" || issue.expected === "int") return { message: "a whole number is needed", text: { key: "setting.whole_number" } };
-      if (issue.expected === "array") return { message: "a list of choices is needed", text: { key: "setting.choose_at_least", params: { min: 1 } } };
+      if (issue.expected === "number" || issue.expected === "int")
+        return { message: "a whole number is needed", text: { key: "setting.whole_number" } };
+      if (issue.expected === "array")
+        return { message: "a list of choices is needed", text: { key: "setting.choose_at_least", params: { min: 1 } } };
       return formatHint(key, issue);
     case "invalid_value":
-      return { message: `choose one of ${issue.values.map(String).join(", ")}`, text: { key: "setting.unknown_choice" } };
+      return {
+        message: `choose one of ${issue.values.map(String).join(", ")}`,
+        text: { key: "setting.unknown_choice" },
+      };
     case "invalid_format":
       return formatHint(key, issue);
     default:
@@ -94,11 +156,17 @@ function issueMessage(key: SettingKey, issue: z.core.$ZodIssue): { message: stri
 function formatHint(key: SettingKey, issue: z.core.$ZodIssue): { message: string; text: MessageKey } {
   const hint = FORMAT_HINTS[key];
   if (!hint) return { message: issue.message, text: { key: "setting.invalid" } };
-  return { message: hint, text: { key: key === "catalog.sync_cron" ? "setting.cron_format" : "setting.percent_format" } };
+  return {
+    message: hint,
+    text: { key: key === "catalog.sync_cron" ? "setting.cron_format" : "setting.percent_format" },
+  };
 }
 
 /** Checks a value against a setting's schema (the admin app validates before it writes). */
-export function parseSetting<K extends SettingKey>(key: K, value: unknown): { ok: true; value: SettingValue<K> } | { ok: false; message: string; text: MessageKey } {
+export function parseSetting<K extends SettingKey>(
+  key: K,
+  value: unknown,
+): { ok: true; value: SettingValue<K> } | { ok: false; message: string; text: MessageKey } {
   const parsed = SETTINGS[key].schema.safeParse(value);
   if (parsed.success) return { ok: true, value: parsed.data as SettingValue<K> };
   const problems = parsed.error.issues.map((i) => issueMessage(key, i));
@@ -118,7 +186,11 @@ export function settingDefault<K extends SettingKey>(key: K): SettingValue<K> {
 /** How stale a setting may be on one instance after another changed it (several instances on PostgreSQL). */
 export const SHARED_SETTINGS_CACHE_MS = 5_000;
 
-export function createSettingsService(deps: { db: Db; clock: Clock; /** Several instances: a value is read again after this long, so one changed elsewhere arrives. Absent: cached until set here. */ cacheMs?: number }) {
+export function createSettingsService(deps: {
+  db: Db;
+  clock: Clock;
+  /** Several instances: a value is read again after this long, so one changed elsewhere arrives. Absent: cached until set here. */ cacheMs?: number;
+}) {
   const { cacheMs } = deps;
   // The stored text too, to tell a value another instance changed from one merely read again.
   const cache = new Map<SettingKey, { value: unknown; text: string | undefined; readAt: number }>();

@@ -31,7 +31,13 @@ async function history(userId: number, language: "id" | "en") {
   const order = await kit.db.selectFrom("orders").selectAll().orderBy("id", "desc").executeTakeFirstOrThrow();
   clock.advance(10 * 60_000);
   await kit.container.statusSync.syncOrders([order.id]);
-  expect((await kit.db.selectFrom("orders").select(["status", "remains"]).where("id", "=", order.id).executeTakeFirstOrThrow())).toEqual({ status: "partial", remains: 1500 });
+  expect(
+    await kit.db
+      .selectFrom("orders")
+      .select(["status", "remains"])
+      .where("id", "=", order.id)
+      .executeTakeFirstOrThrow(),
+  ).toEqual({ status: "partial", remains: 1500 });
   return { customer, order };
 }
 

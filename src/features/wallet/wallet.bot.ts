@@ -18,11 +18,20 @@ export async function showBalance(ctx: BotContext): Promise<void> {
       when: formatJakartaDateTime(e.createdAt),
       amount: `${e.amount > 0 ? "+" : "−"}${formatRupiah(Math.abs(e.amount))}`,
       // Counts as the shop writes numbers ("1.000"); an admin's or supplier's own words stay out of the customer's view.
-      reason: ctx.t(`ledger-entry-${e.description.kind}`, Object.fromEntries(Object.entries(e.description.params).map(([k, v]) => [k, counts.format(v)]))),
+      reason: ctx.t(
+        `ledger-entry-${e.description.kind}`,
+        Object.fromEntries(Object.entries(e.description.params).map(([k, v]) => [k, counts.format(v)])),
+      ),
       order: e.orderId ?? "",
     };
     // A top-up belongs to no order: no "(order #-)".
     return ctx.t(e.orderId === null ? "ledger-line-plain" : "ledger-line-order", vars);
   });
-  await ctx.reply([ctx.t("balance", { amount: formatRupiah(balance) }), ...(lines.length > 0 ? ["", ctx.t("ledger-recent"), ...lines] : [])].join("\n"), { parse_mode: "HTML" });
+  await ctx.reply(
+    [
+      ctx.t("balance", { amount: formatRupiah(balance) }),
+      ...(lines.length > 0 ? ["", ctx.t("ledger-recent"), ...lines] : []),
+    ].join("\n"),
+    { parse_mode: "HTML" },
+  );
 }

@@ -30,9 +30,17 @@ export interface LedgerDescription {
 const PARTIAL = /^partial: (\d+) of (\d+) not delivered$/;
 const ADMIN_OUTCOME = /^admin set (partial|canceled): ([\s\S]*)$/;
 
-export function describeLedgerEntry(entry: { reason: string; reference: string; note: string | null }): LedgerDescription {
+export function describeLedgerEntry(entry: {
+  reason: string;
+  reference: string;
+  note: string | null;
+}): LedgerDescription {
   const note = entry.note?.trim() || null;
-  const of = (kind: LedgerKind, text: string | null = null, params: Record<string, number> = {}): LedgerDescription => ({ kind, params, text });
+  const of = (
+    kind: LedgerKind,
+    text: string | null = null,
+    params: Record<string, number> = {},
+  ): LedgerDescription => ({ kind, params, text });
   if (entry.reason === "purchase") return of("purchase", note?.replace(/^manual order: /, "") ?? null);
   if (entry.reason === "adjustment") return of("adjustment", note);
   if (entry.reference.startsWith("payment:")) {
@@ -40,13 +48,15 @@ export function describeLedgerEntry(entry: { reason: string; reference: string; 
     return of(note === "paid after the invoice expired" ? "payment_late" : "payment_twice");
   }
   if (entry.reason === "topup") return of("topup_qris");
-  if (/^refund:order:\d+:admin:/.test(entry.reference)) return of("refund_admin", note?.replace(/^admin: /, "") ?? null);
+  if (/^refund:order:\d+:admin:/.test(entry.reference))
+    return of("refund_admin", note?.replace(/^admin: /, "") ?? null);
   if (entry.reason !== "refund" || !note) return of("refund");
   const partial = PARTIAL.exec(note);
   if (partial) return of("refund_partial", null, { remains: Number(partial[1]), quantity: Number(partial[2]) });
   if (note.startsWith("supplier status ")) return of("refund_supplier_canceled", note.slice("supplier status ".length));
   const outcome = ADMIN_OUTCOME.exec(note);
-  if (outcome) return of(outcome[1] === "partial" ? "refund_admin_partial" : "refund_admin_canceled", outcome[2]!.trim() || null);
+  if (outcome)
+    return of(outcome[1] === "partial" ? "refund_admin_partial" : "refund_admin_canceled", outcome[2]!.trim() || null);
   if (note.startsWith("admin: ")) return of("refund_admin", note.slice("admin: ".length));
   // What is left is fulfilment's refund of an order no supplier took, with the supplier's own words.
   return of("refund_not_placed", note);

@@ -39,9 +39,24 @@ export async function balanceOf(db: Db, customerId: number): Promise<number> {
 
 /** A customer's entries, newest first. */
 export async function listEntries(db: Db, customerId: number, limit: number, offset = 0): Promise<LedgerEntryRow[]> {
-  return db.selectFrom("ledger_entries").selectAll().where("customer_id", "=", customerId).orderBy("id", "desc").limit(limit).offset(offset).execute();
+  return db
+    .selectFrom("ledger_entries")
+    .selectAll()
+    .where("customer_id", "=", customerId)
+    .orderBy("id", "desc")
+    .limit(limit)
+    .offset(offset)
+    .execute();
 }
 
 export async function countEntries(db: Db, customerId: number): Promise<number> {
-  return Number((await db.selectFrom("ledger_entries").select((eb) => eb.fn.countAll<number>().as("n")).where("customer_id", "=", customerId).executeTakeFirstOrThrow()).n);
+  return Number(
+    (
+      await db
+        .selectFrom("ledger_entries")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("customer_id", "=", customerId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 }

@@ -20,7 +20,16 @@ export interface LedgerEntry {
   description: LedgerDescription;
 }
 
-const toEntry = (r: LedgerEntryRow): LedgerEntry => ({ id: r.id, amount: r.amount, reason: r.reason, reference: r.reference, orderId: r.order_id, note: r.note, createdAt: r.created_at, description: describeLedgerEntry(r) });
+const toEntry = (r: LedgerEntryRow): LedgerEntry => ({
+  id: r.id,
+  amount: r.amount,
+  reason: r.reason,
+  reference: r.reference,
+  orderId: r.order_id,
+  note: r.note,
+  createdAt: r.created_at,
+  description: describeLedgerEntry(r),
+});
 
 export type LedgerReason = "refund" | "topup" | "adjustment" | "purchase";
 
@@ -40,7 +49,8 @@ export function createWalletService(deps: { db: Db; clock: Clock }) {
   return {
     /** Credits inside the caller's transaction. Returns false when the reference was already credited. */
     async credit(trx: Db, credit: Credit): Promise<boolean> {
-      if (!Number.isSafeInteger(credit.amount) || credit.amount <= 0) throw new RangeError(`credit amount must be a positive integer, got ${credit.amount}`);
+      if (!Number.isSafeInteger(credit.amount) || credit.amount <= 0)
+        throw new RangeError(`credit amount must be a positive integer, got ${credit.amount}`);
       return insertLedgerEntry(trx, {
         customer_id: credit.customerId,
         amount: credit.amount,
@@ -59,10 +69,19 @@ export function createWalletService(deps: { db: Db; clock: Clock }) {
      * cannot change between the check and the debit.
      */
     async debit(trx: Db, debit: Credit): Promise<boolean> {
-      if (!Number.isSafeInteger(debit.amount) || debit.amount <= 0) throw new RangeError(`debit amount must be a positive integer, got ${debit.amount}`);
+      if (!Number.isSafeInteger(debit.amount) || debit.amount <= 0)
+        throw new RangeError(`debit amount must be a positive integer, got ${debit.amount}`);
       await lockLedgerOf(trx, debit.customerId);
       if ((await this.balance(debit.customerId, trx)) < debit.amount) return false;
-      return insertLedgerEntry(trx, { customer_id: debit.customerId, amount: -debit.amount, reason: debit.reason, reference: debit.reference, order_id: debit.orderId ?? null, note: debit.note ?? null, created_at: clock.now() });
+      return insertLedgerEntry(trx, {
+        customer_id: debit.customerId,
+        amount: -debit.amount,
+        reason: debit.reason,
+        reference: debit.reference,
+        order_id: debit.orderId ?? null,
+        note: debit.note ?? null,
+        created_at: clock.now(),
+      });
     },
 
     balance: (customerId: number, trx: Db = db): Promise<number> => balanceOf(trx, customerId),
@@ -72,7 +91,11 @@ export function createWalletService(deps: { db: Db; clock: Clock }) {
     },
 
     /** A page of a customer's ledger, newest first, and how many entries there are (the admin app). */
-    async pageEntries(customerId: number, page: number, pageSize: number): Promise<{ entries: LedgerEntry[]; total: number }> {
+    async pageEntries(
+      customerId: number,
+      page: number,
+      pageSize: number,
+    ): Promise<{ entries: LedgerEntry[]; total: number }> {
       const total = await countEntries(db, customerId);
       return { entries: (await listEntries(db, customerId, pageSize, page * pageSize)).map(toEntry), total };
     },

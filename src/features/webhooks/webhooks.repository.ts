@@ -16,6 +16,10 @@ export async function recordEventOnce(db: Db, event: Insertable<WebhookEventTabl
 
 /** Forgets a source's deliveries received before `before`. Returns how many. */
 export async function deleteEventsBefore(db: Db, source: string, before: number): Promise<number> {
-  const result = await db.deleteFrom("webhook_events").where("source", "=", source).where("received_at", "<", before).executeTakeFirst();
+  const result = await db
+    .deleteFrom("webhook_events")
+    .where("source", "=", source)
+    .where("received_at", "<", before)
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }

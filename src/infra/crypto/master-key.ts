@@ -14,7 +14,11 @@ export interface MasterKeySource {
  * `<dataDir>/master.key` (mode 0600) so the sandbox and the CLI share it; in production a missing
  * key is fatal, because a key next to the database protects nothing.
  */
-export function resolveMasterKey(input: { hex: string | undefined; dataDir: string; production: boolean }): MasterKeySource {
+export function resolveMasterKey(input: {
+  hex: string | undefined;
+  dataDir: string;
+  production: boolean;
+}): MasterKeySource {
   if (input.hex) return { key: Buffer.from(input.hex, "hex"), origin: "env" };
   if (input.production) throw new AppError("crypto.key_missing", "MASTER_KEY is required in production");
   const path = join(input.dataDir, "master.key");
@@ -28,6 +32,7 @@ export function resolveMasterKey(input: { hex: string | undefined; dataDir: stri
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
   }
   const stored = readFileSync(path, "utf8").trim();
-  if (!/^[0-9a-f]{64}$/i.test(stored)) throw new AppError("crypto.key_missing", `${path} does not hold a 64-hex-character key`);
+  if (!/^[0-9a-f]{64}$/i.test(stored))
+    throw new AppError("crypto.key_missing", `${path} does not hold a 64-hex-character key`);
   return { key: Buffer.from(stored, "hex"), origin: "file", path };
 }

@@ -81,7 +81,8 @@ describe("createSecretBox: supplier and gateway keys at rest", () => {
 
   it("refuses values that are not sealed secrets", () => {
     const box = createSecretBox(KEY);
-    for (const value of ["", SUPPLIER_KEY, "v2:a:b:c"]) expect(appError(() => box.open(value, "providers:1")).code).toBe("crypto.decrypt_failed");
+    for (const value of ["", SUPPLIER_KEY, "v2:a:b:c"])
+      expect(appError(() => box.open(value, "providers:1")).code).toBe("crypto.decrypt_failed");
   });
 
   it("refuses a master key that is not 32 bytes", () => {
@@ -142,12 +143,17 @@ describe("resolveMasterKey", () => {
   });
 
   it("refuses to start production without MASTER_KEY, and writes no key next to the database", () => {
-    expect(appError(() => resolveMasterKey({ hex: undefined, dataDir, production: true })).code).toBe("crypto.key_missing");
+    expect(appError(() => resolveMasterKey({ hex: undefined, dataDir, production: true })).code).toBe(
+      "crypto.key_missing",
+    );
     expect(() => statSync(join(dataDir, "master.key"))).toThrow();
   });
 
   it("lets a generated key open what an earlier process sealed", () => {
-    const sealed = createSecretBox(resolveMasterKey({ hex: undefined, dataDir, production: false }).key).seal(SUPPLIER_KEY, "providers:1");
+    const sealed = createSecretBox(resolveMasterKey({ hex: undefined, dataDir, production: false }).key).seal(
+      SUPPLIER_KEY,
+      "providers:1",
+    );
     const reopened = createSecretBox(resolveMasterKey({ hex: undefined, dataDir, production: false }).key);
     expect(reopened.open(sealed, "providers:1")).toBe(SUPPLIER_KEY);
   });

@@ -36,7 +36,11 @@ export function createSecretBox(masterKey: Buffer): SecretBox {
         return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64")), decipher.final()]).toString("utf8");
       } catch (cause) {
         // Wrong master key, or a ciphertext moved to another row: never echo the ciphertext.
-        throw new AppError("crypto.decrypt_failed", "cannot decrypt a stored secret: wrong MASTER_KEY or tampered row", { cause });
+        throw new AppError(
+          "crypto.decrypt_failed",
+          "cannot decrypt a stored secret: wrong MASTER_KEY or tampered row",
+          { cause },
+        );
       }
     },
   };

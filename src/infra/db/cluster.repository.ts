@@ -64,7 +64,12 @@ export async function deleteLeasesExpiredBefore(db: Db, before: number): Promise
 
 /** Who holds the lease now, if anyone does (for an error message naming the other instance). */
 export async function leaseHolder(db: Db, name: string, now: number): Promise<string | undefined> {
-  const row = await db.selectFrom("leases").select("holder").where("name", "=", name).where("lease_until", ">=", now).executeTakeFirst();
+  const row = await db
+    .selectFrom("leases")
+    .select("holder")
+    .where("name", "=", name)
+    .where("lease_until", ">=", now)
+    .executeTakeFirst();
   return row?.holder;
 }
 
@@ -80,7 +85,8 @@ export async function takeToken(db: Db, name: string, perSecond: number, burst: 
     .onConflict((oc) => oc.column("name").doNothing())
     .execute();
   // SQLite spells least/greatest as the many-argument min/max.
-  const [least, greatest] = dialectOf(db) === "postgres" ? [sql.raw("least"), sql.raw("greatest")] : [sql.raw("min"), sql.raw("max")];
+  const [least, greatest] =
+    dialectOf(db) === "postgres" ? [sql.raw("least"), sql.raw("greatest")] : [sql.raw("min"), sql.raw("max")];
   const refilled = sql<number>`${least}(cast(${burst} as double precision), tokens + ${greatest}(0, ${now} - updated_at) * cast(${perSecond / 1000} as double precision))`;
   const result = await db
     .updateTable("rate_buckets")

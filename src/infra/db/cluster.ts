@@ -43,7 +43,8 @@ export function createCluster(deps: { db: Db; clock: Clock; dialect: Dialect; in
     /** Housekeeping: leases that ran out a day ago (live ones are renewed or handed back long before). */
     pruneLeases: () => deleteLeasesExpiredBefore(db, clock.now() - 86_400_000),
     /** `holder` defaults to this instance; a finer one (one update) keeps two holders of one instance apart. */
-    takeLease: (name: string, ttlMs: number, holder = instanceId) => takeLease(db, name, holder, clock.now(), clock.now() + ttlMs),
+    takeLease: (name: string, ttlMs: number, holder = instanceId) =>
+      takeLease(db, name, holder, clock.now(), clock.now() + ttlMs),
     releaseLease: (name: string, holder = instanceId) => releaseLease(db, name, holder),
     leaseHolder: (name: string) => leaseHolder(db, name, clock.now()),
     /**

@@ -1,4 +1,9 @@
-import type { CatalogSyncTable, PriceRuleTable, ServiceBackupTable, ServiceTable } from "../../features/catalog/catalog.table.js";
+import type {
+  CatalogSyncTable,
+  PriceRuleTable,
+  ServiceBackupTable,
+  ServiceTable,
+} from "../../features/catalog/catalog.table.js";
 import type { QuoteTable } from "../../features/checkout/checkout.table.js";
 import type { CustomerTable } from "../../features/customers/customers.table.js";
 import type { JobTable } from "../../features/jobs/jobs.table.js";
@@ -14,7 +19,12 @@ import type { StaffProfileTable } from "../../features/admin/staff-profiles.tabl
 import type { RefillTable } from "../../features/orders/refills.table.js";
 import type { HandoffMessageTable, HandoffTable } from "../../features/assistant/handoff.table.js";
 import type { TranscriptTable } from "../../features/assistant/transcripts.table.js";
-import type { FaqDocumentTable, KnowledgeDocumentTable, KnowledgeEmbeddingTable, KnowledgeMetaTable } from "../../features/knowledge/knowledge.table.js";
+import type {
+  FaqDocumentTable,
+  KnowledgeDocumentTable,
+  KnowledgeEmbeddingTable,
+  KnowledgeMetaTable,
+} from "../../features/knowledge/knowledge.table.js";
 import type { LlmUsageTable } from "../../features/assistant/llm-usage.table.js";
 import type { GatewayKeysTable } from "../../features/payments/gateway-keys.table.js";
 import type { GatewaySettingsTable } from "../../features/payments/gateway-settings.table.js";

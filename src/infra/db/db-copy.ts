@@ -51,11 +51,25 @@ export async function copySqliteToPostgres(source: SqliteDatabase, target: Postg
   const sourceSteps = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(source.db);
   const targetSteps = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(target.db);
   if (sourceSteps.rows.map((r) => r.name).join() !== targetSteps.rows.map((r) => r.name).join()) {
-    throw new DbCopyRefused("the SQLite and PostgreSQL migrations differ; update the program so both trees hold the same steps");
+    throw new DbCopyRefused(
+      "the SQLite and PostgreSQL migrations differ; update the program so both trees hold the same steps",
+    );
   }
 
-  const sourceTables = (source.sqlite.prepare("select name from sqlite_master where type = 'table' order by name").all() as Array<{ name: string }>).map((r) => r.name);
-  const targetTables = new Set((await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(target.db)).rows.map((r) => r.name));
+  const sourceTables = (
+    source.sqlite.prepare("select name from sqlite_master where type = 'table' order by name").all() as Array<{
+      name: string;
+    }>
+  ).map((r) => r.name);
+  const targetTables = new Set(
+    (
+      await sql<{
+        name: string;
+      }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(
+        target.db,
+      )
+    ).rows.map((r) => r.name),
+  );
   const tables = sourceTables.filter((t) => !NOT_COPIED.test(t) && targetTables.has(t));
   const skipped = sourceTables.filter((t) => !/^(kysely_|sqlite_)/.test(t) && !tables.includes(t));
   const keys = await foreignKeys(target);
@@ -74,11 +88,16 @@ export async function copySqliteToPostgres(source: SqliteDatabase, target: Postg
       let copied = 0;
       const flush = async () => {
         if (batch.length === 0) return;
-        await db.insertInto(table).values(batch.map((row) => ({ ...row, ...Object.fromEntries(later.map((c) => [c, null])) }))).execute();
+        await db
+          .insertInto(table)
+          .values(batch.map((row) => ({ ...row, ...Object.fromEntries(later.map((c) => [c, null])) })))
+          .execute();
         copied += batch.length;
         batch = [];
       };
-      for (const row of source.sqlite.prepare(`select ${columns.map(quote).join(", ")} from ${quote(table)}`).iterate() as IterableIterator<Record<string, unknown>>) {
+      for (const row of source.sqlite
+        .prepare(`select ${columns.map(quote).join(", ")} from ${quote(table)}`)
+        .iterate() as IterableIterator<Record<string, unknown>>) {
         batch.push(row);
         if (batch.length >= batchRows) await flush();
       }
@@ -87,17 +106,31 @@ export async function copySqliteToPostgres(source: SqliteDatabase, target: Postg
     }
     // References into tables copied later (orders ↔ payments) are filled in now.
     for (const key of deferred) {
-      const rows = source.sqlite.prepare(`select id, ${quote(key.column)} as value from ${quote(key.table)} where ${quote(key.column)} is not null`).all() as Array<{ id: number; value: unknown }>;
-      for (const row of rows) await db.updateTable(key.table).set({ [key.column]: row.value }).where("id", "=", row.id).execute();
+      const rows = source.sqlite
+        .prepare(
+          `select id, ${quote(key.column)} as value from ${quote(key.table)} where ${quote(key.column)} is not null`,
+        )
+        .all() as Array<{ id: number; value: unknown }>;
+      for (const row of rows)
+        await db
+          .updateTable(key.table)
+          .set({ [key.column]: row.value })
+          .where("id", "=", row.id)
+          .execute();
     }
     await resetIdentities(trx);
 
     for (const copy of copies) {
       copy.source = (source.sqlite.prepare(`select count(*) as n from ${quote(copy.table)}`).get() as { n: number }).n;
-      copy.target = (await sql<{ n: number }>`select count(*) as n from ${sql.table(copy.table)}`.execute(trx)).rows[0]!.n;
+      copy.target = (
+        await sql<{ n: number }>`select count(*) as n from ${sql.table(copy.table)}`.execute(trx)
+      ).rows[0]!.n;
     }
     const uneven = copies.filter((c) => c.source !== c.target);
-    if (uneven.length > 0) throw new Error(`row counts differ after the copy: ${uneven.map((c) => `${c.table} ${c.source} → ${c.target}`).join(", ")}`);
+    if (uneven.length > 0)
+      throw new Error(
+        `row counts differ after the copy: ${uneven.map((c) => `${c.table} ${c.source} → ${c.target}`).join(", ")}`,
+      );
     const ledgerCustomers = await compareLedgers(source, trx);
     const openJobs = await compareOpenJobs(source, trx);
     return { tables: copies, skipped, ledgerCustomers, openJobs };
@@ -108,22 +141,41 @@ const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 
 /** Empty: no tables at all, or the shop's schema with no row in any table (`npm run migrate` run first). */
 async function refuseNonEmpty(target: PostgresDatabase): Promise<void> {
-  const tables = (await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(target.db)).rows.map((r) => r.name);
+  const tables = (
+    await sql<{
+      name: string;
+    }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(
+      target.db,
+    )
+  ).rows.map((r) => r.name);
   if (tables.length === 0) return;
-  if (!tables.includes("kysely_migration")) throw new DbCopyRefused(`the PostgreSQL database is not empty (it holds tables such as ${tables.slice(0, 3).join(", ")}); copy into a new, empty database`);
+  if (!tables.includes("kysely_migration"))
+    throw new DbCopyRefused(
+      `the PostgreSQL database is not empty (it holds tables such as ${tables.slice(0, 3).join(", ")}); copy into a new, empty database`,
+    );
   const holding: string[] = [];
   for (const table of tables.filter((t) => !t.startsWith("kysely_migration"))) {
-    const { rows } = await sql<{ any: number }>`select count(*) as any from (select 1 from ${sql.table(table)} limit 1) t`.execute(target.db);
+    const { rows } = await sql<{
+      any: number;
+    }>`select count(*) as any from (select 1 from ${sql.table(table)} limit 1) t`.execute(target.db);
     if (rows[0]!.any > 0) holding.push(table);
   }
   // faq_documents is seeded by a migration: a freshly migrated database holds only those rows.
   const seeded = holding.length === 1 && holding[0] === "faq_documents" && (await onlySeededFaqs(target));
-  if (holding.length > 0 && !seeded) throw new DbCopyRefused(`the PostgreSQL database is not empty (rows in ${holding.join(", ")}); copy into a new, empty database`);
+  if (holding.length > 0 && !seeded)
+    throw new DbCopyRefused(
+      `the PostgreSQL database is not empty (rows in ${holding.join(", ")}); copy into a new, empty database`,
+    );
 }
 
 async function onlySeededFaqs(target: PostgresDatabase): Promise<boolean> {
-  const { rows } = await sql<{ changed: number }>`select count(*) as changed from faq_documents where updated_at <> created_at`.execute(target.db);
-  const total = await target.db.selectFrom("faq_documents").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const { rows } = await sql<{
+    changed: number;
+  }>`select count(*) as changed from faq_documents where updated_at <> created_at`.execute(target.db);
+  const total = await target.db
+    .selectFrom("faq_documents")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return rows[0]!.changed === 0 && total.n <= 16;
 }
 
@@ -136,11 +188,17 @@ async function foreignKeys(target: PostgresDatabase): Promise<ForeignKey[]> {
 }
 
 /** Parents before children; a cycle (orders ↔ payments) is broken at a nullable reference, filled in afterwards. */
-export function copyOrder(tables: readonly string[], keys: readonly ForeignKey[]): { order: string[]; deferred: ForeignKey[] } {
+export function copyOrder(
+  tables: readonly string[],
+  keys: readonly ForeignKey[],
+): { order: string[]; deferred: ForeignKey[] } {
   const order: string[] = [];
   const deferred: ForeignKey[] = [];
   const remaining = new Set(tables);
-  const blocking = (table: string) => keys.filter((k) => k.table === table && k.references !== table && remaining.has(k.references) && !deferred.includes(k));
+  const blocking = (table: string) =>
+    keys.filter(
+      (k) => k.table === table && k.references !== table && remaining.has(k.references) && !deferred.includes(k),
+    );
   while (remaining.size > 0) {
     const ready = [...remaining].find((t) => blocking(t).length === 0);
     if (ready) {
@@ -149,7 +207,8 @@ export function copyOrder(tables: readonly string[], keys: readonly ForeignKey[]
       continue;
     }
     const breakable = [...remaining].find((t) => blocking(t).every((k) => k.nullable));
-    if (!breakable) throw new Error(`cannot order the copy: required references form a cycle among ${[...remaining].join(", ")}`);
+    if (!breakable)
+      throw new Error(`cannot order the copy: required references form a cycle among ${[...remaining].join(", ")}`);
     deferred.push(...blocking(breakable));
   }
   return { order, deferred };
@@ -157,33 +216,63 @@ export function copyOrder(tables: readonly string[], keys: readonly ForeignKey[]
 
 /** Columns both sides have, without PostgreSQL's generated ones (the search vector computes itself). */
 async function copyableColumns(trx: Db, source: SqliteDatabase, table: string): Promise<string[]> {
-  const sourceColumns = (source.sqlite.prepare(`select name from pragma_table_info(?)`).all(table) as Array<{ name: string }>).map((r) => r.name);
-  const { rows } = await sql<{ name: string }>`select column_name as name from information_schema.columns where table_schema = current_schema() and table_name = ${table} and is_generated = 'NEVER'`.execute(trx);
+  const sourceColumns = (
+    source.sqlite.prepare(`select name from pragma_table_info(?)`).all(table) as Array<{ name: string }>
+  ).map((r) => r.name);
+  const { rows } = await sql<{
+    name: string;
+  }>`select column_name as name from information_schema.columns where table_schema = current_schema() and table_name = ${table} and is_generated = 'NEVER'`.execute(
+    trx,
+  );
   const targetColumns = new Set(rows.map((r) => r.name));
   return sourceColumns.filter((c) => targetColumns.has(c));
 }
 
 /** The next order, customer, … gets the number after the highest copied one. */
 async function resetIdentities(trx: Db): Promise<void> {
-  const { rows } = await sql<{ table: string; column: string }>`select table_name as table, column_name as column from information_schema.columns where table_schema = current_schema() and is_identity = 'YES'`.execute(trx);
+  const { rows } = await sql<{
+    table: string;
+    column: string;
+  }>`select table_name as table, column_name as column from information_schema.columns where table_schema = current_schema() and is_identity = 'YES'`.execute(
+    trx,
+  );
   for (const { table, column } of rows) {
-    await sql`select setval(pg_get_serial_sequence(${table}, ${column}), coalesce((select max(${sql.ref(column)}) from ${sql.table(table)}), 0) + 1, false)`.execute(trx);
+    await sql`select setval(pg_get_serial_sequence(${table}, ${column}), coalesce((select max(${sql.ref(column)}) from ${sql.table(table)}), 0) + 1, false)`.execute(
+      trx,
+    );
   }
 }
 
 async function compareLedgers(source: SqliteDatabase, trx: Db): Promise<number> {
-  const before = source.sqlite.prepare("select customer_id, sum(amount) as total from ledger_entries group by customer_id order by customer_id").all() as Array<{ customer_id: number; total: number }>;
-  const after = (await sql<{ customer_id: number; total: number }>`select customer_id, sum(amount) as total from ledger_entries group by customer_id order by customer_id`.execute(trx)).rows;
+  const before = source.sqlite
+    .prepare("select customer_id, sum(amount) as total from ledger_entries group by customer_id order by customer_id")
+    .all() as Array<{ customer_id: number; total: number }>;
+  const after = (
+    await sql<{
+      customer_id: number;
+      total: number;
+    }>`select customer_id, sum(amount) as total from ledger_entries group by customer_id order by customer_id`.execute(
+      trx,
+    )
+  ).rows;
   if (JSON.stringify(before) !== JSON.stringify(after)) {
-    const differing = before.filter((b, i) => after[i]?.customer_id !== b.customer_id || after[i]?.total !== b.total).map((b) => b.customer_id);
-    throw new Error(`wallet balances differ after the copy for customer(s) ${differing.join(", ") || "(extra rows in the target)"}`);
+    const differing = before
+      .filter((b, i) => after[i]?.customer_id !== b.customer_id || after[i]?.total !== b.total)
+      .map((b) => b.customer_id);
+    throw new Error(
+      `wallet balances differ after the copy for customer(s) ${differing.join(", ") || "(extra rows in the target)"}`,
+    );
   }
   return before.length;
 }
 
 async function compareOpenJobs(source: SqliteDatabase, trx: Db): Promise<number> {
-  const before = source.sqlite.prepare("select id, kind, status, run_at from jobs where status in ('pending', 'running') order by id").all();
-  const after = (await sql`select id, kind, status, run_at from jobs where status in ('pending', 'running') order by id`.execute(trx)).rows;
+  const before = source.sqlite
+    .prepare("select id, kind, status, run_at from jobs where status in ('pending', 'running') order by id")
+    .all();
+  const after = (
+    await sql`select id, kind, status, run_at from jobs where status in ('pending', 'running') order by id`.execute(trx)
+  ).rows;
   if (JSON.stringify(before) !== JSON.stringify(after)) throw new Error("the open jobs differ after the copy");
   return before.length;
 }

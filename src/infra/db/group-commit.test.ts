@@ -85,7 +85,9 @@ describe("group commit", () => {
   it("rejects every caller of a batch whose commit fails, and writes none of it", async () => {
     const commits = createGroupCommit(opened.db);
     // A deferred foreign key fails only at COMMIT.
-    opened.sqlite.exec("CREATE TABLE parent (id INTEGER PRIMARY KEY); CREATE TABLE child (parent_id INTEGER REFERENCES parent(id) DEFERRABLE INITIALLY DEFERRED);");
+    opened.sqlite.exec(
+      "CREATE TABLE parent (id INTEGER PRIMARY KEY); CREATE TABLE child (parent_id INTEGER REFERENCES parent(id) DEFERRABLE INITIALLY DEFERRED);",
+    );
     const outcomes = await Promise.allSettled([
       commits.run(put("lost")),
       commits.run(async (trx) => {

@@ -4,7 +4,14 @@ import { join } from "node:path";
 import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { createPostgresTestDatabase } from "../../../test/kit/test-database.js";
-import { MIGRATIONS_DIR, MIGRATIONS_ROOT, migrateToLatest, migrationNames, migrationsDir, refuseStrayMigrations } from "./migrations.js";
+import {
+  MIGRATIONS_DIR,
+  MIGRATIONS_ROOT,
+  migrateToLatest,
+  migrationNames,
+  migrationsDir,
+  refuseStrayMigrations,
+} from "./migrations.js";
 import { openDatabase } from "./open-database.js";
 import { openSqlite } from "./open-sqlite.js";
 
@@ -34,7 +41,9 @@ describe("the migration trees", () => {
     const root = mkdtempSync(join(tmpdir(), "stray-migration-"));
     cleanups.push(() => rmSync(root, { recursive: true, force: true }));
     writeFileSync(join(root, "20261208T0905_new_column.sql"), "ALTER TABLE orders ADD COLUMN x TEXT;");
-    expect(() => refuseStrayMigrations(root)).toThrow(/20261208T0905_new_column\.sql is outside the dialect folders: move it to migrations\/sqlite\/ .* migrations\/postgres\//);
+    expect(() => refuseStrayMigrations(root)).toThrow(
+      /20261208T0905_new_column\.sql is outside the dialect folders: move it to migrations\/sqlite\/ .* migrations\/postgres\//,
+    );
   });
 
   it("an existing SQLite shop, migrated from the flat migrations/ folder of before, has nothing pending", async () => {
@@ -63,9 +72,13 @@ describe("the migration trees", () => {
     expect(await migrateToLatest(database)).toEqual({ applied: [] });
     // Every table the application's types name exists (the knowledge search tables of SQLite are
     // replaced by a column, see 20261122T0900_knowledge.sql).
-    const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = 'public'`.execute(database.db);
+    const tables = await sql<{
+      name: string;
+    }>`select table_name as name from information_schema.tables where table_schema = 'public'`.execute(database.db);
     const sqliteTables = await sqliteTableNames();
-    expect(tables.rows.map((r) => r.name).sort()).toEqual(sqliteTables.filter((t) => !t.startsWith("knowledge_fts")).sort());
+    expect(tables.rows.map((r) => r.name).sort()).toEqual(
+      sqliteTables.filter((t) => !t.startsWith("knowledge_fts")).sort(),
+    );
   });
 });
 
@@ -73,7 +86,11 @@ async function sqliteTableNames(): Promise<string[]> {
   const shop = openDatabase(":memory:");
   try {
     await migrateToLatest(shop);
-    const rows = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'knowledge_fts_%'`.execute(shop.db);
+    const rows = await sql<{
+      name: string;
+    }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'knowledge_fts_%'`.execute(
+      shop.db,
+    );
     return rows.rows.map((r) => r.name);
   } finally {
     await shop.close();

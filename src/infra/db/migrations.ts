@@ -54,7 +54,8 @@ const runSqliteFile =
     sqlite.transaction(() => {
       sqlite.exec(text);
       const broken = sqlite.pragma("foreign_key_check") as unknown[];
-      if (broken.length > 0) throw new Error(`${name}.sql: ${broken.length} rows break a foreign key, first ${JSON.stringify(broken[0])}`);
+      if (broken.length > 0)
+        throw new Error(`${name}.sql: ${broken.length} rows break a foreign key, first ${JSON.stringify(broken[0])}`);
     })();
   };
 
@@ -78,18 +79,29 @@ export interface MigrationReport {
 export function refuseStrayMigrations(root = MIGRATIONS_ROOT): void {
   const stray = readdirSync(root).filter((f) => f.endsWith(".sql"));
   if (stray.length > 0) {
-    throw new Error(`${stray.join(", ")} ${stray.length === 1 ? "is" : "are"} outside the dialect folders: move ${stray.length === 1 ? "it" : "them"} to migrations/sqlite/ and write the PostgreSQL version under the same name in migrations/postgres/`);
+    throw new Error(
+      `${stray.join(", ")} ${stray.length === 1 ? "is" : "are"} outside the dialect folders: move ${stray.length === 1 ? "it" : "them"} to migrations/sqlite/ and write the PostgreSQL version under the same name in migrations/postgres/`,
+    );
   }
 }
 
-export async function migrateToLatest(database: OpenedDatabase, directory = migrationsDir(database.dialect)): Promise<MigrationReport> {
+export async function migrateToLatest(
+  database: OpenedDatabase,
+  directory = migrationsDir(database.dialect),
+): Promise<MigrationReport> {
   refuseStrayMigrations();
   let result: MigrationResultSet;
   if (database.dialect === "postgres") {
-    result = await new Migrator({ db: database.db, provider: new SqlFileMigrationProvider(directory, runPostgresFile) }).migrateToLatest();
+    result = await new Migrator({
+      db: database.db,
+      provider: new SqlFileMigrationProvider(directory, runPostgresFile),
+    }).migrateToLatest();
   } else {
     const { sqlite } = database;
-    const migrator = new Migrator({ db: database.db, provider: new SqlFileMigrationProvider(directory, runSqliteFile(sqlite)) });
+    const migrator = new Migrator({
+      db: database.db,
+      provider: new SqlFileMigrationProvider(directory, runSqliteFile(sqlite)),
+    });
     // SQLite's table-rebuild procedure: foreign keys off (only possible outside a transaction),
     // each migration checks them itself before it commits, then back on.
     const foreignKeys = sqlite.pragma("foreign_keys", { simple: true }) as number;
@@ -102,7 +114,9 @@ export async function migrateToLatest(database: OpenedDatabase, directory = migr
   }
   if (result.error) {
     const failed = result.results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
-    throw new Error(`migration ${failed} failed: ${(result.error as Error).message ?? String(result.error)}`, { cause: result.error });
+    throw new Error(`migration ${failed} failed: ${(result.error as Error).message ?? String(result.error)}`, {
+      cause: result.error,
+    });
   }
   return { applied: (result.results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName) };
 }

@@ -21,6 +21,7 @@ export function openDatabase(url: string, options: PostgresOptions = {}): Opened
 
 /** The raw better-sqlite3 handle, for code that only makes sense on SQLite; refuses PostgreSQL. */
 export function sqliteHandle(database: OpenedDatabase): RawSqlite {
-  if (database.dialect !== "sqlite") throw new Error("this needs the SQLite database; DATABASE_URL points at PostgreSQL");
+  if (database.dialect !== "sqlite")
+    throw new Error("this needs the SQLite database; DATABASE_URL points at PostgreSQL");
   return database.sqlite;
 }

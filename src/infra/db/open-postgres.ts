@@ -32,7 +32,8 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Postgr
     types: shopTypeParsers,
   });
   // Without a listener, an idle client's error (the server restarted) would crash the process.
-  const onPoolError = options.onPoolError ?? ((error: Error) => process.emitWarning(`PostgreSQL connection lost: ${error.message}`));
+  const onPoolError =
+    options.onPoolError ?? ((error: Error) => process.emitWarning(`PostgreSQL connection lost: ${error.message}`));
   pool.on("error", onPoolError);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   let closed = false;

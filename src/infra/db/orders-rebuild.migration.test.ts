@@ -19,7 +19,8 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), "orders-rebuild-"));
   const before = join(dir, "before");
   mkdirSync(before);
-  for (const file of readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith(".sql") && f < REBUILD)) cpSync(join(MIGRATIONS_DIR, file), join(before, file));
+  for (const file of readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith(".sql") && f < REBUILD))
+    cpSync(join(MIGRATIONS_DIR, file), join(before, file));
   opened = openSqlite(join(dir, "shop.db"));
   await migrateToLatest(opened, before);
   opened.sqlite.exec(`
@@ -49,19 +50,60 @@ describe("orders rebuild for the waiting_funds state", () => {
     const { applied } = await migrateToLatest(opened);
     expect(applied).toContain(REBUILD);
 
-    const orders = opened.sqlite.prepare("SELECT id, status, provider_order_id, admin_notes, failovers, paid_with, paid_payment_id, funds_waiting_since FROM orders ORDER BY id").all();
+    const orders = opened.sqlite
+      .prepare(
+        "SELECT id, status, provider_order_id, admin_notes, failovers, paid_with, paid_payment_id, funds_waiting_since FROM orders ORDER BY id",
+      )
+      .all();
     expect(orders).toEqual([
-      { id: 7, status: "processing", provider_order_id: "555", admin_notes: "vip customer", failovers: 1, paid_with: "wallet", paid_payment_id: null, funds_waiting_since: null },
-      { id: 8, status: "refunded", provider_order_id: null, admin_notes: null, failovers: 0, paid_with: "midtrans", paid_payment_id: 3, funds_waiting_since: null },
+      {
+        id: 7,
+        status: "processing",
+        provider_order_id: "555",
+        admin_notes: "vip customer",
+        failovers: 1,
+        paid_with: "wallet",
+        paid_payment_id: null,
+        funds_waiting_since: null,
+      },
+      {
+        id: 8,
+        status: "refunded",
+        provider_order_id: null,
+        admin_notes: null,
+        failovers: 0,
+        paid_with: "midtrans",
+        paid_payment_id: 3,
+        funds_waiting_since: null,
+      },
     ]);
     expect(opened.sqlite.pragma("foreign_key_check")).toEqual([]);
     // The children still point at `orders` (not at a dropped or renamed table).
     for (const table of ["payments", "ledger_entries", "refills"]) {
-      const targets = (opened.sqlite.prepare(`SELECT "table" FROM pragma_foreign_key_list('${table}')`).all() as Array<{ table: string }>).map((r) => r.table);
+      const targets = (
+        opened.sqlite.prepare(`SELECT "table" FROM pragma_foreign_key_list('${table}')`).all() as Array<{
+          table: string;
+        }>
+      ).map((r) => r.table);
       expect(targets).toContain("orders");
     }
-    const indexes = (opened.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'orders' AND name NOT LIKE 'sqlite_%'").all() as Array<{ name: string }>).map((r) => r.name);
-    expect(indexes).toEqual(expect.arrayContaining(["orders_customer", "orders_status", "orders_sync", "orders_paid_at", "orders_created_at", "orders_waiting_funds"]));
+    const indexes = (
+      opened.sqlite
+        .prepare(
+          "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'orders' AND name NOT LIKE 'sqlite_%'",
+        )
+        .all() as Array<{ name: string }>
+    ).map((r) => r.name);
+    expect(indexes).toEqual(
+      expect.arrayContaining([
+        "orders_customer",
+        "orders_status",
+        "orders_sync",
+        "orders_paid_at",
+        "orders_created_at",
+        "orders_waiting_funds",
+      ]),
+    );
   });
 
   it("accepts the new state, still refuses unknown ones, and enforces foreign keys again", async () => {
@@ -69,14 +111,19 @@ describe("orders rebuild for the waiting_funds state", () => {
     opened.sqlite.prepare("UPDATE orders SET status = 'waiting_funds', funds_waiting_since = 5 WHERE id = 7").run();
     expect(() => opened.sqlite.prepare("UPDATE orders SET status = 'lost' WHERE id = 7").run()).toThrow(/CHECK/);
     expect(opened.sqlite.pragma("foreign_keys", { simple: true })).toBe(1);
-    expect(() => opened.sqlite.prepare("INSERT INTO refills (order_id, status, created_at, updated_at) VALUES (99, 'pending', 1, 1)").run()).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      opened.sqlite
+        .prepare("INSERT INTO refills (order_id, status, created_at, updated_at) VALUES (99, 'pending', 1, 1)")
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
     expect(() => opened.sqlite.prepare("DELETE FROM orders WHERE id = 8").run()).toThrow(/FOREIGN KEY/);
   });
 
   it("rolls a migration back when it leaves a broken reference", async () => {
     const broken = join(dir, "broken");
     mkdirSync(broken);
-    for (const file of readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith(".sql"))) cpSync(join(MIGRATIONS_DIR, file), join(broken, file));
+    for (const file of readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith(".sql")))
+      cpSync(join(MIGRATIONS_DIR, file), join(broken, file));
     const { writeFileSync } = await import("node:fs");
     writeFileSync(join(broken, "20991231T0000_breaks_a_reference.sql"), "DELETE FROM orders WHERE id = 7;");
     await expect(migrateToLatest(opened, broken)).rejects.toThrow(/breaks_a_reference.*foreign key/);

@@ -16,7 +16,8 @@ const REBUILD = "20261207T1200_generic_payment_gateways";
 let dir: string;
 let opened: SqliteDatabase;
 
-const PAYMENT_COLUMNS = "id, purpose, order_id, customer_id, gateway, reference, gateway_transaction_id, amount, stars_amount, status, gateway_status, qr_string, qr_url, expires_at, paid_at, flagged_reason, last_checked_at, created_at, updated_at, invoice_message_id";
+const PAYMENT_COLUMNS =
+  "id, purpose, order_id, customer_id, gateway, reference, gateway_transaction_id, amount, stars_amount, status, gateway_status, qr_string, qr_url, expires_at, paid_at, flagged_reason, last_checked_at, created_at, updated_at, invoice_message_id";
 const payments = () => opened.sqlite.prepare(`SELECT ${PAYMENT_COLUMNS} FROM payments ORDER BY id`).all();
 const keys = () => opened.sqlite.prepare("SELECT * FROM gateway_keys").all();
 
@@ -24,7 +25,8 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), "payments-rebuild-"));
   const before = join(dir, "before");
   mkdirSync(before);
-  for (const file of readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith(".sql") && f < REBUILD)) cpSync(join(MIGRATIONS_DIR, file), join(before, file));
+  for (const file of readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith(".sql") && f < REBUILD))
+    cpSync(join(MIGRATIONS_DIR, file), join(before, file));
   opened = openSqlite(join(dir, "shop.db"));
   await migrateToLatest(opened, before);
   opened.sqlite.exec(`
@@ -67,20 +69,62 @@ describe("payments and gateway_keys rebuild for gateways by id", () => {
     ]);
     expect(opened.sqlite.pragma("foreign_key_check")).toEqual([]);
     // `orders` still points at `payments` (not at a dropped or renamed table).
-    const targets = (opened.sqlite.prepare(`SELECT "table" FROM pragma_foreign_key_list('orders')`).all() as Array<{ table: string }>).map((r) => r.table);
+    const targets = (
+      opened.sqlite.prepare(`SELECT "table" FROM pragma_foreign_key_list('orders')`).all() as Array<{ table: string }>
+    ).map((r) => r.table);
     expect(targets).toContain("payments");
-    const indexes = (opened.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'payments' AND name NOT LIKE 'sqlite_%'").all() as Array<{ name: string }>).map((r) => r.name);
-    expect(indexes).toEqual(expect.arrayContaining(["payments_one_open_per_order", "payments_open", "payments_customer", "payments_stars_charge", "payments_recently_closed"]));
+    const indexes = (
+      opened.sqlite
+        .prepare(
+          "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'payments' AND name NOT LIKE 'sqlite_%'",
+        )
+        .all() as Array<{ name: string }>
+    ).map((r) => r.name);
+    expect(indexes).toEqual(
+      expect.arrayContaining([
+        "payments_one_open_per_order",
+        "payments_open",
+        "payments_customer",
+        "payments_stars_charge",
+        "payments_recently_closed",
+      ]),
+    );
   });
 
   it("accepts a new gateway id, refuses a malformed one, and enforces foreign keys again", async () => {
     await migrateToLatest(opened);
-    opened.sqlite.prepare("INSERT INTO payments (order_id, customer_id, gateway, reference, amount, status, expires_at, created_at, updated_at) VALUES (8, 1, 'xendit', 'XN-8', 2000, 'pending', 9, 1, 1)").run();
-    opened.sqlite.prepare("INSERT INTO gateway_keys (gateway, environment, server_key, updated_by, updated_at) VALUES ('xendit', 'sandbox', 'sealed', 'telegram:1', 4)").run();
-    expect(() => opened.sqlite.prepare("INSERT INTO payments (order_id, customer_id, gateway, reference, amount, status, expires_at, created_at, updated_at) VALUES (8, 1, 'Bad Gateway!', 'XN-9', 2000, 'failed', 9, 1, 1)").run()).toThrow(/CHECK/);
-    expect(() => opened.sqlite.prepare("INSERT INTO gateway_keys (gateway, environment, server_key, updated_by, updated_at) VALUES ('', 'sandbox', 'sealed', 'telegram:1', 4)").run()).toThrow(/CHECK/);
+    opened.sqlite
+      .prepare(
+        "INSERT INTO payments (order_id, customer_id, gateway, reference, amount, status, expires_at, created_at, updated_at) VALUES (8, 1, 'xendit', 'XN-8', 2000, 'pending', 9, 1, 1)",
+      )
+      .run();
+    opened.sqlite
+      .prepare(
+        "INSERT INTO gateway_keys (gateway, environment, server_key, updated_by, updated_at) VALUES ('xendit', 'sandbox', 'sealed', 'telegram:1', 4)",
+      )
+      .run();
+    expect(() =>
+      opened.sqlite
+        .prepare(
+          "INSERT INTO payments (order_id, customer_id, gateway, reference, amount, status, expires_at, created_at, updated_at) VALUES (8, 1, 'Bad Gateway!', 'XN-9', 2000, 'failed', 9, 1, 1)",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
+    expect(() =>
+      opened.sqlite
+        .prepare(
+          "INSERT INTO gateway_keys (gateway, environment, server_key, updated_by, updated_at) VALUES ('', 'sandbox', 'sealed', 'telegram:1', 4)",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
     expect(opened.sqlite.pragma("foreign_keys", { simple: true })).toBe(1);
     expect(() => opened.sqlite.prepare("DELETE FROM payments WHERE id = 3").run()).toThrow(/FOREIGN KEY/);
-    expect(() => opened.sqlite.prepare("INSERT INTO payments (order_id, customer_id, gateway, reference, amount, status, expires_at, created_at, updated_at) VALUES (99, 1, 'midtrans', 'TB-99', 2000, 'failed', 9, 1, 1)").run()).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      opened.sqlite
+        .prepare(
+          "INSERT INTO payments (order_id, customer_id, gateway, reference, amount, status, expires_at, created_at, updated_at) VALUES (99, 1, 'midtrans', 'TB-99', 2000, 'failed', 9, 1, 1)",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
   });
 });

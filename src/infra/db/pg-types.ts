@@ -10,7 +10,10 @@ const NUMERIC = 1700;
  */
 export function parseSafeInteger(text: string): number {
   const value = Number(text);
-  if (!Number.isSafeInteger(value)) throw new RangeError(`PostgreSQL returned the integer ${text}, beyond Number.MAX_SAFE_INTEGER: refusing to round it`);
+  if (!Number.isSafeInteger(value))
+    throw new RangeError(
+      `PostgreSQL returned the integer ${text}, beyond Number.MAX_SAFE_INTEGER: refusing to round it`,
+    );
   return value;
 }
 

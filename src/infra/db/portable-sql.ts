@@ -13,7 +13,11 @@ type Executor = Pick<Kysely<never>, "getExecutor">;
  * `value = other` ignoring case. SQLite: the NOCASE collation (ASCII folding, as its columns
  * declare). PostgreSQL: lower() on both sides, the form its case-insensitive unique indexes use.
  */
-export function equalsIgnoringCase(db: Executor, value: Expression<unknown>, other: Expression<unknown> | string): RawBuilder<boolean> {
+export function equalsIgnoringCase(
+  db: Executor,
+  value: Expression<unknown>,
+  other: Expression<unknown> | string,
+): RawBuilder<boolean> {
   if (dialectOf(db) === "sqlite") return sql<boolean>`${value} = ${other} collate nocase`;
   return sql<boolean>`lower(${value}) = lower(${other})`;
 }
@@ -32,9 +36,16 @@ export function containsIgnoringCase(db: Executor, value: Expression<unknown>, l
  * `value LIKE pattern` ignoring case; with `escaped`, `\` in the pattern escapes `%` and `_`.
  * SQLite's LIKE already ignores ASCII case; PostgreSQL's is case-sensitive, so it gets ILIKE.
  */
-export function likeIgnoringCase(db: Executor, value: Expression<unknown>, pattern: string, options: { escaped?: boolean } = {}): RawBuilder<boolean> {
+export function likeIgnoringCase(
+  db: Executor,
+  value: Expression<unknown>,
+  pattern: string,
+  options: { escaped?: boolean } = {},
+): RawBuilder<boolean> {
   const like = sql.raw(dialectOf(db) === "sqlite" ? "like" : "ilike");
-  return options.escaped ? sql<boolean>`${value} ${like} ${pattern} escape '\\'` : sql<boolean>`${value} ${like} ${pattern}`;
+  return options.escaped
+    ? sql<boolean>`${value} ${like} ${pattern} escape '\\'`
+    : sql<boolean>`${value} ${like} ${pattern}`;
 }
 
 /** The smaller of two values: SQLite's two-argument min(), PostgreSQL's least(). */
@@ -64,4 +75,3 @@ export async function lockForWrite<DB>(db: Kysely<DB>, name: string, id: number 
   const key = typeof id === "string" ? sql`hashtext(${id})` : sql`(${id}::bigint % 2147483647)::int`;
   await sql`select pg_advisory_xact_lock(hashtext(${name}), ${key})`.execute(db);
 }
-

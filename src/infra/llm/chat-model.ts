@@ -24,7 +24,8 @@ export interface LlmUsage {
   estimated: boolean;
 }
 
-export type LlmFailure = "timeout" | "rate_limited" | "server_error" | "network" | "auth" | "bad_request" | "invalid_output" | "refused";
+export type LlmFailure =
+  "timeout" | "rate_limited" | "server_error" | "network" | "auth" | "bad_request" | "invalid_output" | "refused";
 
 export interface LlmCall<T> {
   value: T;
@@ -42,7 +43,12 @@ export interface LlmProblem {
 
 export interface ChatModel {
   readonly model: string;
-  structured<T>(input: { messages: ChatMessage[]; schema: z.ZodType<T>; schemaName: string; maxTokens: number }): Promise<Result<LlmCall<T>, LlmProblem>>;
+  structured<T>(input: {
+    messages: ChatMessage[];
+    schema: z.ZodType<T>;
+    schemaName: string;
+    maxTokens: number;
+  }): Promise<Result<LlmCall<T>, LlmProblem>>;
   text(input: { messages: ChatMessage[]; maxTokens: number }): Promise<Result<LlmCall<string>, LlmProblem>>;
 }
 
@@ -66,14 +72,42 @@ export function createChatModel(client: OpenAI, model: string, options: ChatMode
 
   return {
     model,
-    async structured<T>({ messages, schema, schemaName, maxTokens }: { messages: ChatMessage[]; schema: z.ZodType<T>; schemaName: string; maxTokens: number }): Promise<Result<LlmCall<T>, LlmProblem>> {
+    async structured<T>({
+      messages,
+      schema,
+      schemaName,
+      maxTokens,
+    }: {
+      messages: ChatMessage[];
+      schema: z.ZodType<T>;
+      schemaName: string;
+      maxTokens: number;
+    }): Promise<Result<LlmCall<T>, LlmProblem>> {
       const started = performance.now();
       try {
-        const completion = await client.chat.completions.parse({ model, messages, response_format: formatFor(schema, schemaName), ...limit(maxTokens), temperature: 0 });
+        const completion = await client.chat.completions.parse({
+          model,
+          messages,
+          response_format: formatFor(schema, schemaName),
+          ...limit(maxTokens),
+          temperature: 0,
+        });
         const message = completion.choices[0]?.message;
         const latencyMs = elapsed(started);
-        if (!message || message.refusal) return err({ failure: "refused", message: "the model refused", usage: usageOf(completion, messages, maxTokens), latencyMs });
-        if (message.parsed === null || message.parsed === undefined) return err({ failure: "invalid_output", message: "no structured content", usage: usageOf(completion, messages, maxTokens), latencyMs });
+        if (!message || message.refusal)
+          return err({
+            failure: "refused",
+            message: "the model refused",
+            usage: usageOf(completion, messages, maxTokens),
+            latencyMs,
+          });
+        if (message.parsed === null || message.parsed === undefined)
+          return err({
+            failure: "invalid_output",
+            message: "no structured content",
+            usage: usageOf(completion, messages, maxTokens),
+            latencyMs,
+          });
         return ok({ value: message.parsed as T, usage: usageOf(completion, messages, maxTokens), latencyMs });
       } catch (error) {
         return err(problemOf(error, messages, maxTokens, started));
@@ -83,12 +117,29 @@ export function createChatModel(client: OpenAI, model: string, options: ChatMode
     async text({ messages, maxTokens }) {
       const started = performance.now();
       try {
-        const completion = await client.chat.completions.create({ model, messages, ...limit(maxTokens), temperature: 0 });
+        const completion = await client.chat.completions.create({
+          model,
+          messages,
+          ...limit(maxTokens),
+          temperature: 0,
+        });
         const choice = completion.choices[0];
         const latencyMs = elapsed(started);
         const content = choice?.message.content;
-        if (choice?.finish_reason === "length") return err({ failure: "invalid_output", message: "answer cut at the token limit", usage: usageOf(completion, messages, maxTokens), latencyMs });
-        if (!content || choice.message.refusal) return err({ failure: "refused", message: "no answer", usage: usageOf(completion, messages, maxTokens), latencyMs });
+        if (choice?.finish_reason === "length")
+          return err({
+            failure: "invalid_output",
+            message: "answer cut at the token limit",
+            usage: usageOf(completion, messages, maxTokens),
+            latencyMs,
+          });
+        if (!content || choice.message.refusal)
+          return err({
+            failure: "refused",
+            message: "no answer",
+            usage: usageOf(completion, messages, maxTokens),
+            latencyMs,
+          });
         return ok({ value: content, usage: usageOf(completion, messages, maxTokens), latencyMs });
       } catch (error) {
         return err(problemOf(error, messages, maxTokens, started));
@@ -110,8 +161,14 @@ function promptEstimate(messages: readonly ChatMessage[]): number {
 
 function usageOf(completion: ChatCompletion, messages: readonly ChatMessage[], maxTokens: number): LlmUsage {
   const u = completion.usage;
-  if (!u) return { promptTokens: promptEstimate(messages), completionTokens: maxTokens, cachedTokens: 0, estimated: true };
-  return { promptTokens: u.prompt_tokens, completionTokens: u.completion_tokens, cachedTokens: u.prompt_tokens_details?.cached_tokens ?? 0, estimated: false };
+  if (!u)
+    return { promptTokens: promptEstimate(messages), completionTokens: maxTokens, cachedTokens: 0, estimated: true };
+  return {
+    promptTokens: u.prompt_tokens,
+    completionTokens: u.completion_tokens,
+    cachedTokens: u.prompt_tokens_details?.cached_tokens ?? 0,
+    estimated: false,
+  };
 }
 
 /**
@@ -122,7 +179,12 @@ function usageOf(completion: ChatCompletion, messages: readonly ChatMessage[], m
 function problemOf(error: unknown, messages: readonly ChatMessage[], maxTokens: number, started: number): LlmProblem {
   const latencyMs = elapsed(started);
   // The server may have done the work; charge the prompt and the longest answer it could have given.
-  const usage: LlmUsage = { promptTokens: promptEstimate(messages), completionTokens: maxTokens, cachedTokens: 0, estimated: true };
+  const usage: LlmUsage = {
+    promptTokens: promptEstimate(messages),
+    completionTokens: maxTokens,
+    cachedTokens: 0,
+    estimated: true,
+  };
   const message = error instanceof Error ? error.message.slice(0, 200) : String(error);
   return { failure: failureOf(error), message, usage, latencyMs };
 }
@@ -133,6 +195,7 @@ function failureOf(error: unknown): LlmFailure {
   if (error instanceof OpenAI.RateLimitError) return "rate_limited";
   if (error instanceof OpenAI.AuthenticationError || error instanceof OpenAI.PermissionDeniedError) return "auth";
   if (error instanceof ContentFilterFinishReasonError) return "refused";
-  if (error instanceof OpenAI.APIError) return error.status !== undefined && error.status >= 500 ? "server_error" : "bad_request";
+  if (error instanceof OpenAI.APIError)
+    return error.status !== undefined && error.status >= 500 ? "server_error" : "bad_request";
   return "invalid_output";
 }

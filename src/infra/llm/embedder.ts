@@ -20,7 +20,11 @@ export const LOCAL_EMBEDDER_VERSION = "local-lexicon-v1";
 
 export function createLocalEmbedder(options: { dimensions: number; featurize: Featurizer }): Embedder {
   const embeddings = new HashingEmbeddings(options);
-  return { model: `${LOCAL_EMBEDDER_VERSION}:${options.dimensions}`, embeddings, dimensions: async () => options.dimensions };
+  return {
+    model: `${LOCAL_EMBEDDER_VERSION}:${options.dimensions}`,
+    embeddings,
+    dimensions: async () => options.dimensions,
+  };
 }
 
 /**

@@ -20,7 +20,8 @@ export class HashingEmbeddings extends Embeddings {
 
   constructor(options: HashingEmbeddingsOptions) {
     super({});
-    if (!Number.isInteger(options.dimensions) || options.dimensions < 8) throw new Error("HashingEmbeddings needs at least 8 dimensions");
+    if (!Number.isInteger(options.dimensions) || options.dimensions < 8)
+      throw new Error("HashingEmbeddings needs at least 8 dimensions");
     this.dimensions = options.dimensions;
     this.featurize = options.featurize;
   }

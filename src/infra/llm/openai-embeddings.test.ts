@@ -32,7 +32,12 @@ describe("OpenAI embeddings through a custom base URL", () => {
     const [request] = embeddingRequests();
     expect(request!.authorized).toBe(true);
     // Servers other than OpenAI may ignore base64 and send floats, which the SDK would misread.
-    expect(request!.body).toMatchObject({ model: "text-embedding-3-small", dimensions: 512, encoding_format: "float", input: ["followers instagram", "diamond mobile legends"] });
+    expect(request!.body).toMatchObject({
+      model: "text-embedding-3-small",
+      dimensions: 512,
+      encoding_format: "float",
+      input: ["followers instagram", "diamond mobile legends"],
+    });
   });
 
   it("learns the length of a model that takes no dimensions from its first vector", async () => {
@@ -45,7 +50,12 @@ describe("OpenAI embeddings through a custom base URL", () => {
   });
 
   it("honours a configured dimension and names the vector space after it", async () => {
-    const embedder = createOpenAIEmbedder({ apiKey: "sk-test-embeddings", baseUrl, model: "text-embedding-3-large", dimensions: 256 });
+    const embedder = createOpenAIEmbedder({
+      apiKey: "sk-test-embeddings",
+      baseUrl,
+      model: "text-embedding-3-large",
+      dimensions: 256,
+    });
     expect(embedder.model).toBe("openai:text-embedding-3-large:256");
     expect((await embedder.embeddings.embedQuery("views tiktok")).length).toBe(256);
   });

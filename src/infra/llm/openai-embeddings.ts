@@ -13,7 +13,10 @@ export interface OpenAIEmbedderOptions {
 /** text-embedding-3 vectors cut to 512: a fraction of the scan cost of 1536, little recall lost. */
 export const DEFAULT_OPENAI_DIMENSIONS = 512;
 
-export function createOpenAIEmbeddings(options: OpenAIEmbedderOptions): { embeddings: OpenAIEmbeddings; dimensions: number | undefined } {
+export function createOpenAIEmbeddings(options: OpenAIEmbedderOptions): {
+  embeddings: OpenAIEmbeddings;
+  dimensions: number | undefined;
+} {
   const shortenable = options.model.startsWith("text-embedding-3");
   const dimensions = options.dimensions ?? (shortenable ? DEFAULT_OPENAI_DIMENSIONS : undefined);
   const embeddings = new OpenAIEmbeddings({

@@ -5,7 +5,15 @@ import { HashingEmbeddings } from "./hashing-embeddings.js";
 import { PostgresVectorStore } from "./postgres-vector-store.js";
 
 /** Words as features: texts sharing words point the same way. */
-const embeddings = new HashingEmbeddings({ dimensions: 64, featurize: (text) => text.toLowerCase().split(/\W+/).filter(Boolean).map((w) => [w, 1] as const) });
+const embeddings = new HashingEmbeddings({
+  dimensions: 64,
+  featurize: (text) =>
+    text
+      .toLowerCase()
+      .split(/\W+/)
+      .filter(Boolean)
+      .map((w) => [w, 1] as const),
+});
 
 /**
  * The vector store of PostgreSQL servers without pgvector (Debian 12's): vectors in a bytea column,
@@ -18,13 +26,21 @@ describe("PostgresVectorStore without pgvector: LangChain's VectorStore contract
 
   beforeEach(async () => {
     opened = await openTestDatabase("postgres");
-    store = new PostgresVectorStore(embeddings, { db: opened.database.db, table: "test_vectors", dimensions: 64, mode: { kind: "in-process" } });
+    store = new PostgresVectorStore(embeddings, {
+      db: opened.database.db,
+      table: "test_vectors",
+      dimensions: 64,
+      mode: { kind: "in-process" },
+    });
     await store.ensureTable();
   });
   afterEach(() => opened.close());
 
   const docs = [
-    new Document({ pageContent: "instagram followers indonesia", metadata: { shelf: "instagram", kind: "followers", mid: 1 } }),
+    new Document({
+      pageContent: "instagram followers indonesia",
+      metadata: { shelf: "instagram", kind: "followers", mid: 1 },
+    }),
     new Document({ pageContent: "instagram likes murah", metadata: { shelf: "instagram", kind: "likes", mid: 2 } }),
     new Document({ pageContent: "tiktok followers fast", metadata: { shelf: "tiktok", kind: "followers", mid: 3 } }),
     new Document({ pageContent: "youtube subscribers", metadata: { shelf: "youtube", kind: "subscribers", mid: 4 } }),
@@ -51,24 +67,44 @@ describe("PostgresVectorStore without pgvector: LangChain's VectorStore contract
   });
 
   it("ranks by exact cosine distance, nearest first, the k best of many", async () => {
-    const vectors = Array.from({ length: 300 }, (_, i) => Array.from({ length: 64 }, (_, d) => Math.sin((i + 1) * (d + 1) * 0.37)));
-    await store.addVectors(vectors, vectors.map((_, i) => new Document({ pageContent: `v${i}`, metadata: { shelf: i % 2 ? "odd" : "even", kind: "k" } })), { ids: vectors.map((_, i) => i + 1) });
+    const vectors = Array.from({ length: 300 }, (_, i) =>
+      Array.from({ length: 64 }, (_, d) => Math.sin((i + 1) * (d + 1) * 0.37)),
+    );
+    await store.addVectors(
+      vectors,
+      vectors.map(
+        (_, i) => new Document({ pageContent: `v${i}`, metadata: { shelf: i % 2 ? "odd" : "even", kind: "k" } }),
+      ),
+      { ids: vectors.map((_, i) => i + 1) },
+    );
     const query = Array.from({ length: 64 }, (_, d) => Math.cos(d * 0.11));
-    const cosine = (a: number[], b: number[]) => a.reduce((s, v, i) => s + v * b[i]!, 0) / Math.hypot(...a) / Math.hypot(...b);
-    const ranked = vectors.map((v, i) => ({ id: i + 1, distance: 1 - cosine(v, query) })).sort((a, b) => a.distance - b.distance);
+    const cosine = (a: number[], b: number[]) =>
+      a.reduce((s, v, i) => s + v * b[i]!, 0) / Math.hypot(...a) / Math.hypot(...b);
+    const ranked = vectors
+      .map((v, i) => ({ id: i + 1, distance: 1 - cosine(v, query) }))
+      .sort((a, b) => a.distance - b.distance);
     const hits = await store.search(query, 25);
     expect(hits.map((h) => h.id)).toEqual(ranked.slice(0, 25).map((e) => e.id));
     hits.forEach((h, i) => expect(h.distance).toBeCloseTo(ranked[i]!.distance, 5));
     // Shelf "odd" holds the vectors of odd index, i.e. the even ids.
     const odd = await store.search(query, 10, { shelf: "odd" });
-    expect(odd.map((h) => h.id)).toEqual(ranked.filter((e) => e.id % 2 === 0).slice(0, 10).map((e) => e.id));
+    expect(odd.map((h) => h.id)).toEqual(
+      ranked
+        .filter((e) => e.id % 2 === 0)
+        .slice(0, 10)
+        .map((e) => e.id),
+    );
   });
 
   it("overwrites a document added again under the same id, and deletes by id", async () => {
     await store.addDocuments(docs, { ids: [10, 20, 30, 40] });
-    await store.addDocuments([new Document({ pageContent: "spotify plays", metadata: { shelf: "spotify" } })], { ids: ["20"] });
+    await store.addDocuments([new Document({ pageContent: "spotify plays", metadata: { shelf: "spotify" } })], {
+      ids: ["20"],
+    });
     expect((await store.similaritySearch("spotify plays", 1))[0]!.id).toBe("20");
-    expect((await store.similaritySearch("instagram likes murah", 4)).map((d) => d.pageContent)).not.toContain("instagram likes murah");
+    expect((await store.similaritySearch("instagram likes murah", 4)).map((d) => d.pageContent)).not.toContain(
+      "instagram likes murah",
+    );
     await store.delete({ ids: [20, "30"] });
     expect((await store.similaritySearch("anything", 10)).map((d) => d.id).sort()).toEqual(["10", "40"]);
   });
@@ -78,7 +114,12 @@ describe("PostgresVectorStore without pgvector: LangChain's VectorStore contract
     const youtube = await embeddings.embedQuery("youtube subscribers");
     expect((await store.search(youtube, 1))[0]!.id).toBe(40);
     // Another process (its own store over the same table) removes the document.
-    const other = new PostgresVectorStore(embeddings, { db: opened.database.db, table: "test_vectors", dimensions: 64, mode: { kind: "in-process" } });
+    const other = new PostgresVectorStore(embeddings, {
+      db: opened.database.db,
+      table: "test_vectors",
+      dimensions: 64,
+      mode: { kind: "in-process" },
+    });
     await other.delete({ ids: [40] });
     expect((await store.search(youtube, 1))[0]!.id).toBe(40);
     store.forget();
@@ -91,7 +132,9 @@ describe("PostgresVectorStore without pgvector: LangChain's VectorStore contract
   });
 
   it("refuses a vector of the wrong length and an id that is not an integer, writing nothing", async () => {
-    await expect(store.addVectors([[1, 2, 3]], docs.slice(0, 1), { ids: [1] })).rejects.toThrow(/3 dimensions; the table holds 64/);
+    await expect(store.addVectors([[1, 2, 3]], docs.slice(0, 1), { ids: [1] })).rejects.toThrow(
+      /3 dimensions; the table holds 64/,
+    );
     await expect(store.addDocuments(docs.slice(0, 2), { ids: [1, "x"] })).rejects.toThrow(/integers/);
     expect(await store.similaritySearch("instagram", 5)).toEqual([]);
   });

@@ -59,7 +59,8 @@ export class PostgresVectorStore extends VectorStore implements VectorSpace {
   constructor(embeddings: EmbeddingsInterface, args: PostgresVectorStoreArgs, cache = new ShelfCache()) {
     super(embeddings, args);
     if (!/^[a-z_][a-z0-9_]*$/.test(args.table)) throw new Error(`invalid vector table name "${args.table}"`);
-    if (!Number.isInteger(args.dimensions) || args.dimensions <= 0) throw new Error(`invalid vector dimension ${args.dimensions}`);
+    if (!Number.isInteger(args.dimensions) || args.dimensions <= 0)
+      throw new Error(`invalid vector dimension ${args.dimensions}`);
     this.db = args.db;
     this.table = args.table;
     this.dimensions = args.dimensions;
@@ -73,7 +74,11 @@ export class PostgresVectorStore extends VectorStore implements VectorSpace {
   }
 
   withDb(db: Kysely<any>): PostgresVectorStore {
-    return new PostgresVectorStore(this.embeddings, { db, table: this.table, dimensions: this.dimensions, mode: this.mode }, this.cache);
+    return new PostgresVectorStore(
+      this.embeddings,
+      { db, table: this.table, dimensions: this.dimensions, mode: this.mode },
+      this.cache,
+    );
   }
 
   /** The embedding column's type as PostgreSQL names it (`format_type`): tells a table of the other mode or dimension. */
@@ -93,7 +98,9 @@ export class PostgresVectorStore extends VectorStore implements VectorSpace {
       embedding ${sql.raw(this.columnType)} not null)`.execute(this.db);
     await sql`create index if not exists ${sql.id(`${this.table}_shelf`)} on ${table} (shelf, kind)`.execute(this.db);
     if (this.mode.kind === "pgvector" && this.dimensions <= HNSW_MAX_DIMENSIONS) {
-      await sql`create index if not exists ${sql.id(`${this.table}_hnsw`)} on ${table} using hnsw (embedding vector_cosine_ops)`.execute(this.db);
+      await sql`create index if not exists ${sql.id(`${this.table}_hnsw`)} on ${table} using hnsw (embedding vector_cosine_ops)`.execute(
+        this.db,
+      );
     }
   }
 
@@ -108,8 +115,13 @@ export class PostgresVectorStore extends VectorStore implements VectorSpace {
   }
 
   /** Adds or replaces: a document whose id is already stored is overwritten. */
-  async addVectors(vectors: number[][], documents: DocumentInterface[], options?: { ids?: Array<string | number> }): Promise<string[]> {
-    if (vectors.length !== documents.length) throw new Error(`${vectors.length} vectors for ${documents.length} documents`);
+  async addVectors(
+    vectors: number[][],
+    documents: DocumentInterface[],
+    options?: { ids?: Array<string | number> },
+  ): Promise<string[]> {
+    if (vectors.length !== documents.length)
+      throw new Error(`${vectors.length} vectors for ${documents.length} documents`);
     const bad = vectors.find((v) => v.length !== this.dimensions);
     if (bad) throw new Error(`a vector has ${bad.length} dimensions; the table holds ${this.dimensions}`);
     if (documents.length === 0) return [];
@@ -124,18 +136,18 @@ export class PostgresVectorStore extends VectorStore implements VectorSpace {
       ids.push(id);
     }
     const metadata = documents.map((d) => d.metadata as { shelf?: unknown; kind?: unknown });
-    const embedding =
-      this.mode.kind === "pgvector"
-        ? sql`e::${sql.raw(this.columnType)}`
-        : sql`e`;
-    const embeddings = this.mode.kind === "pgvector" ? vectors.map((v) => `[${v.join(",")}]`) : vectors.map(encodeFloat32);
+    const embedding = this.mode.kind === "pgvector" ? sql`e::${sql.raw(this.columnType)}` : sql`e`;
+    const embeddings =
+      this.mode.kind === "pgvector" ? vectors.map((v) => `[${v.join(",")}]`) : vectors.map(encodeFloat32);
     // One statement per batch (arrays unnested), not one round trip per vector.
     await sql`insert into ${sql.table(this.table)} (doc_id, shelf, kind, content, metadata, embedding)
       select d, s, k, c, m, ${embedding}
       from unnest(${ids}::bigint[], ${metadata.map((m) => String(m.shelf ?? ""))}::text[], ${metadata.map((m) => String(m.kind ?? ""))}::text[],
                   ${documents.map((d) => d.pageContent)}::text[], ${metadata.map(({ shelf: _s, kind: _k, ...rest }) => JSON.stringify(rest))}::jsonb[],
                   ${embeddings}::${sql.raw(this.mode.kind === "pgvector" ? "text[]" : "bytea[]")}) as v(d, s, k, c, m, e)
-      on conflict (doc_id) do update set shelf = excluded.shelf, kind = excluded.kind, content = excluded.content, metadata = excluded.metadata, embedding = excluded.embedding`.execute(this.db);
+      on conflict (doc_id) do update set shelf = excluded.shelf, kind = excluded.kind, content = excluded.content, metadata = excluded.metadata, embedding = excluded.embedding`.execute(
+      this.db,
+    );
     return ids.map(String);
   }
 
@@ -146,7 +158,8 @@ export class PostgresVectorStore extends VectorStore implements VectorSpace {
       return;
     }
     const ids = (params?.ids ?? []).map(Number);
-    if (ids.length > 0) await sql`delete from ${sql.table(this.table)} where doc_id = any(${ids}::bigint[])`.execute(this.db);
+    if (ids.length > 0)
+      await sql`delete from ${sql.table(this.table)} where doc_id = any(${ids}::bigint[])`.execute(this.db);
   }
 
   async search(query: readonly number[], k: number, filter?: VectorFilter): Promise<VectorHit[]> {
@@ -154,20 +167,43 @@ export class PostgresVectorStore extends VectorStore implements VectorSpace {
     const shelves = filterValues(filter?.shelf);
     const kinds = filterValues(filter?.kind);
     if (shelves?.length === 0 || kinds?.length === 0) return [];
-    return this.mode.kind === "pgvector" ? this.searchInDatabase(query, limit, shelves, kinds) : this.searchInProcess(query, limit, shelves, kinds);
+    return this.mode.kind === "pgvector"
+      ? this.searchInDatabase(query, limit, shelves, kinds)
+      : this.searchInProcess(query, limit, shelves, kinds);
   }
 
-  async similaritySearchVectorWithScore(query: number[], k: number, filter?: VectorFilter): Promise<[DocumentInterface, number][]> {
+  async similaritySearchVectorWithScore(
+    query: number[],
+    k: number,
+    filter?: VectorFilter,
+  ): Promise<[DocumentInterface, number][]> {
     const hits = await this.search(query, k, filter);
     if (hits.length === 0) return [];
-    const result = await sql<{ id: number; shelf: string; kind: string; content: string; metadata: Record<string, unknown> }>`
-      select doc_id as id, shelf, kind, content, metadata from ${sql.table(this.table)} where doc_id = any(${hits.map((h) => h.id)}::bigint[])`.execute(this.db);
+    const result = await sql<{
+      id: number;
+      shelf: string;
+      kind: string;
+      content: string;
+      metadata: Record<string, unknown>;
+    }>`
+      select doc_id as id, shelf, kind, content, metadata from ${sql.table(this.table)} where doc_id = any(${hits.map((h) => h.id)}::bigint[])`.execute(
+      this.db,
+    );
     const rows = new Map(result.rows.map((r) => [Number(r.id), r]));
     return hits.flatMap((hit) => {
       const row = rows.get(hit.id);
       if (!row) return [];
       // LangChain scores are "higher is more similar": cosine similarity.
-      return [[new Document({ id: String(hit.id), pageContent: row.content, metadata: { ...row.metadata, shelf: row.shelf, kind: row.kind } }), 1 - hit.distance] as [DocumentInterface, number]];
+      return [
+        [
+          new Document({
+            id: String(hit.id),
+            pageContent: row.content,
+            metadata: { ...row.metadata, shelf: row.shelf, kind: row.kind },
+          }),
+          1 - hit.distance,
+        ] as [DocumentInterface, number],
+      ];
     });
   }
 
@@ -176,11 +212,17 @@ export class PostgresVectorStore extends VectorStore implements VectorSpace {
    * a pool of 100 to 40), and from 0.8 an iterative scan keeps a shelf or kind filter from leaving
    * fewer than k rows. Both are set for this one statement's transaction only.
    */
-  private async searchInDatabase(query: readonly number[], limit: number, shelves: readonly string[] | undefined, kinds: readonly string[] | undefined): Promise<VectorHit[]> {
+  private async searchInDatabase(
+    query: readonly number[],
+    limit: number,
+    shelves: readonly string[] | undefined,
+    kinds: readonly string[] | undefined,
+  ): Promise<VectorHit[]> {
     const vector = `[${query.join(",")}]`;
     const search = async (db: Kysely<any>) => {
       await sql`select set_config('hnsw.ef_search', ${String(Math.min(1000, Math.max(40, limit)))}, true)`.execute(db);
-      if (atLeast(this.mode.kind === "pgvector" ? this.mode.version : "0", [0, 8])) await sql`select set_config('hnsw.iterative_scan', 'strict_order', true)`.execute(db);
+      if (atLeast(this.mode.kind === "pgvector" ? this.mode.version : "0", [0, 8]))
+        await sql`select set_config('hnsw.iterative_scan', 'strict_order', true)`.execute(db);
       const result = await sql<{ id: number; distance: number }>`
         select doc_id as id, embedding <=> ${vector}::vector as distance from ${sql.table(this.table)}
         where true${shelves ? sql` and shelf = any(${[...shelves]}::text[])` : sql``}${kinds ? sql` and kind = any(${[...kinds]}::text[])` : sql``}
@@ -191,7 +233,12 @@ export class PostgresVectorStore extends VectorStore implements VectorSpace {
   }
 
   /** Every vector of the shelves asked for, by cosine to the query; ties by id, so answers are stable. */
-  private async searchInProcess(query: readonly number[], limit: number, shelves: readonly string[] | undefined, kinds: readonly string[] | undefined): Promise<VectorHit[]> {
+  private async searchInProcess(
+    query: readonly number[],
+    limit: number,
+    shelves: readonly string[] | undefined,
+    kinds: readonly string[] | undefined,
+  ): Promise<VectorHit[]> {
     const q = unit(Float32Array.from(query));
     const wanted = kinds ? new Set(kinds) : undefined;
     const top = new TopK(limit);
@@ -249,7 +296,8 @@ export class PostgresVectorStore extends VectorStore implements VectorSpace {
       const vectors = new Float32Array(rows.length * this.dimensions);
       rows.forEach((row, i) => {
         const vector = decodeFloat32(row.embedding);
-        if (vector.length !== this.dimensions) throw new Error(`a stored vector has ${vector.length} dimensions; the store holds ${this.dimensions}`);
+        if (vector.length !== this.dimensions)
+          throw new Error(`a stored vector has ${vector.length} dimensions; the store holds ${this.dimensions}`);
         vectors.set(unit(vector), i * this.dimensions);
       });
       shelves.set(name, { ids: rows.map((r) => Number(r.id)), kinds: rows.map((r) => r.kind), vectors });
@@ -258,7 +306,9 @@ export class PostgresVectorStore extends VectorStore implements VectorSpace {
   }
 
   private async nextId(): Promise<number> {
-    const row = await sql<{ max: number | null }>`select max(doc_id) as max from ${sql.table(this.table)}`.execute(this.db);
+    const row = await sql<{ max: number | null }>`select max(doc_id) as max from ${sql.table(this.table)}`.execute(
+      this.db,
+    );
     return Number(row.rows[0]?.max ?? 0) + 1;
   }
 }
@@ -270,7 +320,10 @@ class TopK {
   constructor(private readonly k: number) {}
 
   private worse(a: number, b: number): boolean {
-    return this.distances[a]! > this.distances[b]! || (this.distances[a] === this.distances[b] && this.ids[a]! > this.ids[b]!);
+    return (
+      this.distances[a]! > this.distances[b]! ||
+      (this.distances[a] === this.distances[b] && this.ids[a]! > this.ids[b]!)
+    );
   }
 
   offer(id: number, distance: number): void {
@@ -308,7 +361,9 @@ class TopK {
   }
 
   sorted(): VectorHit[] {
-    return this.ids.map((id, i) => ({ id, distance: this.distances[i]! })).sort((a, b) => a.distance - b.distance || a.id - b.id);
+    return this.ids
+      .map((id, i) => ({ id, distance: this.distances[i]! }))
+      .sort((a, b) => a.distance - b.distance || a.id - b.id);
   }
 }
 

@@ -5,7 +5,15 @@ import { HashingEmbeddings } from "./hashing-embeddings.js";
 import { SqliteVecStore } from "./sqlite-vec-store.js";
 
 /** Words as features: texts sharing words point the same way. */
-const embeddings = new HashingEmbeddings({ dimensions: 64, featurize: (text) => text.toLowerCase().split(/\W+/).filter(Boolean).map((w) => [w, 1] as const) });
+const embeddings = new HashingEmbeddings({
+  dimensions: 64,
+  featurize: (text) =>
+    text
+      .toLowerCase()
+      .split(/\W+/)
+      .filter(Boolean)
+      .map((w) => [w, 1] as const),
+});
 
 describe("SqliteVecStore: LangChain's VectorStore contract over sqlite-vec", () => {
   let database: OpenedDatabase;
@@ -19,7 +27,10 @@ describe("SqliteVecStore: LangChain's VectorStore contract over sqlite-vec", () 
   afterEach(() => database.close());
 
   const docs = [
-    new Document({ pageContent: "instagram followers indonesia", metadata: { shelf: "instagram", kind: "followers", mid: 1 } }),
+    new Document({
+      pageContent: "instagram followers indonesia",
+      metadata: { shelf: "instagram", kind: "followers", mid: 1 },
+    }),
     new Document({ pageContent: "instagram likes murah", metadata: { shelf: "instagram", kind: "likes", mid: 2 } }),
     new Document({ pageContent: "tiktok followers fast", metadata: { shelf: "tiktok", kind: "followers", mid: 3 } }),
     new Document({ pageContent: "youtube subscribers", metadata: { shelf: "youtube", kind: "subscribers", mid: 4 } }),
@@ -46,9 +57,13 @@ describe("SqliteVecStore: LangChain's VectorStore contract over sqlite-vec", () 
 
   it("overwrites a document added again under the same id, and deletes by id", async () => {
     await store.addDocuments(docs, { ids: [10, 20, 30, 40] });
-    await store.addDocuments([new Document({ pageContent: "spotify plays", metadata: { shelf: "spotify" } })], { ids: ["20"] });
+    await store.addDocuments([new Document({ pageContent: "spotify plays", metadata: { shelf: "spotify" } })], {
+      ids: ["20"],
+    });
     expect((await store.similaritySearch("spotify plays", 1))[0]!.id).toBe("20");
-    expect((await store.similaritySearch("instagram likes murah", 4)).map((d) => d.pageContent)).not.toContain("instagram likes murah");
+    expect((await store.similaritySearch("instagram likes murah", 4)).map((d) => d.pageContent)).not.toContain(
+      "instagram likes murah",
+    );
     await store.delete({ ids: [20, "30"] });
     expect((await store.similaritySearch("anything", 10)).map((d) => d.id).sort()).toEqual(["10", "40"]);
   });
@@ -65,7 +80,9 @@ describe("SqliteVecStore: LangChain's VectorStore contract over sqlite-vec", () 
   });
 
   it("refuses a vector of the wrong length and an id that is not an integer, writing nothing", async () => {
-    await expect(store.addVectors([[1, 2, 3]], docs.slice(0, 1), { ids: [1] })).rejects.toThrow(/3 dimensions; the table holds 64/);
+    await expect(store.addVectors([[1, 2, 3]], docs.slice(0, 1), { ids: [1] })).rejects.toThrow(
+      /3 dimensions; the table holds 64/,
+    );
     await expect(store.addDocuments(docs.slice(0, 2), { ids: [1, "x"] })).rejects.toThrow(/integers/);
     expect(await store.similaritySearch("instagram", 5)).toEqual([]);
   });

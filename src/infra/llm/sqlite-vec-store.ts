@@ -35,7 +35,8 @@ export class SqliteVecStore extends VectorStore implements VectorSpace {
   constructor(embeddings: EmbeddingsInterface, args: SqliteVecStoreArgs) {
     super(embeddings, args);
     if (!/^[a-z_][a-z0-9_]*$/.test(args.table)) throw new Error(`invalid vector table name "${args.table}"`);
-    if (!Number.isInteger(args.dimensions) || args.dimensions <= 0) throw new Error(`invalid vector dimension ${args.dimensions}`);
+    if (!Number.isInteger(args.dimensions) || args.dimensions <= 0)
+      throw new Error(`invalid vector dimension ${args.dimensions}`);
     this.db = args.db;
     this.table = args.table;
     this.dimensions = args.dimensions;
@@ -48,7 +49,12 @@ export class SqliteVecStore extends VectorStore implements VectorSpace {
 
   /** The same table through another connection or transaction. */
   withDb(db: Kysely<any>): SqliteVecStore {
-    return new SqliteVecStore(this.embeddings, { db, table: this.table, dimensions: this.dimensions, chunkSize: this.chunkSize });
+    return new SqliteVecStore(this.embeddings, {
+      db,
+      table: this.table,
+      dimensions: this.dimensions,
+      chunkSize: this.chunkSize,
+    });
   }
 
   async ensureTable(): Promise<void> {
@@ -73,8 +79,13 @@ export class SqliteVecStore extends VectorStore implements VectorSpace {
   }
 
   /** Adds or replaces: a document whose id is already stored is overwritten. */
-  async addVectors(vectors: number[][], documents: DocumentInterface[], options?: { ids?: Array<string | number> }): Promise<string[]> {
-    if (vectors.length !== documents.length) throw new Error(`${vectors.length} vectors for ${documents.length} documents`);
+  async addVectors(
+    vectors: number[][],
+    documents: DocumentInterface[],
+    options?: { ids?: Array<string | number> },
+  ): Promise<string[]> {
+    if (vectors.length !== documents.length)
+      throw new Error(`${vectors.length} vectors for ${documents.length} documents`);
     const bad = vectors.find((v) => v.length !== this.dimensions);
     if (bad) throw new Error(`a vector has ${bad.length} dimensions; the table holds ${this.dimensions}`);
     const write = async (db: Kysely<any>) => {
@@ -89,7 +100,9 @@ export class SqliteVecStore extends VectorStore implements VectorSpace {
         // vec0 keys must be bound as integers: a JS number binds as REAL and is refused.
         await sql`delete from ${sql.table(this.table)} where doc_id = ${BigInt(id)}`.execute(db);
         await sql`insert into ${sql.table(this.table)} (doc_id, embedding, shelf, kind, content, metadata)
-          values (${BigInt(id)}, ${new Float32Array(vectors[i]!)}, ${String(shelf ?? "")}, ${String(kind ?? "")}, ${document.pageContent}, ${JSON.stringify(metadata)})`.execute(db);
+          values (${BigInt(id)}, ${new Float32Array(vectors[i]!)}, ${String(shelf ?? "")}, ${String(kind ?? "")}, ${document.pageContent}, ${JSON.stringify(metadata)})`.execute(
+          db,
+        );
         ids.push(String(id));
       }
       return ids;
@@ -102,22 +115,42 @@ export class SqliteVecStore extends VectorStore implements VectorSpace {
       await sql`delete from ${sql.table(this.table)}`.execute(this.db);
       return;
     }
-    for (const id of params?.ids ?? []) await sql`delete from ${sql.table(this.table)} where doc_id = ${BigInt(id)}`.execute(this.db);
+    for (const id of params?.ids ?? [])
+      await sql`delete from ${sql.table(this.table)} where doc_id = ${BigInt(id)}`.execute(this.db);
   }
 
   /** Nearest ids only: the fast path (no auxiliary columns read). */
   async search(query: readonly number[], k: number, filter?: SqliteVecFilter): Promise<VectorHit[]> {
     const result = await sql<VectorHit>`select doc_id as id, distance from ${sql.table(this.table)}
-      where embedding match ${new Float32Array(query)} and k = ${Math.max(1, Math.floor(k))}${this.where(filter)} order by distance`.execute(this.db);
+      where embedding match ${new Float32Array(query)} and k = ${Math.max(1, Math.floor(k))}${this.where(filter)} order by distance`.execute(
+      this.db,
+    );
     return result.rows;
   }
 
-  async similaritySearchVectorWithScore(query: number[], k: number, filter?: SqliteVecFilter): Promise<[DocumentInterface, number][]> {
-    const result = await sql<{ id: number; distance: number; shelf: string; kind: string; content: string; metadata: string }>`
+  async similaritySearchVectorWithScore(
+    query: number[],
+    k: number,
+    filter?: SqliteVecFilter,
+  ): Promise<[DocumentInterface, number][]> {
+    const result = await sql<{
+      id: number;
+      distance: number;
+      shelf: string;
+      kind: string;
+      content: string;
+      metadata: string;
+    }>`
       select doc_id as id, distance, shelf, kind, content, metadata from ${sql.table(this.table)}
-      where embedding match ${new Float32Array(query)} and k = ${Math.max(1, Math.floor(k))}${this.where(filter)} order by distance`.execute(this.db);
+      where embedding match ${new Float32Array(query)} and k = ${Math.max(1, Math.floor(k))}${this.where(filter)} order by distance`.execute(
+      this.db,
+    );
     return result.rows.map((row) => [
-      new Document({ id: String(row.id), pageContent: row.content, metadata: { ...(JSON.parse(row.metadata) as Record<string, unknown>), shelf: row.shelf, kind: row.kind } }),
+      new Document({
+        id: String(row.id),
+        pageContent: row.content,
+        metadata: { ...(JSON.parse(row.metadata) as Record<string, unknown>), shelf: row.shelf, kind: row.kind },
+      }),
       // LangChain scores are "higher is more similar": cosine similarity.
       1 - row.distance,
     ]);

@@ -24,7 +24,11 @@ export interface VectorSpace {
   withDb(db: Kysely<any>): VectorSpace;
   ensureTable(): Promise<void>;
   dropTable(): Promise<void>;
-  addVectors(vectors: number[][], documents: DocumentInterface[], options?: { ids?: Array<string | number> }): Promise<string[]>;
+  addVectors(
+    vectors: number[][],
+    documents: DocumentInterface[],
+    options?: { ids?: Array<string | number> },
+  ): Promise<string[]>;
   delete(params?: { ids?: Array<string | number>; deleteAll?: boolean }): Promise<void>;
   /** Nearest ids only, nearest first. */
   search(query: readonly number[], k: number, filter?: VectorFilter): Promise<VectorHit[]>;

@@ -57,7 +57,8 @@ export function createMidtransCoreApi(options: MidtransCoreApiOptions): Midtrans
   }) as unknown as RawCoreApi;
   core.apiConfig.getCoreApiBaseUrl = () => options.apiUrl;
   core.httpClient.http_client.defaults.timeout = options.timeoutMs;
-  if (options.notificationUrl) core.httpClient.http_client.defaults.headers.common["X-Override-Notification"] = options.notificationUrl;
+  if (options.notificationUrl)
+    core.httpClient.http_client.defaults.headers.common["X-Override-Notification"] = options.notificationUrl;
 
   const call = async (run: () => Promise<Record<string, unknown>>): Promise<Record<string, unknown>> => {
     try {
@@ -75,7 +76,8 @@ export function createMidtransCoreApi(options: MidtransCoreApiOptions): Midtrans
       connectTimeoutMs: Math.min(5_000, options.timeoutMs),
       responseTimeoutMs: options.timeoutMs,
     });
-    if (outcome.kind !== "response") throw new MidtransCallError("no answer from Midtrans (timeout or connection failure)", undefined, undefined);
+    if (outcome.kind !== "response")
+      throw new MidtransCallError("no answer from Midtrans (timeout or connection failure)", undefined, undefined);
     let body: Record<string, unknown> | undefined;
     try {
       const parsed: unknown = JSON.parse(outcome.body);
@@ -83,11 +85,13 @@ export function createMidtransCoreApi(options: MidtransCoreApiOptions): Midtrans
     } catch {
       body = undefined;
     }
-    if (outcome.status >= 400) throw new MidtransCallError(statusMessage(body) ?? `Midtrans answered ${outcome.status}`, outcome.status, body);
+    if (outcome.status >= 400)
+      throw new MidtransCallError(statusMessage(body) ?? `Midtrans answered ${outcome.status}`, outcome.status, body);
     if (!body) throw new MidtransCallError("Midtrans answered with something that is not JSON", 502, undefined);
     // Like the SDK: an error `status_code` in the body is an error; 407 is how an expired transaction is reported.
     const code = Number(body.status_code);
-    if (Number.isFinite(code) && code >= 400 && code !== 407) throw new MidtransCallError(statusMessage(body) ?? `Midtrans answered ${code}`, code, body);
+    if (Number.isFinite(code) && code >= 400 && code !== 407)
+      throw new MidtransCallError(statusMessage(body) ?? `Midtrans answered ${code}`, code, body);
     return body;
   };
 
@@ -103,8 +107,11 @@ export function createMidtransCoreApi(options: MidtransCoreApiOptions): Midtrans
 function toCallError(error: unknown): MidtransCallError {
   const e = error as { httpStatusCode?: unknown; ApiResponse?: unknown; message?: unknown };
   const status = e.httpStatusCode === null || e.httpStatusCode === undefined ? undefined : Number(e.httpStatusCode);
-  const response = e.ApiResponse && typeof e.ApiResponse === "object" ? (e.ApiResponse as Record<string, unknown>) : undefined;
-  const message = statusMessage(response) ?? (status === undefined ? "no answer from Midtrans (timeout or connection failure)" : `Midtrans answered ${status}`);
+  const response =
+    e.ApiResponse && typeof e.ApiResponse === "object" ? (e.ApiResponse as Record<string, unknown>) : undefined;
+  const message =
+    statusMessage(response) ??
+    (status === undefined ? "no answer from Midtrans (timeout or connection failure)" : `Midtrans answered ${status}`);
   return new MidtransCallError(message, Number.isFinite(status) ? status : undefined, response);
 }
 

@@ -31,7 +31,12 @@ export function createScheduler(logger: Logger, timezone = "Asia/Jakarta", optio
         pattern,
         // No croner `name`: croner keeps names unique per process, and two shops in one process
         // (tests of several instances) each have their own schedule of the same name.
-        { timezone, protect: true, unref: true, catch: (error) => logger.error({ err: error, job: name }, "scheduled job failed") },
+        {
+          timezone,
+          protect: true,
+          unref: true,
+          catch: (error) => logger.error({ err: error, job: name }, "scheduled job failed"),
+        },
         async (self: Cron) => {
           if (claimTick && !manual.has(name)) {
             const tick = self.previousRuns(1, new Date(Date.now() + TICK_SLACK_MS))[0];

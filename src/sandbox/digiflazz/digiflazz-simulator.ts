@@ -154,7 +154,9 @@ export function createDigiflazzSimulator(options: DigiflazzSimulatorOptions) {
   const deliveries: DigiflazzCallbackDelivery[] = [];
   const faults = new Map<string, { fault: DigiflazzFault; remaining: number }>();
   // A customer_no containing "0000" is a wrong destination, found out after a while.
-  const scripted: Array<{ match: string; outcome: DigiflazzOutcome }> = [{ match: "0000", outcome: { kind: "failed", rc: "54", message: RC_MESSAGE["54"]! } }];
+  const scripted: Array<{ match: string; outcome: DigiflazzOutcome }> = [
+    { match: "0000", outcome: { kind: "failed", rc: "54", message: RC_MESSAGE["54"]! } },
+  ];
   const hanging = new Set<() => void>();
   const inflight = new Set<Promise<unknown>>();
   const priceListCalls: number[] = [];
@@ -163,7 +165,8 @@ export function createDigiflazzSimulator(options: DigiflazzSimulatorOptions) {
   let nextTrx = 1_703_481;
 
   const errorStatus = options.errorHttpStatus ?? 200;
-  const rcError = (c: Context, rc: string, message = RC_MESSAGE[rc] ?? "Transaksi Gagal") => c.json({ data: { rc, message } }, errorStatus);
+  const rcError = (c: Context, rc: string, message = RC_MESSAGE[rc] ?? "Transaksi Gagal") =>
+    c.json({ data: { rc, message } }, errorStatus);
 
   const transactionData = (tx: SimDigiflazzTransaction) => ({
     ref_id: tx.refId,
@@ -201,9 +204,13 @@ export function createDigiflazzSimulator(options: DigiflazzSimulatorOptions) {
     );
 
   const serialFor = (tx: SimDigiflazzTransaction): string => {
-    const digits = (n: number) => String(Number.parseInt(md5(`${tx.trxId}:${n}`).slice(0, 12), 16)).padStart(16, "0").slice(0, n);
+    const digits = (n: number) =>
+      String(Number.parseInt(md5(`${tx.trxId}:${n}`).slice(0, 12), 16))
+        .padStart(16, "0")
+        .slice(0, n);
     const product = products.find((p) => p.buyer_sku_code === tx.sku);
-    if (product?.category === "PLN") return `${digits(4)}-${digits(4)}-${digits(4)}-${digits(4)}-${digits(4)}/BUDI SANTOSO/R1/1300/${(tx.price / 1450).toFixed(1)}`;
+    if (product?.category === "PLN")
+      return `${digits(4)}-${digits(4)}-${digits(4)}-${digits(4)}-${digits(4)}/BUDI SANTOSO/R1/1300/${(tx.price / 1450).toFixed(1)}`;
     if (product?.category === "Games") return `${tx.customerNo}/${product.product_name}/${digits(10)}`;
     return digits(16).padEnd(20, "0");
   };
@@ -271,7 +278,8 @@ export function createDigiflazzSimulator(options: DigiflazzSimulatorOptions) {
     const sku = text(body.buyer_sku_code);
     const customerNo = text(body.customer_no);
     if (!username || !refId || !sku || !customerNo || typeof body.sign !== "string") return refusal(c, body, "40");
-    if (username !== options.username || body.sign !== md5(options.username + options.apiKey + refId)) return refusal(c, body, "41");
+    if (username !== options.username || body.sign !== md5(options.username + options.apiKey + refId))
+      return refusal(c, body, "41");
 
     const existing = transactions.get(refId);
     if (existing) {
@@ -307,7 +315,12 @@ export function createDigiflazzSimulator(options: DigiflazzSimulatorOptions) {
     // A wrong destination is a transaction that failed at once: kept (the same ref_id answers it again), nothing charged.
     const problem = destinationProblem(product, customerNo);
     if (problem) {
-      Object.assign(tx, { state: "failed", rc: problem, message: RC_MESSAGE[problem]!, outcome: { kind: "failed", rc: problem, message: RC_MESSAGE[problem]! } });
+      Object.assign(tx, {
+        state: "failed",
+        rc: problem,
+        message: RC_MESSAGE[problem]!,
+        outcome: { kind: "failed", rc: problem, message: RC_MESSAGE[problem]! },
+      });
       transactions.set(refId, tx);
       return c.json({ data: transactionData(tx) }, errorStatus);
     }
@@ -322,22 +335,38 @@ export function createDigiflazzSimulator(options: DigiflazzSimulatorOptions) {
 
   const handlePriceList = (c: Context, body: Record<string, unknown>): Response => {
     if (body.cmd !== "prepaid" && body.cmd !== "pasca") return rcError(c, "40");
-    if (text(body.username) !== options.username || body.sign !== md5(options.username + options.apiKey + "pricelist")) return rcError(c, "41");
+    if (text(body.username) !== options.username || body.sign !== md5(options.username + options.apiKey + "pricelist"))
+      return rcError(c, "41");
     const limit = options.priceListLimit;
     if (limit) {
       while (priceListCalls.length > 0 && now() - priceListCalls[0]! >= limit.windowMs) priceListCalls.shift();
-      if (priceListCalls.length >= limit.calls) return rcError(c, "83", "Anda sudah melakukan pengecekan pricelist melebihi batas, silakan coba beberapa saat lagi");
+      if (priceListCalls.length >= limit.calls)
+        return rcError(
+          c,
+          "83",
+          "Anda sudah melakukan pengecekan pricelist melebihi batas, silakan coba beberapa saat lagi",
+        );
       priceListCalls.push(now());
     }
     // This stand-in sells prepaid products only.
     if (body.cmd === "pasca") return c.json({ data: [] });
-    const same = (field: string, value: string) => typeof body[field] !== "string" || String(body[field]).toLowerCase() === value.toLowerCase();
-    return c.json({ data: products.filter((p) => same("code", p.buyer_sku_code) && same("category", p.category) && same("brand", p.brand) && same("type", p.type)) });
+    const same = (field: string, value: string) =>
+      typeof body[field] !== "string" || String(body[field]).toLowerCase() === value.toLowerCase();
+    return c.json({
+      data: products.filter(
+        (p) =>
+          same("code", p.buyer_sku_code) &&
+          same("category", p.category) &&
+          same("brand", p.brand) &&
+          same("type", p.type),
+      ),
+    });
   };
 
   const handleBalance = (c: Context, body: Record<string, unknown>): Response => {
     if (body.cmd !== "deposit") return rcError(c, "40");
-    if (text(body.username) !== options.username || body.sign !== md5(options.username + options.apiKey + "depo")) return rcError(c, "41");
+    if (text(body.username) !== options.username || body.sign !== md5(options.username + options.apiKey + "depo"))
+      return rcError(c, "41");
     return c.json({ data: { deposit: balance } });
   };
 
@@ -358,7 +387,10 @@ export function createDigiflazzSimulator(options: DigiflazzSimulatorOptions) {
       } catch {
         parsed = undefined;
       }
-      const body = typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+      const body =
+        typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)
+          ? (parsed as Record<string, unknown>)
+          : {};
       requests.push({ endpoint, body, raw, at: now() });
       if (parsed === undefined) return endpoint === "transaction" ? refusal(c, body, "40") : rcError(c, "40");
 
@@ -374,7 +406,10 @@ export function createDigiflazzSimulator(options: DigiflazzSimulatorOptions) {
             (c.env as { incoming?: { socket?: { destroy(): void } } } | undefined)?.incoming?.socket?.destroy();
             return c.text("", 500);
           case "http500":
-            return c.html("<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>", 502);
+            return c.html(
+              "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>",
+              502,
+            );
           case "http429":
             return c.html("<html><body><h1>429 Too Many Requests</h1></body></html>", 429, { "Retry-After": "2" });
           case "garbage":
@@ -391,8 +426,24 @@ export function createDigiflazzSimulator(options: DigiflazzSimulatorOptions) {
     if (!tx) throw new Error(`no transaction with ref_id ${refId}`);
     const url = tx.cbUrl ?? callbackUrl;
     if (!url) throw new Error("no callback URL: set callbackUrl or send cb_url");
-    const { ref_id, customer_no, buyer_sku_code, message, status, rc, buyer_last_saldo, sn, price, tele, wa } = transactionData(tx);
-    const json = JSON.stringify({ data: { trx_id: tx.trxId, ref_id, customer_no, buyer_sku_code, message, status, rc, buyer_last_saldo, sn, price, tele, wa } });
+    const { ref_id, customer_no, buyer_sku_code, message, status, rc, buyer_last_saldo, sn, price, tele, wa } =
+      transactionData(tx);
+    const json = JSON.stringify({
+      data: {
+        trx_id: tx.trxId,
+        ref_id,
+        customer_no,
+        buyer_sku_code,
+        message,
+        status,
+        rc,
+        buyer_last_saldo,
+        sn,
+        price,
+        tele,
+        wa,
+      },
+    });
     const body = (options.escapeSlashes ?? true) ? json.replace(/\//g, "\\/") : json;
     const bytes = Buffer.from(body, "utf8");
     const deliveryId = randomUUID();
@@ -402,7 +453,8 @@ export function createDigiflazzSimulator(options: DigiflazzSimulatorOptions) {
       "X-Digiflazz-Event": event ?? (tx.state === "pending" ? "create" : "update"),
       "X-Digiflazz-Delivery": deliveryId,
     };
-    if (options.webhookSecret) headers["X-Hub-Signature"] = `sha1=${createHmac("sha1", options.webhookSecret).update(bytes).digest("hex")}`;
+    if (options.webhookSecret)
+      headers["X-Hub-Signature"] = `sha1=${createHmac("sha1", options.webhookSecret).update(bytes).digest("hex")}`;
     let httpStatus: number | "error";
     try {
       const res = await fetch(url, { method: "POST", headers, body: bytes, signal: AbortSignal.timeout(10_000) });
@@ -411,7 +463,16 @@ export function createDigiflazzSimulator(options: DigiflazzSimulatorOptions) {
     } catch {
       httpStatus = "error";
     }
-    const delivery: DigiflazzCallbackDelivery = { refId, url, event: headers["X-Digiflazz-Event"] as "create" | "update", deliveryId, body, headers, httpStatus, at: now() };
+    const delivery: DigiflazzCallbackDelivery = {
+      refId,
+      url,
+      event: headers["X-Digiflazz-Event"] as "create" | "update",
+      deliveryId,
+      body,
+      headers,
+      httpStatus,
+      at: now(),
+    };
     deliveries.push(delivery);
     return delivery;
   };
@@ -459,7 +520,8 @@ export function createDigiflazzSimulator(options: DigiflazzSimulatorOptions) {
     },
     /** Transaction requests received, optionally for one ref_id. */
     transactionCalls(refId?: string): number {
-      return requests.filter((r) => r.endpoint === "transaction" && (refId === undefined || r.body.ref_id === refId)).length;
+      return requests.filter((r) => r.endpoint === "transaction" && (refId === undefined || r.body.ref_id === refId))
+        .length;
     },
     close(): void {
       if (timer) clearInterval(timer);
@@ -478,7 +540,15 @@ function text(value: unknown): string {
 // ---------------------------------------------------------------------------------------------
 // Sample price list
 
-const row = (buyer_sku_code: string, product_name: string, category: string, brand: string, price: number, desc: string, extra: Partial<DigiflazzProduct> = {}): DigiflazzProduct => ({
+const row = (
+  buyer_sku_code: string,
+  product_name: string,
+  category: string,
+  brand: string,
+  price: number,
+  desc: string,
+  extra: Partial<DigiflazzProduct> = {},
+): DigiflazzProduct => ({
   product_name,
   category,
   brand,
@@ -512,36 +582,92 @@ const ML_DESC = "Gabungkan User ID dan Zone ID tanpa spasi: 12345678 (1234) ditu
  */
 export function sampleDigiflazzPriceList(): DigiflazzProduct[] {
   return [
-    ...pulsa("TSEL", "TELKOMSEL", "Telkomsel", [[5000, 5_420], [10000, 10_350], [25000, 24_880], [50000, 49_475], [100000, 98_150]]),
-    ...pulsa("XL", "XL", "Xl", [[5000, 5_890], [10000, 10_840], [25000, 24_900], [50000, 49_800], [100000, 98_000]]),
-    ...pulsa("ISAT", "INDOSAT", "Indosat", [[5000, 6_150], [10000, 11_020], [25000, 24_750], [50000, 48_975], [100000, 97_700]]),
+    ...pulsa("TSEL", "TELKOMSEL", "Telkomsel", [
+      [5000, 5_420],
+      [10000, 10_350],
+      [25000, 24_880],
+      [50000, 49_475],
+      [100000, 98_150],
+    ]),
+    ...pulsa("XL", "XL", "Xl", [
+      [5000, 5_890],
+      [10000, 10_840],
+      [25000, 24_900],
+      [50000, 49_800],
+      [100000, 98_000],
+    ]),
+    ...pulsa("ISAT", "INDOSAT", "Indosat", [
+      [5000, 6_150],
+      [10000, 11_020],
+      [25000, 24_750],
+      [50000, 48_975],
+      [100000, 97_700],
+    ]),
 
     row("TSELD2", "Telkomsel Data 2GB 30 Hari", "Data", "TELKOMSEL", 27_400, "Kuota 2GB semua jaringan, 30 hari"),
     row("TSELD8", "Telkomsel Data 8GB 30 Hari", "Data", "TELKOMSEL", 61_900, "Kuota 8GB semua jaringan, 30 hari"),
-    row("XLXC10", "XL Xtra Combo Flex S 10GB", "Data", "XL", 49_300, "Kuota utama 10GB, 28 hari", { type: "Xtra Combo" }),
-    row("ISATF6", "Indosat Freedom Internet 6GB", "Data", "INDOSAT", 33_650, "Kuota 6GB, 30 hari", { type: "Freedom Internet" }),
+    row("XLXC10", "XL Xtra Combo Flex S 10GB", "Data", "XL", 49_300, "Kuota utama 10GB, 28 hari", {
+      type: "Xtra Combo",
+    }),
+    row("ISATF6", "Indosat Freedom Internet 6GB", "Data", "INDOSAT", 33_650, "Kuota 6GB, 30 hari", {
+      type: "Freedom Internet",
+    }),
     row("AXISB2", "Axis Bronet 2GB 30 Hari", "Data", "AXIS", 22_600, "Kuota 2GB 24 jam, 30 hari", { type: "Bronet" }),
-    row("ISATD1", "Indosat Data Harian 1GB", "Data", "INDOSAT", 4_300, "Kuota 1GB, 1 hari", { type: "Harian", buyer_product_status: false }),
+    row("ISATD1", "Indosat Data Harian 1GB", "Data", "INDOSAT", 4_300, "Kuota 1GB, 1 hari", {
+      type: "Harian",
+      buyer_product_status: false,
+    }),
 
     row("DANA10", "DANA 10.000", "E-Money", "DANA", 10_160, "Saldo DANA Rp 10.000, masukkan nomor HP terdaftar"),
     row("DANA25", "DANA 25.000", "E-Money", "DANA", 25_160, "Saldo DANA Rp 25.000, masukkan nomor HP terdaftar"),
     row("DANA50", "DANA 50.000", "E-Money", "DANA", 50_160, "Saldo DANA Rp 50.000, masukkan nomor HP terdaftar"),
     row("OVO20", "OVO 20.000", "E-Money", "OVO", 20_575, "Saldo OVO Cash Rp 20.000"),
     row("OVO50", "OVO 50.000", "E-Money", "OVO", 50_575, "Saldo OVO Cash Rp 50.000"),
-    row("GOPAY20", "Go Pay 20.000", "E-Money", "GO PAY", 20_700, "Saldo GoPay Customer Rp 20.000", { type: "Customer" }),
-    row("GOPAY50", "Go Pay 50.000", "E-Money", "GO PAY", 50_700, "Saldo GoPay Customer Rp 50.000", { type: "Customer" }),
+    row("GOPAY20", "Go Pay 20.000", "E-Money", "GO PAY", 20_700, "Saldo GoPay Customer Rp 20.000", {
+      type: "Customer",
+    }),
+    row("GOPAY50", "Go Pay 50.000", "E-Money", "GO PAY", 50_700, "Saldo GoPay Customer Rp 50.000", {
+      type: "Customer",
+    }),
 
     row("PLN20", "PLN 20.000", "PLN", "PLN", 20_350, "Token listrik Rp 20.000, masukkan nomor meter / ID pelanggan"),
     row("PLN50", "PLN 50.000", "PLN", "PLN", 50_350, "Token listrik Rp 50.000, masukkan nomor meter / ID pelanggan"),
-    row("PLN100", "PLN 100.000", "PLN", "PLN", 100_350, "Token listrik Rp 100.000, masukkan nomor meter / ID pelanggan"),
+    row(
+      "PLN100",
+      "PLN 100.000",
+      "PLN",
+      "PLN",
+      100_350,
+      "Token listrik Rp 100.000, masukkan nomor meter / ID pelanggan",
+    ),
 
-    row("ML86", "MOBILE LEGENDS 86 Diamond", "Games", "MOBILE LEGENDS", 19_500, ML_DESC, { seller_name: "Raja Diamond" }),
-    row("ML172", "MOBILE LEGENDS 172 Diamond", "Games", "MOBILE LEGENDS", 38_900, ML_DESC, { seller_name: "Raja Diamond" }),
-    row("ML257", "MOBILE LEGENDS 257 Diamond", "Games", "MOBILE LEGENDS", 58_200, ML_DESC, { seller_name: "Raja Diamond" }),
-    row("MLWDP", "MOBILE LEGENDS Weekly Diamond Pass", "Games", "MOBILE LEGENDS", 27_350, ML_DESC, { seller_name: "Raja Diamond", type: "Membership", multi: false }),
-    row("FF70", "FREE FIRE 70 Diamond", "Games", "FREE FIRE", 9_420, "Masukkan Player ID", { seller_name: "Garena Reseller ID" }),
-    row("FF140", "FREE FIRE 140 Diamond", "Games", "FREE FIRE", 18_700, "Masukkan Player ID", { seller_name: "Garena Reseller ID" }),
-    row("FF355", "FREE FIRE 355 Diamond", "Games", "FREE FIRE", 46_300, "Masukkan Player ID", { seller_name: "Garena Reseller ID" }),
-    row("FF720", "FREE FIRE 720 Diamond", "Games", "FREE FIRE", 92_100, "Masukkan Player ID", { seller_name: "Garena Reseller ID", seller_product_status: false, unlimited_stock: false }),
+    row("ML86", "MOBILE LEGENDS 86 Diamond", "Games", "MOBILE LEGENDS", 19_500, ML_DESC, {
+      seller_name: "Raja Diamond",
+    }),
+    row("ML172", "MOBILE LEGENDS 172 Diamond", "Games", "MOBILE LEGENDS", 38_900, ML_DESC, {
+      seller_name: "Raja Diamond",
+    }),
+    row("ML257", "MOBILE LEGENDS 257 Diamond", "Games", "MOBILE LEGENDS", 58_200, ML_DESC, {
+      seller_name: "Raja Diamond",
+    }),
+    row("MLWDP", "MOBILE LEGENDS Weekly Diamond Pass", "Games", "MOBILE LEGENDS", 27_350, ML_DESC, {
+      seller_name: "Raja Diamond",
+      type: "Membership",
+      multi: false,
+    }),
+    row("FF70", "FREE FIRE 70 Diamond", "Games", "FREE FIRE", 9_420, "Masukkan Player ID", {
+      seller_name: "Garena Reseller ID",
+    }),
+    row("FF140", "FREE FIRE 140 Diamond", "Games", "FREE FIRE", 18_700, "Masukkan Player ID", {
+      seller_name: "Garena Reseller ID",
+    }),
+    row("FF355", "FREE FIRE 355 Diamond", "Games", "FREE FIRE", 46_300, "Masukkan Player ID", {
+      seller_name: "Garena Reseller ID",
+    }),
+    row("FF720", "FREE FIRE 720 Diamond", "Games", "FREE FIRE", 92_100, "Masukkan Player ID", {
+      seller_name: "Garena Reseller ID",
+      seller_product_status: false,
+      unlimited_stock: false,
+    }),
   ];
 }

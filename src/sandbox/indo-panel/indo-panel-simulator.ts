@@ -57,7 +57,10 @@ export interface IndoPanelSimulatorOptions {
 
 type Json = Record<string, unknown>;
 type Words = Record<"pending" | "running" | IndoSimOutcome, string>;
-type Messages = Record<"auth" | "service" | "target" | "funds" | "order" | "comments", string> & { min(n: number): string; max(n: number): string };
+type Messages = Record<"auth" | "service" | "target" | "funds" | "order" | "comments", string> & {
+  min(n: number): string;
+  max(n: number): string;
+};
 
 interface PanelWire {
   actions: readonly IndoAction[];
@@ -78,7 +81,8 @@ interface PanelWire {
 /** "12500.50" → 12500.5 where a panel sends numbers; anything not numeric stays as it is (junk rows). */
 const num = (v: unknown): unknown => (typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : v);
 const str = (v: unknown): unknown => (typeof v === "number" ? String(v) : v);
-const description = (s: Json) => (typeof s.name === "string" && s.name ? `${s.name}. Proses 0-24 jam. Target harus publik.` : "");
+const description = (s: Json) =>
+  typeof s.name === "string" && s.name ? `${s.name}. Proses 0-24 jam. Target harus publik.` : "";
 /** Only comments are a separate order type on these panels; Package rows sell as Default. */
 const typeOf = (s: Json) => (s.type === "Custom Comments" ? "Custom Comments" : "Default");
 
@@ -91,7 +95,16 @@ const WIRE: Record<IndoPanelName, PanelWire> = {
     ok: (data) => ({ response: true, data }),
     fail: (msg) => ({ response: false, data: { msg } }),
     fields: { id: "id", name: "service_name", category: "category_name" },
-    row: (s) => ({ id: s.service, service_name: s.name, category_name: s.category, price: num(s.rate), min: num(s.min), max: num(s.max), refill: s.refill, description: description(s) }),
+    row: (s) => ({
+      id: s.service,
+      service_name: s.name,
+      category_name: s.category,
+      price: num(s.rate),
+      min: num(s.min),
+      max: num(s.max),
+      refill: s.refill,
+      description: description(s),
+    }),
     orderAnswer: (o) => ({ id: o.id, price: o.price }),
     statusAnswer: (o, s) => ({ id: o.id, price: o.price, status: s.status, start_count: s.start, remains: s.remains }),
     profile: (balance) => ({ username: "sandbox", balance }),
@@ -114,9 +127,25 @@ const WIRE: Record<IndoPanelName, PanelWire> = {
     ok: (data) => ({ status: true, data, msg: "Berhasil." }),
     fail: (msg) => ({ status: false, msg }),
     fields: { id: "id", name: "name", category: "category" },
-    row: (s) => ({ id: s.service, name: s.name, type: typeOf(s), category: s.category, price: str(s.rate), min: str(s.min), max: str(s.max), refill: s.refill, description: description(s) }),
+    row: (s) => ({
+      id: s.service,
+      name: s.name,
+      type: typeOf(s),
+      category: s.category,
+      price: str(s.rate),
+      min: str(s.min),
+      max: str(s.max),
+      refill: s.refill,
+      description: description(s),
+    }),
     orderAnswer: (o) => ({ id: o.id, price: o.price }),
-    statusAnswer: (o, s) => ({ id: o.id, status: s.status, start_count: String(s.start), remains: String(s.remains), price: String(o.price) }),
+    statusAnswer: (o, s) => ({
+      id: o.id,
+      status: s.status,
+      start_count: String(s.start),
+      remains: String(s.remains),
+      price: String(o.price),
+    }),
     profile: (balance) => ({ username: "sandbox", full_name: "Sandbox Reseller", balance: String(balance) }),
     words: { pending: "Pending", running: "Processing", completed: "Success", partial: "Partial", canceled: "Error" },
     messages: {
@@ -137,11 +166,32 @@ const WIRE: Record<IndoPanelName, PanelWire> = {
     ok: (data) => ({ status: true, data }),
     fail: (msg) => ({ status: false, data: msg }),
     fields: { id: "id", name: "name", category: "category" },
-    row: (s) => ({ id: str(s.service), name: s.name, type: typeOf(s), category: s.category, price: str(s.rate), min: str(s.min), max: str(s.max), description: description(s) }),
+    row: (s) => ({
+      id: str(s.service),
+      name: s.name,
+      type: typeOf(s),
+      category: s.category,
+      price: str(s.rate),
+      min: str(s.min),
+      max: str(s.max),
+      description: description(s),
+    }),
     orderAnswer: (o) => ({ id: String(o.id), price: String(o.price) }),
-    statusAnswer: (o, s) => ({ id: String(o.id), status: s.status, start_count: String(s.start), remains: s.remains, price: String(o.price) }),
+    statusAnswer: (o, s) => ({
+      id: String(o.id),
+      status: s.status,
+      start_count: String(s.start),
+      remains: s.remains,
+      price: String(o.price),
+    }),
     profile: (balance) => ({ username: "sandbox", balance }),
-    words: { pending: "Pending", running: "In progress", completed: "Completed", partial: "Partial", canceled: "Canceled" },
+    words: {
+      pending: "Pending",
+      running: "In progress",
+      completed: "Completed",
+      partial: "Partial",
+      canceled: "Canceled",
+    },
     messages: {
       auth: "API ID atau API Key tidak valid.",
       service: "Layanan tidak aktif.",
@@ -168,7 +218,8 @@ export function createIndoPanelSimulator(options: IndoPanelSimulatorOptions) {
   const wire = WIRE[options.panel];
   if (wire.secretKey && !options.secretKey) throw new Error(`${options.panel} simulator needs a secretKey`);
   const now = options.now ?? (() => Date.now());
-  const catalog = options.catalog ?? [...generateSampleCatalog(), ...JUNK_ROWS].map((s: SimService | Json) => wire.row({ ...s }));
+  const catalog =
+    options.catalog ?? [...generateSampleCatalog(), ...JUNK_ROWS].map((s: SimService | Json) => wire.row({ ...s }));
   const services = new Map<string, Json>();
   for (const row of catalog) {
     const id = row[wire.fields.id];
@@ -192,9 +243,17 @@ export function createIndoPanelSimulator(options: IndoPanelSimulatorOptions) {
   const stateOf = (o: IndoSimOrder) => {
     const age = now() - o.createdAt;
     if (age < pendingMs) return { status: wire.words.pending, remains: o.quantity, start: 0, done: false };
-    if (age < pendingMs + runMs) return { status: wire.words.running, remains: Math.max(1, Math.round(o.quantity * (1 - (age - pendingMs) / runMs))), start: o.startCount, done: false };
-    if (o.outcome === "partial") return { status: wire.words.partial, remains: Math.ceil(o.quantity * 0.3), start: o.startCount, done: true };
-    if (o.outcome === "canceled") return { status: wire.words.canceled, remains: o.quantity, start: o.startCount, done: true };
+    if (age < pendingMs + runMs)
+      return {
+        status: wire.words.running,
+        remains: Math.max(1, Math.round(o.quantity * (1 - (age - pendingMs) / runMs))),
+        start: o.startCount,
+        done: false,
+      };
+    if (o.outcome === "partial")
+      return { status: wire.words.partial, remains: Math.ceil(o.quantity * 0.3), start: o.startCount, done: true };
+    if (o.outcome === "canceled")
+      return { status: wire.words.canceled, remains: o.quantity, start: o.startCount, done: true };
     return { status: wire.words.completed, remains: 0, start: o.startCount, done: true };
   };
 
@@ -203,7 +262,10 @@ export function createIndoPanelSimulator(options: IndoPanelSimulatorOptions) {
     if (!service) return fail(c, wire.messages.service);
     const target = (f.target ?? "").trim();
     if (!/^(https?:\/\/\S+|@?[\w.]{1,64})$/i.test(target)) return fail(c, wire.messages.target);
-    const comments = (f.custom_comments ?? "").split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
+    const comments = (f.custom_comments ?? "")
+      .split(/\r?\n/)
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (service.type === "Custom Comments" && comments.length === 0) return fail(c, wire.messages.comments);
     const quantity = service.type === "Custom Comments" ? comments.length : Number(f.quantity);
     const min = Number(service.min);
@@ -213,9 +275,21 @@ export function createIndoPanelSimulator(options: IndoPanelSimulatorOptions) {
     const price = Math.ceil((Number(service.price) * quantity) / 1000);
     if (!(price >= 0) || price > balance) return fail(c, wire.messages.funds);
     balance -= price;
-    const outcome = scripted.find((s) => target.includes(s.match))?.outcome ?? (/partial|sebagian/i.test(target) ? "partial" : /cancel|gagal/i.test(target) ? "canceled" : "completed");
+    const outcome =
+      scripted.find((s) => target.includes(s.match))?.outcome ??
+      (/partial|sebagian/i.test(target) ? "partial" : /cancel|gagal/i.test(target) ? "canceled" : "completed");
     const id = nextOrder++;
-    const created: IndoSimOrder = { id, service: String(service[wire.fields.id]), target, quantity, price, comments, startCount: 1000 + ((id * 37) % 5000), createdAt: now(), outcome };
+    const created: IndoSimOrder = {
+      id,
+      service: String(service[wire.fields.id]),
+      target,
+      quantity,
+      price,
+      comments,
+      startCount: 1000 + ((id * 37) % 5000),
+      createdAt: now(),
+      outcome,
+    };
     orders.set(id, created);
     return ok(c, wire.orderAnswer(created));
   };
@@ -226,13 +300,16 @@ export function createIndoPanelSimulator(options: IndoPanelSimulatorOptions) {
     order,
     status: (c, f) => {
       const found = orders.get(Number(f.id));
-      return found && /^\d+$/.test((f.id ?? "").trim()) ? ok(c, wire.statusAnswer(found, stateOf(found))) : fail(c, wire.messages.order);
+      return found && /^\d+$/.test((f.id ?? "").trim())
+        ? ok(c, wire.statusAnswer(found, stateOf(found)))
+        : fail(c, wire.messages.order);
     },
     refill: (c, f) => {
       const found = orders.get(Number(f.id_order));
       if (!found || !/^\d+$/.test((f.id_order ?? "").trim())) return fail(c, wire.messages.order);
       const service = services.get(found.service);
-      if (!service || !(service.refill === true || service.refill === 1 || service.refill === "1")) return fail(c, REFILL_MESSAGES.unsupported);
+      if (!service || !(service.refill === true || service.refill === 1 || service.refill === "1"))
+        return fail(c, REFILL_MESSAGES.unsupported);
       if (!stateOf(found).done || found.outcome === "canceled") return fail(c, REFILL_MESSAGES.notDone);
       const refill: IndoSimRefill = { id: nextRefill++, order: found.id, createdAt: now() };
       refills.set(refill.id, refill);
@@ -242,18 +319,26 @@ export function createIndoPanelSimulator(options: IndoPanelSimulatorOptions) {
       const refill = refills.get(Number(f.id_refill));
       if (!refill) return fail(c, REFILL_MESSAGES.notFound);
       const age = now() - refill.createdAt;
-      return ok(c, { id_refill: refill.id, status: age < pendingMs ? "Pending" : age < pendingMs + runMs ? "Processing" : "Success" });
+      return ok(c, {
+        id_refill: refill.id,
+        status: age < pendingMs ? "Pending" : age < pendingMs + runMs ? "Processing" : "Success",
+      });
     },
   };
 
   const authorized = (f: Record<string, string>) =>
-    f.api_id === options.apiId && f.api_key === options.apiKey && (!wire.secretKey || f.secret_key === options.secretKey);
+    f.api_id === options.apiId &&
+    f.api_key === options.apiKey &&
+    (!wire.secretKey || f.secret_key === options.secretKey);
 
   const routes = new Hono();
   for (const action of wire.actions) {
     routes.post(`/${action}`, async (c) => {
       const body = (await c.req.parseBody().catch(() => ({}))) as Record<string, unknown>;
-      const fields = Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === "string")) as Record<string, string>;
+      const fields = Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === "string")) as Record<
+        string,
+        string
+      >;
       const logged = Object.fromEntries(Object.entries(fields).filter(([k]) => !CREDENTIAL_FIELDS.has(k)));
       requests.push({ action, fields: logged, contentType: c.req.header("content-type") ?? "", at: now() });
       const fault = faults.get(action) ?? faults.get("*");
@@ -289,7 +374,11 @@ export function createIndoPanelSimulator(options: IndoPanelSimulatorOptions) {
     panel: options.panel,
     /** The routes that exist on this panel, relative to its API base. */
     paths: wire.actions.map((a) => `/${a}`),
-    credentials: { apiId: options.apiId, apiKey: options.apiKey, ...(wire.secretKey ? { secretKey: options.secretKey } : {}) },
+    credentials: {
+      apiId: options.apiId,
+      apiKey: options.apiKey,
+      ...(wire.secretKey ? { secretKey: options.secretKey } : {}),
+    },
     /** Every request as received, credentials left out. */
     requests,
     orders,

@@ -40,7 +40,13 @@ export interface MidtransSimulatorOptions {
   merchantId?: string;
 }
 
-const STATUS_CODE: Record<SimTxStatus, string> = { pending: "201", settlement: "200", expire: "407", cancel: "200", deny: "202" };
+const STATUS_CODE: Record<SimTxStatus, string> = {
+  pending: "201",
+  settlement: "200",
+  expire: "407",
+  cancel: "200",
+  deny: "202",
+};
 const MESSAGE: Record<SimTxStatus, string> = {
   pending: "Success, transaction is found",
   settlement: "Success, transaction is found",
@@ -119,7 +125,12 @@ export function createMidtransSimulator(options: MidtransSimulatorOptions) {
   const post = async (url: string, body: unknown, tx: SimTransaction): Promise<number | "error"> => {
     let httpStatus: number | "error";
     try {
-      const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", "user-agent": "Veritrans" }, body: JSON.stringify(body), signal: AbortSignal.timeout(15_000) });
+      const res = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", "user-agent": "Veritrans" },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(15_000),
+      });
       httpStatus = res.status;
     } catch {
       httpStatus = "error";
@@ -129,7 +140,10 @@ export function createMidtransSimulator(options: MidtransSimulatorOptions) {
   };
 
   /** Sends the notification to every URL of the transaction; failures are retried on Midtrans' schedule. */
-  const notify = async (tx: SimTransaction, overrides: Record<string, unknown> = {}): Promise<Array<number | "error">> => {
+  const notify = async (
+    tx: SimTransaction,
+    overrides: Record<string, unknown> = {},
+  ): Promise<Array<number | "error">> => {
     const body = notificationFor(tx, overrides);
     const results: Array<number | "error"> = [];
     for (const url of tx.notificationUrls) {
@@ -152,12 +166,23 @@ export function createMidtransSimulator(options: MidtransSimulatorOptions) {
     const header = c.req.header("authorization") ?? "";
     const expected = `Basic ${Buffer.from(`${options.serverKey}:`).toString("base64")}`;
     if (header === expected && faults.get("auth") !== "http401") return undefined;
-    return c.json({ status_code: "401", status_message: "Access denied due to unauthorized transaction, please check client or server key", id: randomUUID() }, 401);
+    return c.json(
+      {
+        status_code: "401",
+        status_message: "Access denied due to unauthorized transaction, please check client or server key",
+        id: randomUUID(),
+      },
+      401,
+    );
   };
 
   const faulted = async (c: Context, call: string): Promise<Response | undefined> => {
     const fault = faults.get(call);
-    if (fault === "http500") return c.json({ status_code: "500", status_message: "Sorry. Our system is recovering from unexpected issues. Please retry." }, 500);
+    if (fault === "http500")
+      return c.json(
+        { status_code: "500", status_message: "Sorry. Our system is recovering from unexpected issues. Please retry." },
+        500,
+      );
     if (fault === "timeout") return new Promise<Response>((resolve) => hanging.add(() => resolve(c.text("", 504))));
     return undefined;
   };
@@ -170,25 +195,73 @@ export function createMidtransSimulator(options: MidtransSimulatorOptions) {
     const body = (await c.req.json().catch(() => ({}))) as Record<string, any>;
     const orderId = body.transaction_details?.order_id;
     const amount = body.transaction_details?.gross_amount;
-    if (body.payment_type !== "qris") return c.json({ status_code: "400", status_message: "Payment type is not supported in this simulator", validation_messages: ["payment_type must be qris"] }, 400);
-    if (typeof orderId !== "string" || orderId.length === 0 || orderId.length > 50 || !Number.isInteger(amount) || amount < 1) {
-      return c.json({ status_code: "400", status_message: "One or more parameters in the payload is invalid.", validation_messages: ["transaction_details.order_id and an integer gross_amount are required"] }, 400);
+    if (body.payment_type !== "qris")
+      return c.json(
+        {
+          status_code: "400",
+          status_message: "Payment type is not supported in this simulator",
+          validation_messages: ["payment_type must be qris"],
+        },
+        400,
+      );
+    if (
+      typeof orderId !== "string" ||
+      orderId.length === 0 ||
+      orderId.length > 50 ||
+      !Number.isInteger(amount) ||
+      amount < 1
+    ) {
+      return c.json(
+        {
+          status_code: "400",
+          status_message: "One or more parameters in the payload is invalid.",
+          validation_messages: ["transaction_details.order_id and an integer gross_amount are required"],
+        },
+        400,
+      );
     }
-    const items = Array.isArray(body.item_details) ? (body.item_details as Array<{ price: number; quantity: number }>) : [];
+    const items = Array.isArray(body.item_details)
+      ? (body.item_details as Array<{ price: number; quantity: number }>)
+      : [];
     if (items.length > 0 && items.reduce((sum, i) => sum + i.price * i.quantity, 0) !== amount) {
-      return c.json({ status_code: "400", status_message: "One or more parameters in the payload is invalid.", validation_messages: ["transaction_details.gross_amount is not equal to the sum of item_details"] }, 400);
+      return c.json(
+        {
+          status_code: "400",
+          status_message: "One or more parameters in the payload is invalid.",
+          validation_messages: ["transaction_details.gross_amount is not equal to the sum of item_details"],
+        },
+        400,
+      );
     }
     const existing = transactions.get(orderId);
     if (existing && (existing.status === "pending" || existing.status === "settlement")) {
-      return c.json({ status_code: "406", status_message: "The request could not be completed due to a conflict with the current state of the target resource, please try again", id: randomUUID() }, 406);
+      return c.json(
+        {
+          status_code: "406",
+          status_message:
+            "The request could not be completed due to a conflict with the current state of the target resource, please try again",
+          id: randomUUID(),
+        },
+        406,
+      );
     }
     const expiry = body.custom_expiry ?? {};
     const unitMs: Record<string, number> = { second: 1_000, minute: 60_000, hour: 3_600_000, day: 86_400_000 };
     const ttl = Number(expiry.expiry_duration ?? 15) * (unitMs[String(expiry.unit ?? "minute")] ?? 60_000);
     const override = c.req.header("x-override-notification");
     const append = c.req.header("x-append-notification");
-    const urls = (override ?? options.notificationUrl ?? "").split(",").map((u) => u.trim()).filter(Boolean);
-    if (!override && append) urls.push(...append.split(",").map((u) => u.trim()).filter(Boolean).slice(0, 2));
+    const urls = (override ?? options.notificationUrl ?? "")
+      .split(",")
+      .map((u) => u.trim())
+      .filter(Boolean);
+    if (!override && append)
+      urls.push(
+        ...append
+          .split(",")
+          .map((u) => u.trim())
+          .filter(Boolean)
+          .slice(0, 2),
+      );
     const tx: SimTransaction = {
       transaction_id: randomUUID(),
       order_id: orderId,
@@ -240,7 +313,11 @@ export function createMidtransSimulator(options: MidtransSimulatorOptions) {
     if (denied) return denied;
     const tx = find(decodeURIComponent(c.req.param("id") ?? ""));
     if (!tx) return c.json({ status_code: "404", status_message: "The requested resource is not found" }, 404);
-    if (tx.status !== "pending") return c.json({ status_code: "412", status_message: "Merchant cannot modify the status of the transaction" }, 412);
+    if (tx.status !== "pending")
+      return c.json(
+        { status_code: "412", status_message: "Merchant cannot modify the status of the transaction" },
+        412,
+      );
     tx.status = to;
     void notify(tx);
     const body = statusBody(tx);
@@ -254,7 +331,11 @@ export function createMidtransSimulator(options: MidtransSimulatorOptions) {
   // Simulator controls: what a customer's banking app (pay) or time (expire) would do.
   routes.get("/_sim/transactions", (c) => {
     transactions.forEach(expireIfDue);
-    return c.json([...transactions.values()].reverse().map((t) => ({ order_id: t.order_id, gross_amount: t.gross_amount, status: t.status, expiry_at: t.expiry_at })));
+    return c.json(
+      [...transactions.values()]
+        .reverse()
+        .map((t) => ({ order_id: t.order_id, gross_amount: t.gross_amount, status: t.status, expiry_at: t.expiry_at })),
+    );
   });
   routes.post("/_sim/transactions/:orderId/pay", async (c) => {
     const result = await api.pay(c.req.param("orderId"));
@@ -276,7 +357,10 @@ export function createMidtransSimulator(options: MidtransSimulatorOptions) {
     setEnforceExpiry(value: boolean): void {
       enforceExpiry = value;
     },
-    setFault(call: "charge" | "status" | "cancel" | "expire" | "auth", fault: "timeout" | "http500" | "http401" | undefined): void {
+    setFault(
+      call: "charge" | "status" | "cancel" | "expire" | "auth",
+      fault: "timeout" | "http500" | "http401" | undefined,
+    ): void {
       if (fault) faults.set(call, fault);
       else faults.delete(call);
     },
@@ -284,7 +368,8 @@ export function createMidtransSimulator(options: MidtransSimulatorOptions) {
     async pay(orderId: string, options: { late?: boolean; notify?: boolean } = {}) {
       const tx = transactions.get(orderId);
       if (!tx) return undefined;
-      if (tx.status !== "pending" && !(options.late && (tx.status === "expire" || tx.status === "cancel"))) return undefined;
+      if (tx.status !== "pending" && !(options.late && (tx.status === "expire" || tx.status === "cancel")))
+        return undefined;
       if (tx.status === "pending" && enforceExpiry && now() > tx.expiry_at && !options.late) return undefined;
       tx.status = "settlement";
       tx.settled_at = now();

@@ -26,7 +26,8 @@ export type JsonSchema = {
 /** What a brain answers: an object (sent as its JSON) or the content string itself. */
 export type Brain = (request: ChatRequest) => unknown;
 
-export const neutralBrain: Brain = (request) => (request.schema ? neutralValue(request.schema, request.schema) : "Sandbox model: no answer configured.");
+export const neutralBrain: Brain = (request) =>
+  request.schema ? neutralValue(request.schema, request.schema) : "Sandbox model: no answer configured.";
 
 /** The last user message's text: where a prompt puts the customer's words. */
 export function lastUserText(request: ChatRequest): string {
@@ -49,7 +50,9 @@ function neutralValue(schema: JsonSchema, root: JsonSchema): unknown {
   if (schema.enum) return schema.enum.includes("unknown") ? "unknown" : schema.enum[0];
   switch (types[0]) {
     case "object":
-      return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([key, value]) => [key, neutralValue(value, root)]));
+      return Object.fromEntries(
+        Object.entries(schema.properties ?? {}).map(([key, value]) => [key, neutralValue(value, root)]),
+      );
     case "array":
       return [];
     case "string":

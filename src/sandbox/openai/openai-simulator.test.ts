@@ -4,7 +4,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { startOpenAiStandIn } from "../../../test/kit/openai-stand-in.js";
 
-const Intent = z.object({ intent: z.enum(["browse", "unknown"]), quantity: z.number().int().nullable(), query: z.string().nullable() });
+const Intent = z.object({
+  intent: z.enum(["browse", "unknown"]),
+  quantity: z.number().int().nullable(),
+  query: z.string().nullable(),
+});
 
 describe("OpenAI simulator over loopback, through the official SDK", () => {
   let standIn: Awaited<ReturnType<typeof startOpenAiStandIn>>;
@@ -19,23 +23,46 @@ describe("OpenAI simulator over loopback, through the official SDK", () => {
 
   it("answers a json_schema request with a parsed object in the real wire format", async () => {
     standIn.sim.enqueue({ content: { intent: "browse", quantity: 1000, query: "indonesia aktif" } });
-    const completion = await client.chat.completions.parse({ model: "gpt-4o-mini", messages: [{ role: "user", content: "followers 1000" }], response_format: zodResponseFormat(Intent, "intent") });
+    const completion = await client.chat.completions.parse({
+      model: "gpt-4o-mini",
+      messages: [{ role: "user", content: "followers 1000" }],
+      response_format: zodResponseFormat(Intent, "intent"),
+    });
     expect(completion.object).toBe("chat.completion");
     expect(completion.id).toMatch(/^chatcmpl-/);
-    expect(completion.choices[0]!.message.parsed).toEqual({ intent: "browse", quantity: 1000, query: "indonesia aktif" });
-    expect(completion.usage).toMatchObject({ prompt_tokens: expect.any(Number), completion_tokens: expect.any(Number), prompt_tokens_details: { cached_tokens: 0 } });
+    expect(completion.choices[0]!.message.parsed).toEqual({
+      intent: "browse",
+      quantity: 1000,
+      query: "indonesia aktif",
+    });
+    expect(completion.usage).toMatchObject({
+      prompt_tokens: expect.any(Number),
+      completion_tokens: expect.any(Number),
+      prompt_tokens_details: { cached_tokens: 0 },
+    });
     const sent = standIn.sim.chatRequests()[0]!;
     expect(sent.response_format).toMatchObject({ type: "json_schema", json_schema: { name: "intent", strict: true } });
   });
 
   it("fills the schema with its neutral brain when nothing is scripted", async () => {
-    const completion = await client.chat.completions.parse({ model: "gpt-4o-mini", messages: [{ role: "user", content: "halo" }], response_format: zodResponseFormat(Intent, "intent") });
+    const completion = await client.chat.completions.parse({
+      model: "gpt-4o-mini",
+      messages: [{ role: "user", content: "halo" }],
+      response_format: zodResponseFormat(Intent, "intent"),
+    });
     expect(completion.choices[0]!.message.parsed).toEqual({ intent: "unknown", quantity: null, query: null });
   });
 
   it("reports cached prompt tokens when a long prompt repeats its prefix", async () => {
     const prefix = "Static instructions. ".repeat(400);
-    const ask = (text: string) => client.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "system", content: prefix }, { role: "user", content: text }] });
+    const ask = (text: string) =>
+      client.chat.completions.create({
+        model: "gpt-4o-mini",
+        messages: [
+          { role: "system", content: prefix },
+          { role: "user", content: text },
+        ],
+      });
     const first = await ask("first question");
     const second = await ask("second question");
     const cached = second.usage?.prompt_tokens_details?.cached_tokens ?? 0;
@@ -56,12 +83,23 @@ describe("OpenAI simulator over loopback, through the official SDK", () => {
   });
 
   it("returns the same deterministic vectors as floats and as base64", async () => {
-    const asFloat = await client.embeddings.create({ model: "text-embedding-3-small", input: ["followers instagram", "likes tiktok"], dimensions: 64, encoding_format: "float" });
+    const asFloat = await client.embeddings.create({
+      model: "text-embedding-3-small",
+      input: ["followers instagram", "likes tiktok"],
+      dimensions: 64,
+      encoding_format: "float",
+    });
     // The SDK asks for base64 by default and decodes it.
-    const asBase64 = await client.embeddings.create({ model: "text-embedding-3-small", input: ["followers instagram", "likes tiktok"], dimensions: 64 });
+    const asBase64 = await client.embeddings.create({
+      model: "text-embedding-3-small",
+      input: ["followers instagram", "likes tiktok"],
+      dimensions: 64,
+    });
     expect(asFloat.data).toHaveLength(2);
     expect(asFloat.data[0]!.embedding).toHaveLength(64);
-    expect(asBase64.data[0]!.embedding.map((v) => v.toFixed(6))).toEqual(asFloat.data[0]!.embedding.map((v) => v.toFixed(6)));
+    expect(asBase64.data[0]!.embedding.map((v) => v.toFixed(6))).toEqual(
+      asFloat.data[0]!.embedding.map((v) => v.toFixed(6)),
+    );
     expect(standIn.sim.requests.at(-1)!.body).toMatchObject({ encoding_format: "base64" });
     const norm = Math.hypot(...asFloat.data[0]!.embedding);
     expect(norm).toBeCloseTo(1, 5);
@@ -72,17 +110,29 @@ describe("OpenAI simulator over loopback, through the official SDK", () => {
     ["http429", OpenAI.RateLimitError],
   ] as const)("fails with %s when told to", async (fault, errorClass) => {
     standIn.sim.enqueue({ fault });
-    await expect(client.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: "x" }] })).rejects.toBeInstanceOf(errorClass);
+    await expect(
+      client.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: "x" }] }),
+    ).rejects.toBeInstanceOf(errorClass);
   });
 
   it("hangs until the client gives up", async () => {
     standIn.sim.enqueue({ fault: "hang" });
-    await expect(client.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: "x" }] }, { timeout: 150 })).rejects.toBeInstanceOf(OpenAI.APIConnectionTimeoutError);
+    await expect(
+      client.chat.completions.create(
+        { model: "gpt-4o-mini", messages: [{ role: "user", content: "x" }] },
+        { timeout: 150 },
+      ),
+    ).rejects.toBeInstanceOf(OpenAI.APIConnectionTimeoutError);
   });
 
   it("sends garbage and schema-invalid JSON that the SDK's parser rejects", async () => {
     standIn.sim.enqueue({ fault: "garbage" }, { fault: "schema_invalid" });
-    const parse = () => client.chat.completions.parse({ model: "gpt-4o-mini", messages: [{ role: "user", content: "x" }], response_format: zodResponseFormat(Intent, "intent") });
+    const parse = () =>
+      client.chat.completions.parse({
+        model: "gpt-4o-mini",
+        messages: [{ role: "user", content: "x" }],
+        response_format: zodResponseFormat(Intent, "intent"),
+      });
     await expect(parse()).rejects.toBeInstanceOf(SyntaxError);
     await expect(parse()).rejects.toThrow(/invalid|expected/i);
   });
@@ -90,17 +140,25 @@ describe("OpenAI simulator over loopback, through the official SDK", () => {
   it("keeps failing while a standing fault is on, and stops when it is cleared", async () => {
     standIn.sim.setFault("http500");
     await expect(client.models.list()).resolves.toBeDefined();
-    await expect(client.chat.completions.create({ model: "m", messages: [{ role: "user", content: "x" }] })).rejects.toBeInstanceOf(OpenAI.InternalServerError);
+    await expect(
+      client.chat.completions.create({ model: "m", messages: [{ role: "user", content: "x" }] }),
+    ).rejects.toBeInstanceOf(OpenAI.InternalServerError);
     standIn.sim.setFault(undefined);
-    await expect(client.chat.completions.create({ model: "m", messages: [{ role: "user", content: "x" }] })).resolves.toMatchObject({ object: "chat.completion" });
+    await expect(
+      client.chat.completions.create({ model: "m", messages: [{ role: "user", content: "x" }] }),
+    ).resolves.toMatchObject({ object: "chat.completion" });
   });
 
   it("rejects a malformed request as the API does", async () => {
-    await expect(client.chat.completions.create({ model: "gpt-4o-mini", messages: [] })).rejects.toBeInstanceOf(OpenAI.BadRequestError);
+    await expect(client.chat.completions.create({ model: "gpt-4o-mini", messages: [] })).rejects.toBeInstanceOf(
+      OpenAI.BadRequestError,
+    );
   });
 
   it("answers 404 on routes it does not serve and records them", async () => {
-    await expect(client.completions.create({ model: "gpt-3.5-turbo-instruct", prompt: "x" })).rejects.toBeInstanceOf(OpenAI.NotFoundError);
+    await expect(client.completions.create({ model: "gpt-3.5-turbo-instruct", prompt: "x" })).rejects.toBeInstanceOf(
+      OpenAI.NotFoundError,
+    );
     expect(standIn.sim.unexpected.map((r) => `${r.method} ${r.path}`)).toEqual(["POST /v1/completions"]);
   });
 });

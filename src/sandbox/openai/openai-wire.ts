@@ -18,7 +18,12 @@ export function tokensOf(text: string): number {
 /** The text a prompt is made of, in order: what a prefix cache would compare. */
 export function promptText(messages: readonly WireMessage[], responseFormat: unknown): string {
   const schema = responseFormat ? JSON.stringify(responseFormat) : "";
-  return schema + messages.map((m) => `<|${m.role}|>${typeof m.content === "string" ? m.content : JSON.stringify(m.content)}`).join("");
+  return (
+    schema +
+    messages
+      .map((m) => `<|${m.role}|>${typeof m.content === "string" ? m.content : JSON.stringify(m.content)}`)
+      .join("")
+  );
 }
 
 const CACHE_MIN_TOKENS = 1_024;
@@ -51,7 +56,14 @@ function commonPrefix(a: string, b: string): number {
   return i;
 }
 
-export function chatCompletion(input: { model: string; content: string; promptTokens: number; cachedTokens: number; created: number; finishReason?: "stop" | "length" }) {
+export function chatCompletion(input: {
+  model: string;
+  content: string;
+  promptTokens: number;
+  cachedTokens: number;
+  created: number;
+  finishReason?: "stop" | "length";
+}) {
   const completionTokens = tokensOf(input.content);
   return {
     id: `chatcmpl-${randomBytes(12).toString("base64url")}`,
@@ -71,7 +83,12 @@ export function chatCompletion(input: { model: string; content: string; promptTo
       completion_tokens: completionTokens,
       total_tokens: input.promptTokens + completionTokens,
       prompt_tokens_details: { cached_tokens: input.cachedTokens, audio_tokens: 0 },
-      completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
+      completion_tokens_details: {
+        reasoning_tokens: 0,
+        audio_tokens: 0,
+        accepted_prediction_tokens: 0,
+        rejected_prediction_tokens: 0,
+      },
     },
     service_tier: "default",
     system_fingerprint: "fp_sandbox",
@@ -85,7 +102,10 @@ export function chatCompletion(input: { model: string; content: string; promptTo
 export function embeddingOf(text: string, dimensions: number): Float32Array {
   const vector = new Float32Array(dimensions);
   const lower = text.toLowerCase();
-  const features = [...lower.split(/[^a-z0-9]+/).filter(Boolean), ...Array.from({ length: Math.max(0, lower.length - 2) }, (_, i) => `#${lower.slice(i, i + 3)}`)];
+  const features = [
+    ...lower.split(/[^a-z0-9]+/).filter(Boolean),
+    ...Array.from({ length: Math.max(0, lower.length - 2) }, (_, i) => `#${lower.slice(i, i + 3)}`),
+  ];
   for (const feature of features) {
     const hash = createHash("sha1").update(feature).digest();
     const index = hash.readUInt32LE(0) % dimensions;
@@ -99,7 +119,9 @@ export function embeddingOf(text: string, dimensions: number): Float32Array {
 }
 
 export function encodeEmbedding(vector: Float32Array, format: "float" | "base64"): number[] | string {
-  return format === "base64" ? Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength).toString("base64") : Array.from(vector);
+  return format === "base64"
+    ? Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength).toString("base64")
+    : Array.from(vector);
 }
 
 export function apiError(message: string, type: string, code: string | null, param: string | null = null) {

@@ -8,9 +8,33 @@ import type { SimService } from "./sample-catalog.js";
  */
 export type AddCheck = { ok: true; quantity: number; link: string } | { ok: false; field: string; message: string };
 
-const DELAYS = new Set(["0", "5", "10", "15", "30", "60", "90", "120", "150", "180", "210", "240", "270", "300", "360", "420", "480", "540", "600"]);
+const DELAYS = new Set([
+  "0",
+  "5",
+  "10",
+  "15",
+  "30",
+  "60",
+  "90",
+  "120",
+  "150",
+  "180",
+  "210",
+  "240",
+  "270",
+  "300",
+  "360",
+  "420",
+  "480",
+  "540",
+  "600",
+]);
 const LINK = /^(https?:\/\/\S+|@[\w.]+)$/i;
-const lines = (text: string | undefined) => (text ?? "").split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+const lines = (text: string | undefined) =>
+  (text ?? "")
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
 const int = (text: string | undefined) => (text !== undefined && /^\d+$/.test(text.trim()) ? Number(text) : undefined);
 
 export function checkAdd(service: SimService, f: Record<string, string>): AddCheck {
@@ -40,7 +64,8 @@ export function checkAdd(service: SimService, f: Record<string, string>): AddChe
 
   const link = f.link ?? "";
   if (!LINK.test(link)) return fail("link", "Incorrect link");
-  if ((f.runs !== undefined || f.interval !== undefined) && !(type === "default" && service.dripfeed)) return fail("request", "Incorrect request");
+  if ((f.runs !== undefined || f.interval !== undefined) && !(type === "default" && service.dripfeed))
+    return fail("request", "Incorrect request");
 
   let quantity: number | undefined = int(f.quantity);
   switch (type) {
@@ -48,7 +73,8 @@ export function checkAdd(service: SimService, f: Record<string, string>): AddChe
       return { ok: true, quantity: min, link };
     case "custom comments":
     case "comment replies": {
-      if (type === "comment replies" && !/^[\w.]{1,64}$/.test(f.username ?? "")) return fail("username", "Incorrect username");
+      if (type === "comment replies" && !/^[\w.]{1,64}$/.test(f.username ?? ""))
+        return fail("username", "Incorrect username");
       const comments = lines(f.comments);
       if (comments.length === 0) return fail("comments", "Comments list is empty");
       quantity = comments.length;
@@ -66,7 +92,8 @@ export function checkAdd(service: SimService, f: Record<string, string>): AddChe
     case "mentions":
     case "mentions with hashtags":
       if (lines(f.usernames).length === 0) return fail("usernames", "Usernames list is empty");
-      if (type === "mentions with hashtags" && lines(f.hashtags).length === 0) return fail("hashtags", "Hashtags list is empty");
+      if (type === "mentions with hashtags" && lines(f.hashtags).length === 0)
+        return fail("hashtags", "Hashtags list is empty");
       break;
     case "mentions hashtag":
       if (!/^#?[\p{L}\p{N}_]+$/u.test(f.hashtag ?? "")) return fail("hashtag", "Incorrect hashtag");

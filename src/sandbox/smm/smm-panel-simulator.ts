@@ -52,7 +52,10 @@ export interface SmmSimulatorOptions {
 }
 
 /** The sample catalog's rupiah rates in another currency, as exact decimal strings ("0.0123"). */
-export function samplePricedIn(rows: Array<SimService | Record<string, unknown>>, rupiahPerUnit: number): Array<SimService | Record<string, unknown>> {
+export function samplePricedIn(
+  rows: Array<SimService | Record<string, unknown>>,
+  rupiahPerUnit: number,
+): Array<SimService | Record<string, unknown>> {
   return rows.map((row) => {
     const rate = Number((row as { rate?: unknown }).rate);
     if (!Number.isFinite(rate) || rate <= 0) return row;
@@ -66,7 +69,10 @@ const MESSAGES = {
   service: { english: "Incorrect service ID", keys: "error.incorrect_service_id" },
   link: { english: "Incorrect link", keys: "neworder.error.link" },
   funds: { english: "Not enough funds on balance", keys: "neworder.error.not_enough_funds" },
-  duplicate: { english: "You have active order with this link. Please wait until order being completed.", keys: "neworder.error.link_duplicate" },
+  duplicate: {
+    english: "You have active order with this link. Please wait until order being completed.",
+    keys: "neworder.error.link_duplicate",
+  },
   order: { english: "Incorrect order ID", keys: "Incorrect order ID" },
   refill: { english: "Refill not found", keys: "Refill not found" },
 } as const;
@@ -75,9 +81,11 @@ export function createSmmPanelSimulator(options: SmmSimulatorOptions) {
   const now = options.now ?? (() => Date.now());
   let currency = (options.currency ?? "IDR").toUpperCase();
   const sample = [...generateSampleCatalog(), ...JUNK_ROWS];
-  const catalog = options.catalog ?? (currency === "IDR" ? sample : samplePricedIn(sample, options.sampleRate ?? 16_250));
+  const catalog =
+    options.catalog ?? (currency === "IDR" ? sample : samplePricedIn(sample, options.sampleRate ?? 16_250));
   const services = new Map<number, SimService>();
-  for (const row of catalog) if (typeof row.service === "number" && !services.has(row.service)) services.set(row.service, row as SimService);
+  for (const row of catalog)
+    if (typeof row.service === "number" && !services.has(row.service)) services.set(row.service, row as SimService);
   const orders = new Map<number, SimOrder>();
   const refills = new Map<number, { order: number; createdAt: number }>();
   const requests: Array<{ action: string; fields: Record<string, string>; at: number }> = [];
@@ -93,15 +101,23 @@ export function createSmmPanelSimulator(options: SmmSimulatorOptions) {
 
   /** The key of the request being answered, for the careless panel's echo. */
   let requestKey = "";
-  const echo = () => (options.echoKeyInErrors ? ` (sent key ${requestKey}; docs: https://panel.example/api/v2?key=${requestKey})` : "");
-  const error = (c: Context, kind: keyof typeof MESSAGES, suffix = "") => c.json({ error: `${MESSAGES[kind][style]}${suffix}${echo()}` }, options.errorHttpStatus ?? 200);
+  const echo = () =>
+    options.echoKeyInErrors ? ` (sent key ${requestKey}; docs: https://panel.example/api/v2?key=${requestKey})` : "";
+  const error = (c: Context, kind: keyof typeof MESSAGES, suffix = "") =>
+    c.json({ error: `${MESSAGES[kind][style]}${suffix}${echo()}` }, options.errorHttpStatus ?? 200);
 
   const statusOf = (o: SimOrder) => {
     const age = now() - o.createdAt;
     const spelling = options.cancelledSpelling ?? "Canceled";
     if (age < pendingMs) return { status: "Pending", remains: o.quantity, start: 0 };
-    if (age < pendingMs + runMs) return { status: services.get(o.service)?.type === "Subscriptions" ? "Active" : "In progress", remains: Math.max(1, Math.round(o.quantity * (1 - (age - pendingMs) / runMs))), start: o.startCount };
-    if (o.outcome === "Partial") return { status: "Partial", remains: Math.ceil(o.quantity * 0.3), start: o.startCount };
+    if (age < pendingMs + runMs)
+      return {
+        status: services.get(o.service)?.type === "Subscriptions" ? "Active" : "In progress",
+        remains: Math.max(1, Math.round(o.quantity * (1 - (age - pendingMs) / runMs))),
+        start: o.startCount,
+      };
+    if (o.outcome === "Partial")
+      return { status: "Partial", remains: Math.ceil(o.quantity * 0.3), start: o.startCount };
     if (o.outcome === "Canceled") return { status: spelling, remains: o.quantity, start: o.startCount };
     return { status: "Completed", remains: 0, start: o.startCount };
   };
@@ -121,16 +137,32 @@ export function createSmmPanelSimulator(options: SmmSimulatorOptions) {
     if (!checked.ok) {
       if (checked.field === "link") return error(c, "link");
       if (checked.field === "request") return error(c, "request");
-      return c.json({ error: style === "keys" ? `neworder.error.${checked.field}` : checked.message }, options.errorHttpStatus ?? 200);
+      return c.json(
+        { error: style === "keys" ? `neworder.error.${checked.field}` : checked.message },
+        options.errorHttpStatus ?? 200,
+      );
     }
     const { link, quantity } = checked;
-    if ([...orders.values()].some((o) => o.link === link && o.service === service.service && active(o))) return error(c, "duplicate");
+    if ([...orders.values()].some((o) => o.link === link && o.service === service.service && active(o)))
+      return error(c, "duplicate");
     const charge = (Number(service.rate) * quantity) / 1000;
     if (charge > balance) return error(c, "funds");
     balance -= charge;
-    const outcome = scripted.find((s) => link.includes(s.match))?.outcome ?? (/partial/i.test(link) ? "Partial" : /cancel/i.test(link) ? "Canceled" : "Completed");
+    const outcome =
+      scripted.find((s) => link.includes(s.match))?.outcome ??
+      (/partial/i.test(link) ? "Partial" : /cancel/i.test(link) ? "Canceled" : "Completed");
     const { key: _key, ...params } = f;
-    const order: SimOrder = { order: nextOrder++, service: service.service, link, quantity, params, charge: charge.toFixed(5), startCount: 1000 + (nextOrder % 5000), createdAt: now(), outcome };
+    const order: SimOrder = {
+      order: nextOrder++,
+      service: service.service,
+      link,
+      quantity,
+      params,
+      charge: charge.toFixed(5),
+      startCount: 1000 + (nextOrder % 5000),
+      createdAt: now(),
+      outcome,
+    };
     orders.set(order.order, order);
     return c.json({ order: order.order });
   };
@@ -140,9 +172,19 @@ export function createSmmPanelSimulator(options: SmmSimulatorOptions) {
     add,
     status: (c, f) => {
       if (f.orders !== undefined) {
-        const ids = f.orders.split(",").map((s) => s.trim()).filter(Boolean);
+        const ids = f.orders
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean);
         if (ids.length > 100) return error(c, "request");
-        return c.json(Object.fromEntries(ids.map((id) => [id, orders.has(Number(id)) ? statusBody(orders.get(Number(id))!) : { error: MESSAGES.order[style] }])));
+        return c.json(
+          Object.fromEntries(
+            ids.map((id) => [
+              id,
+              orders.has(Number(id)) ? statusBody(orders.get(Number(id))!) : { error: MESSAGES.order[style] },
+            ]),
+          ),
+        );
       }
       const order = orders.get(Number(f.order));
       return order ? c.json(statusBody(order)) : error(c, "order");
@@ -154,7 +196,12 @@ export function createSmmPanelSimulator(options: SmmSimulatorOptions) {
         refills.set(refill, { order: Number(id), createdAt: now() });
         return refill;
       };
-      if (f.orders !== undefined) return c.json(f.orders.split(",").map((id) => ({ order: Number(id), refill: create(id) ?? { error: MESSAGES.order[style] } })));
+      if (f.orders !== undefined)
+        return c.json(
+          f.orders
+            .split(",")
+            .map((id) => ({ order: Number(id), refill: create(id) ?? { error: MESSAGES.order[style] } })),
+        );
       const refill = create(f.order ?? "");
       return refill === undefined ? error(c, "order") : c.json({ refill: String(refill) });
     },
@@ -163,19 +210,28 @@ export function createSmmPanelSimulator(options: SmmSimulatorOptions) {
         const refill = refills.get(Number(id));
         return refill ? (now() - refill.createdAt < runMs ? "In progress" : "Completed") : undefined;
       };
-      if (f.refills !== undefined) return c.json(f.refills.split(",").map((id) => ({ refill: Number(id), status: state(id) ?? { error: MESSAGES.refill[style] } })));
+      if (f.refills !== undefined)
+        return c.json(
+          f.refills
+            .split(",")
+            .map((id) => ({ refill: Number(id), status: state(id) ?? { error: MESSAGES.refill[style] } })),
+        );
       const status = state(f.refill ?? "");
       return status ? c.json({ status }) : error(c, "refill");
     },
     cancel: (c, f) =>
       c.json(
-        (f.orders ?? "").split(",").filter(Boolean).map((id) => {
-          const order = orders.get(Number(id));
-          if (!order || !services.get(order.service)?.cancel || !active(order)) return { order: Number(id), cancel: { error: MESSAGES.order[style] } };
-          order.outcome = "Canceled";
-          order.createdAt = now() - pendingMs - runMs;
-          return { order: Number(id), cancel: 1 };
-        }),
+        (f.orders ?? "")
+          .split(",")
+          .filter(Boolean)
+          .map((id) => {
+            const order = orders.get(Number(id));
+            if (!order || !services.get(order.service)?.cancel || !active(order))
+              return { order: Number(id), cancel: { error: MESSAGES.order[style] } };
+            order.outcome = "Canceled";
+            order.createdAt = now() - pendingMs - runMs;
+            return { order: Number(id), cancel: 1 };
+          }),
       ),
     balance: (c) => c.json({ balance: balance.toFixed(5), currency }),
   };
@@ -183,7 +239,10 @@ export function createSmmPanelSimulator(options: SmmSimulatorOptions) {
   const routes = new Hono();
   routes.post("/api/v2", async (c) => {
     const body = (await c.req.parseBody().catch(() => ({}))) as Record<string, unknown>;
-    const fields = Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === "string")) as Record<string, string>;
+    const fields = Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === "string")) as Record<
+      string,
+      string
+    >;
     const action = fields.action ?? "";
     const { key: _key, ...logged } = fields;
     requestKey = fields.key ?? "";
@@ -203,7 +262,11 @@ export function createSmmPanelSimulator(options: SmmSimulatorOptions) {
         case "http500":
           return c.text("<html><body>502 Bad Gateway</body></html>", 500);
         case "http429":
-          return c.json({ error: "Too many requests" }, 429, { "Retry-After": "1", "X-RateLimit-Limit": "60", "X-RateLimit-Remaining": "0" });
+          return c.json({ error: "Too many requests" }, 429, {
+            "Retry-After": "1",
+            "X-RateLimit-Limit": "60",
+            "X-RateLimit-Remaining": "0",
+          });
         case "garbage":
           return c.text("<html>maintenance</html>", 200);
       }

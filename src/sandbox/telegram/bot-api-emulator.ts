@@ -20,7 +20,8 @@ export interface EmulatedUser {
 export type SendFault = { kind: "flood"; retryAfter: number } | { kind: "rejected"; description: string };
 
 type InlineButton = { text: string; callback_data?: string; url?: string; web_app?: { url: string } };
-export type MenuButton = { type: "commands" } | { type: "default" } | { type: "web_app"; text: string; web_app: { url: string } };
+export type MenuButton =
+  { type: "commands" } | { type: "default" } | { type: "web_app"; text: string; web_app: { url: string } };
 
 export interface ChatMessage {
   message_id: number;
@@ -31,7 +32,9 @@ export interface ChatMessage {
   plain: string;
   photo?: string | undefined;
   /** A Stars (or other) invoice the bot sent. */
-  invoice?: { title: string; description: string; payload: string; currency: string; amount: number; paid?: boolean } | undefined;
+  invoice?:
+    | { title: string; description: string; payload: string; currency: string; amount: number; paid?: boolean }
+    | undefined;
   /** The service message Telegram shows once an invoice is paid. */
   successfulPayment?: { currency: string; amount: number; payload: string; chargeId: string } | undefined;
   buttons: InlineButton[][];
@@ -59,9 +62,22 @@ export const SANDBOX_USERS: EmulatedUser[] = [
   { id: 100002, first_name: "Alex", username: "alex_sandbox", language_code: "en" },
 ];
 
-export function createTelegramEmulator(options: { token: string; now?: () => number; botName?: string; store?: ChatStore }) {
+export function createTelegramEmulator(options: {
+  token: string;
+  now?: () => number;
+  botName?: string;
+  store?: ChatStore;
+}) {
   const now = options.now ?? (() => Date.now());
-  const bot = { id: Number(options.token.split(":")[0]) || 7000000001, is_bot: true, first_name: options.botName ?? "Toko Sandbox", username: "toko_sandbox_bot", can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false };
+  const bot = {
+    id: Number(options.token.split(":")[0]) || 7000000001,
+    is_bot: true,
+    first_name: options.botName ?? "Toko Sandbox",
+    username: "toko_sandbox_bot",
+    can_join_groups: false,
+    can_read_all_group_messages: false,
+    supports_inline_queries: false,
+  };
   const users = new Map(SANDBOX_USERS.map((u) => [u.id, u]));
   const messages = new Map<number, ChatMessage[]>();
   const files = new Map<string, { bytes: Uint8Array; type: string }>();
@@ -75,7 +91,10 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
   let callbackSeq = 1;
   let checkoutSeq = 1;
   // Pre-checkout queries waiting for the bot's answer, and Stars charges (for refunds).
-  const checkouts = new Map<string, { userId: number; messageId: number; answer?: { ok: boolean; error_message?: string } }>();
+  const checkouts = new Map<
+    string,
+    { userId: number; messageId: number; answer?: { ok: boolean; error_message?: string } }
+  >();
   const charges = new Map<string, { userId: number; amount: number; refunded: boolean }>();
   let webhook: { url: string; secret: string | undefined } | undefined;
   let webhookChain: Promise<void> = Promise.resolve();
@@ -100,8 +119,15 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
     if (!list) messages.set(chatId, (list = []));
     return list;
   };
-  const userOf = (id: number): EmulatedUser => users.get(id) ?? { id, first_name: `User ${id}`, username: `user${id}`, language_code: "id" };
-  const telegramUser = (u: EmulatedUser) => ({ id: u.id, is_bot: false, first_name: u.first_name, username: u.username, language_code: u.language_code });
+  const userOf = (id: number): EmulatedUser =>
+    users.get(id) ?? { id, first_name: `User ${id}`, username: `user${id}`, language_code: "id" };
+  const telegramUser = (u: EmulatedUser) => ({
+    id: u.id,
+    is_bot: false,
+    first_name: u.first_name,
+    username: u.username,
+    language_code: u.language_code,
+  });
   const chat = (u: EmulatedUser) => ({ id: u.id, type: "private", first_name: u.first_name, username: u.username });
 
   // The chats outlive a restart when a store is given: a person reopening the page finds them.
@@ -110,7 +136,8 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
     messageSeq = saved.messageSeq;
     rev = saved.rev;
     for (const message of saved.messages) chatOf(message.chat_id).push(message);
-    for (const file of saved.files) files.set(file.id, { bytes: new Uint8Array(Buffer.from(file.base64, "base64")), type: file.type });
+    for (const file of saved.files)
+      files.set(file.id, { bytes: new Uint8Array(Buffer.from(file.base64, "base64")), type: file.type });
     for (const [chargeId, charge] of saved.charges) charges.set(chargeId, charge);
   }
   const snapshot = (): SavedChats => ({
@@ -118,7 +145,11 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
     messageSeq,
     rev,
     messages: [...messages.values()].flat(),
-    files: [...files].map(([id, file]) => ({ id, type: file.type, base64: Buffer.from(file.bytes).toString("base64") })),
+    files: [...files].map(([id, file]) => ({
+      id,
+      type: file.type,
+      base64: Buffer.from(file.bytes).toString("base64"),
+    })),
     charges: [...charges],
   });
   let saveTimer: NodeJS.Timeout | undefined;
@@ -135,13 +166,33 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
 
   const toMessage = (m: ChatMessage) => {
     const user = userOf(m.chat_id);
-    const base: Record<string, unknown> = { message_id: m.message_id, date: m.date, chat: chat(user), from: m.from === "bot" ? bot : telegramUser(user) };
+    const base: Record<string, unknown> = {
+      message_id: m.message_id,
+      date: m.date,
+      chat: chat(user),
+      from: m.from === "bot" ? bot : telegramUser(user),
+    };
     if (m.photo) {
-      base.photo = [{ file_id: m.photo, file_unique_id: m.photo.slice(0, 16), width: 512, height: 512, file_size: files.get(m.photo)?.bytes.length ?? 0 }];
+      base.photo = [
+        {
+          file_id: m.photo,
+          file_unique_id: m.photo.slice(0, 16),
+          width: 512,
+          height: 512,
+          file_size: files.get(m.photo)?.bytes.length ?? 0,
+        },
+      ];
       if (m.text) base.caption = m.text;
     } else if (m.text !== undefined) base.text = m.text;
     if (m.buttons.length > 0) base.reply_markup = { inline_keyboard: m.buttons };
-    if (m.invoice) base.invoice = { title: m.invoice.title, description: m.invoice.description, start_parameter: "", currency: m.invoice.currency, total_amount: m.invoice.amount };
+    if (m.invoice)
+      base.invoice = {
+        title: m.invoice.title,
+        description: m.invoice.description,
+        start_parameter: "",
+        currency: m.invoice.currency,
+        total_amount: m.invoice.amount,
+      };
     if (m.successfulPayment) {
       base.successful_payment = {
         currency: m.successfulPayment.currency,
@@ -172,7 +223,10 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
       try {
         const res = await fetch(target.url, {
           method: "POST",
-          headers: { "content-type": "application/json", ...(target.secret ? { "X-Telegram-Bot-Api-Secret-Token": target.secret } : {}) },
+          headers: {
+            "content-type": "application/json",
+            ...(target.secret ? { "X-Telegram-Bot-Api-Secret-Token": target.secret } : {}),
+          },
           body: JSON.stringify(update),
         });
         if (res.ok) return;
@@ -183,18 +237,35 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
     }
   };
 
-  const fail = (code: number, description: string, parameters?: Record<string, unknown>) => ({ ok: false, error_code: code, description, ...(parameters ? { parameters } : {}) });
+  const fail = (code: number, description: string, parameters?: Record<string, unknown>) => ({
+    ok: false,
+    error_code: code,
+    description,
+    ...(parameters ? { parameters } : {}),
+  });
   const okResult = (result: unknown) => ({ ok: true, result });
 
   const readButtons = (markup: unknown): InlineButton[][] | undefined => {
     const parsed = typeof markup === "string" ? (JSON.parse(markup) as unknown) : markup;
     const keyboard = (parsed as { inline_keyboard?: InlineButton[][] } | undefined)?.inline_keyboard;
-    return keyboard?.map((row) => row.map((b) => ({ text: b.text, ...(b.callback_data ? { callback_data: b.callback_data } : {}), ...(b.url ? { url: b.url } : {}), ...(b.web_app ? { web_app: b.web_app } : {}) })));
+    return keyboard?.map((row) =>
+      row.map((b) => ({
+        text: b.text,
+        ...(b.callback_data ? { callback_data: b.callback_data } : {}),
+        ...(b.url ? { url: b.url } : {}),
+        ...(b.web_app ? { web_app: b.web_app } : {}),
+      })),
+    );
   };
 
-  const findMessage = (chatId: number, messageId: number) => messages.get(chatId)?.find((m) => m.message_id === messageId && !m.deleted);
+  const findMessage = (chatId: number, messageId: number) =>
+    messages.get(chatId)?.find((m) => m.message_id === messageId && !m.deleted);
 
-  const checkText = (text: unknown, parseMode: unknown, required: boolean): string | { error: ReturnType<typeof fail> } => {
+  const checkText = (
+    text: unknown,
+    parseMode: unknown,
+    required: boolean,
+  ): string | { error: ReturnType<typeof fail> } => {
     const value = typeof text === "string" ? text : text === undefined ? "" : String(text);
     if (required && value.trim() === "") return { error: fail(400, "Bad Request: message text is empty") };
     if (value.length > 4096) return { error: fail(400, "Bad Request: message is too long") };
@@ -207,7 +278,10 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
 
   const plainOf = (text: string, parseMode: unknown) => (parseMode === "HTML" ? htmlToText(text) : text);
 
-  const addBotMessage = (chatId: number, fields: { text?: string; parseMode?: unknown; photo?: string; buttons?: InlineButton[][] }) => {
+  const addBotMessage = (
+    chatId: number,
+    fields: { text?: string; parseMode?: unknown; photo?: string; buttons?: InlineButton[][] },
+  ) => {
     const message: ChatMessage = {
       message_id: messageSeq++,
       chat_id: chatId,
@@ -231,17 +305,25 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
   /** Telegram opens Mini Apps only from https addresses, in keyboards and menu buttons alike. */
   const webAppProblem = (buttons: InlineButton[][]) => {
     const insecure = buttons.flat().find((b) => b.web_app && !/^https:\/\//i.test(b.web_app.url));
-    return insecure ? fail(400, `Bad Request: inline keyboard button Web App URL '${insecure.web_app!.url}' is invalid: Only HTTPS links are allowed`) : undefined;
+    return insecure
+      ? fail(
+          400,
+          `Bad Request: inline keyboard button Web App URL '${insecure.web_app!.url}' is invalid: Only HTTPS links are allowed`,
+        )
+      : undefined;
   };
 
   const readMenuButton = (value: unknown): MenuButton | { error: ReturnType<typeof fail> } => {
     const parsed = (typeof value === "string" ? safeJson(value) : value) as Record<string, unknown> | undefined;
     if (parsed === undefined) return { type: "default" };
     if (parsed.type === "default" || parsed.type === "commands") return { type: parsed.type };
-    if (parsed.type !== "web_app") return { error: fail(400, "Bad Request: can't parse menu button: unsupported button type") };
+    if (parsed.type !== "web_app")
+      return { error: fail(400, "Bad Request: can't parse menu button: unsupported button type") };
     const webApp = parsed.web_app as { url?: unknown } | undefined;
-    if (typeof parsed.text !== "string" || parsed.text.trim() === "" || typeof webApp?.url !== "string") return { error: fail(400, "Bad Request: can't parse menu button: text and web_app.url are required") };
-    if (!/^https:\/\//i.test(webApp.url)) return { error: fail(400, `Bad Request: Web App URL '${webApp.url}' is invalid: Only HTTPS links are allowed`) };
+    if (typeof parsed.text !== "string" || parsed.text.trim() === "" || typeof webApp?.url !== "string")
+      return { error: fail(400, "Bad Request: can't parse menu button: text and web_app.url are required") };
+    if (!/^https:\/\//i.test(webApp.url))
+      return { error: fail(400, `Bad Request: Web App URL '${webApp.url}' is invalid: Only HTTPS links are allowed`) };
     return { type: "web_app", text: parsed.text, web_app: { url: webApp.url } };
   };
 
@@ -251,7 +333,11 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
     logOut: () => okResult(true),
     close: () => okResult(true),
     getUpdates: async (p) => {
-      if (webhook) return fail(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+      if (webhook)
+        return fail(
+          409,
+          "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+        );
       const offset = Number(p.offset ?? 0);
       if (offset > 0) pending = pending.filter((u) => u.update_id >= offset);
       const limit = Math.min(100, Math.max(1, Number(p.limit ?? 100)));
@@ -267,7 +353,8 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
     },
     setWebhook: (p) => {
       const secret = typeof p.secret_token === "string" ? p.secret_token : undefined;
-      if (secret !== undefined && !/^[A-Za-z0-9_-]{1,256}$/.test(secret)) return fail(400, "Bad Request: secret token contains unallowed characters");
+      if (secret !== undefined && !/^[A-Za-z0-9_-]{1,256}$/.test(secret))
+        return fail(400, "Bad Request: secret token contains unallowed characters");
       webhook = { url: String(p.url), secret };
       if (p.drop_pending_updates === true || p.drop_pending_updates === "true") pending = [];
       const backlog = pending;
@@ -280,14 +367,17 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
       if (p.drop_pending_updates === true || p.drop_pending_updates === "true") pending = [];
       return okResult(true);
     },
-    getWebhookInfo: () => okResult({ url: webhook?.url ?? "", has_custom_certificate: false, pending_update_count: pending.length }),
+    getWebhookInfo: () =>
+      okResult({ url: webhook?.url ?? "", has_custom_certificate: false, pending_update_count: pending.length }),
     sendMessage: (p) => {
       const chatId = Number(p.chat_id);
       if (!knownChat(chatId)) return fail(400, "Bad Request: chat not found");
       if (blocked.has(chatId)) return blockedError();
       const fault = sendFaults.get(chatId);
       if (fault && fault.left-- > 0) {
-        return fault.kind === "flood" ? fail(429, `Too Many Requests: retry after ${fault.retryAfter}`, { retry_after: fault.retryAfter }) : fail(400, fault.description);
+        return fault.kind === "flood"
+          ? fail(429, `Too Many Requests: retry after ${fault.retryAfter}`, { retry_after: fault.retryAfter })
+          : fail(400, fault.description);
       }
       const text = checkText(p.text, p.parse_mode, true);
       if (typeof text !== "string") return text.error;
@@ -313,7 +403,16 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
       } else {
         return fail(400, "Bad Request: there is no photo in the request");
       }
-      return okResult(toMessage(addBotMessage(chatId, { text: caption || undefined, parseMode: p.parse_mode, photo: fileId, buttons: readButtons(p.reply_markup) ?? [] })));
+      return okResult(
+        toMessage(
+          addBotMessage(chatId, {
+            text: caption || undefined,
+            parseMode: p.parse_mode,
+            photo: fileId,
+            buttons: readButtons(p.reply_markup) ?? [],
+          }),
+        ),
+      );
     },
     editMessageText: (p) => {
       const message = findMessage(Number(p.chat_id), Number(p.message_id));
@@ -323,7 +422,11 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
       const buttons = readButtons(p.reply_markup) ?? [];
       const insecure = webAppProblem(buttons);
       if (insecure) return insecure;
-      if (text === message.text && JSON.stringify(buttons) === JSON.stringify(message.buttons)) return fail(400, "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
+      if (text === message.text && JSON.stringify(buttons) === JSON.stringify(message.buttons))
+        return fail(
+          400,
+          "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
+        );
       Object.assign(message, { text, plain: plainOf(text, p.parse_mode), buttons, rev: nextRev() });
       wakeAll();
       return okResult(toMessage(message));
@@ -332,7 +435,11 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
       const message = findMessage(Number(p.chat_id), Number(p.message_id));
       if (!message) return fail(400, "Bad Request: message to edit not found");
       const buttons = readButtons(p.reply_markup) ?? [];
-      if (JSON.stringify(buttons) === JSON.stringify(message.buttons)) return fail(400, "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
+      if (JSON.stringify(buttons) === JSON.stringify(message.buttons))
+        return fail(
+          400,
+          "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
+        );
       Object.assign(message, { buttons, rev: nextRev() });
       wakeAll();
       return okResult(toMessage(message));
@@ -346,7 +453,13 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
     answerCallbackQuery: (p) => {
       const callbackId = String(p.callback_query_id ?? "");
       const chatId = Number(callbackId.split("-")[0]);
-      toasts.push({ callbackId, chatId, text: typeof p.text === "string" ? p.text : "", showAlert: p.show_alert === true || p.show_alert === "true", rev: nextRev() });
+      toasts.push({
+        callbackId,
+        chatId,
+        text: typeof p.text === "string" ? p.text : "",
+        showAlert: p.show_alert === true || p.show_alert === "true",
+        rev: nextRev(),
+      });
       return okResult(true);
     },
     sendInvoice: (p) => {
@@ -357,19 +470,27 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
       const description = String(p.description ?? "");
       const payload = String(p.payload ?? "");
       if (title.length < 1 || title.length > 32) return fail(400, "Bad Request: invoice title must be 1-32 characters");
-      if (description.length < 1 || description.length > 255) return fail(400, "Bad Request: invoice description must be 1-255 characters");
-      if (Buffer.byteLength(payload) < 1 || Buffer.byteLength(payload) > 128) return fail(400, "Bad Request: invoice payload must be 1-128 bytes");
-      if (p.currency === "XTR" && (prices.length !== 1 || (p.provider_token !== undefined && p.provider_token !== ""))) return fail(400, "Bad Request: Stars invoices take exactly one price and no provider token");
+      if (description.length < 1 || description.length > 255)
+        return fail(400, "Bad Request: invoice description must be 1-255 characters");
+      if (Buffer.byteLength(payload) < 1 || Buffer.byteLength(payload) > 128)
+        return fail(400, "Bad Request: invoice payload must be 1-128 bytes");
+      if (p.currency === "XTR" && (prices.length !== 1 || (p.provider_token !== undefined && p.provider_token !== "")))
+        return fail(400, "Bad Request: Stars invoices take exactly one price and no provider token");
       const amount = prices.reduce((sum, price) => sum + Number(price.amount), 0);
-      if (!Number.isInteger(amount) || amount < 1) return fail(400, "Bad Request: invoice amount must be a positive integer");
+      if (!Number.isInteger(amount) || amount < 1)
+        return fail(400, "Bad Request: invoice amount must be a positive integer");
       const message = addBotMessage(chatId, { text: `${title}\n${description}` });
-      Object.assign(message, { invoice: { title, description, payload, currency: String(p.currency), amount }, plain: `${title}\n${description}` });
+      Object.assign(message, {
+        invoice: { title, description, payload, currency: String(p.currency), amount },
+        plain: `${title}\n${description}`,
+      });
       return okResult(toMessage(message));
     },
     answerPreCheckoutQuery: (p) => {
       const query = checkouts.get(String(p.pre_checkout_query_id));
       if (!query) return fail(400, "Bad Request: QUERY_ID_INVALID");
-      if (query.answer) return fail(400, "Bad Request: query is too old and response timeout expired or query ID is invalid");
+      if (query.answer)
+        return fail(400, "Bad Request: query is too old and response timeout expired or query ID is invalid");
       const ok = p.ok === true || p.ok === "true";
       if (!ok && !p.error_message) return fail(400, "Bad Request: error_message is required when ok is false");
       query.answer = { ok, ...(ok ? {} : { error_message: String(p.error_message) }) };
@@ -403,15 +524,28 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
       else menuButtons.set(chatId, button);
       return okResult(true);
     },
-    getChatMenuButton: (p) => okResult(p.chat_id === undefined || p.chat_id === "" ? defaultMenuButton : (menuButtons.get(Number(p.chat_id)) ?? defaultMenuButton)),
+    getChatMenuButton: (p) =>
+      okResult(
+        p.chat_id === undefined || p.chat_id === ""
+          ? defaultMenuButton
+          : (menuButtons.get(Number(p.chat_id)) ?? defaultMenuButton),
+      ),
     setMyDescription: () => okResult(true),
     setMyShortDescription: () => okResult(true),
-    getFile: (p) => (files.has(String(p.file_id)) ? okResult({ file_id: p.file_id, file_unique_id: String(p.file_id).slice(0, 16), file_path: `photos/${String(p.file_id)}.png` }) : fail(400, "Bad Request: invalid file_id")),
+    getFile: (p) =>
+      files.has(String(p.file_id))
+        ? okResult({
+            file_id: p.file_id,
+            file_unique_id: String(p.file_id).slice(0, 16),
+            file_path: `photos/${String(p.file_id)}.png`,
+          })
+        : fail(400, "Bad Request: invalid file_id"),
   };
 
   const readPayload = async (c: Context): Promise<Record<string, unknown>> => {
     const type = c.req.header("content-type") ?? "";
-    if (type.includes("application/json")) return ((await c.req.json().catch(() => ({}))) ?? {}) as Record<string, unknown>;
+    if (type.includes("application/json"))
+      return ((await c.req.json().catch(() => ({}))) ?? {}) as Record<string, unknown>;
     if (type.includes("multipart/form-data")) {
       const parts = parseMultipart(Buffer.from(await c.req.arrayBuffer()), type);
       const payload: Record<string, unknown> = {};
@@ -422,15 +556,27 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
       }
       // Files come as their own part, named directly or referenced as attach://<part name>.
       for (const [key, value] of Object.entries(payload)) {
-        const attached = typeof value === "string" && value.startsWith("attach://") ? parts.find((p) => p.name === value.slice(9)) : undefined;
-        if (attached) payload[key] = new Blob([new Uint8Array(attached.data)], { type: attached.contentType ?? "application/octet-stream" });
+        const attached =
+          typeof value === "string" && value.startsWith("attach://")
+            ? parts.find((p) => p.name === value.slice(9))
+            : undefined;
+        if (attached)
+          payload[key] = new Blob([new Uint8Array(attached.data)], {
+            type: attached.contentType ?? "application/octet-stream",
+          });
       }
-      for (const part of parts) if (part.filename !== undefined && !(part.name in payload)) payload[part.name] = new Blob([new Uint8Array(part.data)], { type: part.contentType ?? "application/octet-stream" });
+      for (const part of parts)
+        if (part.filename !== undefined && !(part.name in payload))
+          payload[part.name] = new Blob([new Uint8Array(part.data)], {
+            type: part.contentType ?? "application/octet-stream",
+          });
       return payload;
     }
     if (type.includes("application/x-www-form-urlencoded")) {
       const body = await c.req.parseBody({ all: false });
-      return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, typeof v === "string" && /^[[{]/.test(v) ? safeJson(v) : v]));
+      return Object.fromEntries(
+        Object.entries(body).map(([k, v]) => [k, typeof v === "string" && /^[[{]/.test(v) ? safeJson(v) : v]),
+      );
     }
     return Object.fromEntries(new URL(c.req.url).searchParams);
   };
@@ -438,12 +584,16 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
   const routes = new Hono();
   routes.all("/:botToken/:method", async (c) => {
     const botToken = c.req.param("botToken");
-    if (!botToken.startsWith("bot") || botToken.slice(3) !== options.token) return c.json(fail(401, "Unauthorized"), 401);
+    if (!botToken.startsWith("bot") || botToken.slice(3) !== options.token)
+      return c.json(fail(401, "Unauthorized"), 401);
     const method = c.req.param("method");
     const handler = Object.entries(methods).find(([name]) => name.toLowerCase() === method.toLowerCase())?.[1];
     if (!handler) return c.json(fail(404, "Not Found: method not found"), 404);
     const payload = await readPayload(c);
-    calls.push({ method, payload: Object.fromEntries(Object.entries(payload).filter(([, v]) => !(v instanceof Blob))) });
+    calls.push({
+      method,
+      payload: Object.fromEntries(Object.entries(payload).filter(([, v]) => !(v instanceof Blob))),
+    });
     const answer = (await handler(payload, c)) as { ok: boolean; error_code?: number };
     return c.json(answer, answer.ok ? 200 : ((answer.error_code ?? 400) as 400));
   });
@@ -462,20 +612,48 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
     userSays(userId: number, text: string, options: { replyTo?: number } = {}): Update {
       const user = userOf(userId);
       const repliedTo = options.replyTo === undefined ? undefined : findMessage(user.id, options.replyTo);
-      if (options.replyTo !== undefined && !repliedTo) throw new Error(`no message ${options.replyTo} in chat ${userId} to reply to`);
-      const message: ChatMessage = { message_id: messageSeq++, chat_id: user.id, from: "user", text, plain: text, buttons: [], date: seconds(), rev: nextRev(), deleted: false };
+      if (options.replyTo !== undefined && !repliedTo)
+        throw new Error(`no message ${options.replyTo} in chat ${userId} to reply to`);
+      const message: ChatMessage = {
+        message_id: messageSeq++,
+        chat_id: user.id,
+        from: "user",
+        text,
+        plain: text,
+        buttons: [],
+        date: seconds(),
+        rev: nextRev(),
+        deleted: false,
+      };
       chatOf(user.id).push(message);
-      const entities = text.startsWith("/") ? [{ type: "bot_command", offset: 0, length: text.split(/\s/)[0]!.length }] : undefined;
-      return pushUpdate({ message: { ...toMessage(message), ...(entities ? { entities } : {}), ...(repliedTo ? { reply_to_message: toMessage(repliedTo) } : {}) } });
+      const entities = text.startsWith("/")
+        ? [{ type: "bot_command", offset: 0, length: text.split(/\s/)[0]!.length }]
+        : undefined;
+      return pushUpdate({
+        message: {
+          ...toMessage(message),
+          ...(entities ? { entities } : {}),
+          ...(repliedTo ? { reply_to_message: toMessage(repliedTo) } : {}),
+        },
+      });
     },
 
     /** A person taps an inline button. Fails like Telegram would if the button does not exist. */
     userPresses(userId: number, messageId: number, data: string): Update {
       const message = findMessage(userId, messageId);
       if (!message) throw new Error(`no message ${messageId} in chat ${userId}`);
-      if (!message.buttons.flat().some((b) => b.callback_data === data)) throw new Error(`message ${messageId} has no button with data ${data}`);
+      if (!message.buttons.flat().some((b) => b.callback_data === data))
+        throw new Error(`message ${messageId} has no button with data ${data}`);
       const user = userOf(userId);
-      return pushUpdate({ callback_query: { id: `${userId}-${callbackSeq++}`, from: telegramUser(user), chat_instance: String(userId), data, message: toMessage(message) } });
+      return pushUpdate({
+        callback_query: {
+          id: `${userId}-${callbackSeq++}`,
+          from: telegramUser(user),
+          chat_instance: String(userId),
+          data,
+          message: toMessage(message),
+        },
+      });
     },
 
     /** The customer taps Pay on an invoice: Telegram first asks the bot (pre_checkout_query). */
@@ -485,7 +663,13 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
       const queryId = `pcq-${checkoutSeq++}`;
       checkouts.set(queryId, { userId, messageId });
       const update = pushUpdate({
-        pre_checkout_query: { id: queryId, from: telegramUser(userOf(userId)), currency: message.invoice.currency, total_amount: message.invoice.amount, invoice_payload: message.invoice.payload },
+        pre_checkout_query: {
+          id: queryId,
+          from: telegramUser(userOf(userId)),
+          currency: message.invoice.currency,
+          total_amount: message.invoice.amount,
+          invoice_payload: message.invoice.payload,
+        },
       });
       return { update, queryId };
     },
@@ -504,21 +688,47 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
       Object.assign(message, { invoice: { ...invoice, paid: true }, rev: rev++ });
       const chargeId = `stxSANDBOX${randomBytes(8).toString("hex")}`;
       charges.set(chargeId, { userId: query.userId, amount: invoice.amount, refunded: false });
-      return { update: this.repeatSuccessfulPayment(query.userId, { currency: invoice.currency, amount: invoice.amount, payload: invoice.payload, chargeId }), chargeId };
+      return {
+        update: this.repeatSuccessfulPayment(query.userId, {
+          currency: invoice.currency,
+          amount: invoice.amount,
+          payload: invoice.payload,
+          chargeId,
+        }),
+        chargeId,
+      };
     },
 
     /** Telegram may deliver the same payment twice: a new update with the same charge. */
-    repeatSuccessfulPayment(userId: number, payment: { currency: string; amount: number; payload: string; chargeId: string }): Update {
-      const message: ChatMessage = { message_id: messageSeq++, chat_id: userId, from: "user", plain: `⭐ ${payment.amount} paid`, successfulPayment: payment, buttons: [], date: seconds(), rev: nextRev(), deleted: false };
+    repeatSuccessfulPayment(
+      userId: number,
+      payment: { currency: string; amount: number; payload: string; chargeId: string },
+    ): Update {
+      const message: ChatMessage = {
+        message_id: messageSeq++,
+        chat_id: userId,
+        from: "user",
+        plain: `⭐ ${payment.amount} paid`,
+        successfulPayment: payment,
+        buttons: [],
+        date: seconds(),
+        rev: nextRev(),
+        deleted: false,
+      };
       chatOf(userId).push(message);
       return pushUpdate({ message: toMessage(message) });
     },
 
     /** The whole Stars payment as a person does it, for bots that poll: ask, wait up to 10 s, charge. */
-    async payInvoice(userId: number, messageId: number, timeoutMs = 10_000): Promise<{ ok: boolean; chargeId?: string; error?: string }> {
+    async payInvoice(
+      userId: number,
+      messageId: number,
+      timeoutMs = 10_000,
+    ): Promise<{ ok: boolean; chargeId?: string; error?: string }> {
       const { queryId } = this.startInvoicePayment(userId, messageId);
       const deadline = Date.now() + timeoutMs;
-      while (!this.preCheckoutAnswer(queryId) && Date.now() < deadline && !closed) await new Promise((r) => setTimeout(r, 25));
+      while (!this.preCheckoutAnswer(queryId) && Date.now() < deadline && !closed)
+        await new Promise((r) => setTimeout(r, 25));
       const answer = this.preCheckoutAnswer(queryId);
       if (!answer) return { ok: false, error: "the bot did not answer the pre-checkout query within 10 s" };
       if (!answer.ok) return { ok: false, error: answer.error_message ?? "refused" };
@@ -576,12 +786,19 @@ export function createTelegramEmulator(options: { token: string; now?: () => num
     },
 
     /** Resolves when a bot message in the chat matches, or rejects after the timeout. */
-    async waitForBotMessage(chatId: number, match: (m: ChatMessage) => boolean, timeoutMs = 10_000): Promise<ChatMessage> {
+    async waitForBotMessage(
+      chatId: number,
+      match: (m: ChatMessage) => boolean,
+      timeoutMs = 10_000,
+    ): Promise<ChatMessage> {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const found = (messages.get(chatId) ?? []).find((m) => m.from === "bot" && !m.deleted && match(m));
         if (found) return found;
-        if (Date.now() > deadline) throw new Error(`no matching bot message in chat ${chatId} after ${timeoutMs} ms; last: ${JSON.stringify((messages.get(chatId) ?? []).slice(-3).map((m) => m.plain))}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `no matching bot message in chat ${chatId} after ${timeoutMs} ms; last: ${JSON.stringify((messages.get(chatId) ?? []).slice(-3).map((m) => m.plain))}`,
+          );
         await new Promise<void>((resolve) => {
           const waiter: Waiter = { wake: () => (waiters.delete(waiter), clearTimeout(timer), resolve()) };
           const timer = setTimeout(() => waiter.wake(), 50);

@@ -18,7 +18,11 @@ afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, f
 function emulator(store?: ReturnType<typeof createChatFileStore>) {
   const telegram = createTelegramEmulator({ token: TOKEN, ...(store ? { store } : {}) });
   const call = async (method: string, body: Record<string, unknown>) => {
-    const res = await telegram.routes.request(`/bot${TOKEN}/${method}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const res = await telegram.routes.request(`/bot${TOKEN}/${method}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
     return (await res.json()) as { ok: boolean; result: unknown };
   };
   return { telegram, call };
@@ -57,13 +61,21 @@ describe("the chat's changes, as the sandbox page reads them", () => {
     await call("sendMessage", { chat_id: BUDI, text: "Ringkasan pesanan" });
     page.poll();
     page.poll();
-    expect(page.seen()).toEqual(["mau beli followers instagram", "Ini pilihannya", "Pilih nomor ID", "saya pilih ID 2", "Ringkasan pesanan"]);
+    expect(page.seen()).toEqual([
+      "mau beli followers instagram",
+      "Ini pilihannya",
+      "Pilih nomor ID",
+      "saya pilih ID 2",
+      "Ringkasan pesanan",
+    ]);
   });
 
   it("hands over an edit of a message the page already has", async () => {
     const { telegram, call } = emulator();
     const page = pager(telegram, BUDI);
-    const sent = (await call("sendMessage", { chat_id: BUDI, text: "Menunggu pembayaran" })).result as { message_id: number };
+    const sent = (await call("sendMessage", { chat_id: BUDI, text: "Menunggu pembayaran" })).result as {
+      message_id: number;
+    };
     page.poll();
     await call("editMessageText", { chat_id: BUDI, message_id: sent.message_id, text: "Lunas" });
     page.poll();
@@ -72,7 +84,13 @@ describe("the chat's changes, as the sandbox page reads them", () => {
 
   it("shows a toast once, and none of the old ones to a page that just opened", async () => {
     const { telegram, call } = emulator();
-    const sent = (await call("sendMessage", { chat_id: BUDI, text: "Ringkasan", reply_markup: { inline_keyboard: [[{ text: "Bayar", callback_data: "pay:1" }]] } })).result as { message_id: number };
+    const sent = (
+      await call("sendMessage", {
+        chat_id: BUDI,
+        text: "Ringkasan",
+        reply_markup: { inline_keyboard: [[{ text: "Bayar", callback_data: "pay:1" }]] },
+      })
+    ).result as { message_id: number };
     const open = pager(telegram, BUDI);
     open.poll();
     const press = telegram.userPresses(BUDI, sent.message_id, "pay:1") as unknown as { callback_query: { id: string } };
@@ -119,6 +137,10 @@ describe("the chat's changes, as the sandbox page reads them", () => {
     expect(telegram.messagesIn(BUDI)).toEqual([]);
     telegram.userSays(BUDI, "halo");
     telegram.close();
-    expect(createChatFileStore(path).load()?.messages.map((m) => m.plain)).toEqual(["halo"]);
+    expect(
+      createChatFileStore(path)
+        .load()
+        ?.messages.map((m) => m.plain),
+    ).toEqual(["halo"]);
   });
 });

@@ -27,7 +27,12 @@ export function createChatFileStore(path: string): ChatStore {
     load() {
       try {
         const parsed = JSON.parse(readFileSync(path, "utf8")) as Partial<SavedChats>;
-        return parsed.version === 1 && Array.isArray(parsed.messages) && Array.isArray(parsed.files) && Array.isArray(parsed.charges) ? (parsed as SavedChats) : undefined;
+        return parsed.version === 1 &&
+          Array.isArray(parsed.messages) &&
+          Array.isArray(parsed.files) &&
+          Array.isArray(parsed.charges)
+          ? (parsed as SavedChats)
+          : undefined;
       } catch {
         return undefined;
       }

@@ -2,7 +2,24 @@
  * Telegram refuses HTML messages it cannot parse ("Bad Request: can't parse entities"). The emulator
  * applies the same rule so an unescaped supplier name fails in tests, not in front of a customer.
  */
-const ALLOWED = new Set(["b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre", "tg-spoiler", "span", "blockquote", "tg-emoji"]);
+const ALLOWED = new Set([
+  "b",
+  "strong",
+  "i",
+  "em",
+  "u",
+  "ins",
+  "s",
+  "strike",
+  "del",
+  "a",
+  "code",
+  "pre",
+  "tg-spoiler",
+  "span",
+  "blockquote",
+  "tg-emoji",
+]);
 
 export function htmlProblem(text: string): string | undefined {
   const stack: string[] = [];

@@ -5,7 +5,9 @@ const BOUNDARY = "grammy0123456789";
 const CONTENT_TYPE = `multipart/form-data; boundary=${BOUNDARY}`;
 
 /** File bytes with a byte above 127, a CRLF and a NUL inside: they must come back unchanged. */
-const PHOTO = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0x00, 0x0d, 0x0a, 0x0d, 0x0a, 0x80, 0x7f]);
+const PHOTO = Buffer.from([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0x00, 0x0d, 0x0a, 0x0d, 0x0a, 0x80, 0x7f,
+]);
 
 /** A body laid out exactly as grammY writes it (lower-case headers, no spaces, unquoted filename). */
 function grammyBody(file: Buffer): Buffer {
@@ -15,7 +17,9 @@ function grammyBody(file: Buffer): Buffer {
     Buffer.from(`\r\n--${BOUNDARY}\r\n`),
     Buffer.from(`content-disposition:form-data;name="photo"\r\n\r\nattach://abc123`),
     Buffer.from(`\r\n--${BOUNDARY}\r\n`),
-    Buffer.from(`content-disposition:form-data;name="abc123";filename=qris.png\r\ncontent-type:application/octet-stream\r\n\r\n`),
+    Buffer.from(
+      `content-disposition:form-data;name="abc123";filename=qris.png\r\ncontent-type:application/octet-stream\r\n\r\n`,
+    ),
     file,
     Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
   ]);
@@ -53,7 +57,9 @@ describe("parseMultipart: the conventional layout", () => {
   const boundary = "----formdata-undici-0.5";
   const body = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="caption"\r\n\r\nQRIS Rp 15.000\r\n`),
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="qris code.png"\r\nContent-Type: image/png\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="qris code.png"\r\nContent-Type: image/png\r\n\r\n`,
+    ),
     PHOTO,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);

@@ -26,11 +26,18 @@ export function parseMultipart(body: Buffer, contentType: string): Part[] {
     const headers = chunk.subarray(0, headerEnd).toString("utf8");
     let data = chunk.subarray(headerEnd + 4);
     if (data.subarray(-2).toString() === "\r\n") data = data.subarray(0, -2);
-    const name = /name\s*=\s*(?:"([^"]*)"|([^;\r\n]+))/i.exec(headers.replace(/filename\s*=\s*(?:"[^"]*"|[^;\r\n]+)/i, ""));
+    const name = /name\s*=\s*(?:"([^"]*)"|([^;\r\n]+))/i.exec(
+      headers.replace(/filename\s*=\s*(?:"[^"]*"|[^;\r\n]+)/i, ""),
+    );
     if (!name) continue;
     const filename = /filename\s*=\s*(?:"([^"]*)"|([^;\r\n]+))/i.exec(headers);
     const type = /content-type\s*:\s*([^\r\n]+)/i.exec(headers);
-    parts.push({ name: (name[1] ?? name[2])!.trim(), filename: filename ? (filename[1] ?? filename[2])!.trim() : undefined, contentType: type?.[1]?.trim(), data });
+    parts.push({
+      name: (name[1] ?? name[2])!.trim(),
+      filename: filename ? (filename[1] ?? filename[2])!.trim() : undefined,
+      contentType: type?.[1]?.trim(),
+      data,
+    });
   }
   return parts;
 }

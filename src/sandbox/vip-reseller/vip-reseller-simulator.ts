@@ -119,7 +119,14 @@ export const VIP_UNKNOWN_PLAYER_IDS: readonly string[] = ["11111111", "99999999"
 
 const tier = (basic: number) => ({ basic, premium: Math.round(basic * 0.99), special: Math.round(basic * 0.98) });
 
-const product = (code: string, game: string, name: string, basic: number, status = "available"): VipSimProduct => ({ code, game, name, price: tier(basic), server: "1", status });
+const product = (code: string, game: string, name: string, basic: number, status = "available"): VipSimProduct => ({
+  code,
+  game,
+  name,
+  price: tier(basic),
+  server: "1",
+  status,
+});
 
 /** A few dozen products of the games Indonesian resellers sell most, prices in rupiah. */
 export function vipSampleCatalog(): VipSimProduct[] {
@@ -220,7 +227,8 @@ export function createVipResellerSimulator(options: VipResellerSimulatorOptions)
     }
   };
 
-  const priceOf = (p: VipSimProduct) => Number(p.price[(["basic", "premium", "special"].includes(level) ? level : "basic") as VipLevel]);
+  const priceOf = (p: VipSimProduct) =>
+    Number(p.price[(["basic", "premium", "special"].includes(level) ? level : "basic") as VipLevel]);
 
   const validTarget = (target: string) => /^\d{5,12}$/.test(target);
 
@@ -245,7 +253,11 @@ export function createVipResellerSimulator(options: VipResellerSimulatorOptions)
       note: s.note,
       price: o.price,
       created_date: wib(o.createdAt),
-      last_update: wib(s.status === "waiting" ? o.createdAt : Math.min(now(), o.createdAt + waitingMs + (s.status === "processing" ? 0 : processingMs))),
+      last_update: wib(
+        s.status === "waiting"
+          ? o.createdAt
+          : Math.min(now(), o.createdAt + waitingMs + (s.status === "processing" ? 0 : processingMs)),
+      ),
     };
   };
 
@@ -268,9 +280,24 @@ export function createVipResellerSimulator(options: VipResellerSimulatorOptions)
     const trxid = `VIP${nextTrx++}`;
     const serial = md5(trxid).slice(0, 20).toUpperCase();
     const finalNote = script?.note ?? (outcome === "success" ? `SN: ${serial}` : VIP_MESSAGES.orderFailed);
-    const o: VipSimOrder = { trxid, service: p.code, name: p.name, dataNo, zone, price, createdAt: now(), outcome, finalNote, refunded: false };
+    const o: VipSimOrder = {
+      trxid,
+      service: p.code,
+      name: p.name,
+      dataNo,
+      zone,
+      price,
+      createdAt: now(),
+      outcome,
+      finalNote,
+      refunded: false,
+    };
     orders.set(trxid, o);
-    return ok(c, { trxid, data: dataNo, zone, service: p.name, status: "waiting", note: "", balance, price }, "Pesanan berhasil dibuat, silakan cek status pesanan secara berkala.");
+    return ok(
+      c,
+      { trxid, data: dataNo, zone, service: p.name, status: "waiting", note: "", balance, price },
+      "Pesanan berhasil dibuat, silakan cek status pesanan secara berkala.",
+    );
   };
 
   const nickname = (c: Context, f: Record<string, string>) => {
@@ -295,7 +322,8 @@ export function createVipResellerSimulator(options: VipResellerSimulatorOptions)
   const gameFeature: Record<string, (c: Context, f: Record<string, string>) => Response> = {
     services: (c, f) => {
       let rows = catalog;
-      if (f.filter_type === "game" && f.filter_value) rows = rows.filter((r) => r.game.toLowerCase() === f.filter_value!.toLowerCase());
+      if (f.filter_type === "game" && f.filter_value)
+        rows = rows.filter((r) => r.game.toLowerCase() === f.filter_value!.toLowerCase());
       if (f.filter_status) rows = rows.filter((r) => r.status === f.filter_status);
       return ok(c, rows, "Berhasil mendapatkan daftar layanan.");
     },
@@ -304,26 +332,48 @@ export function createVipResellerSimulator(options: VipResellerSimulatorOptions)
       if (f.trxid) {
         const o = orders.get(f.trxid.trim());
         if (!o) return fail(c, VIP_MESSAGES.trx);
-        return ok(c, statusShape === "object" ? statusEntry(o) : [statusEntry(o)], "Berhasil mendapatkan data transaksi.");
+        return ok(
+          c,
+          statusShape === "object" ? statusEntry(o) : [statusEntry(o)],
+          "Berhasil mendapatkan data transaksi.",
+        );
       }
       const limit = Number(f.limit) > 0 ? Number(f.limit) : 10;
-      return ok(c, [...orders.values()].reverse().slice(0, limit).map(statusEntry), "Berhasil mendapatkan data transaksi.");
+      return ok(
+        c,
+        [...orders.values()].reverse().slice(0, limit).map(statusEntry),
+        "Berhasil mendapatkan data transaksi.",
+      );
     },
     "get-nickname": nickname,
   };
 
-  const remoteIp = (c: Context) => (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress?.replace(/^::ffff:/, "") ?? "0.0.0.0";
+  const remoteIp = (c: Context) =>
+    (
+      c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined
+    )?.incoming?.socket?.remoteAddress?.replace(/^::ffff:/, "") ?? "0.0.0.0";
 
   const handle = (endpoint: "profile" | "game-feature") => async (c: Context) => {
     const body = (await c.req.parseBody().catch(() => ({}))) as Record<string, unknown>;
-    const fields = Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === "string")) as Record<string, string>;
+    const fields = Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === "string")) as Record<
+      string,
+      string
+    >;
     const type = endpoint === "profile" ? "profile" : (fields.type ?? "");
     const { key, ...logged } = fields;
     requests.push({ endpoint, type, fields: logged, at: now() });
     settle();
 
     const authError =
-      !key || !fields.sign ? VIP_MESSAGES.missingAuth : key !== options.apiKey ? VIP_MESSAGES.key : !ipAllowed ? VIP_MESSAGES.ip(remoteIp(c)) : fields.sign !== expectedSign ? VIP_MESSAGES.sign : undefined;
+      !key || !fields.sign
+        ? VIP_MESSAGES.missingAuth
+        : key !== options.apiKey
+          ? VIP_MESSAGES.key
+          : !ipAllowed
+            ? VIP_MESSAGES.ip(remoteIp(c))
+            : fields.sign !== expectedSign
+              ? VIP_MESSAGES.sign
+              : undefined;
     /** A faulty answer to an order still creates it when the request itself was good (the dangerous case). */
     const processAnyway = () => {
       if (type === "order" && !authError && !maintenance) order(c, fields);
@@ -342,9 +392,14 @@ export function createVipResellerSimulator(options: VipResellerSimulatorOptions)
           (c.env as { incoming?: { socket?: { destroy(): void } } } | undefined)?.incoming?.socket?.destroy();
           return c.text("", 500);
         case "http500":
-          return c.html("<html><head><title>500 Internal Server Error</title></head><body>Internal Server Error</body></html>", 500);
+          return c.html(
+            "<html><head><title>500 Internal Server Error</title></head><body>Internal Server Error</body></html>",
+            500,
+          );
         case "http429":
-          return c.json({ result: false, data: null, message: "Terlalu banyak permintaan" }, 429, { "Retry-After": "2" });
+          return c.json({ result: false, data: null, message: "Terlalu banyak permintaan" }, 429, {
+            "Retry-After": "2",
+          });
         case "garbage":
           return c.html("<html><body><h1>Sedang dalam perbaikan</h1></body></html>", 200);
       }
@@ -353,7 +408,11 @@ export function createVipResellerSimulator(options: VipResellerSimulatorOptions)
     if (authError) return fail(c, authError);
 
     if (endpoint === "profile") {
-      return ok(c, { full_name: "Sandbox Reseller", username: "sandbox", balance, point: 0, level }, "Berhasil mendapatkan data profil.");
+      return ok(
+        c,
+        { full_name: "Sandbox Reseller", username: "sandbox", balance, point: 0, level },
+        "Berhasil mendapatkan data profil.",
+      );
     }
     if (maintenance) return fail(c, VIP_MESSAGES.maintenance);
     const handler = gameFeature[type];

@@ -15,7 +15,9 @@ export type { MoveTarget, OrderStatus, OrderListItem, OrderExtras, LedgerDescrip
 export type OrderPage = Page<OrderListItem>;
 
 /** A timeline event; audit entries also name the staff member who acted, when known. */
-export type TimelineEvent = Exclude<OrderEvent, { kind: "audit" }> | (Extract<OrderEvent, { kind: "audit" }> & { actorName: string | null; actorRole: StaffRole | null });
+export type TimelineEvent =
+  | Exclude<OrderEvent, { kind: "audit" }>
+  | (Extract<OrderEvent, { kind: "audit" }> & { actorName: string | null; actorRole: StaffRole | null });
 
 /** GET /orders/:id, and the answer of every operation on one order. */
 export type OrderDetail = Omit<OrderDetailView, "timeline"> & { timeline: TimelineEvent[] };

@@ -4,7 +4,11 @@ import type { MarginPreview } from "../../catalog/catalog.management.js";
 export type { MarginPreview };
 
 /** Which margin a change is about, as POST /pricing/margins/preview and PUT /pricing/margins take it. */
-export type MarginTarget = { scope: "default" } | { scope: "supplier"; supplierId: number } | { scope: "category"; category: string } | { scope: "services"; mids: number[] };
+export type MarginTarget =
+  | { scope: "default" }
+  | { scope: "supplier"; supplierId: number }
+  | { scope: "category"; category: string }
+  | { scope: "services"; mids: number[] };
 
 /** GET /pricing/margins: the default, each supplier's and each category's margin (null: none of its own). */
 export interface Margins {
