@@ -3,6 +3,7 @@ import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import { VectorStore } from "@langchain/core/vectorstores";
 import { sql, type Kysely } from "kysely";
 import { filterValues, type VectorFilter, type VectorHit, type VectorSpace } from "./vector-space.js";
+import { checkVectorBatch } from "./vector-batch.js";
 
 /**
  * Where the vectors live on PostgreSQL: `pgvector` (the server has the `vector` extension: a
@@ -120,10 +121,7 @@ export class PostgresVectorStore extends VectorStore implements VectorSpace {
     documents: DocumentInterface[],
     options?: { ids?: Array<string | number> },
   ): Promise<string[]> {
-    if (vectors.length !== documents.length)
-      throw new Error(`${vectors.length} vectors for ${documents.length} documents`);
-    const bad = vectors.find((v) => v.length !== this.dimensions);
-    if (bad) throw new Error(`a vector has ${bad.length} dimensions; the table holds ${this.dimensions}`);
+    checkVectorBatch(vectors, documents, this.dimensions);
     if (documents.length === 0) return [];
     this.forget();
     let next: number | undefined;

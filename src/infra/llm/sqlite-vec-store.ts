@@ -3,6 +3,7 @@ import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import { VectorStore } from "@langchain/core/vectorstores";
 import { sql, type Kysely } from "kysely";
 import type { VectorFilter, VectorHit, VectorSpace } from "./vector-space.js";
+import { checkVectorBatch } from "./vector-batch.js";
 
 export type { VectorHit };
 
@@ -84,10 +85,7 @@ export class SqliteVecStore extends VectorStore implements VectorSpace {
     documents: DocumentInterface[],
     options?: { ids?: Array<string | number> },
   ): Promise<string[]> {
-    if (vectors.length !== documents.length)
-      throw new Error(`${vectors.length} vectors for ${documents.length} documents`);
-    const bad = vectors.find((v) => v.length !== this.dimensions);
-    if (bad) throw new Error(`a vector has ${bad.length} dimensions; the table holds ${this.dimensions}`);
+    checkVectorBatch(vectors, documents, this.dimensions);
     const write = async (db: Kysely<any>) => {
       let next: number | undefined;
       const ids: string[] = [];
