@@ -165,7 +165,8 @@ describe("a second supplier, margins and bulk actions in the admin app", () => {
     await keepScreenshot(page, "margins-1-category-preview");
     await page.getByTestId("margin-category-save").click();
     await expect.poll(() => page.getByTestId("margins-saved").count(), { timeout: 10_000 }).toBe(1);
-    expect(await textOf(page, `margins-category-${category}`)).toContain("90%");
+    // The saved note shows with the save's answer; the list reloads the margins just after it.
+    await expect.poll(() => textOf(page, `margins-category-${category}`), { timeout: 10_000 }).toContain("90%");
     expect((await service(2)).unitPrice).toBeGreaterThan(before.unitPrice);
 
     await back(page, 2);
